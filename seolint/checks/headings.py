@@ -1,0 +1,117 @@
+"""Heading rules (H): one H1, no skipped levels, no empty or leaked outline headings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seolint.document import Document, Heading, Span
+from seolint.findings import Problem, Severity
+from seolint.registry import rule
+
+# "H2: Title" at the start of a heading or paragraph: an outline marker that leaked out.
+LEAKED_MARKER = re.compile(r"^\s*H([1-6])\s*:\s*(?P<text>\S.*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TitleOptions:
+    title_is_h1: bool = True  # a front-matter `title` is rendered as the page's H1
+
+
+def _front_matter_title(doc: Document, opts: TitleOptions) -> bool:
+    return opts.title_is_h1 and doc.title is not None and doc.title.origin == "front-matter"
+
+
+def _h1s(doc: Document) -> list[Heading]:
+    return [h for h in doc.headings if h.level == 1]
+
+
+@rule("H001", "missing-h1", Severity.ERROR, TitleOptions)
+def missing_h1(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
+    """The post has no H1.
+
+    Why: the H1 tells readers and search engines what the page is about; without one
+    the outline has no root and the title shown in results is guessed.
+    Example: a draft that starts at `## Introduction` -> add `# Your post title`
+    (or a front-matter `title`, which counts while `title-is-h1` is true).
+    """
+    if not _h1s(doc) and not _front_matter_title(doc, opts):
+        yield Problem(Span.point(1), "no H1: add a title heading (or a front-matter `title`)")
+
+
+@rule("H002", "multiple-h1", Severity.ERROR, TitleOptions)
+def multiple_h1(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
+    """The post has more than one H1.
+
+    Why: one page, one topic; several H1s blur what the page is about and break the
+    outline. A front-matter `title` already renders as the H1 (option `title-is-h1`).
+    Example: `title: Rust 2024` in front matter plus `# Rust 2024` in the body -> make
+    the body heading an H2 or drop it.
+    """
+    h1s = _h1s(doc)
+    if _front_matter_title(doc, opts):
+        for heading in h1s:
+            yield Problem(heading.span, f"second H1 {heading.text!r}: the front-matter title is already the H1")
+        return
+    for heading in h1s[1:]:
+        yield Problem(heading.span, f"second H1 {heading.text!r}: the first is {h1s[0].text!r} (line {h1s[0].span.line})")
+
+
+@rule("H003", "heading-skip", Severity.ERROR, TitleOptions)
+def heading_skip(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
+    """A heading goes down more than one level.
+
+    Why: readers and crawlers use the outline; a jump from H2 to H4 hides structure and
+    usually means a section heading is missing.
+    Example: `## Setup` followed by `#### Install` -> use `### Install`. Under a
+    front-matter title (the H1), the first body heading must be an H2.
+    """
+    previous = 1 if _front_matter_title(doc, opts) else None
+    for heading in doc.headings:
+        if previous is not None and heading.level > previous + 1:
+            yield Problem(
+                heading.span,
+                f"H{previous} is followed by H{heading.level}; use H{previous + 1} for {heading.text!r}",
+            )
+        previous = heading.level
+
+
+@rule("H004", "empty-heading", Severity.ERROR)
+def empty_heading(doc: Document, opts: object) -> Iterator[Problem]:
+    """A heading has no text.
+
+    Why: an empty heading is an outline entry with no name: screen readers announce
+    it, search engines ignore it, and it is usually a heading someone forgot to write.
+    Example: `## ` or `<h2></h2>` -> write the heading or remove it.
+    """
+    for heading in doc.headings:
+        if not re.search(r"\w", heading.text):
+            yield Problem(heading.span, f"H{heading.level} heading has no text")
+
+
+@rule("H006", "pseudo-heading", Severity.ERROR)
+def pseudo_heading(doc: Document, opts: object) -> Iterator[Problem]:
+    """An outline marker such as `H2: Lessons` was left in the text.
+
+    Why: outline drafts (often from AI tools) mark headings as `H2: ...`; published
+    as-is, readers see the marker and the page has no real heading there.
+    Example: `H2: What went wrong?` -> `## What went wrong?` (or `<h2>` in HTML).
+    """
+    for heading in doc.headings:
+        if heading.source == "marker":
+            yield Problem(heading.span, f"outline marker 'H{heading.level}:' left in the text; {_hint(doc, heading.level, heading.text)}")
+        elif marker := LEAKED_MARKER.match(heading.text):
+            yield Problem(heading.span, f"heading text starts with the outline marker 'H{marker.group(1)}:'; remove it")
+    for block in doc.blocks:
+        first_line = block.text.split("\n", 1)[0]
+        if block.kind == "paragraph" and (marker := LEAKED_MARKER.match(first_line)):
+            text = marker.group("text") or ""
+            yield Problem(block.span, f"paragraph starts with outline marker 'H{marker.group(1)}:'; {_hint(doc, int(marker.group(1)), text)}")
+
+
+def _hint(doc: Document, level: int, text: str) -> str:
+    short = text if len(text) <= 40 else text[:39] + "…"
+    if doc.format == "html":
+        return f"use <h{level}>{short}</h{level}>"
+    return f"make it a real heading: {'#' * level} {short}"

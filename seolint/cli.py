@@ -1,0 +1,202 @@
+"""The command line: parse options, build the plan, run the engine, pick a reporter.
+
+Heavy modules (parsers, rules, Rich) are imported inside the commands, so
+`seolint --version` and `--help` start in a few tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from seolint import __version__
+
+if TYPE_CHECKING:
+    from seolint.config import Config
+    from seolint.engine import RunResult
+
+app = typer.Typer(
+    name="seolint",
+    help="Lint technical blog drafts (Markdown, HTML, plain text) for SEO and publish-readiness.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class OutputFormat(str, enum.Enum):
+    rich = "rich"
+    text = "text"
+    concise = "concise"
+    json = "json"
+
+
+class Level(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"seolint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """seolint: is this draft ready to publish?"""
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"seolint: error: {message}", err=True)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [item.strip() for value in values or [] for item in value.split(",") if item.strip()]
+
+
+def _load_config(config_path: Path | None) -> Config:
+    from seolint import config as config_module
+
+    try:
+        path = config_path if config_path is not None else config_module.discover(Path.cwd())
+        if config_path is not None and not config_path.is_file():
+            fail(f"{config_path}: config file not found")
+        return config_module.load(path)
+    except config_module.ConfigError as error:
+        fail(str(error))
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to lint; `-` reads standard input.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="Report format.")] = OutputFormat.rich,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules: codes, names, prefixes (H) or ALL; comma-separated.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (added to the config's ignore).")] = None,
+    config_path: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching for one.")] = None,
+    fail_on: Annotated[Optional[Level], typer.Option(help="Lowest severity that fails the run [default: error].")] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Plain output without colour.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only show findings (no outline, stats or clean files).")] = False,
+    stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and so format) of the draft read from `-`.")] = None,
+) -> None:
+    """Lint drafts and report what to fix before publishing."""
+    import dataclasses
+
+    from seolint import engine
+    from seolint.config import ConfigError
+    from seolint.findings import Severity
+    from seolint.parse import format_for
+
+    config = _load_config(config_path)
+    overrides: dict[str, object] = {"ignore": (*config.ignore, *_split(ignore))}
+    if select:
+        overrides["select"] = tuple(_split(select))
+    if fail_on is not None:
+        overrides["fail_on"] = Severity.parse(fail_on.value)
+    config = dataclasses.replace(config, **overrides)  # type: ignore[arg-type]
+    try:
+        plan = engine.make_plan(config)
+    except ConfigError as error:
+        fail(str(error))
+    stdin_format = format_for(stdin_filename) if stdin_filename else "markdown"
+    if stdin_format is None:
+        fail(f"--stdin-filename {stdin_filename}: unsupported file type")
+    inputs = [engine.STDIN if p == "-" else p for p in (paths or ["."])]
+    result = engine.run(inputs, plan, config, stdin_format)
+    if stdin_filename:
+        result = _rename_stdin(result, stdin_filename)
+    _report(result, output_format, not no_color, quiet, config.fail_on)
+    raise typer.Exit(_exit_code(result, config.fail_on, exit_zero))
+
+
+def _rename_stdin(result: RunResult, name: str) -> RunResult:
+    import dataclasses
+
+    files = tuple(
+        dataclasses.replace(
+            r, path=name, findings=tuple(dataclasses.replace(f, path=name) for f in r.findings)
+        )
+        if r.path == "-"
+        else r
+        for r in result.files
+    )
+    return dataclasses.replace(result, files=files)
+
+
+def _report(result: RunResult, output_format: OutputFormat, color: bool, quiet: bool, fail_on: object) -> None:
+    from seolint.report import ReportOptions, reporter
+
+    for error in result.errors:
+        typer.echo(f"{error.path}: error: {error.message}", err=True)
+    options = ReportOptions(color=color, quiet=quiet)
+    reporter(output_format.value)(result, sys.stdout, options)
+
+
+def _exit_code(result: RunResult, fail_on: object, exit_zero: bool) -> int:
+    if result.errors:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    failing = any(f.severity >= fail_on for f in result.findings)  # type: ignore[operator]
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List every rule: code, name, default severity and summary."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from seolint.engine import known_rules
+
+    table = Table(box=None, header_style="bold")
+    for column in ("code", "name", "severity", "summary"):
+        table.add_column(column)
+    for r in known_rules().rules:
+        table.add_row(r.code, r.name, r.severity.label, r.summary)
+    Console(soft_wrap=True).print(table)
+
+
+@app.command()
+def explain(rule_name: Annotated[str, typer.Argument(metavar="CODE|NAME", help="A rule code or name.")]) -> None:
+    """Explain a rule: what it checks, why, an example, and its options."""
+    from seolint.engine import known_rules
+    from seolint.registry import RuleError
+
+    try:
+        found = known_rules().get(rule_name)
+    except RuleError as error:
+        fail(f"{error}; `seolint rules` lists them")
+    typer.echo(f"{found.code} {found.name} [{found.severity.label}]\n")
+    typer.echo(found.doc)
+    defaults = found.option_defaults()
+    typer.echo("\nOptions" + (f" ([tool.seolint.rules.{found.code}]):" if defaults else ": none"))
+    for key, value in defaults.items():
+        typer.echo(f"  {key} = {_toml_value(value)}")
+
+
+def _toml_value(value: object) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return json.dumps(list(value))
+    return json.dumps(value)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,163 @@
+"""Find, load and validate seolint's configuration.
+
+`.seolint.toml` (top-level keys) or `[tool.seolint]` in `pyproject.toml`, found by
+walking up from the current directory. Only the shape of the file is checked here;
+rule codes and option types are checked against the registry by `engine.plan`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from seolint.findings import Severity
+
+CONFIG_FILES = (".seolint.toml", "pyproject.toml")
+
+
+class ConfigError(ValueError):
+    """A config problem; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    source: Path | None = None  # the file the settings came from, for messages
+    root: Path = field(default_factory=Path.cwd)  # paths in `exclude` are relative to this
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.ERROR
+    exclude: tuple[str, ...] = ()
+    site_domains: tuple[str, ...] = ()
+    content_selector: str | None = None
+    rule_packs: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @property
+    def where(self) -> str:
+        return str(self.source) if self.source else "command line"
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest config file at or above `start` (a pyproject.toml counts only with [tool.seolint])."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_seolint_table(candidate)):
+                return candidate
+    return None
+
+
+def load(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    table = _read_table(path)
+    return from_table(table, path)
+
+
+def _has_seolint_table(path: Path) -> bool:
+    try:
+        return "seolint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def _read_table(path: Path) -> Mapping[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not valid UTF-8") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("seolint", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.seolint] must be a table")
+        return table
+    return data
+
+
+def from_table(table: Mapping[str, Any], source: Path) -> Config:
+    prefix = "tool.seolint." if source.name == "pyproject.toml" else ""
+    reader = _TableReader(table, source, prefix)
+    config = Config(
+        source=source,
+        root=source.parent,
+        select=reader.strings("select", optional=True),
+        ignore=reader.strings("ignore") or (),
+        fail_on=reader.severity_value("fail-on") or Severity.ERROR,
+        exclude=reader.strings("exclude") or (),
+        site_domains=reader.strings("site-domains") or (),
+        content_selector=reader.string("content-selector"),
+        rule_packs=reader.strings("rule-packs") or (),
+        severity=reader.severity_table("severity"),
+        rules=reader.rule_tables("rules"),
+    )
+    reader.reject_unknown()
+    return config
+
+
+class _TableReader:
+    """Typed access to one config table that remembers which keys were read."""
+
+    def __init__(self, table: Mapping[str, Any], source: Path, prefix: str) -> None:
+        self.table, self.source, self.prefix = table, source, prefix
+        self.seen: set[str] = set()
+
+    def _error(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.source}: {self.prefix}{key}: {problem}")
+
+    def _get(self, key: str) -> Any:
+        self.seen.add(key)
+        return self.table.get(key)
+
+    def strings(self, key: str, optional: bool = False) -> tuple[str, ...] | None:
+        value = self._get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self._error(key, "must be a list of strings")
+        return tuple(value)
+
+    def string(self, key: str) -> str | None:
+        value = self._get(key)
+        if value is not None and not isinstance(value, str):
+            raise self._error(key, "must be a string")
+        return value
+
+    def severity_value(self, key: str) -> Severity | None:
+        value = self.string(key)
+        try:
+            return Severity.parse(value) if value is not None else None
+        except ValueError as error:
+            raise self._error(key, str(error)) from None
+
+    def severity_table(self, key: str) -> dict[str, Severity]:
+        value = self._get(key) or {}
+        if not isinstance(value, dict):
+            raise self._error(key, "must be a table of rule = severity")
+        result = {}
+        for rule_key, level in value.items():
+            if not isinstance(level, str):
+                raise self._error(f"{key}.{rule_key}", "must be error, warning or info")
+            try:
+                result[rule_key] = Severity.parse(level)
+            except ValueError as error:
+                raise self._error(f"{key}.{rule_key}", str(error)) from None
+        return result
+
+    def rule_tables(self, key: str) -> dict[str, dict[str, Any]]:
+        value = self._get(key) or {}
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise self._error(key, "must hold one table per rule, e.g. [rules.H003]")
+        return {name: dict(options) for name, options in value.items()}
+
+    def reject_unknown(self) -> None:
+        unknown = sorted(set(self.table) - self.seen)
+        if unknown:
+            raise self._error(unknown[0], "unknown key")

@@ -1,0 +1,187 @@
+"""The format-neutral Document that every front-end produces and every rule reads.
+
+Pure data: no parsing happens here. Positions are 1-based and point into the original
+source, so a finding can always be shown next to the line the writer typed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+Format = Literal["markdown", "html", "text"]
+
+_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
+_PATH = re.compile(r"(?<![\w/])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A region of the source: 1-based lines and columns, end inclusive of its line."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int = 1) -> Span:
+        return cls(line, column, line, column)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A piece of metadata (title, description) and where it was written."""
+
+    text: str
+    span: Span
+    origin: str  # "front-matter", "title-tag", "meta-tag"
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    span: Span
+    source: Literal["markup", "marker"] = "markup"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of prose: a paragraph, list item, quote or table cell."""
+
+    kind: Literal["paragraph", "list-item", "quote", "table-cell"]
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str | None
+    span: Span
+    classes: tuple[str, ...] = ()
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str | None
+    alt: str | None  # None: no alt attribute at all
+    span: Span
+    decorative: bool = False
+    syntax: Literal["markdown", "html"] = "html"
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    language: str | None
+    span: Span
+    fenced: bool
+    text: str = ""
+    closed: bool = True
+
+
+@dataclass(frozen=True)
+class Comment:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed draft. Rules read it; nothing writes to it after the front-end."""
+
+    path: str
+    format: Format
+    source: str
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_span: Span | None = None
+    title: Field | None = None
+    description: Field | None = None
+    headings: tuple[Heading, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+    code_blocks: tuple[CodeBlock, ...] = ()
+    comments: tuple[Comment, ...] = ()
+
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        """Source lines without their line endings (CRLF, LF and lone CR all end a line)."""
+        starts = self._line_starts
+        ends = [*starts[1:], len(self.source)]
+        return tuple(self.source[a:b].rstrip("\r\n") for a, b in zip(starts, ends))
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return line_starts(self.source)
+
+    @cached_property
+    def prose(self) -> str:
+        """All prose blocks joined, with URLs and file paths removed (code is never in blocks)."""
+        text = "\n\n".join(block.text for block in self.blocks if block.kind != "table-cell")
+        return _PATH.sub(" ", _URL.sub(" ", text))
+
+    @cached_property
+    def word_count(self) -> int:
+        return count_words(self.prose)
+
+    def span_at(self, start: int, end: int) -> Span:
+        """The Span of source offsets [start, end)."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(start, end - 1))
+        return Span(line, column, end_line, end_column + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        starts = self._line_starts
+        return starts[min(line, len(starts)) - 1] + column - 1
+
+    def locate(self, needles: Iterable[str], within: Span) -> Iterator[Span]:
+        """Spans of each needle in turn, searched forward through the source under `within`.
+
+        Rules find things in a block's plain text; this maps them back onto the source.
+        A needle the source does not hold verbatim (escapes, entities) gets the block start.
+        """
+        cursor, end = self._bounds(within)
+        for needle in needles:
+            found = self.source.find(needle, cursor, end)
+            if found < 0:
+                yield Span(within.line, within.column, within.line, within.column)
+                continue
+            cursor = found + len(needle)
+            yield self.span_at(found, cursor)
+
+    def _bounds(self, within: Span) -> tuple[int, int]:
+        start = self.offset(within.line)
+        last = within.end_line < len(self._line_starts)
+        return start, self.offset(within.end_line + 1) if last else len(self.source)
+
+    def find(self, pattern: re.Pattern[str], within: Span) -> Iterator[Span]:
+        """Spans of `pattern` matches in the source lines covered by `within`."""
+        start, end = self._bounds(within)
+        for match in pattern.finditer(self.source, start, end):
+            yield self.span_at(match.start(), match.end())
+
+
+def line_starts(source: str) -> list[int]:
+    """Offsets where each line begins, treating CRLF, LF and lone CR as line ends."""
+    starts = [0]
+    for match in re.finditer(r"\r\n|\r|\n", source):
+        starts.append(match.end())
+    if len(starts) > 1 and starts[-1] == len(source):
+        starts.pop()
+    return starts
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))

@@ -1,0 +1,64 @@
+"""What rules report (Problem) and what the engine hands to reporters (Finding)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from seolint.document import Span
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `severity >= fail_on` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rule's verdict about one place; the engine adds path, code and severity."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    span: Span
+    code: str
+    name: str = field(compare=False)
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    source_line: str = field(compare=False, default="")  # the offending line, for context
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be linted (unreadable, undecodable, bad front matter...)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    format: str
+    findings: tuple[Finding, ...]
+    stats: dict[str, Any]
+    outline: tuple[tuple[int, str, int], ...] = ()  # (level, text, line) of each heading

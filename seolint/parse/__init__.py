@@ -1,0 +1,38 @@
+"""Front-ends: turn a draft's text into a Document, one module per format."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from seolint.document import Document, Format
+
+FORMATS: dict[str, Format] = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+
+
+class ParseError(ValueError):
+    """The draft cannot be turned into a Document (the message says where and why)."""
+
+
+def format_for(path: str) -> Format | None:
+    return FORMATS.get(PurePath(path).suffix.lower())
+
+
+def parse(text: str, path: str, fmt: Format, content_selector: str | None = None) -> Document:
+    """Parse `text` with the front-end for `fmt`, importing only that front-end."""
+    if fmt == "markdown":
+        from seolint.parse import markdown
+
+        return markdown.parse(text, path)
+    if fmt == "html":
+        from seolint.parse import html
+
+        return html.parse(text, path, content_selector)
+    from seolint.parse import text as plain
+
+    return plain.parse(text, path)

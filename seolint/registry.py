@@ -1,0 +1,192 @@
+"""Rule metadata, the @rule decorator, option validation and rule selection.
+
+Rules come from an explicit list of modules (no directory scanning) plus third-party
+entry points in the `seolint.rules` group. A RuleSet is built fresh for every run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from seolint.document import Document
+from seolint.findings import Problem, Severity
+
+BUILTIN_MODULES = (
+    "seolint.checks.headings",
+    "seolint.checks.links",
+    "seolint.checks.images",
+)
+
+Check = Callable[[Document, Any], Iterable[Problem]]
+_CODE = re.compile(r"[A-Z]+[0-9]{3}")
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class RuleError(ValueError):
+    """A rule, option or selector that does not exist or does not fit."""
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """For rules without options."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    options_type: type[Any]
+    check: Check
+    summary: str
+    doc: str
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+    def default_options(self) -> Any:
+        return self.options_type()
+
+    def option_defaults(self) -> dict[str, Any]:
+        """Options as config keys (kebab-case) with their default values."""
+        defaults = self.default_options()
+        return {
+            option_key(f.name): getattr(defaults, f.name)
+            for f in dataclasses.fields(self.options_type)
+        }
+
+    def run(self, doc: Document, options: Any) -> Iterator[Problem]:
+        yield from self.check(doc, options)
+
+
+def rule(
+    code: str, name: str, severity: Severity, options: type[Any] = NoOptions
+) -> Callable[[Check], Rule]:
+    """Declare a rule; the docstring's first line is its summary, the rest its help."""
+    if not _CODE.fullmatch(code) or not _NAME.fullmatch(name):
+        raise RuleError(f"bad rule identity {code} {name}")
+
+    def wrap(check: Check) -> Rule:
+        doc = inspect.cleandoc(check.__doc__ or "")
+        if not doc:
+            raise RuleError(f"rule {code} has no docstring")
+        return Rule(code, name, severity, options, check, doc.splitlines()[0], doc)
+
+    return wrap
+
+
+def option_key(field_name: str) -> str:
+    return field_name.replace("_", "-")
+
+
+def build_options(rule_: Rule, values: Mapping[str, Any], where: str) -> Any:
+    """Validate config values (kebab-case keys) against the rule's options dataclass."""
+    hints = typing.get_type_hints(rule_.options_type)
+    known = {option_key(f.name): f.name for f in dataclasses.fields(rule_.options_type)}
+    kwargs: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            choices = ", ".join(sorted(known)) or "none"
+            raise RuleError(
+                f"{where}: unknown option {key!r} for {rule_.code} ({rule_.name}); options: {choices}"
+            )
+        attr = known[key]
+        kwargs[attr] = _coerce(value, hints[attr], f"{where}: option {key!r} of {rule_.code}")
+    return rule_.options_type(**kwargs)
+
+
+def _coerce(value: Any, hint: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        (item_type, _) = typing.get_args(hint)
+        if not isinstance(value, list) or not all(isinstance(v, item_type) for v in value):
+            raise RuleError(f"{where} must be a list of {item_type.__name__}")
+        return tuple(value)
+    if origin in (types.UnionType, typing.Union):
+        allowed = typing.get_args(hint)
+        if value is None and type(None) in allowed:
+            return None
+        hint = next(a for a in allowed if a is not type(None))
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+        raise RuleError(f"{where} must be {hint.__name__}, got {type(value).__name__}")
+    return value
+
+
+def load_builtin_rules() -> list[Rule]:
+    """Every built-in rule plus rules from installed `seolint.rules` entry points."""
+    rules: list[Rule] = []
+    for module_name in BUILTIN_MODULES:
+        module = importlib.import_module(module_name)
+        rules.extend(v for v in vars(module).values() if isinstance(v, Rule))
+    rules.extend(_entry_point_rules())
+    return _unique(rules)
+
+
+def _entry_point_rules() -> Iterator[Rule]:
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group="seolint.rules"):
+        loaded = entry.load()
+        candidates = vars(loaded).values() if inspect.ismodule(loaded) else [loaded]
+        yield from (v for v in candidates if isinstance(v, Rule))
+
+
+def _unique(rules: Iterable[Rule]) -> list[Rule]:
+    by_code: dict[str, Rule] = {}
+    names: set[str] = set()
+    for r in rules:
+        if r.code in by_code or r.name in names:
+            raise RuleError(f"rule {r.code} ({r.name}) is defined twice")
+        by_code[r.code] = r
+        names.add(r.name)
+    return sorted(by_code.values(), key=lambda r: r.code)
+
+
+class RuleSet:
+    """All known rules, addressable by code, name or family prefix."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._by_key = {r.code: r for r in rules} | {r.name: r for r in rules}
+
+    def get(self, key: str) -> Rule:
+        found = self._by_key.get(key) or self._by_key.get(key.upper())
+        if found is None:
+            raise RuleError(f"unknown rule {key!r}")
+        return found
+
+    def knows(self, key: str) -> bool:
+        return key in self._by_key or key.upper() in self._by_key
+
+    def matching(self, selector: str) -> list[Rule]:
+        """Rules named by a code, a name, a code prefix such as `H` or `H00`, or `ALL`."""
+        selector = selector.strip()
+        if selector.upper() == "ALL":
+            return list(self.rules)
+        if self.knows(selector):
+            return [self.get(selector)]
+        prefix = selector.upper()
+        found = [r for r in self.rules if r.code.startswith(prefix)]
+        if not found or not re.fullmatch(r"[A-Z]+[0-9]*", prefix):
+            raise RuleError(f"{selector!r} matches no rule code, name or prefix")
+        return found
+
+    def select(self, select: Sequence[str] | None, ignore: Sequence[str]) -> list[Rule]:
+        chosen = self.rules if select is None else self._expand(select)
+        dropped = {r.code for r in self._expand(ignore)}
+        return [r for r in chosen if r.code not in dropped]
+
+    def _expand(self, selectors: Sequence[str]) -> list[Rule]:
+        codes = {r.code for s in selectors for r in self.matching(s)}
+        return [r for r in self.rules if r.code in codes]

@@ -1,0 +1,35 @@
+"""Reporters: one module per output format, imported only when chosen."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from seolint.engine import RunResult
+    from seolint.findings import Severity
+
+FORMATS = {
+    "rich": "seolint.report.rich",
+    "text": "seolint.report.text",
+    "concise": "seolint.report.text",
+    "json": "seolint.report.json",
+}
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    color: bool = True
+    quiet: bool = False
+    fail_on: Severity | None = None
+
+
+class Reporter(Protocol):
+    def __call__(self, result: RunResult, stream: TextIO, options: ReportOptions) -> None: ...
+
+
+def reporter(name: str) -> Reporter:
+    module = importlib.import_module(FORMATS[name])
+    report: Reporter = module.report
+    return report

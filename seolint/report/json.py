@@ -1,0 +1,54 @@
+"""A stable, versioned JSON document for CI tooling (schema in the README)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TYPE_CHECKING, Any, TextIO
+
+from seolint import __version__
+
+if TYPE_CHECKING:
+    from seolint.engine import RunResult
+    from seolint.report import ReportOptions
+
+SCHEMA_VERSION = 1
+
+
+def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    json.dump(as_dict(result), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+def as_dict(result: RunResult) -> dict[str, Any]:
+    findings = result.findings
+    by_severity = Counter(f.severity.label for f in findings)
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "seolint", "version": __version__},
+        "files": [{"path": r.path, "format": r.format, "stats": r.stats} for r in result.files],
+        "findings": [
+            {
+                "path": f.path,
+                "line": f.span.line,
+                "column": f.span.column,
+                "end_line": f.span.end_line,
+                "end_column": f.span.end_column,
+                "code": f.code,
+                "name": f.name,
+                "severity": f.severity.label,
+                "message": f.message,
+            }
+            for f in findings
+        ],
+        "errors": [{"path": e.path, "message": e.message} for e in result.errors],
+        "summary": {
+            "files": len(result.files),
+            "findings": len(findings),
+            "errors": by_severity.get("error", 0),
+            "warnings": by_severity.get("warning", 0),
+            "info": by_severity.get("info", 0),
+            "file_errors": len(result.errors),
+            "elapsed_seconds": round(result.elapsed, 3),
+        },
+    }

@@ -1,0 +1,17 @@
+"""One line per finding, `path:line:col: CODE [severity] message`, for editors and grep."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from seolint.engine import RunResult
+    from seolint.report import ReportOptions
+
+
+def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    for finding in result.findings:
+        span = finding.span
+        stream.write(
+            f"{finding.path}:{span.line}:{span.column}: {finding.code} [{finding.severity.label}] {finding.message}\n"
+        )
