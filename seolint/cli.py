@@ -16,8 +16,11 @@ import typer
 from seolint import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from seolint.config import Config
     from seolint.engine import RunResult
+    from seolint.registry import Rule
 
 app = typer.Typer(
     name="seolint",
@@ -81,16 +84,35 @@ def _load_config(config_path: Path | None) -> Config:
 
 @app.command()
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to lint; `-` reads standard input.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="Report format.")] = OutputFormat.rich,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules: codes, names, prefixes (H) or ALL; comma-separated.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (added to the config's ignore).")] = None,
-    config_path: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of searching for one.")] = None,
-    fail_on: Annotated[Optional[Level], typer.Option(help="Lowest severity that fails the run [default: error].")] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    paths: Annotated[
+        Optional[list[str]], typer.Argument(help="Files or folders to lint; `-` reads standard input.")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Report format.")
+    ] = OutputFormat.rich,
+    select: Annotated[
+        Optional[list[str]],
+        typer.Option(help="Only these rules: codes, names, prefixes (H) or ALL; comma-separated."),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]], typer.Option(help="Skip these rules (added to the config's ignore).")
+    ] = None,
+    config_path: Annotated[
+        Optional[Path], typer.Option("--config", help="Use this config file instead of searching for one.")
+    ] = None,
+    fail_on: Annotated[
+        Optional[Level], typer.Option(help="Lowest severity that fails the run [default: error].")
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+    ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain output without colour.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only show findings (no outline, stats or clean files).")] = False,
-    stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and so format) of the draft read from `-`.")] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only show findings (no outline, stats or clean files).")
+    ] = False,
+    stdin_filename: Annotated[
+        Optional[str], typer.Option(help="Name (and so format) of the draft read from `-`.")
+    ] = None,
 ) -> None:
     """Lint drafts and report what to fix before publishing."""
     import dataclasses
@@ -136,7 +158,9 @@ def _rename_stdin(result: RunResult, name: str) -> RunResult:
     return dataclasses.replace(result, files=files)
 
 
-def _report(result: RunResult, output_format: OutputFormat, color: bool, quiet: bool, fail_on: object) -> None:
+def _report(
+    result: RunResult, output_format: OutputFormat, color: bool, quiet: bool, fail_on: object
+) -> None:
     from seolint.report import ReportOptions, reporter
 
     for error in result.errors:
@@ -154,24 +178,61 @@ def _exit_code(result: RunResult, fail_on: object, exit_zero: bool) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-@app.command("rules")
-def list_rules() -> None:
-    """List every rule: code, name, default severity and summary."""
-    from rich.console import Console
-    from rich.table import Table
+class RulesFormat(str, enum.Enum):
+    rich = "rich"
+    markdown = "markdown"
+    json = "json"
 
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", help="Table for people, Markdown for docs, or JSON.")
+    ] = RulesFormat.rich,
+) -> None:
+    """List every rule: code, name, default severity and summary."""
     from seolint.engine import known_rules
 
-    table = Table(box=None, header_style="bold")
-    for column in ("code", "name", "severity", "summary"):
-        table.add_column(column)
-    for r in known_rules().rules:
-        table.add_row(r.code, r.name, r.severity.label, r.summary)
-    Console(soft_wrap=True).print(table)
+    rules = known_rules().rules
+    if output_format is RulesFormat.json:
+        import json
+
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.label,
+                "summary": r.summary,
+                "options": r.option_defaults(),
+            }
+            for r in rules
+        ]
+        typer.echo(json.dumps(rows, indent=2))
+    elif output_format is RulesFormat.markdown:
+        typer.echo(rules_markdown_table(rules))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(box=None, header_style="bold")
+        for column in ("code", "name", "severity", "summary"):
+            table.add_column(column)
+        for r in rules:
+            table.add_row(r.code, r.name, r.severity.label, r.summary)
+        Console(soft_wrap=True).print(table)
+
+
+def rules_markdown_table(rules: Sequence[Rule]) -> str:
+    """The README's rule table (tests keep the README equal to this)."""
+    lines = ["| code | name | severity | summary |", "| --- | --- | --- | --- |"]
+    lines += [f"| {r.code} | `{r.name}` | {r.severity.label} | {r.summary} |" for r in rules]
+    return "\n".join(lines)
 
 
 @app.command()
-def explain(rule_name: Annotated[str, typer.Argument(metavar="CODE|NAME", help="A rule code or name.")]) -> None:
+def explain(
+    rule_name: Annotated[str, typer.Argument(metavar="CODE|NAME", help="A rule code or name.")],
+) -> None:
     """Explain a rule: what it checks, why, an example, and its options."""
     from seolint.engine import known_rules
     from seolint.registry import RuleError

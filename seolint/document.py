@@ -116,7 +116,7 @@ class Document:
         """Source lines without their line endings (CRLF, LF and lone CR all end a line)."""
         starts = self._line_starts
         ends = [*starts[1:], len(self.source)]
-        return tuple(self.source[a:b].rstrip("\r\n") for a, b in zip(starts, ends))
+        return tuple(self.source[a:b].rstrip("\r\n") for a, b in zip(starts, ends, strict=True))
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -73,7 +73,9 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         )
     except RuleError as error:
         message = str(error)
-        raise ConfigError(message if message.startswith(config.where) else f"{config.where}: {message}") from None
+        raise ConfigError(
+            message if message.startswith(config.where) else f"{config.where}: {message}"
+        ) from None
     return Plan(active, config.content_selector)
 
 
@@ -99,7 +101,9 @@ def _run_rule(active: ActiveRule, doc: Document) -> list[Any]:
     try:
         return list(active.rule.run(doc, active.options))
     except Exception as error:  # one broken rule must not take the run down
-        raise DraftError(f"internal error in rule {active.rule.code} ({active.rule.name}): {error!r}") from error
+        raise DraftError(
+            f"internal error in rule {active.rule.code} ({active.rule.name}): {error!r}"
+        ) from error
 
 
 def lint_text(text: str, path: str, fmt: Format, plan: Plan) -> FileResult:
@@ -108,7 +112,9 @@ def lint_text(text: str, path: str, fmt: Format, plan: Plan) -> FileResult:
     except ParseError as error:
         raise DraftError(str(error)) from None
     findings = lint_document(doc, plan)
-    return FileResult(path, fmt, tuple(findings), _stats(doc), tuple((h.level, h.text, h.span.line) for h in doc.headings))
+    return FileResult(
+        path, fmt, tuple(findings), _stats(doc), tuple((h.level, h.text, h.span.line) for h in doc.headings)
+    )
 
 
 def _stats(doc: Document) -> dict[str, Any]:
@@ -128,9 +134,7 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise DraftError(
-            f"not valid UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}"
-        ) from None
+        raise DraftError(f"not valid UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}") from None
 
 
 def read_draft(path: str) -> str:
@@ -178,7 +182,10 @@ def _excluded(path: Path, config: Config) -> bool:
         relative = path.resolve().relative_to(config.root.resolve()).as_posix()
     except ValueError:
         relative = path.as_posix()
-    return any(fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in config.exclude)
+    return any(
+        fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern)
+        for pattern in config.exclude
+    )
 
 
 def lint_path(path: str, plan: Plan, stdin_format: Format = "markdown") -> FileResult:

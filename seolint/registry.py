@@ -59,18 +59,13 @@ class Rule:
     def option_defaults(self) -> dict[str, Any]:
         """Options as config keys (kebab-case) with their default values."""
         defaults = self.default_options()
-        return {
-            option_key(f.name): getattr(defaults, f.name)
-            for f in dataclasses.fields(self.options_type)
-        }
+        return {option_key(f.name): getattr(defaults, f.name) for f in dataclasses.fields(self.options_type)}
 
     def run(self, doc: Document, options: Any) -> Iterator[Problem]:
         yield from self.check(doc, options)
 
 
-def rule(
-    code: str, name: str, severity: Severity, options: type[Any] = NoOptions
-) -> Callable[[Check], Rule]:
+def rule(code: str, name: str, severity: Severity, options: type[Any] = NoOptions) -> Callable[[Check], Rule]:
     """Declare a rule; the docstring's first line is its summary, the rest its help."""
     if not _CODE.fullmatch(code) or not _NAME.fullmatch(name):
         raise RuleError(f"bad rule identity {code} {name}")

@@ -52,10 +52,15 @@ def multiple_h1(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
     h1s = _h1s(doc)
     if _front_matter_title(doc, opts):
         for heading in h1s:
-            yield Problem(heading.span, f"second H1 {heading.text!r}: the front-matter title is already the H1")
+            yield Problem(
+                heading.span, f"second H1 {heading.text!r}: the front-matter title is already the H1"
+            )
         return
     for heading in h1s[1:]:
-        yield Problem(heading.span, f"second H1 {heading.text!r}: the first is {h1s[0].text!r} (line {h1s[0].span.line})")
+        yield Problem(
+            heading.span,
+            f"second H1 {heading.text!r}: the first is {h1s[0].text!r} (line {h1s[0].span.line})",
+        )
 
 
 @rule("H003", "heading-skip", Severity.ERROR, TitleOptions)
@@ -100,14 +105,18 @@ def pseudo_heading(doc: Document, opts: object) -> Iterator[Problem]:
     """
     for heading in doc.headings:
         if heading.source == "marker":
-            yield Problem(heading.span, f"outline marker 'H{heading.level}:' left in the text; {_hint(doc, heading.level, heading.text)}")
+            hint = _hint(doc, heading.level, heading.text)
+            yield Problem(heading.span, f"outline marker 'H{heading.level}:' left in the text; {hint}")
         elif marker := LEAKED_MARKER.match(heading.text):
-            yield Problem(heading.span, f"heading text starts with the outline marker 'H{marker.group(1)}:'; remove it")
+            yield Problem(
+                heading.span, f"heading text starts with the outline marker 'H{marker.group(1)}:'; remove it"
+            )
     for block in doc.blocks:
         first_line = block.text.split("\n", 1)[0]
         if block.kind == "paragraph" and (marker := LEAKED_MARKER.match(first_line)):
-            text = marker.group("text") or ""
-            yield Problem(block.span, f"paragraph starts with outline marker 'H{marker.group(1)}:'; {_hint(doc, int(marker.group(1)), text)}")
+            level = int(marker.group(1))
+            hint = _hint(doc, level, marker.group("text") or "")
+            yield Problem(block.span, f"paragraph starts with outline marker 'H{level}:'; {hint}")
 
 
 def _hint(doc: Document, level: int, text: str) -> str:

@@ -22,5 +22,5 @@ def image_missing_alt(doc: Document, opts: object) -> Iterator[Problem]:
         name = image.src or "(no src)"
         if image.alt is None and not image.decorative:
             yield Problem(image.span, f"image {name!r} has no alt attribute")
-        elif image.syntax == "markdown" and not image.alt.strip():
+        elif image.syntax == "markdown" and not (image.alt or "").strip():
             yield Problem(image.span, f"image {name!r} has empty alt text")

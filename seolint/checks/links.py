@@ -10,9 +10,22 @@ from seolint.document import Document
 from seolint.findings import Problem, Severity
 from seolint.registry import rule
 
-PLACEHOLDER_TARGETS = ("#", "todo", "tbd", "url", "link", "http://", "https://", "javascript:void(0)", "javascript:void(0);", "javascript:;")
+PLACEHOLDER_TARGETS = (
+    "#",
+    "todo",
+    "tbd",
+    "url",
+    "link",
+    "http://",
+    "https://",
+    "javascript:void(0)",
+    "javascript:void(0);",
+    "javascript:;",
+)
 _EXAMPLE_HOST = re.compile(r"^(?:https?:)?//(?:www\.)?example\.(?:com|org|net)(?:[/?#]|$)", re.IGNORECASE)
-_TEMPLATE_TARGET = re.compile(r"^\{\{.*\}\}$|^\[\[.*\]\]$|^<[^<>]*>$")
+# "{{CTA_LINK}}", "{{ product_url }}", "[[link]]", "<url>"; but not a Go template
+# expression ("{{.URL}}") or Hugo shortcode ("{{< ref >}}"): published templates use those.
+_TEMPLATE_TARGET = re.compile(r"^\{\{(?![\s]*[.<%$])[^{}]*\}\}$|^\[\[[^\[\]]*\]\]$|^<[^<>]*>$")
 # "[Link to article about 5G]", "[Insert link]", "[URL]"... in prose, not followed by "(" (a real link).
 BRACKETED = re.compile(
     r"\[\s*(?:link(?:s)?(?:\s+(?:to|for|here|about)\b[^\[\]\n]*)?"
@@ -42,9 +55,16 @@ def link_placeholder(doc: Document, opts: PlaceholderOptions) -> Iterator[Proble
         placeholders.discard("#")
     for link in doc.links:
         target = (link.href or "").strip()
-        if not target or target.lower() in placeholders or _EXAMPLE_HOST.match(target) or _TEMPLATE_TARGET.match(target):
-            yield Problem(link.span, f"link {link.text or '(no text)'!r} has placeholder target {target or '(empty)'!r}")
+        if (
+            not target
+            or target.lower() in placeholders
+            or _EXAMPLE_HOST.match(target)
+            or _TEMPLATE_TARGET.match(target)
+        ):
+            yield Problem(
+                link.span, f"link {link.text or '(no text)'!r} has placeholder target {target or '(empty)'!r}"
+            )
     for block in doc.blocks:
         matches = [m.group() for m in BRACKETED.finditer(block.text)]
-        for span, text in zip(doc.locate(matches, block.span), matches):
+        for span, text in zip(doc.locate(matches, block.span), matches, strict=True):
             yield Problem(span, f"unfilled link placeholder {text!r}")

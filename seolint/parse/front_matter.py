@@ -57,7 +57,7 @@ def split(source: str) -> FrontMatter:
 def _load(raw: str, kind: str) -> dict[str, Any]:
     try:
         if kind == "toml":
-            import tomllib
+            from seolint.config import tomllib
 
             return tomllib.loads(raw)
         import yaml
@@ -74,4 +74,3 @@ def _load(raw: str, kind: str) -> dict[str, Any]:
 
 def _first_line(error: Exception) -> str:
     return " ".join(str(error).split())
-

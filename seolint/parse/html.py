@@ -47,13 +47,14 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         images=tuple(_images(body, shell)),
         code_blocks=tuple(_code(body, shell)),
         comments=tuple(
-            Comment(m.group(1).strip(), shell.span_at(m.start(), m.end()))
-            for m in _COMMENT.finditer(source)
+            Comment(m.group(1).strip(), shell.span_at(m.start(), m.end())) for m in _COMMENT.finditer(source)
         ),
     )
 
 
 def _content_root(soup: BeautifulSoup, selector: str | None) -> BeautifulSoup | Tag:
+    from bs4 import Tag
+
     if selector:
         try:
             chosen = soup.select_one(selector)
@@ -61,12 +62,11 @@ def _content_root(soup: BeautifulSoup, selector: str | None) -> BeautifulSoup | 
             raise ParseError(f"invalid content-selector {selector!r}: {error}") from None
         return chosen if chosen is not None else soup
     articles = soup.find_all("article")
-    if len(articles) == 1:
-        return articles[0]
     main = soup.find("main") or soup.find(attrs={"role": "main"})
-    if main is not None:
-        return main
-    return articles[0] if articles else soup
+    for candidate in (articles[0] if len(articles) == 1 else None, main, *articles[:1]):
+        if isinstance(candidate, Tag):
+            return candidate
+    return soup
 
 
 def _span(tag: Tag, doc: Document) -> Span:
@@ -82,9 +82,12 @@ def _text(tag: Tag) -> str:
 
 
 def _title(soup: BeautifulSoup, doc: Document) -> Field | None:
+    from bs4 import Tag
+
     tag = soup.find("title")
-    text = _text(tag) if tag is not None else ""
-    return Field(text, _span(tag, doc), "title-tag") if tag is not None and text else None
+    if not isinstance(tag, Tag) or not (text := _text(tag)):
+        return None
+    return Field(text, _span(tag, doc), "title-tag")
 
 
 def _description(soup: BeautifulSoup, doc: Document) -> Field | None:
@@ -113,11 +116,12 @@ def _blocks(body: BeautifulSoup | Tag, doc: Document) -> list[Block]:
 def _prose_text(tag: Tag) -> str:
     from bs4 import NavigableString
 
-    parts = []
-    for string in tag.find_all(string=True):
-        if isinstance(string, NavigableString) and type(string) is NavigableString:
-            if not any(parent.name in ("code", "pre") for parent in string.parents if parent is not tag):
-                parts.append(str(string))
+    parts = [
+        str(string)
+        for string in tag.find_all(string=True)
+        if type(string) is NavigableString  # not a Comment, CData or other subclass
+        and not any(parent.name in ("code", "pre") for parent in string.parents if parent is not tag)
+    ]
     return " ".join("".join(parts).split())
 
 
@@ -126,7 +130,15 @@ def _links(body: BeautifulSoup | Tag, doc: Document) -> list[Link]:
     for tag in body.find_all("a", href=True):
         text = _text(tag) or " ".join(str(img.get("alt", "")) for img in tag.find_all("img")).strip()
         attrs = {k: _attr(v) for k, v in tag.attrs.items()}
-        links.append(Link(text, _attr(tag.get("href")), _span(tag, doc), html_elements.class_list(attrs), attrs.get("role")))
+        links.append(
+            Link(
+                text,
+                _attr(tag.get("href")),
+                _span(tag, doc),
+                html_elements.class_list(attrs),
+                attrs.get("role"),
+            )
+        )
     return links
 
 
@@ -134,14 +146,19 @@ def _images(body: BeautifulSoup | Tag, doc: Document) -> list[Image]:
     images = []
     for tag in body.find_all("img"):
         attrs = {k: _attr(v) for k, v in tag.attrs.items()}
-        images.append(Image(attrs.get("src"), attrs.get("alt"), _span(tag, doc), html_elements.is_decorative(attrs)))
+        images.append(
+            Image(attrs.get("src"), attrs.get("alt"), _span(tag, doc), html_elements.is_decorative(attrs))
+        )
     return images
 
 
 def _code(body: BeautifulSoup | Tag, doc: Document) -> list[CodeBlock]:
     blocks = []
     for pre in body.find_all("pre"):
-        classes = [*pre.get("class") or [], *(c for code in pre.find_all("code") for c in code.get("class") or [])]
+        classes = [
+            *(pre.get("class") or []),
+            *(c for code in pre.find_all("code") for c in code.get("class") or []),
+        ]
         language = next((m.group(1) for c in classes if (m := _LANGUAGE.match(c))), None)
         blocks.append(CodeBlock(language, _span(pre, doc), fenced=False, text=pre.get_text()))
     return blocks

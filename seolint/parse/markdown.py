@@ -134,7 +134,11 @@ class _Builder:
     def _inline(self, inline: Token) -> None:
         span = self._line_span(inline)
         cursor = self.doc.offset(span.line)
-        end = self.doc.offset(span.end_line + 1) if span.end_line < len(self.doc.lines) else len(self.doc.source)
+        end = (
+            self.doc.offset(span.end_line + 1)
+            if span.end_line < len(self.doc.lines)
+            else len(self.doc.source)
+        )
         source = self.doc.source
         open_link: _OpenLink | None = None
 
@@ -156,9 +160,7 @@ class _Builder:
                 cursor = seek("![")
                 src = _attr(child, "src")
                 alt = _plain_text(child.children or [], keep_code=True)
-                self.images.append(
-                    Image(src, alt, self.doc.span_at(cursor, cursor + 2), syntax="markdown")
-                )
+                self.images.append(Image(src, alt, self.doc.span_at(cursor, cursor + 2), syntax="markdown"))
                 if open_link is not None:
                     open_link.parts.append(alt)
                 cursor += 2
@@ -203,7 +205,9 @@ class _Builder:
         for image in scanned.images:
             self.images.append(_html_image(image.attrs, self._snippet_span(block, image.line, image.column)))
         for link in scanned.links:
-            self.links.append(_html_link(link.attrs, link.text, self._snippet_span(block, link.line, link.column)))
+            self.links.append(
+                _html_link(link.attrs, link.text, self._snippet_span(block, link.line, link.column))
+            )
 
     def _snippet_span(self, block: Span, line: int, column: int) -> Span:
         number = block.line + line - 1
@@ -220,8 +224,11 @@ def _html_link(attrs: html_elements.Attrs, text: str, span: Span) -> Link:
 
 
 def _attr(token: Token, name: str) -> str | None:
+    """An attribute as the writer typed it (markdown-it percent-encodes URLs)."""
+    from markdown_it.common.normalize_url import normalizeLinkText
+
     value = token.attrGet(name)
-    return None if value is None else str(value)
+    return None if value is None else normalizeLinkText(str(value))
 
 
 def _plain_text(children: Sequence[Token], keep_code: bool) -> str:

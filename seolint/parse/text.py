@@ -13,7 +13,8 @@ from seolint.parse import front_matter
 
 # "H2: Title", "h3 - Title", "**H2: Title**", "## H2: Title"; the marker is the whole line.
 MARKER = re.compile(
-    r"^[ \t]*(?:\*\*|__|#{1,6}[ \t]+)?[ \t]*H([1-6])[ \t]*(?::|[-–—])[ \t]*(?P<text>.*?)[ \t]*(?:\*\*|__)?[ \t]*$",
+    r"^[ \t]*(?:\*\*|__|#{1,6}[ \t]+)?[ \t]*H([1-6])[ \t]*(?::|[-–—])"
+    r"[ \t]*(?P<text>.*?)[ \t]*(?:\*\*|__)?[ \t]*$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^[ \t]*(?:[•*\-–]|\d+[.)])[ \t]+")

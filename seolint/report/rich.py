@@ -43,7 +43,10 @@ def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
 
 def _counts(findings: Iterable[Finding]) -> str:
     counts = Counter(f.severity for f in findings)
-    parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}" for s in reversed(Severity)]
+    parts = [
+        f"{counts[s]} {s.label}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
+        for s in reversed(Severity)
+    ]
     return ", ".join(parts)
 
 
@@ -89,7 +92,10 @@ def _outline(file: FileResult) -> Tree:
 
 def _stats(file: FileResult) -> Text:
     stats = file.stats
-    parts = [f"{stats.get(key, 0)} {key.replace('_', ' ')}" for key in ("words", "headings", "links", "images", "code_blocks")]
+    parts = [
+        f"{stats.get(key, 0)} {key.replace('_', ' ')}"
+        for key in ("words", "headings", "links", "images", "code_blocks")
+    ]
     return Text("  " + " · ".join(parts))
 
 
@@ -104,5 +110,8 @@ def _summary(result: RunResult) -> Text:
         f" in {result.elapsed:.2f}s",
     )
     if result.errors:
-        text.append(f"; {len(result.errors)} file{'s' if len(result.errors) != 1 else ''} could not be linted", style="bold red")
+        text.append(
+            f"; {len(result.errors)} file{'s' if len(result.errors) != 1 else ''} could not be linted",
+            style="bold red",
+        )
     return text

@@ -11,7 +11,5 @@ if TYPE_CHECKING:
 
 def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     for finding in result.findings:
-        span = finding.span
-        stream.write(
-            f"{finding.path}:{span.line}:{span.column}: {finding.code} [{finding.severity.label}] {finding.message}\n"
-        )
+        where = f"{finding.path}:{finding.span.line}:{finding.span.column}"
+        stream.write(f"{where}: {finding.code} [{finding.severity.label}] {finding.message}\n")

@@ -1,0 +1,23 @@
+"""The README's promises: its rule table and its test command match reality."""
+
+from __future__ import annotations
+
+import re
+
+from seolint.cli import rules_markdown_table
+from seolint.engine import known_rules
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_rule_table_matches_registry() -> None:
+    table = re.search(r"<!-- rules:start -->\n(.*?)\n<!-- rules:end -->", README, re.DOTALL)
+    assert table is not None
+    assert table.group(1) == rules_markdown_table(known_rules().rules)
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    command = "ruff check seolint tests && mypy seolint && pytest -q"
+    assert command in README
+    assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
