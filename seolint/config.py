@@ -7,17 +7,16 @@ rule codes and option types are checked against the registry by `engine.plan`.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sys
-
 from seolint.findings import Severity
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    import tomllib as tomllib  # re-exported for the front-matter reader
 else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
