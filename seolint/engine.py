@@ -67,7 +67,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
             ActiveRule(
                 r,
                 severities.get(r.code, r.severity),
-                build_options(r, raw_options.get(r.code, {}), config.where),
+                build_options(r, {**_shared_options(r, config), **raw_options.get(r.code, {})}, config.where),
             )
             for r in chosen
         )
@@ -77,6 +77,15 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
             message if message.startswith(config.where) else f"{config.where}: {message}"
         ) from None
     return Plan(active, config.content_selector)
+
+
+def _shared_options(rule: Rule, config: Config) -> dict[str, Any]:
+    """Top-level settings a rule opts into by naming an option after them (`site-domains`).
+
+    The rule's own `[rules.X]` table still wins, so one rule can be tuned on its own.
+    """
+    shared = {"site-domains": list(config.site_domains)} if config.site_domains else {}
+    return {key: value for key, value in shared.items() if key in rule.option_defaults()}
 
 
 def lint_document(doc: Document, plan: Plan) -> list[Finding]:
