@@ -123,9 +123,11 @@ def check(
     from seolint.parse import format_for
 
     config = _load_config(config_path)
+    # A command-line --select starts afresh (the config's select and ignore no longer apply),
+    # as in ruff, where later, more specific settings win.
     overrides: dict[str, object] = {"ignore": (*config.ignore, *_split(ignore))}
     if select:
-        overrides["select"] = tuple(_split(select))
+        overrides = {"select": tuple(_split(select)), "ignore": tuple(_split(ignore))}
     if fail_on is not None:
         overrides["fail_on"] = Severity.parse(fail_on.value)
     config = dataclasses.replace(config, **overrides)  # type: ignore[arg-type]

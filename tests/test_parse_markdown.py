@@ -1,0 +1,136 @@
+"""The Markdown front-end maps every construct to the right 1-based line and column."""
+
+from __future__ import annotations
+
+from seolint.document import Span
+from tests.conftest import doc_of
+
+POST = """---
+title: "Front matter title"
+description: A short description.
+---
+
+# Heading one
+
+Intro with [a link](https://example.org/x) and <a href="/raw">raw html</a>.
+
+Setext heading
+--------------
+
+- item with ![alt text](img.png)
+- second item <img src="raw.png">
+
+> quoted [ref link][r] here
+
+```python
+print("hi")
+```
+
+    indented code
+
+<!-- a comment -->
+
+| a | b |
+|---|---|
+| [cell](c.html) | 2 |
+
+<https://auto.link/>
+
+[r]: https://ref.example/
+"""
+
+
+def test_front_matter_is_parsed_and_body_lines_stay_right() -> None:
+    doc = doc_of(POST)
+    assert doc.front_matter["title"] == "Front matter title"
+    assert doc.front_matter_span == Span(1, 1, 4, 4)
+    assert doc.title is not None and doc.title.text == "Front matter title"
+    assert doc.title.span.line == 2
+    assert doc.description is not None and doc.description.span.line == 3
+
+
+def test_headings_atx_and_setext() -> None:
+    doc = doc_of(POST)
+    assert [(h.level, h.text, h.span.line, h.span.column) for h in doc.headings] == [
+        (1, "Heading one", 6, 1),
+        (2, "Setext heading", 10, 1),
+    ]
+
+
+def test_links_inline_html_reference_table_and_autolink() -> None:
+    doc = doc_of(POST)
+    found = [(link.href, link.text, link.span.line, link.span.column) for link in doc.links]
+    assert found == [
+        ("https://example.org/x", "a link", 8, 12),
+        ("/raw", "raw html", 8, 48),
+        ("https://ref.example/", "ref link", 16, 10),
+        ("c.html", "cell", 28, 3),
+        ("https://auto.link/", "https://auto.link/", 30, 1),
+    ]
+
+
+def test_images_markdown_and_inline_html() -> None:
+    doc = doc_of(POST)
+    found = [(i.src, i.alt, i.syntax, i.span.line, i.span.column) for i in doc.images]
+    assert found == [("img.png", "alt text", "markdown", 13, 13), ("raw.png", None, "html", 14, 15)]
+
+
+def test_code_blocks_fenced_and_indented() -> None:
+    doc = doc_of(POST)
+    found = [(c.language, c.fenced, c.span.line, c.span.end_line, c.closed) for c in doc.code_blocks]
+    assert found == [("python", True, 18, 20, True), (None, False, 22, 22, True)]
+
+
+def test_prose_blocks_by_kind_and_comments() -> None:
+    doc = doc_of(POST)
+    kinds = [(b.kind, b.span.line) for b in doc.blocks]
+    assert kinds == [
+        ("paragraph", 8),
+        ("list-item", 13),
+        ("list-item", 14),
+        ("quote", 16),
+        ("table-cell", 26),
+        ("table-cell", 26),
+        ("table-cell", 28),
+        ("table-cell", 28),
+        ("paragraph", 30),
+    ]
+    assert [(c.text, c.span.line) for c in doc.comments] == [("a comment", 24)]
+
+
+def test_crlf_line_endings_keep_line_numbers() -> None:
+    doc = doc_of(POST.replace("\n", "\r\n"))
+    assert [h.span.line for h in doc.headings] == [6, 10]
+    assert [link.span.line for link in doc.links] == [8, 8, 16, 28, 30]
+    assert [(link.span.line, link.span.column) for link in doc.links][1] == (8, 48)
+    assert [c.span.line for c in doc.code_blocks] == [18, 22]
+    assert doc.lines[5] == "# Heading one"
+
+
+def test_lone_cr_line_endings_keep_line_numbers() -> None:
+    doc = doc_of("# One\r\rText [x](y)\r\r## Two\r")
+    assert [h.span.line for h in doc.headings] == [1, 5]
+    assert doc.links[0].span.line == 3
+
+
+def test_toml_front_matter() -> None:
+    doc = doc_of('+++\ntitle = "TOML title"\n[extra]\nx = 1\n+++\n\n## Section\n')
+    assert doc.front_matter["extra"] == {"x": 1}
+    assert doc.title is not None and doc.title.text == "TOML title"
+    assert doc.headings[0].span.line == 7
+
+
+def test_unclosed_fence_is_marked() -> None:
+    doc = doc_of("# T\n\n```sh\nmake\n\nrest of the post\n")
+    assert [(c.closed, c.span.line) for c in doc.code_blocks] == [(False, 3)]
+
+
+def test_inline_code_is_not_prose_but_stays_in_heading_text() -> None:
+    doc = doc_of("## Using `make`\n\nRun `make build` now.\n")
+    assert doc.headings[0].text == "Using make"
+    assert doc.blocks[0].text == "Run now."
+
+
+def test_link_position_skips_bracketed_text_before_it() -> None:
+    doc = doc_of("See [Link to X] and [real](https://r.example/).\n")
+    assert (doc.links[0].span.line, doc.links[0].span.column) == (1, 21)

@@ -1,0 +1,63 @@
+"""The plain-text front-end: outline markers become headings, bullets list items."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import doc_of
+
+DRAFT = """Some title pasted twice
+
+H1: The Title
+h2 - Second level
+**H3: Bold marker**
+## H2: Hash marker
+H3 — Em dash marker
+
+Paragraph line one
+continues here.
+
+  • bullet one
+  - bullet two
+  * bullet three
+"""
+
+
+def test_markers_become_headings_with_their_level_and_line() -> None:
+    doc = doc_of(DRAFT, "text")
+    assert [(h.level, h.text, h.source, h.span.line) for h in doc.headings] == [
+        (1, "The Title", "marker", 3),
+        (2, "Second level", "marker", 4),
+        (3, "Bold marker", "marker", 5),
+        (2, "Hash marker", "marker", 6),
+        (3, "Em dash marker", "marker", 7),
+    ]
+
+
+def test_paragraphs_and_bullets() -> None:
+    doc = doc_of(DRAFT, "text")
+    assert [(b.kind, b.text, b.span.line, b.span.end_line) for b in doc.blocks] == [
+        ("paragraph", "Some title pasted twice", 1, 1),
+        ("paragraph", "Paragraph line one\ncontinues here.", 9, 10),
+        ("list-item", "bullet one", 12, 12),
+        ("list-item", "bullet two", 13, 13),
+        ("list-item", "bullet three", 14, 14),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["H7: not a level", "The H2: in a sentence", "H2O is water", "HTML: a format"]
+)
+def test_near_misses_are_not_markers(line: str) -> None:
+    assert doc_of(line + "\n", "text").headings == ()
+
+
+def test_comments_are_kept_out_of_the_text_and_listed() -> None:
+    doc = doc_of("H2: Title <!-- note -->\nText <!-- x -->\n", "text")
+    assert doc.headings[0].text == "Title"
+    assert [(c.text, c.span.line) for c in doc.comments] == [("note", 1), ("x", 2)]
+
+
+def test_crlf() -> None:
+    doc = doc_of(DRAFT.replace("\n", "\r\n"), "text")
+    assert [h.span.line for h in doc.headings] == [3, 4, 5, 6, 7]
