@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import enum
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -31,6 +32,7 @@ app = typer.Typer(
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+T = TypeVar("T")
 
 
 class OutputFormat(str, enum.Enum):
@@ -113,14 +115,22 @@ def check(
     stdin_filename: Annotated[
         Optional[str], typer.Option(help="Name (and so format) of the draft read from `-`.")
     ] = None,
+    encoding: Annotated[
+        Optional[str], typer.Option(help="Encoding of drafts without a BOM [default: utf-8].")
+    ] = None,
+    max_file_size: Annotated[
+        Optional[str], typer.Option(help="Refuse larger drafts, e.g. 10MB [default: 10MB].")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """Lint drafts and report what to fix before publishing."""
     import dataclasses
 
     from seolint import engine
-    from seolint.config import ConfigError
+    from seolint.config import ConfigError, parse_size
     from seolint.findings import Severity
     from seolint.parse import format_for
+    from seolint.reading import check_encoding
 
     config = _load_config(config_path)
     # A command-line --select starts afresh (the config's select and ignore no longer apply),
@@ -130,6 +140,10 @@ def check(
         overrides = {"select": tuple(_split(select)), "ignore": tuple(_split(ignore))}
     if fail_on is not None:
         overrides["fail_on"] = Severity.parse(fail_on.value)
+    if encoding is not None:
+        overrides["encoding"] = _checked("--encoding", check_encoding, encoding)
+    if max_file_size is not None:
+        overrides["max_file_size"] = _checked("--max-file-size", parse_size, max_file_size)
     config = dataclasses.replace(config, **overrides)  # type: ignore[arg-type]
     try:
         plan = engine.make_plan(config)
@@ -138,11 +152,10 @@ def check(
     stdin_format = format_for(stdin_filename) if stdin_filename else "markdown"
     if stdin_format is None:
         fail(f"--stdin-filename {stdin_filename}: unsupported file type")
-    inputs = [engine.STDIN if p == "-" else p for p in (paths or ["."])]
-    result = engine.run(inputs, plan, config, stdin_format)
+    result = engine.run(paths or ["."], plan, config, stdin_format)
     if stdin_filename:
         result = _rename_stdin(result, stdin_filename)
-    _report(result, output_format, not no_color, quiet, config.fail_on)
+    _report(result, output_format, not no_color, quiet, debug)
     raise typer.Exit(_exit_code(result, config.fail_on, exit_zero))
 
 
@@ -160,13 +173,20 @@ def _rename_stdin(result: RunResult, name: str) -> RunResult:
     return dataclasses.replace(result, files=files)
 
 
-def _report(
-    result: RunResult, output_format: OutputFormat, color: bool, quiet: bool, fail_on: object
-) -> None:
+def _checked(option: str, convert: Callable[[str], T], value: str) -> T:
+    try:
+        return convert(value)
+    except ValueError as error:
+        fail(f"{option}: {error}")
+
+
+def _report(result: RunResult, output_format: OutputFormat, color: bool, quiet: bool, debug: bool) -> None:
     from seolint.report import ReportOptions, reporter
 
     for error in result.errors:
         typer.echo(f"{error.path}: error: {error.message}", err=True)
+        if debug and error.detail:
+            typer.echo(error.detail.rstrip(), err=True)
     options = ReportOptions(color=color, quiet=quiet)
     reporter(output_format.value)(result, sys.stdout, options)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from seolint.findings import Severity
+from seolint.reading import DEFAULT_MAX_FILE_SIZE, check_encoding
 
 if sys.version_info >= (3, 11):
     import tomllib as tomllib  # re-exported for the front-matter reader
@@ -40,6 +41,8 @@ class Config:
     rule_packs: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    encoding: str = "utf-8"  # for drafts without a BOM
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger drafts are refused
 
     @property
     def where(self) -> str:
@@ -102,9 +105,30 @@ def from_table(table: Mapping[str, Any], source: Path) -> Config:
         rule_packs=reader.strings("rule-packs") or (),
         severity=reader.severity_table("severity"),
         rules=reader.rule_tables("rules"),
+        encoding=reader.encoding("encoding") or "utf-8",
+        max_file_size=reader.size("max-file-size") or DEFAULT_MAX_FILE_SIZE,
     )
     reader.reject_unknown()
     return config
+
+
+_UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
+
+
+def parse_size(value: object) -> int:
+    """Bytes from an integer or a string such as "10MB" or "512 KB"."""
+    import re
+
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    match = (
+        re.fullmatch(r"\s*(\d+)\s*([KMG]?B?)\s*", str(value), re.IGNORECASE)
+        if isinstance(value, str)
+        else None
+    )
+    if match is None or int(match.group(1)) == 0:
+        raise ValueError(f'must be a positive size in bytes or like "10MB", got {value!r}')
+    return int(match.group(1)) * _UNITS[match.group(2).upper()]
 
 
 class _TableReader:
@@ -134,6 +158,22 @@ class _TableReader:
         if value is not None and not isinstance(value, str):
             raise self._error(key, "must be a string")
         return value
+
+    def encoding(self, key: str) -> str | None:
+        value = self.string(key)
+        try:
+            return check_encoding(value) if value is not None else None
+        except ValueError as error:
+            raise self._error(key, str(error)) from None
+
+    def size(self, key: str) -> int | None:
+        value = self._get(key)
+        if value is None:
+            return None
+        try:
+            return parse_size(value)
+        except ValueError as error:
+            raise self._error(key, str(error)) from None
 
     def severity_value(self, key: str) -> Severity | None:
         value = self.string(key)

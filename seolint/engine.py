@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,16 +15,20 @@ from typing import Any
 
 from seolint.config import Config, ConfigError
 from seolint.document import Document, Format
-from seolint.findings import FileError, FileResult, Finding, Severity
+from seolint.findings import FileError, FileResult, Finding, Problem, Severity
 from seolint.parse import FORMATS, ParseError, format_for, parse
+from seolint.reading import DEFAULT_MAX_FILE_SIZE, STDIN, ReadError, read_draft
 from seolint.registry import Rule, RuleError, RuleSet, build_options, load_builtin_rules
 
-STDIN = "-"
 _SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".seolint_cache"}
 
 
 class DraftError(Exception):
     """A file that cannot be linted; the message is shown after its path."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail  # a traceback, shown with --debug
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class ActiveRule:
 class Plan:
     rules: tuple[ActiveRule, ...]
     content_selector: str | None = None
+    encoding: str = "utf-8"
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         raise ConfigError(
             message if message.startswith(config.where) else f"{config.where}: {message}"
         ) from None
-    return Plan(active, config.content_selector)
+    return Plan(active, config.content_selector, config.encoding, config.max_file_size)
 
 
 def _shared_options(rule: Rule, config: Config) -> dict[str, Any]:
@@ -88,8 +93,10 @@ def _shared_options(rule: Rule, config: Config) -> dict[str, Any]:
     return {key: value for key, value in shared.items() if key in rule.option_defaults()}
 
 
-def lint_document(doc: Document, plan: Plan) -> list[Finding]:
+def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileError]]:
+    """Findings of every planned rule; a rule that raises becomes an internal error."""
     lines = doc.lines
+    errors: list[FileError] = []
     findings = [
         Finding(
             doc.path,
@@ -101,18 +108,18 @@ def lint_document(doc: Document, plan: Plan) -> list[Finding]:
             lines[problem.span.line - 1] if 0 < problem.span.line <= len(lines) else "",
         )
         for active in plan.rules
-        for problem in _run_rule(active, doc)
+        for problem in _run_rule(active, doc, errors)
     ]
-    return sorted(findings)
+    return sorted(findings), errors
 
 
-def _run_rule(active: ActiveRule, doc: Document) -> list[Any]:
+def _run_rule(active: ActiveRule, doc: Document, errors: list[FileError]) -> list[Problem]:
     try:
         return list(active.rule.run(doc, active.options))
-    except Exception as error:  # one broken rule must not take the run down
-        raise DraftError(
-            f"internal error in rule {active.rule.code} ({active.rule.name}): {error!r}"
-        ) from error
+    except Exception as error:  # one broken rule must not take the other rules or files down
+        where = f"rule {active.rule.code} ({active.rule.name})"
+        errors.append(FileError(doc.path, f"internal error in {where}: {_describe(error)}", _trace(error)))
+        return []
 
 
 def lint_text(text: str, path: str, fmt: Format, plan: Plan) -> FileResult:
@@ -120,10 +127,21 @@ def lint_text(text: str, path: str, fmt: Format, plan: Plan) -> FileResult:
         doc = parse(text, path, fmt, plan.content_selector)
     except ParseError as error:
         raise DraftError(str(error)) from None
-    findings = lint_document(doc, plan)
-    return FileResult(
-        path, fmt, tuple(findings), _stats(doc), tuple((h.level, h.text, h.span.line) for h in doc.headings)
-    )
+    except Exception as error:  # a front-end bug on odd input is reported, not a crash
+        raise DraftError(f"internal error while parsing: {_describe(error)}", _trace(error)) from error
+    findings, errors = lint_document(doc, plan)
+    outline = tuple((h.level, h.text, h.span.line) for h in doc.headings)
+    return FileResult(path, fmt, tuple(findings), _stats(doc), outline, tuple(errors))
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
+
+def _trace(error: BaseException) -> str:
+    import traceback
+
+    return "".join(traceback.format_exception(error))
 
 
 def _stats(doc: Document) -> dict[str, Any]:
@@ -134,27 +152,6 @@ def _stats(doc: Document) -> dict[str, Any]:
         "images": len(doc.images),
         "code_blocks": len(doc.code_blocks),
     }
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 text (a BOM is dropped); anything else is refused with the reason."""
-    if b"\x00" in data[:8192]:
-        raise DraftError("binary file (contains NUL bytes), not a text draft")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DraftError(f"not valid UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}") from None
-
-
-def read_draft(path: str) -> str:
-    if path == STDIN:
-        return decode(sys.stdin.buffer.read())
-    try:
-        return decode(Path(path).read_bytes())
-    except IsADirectoryError:
-        raise DraftError("is a directory") from None
-    except OSError as error:
-        raise DraftError(f"cannot read: {(error.strerror or str(error)).lower()}") from None
 
 
 def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[FileError]]:
@@ -201,7 +198,11 @@ def lint_path(path: str, plan: Plan, stdin_format: Format = "markdown") -> FileR
     fmt = stdin_format if path == STDIN else format_for(path)
     if fmt is None:
         raise DraftError("unsupported file type (seolint reads " + ", ".join(FORMATS) + ")")
-    return lint_text(read_draft(path), path, fmt, plan)
+    try:
+        text = read_draft(path, plan.encoding, plan.max_file_size)
+    except ReadError as error:
+        raise DraftError(str(error)) from None
+    return lint_text(text, path, fmt, plan)
 
 
 def run(paths: Iterable[str], plan: Plan, config: Config, stdin_format: Format = "markdown") -> RunResult:
@@ -212,7 +213,10 @@ def run(paths: Iterable[str], plan: Plan, config: Config, stdin_format: Format =
     results: list[FileResult] = []
     for path in files:
         try:
-            results.append(lint_path(path, plan, stdin_format))
+            result = lint_path(path, plan, stdin_format)
         except DraftError as error:
-            errors.append(FileError(path, str(error)))
+            errors.append(FileError(path, str(error), error.detail))
+            continue
+        results.append(result)
+        errors.extend(result.errors)
     return RunResult(tuple(results), tuple(errors), time.perf_counter() - started)

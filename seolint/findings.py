@@ -53,6 +53,7 @@ class FileError:
 
     path: str
     message: str
+    detail: str = ""  # a traceback for internal errors, shown with --debug
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,4 @@ class FileResult:
     findings: tuple[Finding, ...]
     stats: dict[str, Any]
     outline: tuple[tuple[int, str, int], ...] = ()  # (level, text, line) of each heading
+    errors: tuple[FileError, ...] = ()  # rules that crashed on this file

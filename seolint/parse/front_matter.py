@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from seolint.document import Field, Span
@@ -55,16 +56,7 @@ def split(source: str) -> FrontMatter:
 
 
 def _load(raw: str, kind: str) -> dict[str, Any]:
-    try:
-        if kind == "toml":
-            from seolint.config import tomllib
-
-            return tomllib.loads(raw)
-        import yaml
-
-        data = yaml.safe_load(raw)
-    except Exception as error:  # both parsers raise their own error families
-        raise ParseError(f"invalid {kind.upper()} front matter: {_first_line(error)}") from None
+    data = _load_toml(raw) if kind == "toml" else _load_yaml(raw)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -72,5 +64,51 @@ def _load(raw: str, kind: str) -> dict[str, Any]:
     return data
 
 
-def _first_line(error: Exception) -> str:
-    return " ".join(str(error).split())
+def _load_toml(raw: str) -> Any:
+    from seolint.config import tomllib
+
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        # tomllib counts lines from the front matter's first line, which is file line 2
+        message = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + 1}", str(error))
+        raise ParseError(f"invalid TOML front matter: {message}") from None
+
+
+def _load_yaml(raw: str) -> Any:
+    """Safe loading only (no tags construct objects), and no alias explosions."""
+    import yaml
+
+    try:
+        return yaml.load(raw, Loader=_loader())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = error.problem or error.context or "unreadable"
+        raise ParseError(f"invalid YAML front matter{where}: {problem}") from None
+    except yaml.YAMLError as error:
+        raise ParseError(f"invalid YAML front matter: {' '.join(str(error).split())}") from None
+
+
+MAX_ALIASES = 100
+
+
+@cache
+def _loader() -> type[Any]:
+    import yaml
+
+    class AliasLimitedLoader(yaml.SafeLoader):
+        """Refuse "billion laughs" documents before they are expanded."""
+
+        aliases = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                self.aliases += 1
+                if self.aliases > MAX_ALIASES:
+                    raise yaml.YAMLError(
+                        f"more than {MAX_ALIASES} aliases (refused as a possible alias bomb)"
+                    )
+            return super().compose_node(parent, index)
+
+    return AliasLimitedLoader

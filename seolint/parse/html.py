@@ -8,6 +8,7 @@ links and images: `content-selector` when configured, else `<main>`/`<article>`/
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from seolint.document import Block, CodeBlock, Comment, Document, Field, Heading, Image, Link, Span
@@ -35,17 +36,19 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
     if body is not soup:
         for chrome in body.select(_CHROME):
             chrome.decompose()
+    content = _Body(shell)
+    content.walk(body)
     return Document(
         path=path,
         format="html",
         source=source,
         title=_title(soup, shell),
         description=_description(soup, shell),
-        headings=tuple(_headings(body, shell)),
-        blocks=tuple(_blocks(body, shell)),
-        links=tuple(_links(body, shell)),
-        images=tuple(_images(body, shell)),
-        code_blocks=tuple(_code(body, shell)),
+        headings=tuple(content.to_headings()),
+        blocks=tuple(content.to_blocks()),
+        links=tuple(content.to_links()),
+        images=tuple(content.images),
+        code_blocks=tuple(content.to_code()),
         comments=tuple(
             Comment(m.group(1).strip(), shell.span_at(m.start(), m.end())) for m in _COMMENT.finditer(source)
         ),
@@ -98,70 +101,129 @@ def _description(soup: BeautifulSoup, doc: Document) -> Field | None:
     return None
 
 
-def _headings(body: BeautifulSoup | Tag, doc: Document) -> list[Heading]:
-    return [Heading(int(tag.name[1]), _text(tag), _span(tag, doc)) for tag in body.find_all(_HEADINGS)]
+@dataclass
+class _Open:
+    """An element whose text is being gathered while the walk is inside it."""
+
+    tag: Tag
+    parts: list[str] = field(default_factory=list)
+    classes: list[str] = field(default_factory=list)  # of a <pre> and the <code> inside it
+    alts: list[str] = field(default_factory=list)  # of images inside a link
+
+    def text(self, separator: str) -> str:
+        return " ".join(separator.join(self.parts).split())
 
 
-def _blocks(body: BeautifulSoup | Tag, doc: Document) -> list[Block]:
-    blocks = []
-    for tag in body.find_all(list(_PROSE)):
-        if tag.find(list(_PROSE)) is not None:
-            continue  # the innermost block holds the prose; avoid counting it twice
-        text = _prose_text(tag)
-        if text:
-            blocks.append(Block(_PROSE[tag.name], text, _span(tag, doc)))  # type: ignore[arg-type]
-    return blocks
+@dataclass(frozen=True)
+class _Context:
+    heading: _Open | None = None
+    block: _Open | None = None
+    link: _Open | None = None
+    pre: _Open | None = None
+    in_code: bool = False
 
 
-def _prose_text(tag: Tag) -> str:
-    from bs4 import NavigableString
+@dataclass
+class _Body:
+    """Headings, prose, links, images and code of the post body, gathered in one walk.
 
-    parts = [
-        str(string)
-        for string in tag.find_all(string=True)
-        if type(string) is NavigableString  # not a Comment, CData or other subclass
-        and not any(parent.name in ("code", "pre") for parent in string.parents if parent is not tag)
-    ]
-    return " ".join("".join(parts).split())
+    Each piece of text belongs to its innermost heading, block, link and `<pre>`, so
+    the walk is linear even on pathologically nested pages (no get_text per element).
+    """
 
+    doc: Document
+    headings: list[_Open] = field(default_factory=list)
+    blocks: list[_Open] = field(default_factory=list)
+    links: list[_Open] = field(default_factory=list)
+    pres: list[_Open] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
 
-def _links(body: BeautifulSoup | Tag, doc: Document) -> list[Link]:
-    links = []
-    for tag in body.find_all("a", href=True):
-        text = _text(tag) or " ".join(str(img.get("alt", "")) for img in tag.find_all("img")).strip()
+    def walk(self, root: BeautifulSoup | Tag) -> None:
+        from bs4 import NavigableString, Tag
+
+        stack: list[tuple[object, _Context]] = [(child, _Context()) for child in reversed(root.contents)]
+        while stack:
+            node, context = stack.pop()
+            if isinstance(node, Tag):
+                inner = self._enter(node, context)
+                stack.extend((child, inner) for child in reversed(node.contents))
+            elif type(node) is NavigableString:  # not a Comment, CData or other subclass
+                self._text(str(node), context)
+
+    def _enter(self, tag: Tag, context: _Context) -> _Context:
+        name = tag.name
+        changes: dict[str, object] = {}
+        if name in _HEADINGS:
+            changes["heading"] = self._open(self.headings, tag)
+        elif name in _PROSE:
+            changes["block"] = self._open(self.blocks, tag)
+        elif name == "a" and tag.has_attr("href"):
+            changes["link"] = self._open(self.links, tag)
+        elif name == "pre":
+            pre = changes["pre"] = self._open(self.pres, tag)
+            pre.classes.extend(tag.get("class") or [])
+        elif name == "img":
+            self._image(tag, context)
+        if name == "code" and context.pre is not None:
+            context.pre.classes.extend(tag.get("class") or [])
+        if name in ("code", "pre"):
+            changes["in_code"] = True
+        return replace(context, **changes) if changes else context  # type: ignore[arg-type]
+
+    @staticmethod
+    def _open(found: list[_Open], tag: Tag) -> _Open:
+        opened = _Open(tag)
+        found.append(opened)
+        return opened
+
+    def _text(self, text: str, context: _Context) -> None:
+        if context.heading is not None:
+            context.heading.parts.append(text)
+        elif context.block is not None and not context.in_code:
+            context.block.parts.append(text)
+        if context.link is not None:
+            context.link.parts.append(text)
+        if context.pre is not None:
+            context.pre.parts.append(text)
+
+    def _image(self, tag: Tag, context: _Context) -> None:
         attrs = {k: _attr(v) for k, v in tag.attrs.items()}
-        links.append(
-            Link(
-                text,
-                _attr(tag.get("href")),
-                _span(tag, doc),
-                html_elements.class_list(attrs),
-                attrs.get("role"),
-            )
+        alt = attrs.get("alt")
+        self.images.append(
+            Image(attrs.get("src"), alt, _span(tag, self.doc), html_elements.is_decorative(attrs))
         )
-    return links
+        if context.link is not None and alt:
+            context.link.alts.append(alt)  # an image link is named by its alt text
 
+    def to_headings(self) -> list[Heading]:
+        return [Heading(int(h.tag.name[1]), h.text(" "), _span(h.tag, self.doc)) for h in self.headings]
 
-def _images(body: BeautifulSoup | Tag, doc: Document) -> list[Image]:
-    images = []
-    for tag in body.find_all("img"):
-        attrs = {k: _attr(v) for k, v in tag.attrs.items()}
-        images.append(
-            Image(attrs.get("src"), attrs.get("alt"), _span(tag, doc), html_elements.is_decorative(attrs))
-        )
-    return images
-
-
-def _code(body: BeautifulSoup | Tag, doc: Document) -> list[CodeBlock]:
-    blocks = []
-    for pre in body.find_all("pre"):
-        classes = [
-            *(pre.get("class") or []),
-            *(c for code in pre.find_all("code") for c in code.get("class") or []),
+    def to_blocks(self) -> list[Block]:
+        return [
+            Block(_PROSE[b.tag.name], text, _span(b.tag, self.doc))  # type: ignore[arg-type]
+            for b in self.blocks
+            if (text := b.text(""))
         ]
-        language = next((m.group(1) for c in classes if (m := _LANGUAGE.match(c))), None)
-        blocks.append(CodeBlock(language, _span(pre, doc), fenced=False, text=pre.get_text()))
-    return blocks
+
+    def to_links(self) -> list[Link]:
+        links = []
+        for opened in self.links:
+            attrs = {k: _attr(v) for k, v in opened.tag.attrs.items()}
+            text = opened.text(" ") or " ".join(opened.alts)
+            classes = html_elements.class_list(attrs)
+            links.append(
+                Link(text, attrs.get("href"), _span(opened.tag, self.doc), classes, attrs.get("role"))
+            )
+        return links
+
+    def to_code(self) -> list[CodeBlock]:
+        blocks = []
+        for pre in self.pres:
+            language = next((m.group(1) for c in pre.classes if (m := _LANGUAGE.match(c))), None)
+            blocks.append(
+                CodeBlock(language, _span(pre.tag, self.doc), fenced=False, text="".join(pre.parts))
+            )
+        return blocks
 
 
 def _attr(value: object) -> str | None:

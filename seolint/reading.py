@@ -1,0 +1,89 @@
+"""Read a draft from disk or stdin and decode it, refusing what is not a text draft.
+
+Every refusal is a ReadError whose message is one line saying what is wrong, so the
+engine can name the file, move on to the next one and exit 2 at the end.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import sys
+
+STDIN = "-"
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+class ReadError(Exception):
+    """The file cannot be linted; the message says why in one line."""
+
+
+def read_draft(path: str, encoding: str = "utf-8", max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    if path == STDIN:
+        return decode(_bounded_read(sys.stdin.buffer, max_size), encoding)
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(f"not a regular file ({_kind(info.st_mode)}); skipped")
+        if info.st_size > max_size:
+            raise ReadError(f"file too large ({_size(info.st_size)}; max-file-size is {_size(max_size)})")
+        with open(path, "rb") as handle:
+            data = _bounded_read(handle, max_size)
+    except OSError as error:
+        raise ReadError(f"cannot read: {(error.strerror or str(error)).lower()}") from None
+    return decode(data, encoding)
+
+
+def _bounded_read(handle: object, max_size: int) -> bytes:
+    data: bytes = handle.read(max_size + 1)  # type: ignore[attr-defined]
+    if len(data) > max_size:
+        raise ReadError(f"input too large (over max-file-size {_size(max_size)})")
+    return data
+
+
+def decode(data: bytes, encoding: str = "utf-8") -> str:
+    """Text of the draft: a BOM decides (UTF-8 or UTF-16), else `encoding`."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode(data, codec)
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file (contains NUL bytes), not a text draft")
+    return _decode(data, encoding)
+
+
+def _decode(data: bytes, codec: str) -> str:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as error:
+        name = "UTF-8" if codec.startswith("utf-8") else codec
+        hint = " (use --encoding if the file is in another encoding)" if name == "UTF-8" else ""
+        raise ReadError(
+            f"not valid {name}: byte 0x{data[error.start]:02x} at offset {error.start}{hint}"
+        ) from None
+    return text.lstrip("\ufeff")
+
+
+def check_encoding(name: str) -> str:
+    """The codec's canonical name, or ValueError for an unknown encoding."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise ValueError(f"unknown encoding {name!r}") from None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size} bytes"
