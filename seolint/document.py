@@ -16,7 +16,8 @@ from typing import Any, Literal
 Format = Literal["markdown", "html", "text"]
 
 _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
-_PATH = re.compile(r"(?<![\w/])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
+# The look-behind lets a path start only at a token boundary, which keeps long runs linear.
+_PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 

@@ -168,7 +168,7 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
             if not found:
                 errors.append(FileError(given, "no drafts found (looked for " + ", ".join(FORMATS) + ")"))
             files.extend(found)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():  # a broken link or loop is reported when read
             files.append(given)
         else:
             errors.append(FileError(given, "no such file or directory"))

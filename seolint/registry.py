@@ -26,7 +26,7 @@ BUILTIN_MODULES = (
 )
 
 Check = Callable[[Document, Any], Iterable[Problem]]
-_CODE = re.compile(r"[A-Z]+[0-9]{3}")
+_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

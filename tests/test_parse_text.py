@@ -61,3 +61,9 @@ def test_comments_are_kept_out_of_the_text_and_listed() -> None:
 def test_crlf() -> None:
     doc = doc_of(DRAFT.replace("\n", "\r\n"), "text")
     assert [h.span.line for h in doc.headings] == [3, 4, 5, 6, 7]
+
+
+def test_comments_after_front_matter_are_blanked_in_place() -> None:
+    doc = doc_of("---\ntitle: T # <!-- not a comment -->\n---\nH2: Title <!-- note -->\n", "text")
+    assert [(h.text, h.span.line) for h in doc.headings] == [("Title", 4)]
+    assert [(c.text, c.span.line) for c in doc.comments] == [("note", 4)]

@@ -28,9 +28,9 @@ _EXAMPLE_HOST = re.compile(r"^(?:https?:)?//(?:www\.)?example\.(?:com|org|net)(?
 _TEMPLATE_TARGET = re.compile(r"^\{\{(?![\s]*[.<%$])[^{}]*\}\}$|^\[\[[^\[\]]*\]\]$|^<[^<>]*>$")
 # "[Link to article about 5G]", "[Insert link]", "[URL]"... in prose, not followed by "(" (a real link).
 BRACKETED = re.compile(
-    r"\[\s*(?:link(?:s)?(?:\s+(?:to|for|here|about)\b[^\[\]\n]*)?"
+    r"\[\s*(?:links?(?:\s+(?:to|for|here|about)\b[^\[\]\n]*|\s*)"
     r"|(?:insert|add)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:link|url|source)\b[^\[\]\n]*"
-    r"|url|source|tk)\s*\](?![(\[:])",
+    r"|(?:url|source|tk)\s*)\](?![(\[:])",
     re.IGNORECASE,
 )
 

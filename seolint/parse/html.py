@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from seolint.document import Block, CodeBlock, Comment, Document, Field, Heading, Image, Link, Span
+from seolint.document import Block, CodeBlock, Document, Field, Heading, Image, Link, Span
 from seolint.parse import ParseError, html_elements
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _PROSE = {"p": "paragraph", "li": "list-item", "blockquote": "quote", "td": "table-cell", "th": "table-cell"}
 _NOT_CONTENT = ("script", "style", "noscript", "template")
@@ -49,9 +48,7 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         links=tuple(content.to_links()),
         images=tuple(content.images),
         code_blocks=tuple(content.to_code()),
-        comments=tuple(
-            Comment(m.group(1).strip(), shell.span_at(m.start(), m.end())) for m in _COMMENT.finditer(source)
-        ),
+        comments=tuple(html_elements.comments(shell)),
     )
 
 

@@ -6,11 +6,25 @@ tokenizer keeps BeautifulSoup out of the Markdown path while applying the same m
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from seolint.document import Comment, Document
+
 Attrs = Mapping[str, str | None]
+
+
+def comments(doc: Document) -> Iterator[Comment]:
+    """Every `<!-- ... -->` in the source, found with str.find so that many unclosed
+    openers cost linear time (a lazy regex rescans the rest of the file for each)."""
+    source, start = doc.source, doc.source.find("<!--")
+    while start >= 0:
+        end = source.find("-->", start + 4)
+        if end < 0:
+            return
+        yield Comment(source[start + 4 : end].strip(), doc.span_at(start, end + 3))
+        start = source.find("<!--", end + 3)
 
 
 def is_decorative(attrs: Attrs) -> bool:

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from seolint.document import Block, CodeBlock, Comment, Document, Heading, Image, Link, Span
+from seolint.document import Block, CodeBlock, Document, Heading, Image, Link, Span
 from seolint.parse import front_matter, html_elements
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _CONTAINERS = {
     "list_item_open": "list-item",
     "blockquote_open": "quote",
@@ -43,10 +42,9 @@ def parse(source: str, path: str) -> Document:
     builder.walk(_parser().parse(fm.body))
     doc = builder.doc
     code_lines = {n for c in builder.code for n in range(c.span.line, c.span.end_line + 1)}
+    body_start = fm.span.end_line if fm.span else 0
     comments = tuple(
-        Comment(m.group(1).strip(), doc.span_at(m.start(), m.end()))
-        for m in _COMMENT.finditer(source)
-        if doc.position(m.start())[0] not in code_lines
+        c for c in html_elements.comments(doc) if c.span.line not in code_lines and c.span.line > body_start
     )
     return Document(
         path=path,

@@ -9,25 +9,23 @@ from __future__ import annotations
 import re
 
 from seolint.document import Block, Comment, Document, Heading, Span
-from seolint.parse import front_matter
+from seolint.parse import front_matter, html_elements
 
 # "H2: Title", "h3 - Title", "**H2: Title**", "## H2: Title"; the marker is the whole line.
+# No two neighbouring quantifiers share characters, so a long line cannot backtrack.
 MARKER = re.compile(
-    r"^[ \t]*(?:\*\*|__|#{1,6}[ \t]+)?[ \t]*H([1-6])[ \t]*(?::|[-–—])"
-    r"[ \t]*(?P<text>.*?)[ \t]*(?:\*\*|__)?[ \t]*$",
+    r"^[ \t]*(?:(?:\*\*|__|#{1,6}[ \t])[ \t]*)?H([1-6])[ \t]*(?::|[-–—])(?P<text>.*)$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^[ \t]*(?:[•*\-–]|\d+[.)])[ \t]+")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 
 def parse(source: str, path: str) -> Document:
     fm = front_matter.split(source)
     shell = Document(path=path, format="text", source=source)
-    comments = tuple(
-        Comment(m.group(1).strip(), shell.span_at(m.start(), m.end())) for m in _COMMENT.finditer(source)
-    )
-    body = _COMMENT.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), fm.body)
+    body_start = fm.span.end_line if fm.span else 0
+    comments = tuple(c for c in html_elements.comments(shell) if c.span.line > body_start)
+    body = _blank_out(fm.body, comments, shell)
     body_lines = re.split(r"\r\n|\r|\n", body)
     headings: list[Heading] = []
     blocks: list[Block] = []
@@ -48,7 +46,8 @@ def parse(source: str, path: str) -> Document:
             flush()
         elif marker := MARKER.match(line):
             flush()
-            headings.append(Heading(int(marker.group(1)), marker.group("text").strip(), span, "marker"))
+            text = marker.group("text").strip().removesuffix("**").removesuffix("__").strip()
+            headings.append(Heading(int(marker.group(1)), text, span, "marker"))
         elif bullet := _BULLET.match(line):
             flush()
             blocks.append(Block("list-item", " ".join(line[bullet.end() :].split()), span))
@@ -67,3 +66,15 @@ def parse(source: str, path: str) -> Document:
         blocks=tuple(blocks),
         comments=comments,
     )
+
+
+def _blank_out(body: str, comments: tuple[Comment, ...], doc: Document) -> str:
+    """The body with comments replaced by spaces (line breaks kept, so lines stay put)."""
+    shift = len(doc.source) - len(body)  # the body is a suffix of the source after front matter
+    pieces, cursor = [], 0
+    for comment in comments:
+        start = doc.offset(comment.span.line, comment.span.column) - shift
+        end = doc.offset(comment.span.end_line, comment.span.end_column) - shift
+        pieces += [body[cursor:start], re.sub(r"[^\r\n]", " ", body[start:end])]
+        cursor = end
+    return "".join([*pieces, body[cursor:]])

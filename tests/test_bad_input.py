@@ -1,0 +1,209 @@
+"""Every bad input gets one clear line on stderr naming the file, the other files are
+still linted, and the run exits 2 — never a traceback, a hang or a crash."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from seolint.cli import app
+from seolint.document import Document
+from seolint.findings import Problem, Severity
+from seolint.registry import Rule, RuleSet, rule
+
+GOOD = "# Title\n\n#### Skipped level\n"
+
+
+def lint_with_good(tmp_path: Path, *args: str) -> Result:
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    return CliRunner().invoke(app, ["check", *args, "good.md", "--format", "json", "--select", "H003"])
+
+
+def assert_reported(result: Result, name: str, message: str) -> None:
+    assert result.exit_code == 2, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert lines == [f"{name}: error: {message}"] or any(
+        line.startswith(f"{name}: error: ") and message in line for line in lines
+    ), result.stderr
+    assert "Traceback" not in result.stderr
+    data = json.loads(result.stdout)
+    assert [(f["path"], f["code"]) for f in data["findings"]] == [("good.md", "H003")]
+    assert name in [e["path"] for e in data["errors"]]
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+BAD_FILES: dict[str, tuple[bytes, str]] = {
+    "image.md": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes)"),
+    "invalid.md": (b"# Caf\xc3(\n", "not valid UTF-8: byte 0xc3 at offset 5"),
+    "latin1.md": ("# Café\n".encode("latin-1"), "not valid UTF-8: byte 0xe9 at offset 5"),
+    "not-mapping.md": (b"---\n- a\n- b\n---\n# T\n", "front matter is a list, not a mapping"),
+    "bad-yaml.md": (b"---\ntitle: [unclosed\n---\n# T\n", "invalid YAML front matter at line 3"),
+    "bad-toml.md": (b'+++\ntitle = "x\n+++\n# T\n', "invalid TOML front matter"),
+    "python-tag.md": (
+        b"---\nx: !!python/object/apply:os.system ['touch pwned']\n---\n# T\n",
+        "could not determine a constructor for the tag",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_is_one_error_line_and_the_rest_is_linted(tmp_path: Path, name: str) -> None:
+    content, message = BAD_FILES[name]
+    (tmp_path / name).write_bytes(content)
+    assert_reported(lint_with_good(tmp_path, name), name, message)
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for index in range(1, 12):
+        previous = chr(ord("a") + index - 1)
+        name = chr(ord("a") + index)
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]")
+    (tmp_path / "bomb.md").write_text("---\n" + "\n".join(levels) + "\n---\n# T\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = lint_with_good(tmp_path, "bomb.md")
+    assert time.perf_counter() - started < 5
+    assert_reported(result, "bomb.md", "aliases (refused as a possible alias bomb)")
+
+
+def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+    (tmp_path / "wide.md").write_bytes("# Wide\n\n#### Jump\n".encode("utf-16"))
+    result = CliRunner().invoke(app, ["check", "wide.md", "--format", "json", "--select", "H003"])
+    assert [(f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]] == [(3, "H003")]
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    (tmp_path / "bom.md").write_bytes(b"\xef\xbb\xbf---\ntitle: T\n---\n\n### Jump\n")
+    result = CliRunner().invoke(app, ["check", "bom.md", "--format", "json", "--select", "H003"])
+    assert [(f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]] == [(5, "H003")]
+
+
+def test_encoding_option_decodes_latin1(tmp_path: Path) -> None:
+    (tmp_path / "latin1.md").write_bytes("# Café\n\n#### Saut\n".encode("latin-1"))
+    result = CliRunner().invoke(
+        app, ["check", "latin1.md", "--encoding", "latin-1", "--format", "json", "--select", "H003"]
+    )
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["findings"][0]["line"] == 3
+    assert CliRunner().invoke(app, ["check", "latin1.md", "--encoding", "klingon"]).exit_code == 2
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n  ", "\n\n\n"])
+def test_empty_and_whitespace_only_files_are_linted(tmp_path: Path, text: str) -> None:
+    (tmp_path / "empty.md").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "empty.md", "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["errors"] == [] and [f["code"] for f in data["findings"]] == ["H001"]
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_crlf_and_lone_cr_line_numbers(tmp_path: Path, ending: str) -> None:
+    (tmp_path / "endings.txt").write_bytes(
+        ending.join(["intro", "", "H2: Marker", "", "H4: Deep", ""]).encode()
+    )
+    result = CliRunner().invoke(app, ["check", "endings.txt", "--format", "json", "--select", "H003,H006"])
+    found = [(f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [(3, "H006"), (5, "H003"), (5, "H006")]
+
+
+def test_file_over_max_size_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "huge.md").write_bytes(b"# T\n" + b"word " * 300_000)
+    result = lint_with_good(tmp_path, "huge.md", "--max-file-size", "1MB")
+    assert_reported(result, "huge.md", "file too large (1.4 MB; max-file-size is 1.0 MB)")
+
+
+def test_nonexistent_path_and_directory_without_drafts(tmp_path: Path) -> None:
+    (tmp_path / "empty-dir").mkdir()
+    (tmp_path / "empty-dir" / "notes.rst").write_text("x", encoding="utf-8")
+    result = lint_with_good(tmp_path, "missing.md", "empty-dir")
+    assert result.exit_code == 2
+    assert "missing.md: error: no such file or directory" in result.stderr
+    assert "empty-dir: error: no drafts found" in result.stderr
+
+
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "secret.md").write_text("# T\n", encoding="utf-8")
+    real_open = open
+
+    def guarded_open(file: object, *args: object, **kwargs: object) -> object:
+        if str(file).endswith("secret.md"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", guarded_open)
+    assert_reported(lint_with_good(tmp_path, "secret.md"), "secret.md", "cannot read: permission denied")
+
+
+def test_symlink_loop(tmp_path: Path) -> None:
+    os.symlink("loop-b.md", tmp_path / "loop-a.md")
+    os.symlink("loop-a.md", tmp_path / "loop-b.md")
+    result = lint_with_good(tmp_path, "loop-a.md")
+    assert_reported(result, "loop-a.md", "too many levels of symbolic links")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_fifo_is_skipped_not_read_forever(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    started = time.perf_counter()
+    result = lint_with_good(tmp_path, "pipe.md")
+    assert time.perf_counter() - started < 5
+    assert_reported(result, "pipe.md", "not a regular file (a FIFO); skipped")
+
+
+DEEP_INPUTS: dict[str, Callable[[], str]] = {
+    "divs.html": lambda: "<div>" * 100_000 + "text" + "</div>" * 100_000,
+    "paragraphs.html": lambda: "<p>" * 20_000 + "text",
+    "links.html": lambda: '<a href="/x">' * 20_000 + "text",
+    "unclosed.html": lambda: "<html><body><p>open <b>bold <i>it</p></p></div><h2>x</span>",
+    "quotes.md": lambda: "> " * 10_000 + "deep\n",
+    "lists.md": lambda: "- " * 10_000 + "deep\n",
+    "one-line.md": lambda: "# T\n\n" + "word " * 200_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEEP_INPUTS))
+def test_pathological_structure_does_not_crash(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text(DEEP_INPUTS[name](), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", name, "--format", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert json.loads(result.stdout)["errors"] == []
+
+
+@rule("T999", "always-crashes", Severity.ERROR)
+def always_crashes(doc: Document, opts: object) -> list[Problem]:
+    """A rule that raises, to prove one broken rule cannot take the run down."""
+    raise RuntimeError("boom")
+
+
+def test_crashing_rule_is_isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from seolint import engine
+
+    real = engine.known_rules
+
+    def with_crasher() -> RuleSet:
+        rules: list[Rule] = [*real().rules, always_crashes]
+        return RuleSet(rules)
+
+    monkeypatch.setattr(engine, "known_rules", with_crasher)
+    (tmp_path / "other.md").write_text(GOOD, encoding="utf-8")
+    result = lint_with_good(tmp_path, "other.md", "--select", "H003,T999")
+    assert result.exit_code == 2
+    assert (
+        "other.md: error: internal error in rule T999 (always-crashes): RuntimeError: boom" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    data = json.loads(result.stdout)
+    assert [(f["path"], f["code"]) for f in data["findings"]] == [("other.md", "H003"), ("good.md", "H003")]
+    debug = lint_with_good(tmp_path, "other.md", "--select", "H003,T999", "--debug")
+    assert "Traceback" in debug.stderr and "RuntimeError: boom" in debug.stderr

@@ -1,0 +1,46 @@
+"""seolint is offline and side-effect free: no sockets, no downloads (NLTK or other),
+no writes outside what the user asked for, and drafts are never modified."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from seolint.cli import app
+from tests.conftest import FIXTURES
+
+ALLOWED_WRITES = (".seolint_cache",)  # the result cache, which --no-cache turns off
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_whole_cli_over_fixtures_without_network_or_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_network: None
+) -> None:
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("NLTK_DATA", str(home / "nltk_data"))
+    monkeypatch.chdir(work)
+    before = snapshot(FIXTURES)
+    result = CliRunner().invoke(app, ["check", str(FIXTURES), "--format", "json"])
+    assert result.exit_code == 1, result.stderr
+    assert json.loads(result.stdout)["summary"]["files"] == len(before)
+    rich = CliRunner().invoke(app, ["check", str(FIXTURES)])
+    assert rich.exit_code == 1
+    assert snapshot(FIXTURES) == before
+    assert list(home.iterdir()) == []
+    written = [p for p in os.listdir(work) if p not in ALLOWED_WRITES]
+    assert written == []
