@@ -107,3 +107,11 @@ def test_real_rendered_page_keeps_chrome_out() -> None:
     hrefs = [link.href or "" for link in doc.links]
     assert not any(h.startswith("#") and "TableOfContents" in h for h in hrefs)
     assert all(not h.span.line < 460 for h in doc.headings)  # nothing from the site header
+
+
+def test_url_like_draft_parses_without_warnings() -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert doc_of("https://example.org/post.html", "html").blocks == ()

@@ -25,9 +25,13 @@ _LANGUAGE = re.compile(r"^(?:language|lang)-(.+)$")
 
 
 def parse(source: str, path: str, content_selector: str | None = None) -> Document:
-    from bs4 import BeautifulSoup
+    import warnings
 
-    soup = BeautifulSoup(source, "html.parser")
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
+    with warnings.catch_warnings():  # a one-line draft that looks like a URL is still a draft
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(source, "html.parser")
     for tag in soup.find_all(_NOT_CONTENT):
         tag.decompose()
     shell = Document(path=path, format="html", source=source)
