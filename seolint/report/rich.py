@@ -93,10 +93,14 @@ def _outline(file: FileResult) -> Tree:
 def _stats(file: FileResult) -> Text:
     stats = file.stats
     parts = [
-        f"{stats.get(key, 0)} {key.replace('_', ' ')}"
-        for key in ("words", "headings", "links", "images", "code_blocks")
+        _count(stats.get(key, 0), key) for key in ("words", "headings", "links", "images", "code_blocks")
     ]
     return Text("  " + " · ".join(parts))
+
+
+def _count(number: int, plural_key: str) -> str:
+    noun = plural_key.replace("_", " ")
+    return f"{number} {noun.removesuffix('s') if number == 1 else noun}"
 
 
 def _summary(result: RunResult) -> Text:
