@@ -43,11 +43,9 @@ def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
 
 def _counts(findings: Iterable[Finding]) -> str:
     counts = Counter(f.severity for f in findings)
-    parts = [
-        f"{counts[s]} {s.label}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
-        for s in reversed(Severity)
-    ]
-    return ", ".join(parts)
+    return ", ".join(
+        _count(counts[s], "info" if s is Severity.INFO else f"{s.label}s") for s in reversed(Severity)
+    )
 
 
 def _file_header(file: FileResult) -> Text:
@@ -99,6 +97,7 @@ def _stats(file: FileResult) -> Text:
 
 
 def _count(number: int, plural_key: str) -> str:
+    """`1 image`, `2 images`; the key is the plural (`code_blocks`), as in the stats."""
     noun = plural_key.replace("_", " ")
     return f"{number} {noun.removesuffix('s') if number == 1 else noun}"
 
@@ -108,14 +107,11 @@ def _summary(result: RunResult) -> Text:
     files = len(result.files)
     text = Text.assemble(
         ("Checked ", "bold"),
-        f"{files} file{'s' if files != 1 else ''}: ",
-        (f"{len(findings)} finding{'s' if len(findings) != 1 else ''}", "bold"),
+        f"{_count(files, 'files')}: ",
+        (_count(len(findings), "findings"), "bold"),
         f" ({_counts(findings)})",
         f" in {result.elapsed:.2f}s",
     )
     if result.errors:
-        text.append(
-            f"; {len(result.errors)} file{'s' if len(result.errors) != 1 else ''} could not be linted",
-            style="bold red",
-        )
+        text.append(f"; {_count(len(result.errors), 'files')} could not be linted", style="bold red")
     return text
