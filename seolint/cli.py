@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from seolint.config import Config
     from seolint.engine import RunResult
-    from seolint.registry import Rule
+    from seolint.registry import Rule, RuleSet
 
 app = typer.Typer(
     name="seolint",
@@ -213,9 +213,7 @@ def list_rules(
     ] = RulesFormat.rich,
 ) -> None:
     """List every rule: code, name, default severity and summary."""
-    from seolint.engine import known_rules
-
-    rules = known_rules().rules
+    rules = _known_rules().rules
     if output_format is RulesFormat.json:
         import json
 
@@ -244,6 +242,17 @@ def list_rules(
         Console(soft_wrap=True).print(table)
 
 
+def _known_rules() -> RuleSet:
+    """Built-in rules plus the packs named by the config found from here."""
+    from seolint.config import ConfigError
+    from seolint.engine import known_rules
+
+    try:
+        return known_rules(_load_config(None))
+    except ConfigError as error:
+        fail(str(error))
+
+
 def rules_markdown_table(rules: Sequence[Rule]) -> str:
     """The README's rule table (tests keep the README equal to this)."""
     lines = ["| code | name | severity | summary |", "| --- | --- | --- | --- |"]
@@ -256,11 +265,10 @@ def explain(
     rule_name: Annotated[str, typer.Argument(metavar="CODE|NAME", help="A rule code or name.")],
 ) -> None:
     """Explain a rule: what it checks, why, an example, and its options."""
-    from seolint.engine import known_rules
     from seolint.registry import RuleError
 
     try:
-        found = known_rules().get(rule_name)
+        found = _known_rules().get(rule_name)
     except RuleError as error:
         fail(f"{error}; `seolint rules` lists them")
     typer.echo(f"{found.code} {found.name} [{found.severity.label}]\n")

@@ -126,8 +126,7 @@ class Document:
     @cached_property
     def prose(self) -> str:
         """All prose blocks joined, with URLs and file paths removed (code is never in blocks)."""
-        text = "\n\n".join(block.text for block in self.blocks if block.kind != "table-cell")
-        return _PATH.sub(" ", _URL.sub(" ", text))
+        return strip_non_prose("\n\n".join(b.text for b in self.blocks if b.kind != "table-cell"))
 
     @cached_property
     def word_count(self) -> int:
@@ -182,6 +181,11 @@ def line_starts(source: str) -> list[int]:
     if len(starts) > 1 and starts[-1] == len(source):
         starts.pop()
     return starts
+
+
+def strip_non_prose(text: str) -> str:
+    """Text without URLs and file paths, which are not words a reader reads as prose."""
+    return _PATH.sub(" ", _URL.sub(" ", text))
 
 
 def count_words(text: str) -> int:

@@ -57,13 +57,22 @@ class RunResult:
         return [f for result in self.files for f in result.findings]
 
 
-def known_rules() -> RuleSet:
-    return RuleSet(load_builtin_rules())
+def known_rules(config: Config | None = None) -> RuleSet:
+    """Built-in rules plus the config's `rule-packs` (paths relative to the config file)."""
+    from seolint.packs import PackError, load_packs
+
+    rules = load_builtin_rules()
+    if config is not None and config.rule_packs:
+        try:
+            rules += load_packs([config.root / path for path in config.rule_packs], rules)
+        except PackError as error:
+            raise ConfigError(f"{config.where}: rule-packs: {error}") from None
+    return RuleSet(sorted(rules, key=lambda r: r.code))
 
 
 def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
     """Resolve selection, severities and options against the registry (ConfigError if off)."""
-    ruleset = ruleset or known_rules()
+    ruleset = ruleset or known_rules(config)
     try:
         chosen = ruleset.select(config.select, config.ignore)
         severities = {ruleset.get(key).code: level for key, level in config.severity.items()}
@@ -131,7 +140,7 @@ def lint_text(text: str, path: str, fmt: Format, plan: Plan) -> FileResult:
         raise DraftError(f"internal error while parsing: {_describe(error)}", _trace(error)) from error
     findings, errors = lint_document(doc, plan)
     outline = tuple((h.level, h.text, h.span.line) for h in doc.headings)
-    return FileResult(path, fmt, tuple(findings), _stats(doc), outline, tuple(errors))
+    return FileResult(path, fmt, tuple(findings), _stats(doc, plan), outline, tuple(errors))
 
 
 def _describe(error: BaseException) -> str:
@@ -144,14 +153,19 @@ def _trace(error: BaseException) -> str:
     return "".join(traceback.format_exception(error))
 
 
-def _stats(doc: Document) -> dict[str, Any]:
-    return {
+def _stats(doc: Document, plan: Plan) -> dict[str, Any]:
+    stats: dict[str, Any] = {
         "words": doc.word_count,
         "headings": len(doc.headings),
         "links": len(doc.links),
         "images": len(doc.images),
         "code_blocks": len(doc.code_blocks),
     }
+    if any(active.rule.family == "R" for active in plan.rules):  # textstat only when R rules run
+        from seolint.prose import stats as readability_stats
+
+        stats.update(readability_stats(doc))
+    return stats
 
 
 def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[FileError]]:

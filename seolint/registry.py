@@ -23,6 +23,8 @@ BUILTIN_MODULES = (
     "seolint.checks.headings",
     "seolint.checks.links",
     "seolint.checks.images",
+    "seolint.checks.readability",
+    "seolint.checks.scaffolding",
 )
 
 Check = Callable[[Document, Any], Iterable[Problem]]
@@ -67,8 +69,7 @@ class Rule:
 
 def rule(code: str, name: str, severity: Severity, options: type[Any] = NoOptions) -> Callable[[Check], Rule]:
     """Declare a rule; the docstring's first line is its summary, the rest its help."""
-    if not _CODE.fullmatch(code) or not _NAME.fullmatch(name):
-        raise RuleError(f"bad rule identity {code} {name}")
+    check_identity(code, name)
 
     def wrap(check: Check) -> Rule:
         doc = inspect.cleandoc(check.__doc__ or "")
@@ -77,6 +78,12 @@ def rule(code: str, name: str, severity: Severity, options: type[Any] = NoOption
         return Rule(code, name, severity, options, check, doc.splitlines()[0], doc)
 
     return wrap
+
+
+def check_identity(code: str, name: str) -> None:
+    """Codes look like `H003`, names like `heading-skip` (Python rules and packs alike)."""
+    if not _CODE.fullmatch(code) or not _NAME.fullmatch(name):
+        raise RuleError(f"bad rule identity {code} {name} (codes look like H003, names like heading-skip)")
 
 
 def option_key(field_name: str) -> str:
@@ -119,11 +126,14 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
 
 
 def load_builtin_rules() -> list[Rule]:
-    """Every built-in rule plus rules from installed `seolint.rules` entry points."""
+    """Every built-in rule (Python and packs) plus rules from `seolint.rules` entry points."""
+    from seolint.packs import builtin_pack_rules
+
     rules: list[Rule] = []
     for module_name in BUILTIN_MODULES:
         module = importlib.import_module(module_name)
         rules.extend(v for v in vars(module).values() if isinstance(v, Rule))
+    rules.extend(builtin_pack_rules())
     rules.extend(_entry_point_rules())
     return _unique(rules)
 

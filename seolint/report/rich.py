@@ -93,6 +93,11 @@ def _stats(file: FileResult) -> Text:
     parts = [
         _count(stats.get(key, 0), key) for key in ("words", "headings", "links", "images", "code_blocks")
     ]
+    if "reading_minutes" in stats:
+        parts.append(f"{stats['reading_minutes']} min read")
+    if stats.get("reading_ease") is not None:
+        parts.append(f"reading ease {stats['reading_ease']:.0f}")
+        parts.append(f"grade {stats['grade_level']:.1f}")
     return Text("  " + " · ".join(parts))
 
 

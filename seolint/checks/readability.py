@@ -1,0 +1,180 @@
+"""Readability rules (R), code-aware: they read prose only (see seolint.prose).
+
+The R001/R002 defaults come from the published posts in ../shared/corpus: at most about
+10 % of them get either warning (table in the README, "Readability defaults").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from seolint.document import Document, Span
+from seolint.findings import Problem, Severity
+from seolint.prose import Analysis, analyse
+from seolint.registry import rule
+
+
+def _whole_post(doc: Document) -> Span:
+    first = doc.blocks[0].span if doc.blocks else Span.point(1)
+    return Span.point(first.line, first.column)
+
+
+@dataclass(frozen=True)
+class ReadingEaseOptions:
+    min: float = 25.0  # Flesch reading ease; lower is harder (60-70 is plain English)
+    min_words: int = 100  # shorter posts are not scored
+
+
+@rule("R001", "reading-ease", Severity.WARNING, ReadingEaseOptions)
+def reading_ease(doc: Document, opts: ReadingEaseOptions) -> Iterator[Problem]:
+    """The post's Flesch reading ease is lower than the configured minimum.
+
+    Why: long sentences and long words make a post slow to read; readers skim, then
+    leave. Code, headings, URLs and tables are not scored, so a code-heavy post is
+    judged on its explanations only. Posts under `min-words` words of prose are skipped.
+    Example: reading ease 18 (dense) -> split sentences, prefer short words.
+    """
+    analysis = analyse(doc)
+    if analysis.words < opts.min_words:
+        return
+    score = analysis.reading_ease
+    if score is not None and score < opts.min:
+        yield Problem(_whole_post(doc), f"reading ease {score:.0f} is below {opts.min:g}")
+
+
+@dataclass(frozen=True)
+class GradeOptions:
+    max: float = 16.0  # Flesch-Kincaid grade (US school years)
+    min_words: int = 100  # shorter posts are not scored
+
+
+@rule("R002", "grade-level", Severity.WARNING, GradeOptions)
+def grade_level(doc: Document, opts: GradeOptions) -> Iterator[Problem]:
+    """The post's Flesch-Kincaid grade is above the configured maximum.
+
+    Why: the grade estimates the years of schooling a reader needs; technical readers
+    can take more, but every grade above what the topic needs loses some of them.
+    Posts under `min-words` words of prose are skipped.
+    Example: grade 19 -> shorten sentences and explain jargon once.
+    """
+    analysis = analyse(doc)
+    if analysis.words < opts.min_words:
+        return
+    grade = analysis.grade
+    if grade is not None and grade > opts.max:
+        yield Problem(_whole_post(doc), f"grade level {grade:.1f} is above {opts.max:g}")
+
+
+@dataclass(frozen=True)
+class LongSentenceOptions:
+    max_words: int = 40
+
+
+@rule("R003", "long-sentence", Severity.WARNING, LongSentenceOptions)
+def long_sentence(doc: Document, opts: LongSentenceOptions) -> Iterator[Problem]:
+    """A sentence has more words than the configured maximum.
+
+    Why: readers lose the thread of a very long sentence, and it is often two ideas.
+    Reported at the line where the sentence starts.
+    Example: a 55-word sentence joined by "and ... which ... so" -> split it in two.
+    """
+    analysis = analyse(doc)
+    for sentence in analysis.sentences:
+        if sentence.words > opts.max_words:
+            yield Problem(
+                analysis.locate(sentence), f"sentence of {sentence.words} words (max {opts.max_words})"
+            )
+
+
+@dataclass(frozen=True)
+class LongParagraphOptions:
+    max_words: int = 150
+
+
+@rule("R004", "long-paragraph", Severity.WARNING, LongParagraphOptions)
+def long_paragraph(doc: Document, opts: LongParagraphOptions) -> Iterator[Problem]:
+    """A paragraph has more words than the configured maximum.
+
+    Why: on screens a wall of text is skipped; short paragraphs give the eye places to
+    rest and make the post easy to scan.
+    Example: a 220-word paragraph -> break it where the topic turns.
+    """
+    analysis = analyse(doc)
+    words = [0] * len(analysis.blocks)
+    for sentence in analysis.sentences:
+        words[sentence.block] += sentence.words
+    for block, count in zip(analysis.blocks, words, strict=True):
+        if count > opts.max_words:
+            yield Problem(
+                Span.point(block.span.line, block.span.column),
+                f"paragraph of {count} words (max {opts.max_words})",
+            )
+
+
+@dataclass(frozen=True)
+class LongSentenceShareOptions:
+    max_share: float = 0.25  # fraction of sentences allowed over `long-words`
+    long_words: int = 20
+    min_words: int = 100  # shorter posts are not scored
+
+
+@rule("R005", "long-sentence-share", Severity.INFO, LongSentenceShareOptions)
+def long_sentence_share(doc: Document, opts: LongSentenceShareOptions) -> Iterator[Problem]:
+    """Too many of the post's sentences are long.
+
+    Why: one long sentence is fine; a post where every other sentence runs past 20 words
+    is tiring to read even when none is extreme.
+    Posts under `min-words` words of prose are skipped.
+    Example: 40 % of sentences over 20 words -> aim for a quarter or fewer.
+    """
+    analysis = analyse(doc)
+    if analysis.words < opts.min_words or not analysis.sentences:
+        return
+    long = sum(1 for s in analysis.sentences if s.words > opts.long_words)
+    share = long / len(analysis.sentences)
+    if share > opts.max_share:
+        yield Problem(
+            _whole_post(doc),
+            f"{share:.0%} of sentences have more than {opts.long_words} words (max {opts.max_share:.0%})",
+        )
+
+
+@dataclass(frozen=True)
+class RepeatedStartOptions:
+    min_run: int = 3  # this many sentences in a row starting with the same word
+
+
+@rule("R006", "repeated-sentence-start", Severity.INFO, RepeatedStartOptions)
+def repeated_sentence_start(doc: Document, opts: RepeatedStartOptions) -> Iterator[Problem]:
+    """Several sentences in a row start with the same word.
+
+    Why: "We ... We ... We ..." reads like a list that forgot to be one; varying the
+    openings keeps prose moving. Lists are skipped: parallel items are fine there.
+    Example: three sentences starting with "This" -> merge two or reword one.
+    """
+    analysis = analyse(doc)
+    run: list[int] = []
+    for index, sentence in enumerate(analysis.sentences):
+        block = analysis.blocks[sentence.block]
+        key = _first_word(sentence.text) if block.kind in ("paragraph", "quote") else ""
+        if run and key and key == _first_word(analysis.sentences[run[0]].text):
+            run.append(index)
+            continue
+        yield from _report_run(analysis, run, opts.min_run)
+        run = [index] if key else []
+    yield from _report_run(analysis, run, opts.min_run)
+
+
+def _report_run(analysis: Analysis, run: list[int], min_run: int) -> Iterator[Problem]:
+    if len(run) >= min_run:
+        first = analysis.sentences[run[0]]
+        yield Problem(
+            analysis.locate(first),
+            f"{len(run)} sentences in a row start with {_first_word(first.text)!r}",
+        )
+
+
+def _first_word(text: str) -> str:
+    words = text.split(maxsplit=1)
+    return words[0].strip("\"'“‘(*_").lower() if words else ""

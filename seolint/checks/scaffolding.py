@@ -1,0 +1,50 @@
+"""Scaffolding rules written in Python (S); the pattern ones are packs in rules/*.toml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from seolint.document import Document, Span
+from seolint.findings import Problem, Severity
+from seolint.pack_scopes import lines_of, strip_decoration
+from seolint.registry import NoOptions, rule
+
+_HAS_WORD = re.compile(r"\w")
+
+
+@rule("S004", "duplicate-line", Severity.WARNING)
+def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
+    """A line or paragraph repeats the one just before it.
+
+    Why: copying a draft out of an editor or chat window often pastes the title or a
+    button label twice ("close", "close"); readers see a glitch, search engines a
+    duplicated snippet. Code, front matter, blank and punctuation-only lines are skipped.
+    Example: the post title on two lines in a row -> keep one.
+    """
+    previous: tuple[int, str] | None = None
+    for number, line in lines_of(doc):
+        start, end = strip_decoration(line)
+        text = " ".join(line[start:end].split())
+        if not _HAS_WORD.search(text):
+            previous = None
+            continue
+        if previous is not None and previous[1] == text and _only_blank_between(doc, previous[0], number):
+            yield Problem(Span(number, start + 1, number, end + 1), f"{text[:60]!r} repeats the line above")
+        previous = (number, text)
+    yield from _repeated_paragraphs(doc)
+
+
+def _repeated_paragraphs(doc: Document) -> Iterator[Problem]:
+    """Multi-line paragraphs pasted twice (single lines are caught line by line)."""
+    for before, block in zip(doc.blocks, doc.blocks[1:]):
+        if (
+            block.span.end_line > block.span.line
+            and block.text == before.text
+            and _only_blank_between(doc, before.span.end_line, block.span.line)
+        ):
+            yield Problem(block.span, "this paragraph repeats the one above")
+
+
+def _only_blank_between(doc: Document, first: int, last: int) -> bool:
+    return all(not doc.lines[index].strip() for index in range(first, last - 1))

@@ -1,0 +1,117 @@
+"""The `lines` scope of rule packs: source lines a writer typed, with everything that is
+not prose text blanked out (front matter, code, HTML comments, inline code, URLs).
+
+Blanking keeps offsets, so a match maps straight back to its line and column. The
+result is memoised for the last Document, which every pack rule of a run shares.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from seolint.document import Document
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1(?!`)")
+_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
+_HTML_CODE = re.compile(
+    r"<(pre|code|script|style|textarea|head)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE
+)
+_TAG = r"</?(?:p|h[1-6]|li|ul|ol|div|span|strong|b|em|i|u|br|section|blockquote|center|td|th|dt|dd)\b[^<>]*>"
+# Markup around the text of a line: quote and list markers, heading hashes, emphasis, tags.
+_LEADING = re.compile(
+    r"[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|[-*+•·–][ \t]+|\d{1,3}[.)][ \t]+)?(?:[*_]|" + _TAG + r")*[ \t]*",
+    re.IGNORECASE,
+)
+_CLOSING_TAG = re.compile(_TAG, re.IGNORECASE)
+
+_last: tuple[Document, list[tuple[int, str]]] | None = None
+
+
+def lines_of(doc: Document) -> list[tuple[int, str]]:
+    """(line number, masked text) of every non-blank prose line, in order."""
+    global _last
+    if _last is None or _last[0] is not doc:
+        _last = (doc, _masked_lines(doc))
+    return _last[1]
+
+
+def strip_decoration(line: str) -> tuple[int, int]:
+    """Start and end of a line's text without the Markdown or HTML markup around it."""
+    leading = _LEADING.match(line)
+    start = leading.end() if leading else 0
+    stop = len(line)
+    while stop > start:  # peel markup off the end; a loop, so long lines stay linear
+        last = line[stop - 1]
+        if last in " \t*_":
+            stop -= 1
+        elif last == "#" and (hashes := _hash_run(line, start, stop)) > start and line[hashes - 1] in " \t":
+            stop = hashes
+        elif last == ">" and (opening := line.rfind("<", start, stop)) >= 0 and _CLOSING_TAG.fullmatch(
+            line, opening, stop
+        ):
+            stop = opening
+        else:
+            break
+    return start, stop
+
+
+def _hash_run(line: str, start: int, stop: int) -> int:
+    """Where the run of `#` that ends at `stop` begins (a closing ATX heading sequence)."""
+    while stop > start and line[stop - 1] == "#":
+        stop -= 1
+    return stop
+
+
+def _masked_lines(doc: Document) -> list[tuple[int, str]]:
+    source = doc.source
+    regions: list[tuple[int, int]] = []
+    if doc.front_matter_span is not None:
+        regions.append(_line_region(doc, doc.front_matter_span.line, doc.front_matter_span.end_line))
+    if doc.format == "html":
+        regions += [m.span() for m in _HTML_CODE.finditer(source)]
+    else:
+        regions += [_line_region(doc, c.span.line, c.span.end_line) for c in doc.code_blocks]
+    regions += [m.span() for m in _COMMENT.finditer(source)]
+    masked = _blank(source, regions)
+    masked = _blank(masked, [m.span() for m in _URL.finditer(masked)])
+    if doc.format == "markdown":
+        masked = _blank(masked, [m.span() for m in _INLINE_CODE.finditer(masked)])
+    first, last = _content_lines(doc)
+    lines = re.split(r"\r\n|\r|\n", masked)
+    return [
+        (number, text)
+        for number, text in enumerate(lines, start=1)
+        if first <= number <= last and text.strip()
+    ]
+
+
+def _content_lines(doc: Document) -> tuple[int, int]:
+    """HTML pages carry site chrome: only lines from the first to the last piece of content."""
+    if doc.format != "html":
+        return 1, len(doc.lines)
+    spans = [b.span for b in doc.blocks] + [h.span for h in doc.headings]
+    if not spans:
+        return 1, 0
+    return min(s.line for s in spans), max(s.end_line for s in spans)
+
+
+def _line_region(doc: Document, first: int, last: int) -> tuple[int, int]:
+    end = doc.offset(last + 1) if last < len(doc.lines) else len(doc.source)
+    return doc.offset(first), end
+
+
+def _blank(text: str, regions: Iterable[tuple[int, int]]) -> str:
+    """`text` with each region's characters (not its line breaks) turned into spaces."""
+    parts: list[str] = []
+    cursor = 0
+    for start, end in sorted(regions):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        parts.append(text[cursor:start])
+        parts.append(re.sub(r"[^\r\n]", " ", text[start:end]))
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)

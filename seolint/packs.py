@@ -1,0 +1,282 @@
+"""Declarative rule packs: TOML files of pattern rules, compiled once into ordinary Rules.
+
+A pack rule names a scope (which text of the Document it reads) and gives regex
+`patterns` and/or literal `phrases`; the built-in packs live in the top-level `rules/`
+folder (installed as `seolint.packs_data`), user packs come from `rule-packs` in config.
+The format is documented in the README ("Rule packs").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from seolint.document import Document, Span
+from seolint.findings import Problem, Severity
+from seolint.pack_scopes import lines_of, strip_decoration
+from seolint.registry import Rule, RuleError, check_identity
+
+SCOPES = ("lines", "prose", "headings", "link-text", "link-target", "alt-text")
+WHERE = ("anywhere", "first-line", "empty-section")
+_RULE_KEYS = {
+    "code", "name", "severity", "summary", "message", "help", "scope",
+    "patterns", "phrases", "exceptions", "where", "match",
+}  # fmt: skip
+_MATCH_KEYS = {"patterns", "phrases", "exceptions", "where"}
+
+
+class PackError(RuleError):
+    """A pack that cannot be loaded; the message names the file and the rule."""
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    extend_phrases: tuple[str, ...] = ()  # more literal phrases (case-insensitive, whole words)
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """One group of patterns with the exceptions and position they share."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    exceptions: tuple[re.Pattern[str], ...] = ()
+    where: str = "anywhere"
+
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
+        for pattern in self.patterns:
+            for match in pattern.finditer(text):
+                if match.end() > match.start() and not self._excepted(text, match):
+                    yield match
+
+    def _excepted(self, text: str, match: re.Match[str]) -> bool:
+        return any(
+            e.start() < match.end() and match.start() < e.end()
+            for exception in self.exceptions
+            for e in exception.finditer(text)
+        )
+
+
+@dataclass(frozen=True)
+class PackCheck:
+    """The check function of a pack rule: run its matchers over its scope."""
+
+    scope: str
+    message: str
+    matchers: tuple[Matcher, ...]
+
+    def __call__(self, doc: Document, options: PackOptions) -> Iterator[Problem]:
+        matchers = self.matchers
+        if options.extend_phrases:
+            matchers = (*matchers, Matcher((phrase_pattern(options.extend_phrases),)))
+        for matcher in matchers:
+            for span, found in _SCOPES[self.scope](doc, matcher):
+                yield Problem(span, self.message.format(match=" ".join(found.split())))
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Literal phrases as one case-insensitive, word-bounded alternation."""
+    escaped = sorted(
+        (
+            r"\s+".join(re.escape(word).replace("'", "['’]") for word in phrase.split())
+            for phrase in phrases
+            if phrase.strip()
+        ),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<!\w)(?:" + "|".join(escaped) + r")(?!\w)", re.IGNORECASE)
+
+
+def _scan_lines(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
+    lines = lines_of(doc)
+    for index, (number, line) in enumerate(lines):
+        start, end = strip_decoration(line)
+        bare = line[start:end]
+        for match in matcher.matches(bare):
+            if matcher.where == "first-line" and index > 0:
+                continue
+            if matcher.where == "empty-section" and not _nothing_under(doc, number, matcher):
+                continue
+            column = start + match.start() + 1
+            yield Span(number, column, number, start + match.end() + 1), match.group()
+
+
+def _nothing_under(doc: Document, number: int, matcher: Matcher) -> bool:
+    """True when only blank lines, headings or more such labels follow, up to the end."""
+    heading_lines = {h.span.line for h in doc.headings}
+    for later in range(number, len(doc.lines)):
+        raw = doc.lines[later]
+        if not raw.strip():
+            continue
+        if later + 1 in heading_lines:
+            return True
+        start, end = strip_decoration(raw)
+        if not any(True for _ in matcher.matches(raw[start:end])):
+            return False
+    return True
+
+
+def _scan_texts(
+    items: Callable[[Document], Iterable[tuple[str | None, Span]]], locate: bool
+) -> Callable[[Document, Matcher], Iterator[tuple[Span, str]]]:
+    def scan(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
+        for text, span in items(doc):
+            found = [m.group() for m in matcher.matches(text or "")]
+            spans = doc.locate(found, span) if locate else [span] * len(found)
+            yield from zip(spans, found, strict=True)
+
+    return scan
+
+
+_SCOPES: dict[str, Callable[[Document, Matcher], Iterator[tuple[Span, str]]]] = {
+    "lines": _scan_lines,
+    "prose": _scan_texts(lambda d: ((b.text, b.span) for b in d.blocks), locate=True),
+    "headings": _scan_texts(lambda d: ((h.text, h.span) for h in d.headings), locate=True),
+    "link-text": _scan_texts(lambda d: ((k.text, k.span) for k in d.links), locate=False),
+    "link-target": _scan_texts(lambda d: ((k.href, k.span) for k in d.links), locate=False),
+    "alt-text": _scan_texts(lambda d: ((i.alt, i.span) for i in d.images), locate=False),
+}
+
+
+@cache
+def builtin_pack_rules() -> tuple[Rule, ...]:
+    """The packs shipped with seolint, compiled once per process."""
+    from importlib.resources import files
+
+    folder = files("seolint.packs_data")
+    packs = sorted((entry for entry in folder.iterdir() if entry.name.endswith(".toml")), key=lambda e: e.name)
+    rules: list[Rule] = []
+    for entry in packs:
+        rules.extend(parse_pack(entry.read_text(encoding="utf-8"), f"rules/{entry.name}", _taken(rules)))
+    return tuple(rules)
+
+
+def load_packs(paths: Sequence[Path], existing: Sequence[Rule]) -> list[Rule]:
+    """User packs: each path is a TOML file or a folder of them (sorted, not recursive)."""
+    rules: list[Rule] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(path.glob("*.toml"))
+        elif path.is_file():
+            files = [path]
+        else:
+            raise PackError(f"{path}: rule pack not found")
+        for file in files:
+            try:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise PackError(f"{file}: cannot read rule pack: {error}") from None
+            rules.extend(parse_pack(text, str(file), _taken([*existing, *rules])))
+    return rules
+
+
+def _taken(rules: Iterable[Rule]) -> set[str]:
+    return {key for r in rules for key in (r.code, r.name)}
+
+
+def parse_pack(text: str, where: str, taken: set[str]) -> list[Rule]:
+    from seolint.config import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PackError(f"{where}: invalid TOML: {error}") from None
+    unknown = sorted(set(data) - {"rule"})
+    if unknown:
+        raise PackError(f"{where}: unknown key {unknown[0]!r} (a pack holds [[rule]] tables)")
+    entries = data.get("rule", [])
+    if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
+        raise PackError(f"{where}: a pack needs at least one [[rule]] table")
+    rules: list[Rule] = []
+    for number, entry in enumerate(entries, start=1):
+        label = f"{where}: rule {entry.get('code') or f'#{number}'}"
+        built = _build_rule(entry, label)
+        for key in (built.code, built.name):
+            if key in taken:
+                raise PackError(f"{label}: {key} is already defined by another rule")
+            taken.add(key)
+        rules.append(built)
+    return rules
+
+
+def _build_rule(entry: dict[str, Any], label: str) -> Rule:
+    unknown = sorted(set(entry) - _RULE_KEYS)
+    if unknown:
+        raise PackError(f"{label}: unknown key {unknown[0]!r}")
+    code, name, summary, message, scope = (
+        _string(entry, key, label) for key in ("code", "name", "summary", "message", "scope")
+    )
+    if scope not in SCOPES:
+        raise PackError(f"{label}: unknown scope {scope!r}; scopes: {', '.join(SCOPES)}")
+    try:
+        severity = Severity.parse(_string(entry, "severity", label))
+        message.format(match="")
+    except (ValueError, KeyError, IndexError) as error:
+        raise PackError(f"{label}: {error}") from None
+    shared_exceptions = _patterns(entry.get("exceptions", []), f"{label}: exceptions")
+    own = {key: entry[key] for key in ("patterns", "phrases", "where") if key in entry}
+    matchers = [_matcher(own, label, shared_exceptions, scope)] if _has_matcher(own) else []
+    extra = entry.get("match", [])
+    if not isinstance(extra, list) or not all(isinstance(m, dict) for m in extra):
+        raise PackError(f"{label}: match must be a list of [[rule.match]] tables")
+    for index, table in enumerate(extra, start=1):
+        unknown = sorted(set(table) - _MATCH_KEYS)
+        if unknown:
+            raise PackError(f"{label}: match #{index}: unknown key {unknown[0]!r}")
+        if not _has_matcher(table):
+            raise PackError(f"{label}: match #{index}: needs patterns or phrases")
+        matchers.append(_matcher(table, f"{label}: match #{index}", shared_exceptions, scope))
+    if not matchers:
+        raise PackError(f"{label}: needs patterns or phrases")
+    help_text = entry.get("help", "")
+    if not isinstance(help_text, str):
+        raise PackError(f"{label}: help must be a string")
+    try:
+        check_identity(code, name)
+    except RuleError as error:
+        raise PackError(f"{label}: {error}") from None
+    doc = summary + ("\n\n" + help_text.strip() if help_text.strip() else "")
+    return Rule(code, name, severity, PackOptions, PackCheck(scope, message, tuple(matchers)), summary, doc)
+
+
+def _has_matcher(table: dict[str, Any]) -> bool:
+    return bool(table.get("patterns") or table.get("phrases"))
+
+
+def _matcher(table: dict[str, Any], label: str, shared: tuple[re.Pattern[str], ...], scope: str) -> Matcher:
+    patterns = list(_patterns(table.get("patterns", []), f"{label}: patterns"))
+    phrases = table.get("phrases", [])
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+        raise PackError(f"{label}: phrases must be a list of non-empty strings")
+    if phrases:
+        patterns.append(phrase_pattern(phrases))
+    where = table.get("where", "anywhere")
+    if where not in WHERE:
+        raise PackError(f"{label}: where must be one of {', '.join(WHERE)}, got {where!r}")
+    if where != "anywhere" and scope != "lines":
+        raise PackError(f"{label}: where = {where!r} needs scope = 'lines'")
+    own = _patterns(table.get("exceptions", []), f"{label}: exceptions")
+    return Matcher(tuple(patterns), (*shared, *own), where)
+
+
+def _patterns(values: object, label: str) -> tuple[re.Pattern[str], ...]:
+    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        raise PackError(f"{label} must be a list of regular expressions")
+    compiled = []
+    for value in values:
+        try:
+            compiled.append(re.compile(value))
+        except re.error as error:
+            raise PackError(f"{label}: bad regular expression {value!r}: {error}") from None
+    return tuple(compiled)
+
+
+def _string(entry: dict[str, Any], key: str, label: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise PackError(f"{label}: missing or empty {key!r}")
+    return value.strip()

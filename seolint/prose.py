@@ -1,0 +1,110 @@
+"""Readability measures of a Document's prose, computed once per document.
+
+The R rules and the report's stats read the same Analysis. Prose is the Document's
+blocks (never front matter, headings, code, inline code, comments or table cells) with
+URLs, file paths and template directives removed. Sentences and words are counted here;
+textstat only counts syllables (offline: its English data ships with the package), and
+is imported the first time a score is asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from seolint.document import Block, Document, Span, count_words, strip_non_prose
+
+WORDS_PER_MINUTE = 230  # an adult's silent reading speed for non-fiction
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+# A sentence ends at . ! ? (plus closing quotes or brackets) before a capital, digit or quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+# What may stand between two words of a sentence in the source: markup, code, links, URLs.
+_SEPARATOR = r"(?:[\s*_~\[\]()>]|<[^<>]*>|`[^`\n]*`|\]\([^()]*\)|https?://\S+)+"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    words: int
+    block: int  # index into Analysis.blocks
+
+
+@dataclass(frozen=True)
+class Analysis:
+    doc: Document
+    blocks: tuple[Block, ...]  # prose blocks, text cleaned
+    sentences: tuple[Sentence, ...]
+
+    @cached_property
+    def words(self) -> int:
+        return sum(s.words for s in self.sentences)
+
+    @cached_property
+    def syllables(self) -> int:
+        import textstat
+
+        words = [m.group() for s in self.sentences for m in _WORD.finditer(s.text)]
+        return int(textstat.syllable_count(" ".join(words))) if words else 0
+
+    @property
+    def reading_ease(self) -> float | None:
+        """Flesch reading ease: 206.835 - 1.015 words/sentence - 84.6 syllables/word."""
+        if not self.words:
+            return None
+        return 206.835 - 1.015 * self.words / len(self.sentences) - 84.6 * self.syllables / self.words
+
+    @property
+    def grade(self) -> float | None:
+        """Flesch-Kincaid grade: 0.39 words/sentence + 11.8 syllables/word - 15.59."""
+        if not self.words:
+            return None
+        return 0.39 * self.words / len(self.sentences) + 11.8 * self.syllables / self.words - 15.59
+
+    def locate(self, sentence: Sentence) -> Span:
+        """The sentence's start in the source, found by its first words after its block starts."""
+        block = self.blocks[sentence.block]
+        words = [re.escape(m.group()) for m in _WORD.finditer(sentence.text)][:4]
+        source = self.doc.source
+        start = self.doc.offset(block.span.line, block.span.column)
+        later = [b.span for b in self.blocks[sentence.block + 1 :]]
+        end = self.doc.offset(later[0].line, later[0].column) if later else len(source)
+        for count in range(len(words), 0, -1):
+            match = re.search(_SEPARATOR.join(words[:count]), source[start:end])
+            if match:
+                return self.doc.span_at(start + match.start(), start + match.end())
+        return block.span
+
+
+_last: Analysis | None = None
+
+
+def analyse(doc: Document) -> Analysis:
+    """The Analysis of `doc`, memoised for the last document (rules run one file at a time)."""
+    global _last
+    if _last is None or _last.doc is not doc:
+        blocks = tuple(
+            Block(b.kind, text, b.span)
+            for b in doc.blocks
+            if b.kind != "table-cell" and (text := _TEMPLATE.sub(" ", strip_non_prose(b.text)).strip())
+        )
+        sentences = tuple(
+            Sentence(text, words, index)
+            for index, block in enumerate(blocks)
+            for text in _SENTENCE_END.split(" ".join(block.text.split()))
+            if (words := count_words(text))
+        )
+        _last = Analysis(doc, blocks, sentences)
+    return _last
+
+
+def stats(doc: Document) -> dict[str, float | int | None]:
+    """Reading ease, grade and reading time for the report (scores None without prose)."""
+    analysis = analyse(doc)
+    ease, grade = analysis.reading_ease, analysis.grade
+    return {
+        "reading_ease": None if ease is None else round(ease, 1),
+        "grade_level": None if grade is None else round(grade, 1),
+        "reading_minutes": max(1, round(doc.word_count / WORDS_PER_MINUTE)) if doc.word_count else 0,
+    }
