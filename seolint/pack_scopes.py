@@ -14,6 +14,7 @@ from seolint.document import Document
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1(?!`)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)  # [id]: https://...
 _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 _HTML_CODE = re.compile(
     r"<(pre|code|script|style|textarea|head)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE
@@ -65,19 +66,18 @@ def _hash_run(line: str, start: int, stop: int) -> int:
 
 
 def _masked_lines(doc: Document) -> list[tuple[int, str]]:
-    source = doc.source
     regions: list[tuple[int, int]] = []
     if doc.front_matter_span is not None:
         regions.append(_line_region(doc, doc.front_matter_span.line, doc.front_matter_span.end_line))
-    if doc.format == "html":
-        regions += [m.span() for m in _HTML_CODE.finditer(source)]
-    else:
+    if doc.format != "html":
         regions += [_line_region(doc, c.span.line, c.span.end_line) for c in doc.code_blocks]
-    regions += [m.span() for m in _COMMENT.finditer(source)]
-    masked = _blank(source, regions)
-    masked = _blank(masked, [m.span() for m in _URL.finditer(masked)])
+    regions += [m.span() for m in _COMMENT.finditer(doc.source)]
+    masked = _blank(doc.source, regions)
     if doc.format == "markdown":
         masked = _blank(masked, [m.span() for m in _INLINE_CODE.finditer(masked)])
+        masked = _blank(masked, [m.span() for m in _REFERENCE.finditer(masked)])
+    for pattern in (_HTML_CODE, _URL):  # raw HTML code also appears inside Markdown
+        masked = _blank(masked, [m.span() for m in pattern.finditer(masked)])
     first, last = _content_lines(doc)
     lines = re.split(r"\r\n|\r|\n", masked)
     return [

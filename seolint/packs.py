@@ -20,6 +20,7 @@ from seolint.findings import Problem, Severity
 from seolint.pack_scopes import lines_of, strip_decoration
 from seolint.registry import Rule, RuleError, check_identity
 
+_MARKUP_ONLY = re.compile(r"(?:<!--.*?-->|</?[A-Za-z][^<>]*>|\s)+")  # closing tags, comments
 SCOPES = ("lines", "prose", "headings", "link-text", "link-target", "alt-text")
 WHERE = ("anywhere", "first-line", "empty-section")
 _RULE_KEYS = {
@@ -106,16 +107,20 @@ def _scan_lines(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
 
 
 def _nothing_under(doc: Document, number: int, matcher: Matcher) -> bool:
-    """True when only blank lines, headings or more such labels follow, up to the end."""
+    """True when only blank lines, comments or more such labels follow, up to a heading or the end."""
     heading_lines = {h.span.line for h in doc.headings}
-    for later in range(number, len(doc.lines)):
-        raw = doc.lines[later]
-        if not raw.strip():
+    prose = dict(lines_of(doc))
+    for later in range(number + 1, len(doc.lines) + 1):
+        raw = doc.lines[later - 1].strip()
+        if not raw or _MARKUP_ONLY.fullmatch(raw):
             continue
-        if later + 1 in heading_lines:
+        if later in heading_lines:
             return True
-        start, end = strip_decoration(raw)
-        if not any(True for _ in matcher.matches(raw[start:end])):
+        text = prose.get(later)
+        if text is None:  # code or other non-prose content
+            return False
+        start, end = strip_decoration(text)
+        if not any(True for _ in matcher.matches(text[start:end])):
             return False
     return True
 

@@ -22,7 +22,7 @@ def _whole_post(doc: Document) -> Span:
 
 @dataclass(frozen=True)
 class ReadingEaseOptions:
-    min: float = 25.0  # Flesch reading ease; lower is harder (60-70 is plain English)
+    min: float = 40.0  # Flesch reading ease; lower is harder (60-70 is plain English)
     min_words: int = 100  # shorter posts are not scored
 
 
@@ -45,7 +45,7 @@ def reading_ease(doc: Document, opts: ReadingEaseOptions) -> Iterator[Problem]:
 
 @dataclass(frozen=True)
 class GradeOptions:
-    max: float = 16.0  # Flesch-Kincaid grade (US school years)
+    max: float = 12.5  # Flesch-Kincaid grade (US school years)
     min_words: int = 100  # shorter posts are not scored
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document import Document, Span
+from seolint.document import Block, Document, Span
 from seolint.findings import Problem, Severity
 from seolint.pack_scopes import lines_of, strip_decoration
 from seolint.registry import NoOptions, rule
 
 _HAS_WORD = re.compile(r"\w")
+_COMMENT = re.compile(r"<!--.*?-->")
+# Table rows repeat cell values and template actions repeat `{{end}}`: not pasted twice.
+_NOT_PROSE = re.compile(r"^(?:\||<t[dhr]\b|\{\{.*\}\}$)", re.IGNORECASE)
 
 
 @rule("S004", "duplicate-line", Severity.WARNING)
@@ -23,10 +26,11 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     Example: the post title on two lines in a row -> keep one.
     """
     previous: tuple[int, str] | None = None
-    for number, line in lines_of(doc):
+    for number, _ in lines_of(doc):
+        line = _COMMENT.sub("", doc.lines[number - 1])  # compare what was typed, URLs included
         start, end = strip_decoration(line)
         text = " ".join(line[start:end].split())
-        if not _HAS_WORD.search(text):
+        if not _HAS_WORD.search(text) or _NOT_PROSE.match(line.lstrip()):
             previous = None
             continue
         if previous is not None and previous[1] == text and _only_blank_between(doc, previous[0], number):
@@ -40,10 +44,15 @@ def _repeated_paragraphs(doc: Document) -> Iterator[Problem]:
     for before, block in zip(doc.blocks, doc.blocks[1:]):
         if (
             block.span.end_line > block.span.line
-            and block.text == before.text
+            and _HAS_WORD.search(block.text)
+            and _typed(doc, block) == _typed(doc, before)
             and _only_blank_between(doc, before.span.end_line, block.span.line)
         ):
             yield Problem(block.span, "this paragraph repeats the one above")
+
+
+def _typed(doc: Document, block: Block) -> str:
+    return " ".join(_COMMENT.sub("", " ".join(doc.lines[block.span.line - 1 : block.span.end_line])).split())
 
 
 def _only_blank_between(doc: Document, first: int, last: int) -> bool:
