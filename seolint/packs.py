@@ -8,6 +8,7 @@ The format is documented in the README ("Rule packs").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -48,17 +49,33 @@ class Matcher:
     where: str = "anywhere"
 
     def matches(self, text: str) -> Iterator[re.Match[str]]:
+        excepted: _Intervals | None = None  # found once per text, and only when needed
         for pattern in self.patterns:
             for match in pattern.finditer(text):
-                if match.end() > match.start() and not self._excepted(text, match):
+                if match.end() == match.start():
+                    continue
+                if excepted is None:
+                    excepted = _Intervals(e.span() for x in self.exceptions for e in x.finditer(text))
+                if not excepted.overlaps(match.start(), match.end()):
                     yield match
 
-    def _excepted(self, text: str, match: re.Match[str]) -> bool:
-        return any(
-            e.start() < match.end() and match.start() < e.end()
-            for exception in self.exceptions
-            for e in exception.finditer(text)
-        )
+
+class _Intervals:
+    """A union of [start, end) spans with a logarithmic overlap test."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
 
 
 @dataclass(frozen=True)
