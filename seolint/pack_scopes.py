@@ -19,7 +19,10 @@ _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 _HTML_CODE = re.compile(
     r"<(pre|code|script|style|textarea|head)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE
 )
-_TAG = r"</?(?:p|h[1-6]|li|ul|ol|div|span|strong|b|em|i|u|br|section|blockquote|center|td|th|dt|dd)\b[^<>]*>"
+_TAG = (
+    r"</?(?:p|h[1-6]|li|ul|ol|div|span|strong|b|em|i|u|br|section|article|main|header|footer|body|figure"
+    r"|figcaption|blockquote|center|td|th|dt|dd|small|mark)\b[^<>]*>"
+)
 # Markup around the text of a line: quote and list markers, heading hashes, emphasis, tags.
 _LEADING = re.compile(
     r"[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|[-*+•·–][ \t]+|\d{1,3}[.)][ \t]+)?(?:[*_]|" + _TAG + r")*[ \t]*",

@@ -1,0 +1,60 @@
+"""Scaffolding rules: S004 on its own, and S001-S004 on published posts and the AI draft."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from seolint.config import Config
+from seolint.engine import lint_path, make_plan
+from tests.conftest import ROOT, codes_at, lint
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        ("close\nclose\n", "text", [(2, "S004")]),
+        ("# Title\n\n**Title**\n", "markdown", [(3, "S004")]),  # the title pasted under itself
+        ("Same line\n\nSame line\n", "markdown", [(3, "S004")]),
+        ("Same line\n\n<!-- note -->\n\nSame line\n", "markdown", []),  # a comment line is between
+        ("Same <!-- a -->\nSame\n", "text", [(2, "S004")]),
+        ("Same\nOther\nSame\n", "text", []),
+        ("...\n...\n", "text", []),
+        ("<main><p>Share</p>\n<p>Share</p></main>\n", "html", [(2, "S004")]),
+        ("<main><table><tr>\n<td>0</td>\n<td>0</td></tr></table></main>\n", "html", []),
+        ("- [a](https://x.org/1)\n- [a](https://x.org/2)\n", "markdown", []),  # different targets
+    ],
+)
+def test_duplicate_line(text: str, fmt: str, expected: list[tuple[int, str]]) -> None:
+    assert codes_at(lint(text, fmt, select=("S004",))) == expected  # type: ignore[arg-type]
+
+
+def test_the_shared_ai_draft_gets_its_scaffolding_reported() -> None:
+    draft = ROOT.parent / "shared" / "drafts" / "telecom-outage-ai-draft.txt"
+    if not draft.is_file():
+        pytest.skip("../shared/drafts is not present")
+    result = lint_path(str(draft), make_plan(Config(select=("S",))))
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    labels = {lines[f.span.line - 1].strip() for f in result.findings if f.code == "S001"}
+    assert labels == {
+        "Call to Action",
+        "Internal Links:",
+        "External Links:",
+        "Image Alt Text:",
+        "Related Posts",
+        "Latest Posts",
+    }
+    repeated = [lines[f.span.line - 1].strip() for f in result.findings if f.code == "S004"]
+    assert "close" in repeated and any(line.startswith("T-Mobile Outage") for line in repeated)
+
+
+@pytest.mark.slow
+def test_draft_leftover_rules_stay_quiet_on_published_posts(corpus: Path) -> None:
+    """Published posts hold no template labels, to-do markers or chatbot framing."""
+    plan = make_plan(Config(select=("S001", "S002", "S003")))
+    posts = [p for p in sorted(corpus.rglob("*")) if p.suffix in {".md", ".html"} and p.name != "README.md"]
+    found = Counter(f.code for path in posts for f in lint_path(str(path), plan).findings)
+    assert len(posts) > 1000
+    assert sum(found.values()) <= len(posts) // 200, found  # at most 0.5 per 100 posts
