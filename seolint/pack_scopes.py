@@ -52,8 +52,10 @@ def strip_decoration(line: str) -> tuple[int, int]:
             stop -= 1
         elif last == "#" and (hashes := _hash_run(line, start, stop)) > start and line[hashes - 1] in " \t":
             stop = hashes
-        elif last == ">" and (opening := line.rfind("<", start, stop)) >= 0 and _CLOSING_TAG.fullmatch(
-            line, opening, stop
+        elif (
+            last == ">"
+            and (opening := line.rfind("<", start, stop)) >= 0
+            and _CLOSING_TAG.fullmatch(line, opening, stop)
         ):
             stop = opening
         else:

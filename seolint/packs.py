@@ -170,7 +170,9 @@ def builtin_pack_rules() -> tuple[Rule, ...]:
     from importlib.resources import files
 
     folder = files("seolint.packs_data")
-    packs = sorted((entry for entry in folder.iterdir() if entry.name.endswith(".toml")), key=lambda e: e.name)
+    packs = sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(".toml")), key=lambda e: e.name
+    )
     rules: list[Rule] = []
     for entry in packs:
         rules.extend(parse_pack(entry.read_text(encoding="utf-8"), f"rules/{entry.name}", _taken(rules)))
@@ -240,7 +242,7 @@ def _build_rule(entry: dict[str, Any], label: str) -> Rule:
     except (ValueError, KeyError, IndexError) as error:
         raise PackError(f"{label}: {error}") from None
     shared_exceptions = _patterns(entry.get("exceptions", []), f"{label}: exceptions")
-    own = {key: entry[key] for key in ("patterns", "phrases", "where") if key in entry}
+    own: dict[str, Any] = {key: entry[key] for key in ("patterns", "phrases", "where") if key in entry}
     matchers = [_matcher(own, label, shared_exceptions, scope)] if _has_matcher(own) else []
     extra = entry.get("match", [])
     if not isinstance(extra, list) or not all(isinstance(m, dict) for m in extra):

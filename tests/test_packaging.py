@@ -40,10 +40,16 @@ def test_built_wheel_installs_packs_and_runs_them(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     (wheel,) = wheels.glob("seolint-*.whl")
-    subprocess.run([*pip, "install", "--no-deps", "--no-index", "--target", str(site), str(wheel)], check=True)
+    subprocess.run(
+        [*pip, "install", "--no-deps", "--no-index", "--target", str(site), str(wheel)], check=True
+    )
     shutil.rmtree(source)  # nothing may be read from the source tree any more
     out = subprocess.run(
-        [sys.executable, "-c", RUN_INSTALLED, str(site)], capture_output=True, text=True, check=True, cwd=tmp_path
+        [sys.executable, "-c", RUN_INSTALLED, str(site)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
     )
     report = json.loads(out.stdout)
     assert Path(report["file"]).is_relative_to(site)

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from seolint.cli import app
 from seolint.config import Config, ConfigError
 from seolint.engine import known_rules, lint_text, make_plan
-from seolint.packs import PackCheck, builtin_pack_rules, parse_pack
 from seolint.pack_scopes import strip_decoration
+from seolint.packs import PackCheck, builtin_pack_rules, parse_pack
 from seolint.registry import NoOptions
 from tests.conftest import codes_at, lint
 
@@ -59,7 +59,9 @@ def test_builtin_packs_define_s001_to_s003_as_ordinary_rules() -> None:
         ("prose", "<main><h1>Utilize</h1><p>We utilize.</p></main>", "html", [(1, "X001")]),
     ],
 )
-def test_each_scope_reads_only_its_text(scope: str, text: str, fmt: str, expected: list[tuple[int, str]]) -> None:
+def test_each_scope_reads_only_its_text(
+    scope: str, text: str, fmt: str, expected: list[tuple[int, str]]
+) -> None:
     assert pack_lint(text, scope, fmt) == expected
 
 
@@ -165,7 +167,9 @@ def test_explain_and_rules_show_pack_rules() -> None:
     assert explained.exit_code == 0 and "S001 template-scaffolding [error]" in explained.output
     assert "extend-phrases" in explained.output
     listed = runner.invoke(app, ["rules", "--format", "json"])
-    assert {"S001", "S002", "S003", "S004"} <= {row["code"] for row in __import__("json").loads(listed.output)}
+    assert {"S001", "S002", "S003", "S004"} <= {
+        row["code"] for row in __import__("json").loads(listed.output)
+    }
 
 
 USER_PACK = """
@@ -269,3 +273,17 @@ def test_pack_rule_has_no_python_options_beyond_extend_phrases() -> None:
     rule = known_rules().get("S001")
     assert rule.option_defaults() == {"extend-phrases": ()}
     assert rule.options_type is not NoOptions
+
+
+def test_the_readme_example_pack_is_valid() -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n# style/house\.toml\n(.*?)```", readme, re.DOTALL)
+    assert example is not None
+    (rule,) = parse_pack(example.group(1), "house.toml", set())
+    from seolint.engine import ActiveRule, Plan
+
+    plan = Plan((ActiveRule(rule, rule.severity, rule.default_options()),))
+    found = lint_text("Draft: x\n\nWe utilize and leverage caching.\n", "a.md", "markdown", plan).findings
+    assert codes_at(list(found)) == [(1, "X001"), (3, "X001"), (3, "X001")]

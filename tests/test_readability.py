@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from seolint.config import Config
+from seolint.document import count_words
 from seolint.engine import lint_text, make_plan
 from seolint.prose import analyse
 from tests.conftest import FIXTURES, ROOT, codes_at, doc_of, lint
@@ -96,7 +97,9 @@ def test_textstat_is_imported_only_when_a_readability_rule_runs() -> None:
         "print(before, 'textstat' in sys.modules, 'nltk' in sys.modules, result.stats['reading_ease'])\n"
     )
     path = str(FIXTURES / "rules" / "readability-plain.md")
-    out = subprocess.run([sys.executable, "-c", script, path], capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", script, path], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     before, after, nltk, ease = out.stdout.split()
     assert (before, after, nltk) == ("False", "True", "False")
     assert float(ease) > 60
@@ -148,7 +151,8 @@ def test_r004_max_words() -> None:
 
 
 def test_r005_options() -> None:
-    long = "This sentence is long enough to count as a long one because it has many words in it and then some more. "
+    long = "This sentence is long enough to count as a long one, since it has many, many words in it. "
+    assert count_words(long) == 21
     short = "This one is short. "
     text = "# T\n\n" + (long + short * 2) * 6 + "\n"
     assert codes_at(lint(text, select=("R005",))) == [(3, "R005")]

@@ -41,7 +41,7 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
 
 def _repeated_paragraphs(doc: Document) -> Iterator[Problem]:
     """Multi-line paragraphs pasted twice (single lines are caught line by line)."""
-    for before, block in zip(doc.blocks, doc.blocks[1:]):
+    for before, block in zip(doc.blocks, doc.blocks[1:], strict=False):
         if (
             block.span.end_line > block.span.line
             and _HAS_WORD.search(block.text)
