@@ -151,8 +151,8 @@ def test_r004_max_words() -> None:
 
 
 def test_r005_options() -> None:
-    long = "This sentence is long enough to count as a long one, since it has many, many words in it. "
-    assert count_words(long) == 21
+    long = "This sentence " + "keeps going " * 10 + "until it ends. "
+    assert count_words(long) == 25
     short = "This one is short. "
     text = "# T\n\n" + (long + short * 2) * 6 + "\n"
     assert codes_at(lint(text, select=("R005",))) == [(3, "R005")]
