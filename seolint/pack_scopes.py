@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from seolint.document import Document
 
@@ -30,14 +31,30 @@ _LEADING = re.compile(
 )
 _CLOSING_TAG = re.compile(_TAG, re.IGNORECASE)
 
-_last: tuple[Document, list[tuple[int, str]]] | None = None
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 
-def lines_of(doc: Document) -> list[tuple[int, str]]:
-    """(line number, masked text) of every non-blank prose line, in order."""
+@dataclass(frozen=True)
+class TextLine:
+    """A non-blank line of the `lines` scope: its number, and its text without decoration."""
+
+    number: int
+    text: str
+    column: int  # 1-based column of `text` in the source line
+
+
+_last: tuple[Document, dict[int, TextLine]] | None = None
+
+
+def lines_of(doc: Document) -> dict[int, TextLine]:
+    """Every non-blank line of the scope by line number, in order (memoised per document)."""
     global _last
     if _last is None or _last[0] is not doc:
-        _last = (doc, _masked_lines(doc))
+        lines = {}
+        for number, masked in _masked_lines(doc):
+            start, end = strip_decoration(masked)
+            lines[number] = TextLine(number, masked[start:end], start + 1)
+        _last = (doc, lines)
     return _last[1]
 
 
@@ -116,7 +133,7 @@ def _blank(text: str, regions: Iterable[tuple[int, int]]) -> str:
         if end <= start:
             continue
         parts.append(text[cursor:start])
-        parts.append(re.sub(r"[^\r\n]", " ", text[start:end]))
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
         cursor = end
     parts.append(text[cursor:])
     return "".join(parts)

@@ -18,7 +18,7 @@ from typing import Any
 
 from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
-from seolint.pack_scopes import lines_of, strip_decoration
+from seolint.pack_scopes import lines_of
 from seolint.registry import Rule, RuleError, check_identity
 
 _MARKUP_ONLY = re.compile(r"(?:<!--.*?-->|</?[A-Za-z][^<>]*>|\s)+")  # closing tags, comments
@@ -110,34 +110,30 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 def _scan_lines(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
-    lines = lines_of(doc)
-    for index, (number, line) in enumerate(lines):
-        start, end = strip_decoration(line)
-        bare = line[start:end]
-        for match in matcher.matches(bare):
-            if matcher.where == "first-line" and index > 0:
+    for index, line in enumerate(lines_of(doc).values()):
+        if matcher.where == "first-line" and index > 0:
+            break
+        for match in matcher.matches(line.text):
+            if matcher.where == "empty-section" and not _nothing_under(doc, line.number, matcher):
                 continue
-            if matcher.where == "empty-section" and not _nothing_under(doc, number, matcher):
-                continue
-            column = start + match.start() + 1
-            yield Span(number, column, number, start + match.end() + 1), match.group()
+            start = line.column + match.start()
+            yield Span(line.number, start, line.number, start + len(match.group())), match.group()
 
 
 def _nothing_under(doc: Document, number: int, matcher: Matcher) -> bool:
     """True when only blank lines, comments or more such labels follow, up to a heading or the end."""
     heading_lines = {h.span.line for h in doc.headings}
-    prose = dict(lines_of(doc))
+    prose = lines_of(doc)
     for later in range(number + 1, len(doc.lines) + 1):
         raw = doc.lines[later - 1].strip()
         if not raw or _MARKUP_ONLY.fullmatch(raw):
             continue
         if later in heading_lines:
             return True
-        text = prose.get(later)
-        if text is None:  # code or other non-prose content
+        line = prose.get(later)
+        if line is None:  # code or other non-prose content
             return False
-        start, end = strip_decoration(text)
-        if not any(True for _ in matcher.matches(text[start:end])):
+        if not any(True for _ in matcher.matches(line.text)):
             return False
     return True
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from seolint.document import Block, Document, Span, count_words, strip_non_prose
 
@@ -43,10 +43,7 @@ class Analysis:
 
     @cached_property
     def syllables(self) -> int:
-        import textstat
-
-        words = [m.group() for s in self.sentences for m in _WORD.finditer(s.text)]
-        return int(textstat.syllable_count(" ".join(words))) if words else 0
+        return sum(_syllables(m.group().lower()) for s in self.sentences for m in _WORD.finditer(s.text))
 
     @property
     def reading_ease(self) -> float | None:
@@ -75,6 +72,14 @@ class Analysis:
             if match:
                 return self.doc.span_at(start + match.start(), start + match.end())
         return block.span
+
+
+@lru_cache(maxsize=65536)
+def _syllables(word: str) -> int:
+    """Syllables of one word (CMU dictionary, else hyphenation rules); words repeat, so cache."""
+    import textstat
+
+    return int(textstat.syllable_count(word))
 
 
 _last: Analysis | None = None

@@ -26,7 +26,7 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     Example: the post title on two lines in a row -> keep one.
     """
     previous: tuple[int, str] | None = None
-    for number, _ in lines_of(doc):
+    for number in lines_of(doc):
         line = _COMMENT.sub("", doc.lines[number - 1])  # compare what was typed, URLs included
         start, end = strip_decoration(line)
         text = " ".join(line[start:end].split())
