@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from seolint.document import Document
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1(?!`)")
+# Inline code: a run of 1-3 backticks, text without backticks, the same run (linear time).
+_INLINE_CODE = re.compile(r"(?<!`)(`{1,3})(?!`)[^`\n]+\1(?!`)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)  # [id]: https://...
 _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 _HTML_CODE = re.compile(

@@ -19,6 +19,7 @@ from typing import Any
 from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
 from seolint.pack_scopes import lines_of
+from seolint.regex_safety import nested_quantifier
 from seolint.registry import Rule, RuleError, check_identity
 
 _MARKUP_ONLY = re.compile(r"(?:<!--.*?-->|</?[A-Za-z][^<>]*>|\s)+")  # closing tags, comments
@@ -292,6 +293,9 @@ def _patterns(values: object, label: str) -> tuple[re.Pattern[str], ...]:
             compiled.append(re.compile(value))
         except re.error as error:
             raise PackError(f"{label}: bad regular expression {value!r}: {error}") from None
+        risk = nested_quantifier(value)
+        if risk:
+            raise PackError(f"{label}: regular expression {value!r} could take exponential time: {risk}")
     return tuple(compiled)
 
 

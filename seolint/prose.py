@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from seolint.document import Block, Document, Span, count_words, strip_non_prose
 
 WORDS_PER_MINUTE = 230  # an adult's silent reading speed for non-fiction
-_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")  # bounded: linear time
 # A sentence ends at . ! ? (plus closing quotes or brackets) before a capital, digit or quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from seolint.cli import app
+from seolint.config import Config
 from seolint.document import Document
 from seolint.findings import Problem, Severity
 from seolint.registry import Rule, RuleSet, rule
@@ -191,8 +192,8 @@ def test_crashing_rule_is_isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
     real = engine.known_rules
 
-    def with_crasher() -> RuleSet:
-        rules: list[Rule] = [*real().rules, always_crashes]
+    def with_crasher(config: Config | None = None) -> RuleSet:
+        rules: list[Rule] = [*real(config).rules, always_crashes]
         return RuleSet(rules)
 
     monkeypatch.setattr(engine, "known_rules", with_crasher)
