@@ -111,32 +111,39 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 def _scan_lines(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
+    empty: set[int] | None = None
     for index, line in enumerate(lines_of(doc).values()):
         if matcher.where == "first-line" and index > 0:
             break
         for match in matcher.matches(line.text):
-            if matcher.where == "empty-section" and not _nothing_under(doc, line.number, matcher):
-                continue
+            if matcher.where == "empty-section":
+                empty = _empty_sections(doc, matcher) if empty is None else empty
+                if line.number not in empty:
+                    continue
             start = line.column + match.start()
             yield Span(line.number, start, line.number, start + len(match.group())), match.group()
 
 
-def _nothing_under(doc: Document, number: int, matcher: Matcher) -> bool:
-    """True when only blank lines, comments or more such labels follow, up to a heading or the end."""
+def _empty_sections(doc: Document, matcher: Matcher) -> set[int]:
+    """Lines followed only by blank lines, markup or more such labels, up to a heading or the end.
+
+    One backward pass, so a post made of thousands of labels still takes linear time.
+    """
     heading_lines = {h.span.line for h in doc.headings}
     prose = lines_of(doc)
-    for later in range(number + 1, len(doc.lines) + 1):
-        raw = doc.lines[later - 1].strip()
-        if not raw or _MARKUP_ONLY.fullmatch(raw):
+    empty: set[int] = set()
+    clear = True  # nothing after the current line but ignorable lines, up to a heading or the end
+    for number in range(len(doc.lines), 0, -1):
+        if clear:
+            empty.add(number)
+        raw = doc.lines[number - 1].strip()
+        if number in heading_lines:
+            clear = True
+        elif not raw or _MARKUP_ONLY.fullmatch(raw):
             continue
-        if later in heading_lines:
-            return True
-        line = prose.get(later)
-        if line is None:  # code or other non-prose content
-            return False
-        if not any(True for _ in matcher.matches(line.text)):
-            return False
-    return True
+        elif (line := prose.get(number)) is None or not any(True for _ in matcher.matches(line.text)):
+            clear = False  # prose, code or other content
+    return empty
 
 
 def _scan_texts(

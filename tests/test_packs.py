@@ -288,3 +288,11 @@ def test_the_readme_example_pack_is_valid() -> None:
     plan = Plan((ActiveRule(rule, rule.severity, rule.default_options()),))
     found = lint_text("Draft: x\n\nWe utilize and leverage caching.\n", "a.md", "markdown", plan).findings
     assert codes_at(list(found)) == [(1, "X001"), (3, "X001"), (3, "X001")]
+
+
+def test_many_empty_section_labels_take_linear_time() -> None:
+    text = "# T\n\n" + "Related Posts\n\n" * 20_000
+    started = time.perf_counter()
+    found = lint(text, select=("S001",))
+    assert len(found) == 20_000
+    assert time.perf_counter() - started < 5.0
