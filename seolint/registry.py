@@ -23,6 +23,9 @@ BUILTIN_MODULES = (
     "seolint.checks.headings",
     "seolint.checks.links",
     "seolint.checks.images",
+    "seolint.checks.cta",
+    "seolint.checks.meta",
+    "seolint.checks.code",
     "seolint.checks.readability",
     "seolint.checks.scaffolding",
 )

@@ -14,7 +14,7 @@ from seolint.cli import app
 from tests.conftest import FIXTURES, ROOT
 
 BAD = "# Title\n\n#### Skipped\n\n![](x.png)\n"
-CLEAN = "# Title\n\n## Section\n\nText with an ![image of a chart](x.png).\n"
+CLEAN = "# Title\n\n## Section\n\nText with an ![A bar chart of latency](x.png).\n"
 
 
 def run(*args: str, input: str | None = None) -> Result:

@@ -105,7 +105,7 @@ def test_cli_flags_override_config(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_explicit_config_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "a.md", "## no h1\n")
-    write(tmp_path / "custom.toml", "ignore = ['H001']\n")
+    write(tmp_path / "custom.toml", "ignore = ['H001', 'M001']\n")
     assert (
         CliRunner().invoke(app, ["check", "a.md", "--config", "custom.toml", "--select", "H001"]).exit_code
         == 1

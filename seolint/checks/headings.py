@@ -124,3 +124,73 @@ def _hint(doc: Document, level: int, text: str) -> str:
     if doc.format == "html":
         return f"use <h{level}>{short}</h{level}>"
     return f"make it a real heading: {'#' * level} {short}"
+
+
+@dataclass(frozen=True)
+class DuplicateOptions:
+    siblings_only: bool = False  # only headings under the same parent heading count
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+@rule("H005", "duplicate-heading", Severity.WARNING, DuplicateOptions)
+def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem]:
+    """Two headings have the same text.
+
+    Why: identical headings make the outline ambiguous, produce clashing anchors, and
+    usually mean a section was pasted twice or never renamed.
+    Example: two `## Results` sections -> `## Results on x86` and `## Results on ARM`.
+    With `siblings-only`, repeats under different parents (`### Setup` in each part) pass.
+    """
+    seen: dict[tuple[object, str], Heading] = {}
+    parents: list[Heading] = []
+    for heading in doc.headings:
+        while parents and parents[-1].level >= heading.level:
+            parents.pop()
+        key = _heading_key(heading.text)
+        scope = id(parents[-1]) if opts.siblings_only and parents else None
+        if key and (scope, key) in seen:
+            first = seen[(scope, key)]
+            yield Problem(heading.span, f"same heading as line {first.span.line}: {heading.text!r}")
+        seen.setdefault((scope, key), heading)
+        parents.append(heading)
+
+
+@dataclass(frozen=True)
+class SectionOptions:
+    max_words: int = 300
+
+
+@rule("H007", "long-section", Severity.WARNING, SectionOptions)
+def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
+    """A section runs too long without a subheading (or the post has no H2 at all).
+
+    Why: readers scan; subheadings every few hundred words let them find their place,
+    and give search engines the structure of the post.
+    Example: a 600-word `## Setup` -> split it into `### Install` and `### Configure`.
+    """
+    from seolint.document import count_words, strip_non_prose
+
+    words = [count_words(strip_non_prose(b.text)) for b in doc.blocks]
+    if not any(h.level == 2 for h in doc.headings) and sum(words) > opts.max_words:
+        yield Problem(Span.point(1), f"{sum(words)} words and no H2; break the post into sections")
+        return  # the one finding covers every section of a post without H2s
+    starts = [(h.span.line, h) for h in doc.headings]
+    index, total = 0, 0
+    current: Heading | None = None
+    for block, count in zip(doc.blocks, words, strict=True):
+        while index < len(starts) and starts[index][0] <= block.span.line:
+            yield from _too_long(current, total, opts)
+            current, total = starts[index][1], 0
+            index += 1
+        total += count
+    yield from _too_long(current, total, opts)
+
+
+def _too_long(heading: Heading | None, words: int, opts: SectionOptions) -> Iterator[Problem]:
+    if heading is not None and words > opts.max_words:
+        yield Problem(
+            heading.span, f"{words} words under {heading.text!r} without a subheading (max {opts.max_words})"
+        )

@@ -1,8 +1,10 @@
-"""Image rules (I): every meaningful image needs alt text."""
+"""Image rules (I): every meaningful image needs good, distinct alt text."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from seolint.document import Document
 from seolint.findings import Problem, Severity
@@ -24,3 +26,112 @@ def image_missing_alt(doc: Document, opts: object) -> Iterator[Problem]:
             yield Problem(image.span, f"image {name!r} has no alt attribute")
         elif image.syntax == "markdown" and not (image.alt or "").strip():
             yield Problem(image.span, f"image {name!r} has empty alt text")
+
+
+@rule("I002", "image-empty-alt", Severity.WARNING)
+def image_empty_alt(doc: Document, opts: object) -> Iterator[Problem]:
+    """An HTML image has `alt=""` but is not marked decorative.
+
+    Why: `alt=""` tells screen readers to skip the image, which is right only for pure
+    decoration; a chart or screenshot with empty alt is invisible to those readers.
+    Example: `<img src="latency.png" alt="">` -> describe it, or add `role="presentation"`
+    if it really is decoration.
+    """
+    for image in doc.images:
+        if (
+            image.syntax == "html"
+            and image.alt is not None
+            and not image.alt.strip()
+            and not image.decorative
+        ):
+            yield Problem(
+                image.span, f"image {image.src or '(no src)'!r} has empty alt but is not marked decorative"
+            )
+
+
+PLACEHOLDER_ALTS = (
+    "image",
+    "photo",
+    "picture",
+    "screenshot",
+    "graphic",
+    "alt text",
+    "placeholder",
+    "todo",
+    "img",
+)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".heic")
+_FILE_NAME_CHARACTERS = re.compile(r"[\w.\- ]+")
+_CAMERA_NAME = re.compile(r"(?:img|dsc|dscn|pxl|screenshot)[_ -]?[\d_ -]{1,40}", re.IGNORECASE)
+_VAGUE_START = re.compile(r"(?:an?\s+)?(?:image|picture)\s+of\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AltQualityOptions:
+    extend_words: tuple[str, ...] = ()  # more alt texts that say nothing
+
+
+@rule("I003", "image-alt-quality", Severity.WARNING, AltQualityOptions)
+def image_alt_quality(doc: Document, opts: AltQualityOptions) -> Iterator[Problem]:
+    """An image's alt text is a file name, a placeholder, or starts with "image of".
+
+    Why: alt text replaces the image for people who cannot see it; `IMG_2034.jpg` or
+    "screenshot" tells them nothing, and "image of" is redundant (readers already
+    announce it as an image).
+    Example: `alt="screenshot-2.png"` -> `alt="Dashboard showing p99 latency at 2 s"`.
+    """
+    placeholders = {w.lower() for w in (*PLACEHOLDER_ALTS, *opts.extend_words)}
+    for image in doc.images:
+        alt = " ".join((image.alt or "").split())
+        if not alt:
+            continue
+        if _is_file_name(alt) or _CAMERA_NAME.fullmatch(alt):
+            yield Problem(image.span, f"alt text {alt!r} is a file name; describe what the image shows")
+        elif alt.lower().strip(".!:") in placeholders:
+            yield Problem(image.span, f"alt text {alt!r} is a placeholder; describe what the image shows")
+        elif _VAGUE_START.match(alt):
+            yield Problem(image.span, "alt text starts with 'image of'; describe the content directly")
+
+
+def _is_file_name(alt: str) -> bool:
+    return alt.lower().endswith(IMAGE_SUFFIXES) and _FILE_NAME_CHARACTERS.fullmatch(alt) is not None
+
+
+@dataclass(frozen=True)
+class AltLengthOptions:
+    max_length: int = 125  # screen readers cut or rush longer alt text
+
+
+@rule("I004", "image-alt-length", Severity.WARNING, AltLengthOptions)
+def image_alt_length(doc: Document, opts: AltLengthOptions) -> Iterator[Problem]:
+    """An image's alt text is too long.
+
+    Why: alt text is read in one breath; past about 125 characters screen readers may
+    cut it, and long explanations belong in a caption or the text around the image.
+    Example: move the detailed description of a chart into a `<figcaption>`.
+    """
+    for image in doc.images:
+        alt = " ".join((image.alt or "").split())
+        if len(alt) > opts.max_length:
+            yield Problem(image.span, f"alt text is {len(alt)} characters (max {opts.max_length})")
+
+
+@rule("I005", "duplicate-alt", Severity.INFO)
+def duplicate_alt(doc: Document, opts: object) -> Iterator[Problem]:
+    """Two different images share the same alt text.
+
+    Why: different images show different things; identical alt text usually means one
+    was copied and never updated, and readers cannot tell the images apart.
+    Example: two charts both `alt="Benchmark results"` -> say which benchmark each shows.
+    """
+    first_src: dict[str, tuple[str | None, int]] = {}
+    for image in doc.images:
+        alt = " ".join((image.alt or "").split()).lower()
+        if not alt or image.decorative:
+            continue
+        if alt in first_src and first_src[alt][0] != image.src:
+            line = first_src[alt][1]
+            yield Problem(
+                image.span, f"same alt text as the image on line {line}; describe how this one differs"
+            )
+        first_src.setdefault(alt, (image.src, image.span.line))

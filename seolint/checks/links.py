@@ -1,4 +1,4 @@
-"""Link rules (L): placeholders left where a real link should be."""
+"""Link rules (L): placeholders, internal and external links, link text, anchors."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seolint.document import Document
+from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
 from seolint.registry import rule
 
@@ -68,3 +68,197 @@ def link_placeholder(doc: Document, opts: PlaceholderOptions) -> Iterator[Proble
         matches = [m.group() for m in BRACKETED.finditer(block.text)]
         for span, text in zip(doc.locate(matches, block.span), matches, strict=True):
             yield Problem(span, f"unfilled link placeholder {text!r}")
+
+
+def _scheme_host(href: str) -> tuple[str, str]:
+    """The lower-cased scheme and host of a link target ("" when relative)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return "", ""
+    return parts.scheme.lower(), (parts.hostname or "").lower()
+
+
+def _is_site_host(host: str, site_domains: tuple[str, ...]) -> bool:
+    return any(host == d.lower() or host.endswith("." + d.lower()) for d in site_domains)
+
+
+def link_kind(href: str | None, site_domains: tuple[str, ...]) -> str | None:
+    """ "internal", "external", or None for same-page anchors, mail, placeholders and the like."""
+    target = (href or "").strip()
+    if not target or target.startswith("#") or target.lower() in PLACEHOLDER_TARGETS:
+        return None
+    if _EXAMPLE_HOST.match(target) or _TEMPLATE_TARGET.match(target):
+        return None
+    scheme, host = _scheme_host(target)
+    if scheme in ("http", "https") or target.startswith("//"):
+        if not host:
+            return None
+        return "internal" if _is_site_host(host, site_domains) else "external"
+    if scheme:  # mailto:, tel:, javascript:, ftp: ... are not page links
+        return None
+    return "internal"  # relative or root-relative
+
+
+@dataclass(frozen=True)
+class InternalLinkOptions:
+    min: int = 1
+    site_domains: tuple[str, ...] = ()  # hosts that count as this site (top-level `site-domains`)
+
+
+@rule("L002", "no-internal-link", Severity.WARNING, InternalLinkOptions)
+def no_internal_link(doc: Document, opts: InternalLinkOptions) -> Iterator[Problem]:
+    """The post links to too few other pages of the same site.
+
+    Why: internal links help readers go deeper and help search engines find and rank
+    related posts; a post without them is a dead end. Links count as internal when they
+    are relative (`../setup/`, `/docs/`) or point at a host listed in `site-domains`.
+    Example: add "see our [guide to connection pools](/blog/connection-pools/)".
+    """
+    count = sum(link_kind(link.href, opts.site_domains) == "internal" for link in doc.links)
+    if count < opts.min:
+        yield Problem(
+            Span.point(1), f"{count} internal link{'s' if count != 1 else ''}; link at least {opts.min}"
+        )
+
+
+@dataclass(frozen=True)
+class ExternalLinkOptions:
+    min: int = 1
+    site_domains: tuple[str, ...] = ()  # hosts that count as this site (top-level `site-domains`)
+
+
+@rule("L003", "no-external-link", Severity.WARNING, ExternalLinkOptions)
+def no_external_link(doc: Document, opts: ExternalLinkOptions) -> Iterator[Problem]:
+    """The post cites too few sources on other sites.
+
+    Why: linking the documentation, specification or study a post relies on lets
+    readers check it, and signals to search engines that the post is well sourced.
+    Example: link the release notes you summarise: `[Go 1.22 release notes](https://go.dev/doc/go1.22)`.
+    """
+    count = sum(link_kind(link.href, opts.site_domains) == "external" for link in doc.links)
+    if count < opts.min:
+        yield Problem(
+            Span.point(1), f"{count} external link{'s' if count != 1 else ''}; link at least {opts.min}"
+        )
+
+
+VAGUE_PHRASES = (
+    "click here",
+    "click this",
+    "here",
+    "right here",
+    "this",
+    "this link",
+    "link",
+    "more",
+    "read more",
+    "see more",
+    "learn more",
+    "more info",
+    "more information",
+    "information",
+    "start",
+)
+
+
+@dataclass(frozen=True)
+class VagueTextOptions:
+    extend_phrases: tuple[str, ...] = ()
+
+
+def _normalised(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+@rule("L004", "vague-link-text", Severity.WARNING, VagueTextOptions)
+def vague_link_text(doc: Document, opts: VagueTextOptions) -> Iterator[Problem]:
+    """A link's whole text says nothing about where it goes ("click here", "read more").
+
+    Why: screen-reader users jump from link to link, and search engines use link text to
+    understand the target; "here" tells neither anything.
+    Example: `[click here](/pricing/)` -> `[see the pricing plans](/pricing/)`.
+    """
+    phrases = {_normalised(p) for p in (*VAGUE_PHRASES, *opts.extend_phrases)}
+    for link in doc.links:
+        if _normalised(link.text) in phrases:
+            yield Problem(link.span, f"link text {link.text!r} does not say where the link goes")
+
+
+_LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "0.0.0.0")
+
+
+@rule("L005", "insecure-link", Severity.INFO)
+def insecure_link(doc: Document, opts: object) -> Iterator[Problem]:
+    """A link uses `http://` instead of `https://`.
+
+    Why: browsers warn about or upgrade plain HTTP, and search engines prefer secure
+    targets; most sites serve HTTPS today. Local addresses are exempt.
+    Example: `http://kubernetes.io/docs/` -> `https://kubernetes.io/docs/`.
+    """
+    for link in doc.links:
+        scheme, host = _scheme_host(link.href or "")
+        local = host in _LOCAL_HOSTS or host.endswith(".localhost")
+        if scheme == "http" and host and not local and not _EXAMPLE_HOST.match(link.href or ""):
+            yield Problem(link.span, f"insecure link to {host}; use https:// if the site supports it")
+
+
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+@rule("L006", "url-as-link-text", Severity.INFO)
+def url_as_link_text(doc: Document, opts: object) -> Iterator[Problem]:
+    """A link's text is a bare URL.
+
+    Why: a URL is hard to read aloud and says little about the page; descriptive text
+    reads better and carries meaning for search engines.
+    Example: `<https://go.dev/doc/effective_go>` -> `[Effective Go](https://go.dev/doc/effective_go)`.
+    """
+    for link in doc.links:
+        if _BARE_URL.fullmatch(link.text.strip()):
+            yield Problem(link.span, "link text is a bare URL; describe the target instead")
+
+
+_ID_ATTRIBUTE = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"'<>\n]{1,200})["']""", re.IGNORECASE)
+_CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")
+
+
+def heading_slugs(doc: Document) -> set[str]:
+    """Anchors a fragment link may target: heading slugs (GitHub-style, and the
+    hyphen-collapsing style of Hugo, Zola and others), `{#custom}` ids and HTML ids."""
+    slugs: set[str] = set()
+    seen: dict[str, int] = {}
+    for heading in doc.headings:
+        if custom := _CUSTOM_ID.search(heading.text):
+            slugs.add(custom.group(1))
+        github = re.sub(r"[^\w\- ]", "", heading.text.strip().lower()).replace(" ", "-")
+        collapsed = "-".join(re.findall(r"\w+", heading.text.lower()))
+        for slug in (github, collapsed):
+            suffix = seen.get(slug, 0)
+            slugs.add(slug if suffix == 0 else f"{slug}-{suffix}")
+            seen[slug] = suffix + 1
+    slugs.update(match.group(1) for match in _ID_ATTRIBUTE.finditer(doc.source))
+    return slugs
+
+
+@rule("L007", "broken-anchor", Severity.WARNING)
+def broken_anchor(doc: Document, opts: object) -> Iterator[Problem]:
+    """A `#fragment` link points at no heading or id in the same post.
+
+    Why: a broken in-page link silently drops the reader at the top of the page; it
+    usually means a heading was renamed after the link was written.
+    Example: `[see setup](#set-up)` while the heading is `## Setup` -> `(#setup)`.
+    """
+    from urllib.parse import unquote
+
+    targets: set[str] | None = None
+    for link in doc.links:
+        href = (link.href or "").strip()
+        if len(href) < 2 or not href.startswith("#") or href.startswith("#!"):
+            continue
+        targets = heading_slugs(doc) if targets is None else targets
+        fragment = unquote(href[1:])
+        if fragment not in targets and fragment.lower() not in targets:
+            yield Problem(link.span, f"no heading or id matches #{fragment}")

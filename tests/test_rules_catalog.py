@@ -1,0 +1,157 @@
+"""Options and edge cases of the heading, link, image, CTA, meta and code rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seolint.checks.meta import title_pixels
+from seolint.config import Config
+from seolint.engine import lint_text, make_plan
+from tests.conftest import codes_at, lint
+
+
+def codes(text: str, select: str, fmt: str = "markdown", **options: object) -> list[tuple[int, str]]:
+    rules = {select: {key.replace("_", "-"): value for key, value in options.items()}} if options else None
+    return codes_at(lint(text, fmt, select=(select,), rules=rules))  # type: ignore[arg-type]
+
+
+def test_duplicate_heading_siblings_only() -> None:
+    text = "# T\n\n## A\n\n### Setup\n\n## B\n\n### Setup\n"
+    assert codes(text, "H005") == [(9, "H005")]
+    assert codes(text, "H005", siblings_only=True) == []
+    assert codes(text + "\n### Setup\n", "H005", siblings_only=True) == [(11, "H005")]
+
+
+def test_long_section_max_words() -> None:
+    text = "# T\n\n## Part\n\n" + "word " * 50 + "\n"
+    assert codes(text, "H007") == []
+    assert codes(text, "H007", max_words=40) == [(3, "H007")]
+
+
+def test_internal_link_min_and_site_domains() -> None:
+    text = "# T\n\n[a](https://blog.example.io/a) and [b](/b)\n"
+    assert codes(text, "L002") == []
+    assert codes(text, "L002", min=2) == [(1, "L002")]
+    assert codes(text, "L002", min=2, site_domains=["example.io"]) == []
+
+
+def test_top_level_site_domains_reach_link_rules() -> None:
+    text = "# T\n\n[a](https://www.example.io/a)\n"
+    plan = make_plan(Config(select=("L002", "L003"), site_domains=("example.io",)))
+    found = codes_at(list(lint_text(text, "x.md", "markdown", plan).findings))
+    assert found == [(1, "L003")]
+
+
+def test_external_link_min() -> None:
+    text = "# T\n\n[a](https://a.example.io/) [b](/b)\n"
+    assert codes(text, "L003") == []
+    assert codes(text, "L003", min=2) == [(1, "L003")]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"), [("here", True), ("Click Here!", True), ("go", False), ("docs", False)]
+)
+def test_vague_link_text(text: str, fires: bool) -> None:
+    assert bool(codes(f"[{text}](/x)\n", "L004")) is fires
+
+
+def test_vague_link_text_extend_phrases() -> None:
+    assert codes("[this page](/x)\n", "L004") == []
+    assert codes("[this page](/x)\n", "L004", extend_phrases=["this page"]) == [(1, "L004")]
+
+
+def test_broken_anchor_in_html_uses_ids_and_headings() -> None:
+    page = '<h2 id="intro">Intro</h2><h2>Set up</h2>'
+    page += '<a href="#intro">a</a><a href="#set-up">b</a><a href="#gone">c</a>'
+    assert codes(page, "L007", "html") == [(1, "L007")]
+
+
+def test_alt_quality_extend_words() -> None:
+    assert codes("![diagram](a.png)\n", "I003") == []
+    assert codes("![diagram](a.png)\n", "I003", extend_words=["diagram"]) == [(1, "I003")]
+
+
+def test_alt_length_max_length() -> None:
+    assert codes("![A short alt](a.png)\n", "I004") == []
+    assert codes("![A short alt](a.png)\n", "I004", max_length=5) == [(1, "I004")]
+
+
+def test_empty_alt_only_for_html_images_not_decorative() -> None:
+    page = '<img src="a" alt=""><img src="b" alt="" aria-hidden="true"><img src="c">'
+    assert codes(page, "I002", "html") == [(1, "I002")]
+
+
+CTA_POST = "# T\n\n" + "Plain words here. " * 30 + "\n\n## End\n\nThat is all. Drop us a line.\n"
+
+
+def test_cta_phrases_and_extend_phrases() -> None:
+    assert codes(CTA_POST, "C001") == [(3, "C001")]  # the window is larger than the last H2 section
+    assert codes(CTA_POST, "C001", extend_phrases=["drop us a line"]) == []
+    assert codes(CTA_POST, "C001", phrases=["that is all"]) == []
+
+
+def test_cta_window_reaches_back() -> None:
+    text = "# T\n\nSubscribe for more.\n\n" + "Plain words here.\n\n" * 8
+    assert codes(text, "C001") == [(15, "C001")]  # the last quarter: three 3-word paragraphs
+    assert codes(text, "C001", window=1.0) == []
+
+
+def test_title_length_bounds_and_pixels() -> None:
+    text = '---\ntitle: "A reasonable title for a blog post"\n---\n'
+    assert codes(text, "M002") == []
+    assert codes(text, "M002", min=40) == [(2, "M002")]
+    assert codes(text, "M002", max=20) == [(2, "M002")]
+    assert codes(text, "M002", max_pixels=200) == [(2, "M002")]
+    assert title_pixels("iiii") < title_pixels("WWWW")
+
+
+def test_seo_title_wins_over_title() -> None:
+    text = '---\ntitle: "Short"\nseo_title: "A long enough search title for this post"\n---\n'
+    assert codes(text, "M002") == []
+
+
+def test_description_keys() -> None:
+    text = '---\nteaser: "Something"\n---\n'
+    assert codes(text, "M003") == [(1, "M003")]
+    assert codes(text, "M003", keys=["teaser"]) == []
+
+
+def test_description_length_bounds() -> None:
+    text = '---\ndescription: "' + "x" * 100 + '"\n---\n'
+    assert codes(text, "M004") == []
+    assert codes(text, "M004", max=90) == [(2, "M004")]
+    assert codes(text, "M004", min=120) == [(2, "M004")]
+
+
+def test_thin_content_min_words() -> None:
+    assert codes("# T\n\n" + "word " * 50, "M006", min_words=40) == []
+    assert codes("# T\n\n" + "word " * 50, "M006") == [(1, "M006")]
+
+
+def test_keyphrase_keys_option() -> None:
+    text = '---\ntitle: "Queues"\nfocus: "queues"\n---\n\nQueues.\n'
+    assert codes(text, "M007") == []
+    # description, H2/H3 and slug ("snippet") lack it; title and first paragraph have it
+    assert [code for _, code in codes(text, "M007", keys=["focus"])] == ["M007", "M007", "M007"]
+
+
+def test_keyphrase_density_bounds() -> None:
+    body = "Queues are handy. " + "Other words fill this post. " * 40
+    text = '---\nkeyphrase: "queues"\n---\n\n' + body + "\n"
+    assert codes(text, "M008") == [(1, "M008")]
+    assert codes(text, "M008", min=0.1) == []
+    assert codes(text, "M008", min_words=1000) == []
+    assert codes(text, "M008", min=0.0, max=0.1) == [(1, "M008")]
+
+
+def test_slug_from_file_name_and_max_length(tmp_path: Path) -> None:
+    plan = make_plan(Config(select=("M009",)))
+    assert codes_at(list(lint_text("# T\n", "posts/My_Post.md", "markdown", plan).findings)) == [(1, "M009")]
+    assert codes_at(list(lint_text("# T\n", "posts/my-post/index.md", "markdown", plan).findings)) == []
+    assert codes("---\nslug: a-fine-slug\n---\n", "M009", max_length=5) == [(2, "M009")]
+
+
+def test_unclosed_fence_is_not_also_missing_language() -> None:
+    assert codes_at(lint("# T\n\n```\ncode\n", select=("K",))) == [(3, "K002")]
