@@ -134,3 +134,8 @@ def test_inline_code_is_not_prose_but_stays_in_heading_text() -> None:
 def test_link_position_skips_bracketed_text_before_it() -> None:
     doc = doc_of("See [Link to X] and [real](https://r.example/).\n")
     assert (doc.links[0].span.line, doc.links[0].span.column) == (1, 21)
+
+
+def test_fences_inside_quotes_and_lists_are_closed() -> None:
+    doc = doc_of("> ```sh\n> make\n> ```\n\n- item\n\n  ```\n  code\n  ```\n")
+    assert [(c.closed, c.span.line) for c in doc.code_blocks] == [(True, 1), (True, 7)]

@@ -225,22 +225,30 @@ _ID_ATTRIBUTE = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"'<>\n]{1,200})["']"""
 _CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")
 
 
-def heading_slugs(doc: Document) -> set[str]:
+def heading_slugs(doc: Document) -> tuple[set[str], tuple[str, ...]]:
     """Anchors a fragment link may target: heading slugs (GitHub-style, and the
-    hyphen-collapsing style of Hugo, Zola and others), `{#custom}` ids and HTML ids."""
-    slugs: set[str] = set()
+    hyphen-collapsing style of Hugo, Zola and others), `{#custom}` ids and HTML ids.
+
+    Generators spell emoji out in slugs ("🦀" -> "crab") in ways that differ between
+    tools, so the slug of a heading with symbols is also returned as a prefix that
+    accepts any spelled-out ending.
+    """
+    slugs: set[str] = {"top"}  # HTML: "#top" scrolls to the top of any page
+    prefixes: list[str] = []
     seen: dict[str, int] = {}
     for heading in doc.headings:
         if custom := _CUSTOM_ID.search(heading.text):
             slugs.add(custom.group(1))
         github = re.sub(r"[^\w\- ]", "", heading.text.strip().lower()).replace(" ", "-")
-        collapsed = "-".join(re.findall(r"\w+", heading.text.lower()))
+        collapsed = "-".join(re.findall(r"[^\W_]+", heading.text.lower()))
+        if not heading.text.isascii():
+            prefixes.append("-".join(re.findall(r"[a-z0-9]+", heading.text.lower())) + "-")
         for slug in (github, collapsed):
             suffix = seen.get(slug, 0)
             slugs.add(slug if suffix == 0 else f"{slug}-{suffix}")
             seen[slug] = suffix + 1
     slugs.update(match.group(1) for match in _ID_ATTRIBUTE.finditer(doc.source))
-    return slugs
+    return slugs, tuple(prefixes)
 
 
 @rule("L007", "broken-anchor", Severity.WARNING)
@@ -253,12 +261,13 @@ def broken_anchor(doc: Document, opts: object) -> Iterator[Problem]:
     """
     from urllib.parse import unquote
 
-    targets: set[str] | None = None
+    anchors: tuple[set[str], tuple[str, ...]] | None = None
     for link in doc.links:
         href = (link.href or "").strip()
         if len(href) < 2 or not href.startswith("#") or href.startswith("#!"):
             continue
-        targets = heading_slugs(doc) if targets is None else targets
+        targets, prefixes = anchors = anchors or heading_slugs(doc)
         fragment = unquote(href[1:])
-        if fragment not in targets and fragment.lower() not in targets:
+        known = fragment in targets or fragment.lower() in targets
+        if not known and not fragment.lower().startswith(prefixes):
             yield Problem(link.span, f"no heading or id matches #{fragment}")

@@ -245,5 +245,5 @@ def _plain_text(children: Sequence[Token], keep_code: bool) -> str:
 def _fence_closed(lines: Sequence[str], span: Span, markup: str) -> bool:
     if span.end_line <= span.line:
         return False
-    last = lines[span.end_line - 1].strip()
+    last = lines[span.end_line - 1].lstrip(" \t>").strip()  # a fence in a quote closes as "> ```"
     return last.startswith(markup) and set(last) <= {markup[0]}
