@@ -153,3 +153,13 @@ def test_clean_fixtures_are_clean_through_the_cli(monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(ROOT)
     result = run("check", str(FIXTURES / "clean-post.md"), str(FIXTURES / "clean-post.html"))
     assert result.exit_code == 0, result.stdout
+
+
+def test_every_rule_explains_itself() -> None:
+    from seolint.engine import known_rules
+
+    for r in known_rules().rules:
+        explained = run("explain", r.code)
+        assert explained.exit_code == 0, r.code
+        assert r.name in explained.stdout
+        assert "Why" in explained.stdout and "Example" in explained.stdout, r.code
