@@ -103,13 +103,21 @@ def link_kind(href: str | None, site_domains: tuple[str, ...]) -> str | None:
 
 
 @dataclass(frozen=True)
-class InternalLinkOptions:
+class LinkCountOptions:
     min: int = 1
     site_domains: tuple[str, ...] = ()  # hosts that count as this site (top-level `site-domains`)
 
 
-@rule("L002", "no-internal-link", Severity.WARNING, InternalLinkOptions)
-def no_internal_link(doc: Document, opts: InternalLinkOptions) -> Iterator[Problem]:
+def _too_few(doc: Document, opts: LinkCountOptions, kind: str) -> Iterator[Problem]:
+    count = sum(link_kind(link.href, opts.site_domains) == kind for link in doc.links)
+    if count < opts.min:
+        yield Problem(
+            Span.point(1), f"{count} {kind} link{'s' if count != 1 else ''}; link at least {opts.min}"
+        )
+
+
+@rule("L002", "no-internal-link", Severity.WARNING, LinkCountOptions)
+def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post links to too few other pages of the same site.
 
     Why: internal links help readers go deeper and help search engines find and rank
@@ -117,32 +125,18 @@ def no_internal_link(doc: Document, opts: InternalLinkOptions) -> Iterator[Probl
     are relative (`../setup/`, `/docs/`) or point at a host listed in `site-domains`.
     Example: add "see our [guide to connection pools](/blog/connection-pools/)".
     """
-    count = sum(link_kind(link.href, opts.site_domains) == "internal" for link in doc.links)
-    if count < opts.min:
-        yield Problem(
-            Span.point(1), f"{count} internal link{'s' if count != 1 else ''}; link at least {opts.min}"
-        )
+    return _too_few(doc, opts, "internal")
 
 
-@dataclass(frozen=True)
-class ExternalLinkOptions:
-    min: int = 1
-    site_domains: tuple[str, ...] = ()  # hosts that count as this site (top-level `site-domains`)
-
-
-@rule("L003", "no-external-link", Severity.WARNING, ExternalLinkOptions)
-def no_external_link(doc: Document, opts: ExternalLinkOptions) -> Iterator[Problem]:
+@rule("L003", "no-external-link", Severity.WARNING, LinkCountOptions)
+def no_external_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post cites too few sources on other sites.
 
     Why: linking the documentation, specification or study a post relies on lets
     readers check it, and signals to search engines that the post is well sourced.
     Example: link the release notes you summarise: `[Go 1.22 release notes](https://go.dev/doc/go1.22)`.
     """
-    count = sum(link_kind(link.href, opts.site_domains) == "external" for link in doc.links)
-    if count < opts.min:
-        yield Problem(
-            Span.point(1), f"{count} external link{'s' if count != 1 else ''}; link at least {opts.min}"
-        )
+    return _too_few(doc, opts, "external")
 
 
 VAGUE_PHRASES = (

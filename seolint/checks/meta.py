@@ -89,11 +89,9 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     title = seo_title(doc)
     if title is None:
         return
-    length, pixels = len(title.text), title_pixels(title.text)
-    if length < opts.min:
-        yield Problem(title.span, f"title is {length} characters (min {opts.min})")
-    elif length > opts.max:
-        yield Problem(title.span, f"title is {length} characters (max {opts.max}); search results cut it")
+    pixels = title_pixels(title.text)
+    if problem := _length_problem("title", title, opts.min, opts.max):
+        yield problem
     elif pixels > opts.max_pixels:
         yield Problem(
             title.span, f"title is about {pixels} px wide (max {opts.max_pixels}); search results cut it"
@@ -146,13 +144,17 @@ def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterato
     found = description(doc, opts.keys)
     if found is None:
         return
-    length = len(found.text)
-    if length < opts.min:
-        yield Problem(found.span, f"description is {length} characters (min {opts.min})")
-    elif length > opts.max:
-        yield Problem(
-            found.span, f"description is {length} characters (max {opts.max}); search results cut it"
-        )
+    if problem := _length_problem("description", found, opts.min, opts.max):
+        yield problem
+
+
+def _length_problem(what: str, field: Field, low: int, high: int) -> Problem | None:
+    length = len(field.text)
+    if length < low:
+        return Problem(field.span, f"{what} is {length} characters (min {low})")
+    if length > high:
+        return Problem(field.span, f"{what} is {length} characters (max {high}); search results cut it")
+    return None
 
 
 @dataclass(frozen=True)
