@@ -122,6 +122,12 @@ def check(
         Optional[str], typer.Option(help="Refuse larger drafts, e.g. 10MB [default: 10MB].")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    report_unused_suppressions: Annotated[
+        bool,
+        typer.Option(
+            "--report-unused-suppressions", help="Report suppressions that silenced nothing (X002)."
+        ),
+    ] = False,
 ) -> None:
     """Lint drafts and report what to fix before publishing."""
     import dataclasses
@@ -149,6 +155,7 @@ def check(
         plan = engine.make_plan(config)
     except ConfigError as error:
         fail(str(error))
+    plan = dataclasses.replace(plan, report_unused_suppressions=report_unused_suppressions)
     stdin_format = format_for(stdin_filename) if stdin_filename else "markdown"
     if stdin_format is None:
         fail(f"--stdin-filename {stdin_filename}: unsupported file type")

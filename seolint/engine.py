@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from seolint import suppress
 from seolint.config import Config, ConfigError
 from seolint.document import Document, Format
 from seolint.findings import FileError, FileResult, Finding, Problem, Severity
@@ -44,6 +45,8 @@ class Plan:
     content_selector: str | None = None
     encoding: str = "utf-8"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    aliases: Mapping[str, str] = field(default_factory=dict)  # every rule's code and name -> code
+    report_unused_suppressions: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,8 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         raise ConfigError(
             message if message.startswith(config.where) else f"{config.where}: {message}"
         ) from None
-    return Plan(active, config.content_selector, config.encoding, config.max_file_size)
+    aliases = {key: r.code for r in ruleset.rules for key in (r.code, r.name)}
+    return Plan(active, config.content_selector, config.encoding, config.max_file_size, aliases)
 
 
 def _shared_options(rule: Rule, config: Config) -> dict[str, Any]:
@@ -139,6 +143,7 @@ def lint_text(text: str, path: str, fmt: Format, plan: Plan) -> FileResult:
     except Exception as error:  # a front-end bug on odd input is reported, not a crash
         raise DraftError(f"internal error while parsing: {_describe(error)}", _trace(error)) from error
     findings, errors = lint_document(doc, plan)
+    findings = suppress.apply(doc, findings, plan)
     outline = tuple((h.level, h.text, h.span.line) for h in doc.headings)
     return FileResult(path, fmt, tuple(findings), _stats(doc, plan), outline, tuple(errors))
 

@@ -28,6 +28,7 @@ BUILTIN_MODULES = (
     "seolint.checks.code",
     "seolint.checks.readability",
     "seolint.checks.scaffolding",
+    "seolint.checks.suppressions",
 )
 
 Check = Callable[[Document, Any], Iterable[Problem]]

@@ -3,10 +3,12 @@ line, and nothing else may be (markdownlint's pattern).
 
 A fixture may limit the rules it exercises with `<!-- fixture-select: H L001 -->`;
 without it every rule runs, so the clean showcase posts must stay clean as rules grow.
+`<!-- fixture-flags: report-unused-suppressions -->` turns on a run-time flag.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
@@ -19,6 +21,8 @@ from tests.conftest import FIXTURES
 
 EXPECT = re.compile(r"<!--\s*expect(?:-line\s+(\d+))?:\s*([\w\s-]+?)\s*-->")
 SELECT = re.compile(r"<!--\s*fixture-select:\s*([\w\s-]+?)\s*-->")
+FLAGS = re.compile(r"<!--\s*fixture-flags:\s*([\w\s-]+?)\s*-->")
+KNOWN_FLAGS = {"report-unused-suppressions"}
 FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.suffix in {".md", ".html", ".txt"})
 
 
@@ -39,7 +43,11 @@ def selection(text: str) -> tuple[str, ...] | None:
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_fixture_findings_match_markers(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    result = lint_path(str(path), make_plan(Config(select=selection(text))))
+    flags = set(match.group(1).split()) if (match := FLAGS.search(text)) else set()
+    assert flags <= KNOWN_FLAGS, f"unknown fixture flags {flags - KNOWN_FLAGS}"
+    plan = make_plan(Config(select=selection(text)))
+    plan = dataclasses.replace(plan, report_unused_suppressions="report-unused-suppressions" in flags)
+    result = lint_path(str(path), plan)
     actual = Counter((f.span.line, f.code) for f in result.findings)
     assert actual == expectations(text)
 

@@ -19,7 +19,7 @@ from tests.conftest import codes_at, lint
 
 RULE = """
 [[rule]]
-code = "X001"
+code = "Z001"
 name = "no-utilize"
 severity = "warning"
 summary = "Say use."
@@ -50,13 +50,13 @@ def test_builtin_packs_define_s001_to_s003_as_ordinary_rules() -> None:
 @pytest.mark.parametrize(
     ("scope", "text", "fmt", "expected"),
     [
-        ("lines", "# T\n\nWe utilize caches.\n", "markdown", [(3, "X001")]),
-        ("prose", "# T\n\nWe\nutilize caches.\n", "markdown", [(4, "X001")]),
-        ("headings", "# T\n\n## Utilize caches\n\nWe utilize.\n", "markdown", [(3, "X001")]),
-        ("link-text", "# T\n\n[utilize it](/a/) and utilize.\n", "markdown", [(3, "X001")]),
-        ("link-target", "# T\n\n[go](/utilize/) and [utilize](/b/).\n", "markdown", [(3, "X001")]),
-        ("alt-text", "# T\n\n![utilize](a.png) utilize\n\n![ok](b.png)\n", "markdown", [(3, "X001")]),
-        ("prose", "<main><h1>Utilize</h1><p>We utilize.</p></main>", "html", [(1, "X001")]),
+        ("lines", "# T\n\nWe utilize caches.\n", "markdown", [(3, "Z001")]),
+        ("prose", "# T\n\nWe\nutilize caches.\n", "markdown", [(4, "Z001")]),
+        ("headings", "# T\n\n## Utilize caches\n\nWe utilize.\n", "markdown", [(3, "Z001")]),
+        ("link-text", "# T\n\n[utilize it](/a/) and utilize.\n", "markdown", [(3, "Z001")]),
+        ("link-target", "# T\n\n[go](/utilize/) and [utilize](/b/).\n", "markdown", [(3, "Z001")]),
+        ("alt-text", "# T\n\n![utilize](a.png) utilize\n\n![ok](b.png)\n", "markdown", [(3, "Z001")]),
+        ("prose", "<main><h1>Utilize</h1><p>We utilize.</p></main>", "html", [(1, "Z001")]),
     ],
 )
 def test_each_scope_reads_only_its_text(
@@ -66,7 +66,7 @@ def test_each_scope_reads_only_its_text(
 
 
 def test_phrases_are_case_insensitive_and_whole_words() -> None:
-    assert pack_lint("UTILIZE it.\n\nutilized, reutilize.\n", "lines") == [(1, "X001")]
+    assert pack_lint("UTILIZE it.\n\nutilized, reutilize.\n", "lines") == [(1, "Z001")]
 
 
 def test_lines_scope_never_reads_front_matter_code_comments_inline_code_or_urls() -> None:
@@ -88,7 +88,7 @@ def test_lines_scope_in_html_skips_head_scripts_and_code() -> None:
         "<p>Fine words.</p>\n<pre>utilize</pre>\n<script>utilize()</script>\n"
         "<p>Then utilize.</p>\n</main></body></html>\n"
     )
-    assert pack_lint(html, "lines", "html") == [(7, "X001")]
+    assert pack_lint(html, "lines", "html") == [(7, "Z001")]
 
 
 def test_strip_decoration_keeps_only_the_text_of_a_line() -> None:
@@ -107,13 +107,13 @@ def test_strip_decoration_keeps_only_the_text_of_a_line() -> None:
 
 def test_exceptions_drop_overlapping_matches() -> None:
     extra = 'exceptions = ["(?i)utilize rate"]\n'
-    assert pack_lint("utilize rate.\n\nutilize it.\n", "lines", extra=extra) == [(3, "X001")]
+    assert pack_lint("utilize rate.\n\nutilize it.\n", "lines", extra=extra) == [(3, "Z001")]
 
 
 def test_match_tables_with_positions() -> None:
     rules = """
 [[rule]]
-code = "X002"
+code = "Z002"
 name = "labels"
 severity = "error"
 summary = "Labels."
@@ -136,9 +136,9 @@ patterns = ['^(?:Related|Latest)$']
     def found(text: str) -> list[tuple[int, str]]:
         return codes_at(list(lint_text(text, "x.md", "markdown", plan).findings))
 
-    assert found("Title: A\n\nTitle: B\n") == [(1, "X002")]
-    assert found("Body.\n\nRelated\n\n\nLatest\n<!-- note -->\n") == [(3, "X002"), (6, "X002")]
-    assert found("Related\n\n- [a](/a/)\n\nLatest\n\n## Next\n\nText.\n") == [(5, "X002")]
+    assert found("Title: A\n\nTitle: B\n") == [(1, "Z002")]
+    assert found("Body.\n\nRelated\n\n\nLatest\n<!-- note -->\n") == [(3, "Z002"), (6, "Z002")]
+    assert found("Related\n\n- [a](/a/)\n\nLatest\n\n## Next\n\nText.\n") == [(5, "Z002")]
     assert found("Related\n\n```\ncode\n```\n") == []
 
 
@@ -287,7 +287,7 @@ def test_the_readme_example_pack_is_valid() -> None:
 
     plan = Plan((ActiveRule(rule, rule.severity, rule.default_options()),))
     found = lint_text("Draft: x\n\nWe utilize and leverage caching.\n", "a.md", "markdown", plan).findings
-    assert codes_at(list(found)) == [(1, "X001"), (3, "X001"), (3, "X001")]
+    assert codes_at(list(found)) == [(1, "Z001"), (3, "Z001"), (3, "Z001")]
 
 
 def test_many_empty_section_labels_take_linear_time() -> None:
