@@ -122,6 +122,13 @@ def check(
         Optional[str], typer.Option(help="Refuse larger drafts, e.g. 10MB [default: 10MB].")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    respect_gitignore: Annotated[
+        Optional[bool],
+        typer.Option(
+            "--respect-gitignore/--no-respect-gitignore",
+            help="Skip files git ignores when walking folders [default: respect].",
+        ),
+    ] = None,
     report_unused_suppressions: Annotated[
         bool,
         typer.Option(
@@ -146,6 +153,8 @@ def check(
         overrides = {"select": tuple(_split(select)), "ignore": tuple(_split(ignore))}
     if fail_on is not None:
         overrides["fail_on"] = Severity.parse(fail_on.value)
+    if respect_gitignore is not None:
+        overrides["respect_gitignore"] = respect_gitignore
     if encoding is not None:
         overrides["encoding"] = _checked("--encoding", check_encoding, encoding)
     if max_file_size is not None:

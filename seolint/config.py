@@ -22,6 +22,8 @@ else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
 CONFIG_FILES = (".seolint.toml", "pyproject.toml")
+# Folders never worth linting; `exclude` replaces this list, `extend-exclude` adds to it.
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".seolint_cache")
 
 
 class ConfigError(ValueError):
@@ -35,7 +37,10 @@ class Config:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.ERROR
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] | None = None  # None: DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> rules
     site_domains: tuple[str, ...] = ()
     content_selector: str | None = None
     rule_packs: tuple[str, ...] = ()
@@ -47,6 +52,10 @@ class Config:
     @property
     def where(self) -> str:
         return str(self.source) if self.source else "command line"
+
+    @property
+    def excluded_globs(self) -> tuple[str, ...]:
+        return (*(DEFAULT_EXCLUDE if self.exclude is None else self.exclude), *self.extend_exclude)
 
 
 def discover(start: Path) -> Path | None:
@@ -99,7 +108,10 @@ def from_table(table: Mapping[str, Any], source: Path) -> Config:
         select=reader.strings("select", optional=True),
         ignore=reader.strings("ignore") or (),
         fail_on=reader.severity_value("fail-on") or Severity.ERROR,
-        exclude=reader.strings("exclude") or (),
+        exclude=reader.strings("exclude"),
+        extend_exclude=reader.strings("extend-exclude") or (),
+        respect_gitignore=reader.boolean("respect-gitignore", True),
+        per_file_ignores=reader.glob_table("per-file-ignores"),
         site_domains=reader.strings("site-domains") or (),
         content_selector=reader.string("content-selector"),
         rule_packs=reader.strings("rule-packs") or (),
@@ -158,6 +170,22 @@ class _TableReader:
         if value is not None and not isinstance(value, str):
             raise self._error(key, "must be a string")
         return value
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self._get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self._error(key, "must be true or false")
+        return value
+
+    def glob_table(self, key: str) -> dict[str, tuple[str, ...]]:
+        value = self._get(key) or {}
+        if not isinstance(value, dict) or not all(
+            isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()
+        ):
+            raise self._error(key, 'must map globs to lists of rules, e.g. "drafts/*" = ["H001"]')
+        return {glob: tuple(codes) for glob, codes in value.items()}
 
     def encoding(self, key: str) -> str | None:
         value = self.string(key)

@@ -6,6 +6,7 @@ options), so per-file work is a pure function of the file's text and the plan.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -13,15 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from seolint import suppress
+from seolint import gitignore, suppress
 from seolint.config import Config, ConfigError
 from seolint.document import Document, Format
 from seolint.findings import FileError, FileResult, Finding, Problem, Severity
 from seolint.parse import FORMATS, ParseError, format_for, parse
 from seolint.reading import DEFAULT_MAX_FILE_SIZE, STDIN, ReadError, read_draft
 from seolint.registry import Rule, RuleError, RuleSet, build_options, load_builtin_rules
-
-_SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".seolint_cache"}
 
 
 class DraftError(Exception):
@@ -47,6 +46,18 @@ class Plan:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     aliases: Mapping[str, str] = field(default_factory=dict)  # every rule's code and name -> code
     report_unused_suppressions: bool = False
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (glob, codes) from config
+    root: Path = field(default_factory=Path.cwd)  # globs are relative to the config's folder
+
+    def for_path(self, path: str) -> Plan:
+        """The plan without the rules that `per-file-ignores` turns off for this file."""
+        here = Path(path)
+        ignores = self.per_file_ignores
+        dropped = {c for glob, codes in ignores if matches(here, (glob,), self.root) for c in codes}
+        if not dropped:
+            return self
+        kept = tuple(a for a in self.rules if a.rule.code not in dropped)
+        return dataclasses.replace(self, rules=kept)
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,10 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         chosen = ruleset.select(config.select, config.ignore)
         severities = {ruleset.get(key).code: level for key, level in config.severity.items()}
         raw_options = {ruleset.get(key).code: values for key, values in config.rules.items()}
+        per_file = tuple(
+            (glob, frozenset(r.code for s in selectors for r in ruleset.matching(s)))
+            for glob, selectors in config.per_file_ignores.items()
+        )
         active = tuple(
             ActiveRule(
                 r,
@@ -94,7 +109,15 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
             message if message.startswith(config.where) else f"{config.where}: {message}"
         ) from None
     aliases = {key: r.code for r in ruleset.rules for key in (r.code, r.name)}
-    return Plan(active, config.content_selector, config.encoding, config.max_file_size, aliases)
+    return Plan(
+        active,
+        config.content_selector,
+        config.encoding,
+        config.max_file_size,
+        aliases,
+        per_file_ignores=per_file,
+        root=config.root,
+    )
 
 
 def _shared_options(rule: Rule, config: Config) -> dict[str, Any]:
@@ -136,6 +159,7 @@ def _run_rule(active: ActiveRule, doc: Document, errors: list[FileError]) -> lis
 
 
 def lint_text(text: str, path: str, fmt: Format, plan: Plan) -> FileResult:
+    plan = plan.for_path(path)
     try:
         doc = parse(text, path, fmt, plan.content_selector)
     except ParseError as error:
@@ -183,7 +207,9 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
             continue
         path = Path(given)
         if path.is_dir():
-            found = [str(p) for p in _walk(path) if not _excluded(p, config)]
+            walked = list(_walk(path, config))
+            skipped = gitignore.ignored(path, walked) if config.respect_gitignore else set()
+            found = [str(p) for p in walked if p not in skipped]
             if not found:
                 errors.append(FileError(given, "no drafts found (looked for " + ", ".join(FORMATS) + ")"))
             files.extend(found)
@@ -194,23 +220,24 @@ def discover(paths: Sequence[str], config: Config) -> tuple[list[str], list[File
     return files, errors
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, config: Config) -> Iterator[Path]:
+    """Draft files under `folder`, sorted, without excluded folders and files."""
+    globs = config.excluded_globs
     for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+        dirs[:] = sorted(d for d in dirs if not matches(Path(root) / d, globs, config.root))
         for name in sorted(names):
-            if format_for(name) is not None:
-                yield Path(root) / name
+            path = Path(root) / name
+            if format_for(name) is not None and not matches(path, globs, config.root):
+                yield path
 
 
-def _excluded(path: Path, config: Config) -> bool:
+def matches(path: Path, globs: Iterable[str], root: Path) -> bool:
+    """Whether a glob matches the path relative to `root` (the config's folder) or its name."""
     try:
-        relative = path.resolve().relative_to(config.root.resolve()).as_posix()
+        relative = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         relative = path.as_posix()
-    return any(
-        fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern)
-        for pattern in config.exclude
-    )
+    return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(path.name, glob) for glob in globs)
 
 
 def lint_path(path: str, plan: Plan, stdin_format: Format = "markdown") -> FileResult:

@@ -1,0 +1,115 @@
+"""Which files get which rules: per-file-ignores, exclude/extend-exclude and .gitignore."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from seolint.cli import app
+
+NO_H1 = "## No title here\n\nSee [the docs](#).\n"  # H001 and L001
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, ["check", "--format", "json", "--select", "H001,L001", *args])
+
+
+def found(result: Result) -> list[tuple[str, str]]:
+    data = json.loads(result.stdout)
+    return sorted((Path(f["path"]).as_posix(), f["code"]) for f in data["findings"])
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for name in ("posts/a.md", "drafts/b.md", "drafts/old/c.md", "notes.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(NO_H1, encoding="utf-8")
+    return tmp_path
+
+
+def test_per_file_ignores_by_glob_code_and_name(site: Path) -> None:
+    (site / ".seolint.toml").write_text(
+        '[per-file-ignores]\n"drafts/*" = ["H001"]\n"*.txt" = ["link-placeholder", "H"]\n', encoding="utf-8"
+    )
+    assert found(run(".")) == [
+        ("drafts/b.md", "L001"),
+        ("drafts/old/c.md", "L001"),
+        ("posts/a.md", "H001"),
+        ("posts/a.md", "L001"),
+    ]
+
+
+def test_per_file_ignores_apply_to_named_files_too(site: Path) -> None:
+    (site / ".seolint.toml").write_text('[per-file-ignores]\n"drafts/*" = ["H001"]\n', encoding="utf-8")
+    assert found(run("drafts/b.md")) == [("drafts/b.md", "L001")]
+
+
+def test_per_file_ignores_reject_unknown_rules_and_bad_shapes(site: Path) -> None:
+    (site / ".seolint.toml").write_text('[per-file-ignores]\n"drafts/*" = ["H999"]\n', encoding="utf-8")
+    assert run(".").exit_code == 2
+    (site / ".seolint.toml").write_text('[per-file-ignores]\n"drafts/*" = "H001"\n', encoding="utf-8")
+    result = run(".")
+    assert result.exit_code == 2 and "per-file-ignores" in result.stderr
+
+
+def test_extend_exclude_adds_to_the_defaults(site: Path) -> None:
+    (site / "node_modules").mkdir()
+    (site / "node_modules" / "readme.md").write_text(NO_H1, encoding="utf-8")
+    (site / ".seolint.toml").write_text('extend-exclude = ["drafts/old"]\n', encoding="utf-8")
+    paths = {p for p, _ in found(run("."))}
+    assert paths == {"drafts/b.md", "posts/a.md", "notes.txt"}
+
+
+def test_exclude_replaces_the_defaults(site: Path) -> None:
+    (site / "node_modules").mkdir()
+    (site / "node_modules" / "readme.md").write_text(NO_H1, encoding="utf-8")
+    (site / ".seolint.toml").write_text('exclude = ["drafts"]\n', encoding="utf-8")
+    paths = {p for p, _ in found(run("."))}
+    assert paths == {"node_modules/readme.md", "posts/a.md", "notes.txt"}
+
+
+def test_excluded_file_named_explicitly_is_linted(site: Path) -> None:
+    (site / ".seolint.toml").write_text('extend-exclude = ["drafts"]\n', encoding="utf-8")
+    assert {p for p, _ in found(run("drafts/b.md"))} == {"drafts/b.md"}
+
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def git_repo(site: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    (site / ".gitignore").write_text("drafts/old/\n*.txt\n", encoding="utf-8")
+
+
+@needs_git
+def test_gitignored_files_are_skipped_when_walking(site: Path) -> None:
+    git_repo(site)
+    assert {p for p, _ in found(run("."))} == {"drafts/b.md", "posts/a.md"}
+    assert {p for p, _ in found(run("drafts"))} == {"drafts/b.md"}
+
+
+@needs_git
+def test_no_respect_gitignore_and_config_switch(site: Path) -> None:
+    git_repo(site)
+    everything = {"drafts/b.md", "drafts/old/c.md", "posts/a.md", "notes.txt"}
+    assert {p for p, _ in found(run(".", "--no-respect-gitignore"))} == everything
+    (site / ".seolint.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
+    assert {p for p, _ in found(run("."))} == everything
+    assert {p for p, _ in found(run(".", "--respect-gitignore"))} == {"drafts/b.md", "posts/a.md"}
+
+
+@needs_git
+def test_gitignored_file_named_explicitly_is_linted(site: Path) -> None:
+    git_repo(site)
+    assert {p for p, _ in found(run("notes.txt", "drafts/old/c.md"))} == {"notes.txt", "drafts/old/c.md"}
+
+
+def test_outside_a_repository_nothing_is_ignored(site: Path) -> None:
+    (site / ".gitignore").write_text("*.txt\n", encoding="utf-8")  # no repository: not consulted
+    assert "notes.txt" in {p for p, _ in found(run("."))}
