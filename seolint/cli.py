@@ -129,6 +129,14 @@ def check(
             help="Skip files git ignores when walking folders [default: respect].",
         ),
     ] = None,
+    write_baseline: Annotated[
+        Optional[Path],
+        typer.Option("--write-baseline", metavar="FILE", help="Record current findings as accepted; exit 0."),
+    ] = None,
+    baseline_path: Annotated[
+        Optional[Path],
+        typer.Option("--baseline", metavar="FILE", help="Hide findings recorded in this baseline file."),
+    ] = None,
     report_unused_suppressions: Annotated[
         bool,
         typer.Option(
@@ -171,6 +179,9 @@ def check(
     result = engine.run(paths or ["."], plan, config, stdin_format)
     if stdin_filename:
         result = _rename_stdin(result, stdin_filename)
+    if write_baseline is not None or baseline_path is not None:
+        result = _baseline(result, write_baseline, baseline_path)
+        exit_zero = exit_zero or write_baseline is not None
     _report(result, output_format, not no_color, quiet, debug)
     raise typer.Exit(_exit_code(result, config.fail_on, exit_zero))
 
@@ -187,6 +198,26 @@ def _rename_stdin(result: RunResult, name: str) -> RunResult:
         for r in result.files
     )
     return dataclasses.replace(result, files=files)
+
+
+def _baseline(result: RunResult, write_to: Path | None, read_from: Path | None) -> RunResult:
+    """Write a baseline, or hide what one accepts; the summary goes to stderr."""
+    from seolint import baseline
+
+    try:
+        if write_to is not None:
+            count = baseline.write(result, write_to)
+            typer.echo(f"seolint: wrote {count} findings to baseline {write_to}", err=True)
+            return result
+        assert read_from is not None
+        outcome = baseline.apply(result, read_from)
+    except baseline.BaselineError as error:
+        fail(str(error))
+    note = f"seolint: baseline {read_from}: {outcome.hidden} known findings hidden"
+    if outcome.stale:
+        note += f"; {outcome.stale} entries no longer match (fixed): --write-baseline again to shrink it"
+    typer.echo(note, err=True)
+    return outcome.result
 
 
 def _checked(option: str, convert: Callable[[str], T], value: str) -> T:

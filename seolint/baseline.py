@@ -1,0 +1,112 @@
+"""The baseline ratchet: record today's findings, then fail only on new ones.
+
+A finding is known by its path, rule code and the normalised text of its line, plus an
+occurrence index among identical keys: never by line number, so inserting or deleting
+lines elsewhere in a post does not turn old findings into new ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from seolint import __version__
+from seolint.findings import Finding
+
+if TYPE_CHECKING:
+    from seolint.engine import RunResult
+
+VERSION = 1
+
+
+class BaselineError(ValueError):
+    """A baseline file that cannot be read; the message names it."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    result: RunResult
+    hidden: int  # findings the baseline accepted
+    stale: int  # baseline entries that matched nothing (fixed or deleted)
+
+
+def normalise(line: str) -> str:
+    return " ".join(line.split())
+
+
+def keys(findings: Iterable[Finding], base: Path) -> Iterator[tuple[Finding, tuple[str, str, str, int]]]:
+    """Each finding with its (path, code, line text, occurrence) key."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    for finding in findings:
+        key = (relative_path(finding.path, base), finding.code, normalise(finding.source_line))
+        yield finding, (*key, seen[key])
+        seen[key] += 1
+
+
+def fingerprint(key: tuple[str, str, str, int]) -> str:
+    return hashlib.sha256(json.dumps(list(key)).encode("utf-8")).hexdigest()[:32]
+
+
+def relative_path(path: str, base: Path) -> str:
+    """The path relative to the baseline's folder, so the baseline works from any directory."""
+    if path == "-":
+        return path
+    return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
+
+
+def write(result: RunResult, path: Path) -> int:
+    base = path.parent
+    entries = [
+        {"path": k[0], "code": k[1], "line": k[2], "occurrence": k[3], "fingerprint": fingerprint(k)}
+        for f, k in keys(sorted(result.findings), base)
+    ]
+    document = {"version": VERSION, "tool": {"name": "seolint", "version": __version__}, "findings": entries}
+    try:
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot write baseline: {error.strerror or error}") from None
+    return len(entries)
+
+
+def read(path: Path) -> Counter[str]:
+    """The fingerprints a baseline file accepts."""
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot read baseline: {error.strerror or error}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BaselineError(f"{path}: not a seolint baseline: {error}") from None
+    shaped = isinstance(data, dict) and isinstance(data.get("findings"), list)
+    if not shaped or data.get("version") != VERSION:
+        raise BaselineError(f"{path}: not a seolint baseline (version {VERSION})")
+    try:
+        return Counter(str(entry["fingerprint"]) for entry in data["findings"])
+    except (TypeError, KeyError):
+        raise BaselineError(f"{path}: baseline entry without a fingerprint") from None
+
+
+def apply(result: RunResult, path: Path) -> Outcome:
+    """The result without the findings the baseline accepts, and how many entries went unused."""
+    accepted = read(path)
+    remaining = Counter(accepted)
+    hidden = 0
+    files = []
+    for file in result.files:
+        kept = []
+        for finding, key in keys(file.findings, path.parent):
+            mark = fingerprint(key)
+            if remaining[mark] > 0:
+                remaining[mark] -= 1
+                hidden += 1
+            else:
+                kept.append(finding)
+        files.append(dataclasses.replace(file, findings=tuple(kept)))
+    new_result = dataclasses.replace(result, files=tuple(files))
+    return Outcome(new_result, hidden, sum(remaining.values()))

@@ -1,0 +1,86 @@
+"""The baseline ratchet: old findings stay hidden through unrelated edits; new ones fail."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from seolint.cli import app
+from tests.conftest import FIXTURES
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, ["check", "--format", "json", *args])
+
+
+def findings(result: Result) -> list[tuple[str, int, str]]:
+    return [(Path(f["path"]).as_posix(), f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]]
+
+
+@pytest.fixture
+def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(FIXTURES, tmp_path / "fixtures")
+    monkeypatch.chdir(tmp_path)
+    written = run("fixtures", "--write-baseline", "seolint-baseline.json")
+    assert written.exit_code == 0, written.stderr  # writing a baseline accepts what is there
+    assert len(findings(written)) > 20  # the fixtures are full of findings
+    return tmp_path
+
+
+def test_round_trip_reports_exactly_the_one_new_finding(archive: Path) -> None:
+    assert findings(run("fixtures", "--baseline", "seolint-baseline.json")) == []
+    draft = archive / "fixtures" / "rules" / "headings-h1.md"
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    # Front matter must stay first, so the blank lines go at the top of the body.
+    end = lines.index("---", 1) + 1
+    lines[end:end] = ["", "", ""]
+    lines.append("")
+    lines.append("A new [placeholder link](#) slipped in.")
+    draft.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("fixtures", "--baseline", "seolint-baseline.json")
+    assert findings(result) == [("fixtures/rules/headings-h1.md", len(lines), "L001")]
+    assert result.exit_code == 1
+    assert "entries no longer match" not in result.stderr
+
+
+def test_blank_lines_at_the_very_top_of_a_plain_draft(archive: Path) -> None:
+    draft = archive / "fixtures" / "ai-draft.txt"
+    draft.write_text("\n\n\n" + draft.read_text(encoding="utf-8") + "\nH2: Another leaked marker\n", "utf-8")
+    new = findings(run("fixtures", "--baseline", "seolint-baseline.json"))
+    assert [(path, code) for path, _, code in new] == [("fixtures/ai-draft.txt", "H006")]
+
+
+def test_fixed_findings_are_counted_as_stale_entries(archive: Path) -> None:
+    draft = archive / "fixtures" / "rules" / "links-placeholder.md"
+    text = draft.read_text(encoding="utf-8").replace("[the docs](#)", "[the docs](https://docs.example.org/)")
+    draft.write_text(text, encoding="utf-8")
+    result = run("fixtures", "--baseline", "seolint-baseline.json")
+    assert findings(result) == [] and result.exit_code == 0
+    assert "1 entries no longer match" in result.stderr
+
+
+def test_a_second_identical_defect_is_new(archive: Path) -> None:
+    draft = archive / "fixtures" / "rules" / "links-placeholder.md"
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    duplicate = next(line for line in lines if "[the docs](#)" in line)
+    draft.write_text("\n".join([*lines, "", duplicate]) + "\n", encoding="utf-8")
+    new = findings(run("fixtures", "--baseline", "seolint-baseline.json"))
+    assert new == [("fixtures/rules/links-placeholder.md", len(lines) + 2, "L001")]
+
+
+def test_baseline_paths_do_not_depend_on_the_working_directory(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(archive / "fixtures")
+    assert findings(run(".", "--baseline", "../seolint-baseline.json")) == []
+
+
+def test_unreadable_baseline_is_a_usage_error(archive: Path) -> None:
+    (archive / "bad.json").write_text("{not json", encoding="utf-8")
+    for name in ("bad.json", "missing.json"):
+        result = run("fixtures", "--baseline", name)
+        assert result.exit_code == 2 and name in result.stderr
