@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from seolint.config import Config
     from seolint.engine import RunResult
     from seolint.registry import Rule, RuleSet
+    from seolint.report import ReportOptions
 
 app = typer.Typer(
     name="seolint",
@@ -40,6 +41,9 @@ class OutputFormat(str, enum.Enum):
     text = "text"
     concise = "concise"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class Level(str, enum.Enum):
@@ -129,6 +133,17 @@ def check(
             help="Skip files git ignores when walking folders [default: respect].",
         ),
     ] = None,
+    output_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output-file",
+            "-o",
+            help="Write the --format report to this file; the terminal gets the rich one.",
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Show how many findings each rule produced instead.")
+    ] = False,
     write_baseline: Annotated[
         Optional[Path],
         typer.Option("--write-baseline", metavar="FILE", help="Record current findings as accepted; exit 0."),
@@ -152,6 +167,7 @@ def check(
     from seolint.findings import Severity
     from seolint.parse import format_for
     from seolint.reading import check_encoding
+    from seolint.report import ReportOptions
 
     config = _load_config(config_path)
     # A command-line --select starts afresh (the config's select and ignore no longer apply),
@@ -169,7 +185,8 @@ def check(
         overrides["max_file_size"] = _checked("--max-file-size", parse_size, max_file_size)
     config = dataclasses.replace(config, **overrides)  # type: ignore[arg-type]
     try:
-        plan = engine.make_plan(config)
+        ruleset = engine.known_rules(config)
+        plan = engine.make_plan(config, ruleset)
     except ConfigError as error:
         fail(str(error))
     plan = dataclasses.replace(plan, report_unused_suppressions=report_unused_suppressions)
@@ -182,7 +199,8 @@ def check(
     if write_baseline is not None or baseline_path is not None:
         result = _baseline(result, write_baseline, baseline_path)
         exit_zero = exit_zero or write_baseline is not None
-    _report(result, output_format, not no_color, quiet, debug)
+    options = ReportOptions(color=not no_color, quiet=quiet, rules=ruleset.rules)
+    _report(result, output_format, options, debug, output_file, statistics)
     raise typer.Exit(_exit_code(result, config.fail_on, exit_zero))
 
 
@@ -227,15 +245,31 @@ def _checked(option: str, convert: Callable[[str], T], value: str) -> T:
         fail(f"{option}: {error}")
 
 
-def _report(result: RunResult, output_format: OutputFormat, color: bool, quiet: bool, debug: bool) -> None:
-    from seolint.report import ReportOptions, reporter
+def _report(
+    result: RunResult,
+    output_format: OutputFormat,
+    options: ReportOptions,
+    debug: bool,
+    output_file: Path | None,
+    statistics: bool,
+) -> None:
+    """The chosen format to stdout, or to --output-file with the rich report (or statistics) on stdout."""
+    import dataclasses
+
+    from seolint.report import reporter
 
     for error in result.errors:
         typer.echo(f"{error.path}: error: {error.message}", err=True)
         if debug and error.detail:
             typer.echo(error.detail.rstrip(), err=True)
-    options = ReportOptions(color=color, quiet=quiet)
-    reporter(output_format.value)(result, sys.stdout, options)
+    if output_file is not None:
+        try:
+            with output_file.open("w", encoding="utf-8", newline="\n") as stream:
+                reporter(output_format.value)(result, stream, dataclasses.replace(options, color=False))
+        except OSError as error:
+            fail(f"--output-file {output_file}: {error.strerror or error}")
+    terminal = "statistics" if statistics else "rich" if output_file is not None else output_format.value
+    reporter(terminal)(result, sys.stdout, options)
 
 
 def _exit_code(result: RunResult, fail_on: object, exit_zero: bool) -> int:

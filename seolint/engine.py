@@ -169,7 +169,8 @@ def lint_text(text: str, path: str, fmt: Format, plan: Plan) -> FileResult:
     findings, errors = lint_document(doc, plan)
     findings = suppress.apply(doc, findings, plan)
     outline = tuple((h.level, h.text, h.span.line) for h in doc.headings)
-    return FileResult(path, fmt, tuple(findings), _stats(doc, plan), outline, tuple(errors))
+    ran = tuple(active.rule.code for active in plan.rules)
+    return FileResult(path, fmt, tuple(findings), _stats(doc, plan), outline, tuple(errors), ran)
 
 
 def _describe(error: BaseException) -> str:

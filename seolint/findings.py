@@ -64,3 +64,4 @@ class FileResult:
     stats: dict[str, Any]
     outline: tuple[tuple[int, str, int], ...] = ()  # (level, text, line) of each heading
     errors: tuple[FileError, ...] = ()  # rules that crashed on this file
+    rules: tuple[str, ...] = ()  # codes of the rules that ran on this file

@@ -9,12 +9,17 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 if TYPE_CHECKING:
     from seolint.engine import RunResult
     from seolint.findings import Severity
+    from seolint.registry import Rule
 
 FORMATS = {
     "rich": "seolint.report.rich",
     "text": "seolint.report.text",
     "concise": "seolint.report.text",
     "json": "seolint.report.json",
+    "sarif": "seolint.report.sarif",
+    "github": "seolint.report.github",
+    "junit": "seolint.report.junit",
+    "statistics": "seolint.report.statistics",
 }
 
 
@@ -23,6 +28,7 @@ class ReportOptions:
     color: bool = True
     quiet: bool = False
     fail_on: Severity | None = None
+    rules: tuple[Rule, ...] = ()  # every known rule, for formats that describe them (sarif, junit)
 
 
 class Reporter(Protocol):

@@ -1,0 +1,103 @@
+"""SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps): every rule's metadata plus results."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from seolint import __version__
+from seolint.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from seolint.engine import RunResult
+    from seolint.registry import Rule
+    from seolint.report import ReportOptions
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    json.dump(as_dict(result, options.rules), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+def as_dict(result: RunResult, rules: Sequence[Rule]) -> dict[str, Any]:
+    index = {r.code: i for i, r in enumerate(rules)}
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "seolint",
+                "version": __version__,
+                "informationUri": "https://pypi.org/project/seolint/",
+                "rules": [_rule(r) for r in rules],
+            }
+        },
+        "invocations": [_invocation(result)],
+        "results": [_result(f, index) for f in result.findings],
+        "columnKind": "unicodeCodePoints",
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    help_text = rule.doc.split("\n", 1)[1].strip() if "\n" in rule.doc else rule.summary
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": ["seo", rule.family]},
+    }
+
+
+def _invocation(result: RunResult) -> dict[str, Any]:
+    return {
+        "executionSuccessful": not result.errors,
+        "toolExecutionNotifications": [
+            {
+                "level": "error",
+                "message": {"text": error.message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(error.path)}}}],
+            }
+            for error in result.errors
+        ],
+    }
+
+
+def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    from seolint.baseline import fingerprint, normalise
+
+    span = finding.span
+    region: dict[str, Any] = {
+        "startLine": max(span.line, 1),
+        "startColumn": max(span.column, 1),
+        "endLine": max(span.end_line, span.line, 1),
+        "endColumn": max(span.end_column, 1),
+    }
+    if finding.source_line:
+        region["snippet"] = {"text": finding.source_line}
+    entry: dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": _uri(finding.path)}, "region": region}}
+        ],
+        "partialFingerprints": {
+            "seolintLine/v1": fingerprint((finding.path, finding.code, normalise(finding.source_line), 0))
+        },
+    }
+    if finding.code in index:
+        entry["ruleIndex"] = index[finding.code]
+    return entry
+
+
+def _uri(path: str) -> str:
+    """Relative paths stay relative (code scanning resolves them against the checkout)."""
+    candidate = Path(path)
+    return candidate.as_uri() if candidate.is_absolute() else candidate.as_posix()
