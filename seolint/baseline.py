@@ -75,8 +75,15 @@ def write(result: RunResult, path: Path) -> int:
     return len(entries)
 
 
-def read(path: Path) -> Counter[str]:
-    """The fingerprints a baseline file accepts."""
+@dataclass(frozen=True)
+class Entry:
+    path: str
+    code: str
+    fingerprint: str
+
+
+def read(path: Path) -> list[Entry]:
+    """The entries of a baseline file."""
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -87,15 +94,20 @@ def read(path: Path) -> Counter[str]:
     if not shaped or data.get("version") != VERSION:
         raise BaselineError(f"{path}: not a seolint baseline (version {VERSION})")
     try:
-        return Counter(str(entry["fingerprint"]) for entry in data["findings"])
+        return [Entry(str(e["path"]), str(e["code"]), str(e["fingerprint"])) for e in data["findings"]]
     except (TypeError, KeyError):
-        raise BaselineError(f"{path}: baseline entry without a fingerprint") from None
+        raise BaselineError(f"{path}: baseline entry without path, code or fingerprint") from None
 
 
 def apply(result: RunResult, path: Path) -> Outcome:
-    """The result without the findings the baseline accepts, and how many entries went unused."""
-    accepted = read(path)
-    remaining = Counter(accepted)
+    """The result without the findings the baseline accepts, and how many entries went unused.
+
+    An entry counts as stale only if its file was linted and its rule ran on it in this
+    run, so linting a few files (pre-commit) or a few rules does not report the rest as fixed.
+    """
+    entries = read(path)
+    remaining = Counter(entry.fingerprint for entry in entries)
+    checked = {(relative_path(file.path, path.parent), code) for file in result.files for code in file.rules}
     hidden = 0
     files = []
     for file in result.files:
@@ -109,4 +121,9 @@ def apply(result: RunResult, path: Path) -> Outcome:
                 kept.append(finding)
         files.append(dataclasses.replace(file, findings=tuple(kept)))
     new_result = dataclasses.replace(result, files=tuple(files))
-    return Outcome(new_result, hidden, sum(remaining.values()))
+    stale = 0
+    for entry in entries:
+        if remaining[entry.fingerprint] > 0 and (entry.path, entry.code) in checked:
+            remaining[entry.fingerprint] -= 1
+            stale += 1
+    return Outcome(new_result, hidden, stale)

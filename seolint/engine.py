@@ -141,12 +141,24 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
             active.rule.name,
             active.severity,
             problem.message,
-            lines[problem.span.line - 1] if 0 < problem.span.line <= len(lines) else "",
+            context_line(lines, problem.span.line),
         )
         for active in plan.rules
         for problem in _run_rule(active, doc, errors)
     ]
     return sorted(findings), errors
+
+
+def context_line(lines: Sequence[str], line: int) -> str:
+    """The finding's line, or the first non-blank one after it when it is blank.
+
+    Whole-post findings sit on line 1; when that is blank (the post starts with empty
+    lines) the next text line gives the report context and the baseline a stable key.
+    """
+    for text in lines[max(line, 1) - 1 :]:
+        if text.strip():
+            return text
+    return ""
 
 
 def _run_rule(active: ActiveRule, doc: Document, errors: list[FileError]) -> list[Problem]:

@@ -49,18 +49,28 @@ def test_round_trip_reports_exactly_the_one_new_finding(archive: Path) -> None:
 
 def test_blank_lines_at_the_very_top_of_a_plain_draft(archive: Path) -> None:
     draft = archive / "fixtures" / "ai-draft.txt"
-    draft.write_text("\n\n\n" + draft.read_text(encoding="utf-8") + "\nH2: Another leaked marker\n", "utf-8")
+    text = draft.read_text(encoding="utf-8")
+    text = text.replace("Call to Action", "Read [Link to the incident timeline] first.\n\nCall to Action")
+    draft.write_text("\n\n\n" + text, encoding="utf-8")
+    line = ("\n\n\n" + text).splitlines().index("Read [Link to the incident timeline] first.") + 1
     new = findings(run("fixtures", "--baseline", "seolint-baseline.json"))
-    assert [(path, code) for path, _, code in new] == [("fixtures/ai-draft.txt", "H006")]
+    assert new == [("fixtures/ai-draft.txt", line, "L001")]
 
 
 def test_fixed_findings_are_counted_as_stale_entries(archive: Path) -> None:
     draft = archive / "fixtures" / "rules" / "links-placeholder.md"
     text = draft.read_text(encoding="utf-8").replace("[the docs](#)", "[the docs](https://docs.example.org/)")
     draft.write_text(text, encoding="utf-8")
-    result = run("fixtures", "--baseline", "seolint-baseline.json")
+    result = run("fixtures", "--baseline", "seolint-baseline.json", "--select", "L001")
     assert findings(result) == [] and result.exit_code == 0
-    assert "1 entries no longer match" in result.stderr
+    assert "1 entries no longer match" in result.stderr  # only rules that ran count
+
+
+def test_files_and_rules_not_checked_are_not_stale(archive: Path) -> None:
+    result = run("fixtures/rules/links-placeholder.md", "--baseline", "seolint-baseline.json")
+    assert findings(result) == [] and "no longer match" not in result.stderr
+    result = run("fixtures", "--baseline", "seolint-baseline.json", "--select", "H001")
+    assert findings(result) == [] and "no longer match" not in result.stderr
 
 
 def test_a_second_identical_defect_is_new(archive: Path) -> None:

@@ -56,6 +56,8 @@ def blog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (blog / "good.md").write_text(GOOD, encoding="utf-8")
     (blog / "bad.md").write_text(BAD, encoding="utf-8")
     (blog / "outline.txt").write_text(OUTLINE, encoding="utf-8")
+    # The blog's own config is found by the hook (the long-form rules do not fit these tiny posts).
+    (blog / ".seolint.toml").write_text('select = ["H", "L001", "I001"]\n', encoding="utf-8")
     commit_all(blog)
     return blog
 
