@@ -7,6 +7,7 @@ ignored. Tracked files are never reported as ignored, as in git.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -18,7 +19,10 @@ def ignored(folder: Path, files: Sequence[Path]) -> set[Path]:
     git = shutil.which("git")
     if git is None or not files:
         return set()
-    names = "\0".join(str(f.resolve()) for f in files) + "\0"
+    # Absolute but not resolved: a symlink to a file outside the repository must not make
+    # git refuse the whole batch ("is outside repository").
+    absolute = {f: os.path.abspath(f) for f in files}
+    names = "\0".join(absolute.values()) + "\0"
     try:
         done = subprocess.run(
             [git, "-C", str(folder), "check-ignore", "--stdin", "-z"],
@@ -32,4 +36,4 @@ def ignored(folder: Path, files: Sequence[Path]) -> set[Path]:
     if done.returncode not in (0, 1):  # 128: not a repository (or git refused); ignore nothing
         return set()
     reported = {p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p}
-    return {f for f in files if str(f.resolve()) in reported}
+    return {f for f, name in absolute.items() if name in reported}

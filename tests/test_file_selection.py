@@ -95,6 +95,17 @@ def test_gitignored_files_are_skipped_when_walking(site: Path) -> None:
 
 
 @needs_git
+def test_symlink_to_a_file_outside_the_repository_does_not_disable_gitignore(
+    site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    git_repo(site)
+    outside = tmp_path_factory.mktemp("elsewhere") / "shared.md"
+    outside.write_text(NO_H1, encoding="utf-8")
+    (site / "posts" / "shared.md").symlink_to(outside)
+    assert {p for p, _ in found(run("."))} == {"drafts/b.md", "posts/a.md", "posts/shared.md"}
+
+
+@needs_git
 def test_no_respect_gitignore_and_config_switch(site: Path) -> None:
     git_repo(site)
     everything = {"drafts/b.md", "drafts/old/c.md", "posts/a.md", "notes.txt"}
