@@ -167,3 +167,10 @@ def test_x001_x002_are_listed_as_rules() -> None:
     plan = make_plan(Config())
     names = {a.rule.code: a.rule.name for a in plan.rules}
     assert names["X001"] == "invalid-suppression" and names["X002"] == "unused-suppression"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_unused_front_matter_and_file_suppressions(fmt: Format) -> None:
+    lines = ["---", "title: A post", "seolint: {ignore: [L001]}", "---", "", "No placeholders left."]
+    assert run(lines, fmt, unused=True) == [(1, "X002")]
+    assert run([*lines, "", "<!-- seolint-disable-file -->"], fmt, unused=True) == [(1, "X002"), (8, "X002")]
