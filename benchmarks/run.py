@@ -240,6 +240,14 @@ def corpus_runs(timer: Timer, seolint: str, peers: dict[str, str], corpus: Path,
     single = timer.median(f"{seolint} check --no-cache --format json --exit-zero --jobs 1 {subset}")
     default = timer.median(f"{seolint} check --no-cache --format json --exit-zero {subset}")
     jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    rows.append(
+        Row(
+            "5",
+            "pure-Python work, N processes vs 1 (what this machine allows now)",
+            None,
+            note=f"{available_speedup(jobs or 1):.2f}x speed-up (ideal {jobs}x)",
+        )
+    )
     rows.append(Row("5", f"`--jobs 1` on {subset.name}/", single))
     rows.append(
         Row(
@@ -252,6 +260,23 @@ def corpus_runs(timer: Timer, seolint: str, peers: dict[str, str], corpus: Path,
         )
     )
     return rows
+
+
+def _burn(_: int) -> int:
+    return sum(range(3_000_000))
+
+
+def available_speedup(jobs: int) -> float:
+    """How much faster N processes finish CPU-bound work than one; other load on the machine shows here."""
+    import multiprocessing
+
+    timings = []
+    for workers in (1, jobs):
+        started = time.perf_counter()
+        with multiprocessing.Pool(workers) as pool:
+            pool.map(_burn, range(jobs * 4), chunksize=1)
+        timings.append(time.perf_counter() - started)
+    return timings[0] / timings[1]
 
 
 def synthetic_draft(size: int, seed: int = 5) -> str:

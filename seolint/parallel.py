@@ -43,6 +43,10 @@ def lint_files(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     _worker_state = (plan, stdin_format, cache)
+    if context.get_start_method() == "fork":
+        from seolint.parse import format_for, preload
+
+        preload({fmt for path in paths if (fmt := format_for(path))})
     try:
         initargs = () if context.get_start_method() == "fork" else (_worker_state,)
         with context.Pool(workers, _init_worker, initargs) as pool:

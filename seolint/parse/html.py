@@ -28,6 +28,11 @@ _CHROME_CLASSES = {"toc", "table-of-contents"}
 _LANGUAGE = re.compile(r"^(?:language|lang)-(.+)$")
 
 
+def preload() -> None:
+    import bs4
+    import bs4.builder._htmlparser  # noqa: F401
+
+
 def parse(source: str, path: str, content_selector: str | None = None) -> Document:
     import warnings
 
