@@ -1,5 +1,5 @@
 """Allow `python -m seolint`."""
 
-from seolint.cli import main
+from seolint.launch import main
 
 main()

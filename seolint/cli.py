@@ -19,6 +19,8 @@ from seolint import __version__
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from seolint import cache as cache_module
+    from seolint import engine
     from seolint.config import Config
     from seolint.engine import RunResult
     from seolint.registry import Rule, RuleSet
@@ -158,6 +160,12 @@ def check(
             "--report-unused-suppressions", help="Report suppressions that silenced nothing (X002)."
         ),
     ] = False,
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: CPU count].")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write .seolint_cache/.")
+    ] = False,
 ) -> None:
     """Lint drafts and report what to fix before publishing."""
     import dataclasses
@@ -193,7 +201,10 @@ def check(
     stdin_format = format_for(stdin_filename) if stdin_filename else "markdown"
     if stdin_format is None:
         fail(f"--stdin-filename {stdin_filename}: unsupported file type")
-    result = engine.run(paths or ["."], plan, config, stdin_format)
+    from seolint.parallel import default_jobs
+
+    cache = None if no_cache else _cache(plan, config)
+    result = engine.run(paths or ["."], plan, config, stdin_format, jobs or default_jobs(), cache)
     if stdin_filename:
         result = _rename_stdin(result, stdin_filename)
     if write_baseline is not None or baseline_path is not None:
@@ -202,6 +213,15 @@ def check(
     options = ReportOptions(color=not no_color, quiet=quiet, rules=ruleset.rules)
     _report(result, output_format, options, debug, output_file, statistics)
     raise typer.Exit(_exit_code(result, config.fail_on, exit_zero))
+
+
+def _cache(plan: engine.Plan, config: Config) -> cache_module.Cache:
+    """The project's cache: next to the config file, else in the working directory."""
+    from seolint.cache import Cache
+
+    packs = [config.root / pack for pack in config.rule_packs]
+    extra = [config.source, *packs] if config.source else packs
+    return Cache(config.root, plan.fingerprint(extra))
 
 
 def _rename_stdin(result: RunResult, name: str) -> RunResult:

@@ -12,15 +12,18 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seolint import gitignore, suppress
 from seolint.config import Config, ConfigError
 from seolint.document import Document, Format
 from seolint.findings import FileError, FileResult, Finding, Problem, Severity
 from seolint.parse import FORMATS, ParseError, format_for, parse
-from seolint.reading import DEFAULT_MAX_FILE_SIZE, STDIN, ReadError, read_draft
+from seolint.reading import DEFAULT_MAX_FILE_SIZE, STDIN, ReadError, decode, read_bytes
 from seolint.registry import Rule, RuleError, RuleSet, build_options, load_builtin_rules
+
+if TYPE_CHECKING:
+    from seolint.cache import Cache
 
 
 class DraftError(Exception):
@@ -58,6 +61,15 @@ class Plan:
             return self
         kept = tuple(a for a in self.rules if a.rule.code not in dropped)
         return dataclasses.replace(self, rules=kept)
+
+    def fingerprint(self, extra_files: Iterable[Path] = ()) -> str:
+        """A stable hash of everything that decides findings (names the cache's folder).
+
+        `extra_files` are files whose contents also matter: the config file, rule packs.
+        """
+        from seolint.cache import fingerprint
+
+        return fingerprint(self, extra_files)
 
 
 @dataclass(frozen=True)
@@ -253,29 +265,46 @@ def matches(path: Path, globs: Iterable[str], root: Path) -> bool:
     return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(path.name, glob) for glob in globs)
 
 
-def lint_path(path: str, plan: Plan, stdin_format: Format = "markdown") -> FileResult:
+def lint_path(
+    path: str, plan: Plan, stdin_format: Format = "markdown", cache: Cache | None = None
+) -> FileResult:
     fmt = stdin_format if path == STDIN else format_for(path)
     if fmt is None:
         raise DraftError("unsupported file type (seolint reads " + ", ".join(FORMATS) + ")")
     try:
-        text = read_draft(path, plan.encoding, plan.max_file_size)
+        data = read_bytes(path, plan.max_file_size)
+        key = cache.key(path, data) if cache is not None and path != STDIN else None
+        if key is not None and (hit := cache.get(key)) is not None:  # type: ignore[union-attr]
+            return hit
+        text = decode(data, plan.encoding)
     except ReadError as error:
         raise DraftError(str(error)) from None
-    return lint_text(text, path, fmt, plan)
+    result = lint_text(text, path, fmt, plan)
+    if key is not None and not result.errors:  # a crashed rule is retried next time
+        cache.put(key, result)  # type: ignore[union-attr]
+    return result
 
 
-def run(paths: Iterable[str], plan: Plan, config: Config, stdin_format: Format = "markdown") -> RunResult:
+def run(
+    paths: Iterable[str],
+    plan: Plan,
+    config: Config,
+    stdin_format: Format = "markdown",
+    jobs: int = 1,
+    cache: Cache | None = None,
+) -> RunResult:
+    """Lint every draft under `paths`, over `jobs` processes; results in discovery order."""
     import time
+
+    from seolint.parallel import lint_files
 
     started = time.perf_counter()
     files, errors = discover(list(paths), config)
     results: list[FileResult] = []
-    for path in files:
-        try:
-            result = lint_path(path, plan, stdin_format)
-        except DraftError as error:
-            errors.append(FileError(path, str(error), error.detail))
+    for outcome in lint_files(files, plan, stdin_format, jobs, cache):
+        if isinstance(outcome, FileError):
+            errors.append(outcome)
             continue
-        results.append(result)
-        errors.extend(result.errors)
+        results.append(outcome)
+        errors.extend(outcome.errors)
     return RunResult(tuple(results), tuple(errors), time.perf_counter() - started)

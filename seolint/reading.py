@@ -20,9 +20,10 @@ class ReadError(Exception):
     """The file cannot be linted; the message says why in one line."""
 
 
-def read_draft(path: str, encoding: str = "utf-8", max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """The raw bytes of a draft (the cache hashes these before anything is decoded)."""
     if path == STDIN:
-        return decode(_bounded_read(sys.stdin.buffer, max_size), encoding)
+        return _bounded_read(sys.stdin.buffer, max_size)
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
@@ -33,7 +34,7 @@ def read_draft(path: str, encoding: str = "utf-8", max_size: int = DEFAULT_MAX_F
             data = _bounded_read(handle, max_size)
     except OSError as error:
         raise ReadError(f"cannot read: {(error.strerror or str(error)).lower()}") from None
-    return decode(data, encoding)
+    return data
 
 
 def _bounded_read(handle: object, max_size: int) -> bytes:

@@ -36,3 +36,15 @@ def parse(text: str, path: str, fmt: Format, content_selector: str | None = None
     from seolint.parse import text as plain
 
     return plain.parse(text, path)
+
+
+def preload(formats: set[Format]) -> None:
+    """Import the front-ends for `formats` now, so forked workers inherit them instead of each importing."""
+    if "markdown" in formats:
+        from seolint.parse import markdown
+
+        markdown.preload()
+    if "html" in formats:
+        from seolint.parse import html
+
+        html.preload()

@@ -36,6 +36,10 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
+def preload() -> None:
+    _parser()
+
+
 def parse(source: str, path: str) -> Document:
     fm = front_matter.split(source)
     builder = _Builder(Document(path=path, format="markdown", source=source))

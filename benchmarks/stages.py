@@ -1,0 +1,67 @@
+"""Where the time goes: read, parse (per format), rules (per rule), report, for one process.
+
+Usage: python benchmarks/stages.py [PATH ...]   (default: ../shared/corpus)
+
+Serial and uncached on purpose, so the figures add up to the work one run does.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from seolint.config import Config
+from seolint.engine import RunResult, discover, lint_document, make_plan
+from seolint.findings import FileResult
+from seolint.parse import format_for, parse
+from seolint.reading import decode, read_bytes
+from seolint.report import ReportOptions, reporter
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+def main(paths: list[str]) -> None:
+    config = Config()
+    plan = make_plan(config)
+    files, _ = discover(paths or [str(CORPUS)], config)
+    spent: Counter[str] = Counter()
+    per_rule: Counter[str] = Counter()
+    results = []
+    for path in files:
+        fmt = format_for(path)
+        assert fmt is not None
+        started = time.perf_counter()
+        text = decode(read_bytes(path))
+        read = time.perf_counter()
+        doc = parse(text, path, fmt)
+        parsed = time.perf_counter()
+        for active in plan.rules:  # per rule, on the side
+            one = type(plan)((active,))
+            rule_started = time.perf_counter()
+            lint_document(doc, one)
+            per_rule[active.rule.code] += time.perf_counter() - rule_started
+        rules_started = time.perf_counter()
+        findings, _ = lint_document(doc, plan)
+        done = time.perf_counter()
+        spent["read + decode"] += read - started
+        spent[f"parse {fmt}"] += parsed - read
+        spent["rules (all, together)"] += done - rules_started
+        results.append(FileResult(path, fmt, tuple(findings), {}))
+    run = RunResult(tuple(results), ())
+    for name in ("json", "text", "rich"):
+        started = time.perf_counter()
+        reporter(name)(run, io.StringIO(), ReportOptions(color=False, quiet=False))
+        spent[f"report {name}"] += time.perf_counter() - started
+    print(f"{len(files)} files, one process, no cache\n\n| stage | seconds |\n| --- | ---: |")
+    for stage, seconds in spent.items():
+        print(f"| {stage} | {seconds:.2f} |")
+    print("\n| slowest rules | seconds |\n| --- | ---: |")
+    for code, seconds in per_rule.most_common(8):
+        print(f"| {code} | {seconds:.2f} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,177 @@
+"""The result cache: reused when nothing changed, never stale when anything that matters did."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from seolint import cache as cache_module
+from seolint import engine
+from seolint.cache import CACHE_DIR, Cache
+from seolint.cli import app
+from seolint.config import Config
+from tests.conftest import ROOT
+
+BAD = "# Title\n\n#### Skipped\n\n![](x.png)\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "post.md").write_text(BAD, encoding="utf-8")
+    return tmp_path
+
+
+def check(*args: str) -> list[tuple[int, str]]:
+    result = CliRunner().invoke(app, ["check", "--format", "json", "--jobs", "1", *args])
+    assert result.exit_code in (0, 1), result.stderr
+    return [(f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]]
+
+
+def entries(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR).glob("*/*.json"))
+
+
+def forbid_linting(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached file was linted again")
+
+    monkeypatch.setattr(engine, "lint_text", refuse)
+
+
+def test_second_run_is_served_from_the_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = check("post.md")
+    assert first and len(entries(project)) == 1
+    forbid_linting(monkeypatch)
+    assert check("post.md") == first
+
+
+def test_no_cache_neither_reads_nor_writes(project: Path) -> None:
+    check("post.md", "--no-cache")
+    assert not (project / CACHE_DIR).exists()
+
+
+def test_content_change_invalidates(project: Path) -> None:
+    assert (3, "H003") in check("post.md")
+    (project / "post.md").write_text("# Title\n\n## Fine\n", encoding="utf-8")
+    assert (3, "H003") not in check("post.md")
+
+
+def test_config_change_invalidates(project: Path) -> None:
+    assert (3, "H003") in check("post.md")
+    (project / ".seolint.toml").write_text('ignore = ["H003"]\n', encoding="utf-8")
+    assert (3, "H003") not in check("post.md")
+    (project / ".seolint.toml").write_text("[severity]\nH003 = 'info'\n", encoding="utf-8")
+    assert (3, "H003") in check("post.md")
+
+
+def test_command_line_selection_invalidates(project: Path) -> None:
+    assert len(check("post.md", "--select", "H003")) == 1
+    assert len(check("post.md")) > 1
+
+
+def test_rule_pack_change_invalidates(project: Path) -> None:
+    pack = project / "pack.toml"
+    pack.write_text("# version 1\n", encoding="utf-8")
+    plan = engine.make_plan(Config())
+    before = plan.fingerprint([pack])
+    assert plan.fingerprint([pack]) == before
+    pack.write_text("# version 2\n", encoding="utf-8")
+    assert plan.fingerprint([pack]) != before
+    packs = project / "packs"
+    packs.mkdir()
+    (packs / "a.toml").write_text("a\n", encoding="utf-8")
+    in_folder = plan.fingerprint([packs])
+    (packs / "b.toml").write_text("b\n", encoding="utf-8")
+    assert plan.fingerprint([packs]) != in_folder
+
+
+def test_seolint_version_change_invalidates(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    check("post.md")
+    monkeypatch.setattr(cache_module, "__version__", "999.0")
+    forbidden = []
+    real = engine.lint_text
+    monkeypatch.setattr(engine, "lint_text", lambda *a, **k: forbidden.append(1) or real(*a, **k))
+    check("post.md")
+    assert forbidden == [1]
+    assert len({p.parent for p in entries(project)}) == 2
+
+
+def test_seolint_source_change_invalidates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "rules.py"
+    source.write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache_module, "_source_files", lambda: iter([source]))
+    plan = engine.make_plan(Config())
+    before = plan.fingerprint()
+    source.write_text("A = 2\n", encoding="utf-8")
+    assert plan.fingerprint() != before
+
+
+def test_options_change_the_fingerprint() -> None:
+    plain = engine.make_plan(Config())
+    tuned = engine.make_plan(Config(rules={"H003": {"title-is-h1": False}}))
+    assert plain.fingerprint() != tuned.fingerprint()
+
+
+def test_fingerprint_is_stable_across_processes() -> None:
+    script = "from seolint.engine import make_plan; from seolint.config import Config; "
+    script += "print(make_plan(Config(site_domains=('a.example', 'b.example'))).fingerprint())"
+    prints = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(prints) == 1
+
+
+def test_broken_entry_is_a_miss(project: Path) -> None:
+    first = check("post.md")
+    (entry,) = entries(project)
+    entry.write_text("{not json", encoding="utf-8")
+    assert check("post.md") == first
+    assert json.loads(entry.read_text(encoding="utf-8"))["findings"]
+
+
+def test_concurrent_writers_leave_whole_entries(tmp_path: Path) -> None:
+    plan = engine.make_plan(Config())
+    result = engine.lint_text(BAD * 50, "post.md", "markdown", plan)
+    cache = Cache(tmp_path, plan.fingerprint())
+    key = cache.key("post.md", b"x")
+    seen: list[object] = []
+
+    def write_and_read() -> None:
+        for _ in range(30):
+            cache.put(key, result)
+            seen.append(cache.get(key))
+
+    threads = [threading.Thread(target=write_and_read) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen and all(entry == result for entry in seen)
+    assert [p.name for p in cache.folder.iterdir()] == [f"{key}.json"]  # no temporary files left
+
+
+def test_cache_lives_next_to_the_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".seolint.toml").write_text("", encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "post.md").write_text(BAD, encoding="utf-8")
+    monkeypatch.chdir(drafts)
+    check("post.md")
+    assert entries(tmp_path) and not (drafts / CACHE_DIR).exists()
+    assert (tmp_path / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")

@@ -1,0 +1,69 @@
+"""--jobs: the same output, in the same order, whatever the number of worker processes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from seolint import engine, parallel
+from seolint.cli import app
+from seolint.config import Config
+from seolint.findings import FileError
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture
+def many_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """More files than the serial limit, in all formats, some broken."""
+    monkeypatch.chdir(tmp_path)
+    drafts = tmp_path / "drafts"
+    fixtures = sorted(p for p in FIXTURES.rglob("*") if p.is_file())
+    for index, fixture in enumerate(fixtures * 2):
+        folder = drafts / f"part{index % 3}"
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy(fixture, folder / f"{index:02d}-{fixture.name}")
+    (drafts / "broken.md").write_bytes(b"# Caf\xc3(\n")
+    (drafts / "binary.html").write_bytes(b"\x00\x01\x02")
+    assert sum(1 for p in drafts.rglob("*") if p.is_file()) > parallel.SERIAL_LIMIT * 2
+    return drafts
+
+
+def check(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["check", "--no-cache", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("output", ["json", "text"])
+def test_output_is_identical_for_any_jobs(many_drafts: Path, output: str) -> None:
+    runs = [check("drafts", "--format", output, "--jobs", str(jobs)) for jobs in (1, 2, 3)]
+    if output == "json":
+        for index, (code, stdout, stderr) in enumerate(runs):
+            data = json.loads(stdout)
+            del data["summary"]["elapsed_seconds"]
+            runs[index] = (code, json.dumps(data), stderr)
+    assert runs[0][0] == 2  # the broken files are errors
+    assert "broken.md: error:" in runs[0][2] and "binary.html: error:" in runs[0][2]
+    assert runs[1] == runs[0] and runs[2] == runs[0]
+
+
+def test_pool_returns_outcomes_in_input_order(many_drafts: Path) -> None:
+    files, _ = engine.discover(["drafts"], Config())
+    plan = engine.make_plan(Config())
+    serial = parallel.lint_files(files, plan, "markdown", 1, None)
+    pooled = parallel.lint_files(files[::-1], plan, "markdown", 2, None)
+    assert pooled == serial[::-1]
+    assert [o.path for o in serial] == files
+    assert any(isinstance(o, FileError) for o in serial)
+
+
+def test_default_jobs_is_at_least_one() -> None:
+    assert parallel.default_jobs() >= 1
+
+
+def test_jobs_must_be_positive(many_drafts: Path) -> None:
+    code, _, _ = check("drafts", "--jobs", "0")
+    assert code == 2

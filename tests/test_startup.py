@@ -1,0 +1,45 @@
+"""Start-up stays cheap: heavy libraries load only when a command needs them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+HEAVY = ("bs4", "markdown_it", "textstat", "rich", "yaml")
+
+
+def loaded_after(statement: str) -> set[str]:
+    probe = f"{statement}; import sys; print(' '.join(sorted(sys.modules)))"
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    return set(output.split())
+
+
+def heavy_in(modules: set[str]) -> set[str]:
+    return {m for m in modules if m.split(".")[0] in HEAVY}
+
+
+def test_importing_the_cli_loads_nothing_heavy() -> None:
+    assert heavy_in(loaded_after("import seolint.cli")) == set()
+
+
+def test_version_fast_path_does_not_load_typer() -> None:
+    probe = "import sys; sys.argv = ['seolint', '--version']; from seolint.launch import main; main()"
+    output = subprocess.run(
+        [sys.executable, "-c", probe + "; print(' '.join(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    first, modules = output.split("\n", 1)
+    assert first.startswith("seolint ")
+    assert "typer" not in modules.split() and heavy_in(set(modules.split())) == set()
+
+
+def test_the_probe_can_see_heavy_modules() -> None:
+    """Guards the tests above: the probe really reports what a run imports."""
+    assert "markdown_it" in heavy_in(loaded_after("from seolint.parse import markdown; markdown._parser()"))
