@@ -10,6 +10,7 @@ from typing import Any
 
 from seolint.document import Document, Field, Span
 from seolint.findings import Problem, Severity
+from seolint.parse.front_matter import key_span
 from seolint.registry import rule
 
 
@@ -62,12 +63,9 @@ def seo_title(doc: Document) -> Field | None:
 
 
 def _key_span(doc: Document, key: str) -> Span:
-    if doc.front_matter_span is not None:
-        for spans in doc.find(
-            re.compile(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*[:=]", re.M), doc.front_matter_span
-        ):
-            return spans
-    return Span.point(1)
+    if doc.front_matter_span is None:
+        return Span.point(1)
+    return key_span(doc.lines[: doc.front_matter_span.end_line], key) or Span.point(1)
 
 
 @dataclass(frozen=True)

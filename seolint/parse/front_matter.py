@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -30,11 +31,16 @@ class FrontMatter:
         return None
 
     def _key_span(self, key: str) -> Span:
-        pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*[:=]")
-        for number, line in enumerate(self.lines, start=1):
-            if pattern.match(line):
-                return Span(number, 1, number, len(line.rstrip()) + 1)
-        return self.span or Span.point(1)
+        return key_span(self.lines, key) or self.span or Span.point(1)
+
+
+def key_span(lines: Sequence[str], key: str) -> Span | None:
+    """The line of `lines` (front matter, from the file's first line) that sets `key`."""
+    pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*[:=]")
+    for number, line in enumerate(lines, start=1):
+        if pattern.match(line):
+            return Span(number, 1, number, len(line.rstrip()) + 1)
+    return None
 
 
 def split(source: str) -> FrontMatter:
