@@ -2,18 +2,18 @@
 
 The R rules and the report's stats read the same Analysis. Prose is the Document's
 blocks (never front matter, headings, code, inline code, comments or table cells) with
-URLs, file paths and template directives removed. Sentences and words are counted here;
-textstat only counts syllables (offline: its English data ships with the package), and
-is imported the first time a score is asked for.
+URLs, file paths and template directives removed. Sentences and words are counted here,
+syllables by seolint.syllables, which gives textstat's counts from textstat's own data.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from seolint.document import Block, Document, Span, count_words, strip_non_prose
+from seolint.syllables import count as count_syllables
 
 WORDS_PER_MINUTE = 230  # an adult's silent reading speed for non-fiction
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")  # bounded: linear time
@@ -43,7 +43,7 @@ class Analysis:
 
     @cached_property
     def syllables(self) -> int:
-        return sum(_syllables(m.group().lower()) for s in self.sentences for m in _WORD.finditer(s.text))
+        return sum(count_syllables(m.group()) for s in self.sentences for m in _WORD.finditer(s.text))
 
     @property
     def reading_ease(self) -> float | None:
@@ -72,14 +72,6 @@ class Analysis:
             if match:
                 return self.doc.span_at(start + match.start(), start + match.end())
         return block.span
-
-
-@lru_cache(maxsize=65536)
-def _syllables(word: str) -> int:
-    """Syllables of one word (CMU dictionary, else hyphenation rules); words repeat, so cache."""
-    import textstat
-
-    return int(textstat.syllable_count(word))
 
 
 _last: Analysis | None = None
