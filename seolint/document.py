@@ -189,4 +189,4 @@ def strip_non_prose(text: str) -> str:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
