@@ -43,3 +43,20 @@ def test_version_fast_path_does_not_load_typer() -> None:
 def test_the_probe_can_see_heavy_modules() -> None:
     """Guards the tests above: the probe really reports what a run imports."""
     assert "markdown_it" in heavy_in(loaded_after("from seolint.parse import markdown; markdown._parser()"))
+
+
+def test_checking_a_draft_does_not_load_pydantic() -> None:
+    """typer 0.29 builds a pydantic adapter per option on every run (~0.17 s): pinned below it."""
+    draft = ROOT / "fixtures" / "clean-post.md"
+    probe = (
+        "import sys; from seolint.launch import main\n"
+        f"sys.argv = ['seolint', 'check', '--no-cache', '-q', {str(draft)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    modules = set(output.rsplit("MODULES", 1)[1].split())
+    assert "seolint.engine" in modules  # the check really ran
+    assert "pydantic" not in modules
