@@ -36,14 +36,19 @@ class Suppression:
     first: int
     last: int
     used: set[str] = field(default_factory=set)
+    # For a region of every rule: codes re-enabled inside it, and the last line it covers them.
+    enabled_after: dict[str, int] = field(default_factory=dict)
 
     def covers(self, finding: Finding) -> str | None:
         """The code (or ALL) under which this suppression silences the finding."""
-        if not self.first <= finding.span.line <= self.last:
+        line = finding.span.line
+        if not self.first <= line <= self.last:
             return None
         if finding.code in self.codes:
             return finding.code
-        return ALL if ALL in self.codes else None
+        if ALL in self.codes and line <= self.enabled_after.get(finding.code, self.last):
+            return ALL
+        return None
 
 
 @dataclass
@@ -131,6 +136,8 @@ def parse(doc: Document, aliases: Mapping[str, str]) -> _Parsed:
             for code in list(open_ranges) if codes == (ALL,) else codes:
                 if code in open_ranges:
                     open_ranges.pop(code).last = span.end_line
+                if code != ALL and ALL in open_ranges:  # one rule back on inside `disable` of all
+                    open_ranges[ALL].enabled_after.setdefault(code, span.end_line)
     return parsed
 
 

@@ -85,6 +85,32 @@ def test_enable_of_another_rule_does_not_end_the_region(fmt: Format) -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("enable", ["L001", "link-placeholder"])
+def test_enable_one_rule_inside_a_disable_of_every_rule(fmt: Format, enable: str) -> None:
+    lines = draft(fmt, "<!-- seolint-disable -->", "D", f"<!-- seolint-enable {enable} -->", "D")
+    assert run(lines, fmt) == [(7, "L001")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_enable_of_another_rule_inside_a_disable_of_every_rule_keeps_it_silenced(fmt: Format) -> None:
+    lines = draft(fmt, "<!-- seolint-disable -->", "D", "<!-- seolint-enable H003 -->", "D")
+    assert run(lines, fmt) == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_disable_again_after_enable_inside_a_disable_of_every_rule(fmt: Format) -> None:
+    lines = draft(
+        fmt,
+        "<!-- seolint-disable -->",
+        "<!-- seolint-enable L001 -->",
+        "D",
+        "<!-- seolint-disable L001 -->",
+        "D",
+    )
+    assert run(lines, fmt) == [(5, "L001")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_unclosed_disable_runs_to_the_end(fmt: Format) -> None:
     lines = draft(fmt, "D", "<!-- seolint-disable L001 -->", "D", "D")
     assert run(lines, fmt) == [(1, "L001")]
