@@ -60,3 +60,9 @@ def test_checking_a_draft_does_not_load_pydantic() -> None:
     modules = set(output.rsplit("MODULES", 1)[1].split())
     assert "seolint.engine" in modules  # the check really ran
     assert "pydantic" not in modules
+
+
+def test_parsing_html_needs_beautifulsoup_only_for_a_content_selector() -> None:
+    parse = "from seolint.parse import parse; parse('<main><p>x</p></main>', 'a.html', 'html'"
+    assert "bs4" not in heavy_in(loaded_after(parse + ")"))
+    assert "bs4" in heavy_in(loaded_after(parse + ", 'main')"))
