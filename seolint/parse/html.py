@@ -26,17 +26,18 @@ _LANGUAGE = re.compile(r"^(?:language|lang)-(.+)$")
 
 
 def parse(source: str, path: str, content_selector: str | None = None) -> Document:
-    root, by_position = html_tree.build(source)
+    root = html_tree.build(source)
+    elements = list(root.descendants())  # one walk serves the searches below
     shell = Document(path=path, format="html", source=source)
-    body = _content_root(root, by_position, source, content_selector)
+    body = _selected(root, elements, source, content_selector) if content_selector else _main(root, elements)
     content = _Body(shell, skip_chrome=body is not root)
     content.walk(body)
     return Document(
         path=path,
         format="html",
         source=source,
-        title=_title(root, shell),
-        description=_description(root, shell),
+        title=_title(elements, shell),
+        description=_description(elements, shell),
         headings=tuple(content.to_headings()),
         blocks=tuple(content.to_blocks()),
         links=tuple(content.to_links()),
@@ -55,23 +56,20 @@ def _is_chrome(element: Element) -> bool:
     )
 
 
-def _content_root(
-    root: Element, by_position: dict[tuple[int, int], Element], source: str, selector: str | None
-) -> Element:
-    if selector:
-        return _selected(root, by_position, source, selector)
-    articles = [e for e in root.descendants() if e.name == "article"]
-    main = root.find(lambda e: e.name == "main") or root.find(lambda e: e.get("role") == "main")
+def _main(root: Element, elements: list[Element]) -> Element:
+    """The post body: the only <article>, else <main>, else role="main", else the first <article>."""
+    articles = [e for e in elements if e.name == "article"]
+    main = next((e for e in elements if e.name == "main"), None)
+    main = main or next((e for e in elements if e.get("role") == "main"), None)
     for candidate in (articles[0] if len(articles) == 1 else None, main, *articles[:1]):
         if candidate is not None:
             return candidate
     return root
 
 
-def _selected(
-    root: Element, by_position: dict[tuple[int, int], Element], source: str, selector: str
-) -> Element:
-    """The element a CSS selector picks, found by BeautifulSoup on the same tokenizer's events."""
+def _selected(root: Element, elements: list[Element], source: str, selector: str) -> Element:
+    """The element a CSS selector picks: BeautifulSoup reads the same tokenizer's events, so
+    its element and ours start at the same line and column."""
     import warnings
 
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
@@ -85,9 +83,10 @@ def _selected(
         chosen = soup.select_one(selector)
     except Exception as error:  # soupsieve raises its own SelectorSyntaxError
         raise ParseError(f"invalid content-selector {selector!r}: {error}") from None
-    if chosen is None or chosen.sourceline is None or chosen.sourcepos is None:
+    if chosen is None:
         return root
-    return by_position.get((chosen.sourceline, chosen.sourcepos), root)
+    position = (chosen.sourceline, chosen.sourcepos)
+    return next((e for e in elements if (e.line, e.column) == position), root)
 
 
 def _span(element: Element, doc: Document) -> Span:
@@ -96,15 +95,15 @@ def _span(element: Element, doc: Document) -> Span:
     return doc.span_at(start, close + 1 if close >= 0 else start + 1)
 
 
-def _title(root: Element, doc: Document) -> Field | None:
-    element = root.find(lambda e: e.name == "title")
+def _title(elements: list[Element], doc: Document) -> Field | None:
+    element = next((e for e in elements if e.name == "title"), None)
     if element is None or not (text := element.text()):
         return None
     return Field(text, _span(element, doc), "title-tag")
 
 
-def _description(root: Element, doc: Document) -> Field | None:
-    for element in root.descendants():
+def _description(elements: list[Element], doc: Document) -> Field | None:
+    for element in elements:
         if element.name == "meta" and (element.get("name") or "").lower() == "description":
             content = " ".join((element.get("content") or "").split())
             return Field(content, _span(element, doc), "meta-tag") if content else None

@@ -13,7 +13,7 @@ text are dropped, as the walk over BeautifulSoup's tree skipped them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Union
 
@@ -26,7 +26,6 @@ VOID = frozenset(
     }
 )  # fmt: skip
 NOT_CONTENT = frozenset({"script", "style", "noscript", "template"})
-_RUBY = ("rt", "rp")  # their text is a pronunciation aid, not prose (a string subclass in bs4)
 # Attributes holding a space-separated list, whose whitespace BeautifulSoup normalises.
 _LIST_ATTRIBUTES = {"class", "accesskey", "dropzone"}
 _LIST_ATTRIBUTES_OF = {
@@ -64,9 +63,6 @@ class Element:
             yield element
             stack.extend(child for child in reversed(element.children) if isinstance(child, Element))
 
-    def find(self, matches: Callable[[Element], bool]) -> Element | None:
-        return next((element for element in self.descendants() if matches(element)), None)
-
     def text(self) -> str:
         """The text of every descendant, joined by spaces, whitespace collapsed."""
         parts: list[str] = []
@@ -86,7 +82,6 @@ class _Builder(HTMLParser):
         self.root = Element("#document", {}, 1, 0)
         self.open: list[Element] = [self.root]
         self.open_names: dict[str, int] = {}  # open elements per name: skips hopeless end tags
-        self.by_position: dict[tuple[int, int], Element] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         element = self._element(tag, attrs)
@@ -107,7 +102,7 @@ class _Builder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        if not any(self.open_names.get(name) for name in _RUBY):
+        if not (self.open_names.get("rt") or self.open_names.get("rp")):
             self.open[-1].children.append(data)
 
     def _element(self, tag: str, attrs: list[tuple[str, str | None]]) -> Element:
@@ -122,13 +117,12 @@ class _Builder(HTMLParser):
         element = Element(tag, values, line, column)
         if tag not in NOT_CONTENT:  # still parsed (and opened), but out of the tree
             self.open[-1].children.append(element)
-        self.by_position[line, column] = element
         return element
 
 
-def build(source: str) -> tuple[Element, dict[tuple[int, int], Element]]:
-    """The document's tree, and every element by its start tag's (line, column)."""
+def build(source: str) -> Element:
+    """The document's tree, under an element named "#document"."""
     builder = _Builder()
     builder.feed(source)
     builder.close()
-    return builder.root, builder.by_position
+    return builder.root
