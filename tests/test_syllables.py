@@ -6,8 +6,9 @@ from functools import cache
 
 import pytest
 
+from seolint.document import words_of
 from seolint.parse import format_for, parse
-from seolint.prose import _WORD, analyse
+from seolint.prose import analyse
 from seolint.syllables import count, hyphenation_points, pronunciation
 from tests.conftest import CORPUS
 
@@ -80,6 +81,6 @@ def test_counts_equal_textstat_on_corpus_prose() -> None:
     words = set()
     for path in drafts:
         doc = parse(path.read_text(encoding="utf-8", errors="replace"), str(path), format_for(str(path)))
-        words.update(m.group() for s in analyse(doc).sentences for m in _WORD.finditer(s.text))
+        words.update(w for s in analyse(doc).sentences for w in words_of(s.text))
     assert len(words) > 5000
     assert [w for w in sorted(words) if count(w) != textstat.syllable_count(w.lower())] == []
