@@ -301,7 +301,9 @@ def synthetic_draft(size: int, seed: int = 5) -> str:
 
 def scaling(timer: Timer, seolint: str, work: Path) -> list[Row]:
     from seolint.config import Config
-    from seolint.engine import lint_text, make_plan
+    from seolint.pipeline import lint_source
+    from seolint.plan import make_plan
+    from seolint.source import Source
 
     plan = make_plan(Config())
     rows: list[Row] = []
@@ -311,7 +313,8 @@ def scaling(timer: Timer, seolint: str, work: Path) -> list[Row]:
         path = work / f"synthetic-{size}.md"
         path.write_text(draft, encoding="utf-8")
         cli = timer.median(f"{seolint} check --no-cache --format json --exit-zero {path}")
-        inner = median_in_process(partial(lint_text, draft, str(path), "markdown", plan), timer.runs)
+        task = partial(lint_source, Source(draft, str(path), "markdown"), plan)
+        inner = median_in_process(task, timer.runs)
         if previous:
             rows.append(
                 Row(

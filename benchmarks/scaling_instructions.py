@@ -24,12 +24,14 @@ import sys
 sys.path.insert(0, {here!r})
 from run import synthetic_draft
 from seolint.config import Config
-from seolint.engine import lint_text, make_plan
+from seolint.pipeline import lint_source
+from seolint.plan import make_plan
+from seolint.source import Source
 plan = make_plan(Config())
-lint_text(synthetic_draft(10_000, seed=1), "warm.md", "markdown", plan)
+lint_source(Source(synthetic_draft(10_000, seed=1), "warm.md", "markdown"), plan)
 size = int(sys.argv[1])
 if size:
-    lint_text(synthetic_draft(size), "draft.md", "markdown", plan)
+    lint_source(Source(synthetic_draft(size), "draft.md", "markdown"), plan)
 """
 
 

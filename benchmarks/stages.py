@@ -17,20 +17,22 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from seolint.config import Config
-from seolint.engine import RunResult, discover, lint_document, make_plan
-from seolint.findings import FileResult
+from seolint.files import discover
+from seolint.findings import FileResult, RunResult
 from seolint.parse import format_for, parse
+from seolint.pipeline import lint_document
+from seolint.plan import make_plan
 from seolint.reading import decode, read_bytes
 from seolint.report import ReportOptions, reporter
+from seolint.settings import Overrides, Settings
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
 def main(paths: list[str]) -> None:
-    config = Config()
-    plan = make_plan(config)
-    files, _ = discover(paths or [str(CORPUS)], config)
+    settings = Settings(Overrides(), use_cache=False)
+    plan = make_plan(settings.config_for(Path.cwd()))
+    files = [draft.location for draft in discover(paths or [str(CORPUS)], settings.config_for)[0]]
     spent: Counter[str] = Counter()
     per_rule: Counter[str] = Counter()
     results = []

@@ -21,7 +21,7 @@ from seolint import __version__
 from seolint.findings import Finding
 
 if TYPE_CHECKING:
-    from seolint.engine import RunResult
+    from seolint.findings import RunResult
 
 VERSION = 1
 

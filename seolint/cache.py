@@ -1,136 +1,155 @@
 """A per-file result cache in `.seolint_cache/` (ruff's model), so unchanged drafts are not re-linted.
 
-An entry is found by the draft's path and bytes, inside a folder named by the run's
-fingerprint: seolint's version and source, the effective plan, the config file and any
-rule packs. Anything that could change a finding changes the folder or the key, so an
-entry is never stale; old entries are simply never read again.
+An entry is found by the draft's path and bytes, inside a folder named by the caller's
+fingerprint (seolint.fingerprint), so an entry is never stale; old ones are never read
+again. A cache folder can arrive from anywhere (a committed `.seolint_cache/`, a CI
+cache restored from another job), so nothing in it is trusted:
+
+- every entry carries an HMAC made with a per-user secret kept outside the project, so
+  an entry this user's seolint did not write is ignored (it could hide or invent findings);
+- entries are opened without following symlinks or blocking (a FIFO, a link to
+  /dev/zero), refused above a size bound, and checked field by field before use;
+- the folder's `.gitignore` and `CACHEDIR.TAG` are created only when absent, never
+  through a symlink, and a symlinked cache folder is not used at all.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import enum
 import hashlib
+import hmac
 import json
 import os
-import re
+import stat
 import tempfile
-from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from seolint import __version__
 from seolint.document import Span
 from seolint.findings import FileError, FileResult, Finding, Severity
 
-if TYPE_CHECKING:
-    from seolint.engine import Plan
-
 CACHE_DIR = ".seolint_cache"
-_SCHEMA = 2  # bump when the entry layout changes
-_PACKAGE = Path(__file__).resolve().parent
-
-
-def fingerprint(plan: Plan, extra_files: Iterable[Path] = ()) -> str:
-    """A hash of everything that decides findings, stable across processes and runs."""
-    digest = hashlib.sha256(f"seolint {__version__} schema {_SCHEMA}\n".encode())
-    digest.update(_stable(_plan_shape(plan)).encode())
-    for path in sorted({*_source_files(), *(p for f in extra_files for p in _files_under(f))}):
-        digest.update(b"\0" + str(path).encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
-    return digest.hexdigest()
-
-
-def _plan_shape(plan: Plan) -> Any:
-    rules = [
-        (
-            a.rule.code,
-            a.rule.name,
-            int(a.severity),
-            a.rule.doc,
-            f"{getattr(a.rule.check, '__module__', '')}.{getattr(a.rule.check, '__qualname__', '')}",
-            a.options,
-        )
-        for a in plan.rules
-    ]
-    settings = (plan.content_selector, plan.encoding, plan.max_file_size, plan.report_unused_suppressions)
-    # per-file-ignores change which rules run on a file; the root anchors their globs
-    return (rules, settings, plan.per_file_ignores, str(plan.root))
-
-
-def _stable(value: Any) -> str:
-    """A repr that does not depend on hash seeds or object addresses."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = ", ".join(f"{f.name}={_stable(getattr(value, f.name))}" for f in dataclasses.fields(value))
-        return f"{type(value).__qualname__}({fields})"
-    if isinstance(value, (set, frozenset)):
-        return "{" + ", ".join(sorted(_stable(v) for v in value)) + "}"
-    if isinstance(value, dict):
-        return "{" + ", ".join(sorted(f"{_stable(k)}: {_stable(v)}" for k, v in value.items())) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_stable(v) for v in value) + "]"
-    if isinstance(value, re.Pattern):
-        return f"re({value.pattern!r}, {value.flags})"
-    if isinstance(value, enum.Enum):
-        return f"{type(value).__qualname__}.{value.name}"
-    return repr(value)
-
-
-def _source_files() -> Iterator[Path]:
-    """seolint's own code and data, and a `rules/` folder of built-in packs beside it."""
-    yield from _files_under(_PACKAGE)
-    yield from _files_under(_PACKAGE.parent / "rules")
-
-
-def _files_under(path: Path) -> Iterator[Path]:
-    if path.is_file():
-        yield path.resolve()
-    elif path.is_dir():
-        for root, dirs, names in os.walk(path):
-            dirs[:] = [d for d in dirs if d != "__pycache__"]
-            yield from (Path(root, n).resolve() for n in names if not n.endswith((".pyc", ".pyo")))
+MAX_ENTRY_BYTES = 32 * 1024 * 1024
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# seolint cache; safe to delete.\n"
 
 
 class Cache:
     """Results of one plan, one JSON file per draft, written atomically."""
 
-    def __init__(self, root: Path, fingerprint: str) -> None:
+    def __init__(self, root: Path, fingerprint: str, secret: bytes) -> None:
         self.base = root / CACHE_DIR
         self.folder = self.base / fingerprint[:32]
+        self._secret = secret
+
+    @classmethod
+    def open(cls, root: Path, fingerprint: str) -> Cache | None:
+        """The project's cache, or None when no secret can be kept (then nothing is cached)."""
+        secret = user_secret()
+        return None if secret is None else cls(root, fingerprint, secret)
 
     def key(self, path: str, data: bytes) -> str:
         return hashlib.sha256(path.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
 
-    def get(self, key: str) -> FileResult | None:
-        try:
-            with open(self.folder / f"{key}.json", encoding="utf-8") as handle:
-                return _from_json(json.load(handle))
-        except (OSError, ValueError, KeyError, TypeError):  # missing, half-written elsewhere or foreign
+    def get(self, key: str, path: str) -> FileResult | None:
+        """The stored result for `path`, or None when absent, foreign, tampered or malformed."""
+        if self._linked():
             return None
+        raw = _read_regular(self.folder / f"{key}.json", MAX_ENTRY_BYTES)
+        if raw is None:
+            return None
+        mac, _, body = raw.partition(b"\n")
+        if not hmac.compare_digest(mac, self._mac(body)):
+            return None
+        try:
+            result = _from_json(json.loads(body))
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return None
+        return result if _belongs_to(result, path) else None
 
     def put(self, key: str, result: FileResult) -> None:
         """Write via a temporary file and os.replace, so a reader never sees half an entry."""
+        body = json.dumps(_to_json(result), ensure_ascii=True).encode("ascii")
         try:
-            self._prepare()
+            if not self._prepare():
+                return
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(_to_json(result), stream, ensure_ascii=False)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(self._mac(body) + b"\n" + body)
             os.replace(temporary, self.folder / f"{key}.json")
         except OSError:  # a read-only checkout still lints, just without a cache
             return
 
-    def _prepare(self) -> None:
+    def _mac(self, body: bytes) -> bytes:
+        return hmac.new(self._secret, self.folder.name.encode() + b"\0" + body, "sha256").hexdigest().encode()
+
+    def _linked(self) -> bool:
+        return self.base.is_symlink() or self.folder.is_symlink()
+
+    def _prepare(self) -> bool:
+        """Create the folders and their marker files; False when the cache must not be used."""
+        if self._linked():
+            return False
         if self.folder.is_dir():
-            return
+            return True
         self.folder.mkdir(parents=True, exist_ok=True)
-        (self.base / ".gitignore").write_text("# Created by seolint.\n*\n", encoding="utf-8")
-        (self.base / "CACHEDIR.TAG").write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n# seolint cache; safe to delete.\n",
-            encoding="utf-8",
-        )
+        if self._linked():  # lost a race against a link being planted
+            return False
+        _create_once(self.base / ".gitignore", "# Created by seolint.\n*\n")
+        _create_once(self.base / "CACHEDIR.TAG", _TAG)
+        return True
+
+
+def user_secret() -> bytes | None:
+    """A random key kept in the user's cache folder, created on first use (0600)."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    folder = Path(home) if home else Path.home() / ".cache"
+    path = folder / "seolint" / "cache-key"
+    existing = _read_regular(path, 1024)
+    if existing is not None and len(existing) >= 32:
+        return existing
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _create_once(path, os.urandom(32).hex(), mode=0o600)
+    except (OSError, RuntimeError):
+        return None
+    found = _read_regular(path, 1024)
+    return found if found is not None and len(found) >= 32 else None
+
+
+def _create_once(path: Path, text: str, mode: int = 0o644) -> None:
+    """Write a new file; leave an existing file or link (a planted `.gitignore` link) alone."""
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode)
+    except FileExistsError:
+        return
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text)
+
+
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file no larger than `limit`, opened without following links."""
+    try:
+        if _NOFOLLOW == 0 and path.is_symlink():
+            return None
+        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        data = stream.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
+def _belongs_to(result: FileResult, path: str) -> bool:
+    """An entry answers for exactly one draft: its own path, findings inside it, known codes."""
+    ran = set(result.rules)
+    return result.path == path and all(
+        f.path == path and f.code in ran and 1 <= f.span.line <= f.span.end_line for f in result.findings
+    )
 
 
 def _to_json(result: FileResult) -> dict[str, Any]:
@@ -150,15 +169,38 @@ def _to_json(result: FileResult) -> dict[str, Any]:
 
 def _from_json(data: dict[str, Any]) -> FileResult:
     findings = tuple(
-        Finding(path, Span(*span), code, name, Severity(level), message, line)
+        Finding(
+            _str(path),
+            Span(*map(_int, span)),
+            _str(code),
+            _str(name),
+            Severity(_int(level)),
+            _str(message),
+            _str(line),
+        )
         for path, span, code, name, level, message, line in data["findings"]
     )
+    stats = data["stats"]
+    if not isinstance(stats, dict):
+        raise TypeError("stats")
     return FileResult(
-        data["path"],
-        data["format"],
+        _str(data["path"]),
+        _str(data["format"]),
         findings,
-        data["stats"],
-        tuple((level, text, line) for level, text, line in data["outline"]),
-        tuple(FileError(*error) for error in data["errors"]),
-        tuple(data["rules"]),
+        stats,
+        tuple((_int(level), _str(text), _int(line)) for level, text, line in data["outline"]),
+        tuple(FileError(*map(_str, error)) for error in data["errors"]),
+        tuple(map(_str, data["rules"])),
     )
+
+
+def _str(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _int(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("expected an integer")
+    return value

@@ -1,4 +1,4 @@
-"""The command line: parse options, build the plan, run the engine, pick a reporter.
+"""The command line: parse options, resolve settings, run the pipeline, pick a reporter.
 
 Heavy modules (parsers, rules, Rich) are imported inside the commands, so
 `seolint --version` and `--help` start in a few tens of milliseconds.
@@ -19,10 +19,8 @@ from seolint import __version__
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from seolint import cache as cache_module
-    from seolint import engine
     from seolint.config import Config
-    from seolint.engine import RunResult
+    from seolint.findings import RunResult
     from seolint.registry import Rule, RuleSet
     from seolint.report import ReportOptions
 
@@ -35,6 +33,7 @@ app = typer.Typer(
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 T = TypeVar("T")
 
 
@@ -67,6 +66,10 @@ def main_options(
     ] = False,
 ) -> None:
     """seolint: is this draft ready to publish?"""
+    try:
+        Path.cwd()
+    except FileNotFoundError:
+        fail("the working directory no longer exists")
 
 
 def fail(message: str) -> NoReturn:
@@ -166,76 +169,54 @@ def check(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write .seolint_cache/.")
     ] = False,
+    force_exclude: Annotated[
+        bool,
+        typer.Option("--force-exclude", help="Apply excludes to files named on the command line too."),
+    ] = False,
 ) -> None:
     """Lint drafts and report what to fix before publishing."""
-    import dataclasses
-
-    from seolint import engine
+    from seolint import runner
     from seolint.config import ConfigError, parse_size
     from seolint.findings import Severity
     from seolint.parse import format_for
     from seolint.reading import check_encoding
     from seolint.report import ReportOptions
+    from seolint.settings import Overrides, Settings
 
-    config = _load_config(config_path)
-    # A command-line --select starts afresh (the config's select and ignore no longer apply),
-    # as in ruff, where later, more specific settings win.
-    overrides: dict[str, object] = {"ignore": (*config.ignore, *_split(ignore))}
-    if select:
-        overrides = {"select": tuple(_split(select)), "ignore": tuple(_split(ignore))}
-    if fail_on is not None:
-        overrides["fail_on"] = Severity.parse(fail_on.value)
-    if respect_gitignore is not None:
-        overrides["respect_gitignore"] = respect_gitignore
-    if encoding is not None:
-        overrides["encoding"] = _checked("--encoding", check_encoding, encoding)
-    if max_file_size is not None:
-        overrides["max_file_size"] = _checked("--max-file-size", parse_size, max_file_size)
-    config = dataclasses.replace(config, **overrides)  # type: ignore[arg-type]
-    try:
-        ruleset = engine.known_rules(config)
-        plan = engine.make_plan(config, ruleset)
-    except ConfigError as error:
-        fail(str(error))
-    plan = dataclasses.replace(plan, report_unused_suppressions=report_unused_suppressions)
+    if config_path is not None and not config_path.is_file():
+        fail(f"{config_path}: config file not found")
+    overrides = Overrides(
+        select=tuple(_split(select)) if select else None,
+        ignore=tuple(_split(ignore)),
+        fail_on=Severity.parse(fail_on.value) if fail_on is not None else None,
+        respect_gitignore=respect_gitignore,
+        force_exclude=True if force_exclude else None,
+        encoding=_checked("--encoding", check_encoding, encoding) if encoding is not None else None,
+        max_file_size=_checked("--max-file-size", parse_size, max_file_size) if max_file_size else None,
+        report_unused_suppressions=report_unused_suppressions,
+    )
     stdin_format = format_for(stdin_filename) if stdin_filename else "markdown"
     if stdin_format is None:
         fail(f"--stdin-filename {stdin_filename}: unsupported file type")
-    from seolint.parallel import default_jobs
+    from seolint.parallel import available_cpus
 
-    cache = None if no_cache else _cache(plan, config)
-    result = engine.run(paths or ["."], plan, config, stdin_format, jobs or default_jobs(), cache)
-    if stdin_filename:
-        result = _rename_stdin(result, stdin_filename)
+    settings = Settings(overrides, config_path, use_cache=not no_cache)
+    try:
+        run_config = settings.config_for(Path.cwd())
+        settings.plan_for(run_config)  # a broken config stops the run before any file is read
+        stdin = runner.Stdin(stdin_filename or "-", stdin_format)
+        result = runner.run(paths or ["."], settings, jobs or available_cpus(), stdin)
+    except ConfigError as error:
+        fail(str(error))
+    except KeyboardInterrupt:  # workers ignore Ctrl-C; one line here instead of their tracebacks
+        typer.echo("seolint: interrupted", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if write_baseline is not None or baseline_path is not None:
         result = _baseline(result, write_baseline, baseline_path)
         exit_zero = exit_zero or write_baseline is not None
-    options = ReportOptions(color=not no_color, quiet=quiet, rules=ruleset.rules)
+    options = ReportOptions(color=not no_color, quiet=quiet, rules=settings.known_rules())
     _report(result, output_format, options, debug, output_file, statistics)
-    raise typer.Exit(_exit_code(result, config.fail_on, exit_zero))
-
-
-def _cache(plan: engine.Plan, config: Config) -> cache_module.Cache:
-    """The project's cache: next to the config file, else in the working directory."""
-    from seolint.cache import Cache
-
-    packs = [config.root / pack for pack in config.rule_packs]
-    extra = [config.source, *packs] if config.source else packs
-    return Cache(config.root, plan.fingerprint(extra))
-
-
-def _rename_stdin(result: RunResult, name: str) -> RunResult:
-    import dataclasses
-
-    files = tuple(
-        dataclasses.replace(
-            r, path=name, findings=tuple(dataclasses.replace(f, path=name) for f in r.findings)
-        )
-        if r.path == "-"
-        else r
-        for r in result.files
-    )
-    return dataclasses.replace(result, files=files)
+    raise typer.Exit(_exit_code(result, run_config.fail_on, exit_zero))
 
 
 def _baseline(result: RunResult, write_to: Path | None, read_from: Path | None) -> RunResult:
@@ -289,7 +270,11 @@ def _report(
         except OSError as error:
             fail(f"--output-file {output_file}: {error.strerror or error}")
     terminal = "statistics" if statistics else "rich" if output_file is not None else output_format.value
-    reporter(terminal)(result, sys.stdout, options)
+    try:
+        reporter(terminal)(result, sys.stdout, options)
+        sys.stdout.flush()
+    except OSError as error:  # typer would turn a closed pipe into exit 1, "findings"
+        raise typer.Exit(_output_failed(error)) from None
 
 
 def _exit_code(result: RunResult, fail_on: object, exit_zero: bool) -> int:
@@ -345,8 +330,8 @@ def list_rules(
 
 def _known_rules() -> RuleSet:
     """Built-in rules plus the packs named by the config found from here."""
+    from seolint.catalog import known_rules
     from seolint.config import ConfigError
-    from seolint.engine import known_rules
 
     try:
         return known_rules(_load_config(None))
@@ -390,5 +375,47 @@ def _toml_value(value: object) -> str:
     return json.dumps(value)
 
 
-def main() -> None:
-    app()
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code; nothing escapes as a traceback.
+
+    An uncaught error would otherwise exit 1, which CI reads as "findings": here it is
+    one line and exit 2 (the traceback with --debug). A report that cannot be written
+    (a full disk, a closed pipe) is one line and exit 2 too; Ctrl-C exits 130.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        app(args, prog_name="seolint")
+        code: object = EXIT_CLEAN
+    except SystemExit as done:
+        code = EXIT_CLEAN if done.code is None else done.code
+    except OSError as error:
+        code = _output_failed(error)
+    except Exception as error:
+        from seolint.pipeline import describe, trace
+
+        sys.stderr.write(f"seolint: internal error: {describe(error)} (run with --debug for details)\n")
+        if "--debug" in args:
+            sys.stderr.write(trace(error))
+        code = EXIT_ERROR
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        code = _output_failed(error)
+    return code if isinstance(code, int) else EXIT_ERROR
+
+
+def _output_failed(error: OSError) -> int:
+    _silence_stdout()
+    sys.stderr.write(f"seolint: error: cannot write output: {error.strerror or error}\n")
+    return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -2,7 +2,7 @@
 
 `.seolint.toml` (top-level keys) or `[tool.seolint]` in `pyproject.toml`, found by
 walking up from the current directory. Only the shape of the file is checked here;
-rule codes and option types are checked against the registry by `engine.plan`.
+rule codes and option types are checked against the registry by `seolint.plan`.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ class Config:
     exclude: tuple[str, ...] | None = None  # None: DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
+    force_exclude: bool = False  # excludes apply to files named on the command line too
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> rules
     site_domains: tuple[str, ...] = ()
     content_selector: str | None = None
@@ -61,10 +62,18 @@ class Config:
 def discover(start: Path) -> Path | None:
     """The nearest config file at or above `start` (a pyproject.toml counts only with [tool.seolint])."""
     for folder in (start.resolve(), *start.resolve().parents):
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_seolint_table(candidate)):
-                return candidate
+        found = config_file_in(folder)
+        if found is not None:
+            return found
+    return None
+
+
+def config_file_in(folder: Path) -> Path | None:
+    """The config file of this very folder, if it has one."""
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_seolint_table(candidate)):
+            return candidate
     return None
 
 
@@ -111,6 +120,7 @@ def from_table(table: Mapping[str, Any], source: Path) -> Config:
         exclude=reader.strings("exclude"),
         extend_exclude=reader.strings("extend-exclude") or (),
         respect_gitignore=reader.boolean("respect-gitignore", True),
+        force_exclude=reader.boolean("force-exclude", False),
         per_file_ignores=reader.glob_table("per-file-ignores"),
         site_domains=reader.strings("site-domains") or (),
         content_selector=reader.string("content-selector"),

@@ -65,3 +65,16 @@ class FileResult:
     outline: tuple[tuple[int, str, int], ...] = ()  # (level, text, line) of each heading
     errors: tuple[FileError, ...] = ()  # rules that crashed on this file
     rules: tuple[str, ...] = ()  # codes of the rules that ran on this file
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything one run found, in discovery order: what every reporter reads."""
+
+    files: tuple[FileResult, ...]
+    errors: tuple[FileError, ...]
+    elapsed: float = 0.0
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.files for f in result.findings]

@@ -16,4 +16,4 @@ def main() -> None:
         return
     from seolint.cli import main as cli_main
 
-    cli_main()
+    sys.exit(cli_main())

@@ -1,13 +1,12 @@
 """Rule metadata, the @rule decorator, option validation and rule selection.
 
-Rules come from an explicit list of modules (no directory scanning) plus third-party
-entry points in the `seolint.rules` group. A RuleSet is built fresh for every run.
+Which rules exist is seolint.catalog's job; this module only says what a rule is and
+how it is named, configured and selected. A RuleSet is built fresh for every run.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import inspect
 import re
 import types
@@ -18,18 +17,6 @@ from typing import Any
 
 from seolint.document import Document
 from seolint.findings import Problem, Severity
-
-BUILTIN_MODULES = (
-    "seolint.checks.headings",
-    "seolint.checks.links",
-    "seolint.checks.images",
-    "seolint.checks.cta",
-    "seolint.checks.meta",
-    "seolint.checks.code",
-    "seolint.checks.readability",
-    "seolint.checks.scaffolding",
-    "seolint.checks.suppressions",
-)
 
 Check = Callable[[Document, Any], Iterable[Problem]]
 _CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
@@ -127,39 +114,6 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
     if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
         raise RuleError(f"{where} must be {hint.__name__}, got {type(value).__name__}")
     return value
-
-
-def load_builtin_rules() -> list[Rule]:
-    """Every built-in rule (Python and packs) plus rules from `seolint.rules` entry points."""
-    from seolint.packs import builtin_pack_rules
-
-    rules: list[Rule] = []
-    for module_name in BUILTIN_MODULES:
-        module = importlib.import_module(module_name)
-        rules.extend(v for v in vars(module).values() if isinstance(v, Rule))
-    rules.extend(builtin_pack_rules())
-    rules.extend(_entry_point_rules())
-    return _unique(rules)
-
-
-def _entry_point_rules() -> Iterator[Rule]:
-    from importlib.metadata import entry_points
-
-    for entry in entry_points(group="seolint.rules"):
-        loaded = entry.load()
-        candidates = vars(loaded).values() if inspect.ismodule(loaded) else [loaded]
-        yield from (v for v in candidates if isinstance(v, Rule))
-
-
-def _unique(rules: Iterable[Rule]) -> list[Rule]:
-    by_code: dict[str, Rule] = {}
-    names: set[str] = set()
-    for r in rules:
-        if r.code in by_code or r.name in names:
-            raise RuleError(f"rule {r.code} ({r.name}) is defined twice")
-        by_code[r.code] = r
-        names.add(r.name)
-    return sorted(by_code.values(), key=lambda r: r.code)
 
 
 class RuleSet:

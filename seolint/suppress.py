@@ -17,7 +17,7 @@ from seolint.document import Document, Span
 from seolint.findings import Finding
 
 if TYPE_CHECKING:
-    from seolint.engine import Plan
+    from seolint.plan import Plan
 
 INVALID, UNUSED = "X001", "X002"
 _PREFIX = "seolint-"

@@ -11,9 +11,11 @@ import pytest
 
 from seolint.config import Config
 from seolint.document import Document, Format
-from seolint.engine import lint_text, make_plan
-from seolint.findings import Finding
-from seolint.parse import parse
+from seolint.findings import FileResult, Finding
+from seolint.parse import format_for, parse
+from seolint.pipeline import lint_source
+from seolint.plan import Plan, make_plan
+from seolint.source import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -33,6 +35,18 @@ def lint(
             text, f"snippet.{ {'markdown': 'md', 'html': 'html', 'text': 'txt'}[fmt] }", fmt, plan
         ).findings
     )
+
+
+def lint_text(text: str, path: str, fmt: Format, plan: Plan) -> FileResult:
+    """The pipeline on a snippet known by `path`."""
+    return lint_source(Source(text, path, fmt), plan)
+
+
+def lint_path(path: str, plan: Plan) -> FileResult:
+    """The pipeline on a draft file (UTF-8), its format from its name."""
+    fmt = format_for(path)
+    assert fmt is not None, path
+    return lint_source(Source(Path(path).read_text(encoding="utf-8"), path, fmt), plan)
 
 
 def codes_at(findings: list[Finding]) -> list[tuple[int, str]]:

@@ -190,15 +190,15 @@ def always_crashes(doc: Document, opts: object) -> list[Problem]:
 
 
 def test_crashing_rule_is_isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from seolint import engine
+    from seolint import catalog, settings
 
-    real = engine.known_rules
+    real = catalog.known_rules
 
     def with_crasher(config: Config | None = None) -> RuleSet:
         rules: list[Rule] = [*real(config).rules, always_crashes]
         return RuleSet(rules)
 
-    monkeypatch.setattr(engine, "known_rules", with_crasher)
+    monkeypatch.setattr(settings, "known_rules", with_crasher)
     (tmp_path / "other.md").write_text(GOOD, encoding="utf-8")
     result = lint_with_good(tmp_path, "other.md", "--select", "H003,T999")
     assert result.exit_code == 2

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from seolint import cache as cache_module
-from seolint import engine
+from seolint import fingerprint as fingerprint_module
+from seolint import runner
 from seolint.cache import CACHE_DIR, Cache
 from seolint.cli import app
 from seolint.config import Config
-from tests.conftest import ROOT
+from seolint.fingerprint import fingerprint
+from seolint.plan import make_plan
+from tests.conftest import ROOT, lint_text
 
 BAD = "# Title\n\n#### Skipped\n\n![](x.png)\n"
 
@@ -43,7 +45,7 @@ def forbid_linting(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a cached file was linted again")
 
-    monkeypatch.setattr(engine, "lint_text", refuse)
+    monkeypatch.setattr(runner, "lint_source", refuse)
 
 
 def test_second_run_is_served_from_the_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -80,25 +82,25 @@ def test_command_line_selection_invalidates(project: Path) -> None:
 def test_rule_pack_change_invalidates(project: Path) -> None:
     pack = project / "pack.toml"
     pack.write_text("# version 1\n", encoding="utf-8")
-    plan = engine.make_plan(Config())
-    before = plan.fingerprint([pack])
-    assert plan.fingerprint([pack]) == before
+    plan = make_plan(Config())
+    before = fingerprint(plan, [pack])
+    assert fingerprint(plan, [pack]) == before
     pack.write_text("# version 2\n", encoding="utf-8")
-    assert plan.fingerprint([pack]) != before
+    assert fingerprint(plan, [pack]) != before
     packs = project / "packs"
     packs.mkdir()
     (packs / "a.toml").write_text("a\n", encoding="utf-8")
-    in_folder = plan.fingerprint([packs])
+    in_folder = fingerprint(plan, [packs])
     (packs / "b.toml").write_text("b\n", encoding="utf-8")
-    assert plan.fingerprint([packs]) != in_folder
+    assert fingerprint(plan, [packs]) != in_folder
 
 
 def test_seolint_version_change_invalidates(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     check("post.md")
-    monkeypatch.setattr(cache_module, "__version__", "999.0")
+    monkeypatch.setattr(fingerprint_module, "__version__", "999.0")
     forbidden = []
-    real = engine.lint_text
-    monkeypatch.setattr(engine, "lint_text", lambda *a, **k: forbidden.append(1) or real(*a, **k))
+    real = runner.lint_source
+    monkeypatch.setattr(runner, "lint_source", lambda *a, **k: forbidden.append(1) or real(*a, **k))
     check("post.md")
     assert forbidden == [1]
     assert len({p.parent for p in entries(project)}) == 2
@@ -107,22 +109,23 @@ def test_seolint_version_change_invalidates(project: Path, monkeypatch: pytest.M
 def test_seolint_source_change_invalidates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "rules.py"
     source.write_text("A = 1\n", encoding="utf-8")
-    monkeypatch.setattr(cache_module, "_source_files", lambda: iter([source]))
-    plan = engine.make_plan(Config())
-    before = plan.fingerprint()
+    monkeypatch.setattr(fingerprint_module, "_source_files", lambda: iter([source]))
+    plan = make_plan(Config())
+    before = fingerprint(plan)
     source.write_text("A = 2\n", encoding="utf-8")
-    assert plan.fingerprint() != before
+    assert fingerprint(plan) != before
 
 
 def test_options_change_the_fingerprint() -> None:
-    plain = engine.make_plan(Config())
-    tuned = engine.make_plan(Config(rules={"H003": {"title-is-h1": False}}))
-    assert plain.fingerprint() != tuned.fingerprint()
+    plain = make_plan(Config())
+    tuned = make_plan(Config(rules={"H003": {"title-is-h1": False}}))
+    assert fingerprint(plain) != fingerprint(tuned)
 
 
 def test_fingerprint_is_stable_across_processes() -> None:
-    script = "from seolint.engine import make_plan; from seolint.config import Config; "
-    script += "print(make_plan(Config(site_domains=('a.example', 'b.example'))).fingerprint())"
+    script = "from seolint.plan import make_plan; from seolint.config import Config; "
+    script += "from seolint.fingerprint import fingerprint; "
+    script += "print(fingerprint(make_plan(Config(site_domains=('a.example', 'b.example')))))"
     prints = {
         subprocess.run(
             [sys.executable, "-c", script],
@@ -142,20 +145,21 @@ def test_broken_entry_is_a_miss(project: Path) -> None:
     (entry,) = entries(project)
     entry.write_text("{not json", encoding="utf-8")
     assert check("post.md") == first
-    assert json.loads(entry.read_text(encoding="utf-8"))["findings"]
+    _mac, body = entry.read_bytes().split(b"\n", 1)
+    assert json.loads(body)["findings"]
 
 
 def test_concurrent_writers_leave_whole_entries(tmp_path: Path) -> None:
-    plan = engine.make_plan(Config())
-    result = engine.lint_text(BAD * 50, "post.md", "markdown", plan)
-    cache = Cache(tmp_path, plan.fingerprint())
+    plan = make_plan(Config())
+    result = lint_text(BAD * 50, "post.md", "markdown", plan)
+    cache = Cache(tmp_path, fingerprint(plan), b"k" * 32)
     key = cache.key("post.md", b"x")
     seen: list[object] = []
 
     def write_and_read() -> None:
         for _ in range(30):
             cache.put(key, result)
-            seen.append(cache.get(key))
+            seen.append(cache.get(key, "post.md"))
 
     threads = [threading.Thread(target=write_and_read) for _ in range(4)]
     for thread in threads:

@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from seolint.cli import app
 from seolint.config import ConfigError, discover, load
-from seolint.engine import make_plan
 from seolint.findings import Severity
+from seolint.plan import make_plan
 
 
 def write(path: Path, text: str) -> Path:

@@ -95,14 +95,16 @@ def test_gitignored_files_are_skipped_when_walking(site: Path) -> None:
 
 
 @needs_git
-def test_symlink_to_a_file_outside_the_repository_does_not_disable_gitignore(
+def test_symlink_out_of_the_walked_folder_is_skipped_and_gitignore_still_applies(
     site: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     git_repo(site)
     outside = tmp_path_factory.mktemp("elsewhere") / "shared.md"
     outside.write_text(NO_H1, encoding="utf-8")
     (site / "posts" / "shared.md").symlink_to(outside)
-    assert {p for p, _ in found(run("."))} == {"drafts/b.md", "posts/a.md", "posts/shared.md"}
+    (site / "posts" / "inside.md").symlink_to(site / "posts" / "a.md")
+    assert {p for p, _ in found(run("."))} == {"drafts/b.md", "posts/a.md", "posts/inside.md"}
+    assert {p for p, _ in found(run("posts/shared.md"))} == {"posts/shared.md"}  # named: linted
 
 
 @needs_git

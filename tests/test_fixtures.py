@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from seolint.catalog import known_rules
 from seolint.config import Config
-from seolint.engine import known_rules, lint_path, make_plan
-from tests.conftest import FIXTURES
+from seolint.plan import make_plan
+from tests.conftest import FIXTURES, lint_path
 
 EXPECT = re.compile(r"<!--\s*expect(?:-line\s+(\d+))?:\s*([\w\s-]+?)\s*-->")
 SELECT = re.compile(r"<!--\s*fixture-select:\s*([\w\s-]+?)\s*-->")

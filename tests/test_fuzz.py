@@ -16,11 +16,13 @@ from hypothesis import strategies as st
 
 from seolint.config import Config
 from seolint.document import Format
-from seolint.engine import DraftError, Plan, RunResult, lint_text, make_plan
-from seolint.findings import FileError, FileResult
+from seolint.findings import FileError, FileResult, RunResult
+from seolint.pipeline import DraftError
+from seolint.plan import Plan, make_plan
 from seolint.reading import ReadError, decode
 from seolint.report import ReportOptions
 from seolint.report.json import report as json_report
+from tests.conftest import lint_text
 
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(

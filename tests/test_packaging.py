@@ -17,9 +17,13 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 import seolint
 from seolint.config import Config
-from seolint.engine import known_rules, lint_text, make_plan
+from seolint.catalog import known_rules
+from seolint.plan import make_plan
+from seolint.pipeline import lint_source
+from seolint.source import Source
 rules = [r.code for r in known_rules().rules]
-found = lint_text("Internal Links:\\n\\nTODO\\n", "d.txt", "text", make_plan(Config(select=("S",)))).findings
+plan = make_plan(Config(select=("S",)))
+found = lint_source(Source("Internal Links:\\n\\nTODO\\n", "d.txt", "text"), plan).findings
 print(json.dumps({"file": seolint.__file__, "rules": rules, "found": [f.code for f in found]}))
 """
 

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from seolint.catalog import known_rules
 from seolint.cli import app
 from seolint.config import Config, ConfigError
-from seolint.engine import known_rules, lint_text, make_plan
 from seolint.pack_scopes import strip_decoration
 from seolint.packs import PackCheck, builtin_pack_rules, parse_pack
+from seolint.plan import make_plan
 from seolint.registry import NoOptions
-from tests.conftest import codes_at, lint
+from tests.conftest import codes_at, lint, lint_text
 
 RULE = """
 [[rule]]
@@ -31,7 +32,7 @@ phrases = ["utilize"]
 
 def pack_lint(text: str, scope: str, fmt: str = "markdown", extra: str = "") -> list[tuple[int, str]]:
     rules = parse_pack(RULE.replace("{scope}", scope) + extra, "test.toml", set())
-    from seolint.engine import ActiveRule, Plan
+    from seolint.plan import ActiveRule, Plan
 
     plan = Plan(tuple(ActiveRule(r, r.severity, r.default_options()) for r in rules))
     name = {"markdown": "x.md", "html": "x.html", "text": "x.txt"}[fmt]
@@ -129,7 +130,7 @@ where = "empty-section"
 patterns = ['^(?:Related|Latest)$']
 """
     parsed = parse_pack(rules, "t.toml", set())
-    from seolint.engine import ActiveRule, Plan
+    from seolint.plan import ActiveRule, Plan
 
     plan = Plan(tuple(ActiveRule(r, r.severity, r.default_options()) for r in parsed))
 
@@ -283,7 +284,7 @@ def test_the_readme_example_pack_is_valid() -> None:
     example = re.search(r"```toml\n# style/house\.toml\n(.*?)```", readme, re.DOTALL)
     assert example is not None
     (rule,) = parse_pack(example.group(1), "house.toml", set())
-    from seolint.engine import ActiveRule, Plan
+    from seolint.plan import ActiveRule, Plan
 
     plan = Plan((ActiveRule(rule, rule.severity, rule.default_options()),))
     found = lint_text("Draft: x\n\nWe utilize and leverage caching.\n", "a.md", "markdown", plan).findings

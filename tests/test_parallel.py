@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
@@ -9,10 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from seolint import engine, parallel
+from seolint import parallel, runner
 from seolint.cli import app
-from seolint.config import Config
+from seolint.files import discover
 from seolint.findings import FileError
+from seolint.settings import Overrides, Settings
 from tests.conftest import FIXTURES
 
 
@@ -51,17 +53,20 @@ def test_output_is_identical_for_any_jobs(many_drafts: Path, output: str) -> Non
 
 
 def test_pool_returns_outcomes_in_input_order(many_drafts: Path) -> None:
-    files, _ = engine.discover(["drafts"], Config())
-    plan = engine.make_plan(Config())
-    serial = parallel.lint_files(files, plan, "markdown", 1, None)
-    pooled = parallel.lint_files(files[::-1], plan, "markdown", 2, None)
+    settings = Settings(Overrides(), use_cache=False)
+    files, _ = discover(["drafts"], settings.config_for)
+    task = functools.partial(runner.lint_file, settings)
+    serial = parallel.map_ordered(task, files, 1)
+    pooled = parallel.map_ordered(task, files[::-1], 2)
     assert pooled == serial[::-1]
-    assert [o.path for o in serial] == files
+    assert [o.path for o in serial] == [f.path for f in files]
     assert any(isinstance(o, FileError) for o in serial)
 
 
-def test_default_jobs_is_at_least_one() -> None:
-    assert parallel.default_jobs() >= 1
+def test_workers_never_outnumber_cpus_or_items() -> None:
+    assert parallel.worker_count(147, 1000) == parallel.available_cpus()
+    assert parallel.worker_count(147, 3) == min(3, parallel.available_cpus())
+    assert parallel.worker_count(1, 1000) == 1
 
 
 def test_jobs_must_be_positive(many_drafts: Path) -> None:

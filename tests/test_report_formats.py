@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner, Result
 
+from seolint.catalog import known_rules
 from seolint.cli import app
-from seolint.engine import known_rules
 from tests.conftest import FIXTURES, ROOT
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

@@ -8,8 +8,8 @@ import pytest
 
 from seolint.checks.meta import title_pixels
 from seolint.config import Config
-from seolint.engine import lint_text, make_plan
-from tests.conftest import codes_at, lint
+from seolint.plan import make_plan
+from tests.conftest import codes_at, lint, lint_text
 
 
 def codes(text: str, select: str, fmt: str = "markdown", **options: object) -> list[tuple[int, str]]:

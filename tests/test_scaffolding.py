@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from seolint.config import Config
-from seolint.engine import lint_path, make_plan
-from tests.conftest import ROOT, codes_at, lint
+from seolint.plan import make_plan
+from tests.conftest import ROOT, codes_at, lint, lint_path
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ import pytest
 
 from seolint.config import Config
 from seolint.document import Format
-from seolint.engine import lint_text, make_plan
+from seolint.plan import make_plan
+from tests.conftest import lint_text
 
 # A quadratic step makes 10x the input cost ~100x; linear work is ~10x. The bound sits well
 # between the two so that a noisy machine does not fail the test but a quadratic step does.

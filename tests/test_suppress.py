@@ -8,8 +8,8 @@ import pytest
 
 from seolint.config import Config
 from seolint.document import Format
-from seolint.engine import lint_text, make_plan
-from tests.conftest import codes_at
+from seolint.plan import make_plan
+from tests.conftest import codes_at, lint_text
 
 # One line holding an unfilled link placeholder (L001), per format.
 DEFECT: dict[Format, str] = {

@@ -1,1 +1,1 @@
-"""Built-in rules written in Python, one module per family (see registry.BUILTIN_MODULES)."""
+"""Built-in rules written in Python, one module per family (see catalog.BUILTIN_MODULES)."""

@@ -1,6 +1,6 @@
 """Rules about suppression comments themselves.
 
-Their findings come from the engine's suppression pass (seolint.suppress), which runs
+Their findings come from the pipeline's suppression pass (seolint.suppress), which runs
 after every other rule; registering them here gives them a code, a severity that config
 can change, `select`/`ignore` handling and an entry in `seolint rules` and `explain`.
 """

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from seolint.engine import RunResult
-    from seolint.findings import Severity
+    from seolint.findings import RunResult, Severity
     from seolint.registry import Rule
 
 FORMATS = {

@@ -6,9 +6,10 @@ from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from seolint.findings import Finding, Severity
+from seolint.report.printable import printable
 
 if TYPE_CHECKING:
-    from seolint.engine import RunResult
+    from seolint.findings import RunResult
     from seolint.report import ReportOptions
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -42,7 +43,7 @@ def annotation(finding: Finding) -> str:
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

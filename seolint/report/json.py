@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from seolint import __version__
 
 if TYPE_CHECKING:
-    from seolint.engine import RunResult
+    from seolint.findings import RunResult
     from seolint.report import ReportOptions
 
 SCHEMA_VERSION = 1

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 from seolint.findings import Finding
 
 if TYPE_CHECKING:
-    from seolint.engine import RunResult
+    from seolint.findings import RunResult
     from seolint.report import ReportOptions
 
 

@@ -11,9 +11,10 @@ from rich.text import Text
 from rich.tree import Tree
 
 from seolint.findings import FileResult, Finding, Severity
+from seolint.report.printable import printable
 
 if TYPE_CHECKING:
-    from seolint.engine import RunResult
+    from seolint.findings import RunResult
     from seolint.report import ReportOptions
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -51,7 +52,7 @@ def _counts(findings: Iterable[Finding]) -> str:
 def _file_header(file: FileResult) -> Text:
     verdict = _counts(file.findings) if file.findings else "clean"
     style = "bold green" if not file.findings else "bold"
-    return Text.assemble((file.path, "bold underline"), f"  [{file.format}]  ", (verdict, style))
+    return Text.assemble((printable(file.path), "bold underline"), f"  [{file.format}]  ", (verdict, style))
 
 
 def _finding(finding: Finding) -> Group:
@@ -62,10 +63,10 @@ def _finding(finding: Finding) -> Group:
         "  ",
         (finding.code, "bold"),
         "  ",
-        finding.message,
+        printable(finding.message),
         (f"  [{finding.name}]", "dim"),
     )
-    source = finding.source_line.strip()
+    source = printable(finding.source_line.strip())
     if not source:
         return Group(line)
     shown = source if len(source) <= 100 else source[:99] + "…"
@@ -81,7 +82,7 @@ def _outline(file: FileResult) -> Tree:
     for level, text, line in file.outline:
         while stack[-1][0] >= level:
             stack.pop()
-        label = Text.assemble((f"H{level} ", "bold magenta"), text or "(empty)")
+        label = Text.assemble((f"H{level} ", "bold magenta"), printable(text) or "(empty)")
         if codes_by_line.get(line):
             label.append("  " + " ".join(sorted(codes_by_line[line])), style="red")
         stack.append((level, stack[-1][1].add(label)))

@@ -11,7 +11,7 @@ from seolint import __version__
 from seolint.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from seolint.engine import RunResult
+    from seolint.findings import RunResult
     from seolint.registry import Rule
     from seolint.report import ReportOptions
 

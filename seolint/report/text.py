@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from seolint.report.printable import printable
+
 if TYPE_CHECKING:
-    from seolint.engine import RunResult
+    from seolint.findings import RunResult
     from seolint.report import ReportOptions
 
 
 def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     for finding in result.findings:
-        where = f"{finding.path}:{finding.span.line}:{finding.span.column}"
-        stream.write(f"{where}: {finding.code} [{finding.severity.label}] {finding.message}\n")
+        where = f"{printable(finding.path)}:{finding.span.line}:{finding.span.column}"
+        stream.write(f"{where}: {finding.code} [{finding.severity.label}] {printable(finding.message)}\n")

@@ -1,0 +1,98 @@
+"""Which drafts a run lints: explicit paths, and folders walked for draft files.
+
+Walking skips excluded folders and files (each folder's own config decides, relative to
+that config's folder), files git ignores, and symlinks that lead out of the folder
+being walked (as ruff does: a link to `/etc/passwd` in a checkout is not a draft).
+Files named on the command line are always linted unless `force-exclude` is set.
+A path the OS gives in undecodable bytes is kept as it is for reading and shown with
+U+FFFD in its place, so reports, caches and baselines can always write it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from seolint import gitignore
+from seolint.config import Config
+from seolint.findings import FileError
+from seolint.globs import matches
+from seolint.parse import FORMATS, format_for
+from seolint.reading import STDIN
+
+ConfigFor = Callable[[Path], Config]  # the config that governs a folder
+
+
+@dataclass(frozen=True)
+class DraftFile:
+    location: str  # what the OS is asked to open (may hold surrogate-escaped bytes)
+    path: str  # what the draft is called everywhere else
+
+    @classmethod
+    def at(cls, location: str) -> DraftFile:
+        return cls(location, shown(location))
+
+
+def shown(location: str) -> str:
+    """A path that can always be written out: undecodable bytes become U+FFFD."""
+    try:
+        location.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(location).decode("utf-8", "replace")
+    return location
+
+
+def discover(
+    paths: Sequence[str], config_for: ConfigFor, force_exclude: bool = False
+) -> tuple[list[DraftFile], list[FileError]]:
+    """Expand folders into draft files (sorted); explicit files are kept unless force-excluded."""
+    files: list[DraftFile] = []
+    errors: list[FileError] = []
+    for given in paths:
+        if given == STDIN:
+            files.append(DraftFile(STDIN, STDIN))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = list(_walk(path, config_for))
+            if not found:
+                errors.append(
+                    FileError(shown(given), "no drafts found (looked for " + ", ".join(FORMATS) + ")")
+                )
+            files.extend(DraftFile.at(str(p)) for p in found)
+        elif path.exists() or path.is_symlink():  # a broken link or loop is reported when read
+            config = config_for(path.parent)
+            if not (force_exclude and matches(path, config.excluded_globs, config.root)):
+                files.append(DraftFile.at(given))
+        else:
+            errors.append(FileError(shown(given), "no such file or directory"))
+    return files, errors
+
+
+def _walk(folder: Path, config_for: ConfigFor) -> Iterator[Path]:
+    """Draft files under `folder`, sorted, without excluded, git-ignored or outside-linking ones."""
+    boundary = os.path.realpath(folder)
+    candidates: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        config = config_for(Path(root))
+        globs, base = config.excluded_globs, config.root
+        dirs[:] = sorted(d for d in dirs if not matches(Path(root, d), globs, base))
+        for name in sorted(names):
+            path = Path(root, name)
+            if format_for(name) is None or matches(path, globs, base) or _leads_out(path, boundary):
+                continue
+            candidates.append(path)
+    if config_for(folder).respect_gitignore:
+        skipped = gitignore.ignored(folder, candidates)
+        candidates = [p for p in candidates if p not in skipped]
+    yield from candidates
+
+
+def _leads_out(path: Path, boundary: str) -> bool:
+    """A symlink whose target lies outside the folder being walked (loops stay: reported on read)."""
+    if not path.is_symlink():
+        return False
+    target = os.path.realpath(path)
+    return target != boundary and not target.startswith(boundary.rstrip(os.sep) + os.sep)

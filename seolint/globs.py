@@ -1,0 +1,29 @@
+"""Glob matching for `exclude`, `extend-exclude` and `per-file-ignores`.
+
+A glob matches a path relative to the config file's folder, or the file's name. Paths
+are made relative lexically (never with `resolve()`), so a symlink loop or a link that
+points elsewhere cannot make matching fail or change its answer.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def relative_to(path: str | Path, root: Path) -> str:
+    """`path` relative to `root` in POSIX form, or `path` itself when it lies outside."""
+    absolute = os.path.abspath(path)
+    base = os.path.abspath(root)
+    if absolute != base and not absolute.startswith(base.rstrip(os.sep) + os.sep):
+        return Path(path).as_posix()
+    return Path(os.path.relpath(absolute, base)).as_posix()
+
+
+def matches(path: str | Path, globs: Iterable[str], root: Path) -> bool:
+    """Whether a glob matches the path relative to `root`, or the path's name."""
+    relative = relative_to(path, root)
+    name = os.path.basename(relative)
+    return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(name, glob) for glob in globs)

@@ -1,0 +1,95 @@
+"""The plan of a run: which rules run, at which severity, with which options.
+
+Pure data resolved once from a Config against the registry, so linting a draft is a
+function of the draft and the plan alone (which is what lets results be cached and
+workers be forked).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from seolint.catalog import known_rules
+from seolint.config import Config, ConfigError
+from seolint.findings import Severity
+from seolint.globs import matches
+from seolint.reading import DEFAULT_MAX_FILE_SIZE
+from seolint.registry import Rule, RuleError, RuleSet, build_options
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    severity: Severity
+    options: Any
+
+
+@dataclass(frozen=True)
+class Plan:
+    rules: tuple[ActiveRule, ...]
+    content_selector: str | None = None
+    encoding: str = "utf-8"
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    aliases: Mapping[str, str] = field(default_factory=dict)  # every rule's code and name -> code
+    report_unused_suppressions: bool = False
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (glob, codes) from config
+    root: Path = field(default_factory=Path.cwd)  # globs are relative to the config's folder
+
+    def for_path(self, path: str) -> Plan:
+        """The plan without the rules that `per-file-ignores` turns off for this file."""
+        dropped = {
+            c for glob, codes in self.per_file_ignores if matches(path, (glob,), self.root) for c in codes
+        }
+        if not dropped:
+            return self
+        kept = tuple(a for a in self.rules if a.rule.code not in dropped)
+        return dataclasses.replace(self, rules=kept)
+
+
+def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
+    """Resolve selection, severities and options against the registry (ConfigError if off)."""
+    ruleset = ruleset or known_rules(config)
+    try:
+        chosen = ruleset.select(config.select, config.ignore)
+        severities = {ruleset.get(key).code: level for key, level in config.severity.items()}
+        raw_options = {ruleset.get(key).code: values for key, values in config.rules.items()}
+        per_file = tuple(
+            (glob, frozenset(r.code for s in selectors for r in ruleset.matching(s)))
+            for glob, selectors in config.per_file_ignores.items()
+        )
+        active = tuple(
+            ActiveRule(
+                r,
+                severities.get(r.code, r.severity),
+                build_options(r, {**_shared_options(r, config), **raw_options.get(r.code, {})}, config.where),
+            )
+            for r in chosen
+        )
+    except RuleError as error:
+        message = str(error)
+        raise ConfigError(
+            message if message.startswith(config.where) else f"{config.where}: {message}"
+        ) from None
+    aliases = {key: r.code for r in ruleset.rules for key in (r.code, r.name)}
+    return Plan(
+        active,
+        config.content_selector,
+        config.encoding,
+        config.max_file_size,
+        aliases,
+        per_file_ignores=per_file,
+        root=config.root,
+    )
+
+
+def _shared_options(rule: Rule, config: Config) -> dict[str, Any]:
+    """Top-level settings a rule opts into by naming an option after them (`site-domains`).
+
+    The rule's own `[rules.X]` table still wins, so one rule can be tuned on its own.
+    """
+    shared = {"site-domains": list(config.site_domains)} if config.site_domains else {}
+    return {key: value for key, value in shared.items() if key in rule.option_defaults()}

@@ -1,0 +1,89 @@
+"""The run loop: discover drafts, read them, reuse cached results, lint the rest in parallel.
+
+Every file's settings (config, plan, cache) are resolved in this process before any
+worker starts, so forked workers inherit them and results do not depend on `--jobs`.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from seolint.document import Format
+from seolint.files import DraftFile, discover
+from seolint.findings import FileError, FileResult, RunResult
+from seolint.parallel import map_ordered
+from seolint.parse import FORMATS, format_for, preload
+from seolint.pipeline import DraftError, lint_source
+from seolint.reading import STDIN, ReadError, decode, read_bytes
+from seolint.settings import Settings
+from seolint.source import Source
+
+Outcome = FileResult | FileError
+
+
+@dataclass(frozen=True)
+class Stdin:
+    """The draft read from `-`: the name it is linted as, and its format."""
+
+    path: str = STDIN
+    format: Format = "markdown"
+
+
+def run(paths: Sequence[str], settings: Settings, jobs: int = 1, stdin: Stdin | None = None) -> RunResult:
+    """Lint every draft under `paths`; results in discovery order, whatever `jobs` is."""
+    started = time.perf_counter()
+    cwd = settings.config_for(Path.cwd())
+    drafts, errors = discover(paths, settings.config_for, cwd.force_exclude)
+    for draft in drafts:  # resolve every plan and cache here, before workers fork
+        if draft.location != STDIN:
+            config = settings.config_for(Path(draft.location).parent)
+            settings.plan_for(config)
+            settings.cache_for(config)
+    files = [d for d in drafts if d.location != STDIN]
+    if len(files) > 1:
+        preload({fmt for d in files if (fmt := format_for(d.location))})
+    linted = iter(map_ordered(functools.partial(lint_file, settings), files, jobs))
+    results: list[FileResult] = []
+    for draft in drafts:
+        outcome = lint_stdin(settings, stdin or Stdin()) if draft.location == STDIN else next(linted)
+        if isinstance(outcome, FileError):
+            errors.append(outcome)
+        else:
+            results.append(outcome)
+            errors.extend(outcome.errors)
+    return RunResult(tuple(results), tuple(errors), time.perf_counter() - started)
+
+
+def lint_file(settings: Settings, draft: DraftFile) -> Outcome:
+    """One draft's result, from the cache when its bytes and settings are unchanged."""
+    fmt = format_for(draft.location)
+    if fmt is None:
+        return FileError(draft.path, "unsupported file type (seolint reads " + ", ".join(FORMATS) + ")")
+    config = settings.config_for(Path(draft.location).parent)
+    plan, cache = settings.plan_for(config), settings.cache_for(config)
+    try:
+        data = read_bytes(draft.location, plan.max_file_size)
+        key = cache.key(draft.location, data) if cache is not None else None
+        if cache is not None and key is not None and (hit := cache.get(key, draft.path)) is not None:
+            return hit
+        result = lint_source(Source(decode(data, plan.encoding), draft.path, fmt), plan)
+    except (ReadError, DraftError) as error:
+        return FileError(draft.path, str(error), getattr(error, "detail", ""))
+    if cache is not None and key is not None and not result.errors:  # a crashed rule is retried next time
+        cache.put(key, result)
+    return result
+
+
+def lint_stdin(settings: Settings, stdin: Stdin) -> Outcome:
+    """The draft on standard input, linted under the settings of the name it is given."""
+    folder = Path(stdin.path).parent if stdin.path != STDIN else Path.cwd()
+    plan = settings.plan_for(settings.config_for(folder))
+    try:
+        text = decode(read_bytes(STDIN, plan.max_file_size), plan.encoding)
+        return lint_source(Source(text, stdin.path, stdin.format), plan)
+    except (ReadError, DraftError) as error:
+        return FileError(stdin.path, str(error), getattr(error, "detail", ""))

@@ -1,0 +1,117 @@
+"""The effective settings of each file: its nearest config, with the command line on top.
+
+Config belongs to the file (as in ruff and markdownlint-cli2): a file uses the nearest
+`.seolint.toml` or `[tool.seolint]` at or above its own folder, wherever seolint was
+started; `--config` names one file for every draft instead. Each distinct config gets
+one Plan and one cache. Run-wide choices (the fail level, the report) come from the
+config that governs the working directory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from seolint import config as config_module
+from seolint.cache import Cache
+from seolint.catalog import known_rules
+from seolint.config import Config
+from seolint.findings import Severity
+from seolint.plan import Plan, make_plan
+from seolint.registry import Rule, RuleSet
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line sets on top of every file's config (None: keep the config's)."""
+
+    select: tuple[str, ...] | None = None  # replaces the config's select and ignore, as in ruff
+    ignore: tuple[str, ...] = ()  # added to the config's ignore
+    fail_on: Severity | None = None
+    respect_gitignore: bool | None = None
+    force_exclude: bool | None = None
+    encoding: str | None = None
+    max_file_size: int | None = None
+    report_unused_suppressions: bool = False
+
+    def apply(self, config: Config) -> Config:
+        changes: dict[str, object] = {"ignore": (*config.ignore, *self.ignore)}
+        if self.select is not None:
+            changes = {"select": self.select, "ignore": self.ignore}
+        for name in ("fail_on", "respect_gitignore", "force_exclude", "encoding", "max_file_size"):
+            value = getattr(self, name)
+            if value is not None:
+                changes[name] = value
+        return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
+
+
+class Settings:
+    """Configs by folder, plans and caches by config: each resolved once per run."""
+
+    def __init__(self, overrides: Overrides, config_path: Path | None = None, use_cache: bool = True) -> None:
+        self.overrides = overrides
+        self.use_cache = use_cache
+        self._fixed = self._load(config_path) if config_path is not None else None
+        self._file_in: dict[Path, Path | None] = {}
+        self._configs: dict[Path | None, Config] = {}
+        self._plans: dict[Path | None, Plan] = {}
+        self._rulesets: dict[Path | None, RuleSet] = {}
+        self._caches: dict[Path | None, Cache | None] = {}
+
+    def config_for(self, folder: Path) -> Config:
+        """The config that governs drafts in `folder` (ConfigError if that file is wrong)."""
+        if self._fixed is not None:
+            return self._fixed
+        source = self._nearest(Path(os.path.abspath(folder)))
+        if source not in self._configs:
+            self._configs[source] = self._load(source)
+        return self._configs[source]
+
+    def plan_for(self, config: Config) -> Plan:
+        if config.source not in self._plans:
+            self._rulesets[config.source] = known_rules(config)
+            plan = make_plan(config, self._rulesets[config.source])
+            self._plans[config.source] = dataclasses.replace(
+                plan, report_unused_suppressions=self.overrides.report_unused_suppressions
+            )
+        return self._plans[config.source]
+
+    def known_rules(self) -> tuple[Rule, ...]:
+        """Every rule any of the run's configs knows (built-ins plus their packs), by code."""
+        by_code = {r.code: r for ruleset in self._rulesets.values() for r in ruleset.rules}
+        return tuple(by_code[code] for code in sorted(by_code))
+
+    def cache_for(self, config: Config) -> Cache | None:
+        """The cache beside the config file (else in the working directory), or None if off."""
+        if not self.use_cache:
+            return None
+        if config.source not in self._caches:
+            from seolint.fingerprint import fingerprint
+
+            packs = [config.root / pack for pack in config.rule_packs]
+            extra = [config.source, *packs] if config.source else packs
+            self._caches[config.source] = Cache.open(config.root, fingerprint(self.plan_for(config), extra))
+        return self._caches[config.source]
+
+    def _load(self, source: Path | None) -> Config:
+        return self.overrides.apply(config_module.load(source))
+
+    def _nearest(self, folder: Path) -> Path | None:
+        """The nearest config file at or above `folder`, remembered for every folder on the way."""
+        visited: list[Path] = []
+        found: Path | None = None
+        current: Path | None = folder
+        while current is not None:
+            if current in self._file_in:
+                found = self._file_in[current]
+                break
+            visited.append(current)
+            found = config_module.config_file_in(current)
+            if found is not None:
+                break
+            current = current.parent if current.parent != current else None
+        for seen in visited:
+            self._file_in[seen] = found
+        return found
