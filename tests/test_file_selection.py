@@ -126,3 +126,31 @@ def test_gitignored_file_named_explicitly_is_linted(site: Path) -> None:
 def test_outside_a_repository_nothing_is_ignored(site: Path) -> None:
     (site / ".gitignore").write_text("*.txt\n", encoding="utf-8")  # no repository: not consulted
     assert "notes.txt" in {p for p, _ in found(run("."))}
+
+
+def test_each_file_uses_the_config_nearest_to_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Config belongs to the file, wherever seolint is started (ruff, markdownlint-cli2)."""
+    blog = tmp_path / "blog"
+    (blog / "posts").mkdir(parents=True)
+    (blog / "notes").mkdir()
+    (blog / ".seolint.toml").write_text('select = ["H003"]\n', encoding="utf-8")
+    (blog / "notes" / ".seolint.toml").write_text('select = ["H003"]\nignore = ["H003"]\n', encoding="utf-8")
+    skipped = "# A\n\n#### Skip\n"
+    (blog / "posts" / "x.md").write_text(skipped, encoding="utf-8")
+    (blog / "notes" / "y.md").write_text(skipped, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = CliRunner().invoke(app, ["check", "--format", "json", "--no-cache", str(blog)])
+    found = {(Path(f["path"]).name, f["code"]) for f in json.loads(result.stdout)["findings"]}
+    assert found == {("x.md", "H003")}
+
+
+def test_force_exclude_applies_excludes_to_named_files(site: Path) -> None:
+    (site / ".seolint.toml").write_text('extend-exclude = ["drafts/*"]\n', encoding="utf-8")
+    assert {p for p, _ in found(run("drafts/b.md"))} == {"drafts/b.md"}
+    assert {p for p, _ in found(run("drafts/b.md", "--force-exclude"))} == set()
+    (site / ".seolint.toml").write_text(
+        'extend-exclude = ["drafts/*"]\nforce-exclude = true\n', encoding="utf-8"
+    )
+    assert {p for p, _ in found(run("drafts/b.md", "posts/a.md"))} == {"posts/a.md"}
