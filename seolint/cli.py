@@ -185,8 +185,10 @@ def check(
 
     if config_path is not None and not config_path.is_file():
         fail(f"{config_path}: config file not found")
+    if select is not None and not _split(select):
+        fail("--select: names no rule, so nothing would be checked (use codes, names, prefixes or ALL)")
     overrides = Overrides(
-        select=tuple(_split(select)) if select else None,
+        select=tuple(_split(select)) if select is not None else None,
         ignore=tuple(_split(ignore)),
         fail_on=Severity.parse(fail_on.value) if fail_on is not None else None,
         respect_gitignore=respect_gitignore,

@@ -53,6 +53,8 @@ class Plan:
 def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
     """Resolve selection, severities and options against the registry (ConfigError if off)."""
     ruleset = ruleset or known_rules(config)
+    if config.select is not None and not config.select:
+        raise ConfigError(f"{config.where}: select: names no rule, so nothing would be checked")
     try:
         chosen = ruleset.select(config.select, config.ignore)
         severities = {ruleset.get(key).code: level for key, level in config.severity.items()}

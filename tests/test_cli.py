@@ -163,3 +163,18 @@ def test_every_rule_explains_itself() -> None:
         assert explained.exit_code == 0, r.code
         assert r.name in explained.stdout
         assert "Why" in explained.stdout and "Example" in explained.stdout, r.code
+
+
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_an_empty_select_is_a_usage_error(value: str) -> None:
+    result = CliRunner().invoke(app, ["check", "--select", value, str(FIXTURES / "ai-draft.txt")])
+    assert result.exit_code == 2
+    assert "--select: names no rule" in result.stderr
+
+
+def test_an_empty_select_in_config_is_a_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".seolint.toml").write_text("select = []\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(FIXTURES / "ai-draft.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(".seolint.toml: select: names no rule, so nothing would be checked")
