@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seolint import gitignore, suppress
-from seolint.config import Config, ConfigError
+from seolint.config import Config, ConfigError, FrontMatterKeys
 from seolint.document import Document, Format
 from seolint.findings import FileError, FileResult, Finding, Problem, Severity
 from seolint.parse import FORMATS, ParseError, format_for, parse
@@ -51,6 +51,7 @@ class Plan:
     report_unused_suppressions: bool = False
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (glob, codes) from config
     root: Path = field(default_factory=Path.cwd)  # globs are relative to the config's folder
+    front_matter_keys: FrontMatterKeys = field(default_factory=FrontMatterKeys)
 
     def for_path(self, path: str) -> Plan:
         """The plan without the rules that `per-file-ignores` turns off for this file."""
@@ -129,6 +130,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         aliases,
         per_file_ignores=per_file,
         root=config.root,
+        front_matter_keys=config.front_matter,
     )
 
 
@@ -185,7 +187,7 @@ def _run_rule(active: ActiveRule, doc: Document, errors: list[FileError]) -> lis
 def lint_text(text: str, path: str, fmt: Format, plan: Plan) -> FileResult:
     plan = plan.for_path(path)
     try:
-        doc = parse(text, path, fmt, plan.content_selector)
+        doc = parse(text, path, fmt, plan.content_selector, plan.front_matter_keys)
     except ParseError as error:
         raise DraftError(str(error)) from None
     except Exception as error:  # a front-end bug on odd input is reported, not a crash

@@ -121,9 +121,7 @@ def pseudo_heading(doc: Document, opts: object) -> Iterator[Problem]:
 
 def _hint(doc: Document, level: int, text: str) -> str:
     short = text if len(text) <= 40 else text[:39] + "…"
-    if doc.format == "html":
-        return f"use <h{level}>{short}</h{level}>"
-    return f"make it a real heading: {'#' * level} {short}"
+    return doc.hints.heading.format(level=level, hashes="#" * level, text=short)
 
 
 @dataclass(frozen=True)
