@@ -11,18 +11,16 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from seolint.views import Views
 
 Format = Literal["markdown", "html", "text"]
 # "given": alt text to read; "missing": none where one is needed (no alt attribute, or
 # Markdown's `![](x.png)`, which cannot mark an image decorative); "empty": HTML `alt=""`
 # on an image not marked decorative; "decorative": hidden from assistive technology.
 AltState = Literal["given", "missing", "empty", "decorative"]
-
-_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
-# The look-behind lets a path start only at a token boundary, which keeps long runs linear.
-_PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 
 @dataclass(frozen=True, order=True)
@@ -154,13 +152,16 @@ class Document:
         return line_starts(self.source)
 
     @cached_property
-    def prose(self) -> str:
-        """All prose blocks joined, with URLs and file paths removed (code is never in blocks)."""
-        return strip_non_prose("\n\n".join(b.text for b in self.blocks if b.kind != "table-cell"))
+    def views(self) -> Views:
+        """Prose, sentences, words and text lines, derived on first use and shared by every rule."""
+        from seolint.views import Views
 
-    @cached_property
+        return Views(self)
+
+    @property
     def word_count(self) -> int:
-        return count_words(self.prose)
+        """Words of prose, as seolint.views defines prose."""
+        return self.views.words
 
     def span_at(self, start: int, end: int) -> Span:
         """The Span of source offsets [start, end)."""
@@ -211,17 +212,3 @@ def line_starts(source: str) -> list[int]:
     if len(starts) > 1 and starts[-1] == len(source):
         starts.pop()
     return starts
-
-
-def strip_non_prose(text: str) -> str:
-    """Text without URLs and file paths, which are not words a reader reads as prose."""
-    return _PATH.sub(" ", _URL.sub(" ", text))
-
-
-def words_of(text: str) -> list[str]:
-    """The words of `text` as every count of words in seolint sees them."""
-    return _WORD.findall(text)
-
-
-def count_words(text: str) -> int:
-    return len(words_of(text))

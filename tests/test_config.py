@@ -51,7 +51,7 @@ def test_front_matter_keys_are_read_and_reach_the_plan(tmp_path: Path) -> None:
     assert config.front_matter.description == ("abstract",)
     assert config.front_matter.keyphrase == ("keyphrase", "focus_keyword", "focus_keyphrase")  # default kept
     assert make_plan(config).front_matter_keys == config.front_matter
-    with pytest.raises(ConfigError, match="tool.seolint.front-matter.title: must be a list"):
+    with pytest.raises(ConfigError, match=r"tool\.seolint\.front-matter\.title: must be a list"):
         load(write(path, "[tool.seolint.front-matter]\ntitle = 1\n"))
 
 

@@ -48,7 +48,7 @@ def test_only_the_article_is_the_post_body() -> None:
     assert [(link.href, link.span.line, link.span.column) for link in doc.links] == [
         ("https://example.org/", 13, 15)
     ]
-    assert "Footer text" not in doc.prose
+    assert "Footer text" not in doc.views.text
 
 
 def test_images_alt_missing_empty_and_decorative() -> None:

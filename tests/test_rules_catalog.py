@@ -156,7 +156,9 @@ def test_keyphrase_keys_setting_reaches_placement_and_density() -> None:
 
 def test_slug_from_a_url_key_points_at_that_key() -> None:
     text = '---\ntitle: "T"\npermalink: "/blog/My_Post/"\n---\n'
-    assert with_keys(text, ("M009",)) == [(3, "M009", "slug 'My_Post' has uppercase letters, has underscores")]
+    assert with_keys(text, ("M009",)) == [
+        (3, "M009", "slug 'My_Post' has uppercase letters, has underscores")
+    ]
     assert with_keys(text, ("M009",), slug=("slug",)) == []  # the file name, post.md, is fine
 
 

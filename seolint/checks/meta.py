@@ -200,7 +200,7 @@ def keyphrase_density(doc: Document, opts: DensityOptions) -> Iterator[Problem]:
     if doc.keyphrase is None or words < opts.min_words:
         return
     phrase = doc.keyphrase.text
-    occurrences = len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", doc.prose, re.IGNORECASE))
+    occurrences = len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", doc.views.text, re.IGNORECASE))
     density = occurrences * 100 / words
     at = doc.front_matter_span or Span.point(1)
     if density < opts.min:
