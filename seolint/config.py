@@ -31,6 +31,21 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class FrontMatterKeys:
+    """Which front-matter keys hold each piece of page metadata; the first non-empty one wins.
+
+    One setting for every rule, so the description M003 finds is the one M004 measures
+    and M007 searches.
+    """
+
+    title: tuple[str, ...] = ("title",)
+    seo_title: tuple[str, ...] = ("seo_title", "meta_title")
+    description: tuple[str, ...] = ("description", "summary", "excerpt")
+    keyphrase: tuple[str, ...] = ("keyphrase", "focus_keyword", "focus_keyphrase")
+    slug: tuple[str, ...] = ("slug", "path", "permalink", "url")  # a path's last part is the slug
+
+
+@dataclass(frozen=True)
 class Config:
     source: Path | None = None  # the file the settings came from, for messages
     root: Path = field(default_factory=Path.cwd)  # paths in `exclude` are relative to this
@@ -47,6 +62,7 @@ class Config:
     rule_packs: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    front_matter: FrontMatterKeys = field(default_factory=FrontMatterKeys)
     encoding: str = "utf-8"  # for drafts without a BOM
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger drafts are refused
 
@@ -127,6 +143,7 @@ def from_table(table: Mapping[str, Any], source: Path) -> Config:
         rule_packs=reader.strings("rule-packs") or (),
         severity=reader.severity_table("severity"),
         rules=reader.rule_tables("rules"),
+        front_matter=reader.front_matter_keys("front-matter"),
         encoding=reader.encoding("encoding") or "utf-8",
         max_file_size=reader.size("max-file-size") or DEFAULT_MAX_FILE_SIZE,
     )
@@ -239,6 +256,21 @@ class _TableReader:
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             raise self._error(key, "must hold one table per rule, e.g. [rules.H003]")
         return {name: dict(options) for name, options in value.items()}
+
+    def front_matter_keys(self, key: str) -> FrontMatterKeys:
+        value = self._get(key) or {}
+        if not isinstance(value, dict):
+            raise self._error(key, 'must be a table, e.g. description = ["description", "summary"]')
+        table = _TableReader(value, self.source, f"{self.prefix}{key}.")
+        defaults = FrontMatterKeys()
+        found = {}
+        for name in ("title", "seo-title", "description", "keyphrase", "slug"):
+            keys = table.strings(name)
+            if keys is not None and not keys:
+                raise table._error(name, "must list at least one front-matter key")
+            found[name.replace("-", "_")] = keys or getattr(defaults, name.replace("-", "_"))
+        table.reject_unknown()
+        return FrontMatterKeys(**found)
 
     def reject_unknown(self) -> None:
         unknown = sorted(set(self.table) - self.seen)

@@ -11,14 +11,16 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from seolint.views import Views
 
 Format = Literal["markdown", "html", "text"]
-
-_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
-# The look-behind lets a path start only at a token boundary, which keeps long runs linear.
-_PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+# "given": alt text to read; "missing": none where one is needed (no alt attribute, or
+# Markdown's `![](x.png)`, which cannot mark an image decorative); "empty": HTML `alt=""`
+# on an image not marked decorative; "decorative": hidden from assistive technology.
+AltState = Literal["given", "missing", "empty", "decorative"]
 
 
 @dataclass(frozen=True, order=True)
@@ -41,7 +43,7 @@ class Field:
 
     text: str
     span: Span
-    origin: str  # "front-matter", "title-tag", "meta-tag"
+    origin: str  # "front-matter", "title-tag", "meta-tag", "file-name"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Heading:
     text: str
     span: Span
     source: Literal["markup", "marker"] = "markup"
+    anchor: str | None = None  # an explicit id: `{#id}` in Markdown, `id=` in HTML
 
 
 @dataclass(frozen=True)
@@ -75,8 +78,16 @@ class Image:
     src: str | None
     alt: str | None  # None: no alt attribute at all
     span: Span
-    decorative: bool = False
-    syntax: Literal["markdown", "html"] = "html"
+    alt_state: AltState
+
+
+def alt_state(alt: str | None, decorative: bool) -> AltState:
+    """An `alt` attribute's state: marked decorative wins, then absent, then blank."""
+    if decorative:
+        return "decorative"
+    if alt is None:
+        return "missing"
+    return "given" if alt.strip() else "empty"
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,18 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class Hints:
+    """How the draft's own syntax spells what a rule asks the writer to add.
+
+    Front-ends fill it, so advice reads in the writer's format without a rule asking
+    which format that is.
+    """
+
+    heading: str = "make it a real heading: {hashes} {text}"  # str.format: level, hashes, text
+    description: str = "front-matter `{key}`"  # {key}: the first configured description key
+
+
+@dataclass(frozen=True)
 class Document:
     """One parsed draft. Rules read it; nothing writes to it after the front-end."""
 
@@ -103,8 +126,13 @@ class Document:
     source: str
     front_matter: dict[str, Any] = field(default_factory=dict)
     front_matter_span: Span | None = None
-    title: Field | None = None
+    title: Field | None = None  # front-matter title, or <title>
+    seo_title: Field | None = None  # the title search results show: an SEO title key, else `title`
     description: Field | None = None
+    keyphrase: Field | None = None
+    slug: Field | None = None  # the URL's last part: a front-matter key, else the file name
+    hints: Hints = field(default_factory=Hints)
+    ids: tuple[str, ...] = ()  # every explicit id a `#fragment` may target, heading anchors included
     headings: tuple[Heading, ...] = ()
     blocks: tuple[Block, ...] = ()
     links: tuple[Link, ...] = ()
@@ -124,13 +152,16 @@ class Document:
         return line_starts(self.source)
 
     @cached_property
-    def prose(self) -> str:
-        """All prose blocks joined, with URLs and file paths removed (code is never in blocks)."""
-        return strip_non_prose("\n\n".join(b.text for b in self.blocks if b.kind != "table-cell"))
+    def views(self) -> Views:
+        """Prose, sentences, words and text lines, derived on first use and shared by every rule."""
+        from seolint.views import Views
 
-    @cached_property
+        return Views(self)
+
+    @property
     def word_count(self) -> int:
-        return count_words(self.prose)
+        """Words of prose, as seolint.views defines prose."""
+        return self.views.words
 
     def span_at(self, start: int, end: int) -> Span:
         """The Span of source offsets [start, end)."""
@@ -181,17 +212,3 @@ def line_starts(source: str) -> list[int]:
     if len(starts) > 1 and starts[-1] == len(source):
         starts.pop()
     return starts
-
-
-def strip_non_prose(text: str) -> str:
-    """Text without URLs and file paths, which are not words a reader reads as prose."""
-    return _PATH.sub(" ", _URL.sub(" ", text))
-
-
-def words_of(text: str) -> list[str]:
-    """The words of `text` as every count of words in seolint sees them."""
-    return _WORD.findall(text)
-
-
-def count_words(text: str) -> int:
-    return len(words_of(text))

@@ -67,7 +67,13 @@ def _plan_shape(plan: Plan) -> Any:
         )
         for a in plan.rules
     ]
-    settings = (plan.content_selector, plan.encoding, plan.max_file_size, plan.report_unused_suppressions)
+    settings = (
+        plan.content_selector,
+        plan.encoding,
+        plan.max_file_size,
+        plan.report_unused_suppressions,
+        plan.front_matter_keys,
+    )
     # per-file-ignores change which rules run on a file; the root anchors their globs
     return (rules, settings, plan.per_file_ignores, str(plan.root))
 

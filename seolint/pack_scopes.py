@@ -2,7 +2,7 @@
 not prose text blanked out (front matter, code, HTML comments, inline code, URLs).
 
 Blanking keeps offsets, so a match maps straight back to its line and column. The
-result is memoised for the last Document, which every pack rule of a run shares.
+lines are computed once per Document, as `doc.views.lines`, which every pack rule shares.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from seolint.document import Document
+if TYPE_CHECKING:
+    from seolint.document import Document
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # Inline code: a run of 1-3 backticks, text without backticks, the same run (linear time).
@@ -44,19 +46,13 @@ class TextLine:
     column: int  # 1-based column of `text` in the source line
 
 
-_last: tuple[Document, dict[int, TextLine]] | None = None
-
-
-def lines_of(doc: Document) -> dict[int, TextLine]:
-    """Every non-blank line of the scope by line number, in order (memoised per document)."""
-    global _last
-    if _last is None or _last[0] is not doc:
-        lines = {}
-        for number, masked in _masked_lines(doc):
-            start, end = strip_decoration(masked)
-            lines[number] = TextLine(number, masked[start:end], start + 1)
-        _last = (doc, lines)
-    return _last[1]
+def text_lines(doc: Document) -> dict[int, TextLine]:
+    """Every non-blank line of the scope by line number, in order (read it as `doc.views.lines`)."""
+    lines = {}
+    for number, masked in _masked_lines(doc):
+        start, end = strip_decoration(masked)
+        lines[number] = TextLine(number, masked[start:end], start + 1)
+    return lines
 
 
 def strip_decoration(line: str) -> tuple[int, int]:

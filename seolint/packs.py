@@ -18,7 +18,6 @@ from typing import Any
 
 from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
-from seolint.pack_scopes import lines_of
 from seolint.regex_safety import nested_quantifier
 from seolint.registry import Rule, RuleError, check_identity
 
@@ -112,7 +111,7 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 def _scan_lines(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
     empty: set[int] | None = None
-    for index, line in enumerate(lines_of(doc).values()):
+    for index, line in enumerate(doc.views.lines.values()):
         if matcher.where == "first-line" and index > 0:
             break
         for match in matcher.matches(line.text):
@@ -130,7 +129,7 @@ def _empty_sections(doc: Document, matcher: Matcher) -> set[int]:
     One backward pass, so a post made of thousands of labels still takes linear time.
     """
     heading_lines = {h.span.line for h in doc.headings}
-    prose = lines_of(doc)
+    prose = doc.views.lines
     empty: set[int] = set()
     clear = True  # nothing after the current line but ignorable lines, up to a heading or the end
     for number in range(len(doc.lines), 0, -1):

@@ -30,7 +30,7 @@ def lint_source(source: Source, plan: Plan) -> FileResult:
     """The findings, stats and outline of one draft (DraftError if it cannot be parsed)."""
     plan = plan.for_path(source.path)
     try:
-        doc = parse(source.text, source.path, source.format, plan.content_selector)
+        doc = parse(source.text, source.path, source.format, plan.content_selector, plan.front_matter_keys)
     except ParseError as error:
         raise DraftError(str(error)) from None
     except Exception as error:  # a front-end bug on odd input is reported, not a crash

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from seolint.catalog import known_rules
-from seolint.config import Config, ConfigError
+from seolint.config import Config, ConfigError, FrontMatterKeys
 from seolint.findings import Severity
 from seolint.globs import matches
 from seolint.reading import DEFAULT_MAX_FILE_SIZE
@@ -38,6 +38,7 @@ class Plan:
     report_unused_suppressions: bool = False
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (glob, codes) from config
     root: Path = field(default_factory=Path.cwd)  # globs are relative to the config's folder
+    front_matter_keys: FrontMatterKeys = field(default_factory=FrontMatterKeys)
 
     def for_path(self, path: str) -> Plan:
         """The plan without the rules that `per-file-ignores` turns off for this file."""
@@ -85,6 +86,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         aliases,
         per_file_ignores=per_file,
         root=config.root,
+        front_matter_keys=config.front_matter,
     )
 
 

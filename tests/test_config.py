@@ -45,6 +45,16 @@ def test_keys_are_read(tmp_path: Path) -> None:
     assert active["H001"].options.title_is_h1 is False
 
 
+def test_front_matter_keys_are_read_and_reach_the_plan(tmp_path: Path) -> None:
+    path = write(tmp_path / "pyproject.toml", '[tool.seolint.front-matter]\ndescription = ["abstract"]\n')
+    config = load(path)
+    assert config.front_matter.description == ("abstract",)
+    assert config.front_matter.keyphrase == ("keyphrase", "focus_keyword", "focus_keyphrase")  # default kept
+    assert make_plan(config).front_matter_keys == config.front_matter
+    with pytest.raises(ConfigError, match=r"tool\.seolint\.front-matter\.title: must be a list"):
+        load(write(path, "[tool.seolint.front-matter]\ntitle = 1\n"))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -53,6 +63,10 @@ def test_keys_are_read(tmp_path: Path) -> None:
         ("fail-on = 'fatal'\n", "fail-on: unknown severity"),
         ("[severity]\nH003 = 'loud'\n", "severity.H003"),
         ("select = [\n", "invalid TOML"),
+        ("front-matter = 1\n", "front-matter: must be a table"),
+        ("[front-matter]\nteaser = ['x']\n", "front-matter.teaser: unknown key"),
+        ("[front-matter]\ndescription = 'teaser'\n", "front-matter.description: must be a list of strings"),
+        ("[front-matter]\nslug = []\n", "front-matter.slug: must list at least one front-matter key"),
     ],
 )
 def test_shape_errors_name_file_and_key(tmp_path: Path, text: str, expected: str) -> None:

@@ -1,8 +1,8 @@
 """seolint's modules import each other in one direction only: no cycles, even lazy ones.
 
-Data flows forward through the pipeline (DESIGN.md), so no module may import, at any
-level of its code (top, inside a function, or for type checking), one that imports it
-back. The graph is read from the import statements themselves.
+Data flows forward through the pipeline (DESIGN.md), so no module may import, at the
+top or inside a function, one that imports it back. Imports under `if TYPE_CHECKING:`
+never run and are left out. The graph is read from the import statements themselves.
 """
 
 from __future__ import annotations
@@ -22,11 +22,25 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+def runtime_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node of the module except the bodies of `if TYPE_CHECKING:` blocks."""
+    found: list[ast.AST] = []
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        found.append(node)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            pending.extend(node.orelse)
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
 def imported_modules(path: Path, modules: set[str]) -> set[str]:
-    """seolint modules that `path` imports anywhere (from-imports of names resolve to their module)."""
+    """seolint modules that `path` imports when run (from-imports of names resolve to their module)."""
     found: set[str] = set()
     package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -77,6 +91,12 @@ def test_the_package_has_no_import_cycles() -> None:
     graph = import_graph()
     assert len(graph) > 30 and graph["seolint.runner"]  # the walk really read the package
     assert find_cycle(graph) is None, " -> ".join(find_cycle(graph) or [])
+
+
+def test_type_checking_imports_are_not_edges() -> None:
+    tree = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import a\nimport b\n")
+    imports = [node for node in runtime_nodes(tree) if isinstance(node, ast.Import)]
+    assert {alias.name for node in imports for alias in node.names} == {"b"}
 
 
 def test_a_cycle_is_found() -> None:

@@ -48,17 +48,17 @@ def test_only_the_article_is_the_post_body() -> None:
     assert [(link.href, link.span.line, link.span.column) for link in doc.links] == [
         ("https://example.org/", 13, 15)
     ]
-    assert "Footer text" not in doc.prose
+    assert "Footer text" not in doc.views.text
 
 
 def test_images_alt_missing_empty_and_decorative() -> None:
     doc = doc_of(PAGE, "html")
-    found = [(i.src, i.alt, i.decorative, i.span.line) for i in doc.images]
+    found = [(i.src, i.alt, i.alt_state, i.span.line) for i in doc.images]
     assert found == [
-        ("a.png", None, False, 15),
-        ("b.png", "", False, 16),
-        ("c.png", "", True, 17),
-        ("d.png", None, True, 18),
+        ("a.png", None, "missing", 15),
+        ("b.png", "", "empty", 16),
+        ("c.png", "", "decorative", 17),
+        ("d.png", None, "decorative", 18),
     ]
 
 

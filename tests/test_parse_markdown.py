@@ -71,8 +71,8 @@ def test_links_inline_html_reference_table_and_autolink() -> None:
 
 def test_images_markdown_and_inline_html() -> None:
     doc = doc_of(POST)
-    found = [(i.src, i.alt, i.syntax, i.span.line, i.span.column) for i in doc.images]
-    assert found == [("img.png", "alt text", "markdown", 13, 13), ("raw.png", None, "html", 14, 15)]
+    found = [(i.src, i.alt, i.alt_state, i.span.line, i.span.column) for i in doc.images]
+    assert found == [("img.png", "alt text", "given", 13, 13), ("raw.png", None, "missing", 14, 15)]
 
 
 def test_code_blocks_fenced_and_indented() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from seolint import prose
 from seolint.config import Config
-from seolint.document import count_words
 from seolint.plan import make_plan
-from seolint.prose import analyse
+from seolint.views import count_words
 from tests.conftest import FIXTURES, ROOT, codes_at, doc_of, lint, lint_text
 
 PLAIN = (FIXTURES / "rules" / "readability-plain.md").read_text(encoding="utf-8")
@@ -49,22 +49,21 @@ or docs/pathword/file.md. <!-- commentword --></p>
 @pytest.mark.parametrize(("text", "fmt"), [(MARKDOWN_WITH_NOISE, "markdown"), (HTML_WITH_NOISE, "html")])
 def test_prose_excludes_everything_that_is_not_prose(text: str, fmt: str) -> None:
     doc = doc_of(text, fmt)  # type: ignore[arg-type]
-    analysis = analyse(doc)
-    for prose in (doc.prose, " ".join(s.text for s in analysis.sentences)):
-        assert "Real words here" in prose
+    for text in (doc.views.text, " ".join(s.text for s in doc.views.sentences)):
+        assert "Real words here" in text
         for noise in ("frontmatter", "titleword", "heading", "inlinecode", "urlword", "pathword", "comment"):
-            assert noise not in prose
-        assert "codeblock" not in prose and "tablecell" not in prose
+            assert noise not in text
+        assert "codeblock" not in text and "tablecell" not in text
 
 
 def test_template_directives_are_not_words() -> None:
-    analysis = analyse(doc_of('Intro words.\n\n{{image "gopher.png"}}\n\n{{< figure src="a.png" >}}\n'))
-    assert analysis.words == 2
+    doc = doc_of('Intro words.\n\n{{image "gopher.png"}}\n\n{{< figure src="a.png" >}}\n')
+    assert doc.views.words == doc.word_count == 2
 
 
 def test_sentences_split_at_terminal_punctuation_not_inside_abbreviations() -> None:
-    analysis = analyse(doc_of("We ship Go 1.22 today, e.g. on Linux. Then we rest! Why? Because.\n"))
-    assert [s.text for s in analysis.sentences] == [
+    views = doc_of("We ship Go 1.22 today, e.g. on Linux. Then we rest! Why? Because.\n").views
+    assert [s.text for s in views.sentences] == [
         "We ship Go 1.22 today, e.g. on Linux.",
         "Then we rest!",
         "Why?",
@@ -73,10 +72,10 @@ def test_sentences_split_at_terminal_punctuation_not_inside_abbreviations() -> N
 
 
 def test_scores_follow_the_flesch_formulas() -> None:
-    analysis = analyse(doc_of("The cat sat on the mat. The dog ran to the park.\n"))
-    assert analysis.words == 12 and analysis.syllables == 12
-    assert analysis.reading_ease == pytest.approx(206.835 - 1.015 * 6 - 84.6 * 1)
-    assert analysis.grade == pytest.approx(0.39 * 6 + 11.8 * 1 - 15.59)
+    views = doc_of("The cat sat on the mat. The dog ran to the park.\n").views
+    assert views.words == 12 and views.syllables == 12
+    assert prose.reading_ease(views) == pytest.approx(206.835 - 1.015 * 6 - 84.6 * 1)
+    assert prose.grade(views) == pytest.approx(0.39 * 6 + 11.8 * 1 - 15.59)
 
 
 def test_scoring_works_with_the_network_blocked(no_network: None) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from seolint.checks.meta import title_pixels
-from seolint.config import Config
+from seolint.config import Config, FrontMatterKeys
 from seolint.plan import make_plan
 from tests.conftest import codes_at, lint, lint_text
 
@@ -112,10 +112,24 @@ def test_seo_title_wins_over_title() -> None:
     assert codes(text, "M002") == []
 
 
-def test_description_keys() -> None:
-    text = '---\nteaser: "Something"\n---\n'
-    assert codes(text, "M003") == [(1, "M003")]
-    assert codes(text, "M003", keys=["teaser"]) == []
+def with_keys(text: str, select: tuple[str, ...], **keys: tuple[str, ...]) -> list[tuple[int, str, str]]:
+    """Findings under a config whose `[front-matter]` setting names `keys`."""
+    plan = make_plan(Config(select=select, front_matter=FrontMatterKeys(**keys)))
+    return [(f.span.line, f.code, f.message) for f in lint_text(text, "post.md", "markdown", plan).findings]
+
+
+def test_one_description_setting_serves_every_rule() -> None:
+    text = '---\nabstract: "Short"\nkeyphrase: "queues"\n---\n\nQueues.\n'
+    rules = ("M003", "M004", "M007")
+    missing = "keyphrase 'queues' is missing from the description"
+    default = with_keys(text, rules)
+    assert (1, "M003", "no meta description: add a front-matter `description`") in default
+    assert (1, "M007", missing) in default
+    found = with_keys(text, rules, description=("abstract",))
+    assert [f for f in found if f[1] != "M007"] == [(2, "M004", "description is 5 characters (min 70)")]
+    assert (2, "M007", missing) in found  # M007 searches the description M004 measured
+    hint = with_keys("# T\n", ("M003",), description=("abstract", "description"))
+    assert hint == [(1, "M003", "no meta description: add a front-matter `abstract`")]
 
 
 def test_description_length_bounds() -> None:
@@ -130,11 +144,22 @@ def test_thin_content_min_words() -> None:
     assert codes("# T\n\n" + "word " * 50, "M006") == [(1, "M006")]
 
 
-def test_keyphrase_keys_option() -> None:
+def test_keyphrase_keys_setting_reaches_placement_and_density() -> None:
     text = '---\ntitle: "Queues"\nfocus: "queues"\n---\n\nQueues.\n'
-    assert codes(text, "M007") == []
-    # description, H2/H3 and slug ("snippet") lack it; title and first paragraph have it
-    assert [code for _, code in codes(text, "M007", keys=["focus"])] == ["M007", "M007", "M007"]
+    assert with_keys(text, ("M007", "M008")) == []
+    # description, H2/H3 and slug ("post") lack it; title and first paragraph have it
+    found = with_keys(text, ("M007", "M008"), keyphrase=("focus",))
+    assert [code for _, code, _ in found] == ["M007", "M007", "M007"]
+    dense = '---\nfocus: "queues"\n---\n\n' + "Queues are queues. " * 40 + "\n"
+    assert [code for _, code, _ in with_keys(dense, ("M008",), keyphrase=("focus",))] == ["M008"]
+
+
+def test_slug_from_a_url_key_points_at_that_key() -> None:
+    text = '---\ntitle: "T"\npermalink: "/blog/My_Post/"\n---\n'
+    assert with_keys(text, ("M009",)) == [
+        (3, "M009", "slug 'My_Post' has uppercase letters, has underscores")
+    ]
+    assert with_keys(text, ("M009",), slug=("slug",)) == []  # the file name, post.md, is fine
 
 
 def test_keyphrase_density_bounds() -> None:

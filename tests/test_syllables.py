@@ -6,10 +6,9 @@ from functools import cache
 
 import pytest
 
-from seolint.document import words_of
 from seolint.parse import format_for, parse
-from seolint.prose import analyse
 from seolint.syllables import count, hyphenation_points, pronunciation
+from seolint.views import words_of
 from tests.conftest import CORPUS
 
 textstat = pytest.importorskip("textstat")
@@ -81,6 +80,6 @@ def test_counts_equal_textstat_on_corpus_prose() -> None:
     words = set()
     for path in drafts:
         doc = parse(path.read_text(encoding="utf-8", errors="replace"), str(path), format_for(str(path)))
-        words.update(w for s in analyse(doc).sentences for w in words_of(s.text))
+        words.update(w for s in doc.views.sentences for w in words_of(s.text))
     assert len(words) > 5000
     assert [w for w in sorted(words) if count(w) != textstat.syllable_count(w.lower())] == []

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from seolint.document import Block, Document, Span, count_words
+from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
 from seolint.registry import rule
 
@@ -53,12 +53,12 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     (class `cta`, `btn`, `button`, or `role="button"`).
     Example: end with "Try it on your service and [subscribe](/newsletter/) for part two."
     """
-    blocks = [b for b in doc.blocks if b.kind != "table-cell"]
+    blocks = doc.views.blocks
     if not blocks:
         return
-    start = _final_part_start(doc, blocks, opts.window)
+    start = _final_part_start(doc, opts.window)
     pattern = phrase_pattern((*opts.phrases, *opts.extend_phrases))
-    texts = [b.text for b in blocks if b.span.line >= start]
+    texts = [b.block.text for b in blocks if b.block.span.line >= start]  # link URLs may name the CTA
     links = [link for link in doc.links if link.span.line >= start]
     texts += [link.text for link in links]
     if any(pattern.search(text) for text in texts) or any(
@@ -75,14 +75,14 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
-def _final_part_start(doc: Document, blocks: list[Block], window: float) -> int:
+def _final_part_start(doc: Document, window: float) -> int:
     """First line of the final part: the larger of the last H2 section and the window."""
-    counts = [count_words(b.text) for b in blocks]
-    budget = sum(counts) * window
-    window_start, seen = blocks[-1].span.line, 0
-    for block, count in zip(reversed(blocks), reversed(counts), strict=True):
-        window_start = block.span.line
-        seen += count
+    blocks = doc.views.blocks
+    budget = doc.views.words * window
+    window_start, seen = blocks[-1].block.span.line, 0
+    for prose in reversed(blocks):
+        window_start = prose.block.span.line
+        seen += prose.words
         if seen >= budget:
             break
     last_h2 = max((h.span.line for h in doc.headings if h.level == 2), default=None)

@@ -121,9 +121,7 @@ def pseudo_heading(doc: Document, opts: object) -> Iterator[Problem]:
 
 def _hint(doc: Document, level: int, text: str) -> str:
     short = text if len(text) <= 40 else text[:39] + "…"
-    if doc.format == "html":
-        return f"use <h{level}>{short}</h{level}>"
-    return f"make it a real heading: {'#' * level} {short}"
+    return doc.hints.heading.format(level=level, hashes="#" * level, text=short)
 
 
 @dataclass(frozen=True)
@@ -168,24 +166,23 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     """A section runs too long without a subheading (or the post has no H2 at all).
 
     Why: readers scan; subheadings every few hundred words let them find their place,
-    and give search engines the structure of the post.
+    and give search engines the structure of the post. Words are words of prose, as
+    M006 counts them: tables, code, URLs and template directives do not count.
     Example: a 600-word `## Setup` -> split it into `### Install` and `### Configure`.
     """
-    from seolint.document import count_words, strip_non_prose
-
-    words = [count_words(strip_non_prose(b.text)) for b in doc.blocks]
-    if not any(h.level == 2 for h in doc.headings) and sum(words) > opts.max_words:
-        yield Problem(Span.point(1), f"{sum(words)} words and no H2; break the post into sections")
+    views = doc.views
+    if not any(h.level == 2 for h in doc.headings) and views.words > opts.max_words:
+        yield Problem(Span.point(1), f"{views.words} words and no H2; break the post into sections")
         return  # the one finding covers every section of a post without H2s
     starts = [(h.span.line, h) for h in doc.headings]
     index, total = 0, 0
     current: Heading | None = None
-    for block, count in zip(doc.blocks, words, strict=True):
-        while index < len(starts) and starts[index][0] <= block.span.line:
+    for prose in views.blocks:
+        while index < len(starts) and starts[index][0] <= prose.block.span.line:
             yield from _too_long(current, total, opts)
             current, total = starts[index][1], 0
             index += 1
-        total += count
+        total += prose.words
     yield from _too_long(current, total, opts)
 
 

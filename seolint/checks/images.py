@@ -21,11 +21,9 @@ def image_missing_alt(doc: Document, opts: object) -> Iterator[Problem]:
     Example: `![](arch.png)` -> `![Request flow from gateway to service](arch.png)`.
     """
     for image in doc.images:
-        name = image.src or "(no src)"
-        if image.alt is None and not image.decorative:
-            yield Problem(image.span, f"image {name!r} has no alt attribute")
-        elif image.syntax == "markdown" and not (image.alt or "").strip():
-            yield Problem(image.span, f"image {name!r} has empty alt text")
+        if image.alt_state == "missing":
+            what = "no alt attribute" if image.alt is None else "empty alt text"
+            yield Problem(image.span, f"image {image.src or '(no src)'!r} has {what}")
 
 
 @rule("I002", "image-empty-alt", Severity.WARNING)
@@ -38,12 +36,7 @@ def image_empty_alt(doc: Document, opts: object) -> Iterator[Problem]:
     if it really is decoration.
     """
     for image in doc.images:
-        if (
-            image.syntax == "html"
-            and image.alt is not None
-            and not image.alt.strip()
-            and not image.decorative
-        ):
+        if image.alt_state == "empty":
             yield Problem(
                 image.span, f"image {image.src or '(no src)'!r} has empty alt but is not marked decorative"
             )
@@ -127,7 +120,7 @@ def duplicate_alt(doc: Document, opts: object) -> Iterator[Problem]:
     first_src: dict[str, tuple[str | None, int]] = {}
     for image in doc.images:
         alt = " ".join((image.alt or "").split()).lower()
-        if not alt or image.decorative:
+        if not alt or image.alt_state == "decorative":
             continue
         if alt in first_src and first_src[alt][0] != image.src:
             line = first_src[alt][1]

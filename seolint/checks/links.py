@@ -215,24 +215,19 @@ def url_as_link_text(doc: Document, opts: object) -> Iterator[Problem]:
             yield Problem(link.span, "link text is a bare URL; describe the target instead")
 
 
-_ID_ATTRIBUTE = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"'<>\n]{1,200})["']""", re.IGNORECASE)
-_CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")
-
-
 def heading_slugs(doc: Document) -> tuple[set[str], tuple[str, ...]]:
     """Anchors a fragment link may target: heading slugs (GitHub-style, and the
-    hyphen-collapsing style of Hugo, Zola and others), `{#custom}` ids and HTML ids.
+    hyphen-collapsing style of Hugo, Zola and others) and the document's explicit ids
+    (`{#custom}` heading ids, HTML `id` attributes).
 
     Generators spell emoji out in slugs ("🦀" -> "crab") in ways that differ between
     tools, so the slug of a heading with symbols is also returned as a prefix that
     accepts any spelled-out ending.
     """
-    slugs: set[str] = {"top"}  # HTML: "#top" scrolls to the top of any page
+    slugs: set[str] = {"top", *doc.ids}  # HTML: "#top" scrolls to the top of any page
     prefixes: list[str] = []
     seen: dict[str, int] = {}
     for heading in doc.headings:
-        if custom := _CUSTOM_ID.search(heading.text):
-            slugs.add(custom.group(1))
         github = re.sub(r"[^\w\- ]", "", heading.text.strip().lower()).replace(" ", "-")
         collapsed = "-".join(re.findall(r"[^\W_]+", heading.text.lower()))
         if not heading.text.isascii():
@@ -241,7 +236,6 @@ def heading_slugs(doc: Document) -> tuple[set[str], tuple[str, ...]]:
             suffix = seen.get(slug, 0)
             slugs.add(slug if suffix == 0 else f"{slug}-{suffix}")
             seen[slug] = suffix + 1
-    slugs.update(match.group(1) for match in _ID_ATTRIBUTE.finditer(doc.source))
     return slugs, tuple(prefixes)
 
 

@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import PurePath
-from typing import Any
 
 from seolint.document import Document, Field, Span
 from seolint.findings import Problem, Severity
-from seolint.parse.front_matter import key_span
 from seolint.registry import rule
 
 
@@ -53,21 +50,6 @@ def title_pixels(text: str) -> int:
     return round(units * TITLE_FONT_PX / 1000)
 
 
-def seo_title(doc: Document) -> Field | None:
-    """`seo_title`/`meta_title` in front matter win over `title` and `<title>`."""
-    for key in ("seo_title", "meta_title"):
-        value = doc.front_matter.get(key)
-        if isinstance(value, str) and value.strip():
-            return Field(" ".join(value.split()), _key_span(doc, key), "front-matter")
-    return doc.title
-
-
-def _key_span(doc: Document, key: str) -> Span:
-    if doc.front_matter_span is None:
-        return Span.point(1)
-    return key_span(doc.lines[: doc.front_matter_span.end_line], key) or Span.point(1)
-
-
 @dataclass(frozen=True)
 class TitleLengthOptions:
     min: int = 30
@@ -84,7 +66,7 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     is estimated with Arial's character widths, so `WWW` counts wider than `iii`.
     Example: "Go" -> "Tracing slow HTTP handlers in Go with OpenTelemetry".
     """
-    title = seo_title(doc)
+    title = doc.seo_title
     if title is None:
         return
     pixels = title_pixels(title.text)
@@ -96,39 +78,25 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
         )
 
 
-@dataclass(frozen=True)
-class DescriptionOptions:
-    keys: tuple[str, ...] = ("description", "summary", "excerpt")  # front-matter keys, first wins
-
-
-def description(doc: Document, keys: tuple[str, ...]) -> Field | None:
-    if doc.format == "html":
-        return doc.description
-    for key in keys:
-        value = doc.front_matter.get(key)
-        if isinstance(value, str) and value.strip():
-            return Field(" ".join(value.split()), _key_span(doc, key), "front-matter")
-    return None
-
-
-@rule("M003", "missing-description", Severity.WARNING, DescriptionOptions)
-def missing_description(doc: Document, opts: DescriptionOptions) -> Iterator[Problem]:
+@rule("M003", "missing-description", Severity.WARNING)
+def missing_description(doc: Document, opts: object) -> Iterator[Problem]:
     """The post has no meta description.
 
     Why: search engines and social cards show the description under the title; without
     one they pick a random sentence, often from the middle of a code sample.
+    The front-matter keys read are the top-level `[front-matter] description` setting.
     Example: `description: "How we cut CI time in half by caching build artefacts."`
     """
-    if description(doc, opts.keys) is None:
-        where = '<meta name="description">' if doc.format == "html" else f"front-matter `{opts.keys[0]}`"
-        yield Problem(doc.front_matter_span or Span.point(1), f"no meta description: add a {where}")
+    if doc.description is None:
+        yield Problem(
+            doc.front_matter_span or Span.point(1), f"no meta description: add a {doc.hints.description}"
+        )
 
 
 @dataclass(frozen=True)
 class DescriptionLengthOptions:
     min: int = 70
     max: int = 160
-    keys: tuple[str, ...] = ("description", "summary", "excerpt")
 
 
 @rule("M004", "description-length", Severity.WARNING, DescriptionLengthOptions)
@@ -139,7 +107,7 @@ def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterato
     mid-sentence, a very short one leaves the snippet to chance.
     Example: a one-line "Release notes." -> one or two sentences on what changed and why.
     """
-    found = description(doc, opts.keys)
+    found = doc.description
     if found is None:
         return
     if problem := _length_problem("description", found, opts.min, opts.max):
@@ -172,19 +140,6 @@ def thin_content(doc: Document, opts: ThinOptions) -> Iterator[Problem]:
         yield Problem(Span.point(1), f"{doc.word_count} words of prose (min {opts.min_words})")
 
 
-@dataclass(frozen=True)
-class KeyphraseOptions:
-    keys: tuple[str, ...] = ("keyphrase", "focus_keyword", "focus_keyphrase")  # front-matter keys
-
-
-def keyphrase(doc: Document, keys: tuple[str, ...]) -> str | None:
-    for key in keys:
-        value = doc.front_matter.get(key)
-        if isinstance(value, str) and value.strip():
-            return " ".join(value.split())
-    return None
-
-
 def _mentions(text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
 
@@ -193,35 +148,36 @@ def _slugify(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-@rule("M007", "keyphrase-placement", Severity.WARNING, KeyphraseOptions)
-def keyphrase_placement(doc: Document, opts: KeyphraseOptions) -> Iterator[Problem]:
+@rule("M007", "keyphrase-placement", Severity.WARNING)
+def keyphrase_placement(doc: Document, opts: object) -> Iterator[Problem]:
     """The focus keyphrase is missing from a place where it matters.
 
     Why: when front matter names a keyphrase, search engines and readers expect to see
     it in the title, the first paragraph, the description, at least one H2/H3 and the
-    slug; each missing place is one finding. Runs only when a keyphrase is set.
+    slug; each missing place is one finding. Runs only when a keyphrase is set (the
+    front-matter keys read are the top-level `[front-matter] keyphrase` setting).
     Example: `keyphrase: OpenTelemetry` with the title "Tracing in Go" -> put
     "OpenTelemetry" in the title.
     """
-    phrase = keyphrase(doc, opts.keys)
-    if phrase is None:
+    if doc.keyphrase is None:
         return
+    phrase = doc.keyphrase.text
     at = doc.front_matter_span or Span.point(1)
     places: list[tuple[str, str | None, Span]] = []
-    title = seo_title(doc)
+    title = doc.seo_title
     places.append(("the title", title.text if title else None, title.span if title else at))
     first = next((b for b in doc.blocks if b.kind == "paragraph"), None)
     places.append(("the first paragraph", first.text if first else None, first.span if first else at))
-    found = description(doc, ("description", "summary", "excerpt"))
+    found = doc.description
     places.append(("the description", found.text if found else None, found.span if found else at))
     subheadings = [h for h in doc.headings if h.level in (2, 3)]
     places.append(("any H2/H3", " \n ".join(h.text for h in subheadings) or None, at))
     for place, text, span in places:
         if text is None or not _mentions(text, phrase):
             yield Problem(span, f"keyphrase {phrase!r} is missing from {place}")
-    slug = post_slug(doc)
-    if slug is not None and _slugify(phrase) not in _slugify(slug):
-        yield Problem(at, f"keyphrase {phrase!r} is missing from the slug {slug!r}")
+    slug = doc.slug
+    if slug is not None and _slugify(phrase) not in _slugify(slug.text):
+        yield Problem(at, f"keyphrase {phrase!r} is missing from the slug {slug.text!r}")
 
 
 @dataclass(frozen=True)
@@ -229,7 +185,6 @@ class DensityOptions:
     min: float = 0.5  # percent
     max: float = 3.0
     min_words: int = 100
-    keys: tuple[str, ...] = ("keyphrase", "focus_keyword", "focus_keyphrase")
 
 
 @rule("M008", "keyphrase-density", Severity.WARNING, DensityOptions)
@@ -241,29 +196,17 @@ def keyphrase_density(doc: Document, opts: DensityOptions) -> Iterator[Problem]:
     number of occurrences per 100 words of prose (posts of `min-words` or more).
     Example: 2 mentions in 1,500 words (0.13 %) -> mention it where it fits naturally.
     """
-    phrase = keyphrase(doc, opts.keys)
     words = doc.word_count
-    if phrase is None or words < opts.min_words:
+    if doc.keyphrase is None or words < opts.min_words:
         return
-    occurrences = len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", doc.prose, re.IGNORECASE))
+    phrase = doc.keyphrase.text
+    occurrences = len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", doc.views.text, re.IGNORECASE))
     density = occurrences * 100 / words
     at = doc.front_matter_span or Span.point(1)
     if density < opts.min:
         yield Problem(at, f"keyphrase {phrase!r} density is {density:.2f}% (min {opts.min}%)")
     elif density > opts.max:
         yield Problem(at, f"keyphrase {phrase!r} density is {density:.2f}% (max {opts.max}%)")
-
-
-def post_slug(doc: Document) -> str | None:
-    """Front-matter `slug`, else the last part of `path`/`permalink`/`url`, else the file name."""
-    for key in ("slug", "path", "permalink", "url"):
-        value: Any = doc.front_matter.get(key)
-        if isinstance(value, str) and value.strip("/ "):
-            return value.strip("/ ").rsplit("/", 1)[-1] if key != "slug" else value.strip()
-    if doc.path in ("", "-"):
-        return None
-    path = PurePath(doc.path)
-    return path.parent.name if path.stem == "index" and path.parent.name else path.stem
 
 
 @dataclass(frozen=True)
@@ -277,12 +220,13 @@ def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
 
     Why: short, lower-case, hyphenated slugs are easy to read, share and type, and
     search engines treat hyphens (not underscores) as word separators.
+    The slug is the first of the top-level `[front-matter] slug` keys that is set (the
+    last part of a path such as `url: /blog/post/`), else the file name.
     Example: `My_Post About Go.md` -> `post-about-go.md` (or `slug: post-about-go`).
     """
-    value = post_slug(doc)
-    if value is None:
+    if doc.slug is None:
         return
-    at = _key_span(doc, "slug") if "slug" in doc.front_matter else Span.point(1)
+    value = doc.slug.text
     problems = [
         f"is {len(value)} characters (max {opts.max_length})" if len(value) > opts.max_length else "",
         "has uppercase letters" if value != value.lower() else "",
@@ -291,4 +235,4 @@ def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
     ]
     found = [p for p in problems if p]
     if found:
-        yield Problem(at, f"slug {value!r} " + ", ".join(found))
+        yield Problem(doc.slug.span, f"slug {value!r} " + ", ".join(found))

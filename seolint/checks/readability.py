@@ -1,4 +1,4 @@
-"""Readability rules (R), code-aware: they read prose only (see seolint.prose).
+"""Readability rules (R), code-aware: they read prose only (seolint.views defines it).
 
 The R001/R002 defaults come from the published posts in ../shared/corpus: at most about
 10 % of them get either warning (table in the README, "Readability defaults").
@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from seolint import prose
 from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
-from seolint.prose import Analysis, analyse
 from seolint.registry import rule
+from seolint.views import Views
 
 
 def _whole_post(doc: Document) -> Span:
@@ -35,10 +36,10 @@ def reading_ease(doc: Document, opts: ReadingEaseOptions) -> Iterator[Problem]:
     judged on its explanations only. Posts under `min-words` words of prose are skipped.
     Example: reading ease 18 (dense) -> split sentences, prefer short words.
     """
-    analysis = analyse(doc)
-    if analysis.words < opts.min_words:
+    views = doc.views
+    if views.words < opts.min_words:
         return
-    score = analysis.reading_ease
+    score = prose.reading_ease(views)
     if score is not None and score < opts.min:
         yield Problem(_whole_post(doc), f"reading ease {score:.0f} is below {opts.min:g}")
 
@@ -58,12 +59,12 @@ def grade_level(doc: Document, opts: GradeOptions) -> Iterator[Problem]:
     Posts under `min-words` words of prose are skipped.
     Example: grade 19 -> shorten sentences and explain jargon once.
     """
-    analysis = analyse(doc)
-    if analysis.words < opts.min_words:
+    views = doc.views
+    if views.words < opts.min_words:
         return
-    grade = analysis.grade
-    if grade is not None and grade > opts.max:
-        yield Problem(_whole_post(doc), f"grade level {grade:.1f} is above {opts.max:g}")
+    level = prose.grade(views)
+    if level is not None and level > opts.max:
+        yield Problem(_whole_post(doc), f"grade level {level:.1f} is above {opts.max:g}")
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,11 @@ def long_sentence(doc: Document, opts: LongSentenceOptions) -> Iterator[Problem]
     Reported at the line where the sentence starts.
     Example: a 55-word sentence joined by "and ... which ... so" -> split it in two.
     """
-    analysis = analyse(doc)
-    for sentence in analysis.sentences:
+    views = doc.views
+    for sentence in views.sentences:
         if sentence.words > opts.max_words:
             yield Problem(
-                analysis.locate(sentence), f"sentence of {sentence.words} words (max {opts.max_words})"
+                prose.locate(views, sentence), f"sentence of {sentence.words} words (max {opts.max_words})"
             )
 
 
@@ -100,15 +101,11 @@ def long_paragraph(doc: Document, opts: LongParagraphOptions) -> Iterator[Proble
     rest and make the post easy to scan.
     Example: a 220-word paragraph -> break it where the topic turns.
     """
-    analysis = analyse(doc)
-    words = [0] * len(analysis.blocks)
-    for sentence in analysis.sentences:
-        words[sentence.block] += sentence.words
-    for block, count in zip(analysis.blocks, words, strict=True):
-        if count > opts.max_words:
+    for block in doc.views.blocks:
+        if block.words > opts.max_words:
             yield Problem(
-                Span.point(block.span.line, block.span.column),
-                f"paragraph of {count} words (max {opts.max_words})",
+                Span.point(block.block.span.line, block.block.span.column),
+                f"paragraph of {block.words} words (max {opts.max_words})",
             )
 
 
@@ -128,11 +125,11 @@ def long_sentence_share(doc: Document, opts: LongSentenceShareOptions) -> Iterat
     Posts under `min-words` words of prose are skipped.
     Example: 40 % of sentences over 20 words -> aim for a quarter or fewer.
     """
-    analysis = analyse(doc)
-    if analysis.words < opts.min_words or not analysis.sentences:
+    views = doc.views
+    if views.words < opts.min_words or not views.sentences:
         return
-    long = sum(1 for s in analysis.sentences if s.words > opts.long_words)
-    share = long / len(analysis.sentences)
+    long = sum(1 for s in views.sentences if s.words > opts.long_words)
+    share = long / len(views.sentences)
     if share > opts.max_share:
         yield Problem(
             _whole_post(doc),
@@ -153,24 +150,24 @@ def repeated_sentence_start(doc: Document, opts: RepeatedStartOptions) -> Iterat
     openings keeps prose moving. Lists are skipped: parallel items are fine there.
     Example: three sentences starting with "This" -> merge two or reword one.
     """
-    analysis = analyse(doc)
+    views = doc.views
     run: list[int] = []
-    for index, sentence in enumerate(analysis.sentences):
-        block = analysis.blocks[sentence.block]
-        key = _first_word(sentence.text) if block.kind in ("paragraph", "quote") else ""
-        if run and key and key == _first_word(analysis.sentences[run[0]].text):
+    for index, sentence in enumerate(views.sentences):
+        kind = views.blocks[sentence.block].block.kind
+        key = _first_word(sentence.text) if kind in ("paragraph", "quote") else ""
+        if run and key and key == _first_word(views.sentences[run[0]].text):
             run.append(index)
             continue
-        yield from _report_run(analysis, run, opts.min_run)
+        yield from _report_run(views, run, opts.min_run)
         run = [index] if key else []
-    yield from _report_run(analysis, run, opts.min_run)
+    yield from _report_run(views, run, opts.min_run)
 
 
-def _report_run(analysis: Analysis, run: list[int], min_run: int) -> Iterator[Problem]:
+def _report_run(views: Views, run: list[int], min_run: int) -> Iterator[Problem]:
     if len(run) >= min_run:
-        first = analysis.sentences[run[0]]
+        first = views.sentences[run[0]]
         yield Problem(
-            analysis.locate(first),
+            prose.locate(views, first),
             f"{len(run)} sentences in a row start with {_first_word(first.text)!r}",
         )
 

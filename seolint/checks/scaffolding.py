@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from seolint.document import Block, Document, Span
 from seolint.findings import Problem, Severity
-from seolint.pack_scopes import lines_of, strip_decoration
+from seolint.pack_scopes import strip_decoration
 from seolint.registry import NoOptions, rule
 
 _HAS_WORD = re.compile(r"\w")
@@ -26,7 +26,7 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     Example: the post title on two lines in a row -> keep one.
     """
     previous: tuple[int, str] | None = None
-    for number in lines_of(doc):
+    for number in doc.views.lines:
         line = _COMMENT.sub("", doc.lines[number - 1])  # compare what was typed, URLs included
         start, end = strip_decoration(line)
         text = " ".join(line[start:end].split())

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from seolint.config import FrontMatterKeys
 from seolint.document import Document, Format
 
+DEFAULT_KEYS = FrontMatterKeys()
 FORMATS: dict[str, Format] = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -23,8 +25,21 @@ def format_for(path: str) -> Format | None:
     return FORMATS.get(PurePath(path).suffix.lower())
 
 
-def parse(text: str, path: str, fmt: Format, content_selector: str | None = None) -> Document:
-    """Parse `text` with the front-end for `fmt`, importing only that front-end."""
+def parse(
+    text: str,
+    path: str,
+    fmt: Format,
+    content_selector: str | None = None,
+    front_matter_keys: FrontMatterKeys = DEFAULT_KEYS,
+) -> Document:
+    """Parse `text` with the front-end for `fmt` (importing only that one), then resolve
+    the page metadata with the configured front-matter keys."""
+    from seolint.parse import metadata  # after the front-end: it imports this package
+
+    return metadata.resolve(_front_end(text, path, fmt, content_selector), front_matter_keys)
+
+
+def _front_end(text: str, path: str, fmt: Format, content_selector: str | None) -> Document:
     if fmt == "markdown":
         from seolint.parse import markdown
 

@@ -9,9 +9,10 @@ imported only for a `content-selector`, whose CSS it (through soupsieve) evaluat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from seolint.document import Block, CodeBlock, Document, Field, Heading, Image, Link, Span
+from seolint.document import Block, CodeBlock, Document, Field, Heading, Hints, Image, Link, Span, alt_state
 from seolint.parse import ParseError, html_elements, html_tree
 from seolint.parse.html_tree import NOT_CONTENT, Element
 
@@ -23,6 +24,8 @@ _CHROME_TAGS = {"nav", "aside"}
 _CHROME_ROLES = {"navigation", "complementary"}
 _CHROME_CLASSES = {"toc", "table-of-contents"}
 _LANGUAGE = re.compile(r"^(?:language|lang)-(.+)$")
+_HINTS = Hints(heading="use <h{level}>{text}</h{level}>", description='<meta name="description">')
+_ID_OR_NAME = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
 
 
 def parse(source: str, path: str, content_selector: str | None = None) -> Document:
@@ -44,7 +47,20 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         images=tuple(content.images),
         code_blocks=tuple(content.to_code()),
         comments=tuple(html_elements.comments(shell)),
+        hints=_HINTS,
+        ids=tuple(_ids(elements)),  # the whole page: a fragment may target its chrome too
     )
+
+
+def fragment_ids(snippet: str) -> list[str]:
+    """Ids a `#fragment` may target in a snippet of raw HTML (as Markdown embeds)."""
+    return _ids(html_tree.build(snippet).descendants()) if _ID_OR_NAME.search(snippet) else []
+
+
+def _ids(elements: Iterable[Element]) -> list[str]:
+    """Every element's `id`, and the `name` of an `<a>` (the older way to name an anchor)."""
+    named = ((e.get("id"), e.get("name") if e.name == "a" else None) for e in elements)
+    return [value for values in named for value in values if value]
 
 
 def _is_chrome(element: Element) -> bool:
@@ -200,15 +216,17 @@ class _Body:
     def _image(self, element: Element, context: _Context) -> None:
         attrs = element.attrs
         alt = attrs.get("alt")
-        self.images.append(
-            Image(attrs.get("src"), alt, _span(element, self.doc), html_elements.is_decorative(attrs))
-        )
+        state = alt_state(alt, html_elements.is_decorative(attrs))
+        self.images.append(Image(attrs.get("src"), alt, _span(element, self.doc), state))
         if context.link is not None and alt:
             context.link.alts.append(alt)  # an image link is named by its alt text
 
     def to_headings(self) -> list[Heading]:
         return [
-            Heading(int(h.element.name[1]), h.text(" "), _span(h.element, self.doc)) for h in self.headings
+            Heading(
+                int(h.element.name[1]), h.text(" "), _span(h.element, self.doc), anchor=h.element.get("id")
+            )
+            for h in self.headings
         ]
 
     def to_blocks(self) -> list[Block]:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from seolint.document import Block, CodeBlock, Document, Heading, Image, Link, Span
-from seolint.parse import front_matter, html_elements
+from seolint.document import AltState, Block, CodeBlock, Document, Heading, Image, Link, Span, alt_state
+from seolint.parse import front_matter, html, html_elements
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -27,6 +27,7 @@ _CONTAINERS = {
     "th_open": "table-cell",
 }
 BlockKind = Literal["paragraph", "list-item", "quote", "table-cell"]
+_CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")  # `## Setup {#setup}` (Hugo, kramdown, Pandoc)
 
 
 @cache
@@ -56,14 +57,13 @@ def parse(source: str, path: str) -> Document:
         source=source,
         front_matter=fm.data,
         front_matter_span=fm.span,
-        title=fm.field("title"),
-        description=fm.field("description", "summary", "excerpt"),
         headings=tuple(builder.headings),
         blocks=tuple(builder.blocks),
         links=tuple(builder.links),
         images=tuple(builder.images),
         code_blocks=tuple(builder.code),
         comments=comments,
+        ids=(*(h.anchor for h in builder.headings if h.anchor), *builder.ids),
     )
 
 
@@ -84,6 +84,7 @@ class _Builder:
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     code: list[CodeBlock] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # of elements in raw HTML
 
     def walk(self, tokens: Sequence[Token]) -> None:
         containers: list[str] = []
@@ -113,7 +114,8 @@ class _Builder:
 
     def _heading(self, token: Token, inline: Token) -> None:
         text = _plain_text(inline.children or [], keep_code=True)
-        self.headings.append(Heading(int(token.tag[1]), text, self._line_span(token)))
+        anchor = custom.group(1) if (custom := _CUSTOM_ID.search(text)) else None
+        self.headings.append(Heading(int(token.tag[1]), text, self._line_span(token), anchor=anchor))
         self._inline(inline)
 
     def _prose(self, kind: BlockKind, inline: Token) -> None:
@@ -162,7 +164,8 @@ class _Builder:
                 cursor = seek("![")
                 src = _attr(child, "src")
                 alt = _plain_text(child.children or [], keep_code=True)
-                self.images.append(Image(src, alt, self.doc.span_at(cursor, cursor + 2), syntax="markdown"))
+                state: AltState = "given" if alt.strip() else "missing"  # no way to mark it decorative
+                self.images.append(Image(src, alt, self.doc.span_at(cursor, cursor + 2), state))
                 if open_link is not None:
                     open_link.parts.append(alt)
                 cursor += 2
@@ -187,6 +190,7 @@ class _Builder:
             self._close_link(open_link, at + len(snippet))
             return None
         scanned = html_elements.scan(snippet)
+        self.ids += html.fragment_ids(snippet)
         span = self.doc.span_at(at, at + len(snippet))
         for image in scanned.images:
             self.images.append(_html_image(image.attrs, span))
@@ -204,6 +208,7 @@ class _Builder:
 
     def _html(self, snippet: str, block: Span) -> None:
         scanned = html_elements.scan(snippet)
+        self.ids += html.fragment_ids(snippet)
         for image in scanned.images:
             self.images.append(_html_image(image.attrs, self._snippet_span(block, image.line, image.column)))
         for link in scanned.links:
@@ -218,7 +223,8 @@ class _Builder:
 
 
 def _html_image(attrs: html_elements.Attrs, span: Span) -> Image:
-    return Image(attrs.get("src"), attrs.get("alt"), span, html_elements.is_decorative(attrs))
+    alt = attrs.get("alt")
+    return Image(attrs.get("src"), alt, span, alt_state(alt, html_elements.is_decorative(attrs)))
 
 
 def _html_link(attrs: html_elements.Attrs, text: str, span: Span) -> Link:

@@ -60,8 +60,6 @@ def parse(source: str, path: str) -> Document:
         source=source,
         front_matter=fm.data,
         front_matter_span=fm.span,
-        title=fm.field("title"),
-        description=fm.field("description", "summary", "excerpt"),
         headings=tuple(headings),
         blocks=tuple(blocks),
         comments=comments,

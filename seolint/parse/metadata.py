@@ -1,0 +1,59 @@
+"""Page metadata (title, SEO title, description, keyphrase, slug), resolved once per draft.
+
+Front-ends read what their markup holds (`<title>`, `<meta name="description">`); the
+front-matter keys that hold metadata are one setting (`[front-matter]`), applied here for
+every format, so no rule looks keys up and every rule sees the same values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import PurePath
+
+from seolint.config import FrontMatterKeys
+from seolint.document import Document, Field, Span
+from seolint.parse.front_matter import key_span
+
+
+def resolve(doc: Document, keys: FrontMatterKeys) -> Document:
+    """`doc` with its metadata fields filled from front matter (which wins) and the markup."""
+    title = _first(doc, keys.title) or doc.title
+    return replace(
+        doc,
+        title=title,
+        seo_title=_first(doc, keys.seo_title) or title,
+        description=_first(doc, keys.description) or doc.description,
+        keyphrase=_first(doc, keys.keyphrase),
+        slug=_slug(doc, keys.slug),
+        hints=replace(doc.hints, description=doc.hints.description.format(key=keys.description[0])),
+    )
+
+
+def _first(doc: Document, keys: Sequence[str]) -> Field | None:
+    """The first of `keys` holding a non-empty string, spanning the line that sets it."""
+    for key in keys:
+        value = doc.front_matter.get(key)
+        if isinstance(value, str) and value.strip():
+            return Field(" ".join(value.split()), _key_span(doc, key), "front-matter")
+    return None
+
+
+def _slug(doc: Document, keys: Sequence[str]) -> Field | None:
+    """The last part of the first of `keys` set (`slug: x`, `url: /blog/x/`), else the file name."""
+    for key in keys:
+        value = doc.front_matter.get(key)
+        if isinstance(value, str) and (trimmed := value.strip("/ ")):
+            return Field(trimmed.rsplit("/", 1)[-1], _key_span(doc, key), "front-matter")
+    if doc.path in ("", "-"):
+        return None
+    path = PurePath(doc.path)
+    name = path.parent.name if path.stem == "index" and path.parent.name else path.stem
+    return Field(name, Span.point(1), "file-name")
+
+
+def _key_span(doc: Document, key: str) -> Span:
+    fm = doc.front_matter_span
+    if fm is None:
+        return Span.point(1)
+    return key_span(doc.lines[: fm.end_line], key) or fm

@@ -1,0 +1,106 @@
+"""Views of a Document derived once and shared by every rule: its prose and its text lines.
+
+There is one definition of prose. Prose blocks are the Document's paragraphs, list items
+and quotes (never front matter, headings, code, inline code, comments or table cells),
+with URLs, file paths and template directives removed; a word is what `words_of` finds
+in them. Every rule and the report's stats count words, sentences and syllables here,
+so "200 words of prose" (M006) and "442 words and no H2" (H007) can no longer disagree.
+
+A Document builds its Views on first use (`doc.views`) and keeps them, like
+markdownlint's per-document cache: no rule recomputes them and no module keeps a memo.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from seolint.document import Block, Document
+    from seolint.pack_scopes import TextLine
+
+_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
+# The look-behind lets a path start only at a token boundary, which keeps long runs linear.
+_PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
+_TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")  # bounded: linear time
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+# A sentence ends at . ! ? (plus closing quotes or brackets) before a capital, digit or quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text` as every count of words in seolint sees them."""
+    return _WORD.findall(text)
+
+
+def count_words(text: str) -> int:
+    return len(words_of(text))
+
+
+def prose_text(text: str) -> str:
+    """A block's text without URLs, file paths and template directives: not words a reader reads."""
+    return _TEMPLATE.sub(" ", _PATH.sub(" ", _URL.sub(" ", text))).strip()
+
+
+@dataclass(frozen=True)
+class ProseBlock:
+    block: Block  # as the front-end found it (its span, kind and raw text)
+    text: str  # the prose in it
+    words: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    words: int
+    block: int  # index into Views.blocks
+
+
+class Views:
+    """The derived views of one Document, each computed on first use."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def blocks(self) -> tuple[ProseBlock, ...]:
+        """The prose blocks that hold any prose, in document order."""
+        return tuple(
+            ProseBlock(block, text, count_words(text))
+            for block in self.doc.blocks
+            if block.kind != "table-cell" and (text := prose_text(block.text))
+        )
+
+    @cached_property
+    def text(self) -> str:
+        """All prose, blocks separated by blank lines."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+    @cached_property
+    def words(self) -> int:
+        return sum(b.words for b in self.blocks)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(
+            Sentence(text, words, index)
+            for index, block in enumerate(self.blocks)
+            for text in _SENTENCE_END.split(" ".join(block.text.split()))
+            if (words := count_words(text))
+        )
+
+    @cached_property
+    def syllables(self) -> int:
+        """Syllables of every prose word (the pronunciation data loads only when asked)."""
+        from seolint.syllables import count
+
+        return sum(map(count, words_of(" ".join(s.text for s in self.sentences))))
+
+    @cached_property
+    def lines(self) -> dict[int, TextLine]:
+        """The rule packs' `lines` scope: each non-blank text line by number, markup peeled off."""
+        from seolint.pack_scopes import text_lines
+
+        return text_lines(self.doc)

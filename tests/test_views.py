@@ -1,0 +1,62 @@
+"""One definition of prose, derived once per Document and shared by every rule."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from seolint import views
+from seolint.config import Config
+from seolint.plan import make_plan
+from tests.conftest import doc_of, lint_text
+
+TABLE_POST = (
+    "# Results\n\nA short intro with https://example.org/a/link and docs/path/file.md in it.\n\n"
+    "| Broker | Throughput |\n| --- | --- |\n"
+    + "| Old broker name here | Many words sit in this table cell |\n" * 40
+    + '\n{{< figure src="a.png" caption="Words in a template directive" >}}\n\nThe end.\n'
+)
+
+
+def test_every_count_of_prose_words_agrees() -> None:
+    result = lint_text(TABLE_POST, "post.md", "markdown", make_plan(Config(select=("H007", "M006"))))
+    counts = {f.code: int(re.match(r"\d+", f.message).group()) for f in result.findings}  # type: ignore[union-attr]
+    assert "H007" not in counts  # the table's 400 words are not prose
+    assert counts["M006"] == result.stats["words"] == 9
+    doc = doc_of(TABLE_POST)
+    assert doc.word_count == doc.views.words == sum(s.words for s in doc.views.sentences) == 9
+
+
+def test_blocks_keep_the_front_ends_block_and_drop_what_holds_no_prose() -> None:
+    doc = doc_of("First one.\n\nhttps://example.org/only-a-url\n\n{{ template }}\n\n- an item\n")
+    assert [(b.block.kind, b.text, b.words) for b in doc.views.blocks] == [
+        ("paragraph", "First one.", 2),
+        ("list-item", "an item", 2),
+    ]
+    assert doc.views.text == "First one.\n\nan item"
+
+
+def test_views_are_computed_once_per_document_whatever_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    clean = views.prose_text
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return clean(text)
+
+    monkeypatch.setattr(views, "prose_text", counting)
+    plan = make_plan(Config())  # every rule: readability, H007, M006, M008, C001 and the packs
+    first = "# A\n\nOne paragraph of prose here.\n\nAnother paragraph.\n"
+    second = "# B\n\nA third paragraph.\n"
+    for text in (first, second, first):  # interleaved documents: no last-document memo to rely on
+        calls.clear()
+        lint_text(text, "post.md", "markdown", plan)
+        assert len(calls) == text.count("paragraph")  # each block cleaned once, not once per rule
+
+
+def test_views_belong_to_their_document() -> None:
+    first, second = doc_of("One two three.\n"), doc_of("Four five.\n")
+    assert first.views is first.views and first.views is not second.views
+    assert (first.views.words, second.views.words, first.views.words) == (3, 2, 3)
+    assert [line.text for line in first.views.lines.values()] == ["One two three."]
