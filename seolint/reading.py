@@ -29,18 +29,36 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
     try:
         if path == STDIN:
             return _bounded_read(sys.stdin.buffer, max_size)
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise ReadError(f"not a regular file ({_kind(info.st_mode)}); skipped")
-        if info.st_size > max_size:
-            raise ReadError(f"file too large ({_size(info.st_size)}; max-file-size is {_size(max_size)})")
-        with open(path, "rb") as handle:
-            return _bounded_read(handle, max_size)
+        return read_regular_file(path, max_size, "max-file-size")
     except OSError as error:
         raise ReadError(f"cannot read: {(error.strerror or str(error)).lower()}") from None
 
 
-def _bounded_read(handle: BinaryIO, max_size: int) -> bytes:
+def read_regular_file(path: str, max_size: int, limit: str) -> bytes:
+    """The bytes of a regular file of at most `max_size` bytes (`limit` names that setting).
+
+    FIFOs and devices are refused before they are opened (opening a FIFO blocks, /dev/zero
+    never ends); the open does not block and is checked again, so a swap in between cannot
+    hang the run. OSError is left to the caller, which knows what the file was for.
+    """
+    _check_regular(os.stat(path), max_size, limit)
+    with open(path, "rb", opener=_open_without_blocking) as handle:
+        _check_regular(os.fstat(handle.fileno()), max_size, limit)
+        return _bounded_read(handle, max_size, limit)
+
+
+def _open_without_blocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _check_regular(info: os.stat_result, max_size: int, limit: str) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(f"not a regular file ({_kind(info.st_mode)})")
+    if info.st_size > max_size:
+        raise ReadError(f"file too large ({_size(info.st_size)}; {limit} is {_size(max_size)})")
+
+
+def _bounded_read(handle: BinaryIO, max_size: int, limit: str = "max-file-size") -> bytes:
     """At most `max_size` bytes, read in chunks so a huge limit never allocates up front."""
     chunks: list[bytes] = []
     size = 0
@@ -50,7 +68,7 @@ def _bounded_read(handle: BinaryIO, max_size: int) -> bytes:
             return b"".join(chunks)
         chunks.append(chunk)
         size += len(chunk)
-    raise ReadError(f"input too large (over max-file-size {_size(max_size)})")
+    raise ReadError(f"input too large (over {limit} {_size(max_size)})")
 
 
 def decode(data: bytes, encoding: str = "utf-8") -> str:
