@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from seolint.findings import Severity
-from seolint.reading import DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_LIMIT, check_encoding
+from seolint.reading import (
+    DEFAULT_MAX_FILE_SIZE,
+    MAX_FILE_SIZE_LIMIT,
+    ReadError,
+    check_encoding,
+    read_regular_file,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib as tomllib  # re-exported for the front-matter reader
@@ -22,6 +28,7 @@ else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
 CONFIG_FILES = (".seolint.toml", "pyproject.toml")
+MAX_CONFIG_SIZE = 16 * 1024 * 1024  # a config (or a parent pyproject.toml) larger than this is not read
 # Folders never worth linting; `exclude` replaces this list, `extend-exclude` adds to it.
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".seolint_cache")
 
@@ -95,9 +102,12 @@ def _read_table(path: Path) -> Mapping[str, Any]:
 
 def _parse_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_regular_file(str(path), MAX_CONFIG_SIZE, "the config limit")
+        return tomllib.loads(data.decode("utf-8"))
     except OSError as error:
         raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
+    except ReadError as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not valid UTF-8") from None
     except tomllib.TOMLDecodeError as error:

@@ -131,3 +131,11 @@ def test_deeply_nested_chosen_config_is_a_config_error(project: Path, name: str,
 def test_deeply_nested_discovered_seolint_toml_is_a_config_error(project: Path) -> None:
     (project / ".seolint.toml").write_text(DEEP[0] + "\n", encoding="utf-8")
     assert_one_error_line(check("post.md"), ".seolint.toml", "nested too deeply")
+
+
+def test_config_over_the_size_limit_is_refused_before_it_is_read(project: Path) -> None:
+    from seolint.config import MAX_CONFIG_SIZE
+
+    with (project / ".seolint.toml").open("wb") as handle:
+        handle.truncate(MAX_CONFIG_SIZE + 1)  # sparse: costs no disk
+    assert_one_error_line(check("post.md"), ".seolint.toml", "cannot read config: file too large")
