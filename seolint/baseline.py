@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import typing
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,11 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from seolint import __version__
 from seolint.findings import Finding
+from seolint.reading import ReadError, read_regular_file
 
 if TYPE_CHECKING:
     from seolint.findings import RunResult
 
 VERSION = 1
+MAX_SIZE = 256 * 1024 * 1024  # about a million findings; a bigger file is not a baseline
 
 
 class BaselineError(ValueError):
@@ -83,20 +86,31 @@ class Entry:
 
 
 def read(path: Path) -> list[Entry]:
-    """The entries of a baseline file."""
+    """The entries of a baseline file; anything else is a BaselineError naming the file."""
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        data: Any = json.loads(read_regular_file(str(path), MAX_SIZE, "the baseline limit").decode("utf-8"))
     except OSError as error:
         raise BaselineError(f"{path}: cannot read baseline: {error.strerror or error}") from None
+    except ReadError as error:
+        raise BaselineError(f"{path}: cannot read baseline: {error}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a seolint baseline: JSON nested too deeply") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BaselineError(f"{path}: not a seolint baseline: {error}") from None
+    except ValueError:  # Python refuses to convert integers of thousands of digits
+        raise BaselineError(f"{path}: not a seolint baseline: a number with too many digits") from None
     shaped = isinstance(data, dict) and isinstance(data.get("findings"), list)
-    if not shaped or data.get("version") != VERSION:
+    if not shaped or type(data.get("version")) is not int or data["version"] != VERSION:
         raise BaselineError(f"{path}: not a seolint baseline (version {VERSION})")
-    try:
-        return [Entry(str(e["path"]), str(e["code"]), str(e["fingerprint"])) for e in data["findings"]]
-    except (TypeError, KeyError):
-        raise BaselineError(f"{path}: baseline entry without path, code or fingerprint") from None
+    return [_entry(path, item) for item in data["findings"]]
+
+
+def _entry(path: Path, item: object) -> Entry:
+    """One baseline entry; every field must be a string (no `true` or `null` taken as text)."""
+    values = [item.get(key) for key in ("path", "code", "fingerprint")] if isinstance(item, dict) else []
+    if len(values) != 3 or not all(isinstance(value, str) for value in values):
+        raise BaselineError(f"{path}: baseline entry without path, code or fingerprint strings")
+    return Entry(*typing.cast(list[str], values))
 
 
 def apply(result: RunResult, path: Path) -> Outcome:

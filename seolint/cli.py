@@ -202,8 +202,8 @@ def check(
         fail(f"--stdin-filename {stdin_filename}: unsupported file type")
     from seolint.parallel import available_cpus
 
-    settings = Settings(overrides, config_path, use_cache=not no_cache)
     try:
+        settings = Settings(overrides, config_path, use_cache=not no_cache)
         run_config = settings.config_for(Path.cwd())
         settings.plan_for(run_config)  # a broken config stops the run before any file is read
         stdin = runner.Stdin(stdin_filename or "-", stdin_format)

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from seolint.findings import Severity
-from seolint.reading import DEFAULT_MAX_FILE_SIZE, check_encoding
+from seolint.reading import (
+    DEFAULT_MAX_FILE_SIZE,
+    MAX_FILE_SIZE_LIMIT,
+    ReadError,
+    check_encoding,
+    read_regular_file,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib as tomllib  # re-exported for the front-matter reader
@@ -22,6 +28,7 @@ else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
 CONFIG_FILES = (".seolint.toml", "pyproject.toml")
+MAX_CONFIG_SIZE = 16 * 1024 * 1024  # a config (or a parent pyproject.toml) larger than this is not read
 # Folders never worth linting; `exclude` replaces this list, `extend-exclude` adds to it.
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".seolint_cache")
 
@@ -101,27 +108,45 @@ def load(path: Path | None) -> Config:
 
 
 def _has_seolint_table(path: Path) -> bool:
+    """Whether a pyproject.toml holds [tool.seolint]; one that cannot be read is not a config."""
     try:
-        return "seolint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "seolint" in _tool_table(path, _parse_toml(path))
+    except ConfigError:
         return False
 
 
 def _read_table(path: Path) -> Mapping[str, Any]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: config is not valid UTF-8") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    data = _parse_toml(path)
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("seolint", {})
+        table = _tool_table(path, data).get("seolint", {})
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.seolint] must be a table")
         return table
     return data
+
+
+def _parse_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = read_regular_file(str(path), MAX_CONFIG_SIZE, "the config limit")
+        return tomllib.loads(data.decode("utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
+    except ReadError as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not valid UTF-8") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+
+
+def _tool_table(path: Path, data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The pyproject's [tool] table (PEP 518 reserves `tool` for tables of tools)."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` must be a table, got {type(tool).__name__}")
+    return tool
 
 
 def from_table(table: Mapping[str, Any], source: Path) -> Config:
@@ -155,19 +180,22 @@ _UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
 
 def parse_size(value: object) -> int:
-    """Bytes from an integer or a string such as "10MB" or "512 KB"."""
+    """Bytes from an integer or a string such as "10MB" or "512 KB", at most 1 GB."""
     import re
 
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    match = (
-        re.fullmatch(r"\s*(\d+)\s*([KMG]?B?)\s*", str(value), re.IGNORECASE)
-        if isinstance(value, str)
-        else None
-    )
-    if match is None or int(match.group(1)) == 0:
+    size = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    elif isinstance(value, str):
+        match = re.fullmatch(r"\s*0*(\d+)\s*([KMG]?B?)\s*", value, re.IGNORECASE)
+        if match is not None:  # more than 19 digits is over the limit anyway (and int() of 5,000 is slow)
+            digits, unit = match.groups()
+            size = int(digits) * _UNITS[unit.upper()] if len(digits) <= 19 else MAX_FILE_SIZE_LIMIT + 1
+    if size is None or size <= 0:
         raise ValueError(f'must be a positive size in bytes or like "10MB", got {value!r}')
-    return int(match.group(1)) * _UNITS[match.group(2).upper()]
+    if size > MAX_FILE_SIZE_LIMIT:
+        raise ValueError(f"must be at most 1GB, got {value!r}")
+    return size
 
 
 class _TableReader:

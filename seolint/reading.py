@@ -10,9 +10,13 @@ import codecs
 import os
 import stat
 import sys
+from typing import BinaryIO
 
 STDIN = "-"
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+MAX_FILE_SIZE_LIMIT = 1024**3  # the largest max-file-size accepted: no blog draft is near it
+_CHUNK = 1024 * 1024
+_SAMPLE = b"# A title\n\nSome prose, with punctuation: (and more).\n"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -22,26 +26,49 @@ class ReadError(Exception):
 
 def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
     """The raw bytes of a draft (the cache hashes these before anything is decoded)."""
-    if path == STDIN:
-        return _bounded_read(sys.stdin.buffer, max_size)
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise ReadError(f"not a regular file ({_kind(info.st_mode)}); skipped")
-        if info.st_size > max_size:
-            raise ReadError(f"file too large ({_size(info.st_size)}; max-file-size is {_size(max_size)})")
-        with open(path, "rb") as handle:
-            data = _bounded_read(handle, max_size)
+        if path == STDIN:
+            return _bounded_read(sys.stdin.buffer, max_size)
+        return read_regular_file(path, max_size, "max-file-size")
     except OSError as error:
         raise ReadError(f"cannot read: {(error.strerror or str(error)).lower()}") from None
-    return data
 
 
-def _bounded_read(handle: object, max_size: int) -> bytes:
-    data: bytes = handle.read(max_size + 1)  # type: ignore[attr-defined]
-    if len(data) > max_size:
-        raise ReadError(f"input too large (over max-file-size {_size(max_size)})")
-    return data
+def read_regular_file(path: str, max_size: int, limit: str) -> bytes:
+    """The bytes of a regular file of at most `max_size` bytes (`limit` names that setting).
+
+    FIFOs and devices are refused before they are opened (opening a FIFO blocks, /dev/zero
+    never ends); the open does not block and is checked again, so a swap in between cannot
+    hang the run. OSError is left to the caller, which knows what the file was for.
+    """
+    _check_regular(os.stat(path), max_size, limit)
+    with open(path, "rb", opener=_open_without_blocking) as handle:
+        _check_regular(os.fstat(handle.fileno()), max_size, limit)
+        return _bounded_read(handle, max_size, limit)
+
+
+def _open_without_blocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _check_regular(info: os.stat_result, max_size: int, limit: str) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError(f"not a regular file ({_kind(info.st_mode)})")
+    if info.st_size > max_size:
+        raise ReadError(f"file too large ({_size(info.st_size)}; {limit} is {_size(max_size)})")
+
+
+def _bounded_read(handle: BinaryIO, max_size: int, limit: str = "max-file-size") -> bytes:
+    """At most `max_size` bytes, read in chunks so a huge limit never allocates up front."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_size:
+        chunk = handle.read(min(_CHUNK, max_size + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    raise ReadError(f"input too large (over {limit} {_size(max_size)})")
 
 
 def decode(data: bytes, encoding: str = "utf-8") -> str:
@@ -63,15 +90,31 @@ def _decode(data: bytes, codec: str) -> str:
         raise ReadError(
             f"not valid {name}: byte 0x{data[error.start]:02x} at offset {error.start}{hint}"
         ) from None
+    except (UnicodeError, LookupError) as error:  # a codec that fails on its own terms (idna...)
+        raise ReadError(f"cannot decode as {codec}: {error}") from None
     return text.lstrip("\ufeff")
 
 
 def check_encoding(name: str) -> str:
-    """The codec's canonical name, or ValueError for an unknown encoding."""
+    """The codec's canonical name, or ValueError unless it decodes bytes into text.
+
+    Codecs such as base64, rot13 or zlib transform bytes to bytes (or str to str), and
+    `undefined` or `punycode` cannot decode ordinary prose: all are refused here, once,
+    instead of failing on every draft.
+    """
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         raise ValueError(f"unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise ValueError(f"{name!r} is not a text encoding")
+    try:
+        info.decode(_SAMPLE)
+    except UnicodeDecodeError:
+        pass  # the sample's bytes do not fit this encoding (UTF-16...); real drafts may
+    except (UnicodeError, ValueError, TypeError, LookupError):
+        raise ValueError(f"{name!r} cannot decode plain text") from None
+    return info.name
 
 
 def _kind(mode: int) -> str:

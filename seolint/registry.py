@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import math
 import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from seolint.document import Document
 from seolint.findings import Problem, Severity
 
 Check = Callable[[Document, Any], Iterable[Problem]]
+T = TypeVar("T")
 _CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -81,20 +83,52 @@ def option_key(field_name: str) -> str:
     return field_name.replace("_", "-")
 
 
+def option(default: T, *, minimum: float | None = None, maximum: float | None = None) -> T:
+    """An options field whose configured values must lie in [minimum, maximum]."""
+    return dataclasses.field(default=default, metadata={"minimum": minimum, "maximum": maximum})
+
+
 def build_options(rule_: Rule, values: Mapping[str, Any], where: str) -> Any:
-    """Validate config values (kebab-case keys) against the rule's options dataclass."""
+    """Validate config values (kebab-case keys) against the rule's options dataclass.
+
+    Types come from the annotations, bounds from `option(...)` metadata; a list whose
+    default has items must not be emptied (the rule would have nothing to look for), and
+    a ValueError from the dataclass itself (`__post_init__` of a plugin) is a config error.
+    """
     hints = typing.get_type_hints(rule_.options_type)
-    known = {option_key(f.name): f.name for f in dataclasses.fields(rule_.options_type)}
+    fields = {option_key(f.name): f for f in dataclasses.fields(rule_.options_type)}
     kwargs: dict[str, Any] = {}
     for key, value in values.items():
-        if key not in known:
-            choices = ", ".join(sorted(known)) or "none"
+        if key not in fields:
+            choices = ", ".join(sorted(fields)) or "none"
             raise RuleError(
                 f"{where}: unknown option {key!r} for {rule_.code} ({rule_.name}); options: {choices}"
             )
-        attr = known[key]
-        kwargs[attr] = _coerce(value, hints[attr], f"{where}: option {key!r} of {rule_.code}")
-    return rule_.options_type(**kwargs)
+        spec = fields[key]
+        what = f"{where}: option {key!r} of {rule_.code}"
+        kwargs[spec.name] = _check_value(_coerce(value, hints[spec.name], what), spec, what)
+    try:
+        return rule_.options_type(**kwargs)
+    except ValueError as error:
+        raise RuleError(f"{where}: options of {rule_.code} ({rule_.name}): {error}") from None
+
+
+def _check_value(value: Any, spec: dataclasses.Field[Any], where: str) -> Any:
+    """The value if it is within the option's bounds, else RuleError saying which."""
+    if isinstance(value, tuple):
+        if not value and spec.default:
+            raise RuleError(f"{where} must not be empty (ignore the rule to turn it off)")
+        return value
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return value
+    if not math.isfinite(value):
+        raise RuleError(f"{where} must be a finite number, got {value}")
+    minimum, maximum = spec.metadata.get("minimum"), spec.metadata.get("maximum")
+    if minimum is not None and value < minimum:
+        raise RuleError(f"{where} must be at least {minimum:g}, got {value}")
+    if maximum is not None and value > maximum:
+        raise RuleError(f"{where} must be at most {maximum:g}, got {value}")
+    return value
 
 
 def _coerce(value: Any, hint: Any, where: str) -> Any:

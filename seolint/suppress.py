@@ -9,8 +9,11 @@ nothing as X002 (only when the plan asks for it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from seolint.document import Document, Span
@@ -39,16 +42,9 @@ class Suppression:
     # For a region of every rule: codes re-enabled inside it, and the last line it covers them.
     enabled_after: dict[str, int] = field(default_factory=dict)
 
-    def covers(self, finding: Finding) -> str | None:
-        """The code (or ALL) under which this suppression silences the finding."""
-        line = finding.span.line
-        if not self.first <= line <= self.last:
-            return None
-        if finding.code in self.codes:
-            return finding.code
-        if ALL in self.codes and line <= self.enabled_after.get(finding.code, self.last):
-            return ALL
-        return None
+    def last_line_for(self, code: str) -> int:
+        """The last line on which this suppression silences `code`."""
+        return min(self.last, self.enabled_after.get(code, self.last))
 
 
 @dataclass
@@ -60,16 +56,10 @@ class _Parsed:
 def apply(doc: Document, findings: Iterable[Finding], plan: Plan) -> list[Finding]:
     """Findings left after the draft's suppressions, plus X001/X002 about the suppressions."""
     parsed = parse(doc, plan.aliases)
-    kept: list[Finding] = []
-    for finding in findings:
-        silenced = False
-        for suppression in parsed.suppressions:
-            key = suppression.covers(finding)
-            if key is not None:
-                suppression.used.add(key)
-                silenced = True
-        if not silenced:
-            kept.append(finding)
+    findings = list(findings)
+    reach = _Reach(parsed.suppressions)
+    kept = [finding for finding in findings if not reach.silences(finding)]
+    _mark_used(parsed.suppressions, _FindingLines(findings))
     meta = [_meta(doc, plan, INVALID, span, message) for span, message in parsed.invalid]
     if plan.report_unused_suppressions:
         running = {active.rule.code for active in plan.rules}
@@ -77,6 +67,85 @@ def apply(doc: Document, findings: Iterable[Finding], plan: Plan) -> list[Findin
             _meta(doc, plan, UNUSED, s.span, msg) for s in parsed.suppressions for msg in _unused(s, running)
         ]
     return sorted(kept + [m for m in meta if m is not None])
+
+
+class _Intervals:
+    """Line intervals answering "does any of them cover this line?" in O(log n)."""
+
+    def __init__(self, intervals: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(intervals)
+        self._firsts = [first for first, _ in ordered]
+        self._reach = list(accumulate((last for _, last in ordered), max))  # furthest last so far
+
+    def covers(self, line: int) -> bool:
+        index = bisect_right(self._firsts, line)
+        return index > 0 and self._reach[index - 1] >= line
+
+
+class _Reach:
+    """Every suppression's lines, indexed by code, so a finding is looked up, not compared to all."""
+
+    def __init__(self, suppressions: Iterable[Suppression]) -> None:
+        named: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        every_rule: list[Suppression] = []
+        for suppression in suppressions:
+            if suppression.codes == (ALL,):
+                every_rule.append(suppression)
+            else:
+                for code in suppression.codes:
+                    named[code].append((suppression.first, suppression.last))
+        self._named = {code: _Intervals(spans) for code, spans in named.items()}
+        self._every_rule = _Intervals((s.first, s.last) for s in every_rule if not s.enabled_after)
+        # Regions of every rule with some rules re-enabled inside: one index per re-enabled
+        # code (there are at most as many as rules), one for all the other codes.
+        regions = [s for s in every_rule if s.enabled_after]
+        reenabled = {code for region in regions for code in region.enabled_after}
+        self._regions = _Intervals((s.first, s.last) for s in regions)
+        self._regions_for = {
+            code: _Intervals((s.first, s.last_line_for(code)) for s in regions) for code in reenabled
+        }
+
+    def silences(self, finding: Finding) -> bool:
+        line, code = finding.span.line, finding.code
+        named = self._named.get(code)
+        return (
+            (named is not None and named.covers(line))
+            or self._every_rule.covers(line)
+            or self._regions_for.get(code, self._regions).covers(line)
+        )
+
+
+class _FindingLines:
+    """Sorted finding lines, overall and per code, to count the findings within a range."""
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        by_code: dict[str, list[int]] = defaultdict(list)
+        for finding in findings:
+            by_code[finding.code].append(finding.span.line)
+        self._by_code = {code: sorted(lines) for code, lines in by_code.items()}
+        self._all = sorted(line for lines in by_code.values() for line in lines)
+
+    def count(self, first: int, last: int, code: str | None = None) -> int:
+        """Findings on lines [first, last], of `code` or of any code."""
+        lines = self._all if code is None else self._by_code.get(code, [])
+        return bisect_right(lines, last) - bisect_left(lines, first)
+
+
+def _mark_used(suppressions: Iterable[Suppression], lines: _FindingLines) -> None:
+    """Record under which codes each suppression silenced something (for X002)."""
+    for suppression in suppressions:
+        if suppression.codes != (ALL,):
+            suppression.used.update(
+                code for code in suppression.codes if lines.count(suppression.first, suppression.last, code)
+            )
+            continue
+        # Every finding in reach, less those of re-enabled rules past their `enable`.
+        silenced = lines.count(suppression.first, suppression.last) - sum(
+            lines.count(max(suppression.first, end + 1), suppression.last, code)
+            for code, end in suppression.enabled_after.items()
+        )
+        if silenced > 0:
+            suppression.used.add(ALL)
 
 
 def _unused(suppression: Suppression, running: set[str]) -> list[str]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
-from seolint.registry import rule
+from seolint.registry import option, rule
 
 CTA_PHRASES = (
     "subscribe",
@@ -37,7 +37,8 @@ _CTA_CLASS = re.compile(r"(?:^|[-_])(?:cta|btn|button)(?:$|[-_])", re.IGNORECASE
 
 @dataclass(frozen=True)
 class CtaOptions:
-    window: float = 0.25  # the final share of the prose that must hold the call to action
+    # The final share of the prose that must hold the call to action.
+    window: float = option(0.25, minimum=0, maximum=1)
     phrases: tuple[str, ...] = CTA_PHRASES
     extend_phrases: tuple[str, ...] = ()
 

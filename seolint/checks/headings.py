@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from seolint.document import Document, Heading, Span
 from seolint.findings import Problem, Severity
-from seolint.registry import rule
+from seolint.registry import option, rule
 
 # "H2: Title" at the start of a heading or paragraph: an outline marker that leaked out.
 LEAKED_MARKER = re.compile(r"^\s*H([1-6])\s*:\s*(?P<text>\S.*)?$", re.IGNORECASE)
@@ -158,7 +158,7 @@ def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem
 
 @dataclass(frozen=True)
 class SectionOptions:
-    max_words: int = 300
+    max_words: int = option(300, minimum=1)
 
 
 @rule("H007", "long-section", Severity.WARNING, SectionOptions)

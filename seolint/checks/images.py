@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from seolint.document import Document
 from seolint.findings import Problem, Severity
-from seolint.registry import rule
+from seolint.registry import option, rule
 
 
 @rule("I001", "image-missing-alt", Severity.ERROR)
@@ -92,7 +92,7 @@ def _is_file_name(alt: str) -> bool:
 
 @dataclass(frozen=True)
 class AltLengthOptions:
-    max_length: int = 125  # screen readers cut or rush longer alt text
+    max_length: int = option(125, minimum=1)  # screen readers cut or rush longer alt text
 
 
 @rule("I004", "image-alt-length", Severity.WARNING, AltLengthOptions)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
-from seolint.registry import rule
+from seolint.registry import option, rule
 
 PLACEHOLDER_TARGETS = (
     "#",
@@ -104,7 +104,7 @@ def link_kind(href: str | None, site_domains: tuple[str, ...]) -> str | None:
 
 @dataclass(frozen=True)
 class LinkCountOptions:
-    min: int = 1
+    min: int = option(1, minimum=0)
     site_domains: tuple[str, ...] = ()  # hosts that count as this site (top-level `site-domains`)
 
 

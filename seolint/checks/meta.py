@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from seolint.document import Document, Field, Span
 from seolint.findings import Problem, Severity
-from seolint.registry import rule
+from seolint.registry import option, rule
 
 
 @rule("M001", "missing-title", Severity.ERROR)
@@ -52,9 +52,9 @@ def title_pixels(text: str) -> int:
 
 @dataclass(frozen=True)
 class TitleLengthOptions:
-    min: int = 30
-    max: int = 60
-    max_pixels: int = 600  # search results cut titles at about this width
+    min: int = option(30, minimum=0)
+    max: int = option(60, minimum=1)
+    max_pixels: int = option(600, minimum=1)  # search results cut titles at about this width
 
 
 @rule("M002", "title-length", Severity.WARNING, TitleLengthOptions)
@@ -95,8 +95,8 @@ def missing_description(doc: Document, opts: object) -> Iterator[Problem]:
 
 @dataclass(frozen=True)
 class DescriptionLengthOptions:
-    min: int = 70
-    max: int = 160
+    min: int = option(70, minimum=0)
+    max: int = option(160, minimum=1)
 
 
 @rule("M004", "description-length", Severity.WARNING, DescriptionLengthOptions)
@@ -125,7 +125,7 @@ def _length_problem(what: str, field: Field, low: int, high: int) -> Problem | N
 
 @dataclass(frozen=True)
 class ThinOptions:
-    min_words: int = 300
+    min_words: int = option(300, minimum=0)
 
 
 @rule("M006", "thin-content", Severity.WARNING, ThinOptions)
@@ -182,9 +182,9 @@ def keyphrase_placement(doc: Document, opts: object) -> Iterator[Problem]:
 
 @dataclass(frozen=True)
 class DensityOptions:
-    min: float = 0.5  # percent
-    max: float = 3.0
-    min_words: int = 100
+    min: float = option(0.5, minimum=0, maximum=100)  # percent
+    max: float = option(3.0, minimum=0, maximum=100)
+    min_words: int = option(100, minimum=0)
 
 
 @rule("M008", "keyphrase-density", Severity.WARNING, DensityOptions)
@@ -211,7 +211,7 @@ def keyphrase_density(doc: Document, opts: DensityOptions) -> Iterator[Problem]:
 
 @dataclass(frozen=True)
 class SlugOptions:
-    max_length: int = 75
+    max_length: int = option(75, minimum=1)
 
 
 @rule("M009", "slug", Severity.INFO, SlugOptions)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from seolint import prose
 from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
-from seolint.registry import rule
+from seolint.registry import option, rule
 from seolint.views import Views
 
 
@@ -24,7 +24,7 @@ def _whole_post(doc: Document) -> Span:
 @dataclass(frozen=True)
 class ReadingEaseOptions:
     min: float = 40.0  # Flesch reading ease; lower is harder (60-70 is plain English)
-    min_words: int = 100  # shorter posts are not scored
+    min_words: int = option(100, minimum=0)  # shorter posts are not scored
 
 
 @rule("R001", "reading-ease", Severity.WARNING, ReadingEaseOptions)
@@ -47,7 +47,7 @@ def reading_ease(doc: Document, opts: ReadingEaseOptions) -> Iterator[Problem]:
 @dataclass(frozen=True)
 class GradeOptions:
     max: float = 12.5  # Flesch-Kincaid grade (US school years)
-    min_words: int = 100  # shorter posts are not scored
+    min_words: int = option(100, minimum=0)  # shorter posts are not scored
 
 
 @rule("R002", "grade-level", Severity.WARNING, GradeOptions)
@@ -69,7 +69,7 @@ def grade_level(doc: Document, opts: GradeOptions) -> Iterator[Problem]:
 
 @dataclass(frozen=True)
 class LongSentenceOptions:
-    max_words: int = 40
+    max_words: int = option(40, minimum=1)
 
 
 @rule("R003", "long-sentence", Severity.WARNING, LongSentenceOptions)
@@ -90,7 +90,7 @@ def long_sentence(doc: Document, opts: LongSentenceOptions) -> Iterator[Problem]
 
 @dataclass(frozen=True)
 class LongParagraphOptions:
-    max_words: int = 150
+    max_words: int = option(150, minimum=1)
 
 
 @rule("R004", "long-paragraph", Severity.WARNING, LongParagraphOptions)
@@ -111,9 +111,9 @@ def long_paragraph(doc: Document, opts: LongParagraphOptions) -> Iterator[Proble
 
 @dataclass(frozen=True)
 class LongSentenceShareOptions:
-    max_share: float = 0.25  # fraction of sentences allowed over `long-words`
-    long_words: int = 20
-    min_words: int = 100  # shorter posts are not scored
+    max_share: float = option(0.25, minimum=0, maximum=1)  # fraction of sentences allowed over `long-words`
+    long_words: int = option(20, minimum=1)
+    min_words: int = option(100, minimum=0)  # shorter posts are not scored
 
 
 @rule("R005", "long-sentence-share", Severity.INFO, LongSentenceShareOptions)
@@ -139,7 +139,7 @@ def long_sentence_share(doc: Document, opts: LongSentenceShareOptions) -> Iterat
 
 @dataclass(frozen=True)
 class RepeatedStartOptions:
-    min_run: int = 3  # this many sentences in a row starting with the same word
+    min_run: int = option(3, minimum=2)  # this many sentences in a row starting with the same word
 
 
 @rule("R006", "repeated-sentence-start", Severity.INFO, RepeatedStartOptions)
