@@ -17,9 +17,10 @@ organization", "Page bundles"):
   `disablePathToLower`; `uglyURLs` gives `name.html`. `aliases` follow; a relative alias
   is relative to the page's folder. The base path of `baseURL` prefixes everything.
 - Title level: the first `<hN>` holding `.Title` in `layouts/<section>/single.html`,
-  `layouts/_default/single.html`, `layouts/single.html`, `layouts/page.html`, then the
-  same under `themes/<theme>/`; a theme fetched as a Hugo module is not in the repository,
-  so the level is then unknown.
+  `layouts/_default/single.html`, `layouts/single.html`, `layouts/page.html` (for
+  `_index` pages the `list.html`/`section.html` ones), then the same under
+  `themes/<theme>/`; a theme fetched as a Hugo module is not in the repository, so the
+  level is then unknown.
 
 On list pages the rules that assume an article make no sense: missing call to action
 (C001), thin content (M006), the internal/external link counts (L002/L003) and the
@@ -145,21 +146,13 @@ class HugoSite(Site):
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None
     ) -> int | None:
         section = self._place(path)[2][:1] if path else []
+        is_list = path is not None and Path(path).stem == "_index"
+        kinds = ("list.html", "section.html") if is_list else ("single.html", "page.html")
+        names = [f"{s}/{kind}" for s in section for kind in kinds]
+        names += [f"_default/{kind}" for kind in kinds] + list(kinds)
         folders = [self.root / "layouts"]
-        theme = self.config.get("theme")
-        for name in string_list(theme):
-            folders.append(self.root / "themes" / name / "layouts")
-        candidates = [
-            folder / name
-            for folder in folders
-            for name in (
-                *(f"{s}/single.html" for s in section),
-                "_default/single.html",
-                "single.html",
-                "page.html",
-            )
-        ]
-        return first_level(candidates, _TITLE)
+        folders += [self.root / "themes" / name / "layouts" for name in string_list(self.config.get("theme"))]
+        return first_level([folder / name for folder in folders for name in names], _TITLE)
 
     # -- URLs -------------------------------------------------------------------------
     def _place(self, path: Path) -> tuple[Path, str, list[str]]:

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
 from seolint.site.dates import date_of, split_date_prefix
@@ -167,7 +168,7 @@ class JekyllSite(Site):
     ) -> int | None:
         where = self._where(path) if path else None
         first = text_value(front_matter or {}, "layout") or (self._default_layout(where) if where else None)
-        names = [n for n in (first, "post" if where and where[0] == "posts" else "page", "default") if n]
+        names = [first] if first else ["post" if where and where[0] == "posts" else "page", "default"]
         layouts = self.source / (text_value(self.config, "layouts_dir") or "_layouts")
         for name in dict.fromkeys(names):
             level = self._level_in_chain(layouts, name)
@@ -324,6 +325,8 @@ class JekyllSite(Site):
 
 
 def _expand(template: str, values: Mapping[str, str]) -> str:
+    """Placeholders filled in, `//` collapsed, `index.html` dropped and the path escaped
+    as Jekyll's `URL.escape_path` does (a space becomes `%20`)."""
     expanded = _TOKEN.sub(lambda m: values.get(m.group(1), m.group(0)), template)
     expanded = re.sub(r"/{2,}", "/", "/" + expanded.lstrip("/"))
-    return re.sub(r"/index\.html$", "/", expanded)
+    return quote(re.sub(r"/index\.html$", "/", expanded), safe="/-._~!$&'()*+,;=:@%")

@@ -5,7 +5,9 @@
   `{{ site.baseurl }}/x`: internal links to the site path `/x/` (syntax "relative_url":
   the site's base path goes in front).
 - `{% highlight x %}...{% endhighlight %}`: a code block in language x.
-- `{% raw %}...{% endraw %}`, `{% comment %}...{% endcomment %}`: opaque, body included.
+- `{% raw %}...{% endraw %}`: the tags are opaque; the body is output as written (no
+  Liquid inside it is run), so it is Markdown like the rest.
+- `{% comment %}...{% endcomment %}`: opaque, body included.
 - `{% include x %}`, `{{ page.x }}`, `{{ site.x }}` and every other tag or output: opaque.
 """
 
@@ -59,6 +61,8 @@ def _tag(text: str, found: re.Match[str], inner: str) -> tuple[Region, int]:
                 return Region(
                     found.start(), closing.end(), "code", language=language, body=body, name=name
                 ), closing.end()
+            if name == "raw":  # the body is output as written: Markdown, still to be linted
+                return Region(found.start(), found.end(), "opaque", name=name), closing.start()
             return Region(found.start(), closing.end(), "opaque", name=name), closing.end()
     return Region(found.start(), found.end(), "opaque", name=name or None), found.end()
 

@@ -16,6 +16,7 @@ _ARG = re.compile(
     re.DOTALL,
 )
 _CODE_CHARS = frozenset("{}[]();=<>$&|\\")
+_TEMPLATE_TAG = re.compile(r"\{\{.{0,3000}?\}\}|\{%.{0,3000}?%\}", re.DOTALL)
 
 
 def parse_args(text: str) -> tuple[list[str], dict[str, str]]:
@@ -35,7 +36,9 @@ def parse_args(text: str) -> tuple[list[str], dict[str, str]]:
 
 def looks_like_code(body: str) -> bool:
     """Whether a shortcode's inner text is markup or code rather than prose: markup
-    characters make up a noticeable share of it, or most lines open with a tag or brace."""
+    characters make up a noticeable share of it, or most lines open with a tag or brace.
+    Template tags nested in it do not count (they are regions of their own)."""
+    body = _TEMPLATE_TAG.sub(" ", body)  # nested shortcodes and tags are regions of their own
     lines = [line.strip() for line in body.splitlines() if line.strip()]
     if not lines:
         return False

@@ -14,7 +14,8 @@ import re
 from seolint.site.model import Region
 from seolint.site.scan import looks_like_code, outermost
 
-_INTERNAL = re.compile(r"(?<=[(<\"' ])@/[^\s)>\"']{1,500}")
+_INTERNAL = re.compile(r"@/[^\s)>\"']{1,500}")  # a literal start: fast to search for
+_BEFORE_INTERNAL = frozenset("(<\"' \t")
 _INLINE = re.compile(
     r"\{\{\s{0,20}(?P<name>[A-Za-z_]\w{0,100})\s{0,20}\((?P<args>.{0,3000}?)\)\s{0,20}\}\}", re.DOTALL
 )
@@ -26,7 +27,9 @@ _END = re.compile(r"\{%\s{0,20}end\s{0,20}%\}")
 
 def zola_regions(text: str) -> list[Region]:
     regions = [
-        Region(m.start(), m.end(), "link", target=m.group(0), name="@/") for m in _INTERNAL.finditer(text)
+        Region(m.start(), m.end(), "link", target=m.group(0), name="@/")
+        for m in _INTERNAL.finditer(text)
+        if m.start() > 0 and text[m.start() - 1] in _BEFORE_INTERNAL
     ]
     regions += [Region(m.start(), m.end(), "opaque", name=m.group("name")) for m in _INLINE.finditer(text)]
     position = 0

@@ -14,7 +14,8 @@ Rules implemented (getzola.org "Configuration", "Content > Page", "Content > Sec
   in `/`. `aliases` are site paths.
 - `@/a/b.md#x` links name `content/a/b.md`.
 - Title level: the first `<hN>` holding `page.title` in the page's `template` (front
-  matter), else `templates/page.html`, else the theme's `templates/page.html`.
+  matter), else `templates/page.html` (`section.html` for a section, `index.html` for
+  the home section), in the site's or the theme's `templates/`.
 
 On list pages (sections), skip missing call to action (C001), thin content (M006), the
 link counts (L002/L003) and the orphan-page check.
@@ -37,7 +38,7 @@ from seolint.site.slugs import zola_slugify
 from seolint.site.tera import zola_regions
 from seolint.site.titles import first_level
 
-_TITLE = re.compile(r"\{\{[^}]{0,300}\bpage\.title\b[^}]{0,300}\}\}")
+_TITLE = re.compile(r"\{\{[^}]{0,300}\b(?:page|section)\.title\b[^}]{0,300}\}\}")
 
 
 def detect(folder: Path, forced: bool = False) -> ZolaSite | None:
@@ -77,7 +78,10 @@ class ZolaSite(Site):
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None
     ) -> int | None:
         chosen = text_value(front_matter or {}, "template")
-        names = [n for n in (chosen, "page.html") if n]
+        if chosen is None and path is not None and Path(path).name == "_index.md":
+            at_root = absolute(path).parent == self.content_dir
+            chosen = "index.html" if at_root else "section.html"
+        names = [chosen or "page.html"]
         folders = [self.root / "templates"]
         folders += [self.root / "themes" / t / "templates" for t in string_list(self.config.get("theme"))]
         return first_level([folder / name for name in names for folder in folders], _TITLE)
