@@ -3,8 +3,9 @@
 Walking up stops at the repository root (the first folder holding `.git`) so a stray config
 above a repository never captures it. At each folder the generators are tried in a fixed
 order; the specific config names first (Docusaurus, Astro, MkDocs, Jekyll), then Zola's
-`config.toml` with `base_url`, then Hugo (which also accepts a bare `content/` +
-`layouts/` layout, so it comes last).
+`config.toml` with `base_url`, then Hugo's config files. Only when no folder up to the
+repository root has a config is Hugo's bare `content/` + `layouts/` layout accepted (an
+Astro site's `src/` has `content/` and `layouts/` too).
 """
 
 from __future__ import annotations
@@ -56,11 +57,16 @@ def find_site(path: Path, generator: Generator = "auto") -> Site | None:
     if generator == "plain":
         return plain_site(start, 'generator = "plain" in the config')
     chosen = DETECTORS if generator == "auto" else {generator: DETECTORS[generator]}
-    for folder in _upwards(start):
+    folders = _upwards(start)
+    for folder in folders:
         for detector in chosen.values():
             site = detector(folder, generator != "auto")
             if site is not None:
                 return site
+    if generator in ("auto", "hugo"):
+        laid_out = next((s for f in folders if (s := hugo.detect_layout(f)) is not None), None)
+        if laid_out is not None:
+            return laid_out
     if generator == "auto":
         return None
     forced = chosen[generator](start, True)

@@ -99,6 +99,15 @@ def detect(folder: Path, forced: bool = False) -> HugoSite | None:
                 return _site(
                     folder, read_config(default_dir / name), f"config/_default/{name} (Hugo's config folder)"
                 )
+    if forced:
+        return detect_layout(folder, forced)
+    return None
+
+
+def detect_layout(folder: Path, forced: bool = False) -> HugoSite | None:
+    """A Hugo site recognised by its folders alone (`content/` next to `layouts/`,
+    `themes/` or `archetypes/`): weaker evidence than any config file, so it is only
+    tried once no folder above holds one."""
     if (folder / "content").is_dir():
         beside = [d for d in ("layouts", "themes", "archetypes") if (folder / d).is_dir()]
         if beside or forced:
