@@ -268,11 +268,12 @@ class HugoSite(Site):
             found = _page_at(Path(os.path.normpath(base / name.strip("/"))))
             if found:
                 return LinkTarget(found, None, fragment or None)
-        if "/" not in name.strip("/"):
+        bare = name.strip("/")
+        if "/" not in bare:  # a one-segment ref is also looked up by name across the site
             matches = [
                 p
                 for p in self.content_files()
-                if name in (p.name, p.stem) or (p.stem in ("index", "_index") and p.parent.name == name)
+                if bare in (p.name, p.stem) or (p.stem in ("index", "_index") and p.parent.name == bare)
             ]
             if len(matches) == 1:
                 return LinkTarget(matches[0], None, fragment or None)

@@ -312,16 +312,19 @@ class JekyllSite(Site):
         return self._resolve_url(target, from_path)
 
     def _post_named(self, name: str) -> Path:
+        """The post `{% post_url name %}` names: by its path inside `_posts/`, or (Jekyll's
+        deprecated but working fallback) by its file name alone."""
         wanted = name.strip("/")
+        by_name: list[Path] = []
         for candidate in self.content_files():
             where = self._where(candidate)
-            if (
-                where
-                and where[0] == "posts"
-                and str(where[1].with_suffix("")) in (wanted, wanted.rsplit("/", 1)[-1])
-            ):
+            if where is None or where[0] != "posts":
+                continue
+            if str(where[1].with_suffix("")) == wanted:
                 return candidate
-        return self.source / "_posts" / (wanted + ".md")
+            if where[1].stem == wanted.rsplit("/", 1)[-1]:
+                by_name.append(candidate)
+        return by_name[0] if by_name else self.source / "_posts" / (wanted + ".md")
 
 
 def _expand(template: str, values: Mapping[str, str]) -> str:
