@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from seolint.site.model import LinkSyntax, Region
-from seolint.site.scan import outermost, parse_args
+from seolint.site.scan import Closers, outermost, parse_args
 
 _SYNTAX = re.compile(r"\{%-?(?P<tag>.{0,2000}?)-?%\}|\{\{-?(?P<out>.{0,2000}?)-?\}\}", re.DOTALL)
 _TAG_NAME = re.compile(r"\s{0,20}(\w{1,60})(.*)", re.DOTALL)
@@ -26,23 +26,27 @@ _QUOTED_FILTER = re.compile(
 )
 _BASE_OUTPUT = re.compile(r"\s{0,20}site\.(?:baseurl|url)\s{0,20}(?:\|\s{0,20}\w{1,30}\s{0,20})?")
 _PATH_AFTER = re.compile(r"/[^\s)\"'<>\]{}]{0,500}")
-_BLOCKS = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
+_CLOSERS = {
+    name: re.compile(rf"\{{%-?\s{{0,20}}end{name}\s{{0,20}}-?%\}}")
+    for name in ("raw", "comment", "highlight")
+}
 
 
 def liquid_regions(text: str) -> list[Region]:
     regions: list[Region] = []
+    closers = {name: Closers(text, pattern) for name, pattern in _CLOSERS.items()}
     position = 0
     while (found := _SYNTAX.search(text, position)) is not None:
         position = found.end()
         if found.group("tag") is not None:
-            region, position = _tag(text, found, found.group("tag"))
+            region, position = _tag(found, found.group("tag"), closers)
         else:
             region, position = _output(text, found, found.group("out") or "")
         regions.append(region)
     return outermost(regions)
 
 
-def _tag(text: str, found: re.Match[str], inner: str) -> tuple[Region, int]:
+def _tag(found: re.Match[str], inner: str, closers: dict[str, Closers]) -> tuple[Region, int]:
     named = _TAG_NAME.match(inner)
     name, rest = (named.group(1), named.group(2)) if named else ("", "")
     args, _ = parse_args(rest)
@@ -51,9 +55,8 @@ def _tag(text: str, found: re.Match[str], inner: str) -> tuple[Region, int]:
         return Region(
             found.start(), found.end(), "link", target=args[0], syntax=syntax, name=name
         ), found.end()
-    end_name = _BLOCKS.get(name)
-    if end_name:
-        closing = re.compile(rf"\{{%-?\s{{0,20}}{end_name}\s{{0,20}}-?%\}}").search(text, found.end())
+    if name in closers:
+        closing = closers[name].after(found.end())
         if closing:
             if name == "highlight":
                 language = args[0] if args else None

@@ -3,6 +3,7 @@ bodies, and overlap removal. Every pattern has bounded repeats only (linear time
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -56,3 +57,17 @@ def outermost(regions: Iterable[Region]) -> list[Region]:
             continue
         kept.append(region)
     return kept
+
+
+class Closers:
+    """The closing tags of a text, found in one pass, so that finding the one after each
+    opener costs a bisection instead of a rescan of the rest of the text (a text full of
+    unclosed openers would otherwise take quadratic time)."""
+
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+        self._matches = list(pattern.finditer(text))
+        self._starts = [m.start() for m in self._matches]
+
+    def after(self, position: int) -> re.Match[str] | None:
+        index = bisect.bisect_left(self._starts, position)
+        return self._matches[index] if index < len(self._matches) else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from seolint.site.model import Region
-from seolint.site.scan import looks_like_code, outermost
+from seolint.site.scan import Closers, looks_like_code, outermost
 
 _INTERNAL = re.compile(r"@/[^\s)>\"']{1,500}")  # a literal start: fast to search for
 _BEFORE_INTERNAL = frozenset("(<\"' \t")
@@ -32,10 +32,11 @@ def zola_regions(text: str) -> list[Region]:
         if m.start() > 0 and text[m.start() - 1] in _BEFORE_INTERNAL
     ]
     regions += [Region(m.start(), m.end(), "opaque", name=m.group("name")) for m in _INLINE.finditer(text)]
+    closers = Closers(text, _END)
     position = 0
     while (opened := _OPEN.search(text, position)) is not None:
         name = opened.group("name")
-        closing = _END.search(text, opened.end())
+        closing = closers.after(opened.end())
         if closing is None:
             regions.append(Region(opened.start(), opened.end(), "opaque", name=name))
             position = opened.end()
