@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from seolint.site.mdx import mdx_regions
-from seolint.site.model import Region, Site, absolute, join_url
+from seolint.site.model import AnyPath, Region, Site, absolute, join_url
 
 CONFIG_NAMES = tuple(f"astro.config.{ext}" for ext in ("mjs", "js", "ts", "mts", "cjs"))
 _SITE = re.compile(r"\bsite\s{0,10}:\s{0,10}['\"`]([^'\"`\n]{1,300})['\"`]")
@@ -47,10 +47,10 @@ class AstroSite(Site):
     def content_roots(self) -> tuple[Path, ...]:
         return (self.root / "src" / "content", self.root / "src" / "pages")
 
-    def is_content(self, path: Path) -> bool:
-        if not super().is_content(path):
-            return False
-        return not any(part.startswith("_") for part in absolute(path).relative_to(self.root / "src").parts)
+    def is_content(self, path: AnyPath) -> bool:
+        """Content, unless a file or folder name starts with `_` (partials, not pages)."""
+        parts = self.relative_parts(path)
+        return super().is_content(path) and parts is not None and not any(p.startswith("_") for p in parts)
 
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
         pages = self.root / "src" / "pages"

@@ -42,6 +42,12 @@ def parse_config(text: str, suffix: str) -> dict[str, Any]:
 def _yaml(text: str) -> Any:
     import yaml  # only YAML configs pay for it
 
+    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=fast)
+    except yaml.YAMLError:
+        pass
+
     class Lenient(yaml.SafeLoader):
         """Safe, and reads application tags (MkDocs' `!!python/name:`, `!ENV`) as null."""
 

@@ -24,7 +24,7 @@ from typing import Any
 from seolint.site.configs import text_value
 from seolint.site.dates import split_date_prefix
 from seolint.site.mdx import mdx_regions
-from seolint.site.model import Region, Site, absolute, join_url
+from seolint.site.model import AnyPath, Region, Site, absolute, join_url
 
 CONFIG_NAMES = tuple(f"docusaurus.config.{ext}" for ext in ("js", "mjs", "cjs", "ts", "mts"))
 _URL = re.compile(r"\burl\s{0,10}:\s{0,10}['\"`]([^'\"`\n]{1,300})['\"`]")
@@ -52,11 +52,10 @@ class DocusaurusSite(Site):
     def content_roots(self) -> tuple[Path, ...]:
         return tuple(self.root / r for r in ROOTS)
 
-    def is_content(self, path: Path) -> bool:
-        if not super().is_content(path):
-            return False
-        relative = absolute(path).relative_to(self.root)
-        return not any(part.startswith("_") for part in relative.parts)
+    def is_content(self, path: AnyPath) -> bool:
+        """Content, unless a file or folder name starts with `_` (partials, not pages)."""
+        parts = self.relative_parts(path)
+        return super().is_content(path) and parts is not None and not any(p.startswith("_") for p in parts)
 
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
         fm = front_matter or {}

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ from urllib.parse import quote
 from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
 from seolint.site.dates import date_of, split_date_prefix
 from seolint.site.liquid import liquid_regions
-from seolint.site.model import LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
+from seolint.site.model import AnyPath, LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
 from seolint.site.slugs import jekyll_slugify
 from seolint.site.titles import heading_level_around
 
@@ -107,52 +108,54 @@ class JekyllSite(Site):
     def content_roots(self) -> tuple[Path, ...]:
         return (self.source,)
 
-    def _where(self, path: Path) -> tuple[str, PurePosixPath] | None:
+    def _where(self, path: AnyPath) -> tuple[str, PurePosixPath] | None:
         """("page" | collection name | "drafts", path inside it) for content, else None."""
-        path = absolute(path)
-        try:
-            relative = PurePosixPath(path.relative_to(self.source).as_posix())
-        except ValueError:
+        parts = self.relative_parts(path)
+        if parts is None or self._excluded("/".join(parts)):
             return None
-        if self._excluded(relative):
-            return None
-        folders = relative.parts[:-1]
+        placed = self._place(parts)
+        return (placed[0], PurePosixPath(*placed[1])) if placed else None
+
+    def _place(self, parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+        folders = parts[:-1]
         for index, folder in enumerate(folders):
             if folder in ("_posts", "_drafts"):
                 if any(f.startswith(("_", ".")) for f in folders[:index]):
                     return None
-                return ("posts" if folder == "_posts" else "drafts"), PurePosixPath(
-                    *relative.parts[index + 1 :]
-                )
-        collections_relative = self._relative_to_collections(path)
-        if collections_relative and collections_relative.parts[0].startswith("_"):
-            name = collections_relative.parts[0][1:]
-            if name in self._collections and len(collections_relative.parts) > 1:
-                return name, PurePosixPath(*collections_relative.parts[1:])
-        if any(f.startswith(("_", ".")) for f in folders) or relative.name.startswith(("_", ".")):
+                return ("posts" if folder == "_posts" else "drafts"), parts[index + 1 :]
+        prefix = self._collections_prefix
+        inside = parts[len(prefix) :] if parts[: len(prefix)] == prefix else ()
+        if len(inside) > 1 and inside[0].startswith("_") and inside[0][1:] in self._collections:
+            return inside[0][1:], inside[1:]
+        if any(p.startswith(("_", ".")) for p in parts):
             return None
-        return "page", relative
+        return "page", parts
 
-    def _relative_to_collections(self, path: Path) -> PurePosixPath | None:
-        try:
-            return PurePosixPath(path.relative_to(self._collections_dir).as_posix())
-        except ValueError:
-            return None
+    @cached_property
+    def _collections_prefix(self) -> tuple[str, ...]:
+        folder = text_value(self.config, "collections_dir") or ""
+        return tuple(p for p in folder.strip("/").split("/") if p)
 
-    def _excluded(self, relative: PurePosixPath) -> bool:
+    @cached_property
+    def _exclude_patterns(self) -> tuple[tuple[str, str, bool], ...]:
+        """(path, pattern, is a glob) for Jekyll's and the config's excludes."""
         destination = text_value(self.config, "destination") or "_site"
         patterns = (*DEFAULT_EXCLUDE, destination, *string_list(self.config.get("exclude")))
-        text = str(relative)
-        for pattern in patterns:
-            bare = pattern.strip("/")
-            if text == bare or text.startswith(bare + "/") or fnmatch.fnmatch(text, pattern):
-                return True
-        return False
+        return tuple((p.strip("/"), p, any(c in p for c in "*?[")) for p in patterns)
 
-    def is_content(self, path: Path) -> bool:
-        path = absolute(path)
+    def _excluded(self, relative: str) -> bool:
+        return any(
+            relative == bare
+            or relative.startswith(bare + "/")
+            or (glob and fnmatch.fnmatch(relative, pattern))
+            for bare, pattern, glob in self._exclude_patterns
+        )
+
+    def is_content(self, path: AnyPath) -> bool:
         return (
-            path.suffix.lower() in self.suffixes and self._where(path) is not None and has_front_matter(path)
+            os.path.splitext(path)[1].lower() in self.suffixes
+            and self._where(path) is not None
+            and has_front_matter(Path(path))
         )
 
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:

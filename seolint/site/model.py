@@ -15,9 +15,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, Union
 from urllib.parse import urlsplit
 
+AnyPath = Union[str, "os.PathLike[str]"]
 PageKind = Literal["post", "list"]
 RegionKind = Literal["link", "image", "code", "opaque"]
 # How a link target is written: a plain URL or path, or a generator's own link syntax.
@@ -106,11 +107,27 @@ class Site:
         """Folders whose page files are content."""
         return (self.root,)
 
-    def is_content(self, path: Path) -> bool:
+    def is_content(self, path: AnyPath) -> bool:
         """Whether the generator publishes `path` as a page (never templates, archetypes,
         themes, includes, build output or dependencies)."""
-        path = absolute(path)
-        return path.suffix.lower() in self.suffixes and _within_any(path, self.content_roots())
+        return os.path.splitext(path)[1].lower() in self.suffixes and self.relative_parts(path) is not None
+
+    def relative_parts(self, path: AnyPath) -> tuple[str, ...] | None:
+        """The parts of `path` below the first content root holding it, or None when it is
+        outside them or under a dot-folder or dependency folder. String work only: this
+        runs once per file of the site."""
+        text = os.path.abspath(path)
+        for root in self._root_texts:
+            if text.startswith(root):
+                parts = tuple(text[len(root) :].split(os.sep))
+                if any(p.startswith(".") or p in NEVER_CONTENT for p in parts):
+                    return None
+                return parts
+        return None
+
+    @cached_property
+    def _root_texts(self) -> tuple[str, ...]:
+        return tuple(os.path.join(os.path.abspath(r), "") for r in self.content_roots())
 
     def content_files(self) -> tuple[Path, ...]:
         """Every content file of the site, sorted."""
@@ -118,10 +135,14 @@ class Site:
 
     @cached_property
     def _content_files(self) -> tuple[Path, ...]:
-        found: set[Path] = set()
+        found: set[str] = set()
         for root in self.content_roots():
-            found.update(p for p in walk_files(root) if self.is_content(p))
-        return tuple(sorted(found))
+            for folder, name in walk_names(root):
+                if os.path.splitext(name)[1].lower() in self.suffixes:
+                    path = os.path.join(folder, name)
+                    if self.is_content(path):
+                        found.add(path)
+        return tuple(Path(p) for p in sorted(found))
 
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
         """ "list" for section, index and paginated pages; "post" for everything else."""
@@ -213,24 +234,14 @@ def url_key(url: str) -> str:
     return path.rstrip("/") or "/"
 
 
-def walk_files(folder: Path) -> Iterator[Path]:
-    """Files under `folder`, skipping dot-folders and dependency folders."""
+def walk_names(folder: Path) -> Iterator[tuple[str, str]]:
+    """(folder, file name) for the files under `folder`, skipping dot-folders and
+    dependency folders."""
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in NEVER_CONTENT]
         for name in names:
             if not name.startswith("."):
-                yield Path(root) / name
-
-
-def _within_any(path: Path, roots: tuple[Path, ...]) -> bool:
-    for root in roots:
-        try:
-            relative = path.relative_to(root)
-        except ValueError:
-            continue
-        if not any(part.startswith(".") or part in NEVER_CONTENT for part in relative.parts):
-            return True
-    return False
+                yield root, name
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -33,7 +33,7 @@ from typing import Any
 
 from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import DATE_PREFIX
-from seolint.site.model import LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
+from seolint.site.model import AnyPath, LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
 from seolint.site.slugs import zola_slugify
 from seolint.site.tera import zola_regions
 from seolint.site.titles import first_level
@@ -63,13 +63,12 @@ class ZolaSite(Site):
     def content_roots(self) -> tuple[Path, ...]:
         return (self.content_dir,)
 
-    def is_content(self, path: Path) -> bool:
+    def is_content(self, path: AnyPath) -> bool:
         if not super().is_content(path):
             return False
-        relative = absolute(path).relative_to(self.content_dir).as_posix()
-        return not any(
-            fnmatch.fnmatch(relative, glob) for glob in string_list(self.config.get("ignored_content"))
-        )
+        ignored = string_list(self.config.get("ignored_content"))
+        relative = "/".join(self.relative_parts(path) or ())
+        return not any(fnmatch.fnmatch(relative, glob) for glob in ignored)
 
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
         return "list" if Path(path).name == "_index.md" else "post"
