@@ -129,3 +129,17 @@ def test_slug_functions_follow_each_generator() -> None:
     assert zola_slugify("Café Notes") == "cafe-notes"
     assert zola_slugify("Café Notes?", "safe") == "Café-Notes"
     assert zola_slugify("Café Notes?", "off") == "Café Notes?"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "zola/templates/page.html",
+        "mkdocs/mkdocs.yml",
+        "docusaurus/docusaurus.config.js",
+        "jekyll/_layouts/post.html",
+    ],
+)
+def test_a_file_that_is_not_a_page_publishes_nowhere(path: str) -> None:
+    site = find_site(SITES / path)
+    assert site is not None and site.url_for(SITES / path) == []

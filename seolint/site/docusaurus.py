@@ -59,6 +59,8 @@ class DocusaurusSite(Site):
 
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
         fm = front_matter or {}
+        if self.relative_parts(path) is None:
+            return []  # not a page of this site
         relative = PurePosixPath(absolute(path).relative_to(self.root).as_posix())
         section, inner = relative.parts[0], PurePosixPath(*relative.parts[1:])
         slug = text_value(fm, "slug")

@@ -40,6 +40,8 @@ class MkDocsSite(Site):
         return (absolute(self.root / (text_value(self.config, "docs_dir") or "docs")),)
 
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
+        if self.relative_parts(path) is None:
+            return []  # not a page of this site
         inner = PurePosixPath(absolute(path).relative_to(self.content_roots()[0]).as_posix())
         folder = "" if str(inner.parent) == "." else str(inner.parent)
         is_index = inner.stem.lower() in ("index", "readme")

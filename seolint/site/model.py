@@ -40,8 +40,11 @@ class Region:
       (pass both to `Site.resolve_link`).
     kind "image": an image; `target` is its source, `alt` and `caption` as written.
     kind "code": a code block; `language` if named, `body` the offsets of the code itself.
-    kind "opaque": neither prose nor a placeholder (a shortcode, a Liquid tag, an MDX import);
-      `body`, when set, is an inner stretch that is still prose to lint as Markdown.
+    kind "opaque": neither prose nor a placeholder (a shortcode, a Liquid tag, an MDX import).
+      When a paired shortcode's body is prose, only its two tags are regions and the body
+      between them is left to the Markdown front-end.
+    Regions never overlap. They may lie inside fenced code blocks: Hugo and Liquid expand
+    their syntax there too; a front-end that reads code blocks on its own decides.
     """
 
     start: int
@@ -145,7 +148,12 @@ class Site:
         return tuple(Path(p) for p in sorted(found))
 
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
-        """ "list" for section, index and paginated pages; "post" for everything else."""
+        """Whether a page is a "list" (section, index and paginated pages) or a "post".
+
+        A list page is mostly generated (the template lists other pages), so the rules that
+        judge an article should skip it: missing call to action (C001), thin content
+        (M006), the internal/external link counts (L002/L003) and the orphan-page check.
+        """
         return "post"
 
     # -- rendering facts --------------------------------------------------------------
@@ -159,12 +167,16 @@ class Site:
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
         """The URL paths the page publishes to: primary first, then aliases (redirects).
         Empty when the page is not published. Paths include the site's base path."""
-        relative = PurePosixPath(absolute(path).relative_to(self.root).as_posix())
+        try:
+            relative = PurePosixPath(absolute(path).relative_to(self.root).as_posix())
+        except ValueError:
+            return []  # not under the site
         return [join_url(self.base_path, "/" + str(relative))]
 
     # -- template syntax --------------------------------------------------------------
     def template_regions(self, text: str, path: Path | None = None) -> list[Region]:
-        """The template syntax in `text` (a draft's source), sorted by offset."""
+        """The template syntax in `text` (a draft's whole source), sorted by offset;
+        `path` tells MDX from Markdown where a generator has both."""
         return []
 
     def resolve_link(self, target: str, from_path: Path, syntax: LinkSyntax = "url") -> LinkTarget | None:

@@ -87,6 +87,8 @@ class ZolaSite(Site):
 
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
         fm = front_matter or {}
+        if self.relative_parts(path) is None:
+            return []  # not a page of this site
         relative = PurePosixPath(absolute(path).relative_to(self.content_dir).as_posix())
         strategy = str(dig(self.config, "slugify", "paths") or "on")
         folders = [zola_slugify(f, strategy) for f in relative.parts[:-1]]
