@@ -74,7 +74,7 @@ HUGO_KEYS = frozenset(
     }
 )
 _SUFFIXES = (MARKDOWN_SUFFIXES - {".mdx"}) | {".html", ".htm", ".adoc", ".org", ".rst", ".pandoc"}
-_TITLE = re.compile(r"\{\{[^}]{0,300}(?<!Site)\.(?:Link)?Title\b[^}]{0,300}\}\}")
+_TITLE = re.compile(r"\{\{[^{}]{0,300}(?<!Site)\.(?:Link)?Title\b[^{}]{0,300}\}\}")
 _TOKEN = re.compile(r":([a-z]{2,30})")
 
 

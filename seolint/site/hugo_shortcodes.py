@@ -17,8 +17,10 @@ import re
 from seolint.site.model import LinkSyntax, Region
 from seolint.site.scan import looks_like_code, outermost, parse_args
 
-_SHORTCODE = re.compile(r"\{\{<(?P<angle>.{0,3000}?)>\}\}|\{\{%(?P<percent>.{0,3000}?)%\}\}", re.DOTALL)
-_NAME = re.compile(r"\s{0,20}(?P<close>/)?\s{0,20}(?P<name>[\w.-][\w./-]{0,99})(?P<rest>.*)", re.DOTALL)
+# A shortcode's inside never holds `{` (Hugo does not nest shortcodes in arguments), so each
+# attempt stops at the next opener and a text full of unclosed ones is scanned in linear time.
+_SHORTCODE = re.compile(r"\{\{<(?P<angle>[^{]{0,3000}?)>\}\}|\{\{%(?P<percent>[^{]{0,3000}?)%\}\}")
+_NAME = re.compile(r"\s{0,20}(?:(?P<close>/)\s{0,20})?(?P<name>[\w.-][\w./-]{0,99})(?P<rest>.*)", re.DOTALL)
 _CODE_NAMES = frozenset({"highlight", "code", "codeblock", "mermaid", "math", "katex", "chart", "plantuml"})
 
 

@@ -64,7 +64,7 @@ DEFAULT_EXCLUDE = (
     "node_modules",
     "vendor",
 )
-_TITLE = re.compile(r"\{\{[^}]{0,300}\bpage\.title\b[^}]{0,300}\}\}")
+_TITLE = re.compile(r"\{\{[^{}]{0,300}\bpage\.title\b[^{}]{0,300}\}\}")
 _TOKEN = re.compile(r":([a-z_]{2,30})")
 
 

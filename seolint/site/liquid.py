@@ -18,7 +18,9 @@ import re
 from seolint.site.model import LinkSyntax, Region
 from seolint.site.scan import Closers, outermost, parse_args
 
-_SYNTAX = re.compile(r"\{%-?(?P<tag>.{0,2000}?)-?%\}|\{\{-?(?P<out>.{0,2000}?)-?\}\}", re.DOTALL)
+# Braces never occur inside a tag or an output (a rare `"{"` string literal is the price), so
+# each attempt stops at the next brace: linear time however many tags are left unclosed.
+_SYNTAX = re.compile(r"\{%-?(?P<tag>[^{}]{0,2000}?)-?%\}|\{\{-?(?P<out>[^{}]{0,2000}?)-?\}\}")
 _TAG_NAME = re.compile(r"\s{0,20}(\w{1,60})(.*)", re.DOTALL)
 _QUOTED_FILTER = re.compile(
     r"\s{0,20}(?:'(?P<sq>[^'\n]{0,500})'|\"(?P<dq>[^\"\n]{0,500})\")\s{0,20}\|\s{0,20}"

@@ -17,7 +17,7 @@ _ARG = re.compile(
     re.DOTALL,
 )
 _CODE_CHARS = frozenset("{}[]();=<>$&|\\")
-_TEMPLATE_TAG = re.compile(r"\{\{.{0,3000}?\}\}|\{%.{0,3000}?%\}", re.DOTALL)
+_TEMPLATE_TAG = re.compile(r"\{\{[^{}]{0,3000}\}\}|\{%[^{}]{0,3000}%\}")
 
 
 def parse_args(text: str) -> tuple[list[str], dict[str, str]]:

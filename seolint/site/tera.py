@@ -17,11 +17,9 @@ from seolint.site.scan import Closers, looks_like_code, outermost
 _INTERNAL = re.compile(r"@/[^\s)>\"']{1,500}")  # a literal start: fast to search for
 _BEFORE_INTERNAL = frozenset("(<\"' \t")
 _INLINE = re.compile(
-    r"\{\{\s{0,20}(?P<name>[A-Za-z_]\w{0,100})\s{0,20}\((?P<args>.{0,3000}?)\)\s{0,20}\}\}", re.DOTALL
+    r"\{\{\s{0,20}(?P<name>[A-Za-z_]\w{0,100})\s{0,20}\((?P<args>[^{]{0,3000}?)\)\s{0,20}\}\}"
 )
-_OPEN = re.compile(
-    r"\{%\s{0,20}(?P<name>[A-Za-z_]\w{0,100})\s{0,20}\((?P<args>.{0,3000}?)\)\s{0,20}%\}", re.DOTALL
-)
+_OPEN = re.compile(r"\{%\s{0,20}(?P<name>[A-Za-z_]\w{0,100})\s{0,20}\((?P<args>[^{]{0,3000}?)\)\s{0,20}%\}")
 _END = re.compile(r"\{%\s{0,20}end\s{0,20}%\}")
 
 

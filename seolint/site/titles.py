@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_OPEN = re.compile(r"<h([1-6])\b[^>]{0,1000}>", re.IGNORECASE)
+_OPEN = re.compile(r"<h([1-6])\b[^<>]{0,1000}>", re.IGNORECASE)
 _SPAN = 4000  # a heading element longer than this is not a title heading
 
 

@@ -38,7 +38,7 @@ from seolint.site.slugs import zola_slugify
 from seolint.site.tera import zola_regions
 from seolint.site.titles import first_level
 
-_TITLE = re.compile(r"\{\{[^}]{0,300}\b(?:page|section)\.title\b[^}]{0,300}\}\}")
+_TITLE = re.compile(r"\{\{[^{}]{0,300}\b(?:page|section)\.title\b[^{}]{0,300}\}\}")
 
 
 def detect(folder: Path, forced: bool = False) -> ZolaSite | None:
