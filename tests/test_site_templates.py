@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from seolint.site import Region, Site, find_site
+from seolint.site import LinkTarget, Region, Site, find_site
 from seolint.site.configs import front_matter_of
 from tests.conftest import FIXTURES
 from tests.test_site_detect import shared
@@ -195,6 +195,9 @@ def test_link_targets_resolve_to_content_files_or_site_urls() -> None:
     assert jekyll.resolve_link("2024/2024-04-01-second-post", hello, "post_url").path == second
     assert jekyll.resolve_link("2024-04-01-second-post", hello, "post_url").path == second
     assert jekyll.resolve_link("/about/", hello, "relative_url").url == "/notes/about/"
+    assert jekyll.resolve_link("about/#team", hello, "relative_url") == LinkTarget(
+        None, "/notes/about/", "team"
+    )
     assert jekyll.resolve_link("../about.md", hello).path == source / "about.md"
 
     zola = site_at("zola")

@@ -307,7 +307,9 @@ class JekyllSite(Site):
             return LinkTarget(absolute(self.source / name.strip("/")), None, fragment or None)
         if syntax == "post_url":
             return LinkTarget(self._post_named(target), None, None)
-        if syntax == "relative_url":
+        if syntax == "relative_url":  # the filter reads its input from the site root
+            if "://" not in target and not target.startswith("/"):
+                target = "/" + target
             resolved = self._resolve_url(target, from_path)
             if resolved and resolved.url is not None and self.base_path:
                 return LinkTarget(None, join_url(self.base_path, resolved.url), resolved.fragment)
