@@ -24,7 +24,11 @@ EXPECT = re.compile(r"<!--\s*expect(?:-line\s+(\d+))?:\s*([\w\s-]+?)\s*-->")
 SELECT = re.compile(r"<!--\s*fixture-select:\s*([\w\s-]+?)\s*-->")
 FLAGS = re.compile(r"<!--\s*fixture-flags:\s*([\w\s-]+?)\s*-->")
 KNOWN_FLAGS = {"report-unused-suppressions"}
-FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*") if p.suffix in {".md", ".html", ".txt"})
+# fixtures/sites/ holds whole site trees (templates included) for tests/test_site_*.py.
+SITE_TREES = FIXTURES / "sites"
+FIXTURE_FILES = sorted(
+    p for p in FIXTURES.rglob("*") if p.suffix in {".md", ".html", ".txt"} and SITE_TREES not in p.parents
+)
 
 
 def expectations(text: str) -> Counter[tuple[int, str]]:

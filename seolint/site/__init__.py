@@ -1,0 +1,26 @@
+"""Site awareness: which generator built the site a draft lives in, and what that means for
+linting it (content files, page kinds, title level, URLs, template syntax, link targets).
+
+A library of pure functions over the site's own files; no dependency on the engine, the
+CLI, the cache or the front-ends. See `Site` for the questions every adapter answers.
+"""
+
+from seolint.site.detect import GENERATORS, Generator, SiteFinder, find_site, find_sites
+from seolint.site.model import LinkSyntax, LinkTarget, PageKind, Region, RegionKind, Site, url_key
+from seolint.site.plain import plain_site
+
+__all__ = [
+    "GENERATORS",
+    "Generator",
+    "LinkSyntax",
+    "LinkTarget",
+    "PageKind",
+    "Region",
+    "RegionKind",
+    "Site",
+    "SiteFinder",
+    "find_site",
+    "find_sites",
+    "plain_site",
+    "url_key",
+]

@@ -1,0 +1,66 @@
+"""Astro sites: detection, content and MDX.
+
+Rules implemented (docs.astro.build "Configuration reference", "Content collections",
+"Pages"):
+- A site has `astro.config.{mjs,js,ts,mts,cjs}`; `site` and `base` in it give the domain
+  and base path (read by pattern).
+- Content: `.md`/`.mdx`/`.markdown` under `src/content/` (collections) and under
+  `src/pages/` (each file is a route); `_`-prefixed files and folders are not routes.
+- URL: a page under `src/pages/` publishes at its path (`index` names its folder, with a
+  trailing `/`, Astro's default `trailingSlash: "ignore"` makes both forms work). A
+  collection entry's URL is decided by a route file's code, so it is not known: [].
+- Title level: decided by the layout component; unknown (None).
+All pages are posts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from seolint.site.mdx import mdx_regions
+from seolint.site.model import AnyPath, Region, Site, absolute, join_url
+
+CONFIG_NAMES = tuple(f"astro.config.{ext}" for ext in ("mjs", "js", "ts", "mts", "cjs"))
+_SITE = re.compile(r"\bsite\s{0,10}:\s{0,10}['\"`]([^'\"`\n]{1,300})['\"`]")
+_BASE = re.compile(r"\bbase\s{0,10}:\s{0,10}['\"`]([^'\"`\n]{0,300})['\"`]")
+
+
+def detect(folder: Path, forced: bool = False) -> AstroSite | None:
+    for name in CONFIG_NAMES:
+        path = folder / name
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            site, base = _SITE.search(text), _BASE.search(text)
+            full = (site.group(1).rstrip("/") if site else "") + (base.group(1) if base else "")
+            return AstroSite("astro", absolute(folder), f"{name} at the site root", {}, full or None)
+    return None
+
+
+@dataclass(frozen=True)
+class AstroSite(Site):
+    suffixes = frozenset({".md", ".mdx", ".markdown"})
+
+    def content_roots(self) -> tuple[Path, ...]:
+        return (self.root / "src" / "content", self.root / "src" / "pages")
+
+    def is_content(self, path: AnyPath) -> bool:
+        """Content, unless a file or folder name starts with `_` (partials, not pages)."""
+        parts = self.relative_parts(path)
+        return super().is_content(path) and parts is not None and not any(p.startswith("_") for p in parts)
+
+    def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
+        pages = self.root / "src" / "pages"
+        try:
+            inner = PurePosixPath(absolute(path).relative_to(pages).as_posix())
+        except ValueError:
+            return []
+        folder = "" if str(inner.parent) == "." else str(inner.parent)
+        url = join_url(folder, "" if inner.stem == "index" else inner.stem, "/")
+        return [join_url(self.base_path, url) if self.base_path else url]
+
+    def template_regions(self, text: str, path: Path | None = None) -> list[Region]:
+        return mdx_regions(text) if path is None or path.suffix.lower() == ".mdx" else []

@@ -1,0 +1,340 @@
+"""Jekyll sites: detection, content, page kinds, the title's level, URLs and Liquid.
+
+Rules implemented (jekyllrb.com "Permalinks", "Collections", "Posts", "Configuration"; the
+placeholder tables are the site's own `_data/permalinks.yml`):
+- The site is the folder of `_config.yml` (or `_config.toml`); `source` moves the source.
+- Content: files with front matter in the source: posts (`_posts/`, also `<dir>/_posts/`),
+  drafts (`_drafts/`), documents of configured collections (`_<name>/` under
+  `collections_dir`) and pages (anywhere else). Never `_layouts`, `_includes`, `_sass`,
+  `_data`, `_site` (the `destination`), other `_`/`.` folders, `vendor`, `node_modules`,
+  Jekyll's default excludes, or the config's `exclude` (paths, folders or globs).
+- Page kinds: an `index.*` page, and any page or document with `pagination`/`paginate`
+  front matter, lists posts: "list". Posts, drafts and documents are "post".
+- URL of a page: `permalink` front matter (placeholders :path :basename :output_ext), else
+  `/:path/` for index pages, else `/:path/:basename` plus `/` (pretty styles) or
+  `.html`. Posts: `permalink` front matter, else the posts collection's permalink, else the
+  site `permalink` (a style name date/pretty/ordinal/weekdate/none, or a pattern) with
+  :year :month :i_month :day :i_day :y_day :short_year :title :slug :categories
+  :slugified_categories :output_ext; the date comes from `date` front matter, else the
+  file name. Other collections with `output: true`: their `permalink`, else
+  `/:collection/:path` plus the style's suffix; `output: false` and drafts publish
+  nothing. `redirect_from` (jekyll-redirect-from) gives aliases; `baseurl` prefixes all.
+- Title level: the layout chain from the page's `layout` (front matter, then `defaults`
+  for its path/type, then `post`/`page`), each layout's own `layout`, then `default`;
+  the first `<hN>` holding `page.title` wins.
+
+On list pages, skip missing call to action (C001), thin content (M006), the link counts
+(L002/L003) and the orphan-page check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
+from seolint.site.dates import date_of, split_date_prefix
+from seolint.site.liquid import liquid_regions
+from seolint.site.model import AnyPath, LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
+from seolint.site.slugs import jekyll_slugify
+from seolint.site.titles import heading_level_around
+
+CONFIG_NAMES = ("_config.yml", "_config.yaml", "_config.toml")
+STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+DEFAULT_EXCLUDE = (
+    ".sass-cache",
+    ".jekyll-cache",
+    "gemfiles",
+    "Gemfile",
+    "Gemfile.lock",
+    "node_modules",
+    "vendor",
+)
+_TITLE = re.compile(r"\{\{[^{}]{0,300}\bpage\.title\b[^{}]{0,300}\}\}")
+_TOKEN = re.compile(r":([a-z_]{2,30})")
+
+
+def detect(folder: Path, forced: bool = False) -> JekyllSite | None:
+    for name in CONFIG_NAMES:
+        if (folder / name).is_file():
+            config = read_config(folder / name)
+            url = text_value(config, "url") or ""
+            base = text_value(config, "baseurl") or ""
+            return JekyllSite(
+                "jekyll", absolute(folder), f"{name} at the site root", config, (url + base) or None
+            )
+    return None
+
+
+@dataclass(frozen=True)
+class JekyllSite(Site):
+    # -- layout of the source ---------------------------------------------------------
+    @cached_property
+    def source(self) -> Path:
+        return absolute(self.root / (text_value(self.config, "source") or "."))
+
+    @cached_property
+    def _collections(self) -> dict[str, dict[str, Any]]:
+        raw = self.config.get("collections") or {}
+        collections: dict[str, dict[str, Any]] = (
+            {name: dict(meta) if isinstance(meta, dict) else {} for name, meta in raw.items()}
+            if isinstance(raw, dict)
+            else {str(name): {} for name in raw if isinstance(name, str)}
+        )
+        style = str(self.config.get("permalink") or "date")
+        posts = collections.setdefault("posts", {"output": True})
+        posts.setdefault("output", True)
+        posts.setdefault("permalink", STYLES.get(style, style))
+        return collections
+
+    @cached_property
+    def _collections_dir(self) -> Path:
+        return self.source / (text_value(self.config, "collections_dir") or "")
+
+    def content_roots(self) -> tuple[Path, ...]:
+        return (self.source,)
+
+    def _where(self, path: AnyPath) -> tuple[str, PurePosixPath] | None:
+        """("page" | collection name | "drafts", path inside it) for content, else None."""
+        parts = self.relative_parts(path)
+        if parts is None or self._excluded("/".join(parts)):
+            return None
+        placed = self._place(parts)
+        return (placed[0], PurePosixPath(*placed[1])) if placed else None
+
+    def _place(self, parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+        folders = parts[:-1]
+        for index, folder in enumerate(folders):
+            if folder in ("_posts", "_drafts"):
+                if any(f.startswith(("_", ".")) for f in folders[:index]):
+                    return None
+                return ("posts" if folder == "_posts" else "drafts"), parts[index + 1 :]
+        prefix = self._collections_prefix
+        inside = parts[len(prefix) :] if parts[: len(prefix)] == prefix else ()
+        if len(inside) > 1 and inside[0].startswith("_") and inside[0][1:] in self._collections:
+            return inside[0][1:], inside[1:]
+        if any(p.startswith(("_", ".")) for p in parts):
+            return None
+        return "page", parts
+
+    @cached_property
+    def _collections_prefix(self) -> tuple[str, ...]:
+        folder = text_value(self.config, "collections_dir") or ""
+        return tuple(p for p in folder.strip("/").split("/") if p)
+
+    @cached_property
+    def _exclude_patterns(self) -> tuple[tuple[str, str, bool], ...]:
+        """(path, pattern, is a glob) for Jekyll's and the config's excludes."""
+        destination = text_value(self.config, "destination") or "_site"
+        patterns = (*DEFAULT_EXCLUDE, destination, *string_list(self.config.get("exclude")))
+        return tuple((p.strip("/"), p, any(c in p for c in "*?[")) for p in patterns)
+
+    def _excluded(self, relative: str) -> bool:
+        return any(
+            relative == bare
+            or relative.startswith(bare + "/")
+            or (glob and fnmatch.fnmatch(relative, pattern))
+            for bare, pattern, glob in self._exclude_patterns
+        )
+
+    def is_content(self, path: AnyPath) -> bool:
+        return (
+            os.path.splitext(path)[1].lower() in self.suffixes
+            and self._where(path) is not None
+            and has_front_matter(Path(path))
+        )
+
+    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
+        fm = front_matter or {}
+        if fm.get("pagination") or fm.get("paginate"):
+            return "list"
+        where = self._where(path)
+        return "list" if where and where[0] == "page" and Path(path).stem == "index" else "post"
+
+    # -- title level --------------------------------------------------------------------
+    def title_heading_level(
+        self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None
+    ) -> int | None:
+        where = self._where(path) if path else None
+        first = text_value(front_matter or {}, "layout") or (self._default_layout(where) if where else None)
+        names = [first] if first else ["post" if where and where[0] == "posts" else "page", "default"]
+        layouts = self.source / (text_value(self.config, "layouts_dir") or "_layouts")
+        for name in dict.fromkeys(names):
+            level = self._level_in_chain(layouts, name)
+            if level is not None:
+                return level
+        return None
+
+    def _level_in_chain(self, layouts: Path, name: str) -> int | None:
+        seen: set[str] = set()
+        current: str | None = name
+        while current and current not in seen and len(seen) < 8:
+            seen.add(current)
+            try:
+                text = (layouts / f"{current}.html").read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                return None
+            level = heading_level_around(text, _TITLE)
+            if level is not None:
+                return level
+            current = text_value(front_matter_of(text), "layout")
+        return None
+
+    def _default_layout(self, where: tuple[str, PurePosixPath]) -> str | None:
+        kind = "pages" if where[0] == "page" else where[0]
+        for entry in self.config.get("defaults") or []:
+            scope, values = (
+                (entry.get("scope") or {}, entry.get("values") or {}) if isinstance(entry, dict) else ({}, {})
+            )
+            if not isinstance(scope, dict) or not isinstance(values, dict):
+                continue
+            scope_type = scope.get("type")
+            scope_path = str(scope.get("path") or "").strip("/")
+            own = f"_{where[0]}" if where[0] != "page" else str(where[1].parent)
+            matches_type = scope_type in (None, kind)
+            if matches_type and own.startswith(scope_path) and values.get("layout"):
+                return str(values["layout"])
+        return None
+
+    # -- URLs ---------------------------------------------------------------------------
+    def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
+        fm = front_matter or {}
+        where = self._where(path)
+        if where is None or where[0] == "drafts":
+            return []
+        kind, inner = where
+        output_ext = ".html"
+        if kind == "page":
+            template = text_value(fm, "permalink") or self._page_template(inner)
+            folder = "" if str(inner.parent) == "." else str(inner.parent)
+            values = {"path": folder, "basename": inner.stem, "output_ext": output_ext}
+        else:
+            meta = self._collections.get(kind, {})
+            if meta.get("output") is not True and kind != "posts":
+                return []
+            template = text_value(fm, "permalink") or self._collection_template(kind, meta)
+            values = self._document_values(kind, inner, fm, path)
+        url = _expand(template, values)
+        aliases = string_list(fm.get("redirect_from"))
+        return [join_url(self.base_path, u) if self.base_path else u for u in [url, *aliases]]
+
+    def _style(self) -> str:
+        return str(self.config.get("permalink") or "date")
+
+    def _suffix(self) -> str:
+        style = self._style()
+        if style == "pretty" or style.endswith("/"):
+            return "/"
+        return ":output_ext" if style in STYLES or style.endswith(":output_ext") else ""
+
+    def _page_template(self, inner: PurePosixPath) -> str:
+        if inner.stem == "index":
+            return "/:path/"
+        return "/:path/:basename" + self._suffix()
+
+    def _collection_template(self, name: str, meta: Mapping[str, Any]) -> str:
+        permalink = text_value(meta, "permalink")
+        if permalink:
+            return STYLES.get(permalink, permalink)
+        return "/:collection/:path" + self._suffix()
+
+    def _document_values(
+        self, kind: str, inner: PurePosixPath, fm: Mapping[str, Any], path: Path
+    ) -> dict[str, str]:
+        file_date, name = split_date_prefix(inner.stem) if kind == "posts" else (None, inner.stem)
+        day = date_of(fm.get("date")) or file_date or dt.date(1970, 1, 1)
+        slug = text_value(fm, "slug") or name
+        categories = self._categories(path, fm) if kind == "posts" else []
+        folder = "" if str(inner.parent) == "." else str(inner.parent) + "/"
+        iso_year, iso_week, _ = day.isocalendar()
+        return {
+            "collection": kind,
+            "path": folder + inner.stem,
+            "name": jekyll_slugify(inner.stem),
+            "title": jekyll_slugify(slug, "pretty", cased=True),
+            "slug": jekyll_slugify(slug),
+            "year": f"{day.year:04d}",
+            "short_year": f"{day.year % 100:02d}",
+            "month": f"{day.month:02d}",
+            "i_month": str(day.month),
+            "short_month": day.strftime("%b"),
+            "long_month": day.strftime("%B"),
+            "day": f"{day.day:02d}",
+            "i_day": str(day.day),
+            "y_day": f"{day.timetuple().tm_yday:03d}",
+            "w_year": str(iso_year),
+            "week": f"{iso_week:02d}",
+            "w_day": str(day.isoweekday()),
+            "short_day": day.strftime("%a"),
+            "long_day": day.strftime("%A"),
+            "categories": "/".join(categories),
+            "slugified_categories": "/".join(jekyll_slugify(c) for c in categories),
+            "output_ext": ".html",
+        }
+
+    def _categories(self, path: Path, fm: Mapping[str, Any]) -> list[str]:
+        relative = PurePosixPath(absolute(path).relative_to(self.source).as_posix())
+        folders = list(relative.parts[:-1])
+        from_path = folders[: folders.index("_posts")] if "_posts" in folders else []
+        declared: list[str] = []
+        for key in ("category", "categories"):
+            value = fm.get(key)
+            declared += value.split() if isinstance(value, str) else string_list(value)
+        return list(dict.fromkeys(c.lower() for c in (*from_path, *declared)))
+
+    # -- template syntax ----------------------------------------------------------------
+    def template_regions(self, text: str, path: Path | None = None) -> list[Region]:
+        return liquid_regions(text)
+
+    def resolve_link(self, target: str, from_path: Path, syntax: LinkSyntax = "url") -> LinkTarget | None:
+        target = target.strip()
+        if syntax == "link":
+            name, _, fragment = target.partition("#")
+            return LinkTarget(absolute(self.source / name.strip("/")), None, fragment or None)
+        if syntax == "post_url":
+            return LinkTarget(self._post_named(target), None, None)
+        if syntax == "relative_url":  # the filter reads its input from the site root
+            if "://" not in target and not target.startswith("/"):
+                target = "/" + target
+            resolved = self._resolve_url(target, from_path)
+            if resolved and resolved.url is not None and self.base_path:
+                return LinkTarget(None, join_url(self.base_path, resolved.url), resolved.fragment)
+            return resolved
+        return self._resolve_url(target, from_path)
+
+    def _post_named(self, name: str) -> Path:
+        """The post `{% post_url name %}` names: by its path inside `_posts/`, or (Jekyll's
+        deprecated but working fallback) by its file name alone."""
+        wanted = name.strip("/")
+        by_name: list[Path] = []
+        for candidate in self.content_files():
+            where = self._where(candidate)
+            if where is None or where[0] != "posts":
+                continue
+            if str(where[1].with_suffix("")) == wanted:
+                return candidate
+            if where[1].stem == wanted.rsplit("/", 1)[-1]:
+                by_name.append(candidate)
+        return by_name[0] if by_name else self.source / "_posts" / (wanted + ".md")
+
+
+def _expand(template: str, values: Mapping[str, str]) -> str:
+    """Placeholders filled in, `//` collapsed, `index.html` dropped and the path escaped
+    as Jekyll's `URL.escape_path` does (a space becomes `%20`)."""
+    expanded = _TOKEN.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    expanded = re.sub(r"/{2,}", "/", "/" + expanded.lstrip("/"))
+    return quote(re.sub(r"/index\.html$", "/", expanded), safe="/-._~!$&'()*+,;=:@%")
