@@ -27,7 +27,7 @@ _UNSUPPORTED = (
     ("bad repetition operator: *+", "possessive repeats are not needed and not supported"),
     ("bad repetition operator: ++", "possessive repeats are not needed and not supported"),
     ("bad repetition operator: ?+", "possessive repeats are not needed and not supported"),
-    ("invalid escape sequence: \\Z", "\\Z is written \\z"),
+    ("invalid escape sequence: \\Z", "\\Z is not supported; \\z ends the text"),
     ("invalid repetition size", "a repeat count above 1000 (counts of nested repeats multiply)"),
 )
 _BACKREFERENCE = re.compile(r"invalid escape sequence: \\[1-9]")
