@@ -119,6 +119,14 @@ def test_features_re2_lacks_are_named_in_one_line(
     assert capfd.readouterr().err == ""  # RE2's own logging is off
 
 
+def test_many_groups_do_not_slow_each_match() -> None:
+    text = "a" * 100
+    deep, flat = one_matcher("(" * 2_000 + "a" + ")" * 2_000), one_matcher("a")
+    assert best_time(lambda: list(deep.matches(text))) <= MAX_GROWTH * best_time(
+        lambda: list(flat.matches(text))
+    )
+
+
 def test_exceptions_run_on_re2_too() -> None:
     with pytest.raises(PackError, match=r"rule Z001: exceptions: .*look-ahead"):
         parse_pack(user_pack(exceptions="exceptions = ['x(?=y)']"), "house.toml", set())
