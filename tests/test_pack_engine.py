@@ -1,0 +1,245 @@
+"""The regex engines behind rule packs: linear time on hostile input, one-line load errors.
+
+User patterns run on RE2; the built-in packs keep `re` and are swept with adversarial
+input here. Growth is compared between two input sizes in the same test (10x input may
+take at most 15x time), never against a fixed number of seconds.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from seolint.cli import app
+from seolint.packs import Matcher, PackCheck, PackError, builtin_pack_rules, parse_pack
+from seolint.regex_safety import PatternError, compile_builtin_pattern
+
+MAX_GROWTH = 15  # allowed time ratio for 10x the input
+
+
+def user_pack(patterns: str = "'x'", message: str = "found {match!r}", exceptions: str = "") -> str:
+    return f"""
+[[rule]]
+code = "Z001"
+name = "zed"
+severity = "warning"
+summary = "Z."
+message = "{message}"
+scope = "lines"
+patterns = [{patterns}]
+{exceptions}
+"""
+
+
+def one_matcher(pattern: str) -> Matcher:
+    (rule,) = parse_pack(user_pack(patterns=f"'{pattern}'"), "house.toml", set())  # TOML literal string
+    assert isinstance(rule.check, PackCheck)
+    (matcher,) = rule.check.matchers
+    return matcher
+
+
+def best_time(run: Callable[[], object]) -> float:
+    """The least CPU time of this thread over three runs: other work on the machine and
+    the scheduler do not count, so 10x the input shows as 10x, not 18x on a busy day."""
+    times = []
+    for _ in range(3):
+        started = time.thread_time()
+        run()
+        times.append(time.thread_time() - started)
+    return min(times)
+
+
+def growth(matcher: Matcher, make: Callable[[int], str], size: int) -> float:
+    small, large = make(size), make(size * 10)
+    return best_time(lambda: list(matcher.matches(large))) / max(
+        best_time(lambda: list(matcher.matches(small))), 1e-5
+    )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "make"),
+    [
+        (r"(?:\d|\d\d)+%", lambda n: "1" * n),
+        (r"(a|a)*b", lambda n: "a" * n),
+        (r"(?:x|x?)+y", lambda n: "x" * n),
+        (r"(?:a{1,30}){1,30}b", lambda n: "a" * n),
+        (r"\s+,", lambda n: " " * n),
+        (r"(e-?mail\s*)+$", lambda n: "email " * (n // 6) + "!"),
+    ],
+)
+def test_backtracking_shapes_take_linear_time_in_user_packs(pattern: str, make: Callable[[int], str]) -> None:
+    assert growth(one_matcher(pattern), make, 20_000) <= MAX_GROWTH
+
+
+def test_user_phrases_take_linear_time() -> None:
+    pack = user_pack(patterns="'x'").replace(
+        "patterns = ['x']", 'phrases = ["a b c", "a b d", "sure, here is"]'
+    )
+    (rule,) = parse_pack(pack, "house.toml", set())
+    assert isinstance(rule.check, PackCheck)
+    (matcher,) = rule.check.matchers
+    for make in (lambda n: "a" + " " * n + "x", lambda n: "a b " * (n // 4), lambda n: "sure, " * (n // 6)):
+        assert growth(matcher, make, 20_000) <= MAX_GROWTH
+
+
+def test_the_21_second_pattern_is_refused_as_too_many_repeats() -> None:
+    with pytest.raises(PackError) as error:
+        one_matcher(r"(?:a{1,100}){1,100}b")
+    message = str(error.value)
+    assert "house.toml: rule Z001: patterns:" in message and "repeat count above 1000" in message
+
+
+@pytest.mark.parametrize(
+    ("pattern", "feature"),
+    [
+        (r"(?<!\w)TODO", "look-behind (?<!"),
+        (r"(?<=: )TBD", "look-behind (?<="),
+        (r"TK(?!\w)", "look-ahead (?!"),
+        (r"TK(?=:)", "look-ahead (?="),
+        (r"(a)\1", "backreferences"),
+        (r"(?P<w>a)(?P=w)", "named backreferences"),
+        (r"(?>a+)b", "atomic groups"),
+        (r"a++b", "possessive repeats"),
+        (r"(unclosed", "bad regular expression"),
+    ],
+)
+def test_features_re2_lacks_are_named_in_one_line(
+    pattern: str, feature: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(PackError) as error:
+        one_matcher(pattern)
+    message = str(error.value)
+    assert message.startswith("house.toml: rule Z001: patterns: ") and feature in message
+    assert "\n" not in message
+    assert capfd.readouterr().err == ""  # RE2's own logging is off
+
+
+def test_many_groups_do_not_slow_each_match() -> None:
+    text = "a" * 100
+    deep, flat = one_matcher("(" * 2_000 + "a" + ")" * 2_000), one_matcher("a")
+    assert best_time(lambda: list(deep.matches(text))) <= MAX_GROWTH * best_time(
+        lambda: list(flat.matches(text))
+    )
+
+
+def test_exceptions_run_on_re2_too() -> None:
+    with pytest.raises(PackError, match=r"rule Z001: exceptions: .*look-ahead"):
+        parse_pack(user_pack(exceptions="exceptions = ['x(?=y)']"), "house.toml", set())
+
+
+@pytest.mark.parametrize("pattern", [r"a{99999999999}", "(" * 2_000 + "a" + ")" * 2_000])
+def test_huge_repeats_and_deep_nesting_do_not_crash(pattern: str) -> None:
+    matcher = one_matcher(pattern)  # RE2 reads the first as a literal, the second as groups
+    assert len(list(matcher.matches("a" * 10))) in (0, 10)
+    with pytest.raises(PatternError) as error:  # and `re` would have crashed on both
+        compile_builtin_pattern(pattern)
+    assert "bad regular expression" in str(error.value) and len(str(error.value)) < 200
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "{match:>9999999999999}",
+        "{match!r:^99}",
+        "{match.__class__}",
+        "{match[0]}",
+        "{0}",
+        "{}",
+        "{other}",
+        "{match",
+    ],
+)
+def test_message_fields_other_than_plain_match_are_refused(message: str) -> None:
+    with pytest.raises(PackError) as error:
+        parse_pack(user_pack(message=message), "house.toml", set())
+    assert str(error.value).startswith("house.toml: rule Z001: message: ")
+    assert len(str(error.value)) < 200
+
+
+@pytest.mark.parametrize("message", ["found {match}", "found {match!r}", "{match!s} and {{braces}}"])
+def test_plain_match_fields_are_allowed(message: str) -> None:
+    parse_pack(user_pack(message=message), "house.toml", set())
+
+
+@pytest.mark.parametrize(
+    "pack",
+    [
+        user_pack(message="{match:>9999999999999}"),
+        user_pack(patterns=r"'(?<!\w)TODO'"),
+        user_pack(patterns=r"'(?:a{1,100}){1,100}b'"),
+    ],
+)
+def test_cli_prints_one_line_and_exits_2(tmp_path: Path, pack: str) -> None:
+    (tmp_path / "house.toml").write_text(pack, encoding="utf-8")
+    config = tmp_path / ".seolint.toml"
+    config.write_text('rule-packs = ["house.toml"]\n', encoding="utf-8")
+    (tmp_path / "post.md").write_text("# T\n\nx\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["check", "--no-cache", "--config", str(config), str(tmp_path / "post.md")]
+    )
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "house.toml" in lines[0] and "rule Z001" in lines[0], result.output
+
+
+def test_user_pack_rules_survive_pickling_for_worker_processes() -> None:
+    (rule,) = parse_pack(user_pack(patterns=r"'\bx+'"), "house.toml", set())
+    assert isinstance(rule.check, PackCheck)
+    copy = pickle.loads(pickle.dumps(rule.check))
+    assert [m.span() for m in copy.matchers[0].matches("a xx x")] == [(2, 4), (5, 6)]
+
+
+def builtin_patterns() -> list[tuple[str, Matcher]]:
+    found = []
+    for rule in builtin_pack_rules():
+        assert isinstance(rule.check, PackCheck)
+        for matcher in rule.check.matchers:
+            for pattern in (*matcher.patterns, *matcher.exceptions):
+                found.append((f"{rule.code} {pattern.pattern[:50]}", Matcher((pattern,))))
+    return found
+
+
+HOSTILE_STARTS = [
+    "[add ",
+    "[ Insert ",
+    "<insert ",
+    "{{ ",
+    "(TBD",
+    "the TODO",
+    "TODO",
+    "as an AI ",
+    "Meta Description:",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "matcher"), builtin_patterns(), ids=[name for name, _ in builtin_patterns()]
+)
+def test_builtin_patterns_take_linear_time_on_hostile_lines(name: str, matcher: Matcher) -> None:
+    for start in HOSTILE_STARTS:
+        for make in (lambda n, s=start: s + " " * n + "x", lambda n, s=start: s * (n // len(s))):
+            assert growth(matcher, make, 10_000) <= MAX_GROWTH, (name, start)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Add [Insert statistic] here.", ["[Insert statistic]"]),
+        ("[add  example ]", ["[add  example ]"]),
+        ("[insert  ]", ["[insert  ]"]),
+        ("[insert ]", []),
+        ("[Add link to docs]", []),
+        ("[insert source here]", []),
+        ("[Add example](https://x.dev)", []),
+        ("[insert " + "x" * 200 + "]", ["[insert " + "x" * 200 + "]"]),
+        ("[insert " + "x" * 201 + "]", []),
+    ],
+)
+def test_bracket_placeholder_pattern_keeps_its_matches(line: str, expected: list[str]) -> None:
+    (matcher,) = [m for name, m in builtin_patterns() if "insert|add" in name]
+    assert [m.group() for m in matcher.matches(line)] == expected
