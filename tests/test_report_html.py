@@ -270,6 +270,17 @@ def test_findings_without_the_draft_when_it_cannot_be_read_back(tmp_path: Path, 
     assert page.find("li", "d1")  # the outline is still there, without links into the draft
 
 
+def test_a_clean_file_has_no_draft_and_a_finding_off_the_draft_is_still_listed(tmp_path: Path) -> None:
+    draft = tmp_path / "d.md"
+    draft.write_text("# T\n\nText.\n", encoding="utf-8")
+    clean = FileResult(str(draft), "markdown", (), {"words": 1})
+    assert not Page(render(clean)).find("div", "draft")
+    beyond = Finding(str(draft), Span(9, 1, 9, 3), "S004", "duplicate-line", Severity.WARNING, "far", "")
+    page = Page(render(FileResult(str(draft), "markdown", (beyond,), {})))
+    (note,) = page.find("li", "note")
+    assert note.up("post-notes") is not None and note.attrs["data-line"] == "9" and "9:1" in note.content
+
+
 def test_paths_headings_messages_and_stats_from_the_draft_are_escaped_too(tmp_path: Path) -> None:
     draft = tmp_path / "<img src=x onerror=alert(1)>.md"
     draft.write_text("# <script>alert(1)</script>\n", encoding="utf-8")

@@ -54,7 +54,8 @@ table.index{border-collapse:collapse;width:100%;margin:10px 0 28px}
 .index th,.index td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left}
 .index td.num{text-align:right;width:5em}.index td.path{word-break:break-all}
 .index a{color:inherit}
-section.file{border:1px solid var(--line);border-radius:8px;margin:24px 0;padding:14px 16px}
+section.file{border:1px solid var(--line);border-radius:8px;margin:24px 0;padding:14px 16px;
+content-visibility:auto;contain-intrinsic-size:auto 1200px}
 .file-head{display:flex;justify-content:space-between;align-items:baseline;gap:12px}
 .panels{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:8px 28px}
 .outline{list-style:none;margin:0;padding:0}
@@ -68,10 +69,10 @@ dl.stats dt{color:var(--muted)}dl.stats dd{margin:0}
 .draft{border:1px solid var(--line);border-radius:6px;overflow:hidden;
 font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .row{display:grid;grid-template-columns:3.5em minmax(0,1fr)}
-.row .no{color:#999;text-align:right;padding-right:10px;user-select:none;text-decoration:none;
+.row::before{content:attr(data-line);color:#999;text-align:right;padding-right:10px;
 border-right:1px solid var(--line)}
 .row .src{white-space:pre-wrap;overflow-wrap:anywhere;padding-left:10px;unicode-bidi:plaintext}
-.row:has(.note:not([hidden])) .no{color:#444;background:#f3f3f3;font-weight:600}
+.row.flagged::before{color:#444;background:#f3f3f3;font-weight:600}
 .row:target{background:#fffbe6}
 mark{background:none;color:inherit;border-bottom:2px solid;border-radius:2px}
 mark.error{background:var(--error-bg);border-color:var(--error)}
@@ -111,6 +112,9 @@ SCRIPT = """
     document.querySelectorAll(".note").forEach(function (note) {
       note.hidden = !(wanted[note.dataset.severity] && (code === "" || note.dataset.code === code));
       if (!note.hidden) { visible += 1; }
+    });
+    document.querySelectorAll(".row > .notes").forEach(function (notes) {
+      notes.parentElement.classList.toggle("flagged", notes.querySelector(".note:not([hidden])") !== null);
     });
     document.querySelectorAll("mark[data-findings]").forEach(function (mark) {
       var on = mark.dataset.findings.split(" ").some(function (id) {
@@ -257,7 +261,7 @@ class FileView:
 
 def _file_section(view: FileView, rules: dict[str, Rule]) -> Iterator[str]:
     file = view.file
-    lines, missing = _draft_lines(file)
+    lines, missing = _draft_lines(file) if file.findings else (None, "")
     yield (
         f'<section class="file" id="{view.anchor}" data-path="{esc(file.path)}">'
         f'<div class="file-head"><h2>{esc(file.path)}</h2>'
@@ -270,7 +274,9 @@ def _file_section(view: FileView, rules: dict[str, Rule]) -> Iterator[str]:
     yield "</div><div><h3>Stats</h3>"
     yield _stats(file.stats)
     yield "</div></div>\n"
-    if lines is None:
+    if not file.findings:
+        yield '<p class="muted">No findings.</p>\n'
+    elif lines is None:
         yield f'<h3>Findings</h3><p class="unavailable">The draft is not shown: {esc(missing)}.</p>\n'
         yield _note_list(view, range(len(file.findings)), "post-notes")
     else:
@@ -333,8 +339,8 @@ def _value(value: object) -> str:
 def _draft(view: FileView, lines: Sequence[str]) -> Iterator[str]:
     """Each line with its findings' spans marked, and the findings listed right under it."""
     findings = view.file.findings
-    placed = [i for i, f in enumerate(findings) if not _whole_post(f) and f.span.line <= len(lines)]
-    loose = [i for i in range(len(findings)) if i not in set(placed)]
+    placed = [i for i, f in enumerate(findings) if not _whole_post(f) and 1 <= f.span.line <= len(lines)]
+    loose = sorted(set(range(len(findings))) - set(placed))
     if loose:
         yield "<h3>About the whole post</h3>"
         yield _note_list(view, loose, "post-notes")
@@ -347,8 +353,7 @@ def _draft(view: FileView, lines: Sequence[str]) -> Iterator[str]:
         source = _marked(text, marks.get(number, []), number)
         notes = _note_list(view, notes_at[number], "notes") if number in notes_at else ""
         yield (
-            f'<div class="row" id="{view.line_id(number)}" data-line="{number}">'
-            f'<a class="no" href="#{view.line_id(number)}">{number}</a>'
+            f'<div class="row{" flagged" if notes else ""}" id="{view.line_id(number)}" data-line="{number}">'
             f'<div class="src">{source}</div>{notes}</div>\n'
         )
     yield "</div>\n"
