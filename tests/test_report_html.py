@@ -227,12 +227,13 @@ def test_each_span_is_marked_on_its_lines(drafts: Path) -> None:
     assert multi_line >= 1  # the front matter (M003)
 
 
-def test_overlapping_spans_share_marks_and_a_span_may_cross_lines(tmp_path: Path) -> None:
+def test_overlapping_spans_share_marks_a_span_may_cross_lines_and_a_point_is_a_bar(tmp_path: Path) -> None:
     draft = tmp_path / "d.md"
     draft.write_text("abcdef\nghij\n", encoding="utf-8")
     wide = Finding(str(draft), Span(1, 2, 2, 3), "R003", "long-sentence", Severity.WARNING, "w", "abcdef")
     narrow = Finding(str(draft), Span(1, 4, 1, 6), "L001", "link-placeholder", Severity.ERROR, "n", "abcdef")
-    page = Page(render(FileResult(str(draft), "markdown", (wide, narrow), {})))
+    point = Finding(str(draft), Span(2, 4, 2, 4), "I001", "image-missing-alt", Severity.ERROR, "p", "ghij")
+    page = Page(render(FileResult(str(draft), "markdown", (wide, narrow, point), {})))
     got = [
         (m.attrs["data-line"], m.content, m.attrs["data-findings"], m.attrs["class"])
         for m in page.find("mark")
@@ -242,7 +243,10 @@ def test_overlapping_spans_share_marks_and_a_span_may_cross_lines(tmp_path: Path
         ("1", "de", "f0-0 f0-1", "error"),
         ("1", "f", "f0-0", "warning"),
         ("2", "gh", "f0-0", "warning"),
+        ("2", "", "f0-2", "point error"),
     ]
+    (row,) = [r for r in page.find("div", "src") if r.parent and r.parent.attrs.get("data-line") == "2"]
+    assert row.content == "ghij"
 
 
 def render(*files: FileResult) -> str:

@@ -78,6 +78,7 @@ mark{background:none;color:inherit;border-bottom:2px solid;border-radius:2px}
 mark.error{background:var(--error-bg);border-color:var(--error)}
 mark.warning{background:var(--warning-bg);border-color:var(--warning)}
 mark.info{background:var(--info-bg);border-color:var(--info)}
+mark.point{border-bottom:none;border-left:2px solid;margin:0 1px;padding:0}
 mark.off{background:none;border-color:transparent}
 .notes{grid-column:2;list-style:none;margin:2px 0 6px;padding:0 0 0 10px;font:13px/1.4 system-ui,sans-serif}
 .note{border-left:3px solid;padding:2px 8px;margin:2px 0}
@@ -374,11 +375,15 @@ class Mark:
 
 
 def _marks_by_line(view: FileView, lines: Sequence[str], placed: Iterable[int]) -> dict[int, list[Mark]]:
-    """Each finding's span cut into one piece per line it covers (a zero-width span marks nothing)."""
+    """Each finding's span cut into one piece per line it covers; a zero-width span is a point."""
     marks: dict[int, list[Mark]] = {}
     for index in placed:
         finding = view.file.findings[index]
         span = finding.span
+        if (span.line, span.column) == (span.end_line, span.end_column):
+            at = min(max(span.column - 1, 0), len(lines[span.line - 1]))
+            marks.setdefault(span.line, []).append(Mark(at, at, view.finding_id(index), finding.severity))
+            continue
         last = min(max(span.end_line, span.line), len(lines))
         for line in range(span.line, last + 1):
             start = span.column - 1 if line == span.line else 0
@@ -390,18 +395,30 @@ def _marks_by_line(view: FileView, lines: Sequence[str], placed: Iterable[int]) 
 
 
 def _marked(text: str, marks: Sequence[Mark], line: int) -> str:
-    """The line escaped, each stretch covered by findings in one <mark> naming all of them."""
+    """The line escaped, each stretch covered by findings in one <mark> naming all of them.
+
+    A point (an image, the place a section starts) is an empty <mark> drawn as a bar.
+    """
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     parts = []
-    for start, end in itertools.pairwise(cuts):
+    for start, end in itertools.pairwise([*cuts, len(text)]):
+        parts += [_point(line, m) for m in marks if m.start == m.end == start]
+        covering = [m for m in marks if m.start <= start and end <= m.end and m.start < m.end]
         piece = esc(text[start:end])
-        covering = [m for m in marks if m.start <= start and end <= m.end]
-        if covering:
-            severity = max(m.severity for m in covering)
-            ids = " ".join(m.finding for m in covering)
-            piece = f'<mark class="{severity.label}" data-line="{line}" data-findings="{ids}">{piece}</mark>'
-        parts.append(piece)
+        parts.append(_mark(line, piece, covering) if covering and piece else piece)
     return "".join(parts)
+
+
+def _mark(line: int, content: str, covering: Sequence[Mark]) -> str:
+    severity = max(m.severity for m in covering).label
+    ids = " ".join(m.finding for m in covering)
+    return f'<mark class="{severity}" data-line="{line}" data-findings="{ids}">{content}</mark>'
+
+
+def _point(line: int, mark: Mark) -> str:
+    return (
+        f'<mark class="point {mark.severity.label}" data-line="{line}" data-findings="{mark.finding}"></mark>'
+    )
 
 
 def _note_list(view: FileView, indexes: Iterable[int], kind: str) -> str:
