@@ -45,6 +45,7 @@ class OutputFormat(str, enum.Enum):
     sarif = "sarif"
     github = "github"
     junit = "junit"
+    html = "html"
 
 
 class Level(str, enum.Enum):

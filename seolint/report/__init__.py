@@ -18,6 +18,7 @@ FORMATS = {
     "sarif": "seolint.report.sarif",
     "github": "seolint.report.github",
     "junit": "seolint.report.junit",
+    "html": "seolint.report.html",
     "statistics": "seolint.report.statistics",
 }
 

@@ -1,0 +1,474 @@
+"""One self-contained HTML file for editors: every draft with its findings marked in place.
+
+The page loads nothing (a Content-Security-Policy of `default-src 'none'` allows only the
+inline style and script, by hash), so it opens offline from a CI artifact. Reporters never
+see Documents: each draft is read back from disk by its path; when that fails, or the file
+changed since the run, the findings are shown without the draft. Every piece of text from a
+draft (lines, headings, messages, paths) goes through `html.escape`; the script only
+shows and hides elements, it never builds markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TextIO
+
+from seolint import __version__
+from seolint.findings import FileError, FileResult, Finding, Severity
+from seolint.reading import STDIN, ReadError, decode, read_bytes
+
+if TYPE_CHECKING:
+    from seolint.findings import RunResult
+    from seolint.registry import Rule
+    from seolint.report import ReportOptions
+
+SEVERITIES = tuple(reversed(Severity))  # errors first
+_LINE_END = re.compile(r"\r\n|\r|\n")
+# C0 controls (but tab), DEL and C1 shown as one visible character each, so columns still line up.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+CSS = """
+:root{--error:#b3261e;--error-bg:#fde7e4;--warning:#8a5a00;--warning-bg:#fff1c2;--info:#1d5fa8;
+--info-bg:#e3eefb;--line:#e4e4e7;--muted:#5f6368;font:15px/1.45 system-ui,sans-serif;color:#1f1f1f}
+body{margin:0 auto;max-width:1100px;padding:0 20px 60px}
+h1{font-size:1.5rem;margin:24px 0 4px}h2{font-size:1.2rem;margin:0;word-break:break-all}
+h3{font-size:1rem;margin:18px 0 6px}
+.muted{color:var(--muted)}
+.count{display:inline-block;min-width:1.6em;padding:0 6px;border-radius:9px;text-align:center;
+font-weight:600;font-size:.85rem}
+.count.error{background:var(--error-bg);color:var(--error)}
+.count.warning{background:var(--warning-bg);color:var(--warning)}
+.count.info{background:var(--info-bg);color:var(--info)}
+.count.zero{background:none;color:#aaa;font-weight:400}
+#filters{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line);
+padding:8px 0;display:flex;gap:18px;align-items:center;flex-wrap:wrap}
+#filters label{cursor:pointer}
+table.index{border-collapse:collapse;width:100%;margin:10px 0 28px}
+.index th,.index td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left}
+.index td.num{text-align:right;width:5em}.index td.path{word-break:break-all}
+.index a{color:inherit}
+section.file{border:1px solid var(--line);border-radius:8px;margin:24px 0;padding:14px 16px;
+content-visibility:auto;contain-intrinsic-size:auto 1200px}
+.file-head{display:flex;justify-content:space-between;align-items:baseline;gap:12px}
+.panels{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:8px 28px}
+.outline{list-style:none;margin:0;padding:0}
+.outline li{padding:1px 0}.outline a{color:inherit}
+.outline .lvl{display:inline-block;width:2em;color:var(--muted);font-size:.8rem;font-weight:600}
+.outline .d1{padding-left:0}.outline .d2{padding-left:1.2em}.outline .d3{padding-left:2.4em}
+.outline .d4{padding-left:3.6em}.outline .d5{padding-left:4.8em}.outline .d6{padding-left:6em}
+.codes{color:var(--error);font-size:.8rem;margin-left:6px}
+dl.stats{display:grid;grid-template-columns:max-content 1fr;gap:1px 14px;margin:0}
+dl.stats dt{color:var(--muted)}dl.stats dd{margin:0}
+.draft{border:1px solid var(--line);border-radius:6px;overflow:hidden;
+font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.row{display:grid;grid-template-columns:3.5em minmax(0,1fr)}
+.row::before{content:attr(data-line);color:#999;text-align:right;padding-right:10px;
+border-right:1px solid var(--line)}
+.row .src{white-space:pre-wrap;overflow-wrap:anywhere;padding-left:10px;unicode-bidi:plaintext}
+.row.flagged::before{color:#444;background:#f3f3f3;font-weight:600}
+.row:target{background:#fffbe6}
+mark{background:none;color:inherit;border-bottom:2px solid;border-radius:2px}
+mark.error{background:var(--error-bg);border-color:var(--error)}
+mark.warning{background:var(--warning-bg);border-color:var(--warning)}
+mark.info{background:var(--info-bg);border-color:var(--info)}
+mark.point{border-bottom:none;border-left:2px solid;margin:0 1px;padding:0}
+mark.off{background:none;border-color:transparent}
+.notes{grid-column:2;list-style:none;margin:2px 0 6px;padding:0 0 0 10px;font:13px/1.4 system-ui,sans-serif}
+.note{border-left:3px solid;padding:2px 8px;margin:2px 0}
+.note.error{border-color:var(--error);background:#fdf3f2}
+.note.warning{border-color:var(--warning);background:#fffaeb}
+.note.info{border-color:var(--info);background:#f2f7fd}
+.note .code{font-weight:700}.note .sev{font-size:.75rem;text-transform:uppercase;color:var(--muted)}
+.note a{color:var(--muted);font-size:.8rem}
+.post-notes{list-style:none;padding:0;margin:6px 0}
+.unavailable{color:var(--muted);font-style:italic}
+.rules details{margin:4px 0}.rules summary{cursor:pointer}
+.rules .doc{white-space:pre-wrap;margin:4px 0 8px 1.2em;color:#333}
+.failed{color:var(--error)}
+@media (max-width:800px){.panels{grid-template-columns:1fr}}
+"""
+
+SCRIPT = """
+(function () {
+  "use strict";
+  var form = document.getElementById("filters");
+  var shown = document.getElementById("shown");
+  function apply() {
+    var wanted = {};
+    var narrowed = false;
+    form.querySelectorAll("input[name=severity]").forEach(function (box) {
+      wanted[box.value] = box.checked;
+      narrowed = narrowed || !box.checked;
+    });
+    var code = form.querySelector("select[name=code]").value;
+    narrowed = narrowed || code !== "";
+    var visible = 0;
+    document.querySelectorAll(".note").forEach(function (note) {
+      note.hidden = !(wanted[note.dataset.severity] && (code === "" || note.dataset.code === code));
+      if (!note.hidden) { visible += 1; }
+    });
+    document.querySelectorAll(".row > .notes").forEach(function (notes) {
+      notes.parentElement.classList.toggle("flagged", notes.querySelector(".note:not([hidden])") !== null);
+    });
+    document.querySelectorAll("mark[data-findings]").forEach(function (mark) {
+      var on = mark.dataset.findings.split(" ").some(function (id) {
+        return !document.getElementById(id).hidden;
+      });
+      mark.classList.toggle("off", !on);
+    });
+    document.querySelectorAll("section.file").forEach(function (section) {
+      var empty = narrowed && section.querySelector(".note:not([hidden])") === null;
+      section.hidden = empty;
+      var row = document.querySelector("tr[data-file='" + section.id + "']");
+      if (row) { row.hidden = empty; }
+    });
+    shown.textContent = String(visible);
+  }
+  function reveal() {  // a "why?" link opens the rule's explanation it points to
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && target.tagName === "DETAILS") { target.open = true; }
+  }
+  form.addEventListener("change", apply);
+  window.addEventListener("hashchange", reveal);
+  apply();
+  reveal();
+})();
+"""
+
+
+def _hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+CSP = (
+    f"default-src 'none'; style-src {_hash(CSS)}; script-src {_hash(SCRIPT)}; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+
+def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    rules = {rule.code: rule for rule in options.rules}
+    files = sorted(enumerate(result.files), key=lambda item: _rank(item[1]))
+    stream.write(_head(result))
+    stream.write(_summary(result))
+    stream.write(_filters(result))
+    stream.write(_index(files, result.errors))
+    for number, file in files:
+        if options.quiet and not file.findings:
+            continue
+        stream.write("".join(_file_section(FileView(number, file), rules)))
+    stream.write(f"<script>{SCRIPT}</script>\n</body>\n</html>\n")
+
+
+def _rank(file: FileResult) -> tuple[int, int, int, str]:
+    """Files with the most errors first, then warnings, then info, then by path."""
+    counts = Counter(f.severity for f in file.findings)
+    return (-counts[Severity.ERROR], -counts[Severity.WARNING], -counts[Severity.INFO], file.path)
+
+
+def esc(text: object) -> str:
+    """Text as HTML (quotes too, so it is safe in attributes), control characters made visible."""
+    return html.escape(_CONTROL.sub(_control_picture, str(text)), quote=True)
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
+def _head(result: RunResult) -> str:
+    title = result.files[0].path if len(result.files) == 1 else f"{len(result.files)} files"
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>seolint report: {esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+    )
+
+
+def _summary(result: RunResult) -> str:
+    findings = result.findings
+    failed = f', <span class="failed">{_plural(len(result.errors), "file")} not linted</span>'
+    return (
+        "<header><h1>seolint report</h1>"
+        f'<p class="muted">{_plural(len(result.files), "file")} checked, '
+        f"{_plural(len(findings), 'finding')} {_badges(findings)}"
+        f"{failed if result.errors else ''} · seolint {esc(__version__)}</p></header>\n"
+    )
+
+
+def _filters(result: RunResult) -> str:
+    codes = Counter(f.code for f in result.findings)
+    boxes = "".join(
+        f'<label><input type="checkbox" name="severity" value="{s.label}" checked> {s.label}</label>'
+        for s in SEVERITIES
+    )
+    choices = "".join(
+        f'<option value="{esc(code)}">{esc(code)} ({count})</option>' for code, count in sorted(codes.items())
+    )
+    return (
+        f'<form id="filters"><span>Show: {boxes}</span>'
+        f'<label>Rule <select name="code"><option value="">all rules</option>{choices}</select></label>'
+        f'<span class="muted"><span id="shown">{len(result.findings)}</span> findings shown</span></form>\n'
+    )
+
+
+def _index(files: Sequence[tuple[int, FileResult]], errors: Sequence[FileError]) -> str:
+    rows = [
+        f'<tr class="not-linted"><td class="path">{esc(error.path)}</td>'
+        f'<td colspan="3" class="failed">not linted: {esc(error.message)}</td></tr>'
+        for error in errors
+    ]
+    for number, file in files:
+        counts = Counter(f.severity for f in file.findings)
+        cells = "".join(f'<td class="num">{_count(counts[s], s)}</td>' for s in SEVERITIES)
+        rows.append(
+            f'<tr data-file="file-{number}"><td class="path"><a href="#file-{number}">{esc(file.path)}</a>'
+            f"</td>{cells}</tr>"
+        )
+    head = "".join(f'<th class="num">{_plural_label(2, s)}</th>' for s in SEVERITIES)
+    return (
+        f'<table class="index"><thead><tr><th>file</th>{head}</tr></thead>'
+        f"<tbody>\n{chr(10).join(rows)}\n</tbody></table>\n"
+    )
+
+
+@dataclass(frozen=True)
+class FileView:
+    """One file's findings with the ids the page links by (`f3-7`: finding 7 of file 3)."""
+
+    number: int
+    file: FileResult
+
+    @property
+    def anchor(self) -> str:
+        return f"file-{self.number}"
+
+    def finding_id(self, index: int) -> str:
+        return f"f{self.number}-{index}"
+
+    def line_id(self, line: int) -> str:
+        return f"{self.anchor}-L{line}"
+
+
+def _file_section(view: FileView, rules: dict[str, Rule]) -> Iterator[str]:
+    file = view.file
+    lines, missing = _draft_lines(file) if file.findings else (None, "")
+    yield (
+        f'<section class="file" id="{view.anchor}" data-path="{esc(file.path)}">'
+        f'<div class="file-head"><h2>{esc(file.path)}</h2>'
+        f'<span class="muted">{esc(file.format)} · {_badges(file.findings) or "clean"}</span></div>\n'
+    )
+    for error in file.errors:
+        yield f'<p class="failed">{esc(error.message)}</p>\n'
+    yield '<div class="panels"><div><h3>Outline</h3>'
+    yield _outline(view, linked=lines is not None)
+    yield "</div><div><h3>Stats</h3>"
+    yield _stats(file.stats)
+    yield "</div></div>\n"
+    if not file.findings:
+        yield '<p class="muted">No findings.</p>\n'
+    elif lines is None:
+        yield f'<h3>Findings</h3><p class="unavailable">The draft is not shown: {esc(missing)}.</p>\n'
+        yield _note_list(view, range(len(file.findings)), "post-notes")
+    else:
+        yield from _draft(view, lines)
+    yield _rules(view, rules)
+    yield "</section>\n"
+
+
+def _draft_lines(file: FileResult) -> tuple[list[str] | None, str]:
+    """The draft as it was checked, or None and why it cannot be shown."""
+    if file.path == STDIN:
+        return None, "it was read from standard input"
+    try:
+        text = decode(read_bytes(file.path))
+    except ReadError as error:
+        return None, f"{file.path}: {error}"
+    lines = _LINE_END.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    for finding in file.findings:
+        at = finding.span.line - 1
+        if 0 <= at < len(lines) and lines[at].strip() and lines[at] != finding.source_line:
+            return None, "the file on disk changed since it was checked"
+    return lines, ""
+
+
+def _outline(view: FileView, linked: bool) -> str:
+    codes: dict[int, set[str]] = {}
+    for finding in view.file.findings:
+        codes.setdefault(finding.span.line, set()).add(finding.code)
+    if not view.file.outline:
+        return '<p class="muted">No headings.</p>'
+    items = []
+    for level, text, line in view.file.outline:
+        label = esc(text) or "(empty)"
+        if linked:
+            label = f'<a href="#{view.line_id(line)}">{label}</a>'
+        flagged = " ".join(sorted(codes.get(line, ())))
+        items.append(
+            f'<li class="d{min(max(level, 1), 6)}" data-level="{level}" data-line="{line}">'
+            f'<span class="lvl">H{level}</span>{label}'
+            f"{f'<span class=codes>{esc(flagged)}</span>' if flagged else ''}</li>"
+        )
+    return f'<ol class="outline">{"".join(items)}</ol>'
+
+
+def _stats(stats: dict[str, Any]) -> str:
+    rows = "".join(
+        f"<dt>{esc(key.replace('_', ' '))}</dt><dd>{esc(_value(value))}</dd>" for key, value in stats.items()
+    )
+    return f'<dl class="stats">{rows}</dl>'
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.1f}" if isinstance(value, float) else str(value)
+
+
+def _draft(view: FileView, lines: Sequence[str]) -> Iterator[str]:
+    """Each line with its findings' spans marked, and the findings listed right under it."""
+    findings = view.file.findings
+    placed = [i for i, f in enumerate(findings) if not _whole_post(f) and 1 <= f.span.line <= len(lines)]
+    loose = sorted(set(range(len(findings))) - set(placed))
+    if loose:
+        yield "<h3>About the whole post</h3>"
+        yield _note_list(view, loose, "post-notes")
+    marks = _marks_by_line(view, lines, placed)
+    notes_at: dict[int, list[int]] = {}
+    for index in placed:
+        notes_at.setdefault(findings[index].span.line, []).append(index)
+    yield '<h3>Draft</h3><div class="draft">\n'
+    for number, text in enumerate(lines, 1):
+        source = _marked(text, marks.get(number, []), number)
+        notes = _note_list(view, notes_at[number], "notes") if number in notes_at else ""
+        yield (
+            f'<div class="row{" flagged" if notes else ""}" id="{view.line_id(number)}" data-line="{number}">'
+            f'<div class="src">{source}</div>{notes}</div>\n'
+        )
+    yield "</div>\n"
+
+
+def _whole_post(finding: Finding) -> bool:
+    """Rules that judge the whole post (word count, links, reading ease) point at 1:1."""
+    span = finding.span
+    return (span.line, span.column, span.end_line, span.end_column) == (1, 1, 1, 1)
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int  # 0-based code point offsets in the line, end exclusive
+    end: int
+    finding: str
+    severity: Severity
+
+
+def _marks_by_line(view: FileView, lines: Sequence[str], placed: Iterable[int]) -> dict[int, list[Mark]]:
+    """Each finding's span cut into one piece per line it covers; a zero-width span is a point."""
+    marks: dict[int, list[Mark]] = {}
+    for index in placed:
+        finding = view.file.findings[index]
+        span = finding.span
+        if (span.line, span.column) == (span.end_line, span.end_column):
+            at = min(max(span.column - 1, 0), len(lines[span.line - 1]))
+            marks.setdefault(span.line, []).append(Mark(at, at, view.finding_id(index), finding.severity))
+            continue
+        last = min(max(span.end_line, span.line), len(lines))
+        for line in range(span.line, last + 1):
+            start = span.column - 1 if line == span.line else 0
+            end = span.end_column - 1 if line == span.end_line else len(lines[line - 1])
+            start, end = max(start, 0), min(end, len(lines[line - 1]))
+            if start < end:
+                marks.setdefault(line, []).append(Mark(start, end, view.finding_id(index), finding.severity))
+    return marks
+
+
+def _marked(text: str, marks: Sequence[Mark], line: int) -> str:
+    """The line escaped, each stretch covered by findings in one <mark> naming all of them.
+
+    A point (an image, the place a section starts) is an empty <mark> drawn as a bar.
+    """
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    parts = []
+    for start, end in itertools.pairwise([*cuts, len(text)]):
+        parts += [_point(line, m) for m in marks if m.start == m.end == start]
+        covering = [m for m in marks if m.start <= start and end <= m.end and m.start < m.end]
+        piece = esc(text[start:end])
+        parts.append(_mark(line, piece, covering) if covering and piece else piece)
+    return "".join(parts)
+
+
+def _mark(line: int, content: str, covering: Sequence[Mark]) -> str:
+    severity = max(m.severity for m in covering).label
+    ids = " ".join(m.finding for m in covering)
+    return f'<mark class="{severity}" data-line="{line}" data-findings="{ids}">{content}</mark>'
+
+
+def _point(line: int, mark: Mark) -> str:
+    return (
+        f'<mark class="point {mark.severity.label}" data-line="{line}" data-findings="{mark.finding}"></mark>'
+    )
+
+
+def _note_list(view: FileView, indexes: Iterable[int], kind: str) -> str:
+    items = []
+    for index in indexes:
+        finding = view.file.findings[index]
+        span, severity = finding.span, finding.severity.label
+        items.append(
+            f'<li class="note {severity}" id="{view.finding_id(index)}" data-line="{span.line}" '
+            f'data-column="{span.column}" data-code="{esc(finding.code)}" data-severity="{severity}">'
+            f'<span class="code">{esc(finding.code)}</span> <span class="sev">{severity}</span> '
+            f'<span class="msg">{esc(finding.message)}</span> '
+            f"{'' if _whole_post(finding) else f'<span class=muted>{span.line}:{span.column}</span> '}"
+            f'<a href="#{view.anchor}-rule-{esc(finding.code)}">why?</a></li>'
+        )
+    return f'<ul class="{kind}">{"".join(items)}</ul>'
+
+
+def _rules(view: FileView, rules: dict[str, Rule]) -> str:
+    """What each rule that fired here checks and why, from its docstring."""
+    fired = sorted({(f.code, f.name) for f in view.file.findings})
+    if not fired:
+        return ""
+    items = []
+    for code, name in fired:
+        rule = rules.get(code)
+        summary = f" — {esc(rule.summary)}" if rule else ""
+        doc = f'<div class="doc">{esc(rule.doc)}</div>' if rule else ""
+        items.append(
+            f'<details id="{view.anchor}-rule-{esc(code)}"><summary><b>{esc(code)}</b> {esc(name)}{summary}'
+            f"</summary>{doc}</details>"
+        )
+    return f'<div class="rules"><h3>Rules</h3>{"".join(items)}</div>\n'
+
+
+def _badges(findings: Iterable[Finding]) -> str:
+    counts = Counter(f.severity for f in findings)
+    return " ".join(_count(counts[s], s) for s in SEVERITIES if counts[s])
+
+
+def _plural_label(number: int, severity: Severity) -> str:
+    """`1 error`, `2 errors`, `2 info`."""
+    return severity.label + ("s" if number != 1 and severity is not Severity.INFO else "")
+
+
+def _count(number: int, severity: Severity) -> str:
+    label = _plural_label(number, severity)
+    kind = severity.label if number else "zero"
+    return f'<span class="count {kind}" title="{number} {label}">{number}</span>'
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
