@@ -49,8 +49,10 @@ class Cache:
         secret = user_secret()
         return None if secret is None else cls(root, fingerprint, secret)
 
-    def key(self, path: str, data: bytes) -> str:
-        return hashlib.sha256(path.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+    def key(self, path: str, data: bytes, salt: str = "") -> str:
+        """The entry of a draft: its path, its bytes, and what else decides it (its site)."""
+        named = path.encode("utf-8", "surrogateescape") + b"\0" + salt.encode() + b"\0"
+        return hashlib.sha256(named + data).hexdigest()
 
     def get(self, key: str, path: str) -> FileResult | None:
         """The stored result for `path`, or None when absent, foreign, tampered or malformed."""

@@ -70,6 +70,7 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     front_matter: FrontMatterKeys = field(default_factory=FrontMatterKeys)
+    generator: str = "auto"  # the site generator: detected, named, or "none" (checked by settings)
     encoding: str = "utf-8"  # for drafts without a BOM
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger drafts are refused
 
@@ -169,6 +170,7 @@ def from_table(table: Mapping[str, Any], source: Path) -> Config:
         severity=reader.severity_table("severity"),
         rules=reader.rule_tables("rules"),
         front_matter=reader.front_matter_keys("front-matter"),
+        generator=reader.string("generator") or "auto",
         encoding=reader.encoding("encoding") or "utf-8",
         max_file_size=reader.size("max-file-size") or DEFAULT_MAX_FILE_SIZE,
     )

@@ -71,6 +71,9 @@ class Link:
     span: Span
     classes: tuple[str, ...] = ()
     role: str | None = None
+    # How the target is written: a plain URL, or a generator's link syntax (Hugo `ref`,
+    # Liquid `post_url`, ...), which only the site's adapter can resolve.
+    syntax: str = "url"
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,7 @@ class Document:
     images: tuple[Image, ...] = ()
     code_blocks: tuple[CodeBlock, ...] = ()
     comments: tuple[Comment, ...] = ()
+    templates: tuple[Span, ...] = ()  # template syntax (shortcodes, Liquid tags): neither prose nor text
 
     @cached_property
     def lines(self) -> tuple[str, ...]:

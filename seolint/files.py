@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seolint import gitignore
 from seolint.config import Config
@@ -22,7 +23,11 @@ from seolint.globs import matches
 from seolint.parse import FORMATS, format_for
 from seolint.reading import STDIN
 
+if TYPE_CHECKING:
+    from seolint.site import Site
+
 ConfigFor = Callable[[Path], Config]  # the config that governs a folder
+SiteFor = Callable[[Path], "Site | None"]  # the site a file belongs to
 
 
 @dataclass(frozen=True)
@@ -45,9 +50,15 @@ def shown(location: str) -> str:
 
 
 def discover(
-    paths: Sequence[str], config_for: ConfigFor, force_exclude: bool = False
+    paths: Sequence[str], config_for: ConfigFor, force_exclude: bool = False, site_for: SiteFor | None = None
 ) -> tuple[list[DraftFile], list[FileError]]:
-    """Expand folders into draft files (sorted); explicit files are kept unless force-excluded."""
+    """Expand folders into draft files (sorted); explicit files are kept unless force-excluded.
+
+    Inside a site, only its content is a draft: never templates, includes, archetypes,
+    themes or build output (a file named on the command line is one only when excludes
+    are forced, as the pre-commit hooks do).
+    """
+    site_for = site_for or _no_site
     files: list[DraftFile] = []
     errors: list[FileError] = []
     for given in paths:
@@ -56,7 +67,7 @@ def discover(
             continue
         path = Path(given)
         if path.is_dir():
-            found = list(_walk(path, config_for))
+            found = list(_walk(path, config_for, site_for))
             if not found:
                 errors.append(
                     FileError(shown(given), "no drafts found (looked for " + ", ".join(FORMATS) + ")")
@@ -64,14 +75,26 @@ def discover(
             files.extend(DraftFile.at(str(p)) for p in found)
         elif path.exists() or path.is_symlink():  # a broken link or loop is reported when read
             config = config_for(path.parent)
-            if not (force_exclude and matches(path, config.excluded_globs, config.root)):
+            if not (
+                force_exclude
+                and (matches(path, config.excluded_globs, config.root) or _not_content(path, site_for))
+            ):
                 files.append(DraftFile.at(given))
         else:
             errors.append(FileError(shown(given), "no such file or directory"))
     return files, errors
 
 
-def _walk(folder: Path, config_for: ConfigFor) -> Iterator[Path]:
+def _no_site(path: Path) -> None:
+    return None
+
+
+def _not_content(path: Path, site_for: SiteFor) -> bool:
+    site = site_for(path)
+    return site is not None and not site.is_content(path)
+
+
+def _walk(folder: Path, config_for: ConfigFor, site_for: SiteFor) -> Iterator[Path]:
     """Draft files under `folder`, sorted, without excluded, git-ignored or outside-linking ones."""
     boundary = os.path.realpath(folder)
     candidates: list[Path] = []
@@ -82,6 +105,8 @@ def _walk(folder: Path, config_for: ConfigFor) -> Iterator[Path]:
         for name in sorted(names):
             path = Path(root, name)
             if format_for(name) is None or matches(path, globs, base) or _leads_out(path, boundary):
+                continue
+            if _not_content(path, site_for):
                 continue
             candidates.append(path)
     if config_for(folder).respect_gitignore:

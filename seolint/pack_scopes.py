@@ -91,6 +91,7 @@ def _masked_lines(doc: Document) -> list[tuple[int, str]]:
     if doc.format != "html":
         regions += [_line_region(doc, c.span.line, c.span.end_line) for c in doc.code_blocks]
     regions += [m.span() for m in _COMMENT.finditer(doc.source)]
+    regions += [(doc.offset(t.line, t.column), doc.offset(t.end_line, t.end_column)) for t in doc.templates]
     masked = _blank(doc.source, regions)
     if doc.format == "markdown":
         masked = _blank(masked, [m.span() for m in _INLINE_CODE.finditer(masked)])

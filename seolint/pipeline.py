@@ -8,14 +8,18 @@ one broken rule never takes the other rules or files down.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from seolint import suppress
 from seolint.document import Document
 from seolint.findings import FileError, FileResult, Finding, Problem
 from seolint.parse import ParseError, parse
-from seolint.plan import ActiveRule, Plan
+from seolint.plan import ActiveRule, PageFacts, Plan
 from seolint.source import Source
+
+if TYPE_CHECKING:
+    from seolint.site import Site
 
 
 class DraftError(Exception):
@@ -26,21 +30,40 @@ class DraftError(Exception):
         self.detail = detail  # a traceback, shown with --debug
 
 
-def lint_source(source: Source, plan: Plan) -> FileResult:
-    """The findings, stats and outline of one draft (DraftError if it cannot be parsed)."""
+def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileResult:
+    """The findings, stats and outline of one draft (DraftError if it cannot be parsed).
+
+    Inside a site, the site's template syntax is read as what it means, and what the site
+    knows about the page (its title's heading level, its domain, whether it is a list
+    page) tunes the plan wherever the config left the choice open.
+    """
     plan = plan.for_path(source.path)
     try:
-        doc = parse(source.text, source.path, source.format, plan.content_selector, plan.front_matter_keys)
+        templates = site.template_regions(source.text, Path(source.path)) if site is not None else ()
+        doc = parse(
+            source.text, source.path, source.format, plan.content_selector, plan.front_matter_keys, templates
+        )
     except ParseError as error:
         raise DraftError(str(error)) from None
     except Exception as error:  # a front-end bug on odd input is reported, not a crash
         raise DraftError(f"internal error while parsing: {describe(error)}", trace(error)) from error
+    if site is not None:
+        plan = plan.for_page(page_facts(site, doc))
     findings, errors = lint_document(doc, plan)
     findings = suppress.apply(doc, findings, plan)
     outline = tuple((h.level, h.text, h.span.line) for h in doc.headings)
     ran = tuple(active.rule.code for active in plan.rules)
     return FileResult(
         source.path, source.format, tuple(findings), _stats(doc, plan), outline, tuple(errors), ran
+    )
+
+
+def page_facts(site: Site, doc: Document) -> PageFacts:
+    path = Path(doc.path)
+    return PageFacts(
+        title_level=site.title_heading_level(path, doc.front_matter),
+        site_domain=site.domain,
+        list_page=site.page_kind(path, doc.front_matter) == "list",
     )
 
 

@@ -28,6 +28,24 @@ class ActiveRule:
     options: Any
 
 
+# Rules that judge an article, not a page the generator mostly writes itself (a section or
+# index page lists other pages): no call to action, thin content or link counts there.
+LIST_PAGE_SKIPS = frozenset({"C001", "M006", "L002", "L003"})
+# For "is there a top heading at all" (H001), a title the template renders at any level
+# counts: a template that never renders an <h1> is one defect of the site, not of each post.
+# The rules about the outline below the title (H002, H003) need its real level.
+TITLE_RENDERED_RULES = frozenset({"H001"})
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What the site says about one page; None where it does not know."""
+
+    title_level: int | None = None  # the heading level the page template renders the title at
+    site_domain: str | None = None  # the host of the site's configured URL
+    list_page: bool = False
+
+
 @dataclass(frozen=True)
 class Plan:
     rules: tuple[ActiveRule, ...]
@@ -39,6 +57,31 @@ class Plan:
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (glob, codes) from config
     root: Path = field(default_factory=Path.cwd)  # globs are relative to the config's folder
     front_matter_keys: FrontMatterKeys = field(default_factory=FrontMatterKeys)
+    configured: frozenset[tuple[str, str]] = frozenset()  # (code, option key) the config set
+
+    def for_page(self, facts: PageFacts) -> Plan:
+        """The plan for one page of a site: the site's facts fill the options the config
+        left at their defaults (the config always wins), and list pages skip article rules."""
+        adapted = tuple(
+            self._adapted(active, facts)
+            for active in self.rules
+            if not (facts.list_page and active.rule.code in LIST_PAGE_SKIPS)
+        )
+        return dataclasses.replace(self, rules=adapted)
+
+    def _adapted(self, active: ActiveRule, facts: PageFacts) -> ActiveRule:
+        defaults = active.rule.option_defaults()
+        changes: dict[str, Any] = {}
+        if facts.title_level is not None and self._site_may_set(active, "title-is-h1", defaults):
+            changes["title_is_h1"] = facts.title_level == 1 or active.rule.code in TITLE_RENDERED_RULES
+        if facts.site_domain and self._site_may_set(active, "site-domains", defaults):
+            changes["site_domains"] = (facts.site_domain,)
+        if not changes:
+            return active
+        return dataclasses.replace(active, options=dataclasses.replace(active.options, **changes))
+
+    def _site_may_set(self, active: ActiveRule, key: str, defaults: dict[str, Any]) -> bool:
+        return key in defaults and (active.rule.code, key) not in self.configured
 
     def for_path(self, path: str) -> Plan:
         """The plan without the rules that `per-file-ignores` turns off for this file."""
@@ -78,6 +121,11 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
             message if message.startswith(config.where) else f"{config.where}: {message}"
         ) from None
     aliases = {key: r.code for r in ruleset.rules for key in (r.code, r.name)}
+    configured = frozenset(
+        (chosen_rule.rule.code, key)
+        for chosen_rule in active
+        for key in {**_shared_options(chosen_rule.rule, config), **raw_options.get(chosen_rule.rule.code, {})}
+    )
     return Plan(
         active,
         config.content_selector,
@@ -87,6 +135,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         per_file_ignores=per_file,
         root=config.root,
         front_matter_keys=config.front_matter,
+        configured=configured,
     )
 
 

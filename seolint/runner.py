@@ -37,12 +37,14 @@ def run(paths: Sequence[str], settings: Settings, jobs: int = 1, stdin: Stdin | 
     """Lint every draft under `paths`; results in discovery order, whatever `jobs` is."""
     started = time.perf_counter()
     cwd = settings.config_for(Path.cwd())
-    drafts, errors = discover(paths, settings.config_for, cwd.force_exclude)
-    for draft in drafts:  # resolve every plan and cache here, before workers fork
+    drafts, errors = discover(paths, settings.config_for, cwd.force_exclude, settings.site_for)
+    for draft in drafts:  # resolve every plan, cache and site here, before workers fork
         if draft.location != STDIN:
             config = settings.config_for(Path(draft.location).parent)
             settings.plan_for(config)
             settings.cache_for(config)
+            if (site := settings.site_for(Path(draft.location))) is not None:
+                settings.site_key(site)
     files = [d for d in drafts if d.location != STDIN]
     if len(files) > 1:
         preload({fmt for d in files if (fmt := format_for(d.location))})
@@ -65,12 +67,14 @@ def lint_file(settings: Settings, draft: DraftFile) -> Outcome:
         return FileError(draft.path, "unsupported file type (seolint reads " + ", ".join(FORMATS) + ")")
     config = settings.config_for(Path(draft.location).parent)
     plan, cache = settings.plan_for(config), settings.cache_for(config)
+    site = settings.site_for(Path(draft.location))
     try:
         data = read_bytes(draft.location, plan.max_file_size)
-        key = cache.key(draft.location, data) if cache is not None else None
+        salt = settings.site_key(site) if site is not None else ""
+        key = cache.key(draft.location, data, salt) if cache is not None else None
         if cache is not None and key is not None and (hit := cache.get(key, draft.path)) is not None:
             return hit
-        result = lint_source(Source(decode(data, plan.encoding), draft.path, fmt), plan)
+        result = lint_source(Source(decode(data, plan.encoding), draft.path, fmt), plan, site)
     except (ReadError, DraftError) as error:
         return FileError(draft.path, str(error), getattr(error, "detail", ""))
     if cache is not None and key is not None and not result.errors:  # a crashed rule is retried next time
@@ -82,8 +86,9 @@ def lint_stdin(settings: Settings, stdin: Stdin) -> Outcome:
     """The draft on standard input, linted under the settings of the name it is given."""
     folder = Path(stdin.path).parent if stdin.path != STDIN else Path.cwd()
     plan = settings.plan_for(settings.config_for(folder))
+    site = settings.site_for(Path(stdin.path)) if stdin.path != STDIN else None
     try:
         text = decode(read_bytes(STDIN, plan.max_file_size), plan.encoding)
-        return lint_source(Source(text, stdin.path, stdin.format), plan)
+        return lint_source(Source(text, stdin.path, stdin.format), plan, site)
     except (ReadError, DraftError) as error:
         return FileError(stdin.path, str(error), getattr(error, "detail", ""))

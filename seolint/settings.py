@@ -13,6 +13,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seolint import config as config_module
 from seolint.cache import Cache
@@ -21,6 +22,9 @@ from seolint.config import Config
 from seolint.findings import Severity
 from seolint.plan import Plan, make_plan
 from seolint.registry import Rule, RuleSet
+
+if TYPE_CHECKING:
+    from seolint.site import Site, SiteFinder
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class Settings:
         self._plans: dict[Path | None, Plan] = {}
         self._rulesets: dict[Path | None, RuleSet] = {}
         self._caches: dict[Path | None, Cache | None] = {}
+        self._finders: dict[str, SiteFinder] = {}
+        self._site_keys: dict[Path, str] = {}
 
     def config_for(self, folder: Path) -> Config:
         """The config that governs drafts in `folder` (ConfigError if that file is wrong)."""
@@ -77,6 +83,29 @@ class Settings:
                 plan, report_unused_suppressions=self.overrides.report_unused_suppressions
             )
         return self._plans[config.source]
+
+    def site_for(self, location: Path) -> Site | None:
+        """The site a draft or folder belongs to, per its config's `generator` (None: no site)."""
+        from seolint.site import GENERATORS, SiteFinder
+
+        config = self.config_for(location if location.is_dir() else location.parent)
+        if config.generator not in GENERATORS:
+            where = config.where if config.source else "command line"
+            choices = ", ".join(GENERATORS)
+            raise config_module.ConfigError(
+                f"{where}: generator: unknown {config.generator!r} (use {choices})"
+            )
+        if config.generator not in self._finders:
+            self._finders[config.generator] = SiteFinder(config.generator)  # type: ignore[arg-type]
+        return self._finders[config.generator].find(location)
+
+    def site_key(self, site: Site) -> str:
+        """A hash of what a site contributes to findings (its config and templates), for the cache."""
+        if site.root not in self._site_keys:
+            from seolint.site.fingerprint import site_fingerprint
+
+            self._site_keys[site.root] = site_fingerprint(site)
+        return self._site_keys[site.root]
 
     def known_rules(self) -> tuple[Rule, ...]:
         """Every rule any of the run's configs knows (built-ins plus their packs), by code."""

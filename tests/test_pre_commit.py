@@ -77,7 +77,8 @@ def test_hooks_file_declares_both_hooks() -> None:
         h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     }
     assert set(hooks) == {"seolint", "seolint-drafts"}
-    assert hooks["seolint"]["entry"] == "seolint check --force-exclude" and hooks["seolint"]["language"] == "python"
+    assert hooks["seolint"]["entry"] == "seolint check --force-exclude"
+    assert hooks["seolint"]["language"] == "python"
     assert (
         hooks["seolint"]["types_or"] == ["markdown", "html"] and hooks["seolint"]["require_serial"] is False
     )

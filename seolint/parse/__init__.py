@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from seolint.config import FrontMatterKeys
 from seolint.document import Document, Format
+
+if TYPE_CHECKING:
+    from seolint.site import Region
 
 DEFAULT_KEYS = FrontMatterKeys()
 FORMATS: dict[str, Format] = {
@@ -31,12 +36,22 @@ def parse(
     fmt: Format,
     content_selector: str | None = None,
     front_matter_keys: FrontMatterKeys = DEFAULT_KEYS,
+    templates: Sequence[Region] = (),
 ) -> Document:
-    """Parse `text` with the front-end for `fmt` (importing only that one), then resolve
+    """Parse `text` with the front-end for `fmt` (importing only that one), reading the
+    site's template syntax (`templates`, from seolint.site) as what it means, then resolve
     the page metadata with the configured front-matter keys."""
     from seolint.parse import metadata  # after the front-end: it imports this package
 
-    return metadata.resolve(_front_end(text, path, fmt, content_selector), front_matter_keys)
+    if templates:
+        from seolint.parse.templates import parse_with_templates
+
+        doc = parse_with_templates(
+            text, templates, lambda masked: _front_end(masked, path, fmt, content_selector)
+        )
+    else:
+        doc = _front_end(text, path, fmt, content_selector)
+    return metadata.resolve(doc, front_matter_keys)
 
 
 def _front_end(text: str, path: str, fmt: Format, content_selector: str | None) -> Document:
