@@ -20,7 +20,7 @@ import pytest
 
 from seolint.config import Config
 from seolint.document import Document, Format
-from seolint.engine import DraftError, Plan, lint_path, lint_text, make_plan
+from seolint.engine import DraftError, Plan, context_line, lint_path, lint_text, make_plan
 from seolint.findings import FileResult, Finding
 from seolint.parse import parse
 
@@ -29,7 +29,7 @@ FIXTURES = ROOT / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
 SUFFIXES: dict[Format, str] = {"markdown": "md", "html": "html", "text": "txt"}
 
-__all__ = ["DraftError"]  # re-exported: tests catch it without importing the engine
+__all__ = ["DraftError", "context_line"]  # re-exported: tests use them without importing the engine
 
 
 def plan_for(select: tuple[str, ...] | None = None, rules: dict[str, dict[str, Any]] | None = None) -> Plan:
@@ -75,11 +75,15 @@ LINEAR_BOUND = 20.0
 
 
 def _cpu_seconds(call: Callable[[], object]) -> float:
-    """CPU time of one call: other processes on the machine do not count against it."""
-    gc.collect()
-    started = time.process_time()
-    call()
-    return time.process_time() - started
+    """CPU time of one call: other processes on the machine do not count against it, nor
+    does a garbage collection of what earlier tests left behind."""
+    gc.disable()
+    try:
+        started = time.process_time()
+        call()
+        return time.process_time() - started
+    finally:
+        gc.enable()
 
 
 def growth(small: Callable[[], object], large: Callable[[], object], runs: int = 3) -> float:
