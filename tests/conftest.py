@@ -157,10 +157,15 @@ def corpus_posts(corpus: Path) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def corpus_results(corpus_posts: list[Path]) -> dict[Path, FileResult]:
-    """One lint of the whole corpus with every rule at its defaults, shared by every test
-    that asks how rules behave on published posts (it is the slowest step of the suite)."""
-    plan = plan_for()
-    return {path: lint_file(path, plan) for path in corpus_posts}
+    """One lint of the whole corpus with every rule at its defaults, on every CPU, shared by
+    every test that asks how rules behave on published posts (the slowest step of the suite)."""
+    from seolint.parallel import default_jobs, lint_files
+
+    outcomes = lint_files([str(p) for p in corpus_posts], plan_for(), "markdown", default_jobs(), None)
+    results = {path: outcome for path, outcome in zip(corpus_posts, outcomes, strict=True)}
+    refused = [o for o in results.values() if not isinstance(o, FileResult)]
+    assert refused == [], "published posts are all readable"
+    return {path: o for path, o in results.items() if isinstance(o, FileResult)}
 
 
 @pytest.fixture

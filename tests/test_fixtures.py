@@ -22,9 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from seolint.config import Config
-from seolint.engine import known_rules, lint_path, make_plan
-from tests.conftest import FIXTURES
+from seolint.engine import known_rules
+from tests.conftest import FIXTURES, lint_file, plan_for
 
 EXPECT = re.compile(r"<!--\s*expect(?:-line\s+(\d+))?:\s*([\w\s@-]+?)\s*-->")
 EXPECTED_CODE = re.compile(r"(\w+)(?:@(\d+))?")
@@ -82,9 +81,9 @@ def test_fixture_findings_match_markers(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     flags = set(match.group(1).split()) if (match := FLAGS.search(text)) else set()
     assert flags <= KNOWN_FLAGS, f"unknown fixture flags {flags - KNOWN_FLAGS}"
-    plan = make_plan(Config(select=selection(text)))
+    plan = plan_for(selection(text))
     plan = dataclasses.replace(plan, report_unused_suppressions="report-unused-suppressions" in flags)
-    result = lint_path(str(path), plan)
+    result = lint_file(path, plan)
     found = Counter((f.span.line, f.code, f.span.column) for f in result.findings)
     missing, unexpected = unmatched(expectations(text), found)
     assert (missing, unexpected) == ([], []), "expected but not found, found but not expected"
