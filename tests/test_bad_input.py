@@ -3,9 +3,9 @@ still linted, and the run exits 2 — never a traceback, a hang or a crash."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from seolint.config import Config
 from seolint.document import Document
 from seolint.findings import Problem, Severity
 from seolint.registry import Rule, RuleSet, rule
+from tests.conftest import CallCounter
 
 GOOD = "# Title\n\n#### Skipped level\n"
 
@@ -65,17 +66,27 @@ def test_bad_file_is_one_error_line_and_the_rest_is_linted(tmp_path: Path, name:
     assert not (tmp_path / "pwned").exists()
 
 
-def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
-    levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
-    for index in range(1, 12):
-        previous = chr(ord("a") + index - 1)
-        name = chr(ord("a") + index)
-        levels.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]")
-    (tmp_path / "bomb.md").write_text("---\n" + "\n".join(levels) + "\n---\n# T\n", encoding="utf-8")
-    started = time.perf_counter()
-    result = lint_with_good(tmp_path, "bomb.md")
-    assert time.perf_counter() - started < 5
-    assert_reported(result, "bomb.md", "aliases (refused as a possible alias bomb)")
+def _front_matter_of_aliases(levels: int, fan_out: int) -> str:
+    """YAML whose last key expands to fan_out ** levels items if its aliases are followed."""
+    lines = ["a: &a [" + ", ".join(["x"] * fan_out) + "]"]
+    for index in range(1, levels):
+        previous, name = chr(ord("a") + index - 1), chr(ord("a") + index)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * fan_out) + "]")
+    return "---\n" + "\n".join(lines) + "\n---\n# T\n"
+
+
+def test_yaml_alias_bomb_is_refused_without_expanding_it(tmp_path: Path) -> None:
+    """Refusing the bomb costs about what reading a harmless file of its size costs (counted in
+    function calls, not seconds); expanding it would blow through the call budget instead."""
+    (tmp_path / "bomb.md").write_text(_front_matter_of_aliases(12, 10), encoding="utf-8")
+    (tmp_path / "plain.md").write_text(_front_matter_of_aliases(12, 10).replace("*", ""), encoding="utf-8")
+    lint_with_good(tmp_path, "plain.md")  # imports and caches are not part of the count
+    plain = CallCounter().count(lambda: lint_with_good(tmp_path, "plain.md"))
+    bomb = CallCounter(budget=3 * plain)
+    result: list[Result] = []
+    bomb.count(lambda: result.append(lint_with_good(tmp_path, "bomb.md")))
+    assert not bomb.exceeded, f"{bomb.calls:,} calls against {plain:,} for a harmless file"
+    assert_reported(result[0], "bomb.md", "aliases (refused as a possible alias bomb)")
 
 
 def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
@@ -156,12 +167,18 @@ def test_symlink_loop(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
-def test_fifo_is_skipped_not_read_forever(tmp_path: Path) -> None:
+def test_fifo_is_skipped_not_read_forever(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a FIFO with no writer blocks forever, so the test fails if seolint opens it at all."""
     os.mkfifo(tmp_path / "pipe.md")
-    started = time.perf_counter()
-    result = lint_with_good(tmp_path, "pipe.md")
-    assert time.perf_counter() - started < 5
-    assert_reported(result, "pipe.md", "not a regular file (a FIFO)")
+    real_open = io.open
+
+    def never_the_fifo(file: object, *args: object, **kwargs: object) -> object:
+        assert not str(file).endswith("pipe.md"), "seolint opened the FIFO"
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", never_the_fifo)
+    monkeypatch.setattr(io, "open", never_the_fifo)
+    assert_reported(lint_with_good(tmp_path, "pipe.md"), "pipe.md", "not a regular file (a FIFO)")
 
 
 DEEP_INPUTS: dict[str, Callable[[], str]] = {

@@ -1,6 +1,9 @@
 """Property tests over generated drafts: the engine never raises, spans stay inside the
 document, results are deterministic and the JSON report is always valid JSON.
 
+A draft may be refused only for what is wrong with it (bad front matter...): an "internal
+error while parsing" is a front-end crash and fails the property.
+
 CI runs a short profile; `SEOLINT_FUZZ=campaign pytest tests/test_fuzz.py` runs a long
 campaign (see the closing notes of the robustness issue for what one found).
 """
@@ -14,15 +17,13 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seolint.config import Config
 from seolint.document import Format
 from seolint.findings import FileError, FileResult, RunResult
-from seolint.pipeline import DraftError
-from seolint.plan import Plan, make_plan
+from seolint.plan import Plan
 from seolint.reading import ReadError, decode
 from seolint.report import ReportOptions
 from seolint.report.json import report as json_report
-from tests.conftest import lint_text
+from tests.conftest import DraftError, lint_result, plan_for
 
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
@@ -30,7 +31,7 @@ settings.register_profile(
 )
 settings.load_profile("campaign" if os.environ.get("SEOLINT_FUZZ") == "campaign" else "ci")
 
-PLAN: Plan = make_plan(Config())
+PLAN: Plan = plan_for()
 
 MARKDOWN_PIECES = [
     "# ",
@@ -153,11 +154,22 @@ def drafts(pieces: list[str]) -> st.SearchStrategy[str]:
     return st.lists(fragment, max_size=60).map("".join)
 
 
+def is_internal_error(error: DraftError) -> bool:
+    """A crash of seolint's own code (it carries a traceback), not a refusal of the draft."""
+    return str(error).startswith("internal error") or bool(error.detail)
+
+
 def lint_or_refuse(text: str, fmt: Format) -> FileResult | None:
     try:
-        return lint_text(text, f"draft.{fmt}", fmt, PLAN)
-    except DraftError:
+        return lint_result(text, fmt, PLAN, path=f"draft.{fmt}")
+    except DraftError as error:
+        assert not is_internal_error(error), f"{error}\n{error.detail}"
         return None  # a clean refusal (bad front matter...) is a valid outcome
+
+
+def test_an_internal_error_is_not_a_refusal() -> None:
+    assert is_internal_error(DraftError("internal error while parsing: IndexError: x", "Traceback..."))
+    assert not is_internal_error(DraftError("invalid YAML front matter at line 3: unclosed"))
 
 
 def check_result(text: str, fmt: Format) -> None:

@@ -1,4 +1,5 @@
-"""The GitHub Action: action.yml's inputs reach the script, and the script works locally."""
+"""The GitHub Action: action.yml's inputs reach the script, and the script works locally
+(the runs of the script spawn bash and seolint: marked slow, run by .ci/run)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ def test_action_yml_passes_every_input_the_script_reads() -> None:
     assert set(spec["inputs"]) >= {"paths", "args", "sarif-file", "version"}
 
 
+@pytest.mark.slow
 def test_findings_become_annotations_and_fail_the_step(tmp_path: Path) -> None:
     sarif = tmp_path / "out" / "seolint.sarif"
     done = action(
@@ -64,6 +66,7 @@ def test_findings_become_annotations_and_fail_the_step(tmp_path: Path) -> None:
     assert f"sarif-file={sarif}" in (tmp_path / "github-output").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_clean_drafts_pass_without_annotations(tmp_path: Path) -> None:
     done = action(tmp_path, paths="fixtures/clean-post.md fixtures/clean-post.html")
     assert done.returncode == 0, done.stderr
@@ -71,10 +74,12 @@ def test_clean_drafts_pass_without_annotations(tmp_path: Path) -> None:
     assert not (tmp_path / "github-output").exists()
 
 
+@pytest.mark.slow
 def test_args_reach_seolint(tmp_path: Path) -> None:
     done = action(tmp_path, paths="fixtures/rules/links-placeholder.md", args="--select L001 --exit-zero")
     assert done.returncode == 0 and "::error " in done.stdout
 
 
+@pytest.mark.slow
 def test_bad_usage_is_exit_2(tmp_path: Path) -> None:
     assert action(tmp_path, paths="no-such-draft.md").returncode == 2

@@ -13,8 +13,6 @@ import yaml
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.slow
-
 GOOD = "# A finished post\n\n## Setup\n\nEverything is linked: [the docs](https://docs.example.org/).\n"
 BAD = "# An unfinished post\n\n#### Skipped levels\n\nSee [Link to the setup guide] and [the spec](#).\n"
 OUTLINE = "H1: Outline draft\n\nH2: First point\n\nSome text.\n"
@@ -85,6 +83,7 @@ def test_hooks_file_declares_both_hooks() -> None:
     assert "txt" in hooks["seolint-drafts"]["files"]
 
 
+@pytest.mark.slow
 def test_hook_fails_the_bad_draft_and_shows_findings(hook_repo: Path, blog: Path) -> None:
     done = try_repo(hook_repo, blog, "seolint", "good.md", "bad.md")
     assert done.returncode == 1
@@ -93,11 +92,13 @@ def test_hook_fails_the_bad_draft_and_shows_findings(hook_repo: Path, blog: Path
     assert "good.md  [markdown]  clean" in done.stdout
 
 
+@pytest.mark.slow
 def test_hook_passes_the_good_draft(hook_repo: Path, blog: Path) -> None:
     done = try_repo(hook_repo, blog, "seolint", "good.md")
     assert done.returncode == 0 and "Passed" in done.stdout
 
 
+@pytest.mark.slow
 def test_plain_text_drafts_only_with_the_drafts_hook(hook_repo: Path, blog: Path) -> None:
     skipped = try_repo(hook_repo, blog, "seolint", "outline.txt")
     assert skipped.returncode == 0 and "no files to check" in skipped.stdout

@@ -17,7 +17,10 @@ def test_rule_table_matches_registry() -> None:
     assert table.group(1) == rules_markdown_table(known_rules().rules)
 
 
-def test_ci_runs_the_readme_test_command() -> None:
+def test_ci_runs_the_readme_test_command_then_the_slow_tests() -> None:
     command = "ruff check seolint tests && mypy seolint && pytest -q"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert command in README
-    assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert command in ci
+    slow = ci.index("pytest -q -p no:cacheprovider -m slow")  # the default run skips these
+    assert slow > ci.index(command)
