@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from seolint.document import Span
 
@@ -28,12 +28,36 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
 
 
+Applicability = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace the source characters [start, end) (offsets into Document.source) with `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How to repair a problem (ruff's model): edits applied together, and whether doing so
+    without a human looking can only improve the draft ("safe") or may change what it
+    says or where it points ("unsafe")."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    title: str  # what the fix does, e.g. "Make it a real heading: ## Lessons"
+
+
 @dataclass(frozen=True)
 class Problem:
     """A rule's verdict about one place; the engine adds path, code and severity."""
 
     span: Span
     message: str
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, order=True)
@@ -45,6 +69,7 @@ class Finding:
     severity: Severity = field(compare=False)
     message: str = field(compare=False)
     source_line: str = field(compare=False, default="")  # the offending line, for context
+    fix: Fix | None = field(compare=False, default=None)
 
 
 @dataclass(frozen=True)

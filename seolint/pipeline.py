@@ -81,6 +81,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
             active.severity,
             problem.message,
             context.at(problem.span.line),
+            problem.fix,
         )
         for active, problem in problems
     ]
