@@ -29,8 +29,9 @@ class ActiveRule:
 
 
 # Rules that judge an article, not a page the generator mostly writes itself (a section or
-# index page lists other pages): no call to action, thin content or link counts there.
-LIST_PAGE_SKIPS = frozenset({"C001", "M006", "L002", "L003"})
+# index page lists other pages, and its template supplies the title and heading): no call
+# to action, thin content, link counts, title or H1 there.
+LIST_PAGE_SKIPS = frozenset({"C001", "M006", "L002", "L003", "H001", "M001"})
 # For "is there a top heading at all" (H001), a title the template renders at any level
 # counts: a template that never renders an <h1> is one defect of the site, not of each post.
 # The rules about the outline below the title (H002, H003) need its real level.

@@ -55,6 +55,8 @@ def link_placeholder(doc: Document, opts: PlaceholderOptions) -> Iterator[Proble
         placeholders.discard("#")
     for link in doc.links:
         target = (link.href or "").strip()
+        if link.syntax == "template":  # a site's template code computes it when it builds
+            continue
         if (
             not target
             or target.lower() in placeholders

@@ -20,8 +20,7 @@ from typing import TypeVar
 from seolint.document import CodeBlock, Document, Image, Link, alt_state
 from seolint.site.model import Region
 
-_TOKEN = re.compile(r"\{\{(\d+)x*\}\}")  # what a link region is masked as
-_MIN_TOKEN = 5  # "{{0}}": shorter regions are blanked instead
+_TOKEN = re.compile(r"\{\{(\d+)x*\}\}")  # what a region within a line is masked as
 
 
 def masked(text: str, regions: Sequence[Region]) -> str:
@@ -33,32 +32,29 @@ def masked(text: str, regions: Sequence[Region]) -> str:
             continue  # regions never overlap; be safe if an adapter disagrees
         parts.append(text[cursor : region.start])
         piece = text[region.start : region.end]
-        if region.kind != "link":
-            parts.append(_filler(text, region))
-        elif _fits_token(piece):
-            parts.append(_link_token(index, len(piece)))
-        else:
+        if region.kind == "link" and not _fits(index, piece):
             parts.append(piece)  # short targets such as Zola's `@/a.md` parse as they are
+        else:
+            parts.append(_mask(text, region, index))
         cursor = region.end
     parts.append(text[cursor:])
     return "".join(parts)
 
 
-def _fits_token(piece: str) -> bool:
-    return "\n" not in piece and len(piece) >= _MIN_TOKEN + 3
+def _fits(index: int, piece: str) -> bool:
+    return "\n" not in piece and len(piece) >= len(str(index)) + 4
 
 
-def _link_token(index: int, length: int) -> str:
+def _token(index: int, length: int) -> str:
+    """`{{7xxx}}`: plain text to the parsers, a valid link target, template syntax (not
+    prose) to every rule, and the index of the region it stands for."""
     head = f"{{{{{index}"
     return head + "x" * (length - len(head) - 2) + "}}"
 
 
-def _filler(text: str, region: Region) -> str:
-    """Spaces where a line holds nothing else (a blank line), else `{{xxx}}` runs.
-
-    Spaces inside a line could turn what follows into an indented code block; a braced
-    run is plain text to the parsers and template syntax (not prose) to every rule.
-    """
+def _mask(text: str, region: Region, index: int) -> str:
+    """Each line of the region: spaces where the line holds nothing else (a blank line),
+    else the region's token (spaces inside a line could start an indented code block)."""
     out: list[str] = []
     line_start = text.rfind("\n", 0, region.start) + 1
     for piece_start, piece in _line_pieces(text, region.start, region.end):
@@ -66,10 +62,8 @@ def _filler(text: str, region: Region) -> str:
         line_end = len(text) if line_end < 0 else line_end
         before = text[line_start:piece_start]
         after = text[piece_start + len(piece) : line_end]
-        if (not before.strip() and not after.strip()) or len(piece) < _MIN_TOKEN:
-            out.append(" " * len(piece))
-        else:
-            out.append("{{" + "x" * (len(piece) - 4) + "}}")
+        alone = not before.strip() and not after.strip()
+        out.append(_token(index, len(piece)) if not alone and _fits(index, piece) else " " * len(piece))
         line_start = line_end + 1
     return "\n".join(out)
 
@@ -91,7 +85,7 @@ def parse_with_templates(
         return front_end(text)
     doc = front_end(masked(text, regions))
     doc = dataclasses.replace(doc, source=text)  # positions are unchanged; lines are the writer's
-    links = tuple(_restored(link, regions) for link in doc.links)
+    links = tuple(_restored(link, regions, text) for link in doc.links)
     images = [
         Image(region.target, region.alt, doc.span_at(region.start, region.end), alt_state(region.alt, False))
         for region in regions
@@ -117,13 +111,40 @@ def parse_with_templates(
     )
 
 
-def _restored(link: Link, regions: Sequence[Region]) -> Link:
-    """A link whose target is a token: the region's target, in the region's syntax."""
-    found = _TOKEN.fullmatch(link.href or "")
-    if found is None or int(found.group(1)) >= len(regions):
+def _restored(link: Link, regions: Sequence[Region], text: str) -> Link:
+    """A link whose target is a link region's token gets the region's target and syntax;
+    one computed by other template code (`{{ site.repo }}/tree/x`) gets its written text
+    back and syntax "template" (not a placeholder: the generator fills it in)."""
+    href = link.href or ""
+    whole = _TOKEN.fullmatch(href)
+    if (
+        whole is not None
+        and int(whole.group(1)) < len(regions)
+        and regions[int(whole.group(1))].kind == "link"
+    ):
+        region = regions[int(whole.group(1))]
+        return dataclasses.replace(
+            link, href=region.target, syntax=region.syntax, text=_unmasked(link.text, regions, text)
+        )
+    if _TOKEN.search(href) is None and _TOKEN.search(link.text) is None:
         return link
-    region = regions[int(found.group(1))]
-    return dataclasses.replace(link, href=region.target, syntax=region.syntax)
+    syntax = "template" if _TOKEN.search(href) else link.syntax
+    return dataclasses.replace(
+        link, href=_unmasked(href, regions, text), text=_unmasked(link.text, regions, text), syntax=syntax
+    )
+
+
+def _unmasked(masked_text: str, regions: Sequence[Region], text: str) -> str:
+    """Tokens in a parsed string put back to the template syntax they stand for."""
+
+    def original(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        if index >= len(regions):  # the writer's own `{{7}}`, not a mask
+            return match.group(0)
+        region = regions[index]
+        return text[region.start : region.end].split("\n", 1)[0]
+
+    return _TOKEN.sub(original, masked_text)
 
 
 Positioned = TypeVar("Positioned", Image, CodeBlock)
