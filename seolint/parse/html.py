@@ -1,4 +1,4 @@
-"""HTML front-end: the standard library's tokenizer into a light tree (parse.html_tree).
+"""HTML front-end: our linear tokenizer into a light tree (parse.html_tree).
 
 Rendered pages carry site chrome, so only the post body is read for prose, headings,
 links and images: `content-selector` when configured, else `<main>`/`<article>`/
@@ -90,9 +90,7 @@ def _selected(root: Element, elements: list[Element], source: str, selector: str
 
 
 def _span(element: Element, doc: Document) -> Span:
-    start = doc.offset(element.line, element.column + 1)
-    close = doc.source.find(">", start)
-    return doc.span_at(start, close + 1 if close >= 0 else start + 1)
+    return doc.span_at(element.offset, element.end)
 
 
 def _title(elements: list[Element], doc: Document) -> Field | None:
