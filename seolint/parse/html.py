@@ -44,9 +44,7 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         links=tuple(content.reader.links()),
         images=tuple(content.reader.images),
         code_blocks=tuple(content.to_code()),
-        comments=tuple(
-            Comment(c.text.strip(), shell.span_at(c.start, c.end)) for c in tree.comments
-        ),
+        comments=tuple(Comment(c.text.strip(), shell.span_at(c.start, c.end)) for c in tree.comments),
     )
 
 

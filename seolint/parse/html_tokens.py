@@ -316,4 +316,3 @@ def _end(run: re.Pattern[str], source: str, start: int) -> int:
 def tokenize(source: str) -> list[Token]:
     """The tokens of an HTML document or fragment, in source order."""
     return _Tokenizer(source).run()
-
