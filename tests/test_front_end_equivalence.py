@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from seolint.document import Document
+from seolint.document import Document, Format
 from tests.conftest import doc_of
 
 
@@ -76,9 +76,10 @@ def test_markdown_and_html_give_the_same_document(name: str) -> None:
 
 
 def test_the_image_link_is_named_in_both_formats() -> None:
-    for source, fmt in (
+    cases: list[tuple[str, Format]] = [
         ('<a href="/x"><img alt="Pricing plans"></a>\n', "markdown"),
         ('<a href="/x"><img alt="Pricing plans"></a>\n', "html"),
         ("[![Pricing plans](p.png)](/x)\n", "markdown"),
-    ):
+    ]
+    for source, fmt in cases:
         assert [(link.text, link.href) for link in doc_of(source, fmt).links] == [("Pricing plans", "/x")]
