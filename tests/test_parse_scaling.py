@@ -65,7 +65,7 @@ CASES: dict[str, tuple[Callable[[int], str], Format, int]] = {
     ),
     "markdown: unclosed comments": (lambda n: "<!--" * n, "markdown", 600),
     # The inline cursor searched to the end of the block for each text that held an entity.
-    "markdown: entities on every line": (lambda n: ("x&lt;" + "y" * 50 + "\n") * n, "markdown", 1000),
+    "markdown: entities on every line": (lambda n: ("x&lt;" + "y" * 50 + "\n") * n, "markdown", 600),
     "markdown: escapes on every line": (lambda n: ("x\\*" + "y" * 50 + " [a](b)\n") * n, "markdown", 500),
 }
 

@@ -153,7 +153,7 @@ class _Builder:
                     cursor.text(part)
             elif kind == "html_inline":
                 inline_html.flush()
-                at = cursor.seek(child.content, past=True)
+                at = cursor.seek(child.content, past=True, window=True)
                 inline_html.feed(child.content, at)
             elif kind in ("text", "text_special", "code_inline"):
                 cursor.text(child)
@@ -172,8 +172,9 @@ class _Builder:
         shifts = []
         for number, line_start in enumerate(starts):
             source_line = lines[first + number] if first + number < len(lines) else ""
-            written = snippet[line_start:].split("\n", 1)[0]
-            shifts.append(self.doc.offset(first + number + 1) + max(len(source_line) - len(written), 0))
+            line_end = snippet.find("\n", line_start)
+            written = (line_end if line_end >= 0 else len(snippet)) - line_start
+            shifts.append(self.doc.offset(first + number + 1) + max(len(source_line) - written, 0))
 
         def place(offset: int) -> int:
             number = bisect.bisect_right(starts, offset) - 1
@@ -200,9 +201,14 @@ class _Cursor:
     end: int
     skip_text: bool = False
 
-    def seek(self, needle: str, past: bool = False) -> int:
-        """Move to `needle` (or stay, if the block does not hold it); its offset."""
-        found = self.source.find(needle, self.at, self.end)
+    def seek(self, needle: str, past: bool = False, window: bool = False) -> int:
+        """Move to `needle` (or stay, if the block does not hold it); its offset.
+
+        Markup (`[`, `![`) is always in the block; raw HTML may not be verbatim (markdown-it
+        reads CRLF as LF), so it is looked for only within a window.
+        """
+        end = min(self.end, self.at + len(needle) + _WINDOW) if window else self.end
+        found = self.source.find(needle, self.at, end)
         if found >= 0:
             self.at = found + len(needle) if past else found
             return found
