@@ -68,6 +68,14 @@ _SPACE_RUN = re.compile(r"\s*")
 _SPACE_OR_SLASH_RUN = re.compile(r"[\s/]*")
 _SEPARATOR_RUN = re.compile(r"(?:\s|/(?!>))*")
 _INCOMPLETE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ=/")
+# The start tags of ordinary pages: names without quotes, closed quoted values without ">",
+# one "=". Where this matches up to the next ">", html.parser's expression ends there too.
+# The name is matched atomically (a look-ahead, then a back-reference), as html.parser reads
+# it: backtracking into it could find a tag that html.parser does not see.
+_PLAIN_START_TAG = re.compile(
+    r"<(?=([a-zA-Z][^\t\n\r\f />\x00]*))\1(?:[\s/]*(?:(?<=['\"\s/])[^\s/>'\"][^\s/=>'\"]*"
+    r"(?:\s*=\s*(?:'[^'>]*'|\"[^\">]*\"|[^>\s'\"=]+)\s*)?(?:\s|/(?!>))*)*)?\s*/?>"
+)
 
 
 class _Search:
@@ -111,6 +119,7 @@ class _Tokenizer:
         # unfinished tags are given back as text and rescanned, and the scans meet here.
         self._attributes_end: dict[int, int] = {}
         self._after_name: dict[int, int] = {}
+        self._plain_tags = True  # until a start tag ends short of the next ">"
         self._line, self._line_start, self._counted = 1, 0, 0
 
     def run(self) -> list[Token]:
@@ -118,7 +127,7 @@ class _Tokenizer:
         source, n, i = self.source, len(self.source), 0
         while i < n:
             if self.raw is None:
-                j = self._lt.find(i)
+                j = source.find("<", i)  # the text up to it is consumed: linear
                 j = n if j < 0 else j
             else:
                 close = self._raw_close[self.raw](i)
@@ -251,7 +260,23 @@ class _Tokenizer:
         return self._line, offset - self._line_start + 1
 
     def _start_tag_end(self, i: int) -> int:
-        """html.parser's `check_for_whole_start_tag`: the end of the tag at i, or -1."""
+        """html.parser's `check_for_whole_start_tag`: the end of the tag at i, or -1.
+
+        An ordinary tag is matched by one expression that cannot read past the next ">".
+        Others are scanned step by step, remembering where each attribute list leads; once
+        a tag ends before that ">" or is unfinished (and so is rescanned from each "<"
+        inside it), only that, so no stretch of the page is tried twice.
+        """
+        close = self._gt.find(i + 1)
+        if self._plain_tags and close >= 0:
+            plain = _PLAIN_START_TAG.match(self.source, i, close + 1)
+            if plain is not None:
+                return plain.end()
+        end = self._scanned_start_tag_end(i)
+        self._plain_tags = self._plain_tags and end > close  # the try read no further than this
+        return end
+
+    def _scanned_start_tag_end(self, i: int) -> int:
         source = self.source
         j = self._attributes_from(self._skip_after_name(self._name_end.find(i + 2)))
         following = source[j : j + 1]
