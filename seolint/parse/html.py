@@ -161,7 +161,7 @@ class _Body:
         code = name in ("code", "pre")
         self._code_depth += code
         self._open.append((opened, code))
-        self.reader.enter(name, element.attrs, _span(element, self.doc))
+        self.reader.enter(name, element.attrs, lambda: _span(element, self.doc))
 
     def leave_element(self) -> None:
         opened, code = self._open.pop()

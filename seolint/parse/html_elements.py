@@ -8,7 +8,7 @@ decorative by the same rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from seolint.document import Comment, Document, Image, Link, Span
@@ -61,14 +61,15 @@ class Reader:
     _open: list[_OpenLink | None] = field(default_factory=list)  # per open element
     _open_links: list[_OpenLink] = field(default_factory=list)
 
-    def enter(self, name: str, attrs: Attrs, span: Span) -> None:
-        link = _OpenLink(attrs, span) if name == "a" and "href" in attrs else None
+    def enter(self, name: str, attrs: Attrs, span: Callable[[], Span]) -> None:
+        """Enter an element; `span` locates it, asked only of links and images."""
+        link = _OpenLink(attrs, span()) if name == "a" and "href" in attrs else None
         self._open.append(link)
         if link is not None:
             self._links.append(link)
             self._open_links.append(link)
         elif name == "img":
-            self.image(Image(attrs.get("src"), attrs.get("alt"), span, is_decorative(attrs)))
+            self.image(Image(attrs.get("src"), attrs.get("alt"), span(), is_decorative(attrs)))
 
     def leave(self, until: Span | None = None) -> None:
         """Leave the innermost element; a link written around its text may end at `until`."""

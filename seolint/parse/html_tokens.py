@@ -21,7 +21,8 @@ RAW_TEXT = frozenset({"script", "style"})
 Attribute = tuple[str, Union[str, None]]
 
 
-@dataclass(frozen=True, slots=True)
+# Tokens are not frozen: a frozen dataclass builds twice as slowly, and there is one per tag.
+@dataclass(slots=True)
 class StartTag:
     name: str  # lower case
     attrs: tuple[Attribute, ...]  # in source order, values decoded; None: no value written
@@ -32,20 +33,20 @@ class StartTag:
     self_closing: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EndTag:
     name: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Text:
     text: str  # character references decoded, except in raw text
     start: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Comment:
     text: str  # between "<!--" and "-->"
     start: int
@@ -78,6 +79,19 @@ _PLAIN_START_TAG = re.compile(
 )
 
 
+_SEARCHED = {
+    ">": re.compile(">"),
+    "<": re.compile("<"),
+    "'": re.compile("'"),
+    '"': re.compile('"'),
+    "-->": re.compile(r"--\s*>"),
+    **{f"</{name}>": re.compile(rf"(?i)</\s*{name}\s*>") for name in RAW_TEXT},
+    "]]>": re.compile(r"]\s*]\s*>"),
+    "]>": re.compile(r"]\s*>"),
+    "name end": re.compile(r"[\t\n\r\f />\x00]|\Z"),
+}
+
+
 class _Search:
     """`pattern.search` from a position, answered from the last result while it still holds.
 
@@ -86,9 +100,9 @@ class _Search:
     each stretch of the input is searched about once.
     """
 
-    def __init__(self, source: str, pattern: str) -> None:
+    def __init__(self, source: str, pattern: re.Pattern[str]) -> None:
         self._source = source
-        self._pattern = re.compile(pattern)
+        self._pattern = pattern
         self._from = len(source) + 1
         self._match: re.Match[str] | None = None
 
@@ -108,19 +122,21 @@ class _Tokenizer:
         self.source = source
         self.tokens: list[Token] = []
         self.raw: str | None = None  # inside <script> or <style>
-        self._gt = _Search(source, ">")
-        self._lt = _Search(source, "<")
-        self._quotes = {q: _Search(source, q) for q in ("'", '"')}
-        self._comment_close = _Search(source, r"--\s*>")
-        self._raw_close = {name: _Search(source, rf"(?i)</\s*{name}\s*>") for name in RAW_TEXT}
-        self._section_close = {"]]>": _Search(source, r"]\s*]\s*>"), "]>": _Search(source, r"]\s*>")}
-        self._name_end = _Search(source, r"[\t\n\r\f />\x00]|\Z")
+        self._searches: dict[str, _Search] = {}
         # Where a start tag's attribute list continues from a position, once worked out:
         # unfinished tags are given back as text and rescanned, and the scans meet here.
         self._attributes_end: dict[int, int] = {}
         self._after_name: dict[int, int] = {}
         self._plain_tags = True  # until a start tag ends short of the next ">"
         self._line, self._line_start, self._counted = 1, 0, 0
+
+    def _search(self, name: str) -> _Search:
+        """The memoised search for one of `_SEARCHED`, made when first needed (a Markdown
+        draft tokenizes many small snippets)."""
+        search = self._searches.get(name)
+        if search is None:
+            search = self._searches[name] = _Search(self.source, _SEARCHED[name])
+        return search
 
     def run(self) -> list[Token]:
         """html.parser's main loop (`goahead` at end of input, with convert_charrefs)."""
@@ -130,7 +146,7 @@ class _Tokenizer:
                 j = source.find("<", i)  # the text up to it is consumed: linear
                 j = n if j < 0 else j
             else:
-                close = self._raw_close[self.raw](i)
+                close = self._search(f"</{self.raw}>")(i)
                 if close is None:
                     return self.tokens  # unclosed raw text is dropped, as html.parser does
                 j = close.start()
@@ -141,9 +157,9 @@ class _Tokenizer:
                 break
             k = self._construct(i)
             if k < 0:  # unfinished: give it back as text, up to the next ">" or "<"
-                k = self._gt.find(i + 1)
+                k = self._search(">").find(i + 1)
                 if k < 0:
-                    k = self._lt.find(i + 1)
+                    k = self._search("<").find(i + 1)
                     k = i + 1 if k < 0 else k
                 else:
                     k += 1
@@ -161,7 +177,7 @@ class _Tokenizer:
         source = self.source
         following = source[i + 1 : i + 2]
         if self.raw is not None:
-            match = self._raw_close[self.raw](i)
+            match = self._search(f"</{self.raw}>")(i)
             assert match is not None and match.start() == i
             self.tokens.append(EndTag(self.raw, i, match.end()))
             self.raw = None
@@ -173,7 +189,7 @@ class _Tokenizer:
         if source.startswith("<!--", i):
             return self._comment(i)
         if following == "?":
-            close = self._gt.find(i + 2)
+            close = self._search(">").find(i + 2)
             return -1 if close < 0 else close + 1
         if following == "!":
             return self._declaration(i)
@@ -183,7 +199,7 @@ class _Tokenizer:
         return -1
 
     def _comment(self, i: int) -> int:
-        close = self._comment_close(i + 4)
+        close = self._search("-->")(i + 4)
         if close is None:
             return -1
         self.tokens.append(Comment(self.source[i + 4 : close.start()], i, close.end()))
@@ -199,16 +215,16 @@ class _Tokenizer:
             name = section.group(1).lower()
             closer = "]>" if name in ("if", "else", "endif") else "]]>"
             if name in ("temp", "cdata", "ignore", "include", "rcdata", "if", "else", "endif"):
-                section_end = self._section_close[closer](i + 3)
+                section_end = self._search(closer)(i + 3)
                 return -1 if section_end is None else section_end.end()
         start = i + 9 if source[i : i + 9].lower() == "<!doctype" else i + 2
-        close = self._gt.find(start)
+        close = self._search(">").find(start)
         return -1 if close < 0 else close + 1
 
     def _end_tag(self, i: int) -> int:
         """html.parser's `parse_endtag` outside raw text."""
         source = self.source
-        close = self._gt.find(i + 1)
+        close = self._search(">").find(i + 1)
         if close < 0:
             return -1
         match = _END_TAG.match(source, i, close + 1)
@@ -267,7 +283,7 @@ class _Tokenizer:
         a tag ends before that ">" or is unfinished (and so is rescanned from each "<"
         inside it), only that, so no stretch of the page is tried twice.
         """
-        close = self._gt.find(i + 1)
+        close = self._search(">").find(i + 1)
         if self._plain_tags and close >= 0:
             plain = _PLAIN_START_TAG.match(self.source, i, close + 1)
             if plain is not None:
@@ -278,7 +294,7 @@ class _Tokenizer:
 
     def _scanned_start_tag_end(self, i: int) -> int:
         source = self.source
-        j = self._attributes_from(self._skip_after_name(self._name_end.find(i + 2)))
+        j = self._attributes_from(self._skip_after_name(self._search("name end").find(i + 2)))
         following = source[j : j + 1]
         if following == ">":
             return j + 1
@@ -323,7 +339,7 @@ class _Tokenizer:
         quote = source[c : c + 1]
         if quote not in ("'", '"'):
             return _end(_SPACE_RUN, source, _end(_BARE_VALUE_RUN, source, c))
-        close = self._quotes[quote].find(c + 1)
+        close = self._search(quote).find(c + 1)
         if close >= 0:
             return _end(_SPACE_RUN, source, close + 1)
         if c > b:  # give back a space: an empty bare value before the quote

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
@@ -28,6 +28,7 @@ _CONTAINERS = {
     "th_open": "table-cell",
 }
 BlockKind = Literal["paragraph", "list-item", "quote", "table-cell"]
+_LOCATED = frozenset({"link_open", "image", "html_inline"})  # inline tokens the reader is told of
 
 
 @cache
@@ -120,6 +121,8 @@ class _Builder:
         self.code.append(CodeBlock(language, span, fenced, token.content, closed))
 
     def _inline(self, inline: Token) -> None:
+        if not any(child.type in _LOCATED for child in inline.children or []):
+            return  # plain prose: nothing in it for the reader or the cursor
         span = self._line_span(inline)
         start = self.doc.offset(span.line)
         end = (
@@ -274,8 +277,8 @@ class _InlineHtml:
             if isinstance(token, html_tokens.Text):
                 self.nesting.text(token.text)
                 continue
-            placed = replace(token, start=place(token.start), end=place(token.end))
-            self.nesting.feed([placed])
+            token.start, token.end = place(token.start), place(token.end)  # fresh tokens: ours to move
+            self.nesting.feed([token])
 
     def close(self) -> None:
         self.flush()
@@ -283,7 +286,7 @@ class _InlineHtml:
 
     # html_tree.Sink
     def enter(self, tag: html_tokens.StartTag) -> None:
-        self.reader.enter(tag.name, html_tree.attributes(tag), self.doc.span_at(tag.start, tag.end))
+        self.reader.enter(tag.name, html_tree.attributes(tag), lambda: self.doc.span_at(tag.start, tag.end))
 
     def text(self, text: str) -> None:
         self.reader.text(text)
