@@ -69,8 +69,9 @@ def _main(root: Element, elements: list[Element]) -> Element:
 
 
 def _selected(root: Element, elements: list[Element], source: str, selector: str) -> Element:
-    """The element a CSS selector picks: BeautifulSoup reads the same tokenizer's events, so
-    its element and ours start at the same line and column."""
+    """The element a CSS selector picks: BeautifulSoup's html.parser splits tags where our
+    tokenizer does, so its element and ours start at the same line and column. (Only a
+    configured selector brings html.parser, and its quadratic worst case, back.)"""
     import warnings
 
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
