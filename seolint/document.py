@@ -74,6 +74,7 @@ class Link:
     # How the target is written: a plain URL, or a generator's link syntax (Hugo `ref`,
     # Liquid `post_url`, ...), which only the site's adapter can resolve.
     syntax: str = "url"
+    generated: bool = False  # the site's template code computes the target when it builds
 
 
 @dataclass(frozen=True)

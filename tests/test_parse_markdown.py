@@ -139,3 +139,21 @@ def test_link_position_skips_bracketed_text_before_it() -> None:
 def test_fences_inside_quotes_and_lists_are_closed() -> None:
     doc = doc_of("> ```sh\n> make\n> ```\n\n- item\n\n  ```\n  code\n  ```\n")
     assert [(c.closed, c.span.line) for c in doc.code_blocks] == [(True, 1), (True, 7)]
+
+
+def test_positions_stay_exact_after_escapes_entities_and_odd_text() -> None:
+    """Text the source does not hold verbatim must not throw the inline cursor off."""
+    cases = {
+        "x86\\_64 and [discontinue][a] x86\\_64 [plans][b]\n\n[a]: /a\n[b]: /b\n": [(1, 13), (1, 38)],
+        "\\[CLOSED\\]: [Growing](/g) &amp; [next](/n)\n": [(1, 13), (1, 33)],
+        "a\x00b [l](/x)\n": [(1, 5)],
+        "code `a\nb` then [l](/x)\n": [(2, 9)],
+        "<https://ex.org/a%20b> then [l](/x)\n": [(1, 1), (1, 29)],
+    }
+    for source, expected in cases.items():
+        assert [(link.span.line, link.span.column) for link in doc_of(source).links] == expected, source
+
+
+def test_link_text_over_lines_keeps_its_spaces() -> None:
+    doc = doc_of("See [the open source\nrelease](/r) now.\n")
+    assert doc.links[0].text == "the open source release"

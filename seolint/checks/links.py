@@ -55,7 +55,7 @@ def link_placeholder(doc: Document, opts: PlaceholderOptions) -> Iterator[Proble
         placeholders.discard("#")
     for link in doc.links:
         target = (link.href or "").strip()
-        if link.syntax == "template":  # a site's template code computes it when it builds
+        if link.generated:  # the site's template code fills it in: not a placeholder
             continue
         if (
             not target

@@ -1,4 +1,4 @@
-"""HTML front-end: the standard library's tokenizer into a light tree (parse.html_tree).
+"""HTML front-end: our linear tokenizer into a light tree (parse.html_tree).
 
 Rendered pages carry site chrome, so only the post body is read for prose, headings,
 links and images: `content-selector` when configured, else `<main>`/`<article>`/
@@ -9,10 +9,9 @@ imported only for a `content-selector`, whose CSS it (through soupsieve) evaluat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from seolint.document import Block, CodeBlock, Document, Field, Heading, Hints, Image, Link, Span, alt_state
+from seolint.document import Block, CodeBlock, Comment, Document, Field, Heading, Hints, Span
 from seolint.parse import ParseError, html_elements, html_tree
 from seolint.parse.html_tree import NOT_CONTENT, Element
 
@@ -25,11 +24,11 @@ _CHROME_ROLES = {"navigation", "complementary"}
 _CHROME_CLASSES = {"toc", "table-of-contents"}
 _LANGUAGE = re.compile(r"^(?:language|lang)-(.+)$")
 _HINTS = Hints(heading="use <h{level}>{text}</h{level}>", description='<meta name="description">')
-_ID_OR_NAME = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
 
 
 def parse(source: str, path: str, content_selector: str | None = None) -> Document:
-    root = html_tree.build(source)
+    tree = html_tree.read(source)
+    root = tree.root
     elements = list(root.descendants())  # one walk serves the searches below
     shell = Document(path=path, format="html", source=source)
     body = _selected(root, elements, source, content_selector) if content_selector else _main(root, elements)
@@ -43,21 +42,16 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         description=_description(elements, shell),
         headings=tuple(content.to_headings()),
         blocks=tuple(content.to_blocks()),
-        links=tuple(content.to_links()),
-        images=tuple(content.images),
+        links=tuple(content.reader.links()),
+        images=tuple(content.reader.images),
         code_blocks=tuple(content.to_code()),
-        comments=tuple(html_elements.comments(shell)),
+        comments=tuple(Comment(c.text.strip(), shell.span_at(c.start, c.end)) for c in tree.comments),
         hints=_HINTS,
         ids=tuple(_ids(elements)),  # the whole page: a fragment may target its chrome too
     )
 
 
-def fragment_ids(snippet: str) -> list[str]:
-    """Ids a `#fragment` may target in a snippet of raw HTML (as Markdown embeds)."""
-    return _ids(html_tree.build(snippet).descendants()) if _ID_OR_NAME.search(snippet) else []
-
-
-def _ids(elements: Iterable[Element]) -> list[str]:
+def _ids(elements: list[Element]) -> list[str]:
     """Every element's `id`, and the `name` of an `<a>` (the older way to name an anchor)."""
     named = ((e.get("id"), e.get("name") if e.name == "a" else None) for e in elements)
     return [value for values in named for value in values if value]
@@ -84,8 +78,9 @@ def _main(root: Element, elements: list[Element]) -> Element:
 
 
 def _selected(root: Element, elements: list[Element], source: str, selector: str) -> Element:
-    """The element a CSS selector picks: BeautifulSoup reads the same tokenizer's events, so
-    its element and ours start at the same line and column."""
+    """The element a CSS selector picks: BeautifulSoup's html.parser splits tags where our
+    tokenizer does, so its element and ours start at the same line and column. (Only a
+    configured selector brings html.parser, and its quadratic worst case, back.)"""
     import warnings
 
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
@@ -106,9 +101,7 @@ def _selected(root: Element, elements: list[Element], source: str, selector: str
 
 
 def _span(element: Element, doc: Document) -> Span:
-    start = doc.offset(element.line, element.column + 1)
-    close = doc.source.find(">", start)
-    return doc.span_at(start, close + 1 if close >= 0 else start + 1)
+    return doc.span_at(element.offset, element.end)
 
 
 def _title(elements: list[Element], doc: Document) -> Field | None:
@@ -133,93 +126,75 @@ class _Open:
     element: Element
     parts: list[str] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)  # of a <pre> and the <code> inside it
-    alts: list[str] = field(default_factory=list)  # of images inside a link
 
     def text(self, separator: str) -> str:
         return " ".join(separator.join(self.parts).split())
 
 
-@dataclass(frozen=True)
-class _Context:
-    heading: _Open | None = None
-    block: _Open | None = None
-    link: _Open | None = None
-    pre: _Open | None = None
-    in_code: bool = False
-
-
 @dataclass
 class _Body:
-    """Headings, prose, links, images and code of the post body, gathered in one walk.
+    """Headings, prose and code of the post body, gathered in one walk; links and images
+    go to the element reader the Markdown front-end uses too.
 
-    Each piece of text belongs to its innermost heading, block, link and `<pre>`, so
-    the walk is linear even on pathologically nested pages (no text gathering per element).
-    Inside a chosen post body, site chrome (navigation, tables of contents) is skipped.
+    Each piece of text belongs to its innermost heading, block and `<pre>`, so the walk is
+    linear even on pathologically nested pages (no text gathering per element). Inside a
+    chosen post body, site chrome (navigation, tables of contents) is skipped.
     """
 
     doc: Document
     skip_chrome: bool
+    reader: html_elements.Reader = field(default_factory=html_elements.Reader)
     headings: list[_Open] = field(default_factory=list)
     blocks: list[_Open] = field(default_factory=list)
-    links: list[_Open] = field(default_factory=list)
     pres: list[_Open] = field(default_factory=list)
-    images: list[Image] = field(default_factory=list)
+    _open: list[tuple[list[_Open] | None, bool]] = field(default_factory=list)  # per open element
+    _heading: list[_Open] = field(default_factory=list)
+    _block: list[_Open] = field(default_factory=list)
+    _pre: list[_Open] = field(default_factory=list)
+    _code_depth: int = 0
 
     def walk(self, root: Element) -> None:
-        stack: list[tuple[html_tree.Node, _Context]] = [
-            (child, _Context()) for child in reversed(root.children)
-        ]
-        while stack:
-            node, context = stack.pop()
-            if isinstance(node, str):
-                self._text(node, context)
-            elif not (self.skip_chrome and _is_chrome(node)):
-                inner = self._enter(node, context)
-                stack.extend((child, inner) for child in reversed(node.children))
+        html_tree.walk(root, self, lambda e: self.skip_chrome and _is_chrome(e))
 
-    def _enter(self, element: Element, context: _Context) -> _Context:
+    def enter_element(self, element: Element) -> None:
         name = element.name
-        changes: dict[str, object] = {}
+        opened: list[_Open] | None = None
         if name in _HEADINGS:
-            changes["heading"] = self._open(self.headings, element)
+            opened = self._push(self.headings, self._heading, element)
         elif name in _PROSE:
-            changes["block"] = self._open(self.blocks, element)
-        elif name == "a" and "href" in element.attrs:
-            changes["link"] = self._open(self.links, element)
+            opened = self._push(self.blocks, self._block, element)
         elif name == "pre":
-            pre = changes["pre"] = self._open(self.pres, element)
-            pre.classes.extend(element.classes())
-        elif name == "img":
-            self._image(element, context)
-        if name == "code" and context.pre is not None:
-            context.pre.classes.extend(element.classes())
-        if name in ("code", "pre"):
-            changes["in_code"] = True
-        return replace(context, **changes) if changes else context  # type: ignore[arg-type]
+            opened = self._push(self.pres, self._pre, element)
+            self._pre[-1].classes.extend(element.classes())
+        if name == "code" and self._pre:
+            self._pre[-1].classes.extend(element.classes())
+        code = name in ("code", "pre")
+        self._code_depth += code
+        self._open.append((opened, code))
+        self.reader.enter(name, element.attrs, lambda: _span(element, self.doc))
+
+    def leave_element(self) -> None:
+        opened, code = self._open.pop()
+        if opened is not None:
+            opened.pop()
+        self._code_depth -= code
+        self.reader.leave()
 
     @staticmethod
-    def _open(found: list[_Open], element: Element) -> _Open:
+    def _push(found: list[_Open], open_now: list[_Open], element: Element) -> list[_Open]:
         opened = _Open(element)
         found.append(opened)
-        return opened
+        open_now.append(opened)
+        return open_now
 
-    def _text(self, text: str, context: _Context) -> None:
-        if context.heading is not None:
-            context.heading.parts.append(text)
-        elif context.block is not None and not context.in_code:
-            context.block.parts.append(text)
-        if context.link is not None:
-            context.link.parts.append(text)
-        if context.pre is not None:
-            context.pre.parts.append(text)
-
-    def _image(self, element: Element, context: _Context) -> None:
-        attrs = element.attrs
-        alt = attrs.get("alt")
-        state = alt_state(alt, html_elements.is_decorative(attrs))
-        self.images.append(Image(attrs.get("src"), alt, _span(element, self.doc), state))
-        if context.link is not None and alt:
-            context.link.alts.append(alt)  # an image link is named by its alt text
+    def text(self, text: str) -> None:
+        if self._heading:
+            self._heading[-1].parts.append(text)
+        elif self._block and not self._code_depth:
+            self._block[-1].parts.append(text)
+        if self._pre:
+            self._pre[-1].parts.append(text)
+        self.reader.text(text)
 
     def to_headings(self) -> list[Heading]:
         return [
@@ -235,17 +210,6 @@ class _Body:
             for b in self.blocks
             if (text := b.text(""))
         ]
-
-    def to_links(self) -> list[Link]:
-        links = []
-        for opened in self.links:
-            attrs = opened.element.attrs
-            text = opened.text(" ") or " ".join(opened.alts)
-            classes = html_elements.class_list(attrs)
-            links.append(
-                Link(text, attrs.get("href"), _span(opened.element, self.doc), classes, attrs.get("role"))
-            )
-        return links
 
     def to_code(self) -> list[CodeBlock]:
         blocks = []

@@ -1,22 +1,23 @@
-"""What `<img>` and `<a>` attributes mean, shared by the HTML and Markdown front-ends.
+"""The element walker both front-ends share: what `<a>`, `<img>` and the text inside links mean.
 
-Markdown drafts embed raw HTML; scanning those snippets with the standard library's
-tokenizer keeps BeautifulSoup out of the Markdown path while applying the same meaning.
+An HTML page's tree and the HTML inside a Markdown draft (with the draft's own links and
+images) are read by the same `Reader`, so `<a href="/x"><img alt="Pricing"></a>` is a
+link named "Pricing" in either format, and an image's alt is missing, empty or
+decorative by the same rules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
-from seolint.document import Comment, Document
+from seolint.document import Comment, Document, Image, Link, Span, alt_state
 
 Attrs = Mapping[str, str | None]
 
 
 def comments(doc: Document) -> Iterator[Comment]:
-    """Every `<!-- ... -->` in the source, found with str.find so that many unclosed
+    """Every `<!-- ... -->` in a plain-text draft, found with str.find so that many unclosed
     openers cost linear time (a lazy regex rescans the rest of the file for each)."""
     source, start = doc.source, doc.source.find("<!--")
     while start >= 0:
@@ -39,57 +40,60 @@ def class_list(attrs: Attrs) -> tuple[str, ...]:
 
 
 @dataclass
-class ScannedLink:
-    attrs: dict[str, str | None]
-    line: int  # 1-based within the snippet
-    column: int  # 1-based
-    text_parts: list[str] = field(default_factory=list)
+class _OpenLink:
+    attrs: Attrs
+    span: Span
+    parts: list[str] = field(default_factory=list)
+    alts: list[str] = field(default_factory=list)  # of images inside it
 
-    @property
-    def text(self) -> str:
-        return " ".join("".join(self.text_parts).split())
-
-
-@dataclass(frozen=True)
-class ScannedImage:
-    attrs: dict[str, str | None]
-    line: int
-    column: int
+    def link(self) -> Link:
+        text = " ".join(" ".join(self.parts).split()) or " ".join(self.alts)  # named by alt text
+        attrs = self.attrs
+        return Link(text, attrs.get("href"), self.span, class_list(attrs), attrs.get("role"))
 
 
-class SnippetScanner(HTMLParser):
-    """Collect `<img>` and `<a href>` elements of an HTML snippet with their positions."""
+@dataclass
+class Reader:
+    """Links (with their text) and images, from properly nested enter/leave/text events."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.images: list[ScannedImage] = []
-        self.links: list[ScannedLink] = []
-        self._open: ScannedLink | None = None
+    images: list[Image] = field(default_factory=list)
+    ids: list[str] = field(
+        default_factory=list
+    )  # every `id`, and an `<a name>`: what a `#fragment` may target
+    _links: list[_OpenLink] = field(default_factory=list)  # in the order they were opened
+    _open: list[_OpenLink | None] = field(default_factory=list)  # per open element
+    _open_links: list[_OpenLink] = field(default_factory=list)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, offset = self.getpos()
-        if tag == "img":
-            self.images.append(ScannedImage(dict(attrs), line, offset + 1))
-        elif tag == "a" and any(name == "href" for name, _ in attrs):
-            self._open = ScannedLink(dict(attrs), line, offset + 1)
-            self.links.append(self._open)
+    def enter(self, name: str, attrs: Attrs, span: Callable[[], Span]) -> None:
+        """Enter an element; `span` locates it, asked only of links and images."""
+        link = _OpenLink(attrs, span()) if name == "a" and "href" in attrs else None
+        self.ids += [
+            value for value in (attrs.get("id"), attrs.get("name") if name == "a" else None) if value
+        ]
+        self._open.append(link)
+        if link is not None:
+            self._links.append(link)
+            self._open_links.append(link)
+        elif name == "img":
+            alt = attrs.get("alt")
+            self.image(Image(attrs.get("src"), alt, span(), alt_state(alt, is_decorative(attrs))))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag == "a":
-            self._open = None
+    def leave(self, until: Span | None = None) -> None:
+        """Leave the innermost element; a link written around its text may end at `until`."""
+        link = self._open.pop()
+        if link is not None:
+            self._open_links.pop()
+            if until is not None:
+                link.span = Span(link.span.line, link.span.column, until.end_line, until.end_column)
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a":
-            self._open = None
+    def text(self, text: str) -> None:
+        if self._open_links:
+            self._open_links[-1].parts.append(text)
 
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._open.text_parts.append(data)
+    def image(self, image: Image) -> None:
+        self.images.append(image)
+        if self._open_links and image.alt:
+            self._open_links[-1].alts.append(image.alt)
 
-
-def scan(snippet: str) -> SnippetScanner:
-    scanner = SnippetScanner()
-    scanner.feed(snippet)
-    scanner.close()
-    return scanner
+    def links(self) -> list[Link]:
+        return [opened.link() for opened in self._links]

@@ -7,14 +7,16 @@ a cursor that only moves forward, so the whole pass stays linear in the file siz
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from seolint.document import AltState, Block, CodeBlock, Document, Heading, Image, Link, Span, alt_state
-from seolint.parse import front_matter, html, html_elements
+from seolint import document
+from seolint.document import AltState, Block, CodeBlock, Comment, Document, Heading, Image, Span
+from seolint.parse import front_matter, html_elements, html_tokens, html_tree
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -28,13 +30,14 @@ _CONTAINERS = {
 }
 BlockKind = Literal["paragraph", "list-item", "quote", "table-cell"]
 _CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")  # `## Setup {#setup}` (Hugo, kramdown, Pandoc)
+_LOCATED = frozenset({"link_open", "image", "html_inline"})  # inline tokens the reader is told of
 
 
 @cache
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark").enable("table").disable("text_join")  # see _Cursor
 
 
 def preload() -> None:
@@ -45,12 +48,6 @@ def parse(source: str, path: str) -> Document:
     fm = front_matter.split(source)
     builder = _Builder(Document(path=path, format="markdown", source=source))
     builder.walk(_parser().parse(fm.body))
-    doc = builder.doc
-    code_lines = {n for c in builder.code for n in range(c.span.line, c.span.end_line + 1)}
-    body_start = fm.span.end_line if fm.span else 0
-    comments = tuple(
-        c for c in html_elements.comments(doc) if c.span.line not in code_lines and c.span.line > body_start
-    )
     return Document(
         path=path,
         format="markdown",
@@ -59,21 +56,12 @@ def parse(source: str, path: str) -> Document:
         front_matter_span=fm.span,
         headings=tuple(builder.headings),
         blocks=tuple(builder.blocks),
-        links=tuple(builder.links),
-        images=tuple(builder.images),
+        links=tuple(builder.reader.links()),
+        images=tuple(builder.reader.images),
         code_blocks=tuple(builder.code),
-        comments=comments,
-        ids=(*(h.anchor for h in builder.headings if h.anchor), *builder.ids),
+        comments=tuple(builder.comments),  # real ones only: never in code, inline or fenced
+        ids=(*(h.anchor for h in builder.headings if h.anchor), *builder.reader.ids),
     )
-
-
-@dataclass
-class _OpenLink:
-    href: str | None
-    start: int
-    classes: tuple[str, ...] = ()
-    role: str | None = None
-    parts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -81,10 +69,9 @@ class _Builder:
     doc: Document  # a bare Document used for its position helpers
     headings: list[Heading] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    images: list[Image] = field(default_factory=list)
+    reader: html_elements.Reader = field(default_factory=html_elements.Reader)  # links, images
     code: list[CodeBlock] = field(default_factory=list)
-    ids: list[str] = field(default_factory=list)  # of elements in raw HTML
+    comments: list[Comment] = field(default_factory=list)
 
     def walk(self, tokens: Sequence[Token]) -> None:
         containers: list[str] = []
@@ -102,7 +89,7 @@ class _Builder:
             elif kind in ("fence", "code_block"):
                 self._code(token)
             elif kind == "html_block":
-                self._html(token.content, self._line_span(token))
+                self._html(token)
 
     def _line_span(self, token: Token) -> Span:
         start, end = token.map or (0, 1)
@@ -136,99 +123,187 @@ class _Builder:
         self.code.append(CodeBlock(language, span, fenced, token.content, closed))
 
     def _inline(self, inline: Token) -> None:
+        if not any(child.type in _LOCATED for child in inline.children or []):
+            return  # plain prose: nothing in it for the reader or the cursor
         span = self._line_span(inline)
-        cursor = self.doc.offset(span.line)
+        start = self.doc.offset(span.line)
         end = (
             self.doc.offset(span.end_line + 1)
             if span.end_line < len(self.doc.lines)
             else len(self.doc.source)
         )
-        source = self.doc.source
-        open_link: _OpenLink | None = None
-
-        def seek(needle: str) -> int:
-            found = source.find(needle, cursor, end)
-            return found if found >= 0 else cursor
-
+        inline_html = _InlineHtml(self.doc, self.reader, self.comments)
+        cursor = _Cursor(self.doc.source, start, end)
         for child in inline.children or []:
             kind = child.type
             if kind == "link_open":
+                inline_html.flush()
                 autolink = child.markup == "autolink"
-                cursor = seek("<" if autolink else "[")
-                open_link = _OpenLink(_attr(child, "href"), cursor)
-                cursor += 1
-            elif kind == "link_close" and open_link is not None:
-                self._close_link(open_link, cursor)
-                open_link = None
+                at = cursor.seek("<" if autolink else "[", past=True)
+                inline_html.start("a", (("href", _attr(child, "href")),), at, at + 1)
+                cursor.skip_text = autolink  # its text is the URL, decoded
+            elif kind == "link_close":
+                inline_html.flush()
+                if cursor.skip_text:
+                    cursor.seek(">", past=True)
+                    cursor.skip_text = False
+                inline_html.end("a", cursor.at)
             elif kind == "image":
-                cursor = seek("![")
-                src = _attr(child, "src")
+                at = cursor.seek("![", past=True)
                 alt = _plain_text(child.children or [], keep_code=True)
-                state: AltState = "given" if alt.strip() else "missing"  # no way to mark it decorative
-                self.images.append(Image(src, alt, self.doc.span_at(cursor, cursor + 2), state))
-                if open_link is not None:
-                    open_link.parts.append(alt)
-                cursor += 2
+                state: AltState = "given" if alt.strip() else "missing"  # Markdown cannot mark it decorative
+                image = Image(_attr(child, "src"), alt, self.doc.span_at(at, at + 2), state)
+                inline_html.flush()
+                self.reader.image(image)
+                for part in child.children or []:  # the alt's source comes next
+                    cursor.text(part)
             elif kind == "html_inline":
-                cursor = seek(child.content)
-                open_link = self._inline_html(child.content, cursor, open_link)
-                cursor += len(child.content)
-            elif kind in ("text", "code_inline"):
-                found = source.find(child.content, cursor, end) if child.content else -1
-                if found >= 0:
-                    cursor = found + len(child.content)
-                if open_link is not None:
-                    open_link.parts.append(child.content)
+                inline_html.flush()
+                at = cursor.seek(child.content, past=True, window=True)
+                inline_html.feed(child.content, at)
+            elif kind in ("text", "text_special", "code_inline"):
+                cursor.text(child)
+                inline_html.write(child.content)
+            elif kind in ("softbreak", "hardbreak"):
+                inline_html.write("\n")
+        inline_html.close()
 
-    def _close_link(self, link: _OpenLink, cursor: int) -> None:
-        text = " ".join("".join(link.parts).split())
-        span = self.doc.span_at(link.start, max(cursor, link.start + 1))
-        self.links.append(Link(text, link.href, span, link.classes, link.role))
+    def _html(self, token: Token) -> None:
+        """An HTML block: its tokens are placed back onto the source lines they came from
+        (markdown-it strips the indentation and quote markers of a nested block)."""
+        snippet = token.content
+        first = (token.map or (0, 1))[0]
+        lines = self.doc.lines
+        starts = document.line_starts(snippet)
+        shifts = []
+        for number, line_start in enumerate(starts):
+            source_line = lines[first + number] if first + number < len(lines) else ""
+            line_end = snippet.find("\n", line_start)
+            written = (line_end if line_end >= 0 else len(snippet)) - line_start
+            shifts.append(self.doc.offset(first + number + 1) + max(len(source_line) - written, 0))
 
-    def _inline_html(self, snippet: str, at: int, open_link: _OpenLink | None) -> _OpenLink | None:
-        if re.match(r"</a\s*>", snippet, re.IGNORECASE) and open_link is not None:
-            self._close_link(open_link, at + len(snippet))
-            return None
-        scanned = html_elements.scan(snippet)
-        self.ids += html.fragment_ids(snippet)
-        span = self.doc.span_at(at, at + len(snippet))
-        for image in scanned.images:
-            self.images.append(_html_image(image.attrs, span))
-        for link in scanned.links:
-            if link.text_parts:  # <a ...>text</a> inside one token
-                self.links.append(_html_link(link.attrs, link.text, span))
-            else:
-                return _OpenLink(
-                    link.attrs.get("href"),
-                    at,
-                    html_elements.class_list(link.attrs),
-                    link.attrs.get("role"),
-                )
-        return open_link
+        def place(offset: int) -> int:
+            number = bisect.bisect_right(starts, offset) - 1
+            return shifts[number] + offset - starts[number]
 
-    def _html(self, snippet: str, block: Span) -> None:
-        scanned = html_elements.scan(snippet)
-        self.ids += html.fragment_ids(snippet)
-        for image in scanned.images:
-            self.images.append(_html_image(image.attrs, self._snippet_span(block, image.line, image.column)))
-        for link in scanned.links:
-            self.links.append(
-                _html_link(link.attrs, link.text, self._snippet_span(block, link.line, link.column))
-            )
-
-    def _snippet_span(self, block: Span, line: int, column: int) -> Span:
-        number = block.line + line - 1
-        indent = block.column - 1 if line == 1 else 0
-        return Span.point(number, column + indent)
+        html = _InlineHtml(self.doc, self.reader, self.comments)
+        html.feed_placed(html_tokens.tokenize(snippet), place)
+        html.close()
 
 
-def _html_image(attrs: html_elements.Attrs, span: Span) -> Image:
-    alt = attrs.get("alt")
-    return Image(attrs.get("src"), alt, span, alt_state(alt, html_elements.is_decorative(attrs)))
+@dataclass
+class _Cursor:
+    """Where the walk over an inline block's source is: it only moves forward.
+
+    markdown-it's text tokens are verbatim slices of the source (text_join is off, so
+    entities and escapes arrive as their own tokens with their source form), and each is
+    searched for from the cursor. A token the source does not hold verbatim (a NUL read as
+    U+FFFD, a code span's line break read as a space) is searched for only within a window,
+    so no token costs more than a bounded scan and the whole pass stays linear.
+    """
+
+    source: str
+    at: int
+    end: int
+    skip_text: bool = False
+
+    def seek(self, needle: str, past: bool = False, window: bool = False) -> int:
+        """Move to `needle` (or stay, if the block does not hold it); its offset.
+
+        Markup (`[`, `![`) is always in the block; raw HTML may not be verbatim (markdown-it
+        reads CRLF as LF), so it is looked for only within a window.
+        """
+        end = min(self.end, self.at + len(needle) + _WINDOW) if window else self.end
+        found = self.source.find(needle, self.at, end)
+        if found >= 0:
+            self.at = found + len(needle) if past else found
+            return found
+        return self.at
+
+    def text(self, token: Token) -> None:
+        if self.skip_text:
+            return
+        if token.type == "text_special":
+            needle = token.markup  # "&lt;" or "\\<" as written
+        elif token.type == "code_inline":
+            needle = token.markup  # the backticks: the content is normalised
+            opening = self.source.find(needle, self.at, min(self.end, self.at + _WINDOW))
+            if opening >= 0:
+                self.at = opening + len(needle)
+        elif token.type == "text":
+            needle = token.content
+        else:
+            return
+        if needle:
+            found = self.source.find(needle, self.at, min(self.end, self.at + len(needle) + _WINDOW))
+            if found >= 0:
+                self.at = found + len(needle)
 
 
-def _html_link(attrs: html_elements.Attrs, text: str, span: Span) -> Link:
-    return Link(text, attrs.get("href"), span, html_elements.class_list(attrs), attrs.get("role"))
+_WINDOW = 4096  # longest stretch of markup (a link's destination) skipped between two tokens
+
+
+@dataclass
+class _InlineHtml:
+    """Feeds the HTML of one Markdown block, and the block's own links and images, to the
+    element reader through the same nesting rules an HTML page's tree is built by."""
+
+    doc: Document
+    reader: html_elements.Reader
+    comments: list[Comment]
+    _pending: list[str] = field(default_factory=list)
+    nesting: html_tree.Nesting = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.nesting = html_tree.Nesting(self)
+
+    def start(self, name: str, attrs: tuple[html_tokens.Attribute, ...], start: int, end: int) -> None:
+        self.nesting.start(html_tokens.StartTag(name, attrs, start, end, 0, 0, False))
+
+    def end(self, name: str, at: int) -> None:
+        self.nesting.end(name, html_tokens.EndTag(name, at, at))
+
+    def write(self, text: str) -> None:
+        self._pending.append(text)  # Markdown's emphasis splits text that HTML would not
+
+    def flush(self) -> None:
+        if self._pending:
+            self.nesting.text("".join(self._pending))
+            self._pending.clear()
+
+    def feed(self, snippet: str, at: int) -> None:
+        self.feed_placed(html_tokens.tokenize(snippet), lambda offset: at + offset)
+
+    def feed_placed(self, tokens: list[html_tokens.Token], place: Callable[[int], int]) -> None:
+        self.flush()
+        for token in tokens:
+            if isinstance(token, html_tokens.Text):
+                self.nesting.text(token.text)
+                continue
+            token.start, token.end = place(token.start), place(token.end)  # fresh tokens: ours to move
+            self.nesting.feed([token])
+
+    def close(self) -> None:
+        self.flush()
+        self.nesting.close()
+
+    # html_tree.Sink
+    def enter(self, tag: html_tokens.StartTag) -> None:
+        self.reader.enter(tag.name, html_tree.attributes(tag), lambda: self.doc.span_at(tag.start, tag.end))
+
+    def text(self, text: str) -> None:
+        self.reader.text(text)
+
+    def leave(self, name: str, end: html_tokens.EndTag | None) -> None:
+        if end is None:
+            self.reader.leave()
+        else:
+            close = max(end.end, 1)
+            self.reader.leave(self.doc.span_at(close - 1, close))
+
+    def comment(self, comment: html_tokens.Comment) -> None:
+        span = self.doc.span_at(comment.start, comment.end)
+        self.comments.append(Comment(comment.text.strip(), span))
 
 
 def _attr(token: Token, name: str) -> str | None:
@@ -242,7 +317,7 @@ def _attr(token: Token, name: str) -> str | None:
 def _plain_text(children: Sequence[Token], keep_code: bool) -> str:
     parts: list[str] = []
     for child in children:
-        if child.type == "text" or (keep_code and child.type == "code_inline"):
+        if child.type in ("text", "text_special") or (keep_code and child.type == "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")

@@ -114,7 +114,7 @@ def parse_with_templates(
 def _restored(link: Link, regions: Sequence[Region], text: str) -> Link:
     """A link whose target is a link region's token gets the region's target and syntax;
     one computed by other template code (`{{ site.repo }}/tree/x`) gets its written text
-    back and syntax "template" (not a placeholder: the generator fills it in)."""
+    back and is marked generated (not a placeholder: the generator fills it in)."""
     href = link.href or ""
     whole = _TOKEN.fullmatch(href)
     if (
@@ -128,9 +128,11 @@ def _restored(link: Link, regions: Sequence[Region], text: str) -> Link:
         )
     if _TOKEN.search(href) is None and _TOKEN.search(link.text) is None:
         return link
-    syntax = "template" if _TOKEN.search(href) else link.syntax
     return dataclasses.replace(
-        link, href=_unmasked(href, regions, text), text=_unmasked(link.text, regions, text), syntax=syntax
+        link,
+        href=_unmasked(href, regions, text),
+        text=_unmasked(link.text, regions, text),
+        generated=link.generated or _TOKEN.search(href) is not None,
     )
 
 

@@ -1,0 +1,101 @@
+"""Our HTML tokenizer splits pages exactly where the standard library's html.parser does."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from seolint.parse.html_tokens import Comment, EndTag, StartTag, Text, tokenize
+
+PIECES = [
+    "<", ">", "/", "'", '"', "=", "==", " ", "\n", "\t", "\x0b", "\x00", "\xa0", "a", "p", "x", "!", "-",
+    "--", "<!--", "-->", "--!>", "&amp;", "&", "&#x41;", "&copy", "<a", "<p ", "</", "</p>", "<b x=1>",
+    "<script>", "</script>", "<style>", "</style >", "<![CDATA[", "]]>", "<![if", "]>", "<?", "<!doctype",
+    "`", "<img src=a.png alt='x'>", "<br/>",
+]  # fmt: skip
+
+
+class _Recorder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[Any] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", tag, tuple(attrs), self.getpos(), False))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", tag, tuple(attrs), self.getpos(), True))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", tag))
+
+    def handle_data(self, data: str) -> None:
+        self.events.append(("text", data))
+
+    def handle_comment(self, data: str) -> None:
+        self.events.append(("comment", data))
+
+    def parse_bogus_comment(self, i: int, report: bool = True) -> int:
+        return super().parse_bogus_comment(i, False)  # "<!x>" is no comment
+
+
+def stdlib(source: str) -> list[Any] | None:
+    recorder = _Recorder()
+    try:
+        recorder.feed(source)
+        recorder.close()
+    except AssertionError:  # "<![x": html.parser gives up; we read a bogus comment
+        return None
+    return recorder.events
+
+
+def ours(source: str) -> list[Any]:
+    events: list[Any] = []
+    for token in tokenize(source):
+        if isinstance(token, StartTag):
+            events.append(
+                ("start", token.name, token.attrs, (token.line, token.column - 1), token.self_closing)
+            )
+        elif isinstance(token, EndTag):
+            events.append(("end", token.name))
+        elif isinstance(token, Text):
+            events.append(("text", token.text))
+        elif isinstance(token, Comment):
+            events.append(("comment", token.text))
+    return events
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join))
+def test_tokens_match_html_parser_on_tag_soup(source: str) -> None:
+    expected = stdlib(source)
+    if expected is not None:
+        assert ours(source) == expected
+
+
+def test_offsets_lines_and_columns_of_a_tag() -> None:
+    source = "<p>\n  x <a\nhref='/y' class=c>link</a>"
+    tag = next(t for t in tokenize(source) if isinstance(t, StartTag) and t.name == "a")
+    assert (tag.start, tag.end, tag.line, tag.column) == (8, 29, 2, 5)
+    assert source[tag.start : tag.end] == "<a\nhref='/y' class=c>"
+    assert tag.attrs == (("href", "/y"), ("class", "c"))
+
+
+def test_raw_text_and_comment_bounds() -> None:
+    source = "<script>if (a<b) {}</script><!-- c --><style>p{}</style>"
+    assert ours(source) == [
+        ("start", "script", (), (1, 0), False),
+        ("text", "if (a<b) {}"),
+        ("end", "script"),
+        ("comment", " c "),
+        ("start", "style", (), (1, 38), False),
+        ("text", "p{}"),
+        ("end", "style"),
+    ]
+
+
+def test_an_unknown_marked_section_is_skipped_not_an_error() -> None:
+    assert ours("<![foo[x]]>after") == [("text", "after")]
