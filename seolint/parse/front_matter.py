@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from seolint.document import Field, Span
+from seolint.document import Span
 from seolint.parse import ParseError
 
 _OPENERS = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
@@ -21,17 +21,6 @@ class FrontMatter:
     span: Span | None
     body: str  # the source with the front matter blanked out, so line numbers stay right
     lines: tuple[str, ...] = ()
-
-    def field(self, *keys: str) -> Field | None:
-        """The first of `keys` holding a non-empty string, spanning the line that sets it."""
-        for key in keys:
-            value = self.data.get(key)
-            if isinstance(value, str) and value.strip():
-                return Field(" ".join(value.split()), self._key_span(key), "front-matter")
-        return None
-
-    def _key_span(self, key: str) -> Span:
-        return key_span(self.lines, key) or self.span or Span.point(1)
 
 
 def key_span(lines: Sequence[str], key: str) -> Span | None:

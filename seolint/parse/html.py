@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from seolint.document import Block, CodeBlock, Comment, Document, Field, Heading, Hints, Span
-from seolint.parse import ParseError, html_elements, html_tree
+from seolint.parse import ParseError, front_matter, html_elements, html_tree
 from seolint.parse.html_tree import NOT_CONTENT, Element
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -27,7 +27,8 @@ _HINTS = Hints(heading="use <h{level}>{text}</h{level}>", description='<meta nam
 
 
 def parse(source: str, path: str, content_selector: str | None = None) -> Document:
-    tree = html_tree.read(source)
+    fm = front_matter.split(source) if source.lstrip("\ufeff").startswith(("---", "+++")) else None
+    tree = html_tree.read(_without_front_matter(source, fm))
     root = tree.root
     elements = list(root.descendants())  # one walk serves the searches below
     shell = Document(path=path, format="html", source=source)
@@ -38,6 +39,8 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         path=path,
         format="html",
         source=source,
+        front_matter=fm.data if fm else {},
+        front_matter_span=fm.span if fm else None,
         title=_title(elements, shell),
         description=_description(elements, shell),
         headings=tuple(content.to_headings()),
@@ -49,6 +52,16 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         hints=_HINTS,
         ids=tuple(_ids(elements)),  # the whole page: a fragment may target its chrome too
     )
+
+
+def _without_front_matter(source: str, fm: front_matter.FrontMatter | None) -> str:
+    """The page with a generator's front matter (Jekyll, Hugo HTML pages) blanked in place,
+    so the HTML reader never sees it and every offset still points into `source`."""
+    if fm is None or fm.span is None:
+        return source
+    lines = source.splitlines(keepends=True)
+    end = sum(len(line) for line in lines[: fm.span.end_line])
+    return re.sub(r"[^\r\n]", " ", source[:end]) + source[end:]
 
 
 def _ids(elements: list[Element]) -> list[str]:

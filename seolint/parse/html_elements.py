@@ -52,35 +52,45 @@ class _OpenLink:
         return Link(text, attrs.get("href"), self.span, class_list(attrs), attrs.get("role"))
 
 
+# html-proofer's marker: "do not check the links and images in here" (sample output in docs).
+IGNORE_ATTRIBUTE = "data-proofer-ignore"
+
+
 @dataclass
 class Reader:
-    """Links (with their text) and images, from properly nested enter/leave/text events."""
+    """Links (with their text) and images, from properly nested enter/leave/text events.
+
+    Links and images inside an element marked `data-proofer-ignore` are not collected: the
+    author has said they are examples, not the page's own links.
+    """
 
     images: list[Image] = field(default_factory=list)
-    ids: list[str] = field(
-        default_factory=list
-    )  # every `id`, and an `<a name>`: what a `#fragment` may target
+    ids: list[str] = field(default_factory=list)  # every `id` and `<a name>`: what a #fragment targets
     _links: list[_OpenLink] = field(default_factory=list)  # in the order they were opened
     _open: list[_OpenLink | None] = field(default_factory=list)  # per open element
     _open_links: list[_OpenLink] = field(default_factory=list)
+    _ignoring: list[bool] = field(default_factory=list)  # per open element: it starts an ignored region
 
     def enter(self, name: str, attrs: Attrs, span: Callable[[], Span]) -> None:
         """Enter an element; `span` locates it, asked only of links and images."""
+        named = (attrs.get("id"), attrs.get("name") if name == "a" else None)
+        self.ids += [value for value in named if value]
+        self._ignoring.append(IGNORE_ATTRIBUTE in attrs)
+        ignored = any(self._ignoring)
         link = _OpenLink(attrs, span()) if name == "a" and "href" in attrs else None
-        self.ids += [
-            value for value in (attrs.get("id"), attrs.get("name") if name == "a" else None) if value
-        ]
         self._open.append(link)
         if link is not None:
-            self._links.append(link)
+            if not ignored:
+                self._links.append(link)
             self._open_links.append(link)
-        elif name == "img":
+        elif name == "img" and not ignored:
             alt = attrs.get("alt")
             self.image(Image(attrs.get("src"), alt, span(), alt_state(alt, is_decorative(attrs))))
 
     def leave(self, until: Span | None = None) -> None:
         """Leave the innermost element; a link written around its text may end at `until`."""
         link = self._open.pop()
+        self._ignoring.pop()
         if link is not None:
             self._open_links.pop()
             if until is not None:

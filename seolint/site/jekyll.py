@@ -160,8 +160,8 @@ class JekyllSite(Site):
 
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
         fm = front_matter or {}
-        if fm.get("pagination") or fm.get("paginate"):
-            return "list"
+        if fm.get("pagination") or fm.get("paginate") or fm.get("redirect_to"):
+            return "list"  # paginated, or a jekyll-redirect-from stub with no article in it
         where = self._where(path)
         return "list" if where and where[0] == "page" and Path(path).stem == "index" else "post"
 
