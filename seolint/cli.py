@@ -174,6 +174,9 @@ def check(
         bool,
         typer.Option("--force-exclude", help="Apply excludes to files named on the command line too."),
     ] = False,
+    show_site: Annotated[
+        bool, typer.Option("--show-site", help="Show the site generator detected for each path, and why.")
+    ] = False,
 ) -> None:
     """Lint drafts and report what to fix before publishing."""
     from seolint import runner
@@ -198,6 +201,9 @@ def check(
         max_file_size=_checked("--max-file-size", parse_size, max_file_size) if max_file_size else None,
         report_unused_suppressions=report_unused_suppressions,
     )
+    if show_site:
+        _show_sites(paths or ["."], config_path)
+        raise typer.Exit(EXIT_CLEAN)
     stdin_format = format_for(stdin_filename) if stdin_filename else "markdown"
     if stdin_format is None:
         fail(f"--stdin-filename {stdin_filename}: unsupported file type")
@@ -220,6 +226,28 @@ def check(
     options = ReportOptions(color=not no_color, quiet=quiet, rules=settings.known_rules())
     _report(result, output_format, options, debug, output_file, statistics)
     raise typer.Exit(_exit_code(result, run_config.fail_on, exit_zero))
+
+
+def _show_sites(paths: Sequence[str], config_path: Path | None) -> None:
+    """What site each path belongs to (sites below a folder too), as `--show-site` prints it."""
+    from seolint.config import ConfigError
+    from seolint.settings import Overrides, Settings
+    from seolint.site import find_sites
+
+    settings = Settings(Overrides(), config_path, use_cache=False)
+    for given in paths:
+        path = Path(given)
+        try:
+            site = settings.site_for(path)
+            generator = settings.config_for(path if path.is_dir() else path.parent).generator
+        except ConfigError as error:
+            fail(str(error))
+        sites = [site] if site is not None else find_sites(path, generator) if path.is_dir() else []  # type: ignore[arg-type]
+        typer.echo(f"{given}:")
+        for found in sites:
+            typer.echo("  " + found.describe().replace("\n", "\n  "))
+        if not sites:
+            typer.echo("  no site generator found: every draft is linted as a plain file")
 
 
 def _baseline(result: RunResult, write_to: Path | None, read_from: Path | None) -> RunResult:

@@ -19,7 +19,7 @@ from seolint.plan import ActiveRule, PageFacts, Plan
 from seolint.source import Source
 
 if TYPE_CHECKING:
-    from seolint.site import Site
+    from seolint.site import Region, Site
 
 
 class DraftError(Exception):
@@ -39,7 +39,7 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
     """
     plan = plan.for_path(source.path)
     try:
-        templates = site.template_regions(source.text, Path(source.path)) if site is not None else ()
+        templates = template_regions(source, site)
         doc = parse(
             source.text, source.path, source.format, plan.content_selector, plan.front_matter_keys, templates
         )
@@ -56,6 +56,17 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
     return FileResult(
         source.path, source.format, tuple(findings), _stats(doc, plan), outline, tuple(errors), ran
     )
+
+
+def template_regions(source: Source, site: Site | None) -> Sequence[Region]:
+    """The site's template syntax in the draft; an MDX draft's imports and JSX even outside a site."""
+    if site is not None:
+        return site.template_regions(source.text, Path(source.path))
+    if source.path.lower().endswith(".mdx"):
+        from seolint.site.mdx import mdx_regions
+
+        return mdx_regions(source.text)
+    return ()
 
 
 def page_facts(site: Site, doc: Document) -> PageFacts:

@@ -16,6 +16,7 @@ DEFAULT_KEYS = FrontMatterKeys()
 FORMATS: dict[str, Format] = {
     ".md": "markdown",
     ".markdown": "markdown",
+    ".mdx": "markdown",  # its import/export lines and JSX are read as MDX (seolint.site.mdx)
     ".html": "html",
     ".htm": "html",
     ".txt": "text",
