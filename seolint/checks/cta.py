@@ -1,7 +1,14 @@
-"""Call-to-action rule (C): a post should end by telling the reader what to do next."""
+"""Call-to-action rule (C): a post should end by telling the reader what to do next.
+
+A call to action is recognised by its form, not by a list of phrases: a clause that opens
+with an imperative verb, a question put to the reader, an invitation ("feedback is
+welcome"), or a link styled as a button. Each test is a small, named check below, so a
+surprising verdict can be traced to one lexicon entry or one pattern.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,28 +16,123 @@ from functools import lru_cache
 
 from seolint.document import Block, Document, Span, count_words
 from seolint.findings import Problem, Severity
+from seolint.prose import analyse
 from seolint.registry import rule
 
-CTA_PHRASES = (
-    "subscribe",
-    "sign up",
-    "get started",
-    "try it",
-    "give it a try",
-    "download",
-    "contact us",
-    "get in touch",
-    "join",
-    "book a demo",
-    "request a demo",
-    "register",
-    "follow us",
-    "star the repo",
-    "leave a comment",
-    "in the comments",
-    "share your thoughts",
-    "let us know",
-    "read next",
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as running text, which keeps long lexicons readable."""
+    return frozenset(text.split())
+
+
+# Verbs that open a request to the reader. Exposition verbs that also open sentences
+# ("Note that", "Consider a compiler", "Imagine", "Suppose") are left out on purpose.
+IMPERATIVE_VERBS = _words(
+    """
+    add ask audit benchmark book bookmark browse build change check clone come comment
+    compare contact contribute copy create deploy describe dig dive donate download drop
+    email enable experiment explore file find follow fork get give grab head help install
+    join jump keep learn leave let like listen look measure migrate open pick ping play
+    post profile rate reach read register reply report request review run see send share sign
+    sponsor star start stay submit subscribe swap switch take talk tell test try turn
+    update upgrade use visit vote watch write
+    """
+)
+# In a list item an imperative is often a changelog entry ("Add a timeout", "Fix a
+# crash"); there it counts only with these reader-facing verbs or a word addressed to
+# the reader (you, us, ...).
+_READER_VERBS = _words(
+    """
+    ask bookmark browse check come comment contact contribute donate email explore file
+    follow give head join learn leave let listen post reach read register reply report
+    see send share sign sponsor star stay subscribe talk tell try visit vote watch
+    """
+)
+_COPULAR = frozenset({"get", "keep", "stay"})  # "Get involved", "Stay tuned": a participle follows
+_READER_WORDS = frozenset({"you", "your", "yours", "yourself", "us", "our", "we"})
+# Words that may follow an imperative verb: determiners, pronouns, particles, adverbs.
+_FOLLOWERS = _words(
+    """
+    a an the this that these those your our my his her its their some any all each every
+    both more one it them us me him yourself yourselves everyone others what how which
+    whether why where who in on out up off over through to with for at into onto around
+    back down along about from across ahead again also now today first here there away
+    together below above yourself forward
+    """
+)
+# Words that show the first word is a noun ("Build failed", "Use of", "Update:"):
+# auxiliaries, modals, common finite verbs and irregular past tenses.
+_FINITE = _words(
+    """
+    is are was were be been has have had will would can could should may might must
+    does did doesn't don't isn't aren't wasn't weren't won't can't couldn't
+    grew rose fell went took made became got ran came saw gave found began broke built
+    brought kept left held showed stood told stayed fell
+    include includes matters works helps means seems needs uses depends shows remains
+    runs takes makes goes comes looks grows drops fails breaks happens becomes gets stays
+    """
+)
+_NOUN_FOLLOWERS = frozenset({"of", "by", "'s", "’s"})
+# Words before the verb of a request, longest first: "Feel free to open an issue".
+_LEAD_INS = tuple(
+    lead.split()
+    for lead in (
+        "go ahead and",
+        "feel free to",
+        "be sure to",
+        "make sure to",
+        "don't forget to",
+        "do not forget to",
+        "remember to",
+        "don't hesitate to",
+        "do not hesitate to",
+        "why not",
+        "go and",
+        "and",
+        "or",
+        "so",
+        "then",
+        "now",
+        "just",
+        "also",
+        "finally",
+        "simply",
+        "do",
+        "please",
+    )
+)
+_CLAUSE_END = _words(", ; . and or but then so where which that if when because to")
+_NOT_A_STEP = frozenset({"note", "excuse", "bear"})  # "Please note that ...": no next step
+_SUBORDINATORS = frozenset(
+    {"if", "when", "whenever", "once", "before", "after", "while", "until", "unless", "whether", "as"}
+)
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\w.,%]*|[^\w\s]")
+# Clause boundaries: ; : dashes, and ", and" / ", then" / ", so" / ", or".
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:—–]|\s-\s)\s*|,\s*(?=(?:and|then|so|or)\b)")
+_QUOTE_MARKS = "\"'“‘”’«"
+_TO_READER = re.compile(
+    r"\b(?:do|did|does|have|has|are|were|would|will|could|can|should|shall)\s+(?:you|your)\b"
+    r"|^(?:you|your)\b|\b(?:how|what) about you\b",
+    re.IGNORECASE,
+)
+_ELLIPTIC_QUESTION = re.compile(
+    r"^(?:any\s+)?(?:questions|thoughts|feedback|ideas|comments|suggestions|interested|curious|"
+    r"want|wanna|ready|keen|need|got|why not)\b",
+    re.IGNORECASE,
+)
+_INVITATION = re.compile(
+    r"\bwe(?:'d|’d| would) (?:love|welcome|appreciate|be (?:happy|glad|delighted) to)\b"
+    r"|\bwe (?:invite|encourage|urge) (?:you|everyone|all|readers|users|anyone)\b"
+    r"|\bwe welcome (?:you|your|any|all|contributions|feedback|help|questions|comments|pull|patches"
+    r"|reviews|suggestions)\b"
+    r"|\b(?:feedback|contributions?|pull requests?|PRs|patches|questions|comments|suggestions|reviews|help)"
+    r" (?:is|are) (?:always |very |more than |most )*welcome",
+    re.IGNORECASE,
+)
+_YOU_MAY = re.compile(
+    r"\byou (?:can|could|should|may want to|might want to|'ll want to|’ll want to|"
+    r"are (?:invited|welcome|encouraged) to) (?:also |now |still )?([a-z]+)",
+    re.IGNORECASE,
 )
 _CTA_CLASS = re.compile(r"(?:^|[-_])(?:cta|btn|button)(?:$|[-_])", re.IGNORECASE)
 
@@ -38,8 +140,9 @@ _CTA_CLASS = re.compile(r"(?:^|[-_])(?:cta|btn|button)(?:$|[-_])", re.IGNORECASE
 @dataclass(frozen=True)
 class CtaOptions:
     window: float = 0.25  # the final share of the prose that must hold the call to action
-    phrases: tuple[str, ...] = CTA_PHRASES
+    phrases: tuple[str, ...] = ()  # always a call to action, whatever their form
     extend_phrases: tuple[str, ...] = ()
+    extend_verbs: tuple[str, ...] = ()  # more verbs that open a request to the reader
 
 
 @rule("C001", "missing-cta", Severity.WARNING, CtaOptions)
@@ -48,24 +151,155 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
 
     Why: a reader who finished the post is ready for a next step (subscribe, try the
     tool, read the follow-up); without one, the post ends in a dead end. The final part
-    is the last H2 section or the last `window` of the prose, whichever is longer. A CTA
-    is one of `phrases` in the prose or link text there, or a link styled as a button
-    (class `cta`, `btn`, `button`, or `role="button"`).
-    Example: end with "Try it on your service and [subscribe](/newsletter/) for part two."
+    is the last H2 section or the last `window` of the prose, whichever is longer.
+    A call to action there is a sentence that asks the reader to do something:
+    - an imperative opening a clause: at the sentence start, after `;` `:` a dash,
+      `, and` / `, then`, or after a lead-in such as "If you use X," or "To get started,"
+      ("Try ...", "Drop us a note", "Check out ...", "Next week we cover retries; add the
+      feed ..."). The verb comes from a built-in list (add more with `extend-verbs`) and
+      must read as a verb: "Run time grew", "Use of", "Update:" are nouns. In a list item
+      a change verb ("Add a timeout") counts only if it speaks to the reader ("you", "us");
+      "please" or "don't" followed by a verb count too;
+    - a question to the reader ("Have you hit this?", "What are your thoughts?",
+      "Questions?", "Want to help?");
+    - an invitation ("You can download ...", "We'd love to hear ...", "Feedback is
+      welcome");
+    - one of `phrases` / `extend-phrases` in the prose or link text (always a CTA);
+    - a link styled as a button (class `cta`, `btn`, `button`, or `role="button"`).
+    Descriptions ("The docs explain X", "We shared the results") are not; neither are
+    quotes (blockquotes or a clause opening with a quote mark) and code.
+    Example: "That is all we measured." -> end with "Run the benchmark on your service
+    and tell us what you find."
     """
     blocks = [b for b in doc.blocks if b.kind != "table-cell"]
     if not blocks:
         return
     start = _final_part_start(doc, blocks, opts.window)
-    pattern = phrase_pattern((*opts.phrases, *opts.extend_phrases))
-    texts = [b.text for b in blocks if b.span.line >= start]
+    if find_cta(doc, opts, start) is None:
+        yield Problem(
+            Span.point(start), "no call to action in the final part of the post (from this line on)"
+        )
+
+
+def find_cta(doc: Document, opts: CtaOptions, start: int) -> str | None:
+    """The first text from line `start` on that reads as a call to action, if any."""
     links = [link for link in doc.links if link.span.line >= start]
-    texts += [link.text for link in links]
-    if any(pattern.search(text) for text in texts) or any(
-        _styled_as_cta(link.classes, link.role) for link in links
-    ):
-        return
-    yield Problem(Span.point(start), "no call to action in the final part of the post (from this line on)")
+    for link in links:
+        if _styled_as_cta(link.classes, link.role):
+            return link.text
+    pattern = phrase_pattern((*opts.phrases, *opts.extend_phrases))
+    texts = [b.text for b in doc.blocks if b.kind != "table-cell" and b.span.line >= start]
+    for text in [*texts, *(link.text for link in links)]:
+        if pattern.search(text):
+            return text
+    verbs = IMPERATIVE_VERBS | {v.strip().lower() for v in opts.extend_verbs}
+    analysis = analyse(doc)
+    for sentence in analysis.sentences:
+        block = analysis.blocks[sentence.block]
+        in_list = block.kind == "list-item"
+        if block.span.line >= start and block.kind != "quote" and asks_reader(sentence.text, verbs, in_list):
+            return sentence.text
+    return None
+
+
+def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> bool:
+    """Whether one sentence asks the reader to do something (see missing_cta's help)."""
+    if _is_reader_question(sentence) or _INVITATION.search(sentence):
+        return True
+    invited = _YOU_MAY.search(sentence)
+    if invited and invited.group(1).lower() in verbs - {"use", "look", "take", "keep", "like"}:
+        return True
+    return any(_is_imperative(clause, verbs, in_list) for clause in clauses(sentence))
+
+
+def clauses(sentence: str) -> list[str]:
+    """Clauses that may open with a request: after each break (kept at the clause's end,
+    so "Update:" reads as a label) and after the comma that ends a lead-in."""
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    parts = [sentence[a:b] for a, b in itertools.pairwise(cuts) if sentence[a:b].strip()]
+    found = list(parts)
+    for part in parts:
+        words = part.split()
+        first = words[0].lower().strip(",") if words else ""
+        for match in re.finditer(",", part):
+            lead_words = len(part[: match.start()].split())
+            if first in _SUBORDINATORS or lead_words <= 4:
+                found.append(part[match.end() :])
+    return found
+
+
+def _is_reader_question(sentence: str) -> bool:
+    if not sentence.rstrip(_QUOTE_MARKS + ")]*_ ").endswith("?"):
+        return False
+    text = sentence.strip(" *_\"'“‘(")
+    return bool(_TO_READER.search(text) or _ELLIPTIC_QUESTION.match(text))
+
+
+def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
+    """A clause that opens with a verb used as a request, not as a noun or a quotation."""
+    text = clause.strip().lstrip("*_([")
+    if not text or text[0] in _QUOTE_MARKS:
+        return False
+    words = _TOKEN.findall(text)
+    lowered = [w.lower().replace("’", "'") for w in words]
+    skip = _lead_in_length(lowered)
+    if skip is None or skip == len(words):
+        return False
+    verb, rest, following = lowered[skip], lowered[skip + 1 :], words[skip + 1 : skip + 2]
+    if "please" in lowered[:skip] and words[skip].islower():
+        return True  # "please pop by": whatever the verb, the reader is asked
+    if verb in ("don't", "never") or lowered[skip : skip + 2] == ["do", "not"]:
+        rest = rest[1:] if verb == "do" else rest
+        return bool(rest) and (rest[0] in verbs or rest[0] in {"miss", "wait"})
+    if verb not in verbs or not _reads_as_verb(verb, rest, following[0][0].isupper() if following else False):
+        return False
+    if in_list and verb in IMPERATIVE_VERBS - _READER_VERBS:
+        return any(word in _READER_WORDS for word in rest)
+    return True
+
+
+def _lead_in_length(tokens: list[str]) -> int | None:
+    """How many tokens "and", "please", "feel free to", ... take before the verb (None: no request)."""
+    skip, changed = 0, True
+    while changed:
+        changed = False
+        for words in _LEAD_INS:
+            if tokens[skip : skip + len(words)] == words and len(tokens) > skip + len(words):
+                if words == ["please"] and tokens[skip + 1] in _NOT_A_STEP:
+                    return None
+                skip, changed = skip + len(words), True
+                break
+    return skip
+
+
+def _reads_as_verb(verb: str, rest: list[str], name_follows: bool) -> bool:
+    """Whether the words after `verb` make it a request ("Try the ...") or a noun ("Run time grew")."""
+    if not rest:
+        return True
+    after = rest[0]
+    if verb == "let":
+        return "know" in rest[:4] or "hear" in rest[:4]
+    if verb == "see" and after == "you":
+        return False
+    if verb == "go":
+        return after in {"ahead", "and", "to", "over", "back", "through"} or after in IMPERATIVE_VERBS
+    if after in (".", "!"):
+        return True
+    if not after[0].isalnum() or after in _NOUN_FOLLOWERS or after in _FINITE:
+        return False
+    if after in _FOLLOWERS or verb in _COPULAR or name_follows:
+        return True  # name_follows: "Try Rust 1.75", "Join Alice's workshop"
+    return not _has_finite_verb(rest)
+
+
+def _has_finite_verb(rest: list[str]) -> bool:
+    """A finite verb before the clause's next break means `verb` headed a noun phrase."""
+    for word in rest:
+        if word in _CLAUSE_END:
+            return False
+        if word in _FINITE or (len(word) > 4 and word.endswith("ed")):
+            return True
+    return False
 
 
 @lru_cache(maxsize=32)
