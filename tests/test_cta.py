@@ -47,6 +47,9 @@ def test_precision_and_recall_on_written_endings() -> None:
         "Have you seen this in production?",
         "Any questions?",
         "Contributions are always welcome.",
+        "We also invite everyone to the design meeting.",
+        "To see a bigger example, take a look at the present tool.",
+        "You can find the binaries on the downloads page.",
     ],
 )
 def test_request_forms(sentence: str) -> None:
@@ -66,6 +69,10 @@ def test_request_forms(sentence: str) -> None:
         "Let the machine do the work.",
         "What does this mean for the parser?",
         "We would like to thank every contributor.",
+        "As you can see, the stream is keyed by user.",
+        "Keep in mind that the cache starts cold.",
+        "Update 2020-06-18: the dates moved.",
+        "We plan, build, and test every change twice.",
     ],
 )
 def test_look_alikes_are_not_requests(sentence: str) -> None:
@@ -76,6 +83,9 @@ def test_changelog_items_need_a_reader_facing_verb() -> None:
     assert not asks_reader("Add a timeout to the health check.", IMPERATIVE_VERBS, in_list=True)
     assert asks_reader("Add the feed to your reader.", IMPERATIVE_VERBS, in_list=True)
     assert asks_reader("Join the working group.", IMPERATIVE_VERBS, in_list=True)
+    assert recognised("- Check out the schedule.")
+    assert not recognised("- [FLINK-123] - Check out the key before hashing it.")
+    assert not recognised("- Check out the key before hashing it (#4521)")
 
 
 def test_clauses_start_after_breaks_and_lead_ins() -> None:

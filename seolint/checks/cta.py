@@ -32,7 +32,7 @@ IMPERATIVE_VERBS = _words(
     add ask audit benchmark book bookmark browse build change check clone come comment
     compare contact contribute copy create deploy describe dig dive donate download drop
     email enable experiment explore file find follow fork get give grab head help install
-    join jump keep learn leave let like listen look measure migrate open pick ping play
+    join jump keep learn leave let listen look measure migrate open pick ping play
     post profile rate reach read register reply report request review run see send share sign
     sponsor star start stay submit subscribe swap switch take talk tell test try turn
     update upgrade use visit vote watch write
@@ -101,15 +101,20 @@ _LEAD_INS = tuple(
         "please",
     )
 )
-_CLAUSE_END = _words(", ; . and or but then so where which that if when because to")
+_CLAUSE_END = _words(", ; . and or but then so if when because to")  # a relative clause may come first
 _NOT_A_STEP = frozenset({"note", "excuse", "bear"})  # "Please note that ...": no next step
 _SUBORDINATORS = frozenset(
-    {"if", "when", "whenever", "once", "before", "after", "while", "until", "unless", "whether", "as"}
+    {"if", "when", "whenever", "once", "before", "after", "while", "until", "unless", "whether", "as", "to"}
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\w.,%]*|[^\w\s]")
-# Clause boundaries: ; : dashes, and ", and" / ", then" / ", so" / ", or".
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:—–]|\s-\s)\s*|,\s*(?=(?:and|then|so|or)\b)")
+# Clause boundaries: ; : dashes, and ", and" / ", then" / ", so".
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:—–]|\s-\s)\s*|,\s*(?=(?:and|then|so)\b)")
 _QUOTE_MARKS = "\"'“‘”’«"
+_MARKUP = " *_(["
+_COORDINATORS = frozenset({"and", "so", "then"})
+_NOT_INVITED = frozenset({"see", "use", "look", "take", "keep"})  # "As you can see, ..." asks nothing
+# A list item that cites an issue ("[FLINK-123] - Check ...", "... #1234") is a changelog entry.
+_CHANGELOG_ENTRY = re.compile(r"^\W*[A-Z][A-Z0-9]*-\d+\b|#\d+\W*$")
 _TO_READER = re.compile(
     r"\b(?:do|did|does|have|has|are|were|would|will|could|can|should|shall)\s+(?:you|your)\b"
     r"|^(?:you|your)\b|\b(?:how|what) about you\b",
@@ -122,7 +127,8 @@ _ELLIPTIC_QUESTION = re.compile(
 )
 _INVITATION = re.compile(
     r"\bwe(?:'d|’d| would) (?:love|welcome|appreciate|be (?:happy|glad|delighted) to)\b"
-    r"|\bwe (?:invite|encourage|urge) (?:you|everyone|all|readers|users|anyone)\b"
+    r"|\bwe (?:also |strongly |warmly )?(?:invite|encourage|urge) (?:you|everyone|all|readers|users|anyone)\b"
+    r"|\bwe(?:'d|’d| would) like to (?:ask|invite|encourage) (?:you|everyone|all|readers|users|anyone)\b"
     r"|\bwe welcome (?:you|your|any|all|contributions|feedback|help|questions|comments|pull|patches"
     r"|reviews|suggestions)\b"
     r"|\b(?:feedback|contributions?|pull requests?|PRs|patches|questions|comments|suggestions|reviews|help)"
@@ -152,22 +158,26 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     Why: a reader who finished the post is ready for a next step (subscribe, try the
     tool, read the follow-up); without one, the post ends in a dead end. The final part
     is the last H2 section or the last `window` of the prose, whichever is longer.
-    A call to action there is a sentence that asks the reader to do something:
-    - an imperative opening a clause: at the sentence start, after `;` `:` a dash,
-      `, and` / `, then`, or after a lead-in such as "If you use X," or "To get started,"
-      ("Try ...", "Drop us a note", "Check out ...", "Next week we cover retries; add the
-      feed ..."). The verb comes from a built-in list (add more with `extend-verbs`) and
-      must read as a verb: "Run time grew", "Use of", "Update:" are nouns. In a list item
-      a change verb ("Add a timeout") counts only if it speaks to the reader ("you", "us");
-      "please" or "don't" followed by a verb count too;
-    - a question to the reader ("Have you hit this?", "What are your thoughts?",
-      "Questions?", "Want to help?");
-    - an invitation ("You can download ...", "We'd love to hear ...", "Feedback is
-      welcome");
-    - one of `phrases` / `extend-phrases` in the prose or link text (always a CTA);
-    - a link styled as a button (class `cta`, `btn`, `button`, or `role="button"`).
-    Descriptions ("The docs explain X", "We shared the results") are not; neither are
-    quotes (blockquotes or a clause opening with a quote mark) and code.
+    A call to action is recognised by its form: a sentence there that asks the reader
+    to do something.
+    - An imperative that opens a clause: at the sentence start, after `;` `:` or a dash,
+      after `, and` / `, then` / `, so`, or after a lead-in ("If you use X, try ...",
+      "To get started, install ..."). Examples: "Try ...", "Drop us a note", "Check out
+      ...", "Next week we cover retries; add the feed ...", "Please ...", "Don't miss
+      ...". The verb comes from a built-in list (`extend-verbs` adds more) and must read
+      as a verb: in "Run time grew", "Use of", "Update:" or "Go 1.22 adds" it is a noun.
+      In a list item or after `, and`, a change verb ("Add a timeout") counts only when
+      the clause speaks to the reader ("you", "us"); list items that cite an issue
+      ("[FLINK-123] - Check ...") are changelog entries and never count.
+    - A question to the reader: "Have you hit this?", "What are your thoughts on X?",
+      "Questions?", "Want to help?" ("What does this mean for users?" is not).
+    - An invitation: "You can download ...", "We'd love to hear ...", "We encourage you
+      to ...", "Feedback is welcome".
+    - One of `phrases` / `extend-phrases` in the prose or a link's text (always a CTA).
+    - A link styled as a button (class `cta`, `btn`, `button`, or `role="button"`).
+    Descriptions ("The docs explain X", "We shared the results") are not calls to
+    action, and neither is anything in a blockquote, in code, or in a clause that opens
+    with a quotation mark.
     Example: "That is all we measured." -> end with "Run the benchmark on your service
     and tell us what you find."
     """
@@ -196,8 +206,12 @@ def find_cta(doc: Document, opts: CtaOptions, start: int) -> str | None:
     analysis = analyse(doc)
     for sentence in analysis.sentences:
         block = analysis.blocks[sentence.block]
+        if block.span.line < start or block.kind == "quote":
+            continue
         in_list = block.kind == "list-item"
-        if block.span.line >= start and block.kind != "quote" and asks_reader(sentence.text, verbs, in_list):
+        if in_list and _CHANGELOG_ENTRY.search(block.text):
+            continue
+        if asks_reader(sentence.text, verbs, in_list):
             return sentence.text
     return None
 
@@ -207,9 +221,12 @@ def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> 
     if _is_reader_question(sentence) or _INVITATION.search(sentence):
         return True
     invited = _YOU_MAY.search(sentence)
-    if invited and invited.group(1).lower() in verbs - {"use", "look", "take", "keep", "like"}:
+    if invited and invited.group(1).lower() in verbs - _NOT_INVITED:
         return True
-    return any(_is_imperative(clause, verbs, in_list) for clause in clauses(sentence))
+    opening, *later = clauses(sentence)
+    if opening.lstrip(_MARKUP + _QUOTE_MARKS)[:1].islower():
+        opening = ""  # a fragment that continues code or a list ("give the handler a ..."), not a sentence
+    return any(_is_imperative(clause, verbs, in_list) for clause in (opening, *later))
 
 
 def clauses(sentence: str) -> list[str]:
@@ -225,7 +242,7 @@ def clauses(sentence: str) -> list[str]:
             lead_words = len(part[: match.start()].split())
             if first in _SUBORDINATORS or lead_words <= 4:
                 found.append(part[match.end() :])
-    return found
+    return [clause for clause in found if clause.strip()]
 
 
 def _is_reader_question(sentence: str) -> bool:
@@ -237,7 +254,7 @@ def _is_reader_question(sentence: str) -> bool:
 
 def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
     """A clause that opens with a verb used as a request, not as a noun or a quotation."""
-    text = clause.strip().lstrip("*_([")
+    text = clause.strip().lstrip(_MARKUP)
     if not text or text[0] in _QUOTE_MARKS:
         return False
     words = _TOKEN.findall(text)
@@ -253,7 +270,8 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
         return bool(rest) and (rest[0] in verbs or rest[0] in {"miss", "wait"})
     if verb not in verbs or not _reads_as_verb(verb, rest, following[0][0].isupper() if following else False):
         return False
-    if in_list and verb in IMPERATIVE_VERBS - _READER_VERBS:
+    coordinated = skip > 0 and lowered[0] in _COORDINATORS  # "..., and keep using the old slice"
+    if (in_list or coordinated) and verb in IMPERATIVE_VERBS - _READER_VERBS:
         return any(word in _READER_WORDS for word in rest)
     return True
 
@@ -279,13 +297,13 @@ def _reads_as_verb(verb: str, rest: list[str], name_follows: bool) -> bool:
     after = rest[0]
     if verb == "let":
         return "know" in rest[:4] or "hear" in rest[:4]
-    if verb == "see" and after == "you":
-        return False
+    if (verb, after) in {("see", "you"), ("keep", "in")}:
+        return False  # "See you soon", "Keep in mind": a farewell and a caveat, not a next step
     if verb == "go":
         return after in {"ahead", "and", "to", "over", "back", "through"} or after in IMPERATIVE_VERBS
     if after in (".", "!"):
         return True
-    if not after[0].isalnum() or after in _NOUN_FOLLOWERS or after in _FINITE:
+    if not after[0].isalpha() or after in _NOUN_FOLLOWERS or after in _FINITE:
         return False
     if after in _FOLLOWERS or verb in _COPULAR or name_follows:
         return True  # name_follows: "Try Rust 1.75", "Join Alice's workshop"
