@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from seolint.checks.cta import IMPERATIVE_VERBS, asks_reader, clauses
+from seolint.config import tomllib  # tomllib, or tomli before Python 3.11
 from tests.conftest import lint
 
 ENDINGS = tomllib.loads((Path(__file__).parent / "data" / "cta_endings.toml").read_text(encoding="utf-8"))[
@@ -104,3 +105,14 @@ def test_extend_verbs_and_phrases_override() -> None:
     assert recognised("Ponder the results over the weekend.", extend_verbs=["ponder"])
     assert recognised("That is all.", phrases=["that is all"])
     assert recognised("That is all.", extend_phrases=["that is all"])
+
+
+def test_long_sentences_take_linear_time() -> None:
+    def seconds(repeats: int) -> float:
+        started = time.perf_counter()
+        for text in ("x; " * repeats, "If " + "a, " * repeats + "try it.", "Run " + "time " * repeats):
+            asks_reader(text, IMPERATIVE_VERBS)
+        return time.perf_counter() - started
+
+    seconds(1_000)  # warm up
+    assert seconds(20_000) <= 15 * seconds(2_000)

@@ -106,9 +106,12 @@ _NOT_A_STEP = frozenset({"note", "excuse", "bear"})  # "Please note that ...": n
 _SUBORDINATORS = frozenset(
     {"if", "when", "whenever", "once", "before", "after", "while", "until", "unless", "whether", "as", "to"}
 )
+# Bounds that keep a pasted 100k-character "sentence" linear: a request shows in its opening.
+_MAX_LEAD_IN_COMMAS = 3  # "If you use X, Y, or Z, try ..."
+_MAX_CLAUSE_TOKENS = 40
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\w.,%]*|[^\w\s]")
 # Clause boundaries: ; : dashes, and ", and" / ", then" / ", so".
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:—–]|\s-\s)\s*|,\s*(?=(?:and|then|so)\b)")
+_CLAUSE_BREAK = re.compile(r"(?:[;:—–]|\s-\s)\s*|,\s*(?=(?:and|then|so)\b)")  # no leading \s*: linear
 _QUOTE_MARKS = "\"'“‘”’«"
 _MARKUP = " *_(["
 _COORDINATORS = frozenset({"and", "so", "then"})
@@ -236,11 +239,10 @@ def clauses(sentence: str) -> list[str]:
     parts = [sentence[a:b] for a, b in itertools.pairwise(cuts) if sentence[a:b].strip()]
     found = list(parts)
     for part in parts:
-        words = part.split()
-        first = words[0].lower().strip(",") if words else ""
-        for match in re.finditer(",", part):
-            lead_words = len(part[: match.start()].split())
-            if first in _SUBORDINATORS or lead_words <= 4:
+        first = part.split(maxsplit=1)[0].lower() if part.strip() else ""
+        commas = itertools.islice(re.finditer(",", part), _MAX_LEAD_IN_COMMAS)
+        for match in commas:
+            if first in _SUBORDINATORS or len(part[: match.start()].split()) <= 4:
                 found.append(part[match.end() :])
     return [clause for clause in found if clause.strip()]
 
@@ -257,7 +259,7 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
     text = clause.strip().lstrip(_MARKUP)
     if not text or text[0] in _QUOTE_MARKS:
         return False
-    words = _TOKEN.findall(text)
+    words = [m.group() for m in itertools.islice(_TOKEN.finditer(text), _MAX_CLAUSE_TOKENS)]
     lowered = [w.lower().replace("’", "'") for w in words]
     skip = _lead_in_length(lowered)
     if skip is None or skip == len(words):
