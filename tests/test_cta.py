@@ -51,6 +51,12 @@ def test_precision_and_recall_on_written_endings() -> None:
         "We also invite everyone to the design meeting.",
         "To see a bigger example, take a look at the present tool.",
         "You can find the binaries on the downloads page.",
+        "That said, if you notice any problems, please file an issue.",
+        "We'd be grateful if you would spread the word.",
+        "We also very much welcome you to stick around.",
+        "Participants with questions are encouraged to get in touch.",
+        "Make sure to have a look at the talks.",
+        "If you are curious, then you should take a look!",
     ],
 )
 def test_request_forms(sentence: str) -> None:
@@ -74,6 +80,8 @@ def test_request_forms(sentence: str) -> None:
         "Keep in mind that the cache starts cold.",
         "Update 2020-06-18: the dates moved.",
         "We plan, build, and test every change twice.",
+        "Have fun with the new loop form.",
+        "The flag takes any name you please.",
     ],
 )
 def test_look_alikes_are_not_requests(sentence: str) -> None:

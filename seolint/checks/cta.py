@@ -32,7 +32,7 @@ IMPERATIVE_VERBS = _words(
     add ask audit benchmark book bookmark browse build change check clone come comment
     compare contact contribute copy create deploy describe dig dive donate download drop
     email enable experiment explore file find follow fork get give grab head help install
-    join jump keep learn leave let listen look measure migrate open pick ping play
+    have join jump keep learn leave let listen look measure migrate open pick ping play
     post profile rate reach read register reply report request review run see send share sign
     sponsor star start stay submit subscribe swap switch take talk tell test try turn
     update upgrade use visit vote watch write
@@ -98,11 +98,9 @@ _LEAD_INS = tuple(
         "finally",
         "simply",
         "do",
-        "please",
     )
 )
 _CLAUSE_END = _words(", ; . and or but then so if when because to")  # a relative clause may come first
-_NOT_A_STEP = frozenset({"note", "excuse", "bear"})  # "Please note that ...": no next step
 _SUBORDINATORS = frozenset(
     {"if", "when", "whenever", "once", "before", "after", "while", "until", "unless", "whether", "as", "to"}
 )
@@ -115,7 +113,7 @@ _CLAUSE_BREAK = re.compile(r"(?:[;:—–]|\s-\s)\s*|,\s*(?=(?:and|then|so)\b)")
 _QUOTE_MARKS = "\"'“‘”’«"
 _MARKUP = " *_(["
 _COORDINATORS = frozenset({"and", "so", "then"})
-_NOT_INVITED = frozenset({"see", "use", "look", "take", "keep"})  # "As you can see, ..." asks nothing
+_NOT_INVITED = frozenset({"see", "use", "keep"})  # "As you can see, ..." asks nothing
 # A list item that cites an issue ("[FLINK-123] - Check ...", "... #1234") is a changelog entry.
 _CHANGELOG_ENTRY = re.compile(r"^\W*[A-Z][A-Z0-9]*-\d+\b|#\d+\W*$")
 _TO_READER = re.compile(
@@ -128,19 +126,23 @@ _ELLIPTIC_QUESTION = re.compile(
     r"want|wanna|ready|keen|need|got|why not)\b",
     re.IGNORECASE,
 )
+_ANYONE = r"(?:you|everyone|all|readers|users|anyone)"
 _INVITATION = re.compile(
-    r"\bwe(?:'d|’d| would) (?:love|welcome|appreciate|be (?:happy|glad|delighted) to)\b"
-    r"|\bwe (?:also |strongly |warmly )?(?:invite|encourage|urge) (?:you|everyone|all|readers|users|anyone)\b"
-    r"|\bwe(?:'d|’d| would) like to (?:ask|invite|encourage) (?:you|everyone|all|readers|users|anyone)\b"
-    r"|\bwe welcome (?:you|your|any|all|contributions|feedback|help|questions|comments|pull|patches"
+    r"\bwe(?:'d|’d| would) (?:love|welcome|appreciate|be (?:happy|glad|delighted|grateful))\b"
+    rf"|\bwe (?:[a-z]+ ){{0,3}}?(?:invite|encourage|urge|welcome) {_ANYONE}\b"
+    rf"|\bwe(?:'d|’d| would) like to (?:ask|invite|encourage) {_ANYONE}\b"
+    r"|\bwe welcome (?:your|any|contributions|feedback|help|questions|comments|pull|patches"
     r"|reviews|suggestions)\b"
     r"|\b(?:feedback|contributions?|pull requests?|PRs|patches|questions|comments|suggestions|reviews|help)"
-    r" (?:is|are) (?:always |very |more than |most )*welcome",
+    r" (?:is|are) (?:always |very |more than |most )*welcome"
+    r"|\b(?:is|are) (?:[a-z]+ )?(?:invited|encouraged|welcome) to\b"  # "Participants are encouraged to ..."
+    # "please pop by", whatever the verb; not "Please note" nor "as you please"
+    r"|(?<!\bto )(?<!\byou )(?<!\bas )\bplease,? (?!note\b|excuse\b|bear\b)[a-z]",
     re.IGNORECASE,
 )
 _YOU_MAY = re.compile(
-    r"\byou (?:can|could|should|may want to|might want to|'ll want to|’ll want to|"
-    r"are (?:invited|welcome|encouraged) to) (?:also |now |still )?([a-z]+)",
+    r"\byou (?:can|could|should|may want to|might want to|'ll want to|’ll want to)"
+    r" (?:also |now |still )?([a-z]+)",
     re.IGNORECASE,
 )
 _CTA_CLASS = re.compile(r"(?:^|[-_])(?:cta|btn|button)(?:$|[-_])", re.IGNORECASE)
@@ -239,11 +241,12 @@ def clauses(sentence: str) -> list[str]:
     parts = [sentence[a:b] for a, b in itertools.pairwise(cuts) if sentence[a:b].strip()]
     found = list(parts)
     for part in parts:
-        first = part.split(maxsplit=1)[0].lower() if part.strip() else ""
-        commas = itertools.islice(re.finditer(",", part), _MAX_LEAD_IN_COMMAS)
-        for match in commas:
-            if first in _SUBORDINATORS or len(part[: match.start()].split()) <= 4:
+        lead_start = 0  # a lead-in may hold another: "That said, if you notice a bug, file it"
+        for match in itertools.islice(re.finditer(",", part), _MAX_LEAD_IN_COMMAS):
+            lead = part[lead_start : match.start()].split()
+            if lead and (lead[0].lower() in _SUBORDINATORS or len(lead) <= 4):
                 found.append(part[match.end() :])
+                lead_start = match.end()
     return [clause for clause in found if clause.strip()]
 
 
@@ -262,11 +265,9 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
     words = [m.group() for m in itertools.islice(_TOKEN.finditer(text), _MAX_CLAUSE_TOKENS)]
     lowered = [w.lower().replace("’", "'") for w in words]
     skip = _lead_in_length(lowered)
-    if skip is None or skip == len(words):
+    if skip == len(words):
         return False
     verb, rest, following = lowered[skip], lowered[skip + 1 :], words[skip + 1 : skip + 2]
-    if "please" in lowered[:skip] and words[skip].islower():
-        return True  # "please pop by": whatever the verb, the reader is asked
     if verb in ("don't", "never") or lowered[skip : skip + 2] == ["do", "not"]:
         rest = rest[1:] if verb == "do" else rest
         return bool(rest) and (rest[0] in verbs or rest[0] in {"miss", "wait"})
@@ -278,15 +279,13 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
     return True
 
 
-def _lead_in_length(tokens: list[str]) -> int | None:
-    """How many tokens "and", "please", "feel free to", ... take before the verb (None: no request)."""
+def _lead_in_length(tokens: list[str]) -> int:
+    """How many tokens "and", "then", "feel free to", ... take before the verb."""
     skip, changed = 0, True
     while changed:
         changed = False
         for words in _LEAD_INS:
             if tokens[skip : skip + len(words)] == words and len(tokens) > skip + len(words):
-                if words == ["please"] and tokens[skip + 1] in _NOT_A_STEP:
-                    return None
                 skip, changed = skip + len(words), True
                 break
     return skip
@@ -299,6 +298,8 @@ def _reads_as_verb(verb: str, rest: list[str], name_follows: bool) -> bool:
     after = rest[0]
     if verb == "let":
         return "know" in rest[:4] or "hear" in rest[:4]
+    if verb == "have":  # "Have a look", not "Have fun" or "Have you ...?"
+        return rest[:1] == ["a"] and rest[1:2] in (["look"], ["go"], ["try"], ["read"], ["play"])
     if (verb, after) in {("see", "you"), ("keep", "in")}:
         return False  # "See you soon", "Keep in mind": a farewell and a caveat, not a next step
     if verb == "go":
