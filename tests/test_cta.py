@@ -122,5 +122,5 @@ def test_long_sentences_take_linear_time() -> None:
             asks_reader(text, IMPERATIVE_VERBS)
         return time.perf_counter() - started
 
-    seconds(1_000)  # warm up
-    assert seconds(20_000) <= 15 * seconds(2_000)
+    small = min(seconds(2_000) for _ in range(3))  # the best of three damps a busy machine's noise
+    assert min(seconds(20_000) for _ in range(3)) <= 15 * small

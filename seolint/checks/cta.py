@@ -113,7 +113,11 @@ _CLAUSE_BREAK = re.compile(r"(?:[;:—–]|\s-\s)\s*|,\s*(?=(?:and|then|so)\b)")
 _QUOTE_MARKS = "\"'“‘”’«"
 _MARKUP = " *_(["
 _COORDINATORS = frozenset({"and", "so", "then"})
-_NOT_INVITED = frozenset({"see", "use", "keep"})  # "As you can see, ..." asks nothing
+# "You can find the binaries ..." invites; "As you can see", "Now you can write ..." describe.
+_INVITED_VERBS = (_READER_VERBS | _words("download find get help install look take try upgrade")) - {
+    "give",
+    "see",
+}
 # A list item that cites an issue ("[FLINK-123] - Check ...", "... #1234") is a changelog entry.
 _CHANGELOG_ENTRY = re.compile(r"^\W*[A-Z][A-Z0-9]*-\d+\b|#\d+\W*$")
 _TO_READER = re.compile(
@@ -226,7 +230,7 @@ def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> 
     if _is_reader_question(sentence) or _INVITATION.search(sentence):
         return True
     invited = _YOU_MAY.search(sentence)
-    if invited and invited.group(1).lower() in verbs - _NOT_INVITED:
+    if invited and invited.group(1).lower() in _INVITED_VERBS | (verbs - IMPERATIVE_VERBS):
         return True
     opening, *later = clauses(sentence)
     if opening.lstrip(_MARKUP + _QUOTE_MARKS)[:1].islower():
