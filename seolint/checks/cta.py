@@ -101,9 +101,8 @@ _LEAD_INS = tuple(
     )
 )
 _CLAUSE_END = _words(", ; . and or but then so if when because to")  # a relative clause may come first
-_SUBORDINATORS = frozenset(
-    {"if", "when", "whenever", "once", "before", "after", "while", "until", "unless", "whether", "as", "to"}
-)
+# Words that open a lead-in before the main clause: "If you use X, try ...", "For details, see ...".
+_SUBORDINATORS = _words("if when whenever once before after while until unless whether as to for")
 # Bounds that keep a pasted 100k-character "sentence" linear: a request shows in its opening.
 _MAX_LEAD_IN_COMMAS = 3  # "If you use X, Y, or Z, try ..."
 _MAX_CLAUSE_TOKENS = 40
@@ -140,6 +139,7 @@ _INVITATION = re.compile(
     r"|\b(?:feedback|contributions?|pull requests?|PRs|patches|questions|comments|suggestions|reviews|help)"
     r" (?:is|are) (?:always |very |more than |most )*welcome"
     r"|\b(?:is|are) (?:[a-z]+ )?(?:invited|encouraged|welcome) to\b"  # "Participants are encouraged to ..."
+    r"|\bwe (?:[a-z]+ )?recommend\b|\blook(?:ing)? forward to hearing\b"
     # "please pop by", whatever the verb; not "Please note" nor "as you please"
     r"|(?<!\bto )(?<!\byou )(?<!\bas )\bplease,? (?!note\b|excuse\b|bear\b)[a-z]",
     re.IGNORECASE,
@@ -232,7 +232,10 @@ def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> 
     invited = _YOU_MAY.search(sentence)
     if invited and invited.group(1).lower() in _INVITED_VERBS | (verbs - IMPERATIVE_VERBS):
         return True
-    opening, *later = clauses(sentence)
+    found = clauses(sentence)
+    if not found:
+        return False
+    opening, *later = found
     if opening.lstrip(_MARKUP + _QUOTE_MARKS)[:1].islower():
         opening = ""  # a fragment that continues code or a list ("give the handler a ..."), not a sentence
     return any(_is_imperative(clause, verbs, in_list) for clause in (opening, *later))
@@ -245,10 +248,11 @@ def clauses(sentence: str) -> list[str]:
     parts = [sentence[a:b] for a, b in itertools.pairwise(cuts) if sentence[a:b].strip()]
     found = list(parts)
     for part in parts:
+        opener = part.split(maxsplit=1)[0].lower() if part.strip() else ""
         lead_start = 0  # a lead-in may hold another: "That said, if you notice a bug, file it"
         for match in itertools.islice(re.finditer(",", part), _MAX_LEAD_IN_COMMAS):
             lead = part[lead_start : match.start()].split()
-            if lead and (lead[0].lower() in _SUBORDINATORS or len(lead) <= 4):
+            if lead and (opener in _SUBORDINATORS or lead[0].lower() in _SUBORDINATORS or len(lead) <= 4):
                 found.append(part[match.end() :])
                 lead_start = match.end()
     return [clause for clause in found if clause.strip()]
