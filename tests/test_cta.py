@@ -96,6 +96,8 @@ def test_changelog_items_need_a_reader_facing_verb() -> None:
     assert asks_reader("Add the feed to your reader.", IMPERATIVE_VERBS, in_list=True)
     assert asks_reader("Join the working group.", IMPERATIVE_VERBS, in_list=True)
     assert recognised("- Check out the schedule.")
+    assert not asks_reader("Don't try to recover a keyword as an identifier.", IMPERATIVE_VERBS, in_list=True)
+    assert asks_reader("Do not miss part two.", IMPERATIVE_VERBS)
     assert not recognised("- [FLINK-123] - Check out the key before hashing it.")
     assert not recognised("- Check out the key before hashing it (#4521)")
 

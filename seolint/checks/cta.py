@@ -276,15 +276,13 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
     if skip == len(words):
         return False
     verb, rest, following = lowered[skip], lowered[skip + 1 :], words[skip + 1 : skip + 2]
-    if verb in ("don't", "never") or lowered[skip : skip + 2] == ["do", "not"]:
-        rest = rest[1:] if verb == "do" else rest
-        return bool(rest) and (rest[0] in verbs or rest[0] in {"miss", "wait"})
+    weak = in_list or (skip > 0 and lowered[0] in _COORDINATORS)  # "..., and keep using the old slice"
+    speaks_to_reader = any(word in _READER_WORDS for word in rest)
+    if verb in ("don't", "never", "not"):  # "Don't miss part two"; "Don't try to recover ..." in a changelog
+        return bool(rest) and rest[0] in verbs | {"miss", "wait"} and (not weak or speaks_to_reader)
     if verb not in verbs or not _reads_as_verb(verb, rest, following[0][0].isupper() if following else False):
         return False
-    coordinated = skip > 0 and lowered[0] in _COORDINATORS  # "..., and keep using the old slice"
-    if (in_list or coordinated) and verb in IMPERATIVE_VERBS - _READER_VERBS:
-        return any(word in _READER_WORDS for word in rest)
-    return True
+    return not weak or verb in _READER_VERBS or verb not in IMPERATIVE_VERBS or speaks_to_reader
 
 
 def _lead_in_length(tokens: list[str]) -> int:
