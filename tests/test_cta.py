@@ -60,6 +60,9 @@ def test_precision_and_recall_on_written_endings() -> None:
         "For a walkthrough of a complete, idiomatic program, see the codewalk.",
         "If you cannot upgrade, we recommend turning the cache off.",
         "We look forward to hearing your feedback!",
+        "You can quickly check your lock file with this command.",
+        "Zulip is still active, so feel free to drop by!",
+        "If you live nearby, make sure you join the group.",
     ],
 )
 def test_request_forms(sentence: str) -> None:

@@ -73,33 +73,15 @@ _FINITE = _words(
     """
 )
 _NOUN_FOLLOWERS = frozenset({"of", "by", "'s", "’s"})
-# Words before the verb of a request, longest first: "Feel free to open an issue".
-_LEAD_INS = tuple(
-    lead.split()
-    for lead in (
-        "go ahead and",
-        "feel free to",
-        "be sure to",
-        "make sure to",
-        "don't forget to",
-        "do not forget to",
-        "remember to",
-        "don't hesitate to",
-        "do not hesitate to",
-        "why not",
-        "go and",
-        "and",
-        "or",
-        "so",
-        "then",
-        "now",
-        "just",
-        "also",
-        "finally",
-        "simply",
-        "do",
-    )
-)
+# Words before the verb of a request. The first kind only ever asks the reader ("Feel free to
+# drop by"); the second just joins clauses ("and", "then"). Longest first.
+_READER_LEAD_INS = (
+    ["go", "ahead", "and"], ["feel", "free", "to"], ["be", "sure", "to"], ["be", "sure", "you"],
+    ["make", "sure", "to"], ["make", "sure", "you"], ["don't", "forget", "to"],
+    ["do", "not", "forget", "to"], ["remember", "to"], ["don't", "hesitate", "to"],
+    ["do", "not", "hesitate", "to"], ["why", "not"], ["go", "and"],
+)  # fmt: skip
+_JOINING_LEAD_INS = tuple([word] for word in _words("and or so then now just also finally simply do"))
 _CLAUSE_END = _words(", ; . and or but then so if when because to")  # a relative clause may come first
 # Words that open a lead-in before the main clause: "If you use X, try ...", "For details, see ...".
 _SUBORDINATORS = _words("if when whenever once before after while until unless whether as to for")
@@ -113,10 +95,9 @@ _QUOTE_MARKS = "\"'“‘”’«"
 _MARKUP = " *_(["
 _COORDINATORS = frozenset({"and", "so", "then"})
 # "You can find the binaries ..." invites; "As you can see", "Now you can write ..." describe.
-_INVITED_VERBS = (_READER_VERBS | _words("download find get help install look take try upgrade")) - {
-    "give",
-    "see",
-}
+_INVITED_VERBS = (_READER_VERBS - {"give", "see"}) | _words(
+    "download find get help install look message take try upgrade view"
+)
 # A list item that cites an issue ("[FLINK-123] - Check ...", "... #1234") is a changelog entry.
 _CHANGELOG_ENTRY = re.compile(r"^\W*[A-Z][A-Z0-9]*-\d+\b|#\d+\W*$")
 _TO_READER = re.compile(
@@ -146,7 +127,7 @@ _INVITATION = re.compile(
 )
 _YOU_MAY = re.compile(
     r"\byou (?:can|could|should|may want to|might want to|'ll want to|’ll want to)"
-    r" (?:also |now |still )?([a-z]+)",
+    r" (?:also |now |still |[a-z]+ly )?([a-z]+)",
     re.IGNORECASE,
 )
 _CTA_CLASS = re.compile(r"(?:^|[-_])(?:cta|btn|button)(?:$|[-_])", re.IGNORECASE)
@@ -272,29 +253,33 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
         return False
     words = [m.group() for m in itertools.islice(_TOKEN.finditer(text), _MAX_CLAUSE_TOKENS)]
     lowered = [w.lower().replace("’", "'") for w in words]
-    skip = _lead_in_length(lowered)
+    skip, to_reader = _lead_in_length(lowered)
     if skip == len(words):
         return False
     verb, rest, following = lowered[skip], lowered[skip + 1 :], words[skip + 1 : skip + 2]
     weak = in_list or (skip > 0 and lowered[0] in _COORDINATORS)  # "..., and keep using the old slice"
-    speaks_to_reader = any(word in _READER_WORDS for word in rest)
+    speaks_to_reader = to_reader or any(word in _READER_WORDS for word in rest)
     if verb in ("don't", "never", "not"):  # "Don't miss part two"; "Don't try to recover ..." in a changelog
         return bool(rest) and rest[0] in verbs | {"miss", "wait"} and (not weak or speaks_to_reader)
-    if verb not in verbs or not _reads_as_verb(verb, rest, following[0][0].isupper() if following else False):
+    if verb not in verbs:
         return False
+    if not to_reader and not _reads_as_verb(verb, rest, following[0][0].isupper() if following else False):
+        return False  # after "feel free to" a verb is a verb: "feel free to drop by"
     return not weak or verb in _READER_VERBS or verb not in IMPERATIVE_VERBS or speaks_to_reader
 
 
-def _lead_in_length(tokens: list[str]) -> int:
-    """How many tokens "and", "then", "feel free to", ... take before the verb."""
-    skip, changed = 0, True
+def _lead_in_length(tokens: list[str]) -> tuple[int, bool]:
+    """How many tokens "and", "then", "feel free to", ... take before the verb, and whether
+    one of them was a lead-in that only a request to the reader has."""
+    skip, to_reader, changed = 0, False, True
     while changed:
         changed = False
-        for words in _LEAD_INS:
+        for words in (*_READER_LEAD_INS, *_JOINING_LEAD_INS):
             if tokens[skip : skip + len(words)] == words and len(tokens) > skip + len(words):
                 skip, changed = skip + len(words), True
+                to_reader = to_reader or words in _READER_LEAD_INS
                 break
-    return skip
+    return skip, to_reader
 
 
 def _reads_as_verb(verb: str, rest: list[str], name_follows: bool) -> bool:
