@@ -63,6 +63,9 @@ def test_precision_and_recall_on_written_endings() -> None:
         "You can quickly check your lock file with this command.",
         "Zulip is still active, so feel free to drop by!",
         "If you live nearby, make sure you join the group.",
+        "And if you want to see every case, check out the test file.",
+        "It should work for every real case, but if you do hit a problem, check out the issue.",
+        "If this sounds like you please drop by the chat.",
     ],
 )
 def test_request_forms(sentence: str) -> None:
@@ -87,7 +90,7 @@ def test_request_forms(sentence: str) -> None:
         "Update 2020-06-18: the dates moved.",
         "We plan, build, and test every change twice.",
         "Have fun with the new loop form.",
-        "The flag takes any name you please.",
+        "The flag takes any name, as you please.",
     ],
 )
 def test_look_alikes_are_not_requests(sentence: str) -> None:

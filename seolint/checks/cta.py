@@ -122,7 +122,7 @@ _INVITATION = re.compile(
     r"|\b(?:is|are) (?:[a-z]+ )?(?:invited|encouraged|welcome) to\b"  # "Participants are encouraged to ..."
     r"|\bwe (?:[a-z]+ )?recommend\b|\blook(?:ing)? forward to hearing\b"
     # "please pop by", whatever the verb; not "Please note" nor "as you please"
-    r"|(?<!\bto )(?<!\byou )(?<!\bas )\bplease,? (?!note\b|excuse\b|bear\b)[a-z]",
+    r"|(?<!\bto )(?<!\bas )\bplease,? (?!note\b|excuse\b|bear\b)[a-z]",
     re.IGNORECASE,
 )
 _YOU_MAY = re.compile(
@@ -230,12 +230,14 @@ def clauses(sentence: str) -> list[str]:
     found = list(parts)
     for part in parts:
         opener = part.split(maxsplit=1)[0].lower() if part.strip() else ""
-        lead_start = 0  # a lead-in may hold another: "That said, if you notice a bug, file it"
+        lead_start = 0  # each comma ends a segment: "That said, if you notice a bug, file it"
         for match in itertools.islice(re.finditer(",", part), _MAX_LEAD_IN_COMMAS):
             lead = part[lead_start : match.start()].split()
+            while lead and lead[0].lower() in _COORDINATORS | {"but"}:
+                lead = lead[1:]  # "..., but if you do hit a problem, check out ..."
             if lead and (opener in _SUBORDINATORS or lead[0].lower() in _SUBORDINATORS or len(lead) <= 4):
                 found.append(part[match.end() :])
-                lead_start = match.end()
+            lead_start = match.end()
     return [clause for clause in found if clause.strip()]
 
 
