@@ -21,7 +21,6 @@ from tests.conftest import lint_text
 BAD = [
     ("R006", "min-run", 0, "must be at least 2"),
     ("R006", "min-run", -1, "must be at least 2"),
-    ("C001", "phrases", [], "must not be empty"),
     ("C001", "window", 1.5, "must be at most 1"),
     ("R005", "max-share", -0.1, "must be at least 0"),
     ("R003", "max-words", 0, "must be at least 1"),
@@ -105,3 +104,20 @@ def plugin_rule(doc: object, opts: PluginOptions) -> typing.Iterator[Any]:
 def test_value_error_from_an_options_dataclass_is_a_rule_error_naming_the_rule() -> None:
     with pytest.raises(RuleError, match=r"^cfg: options of Z901 \(plugin-rule\): low must not exceed high$"):
         build_options(plugin_rule, {"low": 5}, "cfg")
+
+
+@dataclasses.dataclass(frozen=True)
+class ListOptions:
+    words: tuple[str, ...] = ("alpha",)
+
+
+@rule("Z902", "list-rule", Severity.INFO, ListOptions)
+def list_rule(doc: object, opts: ListOptions) -> typing.Iterator[Any]:
+    """A rule whose list option has items by default."""
+    return iter(())
+
+
+def test_emptying_a_list_that_has_items_by_default_is_refused() -> None:
+    with pytest.raises(RuleError, match="must not be empty"):
+        build_options(list_rule, {"words": []}, "cfg")
+    assert build_options(list_rule, {"words": ["beta"]}, "cfg") == ListOptions(("beta",))

@@ -1,7 +1,14 @@
-"""Call-to-action rule (C): a post should end by telling the reader what to do next."""
+"""Call-to-action rule (C): a post should end by telling the reader what to do next.
+
+A call to action is recognised by its form, not by a list of phrases: a clause that opens
+with an imperative verb, a question put to the reader, an invitation ("feedback is
+welcome"), or a link styled as a button. Each test is a small, named check below, so a
+surprising verdict can be traced to one lexicon entry or one pattern.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,36 +18,126 @@ from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
 from seolint.registry import option, rule
 
-CTA_PHRASES = (
-    "subscribe",
-    "sign up",
-    "get started",
-    "try it",
-    "give it a try",
-    "download",
-    "contact us",
-    "get in touch",
-    "join",
-    "book a demo",
-    "request a demo",
-    "register",
-    "follow us",
-    "star the repo",
-    "leave a comment",
-    "in the comments",
-    "share your thoughts",
-    "let us know",
-    "read next",
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as running text, which keeps long lexicons readable."""
+    return frozenset(text.split())
+
+
+# Verbs that open a request to the reader. Exposition verbs that also open sentences
+# ("Note that", "Consider a compiler", "Imagine", "Suppose") are left out on purpose.
+IMPERATIVE_VERBS = _words(
+    """
+    add ask audit benchmark book bookmark browse build change check clone come comment
+    compare contact contribute copy create deploy describe dig dive donate download drop
+    email enable experiment explore file find follow fork get give grab head help install
+    have join jump keep learn leave let listen look measure migrate open pick ping play
+    post profile rate reach read register reply report request review run see send share sign
+    sponsor star start stay submit subscribe swap switch take talk tell test try turn
+    update upgrade use visit vote watch write
+    """
+)
+# In a list item an imperative is often a changelog entry ("Add a timeout", "Fix a
+# crash"); there it counts only with these reader-facing verbs or a word addressed to
+# the reader (you, us, ...).
+_READER_VERBS = _words(
+    """
+    ask bookmark browse check come comment contact contribute donate email explore file
+    follow give head join learn leave let listen post reach read register reply report
+    see send share sign sponsor star stay subscribe talk tell try visit vote watch
+    """
+)
+_COPULAR = frozenset({"get", "keep", "stay"})  # "Get involved", "Stay tuned": a participle follows
+_READER_WORDS = frozenset({"you", "your", "yours", "yourself", "us", "our", "we"})
+# Words that may follow an imperative verb: determiners, pronouns, particles, adverbs.
+_FOLLOWERS = _words(
+    """
+    a an the this that these those your our my his her its their some any all each every
+    both more one it them us me him yourself yourselves everyone others what how which
+    whether why where who in on out up off over through to with for at into onto around
+    back down along about from across ahead again also now today first here there away
+    together below above yourself forward
+    """
+)
+# Words that show the first word is a noun ("Build failed", "Use of", "Update:"):
+# auxiliaries, modals, common finite verbs and irregular past tenses.
+_FINITE = _words(
+    """
+    is are was were be been has have had will would can could should may might must
+    does did doesn't don't isn't aren't wasn't weren't won't can't couldn't
+    grew rose fell went took made became got ran came saw gave found began broke built
+    brought kept left held showed stood told stayed fell
+    include includes matters works helps means seems needs uses depends shows remains
+    runs takes makes goes comes looks grows drops fails breaks happens becomes gets stays
+    """
+)
+_NOUN_FOLLOWERS = frozenset({"of", "by", "'s", "’s"})
+# Words before the verb of a request. The first kind only ever asks the reader ("Feel free to
+# drop by"); the second just joins clauses ("and", "then"). Longest first.
+_READER_LEAD_INS = (
+    ["go", "ahead", "and"], ["feel", "free", "to"], ["be", "sure", "to"], ["be", "sure", "you"],
+    ["make", "sure", "to"], ["make", "sure", "you"], ["don't", "forget", "to"],
+    ["do", "not", "forget", "to"], ["remember", "to"], ["don't", "hesitate", "to"],
+    ["do", "not", "hesitate", "to"], ["why", "not"], ["go", "and"],
+)  # fmt: skip
+_JOINING_LEAD_INS = tuple([word] for word in _words("and or so then now just also finally simply do"))
+_CLAUSE_END = _words(", ; . and or but then so if when because to")  # a relative clause may come first
+# Words that open a lead-in before the main clause: "If you use X, try ...", "For details, see ...".
+_SUBORDINATORS = _words("if when whenever once before after while until unless whether as to for")
+# Bounds that keep a pasted 100k-character "sentence" linear: a request shows in its opening.
+_MAX_LEAD_IN_COMMAS = 3  # "If you use X, Y, or Z, try ..."
+_MAX_CLAUSE_TOKENS = 40
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\w.,%]*|[^\w\s]")
+# Clause boundaries: ; : dashes, and ", and" / ", then" / ", so".
+_CLAUSE_BREAK = re.compile(r"(?:[;:—–]|\s-\s)\s*|,\s*(?=(?:and|then|so)\b)")  # no leading \s*: linear
+_QUOTE_MARKS = "\"'“‘”’«"
+_MARKUP = " *_(["
+_COORDINATORS = frozenset({"and", "so", "then"})
+# "You can find the binaries ..." invites; "As you can see", "Now you can write ..." describe.
+_INVITED_VERBS = (_READER_VERBS - {"give", "see"}) | _words(
+    "download find get help install look message take try upgrade view"
+)
+# A list item that cites an issue ("[FLINK-123] - Check ...", "... #1234") is a changelog entry.
+_CHANGELOG_ENTRY = re.compile(r"^\W*[A-Z][A-Z0-9]*-\d+\b|#\d+\W*$")
+_TO_READER = re.compile(
+    r"\b(?:do|did|does|have|has|are|were|would|will|could|can|should|shall)\s+(?:you|your)\b"
+    r"|^(?:you|your)\b|\b(?:how|what) about you\b",
+    re.IGNORECASE,
+)
+_ELLIPTIC_QUESTION = re.compile(
+    r"^(?:any\s+)?(?:questions|thoughts|feedback|ideas|comments|suggestions|interested|curious|"
+    r"want|wanna|ready|keen|need|got|why not)\b",
+    re.IGNORECASE,
+)
+_ANYONE = r"(?:you|everyone|all|readers|users|anyone)"
+_INVITATION = re.compile(
+    r"\bwe(?:'d|’d| would) (?:love|welcome|appreciate|be (?:happy|glad|delighted|grateful))\b"
+    rf"|\bwe (?:[a-z]+ ){{0,3}}?(?:invite|encourage|urge|welcome) {_ANYONE}\b"
+    rf"|\bwe(?:'d|’d| would) like to (?:ask|invite|encourage) {_ANYONE}\b"
+    r"|\bwe welcome (?:your|any|contributions|feedback|help|questions|comments|pull|patches"
+    r"|reviews|suggestions)\b"
+    r"|\b(?:feedback|contributions?|pull requests?|PRs|patches|questions|comments|suggestions|reviews|help)"
+    r" (?:is|are) (?:always |very |more than |most )*welcome"
+    r"|\b(?:is|are) (?:[a-z]+ )?(?:invited|encouraged|welcome) to\b"  # "Participants are encouraged to ..."
+    r"|\bwe (?:[a-z]+ )?recommend\b|\blook(?:ing)? forward to hearing\b"
+    # "please pop by", whatever the verb; not "Please note" nor "as you please"
+    r"|(?<!\bto )(?<!\bas )\bplease,? (?!note\b|excuse\b|bear\b)[a-z]",
+    re.IGNORECASE,
+)
+_YOU_MAY = re.compile(
+    r"\byou (?:can|could|should|may want to|might want to|'ll want to|’ll want to)"
+    r" (?:also |now |still |[a-z]+ly )?([a-z]+)",
+    re.IGNORECASE,
 )
 _CTA_CLASS = re.compile(r"(?:^|[-_])(?:cta|btn|button)(?:$|[-_])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class CtaOptions:
-    # The final share of the prose that must hold the call to action.
-    window: float = option(0.25, minimum=0, maximum=1)
-    phrases: tuple[str, ...] = CTA_PHRASES
+    window: float = option(0.25, minimum=0, maximum=1)  # the final share of the prose that must hold the CTA
+    phrases: tuple[str, ...] = ()  # always a call to action, whatever their form
     extend_phrases: tuple[str, ...] = ()
+    extend_verbs: tuple[str, ...] = ()  # more verbs that open a request to the reader
 
 
 @rule("C001", "missing-cta", Severity.WARNING, CtaOptions)
@@ -49,24 +146,172 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
 
     Why: a reader who finished the post is ready for a next step (subscribe, try the
     tool, read the follow-up); without one, the post ends in a dead end. The final part
-    is the last H2 section or the last `window` of the prose, whichever is longer. A CTA
-    is one of `phrases` in the prose or link text there, or a link styled as a button
-    (class `cta`, `btn`, `button`, or `role="button"`).
-    Example: end with "Try it on your service and [subscribe](/newsletter/) for part two."
+    is the last H2 section or the last `window` of the prose, whichever is longer.
+    A call to action is recognised by its form: a sentence there that asks the reader
+    to do something.
+    - An imperative that opens a clause: at the sentence start, after `;` `:` or a dash,
+      after `, and` / `, then` / `, so`, or after a lead-in ("If you use X, try ...",
+      "To get started, install ..."). Examples: "Try ...", "Drop us a note", "Check out
+      ...", "Next week we cover retries; add the feed ...", "Please ...", "Don't miss
+      ...". The verb comes from a built-in list (`extend-verbs` adds more) and must read
+      as a verb: in "Run time grew", "Use of", "Update:" or "Go 1.22 adds" it is a noun.
+      In a list item or after `, and`, a change verb ("Add a timeout") counts only when
+      the clause speaks to the reader ("you", "us"); list items that cite an issue
+      ("[FLINK-123] - Check ...") are changelog entries and never count.
+    - A question to the reader: "Have you hit this?", "What are your thoughts on X?",
+      "Questions?", "Want to help?" ("What does this mean for users?" is not).
+    - An invitation: "You can download ...", "We'd love to hear ...", "We encourage you
+      to ...", "Feedback is welcome".
+    - One of `phrases` / `extend-phrases` in the prose or a link's text (always a CTA).
+    - A link styled as a button (class `cta`, `btn`, `button`, or `role="button"`).
+    Descriptions ("The docs explain X", "We shared the results") are not calls to
+    action, and neither is anything in a blockquote, in code, or in a clause that opens
+    with a quotation mark.
+    Example: "That is all we measured." -> end with "Run the benchmark on your service
+    and tell us what you find."
     """
-    blocks = doc.views.blocks
-    if not blocks:
+    if not doc.views.blocks:
         return
     start = _final_part_start(doc, opts.window)
-    pattern = phrase_pattern((*opts.phrases, *opts.extend_phrases))
-    texts = [b.block.text for b in blocks if b.block.span.line >= start]  # link URLs may name the CTA
+    if find_cta(doc, opts, start) is None:
+        yield Problem(
+            Span.point(start), "no call to action in the final part of the post (from this line on)"
+        )
+
+
+def find_cta(doc: Document, opts: CtaOptions, start: int) -> str | None:
+    """The first text from line `start` on that reads as a call to action, if any."""
     links = [link for link in doc.links if link.span.line >= start]
-    texts += [link.text for link in links]
-    if any(pattern.search(text) for text in texts) or any(
-        _styled_as_cta(link.classes, link.role) for link in links
-    ):
-        return
-    yield Problem(Span.point(start), "no call to action in the final part of the post (from this line on)")
+    for link in links:
+        if _styled_as_cta(link.classes, link.role):
+            return link.text
+    pattern = phrase_pattern((*opts.phrases, *opts.extend_phrases))
+    texts = [b.text for b in doc.blocks if b.kind != "table-cell" and b.span.line >= start]
+    for text in [*texts, *(link.text for link in links)]:
+        if pattern.search(text):
+            return text
+    verbs = IMPERATIVE_VERBS | {v.strip().lower() for v in opts.extend_verbs}
+    views = doc.views
+    for sentence in views.sentences:
+        block = views.blocks[sentence.block].block
+        if block.span.line < start or block.kind == "quote":
+            continue
+        in_list = block.kind == "list-item"
+        if in_list and _CHANGELOG_ENTRY.search(block.text):
+            continue
+        if asks_reader(sentence.text, verbs, in_list):
+            return sentence.text
+    return None
+
+
+def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> bool:
+    """Whether one sentence asks the reader to do something (see missing_cta's help)."""
+    if _is_reader_question(sentence) or _INVITATION.search(sentence):
+        return True
+    invited = _YOU_MAY.search(sentence)
+    if invited and invited.group(1).lower() in _INVITED_VERBS | (verbs - IMPERATIVE_VERBS):
+        return True
+    found = clauses(sentence)
+    if not found:
+        return False
+    opening, *later = found
+    if opening.lstrip(_MARKUP + _QUOTE_MARKS)[:1].islower():
+        opening = ""  # a fragment that continues code or a list ("give the handler a ..."), not a sentence
+    return any(_is_imperative(clause, verbs, in_list) for clause in (opening, *later))
+
+
+def clauses(sentence: str) -> list[str]:
+    """Clauses that may open with a request: after each break (kept at the clause's end,
+    so "Update:" reads as a label) and after the comma that ends a lead-in."""
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    parts = [sentence[a:b] for a, b in itertools.pairwise(cuts) if sentence[a:b].strip()]
+    found = list(parts)
+    for part in parts:
+        opener = part.split(maxsplit=1)[0].lower() if part.strip() else ""
+        lead_start = 0  # each comma ends a segment: "That said, if you notice a bug, file it"
+        for match in itertools.islice(re.finditer(",", part), _MAX_LEAD_IN_COMMAS):
+            lead = part[lead_start : match.start()].split()
+            while lead and lead[0].lower() in _COORDINATORS | {"but"}:
+                lead = lead[1:]  # "..., but if you do hit a problem, check out ..."
+            if lead and (opener in _SUBORDINATORS or lead[0].lower() in _SUBORDINATORS or len(lead) <= 4):
+                found.append(part[match.end() :])
+            lead_start = match.end()
+    return [clause for clause in found if clause.strip()]
+
+
+def _is_reader_question(sentence: str) -> bool:
+    if not sentence.rstrip(_QUOTE_MARKS + ")]*_ ").endswith("?"):
+        return False
+    text = sentence.strip(" *_\"'“‘(")
+    return bool(_TO_READER.search(text) or _ELLIPTIC_QUESTION.match(text))
+
+
+def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
+    """A clause that opens with a verb used as a request, not as a noun or a quotation."""
+    text = clause.strip().lstrip(_MARKUP)
+    if not text or text[0] in _QUOTE_MARKS:
+        return False
+    words = [m.group() for m in itertools.islice(_TOKEN.finditer(text), _MAX_CLAUSE_TOKENS)]
+    lowered = [w.lower().replace("’", "'") for w in words]
+    skip, to_reader = _lead_in_length(lowered)
+    if skip == len(words):
+        return False
+    verb, rest, following = lowered[skip], lowered[skip + 1 :], words[skip + 1 : skip + 2]
+    weak = in_list or (skip > 0 and lowered[0] in _COORDINATORS)  # "..., and keep using the old slice"
+    speaks_to_reader = to_reader or any(word in _READER_WORDS for word in rest)
+    if verb in ("don't", "never", "not"):  # "Don't miss part two"; "Don't try to recover ..." in a changelog
+        return bool(rest) and rest[0] in verbs | {"miss", "wait"} and (not weak or speaks_to_reader)
+    if verb not in verbs:
+        return False
+    if not to_reader and not _reads_as_verb(verb, rest, following[0][0].isupper() if following else False):
+        return False  # after "feel free to" a verb is a verb: "feel free to drop by"
+    return not weak or verb in _READER_VERBS or verb not in IMPERATIVE_VERBS or speaks_to_reader
+
+
+def _lead_in_length(tokens: list[str]) -> tuple[int, bool]:
+    """How many tokens "and", "then", "feel free to", ... take before the verb, and whether
+    one of them was a lead-in that only a request to the reader has."""
+    skip, to_reader, changed = 0, False, True
+    while changed:
+        changed = False
+        for words in (*_READER_LEAD_INS, *_JOINING_LEAD_INS):
+            if tokens[skip : skip + len(words)] == words and len(tokens) > skip + len(words):
+                skip, changed = skip + len(words), True
+                to_reader = to_reader or words in _READER_LEAD_INS
+                break
+    return skip, to_reader
+
+
+def _reads_as_verb(verb: str, rest: list[str], name_follows: bool) -> bool:
+    """Whether the words after `verb` make it a request ("Try the ...") or a noun ("Run time grew")."""
+    if not rest:
+        return True
+    after = rest[0]
+    if verb == "let":
+        return "know" in rest[:4] or "hear" in rest[:4]
+    if verb == "have":  # "Have a look", not "Have fun" or "Have you ...?"
+        return rest[:1] == ["a"] and rest[1:2] in (["look"], ["go"], ["try"], ["read"], ["play"])
+    if (verb, after) in {("see", "you"), ("keep", "in")}:
+        return False  # "See you soon", "Keep in mind": a farewell and a caveat, not a next step
+    if verb == "go":
+        return after in {"ahead", "and", "to", "over", "back", "through"} or after in IMPERATIVE_VERBS
+    if after in (".", "!"):
+        return True
+    if not after[0].isalpha() or after in _NOUN_FOLLOWERS or after in _FINITE:
+        return False
+    if after in _FOLLOWERS or verb in _COPULAR or name_follows:
+        return True  # name_follows: "Try Rust 1.75", "Join Alice's workshop"
+    return not _has_finite_verb(rest)
+
+
+def _has_finite_verb(rest: list[str]) -> bool:
+    """A finite verb before the clause's next break means `verb` headed a noun phrase."""
+    for word in rest:
+        if word in _CLAUSE_END:
+            return False
+        if word in _FINITE or (len(word) > 4 and word.endswith("ed")):
+            return True
+    return False
 
 
 @lru_cache(maxsize=32)

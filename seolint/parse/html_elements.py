@@ -70,13 +70,16 @@ class Reader:
     _open: list[_OpenLink | None] = field(default_factory=list)  # per open element
     _open_links: list[_OpenLink] = field(default_factory=list)
     _ignoring: list[bool] = field(default_factory=list)  # per open element: it starts an ignored region
+    _ignored_depth: int = 0  # open elements marked ignored (a count: nesting may be deep)
 
     def enter(self, name: str, attrs: Attrs, span: Callable[[], Span]) -> None:
         """Enter an element; `span` locates it, asked only of links and images."""
         named = (attrs.get("id"), attrs.get("name") if name == "a" else None)
         self.ids += [value for value in named if value]
-        self._ignoring.append(IGNORE_ATTRIBUTE in attrs)
-        ignored = any(self._ignoring)
+        starts = IGNORE_ATTRIBUTE in attrs
+        self._ignoring.append(starts)
+        self._ignored_depth += starts
+        ignored = self._ignored_depth > 0
         link = _OpenLink(attrs, span()) if name == "a" and "href" in attrs else None
         self._open.append(link)
         if link is not None:
@@ -90,7 +93,7 @@ class Reader:
     def leave(self, until: Span | None = None) -> None:
         """Leave the innermost element; a link written around its text may end at `until`."""
         link = self._open.pop()
-        self._ignoring.pop()
+        self._ignored_depth -= self._ignoring.pop()
         if link is not None:
             self._open_links.pop()
             if until is not None:

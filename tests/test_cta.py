@@ -1,0 +1,144 @@
+"""C001 recognises calls to action by form: precision and recall on written post endings."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from seolint.checks.cta import IMPERATIVE_VERBS, asks_reader, clauses
+from seolint.config import tomllib  # tomllib, or tomli before Python 3.11
+from tests.conftest import lint
+
+ENDINGS = tomllib.loads((Path(__file__).parent / "data" / "cta_endings.toml").read_text(encoding="utf-8"))[
+    "ending"
+]
+WHOLE_POST = {"C001": {"window": 1.0}}  # each ending is the whole final part
+
+
+def recognised(text: str, **options: object) -> bool:
+    """Whether C001 finds a call to action in a post that is only `text`."""
+    rules = {"C001": {**WHOLE_POST["C001"], **{k.replace("_", "-"): v for k, v in options.items()}}}
+    return not lint(f"# A post\n\n{text}", select=("C001",), rules=rules)
+
+
+def test_precision_and_recall_on_written_endings() -> None:
+    assert len(ENDINGS) >= 40
+    assert abs(sum(e["cta"] for e in ENDINGS) - len(ENDINGS) / 2) <= len(ENDINGS) / 10  # about half
+    verdicts = [(e["cta"], recognised(e["text"]), e["text"].strip()) for e in ENDINGS]
+    true_pos = sum(truth and found for truth, found, _ in verdicts)
+    precision = true_pos / max(1, sum(found for _, found, _ in verdicts))
+    recall = true_pos / sum(truth for truth, _, _ in verdicts)
+    wrong = [f"missed: {text}" for truth, found, text in verdicts if truth > found]
+    wrong += [f"false CTA: {text}" for truth, found, text in verdicts if found > truth]
+    print(f"C001 on {len(ENDINGS)} endings: precision {precision:.3f}, recall {recall:.3f}; wrong: {wrong}")
+    assert precision >= 0.9 and recall >= 0.9, wrong
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Next week we cover retries; add the feed to your reader.",
+        "If you use the old client, try the new one first.",
+        "To learn more, read the design notes.",
+        "Please pop by the chat.",
+        "Don't miss part three.",
+        "Stay tuned for the follow-up.",
+        "Have you seen this in production?",
+        "Any questions?",
+        "Contributions are always welcome.",
+        "We also invite everyone to the design meeting.",
+        "To see a bigger example, take a look at the present tool.",
+        "You can find the binaries on the downloads page.",
+        "That said, if you notice any problems, please file an issue.",
+        "We'd be grateful if you would spread the word.",
+        "We also very much welcome you to stick around.",
+        "Participants with questions are encouraged to get in touch.",
+        "Make sure to have a look at the talks.",
+        "If you are curious, then you should take a look!",
+        "For a walkthrough of a complete, idiomatic program, see the codewalk.",
+        "If you cannot upgrade, we recommend turning the cache off.",
+        "We look forward to hearing your feedback!",
+        "You can quickly check your lock file with this command.",
+        "Zulip is still active, so feel free to drop by!",
+        "If you live nearby, make sure you join the group.",
+        "And if you want to see every case, check out the test file.",
+        "It should work for every real case, but if you do hit a problem, check out the issue.",
+        "If this sounds like you please drop by the chat.",
+    ],
+)
+def test_request_forms(sentence: str) -> None:
+    assert asks_reader(sentence, IMPERATIVE_VERBS)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Run time grew 3x.",
+        "Use of unsafe code is rare here.",
+        "Update: the fix shipped.",
+        "Go 1.22 adds a new loop form.",
+        "Comment by the author, posted later.",
+        '"Try again later," the message said.',
+        "Please note that the API changed.",
+        "Let the machine do the work.",
+        "What does this mean for the parser?",
+        "We would like to thank every contributor.",
+        "As you can see, the stream is keyed by user.",
+        "Keep in mind that the cache starts cold.",
+        "Update 2020-06-18: the dates moved.",
+        "We plan, build, and test every change twice.",
+        "Have fun with the new loop form.",
+        "The flag takes any name, as you please.",
+    ],
+)
+def test_look_alikes_are_not_requests(sentence: str) -> None:
+    assert not asks_reader(sentence, IMPERATIVE_VERBS)
+
+
+def test_changelog_items_need_a_reader_facing_verb() -> None:
+    assert not asks_reader("Add a timeout to the health check.", IMPERATIVE_VERBS, in_list=True)
+    assert asks_reader("Add the feed to your reader.", IMPERATIVE_VERBS, in_list=True)
+    assert asks_reader("Join the working group.", IMPERATIVE_VERBS, in_list=True)
+    assert recognised("- Check out the schedule.")
+    assert not asks_reader("Don't try to recover a keyword as an identifier.", IMPERATIVE_VERBS, in_list=True)
+    assert asks_reader("Do not miss part two.", IMPERATIVE_VERBS)
+    assert not recognised("- [FLINK-123] - Check out the key before hashing it.")
+    assert not recognised("- Check out the key before hashing it (#4521)")
+
+
+def test_clauses_start_after_breaks_and_lead_ins() -> None:
+    found = [clause.strip() for clause in clauses("If you can, fork it; then send us a patch, and tell us")]
+    assert {"fork it;", "then send us a patch,", "and tell us"} <= set(found)
+
+
+def test_quotes_and_code_are_not_calls_to_action() -> None:
+    assert not recognised("> Try it on a Friday.\n\nWe did.")
+    assert not recognised("We did this:\n\n```sh\n# run this and tell us\nmake\n```\n\nIt worked.")
+    assert recognised("We did.\n\nTry it on a Friday.")
+
+
+def test_extend_verbs_and_phrases_override() -> None:
+    assert not recognised("Ponder the results over the weekend.")
+    assert recognised("Ponder the results over the weekend.", extend_verbs=["ponder"])
+    assert recognised("That is all.", phrases=["that is all"])
+    assert recognised("That is all.", extend_phrases=["that is all"])
+
+
+def test_long_sentences_take_linear_time() -> None:
+    def seconds(repeats: int) -> float:
+        started = time.perf_counter()
+        texts = (
+            "x; " * repeats,
+            "If " + "a, " * repeats + "try it.",
+            "Run " + "time " * repeats,
+            " " * repeats,
+        )
+        for text in texts:
+            asks_reader(text, IMPERATIVE_VERBS)
+        return time.perf_counter() - started
+
+    rounds = [(seconds(5_000), seconds(50_000)) for _ in range(3)]  # interleaved: the same noise for both
+    small, large = min(r[0] for r in rounds), min(r[1] for r in rounds)
+    assert large <= 30 * small  # linear is 10x; quadratic would be 100x
