@@ -104,3 +104,27 @@ def test_plain_text_drafts_only_with_the_drafts_hook(hook_repo: Path, blog: Path
     assert skipped.returncode == 0 and "no files to check" in skipped.stdout
     checked = try_repo(hook_repo, blog, "seolint-drafts", "outline.txt", "good.md")
     assert checked.returncode == 1 and "H006" in checked.stdout and "outline.txt" in checked.stdout
+
+
+@pytest.fixture(scope="module")
+def hugo_blog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Hugo repository: templates, an archetype (with `{{ .Date }}` front matter) and posts."""
+    blog = tmp_path_factory.mktemp("hugo-blog") / "site"
+    shutil.copytree(ROOT / "fixtures" / "sites" / "hugo", blog)
+    (blog / "content" / "posts" / "unfinished.md").write_text(
+        '+++\ntitle = "An unfinished post about modules"\n+++\n\n#### Skipped\n\nSee [Link to the guide].\n',
+        encoding="utf-8",
+    )
+    (blog / ".seolint.toml").write_text('select = ["H", "L001", "S002"]\n', encoding="utf-8")
+    commit_all(blog)
+    return blog
+
+
+@pytest.mark.slow
+def test_hugo_templates_and_archetypes_pass_and_a_bad_post_fails(hook_repo: Path, hugo_blog: Path) -> None:
+    templates = ["archetypes/default.md", "layouts/_default/single.html", "layouts/partials/nav.html"]
+    passed = try_repo(hook_repo, hugo_blog, "seolint", *templates)
+    assert passed.returncode == 0 and "Passed" in passed.stdout
+    failed = try_repo(hook_repo, hugo_blog, "seolint", *templates, "content/posts/unfinished.md")
+    assert failed.returncode == 1 and "unfinished.md" in failed.stdout and "L001" in failed.stdout
+    assert "archetypes" not in failed.stdout and "layouts" not in failed.stdout
