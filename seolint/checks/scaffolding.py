@@ -35,7 +35,9 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
             previous = None
             continue
         if previous is not None and previous[1] == text and _only_blank_between(doc, previous[0], number):
-            yield Problem(Span(number, start + 1, number, end + 1), f"{shorten(text, 60)!r} repeats the line above")
+            yield Problem(
+                Span(number, start + 1, number, end + 1), f"{shorten(text, 60)!r} repeats the line above"
+            )
         previous = (number, text)
     yield from _repeated_paragraphs(doc)
 
