@@ -107,11 +107,13 @@ def test_short_snippet_is_shown_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     assert any(line.endswith("│ ## Short line") for line in lines)
 
 
-def test_window_keeps_the_focus_inside() -> None:
-    assert window(10, 3, 20) == (0, 10)
-    assert window(300, 96, 60) == (66, 126)
-    assert window(300, 5, 60) == (0, 60)
-    assert window(300, 299, 60) == (240, 300)
+def test_window_keeps_the_finding_inside() -> None:
+    assert window(10, 3, 4, 20) == (0, 10)
+    assert window(300, 95, 103, 60) == (69, 129)
+    assert window(300, 5, 6, 60) == (0, 60)
+    assert window(300, 299, 300, 60) == (240, 300)
+    first, last = window(300, 100, 250, 60)  # wider than the window: its start is shown
+    assert first < 100 < last
 
 
 def test_outline_has_the_title_as_root_and_clean_heading_text(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -111,7 +111,7 @@ class Snippet:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width - len(_GUTTER), 1)
-        first, last = window(len(self.text), self.start, width)
+        first, last = window(len(self.text), self.start, self.end, width)
         left = "…" if first > 0 else ""
         right = "…" if last < len(self.text) else ""
         body_start, body_end = first + len(left), last - len(right)
@@ -124,11 +124,13 @@ class Snippet:
         yield shown
 
 
-def window(length: int, focus: int, width: int) -> tuple[int, int]:
-    """The `[first, last)` slice of a `length`-character line to show in `width` columns,
-    with `focus` in its middle (moved to an end when the line ends sooner)."""
+def window(length: int, start: int, end: int, width: int) -> tuple[int, int]:
+    """The `[first, last)` slice of a `length`-character line to show in `width` columns:
+    the finding's `[start, end)` in the middle, or its start a little in when it is
+    wider than the window (moved to an end when the line ends sooner)."""
     if length <= width:
         return 0, length
+    focus = (start + end) // 2 if end - start < width - 2 else start + width // 2 - 4
     first = min(max(focus - width // 2, 0), length - width)
     return first, first + width
 
