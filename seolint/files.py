@@ -81,7 +81,11 @@ def _walk(folder: Path, config_for: ConfigFor) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not matches(Path(root, d), globs, base))
         for name in sorted(names):
             path = Path(root, name)
-            if format_for(name) is None or matches(path, globs, base) or _leads_out(path, boundary):
+            if (
+                format_for(name, config.extension_map) is None
+                or matches(path, globs, base)
+                or _leads_out(path, boundary)
+            ):
                 continue
             candidates.append(path)
     if config_for(folder).respect_gitignore:
