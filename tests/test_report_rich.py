@@ -172,3 +172,14 @@ def test_duplicate_line_message_ends_on_a_whole_word() -> None:
     assert quoted.endswith("…")
     assert line.startswith(quoted.removesuffix("…"))
     assert quoted.removesuffix("…").split()[-1] in line.split()
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_header_keeps_path_and_verdict_whole(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = "content/posts/2024/a-very-long-slug-for-a-post.md"  # fits alone, not with the verdict
+    found = [Finding(path, Span(2, 1, 2, 3), c, "n", s, "m") for c, s in [("H003", Severity.ERROR)] * 2]
+    info = Finding(path, Span(3, 1, 3, 3), "R006", "n", Severity.INFO, "m")
+    file = FileResult(path, "markdown", (*found, info), {})
+    lines = render(RunResult((file,), ()), width, monkeypatch)
+    assert path in lines
+    assert any(line.strip() == "[markdown]  2 errors, 0 warnings, 1 info" for line in lines)

@@ -42,7 +42,7 @@ def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     for file in result.files:
         if options.quiet and not file.findings:
             continue
-        console.print(_file_header(file))
+        console.print(_file_header(file, console.width))
         if file.findings:
             console.print(Padding(_findings(file.findings), (0, 0, 0, 2)))
         if not options.quiet:
@@ -63,10 +63,14 @@ def _counts(findings: Iterable[Finding]) -> str:
     )
 
 
-def _file_header(file: FileResult) -> Text:
+def _file_header(file: FileResult, width: int) -> Text:
+    """Path, format and verdict on one line, or the verdict on the next when they do not fit."""
     verdict = _counts(file.findings) if file.findings else "clean"
     style = "bold green" if not file.findings else "bold"
-    return Text.assemble((printable(file.path), "bold underline"), f"  [{file.format}]  ", (verdict, style))
+    path = printable(file.path)
+    rest = f"[{file.format}]  "
+    fits = len(path) + 2 + len(rest) + len(verdict) <= width
+    return Text.assemble((path, "bold underline"), "  " if fits else "\n  ", rest, (verdict, style))
 
 
 def _findings(findings: Iterable[Finding]) -> Table:
