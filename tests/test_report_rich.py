@@ -183,3 +183,19 @@ def test_header_keeps_path_and_verdict_whole(width: int, monkeypatch: pytest.Mon
     lines = render(RunResult((file,), ()), width, monkeypatch)
     assert path in lines
     assert any(line.strip() == "[markdown]  2 errors, 0 warnings, 1 info" for line in lines)
+
+
+def test_lines_are_not_padded_with_trailing_spaces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    stream = io.StringIO()
+    report(ai_draft(), stream, ReportOptions(color=False))
+    assert not [line for line in stream.getvalue().splitlines() if line != line.rstrip()]
+
+
+def test_wide_characters_in_a_snippet_stay_within_the_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.cells import cell_len
+
+    found = finding(2, "long line", source="漢字" * 100, column=50, end_column=52)
+    lines = render(one_file(found), 80, monkeypatch)
+    assert max(cell_len(line) for line in lines) <= 80
+    assert any("│ " in line and "漢" in line for line in lines)

@@ -13,9 +13,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
-from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
@@ -44,11 +41,12 @@ def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
             continue
         console.print(_file_header(file, console.width))
         if file.findings:
-            console.print(Padding(_findings(file.findings), (0, 0, 0, 2)))
+            console.print(FindingList(file.findings))
         if not options.quiet:
             if file.outline or file.title:
                 console.print(_outline(file))
-            console.print(Padding(_stats(file), (0, 0, 0, 2)), style="dim")
+            for line in _stats(file).wrap(console, max(console.width - 2, 20)):
+                console.print(Text.assemble("  ", line), style="dim")
         console.print()
     console.print(_summary(result))
     hint = explain_hint(result.findings)
@@ -73,29 +71,46 @@ def _file_header(file: FileResult, width: int) -> Text:
     return Text.assemble((path, "bold underline"), "  " if fits else "\n  ", rest, (verdict, style))
 
 
-def _findings(findings: Iterable[Finding]) -> Table:
-    """One grid for a file's findings, whole-post ones first, so the columns line up."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", no_wrap=True)  # line:column, or "post"
-    table.add_column(no_wrap=True)  # severity
-    table.add_column(no_wrap=True)  # code
-    table.add_column(overflow="fold")  # message; a word longer than the column is folded
-    ordered = sorted(findings, key=lambda f: not f.whole_post)  # stable: keeps line order
-    for finding in ordered:
-        where = WHOLE_POST if finding.whole_post else f"{finding.span.line}:{finding.span.column}"
-        table.add_row(
-            Text(where, style="dim" if finding.whole_post else ""),
-            Text(finding.severity.label, style=STYLES[finding.severity]),
-            Text(finding.code, style="bold"),
-            Text.assemble(printable(finding.message), (f"  [{finding.name}]", "dim")),
-        )
-        if not finding.whole_post and finding.source_line.strip():
-            table.add_row("", "", "", Snippet(finding))
-    return table
+class FindingList:
+    """A file's findings in aligned columns, whole-post ones first.
+
+    Position, severity and code never wrap; the message wraps between words in the
+    space left (a word longer than that is folded), continuing under its first word.
+    Lines are never padded to the width, so piped output has no trailing spaces.
+    """
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        self.findings = sorted(findings, key=lambda f: not f.whole_post)  # stable: keeps line order
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        places = [WHOLE_POST if f.whole_post else f"{f.span.line}:{f.span.column}" for f in self.findings]
+        place_width = max(map(len, places))
+        code_width = max(len(f.code) for f in self.findings)
+        severity_width = max(len(s.label) for s in Severity)
+        indent = 2 + place_width + 2 + severity_width + 2 + code_width + 2
+        width = max(options.max_width - indent, 20)
+        for finding, place in zip(self.findings, places, strict=True):
+            prefix = Text.assemble(
+                "  ",
+                (f"{place:>{place_width}}", "dim" if finding.whole_post else ""),
+                "  ",
+                (f"{finding.severity.label:<{severity_width}}", STYLES[finding.severity]),
+                "  ",
+                (f"{finding.code:<{code_width}}", "bold"),
+                "  ",
+            )
+            message = Text.assemble(printable(finding.message), (f"  [{finding.name}]", "dim"))
+            for number, line in enumerate(message.wrap(console, width, overflow="fold")):
+                line.rstrip()
+                yield Text.assemble(prefix if number == 0 else " " * indent, line)
+            if not finding.whole_post and finding.source_line.strip():
+                row = Text.assemble(" " * indent, Snippet(finding).line(width))
+                row.no_wrap, row.overflow = True, "ellipsis"  # wide characters: cropped, never wrapped
+                yield row
 
 
 class Snippet:
-    """A finding's source line, cut to the width it is given around the finding's column."""
+    """A finding's source line, cut to a width around the finding's column."""
 
     def __init__(self, finding: Finding) -> None:
         raw = finding.source_line.replace("\t", " ")
@@ -110,12 +125,9 @@ class Snippet:
         self.start = len(printable(line[:start]))
         self.end = len(printable(line[:end]))
 
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(len(_GUTTER) + 1, len(_GUTTER) + len(self.text))
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width - len(_GUTTER), 1)
-        first, last = window(len(self.text), self.start, self.end, width)
+    def line(self, width: int) -> Text:
+        """The gutter and as much of the line as fits in `width`, an ellipsis where cut."""
+        first, last = window(len(self.text), self.start, self.end, max(width - len(_GUTTER), 1))
         left = "…" if first > 0 else ""
         right = "…" if last < len(self.text) else ""
         body_start, body_end = first + len(left), last - len(right)
@@ -124,8 +136,7 @@ class Snippet:
         focus_start, focus_end = max(self.start, body_start), min(self.end, body_end)
         if focus_end > focus_start:
             shown.stylize("not dim underline", focus_start + offset, focus_end + offset)
-        shown.no_wrap, shown.overflow = True, "ellipsis"  # wide characters: never wrap onto a new line
-        yield shown
+        return shown
 
 
 def window(length: int, start: int, end: int, width: int) -> tuple[int, int]:
