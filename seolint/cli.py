@@ -402,7 +402,7 @@ def list_rules(
             table.add_column(column)
         for r in rules:
             table.add_row(r.code, r.name, r.severity.label, r.summary)
-        Console(soft_wrap=True).print(table)
+        Console().print(table)
 
 
 def _known_rules() -> RuleSet:

@@ -328,3 +328,10 @@ def test_runner_reports_done_and_total(project: Path) -> None:
     calls: list[tuple[int, int]] = []
     runner.run(["."], Settings(Overrides(), use_cache=False), 1, None, lambda d, t: calls.append((d, t)))
     assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_rules_table_fits_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = run("rules").stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert any(line.split()[:2] == ["H003", "heading-skip"] for line in lines if line.strip())
