@@ -7,7 +7,6 @@ too long for the width is shown as a window around the finding's column.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 WHOLE_POST = "post"  # the position shown for a finding about the whole post
-_HEADING_ID = re.compile(r"\s*\{:?\s*#[^}]*\}\s*$")  # `## Settings {#our-settings}`
 _GUTTER = "│ "
 
 
@@ -151,8 +149,12 @@ def window(length: int, start: int, end: int, width: int) -> tuple[int, int]:
 
 
 def heading_text(text: str) -> str:
-    """A heading as readers see it: without a trailing `{#id}` attribute."""
-    return _HEADING_ID.sub("", text)
+    """A heading as readers see it: without a trailing `{#id}` (or `{: #id .class}`) attribute."""
+    stripped = text.rstrip()
+    start = stripped.rfind("{")
+    if stripped.endswith("}") and start >= 0 and stripped[start + 1 :].lstrip(": ").startswith("#"):
+        return stripped[:start].rstrip()
+    return text
 
 
 def _outline(file: FileResult) -> Tree:
