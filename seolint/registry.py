@@ -112,11 +112,11 @@ def build_options(rule_: Rule, values: Mapping[str, Any], where: str) -> Any:
         built = rule_.options_type(**kwargs)
     except ValueError as error:
         raise RuleError(f"{where}: options of {rule_.code} ({rule_.name}): {error}") from None
-    _check_ranges(rule_, built, where)
+    _check_ranges(rule_, built, set(kwargs), where)
     return built
 
 
-def _check_ranges(rule_: Rule, options: Any, where: str) -> None:
+def _check_ranges(rule_: Rule, options: Any, configured: set[str], where: str) -> None:
     """Every `min...`/`max...` pair of options (`min`/`max`, `min-words`/`max-words`) in order."""
     names = {f.name for f in dataclasses.fields(options)}
     for low in sorted(n for n in names if n == "min" or n.startswith("min_")):
@@ -125,9 +125,13 @@ def _check_ranges(rule_: Rule, options: Any, where: str) -> None:
         if high not in names or not all(isinstance(v, (int, float)) for v in (low_value, high_value)):
             continue
         if low_value > high_value:
+            shown = {
+                name: f"{option_key(name)} ({value}{'' if name in configured else ', the default'})"
+                for name, value in ((low, low_value), (high, high_value))
+            }
             raise RuleError(
-                f"{where}: options of {rule_.code} ({rule_.name}): {option_key(low)} ({low_value}) "
-                f"must not be greater than {option_key(high)} ({high_value})"
+                f"{where}: options of {rule_.code} ({rule_.name}): {shown[low]} "
+                f"must not be greater than {shown[high]}"
             )
 
 

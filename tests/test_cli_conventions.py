@@ -152,6 +152,11 @@ def test_min_above_max_names_both_options(project: Path) -> None:
     assert "M002" in line and "min (50)" in line and "max (20)" in line
 
 
+def test_a_default_that_conflicts_is_named_as_the_default(project: Path) -> None:
+    config(project, "[rules.M002]\nmax = 20\n")
+    assert "min (30, the default) must not be greater than max (20)" in error_line(run("check", "bad.md"))
+
+
 def test_min_equal_to_max_is_fine(project: Path) -> None:
     config(project, "[rules.M002]\nmin = 40\nmax = 40\n")
     assert run("check", "bad.md").exit_code == 1
