@@ -187,7 +187,7 @@ def _from_json(data: dict[str, Any]) -> FileResult:
             Severity(_int(level)),
             _str(message),
             _str(line),
-            _bool(whole),
+            whole_post=_bool(whole),
         )
         for path, span, code, name, level, message, line, whole in data["findings"]
     )

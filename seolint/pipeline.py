@@ -60,7 +60,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
             active.severity,
             problem.message,
             context.at(problem.span.line),
-            problem.span in whole,
+            whole_post=problem.span in whole,
         )
         for active, problem in problems
     ]

@@ -174,22 +174,22 @@ def test_invalid_content_selector_is_one_error_at_load(project: Path) -> None:
 
 
 def test_extension_map_adds_formats_for_discovery_and_named_files(project: Path) -> None:
-    config(project, 'extension-map = {".mdx" = "markdown", ".QMD" = "markdown"}\n')
+    config(project, 'extension-map = {".qmd" = "markdown", ".XHTML" = "html"}\n')
     (project / "docs").mkdir()
-    (project / "docs" / "a.mdx").write_text(BAD, encoding="utf-8")
-    (project / "docs" / "b.qmd").write_text(BAD, encoding="utf-8")
+    (project / "docs" / "a.qmd").write_text(BAD, encoding="utf-8")
+    (project / "docs" / "b.xhtml").write_text("<html><body><h1>x</h1></body></html>", encoding="utf-8")
     data = json.loads(run("check", "--format", "json", "docs").stdout)
     assert {(Path(f["path"]).name, f["format"]) for f in data["files"]} == {
-        ("a.mdx", "markdown"),
-        ("b.qmd", "markdown"),
+        ("a.qmd", "markdown"),
+        ("b.xhtml", "html"),
     }
-    named = json.loads(run("check", "--format", "json", "docs/a.mdx").stdout)
+    named = json.loads(run("check", "--format", "json", "docs/a.qmd").stdout)
     assert [f["code"] for f in named["findings"]].count("H003") == 1
 
 
-def test_without_extension_map_mdx_is_not_a_draft(project: Path) -> None:
-    (project / "a.mdx").write_text(BAD, encoding="utf-8")
-    assert "unsupported file type" in error_line(run("check", "a.mdx"))
+def test_without_extension_map_qmd_is_not_a_draft(project: Path) -> None:
+    (project / "a.qmd").write_text(BAD, encoding="utf-8")
+    assert "unsupported file type" in error_line(run("check", "a.qmd"))
 
 
 @pytest.mark.parametrize(
