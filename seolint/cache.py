@@ -159,13 +159,23 @@ def _to_json(result: FileResult) -> dict[str, Any]:
         "path": result.path,
         "format": result.format,
         "findings": [
-            [f.path, dataclasses.astuple(f.span), f.code, f.name, int(f.severity), f.message, f.source_line]
+            [
+                f.path,
+                dataclasses.astuple(f.span),
+                f.code,
+                f.name,
+                int(f.severity),
+                f.message,
+                f.source_line,
+                f.whole_post,
+            ]
             for f in result.findings
         ],
         "stats": result.stats,
         "outline": [list(item) for item in result.outline],
         "errors": [[e.path, e.message, e.detail] for e in result.errors],
         "rules": list(result.rules),
+        "title": result.title,
     }
 
 
@@ -179,8 +189,9 @@ def _from_json(data: dict[str, Any]) -> FileResult:
             Severity(_int(level)),
             _str(message),
             _str(line),
+            whole_post=_bool(whole),
         )
-        for path, span, code, name, level, message, line in data["findings"]
+        for path, span, code, name, level, message, line, whole in data["findings"]
     )
     stats = data["stats"]
     if not isinstance(stats, dict):
@@ -193,12 +204,19 @@ def _from_json(data: dict[str, Any]) -> FileResult:
         tuple((_int(level), _str(text), _int(line)) for level, text, line in data["outline"]),
         tuple(FileError(*map(_str, error)) for error in data["errors"]),
         tuple(map(_str, data["rules"])),
+        None if data["title"] is None else _str(data["title"]),
     )
 
 
 def _str(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError("expected a string")
+    return value
+
+
+def _bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("expected true or false")
     return value
 
 

@@ -6,6 +6,7 @@ Heavy modules (parsers, rules, Rich) are imported inside the commands, so
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import sys
 from collections.abc import Callable
@@ -23,13 +24,16 @@ if TYPE_CHECKING:
     from seolint.findings import RunResult
     from seolint.registry import Rule, RuleSet
     from seolint.report import ReportOptions
+    from seolint.settings import Settings
 
 app = typer.Typer(
     name="seolint",
-    help="Lint technical blog drafts (Markdown, HTML, plain text) for SEO and publish-readiness.",
+    help="Lint blog drafts (Markdown, HTML, plain text) for SEO and publish-readiness.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # click's plain help: wraps within 80 columns, prints `[default: ...]` as is
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -104,16 +108,20 @@ def check(
     ] = OutputFormat.rich,
     select: Annotated[
         Optional[list[str]],
-        typer.Option(help="Only these rules: codes, names, prefixes (H) or ALL; comma-separated."),
+        typer.Option(
+            metavar="CODES", help="Only these rules: codes, names, prefixes (H) or ALL; comma-separated."
+        ),
     ] = None,
     ignore: Annotated[
-        Optional[list[str]], typer.Option(help="Skip these rules (added to the config's ignore).")
+        Optional[list[str]],
+        typer.Option(metavar="CODES", help="Skip these rules (added to the config's ignore)."),
     ] = None,
     config_path: Annotated[
-        Optional[Path], typer.Option("--config", help="Use this config file instead of searching for one.")
+        Optional[Path],
+        typer.Option("--config", metavar="FILE", help="Use this config file instead of searching for one."),
     ] = None,
     fail_on: Annotated[
-        Optional[Level], typer.Option(help="Lowest severity that fails the run [default: error].")
+        Optional[Level], typer.Option(help="Lowest severity that fails the run.  [default: error]")
     ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
@@ -123,20 +131,25 @@ def check(
         bool, typer.Option("--quiet", "-q", help="Only show findings (no outline, stats or clean files).")
     ] = False,
     stdin_filename: Annotated[
-        Optional[str], typer.Option(help="Name (and so format) of the draft read from `-`.")
+        Optional[str],
+        typer.Option(
+            metavar="NAME", help="Name (and so format) of the draft read from `-`; without it, sniffed."
+        ),
     ] = None,
     encoding: Annotated[
-        Optional[str], typer.Option(help="Encoding of drafts without a BOM [default: utf-8].")
+        Optional[str],
+        typer.Option(metavar="NAME", help="Encoding of drafts without a BOM.  [default: utf-8]"),
     ] = None,
     max_file_size: Annotated[
-        Optional[str], typer.Option(help="Refuse larger drafts, e.g. 10MB [default: 10MB].")
+        Optional[str],
+        typer.Option(metavar="SIZE", help="Refuse larger drafts, e.g. 10MB.  [default: 10MB]"),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
     respect_gitignore: Annotated[
         Optional[bool],
         typer.Option(
             "--respect-gitignore/--no-respect-gitignore",
-            help="Skip files git ignores when walking folders [default: respect].",
+            help="Skip files git ignores when walking folders.  [default: respect]",
         ),
     ] = None,
     output_file: Annotated[
@@ -144,11 +157,16 @@ def check(
         typer.Option(
             "--output-file",
             "-o",
+            metavar="FILE",
             help="Write the --format report to this file; the terminal gets the rich one.",
         ),
     ] = None,
     statistics: Annotated[
-        bool, typer.Option("--statistics", help="Show how many findings each rule produced instead.")
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Show how many findings each rule produced instead (JSON with --format json).",
+        ),
     ] = False,
     write_baseline: Annotated[
         Optional[Path],
@@ -165,7 +183,8 @@ def check(
         ),
     ] = False,
     jobs: Annotated[
-        Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: CPU count].")
+        Optional[int],
+        typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes.  [default: CPU count]"),
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write .seolint_cache/.")
@@ -176,6 +195,15 @@ def check(
     ] = False,
     show_site: Annotated[
         bool, typer.Option("--show-site", help="Show the site generator detected for each path, and why.")
+    ] = False,
+    no_progress: Annotated[
+        bool, typer.Option("--no-progress", help="No progress bar (shown on long runs in a terminal).")
+    ] = False,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings", help="Print the effective settings for the first path (a file) and exit."
+        ),
     ] = False,
 ) -> None:
     """Lint drafts and report what to fix before publishing."""
@@ -204,17 +232,26 @@ def check(
     if show_site:
         _show_sites(paths or ["."], config_path)
         raise typer.Exit(EXIT_CLEAN)
-    stdin_format = format_for(stdin_filename) if stdin_filename else "markdown"
-    if stdin_format is None:
-        fail(f"--stdin-filename {stdin_filename}: unsupported file type")
     from seolint.parallel import available_cpus
+    from seolint.progress import DelayedProgress, wanted
 
     try:
         settings = Settings(overrides, config_path, use_cache=not no_cache)
         run_config = settings.config_for(Path.cwd())
         settings.plan_for(run_config)  # a broken config stops the run before any file is read
+        if show_settings:
+            _show_settings(settings, (paths or ["."])[0])
+            raise typer.Exit(EXIT_CLEAN)
+        stdin_format = format_for(stdin_filename, run_config.extension_map) if stdin_filename else None
+        if stdin_filename and stdin_format is None:
+            fail(f"--stdin-filename {stdin_filename}: unsupported file type")
         stdin = runner.Stdin(stdin_filename or "-", stdin_format)
-        result = runner.run(paths or ["."], settings, jobs or available_cpus(), stdin)
+        terminal = "rich" if output_file is not None else output_format.value
+        show = wanted(terminal, sys.stderr, no_progress or statistics)
+        with DelayedProgress(sys.stderr) as progress:
+            result = runner.run(
+                paths or ["."], settings, jobs or available_cpus(), stdin, progress if show else None
+            )
     except ConfigError as error:
         fail(str(error))
     except KeyboardInterrupt:  # workers ignore Ctrl-C; one line here instead of their tracebacks
@@ -223,7 +260,9 @@ def check(
     if write_baseline is not None or baseline_path is not None:
         result = _baseline(result, write_baseline, baseline_path)
         exit_zero = exit_zero or write_baseline is not None
-    options = ReportOptions(color=not no_color, quiet=quiet, rules=settings.known_rules())
+    options = ReportOptions(
+        color=not no_color, quiet=quiet, fail_on=run_config.fail_on, rules=settings.known_rules()
+    )
     _report(result, output_format, options, debug, output_file, statistics)
     raise typer.Exit(_exit_code(result, run_config.fail_on, exit_zero))
 
@@ -248,6 +287,40 @@ def _show_sites(paths: Sequence[str], config_path: Path | None) -> None:
             typer.echo("  " + found.describe().replace("\n", "\n  "))
         if not sites:
             typer.echo("  no site generator found: every draft is linted as a plain file")
+
+
+def _show_settings(settings: Settings, path: str) -> None:
+    """What `path` is linted with, as TOML a config could hold (ruff's --show-settings)."""
+    target = Path(path)
+    folder = target if target.is_dir() else target.parent
+    config = settings.config_for(folder)
+    plan = settings.plan_for(config).for_path(path)
+    lines = [
+        f"# settings for {path}",
+        f"# config file: {config.source or 'none (defaults)'}",
+        f"select = {_toml_value(list(config.select) if config.select is not None else ['ALL'])}",
+        f"ignore = {_toml_value(list(config.ignore))}",
+        f"fail-on = {_toml_value(config.fail_on.label)}",
+        f"encoding = {_toml_value(config.encoding)}",
+        f"max-file-size = {config.max_file_size}",
+        f"respect-gitignore = {_toml_value(config.respect_gitignore)}",
+        f"content-selector = {_toml_value(config.content_selector)}",
+        f"site-domains = {_toml_value(list(config.site_domains))}",
+        "extension-map = {"
+        + ", ".join(f"{_toml_value(k)} = {_toml_value(v)}" for k, v in sorted(config.extension_map.items()))
+        + "}",
+    ]
+    for active in plan.rules:
+        lines += [
+            "",
+            f"[rules.{active.rule.code}]  # {active.rule.name}",
+            f"severity = {_toml_value(active.severity.label)}",
+        ]
+        for field in dataclasses.fields(active.options):
+            lines.append(
+                f"{field.name.replace('_', '-')} = {_toml_value(getattr(active.options, field.name))}"
+            )
+    typer.echo("\n".join(lines))
 
 
 def _baseline(result: RunResult, write_to: Path | None, read_from: Path | None) -> RunResult:
@@ -286,8 +359,6 @@ def _report(
     statistics: bool,
 ) -> None:
     """The chosen format to stdout, or to --output-file with the rich report (or statistics) on stdout."""
-    import dataclasses
-
     from seolint.report import reporter
 
     for error in result.errors:
@@ -301,8 +372,12 @@ def _report(
         except OSError as error:
             fail(f"--output-file {output_file}: {error.strerror or error}")
     terminal = "statistics" if statistics else "rich" if output_file is not None else output_format.value
+    if statistics and output_format is OutputFormat.json and output_file is None:
+        from seolint.report.json import statistics_report as print_report
+    else:
+        print_report = reporter(terminal)
     try:
-        reporter(terminal)(result, sys.stdout, options)
+        print_report(result, sys.stdout, options)
         sys.stdout.flush()
     except OSError as error:  # typer would turn a closed pipe into exit 1, "findings"
         raise typer.Exit(_output_failed(error)) from None
@@ -356,7 +431,7 @@ def list_rules(
             table.add_column(column)
         for r in rules:
             table.add_row(r.code, r.name, r.severity.label, r.summary)
-        Console(soft_wrap=True).print(table)
+        Console().print(table)
 
 
 def _known_rules() -> RuleSet:
@@ -387,7 +462,7 @@ def explain(
     try:
         found = _known_rules().get(rule_name)
     except RuleError as error:
-        fail(f"{error}; `seolint rules` lists them")
+        fail(f"{error} (`seolint rules` lists them)")
     typer.echo(f"{found.code} {found.name} [{found.severity.label}]\n")
     typer.echo(found.doc)
     defaults = found.option_defaults()
@@ -398,12 +473,60 @@ def explain(
 
 def _toml_value(value: object) -> str:
     import json
+    import re
 
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, tuple):
-        return json.dumps(list(value))
-    return json.dumps(value)
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, re.Pattern):
+        return json.dumps(value.pattern)
+    if value is None:
+        return '""  # not set'
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+INIT_FILE = ".seolint.toml"
+INIT_TEMPLATE = """\
+# seolint configuration for the drafts in this folder and below (`seolint init` wrote it).
+# In pyproject.toml the same keys go under [tool.seolint]; here they are top-level.
+# Every rule and its options: `seolint rules`, `seolint explain CODE`.
+
+# select = ["ALL"]               # codes (H003), names (heading-skip), prefixes (H) or ALL
+# ignore = []
+fail-on = "error"                # lowest severity that fails a run: error | warning | info
+# extend-exclude = ["drafts/archive"]  # globs, relative to this file's folder
+# extension-map = { ".mdx" = "markdown", ".qmd" = "markdown" }
+{site}
+# [severity]
+# multiple-h1 = "warning"
+
+# [per-file-ignores]
+# "notes/*" = ["H001"]
+
+# [rules.M006]                   # per-rule options
+# min-words = 300
+"""
+# Until the site generator can be detected (seolint.site, in progress), these stay
+# commented out; detection will fill in the generator's content selector and domain.
+UNDETECTED_SITE = """\
+# content-selector = "article"   # HTML: where the post body is
+# site-domains = ["example.com"] # hosts that count as internal links (L002)
+"""
+
+
+@app.command()
+def init() -> None:
+    """Write a commented .seolint.toml here (never overwrites one)."""
+    target = Path.cwd() / INIT_FILE
+    if target.exists() or target.is_symlink():
+        fail(f"{target}: already exists; edit it, or delete it to start again")
+    try:
+        with target.open("x", encoding="utf-8", newline="\n") as stream:
+            stream.write(INIT_TEMPLATE.replace("{site}", UNDETECTED_SITE))
+    except OSError as error:
+        fail(f"{target}: cannot write: {error.strerror or error}")
+    typer.echo(f"seolint: wrote {target}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

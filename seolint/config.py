@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from seolint.document import Format
 from seolint.findings import Severity
 from seolint.reading import (
     DEFAULT_MAX_FILE_SIZE,
@@ -21,6 +22,7 @@ from seolint.reading import (
     check_encoding,
     read_regular_file,
 )
+from seolint.suggest import did_you_mean
 
 if sys.version_info >= (3, 11):
     import tomllib as tomllib  # re-exported for the front-matter reader
@@ -28,6 +30,7 @@ else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
 CONFIG_FILES = (".seolint.toml", "pyproject.toml")
+FORMAT_NAMES: tuple[Format, ...] = ("markdown", "html", "text")
 MAX_CONFIG_SIZE = 16 * 1024 * 1024  # a config (or a parent pyproject.toml) larger than this is not read
 # Folders never worth linting; `exclude` replaces this list, `extend-exclude` adds to it.
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".seolint_cache")
@@ -73,6 +76,7 @@ class Config:
     generator: str = "auto"  # the site generator: detected, named, or "none" (checked by settings)
     encoding: str = "utf-8"  # for drafts without a BOM
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger drafts are refused
+    extension_map: Mapping[str, Format] = field(default_factory=dict)  # ".mdx" -> "markdown"
 
     @property
     def where(self) -> str:
@@ -165,7 +169,7 @@ def from_table(table: Mapping[str, Any], source: Path) -> Config:
         force_exclude=reader.boolean("force-exclude", False),
         per_file_ignores=reader.glob_table("per-file-ignores"),
         site_domains=reader.strings("site-domains") or (),
-        content_selector=reader.string("content-selector"),
+        content_selector=reader.css_selector("content-selector"),
         rule_packs=reader.strings("rule-packs") or (),
         severity=reader.severity_table("severity"),
         rules=reader.rule_tables("rules"),
@@ -173,6 +177,7 @@ def from_table(table: Mapping[str, Any], source: Path) -> Config:
         generator=reader.string("generator") or "auto",
         encoding=reader.encoding("encoding") or "utf-8",
         max_file_size=reader.size("max-file-size") or DEFAULT_MAX_FILE_SIZE,
+        extension_map=reader.extension_map("extension-map"),
     )
     reader.reject_unknown()
     return config
@@ -304,5 +309,43 @@ class _TableReader:
 
     def reject_unknown(self) -> None:
         unknown = sorted(set(self.table) - self.seen)
-        if unknown:
-            raise self._error(unknown[0], "unknown key")
+        if not unknown:
+            return
+        key = unknown[0]
+        if key == "tool" and not self.prefix:  # a [tool.seolint] block pasted into .seolint.toml
+            raise self._error(
+                key,
+                "unknown key; `[tool.seolint]` tables belong in pyproject.toml: in .seolint.toml "
+                "write the same keys without the `tool.seolint.` prefix (`[rules.H003]`, not "
+                "`[tool.seolint.rules.H003]`)",
+            )
+        raise self._error(key, "unknown key" + did_you_mean(key, self.seen))
+
+    def extension_map(self, key: str) -> dict[str, Format]:
+        value = self._get(key) or {}
+        example = 'e.g. {".mdx" = "markdown", ".qmd" = "markdown"}'
+        if not isinstance(value, dict):
+            raise self._error(key, f"must be a table of file extension = format, {example}")
+        found: dict[str, Format] = {}
+        for extension, fmt in value.items():
+            if not extension.startswith(".") or len(extension) < 2 or "/" in extension:
+                raise self._error(f"{key}.{extension}", f'must be a file extension such as ".mdx", {example}')
+            if fmt not in FORMAT_NAMES:
+                choices = ", ".join(FORMAT_NAMES)
+                raise self._error(f"{key}.{extension}", f"must be one of {choices}, got {fmt!r}")
+            found[extension.lower()] = fmt
+        return found
+
+    def css_selector(self, key: str) -> str | None:
+        """A CSS selector, compiled once here so a bad one is one error, not one per HTML file."""
+        value = self.string(key)
+        if value is None:
+            return None
+        import soupsieve
+
+        try:
+            soupsieve.compile(value)
+        except soupsieve.SelectorSyntaxError as error:
+            problem = str(error).splitlines()[0]
+            raise self._error(key, f"invalid CSS selector {value!r}: {problem}") from None
+        return value

@@ -104,7 +104,11 @@ def _walk(folder: Path, config_for: ConfigFor, site_for: SiteFor) -> Iterator[Pa
         dirs[:] = sorted(d for d in dirs if not matches(Path(root, d), globs, base))
         for name in sorted(names):
             path = Path(root, name)
-            if format_for(name) is None or matches(path, globs, base) or _leads_out(path, boundary):
+            if (
+                format_for(name, config.extension_map) is None
+                or matches(path, globs, base)
+                or _leads_out(path, boundary)
+            ):
                 continue
             if _not_content(path, site_for):
                 continue

@@ -70,6 +70,7 @@ class Finding:
     message: str = field(compare=False)
     source_line: str = field(compare=False, default="")  # the offending line, for context
     fix: Fix | None = field(compare=False, default=None)
+    whole_post: bool = field(compare=False, default=False)  # about the post, not one place in it
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class FileResult:
     outline: tuple[tuple[int, str, int], ...] = ()  # (level, text, line) of each heading
     errors: tuple[FileError, ...] = ()  # rules that crashed on this file
     rules: tuple[str, ...] = ()  # codes of the rules that ran on this file
+    title: str | None = None  # the front-matter title: the outline's root (it counts as the H1)
 
 
 @dataclass(frozen=True)

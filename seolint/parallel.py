@@ -35,11 +35,18 @@ def worker_count(jobs: int, items: int) -> int:
     return max(1, min(jobs, items, available_cpus()))
 
 
-def map_ordered(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
-    """`[task(item) for item in items]`, spread over up to `jobs` processes."""
+def map_ordered(
+    task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None
+) -> list[R]:
+    """`[task(item) for item in items]`, spread over up to `jobs` processes.
+
+    `on_done` is called in this process after each result arrives (in input order), so a
+    caller can show progress.
+    """
+    done = on_done or _nothing
     workers = worker_count(jobs, len(items))
     if workers <= 1 or len(items) <= SERIAL_LIMIT:
-        return [task(item) for item in items]
+        return [_then(task(item), done) for item in items]
     global _forked_task
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else None)
@@ -47,7 +54,8 @@ def map_ordered(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R
     _forked_task = task if fork else None
     pool = context.Pool(workers, _ignore_interrupts)
     try:
-        results: list[R] = pool.map(_run_forked if fork else task, items, chunksize=chunk)
+        arriving = pool.imap(_run_forked if fork else task, items, chunksize=chunk)
+        results: list[R] = [_then(result, done) for result in arriving]
     except BaseException:
         pool.terminate()
         raise
@@ -57,6 +65,15 @@ def map_ordered(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R
         pool.join()
         _forked_task = None
     return results
+
+
+def _then(result: R, done: Callable[[], None]) -> R:
+    done()
+    return result
+
+
+def _nothing() -> None:
+    pass
 
 
 def _ignore_interrupts() -> None:

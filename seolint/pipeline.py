@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seolint import suppress
-from seolint.document import Document
+from seolint.document import Document, Span
 from seolint.findings import FileError, FileResult, Finding, Problem
 from seolint.parse import ParseError, parse
 from seolint.plan import ActiveRule, PageFacts, Plan
@@ -53,8 +53,9 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
     findings = suppress.apply(doc, findings, plan)
     outline = tuple((h.level, h.text, h.span.line) for h in doc.headings)
     ran = tuple(active.rule.code for active in plan.rules)
+    title = doc.title.text if doc.title is not None and doc.title.origin == "front-matter" else None
     return FileResult(
-        source.path, source.format, tuple(findings), _stats(doc, plan), outline, tuple(errors), ran
+        source.path, source.format, tuple(findings), _stats(doc, plan), outline, tuple(errors), ran, title
     )
 
 
@@ -83,6 +84,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
     errors: list[FileError] = []
     problems = [(active, problem) for active in plan.rules for problem in _run_rule(active, doc, errors)]
     context = ContextLines(doc.lines)
+    whole = whole_post_spans(doc)
     findings = [
         Finding(
             doc.path,
@@ -93,10 +95,27 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
             problem.message,
             context.at(problem.span.line),
             problem.fix,
+            whole_post=problem.span in whole,
         )
         for active, problem in problems
     ]
     return sorted(findings), errors
+
+
+def whole_post_spans(doc: Document) -> set[Span]:
+    """The spans rules use for a verdict on the whole post (L002 "no internal link", R001...).
+
+    By convention such a rule reports `Span.point(1)`, the front matter (where the missing
+    key would go), or a point at the first block (readability); a line-level finding
+    always has a range of its own, so these three spans tell the two apart.
+    """
+    spans = {Span.point(1)}
+    if doc.front_matter_span is not None:
+        spans.add(doc.front_matter_span)
+    if doc.blocks:
+        first = doc.blocks[0].span
+        spans.add(Span.point(first.line, first.column))
+    return spans
 
 
 class ContextLines:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from seolint.document import Document
 from seolint.findings import Problem, Severity
+from seolint.suggest import did_you_mean
 
 Check = Callable[[Document, Any], Iterable[Problem]]
 T = TypeVar("T")
@@ -108,9 +109,30 @@ def build_options(rule_: Rule, values: Mapping[str, Any], where: str) -> Any:
         what = f"{where}: option {key!r} of {rule_.code}"
         kwargs[spec.name] = _check_value(_coerce(value, hints[spec.name], what), spec, what)
     try:
-        return rule_.options_type(**kwargs)
+        built = rule_.options_type(**kwargs)
     except ValueError as error:
         raise RuleError(f"{where}: options of {rule_.code} ({rule_.name}): {error}") from None
+    _check_ranges(rule_, built, set(kwargs), where)
+    return built
+
+
+def _check_ranges(rule_: Rule, options: Any, configured: set[str], where: str) -> None:
+    """Every `min...`/`max...` pair of options (`min`/`max`, `min-words`/`max-words`) in order."""
+    names = {f.name for f in dataclasses.fields(options)}
+    for low in sorted(n for n in names if n == "min" or n.startswith("min_")):
+        high = "max" + low[3:]
+        low_value, high_value = getattr(options, low), getattr(options, high, None)
+        if high not in names or not all(isinstance(v, (int, float)) for v in (low_value, high_value)):
+            continue
+        if low_value > high_value:
+            shown = {
+                name: f"{option_key(name)} ({value}{'' if name in configured else ', the default'})"
+                for name, value in ((low, low_value), (high, high_value))
+            }
+            raise RuleError(
+                f"{where}: options of {rule_.code} ({rule_.name}): {shown[low]} "
+                f"must not be greater than {shown[high]}"
+            )
 
 
 def _check_value(value: Any, spec: dataclasses.Field[Any], where: str) -> Any:
@@ -160,8 +182,17 @@ class RuleSet:
     def get(self, key: str) -> Rule:
         found = self._by_key.get(key) or self._by_key.get(key.upper())
         if found is None:
-            raise RuleError(f"unknown rule {key!r}")
+            raise RuleError(f"unknown rule {key!r}{self.suggest(key)}")
         return found
+
+    def suggest(self, key: str) -> str:
+        """A "did you mean" for a misspelt code or name: the closest ones, else the family's codes."""
+        hint = did_you_mean(key.upper(), (r.code for r in self.rules)) if _CODE.fullmatch(key.upper()) else ""
+        hint = hint or did_you_mean(key, (r.name for r in self.rules))
+        family = [r.code for r in self.rules if r.family == key.upper().rstrip("0123456789")]
+        if not hint and _CODE.fullmatch(key.upper()) and family:
+            hint = f"; the {family[0].rstrip('0123456789')} rules are {', '.join(family)}"
+        return hint
 
     def knows(self, key: str) -> bool:
         return key in self._by_key or key.upper() in self._by_key
@@ -176,7 +207,7 @@ class RuleSet:
         prefix = selector.upper()
         found = [r for r in self.rules if r.code.startswith(prefix)]
         if not found or not re.fullmatch(r"[A-Z]+[0-9]*", prefix):
-            raise RuleError(f"{selector!r} matches no rule code, name or prefix")
+            raise RuleError(f"{selector!r} matches no rule code, name or prefix{self.suggest(selector)}")
         return found
 
     def select(self, select: Sequence[str] | None, ignore: Sequence[str]) -> list[Rule]:

@@ -7,8 +7,9 @@ worker starts, so forked workers inherit them and results do not depend on `--jo
 from __future__ import annotations
 
 import functools
+import itertools
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,13 +17,14 @@ from seolint.document import Format
 from seolint.files import DraftFile, discover
 from seolint.findings import FileError, FileResult, RunResult
 from seolint.parallel import map_ordered
-from seolint.parse import FORMATS, format_for, preload
+from seolint.parse import FORMATS, format_for, preload, sniff
 from seolint.pipeline import DraftError, lint_source
 from seolint.reading import STDIN, ReadError, decode, read_bytes
 from seolint.settings import Settings
 from seolint.source import Source
 
 Outcome = FileResult | FileError
+Progress = Callable[[int, int], None]  # (files done, files in the run), called as each one is done
 
 
 @dataclass(frozen=True)
@@ -30,10 +32,16 @@ class Stdin:
     """The draft read from `-`: the name it is linted as, and its format."""
 
     path: str = STDIN
-    format: Format = "markdown"
+    format: Format | None = None  # None: sniffed from the text (HTML if it starts like a page)
 
 
-def run(paths: Sequence[str], settings: Settings, jobs: int = 1, stdin: Stdin | None = None) -> RunResult:
+def run(
+    paths: Sequence[str],
+    settings: Settings,
+    jobs: int = 1,
+    stdin: Stdin | None = None,
+    on_file_done: Progress | None = None,
+) -> RunResult:
     """Lint every draft under `paths`; results in discovery order, whatever `jobs` is."""
     started = time.perf_counter()
     cwd = settings.config_for(Path.cwd())
@@ -47,11 +55,21 @@ def run(paths: Sequence[str], settings: Settings, jobs: int = 1, stdin: Stdin | 
                 settings.site_key(site)
     files = [d for d in drafts if d.location != STDIN]
     if len(files) > 1:
-        preload({fmt for d in files if (fmt := format_for(d.location))})
-    linted = iter(map_ordered(functools.partial(lint_file, settings), files, jobs))
+        preload({fmt for d in files if (fmt := _format(settings, d))})
+    count = itertools.count(1)
+
+    def file_done() -> None:
+        if on_file_done is not None:
+            on_file_done(next(count), len(drafts))
+
+    linted = iter(map_ordered(functools.partial(lint_file, settings), files, jobs, file_done))
     results: list[FileResult] = []
     for draft in drafts:
-        outcome = lint_stdin(settings, stdin or Stdin()) if draft.location == STDIN else next(linted)
+        if draft.location == STDIN:
+            outcome = lint_stdin(settings, stdin or Stdin())
+            file_done()
+        else:
+            outcome = next(linted)
         if isinstance(outcome, FileError):
             errors.append(outcome)
         else:
@@ -62,10 +80,10 @@ def run(paths: Sequence[str], settings: Settings, jobs: int = 1, stdin: Stdin | 
 
 def lint_file(settings: Settings, draft: DraftFile) -> Outcome:
     """One draft's result, from the cache when its bytes and settings are unchanged."""
-    fmt = format_for(draft.location)
+    config = settings.config_for(Path(draft.location).parent)
+    fmt = format_for(draft.location, config.extension_map)
     if fmt is None:
         return FileError(draft.path, "unsupported file type (seolint reads " + ", ".join(FORMATS) + ")")
-    config = settings.config_for(Path(draft.location).parent)
     plan, cache = settings.plan_for(config), settings.cache_for(config)
     site = settings.site_for(Path(draft.location))
     try:
@@ -82,6 +100,10 @@ def lint_file(settings: Settings, draft: DraftFile) -> Outcome:
     return result
 
 
+def _format(settings: Settings, draft: DraftFile) -> Format | None:
+    return format_for(draft.location, settings.config_for(Path(draft.location).parent).extension_map)
+
+
 def lint_stdin(settings: Settings, stdin: Stdin) -> Outcome:
     """The draft on standard input, linted under the settings of the name it is given."""
     folder = Path(stdin.path).parent if stdin.path != STDIN else Path.cwd()
@@ -89,6 +111,6 @@ def lint_stdin(settings: Settings, stdin: Stdin) -> Outcome:
     site = settings.site_for(Path(stdin.path)) if stdin.path != STDIN else None
     try:
         text = decode(read_bytes(STDIN, plan.max_file_size), plan.encoding)
-        return lint_source(Source(text, stdin.path, stdin.format), plan, site)
+        return lint_source(Source(text, stdin.path, stdin.format or sniff(text)), plan, site)
     except (ReadError, DraftError) as error:
         return FileError(stdin.path, str(error), getattr(error, "detail", ""))

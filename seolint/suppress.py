@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from seolint.document import Document, Span
 from seolint.findings import Finding
+from seolint.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from seolint.plan import Plan
@@ -236,7 +237,8 @@ def _resolve(names: list[str], aliases: Mapping[str, str], span: Span, parsed: _
     for name in names:
         code = aliases.get(name) or aliases.get(name.upper())
         if code is None:
-            parsed.invalid.append((span, f"unknown rule `{name}` in suppression"))
+            hint = did_you_mean(name, aliases) or did_you_mean(name.upper(), aliases)
+            parsed.invalid.append((span, f"unknown rule `{name}` in suppression{hint}"))
         elif code not in codes:
             codes.append(code)
     return tuple(codes)

@@ -179,3 +179,30 @@ def test_cache_lives_next_to_the_config(tmp_path: Path, monkeypatch: pytest.Monk
     check("post.md")
     assert entries(tmp_path) and not (drafts / CACHE_DIR).exists()
     assert (tmp_path / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+
+
+def test_entries_keep_the_title_and_whole_post_marks(tmp_path: Path) -> None:
+    plan = make_plan(Config(select=("L002", "H003")))
+    result = lint_text("---\ntitle: A post\n---\n\n## One\n\n#### Two\n", "p.md", "markdown", plan)
+    cache = Cache(tmp_path, "f" * 64, b"k" * 32)
+    cache.put("key", result)
+    assert cache.get("key", "p.md") == result
+    assert result.title == "A post" and {f.whole_post for f in result.findings} == {True, False}
+
+
+@pytest.mark.parametrize("field", ["title", "whole_post"])
+def test_entry_with_a_mistyped_new_field_is_a_miss(tmp_path: Path, field: str) -> None:
+    from seolint import cache as cache_module
+
+    plan = make_plan(Config(select=("L002",)))
+    result = lint_text("---\ntitle: A post\n---\n\nText.\n", "p.md", "markdown", plan)
+    data = cache_module._to_json(result)
+    if field == "title":
+        data["title"] = 5
+    else:
+        data["findings"][0][-1] = "yes"
+    cache = Cache(tmp_path, "f" * 64, b"k" * 32)
+    body = json.dumps(data).encode()
+    cache.folder.mkdir(parents=True)
+    (cache.folder / "key.json").write_bytes(cache._mac(body) + b"\n" + body)
+    assert cache.get("key", "p.md") is None

@@ -43,7 +43,7 @@ def test_built_wheel_installs_packs_and_runs_them(tmp_path: Path) -> None:
         check=True,
         cwd=tmp_path,
     )
-    (wheel,) = wheels.glob("seolint-*.whl")
+    (wheel,) = wheels.glob("seolint_drafts-*.whl")
     subprocess.run(
         [*pip, "install", "--no-deps", "--no-index", "--target", str(site), str(wheel)], check=True
     )

@@ -102,7 +102,7 @@ def test_title_length_bounds_and_pixels() -> None:
     text = '---\ntitle: "A reasonable title for a blog post"\n---\n'
     assert codes(text, "M002") == []
     assert codes(text, "M002", min=40) == [(2, "M002")]
-    assert codes(text, "M002", max=20) == [(2, "M002")]
+    assert codes(text, "M002", min=10, max=20) == [(2, "M002")]
     assert codes(text, "M002", max_pixels=200) == [(2, "M002")]
     assert title_pixels("iiii") < title_pixels("WWWW")
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from seolint.document import Document, Heading, Span
+from seolint.excerpt import shorten
 from seolint.findings import Problem, Severity
 from seolint.registry import option, rule
 
@@ -120,7 +121,7 @@ def pseudo_heading(doc: Document, opts: object) -> Iterator[Problem]:
 
 
 def _hint(doc: Document, level: int, text: str) -> str:
-    short = text if len(text) <= 40 else text[:39] + "…"
+    short = shorten(text, 40)
     return doc.hints.heading.format(level=level, hashes="#" * level, text=short)
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from seolint.document import Block, Document, Span
+from seolint.excerpt import shorten
 from seolint.findings import Problem, Severity
 from seolint.pack_scopes import strip_decoration
 from seolint.registry import NoOptions, rule
@@ -34,7 +35,9 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
             previous = None
             continue
         if previous is not None and previous[1] == text and _only_blank_between(doc, previous[0], number):
-            yield Problem(Span(number, start + 1, number, end + 1), f"{text[:60]!r} repeats the line above")
+            yield Problem(
+                Span(number, start + 1, number, end + 1), f"{shorten(text, 60)!r} repeats the line above"
+            )
         previous = (number, text)
     yield from _repeated_paragraphs(doc)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -27,8 +27,18 @@ class ParseError(ValueError):
     """The draft cannot be turned into a Document (the message says where and why)."""
 
 
-def format_for(path: str) -> Format | None:
-    return FORMATS.get(PurePath(path).suffix.lower())
+def format_for(path: str, extension_map: Mapping[str, Format] | None = None) -> Format | None:
+    """The format a file name implies; the config's `extension-map` adds or overrides extensions."""
+    suffix = PurePath(path).suffix.lower()
+    if extension_map and suffix in extension_map:
+        return extension_map[suffix]
+    return FORMATS.get(suffix)
+
+
+def sniff(text: str) -> Format:
+    """The format of a nameless draft (stdin): HTML if it starts like a page, else Markdown."""
+    start = text.lstrip("\ufeff \t\r\n")[:9].lower()
+    return "html" if start.startswith(("<!doctype", "<html")) else "markdown"
 
 
 def parse(

@@ -20,6 +20,25 @@ def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     stream.write("\n")
 
 
+def statistics_report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    """`--statistics --format json`: the counts per rule as a JSON document."""
+    json.dump(statistics_dict(result), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+def statistics_dict(result: RunResult) -> dict[str, Any]:
+    from seolint.report.statistics import counts
+
+    rows = counts(result)
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "seolint", "version": __version__},
+        "statistics": [{"code": c, "name": n, "severity": s, "count": k} for c, n, s, k in rows],
+        "total": sum(row[3] for row in rows),
+        "files": len(result.files),
+    }
+
+
 def as_dict(result: RunResult) -> dict[str, Any]:
     findings = result.findings
     by_severity = Counter(f.severity.label for f in findings)

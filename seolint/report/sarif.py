@@ -31,7 +31,6 @@ def as_dict(result: RunResult, rules: Sequence[Rule]) -> dict[str, Any]:
             "driver": {
                 "name": "seolint",
                 "version": __version__,
-                "informationUri": "https://pypi.org/project/seolint/",
                 "rules": [_rule(r) for r in rules],
             }
         },

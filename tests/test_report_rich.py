@@ -1,0 +1,201 @@
+"""The Rich report fits the terminal: words and codes stay whole, snippets show the finding.
+
+Output is parsed line by line (what a reader sees), never compared as a whole screen.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from seolint.config import Config
+from seolint.document import Span
+from seolint.excerpt import shorten
+from seolint.findings import FileResult, Finding, RunResult, Severity
+from seolint.plan import make_plan
+from seolint.report import ReportOptions
+from seolint.report.rich import heading_text, report, window
+from tests.conftest import FIXTURES, lint_path, lint_text
+
+
+def render(result: RunResult, width: int, monkeypatch: pytest.MonkeyPatch, quiet: bool = False) -> list[str]:
+    monkeypatch.setenv("COLUMNS", str(width))
+    stream = io.StringIO()
+    report(result, stream, ReportOptions(color=False, quiet=quiet))
+    return [line.rstrip() for line in stream.getvalue().splitlines()]
+
+
+def finding(line: int, message: str, code: str = "H003", source: str = "", **span: int) -> Finding:
+    at = Span(line, span.get("column", 1), line, span.get("end_column", 1))
+    return Finding("post.md", at, code, "heading-skip", Severity.WARNING, message, source)
+
+
+def one_file(*findings: Finding, **extra: object) -> RunResult:
+    file = FileResult("post.md", "markdown", tuple(findings), {"words": 10}, **extra)  # type: ignore[arg-type]
+    return RunResult((file,), ())
+
+
+def ai_draft() -> RunResult:
+    return RunResult((lint_path(str(FIXTURES / "ai-draft.txt"), make_plan(Config())),), ())
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_no_line_is_wider_than_the_terminal(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = render(ai_draft(), width, monkeypatch)
+    assert max(len(line) for line in lines) <= width
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_words_and_codes_are_never_broken(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = ai_draft()
+    words = set(" ".join(render(result, width, monkeypatch)).split())
+    for found in result.findings:
+        for word in f"{found.code} [{found.name}] {found.message}".split():
+            assert word in words, (width, word)
+
+
+def test_message_wraps_under_the_message_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    long = "a rather long message " * 6
+    lines = render(one_file(finding(12, long.strip())), 60, monkeypatch)
+    first = next(line for line in lines if "H003" in line)
+    column = first.index("a rather")
+    continued = lines[lines.index(first) + 1]
+    assert continued[:column].strip() == ""
+    assert continued[column:].startswith(("a ", "rather", "long", "message"))
+
+
+def test_whole_post_findings_come_first_without_position_or_snippet(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = Finding(
+        "post.md",
+        Span.point(1),
+        "L002",
+        "no-internal-link",
+        Severity.WARNING,
+        "0 internal links",
+        "---",
+        whole_post=True,
+    )
+    lines = render(one_file(finding(7, "H2 then H4", source="#### Deep"), whole), 80, monkeypatch)
+    rows = [line.split() for line in lines if re.search(r"\s(L002|H003)\s", line) and "Tip" not in line]
+    assert [row[0] for row in rows] == ["post", "7:1"]
+    assert not any(line.strip() == "│ ---" for line in lines)
+    assert any(line.strip() == "│ #### Deep" for line in lines)
+
+
+def test_pipeline_marks_whole_post_findings() -> None:
+    plan = make_plan(Config(select=("L002", "H003")))
+    result = lint_text("---\ntitle: A post\n---\n\n## One\n\n#### Two\n\nText.\n", "p.md", "markdown", plan)
+    by_code = {f.code: f.whole_post for f in result.findings}
+    assert by_code == {"L002": True, "H003": False}
+
+
+def test_snippet_is_centred_on_the_finding_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = "x" * 95 + 'href="#"' + " filler" * 30
+    assert len(source) > 250
+    found = finding(3, "placeholder link", code="L001", source=source, column=96, end_column=104)
+    lines = render(one_file(found), 80, monkeypatch)
+    snippet = next(line for line in lines if "│" in line)
+    assert 'href="#"' in snippet
+    shown = snippet.split("│ ", 1)[1]
+    assert shown.startswith("…") and shown.endswith("…")
+
+
+def test_short_snippet_is_shown_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = render(one_file(finding(3, "m", source="  ## Short line")), 80, monkeypatch)
+    assert any(line.endswith("│ ## Short line") for line in lines)
+
+
+def test_window_keeps_the_finding_inside() -> None:
+    assert window(10, 3, 4, 20) == (0, 10)
+    assert window(300, 95, 103, 60) == (69, 129)
+    assert window(300, 5, 6, 60) == (0, 60)
+    assert window(300, 299, 300, 60) == (240, 300)
+    first, last = window(300, 100, 250, 60)  # wider than the window: its start is shown
+    assert first < 100 < last
+
+
+def test_outline_has_the_title_as_root_and_clean_heading_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    outline = ((2, "Our settings {#our-settings}", 5), (3, "Details", 9))
+    lines = render(one_file(outline=outline, title="The Post Title"), 80, monkeypatch)
+    start = next(i for i, line in enumerate(lines) if "The Post Title" in line)
+    assert lines[start].startswith("H1 The Post Title")
+    assert "{#" not in "\n".join(lines)
+    assert re.search(r"└── H2 Our settings$", lines[start + 1])
+    assert re.search(r"└── H3 Details$", lines[start + 2])
+
+
+def test_heading_text_drops_trailing_ids_only() -> None:
+    assert heading_text("Setup {#setup}") == "Setup"
+    assert heading_text("Setup {: #setup .big}") == "Setup"
+    assert heading_text("Use {braces} inline") == "Use {braces} inline"
+
+
+def test_footer_names_the_most_frequent_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = [finding(n, "m", code="S001") for n in (3, 4)] + [finding(5, "m", code="H003")]
+    lines = render(one_file(*found), 80, monkeypatch)
+    footer = " ".join(lines[lines.index(next(line for line in lines if line.startswith("Tip:"))) :])
+    assert footer.startswith("Tip: seolint explain S001 ")
+    assert "(2x," in footer
+
+
+def test_no_footer_without_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "seolint explain" not in "\n".join(render(one_file(), 80, monkeypatch))
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short", 10, "short"),
+        (
+            "T-Mobile Outage: What Can We Learn from this Major Tech Failure",
+            40,
+            "T-Mobile Outage: What Can We Learn from…",
+        ),
+        ("exactly ten", 11, "exactly ten"),
+        ("unbreakablewordthatislong", 10, "unbreakab…"),
+        ("two words", 5, "two…"),
+    ],
+)
+def test_shorten_cuts_at_a_word_boundary(text: str, limit: int, expected: str) -> None:
+    assert shorten(text, limit) == expected
+    assert len(shorten(text, limit)) <= limit
+
+
+def test_duplicate_line_message_ends_on_a_whole_word() -> None:
+    plan = make_plan(Config(select=("S004",)))
+    line = "Kubernetes Upgrade Gone Wrong: What the Cluster Outage Taught Us All Today"
+    result = lint_text(f"{line}\n{line}\n", "p.txt", "text", plan)
+    (message,) = [f.message for f in result.findings]
+    quoted = message.split("'")[1]
+    assert quoted.endswith("…")
+    assert line.startswith(quoted.removesuffix("…"))
+    assert quoted.removesuffix("…").split()[-1] in line.split()
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_header_keeps_path_and_verdict_whole(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = "content/posts/2024/a-very-long-slug-for-a-post.md"  # fits alone, not with the verdict
+    found = [Finding(path, Span(2, 1, 2, 3), c, "n", s, "m") for c, s in [("H003", Severity.ERROR)] * 2]
+    info = Finding(path, Span(3, 1, 3, 3), "R006", "n", Severity.INFO, "m")
+    file = FileResult(path, "markdown", (*found, info), {})
+    lines = render(RunResult((file,), ()), width, monkeypatch)
+    assert path in lines
+    assert any(line.strip() == "[markdown]  2 errors, 0 warnings, 1 info" for line in lines)
+
+
+def test_lines_are_not_padded_with_trailing_spaces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    stream = io.StringIO()
+    report(ai_draft(), stream, ReportOptions(color=False))
+    assert not [line for line in stream.getvalue().splitlines() if line != line.rstrip()]
+
+
+def test_wide_characters_in_a_snippet_stay_within_the_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.cells import cell_len
+
+    found = finding(2, "long line", source="漢字" * 100, column=50, end_column=52)
+    lines = render(one_file(found), 80, monkeypatch)
+    assert max(cell_len(line) for line in lines) <= 80
+    assert any("│ " in line and "漢" in line for line in lines)
