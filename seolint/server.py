@@ -20,7 +20,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from seolint import __version__
-from seolint.config import ConfigError
+from seolint.config import Config, ConfigError
 from seolint.document import Format
 from seolint.findings import Finding
 from seolint.globs import matches
@@ -57,15 +57,17 @@ class Linter:
 
     def __init__(self) -> None:
         self.settings = Settings(Overrides(), use_cache=False)
+        self._stamps: dict[Path, tuple[tuple[int, int] | None, ...]] = {}
 
     def reload(self) -> None:
         """Forget every config, plan and site, so the next lint reads them again."""
         self.settings = Settings(Overrides(), use_cache=False)
+        self._stamps = {}
 
     def lint(self, path: Path, text: str, fmt: Format) -> Verdict:
         """The buffer's findings; nothing for files the config excludes or that are not site content."""
         try:
-            config = self.settings.config_for(path.parent)
+            config = self._config_for(path.parent)
             plan = self.settings.plan_for(config)
             if matches(path, config.excluded_globs, config.root):
                 return Verdict()
@@ -81,6 +83,34 @@ class Linter:
             return Verdict(problem=f"{path}: {error}")
         rules = {active.rule.code: active.rule for active in plan.rules}
         return Verdict(result.findings, None, rules, tuple(e.message for e in result.errors))
+
+    def _config_for(self, folder: Path) -> Config:
+        """The folder's config, read again first if its file or a rule pack changed on disk.
+
+        The client's file watching reloads too, but not every client offers it (Neovim on
+        Linux does not by default); a stat per file per lint costs microseconds.
+        """
+        config = self.settings.config_for(folder)
+        if config.source is None:
+            return config
+        stamps = _stamps([config.source, *(config.root / pack for pack in config.rule_packs)])
+        if self._stamps.setdefault(config.source, stamps) != stamps:
+            self.reload()
+            return self._config_for(folder)  # records the new stamps, of the new packs too
+        return config
+
+
+def _stamps(files: list[Path]) -> tuple[tuple[int, int] | None, ...]:
+    """What changes when a file is edited: its modification time and size (None: unreadable)."""
+    found: list[tuple[int, int] | None] = []
+    for file in files:
+        try:
+            status = file.stat()
+        except OSError:
+            found.append(None)
+            continue
+        found.append((status.st_mtime_ns, status.st_size))
+    return tuple(found)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from seolint.document import Span
 from seolint.findings import Edit, Finding, Fix, Severity
 from seolint.lsp_actions import Buffer, actions, suppressions
 from seolint.lsp_positions import LineIndex, units
+from seolint.server import Linter, Verdict
 from tests.conftest import ROOT
 
 HANG_GUARD = 60.0  # seconds; a healthy run needs a small fraction of this on a loaded machine
@@ -141,6 +142,31 @@ def test_importing_the_cli_does_not_load_the_language_server() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert not {m.split(".")[0] for m in loaded.stdout.split()} & {"pygls", "lsprotocol", "seolint.server"}
+
+
+# --- linting a buffer ------------------------------------------------------------------
+
+
+def test_a_config_edited_on_disk_applies_to_the_next_lint(tmp_path: Path) -> None:
+    """Clients without file watching (Neovim on Linux by default) still get the new config."""
+    (tmp_path / ".seolint.toml").write_text('select = ["S004"]\n')
+    linter, post = Linter(), tmp_path / "post.md"
+    assert [f.code for f in linter.lint(post, "Twice\nTwice\n", "markdown").findings] == ["S004"]
+    (tmp_path / ".seolint.toml").write_text('select = ["S004"]\nignore = ["S004"]\n')
+    assert linter.lint(post, "Twice\nTwice\n", "markdown").findings == ()
+
+
+def test_a_broken_config_is_one_problem_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / ".seolint.toml").write_text('select = ["NOPE"]\n')
+    verdict = Linter().lint(tmp_path / "post.md", "text\n", "markdown")
+    assert verdict.findings == () and verdict.problem is not None
+    assert str(tmp_path / ".seolint.toml") in verdict.problem
+
+
+def test_excluded_files_get_no_findings(tmp_path: Path) -> None:
+    (tmp_path / ".seolint.toml").write_text('select = ["S004"]\nextend-exclude = ["drafts/*"]\n')
+    verdict = Linter().lint(tmp_path / "drafts" / "post.md", "Twice\nTwice\n", "markdown")
+    assert verdict == Verdict()
 
 
 # --- one real session ------------------------------------------------------------------
