@@ -380,7 +380,7 @@ def _toml_value(value: object) -> str:
 
 @app.command()
 def server() -> None:
-    """Run the language server over stdin/stdout, for editors (needs `seolint[server]`)."""
+    """Run the language server over stdin/stdout, for editors (needs pygls: the `server` extra)."""
     try:
         from seolint.server import run
     except ImportError as error:

@@ -127,6 +127,8 @@ class Linted:
 
 
 class SeolintServer(LanguageServer):
+    """pygls's server plus what seolint keeps per open buffer: its last lint and pending re-lint."""
+
     def __init__(self) -> None:
         super().__init__(
             "seolint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
@@ -205,8 +207,8 @@ class SeolintServer(LanguageServer):
         registration = types.Registration("seolint-config", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options)
         try:
             await self.client_register_capability_async(types.RegistrationParams([registration]))
-        except Exception as error:  # the client refused: configs are then read again on save only
-            message = f"seolint: cannot watch config files ({error}); save them to reload"
+        except Exception as error:  # the client refused: each lint still checks its config's file
+            message = f"seolint: cannot watch config files ({error}); edits still apply on the next lint"
             self.window_log_message(types.LogMessageParams(types.MessageType.Warning, message))
 
     def hover(self, uri: str, position: types.Position) -> types.Hover | None:
