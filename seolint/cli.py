@@ -529,6 +529,16 @@ def init() -> None:
     typer.echo(f"seolint: wrote {target}")
 
 
+@app.command()
+def server() -> None:
+    """Run the language server over stdin/stdout, for editors (needs pygls: the `server` extra)."""
+    try:
+        from seolint.server import run
+    except ImportError as error:
+        fail(f"the language server needs pygls ({error}): pip install 'seolint[server]'")
+    raise typer.Exit(run())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; nothing escapes as a traceback.
 
