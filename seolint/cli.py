@@ -531,11 +531,14 @@ def init() -> None:
 
 @app.command()
 def server() -> None:
-    """Run the language server over stdin/stdout, for editors (needs pygls: the `server` extra)."""
+    """Run the language server over stdin/stdout, for editors.
+
+    It needs pygls, from the `server` extra: pip install -e '.[server]' in your clone.
+    """
     try:
         from seolint.server import run
     except ImportError as error:
-        fail(f"the language server needs pygls ({error}): pip install 'seolint[server]'")
+        fail(f"the language server needs pygls ({error}): pip install -e '.[server]' in your seolint clone")
     raise typer.Exit(run())
 
 

@@ -2,7 +2,7 @@
 
 The rules, parsers and plans load once; after that every keystroke re-lints the unsaved
 buffer after a short pause, with the file's own config and site, exactly as
-`seolint check` would lint the saved file. Needs pygls (`pip install 'seolint[server]'`).
+`seolint check` would lint the saved file. Needs pygls (`pip install -e '.[server]'`).
 """
 
 from __future__ import annotations

@@ -270,7 +270,7 @@ def test_junit_follows_fail_on(project: Path) -> None:
 def test_help_fits_80_columns_without_cut_names_or_stray_dots(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-    for name in (None, "check", "rules", "explain", "init"):
+    for name in (None, "check", "rules", "explain", "init", "server"):
         args = [name, "--help"] if name else ["--help"]
         result = CliRunner().invoke(app, args, terminal_width=80)
         assert result.exit_code == 0
