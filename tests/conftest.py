@@ -82,10 +82,11 @@ def doc_of(text: str, fmt: Format = "markdown") -> Document:
 # --- growth, not seconds -------------------------------------------------------------------
 # A test never asserts how long something takes: machines differ and other processes share
 # the CPU. It compares the cost of the same work on a small and a ten-times-larger input.
-# Linear work costs ~10x (measured 9.8x); a quadratic step that is a tenth of the work at the
-# small size makes it ~20x, and ~100x where it dominates.
+# Linear work costs ~10x (measured 9.8x); a quadratic step costs ~100x where it dominates.
+# The bound leaves room for a loaded 2-core machine (a linear pattern once measured 20.1x
+# there) and still catches any quadratic step that matters (issue 10: "10x input <= 25x").
 
-LINEAR_BOUND = 20.0
+LINEAR_BOUND = 25.0
 
 
 def _cpu_seconds(call: Callable[[], object]) -> float:
