@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from seolint import suppress
 from seolint.document import Document
+from seolint.edits import Locator
 from seolint.findings import FileError, FileResult, Finding, Problem
 from seolint.parse import ParseError, parse
 from seolint.plan import ActiveRule, PageFacts, Plan
@@ -72,6 +73,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
     errors: list[FileError] = []
     problems = [(active, problem) for active in plan.rules for problem in _run_rule(active, doc, errors)]
     context = ContextLines(doc.lines)
+    locator = Locator(doc.source) if any(problem.fix for _, problem in problems) else None
     findings = [
         Finding(
             doc.path,
@@ -81,7 +83,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
             active.severity,
             problem.message,
             context.at(problem.span.line),
-            problem.fix,
+            locator.locate(problem.fix) if locator is not None and problem.fix is not None else None,
         )
         for active, problem in problems
     ]
