@@ -174,6 +174,13 @@ def check(
         bool,
         typer.Option("--force-exclude", help="Apply excludes to files named on the command line too."),
     ] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes, then report what remains.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fixes as a unified diff, change nothing; exit 1 if any.")
+    ] = False,
 ) -> None:
     """Lint drafts and report what to fix before publishing."""
     from seolint import runner
@@ -208,7 +215,16 @@ def check(
         run_config = settings.config_for(Path.cwd())
         settings.plan_for(run_config)  # a broken config stops the run before any file is read
         stdin = runner.Stdin(stdin_filename or "-", stdin_format)
-        result = runner.run(paths or ["."], settings, jobs or available_cpus(), stdin)
+        if fix or diff:  # fixing never reads or writes the cache
+            from seolint import fixing_run
+
+            mode = fixing_run.Mode(unsafe=unsafe_fixes, diff=diff)
+            fixed = fixing_run.run(paths or ["."], settings, stdin, mode, jobs or available_cpus())
+            if fixed.exit_code is not None:  # --diff, or stdin: the output is already written
+                raise typer.Exit(fixed.exit_code)
+            result = fixed.result
+        else:
+            result = runner.run(paths or ["."], settings, jobs or available_cpus(), stdin)
     except ConfigError as error:
         fail(str(error))
     except KeyboardInterrupt:  # workers ignore Ctrl-C; one line here instead of their tracebacks

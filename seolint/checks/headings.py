@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from seolint.document import Block, Document, Heading, Span
 from seolint.edits import content_end
-from seolint.findings import Edit, Fix, Problem, Severity
+from seolint.findings import Applicability, Edit, Fix, Problem, Severity
 from seolint.registry import option, rule
 
 # "H2: Title" at the start of a heading or paragraph: an outline marker that leaked out.
@@ -201,7 +201,7 @@ def _marker_fix(doc: Document, span: Span, level: int, text: str) -> Fix | None:
         return None
     heading = markup.format(level=level, hashes="#" * level, text=text)
     start = doc.offset(span.line, span.column)
-    applicability = "unsafe" if doc.hints.heading_markup_converts else "safe"
+    applicability: Applicability = "unsafe" if doc.hints.heading_markup_converts else "safe"
     return Fix(
         (Edit(start, content_end(doc, span.line), heading),),
         applicability,
