@@ -103,13 +103,11 @@ def run(paths: Sequence[str], settings: Settings, stdin: Stdin, mode: Mode, jobs
             settings.plan_for(settings.config_for(Path(draft.location).parent))
             settings.site_for(Path(draft.location))
     files = [d for d in drafts if d.location != STDIN]
+    if files and len(files) < len(drafts) and not mode.diff:
+        sys.stderr.write("seolint: error: --fix with `-` fixes standard input only; name no other paths\n")
+        return Outcome(RunResult((), tuple(errors)), EXIT_ERROR)
     done = map_ordered(functools.partial(fix_file, settings, mode), files, jobs)
     if len(files) < len(drafts):
-        if files and not mode.diff:
-            sys.stderr.write(
-                "seolint: error: --fix with `-` fixes standard input only; name no other paths\n"
-            )
-            return Outcome(RunResult((), tuple(errors)), EXIT_ERROR)
         done.append(fix_stdin(settings, mode, stdin))
     results = [d.outcome for d in done if isinstance(d.outcome, FileResult)]
     errors += [d.outcome for d in done if isinstance(d.outcome, FileError)]
