@@ -57,6 +57,11 @@ def test_h006_in_plain_text_only_with_unsafe_fixes() -> None:
     assert fixed(draft, "H006", "text", unsafe=True).text == "# Title\r\n\r\n## Lessons\r\n"
 
 
+def test_h006_keeps_a_comment_after_the_marker() -> None:
+    draft = "H2: Lessons <!-- seolint-disable-line S001 -->\n"
+    assert fixed(draft, "H006", "text", unsafe=True).text == "## Lessons <!-- seolint-disable-line S001 -->\n"
+
+
 def test_h006_near_misses_get_no_fix() -> None:
     assert fixes_of("# T\n\n  H2: indented in a list\n", "H006") == [None]
     assert fixes_of("# T\n\nH2:\nno heading text\n", "H006") == [None]

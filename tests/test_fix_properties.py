@@ -45,6 +45,9 @@ PIECES = [
     "See [the page](http://site{w}.org/path).",
     "# Title {w}",
     "Filler {w} stays exactly as typed.",
+    "H2: Commented {w} <!-- note {w} -->",
+    "Sure, here's a note on {w}. <!-- keep {w} -->",
+    "Internal Links: <!-- links {w} -->",
 ]
 FILLER = re.compile(r"Filler \w+ stays exactly as typed\.")
 
@@ -110,16 +113,17 @@ def _lines_with_inserted_text(text: str, edits: tuple[Edit, ...]) -> set[int]:
 
 
 @PROPERTY
-@given(drafts(), st.sampled_from(["\n", "\r\n"]), st.booleans())
-def test_no_byte_outside_the_edits_changes(text: str, newline: str, bom: bool) -> None:
+@given(drafts(), st.sampled_from(["\n", "\r\n"]), st.booleans(), st.sampled_from(["markdown", "text"]))
+def test_no_byte_outside_the_edits_changes(text: str, newline: str, bom: bool, fmt: Format) -> None:
     text = text.replace("\n", newline)
-    findings = lint()(text)
+    findings = lint(fmt)(text)
     fixes = [f.fix for f in findings if f.fix is not None]
     accepted = _accepted_edits(text, findings)
     out, _ = apply_round(text, fixes)
     assert_only_edits_changed(text, out, accepted)
     data = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
-    result = fixing_run._fix_bytes(data, "post.md", "markdown", PLAN, None, fixing_run.Mode(unsafe=True))
+    path = "post.md" if fmt == "markdown" else "post.txt"
+    result = fixing_run._fix_bytes(data, path, fmt, PLAN, None, fixing_run.Mode(unsafe=True))
     written = result.output or data
     assert written.startswith(codecs.BOM_UTF8) == bom
     if FILLER.search(text):  # not everything was removed: the final line break stays as it was
@@ -129,6 +133,8 @@ def test_no_byte_outside_the_edits_changes(text: str, newline: str, bom: bool) -
     for line in re.findall(r"Filler \w+ stays exactly as typed\.(?:\r\n|\n)?", text):
         # with its line break, unless what followed went and it ends a draft without one
         assert line.encode() in written or written.endswith(line.rstrip("\r\n").encode())
+    for comment in re.findall(r"<!--.*?-->", text):  # comments may be suppressions: never dropped
+        assert comment.encode() in written
     if text.startswith("---"):
         assert written.removeprefix(codecs.BOM_UTF8).startswith(
             f"---{newline}title: Front matter stays".encode()

@@ -202,8 +202,9 @@ def _marker_fix(doc: Document, span: Span, level: int, text: str) -> Fix | None:
     heading = markup.format(level=level, hashes="#" * level, text=text)
     start = doc.offset(span.line, span.column)
     applicability: Applicability = "unsafe" if doc.hints.heading_markup_converts else "safe"
+    end = doc.offset(span.line, span.end_column)  # a comment after the marker stays
     return Fix(
-        (Edit(start, content_end(doc, span.line), heading),),
+        (Edit(start, end, heading),),
         applicability,
         f"Make it a real heading: {heading}",
     )
