@@ -380,3 +380,46 @@ def test_cache_round_trips_fixes_and_rejects_bad_ones() -> None:
     stored["findings"][0][7] = ["safe", "t", [[5, 2, "", 1, 1, 1, 1]]]  # end before start
     with pytest.raises(ValueError):
         _from_json(stored)
+
+
+def test_fix_reports_what_remains_in_any_format_and_uses_no_cache(tmp_path: Path) -> None:
+    draft = tmp_path / "post.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "seolint",
+            "check",
+            "--select",
+            "S004,L005",
+            "--fix",
+            "--format",
+            "json",
+            "post.md",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    data = json.loads(done.stdout)
+    assert [f["code"] for f in data["findings"]] == ["L005"]
+    assert data["findings"][0]["fix"]["applicability"] == "unsafe"
+    assert not (tmp_path / ".seolint_cache").exists()
+
+
+def test_a_draft_edited_while_fixing_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = tmp_path / "post.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    real_write_back = fixing_run.write_back
+
+    def editor_saves_first(location: str, original: bytes, before: os.stat_result, data: bytes) -> str:
+        Path(location).write_text("# Saved by the editor\n", encoding="utf-8")
+        return real_write_back(location, original, before, data)
+
+    monkeypatch.setattr(fixing_run, "write_back", editor_saves_first)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "--select", "S004", "--fix", "post.md"])
+    assert "post.md: not fixed: it changed since it was read" in result.stderr
+    assert "fixed 0 findings in 0 files" in result.stderr
+    assert draft.read_text(encoding="utf-8") == "# Saved by the editor\n"
