@@ -266,16 +266,18 @@ def _discard(path: str) -> None:
 
 def _diff(path: str, before: bytes, after: bytes, plan: Plan) -> bytes:
     """A unified diff `patch -p1` applies: `a/` and `b/` headers, lines in the draft's own
-    encoding (its BOM on the first line), and "\\ No newline at end of file" where due."""
+    encoding (its BOM on the first line; UTF-16 is shown as UTF-8, for reading), and
+    "\\ No newline at end of file" where due."""
     encoding = Encoding.of(before, plan.encoding)
     old, new = (_lines(data.decode(encoding.codec)) for data in (before, after))
+    shown = "utf-8" if encoding.codec.startswith("utf-16") else encoding.codec  # patch reads no UTF-16
     name = path.replace(os.sep, "/")
     out: list[bytes] = []
     for line in difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"):
         if line.startswith(("---", "+++")):
             out.append(line.rstrip("\n").encode("utf-8", "surrogateescape") + b"\n")
             continue
-        out.append(line.encode(encoding.codec))
+        out.append(line.encode(shown))
         if not line.endswith(("\n", "\r")):
             out.append(b"\n\\ No newline at end of file\n")
     return b"".join(out)

@@ -21,7 +21,7 @@ from seolint.document import Format
 from seolint.findings import Edit, Finding, Fix
 from seolint.fix import Fixed, apply_round, fix_text
 from seolint.packs import PackError, parse_pack
-from tests.conftest import ROOT, lint_result, plan_for
+from tests.conftest import ROOT, assert_linear, lint_result, plan_for
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -423,3 +423,16 @@ def test_a_draft_edited_while_fixing_is_left_alone(tmp_path: Path, monkeypatch: 
     assert "post.md: not fixed: it changed since it was read" in result.stderr
     assert "fixed 0 findings in 0 files" in result.stderr
     assert draft.read_text(encoding="utf-8") == "# Saved by the editor\n"
+
+
+def test_fixing_a_long_draft_grows_linearly() -> None:
+    """A draft with thousands of repeats: one round settles them all, in linear time."""
+
+    def draft(copies: int) -> str:
+        return "# T\n\n" + "".join(f"Line {n}\nLine {n}\n\n" for n in range(copies))
+
+    small, large = draft(300), draft(3000)
+    assert fixed(small, "S004").text == "# T\n\n" + "".join(f"Line {n}\n\n" for n in range(300))
+    assert_linear(
+        lambda: fixed(small, "S004"), lambda: fixed(large, "S004"), "fixing 10x the repeats", runs=1
+    )
