@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from seolint.document import Span
-from seolint.findings import FileError, FileResult, Finding, Severity
+from seolint.findings import Edit, FileError, FileResult, Finding, Fix, Severity
 
 CACHE_DIR = ".seolint_cache"
 MAX_ENTRY_BYTES = 32 * 1024 * 1024
@@ -160,14 +160,8 @@ def _to_json(result: FileResult) -> dict[str, Any]:
         "format": result.format,
         "findings": [
             [
-                f.path,
-                dataclasses.astuple(f.span),
-                f.code,
-                f.name,
-                int(f.severity),
-                f.message,
-                f.source_line,
-                f.whole_post,
+                *(f.path, dataclasses.astuple(f.span), f.code, f.name, int(f.severity), f.message),
+                *(f.source_line, _fix_to_json(f.fix), f.whole_post),
             ]
             for f in result.findings
         ],
@@ -189,9 +183,10 @@ def _from_json(data: dict[str, Any]) -> FileResult:
             Severity(_int(level)),
             _str(message),
             _str(line),
+            _fix_from_json(fix),
             whole_post=_bool(whole),
         )
-        for path, span, code, name, level, message, line, whole in data["findings"]
+        for path, span, code, name, level, message, line, fix, whole in data["findings"]
     )
     stats = data["stats"]
     if not isinstance(stats, dict):
@@ -206,6 +201,31 @@ def _from_json(data: dict[str, Any]) -> FileResult:
         tuple(map(_str, data["rules"])),
         None if data["title"] is None else _str(data["title"]),
     )
+
+
+def _fix_to_json(fix: Fix | None) -> list[Any] | None:
+    if fix is None:
+        return None
+    edits = [[e.start, e.end, e.text, *(e.start_point or ()), *(e.end_point or ())] for e in fix.edits]
+    return [fix.applicability, fix.title, edits]
+
+
+def _fix_from_json(data: object) -> Fix | None:
+    """A stored fix, checked like everything else: a bad one drops the whole entry."""
+    if data is None:
+        return None
+    if not isinstance(data, list):
+        raise TypeError("fix")
+    applicability, title, edits = data
+    if applicability not in ("safe", "unsafe") or not isinstance(edits, list) or not edits:
+        raise ValueError("fix")
+    parsed = []
+    for start, end, text, *points in edits:
+        first, last, line, column, end_line, end_column = map(_int, (start, end, *points))
+        if not 0 <= first <= last or min(line, column, end_line, end_column) < 1:
+            raise ValueError("edit")
+        parsed.append(Edit(first, last, _str(text), (line, column), (end_line, end_column)))
+    return Fix(tuple(parsed), "safe" if applicability == "safe" else "unsafe", _str(title))
 
 
 def _str(value: object) -> str:

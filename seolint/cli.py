@@ -205,6 +205,13 @@ def check(
             "--show-settings", help="Print the effective settings for the first path (a file) and exit."
         ),
     ] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes, then report what remains.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fixes as a unified diff, change nothing; exit 1 if any.")
+    ] = False,
 ) -> None:
     """Lint drafts and report what to fix before publishing."""
     from seolint import runner
@@ -248,10 +255,19 @@ def check(
         stdin = runner.Stdin(stdin_filename or "-", stdin_format)
         terminal = "rich" if output_file is not None else output_format.value
         show = wanted(terminal, sys.stderr, no_progress or statistics)
-        with DelayedProgress(sys.stderr) as progress:
-            result = runner.run(
-                paths or ["."], settings, jobs or available_cpus(), stdin, progress if show else None
-            )
+        if fix or diff:  # fixing never reads or writes the cache
+            from seolint import fixing_run
+
+            mode = fixing_run.Mode(unsafe=unsafe_fixes, diff=diff)
+            fixed = fixing_run.run(paths or ["."], settings, stdin, mode, jobs or available_cpus())
+            if fixed.exit_code is not None:  # --diff, or stdin: the output is already written
+                raise typer.Exit(fixed.exit_code)
+            result = fixed.result
+        else:
+            with DelayedProgress(sys.stderr) as progress:
+                result = runner.run(
+                    paths or ["."], settings, jobs or available_cpus(), stdin, progress if show else None
+                )
     except ConfigError as error:
         fail(str(error))
     except KeyboardInterrupt:  # workers ignore Ctrl-C; one line here instead of their tracebacks

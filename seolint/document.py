@@ -119,6 +119,10 @@ class Hints:
 
     heading: str = "make it a real heading: {hashes} {text}"  # str.format: level, hashes, text
     description: str = "front-matter `{key}`"  # {key}: the first configured description key
+    # How a one-line real heading is typed (str.format: level, hashes, text), for fixes;
+    # None when the format has no such spelling a rule can write with certainty.
+    heading_markup: str | None = "{hashes} {text}"
+    heading_markup_converts: bool = False  # typing it turns the draft into another format
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,10 @@ class Edit:
     start: int
     end: int
     text: str
+    # 1-based (line, column) of `start` and `end`, filled in by the pipeline so that
+    # reporters, which never see the source, can show where the edit goes.
+    start_point: tuple[int, int] | None = field(default=None, compare=False)
+    end_point: tuple[int, int] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from seolint.document import Document, Span
-from seolint.findings import Problem, Severity
+from seolint.edits import removable, remove_section, remove_sentence
+from seolint.findings import Applicability, Edit, Fix, Problem, Severity
 from seolint.regex_safety import Match, Pattern, PatternError, compile_builtin_pattern, compile_user_pattern
 from seolint.registry import Rule, RuleError, check_identity
 
@@ -28,9 +29,13 @@ SCOPES = ("lines", "prose", "headings", "link-text", "link-target", "alt-text")
 WHERE = ("anywhere", "first-line", "empty-section")
 _RULE_KEYS = {
     "code", "name", "severity", "summary", "message", "help", "scope",
-    "patterns", "phrases", "exceptions", "where", "match",
+    "patterns", "phrases", "exceptions", "where", "match", "fix",
 }  # fmt: skip
-_MATCH_KEYS = {"patterns", "phrases", "exceptions", "where"}
+_MATCH_KEYS = {"patterns", "phrases", "exceptions", "where", "fix"}
+_FIX_KEYS = {"action", "applicability", "title", "with-lines"}
+# A fix action and the scope it works on: a label removed with the placeholder lines
+# under it, or the sentence that holds a phrase.
+FIX_ACTIONS = {"remove-label": "lines", "remove-sentence": "prose"}
 PatternCompiler = Callable[[str], Pattern]
 
 
@@ -44,12 +49,23 @@ class PackOptions:
 
 
 @dataclass(frozen=True)
+class FixSpec:
+    """A pack's declared fix (`[rule.fix]`): what to remove, and how safe that is."""
+
+    action: str  # a key of FIX_ACTIONS
+    applicability: Applicability
+    title: str
+    with_lines: tuple[Pattern, ...] = ()  # remove-label: lines under the label that go with it
+
+
+@dataclass(frozen=True)
 class Matcher:
-    """One group of patterns with the exceptions and position they share."""
+    """One group of patterns with the exceptions, position and fix they share."""
 
     patterns: tuple[Pattern, ...]
     exceptions: tuple[Pattern, ...] = ()
     where: str = "anywhere"
+    fix: FixSpec | None = None
 
     def matches(self, text: str) -> Iterator[Match]:
         excepted: _Intervals | None = None  # found once per text, and only when needed
@@ -95,7 +111,46 @@ class PackCheck:
             matchers = (*matchers, Matcher((phrase_pattern(options.extend_phrases),)))
         for matcher in matchers:
             for span, found in _SCOPES[self.scope](doc, matcher):
-                yield Problem(span, self.message.format(match=" ".join(found.split())))
+                fix = self._fix(doc, matcher.fix, span) if matcher.fix is not None else None
+                yield Problem(span, self.message.format(match=" ".join(found.split())), fix)
+
+    def _fix(self, doc: Document, spec: FixSpec, span: Span) -> Fix | None:
+        if spec.action == "remove-label":
+            edit = _label_section(doc, span.line, self.matchers, spec.with_lines)
+        else:
+            block = next((b for b in doc.blocks if b.span.line <= span.line <= b.span.end_line), None)
+            edit = remove_sentence(doc, span, block) if block is not None else None
+        return Fix((edit,), spec.applicability, spec.title) if edit is not None else None
+
+
+def _label_section(
+    doc: Document, line: int, matchers: Sequence[Matcher], with_lines: Sequence[Pattern]
+) -> Edit | None:
+    """The label's line and the `with_lines` under it, when nothing else is under it
+    before a heading, another label or the end; None when the label has content."""
+    if not removable(doc.lines[line - 1]):
+        return None
+    headings = {h.span.line for h in doc.headings}
+    last = line
+    for number in range(line + 1, len(doc.lines) + 1):
+        raw = doc.lines[number - 1]
+        if not raw.strip():
+            continue
+        text = doc.views.lines.get(number)
+        if number in headings or (text is not None and any(_hits(m, text.text) for m in matchers)):
+            break
+        if text is None or not removable(raw) or not any(_whole(p, text.text) for p in with_lines):
+            return None
+        last = number
+    return remove_section(doc, line, last)
+
+
+def _hits(matcher: Matcher, text: str) -> bool:
+    return any(True for _ in matcher.matches(text))
+
+
+def _whole(pattern: Pattern, text: str) -> bool:
+    return any(match.span() == (0, len(text)) for match in pattern.finditer(text))
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -256,10 +311,12 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
         raise PackError(f"{label}: {error}") from None
     _check_message(message, label)
     shared_exceptions = _patterns(entry.get("exceptions", []), f"{label}: exceptions", compile_pattern)
-    own: dict[str, Any] = {key: entry[key] for key in ("patterns", "phrases", "where") if key in entry}
     build = functools.partial(
         _matcher, shared=shared_exceptions, scope=scope, compile_pattern=compile_pattern
     )
+    own: dict[str, Any] = {key: entry[key] for key in ("patterns", "phrases", "where", "fix") if key in entry}
+    if "fix" in own and not _has_matcher(own):
+        raise PackError(f"{label}: fix: the rule has no patterns or phrases of its own to fix")
     matchers = [build(own, label)] if _has_matcher(own) else []
     extra = entry.get("match", [])
     if not isinstance(extra, list) or not all(isinstance(m, dict) for m in extra):
@@ -322,7 +379,31 @@ def _matcher(
     if where != "anywhere" and scope != "lines":
         raise PackError(f"{label}: where = {where!r} needs scope = 'lines'")
     own = _patterns(table.get("exceptions", []), f"{label}: exceptions", compile_pattern)
-    return Matcher(tuple(patterns), (*shared, *own), where)
+    fix = _fix_spec(table["fix"], f"{label}: fix", scope, compile_pattern) if "fix" in table else None
+    return Matcher(tuple(patterns), (*shared, *own), where, fix)
+
+
+def _fix_spec(table: object, label: str, scope: str, compile_pattern: PatternCompiler) -> FixSpec:
+    """A `[rule.fix]` table: action, applicability (safe | unsafe), title, with-lines."""
+    if not isinstance(table, dict):
+        raise PackError(f"{label}: must be a table with action, applicability and title")
+    unknown = sorted(set(table) - _FIX_KEYS)
+    if unknown:
+        raise PackError(f"{label}: unknown key {unknown[0]!r}")
+    action, applicability, title = (
+        _string(table, key, label) for key in ("action", "applicability", "title")
+    )
+    if action not in FIX_ACTIONS:
+        raise PackError(f"{label}: unknown action {action!r}; actions: {', '.join(FIX_ACTIONS)}")
+    if FIX_ACTIONS[action] != scope:
+        raise PackError(f"{label}: action {action!r} needs scope = {FIX_ACTIONS[action]!r}")
+    if applicability not in ("safe", "unsafe"):
+        raise PackError(f"{label}: applicability must be 'safe' or 'unsafe', got {applicability!r}")
+    if "with-lines" in table and action != "remove-label":
+        raise PackError(f"{label}: with-lines only goes with action 'remove-label'")
+    with_lines = _patterns(table.get("with-lines", []), f"{label}: with-lines", compile_pattern)
+    safety: Applicability = "safe" if applicability == "safe" else "unsafe"
+    return FixSpec(action, safety, title, with_lines)
 
 
 def _patterns(values: object, label: str, compile_pattern: PatternCompiler) -> tuple[Pattern, ...]:

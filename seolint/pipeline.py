@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from seolint import suppress
 from seolint.document import Document, Span
+from seolint.edits import Locator
 from seolint.findings import FileError, FileResult, Finding, Problem
 from seolint.parse import ParseError, parse
 from seolint.plan import ActiveRule, PageFacts, Plan
@@ -85,6 +86,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
     problems = [(active, problem) for active in plan.rules for problem in _run_rule(active, doc, errors)]
     context = ContextLines(doc.lines)
     whole = whole_post_spans(doc)
+    locator = Locator(doc.source) if any(problem.fix for _, problem in problems) else None
     findings = [
         Finding(
             doc.path,
@@ -94,7 +96,7 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
             active.severity,
             problem.message,
             context.at(problem.span.line),
-            problem.fix,
+            locator.locate(problem.fix) if locator is not None and problem.fix is not None else None,
             whole_post=problem.span in whole,
         )
         for active, problem in problems

@@ -57,7 +57,7 @@ def test_fail_on_controls_which_severities_fail(drafts: Path) -> None:
 def test_json_output_is_only_json_with_exact_positions(drafts: Path) -> None:
     result = run("check", "bad.md", "clean.md", "--format", "json", "--select", "H,I")
     data = json.loads(result.stdout)
-    assert data["version"] == 1 and data["tool"]["name"] == "seolint"
+    assert data["version"] == 2 and data["tool"]["name"] == "seolint"
     assert [f["path"] for f in data["files"]] == ["bad.md", "clean.md"]
     assert json_findings(result) == [("bad.md", 3, "H003"), ("bad.md", 5, "I001")]
     assert data["summary"]["files"] == 2 and data["summary"]["errors"] == 2

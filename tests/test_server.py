@@ -363,7 +363,8 @@ def test_a_session_over_stdio(project: Path, tmp_path: Path) -> None:
     assert {"Disable L001 for this line", "Disable L001 for this file"} <= steps["disable offered"]
     # The comment went on its own line above (a blank line precedes it), so what follows moved down.
     assert steps["disable"] == {("TST001", 5, 47, 5, 51, info), ("S004", 8, 0, 8, 15, warning)}
-    assert {"Fix TST001: Replace TODO with DONE", "Fix all safe seolint findings (1)"} <= steps["fix offered"]
+    # S004 (a repeated line) has a safe fix of its own, so "fix all" covers two findings.
+    assert {"Fix TST001: Replace TODO with DONE", "Fix all safe seolint findings (2)"} <= steps["fix offered"]
     assert steps["fix"] == {("S004", 8, 0, 8, 15, warning)}
     assert steps["text"] == DRAFT.replace("H2: ", "## ").replace(
         "🚀 Read [Link to article about caching] first. TODO",

@@ -6,13 +6,22 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seolint.document import Document, Heading, Span
+from seolint.document import Block, Document, Heading, Span
+from seolint.edits import content_end
 from seolint.excerpt import shorten
-from seolint.findings import Problem, Severity
+from seolint.findings import Applicability, Edit, Fix, Problem, Severity
 from seolint.registry import option, rule
 
 # "H2: Title" at the start of a heading or paragraph: an outline marker that leaked out.
 LEAKED_MARKER = re.compile(r"^\s*H([1-6])\s*:\s*(?P<text>\S.*)?$", re.IGNORECASE)
+# A whole source line that is a marker paragraph, optionally in bold: "**H2: Lessons**".
+_MARKER_LINE = re.compile(
+    r"(?P<open>\*\*|__)?H(?P<level>[1-6])[ \t]*:[ \t]*(?P<text>.*?)[ \t]*", re.IGNORECASE
+)
+_ATX = re.compile(r"#{1,6}(?=[ \t]|$)")
+_HTML_OPEN = re.compile(r"<h([1-6])\b", re.IGNORECASE)
+_HTML_CLOSE = re.compile(r"</h([1-6])\s*>", re.IGNORECASE)
+_MARKER_LEVEL = re.compile(r"H([1-6])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -72,15 +81,62 @@ def heading_skip(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
     usually means a section heading is missing.
     Example: `## Setup` followed by `#### Install` -> use `### Install`. Under a
     front-matter title (the H1), the first body heading must be an H2.
+    Fix (unsafe): the heading moves up to the expected level, and so do the headings of
+    its section (those after it at its level or deeper, up to one above its level), so
+    their relation to it stays; unsafe because the writer may instead have left out
+    the section heading in between. No fix when a heading in the section has no
+    single-line spelling to change (a setext underline).
     """
     previous = 1 if _front_matter_title(doc, opts) else None
-    for heading in doc.headings:
+    headings = doc.headings
+    for index, heading in enumerate(headings):
         if previous is not None and heading.level > previous + 1:
             yield Problem(
                 heading.span,
                 f"H{previous} is followed by H{heading.level}; use H{previous + 1} for {heading.text!r}",
+                _shift_section(doc, headings, index, heading.level - previous - 1),
             )
         previous = heading.level
+
+
+def _shift_section(doc: Document, headings: tuple[Heading, ...], index: int, shift: int) -> Fix | None:
+    """Move headings[index] and the rest of its section `shift` levels up, or None."""
+    level = headings[index].level
+    section = [headings[index]]
+    for heading in headings[index + 1 :]:
+        if heading.level < level:
+            break
+        section.append(heading)
+    edits: list[Edit] = []
+    for heading in section:
+        found = _level_edits(doc, heading, heading.level - shift)
+        if found is None:
+            return None
+        edits += found
+    title = f"Make {headings[index].text!r} an H{level - shift}" + (
+        f" and move {len(section) - 1} heading(s) under it up too" if len(section) > 1 else ""
+    )
+    return Fix(tuple(edits), "unsafe", title)
+
+
+def _level_edits(doc: Document, heading: Heading, level: int) -> list[Edit] | None:
+    """Edits that retype `heading` at `level`: its `#` run, its <hN> tags or its marker."""
+    start = doc.offset(heading.span.line, heading.span.column)
+    if heading.source == "marker":
+        found = _MARKER_LEVEL.search(doc.source, start, content_end(doc, heading.span.line))
+        if found is None or int(found.group(1)) != heading.level:
+            return None
+        return [Edit(found.start(1), found.end(1), str(level))]
+    if (atx := _ATX.match(doc.source, start)) is not None and len(atx.group()) == heading.level:
+        return [Edit(atx.start(), atx.end(), "#" * level)]
+    end = content_end(doc, heading.span.end_line)  # the span may stop before the closing tag
+    opening, closing = _HTML_OPEN.match(doc.source, start), _HTML_CLOSE.search(doc.source, start, end)
+    if opening is None or closing is None or {opening.group(1), closing.group(1)} != {str(heading.level)}:
+        return None
+    return [
+        Edit(opening.start(1), opening.end(1), str(level)),
+        Edit(closing.start(1), closing.end(1), str(level)),
+    ]
 
 
 @rule("H004", "empty-heading", Severity.ERROR)
@@ -103,26 +159,85 @@ def pseudo_heading(doc: Document, opts: object) -> Iterator[Problem]:
     Why: outline drafts (often from AI tools) mark headings as `H2: ...`; published
     as-is, readers see the marker and the page has no real heading there.
     Example: `H2: What went wrong?` -> `## What went wrong?` (or `<h2>` in HTML).
+    Fix: the marker line becomes a real heading at the marker's level. Safe in
+    Markdown; in a plain-text draft only with `--unsafe-fixes`, since the `##` turns
+    the draft into Markdown (rename it to `.md` afterwards). A marker inside a real
+    heading's text (`## H2: Lessons`) is removed (safe). HTML paragraphs get no fix.
     """
     for heading in doc.headings:
         if heading.source == "marker":
             hint = _hint(doc, heading.level, heading.text)
-            yield Problem(heading.span, f"outline marker 'H{heading.level}:' left in the text; {hint}")
+            yield Problem(
+                heading.span,
+                f"outline marker 'H{heading.level}:' left in the text; {hint}",
+                _marker_fix(doc, heading.span, heading.level, heading.text),
+            )
         elif marker := LEAKED_MARKER.match(heading.text):
             yield Problem(
-                heading.span, f"heading text starts with the outline marker 'H{marker.group(1)}:'; remove it"
+                heading.span,
+                f"heading text starts with the outline marker 'H{marker.group(1)}:'; remove it",
+                _drop_marker(doc, heading, int(marker.group(1))),
             )
     for block in doc.blocks:
         first_line = block.text.split("\n", 1)[0]
         if block.kind == "paragraph" and (marker := LEAKED_MARKER.match(first_line)):
             level = int(marker.group(1))
             hint = _hint(doc, level, marker.group("text") or "")
-            yield Problem(block.span, f"paragraph starts with outline marker 'H{level}:'; {hint}")
+            yield Problem(
+                block.span,
+                f"paragraph starts with outline marker 'H{level}:'; {hint}",
+                _paragraph_fix(doc, block),
+            )
 
 
 def _hint(doc: Document, level: int, text: str) -> str:
     short = shorten(text, 40)
     return doc.hints.heading.format(level=level, hashes="#" * level, text=short)
+
+
+def _marker_fix(doc: Document, span: Span, level: int, text: str) -> Fix | None:
+    """Replace the marker line's text with the format's own heading, if it has one."""
+    markup = doc.hints.heading_markup
+    if markup is None or not re.search(r"\w", text) or span.line != span.end_line:
+        return None
+    heading = markup.format(level=level, hashes="#" * level, text=text)
+    start = doc.offset(span.line, span.column)
+    applicability: Applicability = "unsafe" if doc.hints.heading_markup_converts else "safe"
+    end = doc.offset(span.line, span.end_column)  # a comment after the marker stays
+    return Fix(
+        (Edit(start, end, heading),),
+        applicability,
+        f"Make it a real heading: {heading}",
+    )
+
+
+def _paragraph_fix(doc: Document, block: Block) -> Fix | None:
+    """A paragraph whose first source line is only the marker and its text (maybe in bold)."""
+    line = doc.lines[block.span.line - 1]
+    found = _MARKER_LINE.fullmatch(line)
+    if found is None:
+        return None
+    text, opening = found.group("text"), found.group("open")
+    if opening and text.endswith(opening):
+        text = text[: -len(opening)].rstrip()
+    elif opening and text.startswith(opening):
+        text = text[len(opening) :].lstrip()
+    elif opening:
+        return None
+    span = Span(block.span.line, 1, block.span.line, len(line) + 1)
+    return _marker_fix(doc, span, int(found.group("level")), text)
+
+
+def _drop_marker(doc: Document, heading: Heading, level: int) -> Fix | None:
+    """Delete the leaked `H2:` (and the spaces after it) from a real heading's line."""
+    start = doc.offset(heading.span.line, heading.span.column)
+    pattern = re.compile(rf"(?<![\w#])H{level}[ \t]*:[ \t]*", re.IGNORECASE)
+    found = pattern.search(doc.source, start, content_end(doc, heading.span.line))
+    if found is None:
+        return None
+    return Fix(
+        (Edit(found.start(), found.end(), ""),), "safe", f"Remove the marker {found.group().strip()!r}"
+    )
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seolint.document import Document, Span
-from seolint.findings import Problem, Severity
+from seolint.document import Document, Link, Span
+from seolint.edits import content_end
+from seolint.findings import Edit, Fix, Problem, Severity
 from seolint.registry import option, rule
 
 PLACEHOLDER_TARGETS = (
@@ -193,12 +194,31 @@ def insecure_link(doc: Document, opts: object) -> Iterator[Problem]:
     Why: browsers warn about or upgrade plain HTTP, and search engines prefer secure
     targets; most sites serve HTTPS today. Local addresses are exempt.
     Example: `http://kubernetes.io/docs/` -> `https://kubernetes.io/docs/`.
+    Fix (unsafe): `http://` becomes `https://` wherever the link's address is written on
+    its line (the target, and the text when it shows the address); unsafe because the
+    target may not serve HTTPS. No fix when the address is not written out verbatim
+    (a reference definition elsewhere, entities).
     """
     for link in doc.links:
-        scheme, host = _scheme_host(link.href or "")
+        href = link.href or ""
+        scheme, host = _scheme_host(href)
         local = host in _LOCAL_HOSTS or host.endswith(".localhost")
-        if scheme == "http" and host and not local and not _EXAMPLE_HOST.match(link.href or ""):
-            yield Problem(link.span, f"insecure link to {host}; use https:// if the site supports it")
+        if scheme == "http" and host and not local and not _EXAMPLE_HOST.match(href):
+            yield Problem(
+                link.span, f"insecure link to {host}; use https:// if the site supports it", _https(doc, link)
+            )
+
+
+def _https(doc: Document, link: Link) -> Fix | None:
+    """Rewrite the scheme of every verbatim copy of the address from the link to the end of its line."""
+    href = link.href or ""
+    written = re.compile(r"(?<![\w.+-])" + re.escape(href) + r"(?![\w/.?#%&=~+:@-])")
+    start = doc.offset(link.span.line, link.span.column)
+    edits = tuple(
+        Edit(found.start(), found.start() + len("http"), "https")
+        for found in written.finditer(doc.source, start, content_end(doc, link.span.end_line))
+    )
+    return Fix(edits, "unsafe", f"Use https://{href[len('http://') :][:60]}") if edits else None
 
 
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 
 from seolint.document import Block, Document, Span
+from seolint.edits import remove_lines
 from seolint.excerpt import shorten
-from seolint.findings import Problem, Severity
+from seolint.findings import Fix, Problem, Severity
 from seolint.pack_scopes import strip_decoration
 from seolint.registry import NoOptions, rule
 
@@ -25,6 +26,9 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     button label twice ("close", "close"); readers see a glitch, search engines a
     duplicated snippet. Code, front matter, blank and punctuation-only lines are skipped.
     Example: the post title on two lines in a row -> keep one.
+    Fix (safe): the repeat is deleted, with the blank lines between it and the first copy,
+    when the two are typed exactly alike; lines that differ in markup (`# Title` above
+    `Title`) get no fix, since which one to keep is the writer's call.
     """
     previous: tuple[int, str] | None = None
     for number in doc.views.lines:
@@ -36,7 +40,9 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
             continue
         if previous is not None and previous[1] == text and _only_blank_between(doc, previous[0], number):
             yield Problem(
-                Span(number, start + 1, number, end + 1), f"{shorten(text, 60)!r} repeats the line above"
+                Span(number, start + 1, number, end + 1),
+                f"{shorten(text, 60)!r} repeats the line above",
+                _drop_repeat(doc, previous[0], number, number),
             )
         previous = (number, text)
     yield from _repeated_paragraphs(doc)
@@ -51,7 +57,22 @@ def _repeated_paragraphs(doc: Document) -> Iterator[Problem]:
             and _typed(doc, block) == _typed(doc, before)
             and _only_blank_between(doc, before.span.end_line, block.span.line)
         ):
-            yield Problem(block.span, "this paragraph repeats the one above")
+            yield Problem(
+                block.span,
+                "this paragraph repeats the one above",
+                _drop_repeat(doc, before.span.line, block.span.line, block.span.end_line),
+            )
+
+
+def _drop_repeat(doc: Document, original: int, first: int, last: int) -> Fix | None:
+    """Delete lines first..last (and the blank lines before them) if they are typed exactly
+    like the lines starting at `original`."""
+    typed = [line.strip() for line in doc.lines[first - 1 : last]]
+    if typed != [line.strip() for line in doc.lines[original - 1 : original - 1 + len(typed)]]:
+        return None
+    end_of_original = original + len(typed) - 1
+    edit = remove_lines(doc, end_of_original + 1, last)
+    return Fix((edit,), "safe", "Delete the repeated copy")
 
 
 def _typed(doc: Document, block: Block) -> str:

@@ -23,7 +23,9 @@ _CHROME_TAGS = {"nav", "aside"}
 _CHROME_ROLES = {"navigation", "complementary"}
 _CHROME_CLASSES = {"toc", "table-of-contents"}
 _LANGUAGE = re.compile(r"^(?:language|lang)-(.+)$")
-_HINTS = Hints(heading="use <h{level}>{text}</h{level}>", description='<meta name="description">')
+_HINTS = Hints(
+    heading="use <h{level}>{text}</h{level}>", description='<meta name="description">', heading_markup=None
+)
 
 
 def parse(source: str, path: str, content_selector: str | None = None) -> Document:

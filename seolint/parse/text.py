@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from seolint.document import Block, Comment, Document, Heading, Span
+from seolint.document import Block, Comment, Document, Heading, Hints, Span
 from seolint.parse import front_matter, html_elements
 
 # "H2: Title", "h3 - Title", "**H2: Title**", "## H2: Title"; the marker is the whole line.
@@ -17,6 +17,8 @@ MARKER = re.compile(
     r"^[ \t]*(?:(?:\*\*|__|#{1,6}[ \t])[ \t]*)?H([1-6])[ \t]*(?::|[-–—])(?P<text>.*)$",
     re.IGNORECASE,
 )
+# A Markdown heading fixes a marker, but typing one turns the plain-text draft into Markdown.
+_HINTS = Hints(heading_markup_converts=True)
 _BULLET = re.compile(r"^[ \t]*(?:[•*\-–]|\d+[.)])[ \t]+")
 
 
@@ -63,6 +65,7 @@ def parse(source: str, path: str) -> Document:
         headings=tuple(headings),
         blocks=tuple(blocks),
         comments=comments,
+        hints=_HINTS,
     )
 
 

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 from seolint import __version__
 
 if TYPE_CHECKING:
-    from seolint.findings import RunResult
+    from seolint.findings import Fix, RunResult
     from seolint.report import ReportOptions
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: each finding has `fix` (null, or its applicability, title and edits)
 
 
 def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
@@ -57,6 +57,7 @@ def as_dict(result: RunResult) -> dict[str, Any]:
                 "name": f.name,
                 "severity": f.severity.label,
                 "message": f.message,
+                "fix": fix_dict(f.fix) if f.fix is not None else None,
             }
             for f in findings
         ],
@@ -70,4 +71,25 @@ def as_dict(result: RunResult) -> dict[str, Any]:
             "file_errors": len(result.errors),
             "elapsed_seconds": round(result.elapsed, 3),
         },
+    }
+
+
+def fix_dict(fix: Fix) -> dict[str, Any]:
+    """A fix as tools apply it: 1-based line/column and 0-based character offsets (code
+    points of the decoded text, after any BOM) of each edit's [start, end)."""
+    return {
+        "applicability": fix.applicability,
+        "title": fix.title,
+        "edits": [
+            {
+                "start_line": edit.start_point[0] if edit.start_point else None,
+                "start_column": edit.start_point[1] if edit.start_point else None,
+                "end_line": edit.end_point[0] if edit.end_point else None,
+                "end_column": edit.end_point[1] if edit.end_point else None,
+                "start_offset": edit.start,
+                "end_offset": edit.end,
+                "text": edit.text,
+            }
+            for edit in fix.edits
+        ],
     }

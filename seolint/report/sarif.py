@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from seolint import __version__
-from seolint.findings import Finding, Severity
+from seolint.findings import Finding, Fix, Severity
 
 if TYPE_CHECKING:
     from seolint.findings import RunResult
@@ -93,7 +93,28 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     }
     if finding.code in index:
         entry["ruleIndex"] = index[finding.code]
+    if finding.fix is not None and all(e.start_point and e.end_point for e in finding.fix.edits):
+        entry["fixes"] = [_fix(finding.fix, finding.path)]
     return entry
+
+
+def _fix(fix: Fix, path: str) -> dict[str, Any]:
+    """SARIF's fix: replacements of regions (end column exclusive, as in every region)."""
+    replacements = []
+    for edit in fix.edits:
+        assert edit.start_point is not None and edit.end_point is not None
+        region = {
+            "startLine": edit.start_point[0],
+            "startColumn": edit.start_point[1],
+            "endLine": edit.end_point[0],
+            "endColumn": edit.end_point[1],
+        }
+        replacements.append({"deletedRegion": region, "insertedContent": {"text": edit.text}})
+    return {
+        "description": {"text": fix.title},
+        "artifactChanges": [{"artifactLocation": {"uri": _uri(path)}, "replacements": replacements}],
+        "properties": {"applicability": fix.applicability},
+    }
 
 
 def _uri(path: str) -> str:
