@@ -13,7 +13,7 @@ import functools
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,8 +24,10 @@ from seolint.regex_safety import Match, Pattern, PatternError, compile_builtin_p
 from seolint.registry import Rule, RuleError, check_identity
 
 _MARKUP_ONLY = re.compile(r"(?:<!--.*?-->|</?[A-Za-z][^<>]*>|\s)+")  # closing tags, comments
+_BRACKETED_NOTE = re.compile(r"\[[^\[\]\n]*\]:?")  # a whole line "[Link to ...]" that is no link
 SCOPES = ("lines", "prose", "headings", "link-text", "link-target", "alt-text")
-WHERE = ("anywhere", "first-line", "empty-section")
+WHERE = ("anywhere", "first-line", "empty-section", "section-without-links")
+_SECTIONS = ("empty-section", "section-without-links")  # positions that read what follows a line
 _RULE_KEYS = {
     "code", "name", "severity", "summary", "message", "help", "scope",
     "patterns", "phrases", "exceptions", "where", "match",
@@ -50,6 +52,7 @@ class Matcher:
     patterns: tuple[Pattern, ...]
     exceptions: tuple[Pattern, ...] = ()
     where: str = "anywhere"
+    section_ends: tuple[Pattern, ...] = ()  # positions in _SECTIONS: the rule's other labels
 
     def matches(self, text: str) -> Iterator[Match]:
         excepted: _Intervals | None = None  # found once per text, and only when needed
@@ -122,7 +125,7 @@ def _scan_lines(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
         if matcher.where == "first-line" and index > 0:
             break
         for match in matcher.matches(line.text):
-            if matcher.where == "empty-section":
+            if matcher.where in _SECTIONS:
                 empty = _empty_sections(doc, matcher) if empty is None else empty
                 if line.number not in empty:
                     continue
@@ -131,24 +134,35 @@ def _scan_lines(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
 
 
 def _empty_sections(doc: Document, matcher: Matcher) -> set[int]:
-    """Lines followed only by blank lines, markup or more such labels, up to a heading or the end.
+    """Lines followed by nothing real up to a heading, another of the rule's labels, or the end.
 
-    One backward pass, so a post made of thousands of labels still takes linear time.
+    Blank lines, markup, bracketed placeholders ("[Link to ...]") and more such labels are
+    never real; with where = "section-without-links" only a link (or code) is. One backward
+    pass, so a post made of thousands of labels still takes linear time.
     """
     heading_lines = {h.span.line for h in doc.headings}
+    link_lines = {k.span.line for k in doc.links}
+    links_only = matcher.where == "section-without-links"
     prose = doc.views.lines
     empty: set[int] = set()
-    clear = True  # nothing after the current line but ignorable lines, up to a heading or the end
+    clear = True  # nothing real after the current line, up to the end of its section
     for number in range(len(doc.lines), 0, -1):
         if clear:
             empty.add(number)
         raw = doc.lines[number - 1].strip()
+        line = prose.get(number)
         if number in heading_lines:
             clear = True
         elif not raw or _MARKUP_ONLY.fullmatch(raw):
             continue
-        elif (line := prose.get(number)) is None or not any(True for _ in matcher.matches(line.text)):
-            clear = False  # prose, code or other content
+        elif line is None or number in link_lines:
+            clear = False  # code or other content, or a real link
+        elif any(True for _ in matcher.matches(line.text)):
+            continue
+        elif any(True for p in matcher.section_ends for _ in p.finditer(line.text)):
+            clear = True  # another label ("Image Alt Text:") starts the next section
+        elif not links_only and not _BRACKETED_NOTE.fullmatch(line.text):
+            clear = False  # prose
     return empty
 
 
@@ -273,6 +287,8 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
         matchers.append(build(table, f"{label}: match #{index}"))
     if not matchers:
         raise PackError(f"{label}: needs patterns or phrases")
+    labels = tuple(p for m in matchers for p in m.patterns)
+    matchers = [replace(m, section_ends=labels) if m.where in _SECTIONS else m for m in matchers]
     help_text = entry.get("help", "")
     if not isinstance(help_text, str):
         raise PackError(f"{label}: help must be a string")
