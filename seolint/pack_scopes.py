@@ -19,8 +19,9 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # Inline code: a run of 1-3 backticks, text without backticks, the same run (linear time).
 _INLINE_CODE = re.compile(r"(?<!`)(`{1,3})(?!`)[^`\n]+\1(?!`)")
 _REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S.*$", re.MULTILINE)  # [id]: https://...
-# `[label]` or `[label][]` not followed by `(` or `:`: a link when a definition names the label.
-_SHORTCUT = re.compile(r"\[([^\[\]\n]+)\](?:\[\])?(?![(:\[])")
+# `[label]` or `[label][]` alone (not the `[id]` of `[text][id]`, not followed by `(` or `:`):
+# a link when a definition names the label.
+_SHORTCUT = re.compile(r"(?<!\])\[([^\[\]\n]+)\](?:\[\])?(?![(:\[])")
 _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 _HTML_CODE = re.compile(
     r"<(pre|code|script|style|textarea|head)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE

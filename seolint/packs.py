@@ -26,7 +26,7 @@ from seolint.registry import Rule, RuleError, check_identity
 _MARKUP_ONLY = re.compile(r"(?:<!--.*?-->|</?[A-Za-z][^<>]*>|\s)+")  # closing tags, comments
 _BRACKETED_NOTE = re.compile(r"\[[^\[\]\n]*\]:?")  # a whole line "[Link to ...]" that is no link
 SCOPES = ("lines", "prose", "headings", "link-text", "link-target", "alt-text")
-WHERE = ("anywhere", "first-line", "empty-section", "section-without-links")
+WHERE = ("anywhere", "first-line", "outside-headings", "empty-section", "section-without-links")
 _SECTIONS = ("empty-section", "section-without-links")  # positions that read what follows a line
 _RULE_KEYS = {
     "code", "name", "severity", "summary", "message", "help", "scope",
@@ -55,15 +55,20 @@ class Matcher:
     section_ends: tuple[Pattern, ...] = ()  # positions in _SECTIONS: the rule's other labels
 
     def matches(self, text: str) -> Iterator[Match]:
-        excepted: _Intervals | None = None  # found once per text, and only when needed
-        for pattern in self.patterns:
-            for match in pattern.finditer(text):
-                if match.end() == match.start():
-                    continue
-                if excepted is None:
-                    excepted = _Intervals(e.span() for x in self.exceptions for e in x.finditer(text))
-                if not excepted.overlaps(match.start(), match.end()):
-                    yield match
+        """Each stretch of text once: where two patterns match overlapping text ("Sure, here's"
+        and "here's a blog post"), the match that starts first (then the longer) is reported."""
+        found = sorted(
+            (m for pattern in self.patterns for m in pattern.finditer(text) if m.end() > m.start()),
+            key=lambda match: (match.start(), -match.end()),
+        )
+        if not found:
+            return
+        excepted = _Intervals(e.span() for x in self.exceptions for e in x.finditer(text))
+        reported_to = -1
+        for match in found:
+            if match.start() >= reported_to and not excepted.overlaps(match.start(), match.end()):
+                reported_to = match.end()
+                yield match
 
 
 class _Intervals:
@@ -121,9 +126,16 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 def _scan_lines(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
     empty: set[int] | None = None
+    headings = (
+        {n for h in doc.headings for n in range(h.span.line, h.span.end_line + 1)}
+        if matcher.where == "outside-headings"
+        else set()
+    )
     for index, line in enumerate(doc.views.lines.values()):
         if matcher.where == "first-line" and index > 0:
             break
+        if matcher.where == "outside-headings" and line.number in headings:
+            continue
         for match in matcher.matches(line.text):
             if matcher.where in _SECTIONS:
                 empty = _empty_sections(doc, matcher) if empty is None else empty

@@ -56,7 +56,15 @@ def test_markers_keep_their_level_source_and_place() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["H2 - Title", "h2 - Title", "Heading 2: Title", "[H2] Title", "**H2:** Title", "**H2: Title**", "## H2: Title"],
+    [
+        "H2 - Title",
+        "h2 - Title",
+        "Heading 2: Title",
+        "[H2] Title",
+        "**H2:** Title",
+        "**H2: Title**",
+        "## H2: Title",
+    ],
 )
 def test_marker_variants(line: str) -> None:
     doc = doc_of(f"Intro.\n\n  {line}\n\nBody.\n", "text")

@@ -115,7 +115,8 @@ def pseudo_heading(doc: Document, opts: object) -> Iterator[Problem]:
             hint = _hint(doc, heading.level, heading.text)
             yield Problem(heading.span, f"outline marker 'H{heading.level}:' left in the text; {hint}")
         elif marker := LEAKED_MARKER.match(heading.text):
-            yield Problem(heading.span, f"heading text starts with the outline marker 'H{_level(marker)}:'; remove it")
+            level = _level(marker)
+            yield Problem(heading.span, f"heading text starts with the outline marker 'H{level}:'; remove it")
     for block in doc.blocks:
         first_line = block.text.split("\n", 1)[0]
         if block.kind == "paragraph" and (marker := LEAKED_MARKER.match(first_line)):

@@ -3,7 +3,7 @@
 Chat output keeps its Markdown (`[text](url)` links, `![alt](src)` images, `**bold**`,
 `` `code` ``, fences), so the text is read by the Markdown front-end. First, outline
 marker lines (`H2: Lessons`, `**H3: Setup**`, `[H2] Title`) are found and turned into
-ATX headings of the same length, `•`/`–` bullets into `-` bullets, and HTML comments
+ATX headings of the same length, bullets Markdown lacks (`•`, en dash) into `-`, and HTML comments
 into spaces; every edit keeps its length and line breaks, so positions stay exact. The
 marker headings then get back their level and source="marker", for H006 to report.
 """
@@ -35,8 +35,11 @@ def parse(source: str, path: str) -> Document:
     fm_span = front_matter.split(source).span
     body_start = fm_span.end_line if fm_span else 0
     comments = tuple(c for c in html_elements.comments(shell) if c.span.line > body_start)
-    blanked = _blank(source, [(shell.offset(c.span.line, c.span.column),
-                               shell.offset(c.span.end_line, c.span.end_column)) for c in comments])  # fmt: skip
+    regions = [
+        (shell.offset(c.span.line, c.span.column), shell.offset(c.span.end_line, c.span.end_column))
+        for c in comments
+    ]
+    blanked = _blank(source, regions)
     prepared: list[str] = []
     markers: dict[int, tuple[int, Span]] = {}  # line -> (level, span of the marker line)
     for number, line in enumerate(_LINE.findall(blanked), start=1):
