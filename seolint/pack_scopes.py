@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # Inline code: a run of 1-3 backticks, text without backticks, the same run (linear time).
 _INLINE_CODE = re.compile(r"(?<!`)(`{1,3})(?!`)[^`\n]+\1(?!`)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)  # [id]: https://...
+_REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S.*$", re.MULTILINE)  # [id]: https://...
+# `[label]` or `[label][]` alone (not the `[id]` of `[text][id]`, not followed by `(` or `:`):
+# a link when a definition names the label.
+_SHORTCUT = re.compile(r"(?<!\])\[([^\[\]\n]+)\](?:\[\])?(?![(:\[])")
 _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 _HTML_CODE = re.compile(
     r"<(pre|code|script|style|textarea|head)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE
@@ -93,8 +96,9 @@ def _masked_lines(doc: Document) -> list[tuple[int, str]]:
     regions += [m.span() for m in _COMMENT.finditer(doc.source)]
     regions += [(doc.offset(t.line, t.column), doc.offset(t.end_line, t.end_column)) for t in doc.templates]
     masked = _blank(doc.source, regions)
-    if doc.format == "markdown":
+    if doc.format != "html":  # Markdown, and plain-text drafts (which are Markdown-flavoured)
         masked = _blank(masked, [m.span() for m in _INLINE_CODE.finditer(masked)])
+        masked = _blank(masked, _reference_brackets(masked))
         masked = _blank(masked, [m.span() for m in _REFERENCE.finditer(masked)])
     for pattern in (_HTML_CODE, _URL):  # raw HTML code also appears inside Markdown
         masked = _blank(masked, [m.span() for m in pattern.finditer(masked)])
@@ -105,6 +109,23 @@ def _masked_lines(doc: Document) -> list[tuple[int, str]]:
         for number, text in enumerate(lines, start=1)
         if first <= number <= last and text.strip()
     ]
+
+
+def _reference_brackets(text: str) -> list[tuple[int, int]]:
+    """The brackets of reference links whose label is defined (`[Add & Commit]` with an
+    `[Add & Commit]: https://...` line): markup around link text, not a bracketed note."""
+    defined = {_label(m.group(1)) for m in _REFERENCE.finditer(text)}
+    if not defined:
+        return []
+    regions: list[tuple[int, int]] = []
+    for match in _SHORTCUT.finditer(text):
+        if _label(match.group(1)) in defined:
+            regions += [(match.start(), match.start() + 1), (match.end(1), match.end())]
+    return regions
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()  # CommonMark matches labels case- and space-insensitively
 
 
 def _content_lines(doc: Document) -> tuple[int, int]:

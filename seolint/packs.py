@@ -13,7 +13,7 @@ import functools
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,10 @@ from seolint.regex_safety import Match, Pattern, PatternError, compile_builtin_p
 from seolint.registry import Rule, RuleError, check_identity
 
 _MARKUP_ONLY = re.compile(r"(?:<!--.*?-->|</?[A-Za-z][^<>]*>|\s)+")  # closing tags, comments
+_BRACKETED_NOTE = re.compile(r"\[[^\[\]\n]*\]:?")  # a whole line "[Link to ...]" that is no link
 SCOPES = ("lines", "prose", "headings", "link-text", "link-target", "alt-text")
-WHERE = ("anywhere", "first-line", "empty-section")
+WHERE = ("anywhere", "first-line", "outside-headings", "empty-section", "section-without-links")
+_SECTIONS = ("empty-section", "section-without-links")  # positions that read what follows a line
 _RULE_KEYS = {
     "code", "name", "severity", "summary", "message", "help", "scope",
     "patterns", "phrases", "exceptions", "where", "match", "fix",
@@ -66,17 +68,23 @@ class Matcher:
     exceptions: tuple[Pattern, ...] = ()
     where: str = "anywhere"
     fix: FixSpec | None = None
+    section_ends: tuple[Pattern, ...] = ()  # positions in _SECTIONS: the rule's other labels
 
     def matches(self, text: str) -> Iterator[Match]:
-        excepted: _Intervals | None = None  # found once per text, and only when needed
-        for pattern in self.patterns:
-            for match in pattern.finditer(text):
-                if match.end() == match.start():
-                    continue
-                if excepted is None:
-                    excepted = _Intervals(e.span() for x in self.exceptions for e in x.finditer(text))
-                if not excepted.overlaps(match.start(), match.end()):
-                    yield match
+        """Each stretch of text once: where two patterns match overlapping text ("Sure, here's"
+        and "here's a blog post"), the match that starts first (then the longer) is reported."""
+        found = sorted(
+            (m for pattern in self.patterns for m in pattern.finditer(text) if m.end() > m.start()),
+            key=lambda match: (match.start(), -match.end()),
+        )
+        if not found:
+            return
+        excepted = _Intervals(e.span() for x in self.exceptions for e in x.finditer(text))
+        reported_to = -1
+        for match in found:
+            if match.start() >= reported_to and not excepted.overlaps(match.start(), match.end()):
+                reported_to = match.end()
+                yield match
 
 
 class _Intervals:
@@ -173,11 +181,18 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 def _scan_lines(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
     empty: set[int] | None = None
+    headings = (
+        {n for h in doc.headings for n in range(h.span.line, h.span.end_line + 1)}
+        if matcher.where == "outside-headings"
+        else set()
+    )
     for index, line in enumerate(doc.views.lines.values()):
         if matcher.where == "first-line" and index > 0:
             break
+        if matcher.where == "outside-headings" and line.number in headings:
+            continue
         for match in matcher.matches(line.text):
-            if matcher.where == "empty-section":
+            if matcher.where in _SECTIONS:
                 empty = _empty_sections(doc, matcher) if empty is None else empty
                 if line.number not in empty:
                     continue
@@ -186,24 +201,35 @@ def _scan_lines(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
 
 
 def _empty_sections(doc: Document, matcher: Matcher) -> set[int]:
-    """Lines followed only by blank lines, markup or more such labels, up to a heading or the end.
+    """Lines followed by nothing real up to a heading, another of the rule's labels, or the end.
 
-    One backward pass, so a post made of thousands of labels still takes linear time.
+    Blank lines, markup, bracketed placeholders ("[Link to ...]") and more such labels are
+    never real; with where = "section-without-links" only a link (or code) is. One backward
+    pass, so a post made of thousands of labels still takes linear time.
     """
     heading_lines = {h.span.line for h in doc.headings}
+    link_lines = {k.span.line for k in doc.links}
+    links_only = matcher.where == "section-without-links"
     prose = doc.views.lines
     empty: set[int] = set()
-    clear = True  # nothing after the current line but ignorable lines, up to a heading or the end
+    clear = True  # nothing real after the current line, up to the end of its section
     for number in range(len(doc.lines), 0, -1):
         if clear:
             empty.add(number)
         raw = doc.lines[number - 1].strip()
+        line = prose.get(number)
         if number in heading_lines:
             clear = True
         elif not raw or _MARKUP_ONLY.fullmatch(raw):
             continue
-        elif (line := prose.get(number)) is None or not any(True for _ in matcher.matches(line.text)):
-            clear = False  # prose, code or other content
+        elif line is None or number in link_lines:
+            clear = False  # code or other content, or a real link
+        elif any(True for _ in matcher.matches(line.text)):
+            continue
+        elif any(True for p in matcher.section_ends for _ in p.finditer(line.text)):
+            clear = True  # another label ("Image Alt Text:") starts the next section
+        elif not links_only and not _BRACKETED_NOTE.fullmatch(line.text):
+            clear = False  # prose
     return empty
 
 
@@ -330,6 +356,8 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
         matchers.append(build(table, f"{label}: match #{index}"))
     if not matchers:
         raise PackError(f"{label}: needs patterns or phrases")
+    labels = tuple(p for m in matchers for p in m.patterns)
+    matchers = [replace(m, section_ends=labels) if m.where in _SECTIONS else m for m in matchers]
     help_text = entry.get("help", "")
     if not isinstance(help_text, str):
         raise PackError(f"{label}: help must be a string")

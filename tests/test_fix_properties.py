@@ -227,6 +227,6 @@ def test_cli_diff_through_patch_equals_cli_fix(tmp_path: Path) -> None:
     subprocess.run(["patch", "-p1", "--quiet"], input=diff.stdout, cwd=tmp_path / "patched", check=True)
     subprocess.run([*seolint, "--fix"], cwd=tmp_path / "fixed", capture_output=True, check=False)
     fixed = (tmp_path / "fixed" / "post.txt").read_bytes()
-    expected = b"# Title\r\n\r\nclose\r\n\r\nSee [it](http://go.dev/x)."  # plain text has no links
+    expected = b"# Title\r\n\r\nclose\r\n\r\nSee [it](https://go.dev/x)."  # .txt reads Markdown links
     assert fixed == codecs.BOM_UTF8 + expected
     assert (tmp_path / "patched" / "post.txt").read_bytes() == fixed

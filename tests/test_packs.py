@@ -43,7 +43,7 @@ def test_builtin_packs_define_s001_to_s003_as_ordinary_rules() -> None:
     rules = {r.code: r for r in builtin_pack_rules()}
     assert set(rules) == {"S001", "S002", "S003"}
     assert rules["S001"].name == "template-scaffolding" and rules["S001"].severity.label == "error"
-    assert rules["S003"].severity.label == "warning"
+    assert rules["S003"].severity.label == "error"  # a chatbot sentence blocks publishing
     assert "Why:" in rules["S002"].doc and "Example:" in rules["S002"].doc
     assert all(isinstance(r.check, PackCheck) for r in rules.values())
 

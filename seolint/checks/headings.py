@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,8 +13,14 @@ from seolint.excerpt import shorten
 from seolint.findings import Applicability, Edit, Fix, Problem, Severity
 from seolint.registry import option, rule
 
-# "H2: Title" at the start of a heading or paragraph: an outline marker that leaked out.
-LEAKED_MARKER = re.compile(r"^\s*H([1-6])\s*:\s*(?P<text>\S.*)?$", re.IGNORECASE)
+# "H2: Title", "H2 - Title", "Heading 2: Title", "[H2] Title" at the start of a heading or
+# paragraph (`**H2:** Title` reads "H2: Title"): an outline marker that leaked out. A dash
+# needs a space after it, so "H2-database" stays a word.
+LEAKED_MARKER = re.compile(
+    r"^\s*(?:H([1-6])\s*(?::|[-–—](?=\s))|Heading ?([1-6])\s*(?::|[-–—](?=\s))|\[H([1-6])\]:?)"
+    r"\s*(?P<text>\S.*)?$",
+    re.IGNORECASE,
+)
 # A whole source line that is a marker paragraph, optionally in bold: "**H2: Lessons**".
 _MARKER_LINE = re.compile(
     r"(?P<open>\*\*|__)?H(?P<level>[1-6])[ \t]*:[ \t]*(?P<text>.*?)[ \t]*", re.IGNORECASE
@@ -173,21 +180,26 @@ def pseudo_heading(doc: Document, opts: object) -> Iterator[Problem]:
                 _marker_fix(doc, heading.span, heading.level, heading.text),
             )
         elif marker := LEAKED_MARKER.match(heading.text):
+            level = _level(marker)
             yield Problem(
                 heading.span,
-                f"heading text starts with the outline marker 'H{marker.group(1)}:'; remove it",
-                _drop_marker(doc, heading, int(marker.group(1))),
+                f"heading text starts with the outline marker 'H{level}:'; remove it",
+                _drop_marker(doc, heading, level),
             )
     for block in doc.blocks:
         first_line = block.text.split("\n", 1)[0]
         if block.kind == "paragraph" and (marker := LEAKED_MARKER.match(first_line)):
-            level = int(marker.group(1))
+            level = _level(marker)
             hint = _hint(doc, level, marker.group("text") or "")
             yield Problem(
                 block.span,
                 f"paragraph starts with outline marker 'H{level}:'; {hint}",
                 _paragraph_fix(doc, block),
             )
+
+
+def _level(marker: re.Match[str]) -> int:
+    return int(next(group for group in marker.groups()[:3] if group))
 
 
 def _hint(doc: Document, level: int, text: str) -> str:
@@ -307,3 +319,65 @@ def _too_long(heading: Heading | None, words: int, opts: SectionOptions) -> Iter
         yield Problem(
             heading.span, f"{words} words under {heading.text!r} without a subheading (max {opts.max_words})"
         )
+
+
+# What may stand between the two headings of an empty section: wrapper tags and rules
+# (comments are cut out first). Each alternative starts with its own character, so no
+# stretch of text can be matched in two ways.
+_NOT_CONTENT = re.compile(
+    r"(?:\s|</?(?:div|section|article|header|footer|main|span|p|br|hr|a)\b[^<>]*>"
+    r"|(?m:^[ \t]*(?:[-*_][ \t]*){3,}$))*",
+    re.IGNORECASE,
+)
+
+
+@rule("H008", "empty-section", Severity.WARNING)
+def empty_section(doc: Document, opts: object) -> Iterator[Problem]:
+    """A heading is followed straight by a heading of the same or a higher level.
+
+    Why: a section with nothing in it is a promise the page does not keep: readers who
+    jump to it from the outline or a search result find nothing. It is usually a part of
+    the draft that was never written, or an outline line that was never filled in.
+    Example: `## Write-behind` directly followed by `## Summary` -> write the section or
+    drop its heading. A heading followed by its own sub-heading (`## Caching` then
+    `### Write-behind`) is fine: the sub-heading's section is the content.
+    """
+    items = sorted(
+        (span.line, span.column)
+        for span in (
+            *(b.span for b in doc.blocks),
+            *(c.span for c in doc.code_blocks),
+            *(i.span for i in doc.images),
+            *doc.templates,
+        )
+    )
+    comments = sorted(
+        (doc.offset(c.span.line, c.span.column), doc.offset(c.span.end_line, c.span.end_column))
+        for c in doc.comments
+    )
+    for heading, following in zip(doc.headings, doc.headings[1:], strict=False):
+        if following.level > heading.level:
+            continue
+        begin, end = (heading.span.line, heading.span.column), (following.span.line, following.span.column)
+        index = bisect.bisect_right(items, begin)
+        if index < len(items) and items[index] < end:
+            continue  # a paragraph, list, table, code block, image or template directive
+        if _NOT_CONTENT.fullmatch(_lines_between(doc, heading, following, comments)):
+            yield Problem(
+                heading.span,
+                f"section {heading.text!r} is empty: H{following.level} {following.text!r} follows at once",
+            )
+
+
+def _lines_between(
+    doc: Document, heading: Heading, following: Heading, comments: list[tuple[int, int]]
+) -> str:
+    """The source lines strictly between two headings, without the comments (sorted offsets) in them."""
+    start, stop = doc.offset(heading.span.end_line + 1), doc.offset(following.span.line)
+    pieces, cursor = [], start
+    for first, last in comments[bisect.bisect_left(comments, (start, start)) :]:
+        if last > stop:
+            break
+        pieces.append(doc.source[cursor:first])
+        cursor = last
+    return "".join([*pieces, doc.source[cursor:stop]])

@@ -34,20 +34,22 @@ _LOCATED = frozenset({"link_open", "image", "html_inline"})  # inline tokens the
 
 
 @cache
-def _parser() -> MarkdownIt:
+def _parser(indented_code: bool = True) -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table").disable("text_join")  # see _Cursor
+    parser = MarkdownIt("commonmark").enable("table").disable("text_join")  # see _Cursor
+    return parser if indented_code else parser.disable("code")
 
 
 def preload() -> None:
     _parser()
 
 
-def parse(source: str, path: str) -> Document:
+def parse(source: str, path: str, indented_code: bool = True) -> Document:
+    """`indented_code=False` reads indented lines as text (plain-text drafts indent prose)."""
     fm = front_matter.split(source)
     builder = _Builder(Document(path=path, format="markdown", source=source))
-    builder.walk(_parser().parse(fm.body))
+    builder.walk(_parser(indented_code).parse(fm.body))
     return Document(
         path=path,
         format="markdown",

@@ -1,81 +1,90 @@
-"""Plain-text front-end for outline-style drafts (often pasted from AI tools).
+"""Plain-text front-end for drafts pasted from AI tools: Markdown-flavoured text with an outline.
 
-Blank lines separate paragraphs; `H2: Lessons`-style marker lines become headings with
-source="marker" so the hierarchy rules work on outlines; bullet lines become list items.
+Chat output keeps its Markdown (`[text](url)` links, `![alt](src)` images, `**bold**`,
+`` `code` ``, fences), so the text is read by the Markdown front-end. First, outline
+marker lines (`H2: Lessons`, `**H3: Setup**`, `[H2] Title`) are found and turned into
+ATX headings of the same length, bullets Markdown lacks (`•`, en dash) into `-`, and HTML comments
+into spaces; every edit keeps its length and line breaks, so positions stay exact. The
+marker headings then get back their level and source="marker", for H006 to report.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from seolint.document import Block, Comment, Document, Heading, Hints, Span
-from seolint.parse import front_matter, html_elements
+from seolint.document import Document, Heading, Hints, Span
+from seolint.parse import front_matter, html_elements, markdown
 
-# "H2: Title", "h3 - Title", "**H2: Title**", "## H2: Title"; the marker is the whole line.
-# No two neighbouring quantifiers share characters, so a long line cannot backtrack.
+# "H2: Title", "h3 - Title", "**H2: Title**", "**H2:** Title", "## H2: Title", "Heading 2: Title",
+# "[H2] Title"; the marker is the whole line. No two neighbouring quantifiers share characters,
+# so a long line cannot backtrack.
 MARKER = re.compile(
-    r"^[ \t]*(?:(?:\*\*|__|#{1,6}[ \t])[ \t]*)?H([1-6])[ \t]*(?::|[-–—])(?P<text>.*)$",
+    r"^[ \t]*(?:(?:\*\*|__|#{1,6}[ \t])[ \t]*)?"
+    r"(?:(?:H|Heading[ \t]?)(?P<level>[1-6])[ \t]*(?::|[-–—])|\[H(?P<bracketed>[1-6])\][ \t]*:?)"
+    r"(?:\*\*|__)?(?P<text>.*)$",
     re.IGNORECASE,
 )
 # A Markdown heading fixes a marker, but typing one turns the plain-text draft into Markdown.
 _HINTS = Hints(heading_markup_converts=True)
-_BULLET = re.compile(r"^[ \t]*(?:[•*\-–]|\d+[.)])[ \t]+")
+_BULLET = re.compile(r"^([ \t]*)[•–](?=[ \t])")  # bullets Markdown does not know; `-`, `*`, `1.` it does
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_CLOSING_EMPHASIS = re.compile(r"(?:\*\*|__)[ \t]*$")
 
 
 def parse(source: str, path: str) -> Document:
-    fm = front_matter.split(source)
     shell = Document(path=path, format="text", source=source)
-    body_start = fm.span.end_line if fm.span else 0
+    fm_span = front_matter.split(source).span
+    body_start = fm_span.end_line if fm_span else 0
     comments = tuple(c for c in html_elements.comments(shell) if c.span.line > body_start)
-    body = _blank_out(fm.body, comments, shell)
-    body_lines = re.split(r"\r\n|\r|\n", body)
-    headings: list[Heading] = []
-    blocks: list[Block] = []
-    paragraph: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        if paragraph:
-            first, last = paragraph[0][0], paragraph[-1][0]
-            text = "\n".join(" ".join(line.split()) for _, line in paragraph)
-            column = len(paragraph[0][1]) - len(paragraph[0][1].lstrip()) + 1
-            blocks.append(Block("paragraph", text, Span(first, column, last, len(paragraph[-1][1]) + 1)))
-            paragraph.clear()
-
-    for number, line in enumerate(body_lines, start=1):
-        column = len(line) - len(line.lstrip()) + 1
-        span = Span(number, column, number, len(line.rstrip()) + 1)
-        if not line.strip():
-            flush()
-        elif marker := MARKER.match(line):
-            flush()
-            text = marker.group("text").strip().removesuffix("**").removesuffix("__").strip()
-            headings.append(Heading(int(marker.group(1)), text, span, "marker"))
-        elif bullet := _BULLET.match(line):
-            flush()
-            blocks.append(Block("list-item", " ".join(line[bullet.end() :].split()), span))
-        else:
-            paragraph.append((number, line))
-    flush()
-    return Document(
-        path=path,
+    regions = [
+        (shell.offset(c.span.line, c.span.column), shell.offset(c.span.end_line, c.span.end_column))
+        for c in comments
+    ]
+    blanked = _blank(source, regions)
+    prepared: list[str] = []
+    markers: dict[int, tuple[int, Span]] = {}  # line -> (level, span of the marker line)
+    for number, line in enumerate(_LINE.findall(blanked), start=1):
+        text = line.rstrip("\r\n")
+        if number > body_start and (marker := MARKER.match(text)):
+            level = int(marker.group("level") or marker.group("bracketed"))
+            column = len(text) - len(text.lstrip()) + 1
+            markers[number] = (level, Span(number, column, number, len(text.rstrip()) + 1))
+            text = _as_atx_heading(text, marker.start("text"))
+        elif number > body_start:
+            text = _BULLET.sub(r"\1-", text)
+        prepared.append(text + line[len(line.rstrip("\r\n")) :])
+    doc = markdown.parse("".join(prepared), path, indented_code=False)
+    return dataclasses.replace(
+        doc,
         format="text",
         source=source,
-        front_matter=fm.data,
-        front_matter_span=fm.span,
-        headings=tuple(headings),
-        blocks=tuple(blocks),
+        headings=tuple(_restore_marker(h, markers) for h in doc.headings),
         comments=comments,
         hints=_HINTS,
     )
 
 
-def _blank_out(body: str, comments: tuple[Comment, ...], doc: Document) -> str:
-    """The body with comments replaced by spaces (line breaks kept, so lines stay put)."""
-    shift = len(doc.source) - len(body)  # the body is a suffix of the source after front matter
+def _as_atx_heading(line: str, text_start: int) -> str:
+    """`**H2: Title**` -> `#     Title  `: same length, the marker and emphasis blanked."""
+    rest = line[text_start:]
+    closing = _CLOSING_EMPHASIS.search(rest)
+    if closing:
+        rest = rest[: closing.start()] + " " * (len(rest) - closing.start())
+    return "#" + " " * (text_start - 1) + rest
+
+
+def _restore_marker(heading: Heading, markers: dict[int, tuple[int, Span]]) -> Heading:
+    if heading.span.line not in markers:
+        return heading  # a Markdown heading (`## Setup`) in the draft
+    level, span = markers[heading.span.line]
+    return dataclasses.replace(heading, level=level, span=span, source="marker")
+
+
+def _blank(text: str, regions: list[tuple[int, int]]) -> str:
+    """`text` with each region's characters (not its line breaks) turned into spaces."""
     pieces, cursor = [], 0
-    for comment in comments:
-        start = doc.offset(comment.span.line, comment.span.column) - shift
-        end = doc.offset(comment.span.end_line, comment.span.end_column) - shift
-        pieces += [body[cursor:start], re.sub(r"[^\r\n]", " ", body[start:end])]
+    for start, end in regions:
+        pieces += [text[cursor:start], re.sub(r"[^\r\n]", " ", text[start:end])]
         cursor = end
-    return "".join([*pieces, body[cursor:]])
+    return "".join([*pieces, text[cursor:]])
