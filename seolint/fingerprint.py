@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from seolint import __version__
+from seolint.digest import update_with_files
 from seolint.plan import Plan
 
 SCHEMA = 5  # bump when the cache entry layout changes
@@ -43,12 +44,7 @@ def fingerprint(plan: Plan, extra_files: Iterable[Path] = ()) -> str:
     digest.update(_stable(_plan_shape(plan)).encode())
     digest.update(_stable(dependency_versions()).encode())
     files = {*_source_files(), *_plugin_files(plan), *(p for f in extra_files for p in _files_under(f))}
-    for path in sorted(files):
-        digest.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
+    update_with_files(digest, sorted(files))
     return digest.hexdigest()
 
 

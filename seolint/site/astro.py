@@ -15,29 +15,24 @@ All pages are posts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from seolint.site.configs import js_config_url
 from seolint.site.mdx import mdx_regions
 from seolint.site.model import AnyPath, Region, Site, absolute, join_url
 
 CONFIG_NAMES = tuple(f"astro.config.{ext}" for ext in ("mjs", "js", "ts", "mts", "cjs"))
-_SITE = re.compile(r"\bsite\s{0,10}:\s{0,10}['\"`]([^'\"`\n]{1,300})['\"`]")
-_BASE = re.compile(r"\bbase\s{0,10}:\s{0,10}['\"`]([^'\"`\n]{0,300})['\"`]")
 
 
 def detect(folder: Path, forced: bool = False) -> AstroSite | None:
-    for name in CONFIG_NAMES:
-        path = folder / name
-        if path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
-            site, base = _SITE.search(text), _BASE.search(text)
-            full = (site.group(1).rstrip("/") if site else "") + (base.group(1) if base else "")
-            return AstroSite("astro", absolute(folder), f"{name} at the site root", {}, full or None)
-    return None
+    found = js_config_url(folder, CONFIG_NAMES, "site", "base")
+    if found is None:
+        return None
+    name, url = found
+    return AstroSite("astro", absolute(folder), f"{name} at the site root", {}, url)
 
 
 @dataclass(frozen=True)

@@ -104,3 +104,22 @@ def string_list(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value if isinstance(v, (str, int, float)) and str(v).strip()]
     return []
+
+
+def js_config_url(
+    folder: Path, names: tuple[str, ...], url_key: str, base_key: str
+) -> tuple[str, str | None] | None:
+    """The first of `names` in `folder` and the site URL its JavaScript config writes as
+    `url_key: '...'` plus `base_key: '...'` (read as text: the config is code, not data)."""
+    for name in names:
+        path = folder / name
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            url, base = (_js_string(key).search(text) for key in (url_key, base_key))
+            full = (url.group(1).rstrip("/") if url else "") + (base.group(1) if base else "")
+            return name, full or None
+    return None
+
+
+def _js_string(key: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{key}\s{{0,10}}:\s{{0,10}}['\"`]([^'\"`\n]{{0,300}})['\"`]")

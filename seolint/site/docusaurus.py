@@ -15,34 +15,26 @@ All pages are posts; the generated blog list is not a file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from seolint.site.configs import text_value
+from seolint.site.configs import js_config_url, text_value
 from seolint.site.dates import split_date_prefix
 from seolint.site.mdx import mdx_regions
 from seolint.site.model import AnyPath, Region, Site, absolute, join_url
 
 CONFIG_NAMES = tuple(f"docusaurus.config.{ext}" for ext in ("js", "mjs", "cjs", "ts", "mts"))
-_URL = re.compile(r"\burl\s{0,10}:\s{0,10}['\"`]([^'\"`\n]{1,300})['\"`]")
-_BASE = re.compile(r"\bbaseUrl\s{0,10}:\s{0,10}['\"`]([^'\"`\n]{0,300})['\"`]")
 ROOTS = ("docs", "blog", "versioned_docs", "src/pages")
 
 
 def detect(folder: Path, forced: bool = False) -> DocusaurusSite | None:
-    for name in CONFIG_NAMES:
-        path = folder / name
-        if path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
-            url, base = _URL.search(text), _BASE.search(text)
-            full = (url.group(1).rstrip("/") if url else "") + (base.group(1) if base else "")
-            return DocusaurusSite(
-                "docusaurus", absolute(folder), f"{name} at the site root", {}, full or None
-            )
-    return None
+    found = js_config_url(folder, CONFIG_NAMES, "url", "baseUrl")
+    if found is None:
+        return None
+    name, url = found
+    return DocusaurusSite("docusaurus", absolute(folder), f"{name} at the site root", {}, url)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from seolint.digest import update_with_files
 from seolint.site.model import Site
 
 # Folders that hold page templates in some generator (Hugo, Jekyll, Zola, themes).
@@ -23,12 +24,7 @@ def site_fingerprint(site: Site) -> str:
         repr((site.generator, str(site.root), site.reason, site.base_url)).encode("utf-8", "replace")
     )
     digest.update(_stable(site.config).encode("utf-8", "replace"))
-    for path in _template_files(site.root):
-        digest.update(b"\0" + str(path).encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
+    update_with_files(digest, _template_files(site.root))
     return digest.hexdigest()
 
 
