@@ -1,4 +1,4 @@
-"""Markdown front-end: CommonMark tokens from markdown-it-py, mapped onto a Document.
+"""Markdown front-end: CommonMark tokens from markdown-it-pyrs, mapped onto a Document.
 
 The token stream is read once; nothing is rendered to HTML and parsed again. Block
 tokens carry line maps; inline positions are found by walking the block's source with
@@ -11,16 +11,12 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from seolint import document
 from seolint.document import AltState, Block, CodeBlock, Comment, Document, Heading, Image, Span
-from seolint.parse import front_matter, html_elements, html_tokens, html_tree
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.token import Token
+from seolint.parse import front_matter, html_elements, html_tokens, html_tree, link_text, markdown_tokens
+from seolint.parse.markdown_tokens import TokenLike as Token
 
 _CONTAINERS = {
     "list_item_open": "list-item",
@@ -33,21 +29,14 @@ _CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")  # `## Setup {#setup}` (Hugo, kr
 _LOCATED = frozenset({"link_open", "image", "html_inline"})  # inline tokens the reader is told of
 
 
-@cache
-def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark").enable("table").disable("text_join")  # see _Cursor
-
-
 def preload() -> None:
-    _parser()
+    markdown_tokens.preload()
 
 
 def parse(source: str, path: str) -> Document:
     fm = front_matter.split(source)
     builder = _Builder(Document(path=path, format="markdown", source=source))
-    builder.walk(_parser().parse(fm.body))
+    builder.walk(markdown_tokens.parse(fm.body))
     return Document(
         path=path,
         format="markdown",
@@ -308,10 +297,8 @@ class _InlineHtml:
 
 def _attr(token: Token, name: str) -> str | None:
     """An attribute as the writer typed it (markdown-it percent-encodes URLs)."""
-    from markdown_it.common.normalize_url import normalizeLinkText
-
     value = token.attrGet(name)
-    return None if value is None else normalizeLinkText(str(value))
+    return None if value is None else link_text.as_written(str(value))
 
 
 def _plain_text(children: Sequence[Token], keep_code: bool) -> str:
