@@ -8,6 +8,7 @@ fatal nor printed, and that a draft without one never imports markdown-it-py.
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 
@@ -90,3 +91,28 @@ def test_a_draft_that_does_not_panic_never_imports_markdown_it_py() -> None:
         "print('markdown_it' in sys.modules, 'markdown_it_pyrs' in sys.modules)\n"
     )
     assert run_isolated(probe).stdout.strip() == "False True"
+
+
+URLS = [
+    "https://example.com/a/b?c=d&e=f#g",
+    "/posts/2020-01-01-x/",
+    "T:@]^",
+    "b:@{+,},&_'.HY_+,;",
+    "http://a.com/b%20c",
+    "http://XN--bcher-kva.de/",
+    "mailto:a@b.c",
+    "x y",
+    "%zz",
+    "javascript:void(0)",
+]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_links_without_anything_to_decode_skip_mdurl_with_the_same_result(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seolint.parse import link_text
+
+    fast = link_text.as_written(url)
+    monkeypatch.setattr(link_text, "_UNCHANGED", re.compile(r"(?!)"))  # never the shortcut
+    assert fast == link_text.as_written(url)

@@ -53,7 +53,7 @@ class TokenLike(Protocol):
     def attrGet(self, name: str) -> str | int | float | None: ...  # markdown-it-py's name
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A token in markdown-it-py's shape, built from a markdown-it-pyrs node."""
 
