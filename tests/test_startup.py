@@ -67,3 +67,39 @@ def test_parsing_html_needs_beautifulsoup_only_for_a_content_selector() -> None:
     parse = "from seolint.parse import parse; parse('<main><p>x</p></main>', 'a.html', 'html'"
     assert "bs4" not in heavy_in(loaded_after(parse + ")"))
     assert "bs4" in heavy_in(loaded_after(parse + ", 'main')"))
+
+
+ADAPTERS = ("hugo", "jekyll", "zola", "docusaurus", "astro", "mkdocs", "mdx")
+
+
+def check_one_post_modules() -> set[str]:
+    draft = ROOT / "fixtures" / "clean-post.md"
+    probe = (
+        "import sys; from seolint.launch import main\n"
+        f"sys.argv = ['seolint', 'check', '--no-cache', '-q', {str(draft)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    return set(output.rsplit("MODULES", 1)[1].split())
+
+
+def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
+    modules = check_one_post_modules()
+    assert "seolint.pipeline" in modules and "seolint.site.detect" in modules  # it really looked
+    assert {f"seolint.site.{name}" for name in ADAPTERS} & modules == set()  # no site: no adapter
+    assert "multiprocessing" not in modules  # one file: no pool
+    assert "markdown_it" not in modules  # markdown-it-py is only the native parser's fallback
+
+
+def test_site_markers_are_the_adapters_config_names() -> None:
+    """seolint.site.markers lets detection skip an adapter's import; it must not skip its site."""
+    from seolint.site import astro, docusaurus, hugo, jekyll, markers, mkdocs
+
+    assert markers.DOCUSAURUS == docusaurus.CONFIG_NAMES
+    assert markers.ASTRO == astro.CONFIG_NAMES
+    assert markers.MKDOCS == mkdocs.CONFIG_NAMES
+    assert markers.JEKYLL == jekyll.CONFIG_NAMES
+    assert (markers.HUGO, markers.GENERIC) == (hugo.CONFIG_NAMES, hugo.GENERIC_CONFIG_NAMES)
