@@ -92,6 +92,7 @@ def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
     assert {f"seolint.site.{name}" for name in ADAPTERS} & modules == set()  # no site: no adapter
     assert "multiprocessing" not in modules  # one file: no pool
     assert "markdown_it" not in modules  # markdown-it-py is only the native parser's fallback
+    assert "importlib.metadata" not in modules  # no plugin declares rules (seolint.plugin_scan)
 
 
 def test_site_markers_are_the_adapters_config_names() -> None:
