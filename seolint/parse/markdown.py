@@ -1,6 +1,8 @@
 """Markdown front-end: CommonMark tokens from markdown-it-pyrs, mapped onto a Document.
 
-The token stream is read once; nothing is rendered to HTML and parsed again. Block
+seolint.parse.markdown_tokens hands over markdown-it-py's token shape (from the Rust
+parser's tree, or from markdown-it-py itself on the inputs the Rust one panics on). The
+token stream is read once; nothing is rendered to HTML and parsed again. Block
 tokens carry line maps; inline positions are found by walking the block's source with
 a cursor that only moves forward, so the whole pass stays linear in the file size.
 """
@@ -184,8 +186,9 @@ class _Builder:
 class _Cursor:
     """Where the walk over an inline block's source is: it only moves forward.
 
-    markdown-it's text tokens are verbatim slices of the source (text_join is off, so
-    entities and escapes arrive as their own tokens with their source form), and each is
+    markdown-it's text tokens are verbatim slices of the source (entities and escapes arrive
+    as their own tokens with their source form: markdown-it-pyrs keeps them so, and the
+    markdown-it-py fallback runs with text_join off), and each is
     searched for from the cursor. A token the source does not hold verbatim (a NUL read as
     U+FFFD, a code span's line break read as a space) is searched for only within a window,
     so no token costs more than a bounded scan and the whole pass stays linear.
