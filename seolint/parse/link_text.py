@@ -13,12 +13,12 @@ from contextlib import suppress
 _RECODE_HOSTNAME_FOR = ("http:", "https:", "mailto:")
 # ASCII without spaces, `%` or `@`, and no `xn--` label: checked equal to the slow path on the
 # corpus's links and 200,000 random strings (tests/test_markdown_native.py keeps a sample).
-_UNCHANGED = re.compile(r"(?!.*[xX][nN]--)[!-$&-?A-~]*")
+_UNCHANGED = re.compile(r"[!-$&-?A-~]*")
 _LABEL_SEPARATORS = re.compile(r"[\x2E\u3002\uFF0E\uFF61]")
 
 
 def as_written(url: str) -> str:
-    if _UNCHANGED.fullmatch(url):
+    if _UNCHANGED.fullmatch(url) and "xn--" not in url.lower():
         return url  # nothing to decode: most links, and mdurl's parse + format would give it back
     import mdurl
 
