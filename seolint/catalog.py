@@ -53,6 +53,10 @@ def load_builtin_rules() -> list[Rule]:
 
 
 def _entry_point_rules() -> Iterator[Rule]:
+    from seolint.plugin_scan import may_declare
+
+    if not may_declare("seolint.rules"):
+        return
     from importlib.metadata import entry_points
 
     for entry in entry_points(group="seolint.rules"):

@@ -9,7 +9,6 @@ the pool, so an interrupt prints one line instead of a traceback per worker.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
@@ -47,6 +46,8 @@ def map_ordered(
     workers = worker_count(jobs, len(items))
     if workers <= 1 or len(items) <= SERIAL_LIMIT:
         return [_then(task(item), done) for item in items]
+    import multiprocessing  # ~7 ms, and a one-post run never needs it
+
     global _forked_task
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else None)

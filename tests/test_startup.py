@@ -7,7 +7,7 @@ import sys
 
 from tests.conftest import ROOT
 
-HEAVY = ("bs4", "markdown_it", "textstat", "rich", "yaml")
+HEAVY = ("bs4", "markdown_it", "markdown_it_pyrs", "textstat", "rich", "yaml")
 
 
 def loaded_after(statement: str) -> set[str]:
@@ -42,7 +42,8 @@ def test_version_fast_path_does_not_load_typer() -> None:
 
 def test_the_probe_can_see_heavy_modules() -> None:
     """Guards the tests above: the probe really reports what a run imports."""
-    assert "markdown_it" in heavy_in(loaded_after("from seolint.parse import markdown; markdown._parser()"))
+    loaded = loaded_after("from seolint.parse import markdown; markdown.preload()")
+    assert "markdown_it_pyrs" in heavy_in(loaded)
 
 
 def test_checking_a_draft_does_not_load_pydantic() -> None:
@@ -66,3 +67,40 @@ def test_parsing_html_needs_beautifulsoup_only_for_a_content_selector() -> None:
     parse = "from seolint.parse import parse; parse('<main><p>x</p></main>', 'a.html', 'html'"
     assert "bs4" not in heavy_in(loaded_after(parse + ")"))
     assert "bs4" in heavy_in(loaded_after(parse + ", 'main')"))
+
+
+ADAPTERS = ("hugo", "jekyll", "zola", "docusaurus", "astro", "mkdocs", "mdx")
+
+
+def check_one_post_modules() -> set[str]:
+    draft = ROOT / "fixtures" / "clean-post.md"
+    probe = (
+        "import sys; from seolint.launch import main\n"
+        f"sys.argv = ['seolint', 'check', '--no-cache', '-q', {str(draft)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    return set(output.rsplit("MODULES", 1)[1].split())
+
+
+def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
+    modules = check_one_post_modules()
+    assert "seolint.pipeline" in modules and "seolint.site.detect" in modules  # it really looked
+    assert {f"seolint.site.{name}" for name in ADAPTERS} & modules == set()  # no site: no adapter
+    assert "multiprocessing" not in modules  # one file: no pool
+    assert "markdown_it" not in modules  # markdown-it-py is only the native parser's fallback
+    assert "importlib.metadata" not in modules  # no plugin declares rules (seolint.plugin_scan)
+
+
+def test_site_markers_are_the_adapters_config_names() -> None:
+    """seolint.site.markers lets detection skip an adapter's import; it must not skip its site."""
+    from seolint.site import astro, docusaurus, hugo, jekyll, markers, mkdocs
+
+    assert markers.DOCUSAURUS == docusaurus.CONFIG_NAMES
+    assert markers.ASTRO == astro.CONFIG_NAMES
+    assert markers.MKDOCS == mkdocs.CONFIG_NAMES
+    assert markers.JEKYLL == jekyll.CONFIG_NAMES
+    assert (markers.HUGO, markers.GENERIC) == (hugo.CONFIG_NAMES, hugo.GENERIC_CONFIG_NAMES)

@@ -1,6 +1,8 @@
-"""Markdown front-end: CommonMark tokens from markdown-it-py, mapped onto a Document.
+"""Markdown front-end: CommonMark tokens from markdown-it-pyrs, mapped onto a Document.
 
-The token stream is read once; nothing is rendered to HTML and parsed again. Block
+seolint.parse.markdown_tokens hands over markdown-it-py's token shape (from the Rust
+parser's tree, or from markdown-it-py itself on the inputs the Rust one panics on). The
+token stream is read once; nothing is rendered to HTML and parsed again. Block
 tokens carry line maps; inline positions are found by walking the block's source with
 a cursor that only moves forward, so the whole pass stays linear in the file size.
 """
@@ -11,16 +13,12 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from seolint import document
 from seolint.document import AltState, Block, CodeBlock, Comment, Document, Heading, Image, Span
-from seolint.parse import front_matter, html_elements, html_tokens, html_tree
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.token import Token
+from seolint.parse import front_matter, html_elements, html_tokens, html_tree, link_text, markdown_tokens
+from seolint.parse.markdown_tokens import TokenLike as Token
 
 _CONTAINERS = {
     "list_item_open": "list-item",
@@ -33,23 +31,15 @@ _CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")  # `## Setup {#setup}` (Hugo, kr
 _LOCATED = frozenset({"link_open", "image", "html_inline"})  # inline tokens the reader is told of
 
 
-@cache
-def _parser(indented_code: bool = True) -> MarkdownIt:
-    from markdown_it import MarkdownIt
-
-    parser = MarkdownIt("commonmark").enable("table").disable("text_join")  # see _Cursor
-    return parser if indented_code else parser.disable("code")
-
-
 def preload() -> None:
-    _parser()
+    markdown_tokens.preload()
 
 
 def parse(source: str, path: str, indented_code: bool = True) -> Document:
     """`indented_code=False` reads indented lines as text (plain-text drafts indent prose)."""
     fm = front_matter.split(source)
     builder = _Builder(Document(path=path, format="markdown", source=source))
-    builder.walk(_parser(indented_code).parse(fm.body))
+    builder.walk(markdown_tokens.parse(fm.body, indented_code))
     return Document(
         path=path,
         format="markdown",
@@ -197,8 +187,9 @@ class _Builder:
 class _Cursor:
     """Where the walk over an inline block's source is: it only moves forward.
 
-    markdown-it's text tokens are verbatim slices of the source (text_join is off, so
-    entities and escapes arrive as their own tokens with their source form), and each is
+    markdown-it's text tokens are verbatim slices of the source (entities and escapes arrive
+    as their own tokens with their source form: markdown-it-pyrs keeps them so, and the
+    markdown-it-py fallback runs with text_join off), and each is
     searched for from the cursor. A token the source does not hold verbatim (a NUL read as
     U+FFFD, a code span's line break read as a space) is searched for only within a window,
     so no token costs more than a bounded scan and the whole pass stays linear.
@@ -310,10 +301,8 @@ class _InlineHtml:
 
 def _attr(token: Token, name: str) -> str | None:
     """An attribute as the writer typed it (markdown-it percent-encodes URLs)."""
-    from markdown_it.common.normalize_url import normalizeLinkText
-
     value = token.attrGet(name)
-    return None if value is None else normalizeLinkText(str(value))
+    return None if value is None else link_text.as_written(str(value))
 
 
 def _plain_text(children: Sequence[Token], keep_code: bool) -> str:

@@ -10,12 +10,14 @@ Astro site's `src/` has `content/` and `layouts/` too).
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Literal
 
-from seolint.site import astro, docusaurus, hugo, jekyll, mkdocs, zola
+from seolint.site import markers
 from seolint.site.model import NEVER_CONTENT, Site, absolute
 from seolint.site.plain import plain_site
 
@@ -32,13 +34,27 @@ GENERATORS: tuple[str, ...] = (
     "none",
 )
 Detector = Callable[[Path, bool], Site | None]
+
+
+def _detector(generator: str) -> Detector:
+    """The adapter's `detect`, its module imported only once a folder holds one of its
+    config files (seolint.site.markers): a draft outside any site loads no adapter."""
+
+    def detect(folder: Path, forced: bool) -> Site | None:
+        if not forced and not markers.may_be_root(generator, folder):
+            return None
+        site: Site | None = _adapter(generator).detect(folder, forced)
+        return site
+
+    return detect
+
+
+def _adapter(generator: str) -> ModuleType:
+    return importlib.import_module(f"seolint.site.{generator}")
+
+
 DETECTORS: dict[str, Detector] = {
-    "docusaurus": docusaurus.detect,
-    "astro": astro.detect,
-    "mkdocs": mkdocs.detect,
-    "jekyll": jekyll.detect,
-    "zola": zola.detect,
-    "hugo": hugo.detect,
+    name: _detector(name) for name in ("docusaurus", "astro", "mkdocs", "jekyll", "zola", "hugo")
 }
 
 
@@ -64,7 +80,7 @@ def find_site(path: Path, generator: Generator = "auto") -> Site | None:
             if site is not None:
                 return site
     if generator in ("auto", "hugo"):
-        laid_out = next((s for f in folders if (s := hugo.detect_layout(f)) is not None), None)
+        laid_out = next((s for f in folders if (s := _hugo_layout(f)) is not None), None)
         if laid_out is not None:
             return laid_out
     if generator == "auto":
@@ -114,6 +130,13 @@ class SiteFinder:
         return self._by_folder[folder]
 
 
+def _hugo_layout(folder: Path) -> Site | None:
+    if not (folder / "content").is_dir():  # what hugo.detect_layout looks for first
+        return None
+    site: Site | None = _adapter("hugo").detect_layout(folder)
+    return site
+
+
 def _upwards(start: Path) -> list[Path]:
     folders: list[Path] = []
     for folder in (start, *start.parents):
@@ -126,12 +149,7 @@ def _upwards(start: Path) -> list[Path]:
 def _fallback(generator: str, start: Path) -> Site:
     """A forced generator with no config anywhere: the folder itself, with defaults."""
     reason = f'generator = "{generator}" in the config; no {generator} config found, so rooted here'
-    classes: dict[str, type[Site]] = {
-        "hugo": hugo.HugoSite,
-        "jekyll": jekyll.JekyllSite,
-        "zola": zola.ZolaSite,
-        "docusaurus": docusaurus.DocusaurusSite,
-        "astro": astro.AstroSite,
-        "mkdocs": mkdocs.MkDocsSite,
-    }
-    return classes[generator](generator, start, reason)
+    names = {"hugo": "HugoSite", "jekyll": "JekyllSite", "zola": "ZolaSite", "docusaurus": "DocusaurusSite"}
+    names |= {"astro": "AstroSite", "mkdocs": "MkDocsSite"}
+    site_class: type[Site] = getattr(_adapter(generator), names[generator])
+    return site_class(generator, start, reason)
