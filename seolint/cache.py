@@ -27,6 +27,7 @@ from typing import Any
 
 from seolint.document import Span
 from seolint.findings import FileError, FileResult, Finding, Severity
+from seolint.site_facts import Directive, Fact, FileFacts, Reference
 
 CACHE_DIR = ".seolint_cache"
 MAX_ENTRY_BYTES = 32 * 1024 * 1024
@@ -166,6 +167,28 @@ def _to_json(result: FileResult) -> dict[str, Any]:
         "outline": [list(item) for item in result.outline],
         "errors": [[e.path, e.message, e.detail] for e in result.errors],
         "rules": list(result.rules),
+        "facts": _facts_to_json(result.facts) if result.facts is not None else None,
+    }
+
+
+def _facts_to_json(facts: FileFacts) -> dict[str, Any]:
+    def fact(value: Fact | None) -> list[Any] | None:
+        return None if value is None else [value.text, dataclasses.astuple(value.span), value.context]
+
+    return {
+        "urls": list(facts.urls),
+        "kind": facts.kind,
+        "title": fact(facts.title),
+        "description": fact(facts.description),
+        "keyphrase": fact(facts.keyphrase),
+        "ids": list(facts.ids),
+        "references": [
+            [r.kind, r.target, r.syntax, dataclasses.astuple(r.span), r.context] for r in facts.references
+        ],
+        "line_count": facts.line_count,
+        "first_line": facts.first_line,
+        "directives": [[d.text, dataclasses.astuple(d.span)] for d in facts.directives],
+        "ignore": list(facts.ignore) if facts.ignore is not None else None,
     }
 
 
@@ -173,7 +196,7 @@ def _from_json(data: dict[str, Any]) -> FileResult:
     findings = tuple(
         Finding(
             _str(path),
-            Span(*map(_int, span)),
+            _span(span),
             _str(code),
             _str(name),
             Severity(_int(level)),
@@ -193,7 +216,42 @@ def _from_json(data: dict[str, Any]) -> FileResult:
         tuple((_int(level), _str(text), _int(line)) for level, text, line in data["outline"]),
         tuple(FileError(*map(_str, error)) for error in data["errors"]),
         tuple(map(_str, data["rules"])),
+        _facts_from_json(data["facts"]) if data["facts"] is not None else None,
     )
+
+
+def _facts_from_json(data: dict[str, Any]) -> FileFacts:
+    def fact(value: Any) -> Fact | None:
+        if value is None:
+            return None
+        text, span, context = value
+        return Fact(_str(text), _span(span), _str(context))
+
+    references = []
+    for kind, target, syntax, span, context in data["references"]:
+        if kind not in ("link", "image"):
+            raise ValueError("reference kind")
+        references.append(Reference(kind, _str(target), _str(syntax), _span(span), _str(context)))
+    ignore = data["ignore"]
+    return FileFacts(
+        urls=tuple(map(_str, data["urls"])),
+        kind=_str(data["kind"]),
+        title=fact(data["title"]),
+        description=fact(data["description"]),
+        keyphrase=fact(data["keyphrase"]),
+        ids=tuple(map(_str, data["ids"])),
+        references=tuple(references),
+        line_count=_int(data["line_count"]),
+        first_line=_str(data["first_line"]),
+        directives=tuple(Directive(_str(text), _span(span)) for text, span in data["directives"]),
+        ignore=tuple(map(_str, ignore)) if ignore is not None else None,
+    )
+
+
+def _span(value: object) -> Span:
+    if not isinstance(value, list) or len(value) != 4:
+        raise TypeError("expected a span")
+    return Span(*map(_int, value))
 
 
 def _str(value: object) -> str:

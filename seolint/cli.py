@@ -174,6 +174,9 @@ def check(
         bool,
         typer.Option("--force-exclude", help="Apply excludes to files named on the command line too."),
     ] = False,
+    no_site: Annotated[
+        bool, typer.Option("--no-site", help="Skip the site-wide checks (W rules) across a site's pages.")
+    ] = False,
 ) -> None:
     """Lint drafts and report what to fix before publishing."""
     from seolint import runner
@@ -197,6 +200,7 @@ def check(
         encoding=_checked("--encoding", check_encoding, encoding) if encoding is not None else None,
         max_file_size=_checked("--max-file-size", parse_size, max_file_size) if max_file_size else None,
         report_unused_suppressions=report_unused_suppressions,
+        site_checks=False if no_site else None,
     )
     stdin_format = format_for(stdin_filename) if stdin_filename else "markdown"
     if stdin_format is None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from seolint.document import Span
+
+if TYPE_CHECKING:
+    from seolint.site_facts import FileFacts
 
 
 class Severity(enum.IntEnum):
@@ -90,6 +93,7 @@ class FileResult:
     outline: tuple[tuple[int, str, int], ...] = ()  # (level, text, line) of each heading
     errors: tuple[FileError, ...] = ()  # rules that crashed on this file
     rules: tuple[str, ...] = ()  # codes of the rules that ran on this file
+    facts: FileFacts | None = None  # what the site model needs, for a page of a site
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from typing import Any
 from seolint import __version__
 from seolint.plan import Plan
 
-SCHEMA = 3  # bump when the cache entry layout changes
+SCHEMA = 4  # bump when the cache entry layout changes
 _PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour can change a finding (parsing, syllables, YAML, CSS selectors).
 DEPENDENCIES = (

@@ -47,14 +47,18 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
         raise DraftError(str(error)) from None
     except Exception as error:  # a front-end bug on odd input is reported, not a crash
         raise DraftError(f"internal error while parsing: {describe(error)}", trace(error)) from error
+    facts = None
     if site is not None:
+        from seolint.site_facts import file_facts
+
         plan = plan.for_page(page_facts(site, doc))
+        facts = file_facts(site, doc)
     findings, errors = lint_document(doc, plan)
     findings = suppress.apply(doc, findings, plan)
     outline = tuple((h.level, h.text, h.span.line) for h in doc.headings)
     ran = tuple(active.rule.code for active in plan.rules)
     return FileResult(
-        source.path, source.format, tuple(findings), _stats(doc, plan), outline, tuple(errors), ran
+        source.path, source.format, tuple(findings), _stats(doc, plan), outline, tuple(errors), ran, facts
     )
 
 

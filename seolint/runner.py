@@ -48,8 +48,10 @@ def run(paths: Sequence[str], settings: Settings, jobs: int = 1, stdin: Stdin | 
     files = [d for d in drafts if d.location != STDIN]
     if len(files) > 1:
         preload({fmt for d in files if (fmt := format_for(d.location))})
-    linted = iter(map_ordered(functools.partial(lint_file, settings), files, jobs))
+    task = functools.partial(lint_file, settings)
+    linted = iter(map_ordered(task, files, jobs))
     results: list[FileResult] = []
+    in_sites: list[tuple[DraftFile, FileResult]] = []
     for draft in drafts:
         outcome = lint_stdin(settings, stdin or Stdin()) if draft.location == STDIN else next(linted)
         if isinstance(outcome, FileError):
@@ -57,6 +59,14 @@ def run(paths: Sequence[str], settings: Settings, jobs: int = 1, stdin: Stdin | 
         else:
             results.append(outcome)
             errors.extend(outcome.errors)
+            if outcome.facts is not None and draft.location != STDIN:
+                in_sites.append((draft, outcome))
+    if in_sites:  # the site pass: site rules over every page of each site
+        from seolint.site_pass import add_site_findings
+
+        updated, site_errors = add_site_findings(in_sites, settings, task, jobs)
+        results = [updated.get(r.path, r) for r in results]
+        errors.extend(site_errors)
     return RunResult(tuple(results), tuple(errors), time.perf_counter() - started)
 
 

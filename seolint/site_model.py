@@ -1,0 +1,226 @@
+"""The model of one site, built once per run from the facts of every content file.
+
+It knows each page's URLs, what every outgoing link and image resolves to (a page, a
+file, a page the generator writes itself, nothing, or something it cannot read), and
+answers the site rules' questions. Nothing here parses a draft: the facts came from the
+pipeline (or the cache).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import posixpath
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+from urllib.parse import unquote, urljoin, urlsplit
+
+from seolint.site import Site, url_key
+from seolint.site.configs import string_list
+from seolint.site.model import PAGE_SUFFIXES
+from seolint.site_facts import FileFacts, Reference
+
+Status = Literal["page", "file", "generated", "broken", "uninterpretable"]
+# Pages every generator writes itself: feeds and sitemaps, at the root or per section.
+GENERATED_NAMES = frozenset({"index.xml", "feed.xml", "atom.xml", "rss.xml", "sitemap.xml", "robots.txt"})
+_TEMPLATE_MARKS = ("{{", "{%", "}}", "%}")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A content file of the site: where it is, how reports name it, what it says."""
+
+    path: Path  # absolute
+    shown: str  # the path as reports show it
+    facts: FileFacts | None  # None when the file could not be linted
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        return self.facts.urls if self.facts is not None else ()
+
+    def at(self, line: int) -> str:
+        return f"{self.shown}:{line}"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where one reference of a page leads."""
+
+    source: Page
+    reference: Reference
+    status: Status
+    wanted: str = ""  # the URL or path looked for, as a reader would recognise it
+    target: Page | None = None  # the page it reaches (status "page")
+    fragment: str | None = None
+    reason: str = ""  # why it is uninterpretable
+
+
+@dataclass
+class SiteModel:
+    site: Site
+    pages: dict[Path, Page]
+    resolutions: list[Resolution] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, site: Site, pages: Iterable[Page]) -> SiteModel:
+        model = cls(site, {page.path: page for page in pages})
+        model.resolutions = [
+            model._resolve(page, reference)
+            for page in model.pages.values()
+            if page.facts is not None
+            for reference in page.facts.references
+        ]
+        return model
+
+    # -- lookups ----------------------------------------------------------------------
+    @cached_property
+    def by_url(self) -> dict[str, list[Page]]:
+        """Pages by the key of each URL they publish to (primary and aliases)."""
+        found: dict[str, list[Page]] = defaultdict(list)
+        for page in self.pages.values():
+            for url in dict.fromkeys(url_key(u) for u in page.urls):
+                found[url].append(page)
+        return dict(found)
+
+    @cached_property
+    def primary_urls(self) -> list[str]:
+        return sorted({url_key(p.urls[0]) for p in self.pages.values() if p.urls})
+
+    @cached_property
+    def _generated(self) -> frozenset[str]:
+        """URL keys of pages the generator writes without a content file: the home page,
+        the sections above every page, and taxonomy pages."""
+        keys = {url_key(self.site.base_path or "/")}
+        for page in self.pages.values():
+            for url in page.urls[:1]:
+                parts = url_key(url).strip("/").split("/")
+                keys.update(url_key("/" + "/".join(parts[:n])) for n in range(len(parts)))
+        return frozenset(keys)
+
+    @cached_property
+    def _taxonomy_prefixes(self) -> tuple[str, ...]:
+        names: list[str] = []
+        if self.site.generator == "hugo":
+            table = self.site.config.get("taxonomies")
+            names = list(table.values()) if isinstance(table, dict) else ["tags", "categories"]
+        elif self.site.generator == "zola":
+            table = self.site.config.get("taxonomies")
+            names = (
+                [t.get("name", "") for t in table if isinstance(t, dict)] if isinstance(table, list) else []
+            )
+        return tuple(url_key(posixpath.join(self.site.base_path or "/", str(n))) + "/" for n in names if n)
+
+    @cached_property
+    def _static_roots(self) -> tuple[Path, ...]:
+        """Folders copied to the site's root as they are."""
+        root, generator = self.site.root, self.site.generator
+        if generator == "hugo":
+            themes = string_list(self.site.config.get("theme"))
+            return (root / "static", *(root / "themes" / t / "static" for t in themes))
+        if generator == "jekyll":
+            return (Path(getattr(self.site, "source", root)),)
+        if generator in ("zola", "docusaurus"):
+            return (root / "static",)
+        if generator == "astro":
+            return (root / "public",)
+        return tuple(self.site.content_roots()) or (root,)
+
+    def suggestion(self, wanted: str) -> str | None:
+        """The published URL closest to `wanted`, for a "did you mean"."""
+        close = difflib.get_close_matches(url_key(wanted), self.primary_urls, n=1, cutoff=0.75)
+        return close[0] if close else None
+
+    def page_suggestion(self, wanted: Path) -> Page | None:
+        """The content file whose path is closest to a missing one."""
+        names = {str(p): page for p, page in self.pages.items()}
+        close = difflib.get_close_matches(str(wanted), list(names), n=1, cutoff=0.8)
+        return names[close[0]] if close else None
+
+    def stats(self) -> Counter[str]:
+        """How many references resolved to what; uninterpretable ones by reason."""
+        counts: Counter[str] = Counter()
+        for item in self.resolutions:
+            counts[
+                item.status if item.status != "uninterpretable" else f"uninterpretable: {item.reason}"
+            ] += 1
+        return counts
+
+    # -- resolution -------------------------------------------------------------------
+    def _resolve(self, page: Page, reference: Reference) -> Resolution:
+        target = reference.target
+        if any(mark in target for mark in _TEMPLATE_MARKS):
+            return Resolution(page, reference, "uninterpretable", reason="template expression in the target")
+        try:
+            found = self.site.resolve_link(target, page.path, reference.syntax)  # type: ignore[arg-type]
+        except (ValueError, OSError):
+            found = None
+        if found is None:
+            return Resolution(
+                page, reference, "uninterpretable", reason=f"{reference.syntax} target not readable"
+            )
+        if found.path is not None:
+            return self._by_path(page, reference, found.path, found.fragment)
+        assert found.url is not None
+        return self._by_url(page, reference, found.url, found.fragment)
+
+    def _by_path(self, page: Page, reference: Reference, path: Path, fragment: str | None) -> Resolution:
+        path = Path(os.path.normpath(unquote(str(path))))
+        if not _inside(path, self.site.root):
+            return Resolution(page, reference, "uninterpretable", reason="path outside the site")
+        if path in self.pages:
+            return Resolution(page, reference, "page", str(path), self.pages[path], fragment)
+        if path.is_dir():
+            inner = next((self.pages[p] for p in _indexes(path) if p in self.pages), None)
+            status: Status = "page" if inner else "generated"
+            return Resolution(page, reference, status, str(path), inner, fragment)
+        if path.is_file():
+            return Resolution(page, reference, "file", str(path))
+        relative = reference.syntax == "url" and not reference.target.lstrip().startswith(("/", "@"))
+        if relative and page.urls and path.suffix.lower() not in PAGE_SUFFIXES:
+            # A relative link is relative to the page's URL in the browser (pretty URLs)
+            url = urljoin(page.urls[0], urlsplit(reference.target.strip()).path)
+            by_url = self._by_url(page, reference, url, fragment)
+            if by_url.status != "broken":
+                return by_url
+        return Resolution(page, reference, "broken", str(path))
+
+    def _by_url(self, page: Page, reference: Reference, url: str, fragment: str | None) -> Resolution:
+        url = unquote(urlsplit(url).path) or "/"
+        base = self.site.base_path
+        if base and not (url == base or url.startswith(base + "/")):
+            url = base + url  # written without the base path the generator adds
+        key = url_key(url)
+        if key in self.by_url:
+            return Resolution(page, reference, "page", url, self.by_url[key][0], fragment)
+        if self._file_at(url):
+            return Resolution(page, reference, "file", url)
+        name = posixpath.basename(key)
+        if key in self._generated or name in GENERATED_NAMES or key.startswith(self._taxonomy_prefixes):
+            return Resolution(page, reference, "generated", url)
+        if "/page/" in key and name.isdigit():  # paginated list pages
+            return Resolution(page, reference, "generated", url)
+        return Resolution(page, reference, "broken", url)
+
+    def _file_at(self, url: str) -> bool:
+        """Whether a URL names a static file, or a file beside a page (a bundle resource)."""
+        inner = url.removeprefix(self.site.base_path).lstrip("/")
+        for root in (*self._static_roots, *self.site.content_roots()):
+            candidate = root / inner
+            if candidate.is_file() or (candidate.is_dir() and (candidate / "index.html").is_file()):
+                return True
+        folder, _, name = url.rstrip("/").rpartition("/")
+        return any((p.path.parent / name).is_file() for p in self.by_url.get(url_key(folder or "/"), ()))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or str(path).startswith(str(root).rstrip(os.sep) + os.sep)
+
+
+def _indexes(folder: Path) -> tuple[Path, ...]:
+    return tuple(
+        folder / name for name in ("index.md", "_index.md", "index.html", "_index.html", "index.markdown")
+    )

@@ -1,0 +1,156 @@
+"""The site pass: after every draft is linted, model each site and run the site rules.
+
+The model is built from every content file of the site, not only the files given (a
+pre-commit run names one post, and its broken link is still found): the other files go
+through the normal cached lint, so an unchanged site costs a cache read per file. Only
+the files given are reported on; their site findings obey the page's suppressions,
+`per-file-ignores`, and the selection and severities of the page's own config.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from seolint import suppress
+from seolint.document import Comment, Document, Span
+from seolint.files import DraftFile, shown
+from seolint.findings import FileError, FileResult, Finding, Problem
+from seolint.parallel import map_ordered
+from seolint.parse import format_for
+from seolint.pipeline import describe, trace
+from seolint.plan import ActiveRule
+from seolint.settings import Settings
+from seolint.site import Site
+from seolint.site_facts import FileFacts
+from seolint.site_model import Page, SiteModel
+
+LintFile = Callable[[DraftFile], "FileResult | FileError"]
+
+
+def add_site_findings(
+    linted: Sequence[tuple[DraftFile, FileResult]], settings: Settings, lint: LintFile, jobs: int
+) -> tuple[dict[str, FileResult], list[FileError]]:
+    """Results of the given files with their site findings added (by draft path), and the
+    errors of site rules that crashed."""
+    by_site: dict[Path, tuple[Site, dict[Path, tuple[DraftFile, FileResult]]]] = {}
+    for draft, result in linted:
+        site = settings.site_for(Path(draft.location))
+        if site is None or not settings.plan_for(settings.config_for(site.root)).site_checks:
+            continue
+        by_site.setdefault(site.root, (site, {}))[1][_absolute(draft.location)] = (draft, result)
+    updated: dict[str, FileResult] = {}
+    errors: list[FileError] = []
+    for site, given in by_site.values():
+        model = build_model(site, {path: pair for path, pair in given.items()}, settings, lint, jobs)
+        found = _run_rules(model, settings, errors)
+        for path, (draft, result) in given.items():
+            updated[draft.path] = _merge(draft, result, found.get(str(path), []), settings)
+    return updated, errors
+
+
+def build_model(
+    site: Site,
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    settings: Settings,
+    lint: LintFile,
+    jobs: int,
+) -> SiteModel:
+    """The model of `site` from the given results plus a (cached) lint of its other files."""
+    others = [p for p in site.content_files() if p not in given and format_for(str(p)) is not None]
+    drafts = [_draft(p) for p in others]
+    for draft in drafts:  # resolve plans and caches before workers fork
+        config = settings.config_for(Path(draft.location).parent)
+        settings.plan_for(config)
+        settings.cache_for(config)
+    outcomes = map_ordered(lint, drafts, jobs)
+    pages = [Page(path, draft.path, result.facts) for path, (draft, result) in given.items()]
+    pages += [
+        Page(path, draft.path, outcome.facts if isinstance(outcome, FileResult) else None)
+        for path, draft, outcome in zip(others, drafts, outcomes, strict=True)
+    ]
+    return SiteModel.build(site, sorted(pages, key=lambda page: page.path))
+
+
+def _run_rules(
+    model: SiteModel, settings: Settings, errors: list[FileError]
+) -> dict[str, list[tuple[ActiveRule, Problem]]]:
+    """Every problem the site root's plan finds, by the page's absolute path."""
+    plan = settings.plan_for(settings.config_for(model.site.root))
+    found: dict[str, list[tuple[ActiveRule, Problem]]] = defaultdict(list)
+    for active in plan.site_rules:
+        assert active.rule.site_check is not None
+        try:
+            for path, problem in active.rule.site_check(model, active.options):
+                found[path].append((active, problem))
+        except Exception as error:  # one broken rule must not take the other rules down
+            where = f"rule {active.rule.code} ({active.rule.name})"
+            errors.append(
+                FileError(str(model.site.root), f"internal error in {where}: {describe(error)}", trace(error))
+            )
+    return found
+
+
+def _merge(
+    draft: DraftFile, result: FileResult, problems: list[tuple[ActiveRule, Problem]], settings: Settings
+) -> FileResult:
+    """The file's result plus its site findings, under its own plan and suppressions."""
+    plan = settings.plan_for(settings.config_for(Path(draft.location).parent)).for_path(draft.path)
+    active = {a.rule.code: a for a in plan.site_rules}
+    facts = result.facts
+    if facts is None or not active:
+        return result
+    findings = [
+        Finding(
+            draft.path,
+            problem.span,
+            code,
+            active[code].rule.name,
+            active[code].severity,
+            problem.message,
+            _context(facts, problem.span),
+        )
+        for rule, problem in problems
+        if (code := rule.rule.code) in active
+    ]
+    kept = suppress.unsuppressed(_suppressions_of(draft.path, facts), findings, plan.aliases)
+    return dataclasses.replace(
+        result, findings=tuple(sorted((*result.findings, *kept))), rules=(*result.rules, *active)
+    )
+
+
+def _context(facts: FileFacts, span: Span) -> str:
+    """The finding's source line, from the facts (the draft itself is not read again)."""
+    for item in (facts.title, facts.description, facts.keyphrase, *facts.references):
+        if item is not None and item.span.line == span.line:
+            return item.context
+    return facts.first_line
+
+
+def _suppressions_of(path: str, facts: FileFacts) -> Document:
+    """A stand-in Document holding only what suppressions read: comments, lines, front matter."""
+    front_matter = {"seolint": {"ignore": list(facts.ignore)}} if facts.ignore is not None else {}
+    return Document(
+        path,
+        "markdown",
+        " \n" * facts.line_count,
+        front_matter=front_matter,
+        front_matter_span=Span.point(1),
+        comments=tuple(Comment(d.text, d.span) for d in facts.directives),
+    )
+
+
+def _draft(path: Path) -> DraftFile:
+    """A content file not given on the command line, named relative to the working
+    directory when it is under it (as a folder walk from there would name it)."""
+    text = str(path)
+    relative = os.path.relpath(text)
+    location = relative if not relative.startswith("..") else text
+    return DraftFile(location, shown(location))
+
+
+def _absolute(location: str) -> Path:
+    return Path(os.path.abspath(location))
