@@ -37,10 +37,11 @@ class Page:
     path: Path  # absolute
     shown: str  # the path as reports show it
     facts: FileFacts | None  # None when the file could not be linted
+    urls: tuple[str, ...] = ()  # the facts' URLs, or the path's alone when there are no facts
 
-    @property
-    def urls(self) -> tuple[str, ...]:
-        return self.facts.urls if self.facts is not None else ()
+    @classmethod
+    def of(cls, site: Site, path: Path, shown: str, facts: FileFacts | None) -> Page:
+        return cls(path, shown, facts, facts.urls if facts is not None else tuple(site.url_for(path)))
 
     def at(self, line: int) -> str:
         return f"{self.shown}:{line}"
@@ -130,15 +131,51 @@ class SiteModel:
         return tuple(self.site.content_roots()) or (root,)
 
     def suggestion(self, wanted: str) -> str | None:
-        """The published URL closest to `wanted`, for a "did you mean"."""
-        close = difflib.get_close_matches(url_key(wanted), self.primary_urls, n=1, cutoff=0.75)
-        return close[0] if close else None
+        """The published URL closest to `wanted`, for a "did you mean": its last segment
+        must be close (a moved page keeps its name), then the whole URL breaks ties."""
+        key = url_key(wanted)
+        name = posixpath.basename(key)
+        best: tuple[float, str] | None = None
+        for url in self.primary_urls:
+            near = _similarity(name, posixpath.basename(url))
+            if near >= 0.8 and url != key:
+                score = 0.7 * near + 0.3 * _similarity(key, url)
+                best = max(best or (score, url), (score, url))
+        return best[1] if best else None
 
     def page_suggestion(self, wanted: Path) -> Page | None:
-        """The content file whose path is closest to a missing one."""
-        names = {str(p): page for p, page in self.pages.items()}
-        close = difflib.get_close_matches(str(wanted), list(names), n=1, cutoff=0.8)
-        return names[close[0]] if close else None
+        """The content file whose name is closest to a missing one's."""
+        best: tuple[float, str, Page] | None = None
+        for page in self.pages.values():
+            near = _similarity(_page_name(wanted), _page_name(page.path))
+            if near >= 0.8:
+                best = max(best or (near, page.shown, page), (near, page.shown, page), key=lambda b: b[:2])
+        return best[2] if best else None
+
+    @cached_property
+    def _redirects(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """URL keys (and splat prefixes) redirected by a Netlify-style `_redirects` file
+        in a static folder: a link to them still reaches a page."""
+        exact: set[str] = set()
+        prefixes: list[str] = []
+        for root in self._static_roots:
+            try:
+                text = (root / "_redirects").read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            for line in text.splitlines():
+                fields = line.split()
+                if len(fields) >= 2 and fields[0].startswith("/"):
+                    source = fields[0]
+                    if source.endswith("*"):
+                        prefixes.append(source[:-1])
+                    else:
+                        exact.add(url_key(source))
+        return frozenset(exact), tuple(prefixes)
+
+    def redirected(self, url: str) -> bool:
+        exact, prefixes = self._redirects
+        return url_key(url) in exact or url.startswith(prefixes)
 
     def stats(self) -> Counter[str]:
         """How many references resolved to what; uninterpretable ones by reason."""
@@ -198,6 +235,8 @@ class SiteModel:
             return Resolution(page, reference, "page", url, self.by_url[key][0], fragment)
         if self._file_at(url):
             return Resolution(page, reference, "file", url)
+        if self.redirected(url):
+            return Resolution(page, reference, "generated", url)
         name = posixpath.basename(key)
         if key in self._generated or name in GENERATED_NAMES or key.startswith(self._taxonomy_prefixes):
             return Resolution(page, reference, "generated", url)
@@ -214,6 +253,15 @@ class SiteModel:
                 return True
         folder, _, name = url.rstrip("/").rpartition("/")
         return any((p.path.parent / name).is_file() for p in self.by_url.get(url_key(folder or "/"), ()))
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
+
+
+def _page_name(path: Path) -> str:
+    """What a page is called: its file name without suffix, or its folder's for an index."""
+    return path.parent.name if path.stem in ("index", "_index") else path.stem
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -67,9 +67,9 @@ def build_model(
         settings.plan_for(config)
         settings.cache_for(config)
     outcomes = map_ordered(lint, drafts, jobs)
-    pages = [Page(path, draft.path, result.facts) for path, (draft, result) in given.items()]
+    pages = [Page.of(site, path, draft.path, result.facts) for path, (draft, result) in given.items()]
     pages += [
-        Page(path, draft.path, outcome.facts if isinstance(outcome, FileResult) else None)
+        Page.of(site, path, draft.path, outcome.facts if isinstance(outcome, FileResult) else None)
         for path, draft, outcome in zip(others, drafts, outcomes, strict=True)
     ]
     return SiteModel.build(site, sorted(pages, key=lambda page: page.path))

@@ -20,13 +20,20 @@ from seolint.registry import option, site_rule
 
 if TYPE_CHECKING:
     from seolint.site_facts import Fact, FileFacts
-    from seolint.site_model import Page, SiteModel
+    from seolint.site_model import Page, Resolution, SiteModel
 
 Located = tuple[str, Problem]
 
 
-@site_rule("W001", "broken-internal-link", Severity.ERROR)
-def broken_internal_link(model: SiteModel, opts: object) -> Iterator[Located]:
+@dataclass(frozen=True)
+class BrokenLinkOptions:
+    # URL globs (fnmatch) of pages made outside the repository at build time, e.g.
+    # ["/flux/components/*"] for docs a build step imports; links to them are not checked.
+    ignore_targets: tuple[str, ...] = ()
+
+
+@site_rule("W001", "broken-internal-link", Severity.ERROR, BrokenLinkOptions)
+def broken_internal_link(model: SiteModel, opts: BrokenLinkOptions) -> Iterator[Located]:
     """A link points at a page or file of this site that does not exist.
 
     Why: a broken internal link is a dead end for readers and wastes crawl budget; site
@@ -35,13 +42,18 @@ def broken_internal_link(model: SiteModel, opts: object) -> Iterator[Located]:
     page with a close URL is suggested.
     Example: `[repos](/posts/go-repositories/)` while the post publishes to
     `/posts/go-repository/` -> fix the link (did you mean /posts/go-repository?).
+    Redirects in a Netlify-style `static/_redirects` file count as pages.
     """
+    import fnmatch
+
     for item in model.resolutions:
         if item.status != "broken" or item.reference.kind != "link":
             continue
         wanted = _shown_target(model, item.wanted)
+        if any(fnmatch.fnmatchcase(wanted, glob) for glob in opts.ignore_targets):
+            continue
         message = f"no page or file of this site at {wanted}"
-        hint = _hint(model, item.wanted)
+        hint = _hint(model, item)
         yield str(item.source.path), Problem(item.reference.span, message + hint)
 
 
@@ -202,18 +214,22 @@ def _page_span(page: Page) -> Span:
     return facts.title.span if facts is not None and facts.title is not None else Span.point(1)
 
 
-def _hint(model: SiteModel, wanted: str) -> str:
-    if wanted.startswith("/") and not _is_path(model, wanted):
-        close = model.suggestion(wanted)
+_DOMAIN_LIKE = re.compile(
+    r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?!(?:md|markdown|html?|txt)/)[a-z]{2,}/", re.IGNORECASE
+)
+
+
+def _hint(model: SiteModel, item: Resolution) -> str:
+    written = item.reference.target.strip()
+    if item.reference.syntax == "url" and _DOMAIN_LIKE.match(written):
+        return f" (a relative link: did you mean https://{written}?)"
+    if not item.wanted.startswith(str(model.site.root)):
+        close = model.suggestion(item.wanted)
         return f" (did you mean {close}?)" if close else ""
     from pathlib import Path
 
-    page = model.page_suggestion(Path(wanted))
+    page = model.page_suggestion(Path(item.wanted))
     return f" (did you mean {page.shown}?)" if page else ""
-
-
-def _is_path(model: SiteModel, wanted: str) -> bool:
-    return wanted.startswith(str(model.site.root))
 
 
 def _shown_target(model: SiteModel, wanted: str) -> str:
