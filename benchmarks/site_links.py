@@ -18,6 +18,7 @@ from pathlib import Path
 from seolint.runner import lint_file, run
 from seolint.settings import Overrides, Settings
 from seolint.site import find_site
+from seolint.site_model import SiteModel
 from seolint.site_pass import build_model
 
 DEFAULT_SITES = ("hugo-fluxcd", "jekyll-docs", "zola-rust-blog")
@@ -28,15 +29,14 @@ def report(folder: Path) -> None:
     settings = Settings(Overrides(select=("W",)), use_cache=False)
     result = run(["."], settings, jobs=2)
     by_rule = Counter(f"{f.code} {f.name}" for f in result.findings)
-    site = next(
-        (s for r in result.files if (s := find_site(Path(r.path).absolute())) is not None), None
-    )
+    site = next((s for r in result.files if (s := find_site(Path(r.path).absolute())) is not None), None)
     print(f"== {folder.name}: {len(result.files)} files linted")
     for rule, count in sorted(by_rule.items()):
         print(f"  {rule}: {count}")
     if site is None:
         return
-    model = build_model(site, {}, settings, functools.partial(lint_file, settings), jobs=2)
+    pages = build_model(site, {}, settings, functools.partial(lint_file, settings), jobs=2).pages
+    model = SiteModel.build(site, pages.values())  # every page in focus: all links resolved
     stats = model.stats()
     links = Counter(r.status for r in model.resolutions if r.reference.kind == "link")
     images = Counter(r.status for r in model.resolutions if r.reference.kind == "image")

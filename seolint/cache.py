@@ -57,30 +57,43 @@ class Cache:
 
     def get(self, key: str, path: str) -> FileResult | None:
         """The stored result for `path`, or None when absent, foreign, tampered or malformed."""
+        data = self.read_signed(f"{key}.json")
+        if data is None:
+            return None
+        try:
+            result = _from_json(data)
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return None
+        return result if _belongs_to(result, path) else None
+
+    def put(self, key: str, result: FileResult) -> None:
+        self.write_signed(f"{key}.json", _to_json(result))
+
+    def read_signed(self, name: str) -> Any:
+        """The JSON value of a file of this cache that this user's seolint wrote, else None."""
         if self._linked():
             return None
-        raw = _read_regular(self.folder / f"{key}.json", MAX_ENTRY_BYTES)
+        raw = _read_regular(self.folder / name, MAX_ENTRY_BYTES)
         if raw is None:
             return None
         mac, _, body = raw.partition(b"\n")
         if not hmac.compare_digest(mac, self._mac(body)):
             return None
         try:
-            result = _from_json(json.loads(body))
-        except (ValueError, KeyError, TypeError, RecursionError):
+            return json.loads(body)
+        except (ValueError, RecursionError):
             return None
-        return result if _belongs_to(result, path) else None
 
-    def put(self, key: str, result: FileResult) -> None:
-        """Write via a temporary file and os.replace, so a reader never sees half an entry."""
-        body = json.dumps(_to_json(result), ensure_ascii=True).encode("ascii")
+    def write_signed(self, name: str, value: Any) -> None:
+        """Write via a temporary file and os.replace, so a reader never sees half a file."""
+        body = json.dumps(value, ensure_ascii=True).encode("ascii")
         try:
             if not self._prepare():
                 return
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
             with os.fdopen(handle, "wb") as stream:
                 stream.write(self._mac(body) + b"\n" + body)
-            os.replace(temporary, self.folder / f"{key}.json")
+            os.replace(temporary, self.folder / name)
         except OSError:  # a read-only checkout still lints, just without a cache
             return
 
@@ -167,11 +180,11 @@ def _to_json(result: FileResult) -> dict[str, Any]:
         "outline": [list(item) for item in result.outline],
         "errors": [[e.path, e.message, e.detail] for e in result.errors],
         "rules": list(result.rules),
-        "facts": _facts_to_json(result.facts) if result.facts is not None else None,
+        "facts": facts_to_json(result.facts) if result.facts is not None else None,
     }
 
 
-def _facts_to_json(facts: FileFacts) -> dict[str, Any]:
+def facts_to_json(facts: FileFacts) -> dict[str, Any]:
     def fact(value: Fact | None) -> list[Any] | None:
         return None if value is None else [value.text, dataclasses.astuple(value.span), value.context]
 
@@ -216,11 +229,12 @@ def _from_json(data: dict[str, Any]) -> FileResult:
         tuple((_int(level), _str(text), _int(line)) for level, text, line in data["outline"]),
         tuple(FileError(*map(_str, error)) for error in data["errors"]),
         tuple(map(_str, data["rules"])),
-        _facts_from_json(data["facts"]) if data["facts"] is not None else None,
+        facts_from_json(data["facts"]) if data["facts"] is not None else None,
     )
 
 
-def _facts_from_json(data: dict[str, Any]) -> FileFacts:
+def facts_from_json(data: dict[str, Any]) -> FileFacts:
+    """FileFacts from their JSON (TypeError, ValueError or KeyError when malformed)."""
     def fact(value: Any) -> Fact | None:
         if value is None:
             return None

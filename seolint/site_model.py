@@ -62,18 +62,32 @@ class Resolution:
 
 @dataclass
 class SiteModel:
+    """The site's pages, and where the references that matter to this run lead.
+
+    `focus` holds the pages the run reports on (the files given). Every reference of a
+    focus page is resolved, and of the other pages' references only those that may lead
+    to a focus page (their last path segment names it), which is what orphan checks
+    need: a one-file run inside a large site resolves a handful of links, not all.
+    """
+
     site: Site
     pages: dict[Path, Page]
+    focus: frozenset[Path] = frozenset()
     resolutions: list[Resolution] = field(default_factory=list)
 
     @classmethod
-    def build(cls, site: Site, pages: Iterable[Page]) -> SiteModel:
-        model = cls(site, {page.path: page for page in pages})
+    def build(cls, site: Site, pages: Iterable[Page], focus: Iterable[Path] | None = None) -> SiteModel:
+        """The model; `focus` None means every page (a whole-site run)."""
+        by_path = {page.path: page for page in pages}
+        model = cls(site, by_path, frozenset(by_path) if focus is None else frozenset(focus) & by_path.keys())
+        names = {name for path in model.focus for name in _names(by_path[path])}
+        everything = model.focus == by_path.keys()
         model.resolutions = [
             model._resolve(page, reference)
             for page in model.pages.values()
             if page.facts is not None
             for reference in page.facts.references
+            if everything or page.path in model.focus or _last_segment(reference.target) in names
         ]
         return model
 
@@ -244,15 +258,35 @@ class SiteModel:
             return Resolution(page, reference, "generated", url)
         return Resolution(page, reference, "broken", url)
 
+    @cached_property
+    def _file_roots(self) -> tuple[str, ...]:
+        return tuple(str(root) for root in (*self._static_roots, *self.site.content_roots()))
+
     def _file_at(self, url: str) -> bool:
         """Whether a URL names a static file, or a file beside a page (a bundle resource)."""
         inner = url.removeprefix(self.site.base_path).lstrip("/")
-        for root in (*self._static_roots, *self.site.content_roots()):
-            candidate = root / inner
-            if candidate.is_file() or (candidate.is_dir() and (candidate / "index.html").is_file()):
+        for root in self._file_roots:
+            candidate = os.path.join(root, inner)
+            if os.path.isfile(candidate) or os.path.isfile(os.path.join(candidate, "index.html")):
                 return True
         folder, _, name = url.rstrip("/").rpartition("/")
-        return any((p.path.parent / name).is_file() for p in self.by_url.get(url_key(folder or "/"), ()))
+        beside = self.by_url.get(url_key(folder or "/"), ())
+        return any(os.path.isfile(os.path.join(os.path.dirname(p.path), name)) for p in beside)
+
+
+def _last_segment(target: str) -> str:
+    """The last segment of a link target, as a page name: "/a/b/#x" and "../b.md" give "b"."""
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0]).strip().strip("/").rstrip("/")
+    name = path.rsplit("/", 1)[-1]
+    return os.path.splitext(name)[0].casefold() if "." in name else name.casefold()
+
+
+def _names(page: Page) -> set[str]:
+    """Every last segment a link to `page` may end in: its file or folder name, and the
+    last segment of each URL it publishes to."""
+    names = {page.path.stem.casefold(), page.path.parent.name.casefold()}
+    names.update(_last_segment(url) for url in page.urls)
+    return names
 
 
 def _similarity(a: str, b: str) -> float:

@@ -17,12 +17,14 @@ from pathlib import Path
 
 from seolint import suppress
 from seolint.document import Comment, Document, Span
+from seolint.facts_index import FactsIndex, IndexKey
 from seolint.files import DraftFile, shown
 from seolint.findings import FileError, FileResult, Finding, Problem
 from seolint.parallel import map_ordered
 from seolint.parse import format_for
 from seolint.pipeline import describe, trace
 from seolint.plan import ActiveRule
+from seolint.reading import ReadError, read_bytes
 from seolint.settings import Settings
 from seolint.site import Site
 from seolint.site_facts import FileFacts
@@ -59,20 +61,51 @@ def build_model(
     lint: LintFile,
     jobs: int,
 ) -> SiteModel:
-    """The model of `site` from the given results plus a (cached) lint of its other files."""
-    others = [p for p in site.content_files() if p not in given and format_for(str(p)) is not None]
-    drafts = [_draft(p) for p in others]
-    for draft in drafts:  # resolve plans and caches before workers fork
-        config = settings.config_for(Path(draft.location).parent)
-        settings.plan_for(config)
-        settings.cache_for(config)
-    outcomes = map_ordered(lint, drafts, jobs)
-    pages = [Page.of(site, path, draft.path, result.facts) for path, (draft, result) in given.items()]
-    pages += [
-        Page.of(site, path, draft.path, outcome.facts if isinstance(outcome, FileResult) else None)
-        for path, draft, outcome in zip(others, drafts, outcomes, strict=True)
-    ]
-    return SiteModel.build(site, sorted(pages, key=lambda page: page.path))
+    """The model of `site` from the given results plus the facts of its other files: from
+    the site's facts index when their bytes are unchanged, else from a (cached) lint."""
+    root_cache = settings.cache_for(settings.config_for(site.root))
+    index = FactsIndex(root_cache, site.root) if root_cache is not None else None
+    salt = settings.site_key(site)
+    facts: dict[Path, FileFacts | None] = {path: result.facts for path, (_, result) in given.items()}
+    drafts = {path: draft for path, (draft, _) in given.items()}
+    keys: dict[Path, IndexKey] = {}
+    missing: list[Path] = []
+    for path in site.content_files():
+        if format_for(str(path)) is None:
+            continue
+        draft = drafts.setdefault(path, _draft(path))
+        key = _index_key(settings, draft, salt) if index is not None else None
+        if key is not None:
+            keys[path] = key
+        if path in facts:
+            continue
+        stored = index.get(draft.location, key) if index is not None and key is not None else None
+        if stored is not None:
+            facts[path] = stored
+        else:
+            missing.append(path)
+    for path in missing:  # resolve plans before workers fork, as the runner does
+        settings.plan_for(settings.config_for(path.parent))
+    for path, outcome in zip(missing, map_ordered(lint, [drafts[p] for p in missing], jobs), strict=True):
+        facts[path] = outcome.facts if isinstance(outcome, FileResult) else None
+    if index is not None:
+        known = {p: found for p, found in facts.items() if found is not None and p in keys}
+        index.save({drafts[p].location: (keys[p], found) for p, found in known.items()})
+    pages = [Page.of(site, path, drafts[path].path, found) for path, found in facts.items()]
+    return SiteModel.build(site, sorted(pages, key=lambda page: page.path), focus=given.keys())
+
+
+def _index_key(settings: Settings, draft: DraftFile, salt: str) -> IndexKey | None:
+    """The page's cache key (as the runner computes it) within its config's cache folder."""
+    config = settings.config_for(Path(draft.location).parent)
+    cache = settings.cache_for(config)
+    if cache is None:
+        return None
+    try:
+        data = read_bytes(draft.location, settings.plan_for(config).max_file_size)
+    except ReadError:
+        return None
+    return cache.folder.name, cache.key(draft.location, data, salt)
 
 
 def _run_rules(

@@ -174,7 +174,9 @@ def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
     for item in model.resolutions:
         if item.status == "page" and item.target is not None and item.target is not item.source:
             incoming[str(item.target.path)].add(str(item.source.path))
-    for page in model.pages.values():
+    for page in (
+        model.pages[path] for path in sorted(model.focus)
+    ):  # others' incoming links are not all known
         if page.facts is None or page.facts.kind == "list" or not page.urls:
             continue
         count = len(incoming[str(page.path)])
