@@ -263,9 +263,9 @@ def facts_from_json(data: dict[str, Any]) -> FileFacts:
 
 
 def _span(value: object) -> Span:
-    if not isinstance(value, list) or len(value) != 4:
-        raise TypeError("expected a span")
-    return Span(*map(_int, value))
+    if type(value) is not list or len(value) != 4 or not all(type(v) is int for v in value):
+        raise TypeError("expected a span of four integers")
+    return Span(*value)
 
 
 def _str(value: object) -> str:

@@ -276,8 +276,9 @@ class SiteModel:
 
 def _last_segment(target: str) -> str:
     """The last segment of a link target, as a page name: "/a/b/#x" and "../b.md" give "b"."""
-    path = unquote(target.split("#", 1)[0].split("?", 1)[0]).strip().strip("/").rstrip("/")
+    path = target.split("#", 1)[0].split("?", 1)[0].strip().rstrip("/")
     name = path.rsplit("/", 1)[-1]
+    name = unquote(name) if "%" in name else name
     return os.path.splitext(name)[0].casefold() if "." in name else name.casefold()
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from seolint import suppress
+from seolint.cache import Cache
 from seolint.document import Comment, Document, Span
 from seolint.facts_index import FactsIndex, IndexKey
 from seolint.files import DraftFile, shown
@@ -70,11 +71,12 @@ def build_model(
     drafts = {path: draft for path, (draft, _) in given.items()}
     keys: dict[Path, IndexKey] = {}
     missing: list[Path] = []
+    caches: dict[str, tuple[Cache | None, int]] = {}  # by folder: one config lookup per folder
     for path in site.content_files():
         if format_for(str(path)) is None:
             continue
         draft = drafts.setdefault(path, _draft(path))
-        key = _index_key(settings, draft, salt) if index is not None else None
+        key = _index_key(settings, caches, draft, salt) if index is not None else None
         if key is not None:
             keys[path] = key
         if path in facts:
@@ -95,14 +97,19 @@ def build_model(
     return SiteModel.build(site, sorted(pages, key=lambda page: page.path), focus=given.keys())
 
 
-def _index_key(settings: Settings, draft: DraftFile, salt: str) -> IndexKey | None:
+def _index_key(
+    settings: Settings, caches: dict[str, tuple[Cache | None, int]], draft: DraftFile, salt: str
+) -> IndexKey | None:
     """The page's cache key (as the runner computes it) within its config's cache folder."""
-    config = settings.config_for(Path(draft.location).parent)
-    cache = settings.cache_for(config)
+    folder = os.path.dirname(draft.location)
+    if folder not in caches:
+        config = settings.config_for(Path(folder or "."))
+        caches[folder] = (settings.cache_for(config), settings.plan_for(config).max_file_size)
+    cache, max_size = caches[folder]
     if cache is None:
         return None
     try:
-        data = read_bytes(draft.location, settings.plan_for(config).max_file_size)
+        data = read_bytes(draft.location, max_size)
     except ReadError:
         return None
     return cache.folder.name, cache.key(draft.location, data, salt)
