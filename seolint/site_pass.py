@@ -40,8 +40,12 @@ def add_site_findings(
     """Results of the given files with their site findings added (by draft path), and the
     errors of site rules that crashed."""
     by_site: dict[Path, tuple[Site, dict[Path, tuple[DraftFile, FileResult]]]] = {}
+    sites: dict[str, Site | None] = {}  # by folder: a site holds whole folders
     for draft, result in linted:
-        site = settings.site_for(Path(draft.location))
+        folder = os.path.dirname(draft.location)
+        if folder not in sites:
+            sites[folder] = settings.site_for(Path(draft.location))
+        site = sites[folder]
         if site is None or not settings.plan_for(settings.config_for(site.root)).site_checks:
             continue
         by_site.setdefault(site.root, (site, {}))[1][_absolute(draft.location)] = (draft, result)
@@ -156,9 +160,12 @@ def _merge(
         for rule, problem in problems
         if (code := rule.rule.code) in active
     ]
-    kept = suppress.unsuppressed(_suppressions_of(draft.path, facts), findings, plan.aliases)
+    if findings and (facts.directives or facts.ignore is not None):
+        findings = suppress.unsuppressed(_suppressions_of(draft.path, facts), findings, plan.aliases)
+    if not findings:
+        return dataclasses.replace(result, rules=(*result.rules, *active))
     return dataclasses.replace(
-        result, findings=tuple(sorted((*result.findings, *kept))), rules=(*result.rules, *active)
+        result, findings=tuple(sorted((*result.findings, *findings))), rules=(*result.rules, *active)
     )
 
 
