@@ -20,6 +20,7 @@ from seolint.source import Source
 
 if TYPE_CHECKING:
     from seolint.site import Site
+    from seolint.site_facts import FileFacts
 
 
 class DraftError(Exception):
@@ -47,19 +48,31 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
         raise DraftError(str(error)) from None
     except Exception as error:  # a front-end bug on odd input is reported, not a crash
         raise DraftError(f"internal error while parsing: {describe(error)}", trace(error)) from error
-    facts = None
     if site is not None:
-        from seolint.site_facts import file_facts
-
         plan = plan.for_page(page_facts(site, doc))
-        facts = file_facts(site, doc)
     findings, errors = lint_document(doc, plan)
+    facts = _site_facts(site, doc, errors) if site is not None else None
     findings = suppress.apply(doc, findings, plan)
     outline = tuple((h.level, h.text, h.span.line) for h in doc.headings)
     ran = tuple(active.rule.code for active in plan.rules)
     return FileResult(
         source.path, source.format, tuple(findings), _stats(doc, plan), outline, tuple(errors), ran, facts
     )
+
+
+def _site_facts(site: Site, doc: Document, errors: list[FileError]) -> FileFacts | None:
+    """What the site model needs of this page; a bug here is an internal error of the file."""
+    from seolint.site_facts import file_facts
+
+    try:
+        return file_facts(site, doc)
+    except Exception as error:
+        errors.append(
+            FileError(
+                doc.path, f"internal error while collecting site facts: {describe(error)}", trace(error)
+            )
+        )
+        return None
 
 
 def page_facts(site: Site, doc: Document) -> PageFacts:
