@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import posixpath
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ Status = Literal["page", "file", "generated", "broken", "uninterpretable"]
 # Pages every generator writes itself: feeds and sitemaps, at the root or per section.
 GENERATED_NAMES = frozenset({"index.xml", "feed.xml", "atom.xml", "rss.xml", "sitemap.xml", "robots.txt"})
 _TEMPLATE_MARKS = ("{{", "{%", "}}", "%}")
+_LABEL = re.compile(r"[a-z0-9-]+", re.IGNORECASE)
+_NOT_TOP_LEVEL = frozenset({"md", "markdown", "html", "htm", "txt"})
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,21 @@ class SiteModel:
     def redirected(self, url: str) -> bool:
         exact, prefixes = self._redirects
         return url_key(url) in exact or url.startswith(prefixes)
+
+    def missing_scheme(self, item: Resolution) -> str | None:
+        """The external URL a broken relative link was meant to be, when it starts with a
+        domain name (`github.com/rust-lang/rust/pull/1`)."""
+        written = item.reference.target.strip()
+        host, slash, _ = written.partition("/")
+        labels = host.split(".")
+        domain_like = (
+            len(labels) >= 2
+            and all(_LABEL.fullmatch(label) for label in labels)
+            and labels[-1].isalpha()
+            and len(labels[-1]) >= 2
+            and labels[-1].lower() not in _NOT_TOP_LEVEL
+        )
+        return "https://" + written if item.reference.syntax == "url" and slash and domain_like else None
 
     def stats(self) -> Counter[str]:
         """How many references resolved to what; uninterpretable ones by reason."""

@@ -216,15 +216,10 @@ def _page_span(page: Page) -> Span:
     return facts.title.span if facts is not None and facts.title is not None else Span.point(1)
 
 
-_DOMAIN_LIKE = re.compile(
-    r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?!(?:md|markdown|html?|txt)/)[a-z]{2,}/", re.IGNORECASE
-)
-
-
 def _hint(model: SiteModel, item: Resolution) -> str:
-    written = item.reference.target.strip()
-    if item.reference.syntax == "url" and _DOMAIN_LIKE.match(written):
-        return f" (a relative link: did you mean https://{written}?)"
+    external = model.missing_scheme(item)
+    if external:
+        return f" (a relative link: did you mean {external}?)"
     if not item.wanted.startswith(str(model.site.root)):
         close = model.suggestion(item.wanted)
         return f" (did you mean {close}?)" if close else ""
