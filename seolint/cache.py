@@ -27,6 +27,7 @@ from typing import Any
 
 from seolint.document import Span
 from seolint.findings import Edit, FileError, FileResult, Finding, Fix, Severity
+from seolint.site_facts import Directive, Fact, FileFacts, Reference
 
 CACHE_DIR = ".seolint_cache"
 MAX_ENTRY_BYTES = 32 * 1024 * 1024
@@ -56,30 +57,43 @@ class Cache:
 
     def get(self, key: str, path: str) -> FileResult | None:
         """The stored result for `path`, or None when absent, foreign, tampered or malformed."""
+        data = self.read_signed(f"{key}.json")
+        if data is None:
+            return None
+        try:
+            result = _from_json(data)
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return None
+        return result if _belongs_to(result, path) else None
+
+    def put(self, key: str, result: FileResult) -> None:
+        self.write_signed(f"{key}.json", _to_json(result))
+
+    def read_signed(self, name: str) -> Any:
+        """The JSON value of a file of this cache that this user's seolint wrote, else None."""
         if self._linked():
             return None
-        raw = _read_regular(self.folder / f"{key}.json", MAX_ENTRY_BYTES)
+        raw = _read_regular(self.folder / name, MAX_ENTRY_BYTES)
         if raw is None:
             return None
         mac, _, body = raw.partition(b"\n")
         if not hmac.compare_digest(mac, self._mac(body)):
             return None
         try:
-            result = _from_json(json.loads(body))
-        except (ValueError, KeyError, TypeError, RecursionError):
+            return json.loads(body)
+        except (ValueError, RecursionError):
             return None
-        return result if _belongs_to(result, path) else None
 
-    def put(self, key: str, result: FileResult) -> None:
-        """Write via a temporary file and os.replace, so a reader never sees half an entry."""
-        body = json.dumps(_to_json(result), ensure_ascii=True).encode("ascii")
+    def write_signed(self, name: str, value: Any) -> None:
+        """Write via a temporary file and os.replace, so a reader never sees half a file."""
+        body = json.dumps(value, ensure_ascii=True).encode("ascii")
         try:
             if not self._prepare():
                 return
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
             with os.fdopen(handle, "wb") as stream:
                 stream.write(self._mac(body) + b"\n" + body)
-            os.replace(temporary, self.folder / f"{key}.json")
+            os.replace(temporary, self.folder / name)
         except OSError:  # a read-only checkout still lints, just without a cache
             return
 
@@ -170,6 +184,28 @@ def _to_json(result: FileResult) -> dict[str, Any]:
         "errors": [[e.path, e.message, e.detail] for e in result.errors],
         "rules": list(result.rules),
         "title": result.title,
+        "facts": facts_to_json(result.facts) if result.facts is not None else None,
+    }
+
+
+def facts_to_json(facts: FileFacts) -> dict[str, Any]:
+    def fact(value: Fact | None) -> list[Any] | None:
+        return None if value is None else [value.text, dataclasses.astuple(value.span), value.context]
+
+    return {
+        "urls": list(facts.urls),
+        "kind": facts.kind,
+        "title": fact(facts.title),
+        "description": fact(facts.description),
+        "keyphrase": fact(facts.keyphrase),
+        "ids": list(facts.ids),
+        "references": [
+            [r.kind, r.target, r.syntax, dataclasses.astuple(r.span), r.context] for r in facts.references
+        ],
+        "line_count": facts.line_count,
+        "first_line": facts.first_line,
+        "directives": [[d.text, dataclasses.astuple(d.span)] for d in facts.directives],
+        "ignore": list(facts.ignore) if facts.ignore is not None else None,
     }
 
 
@@ -177,7 +213,7 @@ def _from_json(data: dict[str, Any]) -> FileResult:
     findings = tuple(
         Finding(
             _str(path),
-            Span(*map(_int, span)),
+            _span(span),
             _str(code),
             _str(name),
             Severity(_int(level)),
@@ -200,6 +236,7 @@ def _from_json(data: dict[str, Any]) -> FileResult:
         tuple(FileError(*map(_str, error)) for error in data["errors"]),
         tuple(map(_str, data["rules"])),
         None if data["title"] is None else _str(data["title"]),
+        facts_from_json(data["facts"]) if data["facts"] is not None else None,
     )
 
 
@@ -226,6 +263,42 @@ def _fix_from_json(data: object) -> Fix | None:
             raise ValueError("edit")
         parsed.append(Edit(first, last, _str(text), (line, column), (end_line, end_column)))
     return Fix(tuple(parsed), "safe" if applicability == "safe" else "unsafe", _str(title))
+
+
+def facts_from_json(data: dict[str, Any]) -> FileFacts:
+    """FileFacts from their JSON (TypeError, ValueError or KeyError when malformed)."""
+
+    def fact(value: Any) -> Fact | None:
+        if value is None:
+            return None
+        text, span, context = value
+        return Fact(_str(text), _span(span), _str(context))
+
+    references = []
+    for kind, target, syntax, span, context in data["references"]:
+        if kind not in ("link", "image"):
+            raise ValueError("reference kind")
+        references.append(Reference(kind, _str(target), _str(syntax), _span(span), _str(context)))
+    ignore = data["ignore"]
+    return FileFacts(
+        urls=tuple(map(_str, data["urls"])),
+        kind=_str(data["kind"]),
+        title=fact(data["title"]),
+        description=fact(data["description"]),
+        keyphrase=fact(data["keyphrase"]),
+        ids=tuple(map(_str, data["ids"])),
+        references=tuple(references),
+        line_count=_int(data["line_count"]),
+        first_line=_str(data["first_line"]),
+        directives=tuple(Directive(_str(text), _span(span)) for text, span in data["directives"]),
+        ignore=tuple(map(_str, ignore)) if ignore is not None else None,
+    )
+
+
+def _span(value: object) -> Span:
+    if type(value) is not list or len(value) != 4 or not all(type(v) is int for v in value):
+        raise TypeError("expected a span of four integers")
+    return Span(*value)
 
 
 def _str(value: object) -> str:

@@ -23,6 +23,7 @@ BUILTIN_MODULES = (
     "seolint.checks.readability",
     "seolint.checks.scaffolding",
     "seolint.checks.suppressions",
+    "seolint.checks.site",
 )
 
 

@@ -212,6 +212,9 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the fixes as a unified diff, change nothing; exit 1 if any.")
     ] = False,
+    no_site: Annotated[
+        bool, typer.Option("--no-site", help="Skip the site-wide checks (W rules) across a site's pages.")
+    ] = False,
 ) -> None:
     """Lint drafts and report what to fix before publishing."""
     from seolint import runner
@@ -235,6 +238,7 @@ def check(
         encoding=_checked("--encoding", check_encoding, encoding) if encoding is not None else None,
         max_file_size=_checked("--max-file-size", parse_size, max_file_size) if max_file_size else None,
         report_unused_suppressions=report_unused_suppressions,
+        site_checks=False if no_site else None,
     )
     if show_site:
         _show_sites(paths or ["."], config_path)

@@ -74,6 +74,7 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     front_matter: FrontMatterKeys = field(default_factory=FrontMatterKeys)
     generator: str = "auto"  # the site generator: detected, named, or "none" (checked by settings)
+    site_checks: bool = True  # the site-wide rules (W): links across pages, duplicates, orphans
     encoding: str = "utf-8"  # for drafts without a BOM
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger drafts are refused
     extension_map: Mapping[str, Format] = field(default_factory=dict)  # ".mdx" -> "markdown"
@@ -175,6 +176,7 @@ def from_table(table: Mapping[str, Any], source: Path) -> Config:
         rules=reader.rule_tables("rules"),
         front_matter=reader.front_matter_keys("front-matter"),
         generator=reader.string("generator") or "auto",
+        site_checks=reader.boolean("site-checks", True),
         encoding=reader.encoding("encoding") or "utf-8",
         max_file_size=reader.size("max-file-size") or DEFAULT_MAX_FILE_SIZE,
         extension_map=reader.extension_map("extension-map"),

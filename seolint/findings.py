@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from seolint.document import Span
+
+if TYPE_CHECKING:
+    from seolint.site_facts import FileFacts
 
 
 class Severity(enum.IntEnum):
@@ -96,6 +99,7 @@ class FileResult:
     errors: tuple[FileError, ...] = ()  # rules that crashed on this file
     rules: tuple[str, ...] = ()  # codes of the rules that ran on this file
     title: str | None = None  # the front-matter title: the outline's root (it counts as the H1)
+    facts: FileFacts | None = None  # what the site model needs, for a page of a site
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from seolint import __version__
 from seolint.digest import update_with_files
 from seolint.plan import Plan
 
-SCHEMA = 5  # bump when the cache entry layout changes
+SCHEMA = 6  # bump when the cache entry layout changes
 _PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour can change a finding (parsing, syllables, YAML, CSS selectors).
 DEPENDENCIES = (

@@ -21,6 +21,7 @@ from seolint.source import Source
 
 if TYPE_CHECKING:
     from seolint.site import Region, Site
+    from seolint.site_facts import FileFacts
 
 
 class DraftError(Exception):
@@ -51,12 +52,21 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
     if site is not None:
         plan = plan.for_page(page_facts(site, doc))
     findings, errors = lint_document(doc, plan)
+    facts = _site_facts(site, doc, errors) if site is not None else None
     findings = suppress.apply(doc, findings, plan)
     outline = tuple((h.level, h.text, h.span.line) for h in doc.headings)
     ran = tuple(active.rule.code for active in plan.rules)
     title = doc.title.text if doc.title is not None and doc.title.origin == "front-matter" else None
     return FileResult(
-        source.path, source.format, tuple(findings), _stats(doc, plan), outline, tuple(errors), ran, title
+        source.path,
+        source.format,
+        tuple(findings),
+        _stats(doc, plan),
+        outline,
+        tuple(errors),
+        ran,
+        title,
+        facts,
     )
 
 
@@ -69,6 +79,21 @@ def template_regions(source: Source, site: Site | None) -> Sequence[Region]:
 
         return mdx_regions(source.text)
     return ()
+
+
+def _site_facts(site: Site, doc: Document, errors: list[FileError]) -> FileFacts | None:
+    """What the site model needs of this page; a bug here is an internal error of the file."""
+    from seolint.site_facts import file_facts
+
+    try:
+        return file_facts(site, doc)
+    except Exception as error:
+        errors.append(
+            FileError(
+                doc.path, f"internal error while collecting site facts: {describe(error)}", trace(error)
+            )
+        )
+        return None
 
 
 def page_facts(site: Site, doc: Document) -> PageFacts:

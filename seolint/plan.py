@@ -49,7 +49,7 @@ class PageFacts:
 
 @dataclass(frozen=True)
 class Plan:
-    rules: tuple[ActiveRule, ...]
+    rules: tuple[ActiveRule, ...]  # rules of one draft
     content_selector: str | None = None
     encoding: str = "utf-8"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
@@ -59,6 +59,8 @@ class Plan:
     root: Path = field(default_factory=Path.cwd)  # globs are relative to the config's folder
     front_matter_keys: FrontMatterKeys = field(default_factory=FrontMatterKeys)
     configured: frozenset[tuple[str, str]] = frozenset()  # (code, option key) the config set
+    site_rules: tuple[ActiveRule, ...] = ()  # rules across a site's pages (seolint.site_model)
+    site_checks: bool = True  # `site-checks`: whether the site pass runs at all
 
     def for_page(self, facts: PageFacts) -> Plan:
         """The plan for one page of a site: the site's facts fill the options the config
@@ -92,7 +94,8 @@ class Plan:
         if not dropped:
             return self
         kept = tuple(a for a in self.rules if a.rule.code not in dropped)
-        return dataclasses.replace(self, rules=kept)
+        site_kept = tuple(a for a in self.site_rules if a.rule.code not in dropped)
+        return dataclasses.replace(self, rules=kept, site_rules=site_kept)
 
 
 def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
@@ -128,7 +131,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         for key in {**_shared_options(chosen_rule.rule, config), **raw_options.get(chosen_rule.rule.code, {})}
     )
     return Plan(
-        active,
+        tuple(a for a in active if a.rule.kind == "file"),
         config.content_selector,
         config.encoding,
         config.max_file_size,
@@ -137,6 +140,8 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         root=config.root,
         front_matter_keys=config.front_matter,
         configured=configured,
+        site_rules=tuple(a for a in active if a.rule.kind == "site"),
+        site_checks=config.site_checks,
     )
 
 

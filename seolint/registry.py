@@ -21,6 +21,9 @@ from seolint.findings import Problem, Severity
 from seolint.suggest import did_you_mean
 
 Check = Callable[[Document, Any], Iterable[Problem]]
+# A site rule reads the whole site's model (seolint.site_model.SiteModel) and says which
+# page (its absolute path) each problem is on.
+SiteCheck = Callable[[Any, Any], Iterable[tuple[str, Problem]]]
 T = TypeVar("T")
 _CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -44,6 +47,12 @@ class Rule:
     check: Check
     summary: str
     doc: str
+    site_check: SiteCheck | None = None  # set for site rules, which run once per site
+
+    @property
+    def kind(self) -> str:
+        """"file" for rules of one draft, "site" for rules across a site's pages."""
+        return "file" if self.site_check is None else "site"
 
     @property
     def family(self) -> str:
@@ -72,6 +81,27 @@ def rule(code: str, name: str, severity: Severity, options: type[Any] = NoOption
         return Rule(code, name, severity, options, check, doc.splitlines()[0], doc)
 
     return wrap
+
+
+def site_rule(
+    code: str, name: str, severity: Severity, options: type[Any] = NoOptions
+) -> Callable[[SiteCheck], Rule]:
+    """Declare a site rule: named, selected, configured and explained like any rule, but
+    run once per site on the site model instead of once per draft."""
+    check_identity(code, name)
+
+    def wrap(check: SiteCheck) -> Rule:
+        doc = inspect.cleandoc(check.__doc__ or "")
+        if not doc:
+            raise RuleError(f"rule {code} has no docstring")
+        return Rule(code, name, severity, options, _no_draft_check, doc.splitlines()[0], doc, check)
+
+    return wrap
+
+
+def _no_draft_check(doc: Document, options: Any) -> Iterable[Problem]:
+    """A site rule finds nothing in one draft alone (plans never run it per draft)."""
+    return ()
 
 
 def check_identity(code: str, name: str) -> None:

@@ -62,8 +62,10 @@ def run(
         if on_file_done is not None:
             on_file_done(next(count), len(drafts))
 
-    linted = iter(map_ordered(functools.partial(lint_file, settings), files, jobs, file_done))
+    task = functools.partial(lint_file, settings)
+    linted = iter(map_ordered(task, files, jobs, file_done))
     results: list[FileResult] = []
+    in_sites: list[tuple[DraftFile, FileResult]] = []
     for draft in drafts:
         if draft.location == STDIN:
             outcome = lint_stdin(settings, stdin or Stdin())
@@ -75,6 +77,14 @@ def run(
         else:
             results.append(outcome)
             errors.extend(outcome.errors)
+            if outcome.facts is not None and draft.location != STDIN:
+                in_sites.append((draft, outcome))
+    if in_sites:  # the site pass: site rules over every page of each site
+        from seolint.site_pass import add_site_findings
+
+        updated, site_errors = add_site_findings(in_sites, settings, task, jobs)
+        results = [updated.get(r.path, r) for r in results]
+        errors.extend(site_errors)
     return RunResult(tuple(results), tuple(errors), time.perf_counter() - started)
 
 

@@ -39,12 +39,14 @@ class Overrides:
     encoding: str | None = None
     max_file_size: int | None = None
     report_unused_suppressions: bool = False
+    site_checks: bool | None = None  # False: `--no-site`
 
     def apply(self, config: Config) -> Config:
         changes: dict[str, object] = {"ignore": (*config.ignore, *self.ignore)}
         if self.select is not None:
             changes = {"select": self.select, "ignore": self.ignore}
-        for name in ("fail_on", "respect_gitignore", "force_exclude", "encoding", "max_file_size"):
+        names = ("fail_on", "respect_gitignore", "force_exclude", "encoding", "max_file_size", "site_checks")
+        for name in names:
             value = getattr(self, name)
             if value is not None:
                 changes[name] = value

@@ -70,6 +70,13 @@ def apply(doc: Document, findings: Iterable[Finding], plan: Plan) -> list[Findin
     return sorted(kept + [m for m in meta if m is not None])
 
 
+def unsuppressed(doc: Document, findings: Iterable[Finding], aliases: Mapping[str, str]) -> list[Finding]:
+    """The findings no suppression in the draft silences, for findings made after its own
+    rules ran (the site rules'); X001/X002 about the suppressions come from `apply`."""
+    reach = _Reach(parse(doc, aliases).suppressions)
+    return [finding for finding in findings if not reach.silences(finding)]
+
+
 class _Intervals:
     """Line intervals answering "does any of them cover this line?" in O(log n)."""
 

@@ -1,0 +1,138 @@
+"""What the site model needs to know about one page, taken from its Document once.
+
+The facts are cached with the file's result (seolint.cache), so a site whose files did
+not change is modelled without parsing any of them again. Link targets are kept as
+written: what they resolve to depends on the other files of the site, which is the site
+model's question, asked fresh on every run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from seolint.document import Document, Field, Span
+
+if TYPE_CHECKING:
+    from seolint.site import Site
+
+ReferenceKind = Literal["link", "image"]
+_SUPPRESSION_PREFIX = "seolint-"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A piece of page metadata (title, description, keyphrase) and where it is written."""
+
+    text: str
+    span: Span
+    context: str  # the source line, for reports and baseline keys
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An outgoing internal link or a local image, as written in the page."""
+
+    kind: ReferenceKind
+    target: str
+    syntax: str  # Link.syntax: "url", or the generator's link syntax ("ref", "post_url", ...)
+    span: Span
+    context: str
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A `<!-- seolint-... -->` comment, kept so site findings obey the page's suppressions."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    urls: tuple[str, ...]  # primary URL first, then aliases; empty when not published
+    kind: str  # "post" or "list"
+    title: Fact | None  # the SEO title (what search results show)
+    description: Fact | None
+    keyphrase: Fact | None
+    ids: tuple[str, ...]  # every id a `#fragment` may target: explicit and automatic
+    references: tuple[Reference, ...]
+    line_count: int
+    first_line: str  # context of whole-page findings (line 1, or the first text line)
+    directives: tuple[Directive, ...] = ()
+    ignore: tuple[str, ...] | None = None  # front matter `seolint: {ignore: [...]}`, when valid
+
+    @property
+    def links(self) -> tuple[Reference, ...]:
+        return tuple(r for r in self.references if r.kind == "link")
+
+    @property
+    def images(self) -> tuple[Reference, ...]:
+        return tuple(r for r in self.references if r.kind == "image")
+
+
+def file_facts(site: Site, doc: Document) -> FileFacts:
+    """The facts of one page of `site`."""
+    from seolint.site.slugs import heading_ids
+
+    path = Path(doc.path)
+    lines = doc.lines
+
+    def context(span: Span) -> str:
+        return lines[span.line - 1] if 0 < span.line <= len(lines) else ""
+
+    def fact(field: Field | None) -> Fact | None:
+        if field is None or not field.text.strip() or field.origin == "file-name":
+            return None
+        return Fact(field.text, field.span, context(field.span))
+
+    automatic = heading_ids(site.generator, site.config, (h.text for h in doc.headings if not h.anchor))
+    references = [
+        Reference("link", link.href.strip(), link.syntax, link.span, context(link.span))
+        for link in doc.links
+        if link.href and _maybe_internal(site, link.href, path, link.syntax)
+    ]
+    references += [
+        Reference("image", image.src.strip(), "url", image.span, context(image.span))
+        for image in doc.images
+        if image.src and _maybe_internal(site, image.src, path, "url")
+    ]
+    return FileFacts(
+        urls=tuple(site.url_for(path, doc.front_matter)),
+        kind=site.page_kind(path, doc.front_matter),
+        title=fact(doc.seo_title),
+        description=fact(doc.description),
+        keyphrase=fact(doc.keyphrase),
+        ids=tuple(dict.fromkeys((*doc.ids, *automatic))),
+        references=tuple(references),
+        line_count=max(len(lines), 1),
+        first_line=next((line for line in lines if line.strip()), ""),
+        directives=tuple(
+            Directive(c.text, c.span)
+            for c in doc.comments
+            if c.text.strip().lower().startswith(_SUPPRESSION_PREFIX)
+        ),
+        ignore=_front_matter_ignore(doc),
+    )
+
+
+def _maybe_internal(site: Site, target: str, path: Path, syntax: str) -> bool:
+    """Generator link syntax always names this site; a plain URL does when the site's
+    adapter reads it as a path or a URL on the site's own domain (pure string work)."""
+    if syntax != "url":
+        return True
+    stripped = target.strip()
+    if stripped.startswith("#") or stripped.lower().startswith(("data:", "mailto:", "tel:", "javascript:")):
+        return False
+    return site.resolve_link(stripped, path, "url") is not None
+
+
+def _front_matter_ignore(doc: Document) -> tuple[str, ...] | None:
+    entry = doc.front_matter.get("seolint")
+    ignore = entry.get("ignore") if isinstance(entry, dict) else None
+    if isinstance(ignore, str):
+        ignore = [ignore]
+    if isinstance(ignore, list) and all(isinstance(name, str) for name in ignore):
+        return tuple(ignore)
+    return None
