@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -318,3 +319,27 @@ class TestCache:
         cache.put("k", result)
         assert cache.get("k", "other.md") == result
         assert cache.get("k", "post.md") is None
+
+
+class CountedHeadings(tuple):  # type: ignore[type-arg]
+    """A document's headings that count how many of them are read (slices count in full)."""
+
+    read = 0
+
+    def __getitem__(self, index: Any) -> Any:
+        item = super().__getitem__(index)
+        CountedHeadings.read += len(item) if isinstance(index, slice) else 1
+        return item
+
+
+def test_the_heading_skip_fix_reads_each_section_not_the_rest_of_the_post() -> None:
+    """H003's fix finds a skipped heading's section; it must not copy every later heading."""
+    from seolint.checks.headings import _shift_section
+    from seolint.parse import parse
+
+    doc = parse("".join(f"## H {i}\n\n#### deep {i}\n\n" for i in range(1_000)), "a.md", "markdown")
+    headings = CountedHeadings(doc.headings)
+    CountedHeadings.read = 0
+    for index in range(1, len(headings), 2):
+        assert _shift_section(doc, headings, index, 1) is not None
+    assert CountedHeadings.read <= 4 * len(headings)

@@ -109,11 +109,10 @@ def heading_skip(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
 def _shift_section(doc: Document, headings: tuple[Heading, ...], index: int, shift: int) -> Fix | None:
     """Move headings[index] and the rest of its section `shift` levels up, or None."""
     level = headings[index].level
-    section = [headings[index]]
-    for heading in headings[index + 1 :]:
-        if heading.level < level:
-            break
-        section.append(heading)
+    end = index + 1
+    while end < len(headings) and headings[end].level >= level:  # by index: no copy of the rest
+        end += 1
+    section = headings[index:end]
     edits: list[Edit] = []
     for heading in section:
         found = _level_edits(doc, heading, heading.level - shift)
