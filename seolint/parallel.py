@@ -57,7 +57,9 @@ def map_ordered(
     try:
         arriving = pool.imap(_run_forked if fork else task, items, chunksize=chunk)
         results: list[R] = [_then(result, done) for result in arriving]
-    except BaseException:
+    except BaseException:  # Ctrl-C, or a crash: stop the workers before anything else
+        for worker in multiprocessing.active_children():
+            worker.kill()  # a worker blocked writing a large result would make terminate() wait forever
         pool.terminate()
         raise
     else:
