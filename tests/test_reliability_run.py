@@ -103,12 +103,6 @@ def test_interrupt_is_one_line_and_exit_130(
     assert capsys.readouterr().err.strip() == "seolint: interrupted"
 
 
-def _default_interrupt() -> None:
-    """Ctrl-C as a terminal delivers it: a test run started in the background (as CI may be)
-    ignores SIGINT, and Python leaves an ignored SIGINT ignored in every child."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_ctrl_c_with_workers_prints_one_line(tmp_path: Path) -> None:
     drafts = tmp_path / "drafts"
@@ -120,6 +114,9 @@ def test_ctrl_c_with_workers_prints_one_line(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
+            # Ctrl-C as a terminal delivers it: a test run started in the background (as CI
+            # may be) ignores SIGINT, and Python keeps an inherited SIG_IGN in every child.
+            "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
             "from seolint.launch import main; main()",
             "check",
             "--no-cache",
@@ -132,7 +129,6 @@ def test_ctrl_c_with_workers_prints_one_line(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        preexec_fn=_default_interrupt,
     )
     time.sleep(2.0)  # past start-up, inside the pool
     process.send_signal(signal.SIGINT)

@@ -418,6 +418,7 @@ MARKS = """() => [...document.querySelectorAll("mark")].map((mark) => ({
 }))"""
 
 
+@pytest.mark.slow  # a real browser: end to end, run by CI (-m slow)
 def test_in_chromium_every_finding_sits_under_its_line_and_spans_are_highlighted(
     drafts: Path, visit: Any
 ) -> None:
@@ -438,6 +439,7 @@ def test_in_chromium_every_finding_sits_under_its_line_and_spans_are_highlighted
     assert seen.events == []
 
 
+@pytest.mark.slow  # a real browser: end to end, run by CI (-m slow)
 def test_in_chromium_the_outline_renders(drafts: Path, visit: Any) -> None:
     html_and_findings("draft.md")
     page = visit(drafts / "report.html").page
@@ -452,6 +454,7 @@ def test_in_chromium_the_outline_renders(drafts: Path, visit: Any) -> None:
     assert page.url.endswith("#file-0-L7") and page.locator("#file-0-L7").is_visible()
 
 
+@pytest.mark.slow  # a real browser: end to end, run by CI (-m slow)
 def test_in_chromium_a_malicious_draft_runs_nothing_and_the_page_makes_no_requests(
     drafts: Path, visit: Any
 ) -> None:
@@ -476,6 +479,7 @@ def test_in_chromium_a_malicious_draft_runs_nothing_and_the_page_makes_no_reques
     )
 
 
+@pytest.mark.slow  # a real browser: end to end, run by CI (-m slow)
 def test_in_chromium_the_filters_hide_findings_by_severity_and_rule(drafts: Path, visit: Any) -> None:
     _, findings = html_and_findings("draft.md")
     page = visit(drafts / "report.html").page
@@ -498,6 +502,7 @@ def test_in_chromium_the_filters_hide_findings_by_severity_and_rule(drafts: Path
     assert page.locator("#shown").inner_text() == "2"
 
 
+@pytest.mark.slow  # a real browser: end to end, run by CI (-m slow)
 def test_the_browser_checks_can_fail_on_an_unescaped_page(tmp_path: Path, visit: Any) -> None:
     unsafe = tmp_path / "unsafe.html"
     unsafe.write_text("<!DOCTYPE html><p>x</p><img src=missing.png onerror=alert(1)>", encoding="utf-8")

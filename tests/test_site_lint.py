@@ -213,6 +213,7 @@ def test_show_site_says_what_was_detected_and_why() -> None:
     assert "title rendered as: <h2>" in result.stdout
 
 
+@pytest.mark.slow  # lints three whole sites: end to end, run by CI (-m slow)
 @pytest.mark.skipif(not SHARED_SITES.is_dir(), reason="../shared/sites is not present")
 def test_real_sites_lint_no_templates_and_the_rust_blog_has_no_second_h1_from_its_title() -> None:
     for name, templates in (
