@@ -58,8 +58,6 @@ def map_ordered(
         arriving = pool.imap(_run_forked if fork else task, items, chunksize=chunk)
         results: list[R] = [_then(result, done) for result in arriving]
     except BaseException:  # Ctrl-C, or a crash: stop the workers before anything else
-        for worker in multiprocessing.active_children():
-            worker.kill()  # a worker blocked writing a large result would make terminate() wait forever
         pool.terminate()
         raise
     else:
