@@ -25,9 +25,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from seolint.document import Span
+from seolint.document import Comment, Span
 from seolint.findings import Edit, FileError, FileResult, Finding, Fix, Severity
-from seolint.site_facts import Directive, Fact, FileFacts, Reference
+from seolint.site_facts import Fact, FileFacts, Reference
 
 CACHE_DIR = ".seolint_cache"
 MAX_ENTRY_BYTES = 32 * 1024 * 1024
@@ -290,7 +290,7 @@ def facts_from_json(data: dict[str, Any]) -> FileFacts:
         references=tuple(references),
         line_count=_int(data["line_count"]),
         first_line=_str(data["first_line"]),
-        directives=tuple(Directive(_str(text), _span(span)) for text, span in data["directives"]),
+        directives=tuple(Comment(_str(text), _span(span)) for text, span in data["directives"]),
         ignore=tuple(map(_str, ignore)) if ignore is not None else None,
     )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from seolint.document import Document, Field, Span
+from seolint.document import Comment, Document, Field, Span
 
 if TYPE_CHECKING:
     from seolint.site import Site
@@ -42,14 +42,6 @@ class Reference:
 
 
 @dataclass(frozen=True)
-class Directive:
-    """A `<!-- seolint-... -->` comment, kept so site findings obey the page's suppressions."""
-
-    text: str
-    span: Span
-
-
-@dataclass(frozen=True)
 class FileFacts:
     urls: tuple[str, ...]  # primary URL first, then aliases; empty when not published
     kind: str  # "post" or "list"
@@ -60,7 +52,7 @@ class FileFacts:
     references: tuple[Reference, ...]
     line_count: int
     first_line: str  # context of whole-page findings (line 1, or the first text line)
-    directives: tuple[Directive, ...] = ()
+    directives: tuple[Comment, ...] = ()  # its seolint- comments: site findings obey them
     ignore: tuple[str, ...] | None = None  # front matter `seolint: {ignore: [...]}`, when valid
 
     @property
@@ -108,11 +100,7 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         references=tuple(references),
         line_count=max(len(lines), 1),
         first_line=next((line for line in lines if line.strip()), ""),
-        directives=tuple(
-            Directive(c.text, c.span)
-            for c in doc.comments
-            if c.text.strip().lower().startswith(_SUPPRESSION_PREFIX)
-        ),
+        directives=tuple(c for c in doc.comments if c.text.strip().lower().startswith(_SUPPRESSION_PREFIX)),
         ignore=_front_matter_ignore(doc),
     )
 

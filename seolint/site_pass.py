@@ -17,7 +17,7 @@ from pathlib import Path
 
 from seolint import suppress
 from seolint.cache import Cache
-from seolint.document import Comment, Document, Span
+from seolint.document import Document, Span
 from seolint.facts_index import FactsIndex, IndexKey
 from seolint.files import DraftFile, shown
 from seolint.findings import FileError, FileResult, Finding, Problem
@@ -186,7 +186,7 @@ def _suppressions_of(path: str, facts: FileFacts) -> Document:
         " \n" * facts.line_count,
         front_matter=front_matter,
         front_matter_span=Span.point(1),
-        comments=tuple(Comment(d.text, d.span) for d in facts.directives),
+        comments=facts.directives,
     )
 
 
