@@ -48,17 +48,7 @@ def test_the_probe_can_see_heavy_modules() -> None:
 
 def test_checking_a_draft_does_not_load_pydantic() -> None:
     """typer 0.29 builds a pydantic adapter per option on every run (~0.17 s): pinned below it."""
-    draft = ROOT / "fixtures" / "clean-post.md"
-    probe = (
-        "import sys; from seolint.launch import main\n"
-        f"sys.argv = ['seolint', 'check', '--no-cache', '-q', {str(draft)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
-    )
-    output = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
-    ).stdout
-    modules = set(output.rsplit("MODULES", 1)[1].split())
+    modules = check_one_post_modules()
     assert "seolint.pipeline" in modules  # the check really ran
     assert "pydantic" not in modules
 
