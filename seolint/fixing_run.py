@@ -31,10 +31,10 @@ from seolint.files import DraftFile, discover
 from seolint.findings import FileError, FileResult, Finding, RunResult
 from seolint.fix import fix_text
 from seolint.parallel import map_ordered
-from seolint.parse import FORMATS, format_for, sniff
+from seolint.parse import sniff
 from seolint.pipeline import DraftError, lint_source
 from seolint.reading import STDIN, ReadError, decode, read_bytes
-from seolint.runner import Stdin
+from seolint.runner import Stdin, draft_context, stdin_context
 from seolint.source import Source
 
 if TYPE_CHECKING:
@@ -130,14 +130,10 @@ def run(paths: Sequence[str], settings: Settings, stdin: Stdin, mode: Mode, jobs
 
 def fix_file(settings: Settings, mode: Mode, draft: DraftFile) -> FileFix:
     """Read, fix and write back (or diff) one draft."""
-    config = settings.config_for(Path(draft.location).parent)
-    fmt = format_for(draft.location, config.extension_map)
-    if fmt is None:
-        return FileFix(
-            FileError(draft.path, "unsupported file type (seolint reads " + ", ".join(FORMATS) + ")")
-        )
-    plan = settings.plan_for(config)
-    site = settings.site_for(Path(draft.location))
+    found = draft_context(settings, draft)
+    if isinstance(found, FileError):
+        return FileFix(found)
+    fmt, plan, site = found
     try:
         before = os.stat(draft.location)
         data = read_bytes(draft.location, plan.max_file_size)
@@ -158,9 +154,7 @@ def fix_file(settings: Settings, mode: Mode, draft: DraftFile) -> FileFix:
 
 def fix_stdin(settings: Settings, mode: Mode, stdin: Stdin) -> FileFix:
     """Standard input, fixed: the output is the fixed text (or its diff), written by the caller."""
-    folder = Path(stdin.path).parent if stdin.path != STDIN else Path.cwd()
-    plan = settings.plan_for(settings.config_for(folder))
-    site = settings.site_for(Path(stdin.path)) if stdin.path != STDIN else None
+    plan, site = stdin_context(settings, stdin)
     try:
         data = read_bytes(STDIN, plan.max_file_size)
     except ReadError as error:

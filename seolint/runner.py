@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seolint.document import Format
 from seolint.files import DraftFile, discover
@@ -22,6 +23,10 @@ from seolint.pipeline import DraftError, lint_source
 from seolint.reading import STDIN, ReadError, decode, read_bytes
 from seolint.settings import Settings
 from seolint.source import Source
+
+if TYPE_CHECKING:
+    from seolint.plan import Plan
+    from seolint.site import Site
 
 Outcome = FileResult | FileError
 Progress = Callable[[int, int], None]  # (files done, files in the run), called as each one is done
@@ -90,12 +95,11 @@ def run(
 
 def lint_file(settings: Settings, draft: DraftFile) -> Outcome:
     """One draft's result, from the cache when its bytes and settings are unchanged."""
-    config = settings.config_for(Path(draft.location).parent)
-    fmt = format_for(draft.location, config.extension_map)
-    if fmt is None:
-        return FileError(draft.path, "unsupported file type (seolint reads " + ", ".join(FORMATS) + ")")
-    plan, cache = settings.plan_for(config), settings.cache_for(config)
-    site = settings.site_for(Path(draft.location))
+    found = draft_context(settings, draft)
+    if isinstance(found, FileError):
+        return found
+    fmt, plan, site = found
+    cache = settings.cache_for(settings.config_for(Path(draft.location).parent))
     try:
         data = read_bytes(draft.location, plan.max_file_size)
         salt = settings.site_key(site) if site is not None else ""
@@ -110,15 +114,29 @@ def lint_file(settings: Settings, draft: DraftFile) -> Outcome:
     return result
 
 
+def draft_context(settings: Settings, draft: DraftFile) -> tuple[Format, Plan, Site | None] | FileError:
+    """What a draft is linted (or fixed) with: its format, its config's plan and its site."""
+    config = settings.config_for(Path(draft.location).parent)
+    fmt = _format(settings, draft)
+    if fmt is None:
+        return FileError(draft.path, "unsupported file type (seolint reads " + ", ".join(FORMATS) + ")")
+    return fmt, settings.plan_for(config), settings.site_for(Path(draft.location))
+
+
+def stdin_context(settings: Settings, stdin: Stdin) -> tuple[Plan, Site | None]:
+    """The plan and site of the name standard input is given (the working directory's without one)."""
+    folder = Path(stdin.path).parent if stdin.path != STDIN else Path.cwd()
+    site = settings.site_for(Path(stdin.path)) if stdin.path != STDIN else None
+    return settings.plan_for(settings.config_for(folder)), site
+
+
 def _format(settings: Settings, draft: DraftFile) -> Format | None:
     return format_for(draft.location, settings.config_for(Path(draft.location).parent).extension_map)
 
 
 def lint_stdin(settings: Settings, stdin: Stdin) -> Outcome:
     """The draft on standard input, linted under the settings of the name it is given."""
-    folder = Path(stdin.path).parent if stdin.path != STDIN else Path.cwd()
-    plan = settings.plan_for(settings.config_for(folder))
-    site = settings.site_for(Path(stdin.path)) if stdin.path != STDIN else None
+    plan, site = stdin_context(settings, stdin)
     try:
         text = decode(read_bytes(STDIN, plan.max_file_size), plan.encoding)
         return lint_source(Source(text, stdin.path, stdin.format or sniff(text)), plan, site)
