@@ -16,13 +16,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from seolint.document import Document, Span
 from seolint.edits import removable, remove_section, remove_sentence
 from seolint.findings import Applicability, Edit, Fix, Problem, Severity
 from seolint.regex_safety import Match, Pattern, PatternError, compile_builtin_pattern, compile_user_pattern
 from seolint.registry import Rule, RuleError, check_identity
+
+if TYPE_CHECKING:
+    from seolint.pack_scopes import TextLine
 
 _MARKUP_ONLY = re.compile(r"(?:<!--.*?-->|</?[A-Za-z][^<>]*>|\s)+")  # closing tags, comments
 _BRACKETED_NOTE = re.compile(r"\[[^\[\]\n]*\]:?")  # a whole line "[Link to ...]" that is no link
@@ -117,8 +120,20 @@ class PackCheck:
         matchers = self.matchers
         if options.extend_phrases:
             matchers = (*matchers, Matcher((phrase_pattern(options.extend_phrases),)))
+        screen = screen_for(tuple(p for matcher in matchers for p in matcher.patterns))
+        lines = self.scope == "lines"
+        items: Sequence[TextLine | ScopeItem] = (
+            list(doc.views.lines.values()) if lines else _TEXTS[self.scope](doc)
+        )
+        candidates = [item for item in items if screen.search(item.text)] if screen is not None else items
         for matcher in matchers:
-            for span, found in _SCOPES[self.scope](doc, matcher):
+            scanned = items[:1] if matcher.where == "first-line" else candidates
+            found_in = (
+                _scan_lines(doc, matcher, scanned)  # type: ignore[arg-type]
+                if lines
+                else _scan_texts(doc, matcher, scanned, locate=self.scope in _LOCATED)  # type: ignore[arg-type]
+            )
+            for span, found in found_in:
                 fix = self._fix(doc, matcher.fix, span) if matcher.fix is not None else None
                 yield Problem(span, self.message.format(match=" ".join(found.split())), fix)
 
@@ -161,6 +176,38 @@ def _whole(pattern: Pattern, text: str) -> bool:
     return any(match.span() == (0, len(text)) for match in pattern.finditer(text))
 
 
+_LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?\(|\(\?<\w")  # numbers and names shift when combined
+_FLAG_LETTERS = (
+    (re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"), (re.ASCII, "a"),
+)  # fmt: skip
+
+
+@cache
+def screen_for(patterns: tuple[Pattern, ...]) -> re.Pattern[str] | None:
+    """One regex that finds a match in a text exactly when one of `patterns` does.
+
+    A rule's texts are screened with it once, so its matchers and their exceptions read only
+    the few texts that can match: in a post, nearly every line holds no template label
+    and no TODO. Each pattern keeps its own flags inside a scoped group. None (no screening)
+    when a pattern is not Python's (RE2 user packs) or refers to a group by number or name.
+    """
+    parts = []
+    for pattern in patterns:
+        if not isinstance(pattern, re.Pattern) or _GROUP_REFERENCE.search(pattern.pattern):
+            return None
+        body = pattern.pattern
+        while leading := _LEADING_FLAGS.match(body):
+            body = body[leading.end() :]
+        letters = "".join(letter for flag, letter in _FLAG_LETTERS if pattern.flags & flag)
+        comment_end = "\n" if pattern.flags & re.VERBOSE else ""  # a trailing comment must not swallow ")"
+        parts.append(f"(?{letters}:{body}{comment_end})" if letters else f"(?:{body})")
+    try:
+        return re.compile("|".join(parts))
+    except (re.error, OverflowError, RecursionError):
+        return None
+
+
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """Literal phrases as one case-insensitive, word-bounded alternation.
 
@@ -179,17 +226,15 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(escaped) + r")(?!\w)", re.IGNORECASE)
 
 
-def _scan_lines(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
+def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence[TextLine]) -> Iterator[tuple[Span, str]]:
     empty: set[int] | None = None
     headings = (
         {n for h in doc.headings for n in range(h.span.line, h.span.end_line + 1)}
         if matcher.where == "outside-headings"
         else set()
     )
-    for index, line in enumerate(doc.views.lines.values()):
-        if matcher.where == "first-line" and index > 0:
-            break
-        if matcher.where == "outside-headings" and line.number in headings:
+    for line in lines:
+        if line.number in headings:
             continue
         for match in matcher.matches(line.text):
             if matcher.where in _SECTIONS:
@@ -234,25 +279,35 @@ def _empty_sections(doc: Document, matcher: Matcher) -> set[int]:
 
 
 def _scan_texts(
-    items: Callable[[Document], Iterable[tuple[str | None, Span]]], locate: bool
-) -> Callable[[Document, Matcher], Iterator[tuple[Span, str]]]:
-    def scan(doc: Document, matcher: Matcher) -> Iterator[tuple[Span, str]]:
-        for text, span in items(doc):
-            found = [m.group() for m in matcher.matches(text or "")]
-            spans = doc.locate(found, span) if locate else [span] * len(found)
-            yield from zip(spans, found, strict=True)
-
-    return scan
+    doc: Document, matcher: Matcher, items: Sequence[ScopeItem], locate: bool
+) -> Iterator[tuple[Span, str]]:
+    for item in items:
+        found = [m.group() for m in matcher.matches(item.text)]
+        spans = doc.locate(found, item.span) if locate else [item.span] * len(found)
+        yield from zip(spans, found, strict=True)
 
 
-_SCOPES: dict[str, Callable[[Document, Matcher], Iterator[tuple[Span, str]]]] = {
-    "lines": _scan_lines,
-    "prose": _scan_texts(lambda d: ((b.text, b.span) for b in d.blocks), locate=True),
-    "headings": _scan_texts(lambda d: ((h.text, h.span) for h in d.headings), locate=True),
-    "link-text": _scan_texts(lambda d: ((k.text, k.span) for k in d.links), locate=False),
-    "link-target": _scan_texts(lambda d: ((k.href, k.span) for k in d.links), locate=False),
-    "alt-text": _scan_texts(lambda d: ((i.alt, i.span) for i in d.images), locate=False),
+class ScopeItem(NamedTuple):
+    """One text a scope other than `lines` reads, and where it is."""
+
+    text: str
+    span: Span
+
+
+def _texts(
+    items: Callable[[Document], Iterable[tuple[str | None, Span]]],
+) -> Callable[[Document], list[ScopeItem]]:
+    return lambda doc: [ScopeItem(text or "", span) for text, span in items(doc)]
+
+
+_TEXTS: dict[str, Callable[[Document], list[ScopeItem]]] = {
+    "prose": _texts(lambda d: ((b.text, b.span) for b in d.blocks)),
+    "headings": _texts(lambda d: ((h.text, h.span) for h in d.headings)),
+    "link-text": _texts(lambda d: ((k.text, k.span) for k in d.links)),
+    "link-target": _texts(lambda d: ((k.href, k.span) for k in d.links)),
+    "alt-text": _texts(lambda d: ((i.alt, i.span) for i in d.images)),
 }
+_LOCATED = {"prose", "headings"}  # texts whose matches are found within them; the others report the item
 
 
 @cache
