@@ -8,10 +8,13 @@ too long for the width is shown as a window around the finding's column.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TextIO
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from rich.tree import Tree
 
@@ -25,6 +28,11 @@ if TYPE_CHECKING:
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 WHOLE_POST = "post"  # the position shown for a finding about the whole post
 _GUTTER = "│ "
+_SNIPPET = {
+    "gutter": Style.parse("dim"),
+    "line": Style.parse("dim italic"),
+    "focus": Style.parse("dim italic") + Style.parse("not dim underline"),
+}
 
 
 def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
@@ -35,21 +43,34 @@ def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
         highlight=False,
     )
     for file in result.files:
-        if options.quiet and not file.findings:
-            continue
-        console.print(_file_header(file, console.width))
-        if file.findings:
-            console.print(FindingList(file.findings))
-        if not options.quiet:
-            if file.outline or file.title:
-                console.print(_outline(file))
-            for line in _stats(file).wrap(console, max(console.width - 2, 20)):
-                console.print(Text.assemble("  ", line), style="dim")
-        console.print()
+        if not options.quiet or file.findings:
+            console.print(FileReport(file, options.quiet))
     console.print(_summary(result))
     hint = explain_hint(result.findings)
     if hint is not None:
         console.print(hint, style="dim")
+
+
+class FileReport:
+    """One file's part of the report: header, findings, then (unless quiet) outline and stats.
+
+    One renderable per file, so Rich sets up a print once per file, not once per part.
+    """
+
+    def __init__(self, file: FileResult, quiet: bool) -> None:
+        self.file, self.quiet = file, quiet
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        file = self.file
+        yield _file_header(file, options.max_width)
+        if file.findings:
+            yield FindingList(file.findings)
+        if not self.quiet:
+            if file.outline or file.title:
+                yield Outline(_outline(file))
+            for line in _stats(file).wrap(console, max(options.max_width - 2, 20)):
+                yield Text.assemble("  ", line, style="dim")
+        yield Segment.line()
 
 
 def _counts(findings: Iterable[Finding]) -> str:
@@ -87,24 +108,78 @@ class FindingList:
         severity_width = max(len(s.label) for s in Severity)
         indent = 2 + place_width + 2 + severity_width + 2 + code_width + 2
         width = max(options.max_width - indent, 20)
+        styles = {name: Style.parse(name) for name in ("dim", "bold", *STYLES.values())}
         for finding, place in zip(self.findings, places, strict=True):
-            prefix = Text.assemble(
-                "  ",
-                (f"{place:>{place_width}}", "dim" if finding.whole_post else ""),
-                "  ",
-                (f"{finding.severity.label:<{severity_width}}", STYLES[finding.severity]),
-                "  ",
-                (f"{finding.code:<{code_width}}", "bold"),
-                "  ",
+            prefix = (
+                Segment("  "),
+                Segment(f"{place:>{place_width}}", styles["dim"] if finding.whole_post else None),
+                Segment("  "),
+                Segment(f"{finding.severity.label:<{severity_width}}", styles[STYLES[finding.severity]]),
+                Segment("  "),
+                Segment(f"{finding.code:<{code_width}}", styles["bold"]),
+                Segment("  "),
             )
-            message = Text.assemble(printable(finding.message), (f"  [{finding.name}]", "dim"))
-            for number, line in enumerate(message.wrap(console, width, overflow="fold")):
-                line.rstrip()
-                yield Text.assemble(prefix if number == 0 else " " * indent, line)
+            message, name = printable(finding.message), f"  [{finding.name}]"
+            if _fits(message + name, width):
+                lines = [[Segment(message), Segment(name, styles["dim"])]]
+            else:
+                lines = []
+                for part in Text.assemble(message, (name, "dim")).wrap(console, width, overflow="fold"):
+                    part.rstrip()
+                    lines.append(list(part.render(console)))
+            for number, line in enumerate(lines):
+                yield from _row([*(prefix if number == 0 else (Segment(" " * indent),)), *line], options)
             if not finding.whole_post and finding.source_line.strip():
-                row = Text.assemble(" " * indent, Snippet(finding).line(width))
-                row.no_wrap, row.overflow = True, "ellipsis"  # wide characters: cropped, never wrapped
-                yield row
+                snippet = (Segment(text, style) for text, style in Snippet(finding).pieces(width))
+                yield from _row([Segment(" " * indent), *snippet], options, crop=True)
+
+
+def _fits(text: str, width: int) -> bool:
+    """Whether `text` is one line of at most `width` cells, so it needs no wrapping."""
+    return "\n" not in text and "\t" not in text and cell_len(text) <= width
+
+
+def _row(segments: list[Segment], options: ConsoleOptions, crop: bool = False) -> RenderResult:
+    """One line of the list: as segments when it fits the width, since laying out every row
+    again through Rich's Text was most of the cost of a long report; otherwise (a terminal
+    narrower than the columns, wide characters) as a Text that Rich wraps, or crops with an
+    ellipsis when `crop`."""
+    if Segment.get_line_length(segments) <= options.max_width:
+        yield from (*segments, Segment.line())
+    else:
+        pieces = ((segment.text, segment.style or "") for segment in segments)
+        yield Text.assemble(*pieces, no_wrap=crop, overflow="ellipsis" if crop else None)
+
+
+class Outline:
+    """A Tree of headings, drawn as Rich draws it, by hand when every label fits on its line."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        nodes = [((), self.tree), *_nodes(self.tree.children, ())]
+        rows = [(guides, node.label) for guides, node in nodes if isinstance(node.label, Text)]
+        rows = [(guides, label) for guides, label in rows if not label.style]  # styles here are spans
+        if (
+            options.ascii_only
+            or len(rows) < len(nodes)
+            or not all(_fits(label.plain, options.max_width - 4 * len(guides)) for guides, label in rows)
+        ):
+            yield self.tree  # Rich wraps long labels under their guides
+            return
+        guide_style = Style.parse(str(self.tree.guide_style))
+        for guides, label in rows:
+            yield from (*(Segment(guide, guide_style) for guide in guides), *label.render(console))
+            yield Segment.line()
+
+
+def _nodes(children: list[Tree], above: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Tree]]:
+    """Each node under a tree, depth first, with the guides drawn before its label."""
+    for index, child in enumerate(children):
+        last = index == len(children) - 1
+        yield (*above, "└── " if last else "├── "), child
+        yield from _nodes(child.children, (*above, "    " if last else "│   "))
 
 
 class Snippet:
@@ -123,18 +198,24 @@ class Snippet:
         self.start = len(printable(line[:start]))
         self.end = len(printable(line[:end]))
 
-    def line(self, width: int) -> Text:
-        """The gutter and as much of the line as fits in `width`, an ellipsis where cut."""
+    def pieces(self, width: int) -> list[tuple[str, Style | None]]:
+        """The gutter and as much of the line as fits in `width` columns, an ellipsis where
+        cut, as (text, style) pieces: the finding's part underlined, the rest dimmed."""
         first, last = window(len(self.text), self.start, self.end, max(width - len(_GUTTER), 1))
         left = "…" if first > 0 else ""
         right = "…" if last < len(self.text) else ""
         body_start, body_end = first + len(left), last - len(right)
-        shown = Text.assemble((_GUTTER, "dim"), left, (self.text[body_start:body_end], "dim italic"), right)
-        offset = len(_GUTTER) + len(left) - body_start
-        focus_start, focus_end = max(self.start, body_start), min(self.end, body_end)
-        if focus_end > focus_start:
-            shown.stylize("not dim underline", focus_start + offset, focus_end + offset)
-        return shown
+        focus_start = min(max(self.start, body_start), body_end)
+        focus_end = max(min(self.end, body_end), focus_start)
+        shown = [
+            (_GUTTER, _SNIPPET["gutter"]),
+            (left, None),
+            (self.text[body_start:focus_start], _SNIPPET["line"]),
+            (self.text[focus_start:focus_end], _SNIPPET["focus"]),
+            (self.text[focus_end:body_end], _SNIPPET["line"]),
+            (right, None),
+        ]
+        return [(text, style) for text, style in shown if text]
 
 
 def window(length: int, start: int, end: int, width: int) -> tuple[int, int]:
@@ -167,7 +248,7 @@ def _outline(file: FileResult) -> Tree:
         root = Text.assemble(("H1 ", "bold magenta"), printable(file.title), ("  (title)", "dim"))
         tree, top = Tree(root, guide_style="dim"), 1
     else:
-        tree, top = Tree(Text("Outline", style="bold"), guide_style="dim"), 0
+        tree, top = Tree(Text.assemble(("Outline", "bold")), guide_style="dim"), 0
     stack: list[tuple[int, Tree]] = [(top, tree)]
     for level, text, line in file.outline:
         while len(stack) > 1 and stack[-1][0] >= level:
