@@ -199,3 +199,36 @@ def test_wide_characters_in_a_snippet_stay_within_the_width(monkeypatch: pytest.
     lines = render(one_file(found), 80, monkeypatch)
     assert max(cell_len(line) for line in lines) <= 80
     assert any("│ " in line and "漢" in line for line in lines)
+
+
+def test_rows_that_fit_are_not_laid_out_again_by_rich(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report of a thousand findings should cost a fraction of finding them: rows the
+    report has fitted to the width skip Rich's wrapping, so its calls do not grow with them."""
+    from rich.text import Text
+
+    wraps = 0
+    real_wrap = Text.wrap
+
+    def counted(self: Text, *args: object, **kwargs: object) -> object:
+        nonlocal wraps
+        wraps += 1
+        return real_wrap(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Text, "wrap", counted)
+    calls = {}
+    for count in (10, 300):
+        wraps = 0
+        rows = [
+            finding(n, "short message", source=f"line {n} of text", end_column=5) for n in range(1, count + 1)
+        ]
+        lines = render(one_file(*rows), 120, monkeypatch)
+        assert sum("short message" in line for line in lines) == count
+        assert sum(line.strip().startswith("│ line") for line in lines) == count
+        calls[count] = wraps
+    assert calls[300] == calls[10], calls
+
+
+def test_a_narrow_terminal_wraps_rows_instead_of_cutting_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    message = "a message long enough to need the whole width of a narrow terminal"
+    lines = render(one_file(finding(3, message, source="x" * 30)), 36, monkeypatch)
+    assert set(message.split()) <= set(" ".join(lines).split())
