@@ -16,14 +16,31 @@ SCHEMA_VERSION = 2  # 2: each finding has `fix` (null, or its applicability, tit
 
 
 def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
-    json.dump(as_dict(result), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    stream.write(document_text(as_dict(result)))
 
 
 def statistics_report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     """`--statistics --format json`: the counts per rule as a JSON document."""
-    json.dump(statistics_dict(result), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    stream.write(document_text(statistics_dict(result)))
+
+
+def document_text(data: dict[str, Any]) -> str:
+    """The document with each top-level key on its line and each item of a list on its own.
+
+    One finding per line reads well in a diff and a grep, and Python's C encoder writes
+    each line: indenting every key (`indent=2`) runs the pure-Python encoder, 0.4 s per
+    10,000 findings, which was half of a warm-cache run.
+    """
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: dumps() makes one a call
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join(f"    {encode(item)}" for item in value)
+            fields.append(f"  {encode(key)}: [\n{items}\n  ]")
+        else:
+            fields.append(f"  {encode(key)}: {encode(value)}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 def statistics_dict(result: RunResult) -> dict[str, Any]:
