@@ -67,6 +67,7 @@ class Settings:
         self._caches: dict[Path | None, Cache | None] = {}
         self._finders: dict[str, SiteFinder] = {}
         self._site_keys: dict[Path, str] = {}
+        self._sites: dict[Path, Site | None] = {}  # by draft or folder: asked three times a draft
 
     def config_for(self, folder: Path) -> Config:
         """The config that governs drafts in `folder` (ConfigError if that file is wrong)."""
@@ -88,6 +89,11 @@ class Settings:
 
     def site_for(self, location: Path) -> Site | None:
         """The site a draft or folder belongs to, per its config's `generator` (None: no site)."""
+        if location not in self._sites:
+            self._sites[location] = self._find_site(location)
+        return self._sites[location]
+
+    def _find_site(self, location: Path) -> Site | None:
         from seolint.site import GENERATORS, SiteFinder
 
         config = self.config_for(location if location.is_dir() else location.parent)
