@@ -63,6 +63,13 @@ def test_json_output_is_only_json_with_exact_positions(drafts: Path) -> None:
     assert data["summary"]["files"] == 2 and data["summary"]["errors"] == 2
 
 
+def test_json_output_has_one_finding_per_line(drafts: Path) -> None:
+    lines = run("check", "bad.md", "clean.md", "--format", "json", "--select", "H,I").stdout.splitlines()
+    finding_lines = [line for line in lines if line.startswith('    {"path": "bad.md", "line"')]
+    assert [json.loads(line.rstrip(","))["code"] for line in finding_lines] == ["H003", "I001"]
+    assert lines[0] == "{" and lines[-1] == "}"
+
+
 def test_text_format_line(drafts: Path) -> None:
     result = run("check", "bad.md", "--format", "text", "--select", "H003")
     assert result.stdout.splitlines() == [
