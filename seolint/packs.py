@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from seolint.document import Document, Span
 from seolint.edits import removable, remove_section, remove_sentence
 from seolint.findings import Applicability, Edit, Fix, Problem, Severity
+from seolint.pack_screen import screen_for
 from seolint.regex_safety import Match, Pattern, PatternError, compile_builtin_pattern, compile_user_pattern
 from seolint.registry import Rule, RuleError, check_identity
 
@@ -174,38 +175,6 @@ def _hits(matcher: Matcher, text: str) -> bool:
 
 def _whole(pattern: Pattern, text: str) -> bool:
     return any(match.span() == (0, len(text)) for match in pattern.finditer(text))
-
-
-_LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
-_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?\(|\(\?<\w")  # numbers and names shift when combined
-_FLAG_LETTERS = (
-    (re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"), (re.ASCII, "a"),
-)  # fmt: skip
-
-
-@cache
-def screen_for(patterns: tuple[Pattern, ...]) -> re.Pattern[str] | None:
-    """One regex that finds a match in a text exactly when one of `patterns` does.
-
-    A rule's texts are screened with it once, so its matchers and their exceptions read only
-    the few texts that can match: in a post, nearly every line holds no template label
-    and no TODO. Each pattern keeps its own flags inside a scoped group. None (no screening)
-    when a pattern is not Python's (RE2 user packs) or refers to a group by number or name.
-    """
-    parts = []
-    for pattern in patterns:
-        if not isinstance(pattern, re.Pattern) or _GROUP_REFERENCE.search(pattern.pattern):
-            return None
-        body = pattern.pattern
-        while leading := _LEADING_FLAGS.match(body):
-            body = body[leading.end() :]
-        letters = "".join(letter for flag, letter in _FLAG_LETTERS if pattern.flags & flag)
-        comment_end = "\n" if pattern.flags & re.VERBOSE else ""  # a trailing comment must not swallow ")"
-        parts.append(f"(?{letters}:{body}{comment_end})" if letters else f"(?:{body})")
-    try:
-        return re.compile("|".join(parts))
-    except (re.error, OverflowError, RecursionError):
-        return None
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:

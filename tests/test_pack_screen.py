@@ -1,17 +1,19 @@
-"""The screen that lets a pack rule skip texts: it must find a match exactly when a pattern does.
+"""The screen that lets a pack rule skip texts: it must match every text a pattern matches.
 
 A screen that missed a text would silently hide findings, so its contract is checked on
-the built-in packs' own patterns over generated text, and on the flag shapes it rewrites.
+the built-in packs' own patterns over generated text, and on the shapes it rewrites.
 """
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seolint.packs import PackCheck, builtin_pack_rules, screen_for
+from seolint.pack_screen import screen_for, without_leading_assertions
+from seolint.packs import PackCheck, builtin_pack_rules
 from seolint.regex_safety import Pattern, compile_user_pattern
 
 
@@ -42,10 +44,42 @@ def test_every_builtin_rule_gets_a_screen() -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(lines)
-def test_the_builtin_screen_finds_a_match_exactly_when_a_pattern_does(text: str) -> None:
+def test_the_builtin_screen_matches_every_text_a_pattern_matches(text: str) -> None:
     screen = screen_for(BUILTIN_PATTERNS)
     assert screen is not None
-    assert (screen.search(text) is not None) == hits_any(BUILTIN_PATTERNS, text)
+    if hits_any(BUILTIN_PATTERNS, text):
+        assert screen.search(text) is not None
+
+
+def test_the_builtin_screens_pass_few_lines_that_no_pattern_matches() -> None:
+    """A screen that passed everything would be correct and useless."""
+    plain = [
+        "A sentence about compilers.",
+        "- item with a path/to/file",
+        "Version 1.2 (2024): notes",
+        "Total: 4",
+    ]
+    for rule in builtin_pack_rules():
+        screen = screen_for(rule_patterns(rule.check))
+        assert screen is not None
+        assert not any(screen.search(line) for line in plain), rule.code
+
+
+@pytest.mark.parametrize(
+    ("pattern", "stripped"),
+    [
+        (r"\b(?:TODO|FIXME)\b", r"(?:TODO|FIXME)\b"),
+        (r"(?<![\w.-])XXX(?!\w)", r"XXX(?!\w)"),
+        (r"(?:^|(?<=[\[(:])|(?<=[.!?] ))TBD\b", r"TBD\b"),  # a group of only assertions
+        (r"(?<=\))x", "x"),  # an escaped parenthesis inside the look-behind
+        (r"(?<=[)])x", "x"),  # a parenthesis in a class
+        (r"^(?i:title)\s*:", r"^(?i:title)\s*:"),  # anchors stay: they are cheap
+        (r"(?:a|\b)x", r"(?:a|\b)x"),  # a group that can consume text stays
+        (r"(?<=a", r"(?<=a"),  # never closed: left to the compiler
+    ],
+)
+def test_leading_assertions_are_dropped_and_nothing_else(pattern: str, stripped: str) -> None:
+    assert without_leading_assertions(pattern) == stripped
 
 
 def test_each_pattern_keeps_its_own_flags() -> None:
@@ -68,3 +102,15 @@ def test_patterns_that_refer_to_groups_are_not_combined() -> None:
 
 def test_re2_patterns_of_user_packs_are_not_screened() -> None:
     assert screen_for((compile_user_pattern("todo"),)) is None
+
+
+def test_an_assertion_is_dropped_only_before_a_literal_matched_case_sensitively() -> None:
+    def screen(source: str) -> str:
+        built = screen_for((re.compile(source),))
+        assert built is not None
+        return built.pattern
+
+    assert screen(r"\bTODO\b") == r"(?:TODO\b)"
+    assert screen(r"(?<!\w)(?:TODO|FIXME)") == r"(?:(?:TODO|FIXME))"
+    assert screen(r"(?i)\bsure\b") == r"(?i:\bsure\b)"  # the \b rejects mid-word positions sooner
+    assert screen(r"\b\w+ly\b") == r"(?:\b\w+ly\b)"  # a class, not a literal
