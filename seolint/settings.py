@@ -62,21 +62,24 @@ class Settings:
         self._fixed = self._load(config_path) if config_path is not None else None
         self._file_in: dict[Path, Path | None] = {}
         self._configs: dict[Path | None, Config] = {}
+        self._config_in: dict[Path, Config] = {}  # by the folder asked about
         self._plans: dict[Path | None, Plan] = {}
         self._rulesets: dict[Path | None, RuleSet] = {}
         self._caches: dict[Path | None, Cache | None] = {}
         self._finders: dict[str, SiteFinder] = {}
         self._site_keys: dict[Path, str] = {}
-        self._sites: dict[Path, Site | None] = {}  # by draft or folder: asked three times a draft
+        self._sites: dict[Path, Site | None] = {}  # by draft and folder: asked three times a draft
 
     def config_for(self, folder: Path) -> Config:
         """The config that governs drafts in `folder` (ConfigError if that file is wrong)."""
         if self._fixed is not None:
             return self._fixed
-        source = self._nearest(Path(os.path.abspath(folder)))
-        if source not in self._configs:
-            self._configs[source] = self._load(source)
-        return self._configs[source]
+        if folder not in self._config_in:  # asked several times for every draft
+            source = self._nearest(Path(os.path.abspath(folder)))
+            if source not in self._configs:
+                self._configs[source] = self._load(source)
+            self._config_in[folder] = self._configs[source]
+        return self._config_in[folder]
 
     def plan_for(self, config: Config) -> Plan:
         if config.source not in self._plans:
@@ -90,13 +93,16 @@ class Settings:
     def site_for(self, location: Path) -> Site | None:
         """The site a draft or folder belongs to, per its config's `generator` (None: no site)."""
         if location not in self._sites:
-            self._sites[location] = self._find_site(location)
+            folder = location if location.is_dir() else location.parent
+            if folder not in self._sites:
+                self._sites[folder] = self._find_site(folder)
+            self._sites[location] = self._sites[folder]
         return self._sites[location]
 
-    def _find_site(self, location: Path) -> Site | None:
+    def _find_site(self, folder: Path) -> Site | None:
         from seolint.site import GENERATORS, SiteFinder
 
-        config = self.config_for(location if location.is_dir() else location.parent)
+        config = self.config_for(folder)
         if config.generator not in GENERATORS:
             where = config.where if config.source else "command line"
             choices = ", ".join(GENERATORS)
@@ -105,7 +111,7 @@ class Settings:
             )
         if config.generator not in self._finders:
             self._finders[config.generator] = SiteFinder(config.generator)  # type: ignore[arg-type]
-        return self._finders[config.generator].find(location)
+        return self._finders[config.generator].find(folder)
 
     def site_key(self, site: Site) -> str:
         """A hash of what a site contributes to findings (its config and templates), for the cache."""
