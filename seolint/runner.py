@@ -25,6 +25,7 @@ from seolint.settings import Settings
 from seolint.source import Source
 
 if TYPE_CHECKING:
+    from seolint.cache import Cache
     from seolint.plan import Plan
     from seolint.site import Site
 
@@ -68,7 +69,11 @@ def run(
             on_file_done(next(count), len(drafts))
 
     task = functools.partial(lint_file, settings)
-    linted = iter(map_ordered(task, files, jobs, file_done))
+    cached = _cached_results(settings, files)
+    for _ in cached:
+        file_done()
+    fresh = iter(map_ordered(task, [d for i, d in enumerate(files) if i not in cached], jobs, file_done))
+    linted = (cached[i] if i in cached else next(fresh) for i in range(len(files)))
     results: list[FileResult] = []
     in_sites: list[tuple[DraftFile, FileResult]] = []
     for draft in drafts:
@@ -93,17 +98,49 @@ def run(
     return RunResult(tuple(results), tuple(errors), time.perf_counter() - started)
 
 
+# A run reads cached results here before forking workers (hits for every file of the corpus
+# took 0.59 s in two workers, 0.53 s in one process); after this many misses in a row the
+# files are linted, not probed: a cold run reads and hashes only these twice.
+MISSES_BEFORE_LINTING = 8
+
+
+def _cached_results(settings: Settings, files: Sequence[DraftFile]) -> dict[int, FileResult]:
+    """The cached results of `files` by index, probed in order until misses run on."""
+    found: dict[int, FileResult] = {}
+    misses = 0
+    for index, draft in enumerate(files):
+        hit = cached_result(settings, draft)
+        if hit is not None:
+            found[index], misses = hit, 0
+        elif (misses := misses + 1) >= MISSES_BEFORE_LINTING:
+            break
+    return found
+
+
+def cached_result(settings: Settings, draft: DraftFile) -> FileResult | None:
+    """The draft's result from the cache, or None (no cache, a miss, or a read error that
+    linting it will report)."""
+    found = draft_context(settings, draft)
+    if isinstance(found, FileError):
+        return None
+    _, plan, site = found
+    try:
+        data = read_bytes(draft.location, plan.max_file_size)
+    except ReadError:
+        return None
+    cache, key = _cache_key(settings, draft, data, site)
+    return cache.get(key, draft.path) if cache is not None and key is not None else None
+
+
 def lint_file(settings: Settings, draft: DraftFile) -> Outcome:
     """One draft's result, from the cache when its bytes and settings are unchanged."""
     found = draft_context(settings, draft)
     if isinstance(found, FileError):
         return found
     fmt, plan, site = found
-    cache = settings.cache_for(settings.config_for(Path(draft.location).parent))
     try:
         data = read_bytes(draft.location, plan.max_file_size)
-        salt = settings.site_key(site) if site is not None else ""
-        key = cache.key(draft.location, data, salt) if cache is not None else None
+        cache, key = _cache_key(settings, draft, data, site)
         if cache is not None and key is not None and (hit := cache.get(key, draft.path)) is not None:
             return hit
         result = lint_source(Source(decode(data, plan.encoding), draft.path, fmt), plan, site)
@@ -112,6 +149,17 @@ def lint_file(settings: Settings, draft: DraftFile) -> Outcome:
     if cache is not None and key is not None and not result.errors:  # a crashed rule is retried next time
         cache.put(key, result)
     return result
+
+
+def _cache_key(
+    settings: Settings, draft: DraftFile, data: bytes, site: Site | None
+) -> tuple[Cache | None, str | None]:
+    """The draft's cache and its entry's key there (None, None with `--no-cache`)."""
+    cache = settings.cache_for(settings.config_for(Path(draft.location).parent))
+    if cache is None:
+        return None, None
+    salt = settings.site_key(site) if site is not None else ""
+    return cache, cache.key(draft.location, data, salt)
 
 
 def draft_context(settings: Settings, draft: DraftFile) -> tuple[Format, Plan, Site | None] | FileError:

@@ -230,3 +230,45 @@ def test_a_dependency_upgrade_changes_the_fingerprint(monkeypatch: pytest.Monkey
     real = fingerprint_module.dependency_versions
     monkeypatch.setattr(fingerprint_module, "dependency_versions", lambda: {**real(), "textstat": "99.0"})
     assert fingerprint(plan) != before
+
+
+def _spy_on_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many files each run hands to the worker pool."""
+    handed: list[int] = []
+    real = runner.map_ordered
+
+    def spy(task: object, items: list[object], *args: object) -> object:
+        handed.append(len(items))
+        return real(task, items, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "map_ordered", spy)
+    return handed
+
+
+def test_a_warm_run_reads_its_hits_without_workers(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for number in range(12):
+        (project / f"post{number}.md").write_text(BAD + f"\nPost {number}.\n", encoding="utf-8")
+    handed = _spy_on_workers(monkeypatch)
+    first = check(".")
+    (project / "post3.md").write_text(BAD + "\nEdited.\n", encoding="utf-8")
+    second = check(".")
+    assert handed == [13, 1]  # cold: all linted; warm: only the edited post
+    assert second == first
+    assert check(".", "--no-cache") == second
+
+
+def test_a_cold_run_stops_probing_the_cache_after_a_few_misses(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(30):
+        (project / f"post{number}.md").write_text(BAD, encoding="utf-8")
+    probes: list[str] = []
+    real = runner.cached_result
+
+    def probe(settings: object, draft: runner.DraftFile) -> object:
+        probes.append(draft.path)
+        return real(settings, draft)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "cached_result", probe)
+    check(".")
+    assert len(probes) == runner.MISSES_BEFORE_LINTING
