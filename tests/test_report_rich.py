@@ -232,3 +232,15 @@ def test_a_narrow_terminal_wraps_rows_instead_of_cutting_them(monkeypatch: pytes
     message = "a message long enough to need the whole width of a narrow terminal"
     lines = render(one_file(finding(3, message, source="x" * 30)), 36, monkeypatch)
     assert set(message.split()) <= set(" ".join(lines).split())
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_stats_break_between_two_stats(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    stats = {"words": 1234, "headings": 7, "links": 12, "images": 3, "code_blocks": 4, "reading_minutes": 6}
+    file = FileResult("post.md", "markdown", (), {**stats, "reading_ease": 61.2, "grade_level": 9.4})
+    lines = [line for line in render(RunResult((file,), ()), width, monkeypatch) if "·" in line]
+    assert lines, "no stats line"
+    for line in lines:
+        assert not line.rstrip().endswith("·") and not line.strip().startswith("·"), line
+        assert len(line) <= width
+    assert " · ".join(line.strip() for line in lines).startswith("1234 words · 7 headings · 12 links")

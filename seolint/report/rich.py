@@ -68,7 +68,7 @@ class FileReport:
         if not self.quiet:
             if file.outline or file.title:
                 yield Outline(_outline(file))
-            for line in _stats(file).wrap(console, max(options.max_width - 2, 20)):
+            for line in _stats_lines(file, max(options.max_width - 2, 20)):
                 yield Text.assemble("  ", line, style="dim")
         yield Segment.line()
 
@@ -260,7 +260,20 @@ def _outline(file: FileResult) -> Tree:
     return tree
 
 
-def _stats(file: FileResult) -> Text:
+def _stats_lines(file: FileResult, width: int) -> list[str]:
+    """The stats joined by " · ", broken between two stats (never after a separator)
+    when they do not fit in `width` cells."""
+    lines = [""]
+    for part in _stats(file):
+        joined = f"{lines[-1]} · {part}" if lines[-1] else part
+        if lines[-1] and cell_len(joined) > width:
+            lines.append(part)
+        else:
+            lines[-1] = joined
+    return lines
+
+
+def _stats(file: FileResult) -> list[str]:
     stats = file.stats
     parts = [
         _count(stats.get(key, 0), key) for key in ("words", "headings", "links", "images", "code_blocks")
@@ -270,7 +283,7 @@ def _stats(file: FileResult) -> Text:
     if stats.get("reading_ease") is not None:
         parts.append(f"reading ease {stats['reading_ease']:.0f}")
         parts.append(f"grade {stats['grade_level']:.1f}")
-    return Text(" · ".join(parts))
+    return parts
 
 
 def _count(number: int, plural_key: str) -> str:
