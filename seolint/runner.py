@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document import Format
 from seolint.files import DraftFile, discover
@@ -120,29 +120,22 @@ def _cached_results(settings: Settings, files: Sequence[DraftFile]) -> dict[int,
 def cached_result(settings: Settings, draft: DraftFile) -> FileResult | None:
     """The draft's result from the cache, or None (no cache, a miss, or a read error that
     linting it will report)."""
-    found = draft_context(settings, draft)
-    if isinstance(found, FileError):
-        return None
-    _, plan, site = found
     try:
-        data = read_bytes(draft.location, plan.max_file_size)
+        looked_up = _look_up(settings, draft)
     except ReadError:
         return None
-    cache, key = _cache_key(settings, draft, data, site)
-    return cache.get(key, draft.path) if cache is not None and key is not None else None
+    return looked_up.hit if isinstance(looked_up, _LookedUp) else None
 
 
 def lint_file(settings: Settings, draft: DraftFile) -> Outcome:
     """One draft's result, from the cache when its bytes and settings are unchanged."""
-    found = draft_context(settings, draft)
-    if isinstance(found, FileError):
-        return found
-    fmt, plan, site = found
     try:
-        data = read_bytes(draft.location, plan.max_file_size)
-        cache, key = _cache_key(settings, draft, data, site)
-        if cache is not None and key is not None and (hit := cache.get(key, draft.path)) is not None:
-            return hit
+        looked_up = _look_up(settings, draft)
+        if isinstance(looked_up, FileError):
+            return looked_up
+        if looked_up.hit is not None:
+            return looked_up.hit
+        fmt, plan, site, data, cache, key, _ = looked_up
         result = lint_source(Source(decode(data, plan.encoding), draft.path, fmt), plan, site)
     except (ReadError, DraftError) as error:
         return FileError(draft.path, str(error), getattr(error, "detail", ""))
@@ -151,15 +144,30 @@ def lint_file(settings: Settings, draft: DraftFile) -> Outcome:
     return result
 
 
-def _cache_key(
-    settings: Settings, draft: DraftFile, data: bytes, site: Site | None
-) -> tuple[Cache | None, str | None]:
-    """The draft's cache and its entry's key there (None, None with `--no-cache`)."""
+class _LookedUp(NamedTuple):
+    """A draft read and looked up in its cache: everything linting it needs on a miss."""
+
+    fmt: Format
+    plan: Plan
+    site: Site | None
+    data: bytes
+    cache: Cache | None  # None with --no-cache
+    key: str | None
+    hit: FileResult | None
+
+
+def _look_up(settings: Settings, draft: DraftFile) -> _LookedUp | FileError:
+    """The draft's context, bytes and cache entry (ReadError when it cannot be read)."""
+    found = draft_context(settings, draft)
+    if isinstance(found, FileError):
+        return found
+    fmt, plan, site = found
+    data = read_bytes(draft.location, plan.max_file_size)
     cache = settings.cache_for(settings.config_for(Path(draft.location).parent))
     if cache is None:
-        return None, None
-    salt = settings.site_key(site) if site is not None else ""
-    return cache, cache.key(draft.location, data, salt)
+        return _LookedUp(fmt, plan, site, data, None, None, None)
+    key = cache.key(draft.location, data, settings.site_key(site) if site is not None else "")
+    return _LookedUp(fmt, plan, site, data, cache, key, cache.get(key, draft.path))
 
 
 def draft_context(settings: Settings, draft: DraftFile) -> tuple[Format, Plan, Site | None] | FileError:
