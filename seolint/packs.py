@@ -121,22 +121,26 @@ class PackCheck:
         matchers = self.matchers
         if options.extend_phrases:
             matchers = (*matchers, Matcher((phrase_pattern(options.extend_phrases),)))
+        for matcher, (span, found) in self._found(doc, matchers):
+            fix = self._fix(doc, matcher.fix, span) if matcher.fix is not None else None
+            yield Problem(span, self.message.format(match=" ".join(found.split())), fix)
+
+    def _found(
+        self, doc: Document, matchers: Sequence[Matcher]
+    ) -> Iterator[tuple[Matcher, tuple[Span, str]]]:
+        """Each matcher's matches in the scope's texts that pass the rule's screen."""
         screen = screen_for(tuple(p for matcher in matchers for p in matcher.patterns))
-        lines = self.scope == "lines"
-        items: Sequence[TextLine | ScopeItem] = (
-            list(doc.views.lines.values()) if lines else _TEXTS[self.scope](doc)
-        )
-        candidates = [item for item in items if screen.search(item.text)] if screen is not None else items
-        for matcher in matchers:
-            scanned = items[:1] if matcher.where == "first-line" else candidates
-            found_in = (
-                _scan_lines(doc, matcher, scanned)  # type: ignore[arg-type]
-                if lines
-                else _scan_texts(doc, matcher, scanned, locate=self.scope in _LOCATED)  # type: ignore[arg-type]
-            )
-            for span, found in found_in:
-                fix = self._fix(doc, matcher.fix, span) if matcher.fix is not None else None
-                yield Problem(span, self.message.format(match=" ".join(found.split())), fix)
+        if self.scope == "lines":
+            lines = list(doc.views.lines.values())
+            passed = [line for line in lines if screen is None or screen.search(line.text)]
+            for matcher in matchers:
+                scanned = lines[:1] if matcher.where == "first-line" else passed
+                yield from ((matcher, hit) for hit in _scan_lines(doc, matcher, scanned))
+        else:
+            items = [item for item in _TEXTS[self.scope](doc) if screen is None or screen.search(item.text)]
+            for matcher in matchers:
+                hits = _scan_texts(doc, matcher, items, locate=self.scope in _LOCATED)
+                yield from ((matcher, hit) for hit in hits)
 
     def _fix(self, doc: Document, spec: FixSpec, span: Span) -> Fix | None:
         if spec.action == "remove-label":
