@@ -159,8 +159,8 @@ class Outline:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         nodes = [((), self.tree), *_nodes(self.tree.children, ())]
-        rows = [(guides, node.label) for guides, node in nodes if isinstance(node.label, Text)]
-        rows = [(guides, label) for guides, label in rows if not label.style]  # styles here are spans
+        # labels drawn by hand: Texts whose styles are all spans (a base style is Rich's to apply)
+        rows = [(g, n.label) for g, n in nodes if isinstance(n.label, Text) and not n.label.style]
         if (
             options.ascii_only
             or len(rows) < len(nodes)
