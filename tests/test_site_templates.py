@@ -210,29 +210,27 @@ def test_link_targets_resolve_to_content_files_or_site_urls() -> None:
     assert target.fragment == "pictures"
 
 
+def link_targets_exist(site: Site) -> list[bool]:
+    """For each link region of the site's pages, whether it resolves to an existing file."""
+    exists = []
+    for page in site.content_files():
+        for region in site.template_regions(page.read_text(encoding="utf-8"), page):
+            if region.kind == "link" and region.target is not None:
+                target = site.resolve_link(region.target, page, region.syntax)
+                assert target is not None and target.path is not None, region.target
+                exists.append(target.path.is_file())
+    return exists
+
+
 def test_every_ref_in_the_shared_hugo_site_names_an_existing_page() -> None:
     site = find_site(shared("hugo-fluxcd"))
     assert site is not None
-    resolved = []
-    for page in site.content_files():
-        text = page.read_text(encoding="utf-8")
-        for region in site.template_regions(text, page):
-            if region.kind == "link" and region.target is not None:
-                target = site.resolve_link(region.target, page, region.syntax)
-                assert target is not None and target.path is not None
-                resolved.append(target.path.is_file())
+    resolved = link_targets_exist(site)
     assert len(resolved) == 5 and all(resolved)
 
 
 def test_every_zola_internal_link_in_the_shared_site_names_an_existing_file() -> None:
     site = find_site(shared("zola-rust-blog"))
     assert site is not None
-    targets = []
-    for page in site.content_files():
-        text = page.read_text(encoding="utf-8")
-        for region in site.template_regions(text, page):
-            if region.kind == "link" and region.target is not None:
-                found = site.resolve_link(region.target, page)
-                assert found is not None and found.path is not None
-                targets.append(found.path.is_file())
+    targets = link_targets_exist(site)
     assert targets and all(targets)
