@@ -222,7 +222,7 @@ def check(
     from seolint.findings import Severity
     from seolint.parse import format_for
     from seolint.reading import check_encoding
-    from seolint.report import ReportOptions
+    from seolint.report import ReportOptions, color_wanted
     from seolint.settings import Overrides, Settings
 
     if config_path is not None and not config_path.is_file():
@@ -281,7 +281,8 @@ def check(
         result = _baseline(result, write_baseline, baseline_path)
         exit_zero = exit_zero or write_baseline is not None
     options = ReportOptions(
-        color=not no_color, quiet=quiet, fail_on=run_config.fail_on, rules=settings.known_rules()
+        color=not no_color and color_wanted(sys.stdout),
+        quiet=quiet, fail_on=run_config.fail_on, rules=settings.known_rules()
     )
     _report(result, output_format, options, debug, output_file, statistics)
     raise typer.Exit(_exit_code(result, run_config.fail_on, exit_zero))

@@ -9,14 +9,17 @@ import io
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seolint.config import Config
 from seolint.document import Span
 from seolint.excerpt import shorten
 from seolint.findings import FileResult, Finding, RunResult, Severity
 from seolint.plan import make_plan
-from seolint.report import ReportOptions
-from seolint.report.rich import heading_text, report, window
+from seolint.report import ReportOptions, color_wanted, layout
+from seolint.report.layout import heading_text, window
+from seolint.report.rich import PlainReport, report
 from tests.conftest import FIXTURES, lint_path, lint_text
 
 
@@ -244,3 +247,80 @@ def test_stats_break_between_two_stats(width: int, monkeypatch: pytest.MonkeyPat
         assert not line.rstrip().endswith("·") and not line.strip().startswith("·"), line
         assert len(line) <= width
     assert " · ".join(line.strip() for line in lines).startswith("1234 words · 7 headings · 12 links")
+
+
+def drawn_by_rich(result: RunResult, width: int, monkeypatch: pytest.MonkeyPatch, quiet: bool) -> str:
+    """The report without colour as Rich alone draws it: the plain writer's every part falls back."""
+    with monkeypatch.context() as patched:
+        patched.setattr(PlainReport, "_file_lines", lambda *args: None)
+        patched.setattr(layout, "narrow", lambda text: False)
+        stream = io.StringIO()
+        report(result, stream, ReportOptions(color=False, quiet=quiet))
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("width", [36, 52, 80, 120])
+@pytest.mark.parametrize("quiet", [False, True])
+def test_the_plain_writer_prints_what_rich_prints(
+    width: int, quiet: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every fixture's report, written without Rich where it fits, byte for byte as Rich draws it."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    drafts = [p for p in sorted(FIXTURES.rglob("*.*")) if p.suffix in (".md", ".html", ".txt")]
+    drafts = [p for p in drafts if "sites" not in p.parts]
+    result = RunResult(tuple(lint_path(str(path), make_plan(Config())) for path in drafts), ())
+    stream = io.StringIO()
+    report(result, stream, ReportOptions(color=False, quiet=quiet))
+    assert stream.getvalue() == drawn_by_rich(result, width, monkeypatch, quiet)
+
+
+words = st.text(alphabet="abcdefghij-…·é", min_size=1, max_size=30)
+gaps = st.sampled_from([" ", "  ", " \u00a0"])
+
+
+@given(
+    st.lists(st.tuples(words, gaps), min_size=1, max_size=25),
+    st.integers(min_value=20, max_value=90),
+    st.booleans(),
+)
+def test_wrapping_breaks_where_rich_breaks(parts: list[tuple[str, str]], width: int, lead: bool) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    text = (" " if lead else "") + "".join(word + gap for word, gap in parts).rstrip()
+    console = Console(width=width, color_system=None)
+    expected = [str(line) for line in Text(text).wrap(console, width, overflow="fold")]
+    ours = layout.wrap(text, width)
+    assert [line.rstrip() for line in ours] == [line.rstrip() for line in expected]
+    assert all(len(line.rstrip()) <= width for line in ours)
+
+
+def test_narrow_text_is_measured_as_rich_measures_it() -> None:
+    from rich.cells import cell_len
+
+    codes = [*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x2010, 0x2028), 0x2500, 0x2026]
+    sample = "".join(map(chr, codes))
+    assert layout.narrow(sample) and layout.cells(sample) == cell_len(sample) == len(sample)
+    for wide in ("漢字", "🙂", "e\u0301", "\t", "\n"):
+        assert not layout.narrow(wide)
+    assert layout.cells("漢字") == 4
+
+
+def test_no_color_is_honoured_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert color_wanted(Terminal())
+    assert not color_wanted(io.StringIO())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not color_wanted(Terminal())
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert color_wanted(io.StringIO())
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setenv("TERM", "dumb")
+    assert not color_wanted(Terminal())

@@ -94,3 +94,10 @@ def test_site_markers_are_the_adapters_config_names() -> None:
     assert markers.MKDOCS == mkdocs.CONFIG_NAMES
     assert markers.JEKYLL == jekyll.CONFIG_NAMES
     assert (markers.HUGO, markers.GENERIC) == (hugo.CONFIG_NAMES, hugo.GENERIC_CONFIG_NAMES)
+
+
+def test_a_report_to_a_pipe_does_not_load_rich() -> None:
+    """Without colour, lines that fit are written as they are (seolint.report.rich)."""
+    modules = check_one_post_modules()
+    assert "seolint.report.rich" in modules  # the rich report really ran
+    assert {m for m in modules if m.split(".")[0] == "rich"} == set()

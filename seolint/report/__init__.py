@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -33,6 +34,21 @@ class ReportOptions:
 
 class Reporter(Protocol):
     def __call__(self, result: RunResult, stream: TextIO, options: ReportOptions) -> None: ...
+
+
+def color_wanted(stream: TextIO) -> bool:
+    """Whether the report for people is in colour: on a terminal that is not a dumb one,
+    unless NO_COLOR is set (no-color.org); FORCE_COLOR forces it (force-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return False
+    try:
+        return stream.isatty()
+    except ValueError:  # a closed stream
+        return False
 
 
 def reporter(name: str) -> Reporter:
