@@ -32,7 +32,9 @@ DEFAULT_WIDTH = 80
 _NOT_NARROW = re.compile(
     "[^\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u21ff\u2500-\u257f]"
 )
-_WORD = re.compile(r"\s*\S+\s*")  # a word and the spaces after it, as Rich splits text to wrap it
+# A word and the spaces after it, as Rich splits text to wrap it (the first word takes the
+# text's leading spaces); spaces are matched only after a word, so a long run stays linear.
+_WORD = re.compile(r"\A\s*\S+\s*|\S+\s*")
 
 
 def console_width() -> int:
