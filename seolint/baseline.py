@@ -7,7 +7,6 @@ lines elsewhere in a post does not turn old findings into new ones.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -133,8 +132,8 @@ def apply(result: RunResult, path: Path) -> Outcome:
                 hidden += 1
             else:
                 kept.append(finding)
-        files.append(dataclasses.replace(file, findings=tuple(kept)))
-    new_result = dataclasses.replace(result, files=tuple(files))
+        files.append(file._replace(findings=tuple(kept)))
+    new_result = result._replace(files=tuple(files))
     stale = 0
     for entry in entries:
         if remaining[entry.fingerprint] > 0 and (entry.path, entry.code) in checked:

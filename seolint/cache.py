@@ -15,7 +15,6 @@ cache restored from another job), so nothing in it is trusted:
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import hmac
 import json
@@ -174,7 +173,7 @@ def _to_json(result: FileResult) -> dict[str, Any]:
         "format": result.format,
         "findings": [
             [
-                *(f.path, dataclasses.astuple(f.span), f.code, f.name, int(f.severity), f.message),
+                *(f.path, tuple(f.span), f.code, f.name, int(f.severity), f.message),
                 *(f.source_line, _fix_to_json(f.fix), f.whole_post),
             ]
             for f in result.findings
@@ -190,7 +189,7 @@ def _to_json(result: FileResult) -> dict[str, Any]:
 
 def facts_to_json(facts: FileFacts) -> dict[str, Any]:
     def fact(value: Fact | None) -> list[Any] | None:
-        return None if value is None else [value.text, dataclasses.astuple(value.span), value.context]
+        return None if value is None else [value.text, tuple(value.span), value.context]
 
     return {
         "urls": list(facts.urls),
@@ -199,12 +198,10 @@ def facts_to_json(facts: FileFacts) -> dict[str, Any]:
         "description": fact(facts.description),
         "keyphrase": fact(facts.keyphrase),
         "ids": list(facts.ids),
-        "references": [
-            [r.kind, r.target, r.syntax, dataclasses.astuple(r.span), r.context] for r in facts.references
-        ],
+        "references": [[r.kind, r.target, r.syntax, tuple(r.span), r.context] for r in facts.references],
         "line_count": facts.line_count,
         "first_line": facts.first_line,
-        "directives": [[d.text, dataclasses.astuple(d.span)] for d in facts.directives],
+        "directives": [[d.text, tuple(d.span)] for d in facts.directives],
         "ignore": list(facts.ignore) if facts.ignore is not None else None,
     }
 

@@ -282,7 +282,9 @@ def check(
         exit_zero = exit_zero or write_baseline is not None
     options = ReportOptions(
         color=not no_color and color_wanted(sys.stdout),
-        quiet=quiet, fail_on=run_config.fail_on, rules=settings.known_rules()
+        quiet=quiet,
+        fail_on=run_config.fail_on,
+        rules=settings.known_rules(),
     )
     _report(result, output_format, options, debug, output_file, statistics)
     raise typer.Exit(_exit_code(result, run_config.fail_on, exit_zero))

@@ -10,7 +10,6 @@ reports the problem without a fix.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 
 from seolint.document import Block, Document, Span
@@ -139,7 +138,7 @@ class Locator:
 
     def locate(self, fix: Fix) -> Fix:
         edits = tuple(
-            dataclasses.replace(edit, start_point=self.point(edit.start), end_point=self.point(edit.end))
+            edit._replace(start_point=self.point(edit.start), end_point=self.point(edit.end))
             for edit in fix.edits
         )
-        return dataclasses.replace(fix, edits=edits)
+        return fix._replace(edits=edits)

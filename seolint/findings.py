@@ -1,10 +1,14 @@
-"""What rules report (Problem) and what the engine hands to reporters (Finding)."""
+"""What rules report (Problem) and what the engine hands to reporters (Finding).
+
+The records are NamedTuples, like the Document's (see seolint.document), except Finding,
+which sorts and compares by path, span and code alone.
+"""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from seolint.document import Span
 
@@ -34,21 +38,20 @@ class Severity(enum.IntEnum):
 Applicability = Literal["safe", "unsafe"]
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the source characters [start, end) (offsets into Document.source) with `text`."""
 
     start: int
     end: int
     text: str
     # 1-based (line, column) of `start` and `end`, filled in by the pipeline so that
-    # reporters, which never see the source, can show where the edit goes.
-    start_point: tuple[int, int] | None = field(default=None, compare=False)
-    end_point: tuple[int, int] | None = field(default=None, compare=False)
+    # reporters, which never see the source, can show where the edit goes (they follow
+    # from `start` and `end`, so they never change how edits compare or sort).
+    start_point: tuple[int, int] | None = None
+    end_point: tuple[int, int] | None = None
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """How to repair a problem (ruff's model): edits applied together, and whether doing so
     without a human looking can only improve the draft ("safe") or may change what it
     says or where it points ("unsafe")."""
@@ -58,8 +61,7 @@ class Fix:
     title: str  # what the fix does, e.g. "Make it a real heading: ## Lessons"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A rule's verdict about one place; the engine adds path, code and severity."""
 
     span: Span
@@ -80,8 +82,7 @@ class Finding:
     whole_post: bool = field(compare=False, default=False)  # about the post, not one place in it
 
 
-@dataclass(frozen=True)
-class FileError:
+class FileError(NamedTuple):
     """A file that could not be linted (unreadable, undecodable, bad front matter...)."""
 
     path: str
@@ -89,8 +90,7 @@ class FileError:
     detail: str = ""  # a traceback for internal errors, shown with --debug
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     path: str
     format: str
     findings: tuple[Finding, ...]
@@ -102,8 +102,7 @@ class FileResult:
     facts: FileFacts | None = None  # what the site model needs, for a page of a site
 
 
-@dataclass(frozen=True)
-class RunResult:
+class RunResult(NamedTuple):
     """Everything one run found, in discovery order: what every reporter reads."""
 
     files: tuple[FileResult, ...]

@@ -9,7 +9,6 @@ the files given are reported on; their site findings obey the page's suppression
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -163,9 +162,9 @@ def _merge(
     if findings and (facts.directives or facts.ignore is not None):
         findings = suppress.unsuppressed(_suppressions_of(draft.path, facts), findings, plan.aliases)
     if not findings:
-        return dataclasses.replace(result, rules=(*result.rules, *active))
-    return dataclasses.replace(
-        result, findings=tuple(sorted((*result.findings, *findings))), rules=(*result.rules, *active)
+        return result._replace(rules=(*result.rules, *active))
+    return result._replace(
+        findings=tuple(sorted((*result.findings, *findings))), rules=(*result.rules, *active)
     )
 
 

@@ -26,7 +26,7 @@ def resolve(doc: Document, keys: FrontMatterKeys) -> Document:
         description=_first(doc, keys.description) or doc.description,
         keyphrase=_first(doc, keys.keyphrase),
         slug=_slug(doc, keys.slug),
-        hints=replace(doc.hints, description=doc.hints.description.format(key=keys.description[0])),
+        hints=doc.hints._replace(description=doc.hints.description.format(key=keys.description[0])),
     )
 
 

@@ -123,13 +123,12 @@ def _restored(link: Link, regions: Sequence[Region], text: str) -> Link:
         and regions[int(whole.group(1))].kind == "link"
     ):
         region = regions[int(whole.group(1))]
-        return dataclasses.replace(
-            link, href=region.target, syntax=region.syntax, text=_unmasked(link.text, regions, text)
+        return link._replace(
+            href=region.target, syntax=region.syntax, text=_unmasked(link.text, regions, text)
         )
     if _TOKEN.search(href) is None and _TOKEN.search(link.text) is None:
         return link
-    return dataclasses.replace(
-        link,
+    return link._replace(
         href=_unmasked(href, regions, text),
         text=_unmasked(link.text, regions, text),
         generated=link.generated or _TOKEN.search(href) is not None,

@@ -78,7 +78,7 @@ def _restore_marker(heading: Heading, markers: dict[int, tuple[int, Span]]) -> H
     if heading.span.line not in markers:
         return heading  # a Markdown heading (`## Setup`) in the draft
     level, span = markers[heading.span.line]
-    return dataclasses.replace(heading, level=level, span=span, source="marker")
+    return heading._replace(level=level, span=span, source="marker")
 
 
 def _blank(text: str, regions: list[tuple[int, int]]) -> str:
