@@ -391,7 +391,7 @@ def _report(
     if output_file is not None:
         try:
             with output_file.open("w", encoding="utf-8", newline="\n") as stream:
-                reporter(output_format.value)(result, stream, dataclasses.replace(options, color=False))
+                reporter(output_format.value)(result, stream, options._replace(color=False))
         except OSError as error:
             fail(f"--output-file {output_file}: {error.strerror or error}")
     terminal = "statistics" if statistics else "rich" if output_file is not None else output_format.value

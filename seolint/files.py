@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from seolint import gitignore
 from seolint.config import Config
@@ -30,8 +29,7 @@ ConfigFor = Callable[[Path], Config]  # the config that governs a folder
 SiteFor = Callable[[Path], "Site | None"]  # the site a file belongs to
 
 
-@dataclass(frozen=True)
-class DraftFile:
+class DraftFile(NamedTuple):
     location: str  # what the OS is asked to open (may hold surrogate-escaped bytes)
     path: str  # what the draft is called everywhere else
 

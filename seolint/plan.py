@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from seolint.catalog import known_rules
 from seolint.config import Config, ConfigError, FrontMatterKeys
@@ -38,8 +38,7 @@ LIST_PAGE_SKIPS = frozenset({"C001", "M006", "L002", "L003", "H001", "M001"})
 TITLE_RENDERED_RULES = frozenset({"H001"})
 
 
-@dataclass(frozen=True)
-class PageFacts:
+class PageFacts(NamedTuple):
     """What the site says about one page; None where it does not know."""
 
     title_level: int | None = None  # the heading level the page template renders the title at

@@ -10,7 +10,6 @@ import functools
 import itertools
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -33,8 +32,7 @@ Outcome = FileResult | FileError
 Progress = Callable[[int, int], None]  # (files done, files in the run), called as each one is done
 
 
-@dataclass(frozen=True)
-class Stdin:
+class Stdin(NamedTuple):
     """The draft read from `-`: the name it is linted as, and its format."""
 
     path: str = STDIN

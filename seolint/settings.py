@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from seolint import config as config_module
 from seolint.cache import Cache
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
     from seolint.site import Site, SiteFinder
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """What the command line sets on top of every file's config (None: keep the config's)."""
 
     select: tuple[str, ...] | None = None  # replaces the config's select and ignore, as in ruff

@@ -8,9 +8,8 @@ model's question, asked fresh on every run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from seolint.document import Comment, Document, Field, Span
 
@@ -21,8 +20,7 @@ ReferenceKind = Literal["link", "image"]
 _SUPPRESSION_PREFIX = "seolint-"
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A piece of page metadata (title, description, keyphrase) and where it is written."""
 
     text: str
@@ -30,8 +28,7 @@ class Fact:
     context: str  # the source line, for reports and baseline keys
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     """An outgoing internal link or a local image, as written in the page."""
 
     kind: ReferenceKind
@@ -41,8 +38,7 @@ class Reference:
     context: str
 
 
-@dataclass(frozen=True)
-class FileFacts:
+class FileFacts(NamedTuple):
     urls: tuple[str, ...]  # primary URL first, then aliases; empty when not published
     kind: str  # "post" or "list"
     title: Fact | None  # the SEO title (what search results show)

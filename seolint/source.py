@@ -7,13 +7,12 @@ ignores, the slug rule, the report), with nothing renamed after the fact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from seolint.document import Format
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     text: str
     path: str  # what findings, per-file-ignores, slugs and reports call the draft
     format: Format

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any, ClassVar, Literal, Union
+from typing import Any, ClassVar, Literal, NamedTuple, Union
 from urllib.parse import urlsplit
 
 AnyPath = Union[str, "os.PathLike[str]"]
@@ -32,8 +32,7 @@ PAGE_SUFFIXES = MARKDOWN_SUFFIXES | {".html", ".htm"}
 NEVER_CONTENT = frozenset({"node_modules", ".git", ".hg", ".svn", "__pycache__", ".venv", "venv"})
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """A stretch of template syntax in a draft, by character offsets into the text given.
 
     kind "link": an internal link; `target` is what it names, `syntax` how it is written
@@ -59,8 +58,7 @@ class Region:
     name: str | None = None  # the shortcode, tag or component name, for messages
 
 
-@dataclass(frozen=True)
-class LinkTarget:
+class LinkTarget(NamedTuple):
     """Where an internal link points: a content file (which may not exist: that is a broken
     link for the site rules to report), a site URL path, or both; plus the `#fragment`."""
 
