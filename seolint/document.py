@@ -7,6 +7,7 @@ source, so a finding can always be shown next to the line the writer typed.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -208,6 +209,18 @@ class Document:
         start, end = self._bounds(within)
         for match in pattern.finditer(self.source, start, end):
             yield self.span_at(match.start(), match.end())
+
+
+_FROM_SOURCE = ("lines", "_line_starts")  # cached properties that depend on the source alone
+
+
+def revised(doc: Document, **changes: Any) -> Document:
+    """`doc` with `changes`, keeping the line tables it built if the source stays the same:
+    a front-end's Document is revised (metadata, template regions) before rules read it."""
+    new = dataclasses.replace(doc, **changes)
+    if "source" not in changes:
+        new.__dict__.update((name, doc.__dict__[name]) for name in _FROM_SOURCE if name in doc.__dict__)
+    return new
 
 
 def line_starts(source: str) -> list[int]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from seolint import document
 from seolint.config import FrontMatterKeys
-from seolint.document import Span
+from seolint.document import Document, Span, revised
 from seolint.parse import parse
 from tests.conftest import ROOT, codes_at, doc_of, lint
 
@@ -124,3 +127,19 @@ def test_no_rule_reads_the_format_or_the_syntax() -> None:
         if pattern.search(line)
     ]
     assert offenders == []
+
+
+def test_a_revised_document_keeps_its_line_tables_only_for_the_same_source(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built: list[str] = []
+    real = document.line_starts
+    monkeypatch.setattr(document, "line_starts", lambda source: built.append(source) or real(source))
+    doc = Document(path="a.md", format="markdown", source="# One\n\nTwo\n")
+    assert doc.lines == ("# One", "", "Two")
+    same = revised(doc, headings=())
+    assert same.lines == doc.lines and same.offset(3) == doc.offset(3)
+    assert len(built) == 1  # the revision did not split the source again
+    other = revised(doc, source="# One\nTwo\n")
+    assert other.lines == ("# One", "Two")
+    assert len(built) == 2

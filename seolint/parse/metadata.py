@@ -8,18 +8,17 @@ every format, so no rule looks keys up and every rule sees the same values.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import PurePath
 
 from seolint.config import FrontMatterKeys
-from seolint.document import Document, Field, Span
+from seolint.document import Document, Field, Span, revised
 from seolint.parse.front_matter import key_span
 
 
 def resolve(doc: Document, keys: FrontMatterKeys) -> Document:
     """`doc` with its metadata fields filled from front matter (which wins) and the markup."""
     title = _first(doc, keys.title) or doc.title
-    return replace(
+    return revised(
         doc,
         title=title,
         seo_title=_first(doc, keys.seo_title) or title,
