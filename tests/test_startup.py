@@ -101,3 +101,12 @@ def test_a_report_to_a_pipe_does_not_load_rich() -> None:
     modules = check_one_post_modules()
     assert "seolint.report.rich" in modules  # the rich report really ran
     assert {m for m in modules if m.split(".")[0] == "rich"} == set()
+
+
+def test_command_annotations_are_evaluated_once_at_import() -> None:
+    """typer reads the commands' signatures on every run; postponed (string) annotations
+    would be compiled and evaluated again each time."""
+    from seolint import cli
+
+    assert "annotations" not in vars(cli), "seolint/cli.py must not use `from __future__ import annotations`"
+    assert not isinstance(cli.check.__annotations__["paths"], str)
