@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint import config as config_module
-from seolint.cache import Cache
 from seolint.catalog import known_rules
 from seolint.config import Config
 from seolint.findings import Severity
@@ -23,6 +22,7 @@ from seolint.plan import Plan, make_plan
 from seolint.registry import Rule, RuleSet
 
 if TYPE_CHECKING:
+    from seolint.cache import Cache
     from seolint.site import Site, SiteFinder
 
 
@@ -129,6 +129,7 @@ class Settings:
         if not self.use_cache:
             return None
         if config.source not in self._caches:
+            from seolint.cache import Cache  # hashing and signing: not for --no-cache runs
             from seolint.fingerprint import fingerprint
 
             packs = [config.root / pack for pack in config.rule_packs]

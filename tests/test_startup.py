@@ -83,6 +83,7 @@ def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
     assert "multiprocessing" not in modules  # one file: no pool
     assert "markdown_it" not in modules  # markdown-it-py is only the native parser's fallback
     assert "importlib.metadata" not in modules  # no plugin declares rules (seolint.plugin_scan)
+    assert "seolint.cache" not in modules  # --no-cache: nothing to hash or sign
 
 
 def test_site_markers_are_the_adapters_config_names() -> None:
