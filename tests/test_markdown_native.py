@@ -1,8 +1,9 @@
-"""The Markdown front-end reads markdown-it-pyrs's tree as markdown-it-py's token stream.
+"""The Markdown front-end walks markdown-it-pyrs's tree, or markdown-it-py's tokens shaped as it.
 
 markdown-it-py stays only as the fallback for the inputs on which markdown-it-pyrs 0.4
-panics; these tests pin that both paths give the same Document, that a panic is neither
-fatal nor printed, and that a draft without one never imports markdown-it-py.
+panics (and for plain-text drafts); these tests pin that both paths give the same Document,
+that a panic is neither fatal nor printed, and that a draft without one never imports
+markdown-it-py.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 
 import pytest
 
-from seolint.parse import markdown, markdown_tokens
+from seolint.parse import markdown, markdown_nodes
 from tests.conftest import ROOT
 
 PANICS = "See [` here\n\n# Heading\n\nA [link](https://example.com/a%20b).\n"
@@ -22,17 +23,17 @@ PANICS = "See [` here\n\n# Heading\n\nA [link](https://example.com/a%20b).\n"
 
 def fallback_document(source: str) -> markdown.Document:
     """The Document as the markdown-it-py path builds it (the native parser made to panic)."""
-    original = markdown_tokens._parser
+    original = markdown_nodes._parser
 
     class Panicking:
         def tree(self, _: str) -> object:
             raise type("PanicException", (BaseException,), {})("index out of bounds")
 
-    markdown_tokens._parser = lambda: Panicking()  # type: ignore[assignment,return-value]
+    markdown_nodes._parser = lambda: Panicking()  # type: ignore[assignment,return-value]
     try:
         return markdown.parse(source, "draft.md")
     finally:
-        markdown_tokens._parser = original
+        markdown_nodes._parser = original
 
 
 def fields(doc: markdown.Document) -> dict[str, str]:
@@ -61,7 +62,7 @@ def test_native_and_fallback_paths_build_the_same_document(name: str) -> None:
 
 def test_the_fallback_really_runs_markdown_it_py() -> None:
     """Guards the test above: the patched parser is the one the front-end calls."""
-    assert isinstance(markdown_tokens.parse("x")[0], markdown_tokens.Token)
+    assert isinstance(markdown_nodes.parse("x", indented_code=False).blocks[0], markdown_nodes._Node)
     doc = fallback_document("# H\n")
     assert [h.text for h in doc.headings] == ["H"]
     assert "markdown_it" in sys.modules

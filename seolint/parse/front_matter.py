@@ -33,20 +33,26 @@ def key_span(lines: Sequence[str], key: str) -> Span | None:
 
 
 def split(source: str) -> FrontMatter:
-    lines = [m.group() for m in _LINE.finditer(source) if m.group()]
-    if not lines:
+    """Lines are read only as far as the closing delimiter: most of a draft is its body."""
+    matches = _LINE.finditer(source)
+    first = next(matches).group()  # the pattern matches the empty string at the end
+    opener = first.lstrip("\ufeff").rstrip("\r\n").rstrip()
+    if opener not in _OPENERS:
         return FrontMatter({}, None, source)
-    first = lines[0].lstrip("\ufeff").rstrip("\r\n").rstrip()
-    if first not in _OPENERS:
-        return FrontMatter({}, None, source)
-    kind, closers = _OPENERS[first]
-    for index in range(1, len(lines)):
-        if lines[index].rstrip("\r\n").rstrip() in closers:
+    kind, closers = _OPENERS[opener]
+    lines = [first]
+    for match in matches:
+        line = match.group()
+        if not line:
+            break
+        lines.append(line)
+        if line.rstrip("\r\n").rstrip() in closers:
+            index = len(lines) - 1
             raw = "".join(lines[1:index])
-            span = Span(1, 1, index + 1, len(lines[index].rstrip("\r\n")) + 1)
+            span = Span(1, 1, index + 1, len(line.rstrip("\r\n")) + 1)
             data = _load(raw, kind)
-            body = "\n" * (index + 1) + "".join(lines[index + 1 :])
-            return FrontMatter(data, span, body, tuple(lines[: index + 1]))
+            body = "\n" * (index + 1) + source[match.end() :]
+            return FrontMatter(data, span, body, tuple(lines))
     return FrontMatter({}, None, source)
 
 

@@ -1,10 +1,8 @@
-"""Markdown front-end: CommonMark tokens from markdown-it-pyrs, mapped onto a Document.
+"""Markdown front-end: the CommonMark tree of seolint.parse.markdown_nodes, mapped onto a Document.
 
-seolint.parse.markdown_tokens hands over markdown-it-py's token shape (from the Rust
-parser's tree, or from markdown-it-py itself on the inputs the Rust one panics on). The
-token stream is read once; nothing is rendered to HTML and parsed again. Block
-tokens carry line maps; inline positions are found by walking the block's source with
-a cursor that only moves forward, so the whole pass stays linear in the file size.
+The tree is walked once; nothing is rendered to HTML and parsed again. Blocks carry byte
+ranges, read as the lines they cover; what is inline (text, links, images, inline HTML)
+is read by seolint.parse.markdown_inline.
 """
 
 from __future__ import annotations
@@ -12,34 +10,43 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Union
 
 from seolint import document
-from seolint.document import AltState, Block, CodeBlock, Comment, Document, Heading, Image, Span
-from seolint.parse import front_matter, html_elements, html_tokens, html_tree, link_text, markdown_tokens
-from seolint.parse.markdown_tokens import TokenLike as Token
+from seolint.document import Block, CodeBlock, Comment, Document, Heading, Span
+from seolint.parse import front_matter, html_elements, html_tokens, markdown_inline, markdown_nodes
+from seolint.parse.markdown_inline import InlineHtml, MarkdownLinks, Source
+from seolint.parse.markdown_nodes import Node, Tree
 
-_CONTAINERS = {
-    "list_item_open": "list-item",
-    "blockquote_open": "quote",
-    "td_open": "table-cell",
-    "th_open": "table-cell",
-}
 BlockKind = Literal["paragraph", "list-item", "quote", "table-cell"]
+_CONTAINERS: dict[str, BlockKind] = {"list_item": "list-item", "blockquote": "quote"}
+# Every block node's name; any other node under a block is inline: a tight list item's text,
+# whose paragraph markdown-it-pyrs leaves out of the tree.
+_BLOCKS = frozenset(
+    {
+        "paragraph", "heading", "lheading", "blockquote", "bullet_list", "ordered_list", "list_item",
+        "fence", "code_block", "html_block", "hr", "table", "thead", "tbody", "trow",
+        "tcell", "definition",
+    }
+)  # fmt: skip
 _CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")  # `## Setup {#setup}` (Hugo, kramdown, Pandoc)
-_LOCATED = frozenset({"link_open", "image", "html_inline"})  # inline tokens the reader is told of
+# An HTML block without any of these holds nothing the element reader keeps (links, images,
+# ids) and no comment: it is not read at all.
+_HTML_READ = ("<a", "<img", "id", "<!--")
+
+Lines = tuple[int, int]  # 0-based [first line, line after the last]
+_Pending = tuple[Union[Node, list[Node]], BlockKind, Union[Lines, None]]  # a block or a run of inline nodes
 
 
 def preload() -> None:
-    markdown_tokens.preload()
+    markdown_nodes.preload()
 
 
 def parse(source: str, path: str, indented_code: bool = True) -> Document:
     """`indented_code=False` reads indented lines as text (plain-text drafts indent prose)."""
     fm = front_matter.split(source)
-    builder = _Builder(Document(path=path, format="markdown", source=source))
-    builder.walk(markdown_tokens.parse(fm.body, indented_code))
+    builder = _Builder(Source(source))
+    builder.walk(markdown_nodes.parse(fm.body, indented_code))
     return Document(
         path=path,
         format="markdown",
@@ -56,270 +63,139 @@ def parse(source: str, path: str, indented_code: bool = True) -> Document:
     )
 
 
-@dataclass
 class _Builder:
-    doc: Document  # a bare Document used for its position helpers
-    headings: list[Heading] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    reader: html_elements.Reader = field(default_factory=html_elements.Reader)  # links, images
-    code: list[CodeBlock] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
+    """Collects a Document's parts from the tree, block by block."""
 
-    def walk(self, tokens: Sequence[Token]) -> None:
-        containers: list[str] = []
-        for index, token in enumerate(tokens):
-            kind = token.type
-            if kind in _CONTAINERS:
-                containers.append(_CONTAINERS[kind])
-            elif kind.endswith("_close") and kind.replace("_close", "_open") in _CONTAINERS:
-                containers.pop()
-            elif kind == "heading_open":
-                self._heading(token, tokens[index + 1])
-            elif kind == "inline" and tokens[index - 1].type != "heading_open":
-                block_kind: BlockKind = containers[-1] if containers else "paragraph"  # type: ignore[assignment]
-                self._prose(block_kind, token)
-            elif kind in ("fence", "code_block"):
-                self._code(token)
-            elif kind == "html_block":
-                self._html(token)
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.headings: list[Heading] = []
+        self.blocks: list[Block] = []
+        self.reader = html_elements.Reader()  # links, images and ids, from Markdown and HTML alike
+        self.code: list[CodeBlock] = []
+        self.comments: list[Comment] = []
 
-    def _line_span(self, token: Token) -> Span:
-        start, end = token.map or (0, 1)
-        lines = self.doc.lines
-        first = lines[start] if start < len(lines) else ""
-        last_index = min(end, len(lines)) - 1
-        column = len(first) - len(first.lstrip()) + 1
-        return Span(start + 1, column, end, len(lines[last_index]) + 1 if last_index >= 0 else 1)
+    def walk(self, tree: Tree) -> None:
+        """Every block in document order, with an explicit stack: a quote nested 10,000 deep
+        is no deeper here. Prose takes its kind from the innermost list item, quote or cell."""
+        stack: list[_Pending] = []
+        _push(stack, tree.blocks, "paragraph", None)
+        while stack:
+            item, kind, row = stack.pop()
+            if isinstance(item, list):
+                spans = [node.srcmap for node in item if node.srcmap]
+                self._prose(kind, item, tree.lines(spans[0][0], spans[-1][1]) if spans else (0, 1))
+                continue
+            name = item.name
+            lines = tree.lines(*item.srcmap) if item.srcmap else (0, 1)
+            if name == "paragraph":
+                self._prose(kind, item.children, lines)
+            elif name == "heading" or name == "lheading":  # lheading: a setext (underlined) heading
+                self._heading(item.meta["level"], item.children, lines)
+            elif name == "tcell":  # a cell's text is mapped to its row (markdown-it-py's map)
+                self._prose("table-cell", item.children, row or lines)
+            elif name == "fence" or name == "code_block":
+                self._code(tree, item, lines)
+            elif name == "html_block":
+                self._html(tree.as_written_at_end(item, item.meta.get("content", "")), lines[0])
+            elif name in _CONTAINERS:
+                _push(stack, item.children, _CONTAINERS[name], row)
+            else:  # lists, tables and their parts: only their items and cells are read
+                _push(stack, item.children, kind, lines if name == "trow" and item.srcmap else row)
 
-    def _heading(self, token: Token, inline: Token) -> None:
-        text = _plain_text(inline.children or [], keep_code=True)
+    def _line_span(self, lines: Lines, text: str = "") -> Span:
+        """The span of whole lines; with `text`, starting where the text does on the first line."""
+        start, end = lines
+        first = self.source.line(start)
+        column = (first.find(text[:12]) + 1 if text else 0) or len(first) - len(first.lstrip()) + 1
+        last_index = min(end, self.source.count) - 1
+        return Span(start + 1, column, end, len(self.source.line(last_index)) + 1 if last_index >= 0 else 1)
+
+    def _heading(self, level: int, children: Sequence[Node], lines: Lines) -> None:
+        text, located = markdown_inline.plain_text(children, keep_code=True)
         anchor = custom.group(1) if (custom := _CUSTOM_ID.search(text)) else None
-        self.headings.append(Heading(int(token.tag[1]), text, self._line_span(token), anchor=anchor))
-        self._inline(inline)
+        self.headings.append(Heading(level, text, self._line_span(lines), anchor=anchor))
+        if located:
+            self._inline(children, lines, located)
 
-    def _prose(self, kind: BlockKind, inline: Token) -> None:
-        span = self._line_span(inline)
-        text = _plain_text(inline.children or [], keep_code=False)
-        column = self.doc.lines[span.line - 1].find(text[:12]) + 1 if text else 0
-        if column > 0:
-            span = Span(span.line, column, span.end_line, span.end_column)
-        self.blocks.append(Block(kind, text, span))
-        self._inline(inline)
+    def _prose(self, kind: BlockKind, children: Sequence[Node], lines: Lines) -> None:
+        text, located = markdown_inline.plain_text(children, keep_code=False)
+        self.blocks.append(Block(kind, text, self._line_span(lines, text)))
+        if located:
+            self._inline(children, lines, located)
 
-    def _code(self, token: Token) -> None:
-        span = self._line_span(token)
-        info = token.info.strip()
-        fenced = token.type == "fence"
-        closed = not fenced or _fence_closed(self.doc.lines, span, token.markup)
-        language = info.split()[0] if info else None
-        self.code.append(CodeBlock(language, span, fenced, token.content, closed))
-
-    def _inline(self, inline: Token) -> None:
-        if not any(child.type in _LOCATED for child in inline.children or []):
-            return  # plain prose: nothing in it for the reader or the cursor
-        span = self._line_span(inline)
-        start = self.doc.offset(span.line)
-        end = (
-            self.doc.offset(span.end_line + 1)
-            if span.end_line < len(self.doc.lines)
-            else len(self.doc.source)
+    def _inline(self, children: Sequence[Node], lines: Lines, located: int) -> None:
+        sink = (
+            InlineHtml(self.source, self.reader, self.comments)
+            if located == markdown_inline.WITH_HTML
+            else MarkdownLinks(self.source, self.reader)
         )
-        inline_html = _InlineHtml(self.doc, self.reader, self.comments)
-        cursor = _Cursor(self.doc.source, start, end)
-        for child in inline.children or []:
-            kind = child.type
-            if kind == "link_open":
-                inline_html.flush()
-                autolink = child.markup == "autolink"
-                at = cursor.seek("<" if autolink else "[", past=True)
-                inline_html.start("a", (("href", _attr(child, "href")),), at, at + 1)
-                cursor.skip_text = autolink  # its text is the URL, decoded
-            elif kind == "link_close":
-                inline_html.flush()
-                if cursor.skip_text:
-                    cursor.seek(">", past=True)
-                    cursor.skip_text = False
-                inline_html.end("a", cursor.at)
-            elif kind == "image":
-                at = cursor.seek("![", past=True)
-                alt = _plain_text(child.children or [], keep_code=True)
-                state: AltState = "given" if alt.strip() else "missing"  # Markdown cannot mark it decorative
-                image = Image(_attr(child, "src"), alt, self.doc.span_at(at, at + 2), state)
-                inline_html.flush()
-                self.reader.image(image)
-                for part in child.children or []:  # the alt's source comes next
-                    cursor.text(part)
-            elif kind == "html_inline":
-                inline_html.flush()
-                at = cursor.seek(child.content, past=True, window=True)
-                inline_html.feed(child.content, at)
-            elif kind in ("text", "text_special", "code_inline"):
-                cursor.text(child)
-                inline_html.write(child.content)
-            elif kind in ("softbreak", "hardbreak"):
-                inline_html.write("\n")
-        inline_html.close()
+        markdown_inline.read(children, self.source, lines, sink)
 
-    def _html(self, token: Token) -> None:
+    def _code(self, tree: Tree, node: Node, lines: Lines) -> None:
+        span = self._line_span(lines)
+        meta = node.meta
+        content = meta.get("content", "")
+        if node.name == "code_block":
+            self.code.append(CodeBlock(None, span, False, content, True))
+            return
+        markup = meta.get("marker", "`") * int(meta.get("marker_len", 3))
+        if content.count("\n") == lines[1] - lines[0] - 1:  # no closing fence
+            content = tree.as_written_at_end(node, content)
+        info = meta.get("info", "").strip()
+        language = info.split()[0] if info else None
+        closed = span.end_line > span.line and _closes(self.source.line(span.end_line - 1), markup)
+        self.code.append(CodeBlock(language, span, True, content, closed))
+
+    def _html(self, snippet: str, first: int) -> None:
         """An HTML block: its tokens are placed back onto the source lines they came from
         (markdown-it strips the indentation and quote markers of a nested block)."""
-        snippet = token.content
-        first = (token.map or (0, 1))[0]
-        lines = self.doc.lines
+        lowered = snippet.lower()
+        if not any(mark in lowered for mark in _HTML_READ):
+            return
+        html = InlineHtml(self.source, self.reader, self.comments)
+        at = self.source.offset(first + 1)
+        if _stands_as_written(self.source.text, snippet, at):
+            html.feed(snippet, at)
+        else:
+            html.feed_placed(html_tokens.tokenize(snippet), self._placement(snippet, first))
+        html.close()
+
+    def _placement(self, snippet: str, first: int) -> Callable[[int], int]:
+        """Where each offset of `snippet` is in the source, line by line from line `first`."""
         starts = document.line_starts(snippet)
         shifts = []
         for number, line_start in enumerate(starts):
-            source_line = lines[first + number] if first + number < len(lines) else ""
+            source_line = self.source.line(first + number)
             line_end = snippet.find("\n", line_start)
             written = (line_end if line_end >= 0 else len(snippet)) - line_start
-            shifts.append(self.doc.offset(first + number + 1) + max(len(source_line) - written, 0))
+            shifts.append(self.source.offset(first + number + 1) + max(len(source_line) - written, 0))
 
         def place(offset: int) -> int:
             number = bisect.bisect_right(starts, offset) - 1
             return shifts[number] + offset - starts[number]
 
-        html = _InlineHtml(self.doc, self.reader, self.comments)
-        html.feed_placed(html_tokens.tokenize(snippet), place)
-        html.close()
+        return place
 
 
-@dataclass
-class _Cursor:
-    """Where the walk over an inline block's source is: it only moves forward.
-
-    markdown-it's text tokens are verbatim slices of the source (entities and escapes arrive
-    as their own tokens with their source form: markdown-it-pyrs keeps them so, and the
-    markdown-it-py fallback runs with text_join off), and each is
-    searched for from the cursor. A token the source does not hold verbatim (a NUL read as
-    U+FFFD, a code span's line break read as a space) is searched for only within a window,
-    so no token costs more than a bounded scan and the whole pass stays linear.
-    """
-
-    source: str
-    at: int
-    end: int
-    skip_text: bool = False
-
-    def seek(self, needle: str, past: bool = False, window: bool = False) -> int:
-        """Move to `needle` (or stay, if the block does not hold it); its offset.
-
-        Markup (`[`, `![`) is always in the block; raw HTML may not be verbatim (markdown-it
-        reads CRLF as LF), so it is looked for only within a window.
-        """
-        end = min(self.end, self.at + len(needle) + _WINDOW) if window else self.end
-        found = self.source.find(needle, self.at, end)
-        if found >= 0:
-            self.at = found + len(needle) if past else found
-            return found
-        return self.at
-
-    def text(self, token: Token) -> None:
-        if self.skip_text:
-            return
-        if token.type == "text_special":
-            needle = token.markup  # "&lt;" or "\\<" as written
-        elif token.type == "code_inline":
-            needle = token.markup  # the backticks: the content is normalised
-            opening = self.source.find(needle, self.at, min(self.end, self.at + _WINDOW))
-            if opening >= 0:
-                self.at = opening + len(needle)
-        elif token.type == "text":
-            needle = token.content
+def _push(stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Lines | None) -> None:
+    """Push `nodes` to be walked in order, runs of inline nodes grouped as one paragraph."""
+    items: list[Node | list[Node]] = []
+    for node in nodes:
+        if node.name in _BLOCKS:
+            items.append(node)
+        elif items and isinstance(items[-1], list):
+            items[-1].append(node)
         else:
-            return
-        if needle:
-            found = self.source.find(needle, self.at, min(self.end, self.at + len(needle) + _WINDOW))
-            if found >= 0:
-                self.at = found + len(needle)
+            items.append([node])
+    stack.extend((item, kind, row) for item in reversed(items))
 
 
-_WINDOW = 4096  # longest stretch of markup (a link's destination) skipped between two tokens
+def _stands_as_written(text: str, snippet: str, at: int) -> bool:
+    """Whether `text` holds `snippet` verbatim at `at`, so its offsets need no line shifts."""
+    return text.startswith(snippet, at)
 
 
-@dataclass
-class _InlineHtml:
-    """Feeds the HTML of one Markdown block, and the block's own links and images, to the
-    element reader through the same nesting rules an HTML page's tree is built by."""
-
-    doc: Document
-    reader: html_elements.Reader
-    comments: list[Comment]
-    _pending: list[str] = field(default_factory=list)
-    nesting: html_tree.Nesting = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.nesting = html_tree.Nesting(self)
-
-    def start(self, name: str, attrs: tuple[html_tokens.Attribute, ...], start: int, end: int) -> None:
-        self.nesting.start(html_tokens.StartTag(name, attrs, start, end, 0, 0, False))
-
-    def end(self, name: str, at: int) -> None:
-        self.nesting.end(name, html_tokens.EndTag(name, at, at))
-
-    def write(self, text: str) -> None:
-        self._pending.append(text)  # Markdown's emphasis splits text that HTML would not
-
-    def flush(self) -> None:
-        if self._pending:
-            self.nesting.text("".join(self._pending))
-            self._pending.clear()
-
-    def feed(self, snippet: str, at: int) -> None:
-        self.feed_placed(html_tokens.tokenize(snippet), lambda offset: at + offset)
-
-    def feed_placed(self, tokens: list[html_tokens.Token], place: Callable[[int], int]) -> None:
-        self.flush()
-        for token in tokens:
-            if isinstance(token, html_tokens.Text):
-                self.nesting.text(token.text)
-                continue
-            token.start, token.end = place(token.start), place(token.end)  # fresh tokens: ours to move
-            self.nesting.feed([token])
-
-    def close(self) -> None:
-        self.flush()
-        self.nesting.close()
-
-    # html_tree.Sink
-    def enter(self, tag: html_tokens.StartTag) -> None:
-        self.reader.enter(tag.name, html_tree.attributes(tag), lambda: self.doc.span_at(tag.start, tag.end))
-
-    def text(self, text: str) -> None:
-        self.reader.text(text)
-
-    def leave(self, name: str, end: html_tokens.EndTag | None) -> None:
-        if end is None:
-            self.reader.leave()
-        else:
-            close = max(end.end, 1)
-            self.reader.leave(self.doc.span_at(close - 1, close))
-
-    def comment(self, comment: html_tokens.Comment) -> None:
-        span = self.doc.span_at(comment.start, comment.end)
-        self.comments.append(Comment(comment.text.strip(), span))
-
-
-def _attr(token: Token, name: str) -> str | None:
-    """An attribute as the writer typed it (markdown-it percent-encodes URLs)."""
-    value = token.attrGet(name)
-    return None if value is None else link_text.as_written(str(value))
-
-
-def _plain_text(children: Sequence[Token], keep_code: bool) -> str:
-    parts: list[str] = []
-    for child in children:
-        if child.type in ("text", "text_special") or (keep_code and child.type == "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif child.type == "code_inline":
-            parts.append(" ")
-    lines = ("".join(parts)).split("\n")
-    return "\n".join(" ".join(line.split()) for line in lines).strip()
-
-
-def _fence_closed(lines: Sequence[str], span: Span, markup: str) -> bool:
-    if span.end_line <= span.line:
-        return False
-    last = lines[span.end_line - 1].lstrip(" \t>").strip()  # a fence in a quote closes as "> ```"
+def _closes(line: str, markup: str) -> bool:
+    """Whether `line` is a closing fence for `markup`."""
+    last = line.lstrip(" \t>").strip()  # a fence in a quote closes as "> ```"
     return last.startswith(markup) and set(last) <= {markup[0]}

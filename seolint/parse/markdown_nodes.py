@@ -1,0 +1,240 @@
+"""The Markdown syntax tree the front-end walks: markdown-it-pyrs's nodes, or markdown-it-py's.
+
+markdown-it-pyrs is markdown-it ported to Rust: the same CommonMark algorithm as
+markdown-it-py (so the same blocks, links and raw HTML), ten times faster, and it hands
+back a tree whose nodes carry a name, a `meta` mapping and a UTF-8 byte range. The
+front-end walks that tree as it comes. markdown-it-py reads the inputs the Rust parser
+cannot (below); its flat token stream is shaped here into nodes of the same names, meta
+keys and byte ranges, so one walker serves both and the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import os
+import re
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt as PyMarkdownIt
+    from markdown_it.token import Token
+    from markdown_it_pyrs import MarkdownIt
+
+
+class Node(Protocol):
+    """What the front-end reads of a node: markdown-it-pyrs's Node, or one built from tokens."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def meta(self) -> Mapping[str, Any]: ...
+    @property
+    def srcmap(self) -> tuple[int, int] | None: ...  # UTF-8 byte range in the source
+    @property
+    def children(self) -> Sequence[Node]: ...
+
+
+class Tree(NamedTuple):
+    """A parsed source: its top-level blocks, and where its lines start, in UTF-8 bytes."""
+
+    blocks: Sequence[Node]
+    line_starts: list[int]
+    unterminated_end: int  # the source's length when its last line has no line break, else -1
+
+    def lines(self, start: int, end: int) -> tuple[int, int]:
+        """The 0-based lines [first, after the last) that the byte range [start, end) touches."""
+        starts = self.line_starts
+        first = bisect.bisect_right(starts, start) - 1
+        return first, bisect.bisect_right(starts, end - 1 if end > start else start)
+
+    def as_written_at_end(self, node: Node, content: str) -> str:
+        """A block's content without the line break markdown-it.rs adds at an unterminated end."""
+        reaches_end = node.srcmap is not None and node.srcmap[1] == self.unterminated_end
+        return content[:-1] if reaches_end and content.endswith("\n") else content
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from markdown_it_pyrs import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+@cache
+def _fallback_parser(indented_code: bool = True) -> PyMarkdownIt:
+    from markdown_it import MarkdownIt as PyMarkdownIt
+
+    # text_join off: escapes and entities stay tokens of their own, as markdown-it.rs keeps them
+    parser = PyMarkdownIt("commonmark").enable("table").disable("text_join")
+    return parser if indented_code else parser.disable("code")
+
+
+def preload() -> None:
+    _parser()
+
+
+def parse(source: str, indented_code: bool = True) -> Tree:
+    """The tree of `source`, byte ranges counted in `source` as normalised here.
+
+    Without `indented_code` (plain-text drafts, whose indented lines are prose), the
+    Python parser reads it: the Rust one cannot switch that rule off.
+
+    The source is first normalised as markdown-it-py normalises it: CRLF and a lone CR each end
+    one line, NUL reads as U+FFFD.
+    markdown-it-pyrs 0.4 (markdown-it.rs 0.6.0) panics on some inputs, `[` then a backtick
+    with no closing `]` among them (markdown-it-rust/markdown-it#40); those, and only those,
+    are read by markdown-it-py, the same algorithm, so the Document is the same either way.
+    """
+    if "\r" in source:
+        source = _LINE_ENDING.sub("\n", source)
+    if "\0" in source:
+        source = source.replace("\0", "\ufffd")  # as CommonMark says
+    try:
+        encoded = source.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate is never valid UTF-8: read it as U+FFFD, one character
+        source = _SURROGATE.sub("\ufffd", source)
+        encoded = source.encode("utf-8")
+    line_starts = _byte_line_starts(encoded)
+    unterminated_end = -1 if source.endswith("\n") else len(encoded)
+    if not indented_code:
+        tokens = _fallback_parser(indented_code=False).parse(source)
+        return Tree(_TokenTree(line_starts, len(encoded)).blocks(tokens), line_starts, unterminated_end)
+    try:
+        root = _without_stderr(lambda: _parser().tree(source))
+    except BaseException as error:  # pyo3's PanicException derives from BaseException
+        if type(error).__name__ != "PanicException":
+            raise
+        tokens = _fallback_parser().parse(source)
+        return Tree(_TokenTree(line_starts, len(encoded)).blocks(tokens), line_starts, unterminated_end)
+    return Tree(root.children, line_starts, unterminated_end)
+
+
+def _without_stderr(call: Callable[[], Node]) -> Node:
+    """Run `call` with file descriptor 2 pointed at the null device: Rust's panic hook writes
+    its message there directly, and a panic here is handled (above), not the user's news."""
+    sys.stderr.flush()
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all: nothing to hide
+        return call()
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        return call()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
+
+
+_LINE_ENDING = re.compile(r"\r\n?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _byte_line_starts(encoded: bytes) -> list[int]:
+    """Where each line starts, counted in C: each line's length plus its line break, summed."""
+    starts = list(itertools.accumulate(map((1).__add__, map(len, encoded.split(b"\n"))), initial=0))
+    starts.pop()  # the offset after the last line
+    return starts
+
+
+class _Node:
+    """A node built from markdown-it-py's tokens, named as markdown-it-pyrs names its own."""
+
+    __slots__ = ("children", "meta", "name", "srcmap")
+
+    def __init__(self, name: str, meta: dict[str, Any], srcmap: tuple[int, int] | None = None) -> None:
+        self.name = name
+        self.meta = meta
+        self.srcmap = srcmap
+        self.children: list[_Node] = []
+
+
+# markdown-it-py's nesting tokens, by the name markdown-it-pyrs gives the node (the rest keep theirs)
+_BLOCK_NAMES = {
+    "bullet_list_open": "bullet_list", "ordered_list_open": "ordered_list", "list_item_open": "list_item",
+    "blockquote_open": "blockquote", "paragraph_open": "paragraph", "heading_open": "heading",
+    "table_open": "table", "thead_open": "thead", "tbody_open": "tbody", "tr_open": "trow",
+    "th_open": "tcell", "td_open": "tcell",
+}  # fmt: skip
+_INLINE_NAMES = {"link_open": "link", "em_open": "em", "strong_open": "strong"}
+
+
+class _TokenTree:
+    """markdown-it-py's token stream as nodes: line maps become byte ranges of whole lines."""
+
+    def __init__(self, line_starts: list[int], size: int) -> None:
+        self.line_starts = line_starts
+        self.size = size
+
+    def srcmap(self, line_map: list[int] | None) -> tuple[int, int] | None:
+        if line_map is None:
+            return None
+        first, end = line_map
+        starts = self.line_starts
+        return starts[first], starts[end] if end < len(starts) else self.size
+
+    def blocks(self, tokens: Sequence[Token]) -> list[_Node]:
+        root = _Node("root", {})
+        open_nodes = [root]
+        for token in tokens:
+            kind = token.type
+            if kind.endswith("_close"):
+                open_nodes.pop()
+            elif kind in _BLOCK_NAMES:
+                meta = {"level": int(token.tag[1])} if kind == "heading_open" else {}
+                node = _Node(_BLOCK_NAMES[kind], meta, self.srcmap(token.map))
+                open_nodes[-1].children.append(node)
+                open_nodes.append(node)
+            elif kind == "inline":
+                open_nodes[-1].children.extend(_inline(token.children or []))
+            else:
+                open_nodes[-1].children.append(_leaf_block(token, self.srcmap(token.map)))
+        return root.children
+
+
+def _leaf_block(token: Token, srcmap: tuple[int, int] | None) -> _Node:
+    meta: dict[str, Any] = {"content": token.content}
+    if token.type == "fence":
+        meta.update(info=token.info, marker=token.markup[:1], marker_len=len(token.markup))
+    return _Node(token.type, meta, srcmap)
+
+
+def _inline(tokens: Sequence[Token]) -> list[_Node]:
+    """Flat inline tokens as nested nodes: links and emphasis hold their content."""
+    top: list[_Node] = []
+    open_nodes: list[list[_Node]] = [top]
+    for token in tokens:
+        kind = token.type
+        if kind.endswith("_close"):
+            open_nodes.pop()
+            continue
+        node = _inline_node(token)
+        open_nodes[-1].append(node)
+        if kind.endswith("_open"):
+            open_nodes.append(node.children)
+    return top
+
+
+def _inline_node(token: Token) -> _Node:
+    kind = token.type
+    if kind == "link_open":
+        name = "autolink" if token.markup == "autolink" else "link"
+        return _Node(name, {"url": token.attrGet("href")})
+    if kind == "image":
+        node = _Node("image", {"url": token.attrGet("src")})
+        node.children = _inline(token.children or [])
+        return node
+    if kind == "code_inline":
+        node = _Node(kind, {"marker": token.markup[:1], "marker_len": len(token.markup)})
+        node.children = [_Node("text", {"content": token.content})]
+        return node
+    if kind == "text_special":
+        return _Node(kind, {"content": token.content, "markup": token.markup})
+    if kind.endswith("_open"):
+        return _Node(_INLINE_NAMES.get(kind, kind[: -len("_open")]), {})
+    return _Node(kind, {"content": token.content})
