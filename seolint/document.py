@@ -223,6 +223,13 @@ def revised(doc: Document, **changes: Any) -> Document:
     return new
 
 
+def with_line_starts(doc: Document, starts: list[int]) -> Document:
+    """`doc`, given the line starts its front-end already found in its source (they must be
+    `line_starts(doc.source)`), so that they are not looked for a second time."""
+    doc.__dict__["_line_starts"] = starts
+    return doc
+
+
 def line_starts(source: str) -> list[int]:
     """Offsets where each line begins, treating CRLF, LF and lone CR as line ends."""
     if "\r" in source:

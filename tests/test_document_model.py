@@ -143,3 +143,13 @@ def test_a_revised_document_keeps_its_line_tables_only_for_the_same_source(
     other = revised(doc, source="# One\nTwo\n")
     assert other.lines == ("# One", "Two")
     assert len(built) == 2
+
+
+def test_a_markdown_post_is_split_into_lines_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The front-end's line starts are the Document's: a parse and every rule split the source once."""
+    split: list[str] = []
+    real = document.line_starts
+    monkeypatch.setattr(document, "line_starts", lambda source: split.append(source) or real(source))
+    doc = parse(POST, "post.md", "markdown")
+    assert doc.lines == tuple(POST.splitlines()) and doc.offset(2) == POST.index("\n") + 1
+    assert len(split) == 1

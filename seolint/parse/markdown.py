@@ -47,7 +47,7 @@ def parse(source: str, path: str, indented_code: bool = True) -> Document:
     fm = front_matter.split(source)
     builder = _Builder(Source(source))
     builder.walk(markdown_nodes.parse(fm.body, indented_code))
-    return Document(
+    doc = Document(
         path=path,
         format="markdown",
         source=source,
@@ -61,6 +61,7 @@ def parse(source: str, path: str, indented_code: bool = True) -> Document:
         comments=tuple(builder.comments),  # real ones only: never in code, inline or fenced
         ids=(*(h.anchor for h in builder.headings if h.anchor), *builder.reader.ids),
     )
+    return document.with_line_starts(doc, builder.source.starts)
 
 
 class _Builder:
