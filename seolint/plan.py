@@ -21,8 +21,7 @@ from seolint.reading import DEFAULT_MAX_FILE_SIZE
 from seolint.registry import Rule, RuleError, RuleSet, build_options
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(NamedTuple):
     rule: Rule
     severity: Severity
     options: Any
@@ -80,7 +79,7 @@ class Plan:
             changes["site_domains"] = (facts.site_domain,)
         if not changes:
             return active
-        return dataclasses.replace(active, options=dataclasses.replace(active.options, **changes))
+        return active._replace(options=dataclasses.replace(active.options, **changes))
 
     def _site_may_set(self, active: ActiveRule, key: str, defaults: dict[str, Any]) -> bool:
         return key in defaults and (active.rule.code, key) not in self.configured

@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -30,28 +29,29 @@ _SEPARATOR = re.compile(r"[\s,]+")
 ALL = "*"
 
 
-@dataclass
 class Suppression:
-    """One directive's reach: lines [first, last] for `codes` (ALL for every rule)."""
+    """One directive's reach: lines [first, last] for `codes` (ALL for every rule), and the
+    codes it silenced, filled in as findings are matched."""
 
-    span: Span
-    directive: str
-    codes: tuple[str, ...]
-    first: int
-    last: int
-    used: set[str] = field(default_factory=set)
-    # For a region of every rule: codes re-enabled inside it, and the last line it covers them.
-    enabled_after: dict[str, int] = field(default_factory=dict)
+    __slots__ = ("codes", "directive", "enabled_after", "first", "last", "span", "used")
+
+    def __init__(self, span: Span, directive: str, codes: tuple[str, ...], first: int, last: int) -> None:
+        self.span, self.directive, self.codes, self.first, self.last = span, directive, codes, first, last
+        self.used: set[str] = set()
+        # For a region of every rule: codes re-enabled inside it, and the last line it covers them.
+        self.enabled_after: dict[str, int] = {}
 
     def last_line_for(self, code: str) -> int:
         """The last line on which this suppression silences `code`."""
         return min(self.last, self.enabled_after.get(code, self.last))
 
 
-@dataclass
 class _Parsed:
-    suppressions: list[Suppression] = field(default_factory=list)
-    invalid: list[tuple[Span, str]] = field(default_factory=list)
+    __slots__ = ("invalid", "suppressions")
+
+    def __init__(self) -> None:
+        self.suppressions: list[Suppression] = []
+        self.invalid: list[tuple[Span, str]] = []
 
 
 def apply(doc: Document, findings: Iterable[Finding], plan: Plan) -> list[Finding]:
