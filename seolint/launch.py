@@ -1,6 +1,6 @@
-"""The console script: answers `seolint --version` before typer (about 0.2 s of imports) loads.
+"""The console script: answers `seolint --version` before the command line (argparse) loads.
 
-Every other invocation goes to the typer app in seolint.cli unchanged.
+Every other invocation goes to seolint.cli unchanged.
 """
 
 from __future__ import annotations

@@ -1,16 +1,17 @@
-"""Shared test helpers: lint a snippet, find the corpus, block the network, measure growth.
+"""Shared test helpers: lint a snippet, run the CLI, find the corpus, block the network, measure growth.
 
 New tests reach the pipeline only through the helpers here (`plan_for`, `lint_result`,
-`lint_file`, `lint`), so a change to its API is one edit in this file.
+`lint_file`, `lint`, `run_cli`), so a change to its API is one edit in this file.
 """
 
 from __future__ import annotations
 
 import gc
+import io
 import socket
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -77,6 +78,43 @@ def codes_at(findings: list[Finding]) -> list[tuple[int, str]]:
 
 def doc_of(text: str, fmt: Format = "markdown") -> Document:
     return parse(text, "snippet", fmt)
+
+
+# --- the command line ----------------------------------------------------------------------
+
+
+@dataclass
+class CliResult:
+    """What one `seolint` run in this process printed, and its exit code."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(args: Sequence[str], input: str | None = None) -> CliResult:
+    """`seolint ARGS` through `seolint.cli.main`, with `input` as standard input (UTF-8).
+
+    The streams are byte-backed like real ones (`--fix -` writes bytes to stdout) and are
+    not terminals, so reports come without colour or progress, as in a pipe.
+    """
+    from seolint.cli import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = [
+        io.TextIOWrapper(data, encoding="utf-8", newline="")
+        for data in (io.BytesIO((input or "").encode("utf-8")), out, err)
+    ]
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = streams
+    try:
+        code = main(list(args))
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+        for captured in streams[1:]:
+            captured.flush()
+    stdout, stderr = (data.getvalue().decode("utf-8", "replace") for data in (out, err))
+    return CliResult(code, stdout, stderr)
 
 
 # --- growth, not seconds -------------------------------------------------------------------

@@ -10,24 +10,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from seolint.cli import app
 from seolint.config import Config
 from seolint.document import Document
 from seolint.findings import Problem, Severity
 from seolint.registry import Rule, RuleSet, rule
-from tests.conftest import CallCounter
+from tests.conftest import CallCounter, CliResult, run_cli
 
 GOOD = "# Title\n\n#### Skipped level\n"
 
 
-def lint_with_good(tmp_path: Path, *args: str) -> Result:
+def lint_with_good(tmp_path: Path, *args: str) -> CliResult:
     (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
-    return CliRunner().invoke(app, ["check", *args, "good.md", "--format", "json", "--select", "H003"])
+    return run_cli(["check", *args, "good.md", "--format", "json", "--select", "H003"])
 
 
-def assert_reported(result: Result, name: str, message: str) -> None:
+def assert_reported(result: CliResult, name: str, message: str) -> None:
     assert result.exit_code == 2, result.stdout
     lines = result.stderr.strip().splitlines()
     assert lines == [f"{name}: error: {message}"] or any(
@@ -83,7 +81,7 @@ def test_yaml_alias_bomb_is_refused_without_expanding_it(tmp_path: Path) -> None
     lint_with_good(tmp_path, "plain.md")  # imports and caches are not part of the count
     plain = CallCounter().count(lambda: lint_with_good(tmp_path, "plain.md"))
     bomb = CallCounter(budget=3 * plain)
-    result: list[Result] = []
+    result: list[CliResult] = []
     bomb.count(lambda: result.append(lint_with_good(tmp_path, "bomb.md")))
     assert not bomb.exceeded, f"{bomb.calls:,} calls against {plain:,} for a harmless file"
     assert_reported(result[0], "bomb.md", "aliases (refused as a possible alias bomb)")
@@ -91,30 +89,28 @@ def test_yaml_alias_bomb_is_refused_without_expanding_it(tmp_path: Path) -> None
 
 def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
     (tmp_path / "wide.md").write_bytes("# Wide\n\n#### Jump\n".encode("utf-16"))
-    result = CliRunner().invoke(app, ["check", "wide.md", "--format", "json", "--select", "H003"])
+    result = run_cli(["check", "wide.md", "--format", "json", "--select", "H003"])
     assert [(f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]] == [(3, "H003")]
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     (tmp_path / "bom.md").write_bytes(b"\xef\xbb\xbf---\ntitle: T\n---\n\n### Jump\n")
-    result = CliRunner().invoke(app, ["check", "bom.md", "--format", "json", "--select", "H003"])
+    result = run_cli(["check", "bom.md", "--format", "json", "--select", "H003"])
     assert [(f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]] == [(5, "H003")]
 
 
 def test_encoding_option_decodes_latin1(tmp_path: Path) -> None:
     (tmp_path / "latin1.md").write_bytes("# Café\n\n#### Saut\n".encode("latin-1"))
-    result = CliRunner().invoke(
-        app, ["check", "latin1.md", "--encoding", "latin-1", "--format", "json", "--select", "H003"]
-    )
+    result = run_cli(["check", "latin1.md", "--encoding", "latin-1", "--format", "json", "--select", "H003"])
     assert result.exit_code == 1
     assert json.loads(result.stdout)["findings"][0]["line"] == 3
-    assert CliRunner().invoke(app, ["check", "latin1.md", "--encoding", "klingon"]).exit_code == 2
+    assert run_cli(["check", "latin1.md", "--encoding", "klingon"]).exit_code == 2
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t\n  ", "\n\n\n"])
 def test_empty_and_whitespace_only_files_are_linted(tmp_path: Path, text: str) -> None:
     (tmp_path / "empty.md").write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "empty.md", "--format", "json"])
+    result = run_cli(["check", "empty.md", "--format", "json"])
     data = json.loads(result.stdout)
     assert data["errors"] == []
     assert {"H001", "M001", "M006"} <= {f["code"] for f in data["findings"]}
@@ -126,7 +122,7 @@ def test_crlf_and_lone_cr_line_numbers(tmp_path: Path, ending: str) -> None:
     (tmp_path / "endings.txt").write_bytes(
         ending.join(["intro", "", "H2: Marker", "", "H4: Deep", ""]).encode()
     )
-    result = CliRunner().invoke(app, ["check", "endings.txt", "--format", "json", "--select", "H003,H006"])
+    result = run_cli(["check", "endings.txt", "--format", "json", "--select", "H003,H006"])
     found = [(f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]]
     assert found == [(3, "H006"), (5, "H003"), (5, "H006")]
 
@@ -195,7 +191,7 @@ DEEP_INPUTS: dict[str, Callable[[], str]] = {
 @pytest.mark.parametrize("name", sorted(DEEP_INPUTS))
 def test_pathological_structure_does_not_crash(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_text(DEEP_INPUTS[name](), encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", name, "--format", "json"])
+    result = run_cli(["check", name, "--format", "json"])
     assert result.exit_code in (0, 1), result.stderr
     assert json.loads(result.stdout)["errors"] == []
 

@@ -7,17 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from seolint.cli import app
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, CliResult, run_cli
 
 
-def run(*args: str) -> Result:
-    return CliRunner().invoke(app, ["check", "--format", "json", *args])
+def run(*args: str) -> CliResult:
+    return run_cli(["check", "--format", "json", *args])
 
 
-def findings(result: Result) -> list[tuple[str, int, str]]:
+def findings(result: CliResult) -> list[tuple[str, int, str]]:
     return [(Path(f["path"]).as_posix(), f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]]
 
 

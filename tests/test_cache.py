@@ -10,16 +10,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from seolint import fingerprint as fingerprint_module
 from seolint import runner
 from seolint.cache import CACHE_DIR, Cache
-from seolint.cli import app
 from seolint.config import Config
 from seolint.fingerprint import fingerprint
 from seolint.plan import make_plan
-from tests.conftest import ROOT, lint_text
+from tests.conftest import ROOT, lint_text, run_cli
 
 BAD = "# Title\n\n#### Skipped\n\n![](x.png)\n"
 
@@ -32,7 +30,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def check(*args: str) -> list[tuple[int, str]]:
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--jobs", "1", *args])
+    result = run_cli(["check", "--format", "json", "--jobs", "1", *args])
     assert result.exit_code in (0, 1), result.stderr
     return [(f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]]
 

@@ -7,18 +7,16 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
 from seolint import __version__
-from seolint.cli import app
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, CliResult, run_cli
 
 BAD = "# Title\n\n#### Skipped\n\n![](x.png)\n"
 CLEAN = "# Title\n\n## Section\n\nText with an ![A bar chart of latency](x.png).\n"
 
 
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(app, list(args), input=input)
+def run(*args: str, input: str | None = None) -> CliResult:
+    return run_cli(list(args), input=input)
 
 
 @pytest.fixture
@@ -29,7 +27,7 @@ def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def json_findings(result: Result) -> list[tuple[str, int, str]]:
+def json_findings(result: CliResult) -> list[tuple[str, int, str]]:
     data = json.loads(result.stdout)
     return [(Path(f["path"]).name, f["line"], f["code"]) for f in data["findings"]]
 
@@ -174,7 +172,7 @@ def test_every_rule_explains_itself() -> None:
 
 @pytest.mark.parametrize("value", ["", ",", " , "])
 def test_an_empty_select_is_a_usage_error(value: str) -> None:
-    result = CliRunner().invoke(app, ["check", "--select", value, str(FIXTURES / "ai-draft.txt")])
+    result = run_cli(["check", "--select", value, str(FIXTURES / "ai-draft.txt")])
     assert result.exit_code == 2
     assert "--select: names no rule" in result.stderr
 
@@ -182,6 +180,6 @@ def test_an_empty_select_is_a_usage_error(value: str) -> None:
 def test_an_empty_select_in_config_is_a_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".seolint.toml").write_text("select = []\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(FIXTURES / "ai-draft.txt")])
+    result = run_cli(["check", str(FIXTURES / "ai-draft.txt")])
     assert result.exit_code == 2
     assert result.stderr.strip().endswith(".seolint.toml: select: names no rule, so nothing would be checked")

@@ -11,22 +11,21 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import typer
-from typer.testing import CliRunner, Result
 
 from seolint import runner
-from seolint.cli import app
+from seolint.cli import COMMANDS, command_parser
 from seolint.config import load, tomllib
 from seolint.parallel import map_ordered
 from seolint.parse import sniff
 from seolint.progress import DelayedProgress, wanted
 from seolint.settings import Overrides, Settings
+from tests.conftest import CliResult, run_cli
 
 BAD = "# Title\n\n#### Skipped\n"
 
 
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(app, list(args), input=input)
+def run(*args: str, input: str | None = None) -> CliResult:
+    return run_cli(list(args), input=input)
 
 
 @pytest.fixture
@@ -40,7 +39,7 @@ def config(project: Path, text: str) -> None:
     (project / ".seolint.toml").write_text(text, encoding="utf-8")
 
 
-def error_line(result: Result) -> str:
+def error_line(result: CliResult) -> str:
     assert result.exit_code == 2, result.stdout
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, lines
@@ -269,21 +268,21 @@ def test_junit_follows_fail_on(project: Path) -> None:
 
 def test_help_fits_80_columns_without_cut_names_or_stray_dots(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-    for name in (None, "check", "rules", "explain", "init", "server"):
+    assert list(COMMANDS) == ["check", "rules", "explain", "init", "server"]
+    for name in (None, *COMMANDS):
         args = [name, "--help"] if name else ["--help"]
-        result = CliRunner().invoke(app, args, terminal_width=80)
+        result = run(*args)
         assert result.exit_code == 0
         lines = result.stdout.splitlines()
         assert max(len(line) for line in lines) <= 80, name
         assert not re.search(r"\s\.(\s|$)", result.stdout), name  # a stray " ." after removed markup
-        cut = re.findall(r"\w\.\.\.|…", re.sub(r"(ARGS\]|paths\]?)\.\.\.", "", result.stdout))
-        assert not cut, name  # click shortens a summary that does not fit with "..."
+        cut = re.findall(r"\w\.\.\.|…", re.sub(r"(ARGS\]|PATH\]?)\.\.\.", "", result.stdout))
+        assert not cut, name  # a summary shortened with "..." to fit
         if name:
-            for param in commands[name].params:
-                for option in param.opts:
-                    if option.startswith("-"):
-                        assert re.search(rf"(^|[\s,/]){re.escape(option)}([\s,=]|$)", result.stdout), option
+            assert " ".join(COMMANDS[name].summary.split()) in " ".join(result.stdout.split())
+            for action in command_parser(name)._actions:
+                for option in action.option_strings:
+                    assert re.search(rf"(^|[\s,/]){re.escape(option)}([\s,=]|$)", result.stdout), option
 
 
 # progress

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from seolint.cli import app
 from seolint.config import ConfigError, discover, load
 from seolint.findings import Severity
 from seolint.plan import make_plan
+from tests.conftest import run_cli
 
 
 def write(path: Path, text: str) -> Path:
@@ -98,7 +97,7 @@ def test_cli_reports_config_errors_with_exit_2(tmp_path: Path, monkeypatch: pyte
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "pyproject.toml", "[tool.seolint]\nbogus = true\n")
     write(tmp_path / "a.md", "# A\n")
-    result = CliRunner().invoke(app, ["check", "a.md"])
+    result = run_cli(["check", "a.md"])
     assert result.exit_code == 2
     assert "pyproject.toml: tool.seolint.bogus: unknown key" in result.stderr
 
@@ -107,25 +106,17 @@ def test_cli_flags_override_config(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.chdir(tmp_path)
     write(tmp_path / ".seolint.toml", "select = ['H001']\n")
     write(tmp_path / "a.md", "## no h1\n\n#### skip\n")
-    assert (
-        CliRunner()
-        .invoke(app, ["check", "a.md", "--select", "H003", "--format", "text"])
-        .stdout.count("H003")
-        == 1
-    )
-    assert "H001" in CliRunner().invoke(app, ["check", "a.md", "--format", "text"]).stdout
+    assert run_cli(["check", "a.md", "--select", "H003", "--format", "text"]).stdout.count("H003") == 1
+    assert "H001" in run_cli(["check", "a.md", "--format", "text"]).stdout
 
 
 def test_explicit_config_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "a.md", "## no h1\n")
     write(tmp_path / "custom.toml", "ignore = ['H001', 'M001']\n")
-    assert (
-        CliRunner().invoke(app, ["check", "a.md", "--config", "custom.toml", "--select", "H001"]).exit_code
-        == 1
-    )
-    assert CliRunner().invoke(app, ["check", "a.md", "--config", "custom.toml"]).exit_code == 0
-    missing = CliRunner().invoke(app, ["check", "a.md", "--config", "nope.toml"])
+    assert run_cli(["check", "a.md", "--config", "custom.toml", "--select", "H001"]).exit_code == 1
+    assert run_cli(["check", "a.md", "--config", "custom.toml"]).exit_code == 0
+    missing = run_cli(["check", "a.md", "--config", "nope.toml"])
     assert missing.exit_code == 2 and "nope.toml" in missing.stderr
 
 
@@ -135,5 +126,5 @@ def test_exclude_globs_apply_to_directory_walks(tmp_path: Path, monkeypatch: pyt
     write(tmp_path / "archive" / "old.md", "## no h1\n")
     write(tmp_path / "new.md", "# fine\n")
     write(tmp_path / ".seolint.toml", "exclude = ['archive/*']\n")
-    assert CliRunner().invoke(app, ["check", "."]).exit_code == 0
-    assert CliRunner().invoke(app, ["check", "archive/old.md"]).exit_code == 1  # named files are linted
+    assert run_cli(["check", "."]).exit_code == 0
+    assert run_cli(["check", "archive/old.md"]).exit_code == 1  # named files are linted

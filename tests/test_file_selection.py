@@ -8,18 +8,17 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from seolint.cli import app
+from tests.conftest import CliResult, run_cli
 
 NO_H1 = "## No title here\n\nSee [the docs](#).\n"  # H001 and L001
 
 
-def run(*args: str) -> Result:
-    return CliRunner().invoke(app, ["check", "--format", "json", "--select", "H001,L001", *args])
+def run(*args: str) -> CliResult:
+    return run_cli(["check", "--format", "json", "--select", "H001,L001", *args])
 
 
-def found(result: Result) -> list[tuple[str, str]]:
+def found(result: CliResult) -> list[tuple[str, str]]:
     data = json.loads(result.stdout)
     return sorted((Path(f["path"]).as_posix(), f["code"]) for f in data["findings"])
 
@@ -141,7 +140,7 @@ def test_each_file_uses_the_config_nearest_to_it(tmp_path: Path, monkeypatch: py
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    result = CliRunner().invoke(app, ["check", "--format", "json", "--no-cache", str(blog)])
+    result = run_cli(["check", "--format", "json", "--no-cache", str(blog)])
     found = {(Path(f["path"]).name, f["code"]) for f in json.loads(result.stdout)["findings"]}
     assert found == {("x.md", "H003")}
 

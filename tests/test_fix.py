@@ -12,16 +12,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
 from seolint import fixing_run
 from seolint.cache import _from_json, _to_json
-from seolint.cli import app
 from seolint.document import Format
 from seolint.findings import Edit, Finding, Fix
 from seolint.fix import Fixed, apply_round, fix_text
 from seolint.packs import PackError, parse_pack
-from tests.conftest import ROOT, assert_linear, lint_result, plan_for
+from tests.conftest import ROOT, assert_linear, lint_result, plan_for, run_cli
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -323,7 +321,7 @@ def test_fix_keeps_latin1_bytes(tmp_path: Path) -> None:
 
 
 def cli_json(*args: str) -> dict[str, object]:
-    result = CliRunner().invoke(app, ["check", "--no-cache", *args])
+    result = run_cli(["check", "--no-cache", *args])
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
@@ -419,7 +417,7 @@ def test_a_draft_edited_while_fixing_is_left_alone(tmp_path: Path, monkeypatch: 
 
     monkeypatch.setattr(fixing_run, "write_back", editor_saves_first)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["check", "--select", "S004", "--fix", "post.md"])
+    result = run_cli(["check", "--select", "S004", "--fix", "post.md"])
     assert "post.md: not fixed: it changed since it was read" in result.stderr
     assert "fixed 0 findings in 0 files" in result.stderr
     assert draft.read_text(encoding="utf-8") == "# Saved by the editor\n"

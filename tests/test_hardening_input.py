@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
 from seolint import reading
-from seolint.cli import app
+from tests.conftest import CliResult, run_cli
 
 DRAFT = "# A title\n\nSome prose.\n"
 
@@ -21,21 +20,21 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def check(*args: str) -> Result:
-    return CliRunner().invoke(app, ["check", "--no-cache", "--format", "json", *args])
+def check(*args: str) -> CliResult:
+    return run_cli(["check", "--no-cache", "--format", "json", *args])
 
 
-def assert_one_error_line(result: Result, *fragments: str) -> None:
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+def assert_one_error_line(result: CliResult, *fragments: str) -> None:
+    assert "internal error" not in result.stderr, result.stderr
     assert result.exit_code == 2, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("seolint: error: "), result.stderr
     assert all(fragment in lines[0] for fragment in fragments), lines[0]
 
 
-def assert_linted(result: Result, path: str = "post.md") -> None:
+def assert_linted(result: CliResult, path: str = "post.md") -> None:
     """Linted with the defaults: only warnings, so exit 0."""
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "internal error" not in result.stderr, result.stderr
     assert result.exit_code == 0, result.stderr
     assert [file["path"] for file in json.loads(result.stdout)["files"]] == [path]
 

@@ -8,15 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from seolint.catalog import load_builtin_rules
-from seolint.cli import app
 from seolint.config import Config
 from seolint.findings import Severity
 from seolint.plan import make_plan
 from seolint.registry import RuleError, build_options, rule
-from tests.conftest import lint_text
+from tests.conftest import lint_text, run_cli
 
 BAD = [
     ("R006", "min-run", 0, "must be at least 2"),
@@ -46,7 +44,7 @@ def test_out_of_range_option_is_one_config_error_line(
     (tmp_path / ".seolint.toml").write_text(
         f"[rules.{code}]\n{key} = {toml_value(value)}\n", encoding="utf-8"
     )
-    result = CliRunner().invoke(app, ["check", "--no-cache", "--format", "json", "post.md"])
+    result = run_cli(["check", "--no-cache", "--format", "json", "post.md"])
     assert result.exit_code == 2, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

@@ -9,12 +9,10 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from seolint.cli import app
 from seolint.parse import format_for
 from seolint.site import find_site
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, run_cli
 
 ALLOWED_WRITES = (".seolint_cache",)  # the result cache, which --no-cache turns off
 
@@ -43,11 +41,11 @@ def test_whole_cli_over_fixtures_without_network_or_writes(
     monkeypatch.setenv("NLTK_DATA", str(home / "nltk_data"))
     monkeypatch.chdir(work)
     before = snapshot(FIXTURES)
-    result = CliRunner().invoke(app, ["check", str(FIXTURES), "--format", "json"])
+    result = run_cli(["check", str(FIXTURES), "--format", "json"])
     assert result.exit_code == 1, result.stderr
     drafts = [name for name in before if format_for(name) and is_draft(FIXTURES / name)]
     assert json.loads(result.stdout)["summary"]["files"] == len(drafts)
-    rich = CliRunner().invoke(app, ["check", str(FIXTURES)])
+    rich = run_cli(["check", str(FIXTURES)])
     assert rich.exit_code == 1
     assert snapshot(FIXTURES) == before
     # The one write outside the project: the key that authenticates cache entries.

@@ -13,11 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from seolint.cli import app
 from seolint.packs import Matcher, PackCheck, PackError, builtin_pack_rules, parse_pack
 from seolint.regex_safety import PatternError, compile_builtin_pattern
+from tests.conftest import run_cli
 
 MAX_GROWTH = 15  # allowed time ratio for 10x the input
 
@@ -179,12 +178,10 @@ def test_cli_prints_one_line_and_exits_2(tmp_path: Path, pack: str) -> None:
     config = tmp_path / ".seolint.toml"
     config.write_text('rule-packs = ["house.toml"]\n', encoding="utf-8")
     (tmp_path / "post.md").write_text("# T\n\nx\n", encoding="utf-8")
-    result = CliRunner().invoke(
-        app, ["check", "--no-cache", "--config", str(config), str(tmp_path / "post.md")]
-    )
+    result = run_cli(["check", "--no-cache", "--config", str(config), str(tmp_path / "post.md")])
     assert result.exit_code == 2
-    lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and "house.toml" in lines[0] and "rule Z001" in lines[0], result.output
+    lines = (result.stdout + result.stderr).strip().splitlines()
+    assert len(lines) == 1 and "house.toml" in lines[0] and "rule Z001" in lines[0], result.stderr
 
 
 def test_user_pack_rules_survive_pickling_for_worker_processes() -> None:

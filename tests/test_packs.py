@@ -7,16 +7,14 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from seolint.catalog import known_rules
-from seolint.cli import app
 from seolint.config import Config, ConfigError
 from seolint.pack_scopes import strip_decoration
 from seolint.packs import PackCheck, builtin_pack_rules, parse_pack
 from seolint.plan import make_plan
 from seolint.registry import NoOptions
-from tests.conftest import assert_linear, codes_at, lint, lint_result, lint_text, plan_for
+from tests.conftest import assert_linear, codes_at, lint, lint_result, lint_text, plan_for, run_cli
 
 RULE = """
 [[rule]]
@@ -163,13 +161,12 @@ def make_severity(label: str):  # type: ignore[no-untyped-def]
 
 
 def test_explain_and_rules_show_pack_rules() -> None:
-    runner = CliRunner()
-    explained = runner.invoke(app, ["explain", "template-scaffolding"])
-    assert explained.exit_code == 0 and "S001 template-scaffolding [error]" in explained.output
-    assert "extend-phrases" in explained.output
-    listed = runner.invoke(app, ["rules", "--format", "json"])
+    explained = run_cli(["explain", "template-scaffolding"])
+    assert explained.exit_code == 0 and "S001 template-scaffolding [error]" in explained.stdout
+    assert "extend-phrases" in explained.stdout
+    listed = run_cli(["rules", "--format", "json"])
     assert {"S001", "S002", "S003", "S004"} <= {
-        row["code"] for row in __import__("json").loads(listed.output)
+        row["code"] for row in __import__("json").loads(listed.stdout)
     }
 
 
@@ -193,11 +190,10 @@ def test_user_packs_load_from_config_relative_paths(tmp_path: Path, monkeypatch:
     elsewhere = tmp_path / "sub"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    runner = CliRunner()
-    result = runner.invoke(app, ["check", "--format", "text", "--fail-on", "warning", "../post.md"])
+    result = run_cli(["check", "--format", "text", "--fail-on", "warning", "../post.md"])
     assert result.exit_code == 1
-    assert re.search(r"post\.md:3:\d+: Y001", result.output)
-    assert "Y001" in runner.invoke(app, ["rules"]).output
+    assert re.search(r"post\.md:3:\d+: Y001", result.stdout)
+    assert "Y001" in run_cli(["rules"]).stdout
 
 
 @pytest.mark.parametrize(
@@ -229,7 +225,7 @@ def test_pack_errors_name_file_and_rule_and_exit_2(tmp_path: Path, pack: str, pr
     if problem != "invalid TOML":
         assert "rule " in message
     (tmp_path / "post.md").write_text("# T\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--config", str(config_file), str(tmp_path / "post.md")])
+    result = run_cli(["check", "--config", str(config_file), str(tmp_path / "post.md")])
     assert result.exit_code == 2
 
 

@@ -8,14 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from seolint import parallel, runner
-from seolint.cli import app
 from seolint.files import discover
 from seolint.findings import FileError
 from seolint.settings import Overrides, Settings
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, run_cli
 
 
 @pytest.fixture
@@ -35,7 +33,7 @@ def many_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def check(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["check", "--no-cache", *args])
+    result = run_cli(["check", "--no-cache", *args])
     return result.exit_code, result.stdout, result.stderr
 
 

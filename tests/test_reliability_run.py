@@ -16,13 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from seolint import cli, runner
 from seolint.cache import CACHE_DIR
-from seolint.cli import app
 from seolint.pipeline import ContextLines
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, run_cli
 
 BAD = "# Title\n\n#### Skipped\n\nTODO: finish. [link](#)\n"
 
@@ -218,8 +216,7 @@ def test_stdin_is_linted_as_the_file_it_is_named(tmp_path: Path, monkeypatch: py
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".seolint.toml").write_text('[per-file-ignores]\n"notes/*" = ["H003"]\n', encoding="utf-8")
     text = "# A Title\n\n#### Skipped\n"
-    result = CliRunner().invoke(
-        app,
+    result = run_cli(
         ["check", "-", "--stdin-filename", "notes/My_Post.md", "--format", "json", "--select", "H003,M009"],
         input=text,
     )
@@ -230,7 +227,7 @@ def test_stdin_is_linted_as_the_file_it_is_named(tmp_path: Path, monkeypatch: py
 def test_control_characters_from_a_draft_never_reach_the_terminal(tmp_path: Path) -> None:
     (tmp_path / "evil.md").write_text("# T\x1b]0;owned\x07itle\n\n#### \x1b[2Jskip\n", encoding="utf-8")
     for fmt in ("rich", "text", "github"):
-        result = CliRunner().invoke(app, ["check", "--no-cache", "--format", fmt, str(tmp_path / "evil.md")])
+        result = run_cli(["check", "--no-cache", "--format", fmt, str(tmp_path / "evil.md")])
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout, fmt
         assert "\\x1b" in result.stdout, fmt
 
@@ -246,7 +243,7 @@ class TestCache:
 
     @staticmethod
     def findings() -> list[tuple[int, str]]:
-        result = CliRunner().invoke(app, ["check", "--format", "json", "-j", "1", "post.md"])
+        result = run_cli(["check", "--format", "json", "-j", "1", "post.md"])
         assert result.exit_code == 1, result.stderr
         return sorted((f["line"], f["code"]) for f in json.loads(result.stdout)["findings"])
 

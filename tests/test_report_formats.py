@@ -10,18 +10,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner, Result
 
 from seolint.catalog import known_rules
-from seolint.cli import app
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, CliResult, run_cli
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 BAD = "# Title\n\n#### Skipped\n\nSee [the docs](#), 100%: a, b.\n"  # H003 line 3, L001 line 5
 
 
-def run(*args: str) -> Result:
-    return CliRunner().invoke(app, ["check", *args])
+def run(*args: str) -> CliResult:
+    return run_cli(["check", *args])
 
 
 def fixture_findings() -> Counter[tuple[str, int, str]]:

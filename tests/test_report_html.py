@@ -19,14 +19,12 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from seolint.cli import app
 from seolint.document import Span
 from seolint.findings import FileResult, Finding, RunResult, Severity
 from seolint.report import ReportOptions
 from seolint.report.html import SCRIPT, report
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, CliResult, run_cli
 
 PAYLOADS = (
     "<script>alert(1)</script>",
@@ -117,8 +115,8 @@ class Page(HTMLParser):
         ]
 
 
-def run(*args: str, stdin: str | None = None) -> Result:
-    return CliRunner().invoke(app, ["check", *args], input=stdin)
+def run(*args: str, stdin: str | None = None) -> CliResult:
+    return run_cli(["check", *args], input=stdin)
 
 
 @pytest.fixture
@@ -131,7 +129,7 @@ def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def html_and_findings(*paths: str) -> tuple[str, list[dict[str, Any]]]:
     """The HTML report (written with -o, as CI does) and the same run's JSON findings."""
     result = run(*paths, "--format", "html", "-o", "report.html", "--no-color")
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 1, result.stderr
     findings = json.loads(run(*paths, "--format", "json").stdout)["findings"]
     return Path("report.html").read_text(encoding="utf-8"), findings
 

@@ -11,9 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from seolint.cli import app
 from seolint.config import Config
 from seolint.document import Document
 from seolint.parse import parse
@@ -21,14 +19,14 @@ from seolint.pipeline import lint_source, template_regions
 from seolint.plan import make_plan
 from seolint.site import find_site
 from seolint.source import Source
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, run_cli
 
 SITES = FIXTURES / "sites"
 SHARED_SITES = ROOT.parent / "shared" / "sites"
 
 
 def check(*args: str) -> tuple[int, dict[str, object]]:
-    result = CliRunner().invoke(app, ["check", "--no-cache", "--format", "json", *args])
+    result = run_cli(["check", "--no-cache", "--format", "json", *args])
     assert result.exit_code in (0, 1), result.stderr
     return result.exit_code, json.loads(result.stdout)
 
@@ -202,12 +200,12 @@ def test_generator_none_turns_site_awareness_off(tmp_path: Path, monkeypatch: py
 def test_an_unknown_generator_is_a_config_error(tmp_path: Path) -> None:
     (tmp_path / ".seolint.toml").write_text('generator = "jekyl"\n', encoding="utf-8")
     (tmp_path / "a.md").write_text("# A\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "--no-cache", str(tmp_path / "a.md")])
+    result = run_cli(["check", "--no-cache", str(tmp_path / "a.md")])
     assert result.exit_code == 2 and "generator: unknown 'jekyl'" in result.stderr
 
 
 def test_show_site_says_what_was_detected_and_why() -> None:
-    result = CliRunner().invoke(app, ["check", "--show-site", str(SITES / "zola")])
+    result = run_cli(["check", "--show-site", str(SITES / "zola")])
     assert result.exit_code == 0
     assert "generator: zola (config.toml sets base_url" in result.stdout
     assert "title rendered as: <h2>" in result.stdout

@@ -9,12 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
 from seolint.catalog import known_rules
-from seolint.cli import app
 from seolint.site.slugs import heading_ids
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, CliResult, run_cli
 
 SHARED_SITES = ROOT.parent / "shared" / "sites"
 HUGO_CONFIG = 'baseURL = "https://example.org/"\ntitle = "Notes"\n'
@@ -39,12 +37,12 @@ def hugo_site(root: Path, pages: dict[str, str], files: tuple[str, ...] = ()) ->
     return root
 
 
-def check(root: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> Result:
+def check(root: Path, *args: str, monkeypatch: pytest.MonkeyPatch) -> CliResult:
     monkeypatch.chdir(root)
-    return CliRunner().invoke(app, ["check", "--format", "json", "--no-cache", "-j", "1", *args])
+    return run_cli(["check", "--format", "json", "--no-cache", "-j", "1", *args])
 
 
-def found(result: Result, prefix: str = "W") -> list[tuple[str, int, str]]:
+def found(result: CliResult, prefix: str = "W") -> list[tuple[str, int, str]]:
     data = json.loads(result.stdout)
     return sorted(
         (Path(f["path"]).as_posix(), f["line"], f["code"])
@@ -53,7 +51,7 @@ def found(result: Result, prefix: str = "W") -> list[tuple[str, int, str]]:
     )
 
 
-def messages(result: Result, code: str) -> list[str]:
+def messages(result: CliResult, code: str) -> list[str]:
     return [f["message"] for f in json.loads(result.stdout)["findings"] if f["code"] == code]
 
 
@@ -234,15 +232,13 @@ def test_one_file_run_models_the_whole_site_but_reports_that_file(
 def test_sarif_and_baseline_carry_site_findings(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (site / "content" / "posts" / "c.md").write_text(post("C", "[a](/gone/)"), encoding="utf-8")
     monkeypatch.chdir(site)
-    sarif = CliRunner().invoke(app, ["check", "--format", "sarif", "--no-cache", "--select", "W001"])
+    sarif = run_cli(["check", "--format", "sarif", "--no-cache", "--select", "W001"])
     run = json.loads(sarif.stdout)["runs"][0]
     assert [r["ruleId"] for r in run["results"]] == ["W001"]
     assert "W001" in {rule["id"] for rule in run["tool"]["driver"]["rules"]}
-    wrote = CliRunner().invoke(app, ["check", "--no-cache", "--select", "W001", "--write-baseline", "b.json"])
+    wrote = run_cli(["check", "--no-cache", "--select", "W001", "--write-baseline", "b.json"])
     assert wrote.exit_code == 0
-    again = CliRunner().invoke(
-        app, ["check", "--format", "json", "--no-cache", "--select", "W001", "--baseline", "b.json"]
-    )
+    again = run_cli(["check", "--format", "json", "--no-cache", "--select", "W001", "--baseline", "b.json"])
     assert again.exit_code == 0 and json.loads(again.stdout)["findings"] == []
 
 
@@ -255,8 +251,8 @@ def test_cached_facts_give_the_same_site_findings(
     )
     monkeypatch.chdir(site)
     args = ["check", "--format", "json", "--select", "W", "content/posts/c.md"]
-    cold = CliRunner().invoke(app, args)
-    warm = CliRunner().invoke(app, args)
+    cold = run_cli(args)
+    warm = run_cli(args)
     assert list((site / ".seolint_cache").rglob("*.json"))
     assert (
         found(cold)
@@ -270,9 +266,9 @@ def test_cached_facts_give_the_same_site_findings(
 
 
 def test_explain_and_rules_list_site_rules() -> None:
-    explained = CliRunner().invoke(app, ["explain", "broken-internal-link"])
+    explained = run_cli(["explain", "broken-internal-link"])
     assert explained.exit_code == 0 and "W001" in explained.stdout and "ignore-targets" in explained.stdout
-    listed = json.loads(CliRunner().invoke(app, ["rules", "--format", "json"]).stdout)
+    listed = json.loads(run_cli(["rules", "--format", "json"]).stdout)
     assert {r["code"] for r in listed} >= {f"W00{n}" for n in range(1, 9)}
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+import pytest
+
+from seolint import cli
+from tests.conftest import ROOT, run_cli
 
 HEAVY = ("bs4", "markdown_it", "markdown_it_pyrs", "textstat", "rich", "yaml")
 
@@ -26,7 +29,7 @@ def test_importing_the_cli_loads_nothing_heavy() -> None:
     assert heavy_in(loaded_after("import seolint.cli")) == set()
 
 
-def test_version_fast_path_does_not_load_typer() -> None:
+def test_version_fast_path_does_not_load_the_command_line() -> None:
     probe = "import sys; sys.argv = ['seolint', '--version']; from seolint.launch import main; main()"
     output = subprocess.run(
         [sys.executable, "-c", probe + "; print(' '.join(sorted(sys.modules)))"],
@@ -37,7 +40,8 @@ def test_version_fast_path_does_not_load_typer() -> None:
     ).stdout
     first, modules = output.split("\n", 1)
     assert first.startswith("seolint ")
-    assert "typer" not in modules.split() and heavy_in(set(modules.split())) == set()
+    assert {"seolint.cli", "argparse"} & set(modules.split()) == set()
+    assert heavy_in(set(modules.split())) == set()
 
 
 def test_the_probe_can_see_heavy_modules() -> None:
@@ -46,11 +50,12 @@ def test_the_probe_can_see_heavy_modules() -> None:
     assert "markdown_it_pyrs" in heavy_in(loaded)
 
 
-def test_checking_a_draft_does_not_load_pydantic() -> None:
-    """typer 0.29 builds a pydantic adapter per option on every run (~0.17 s): pinned below it."""
+def test_checking_a_draft_loads_no_command_line_framework() -> None:
+    """argparse reads the options: typer and click cost a tenth of checking one post, and
+    typer 0.29+ builds a pydantic adapter per option on every run."""
     modules = check_one_post_modules()
     assert "seolint.pipeline" in modules  # the check really ran
-    assert "pydantic" not in modules
+    assert {m.split(".")[0] for m in modules} & {"typer", "click", "pydantic"} == set()
 
 
 def test_parsing_html_needs_beautifulsoup_only_for_a_content_selector() -> None:
@@ -104,10 +109,17 @@ def test_a_report_to_a_pipe_does_not_load_rich() -> None:
     assert {m for m in modules if m.split(".")[0] == "rich"} == set()
 
 
-def test_command_annotations_are_evaluated_once_at_import() -> None:
-    """typer reads the commands' signatures on every run; postponed (string) annotations
-    would be compiled and evaluated again each time."""
-    from seolint import cli
+def test_a_command_builds_only_its_own_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building a parser costs its add_argument calls: `seolint check` builds check's alone."""
+    built: list[str] = []
+    real = cli.command_parser
 
-    assert "annotations" not in vars(cli), "seolint/cli.py must not use `from __future__ import annotations`"
-    assert not isinstance(cli.check.__annotations__["paths"], str)
+    def counted(name: str) -> cli.Parser:
+        built.append(name)
+        return real(name)
+
+    monkeypatch.setattr(cli, "command_parser", counted)
+    monkeypatch.setattr(cli, "top_parser", lambda: pytest.fail("the top-level help was built"))
+    result = run_cli(["check", "--no-cache", "-q", str(ROOT / "fixtures" / "clean-post.md")])
+    assert result.exit_code == 0, result.stderr
+    assert built == ["check"]
