@@ -7,12 +7,18 @@ an unfinished construct given back as text) but remembers the answer to every fo
 search, so each character is examined a bounded number of times whatever the input.
 Doctypes, processing instructions, CDATA and other declarations are skipped; only
 `<!-- -->` comments are reported.
+
+Pages are read at two speeds (`Scanner`): ordinary tags, and the text up to the next "<"
+after each, are matched by one expression that never reads past that "<"; anything else
+(comments, doctypes, script and style, tags with unusual spelling) is read by the careful
+step-by-step reader, which gives the same answer for an ordinary tag, only slower.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from functools import cache
 from html import unescape
 from typing import Union
 
@@ -21,36 +27,54 @@ RAW_TEXT = frozenset({"script", "style"})
 Attribute = tuple[str, Union[str, None]]
 
 
-# Tokens are not frozen: a frozen dataclass builds twice as slowly, and there is one per tag.
-@dataclass(slots=True)
+# Plain classes with slots, not dataclasses: there is one token per tag, a frozen dataclass
+# builds twice as slowly, and every dataclass costs start-up time when it is defined.
 class StartTag:
-    name: str  # lower case
-    attrs: tuple[Attribute, ...]  # in source order, values decoded; None: no value written
-    start: int  # offset of "<"
-    end: int  # offset just past ">"
-    line: int  # 1-based; lines end at "\n", as html.parser counts them
-    column: int  # 1-based
-    self_closing: bool
+    __slots__ = ("attrs", "column", "end", "line", "name", "self_closing", "start")
+
+    def __init__(
+        self,
+        name: str,  # lower case
+        attrs: tuple[Attribute, ...],  # in source order, values decoded; None: no value written
+        start: int,  # offset of "<"
+        end: int,  # offset just past ">"
+        line: int,  # 1-based; lines end at "\n", as html.parser counts them
+        column: int,  # 1-based
+        self_closing: bool,
+    ) -> None:
+        self.name = name
+        self.attrs = attrs
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.self_closing = self_closing
 
 
-@dataclass(slots=True)
 class EndTag:
-    name: str
-    start: int
-    end: int
+    __slots__ = ("end", "name", "start")
+
+    def __init__(self, name: str, start: int, end: int) -> None:
+        self.name = name
+        self.start = start
+        self.end = end
 
 
-@dataclass(slots=True)
 class Text:
-    text: str  # character references decoded, except in raw text
-    start: int
+    __slots__ = ("start", "text")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text  # character references decoded, except in raw text
+        self.start = start
 
 
-@dataclass(slots=True)
 class Comment:
-    text: str  # between "<!--" and "-->"
-    start: int
-    end: int
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text  # between "<!--" and "-->"
+        self.start = start
+        self.end = end
 
 
 Token = Union[StartTag, EndTag, Text, Comment]
@@ -62,7 +86,6 @@ _ATTRIBUTE = re.compile(
 )
 _END_TAG = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
 _MARKED_SECTION = re.compile(r"<!\[([a-zA-Z][-_.a-zA-Z0-9]*)\s*")
-_NAME_RUN = re.compile(r"[^\t\n\r\f />\x00]*")
 _ATTRIBUTE_NAME_RUN = re.compile(r"[^\s/=>]*")
 _BARE_VALUE_RUN = re.compile(r"[^>\s]*")
 _SPACE_RUN = re.compile(r"\s*")
@@ -117,7 +140,58 @@ class _Search:
         return -1 if match is None else match.start()
 
 
-class _Tokenizer:
+# A tag, then the text up to the next "<"; else a lone "<" for the careful reader. No part
+# of it reads past a "<" after the first, so trying it at every "<" costs linear time.
+_PIECE = r"<(?:([a-zA-Z][-a-zA-Z0-9]*)([^<>]*)>|/([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>)([^<]*)|<"
+# The ordinary start tags among those `_PIECE` matches, from the end of the name to ">":
+# ASCII spaces before each attribute, values without "<" or ">"; a final "/" is the "/>"
+# of a self-closing tag unless a bare value ends in it, as html.parser reads it. These are
+# a subset of `_PLAIN_START_TAG`'s, where html.parser's expressions end the tag, its name
+# and each attribute at the same places.
+_ORDINARY_ATTRIBUTES = (
+    r"(?:[ \t\n\r\f]+[^\s\"'<>/=]+(?:[ \t\n\r\f]*=[ \t\n\r\f]*"
+    r"(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=]+))?)*[ \t\n\r\f]*(/?)"
+)
+# One attribute of an ordinary start tag: name, "=", then its value in one of three
+# spellings (double-quoted, single-quoted, bare).
+_ORDINARY_ATTRIBUTE = (
+    r"[ \t\n\r\f]+([^\s\"'<>/=]+)"
+    r"(?:[ \t\n\r\f]*(=)[ \t\n\r\f]*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>=]+)))?"
+)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Compiled on first use, so that importing the tokenizer compiles nothing big."""
+    return re.compile(pattern)
+
+
+def ordinary_start_tag(name: str, text: str) -> tuple[list[Attribute], bool] | None:
+    """The attributes and self-closing "/" of a start tag of `Scanner.pieces`, from its
+    lower-case name and its text after the name (group 2), as html.parser reads them (names
+    in lower case, values decoded, None where none is written). None when the tag is not
+    ordinary: the careful reader must read it (an unusual spelling, or raw text follows)."""
+    if name in RAW_TEXT or (ending := _compiled(_ORDINARY_ATTRIBUTES).fullmatch(text)) is None:
+        return None
+    attributes = [
+        (name.lower(), (unescape(value) if "&" in value else value) if equals else None)
+        for name, equals, double, single, bare in _compiled(_ORDINARY_ATTRIBUTE).findall(text)
+        for value in (double or single or bare,)
+    ]
+    return attributes, bool(ending.group(1))
+
+
+class Scanner:
+    """A page's tokens, read at the two speeds described in the module docstring.
+
+    A reader alternates between the two: `pieces(at)` from a "<" until it meets one where
+    no ordinary tag starts (a match of a lone "<", with groups 1 and 3 empty, or a start
+    tag that `ordinary_start_tag` refuses), then `step(at)` from that "<", which returns
+    the careful reader's tokens up to the next "<" (or the end) and where that is. Each
+    match of `pieces` holds, in its groups: a start tag's name (1) and its text after the
+    name (2); an end tag's name (3); and the text after either tag (4, not yet decoded).
+    """
+
     def __init__(self, source: str) -> None:
         self.source = source
         self.tokens: list[Token] = []
@@ -130,6 +204,42 @@ class _Tokenizer:
         self._plain_tags = True  # until a start tag ends short of the next ">"
         self._line, self._line_start, self._counted = 1, 0, 0
 
+    def pieces(self, at: int) -> Iterator[re.Match[str]]:
+        return _compiled(_PIECE).finditer(self.source, at)
+
+    def step(self, at: int) -> tuple[list[Token], int]:
+        """The careful reader's tokens from `at` (a "<", or the start of the page) to the
+        next "<" after the construct there, and that "<"'s offset (the page's length at
+        its end). Raw text is read to its end tag; unclosed, it is dropped, as html.parser does.
+        """
+        source, n = self.source, len(self.source)
+        self.tokens = []
+        i = at
+        if source.startswith("<", i):
+            i = self._construct(i)
+            if i < 0:  # unfinished: give it back as text, up to the next ">" or "<"
+                i = self._search(">").find(at + 1)
+                if i < 0:
+                    i = self._search("<").find(at + 1)
+                    i = at + 1 if i < 0 else i
+                else:
+                    i += 1
+                self._text(source[at:i], at)
+        if self.raw is not None:
+            close = self._search(f"</{self.raw}>")(i)
+            if close is None:
+                return self.tokens, n
+            if i < close.start():
+                self._text(source[i : close.start()], i)
+            self.tokens.append(EndTag(self.raw, close.start(), close.end()))
+            self.raw = None
+            i = close.end()
+        j = source.find("<", i)  # the text up to it is consumed: linear
+        j = n if j < 0 else j
+        if i < j:
+            self._text(source[i:j], i)
+        return self.tokens, j
+
     def _search(self, name: str) -> _Search:
         """The memoised search for one of `_SEARCHED`, made when first needed (a Markdown
         draft tokenizes many small snippets)."""
@@ -138,37 +248,6 @@ class _Tokenizer:
             search = self._searches[name] = _Search(self.source, _SEARCHED[name])
         return search
 
-    def run(self) -> list[Token]:
-        """html.parser's main loop (`goahead` at end of input, with convert_charrefs)."""
-        source, n, i = self.source, len(self.source), 0
-        while i < n:
-            if self.raw is None:
-                j = source.find("<", i)  # the text up to it is consumed: linear
-                j = n if j < 0 else j
-            else:
-                close = self._search(f"</{self.raw}>")(i)
-                if close is None:
-                    return self.tokens  # unclosed raw text is dropped, as html.parser does
-                j = close.start()
-            if i < j:
-                self._text(source[i:j], i)
-            i = j
-            if i == n:
-                break
-            k = self._construct(i)
-            if k < 0:  # unfinished: give it back as text, up to the next ">" or "<"
-                k = self._search(">").find(i + 1)
-                if k < 0:
-                    k = self._search("<").find(i + 1)
-                    k = i + 1 if k < 0 else k
-                else:
-                    k += 1
-                self._text(source[i:k], i)
-            i = k
-        if i < n and self.raw is None:
-            self._text(source[i:n], i)
-        return self.tokens
-
     def _text(self, text: str, start: int) -> None:
         self.tokens.append(Text(text if self.raw else unescape(text), start))
 
@@ -176,12 +255,6 @@ class _Tokenizer:
         """Read what starts at the "<" at i; its end, or -1 when it is unfinished."""
         source = self.source
         following = source[i + 1 : i + 2]
-        if self.raw is not None:
-            match = self._search(f"</{self.raw}>")(i)
-            assert match is not None and match.start() == i
-            self.tokens.append(EndTag(self.raw, i, match.end()))
-            self.raw = None
-            return match.end()
         if following.isascii() and following.isalpha():
             return self._start_tag(i)
         if following == "/":
@@ -259,14 +332,14 @@ class _Tokenizer:
         if closing not in (">", "/>"):
             self.tokens.append(Text(source[i:end], i))
             return end
-        line, column = self._position(i)
+        line, column = self.position(i)
         self_closing = closing == "/>"
         self.tokens.append(StartTag(tag, tuple(attrs), i, end, line, column, self_closing))
         if tag in RAW_TEXT and not self_closing:
             self.raw = tag
         return end
 
-    def _position(self, offset: int) -> tuple[int, int]:
+    def position(self, offset: int) -> tuple[int, int]:
         """Line and column of a tag start; tags come in order, so lines are counted once."""
         newlines = self.source.count("\n", self._counted, offset)
         if newlines:
@@ -356,4 +429,31 @@ def _end(run: re.Pattern[str], source: str, start: int) -> int:
 
 def tokenize(source: str) -> list[Token]:
     """The tokens of an HTML document or fragment, in source order."""
-    return _Tokenizer(source).run()
+    scanner = Scanner(source)
+    tokens: list[Token] = []
+    at, n = 0, len(source)
+    while at < n:
+        more, at = scanner.step(at)
+        tokens += more
+        for piece in scanner.pieces(at):
+            name, after_name, end_name, text = piece.groups()
+            start, end = piece.start(), piece.start(4)
+            if name is not None:
+                name = name.lower()
+                ordinary = ordinary_start_tag(name, after_name)
+                if ordinary is None:
+                    at = start
+                    break
+                attrs, self_closing = ordinary
+                line, column = scanner.position(start)
+                tokens.append(StartTag(name, tuple(attrs), start, end, line, column, self_closing))
+            elif end_name is not None:
+                tokens.append(EndTag(end_name.lower(), start, end))
+            else:
+                at = start
+                break
+            if text:
+                tokens.append(Text(unescape(text) if "&" in text else text, end))
+        else:
+            break
+    return tokens
