@@ -152,6 +152,10 @@ _ORDINARY_ATTRIBUTES = (
     r"(?:[ \t\n\r\f]+[^\s\"'<>/=]+(?:[ \t\n\r\f]*=[ \t\n\r\f]*"
     r"(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=]+))?)*[ \t\n\r\f]*(/?)"
 )
+# The usual spelling of those: one space before each attribute, a lower-case name, "=" and a
+# double-quoted value without "&". Its names and values need no decoding.
+_USUAL_ATTRIBUTES = r'(?: [a-z][-a-z0-9_:.]*="[^"<>&]*")*[ \t\n\r\f]*(/?)'
+_USUAL_ATTRIBUTE = r' ([a-z][-a-z0-9_:.]*)="([^"]*)"'
 # One attribute of an ordinary start tag: name, "=", then its value in one of three
 # spellings (double-quoted, single-quoted, bare).
 _ORDINARY_ATTRIBUTE = (
@@ -171,7 +175,11 @@ def ordinary_start_tag(name: str, text: str) -> tuple[list[Attribute], bool] | N
     lower-case name and its text after the name (group 2), as html.parser reads them (names
     in lower case, values decoded, None where none is written). None when the tag is not
     ordinary: the careful reader must read it (an unusual spelling, or raw text follows)."""
-    if name in RAW_TEXT or (ending := _compiled(_ORDINARY_ATTRIBUTES).fullmatch(text)) is None:
+    if name in RAW_TEXT:
+        return None
+    if (usual := _compiled(_USUAL_ATTRIBUTES).fullmatch(text)) is not None:
+        return _compiled(_USUAL_ATTRIBUTE).findall(text), bool(usual.group(1))
+    if (ending := _compiled(_ORDINARY_ATTRIBUTES).fullmatch(text)) is None:
         return None
     attributes = [
         (name.lower(), (unescape(value) if "&" in value else value) if equals else None)

@@ -227,6 +227,9 @@ def read(source: str) -> Tree:
     return builder.close()
 
 
+_UNREAD: tuple[dict[str, str], bool] = ({}, False)  # what the look-up of a new start tag finds
+
+
 class _Builder:
     """Nests a page's elements into a `Tree`, by the same rules as `Nesting`."""
 
@@ -244,11 +247,11 @@ class _Builder:
     def ordinary_start_tag(self, name: str, text: str) -> tuple[dict[str, str], bool] | None:
         """`html_tokens.ordinary_start_tag`, with the attributes as `attributes` gives them."""
         key = (name, text)
-        if key in self._ordinary:
-            return self._ordinary[key]
-        ordinary = html_tokens.ordinary_start_tag(name, text)
-        found = None if ordinary is None else (attribute_dict(name, ordinary[0]), ordinary[1])
-        self._ordinary[key] = found
+        found = self._ordinary.get(key, _UNREAD)
+        if found is _UNREAD:
+            ordinary = html_tokens.ordinary_start_tag(name, text)
+            found = None if ordinary is None else (attribute_dict(name, ordinary[0]), ordinary[1])
+            self._ordinary[key] = found
         return found
 
     def feed(self, tokens: list[html_tokens.Token]) -> None:
