@@ -125,6 +125,9 @@ PAGE_TOKENS = st.one_of(
     st.sampled_from(
         ["<p id=x class=' a  b '>", "<a href=/x/ rel='nofollow  ugc'>", "<img src=a alt>", "<a x=1=2>"]
     ),
+    st.sampled_from(
+        ['<a href="/x" rel="b  c">', '<p class="a">', '<img src="a" alt=""/>', '<td headers=" x y">']
+    ),
 )
 
 
