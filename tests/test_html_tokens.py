@@ -79,7 +79,7 @@ def test_tokens_match_html_parser_on_tag_soup(source: str) -> None:
 
 def careful(source: str) -> list[Token]:
     """The tokens of the careful reader alone, without the one-expression pieces."""
-    scanner, tokens, at = Scanner(source), [], 0
+    scanner, tokens, at = Scanner(source, lambda name, attributes: tuple(attributes)), [], 0
     while at < len(source):
         more, at = scanner.step(at)
         tokens += more

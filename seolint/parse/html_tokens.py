@@ -8,23 +8,26 @@ search, so each character is examined a bounded number of times whatever the inp
 Doctypes, processing instructions, CDATA and other declarations are skipped; only
 `<!-- -->` comments are reported.
 
-Pages are read at two speeds (`Scanner`): ordinary tags, and the text up to the next "<"
-after each, are matched by one expression that never reads past that "<"; anything else
-(comments, doctypes, script and style, tags with unusual spelling) is read by the careful
-step-by-step reader, which gives the same answer for an ordinary tag, only slower.
+Pages are read at two speeds (`Scanner`): split at every "<", a page is mostly ordinary
+tags, each followed by text up to the next "<", and the text of a tag a page repeats is
+read once; anything else (comments, doctypes, script and style, tags with unusual
+spelling) is read by the careful step-by-step reader, which gives the same answer for an
+ordinary tag, only slower.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from functools import cache
 from html import unescape
-from typing import Union
+from itertools import islice
+from typing import Generic, TypeVar, Union
 
 # html.parser's CDATA_CONTENT_ELEMENTS: their text runs, unparsed, to the matching end tag.
 RAW_TEXT = frozenset({"script", "style"})
 Attribute = tuple[str, Union[str, None]]
+A = TypeVar("A")  # a reader's form of a start tag's attributes
 
 
 # Plain classes with slots, not dataclasses: there is one token per tag, a frozen dataclass
@@ -140,14 +143,15 @@ class _Search:
         return -1 if match is None else match.start()
 
 
-# A tag, then the text up to the next "<"; else a lone "<" for the careful reader. No part
-# of it reads past a "<" after the first, so trying it at every "<" costs linear time.
-_PIECE = r"<(?:([a-zA-Z][-a-zA-Z0-9]*)([^<>]*)>|/([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>)([^<]*)|<"
-# The ordinary start tags among those `_PIECE` matches, from the end of the name to ">":
-# ASCII spaces before each attribute, values without "<" or ">"; a final "/" is the "/>"
-# of a self-closing tag unless a bare value ends in it, as html.parser reads it. These are
-# a subset of `_PLAIN_START_TAG`'s, where html.parser's expressions end the tag, its name
-# and each attribute at the same places.
+# The tags read without the careful reader, by their text between "<" and the next ">".
+# An end tag: its name, then spaces.
+_ORDINARY_END_TAG = r"/([a-zA-Z][-.a-zA-Z0-9:_]*)\s*"
+# A start tag: a name of ASCII letters, digits and "-" (a subset of html.parser's), then
+# attributes with ASCII spaces before each and values without "<" or ">"; a final "/" is
+# the "/>" of a self-closing tag unless a bare value ends in it, as html.parser reads it.
+# These tags are a subset of `_PLAIN_START_TAG`'s, where html.parser's expressions end the
+# tag, its name and each attribute at the same places.
+_ORDINARY_NAME = r"[a-zA-Z][-a-zA-Z0-9]*"
 _ORDINARY_ATTRIBUTES = (
     r"(?:[ \t\n\r\f]+[^\s\"'<>/=]+(?:[ \t\n\r\f]*=[ \t\n\r\f]*"
     r"(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=]+))?)*[ \t\n\r\f]*(/?)"
@@ -170,38 +174,54 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def ordinary_start_tag(name: str, text: str) -> tuple[list[Attribute], bool] | None:
-    """The attributes and self-closing "/" of a start tag of `Scanner.pieces`, from its
-    lower-case name and its text after the name (group 2), as html.parser reads them (names
-    in lower case, values decoded, None where none is written). None when the tag is not
-    ordinary: the careful reader must read it (an unusual spelling, or raw text follows)."""
-    if name in RAW_TEXT:
+# An ordinary tag: its name (lower case), its attributes (None: an end tag) in a reader's
+# form, and whether it closes itself ("/>").
+Tag = tuple[str, Union[A, None], bool]
+
+
+def ordinary_tag(text: str) -> Tag[list[Attribute]] | None:
+    """The tag whose text between "<" and ">" this is, as html.parser reads it (attribute
+    names in lower case, values decoded, None where none is written); None when the tag is
+    not ordinary and the careful reader must read it (an unusual spelling, a comment or
+    declaration, or a start tag that raw text follows)."""
+    if text[:1] == "/":
+        end = _compiled(_ORDINARY_END_TAG).fullmatch(text)
+        return None if end is None else (end.group(1).lower(), None, False)
+    name = _compiled(_ORDINARY_NAME).match(text)
+    if name is None or (tag := name.group().lower()) in RAW_TEXT:
         return None
-    if (usual := _compiled(_USUAL_ATTRIBUTES).fullmatch(text)) is not None:
-        return _compiled(_USUAL_ATTRIBUTE).findall(text), bool(usual.group(1))
-    if (ending := _compiled(_ORDINARY_ATTRIBUTES).fullmatch(text)) is None:
+    at = name.end()
+    if (usual := _compiled(_USUAL_ATTRIBUTES).fullmatch(text, at)) is not None:
+        return tag, _compiled(_USUAL_ATTRIBUTE).findall(text, at), bool(usual.group(1))
+    if (ending := _compiled(_ORDINARY_ATTRIBUTES).fullmatch(text, at)) is None:
         return None
     attributes = [
         (name.lower(), (unescape(value) if "&" in value else value) if equals else None)
-        for name, equals, double, single, bare in _compiled(_ORDINARY_ATTRIBUTE).findall(text)
+        for name, equals, double, single, bare in _compiled(_ORDINARY_ATTRIBUTE).findall(text, at)
         for value in (double or single or bare,)
     ]
-    return attributes, bool(ending.group(1))
+    return tag, attributes, bool(ending.group(1))
 
 
-class Scanner:
+class Scanner(Generic[A]):
     """A page's tokens, read at the two speeds described in the module docstring.
 
-    A reader alternates between the two: `pieces(at)` from a "<" until it meets one where
-    no ordinary tag starts (a match of a lone "<", with groups 1 and 3 empty, or a start
-    tag that `ordinary_start_tag` refuses), then `step(at)` from that "<", which returns
-    the careful reader's tokens up to the next "<" (or the end) and where that is. Each
-    match of `pieces` holds, in its groups: a start tag's name (1) and its text after the
-    name (2); an end tag's name (3); and the text after either tag (4, not yet decoded).
+    `pieces` is the page split at every "<": each piece after the first starts just past
+    a "<" and, when an ordinary tag starts there, holds its text up to ">" and then the
+    text up to the next "<". A reader takes the pieces in turn, keeping the offset of the
+    "<" before each; it looks each tag's text up in `tags` (`read_tag` when new). Where
+    no ordinary tag starts, `step(offset)` gives the careful reader's tokens from that
+    "<" to the next "<" it did not read (or the end), and that offset: the reader skips
+    the pieces before it.
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, attributes: Callable[[str, list[Attribute]], A]) -> None:
         self.source = source
+        self.pieces = source.split("<")
+        # The ordinary tags met, by their text, with attributes in the reader's form
+        # (`attributes` of the tag's name and attributes): a page repeats most of its tags.
+        self.tags: dict[str, Tag[A] | None] = {}
+        self._attributes = attributes
         self.tokens: list[Token] = []
         self.raw: str | None = None  # inside <script> or <style>
         self._searches: dict[str, _Search] = {}
@@ -212,8 +232,14 @@ class Scanner:
         self._plain_tags = True  # until a start tag ends short of the next ">"
         self._line, self._line_start, self._counted = 1, 0, 0
 
-    def pieces(self, at: int) -> Iterator[re.Match[str]]:
-        return _compiled(_PIECE).finditer(self.source, at)
+    def read_tag(self, text: str) -> Tag[A] | None:
+        """`ordinary_tag`, with the attributes in the reader's form, added to `tags`."""
+        ordinary, tag = ordinary_tag(text), None
+        if ordinary is not None:
+            name, attributes, self_closing = ordinary
+            tag = (name, None if attributes is None else self._attributes(name, attributes), self_closing)
+        self.tags[text] = tag
+        return tag
 
     def step(self, at: int) -> tuple[list[Token], int]:
         """The careful reader's tokens from `at` (a "<", or the start of the page) to the
@@ -437,31 +463,37 @@ def _end(run: re.Pattern[str], source: str, start: int) -> int:
 
 def tokenize(source: str) -> list[Token]:
     """The tokens of an HTML document or fragment, in source order."""
-    scanner = Scanner(source)
-    tokens: list[Token] = []
-    at, n = 0, len(source)
-    while at < n:
-        more, at = scanner.step(at)
-        tokens += more
-        for piece in scanner.pieces(at):
-            name, after_name, end_name, text = piece.groups()
-            start, end = piece.start(), piece.start(4)
-            if name is not None:
-                name = name.lower()
-                ordinary = ordinary_start_tag(name, after_name)
-                if ordinary is None:
-                    at = start
-                    break
-                attrs, self_closing = ordinary
-                line, column = scanner.position(start)
-                tokens.append(StartTag(name, tuple(attrs), start, end, line, column, self_closing))
-            elif end_name is not None:
-                tokens.append(EndTag(end_name.lower(), start, end))
+    scanner = Scanner(source, _as_tuple)
+    tokens, at = scanner.step(0)
+    tags = scanner.tags
+    offset = len(scanner.pieces[0])  # of the "<" before each piece
+    for piece in islice(scanner.pieces, 1, None):
+        if offset >= at:
+            close = piece.find(">")
+            tag = (
+                None
+                if close < 0
+                else tags[text]
+                if (text := piece[:close]) in tags
+                else scanner.read_tag(text)
+            )
+            if tag is None:
+                more, at = scanner.step(offset)
+                tokens += more
             else:
-                at = start
-                break
-            if text:
-                tokens.append(Text(unescape(text) if "&" in text else text, end))
-        else:
-            break
+                name, attrs, self_closing = tag
+                end = offset + close + 2
+                if attrs is None:
+                    tokens.append(EndTag(name, offset, end))
+                else:
+                    line, column = scanner.position(offset)
+                    tokens.append(StartTag(name, attrs, offset, end, line, column, self_closing))
+                if close + 1 < len(piece):
+                    text = piece[close + 1 :]
+                    tokens.append(Text(unescape(text) if "&" in text else text, end))
+        offset += len(piece) + 1
     return tokens
+
+
+def _as_tuple(name: str, attributes: list[Attribute]) -> tuple[Attribute, ...]:
+    return tuple(attributes)

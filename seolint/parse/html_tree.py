@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from html import unescape
+from itertools import islice
 from typing import Protocol, Union
 
 from seolint.parse import html_tokens
@@ -48,6 +49,7 @@ _EFFECTS = {
     name: (name in NOT_CONTENT, name in NOT_CONTENT or name in ("rt", "rp"), name in VERBATIM)
     for name in NOT_CONTENT | VERBATIM | {"rt", "rp"}
 }
+_UNUSUAL = VOID | _EFFECTS.keys()  # elements that close at once or have effects
 
 Event = Union["Element", str, None]  # an element opens, text, the innermost open element closes
 
@@ -200,34 +202,50 @@ def read(source: str) -> Tree:
     """The page's tree: ordinary tags straight from the scanner's pieces, the rest from its
     careful reader's tokens, nested by the rules in the module docstring."""
     builder = _Builder()
-    events = builder.tree.events
-    scanner = html_tokens.Scanner(source)
-    at, n = 0, len(source)
-    while at < n:
-        tokens, at = scanner.step(at)
-        builder.feed(tokens)
-        for piece in scanner.pieces(at):
-            name, after_name, end_name, text = piece.groups()
-            if name is not None:
-                name = name.lower()
-                ordinary = builder.ordinary_start_tag(name, after_name)
-                if ordinary is None:
-                    at = piece.start()
-                    break
-                builder.start(name, ordinary[0], piece.start(), piece.start(4), ordinary[1])
-            elif end_name is not None:
-                builder.end(end_name.lower())
+    events, elements, open_now, counts = (
+        builder.tree.events,
+        builder.tree.elements,
+        builder.open,
+        builder.counts,
+    )
+    scanner = html_tokens.Scanner(source, attribute_dict)
+    tokens, at = scanner.step(0)
+    builder.feed(tokens)
+    tags = scanner.tags
+    offset = len(scanner.pieces[0])  # of the "<" before each piece
+    for piece in islice(scanner.pieces, 1, None):
+        if offset >= at:
+            text, closed, after = piece.partition(">")
+            tag = None if not closed else tags[text] if text in tags else scanner.read_tag(text)
+            if tag is None:
+                tokens, at = scanner.step(offset)
+                builder.feed(tokens)
+                offset += len(piece) + 1
+                continue
+            name, attrs, self_closing = tag
+            if builder.hidden or self_closing or name in _UNUSUAL:
+                if attrs is None:
+                    builder.end(name)
+                else:
+                    builder.start(name, attrs, offset, offset + len(text) + 2, self_closing)
+            elif attrs is not None:  # what `start` does with an element that opens
+                element = Element(name, attrs, offset, offset + len(text) + 2)
+                element.first = len(events)
+                events.append(element)
+                elements.append(element)
+                open_now.append(element)
+                counts[name] = counts.get(name, 0) + 1
+            elif open_now and open_now[-1].name == name:  # what `end` does with the innermost element
+                element = open_now.pop()
+                counts[name] -= 1
+                element.last = len(events)
+                events.append(None)
             else:
-                at = piece.start()
-                break
-            if text and not builder.quiet:
-                events.append(unescape(text) if "&" in text else text)
-        else:
-            break
+                builder.end(name)
+            if after and not builder.quiet:
+                events.append(unescape(after) if "&" in after else after)
+        offset += len(piece) + 1
     return builder.close()
-
-
-_UNREAD: tuple[dict[str, str], bool] = ({}, False)  # what the look-up of a new start tag finds
 
 
 class _Builder:
@@ -235,24 +253,11 @@ class _Builder:
 
     def __init__(self) -> None:
         self.tree = Tree()
-        self._open: list[Element] = []  # hidden ones too, never put in the tree
-        self._counts: dict[str, int] = {}  # open elements per name: skips hopeless end tags
-        self._hidden = 0  # open elements whose content is hidden (NOT_CONTENT)
+        self.open: list[Element] = []  # hidden ones too, never put in the tree
+        self.counts: dict[str, int] = {}  # open elements per name: skips hopeless end tags
+        self.hidden = 0  # open elements whose content is hidden (NOT_CONTENT)
         self.quiet = 0  # open elements whose text is dropped (NOT_CONTENT, rt, rp)
         self._verbatim = 0  # open elements that hold no comments (VERBATIM)
-        # Ordinary start tags by name and text: a page repeats most of its tags (menus,
-        # highlighted code), and readers never change an element's attributes.
-        self._ordinary: dict[tuple[str, str], tuple[dict[str, str], bool] | None] = {}
-
-    def ordinary_start_tag(self, name: str, text: str) -> tuple[dict[str, str], bool] | None:
-        """`html_tokens.ordinary_start_tag`, with the attributes as `attributes` gives them."""
-        key = (name, text)
-        found = self._ordinary.get(key, _UNREAD)
-        if found is _UNREAD:
-            ordinary = html_tokens.ordinary_start_tag(name, text)
-            found = None if ordinary is None else (attribute_dict(name, ordinary[0]), ordinary[1])
-            self._ordinary[key] = found
-        return found
 
     def feed(self, tokens: list[html_tokens.Token]) -> None:
         """Tokens of the careful reader."""
@@ -270,7 +275,7 @@ class _Builder:
     def start(self, name: str, attrs: dict[str, str], offset: int, end: int, self_closing: bool) -> None:
         element = Element(name, attrs, offset, end)
         events = self.tree.events
-        if not self._hidden and name not in NOT_CONTENT:
+        if not self.hidden and name not in NOT_CONTENT:
             element.first = len(events)
             events.append(element)
             self.tree.elements.append(element)
@@ -279,24 +284,24 @@ class _Builder:
                 element.last = len(events)
                 events.append(None)
             return
-        self._open.append(element)
-        self._counts[name] = self._counts.get(name, 0) + 1
+        self.open.append(element)
+        self.counts[name] = self.counts.get(name, 0) + 1
         effects = _EFFECTS.get(name)
         if effects is not None:
             hidden, quiet, verbatim = effects
-            self._hidden += hidden
+            self.hidden += hidden
             self.quiet += quiet
             self._verbatim += verbatim
 
     def end(self, name: str) -> None:
         """Close the most recent open `name` and everything opened inside it, or nothing."""
-        if self._counts.get(name):
+        if self.counts.get(name):
             while self._close_last() != name:
                 pass
 
     def close(self) -> Tree:
         """Close every element still open, and the root."""
-        while self._open:
+        while self.open:
             self._close_last()
         tree = self.tree
         tree.root.last = len(tree.events)
@@ -304,13 +309,13 @@ class _Builder:
         return tree
 
     def _close_last(self) -> str:
-        element = self._open.pop()
+        element = self.open.pop()
         name = element.name
-        self._counts[name] -= 1
+        self.counts[name] -= 1
         effects = _EFFECTS.get(name)
         if effects is not None:
             hidden, quiet, verbatim = effects
-            self._hidden -= hidden
+            self.hidden -= hidden
             self.quiet -= quiet
             self._verbatim -= verbatim
         if element.first >= 0:
