@@ -78,13 +78,18 @@ def _ids(elements: list[Element]) -> list[str]:
 
 
 def _is_chrome(element: Element) -> bool:
+    if element.name in _CHROME_TAGS:
+        return True
     attrs = element.attrs
-    return element.name in _CHROME_TAGS or bool(
-        attrs
-        and (
-            attrs.get("role") in _CHROME_ROLES
-            or attrs.get("id") == "TableOfContents"
-            or ("class" in attrs and not _CHROME_CLASSES.isdisjoint(attrs["class"].split()))
+    if not attrs:
+        return False
+    classes = attrs.get("class", "")
+    return (
+        attrs.get("role") in _CHROME_ROLES
+        or attrs.get("id") == "TableOfContents"
+        or (
+            ("toc" in classes or "table-of-contents" in classes)
+            and not _CHROME_CLASSES.isdisjoint(classes.split())
         )
     )
 
@@ -196,7 +201,7 @@ class _Body:
         self.pres: list[_Open] = []
         # Per open element, what leaving it undoes: the gathering it opened, whether it is
         # code, whether the reader heard of it. None (most elements): nothing.
-        self._open: list[tuple[list[_Open] | None, bool, bool] | None] = []
+        self._entered: list[tuple[list[_Open] | None, bool, bool] | None] = []
         self._heading: list[_Open] = []
         self._block: list[_Open] = []
         self._pre: list[_Open] = []
@@ -204,15 +209,39 @@ class _Body:
         self._read_depth = 0  # open elements the reader heard of: text goes to it only inside one
 
     def walk(self, tree: html_tree.Tree, root: Element) -> None:
-        tree.walk(root, self, _is_chrome if self.skip_chrome else None)
+        """Gather from the events under `root` (see `html_tree.Tree`)."""
+        events, entered, skip_chrome = tree.events, self._entered, self.skip_chrome
+        heading, block, pre = self._heading, self._block, self._pre
+        at, last = root.first + 1, root.last
+        while at < last:
+            event = events[at]
+            if event is None:
+                left = entered.pop()
+                if left is not None:
+                    self._leave(*left)
+            elif isinstance(event, str):
+                if heading:
+                    heading[-1].parts.append(event)
+                elif block and not self._code_depth:
+                    block[-1].parts.append(event)
+                if pre:
+                    pre[-1].parts.append(event)
+                if self._read_depth:
+                    self.reader.text(event)
+            elif skip_chrome and _is_chrome(event):
+                at = event.last
+            elif (
+                event.name in _GATHERS or event.name in _READ or html_elements.IGNORE_ATTRIBUTE in event.attrs
+            ):
+                entered.append(self._enter(event))
+            else:
+                entered.append(None)
+            at += 1
 
-    def enter_element(self, element: Element) -> None:
+    def _enter(self, element: Element) -> tuple[list[_Open] | None, bool, bool]:
+        """Start gathering, or tell the reader; what leaving the element undoes."""
         name = element.name
         gathers = _GATHERS.get(name)
-        told = name in _READ or html_elements.IGNORE_ATTRIBUTE in element.attrs
-        if gathers is None and not told:
-            self._open.append(None)
-            return
         opened: list[_Open] | None = None
         if gathers == "heading":
             opened = self._push(self.headings, self._heading, element)
@@ -225,16 +254,13 @@ class _Body:
             self._pre[-1].classes.extend(element.classes())
         code = gathers == "code" or gathers == "pre"
         self._code_depth += code
-        self._open.append((opened, code, told))
+        told = name in _READ or html_elements.IGNORE_ATTRIBUTE in element.attrs
         if told:
             self._read_depth += 1
             self.reader.enter(name, element.attrs, lambda: _span(element, self.doc))
+        return opened, code, told
 
-    def leave_element(self) -> None:
-        entered = self._open.pop()
-        if entered is None:
-            return
-        opened, code, told = entered
+    def _leave(self, opened: list[_Open] | None, code: bool, told: bool) -> None:
         if opened is not None:
             opened.pop()
         self._code_depth -= code
@@ -248,16 +274,6 @@ class _Body:
         found.append(opened)
         open_now.append(opened)
         return open_now
-
-    def text(self, text: str) -> None:
-        if self._heading:
-            self._heading[-1].parts.append(text)
-        elif self._block and not self._code_depth:
-            self._block[-1].parts.append(text)
-        if self._pre:
-            self._pre[-1].parts.append(text)
-        if self._read_depth:
-            self.reader.text(text)
 
     def to_headings(self) -> list[Heading]:
         return [

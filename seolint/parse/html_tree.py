@@ -16,7 +16,7 @@ is a list append per token, and a walk, or a skip over a subtree, is a loop over
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from html import unescape
 from itertools import islice
 from typing import Protocol, Union
@@ -52,16 +52,6 @@ _EFFECTS = {
 _UNUSUAL = VOID | _EFFECTS.keys()  # elements that close at once or have effects
 
 Event = Union["Element", str, None]  # an element opens, text, the innermost open element closes
-
-
-class Walker(Protocol):
-    """What a walk over a built tree tells: elements entered and left, and text."""
-
-    def enter_element(self, element: Element) -> None: ...
-
-    def leave_element(self) -> None: ...
-
-    def text(self, text: str) -> None: ...
 
 
 class Element:
@@ -105,23 +95,6 @@ class Tree:
         """The text of every descendant, joined by spaces, whitespace collapsed."""
         inside = self.events[element.first + 1 : element.last]
         return " ".join(" ".join([event for event in inside if type(event) is str]).split())
-
-    def walk(self, element: Element, walker: Walker, skip: Callable[[Element], bool] | None) -> None:
-        """Enter and leave every element under `element` in document order, except skipped subtrees."""
-        events = self.events
-        enter, leave, text = walker.enter_element, walker.leave_element, walker.text
-        at, last = element.first + 1, element.last
-        while at < last:
-            event = events[at]
-            if event is None:
-                leave()
-            elif isinstance(event, str):
-                text(event)
-            elif skip is not None and skip(event):
-                at = event.last
-            else:
-                enter(event)
-            at += 1
 
 
 class Sink(Protocol):
