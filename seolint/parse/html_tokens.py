@@ -156,9 +156,9 @@ _ORDINARY_ATTRIBUTES = (
     r"(?:[ \t\n\r\f]+[^\s\"'<>/=]+(?:[ \t\n\r\f]*=[ \t\n\r\f]*"
     r"(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=]+))?)*[ \t\n\r\f]*(/?)"
 )
-# The usual spelling of those: one space before each attribute, a lower-case name, "=" and a
-# double-quoted value without "&". Its names and values need no decoding.
-_USUAL_ATTRIBUTES = r'(?: [a-z][-a-z0-9_:.]*="[^"<>&]*")*[ \t\n\r\f]*(/?)'
+# The usual spelling of those: a lower-case name, then one space before each attribute, a
+# lower-case name, "=" and a double-quoted value without "&": nothing needs decoding.
+_USUAL_START_TAG = r'([a-z][-a-z0-9]*)((?: [a-z][-a-z0-9_:.]*="[^"<>&]*")*)[ \t\n\r\f]*(/?)'
 _USUAL_ATTRIBUTE = r' ([a-z][-a-z0-9_:.]*)="([^"]*)"'
 # One attribute of an ordinary start tag: name, "=", then its value in one of three
 # spellings (double-quoted, single-quoted, bare).
@@ -187,12 +187,15 @@ def ordinary_tag(text: str) -> Tag[list[Attribute]] | None:
     if text[:1] == "/":
         end = _compiled(_ORDINARY_END_TAG).fullmatch(text)
         return None if end is None else (end.group(1).lower(), None, False)
+    if (usual := _compiled(_USUAL_START_TAG).fullmatch(text)) is not None:
+        tag, attributes, slash = usual.groups()
+        if tag in RAW_TEXT:
+            return None
+        return tag, _compiled(_USUAL_ATTRIBUTE).findall(attributes) if attributes else [], bool(slash)
     name = _compiled(_ORDINARY_NAME).match(text)
     if name is None or (tag := name.group().lower()) in RAW_TEXT:
         return None
     at = name.end()
-    if (usual := _compiled(_USUAL_ATTRIBUTES).fullmatch(text, at)) is not None:
-        return tag, _compiled(_USUAL_ATTRIBUTE).findall(text, at), bool(usual.group(1))
     if (ending := _compiled(_ORDINARY_ATTRIBUTES).fullmatch(text, at)) is None:
         return None
     attributes = [
