@@ -37,11 +37,13 @@ VERBATIM = frozenset({"script", "style", "pre", "code", "textarea", "title"})
 # Attributes holding a space-separated list, whose whitespace BeautifulSoup normalises.
 _LIST_ATTRIBUTES = frozenset({"class", "accesskey", "dropzone"})
 _LIST_ATTRIBUTES_OF = {
-    "a": {"rel", "rev"}, "link": {"rel", "rev"}, "area": {"rel"}, "td": {"headers"}, "th": {"headers"},
-    "form": {"accept-charset"}, "object": {"archive"}, "icon": {"sizes"}, "iframe": {"sandbox"},
-    "output": {"for"},
+    tag: _LIST_ATTRIBUTES | names
+    for tag, names in {
+        "a": {"rel", "rev"}, "link": {"rel", "rev"}, "area": {"rel"}, "td": {"headers"}, "th": {"headers"},
+        "form": {"accept-charset"}, "object": {"archive"}, "icon": {"sizes"}, "iframe": {"sandbox"},
+        "output": {"for"},
+    }.items()
 }  # fmt: skip
-_NO_LIST_ATTRIBUTES: frozenset[str] = frozenset()
 # What an open element does to the text and comments inside it, as (hidden, quiet, verbatim):
 # NOT_CONTENT hides elements and text, ruby annotations (rt, rp) quieten text only, and
 # VERBATIM elements hold no comments. Each open element adds its row; others have none.
@@ -171,6 +173,9 @@ class Nesting:
         return name
 
 
+_NEW: html_tokens.Tag[dict[str, str]] = ("", None, False)  # what a look-up of a tag not met before finds
+
+
 def read(source: str) -> Tree:
     """The page's tree: ordinary tags straight from the scanner's pieces, the rest from its
     careful reader's tokens, nested by the rules in the module docstring."""
@@ -189,7 +194,9 @@ def read(source: str) -> Tree:
     for piece in islice(scanner.pieces, 1, None):
         if offset >= at:
             text, closed, after = piece.partition(">")
-            tag = None if not closed else tags[text] if text in tags else scanner.read_tag(text)
+            tag = tags.get(text, _NEW) if closed else None
+            if tag is _NEW:
+                tag = scanner.read_tag(text)
             if tag is None:
                 tokens, at = scanner.step(offset)
                 builder.feed(tokens)
@@ -305,10 +312,7 @@ def attributes(tag: html_tokens.StartTag) -> dict[str, str]:
 
 def attribute_dict(tag: str, attrs: Iterable[html_tokens.Attribute]) -> dict[str, str]:
     """`attributes` of the tag named `tag` with these attributes."""
-    listed = _LIST_ATTRIBUTES_OF.get(tag, _NO_LIST_ATTRIBUTES)
+    listed = _LIST_ATTRIBUTES_OF.get(tag, _LIST_ATTRIBUTES)
     return {
-        name: " ".join(value.split())
-        if value and (name in _LIST_ATTRIBUTES or name in listed)
-        else value or ""
-        for name, value in attrs
+        name: (" ".join(value.split()) if name in listed else value) if value else "" for name, value in attrs
     }
