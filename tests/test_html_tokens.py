@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from html.parser import HTMLParser
 from typing import Any
 
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seolint.parse.html_tokens import Comment, EndTag, Scanner, StartTag, Text, Token, tokenize
+from tests.conftest import assert_linear
 
 PIECES = [
     "<", ">", "/", "'", '"', "=", "==", " ", "\n", "\t", "\x0b", "\x00", "\xa0", "a", "p", "x", "!", "-",
@@ -128,6 +130,14 @@ def test_most_tags_of_a_page_are_read_by_the_fast_pieces(monkeypatch: pytest.Mon
     monkeypatch.setattr(Scanner, "step", recorded)
     tokenize(page)
     assert careful_steps == ["<!DOCTYPE", "<script s", "<!-- c --", "<my_tag>e"]
+
+
+def test_a_tag_with_a_long_run_of_spaces_is_read_in_linear_time() -> None:
+    def tag_with_spaces(n: int) -> str:
+        return "<p>" + "<a x=1" + " " * n + "\n" * n + ">"
+
+    small, large = tag_with_spaces(1_000), tag_with_spaces(10_000)
+    assert_linear(partial(tokenize, small), partial(tokenize, large), "a tag with a long run of spaces")
 
 
 def test_offsets_lines_and_columns_of_a_tag() -> None:

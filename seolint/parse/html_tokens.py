@@ -82,39 +82,38 @@ class Comment:
 
 Token = Union[StartTag, EndTag, Text, Comment]
 
-# html.parser's own expressions where they only ever read one finished construct:
-_TAG_NAME = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
-_ATTRIBUTE = re.compile(
-    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
-)
-_END_TAG = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
-_MARKED_SECTION = re.compile(r"<!\[([a-zA-Z][-_.a-zA-Z0-9]*)\s*")
-_ATTRIBUTE_NAME_RUN = re.compile(r"[^\s/=>]*")
-_BARE_VALUE_RUN = re.compile(r"[^>\s]*")
-_SPACE_RUN = re.compile(r"\s*")
-_SPACE_OR_SLASH_RUN = re.compile(r"[\s/]*")
-_SEPARATOR_RUN = re.compile(r"(?:\s|/(?!>))*")
+# html.parser's own expressions where they only ever read one finished construct (compiled
+# on first use, as all expressions here, by `_compiled`):
+_TAG_NAME = r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*"
+_ATTRIBUTE = r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
+_END_TAG = r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>"
+_MARKED_SECTION = r"<!\[([a-zA-Z][-_.a-zA-Z0-9]*)\s*"
+_ATTRIBUTE_NAME_RUN = r"[^\s/=>]*"
+_BARE_VALUE_RUN = r"[^>\s]*"
+_SPACE_RUN = r"\s*"
+_SPACE_OR_SLASH_RUN = r"[\s/]*"
+_SEPARATOR_RUN = r"(?:\s|/(?!>))*"
 _INCOMPLETE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ=/")
 # The start tags of ordinary pages: names without quotes, closed quoted values without ">",
 # one "=". Where this matches up to the next ">", html.parser's expression ends there too.
 # The name is matched atomically (a look-ahead, then a back-reference), as html.parser reads
 # it: backtracking into it could find a tag that html.parser does not see.
-_PLAIN_START_TAG = re.compile(
+_PLAIN_START_TAG = (
     r"<(?=([a-zA-Z][^\t\n\r\f />\x00]*))\1(?:[\s/]*(?:(?<=['\"\s/])[^\s/>'\"][^\s/=>'\"]*"
     r"(?:\s*=\s*(?:'[^'>]*'|\"[^\">]*\"|[^>\s'\"=]+)\s*)?(?:\s|/(?!>))*)*)?\s*/?>"
 )
 
 
 _SEARCHED = {
-    ">": re.compile(">"),
-    "<": re.compile("<"),
-    "'": re.compile("'"),
-    '"': re.compile('"'),
-    "-->": re.compile(r"--\s*>"),
-    **{f"</{name}>": re.compile(rf"(?i)</\s*{name}\s*>") for name in RAW_TEXT},
-    "]]>": re.compile(r"]\s*]\s*>"),
-    "]>": re.compile(r"]\s*>"),
-    "name end": re.compile(r"[\t\n\r\f />\x00]|\Z"),
+    ">": ">",
+    "<": "<",
+    "'": "'",
+    '"': '"',
+    "-->": r"--\s*>",
+    **{f"</{name}>": rf"(?i)</\s*{name}\s*>" for name in RAW_TEXT},
+    "]]>": r"]\s*]\s*>",
+    "]>": r"]\s*>",
+    "name end": r"[\t\n\r\f />\x00]|\Z",
 }
 
 
@@ -161,9 +160,10 @@ _ORDINARY_ATTRIBUTES = (
 _USUAL_START_TAG = r'([a-z][-a-z0-9]*)((?: [a-z][-a-z0-9_:.]*="[^"<>&]*")*)[ \t\n\r\f]*(/?)'
 _USUAL_ATTRIBUTE = r' ([a-z][-a-z0-9_:.]*)="([^"]*)"'
 # One attribute of an ordinary start tag: name, "=", then its value in one of three
-# spellings (double-quoted, single-quoted, bare).
+# spellings (double-quoted, single-quoted, bare). Its spaces are matched from the first of
+# a run only: tried inside a long run, each try would read to the run's end.
 _ORDINARY_ATTRIBUTE = (
-    r"[ \t\n\r\f]+([^\s\"'<>/=]+)"
+    r"(?<![ \t\n\r\f])[ \t\n\r\f]+([^\s\"'<>/=]+)"
     r"(?:[ \t\n\r\f]*(=)[ \t\n\r\f]*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>=]+)))?"
 )
 
@@ -282,7 +282,7 @@ class Scanner(Generic[A]):
         draft tokenizes many small snippets)."""
         search = self._searches.get(name)
         if search is None:
-            search = self._searches[name] = _Search(self.source, _SEARCHED[name])
+            search = self._searches[name] = _Search(self.source, _compiled(_SEARCHED[name]))
         return search
 
     def _text(self, text: str, start: int) -> None:
@@ -318,7 +318,7 @@ class Scanner(Generic[A]):
     def _declaration(self, i: int) -> int:
         """`<!doctype>`, `<![CDATA[...]]>`, `<![if ...]>`, or a bogus comment up to ">"."""
         source = self.source
-        section = _MARKED_SECTION.match(source, i)
+        section = _compiled(_MARKED_SECTION).match(source, i)
         if source.startswith("<![", i) and section is not None:
             if section.end() == len(source):
                 return -1
@@ -337,11 +337,11 @@ class Scanner(Generic[A]):
         close = self._search(">").find(i + 1)
         if close < 0:
             return -1
-        match = _END_TAG.match(source, i, close + 1)
+        match = _compiled(_END_TAG).match(source, i, close + 1)
         if match is not None:
             self.tokens.append(EndTag(match.group(1).lower(), i, close + 1))
             return close + 1
-        name = _TAG_NAME.match(source, i + 2, close + 1)
+        name = _compiled(_TAG_NAME).match(source, i + 2, close + 1)
         if name is None:
             return i + 3 if source.startswith("</>", i) else close + 1  # "</>" or a bogus comment
         self.tokens.append(EndTag(name.group(1).lower(), i, close + 1))
@@ -353,11 +353,11 @@ class Scanner(Generic[A]):
         end = self._start_tag_end(i)
         if end < 0:
             return end
-        name = _TAG_NAME.match(source, i + 1, end)
+        name = _compiled(_TAG_NAME).match(source, i + 1, end)
         assert name is not None
         tag, k = name.group(1).lower(), name.end()
         attrs: list[Attribute] = []
-        while k < end and (match := _ATTRIBUTE.match(source, k, end)) is not None:
+        while k < end and (match := _compiled(_ATTRIBUTE).match(source, k, end)) is not None:
             attribute, rest, value = match.group(1, 2, 3)
             if not rest:
                 value = None
@@ -395,7 +395,7 @@ class Scanner(Generic[A]):
         """
         close = self._search(">").find(i + 1)
         if self._plain_tags and close >= 0:
-            plain = _PLAIN_START_TAG.match(self.source, i, close + 1)
+            plain = _compiled(_PLAIN_START_TAG).match(self.source, i, close + 1)
             if plain is not None:
                 return plain.end()
         end = self._scanned_start_tag_end(i)
@@ -459,8 +459,8 @@ class Scanner(Generic[A]):
         return p
 
 
-def _end(run: re.Pattern[str], source: str, start: int) -> int:
-    match = run.match(source, start)
+def _end(run: str, source: str, start: int) -> int:
+    match = _compiled(run).match(source, start)
     return start if match is None else match.end()
 
 
