@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
 from html.parser import HTMLParser
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seolint.parse.html_tokens import Comment, EndTag, StartTag, Text, tokenize
+from seolint.parse.html_tokens import Comment, EndTag, Scanner, StartTag, Text, Token, tokenize
+from tests.conftest import assert_linear
 
 PIECES = [
     "<", ">", "/", "'", '"', "=", "==", " ", "\n", "\t", "\x0b", "\x00", "\xa0", "a", "p", "x", "!", "-",
@@ -74,6 +77,67 @@ def test_tokens_match_html_parser_on_tag_soup(source: str) -> None:
     expected = stdlib(source)
     if expected is not None:
         assert ours(source) == expected
+
+
+def careful(source: str) -> list[Token]:
+    """The tokens of the careful reader alone, without the one-expression pieces."""
+    scanner, tokens, at = Scanner(source, lambda name, attributes: tuple(attributes)), [], 0
+    while at < len(source):
+        more, at = scanner.step(at)
+        tokens += more
+    return tokens
+
+
+def every_field(tokens: list[Token]) -> list[tuple[object, ...]]:
+    return [(type(t).__name__, *(getattr(t, name) for name in sorted(t.__slots__))) for t in tokens]
+
+
+# Start tags with attributes in every spelling, among the characters that make one unusual.
+ATTRIBUTES = [
+    " x", " X=1", " x=y", " x = 'y'", ' x="y z"', " x=y/", ' z="1"', ' Z="1"', ' y="&lt;"', ' z=""',
+    '  z="1"', " data-a='<'", ' b=">"', " c=&lt;", " d=&amp;e", "\n\te='f'", "\xa0", "\x0b", "=", "/", "'",
+    '"', " ",
+]  # fmt: skip
+START_TAGS = st.builds(
+    "<{}{}{}".format,
+    st.sampled_from(["a", "A", "p", "img", "script", "STYLE", "my-el", "o:p", "br"]),
+    st.lists(st.sampled_from(ATTRIBUTES), max_size=4).map("".join),
+    st.sampled_from([">", "/>", " >", " />", "", "<"]),
+)
+TAG_SOUP = st.lists(st.one_of(START_TAGS, st.sampled_from(PIECES)), min_size=1, max_size=20).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TAG_SOUP)
+def test_the_fast_pieces_read_tags_as_the_careful_reader_does(source: str) -> None:
+    assert every_field(tokenize(source)) == every_field(careful(source))
+
+
+def test_most_tags_of_a_page_are_read_by_the_fast_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The careful reader reads the doctype, comments, scripts and unusual tags only."""
+    page = (
+        "<!DOCTYPE html><html lang=en><head><script src='a.js'></script><title>T</title></head>"
+        '<body class="x y"><p id=p1>a <a href="/b?c=d&amp;e">b</a><br/><img src=i.png alt="">'
+        "<!-- c --><div data-x='1' hidden>d</div><my_tag>e</my_tag></body></html>"
+    )
+    careful_steps: list[str] = []
+    step = Scanner.step
+
+    def recorded(scanner: Scanner, at: int) -> tuple[list[Token], int]:
+        careful_steps.append(page[at : at + 9])
+        return step(scanner, at)
+
+    monkeypatch.setattr(Scanner, "step", recorded)
+    tokenize(page)
+    assert careful_steps == ["<!DOCTYPE", "<script s", "<!-- c --", "<my_tag>e"]
+
+
+def test_a_tag_with_a_long_run_of_spaces_is_read_in_linear_time() -> None:
+    def tag_with_spaces(n: int) -> str:
+        return "<p>" + "<a x=1" + " " * n + "\n" * n + ">"
+
+    small, large = tag_with_spaces(1_000), tag_with_spaces(10_000)
+    assert_linear(partial(tokenize, small), partial(tokenize, large), "a tag with a long run of spaces")
 
 
 def test_offsets_lines_and_columns_of_a_tag() -> None:

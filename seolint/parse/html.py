@@ -9,7 +9,6 @@ imported only for a `content-selector`, whose CSS it (through soupsieve) evaluat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from seolint.document import Block, CodeBlock, Comment, Document, Field, Heading, Hints, Span
 from seolint.parse import ParseError, front_matter, html_elements, html_tree
@@ -31,19 +30,18 @@ _HINTS = Hints(
 def parse(source: str, path: str, content_selector: str | None = None) -> Document:
     fm = front_matter.split(source) if source.lstrip("\ufeff").startswith(("---", "+++")) else None
     tree = html_tree.read(_without_front_matter(source, fm))
-    root = tree.root
-    elements = list(root.descendants())  # one walk serves the searches below
+    elements = tree.elements
     shell = Document(path=path, format="html", source=source)
-    body = _selected(root, elements, source, content_selector) if content_selector else _main(root, elements)
-    content = _Body(shell, skip_chrome=body is not root)
-    content.walk(body)
+    body = _selected(tree, source, content_selector) if content_selector else _main(tree)
+    content = _Body(shell, skip_chrome=body is not tree.root)
+    content.walk(tree, body)
     return Document(
         path=path,
         format="html",
         source=source,
         front_matter=fm.data if fm else {},
         front_matter_span=fm.span if fm else None,
-        title=_title(elements, shell),
+        title=_title(tree, shell),
         description=_description(elements, shell),
         headings=tuple(content.to_headings()),
         blocks=tuple(content.to_blocks()),
@@ -68,34 +66,50 @@ def _without_front_matter(source: str, fm: front_matter.FrontMatter | None) -> s
 
 def _ids(elements: list[Element]) -> list[str]:
     """Every element's `id`, and the `name` of an `<a>` (the older way to name an anchor)."""
-    named = ((e.get("id"), e.get("name") if e.name == "a" else None) for e in elements)
-    return [value for values in named for value in values if value]
+    ids = []
+    for element in elements:
+        attrs = element.attrs
+        if attrs:
+            if value := attrs.get("id"):
+                ids.append(value)
+            if element.name == "a" and (value := attrs.get("name")):
+                ids.append(value)
+    return ids
 
 
 def _is_chrome(element: Element) -> bool:
+    if element.name in _CHROME_TAGS:
+        return True
+    attrs = element.attrs
+    if not attrs:
+        return False
+    classes = attrs.get("class", "")
     return (
-        element.name in _CHROME_TAGS
-        or element.get("role") in _CHROME_ROLES
-        or element.get("id") == "TableOfContents"
-        or not _CHROME_CLASSES.isdisjoint(element.classes())
+        attrs.get("role") in _CHROME_ROLES
+        or attrs.get("id") == "TableOfContents"
+        or (
+            ("toc" in classes or "table-of-contents" in classes)
+            and not _CHROME_CLASSES.isdisjoint(classes.split())
+        )
     )
 
 
-def _main(root: Element, elements: list[Element]) -> Element:
+def _main(tree: html_tree.Tree) -> Element:
     """The post body: the only <article>, else <main>, else role="main", else the first <article>."""
+    elements = tree.elements
     articles = [e for e in elements if e.name == "article"]
     main = next((e for e in elements if e.name == "main"), None)
     main = main or next((e for e in elements if e.get("role") == "main"), None)
     for candidate in (articles[0] if len(articles) == 1 else None, main, *articles[:1]):
         if candidate is not None:
             return candidate
-    return root
+    return tree.root
 
 
-def _selected(root: Element, elements: list[Element], source: str, selector: str) -> Element:
+def _selected(tree: html_tree.Tree, source: str, selector: str) -> Element:
     """The element a CSS selector picks: BeautifulSoup's html.parser splits tags where our
-    tokenizer does, so its element and ours start at the same line and column. (Only a
-    configured selector brings html.parser, and its quadratic worst case, back.)"""
+    tokenizer does, so its element and ours start at the same place. (Only a configured
+    selector brings html.parser, and its quadratic worst case, back.)"""
     import warnings
 
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
@@ -109,19 +123,27 @@ def _selected(root: Element, elements: list[Element], source: str, selector: str
         chosen = soup.select_one(selector)
     except Exception as error:  # soupsieve raises its own SelectorSyntaxError
         raise ParseError(f"invalid content-selector {selector!r}: {error}") from None
-    if chosen is None:
-        return root
-    position = (chosen.sourceline, chosen.sourcepos)
-    return next((e for e in elements if (e.line, e.column) == position), root)
+    if chosen is None or chosen.sourceline is None or chosen.sourcepos is None:
+        return tree.root
+    offset = _line_start(source, chosen.sourceline) + chosen.sourcepos
+    return next((e for e in tree.elements if e.offset == offset), tree.root)
+
+
+def _line_start(source: str, line: int) -> int:
+    """Where a line starts, counting lines as html.parser does (each "\n" ends one)."""
+    start = 0
+    for _ in range(line - 1):
+        start = source.index("\n", start) + 1
+    return start
 
 
 def _span(element: Element, doc: Document) -> Span:
     return doc.span_at(element.offset, element.end)
 
 
-def _title(elements: list[Element], doc: Document) -> Field | None:
-    element = next((e for e in elements if e.name == "title"), None)
-    if element is None or not (text := element.text()):
+def _title(tree: html_tree.Tree, doc: Document) -> Field | None:
+    element = next((e for e in tree.elements if e.name == "title"), None)
+    if element is None or not (text := tree.text(element)):
         return None
     return Field(text, _span(element, doc), "title-tag")
 
@@ -134,19 +156,33 @@ def _description(elements: list[Element], doc: Document) -> Field | None:
     return None
 
 
-@dataclass
 class _Open:
     """An element whose text is being gathered while the walk is inside it."""
 
-    element: Element
-    parts: list[str] = field(default_factory=list)
-    classes: list[str] = field(default_factory=list)  # of a <pre> and the <code> inside it
+    __slots__ = ("classes", "element", "parts")
+
+    def __init__(self, element: Element) -> None:
+        self.element = element
+        self.parts: list[str] = []
+        self.classes: list[str] = []  # of a <pre> and the <code> inside it
 
     def text(self, separator: str) -> str:
         return " ".join(separator.join(self.parts).split())
 
 
-@dataclass
+# What the body walk does on entering an element, besides telling the element reader:
+# gather the text of a heading, a prose block or a <pre>, or count a <code>.
+_GATHERS = {
+    **dict.fromkeys(_HEADINGS, "heading"),
+    **dict.fromkeys(_PROSE, "block"),
+    "pre": "pre",
+    "code": "code",
+}
+# The elements the element reader collects from; it hears of these and of elements marked
+# to be ignored, properly nested (the page's ids come from the whole tree instead).
+_READ = frozenset({"a", "img"})
+
+
 class _Body:
     """Headings, prose and code of the post body, gathered in one walk; links and images
     go to the element reader the Markdown front-end uses too.
@@ -156,44 +192,81 @@ class _Body:
     chosen post body, site chrome (navigation, tables of contents) is skipped.
     """
 
-    doc: Document
-    skip_chrome: bool
-    reader: html_elements.Reader = field(default_factory=html_elements.Reader)
-    headings: list[_Open] = field(default_factory=list)
-    blocks: list[_Open] = field(default_factory=list)
-    pres: list[_Open] = field(default_factory=list)
-    _open: list[tuple[list[_Open] | None, bool]] = field(default_factory=list)  # per open element
-    _heading: list[_Open] = field(default_factory=list)
-    _block: list[_Open] = field(default_factory=list)
-    _pre: list[_Open] = field(default_factory=list)
-    _code_depth: int = 0
+    def __init__(self, doc: Document, skip_chrome: bool) -> None:
+        self.doc = doc
+        self.skip_chrome = skip_chrome
+        self.reader = html_elements.Reader()
+        self.headings: list[_Open] = []
+        self.blocks: list[_Open] = []
+        self.pres: list[_Open] = []
+        # Per open element, what leaving it undoes: the gathering it opened, whether it is
+        # code, whether the reader heard of it. None (most elements): nothing.
+        self._entered: list[tuple[list[_Open] | None, bool, bool] | None] = []
+        self._heading: list[_Open] = []
+        self._block: list[_Open] = []
+        self._pre: list[_Open] = []
+        self._code_depth = 0
+        self._read_depth = 0  # open elements the reader heard of: text goes to it only inside one
 
-    def walk(self, root: Element) -> None:
-        html_tree.walk(root, self, lambda e: self.skip_chrome and _is_chrome(e))
+    def walk(self, tree: html_tree.Tree, root: Element) -> None:
+        """Gather from the events under `root` (see `html_tree.Tree`)."""
+        events, entered, skip_chrome = tree.events, self._entered, self.skip_chrome
+        heading, block, pre = self._heading, self._block, self._pre
+        at, last = root.first + 1, root.last
+        while at < last:
+            event = events[at]
+            if event is None:
+                left = entered.pop()
+                if left is not None:
+                    self._leave(*left)
+            elif isinstance(event, str):
+                if heading:
+                    heading[-1].parts.append(event)
+                elif block and not self._code_depth:
+                    block[-1].parts.append(event)
+                if pre:
+                    pre[-1].parts.append(event)
+                if self._read_depth:
+                    self.reader.text(event)
+            elif skip_chrome and _is_chrome(event):
+                at = event.last
+            elif (
+                event.name in _GATHERS or event.name in _READ or html_elements.IGNORE_ATTRIBUTE in event.attrs
+            ):
+                entered.append(self._enter(event))
+            else:
+                entered.append(None)
+            at += 1
 
-    def enter_element(self, element: Element) -> None:
+    def _enter(self, element: Element) -> tuple[list[_Open] | None, bool, bool]:
+        """Start gathering, or tell the reader; what leaving the element undoes."""
         name = element.name
+        gathers = _GATHERS.get(name)
         opened: list[_Open] | None = None
-        if name in _HEADINGS:
+        if gathers == "heading":
             opened = self._push(self.headings, self._heading, element)
-        elif name in _PROSE:
+        elif gathers == "block":
             opened = self._push(self.blocks, self._block, element)
-        elif name == "pre":
+        elif gathers == "pre":
             opened = self._push(self.pres, self._pre, element)
             self._pre[-1].classes.extend(element.classes())
-        if name == "code" and self._pre:
+        elif gathers == "code" and self._pre:
             self._pre[-1].classes.extend(element.classes())
-        code = name in ("code", "pre")
+        code = gathers == "code" or gathers == "pre"
         self._code_depth += code
-        self._open.append((opened, code))
-        self.reader.enter(name, element.attrs, lambda: _span(element, self.doc))
+        told = name in _READ or html_elements.IGNORE_ATTRIBUTE in element.attrs
+        if told:
+            self._read_depth += 1
+            self.reader.enter(name, element.attrs, lambda: _span(element, self.doc))
+        return opened, code, told
 
-    def leave_element(self) -> None:
-        opened, code = self._open.pop()
+    def _leave(self, opened: list[_Open] | None, code: bool, told: bool) -> None:
         if opened is not None:
             opened.pop()
         self._code_depth -= code
-        self.reader.leave()
+        if told:
+            self._read_depth -= 1
+            self.reader.leave()
 
     @staticmethod
     def _push(found: list[_Open], open_now: list[_Open], element: Element) -> list[_Open]:
@@ -201,15 +274,6 @@ class _Body:
         found.append(opened)
         open_now.append(opened)
         return open_now
-
-    def text(self, text: str) -> None:
-        if self._heading:
-            self._heading[-1].parts.append(text)
-        elif self._block and not self._code_depth:
-            self._block[-1].parts.append(text)
-        if self._pre:
-            self._pre[-1].parts.append(text)
-        self.reader.text(text)
 
     def to_headings(self) -> list[Heading]:
         return [

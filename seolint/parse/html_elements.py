@@ -9,7 +9,6 @@ decorative by the same rules.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 
 from seolint.document import Comment, Document, Image, Link, Span, alt_state
 
@@ -39,12 +38,14 @@ def class_list(attrs: Attrs) -> tuple[str, ...]:
     return tuple((attrs.get("class") or "").split())
 
 
-@dataclass
 class _OpenLink:
-    attrs: Attrs
-    span: Span
-    parts: list[str] = field(default_factory=list)
-    alts: list[str] = field(default_factory=list)  # of images inside it
+    __slots__ = ("alts", "attrs", "parts", "span")
+
+    def __init__(self, attrs: Attrs, span: Span) -> None:
+        self.attrs = attrs
+        self.span = span
+        self.parts: list[str] = []
+        self.alts: list[str] = []  # of images inside it
 
     def link(self) -> Link:
         text = " ".join(" ".join(self.parts).split()) or " ".join(self.alts)  # named by alt text
@@ -56,21 +57,22 @@ class _OpenLink:
 IGNORE_ATTRIBUTE = "data-proofer-ignore"
 
 
-@dataclass
 class Reader:
     """Links (with their text) and images, from properly nested enter/leave/text events.
 
     Links and images inside an element marked `data-proofer-ignore` are not collected: the
-    author has said they are examples, not the page's own links.
+    author has said they are examples, not the page's own links. A caller may leave out the
+    other elements (both their enter and leave): then only `ids` lacks theirs.
     """
 
-    images: list[Image] = field(default_factory=list)
-    ids: list[str] = field(default_factory=list)  # every `id` and `<a name>`: what a #fragment targets
-    _links: list[_OpenLink] = field(default_factory=list)  # in the order they were opened
-    _open: list[_OpenLink | None] = field(default_factory=list)  # per open element
-    _open_links: list[_OpenLink] = field(default_factory=list)
-    _ignoring: list[bool] = field(default_factory=list)  # per open element: it starts an ignored region
-    _ignored_depth: int = 0  # open elements marked ignored (a count: nesting may be deep)
+    def __init__(self) -> None:
+        self.images: list[Image] = []
+        self.ids: list[str] = []  # every `id` and `<a name>`: what a #fragment targets
+        self._links: list[_OpenLink] = []  # in the order they were opened
+        self._open: list[_OpenLink | None] = []  # per open element
+        self._open_links: list[_OpenLink] = []
+        self._ignoring: list[bool] = []  # per open element: it starts an ignored region
+        self._ignored_depth = 0  # open elements marked ignored (a count: nesting may be deep)
 
     def enter(self, name: str, attrs: Attrs, span: Callable[[], Span]) -> None:
         """Enter an element; `span` locates it, asked only of links and images."""

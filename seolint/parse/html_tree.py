@@ -2,19 +2,23 @@
 
 BeautifulSoup over html.parser spent ~60 % of the HTML front-end's time building its
 general-purpose tree (7.4 s of the corpus's 237 pages, against 1.2 s for html.parser
-alone). The front-end needs much less: element names, attributes, text children and the
-start tag's position. The tree is shaped the way BeautifulSoup's html.parser builder
-shapes it, so findings do not move: void elements never take children, an end tag closes
-the most recent open element of its name (and everything opened inside it) or nothing,
-and elements that never hold readable text (script, style, noscript, template) are left
-out with everything inside them. Doctypes, CDATA sections and ruby annotation text are
+alone). The front-end needs much less: element names, attributes, text and the start
+tag's position. The tree is shaped the way BeautifulSoup's html.parser builder shapes it,
+so findings do not move: void elements never take children, an end tag closes the most
+recent open element of its name (and everything opened inside it) or nothing, and
+elements that never hold readable text (script, style, noscript, template) are left out
+with everything inside them. Doctypes, CDATA sections and ruby annotation text are
 dropped, as the walk over BeautifulSoup's tree skipped them; comments are kept aside.
+
+A page's tree is kept flat, as the events of a walk over it (`Tree.events`): building it
+is a list append per token, and a walk, or a skip over a subtree, is a loop over a slice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
+from html import unescape
+from itertools import islice
 from typing import Protocol, Union
 
 from seolint.parse import html_tokens
@@ -31,41 +35,39 @@ NOT_CONTENT = frozenset({"script", "style", "noscript", "template"})
 # Elements whose content is code or raw text: a "<!-- -->" written there is not a comment.
 VERBATIM = frozenset({"script", "style", "pre", "code", "textarea", "title"})
 # Attributes holding a space-separated list, whose whitespace BeautifulSoup normalises.
-_LIST_ATTRIBUTES = {"class", "accesskey", "dropzone"}
+_LIST_ATTRIBUTES = frozenset({"class", "accesskey", "dropzone"})
 _LIST_ATTRIBUTES_OF = {
-    "a": {"rel", "rev"}, "link": {"rel", "rev"}, "area": {"rel"}, "td": {"headers"}, "th": {"headers"},
-    "form": {"accept-charset"}, "object": {"archive"}, "icon": {"sizes"}, "iframe": {"sandbox"},
-    "output": {"for"},
+    tag: _LIST_ATTRIBUTES | names
+    for tag, names in {
+        "a": {"rel", "rev"}, "link": {"rel", "rev"}, "area": {"rel"}, "td": {"headers"}, "th": {"headers"},
+        "form": {"accept-charset"}, "object": {"archive"}, "icon": {"sizes"}, "iframe": {"sandbox"},
+        "output": {"for"},
+    }.items()
 }  # fmt: skip
+# What an open element does to the text and comments inside it, as (hidden, quiet, verbatim):
+# NOT_CONTENT hides elements and text, ruby annotations (rt, rp) quieten text only, and
+# VERBATIM elements hold no comments. Each open element adds its row; others have none.
+_EFFECTS = {
+    name: (name in NOT_CONTENT, name in NOT_CONTENT or name in ("rt", "rp"), name in VERBATIM)
+    for name in NOT_CONTENT | VERBATIM | {"rt", "rp"}
+}
+_UNUSUAL = VOID | _EFFECTS.keys()  # elements that close at once or have effects
 
-Node = Union["Element", str]
-
-
-class Walker(Protocol):
-    """What a walk over a built tree tells: elements entered and left, and text."""
-
-    def enter_element(self, element: Element) -> None: ...
-
-    def leave_element(self) -> None: ...
-
-    def text(self, text: str) -> None: ...
+Event = Union["Element", str, None]  # an element opens, text, the innermost open element closes
 
 
 class Element:
-    """An element: its name, attributes, children (elements and text) and start tag position."""
+    """An element: its name, attributes, start tag position and place in `Tree.events`."""
 
-    __slots__ = ("attrs", "children", "column", "end", "line", "name", "offset")
+    __slots__ = ("attrs", "end", "first", "last", "name", "offset")
 
-    def __init__(
-        self, name: str, attrs: dict[str, str], line: int, column: int, offset: int, end: int
-    ) -> None:
+    def __init__(self, name: str, attrs: dict[str, str], offset: int, end: int) -> None:
         self.name = name
         self.attrs = attrs
-        self.children: list[Node] = []
-        self.line = line  # 1-based line of the start tag ("\n" ends a line, as in html.parser)
-        self.column = column  # 0-based column of its "<"
         self.offset = offset  # of its "<" in the source
         self.end = end  # just past its ">"
+        self.first = -1  # the index of its own event (-1: not in the tree)
+        self.last = -1  # the index of the event that closes it
 
     def get(self, name: str) -> str | None:
         return self.attrs.get(name)
@@ -73,25 +75,28 @@ class Element:
     def classes(self) -> list[str]:
         return (self.attrs.get("class") or "").split()
 
-    def descendants(self) -> Iterator[Element]:
-        """Every element below this one, in document order."""
-        stack = [child for child in reversed(self.children) if isinstance(child, Element)]
-        while stack:
-            element = stack.pop()
-            yield element
-            stack.extend(child for child in reversed(element.children) if isinstance(child, Element))
 
-    def text(self) -> str:
+class Tree:
+    """A page as the events of a walk over its elements, in document order.
+
+    `events[element.first]` is the element and `events[element.last]` the None that closes
+    it; between them lie the events of everything inside it. The root, named "#document",
+    spans all events.
+    """
+
+    __slots__ = ("comments", "elements", "events", "root")
+
+    def __init__(self) -> None:
+        self.root = Element("#document", {}, 0, 0)
+        self.root.first = 0
+        self.events: list[Event] = [self.root]
+        self.elements: list[Element] = []  # all but the root, in document order
+        self.comments: list[html_tokens.Comment] = []  # real comments only (none in code or raw text)
+
+    def text(self, element: Element) -> str:
         """The text of every descendant, joined by spaces, whitespace collapsed."""
-        parts: list[str] = []
-        stack: list[Node] = list(reversed(self.children))
-        while stack:
-            node = stack.pop()
-            if isinstance(node, str):
-                parts.append(node)
-            else:
-                stack.extend(reversed(node.children))
-        return " ".join(" ".join(parts).split())
+        inside = self.events[element.first + 1 : element.last]
+        return " ".join(" ".join([event for event in inside if type(event) is str]).split())
 
 
 class Sink(Protocol):
@@ -168,70 +173,146 @@ class Nesting:
         return name
 
 
-class _TreeBuilder:
-    """A Sink that hangs elements and text on a tree and keeps the page's comments."""
-
-    def __init__(self) -> None:
-        self.root = Element("#document", {}, 1, 0, 0, 0)
-        self.comments: list[html_tokens.Comment] = []
-        self._stack = [self.root]
-
-    def enter(self, tag: html_tokens.StartTag) -> None:
-        element = Element(tag.name, attributes(tag), tag.line, tag.column - 1, tag.start, tag.end)
-        self._stack[-1].children.append(element)
-        self._stack.append(element)
-
-    def leave(self, name: str, end: html_tokens.EndTag | None) -> None:
-        self._stack.pop()
-
-    def text(self, text: str) -> None:
-        self._stack[-1].children.append(text)
-
-    def comment(self, comment: html_tokens.Comment) -> None:
-        self.comments.append(comment)
-
-
-@dataclass(frozen=True)
-class Tree:
-    root: Element  # named "#document"
-    comments: list[html_tokens.Comment]  # real comments only (none inside code or raw text)
+_NEW: html_tokens.Tag[dict[str, str]] = ("", None, False)  # what a look-up of a tag not met before finds
 
 
 def read(source: str) -> Tree:
-    builder = _TreeBuilder()
-    nesting = Nesting(builder)
-    nesting.feed(html_tokens.tokenize(source))
-    nesting.close()
-    return Tree(builder.root, builder.comments)
+    """The page's tree: ordinary tags straight from the scanner's pieces, the rest from its
+    careful reader's tokens, nested by the rules in the module docstring."""
+    builder = _Builder()
+    events, elements, open_now, counts = (
+        builder.tree.events,
+        builder.tree.elements,
+        builder.open,
+        builder.counts,
+    )
+    scanner = html_tokens.Scanner(source, attribute_dict)
+    tokens, at = scanner.step(0)
+    builder.feed(tokens)
+    tags = scanner.tags
+    offset = len(scanner.pieces[0])  # of the "<" before each piece
+    for piece in islice(scanner.pieces, 1, None):
+        if offset >= at:
+            text, closed, after = piece.partition(">")
+            tag = tags.get(text, _NEW) if closed else None
+            if tag is _NEW:
+                tag = scanner.read_tag(text)
+            if tag is None:
+                tokens, at = scanner.step(offset)
+                builder.feed(tokens)
+                offset += len(piece) + 1
+                continue
+            name, attrs, self_closing = tag
+            if builder.hidden or self_closing or name in _UNUSUAL:
+                if attrs is None:
+                    builder.end(name)
+                else:
+                    builder.start(name, attrs, offset, offset + len(text) + 2, self_closing)
+            elif attrs is not None:  # what `start` does with an element that opens
+                element = Element(name, attrs, offset, offset + len(text) + 2)
+                element.first = len(events)
+                events.append(element)
+                elements.append(element)
+                open_now.append(element)
+                counts[name] = counts.get(name, 0) + 1
+            elif open_now and open_now[-1].name == name:  # what `end` does with the innermost element
+                element = open_now.pop()
+                counts[name] -= 1
+                element.last = len(events)
+                events.append(None)
+            else:
+                builder.end(name)
+            if after and not builder.quiet:
+                events.append(unescape(after) if "&" in after else after)
+        offset += len(piece) + 1
+    return builder.close()
 
 
-def build(source: str) -> Element:
-    """The document's tree, under an element named "#document"."""
-    return read(source).root
+class _Builder:
+    """Nests a page's elements into a `Tree`, by the same rules as `Nesting`."""
+
+    def __init__(self) -> None:
+        self.tree = Tree()
+        self.open: list[Element] = []  # hidden ones too, never put in the tree
+        self.counts: dict[str, int] = {}  # open elements per name: skips hopeless end tags
+        self.hidden = 0  # open elements whose content is hidden (NOT_CONTENT)
+        self.quiet = 0  # open elements whose text is dropped (NOT_CONTENT, rt, rp)
+        self._verbatim = 0  # open elements that hold no comments (VERBATIM)
+
+    def feed(self, tokens: list[html_tokens.Token]) -> None:
+        """Tokens of the careful reader."""
+        for token in tokens:
+            if isinstance(token, html_tokens.Text):
+                if not self.quiet:
+                    self.tree.events.append(token.text)
+            elif isinstance(token, html_tokens.StartTag):
+                self.start(token.name, attributes(token), token.start, token.end, token.self_closing)
+            elif isinstance(token, html_tokens.EndTag):
+                self.end(token.name)
+            elif not self._verbatim:
+                self.tree.comments.append(token)
+
+    def start(self, name: str, attrs: dict[str, str], offset: int, end: int, self_closing: bool) -> None:
+        element = Element(name, attrs, offset, end)
+        events = self.tree.events
+        if not self.hidden and name not in NOT_CONTENT:
+            element.first = len(events)
+            events.append(element)
+            self.tree.elements.append(element)
+        if self_closing or name in VOID:  # <div/>: opened and closed at once
+            if element.first >= 0:
+                element.last = len(events)
+                events.append(None)
+            return
+        self.open.append(element)
+        self.counts[name] = self.counts.get(name, 0) + 1
+        effects = _EFFECTS.get(name)
+        if effects is not None:
+            hidden, quiet, verbatim = effects
+            self.hidden += hidden
+            self.quiet += quiet
+            self._verbatim += verbatim
+
+    def end(self, name: str) -> None:
+        """Close the most recent open `name` and everything opened inside it, or nothing."""
+        if self.counts.get(name):
+            while self._close_last() != name:
+                pass
+
+    def close(self) -> Tree:
+        """Close every element still open, and the root."""
+        while self.open:
+            self._close_last()
+        tree = self.tree
+        tree.root.last = len(tree.events)
+        tree.events.append(None)
+        return tree
+
+    def _close_last(self) -> str:
+        element = self.open.pop()
+        name = element.name
+        self.counts[name] -= 1
+        effects = _EFFECTS.get(name)
+        if effects is not None:
+            hidden, quiet, verbatim = effects
+            self.hidden -= hidden
+            self.quiet -= quiet
+            self._verbatim -= verbatim
+        if element.first >= 0:
+            element.last = len(self.tree.events)
+            self.tree.events.append(None)
+        return name
 
 
 def attributes(tag: html_tokens.StartTag) -> dict[str, str]:
     """A tag's attributes as BeautifulSoup gave them: the last of a name wins, no value is "",
     and lists (class, rel) have their whitespace collapsed."""
-    listed = _LIST_ATTRIBUTES_OF.get(tag.name, set())
+    return attribute_dict(tag.name, tag.attrs)
+
+
+def attribute_dict(tag: str, attrs: Iterable[html_tokens.Attribute]) -> dict[str, str]:
+    """`attributes` of the tag named `tag` with these attributes."""
+    listed = _LIST_ATTRIBUTES_OF.get(tag, _LIST_ATTRIBUTES)
     return {
-        name: " ".join(value.split())
-        if value and (name in _LIST_ATTRIBUTES or name in listed)
-        else value or ""
-        for name, value in tag.attrs
+        name: (" ".join(value.split()) if name in listed else value) if value else "" for name, value in attrs
     }
-
-
-def walk(root: Element, sink: Walker, skip: Callable[[Element], bool]) -> None:
-    """Enter and leave every element under `root` in document order, except skipped subtrees."""
-    stack: list[Node | None] = list(reversed(root.children))
-    while stack:
-        node = stack.pop()
-        if node is None:
-            sink.leave_element()
-        elif isinstance(node, str):
-            sink.text(node)
-        elif not skip(node):
-            sink.enter_element(node)
-            stack.append(None)
-            stack.extend(reversed(node.children))

@@ -1,0 +1,43 @@
+"""The HTML tokenizer's expressions finish quickly on adversarial input, like every module-level
+pattern in test_regex_safety: they are compiled on first use, so that test does not find them."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+import pytest
+
+from seolint.parse import html_tokens
+from tests.conftest import assert_linear
+from tests.test_regex_safety import REPEATS, adversarial_inputs
+
+EXPRESSIONS = {
+    **{
+        name: value
+        for name, value in vars(html_tokens).items()
+        if name.startswith("_") and name[1:].replace("_", "").isupper() and isinstance(value, str)
+    },
+    **{f"_SEARCHED[{key!r}]": value for key, value in html_tokens._SEARCHED.items()},
+}
+
+
+def test_the_expressions_were_found() -> None:
+    assert {"_PLAIN_START_TAG", "_USUAL_START_TAG", "_ORDINARY_ATTRIBUTES", "_SEARCHED['-->']"} <= set(
+        EXPRESSIONS
+    )
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> None:
+    for _ in pattern.finditer(text):
+        pass
+
+
+@pytest.mark.parametrize("name", EXPRESSIONS)
+def test_expression_is_linear_on_adversarial_input(name: str) -> None:
+    pattern = re.compile(EXPRESSIONS[name])
+    small = adversarial_inputs(pattern.pattern, REPEATS // 10)
+    large = adversarial_inputs(pattern.pattern, REPEATS)
+    for short, long in zip(small, large, strict=True):
+        what = f"{name} on {long[:20]!r}..."
+        assert_linear(partial(_scan, pattern, short), partial(_scan, pattern, long), what, runs=1)
