@@ -153,3 +153,13 @@ def test_a_markdown_post_is_split_into_lines_once(monkeypatch: pytest.MonkeyPatc
     doc = parse(POST, "post.md", "markdown")
     assert doc.lines == tuple(POST.splitlines()) and doc.offset(2) == POST.index("\n") + 1
     assert len(split) == 1
+
+
+def test_an_html_page_is_split_into_lines_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = "<html><head><title>A page</title></head>\n<body><h1 id=top>Hi</h1>\n<p><a href=#top>up</a></p>\n"
+    split: list[str] = []
+    real = document.line_starts
+    monkeypatch.setattr(document, "line_starts", lambda source: split.append(source) or real(source))
+    doc = parse(page, "page.html", "html")
+    assert doc.lines == tuple(page.splitlines()) and doc.links[0].span.line == 3
+    assert len(split) == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from seolint.document import Block, CodeBlock, Comment, Document, Field, Heading, Hints, Span
+from seolint.document import Block, CodeBlock, Comment, Document, Field, Heading, Hints, Span, revised
 from seolint.parse import ParseError, front_matter, html_elements, html_tree
 from seolint.parse.html_tree import NOT_CONTENT, Element
 
@@ -35,10 +35,8 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
     body = _selected(tree, source, content_selector) if content_selector else _main(tree)
     content = _Body(shell, skip_chrome=body is not tree.root)
     content.walk(tree, body)
-    return Document(
-        path=path,
-        format="html",
-        source=source,
+    return revised(  # the shell's line tables are the page's
+        shell,
         front_matter=fm.data if fm else {},
         front_matter_span=fm.span if fm else None,
         title=_title(tree, shell),
