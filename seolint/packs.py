@@ -132,12 +132,13 @@ class PackCheck:
         screen = screen_for(tuple(p for matcher in matchers for p in matcher.patterns))
         if self.scope == "lines":
             lines = list(doc.views.lines.values())
-            passed = [line for line in lines if screen is None or screen.search(line.text)]
+            passed = lines if screen is None else screen.passing(lines)
             for matcher in matchers:
                 scanned = lines[:1] if matcher.where == "first-line" else passed
                 yield from ((matcher, hit) for hit in _scan_lines(doc, matcher, scanned))
         else:
-            items = [item for item in _TEXTS[self.scope](doc) if screen is None or screen.search(item.text)]
+            items = _TEXTS[self.scope](doc)
+            items = items if screen is None else screen.passing(items)
             for matcher in matchers:
                 hits = _scan_texts(doc, matcher, items, locate=self.scope in _LOCATED)
                 yield from ((matcher, hit) for hit in hits)
