@@ -201,6 +201,8 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence[TextLine]) -> Iterator[tuple[Span, str]]:
+    if not lines:
+        return
     empty: set[int] | None = None
     headings = (
         {n for h in doc.headings for n in range(h.span.line, h.span.end_line + 1)}
