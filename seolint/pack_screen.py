@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import cache, cached_property
 from typing import Any, Protocol, TypeVar
 
-from seolint.regex_safety import Pattern
+from seolint.regex_safety import LazyPattern, Pattern
 from seolint.regex_superset import group_end, re2_superset, token_end
 
 _LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
@@ -98,16 +98,23 @@ def screen_for(patterns: tuple[Pattern, ...]) -> Screen | None:
     packs) or refers to a group by number or name."""
     each, together = [], []
     for pattern in patterns:
-        if not isinstance(pattern, re.Pattern) or _GROUP_REFERENCE.search(pattern.pattern):
+        if isinstance(pattern, LazyPattern):
+            flags = 0  # all of them inline
+        elif isinstance(pattern, re.Pattern):
+            flags = pattern.flags
+        else:
             return None
-        body = pattern.pattern
+        if _GROUP_REFERENCE.search(pattern.pattern):
+            return None
+        body, inline = pattern.pattern, ""
         while leading := _LEADING_FLAGS.match(body):
+            inline += leading.group()[2:-1]  # the letters
             body = body[leading.end() :]
-        letters = "".join(letter for flag, letter in _FLAG_LETTERS if pattern.flags & flag)
-        comment_end = "\n" if pattern.flags & re.VERBOSE else ""  # a trailing comment must not swallow ")"
+        letters = "".join(letter for flag, letter in _FLAG_LETTERS if flags & flag or letter in inline)
+        comment_end = "\n" if "x" in letters else ""  # a trailing comment must not swallow ")"
         together.append(re2_superset(f"(?{letters}){body}" if letters else body))
         stripped = without_leading_assertions(body)
-        if not pattern.flags & (re.VERBOSE | re.IGNORECASE) and _starts_with_literal(stripped):
+        if not ("x" in letters or "i" in letters) and _starts_with_literal(stripped):
             body = stripped
         each.append(f"(?{letters}:{body}{comment_end})" if letters else f"(?:{body})")
     joined = None if None in together else "|".join(f"(?:{source})" for source in together)

@@ -15,7 +15,10 @@ from hypothesis import strategies as st
 
 from seolint.pack_screen import screen_for, without_leading_assertions
 from seolint.packs import PackCheck, builtin_pack_rules
-from seolint.regex_safety import Pattern, compile_user_pattern
+from seolint.plan import ActiveRule, Plan
+from seolint.regex_safety import LazyPattern, Pattern, compile_user_pattern
+from seolint.registry import Rule
+from tests.conftest import lint_text
 
 
 def rule_patterns(check: object) -> tuple[Pattern, ...]:
@@ -144,3 +147,31 @@ def test_an_assertion_is_dropped_only_before_a_literal_matched_case_sensitively(
     assert screen(r"(?<!\w)(?:TODO|FIXME)") == r"(?:(?:TODO|FIXME))"
     assert screen(r"(?i)\bsure\b") == r"(?i:\bsure\b)"  # the \b rejects mid-word positions sooner
     assert screen(r"\b\w+ly\b") == r"(?:\b\w+ly\b)"  # a class, not a literal
+
+
+def own_patterns(rules: tuple[Rule, ...]) -> list[LazyPattern]:
+    found = []
+    for rule in rules:
+        assert isinstance(rule.check, PackCheck)
+        for matcher in rule.check.matchers:
+            found += [p for p in (*matcher.patterns, *matcher.exceptions) if isinstance(p, LazyPattern)]
+            found += [p for p in matcher.fix.with_lines if isinstance(p, LazyPattern)] if matcher.fix else []
+    return found
+
+
+def test_every_builtin_pattern_compiles() -> None:
+    patterns = own_patterns(builtin_pack_rules())
+    assert len(patterns) > 20
+    for pattern in patterns:
+        assert pattern.compiled().pattern == pattern.pattern
+
+
+def test_a_clean_post_compiles_none_of_the_pack_rules_own_patterns() -> None:
+    rules = builtin_pack_rules.__wrapped__()  # fresh patterns, none compiled yet
+    plan = Plan(tuple(ActiveRule(rule, rule.severity, rule.default_options()) for rule in rules))
+    clean = "---\ntitle: A post\n---\n\n# A post\n\nSome prose about caching, with [a link](https://x.dev).\n"
+    assert lint_text(clean, "post.md", "markdown", plan).findings == ()
+    assert not any(pattern._compiled for pattern in own_patterns(rules))
+    found = lint_text(clean + "\nTODO: numbers.\n", "post.md", "markdown", plan).findings
+    assert [finding.code for finding in found] == ["S002"]
+    assert any(pattern._compiled for pattern in own_patterns(rules))
