@@ -22,7 +22,14 @@ from seolint.document import Document, Span
 from seolint.edits import removable, remove_section, remove_sentence
 from seolint.findings import Applicability, Edit, Fix, Problem, Severity
 from seolint.pack_screen import screen_for
-from seolint.regex_safety import Match, Pattern, PatternError, compile_builtin_pattern, compile_user_pattern
+from seolint.regex_safety import (
+    LazyPattern,
+    Match,
+    Pattern,
+    PatternError,
+    compile_builtin_pattern,
+    compile_user_pattern,
+)
 from seolint.registry import Rule, RuleError, check_identity
 
 if TYPE_CHECKING:
@@ -132,12 +139,14 @@ class PackCheck:
         screen = screen_for(tuple(p for matcher in matchers for p in matcher.patterns))
         if self.scope == "lines":
             lines = list(doc.views.lines.values())
-            passed = [line for line in lines if screen is None or screen.search(line.text)]
+            passed = lines if screen is None else screen.passing(lines)
+            first = passed[:1] if passed and passed[0] is lines[0] else []
             for matcher in matchers:
-                scanned = lines[:1] if matcher.where == "first-line" else passed
+                scanned = first if matcher.where == "first-line" else passed
                 yield from ((matcher, hit) for hit in _scan_lines(doc, matcher, scanned))
         else:
-            items = [item for item in _TEXTS[self.scope](doc) if screen is None or screen.search(item.text)]
+            items = _TEXTS[self.scope](doc)
+            items = items if screen is None else screen.passing(items)
             for matcher in matchers:
                 hits = _scan_texts(doc, matcher, items, locate=self.scope in _LOCATED)
                 yield from ((matcher, hit) for hit in hits)
@@ -181,7 +190,7 @@ def _whole(pattern: Pattern, text: str) -> bool:
     return any(match.span() == (0, len(text)) for match in pattern.finditer(text))
 
 
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+def phrase_pattern(phrases: Iterable[str]) -> LazyPattern:
     """Literal phrases as one case-insensitive, word-bounded alternation.
 
     Built with `re`, also for user phrases: they are escaped literals in this one shape,
@@ -196,10 +205,12 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
         key=len,
         reverse=True,
     )
-    return re.compile(r"(?<!\w)(?:" + "|".join(escaped) + r")(?!\w)", re.IGNORECASE)
+    return LazyPattern(r"(?i)(?<!\w)(?:" + "|".join(escaped) + r")(?!\w)")
 
 
 def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence[TextLine]) -> Iterator[tuple[Span, str]]:
+    if not lines:
+        return
     empty: set[int] | None = None
     headings = (
         {n for h in doc.headings for n in range(h.span.line, h.span.end_line + 1)}

@@ -72,12 +72,42 @@ def compile_user_pattern(source: str) -> Pattern:
     return pattern
 
 
-def compile_builtin_pattern(source: str) -> Pattern:
-    """A built-in pack pattern, compiled by `re` (see the module docstring for why)."""
-    try:
-        return re.compile(source)
-    except (re.error, OverflowError, RecursionError) as error:
-        raise PatternError(f"bad regular expression {_shown(source)}: {error}") from None
+def compile_builtin_pattern(source: str) -> LazyPattern:
+    """A built-in pack pattern, for `re` (see the module docstring for why), compiled when
+    first used; a bad pattern raises PatternError then."""
+    return LazyPattern(source)
+
+
+class LazyPattern:
+    """A pattern compiled by `re` the first time a text reaches it: a post in which no pack
+    rule's screen finds anything compiles none of the rules' own patterns. Flags are inline
+    (`(?i)`), so the source alone says what the pattern matches."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, source: str) -> None:
+        self.pattern = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(text)
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            try:
+                self._compiled = re.compile(self.pattern)
+            except (re.error, OverflowError, RecursionError) as error:
+                raise PatternError(f"bad regular expression {_shown(self.pattern)}: {error}") from None
+        return self._compiled
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LazyPattern) and other.pattern == self.pattern
+
+    def __hash__(self) -> int:
+        return hash(self.pattern)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
 
 
 def _explain(source: str, reason: str) -> str:

@@ -7,6 +7,7 @@ the built-in packs' own patterns over generated text, and on the shapes it rewri
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
@@ -14,7 +15,10 @@ from hypothesis import strategies as st
 
 from seolint.pack_screen import screen_for, without_leading_assertions
 from seolint.packs import PackCheck, builtin_pack_rules
-from seolint.regex_safety import Pattern, compile_user_pattern
+from seolint.plan import ActiveRule, Plan
+from seolint.regex_safety import LazyPattern, Pattern, compile_user_pattern
+from seolint.registry import Rule
+from tests.conftest import lint_text
 
 
 def rule_patterns(check: object) -> tuple[Pattern, ...]:
@@ -28,9 +32,13 @@ PIECES = [
     "TODO", "FIXME", "XXX", "TK", "TBD", "lorem ipsum", "[Insert stat]", "[add link]", "<placeholder>",
     "{{ name }}", "{{end}}", "Meta Description:", "Internal Links", "Call to Action:", "Title: x",
     "Sure, here is", "feel free to adjust", "let me know if you need any further", "1.2.XXX", "a",
-    " ", ".", ":", "(", "[", "]", "-", "\t", "é", "Related posts",
+    " ", ".", ":", "(", "[", "]", "-", "\t", "é", "Related posts", "\xa0", "İ", "’", "Inİ", "here’s a draft",
 ]  # fmt: skip
 lines = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
+
+
+class Text(NamedTuple):
+    text: str
 
 
 def hits_any(patterns: tuple[Pattern, ...], text: str) -> bool:
@@ -39,16 +47,41 @@ def hits_any(patterns: tuple[Pattern, ...], text: str) -> bool:
 
 def test_every_builtin_rule_gets_a_screen() -> None:
     for rule in builtin_pack_rules():
-        assert screen_for(rule_patterns(rule.check)) is not None, rule.code
+        screen = screen_for(rule_patterns(rule.check))
+        assert screen is not None, rule.code
+        assert screen.together is not None, rule.code  # translated to RE2 and compiled
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(lines, min_size=1, max_size=6))
+def test_each_builtin_screen_passes_every_text_of_a_post_that_matches(texts: list[str]) -> None:
+    for rule in builtin_pack_rules():
+        patterns = rule_patterns(rule.check)
+        screen = screen_for(patterns)
+        assert screen is not None
+        passed = [item.text for item in screen.passing([Text(text) for text in texts])]
+        assert [text for text in texts if hits_any(patterns, text)] == [
+            text for text in passed if hits_any(patterns, text)
+        ]
+
+
+def test_a_post_without_a_match_never_compiles_the_screen_for_one_text() -> None:
+    screen = screen_for((re.compile(r"(?i)\bnever seen\b"), re.compile("TODO")))
+    assert screen is not None
+    assert screen.passing([Text("A line."), Text("Another one.")]) == []
+    assert "each" not in vars(screen)
+    assert screen.passing([Text("A line."), Text("TODO: never SEEN")]) == [Text("TODO: never SEEN")]
+    assert "each" in vars(screen)
 
 
 @settings(max_examples=400, deadline=None)
 @given(lines)
 def test_the_builtin_screen_matches_every_text_a_pattern_matches(text: str) -> None:
     screen = screen_for(BUILTIN_PATTERNS)
-    assert screen is not None
+    assert screen is not None and screen.each is not None
     if hits_any(BUILTIN_PATTERNS, text):
-        assert screen.search(text) is not None
+        assert screen.each.search(text) is not None
+        assert screen.passing([Text(text)]) == [Text(text)]
 
 
 def test_the_builtin_screens_pass_few_lines_that_no_pattern_matches() -> None:
@@ -62,7 +95,7 @@ def test_the_builtin_screens_pass_few_lines_that_no_pattern_matches() -> None:
     for rule in builtin_pack_rules():
         screen = screen_for(rule_patterns(rule.check))
         assert screen is not None
-        assert not any(screen.search(line) for line in plain), rule.code
+        assert screen.passing([Text(line) for line in plain]) == [], rule.code
 
 
 @pytest.mark.parametrize(
@@ -89,9 +122,9 @@ def test_each_pattern_keeps_its_own_flags() -> None:
         re.compile(r"(?x) a \  b  # a comment"),
     )
     screen = screen_for(patterns)
-    assert screen is not None
+    assert screen is not None and screen.each is not None
     for text, expected in [("ToDo", True), ("fixme", False), ("FIXME", True), ("a b", True), ("ab", False)]:
-        assert (screen.search(text) is not None) is expected, text
+        assert (screen.each.search(text) is not None) is expected, text
         assert hits_any(patterns, text) is expected, text
 
 
@@ -108,9 +141,37 @@ def test_an_assertion_is_dropped_only_before_a_literal_matched_case_sensitively(
     def screen(source: str) -> str:
         built = screen_for((re.compile(source),))
         assert built is not None
-        return built.pattern
+        return built.each_source
 
     assert screen(r"\bTODO\b") == r"(?:TODO\b)"
     assert screen(r"(?<!\w)(?:TODO|FIXME)") == r"(?:(?:TODO|FIXME))"
     assert screen(r"(?i)\bsure\b") == r"(?i:\bsure\b)"  # the \b rejects mid-word positions sooner
     assert screen(r"\b\w+ly\b") == r"(?:\b\w+ly\b)"  # a class, not a literal
+
+
+def own_patterns(rules: tuple[Rule, ...]) -> list[LazyPattern]:
+    found = []
+    for rule in rules:
+        assert isinstance(rule.check, PackCheck)
+        for matcher in rule.check.matchers:
+            found += [p for p in (*matcher.patterns, *matcher.exceptions) if isinstance(p, LazyPattern)]
+            found += [p for p in matcher.fix.with_lines if isinstance(p, LazyPattern)] if matcher.fix else []
+    return found
+
+
+def test_every_builtin_pattern_compiles() -> None:
+    patterns = own_patterns(builtin_pack_rules())
+    assert len(patterns) > 20
+    for pattern in patterns:
+        assert pattern.compiled().pattern == pattern.pattern
+
+
+def test_a_clean_post_compiles_none_of_the_pack_rules_own_patterns() -> None:
+    rules = builtin_pack_rules.__wrapped__()  # fresh patterns, none compiled yet
+    plan = Plan(tuple(ActiveRule(rule, rule.severity, rule.default_options()) for rule in rules))
+    clean = "---\ntitle: A post\n---\n\n# A post\n\nSome prose about caching, with [a link](https://x.dev).\n"
+    assert lint_text(clean, "post.md", "markdown", plan).findings == ()
+    assert not any(pattern._compiled for pattern in own_patterns(rules))
+    found = lint_text(clean + "\nTODO: numbers.\n", "post.md", "markdown", plan).findings
+    assert [finding.code for finding in found] == ["S002"]
+    assert any(pattern._compiled for pattern in own_patterns(rules))

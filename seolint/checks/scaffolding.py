@@ -30,22 +30,33 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     when the two are typed exactly alike; lines that differ in markup (`# Title` above
     `Title`) get no fix, since which one to keep is the writer's call.
     """
-    previous: tuple[int, str] | None = None
+    previous: tuple[int, str, str] | None = None  # the line before: number, text, line as typed
+    lines = doc.lines
     for number in doc.views.lines:
-        line = _COMMENT.sub("", doc.lines[number - 1])  # compare what was typed, URLs included
+        line = lines[number - 1]  # compare what was typed, URLs included
+        if "<!--" in line:
+            line = _COMMENT.sub("", line)
         start, end = strip_decoration(line)
         text = " ".join(line[start:end].split())
-        if not _HAS_WORD.search(text) or _NOT_PROSE.match(line.lstrip()):
-            previous = None
-            continue
-        if previous is not None and previous[1] == text and _only_blank_between(doc, previous[0], number):
+        if (
+            previous is not None
+            and previous[1] == text
+            and _prose(text, line)
+            and _prose(text, previous[2])
+            and _only_blank_between(doc, previous[0], number)
+        ):
             yield Problem(
                 Span(number, start + 1, number, end + 1),
                 f"{shorten(text, 60)!r} repeats the line above",
                 _drop_repeat(doc, previous[0], number, number),
             )
-        previous = (number, text)
+        previous = (number, text, line)
     yield from _repeated_paragraphs(doc)
+
+
+def _prose(text: str, line: str) -> bool:
+    """Whether a line holds prose: a word, and not a table row or a template action."""
+    return _HAS_WORD.search(text) is not None and _NOT_PROSE.match(line.lstrip()) is None
 
 
 def _repeated_paragraphs(doc: Document) -> Iterator[Problem]:
