@@ -101,9 +101,9 @@ class Views:
     @cached_property
     def syllables(self) -> int:
         """Syllables of every prose word (the pronunciation data loads only when asked)."""
-        from seolint.syllables import count
+        from seolint.syllables import total
 
-        return sum(map(count, words_of(" ".join(s.text for s in self.sentences))))
+        return total(words_of(" ".join(s.text for s in self.sentences)))
 
     @cached_property
     def lines(self) -> dict[int, TextLine]:
