@@ -18,7 +18,8 @@ PIECES = [
     *" ,;:—–-.!?'’\"“*_([)]",
     "Try", "try", "TRY", "check", "out", "Don't", "don’t", "never", "miss", "wait", "not",
     "feel free to", "go ahead and", "make sure you", "why not", "and", "then", "so", "if", "when",
-    "you", "You can download", "we'd love", "We’d", "we would", "WE WOULD", "invite", "Encourage",
+    "you", "You can download", "YOU MAY WANT TO", "yoU could", "you’ll want to", "you'll want to",
+    "we'd love", "We’d", "we would", "WE WOULD", "invite", "Encourage",
     "urge", "welcome", "recommend", "forward to hearing", "PLEASE", "pleaſe", "İnvite", "Kelvin K",
     "ﬁnd", "2,try", "1,000", "x86", "the", "docs", "Use of", "Run time grew", "us", "our", "a", "it",
     "Questions", "thoughts", "let", "know", "have a look", "see you", "Keep in mind", "star", "fork",
@@ -41,7 +42,13 @@ def unscreened(sentence: str, verbs: frozenset[str], in_list: bool) -> bool:
         stack.enter_context(mock.patch.object(cta, "may_hold_request_verb", lambda s, v: True))
         stack.enter_context(mock.patch.object(cta, "_may_open_request", lambda t, v: True))
         stack.enter_context(mock.patch.object(cta, "_invites", lambda s: bool(cta._INVITATION.search(s))))
+        stack.enter_context(mock.patch.object(cta, "_invited_verb", unscreened_invited_verb))
         return asks_reader(sentence, verbs, in_list)
+
+
+def unscreened_invited_verb(sentence: str) -> str | None:
+    invited = cta._YOU_MAY.search(sentence)
+    return invited.group(1).lower() if invited else None
 
 
 @given(sentences, st.sampled_from(VERB_SETS), st.booleans())

@@ -219,8 +219,8 @@ def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> 
     """Whether one sentence asks the reader to do something (see missing_cta's help)."""
     if _is_reader_question(sentence) or _invites(sentence):
         return True
-    invited = _YOU_MAY.search(sentence)
-    if invited and invited.group(1).lower() in _INVITED_VERBS | (verbs - IMPERATIVE_VERBS):
+    invited = _invited_verb(sentence)
+    if invited and invited in _INVITED_VERBS | (verbs - IMPERATIVE_VERBS):
         return True
     if not may_hold_request_verb(sentence, verbs):
         return False
@@ -280,6 +280,15 @@ def _invites(sentence: str) -> bool:
         if not any(word in lowered for word in _INVITATION_WORDS):
             return False
     return _INVITATION.search(sentence) is not None
+
+
+def _invited_verb(sentence: str) -> str | None:
+    """The verb after "you can", "you may want to", ... (lowercase); an ASCII sentence without
+    "you " (in any case) cannot match `_YOU_MAY` and is not searched."""
+    if sentence.isascii() and "you " not in sentence.lower():
+        return None
+    invited = _YOU_MAY.search(sentence)
+    return invited.group(1).lower() if invited else None
 
 
 def _is_reader_question(sentence: str) -> bool:
