@@ -13,31 +13,45 @@ markdownlint's per-document cache: no rule recomputes them and no module keeps a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.pack_scopes import URL
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from seolint.document import Block, Document
     from seolint.pack_scopes import TextLine
 
 # The look-behind lets a path start only at a token boundary, which keeps long runs linear.
 _PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")  # bounded: linear time
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+# A word is a letter, then letters, digits, apostrophes and hyphens, ending in a letter or digit.
+# Written as runs of \w joined by marks, the engine never backtracks; ASCII text (most
+# prose) takes the ASCII-mode twin: the same words, found with cheaper character tests.
+_WORD = re.compile(r"[^\W\d_]\w*(?:['’-]+\w+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z]\w*(?:['-]+\w+)*", re.ASCII)
 # A sentence ends at . ! ? (plus closing quotes or brackets) before a capital, digit or quote.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
 def words_of(text: str) -> list[str]:
     """The words of `text` as every count of words in seolint sees them."""
-    return _WORD.findall(text)
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
 def count_words(text: str) -> int:
     return len(words_of(text))
+
+
+def sentences_of(text: str) -> Iterator[str]:
+    """`text` cut after each sentence end (its mark stays, the space after it goes)."""
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        yield text[start : end.start() + 1]
+        start = end.end()
+    yield text[start:]
 
 
 def prose_text(text: str) -> str:
@@ -51,15 +65,13 @@ def prose_text(text: str) -> str:
     return text.strip()
 
 
-@dataclass(frozen=True)
-class ProseBlock:
+class ProseBlock(NamedTuple):
     block: Block  # as the front-end found it (its span, kind and raw text)
     text: str  # the prose in it
     words: int
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     text: str
     words: int
     block: int  # index into Views.blocks
@@ -74,11 +86,7 @@ class Views:
     @cached_property
     def blocks(self) -> tuple[ProseBlock, ...]:
         """The prose blocks that hold any prose, in document order."""
-        return tuple(
-            ProseBlock(block, text, count_words(text))
-            for block in self.doc.blocks
-            if block.kind != "table-cell" and (text := prose_text(block.text))
-        )
+        return self._prose.blocks
 
     @cached_property
     def text(self) -> str:
@@ -91,19 +99,18 @@ class Views:
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
-        return tuple(
-            Sentence(text, words, index)
-            for index, block in enumerate(self.blocks)
-            for text in _SENTENCE_END.split(" ".join(block.text.split()))
-            if (words := count_words(text))
-        )
+        return self._prose.sentences
 
     @cached_property
     def syllables(self) -> int:
         """Syllables of every prose word (the pronunciation data loads only when asked)."""
-        from seolint.syllables import count
+        from seolint.syllables import total
 
-        return sum(map(count, words_of(" ".join(s.text for s in self.sentences))))
+        return total(self._prose.words)
+
+    @cached_property
+    def _prose(self) -> _Prose:
+        return _Prose(self.doc.blocks)
 
     @cached_property
     def lines(self) -> dict[int, TextLine]:
@@ -111,3 +118,26 @@ class Views:
         from seolint.pack_scopes import text_lines
 
         return text_lines(self.doc)
+
+
+class _Prose:
+    """Blocks, sentences and words found in one pass: each sentence's words are found once,
+    and a block's words are its sentences' words (no word spans a sentence break)."""
+
+    __slots__ = ("blocks", "sentences", "words")
+
+    def __init__(self, blocks: Iterable[Block]) -> None:
+        prose: list[ProseBlock] = []
+        sentences: list[Sentence] = []
+        self.words: list[str] = []
+        for block in blocks:
+            if block.kind == "table-cell" or not (text := prose_text(block.text)):
+                continue
+            before = len(self.words)
+            for piece in sentences_of(" ".join(text.split())):
+                if found := words_of(piece):
+                    sentences.append(Sentence(piece, len(found), len(prose)))
+                    self.words += found
+            prose.append(ProseBlock(block, text, len(self.words) - before))
+        self.blocks = tuple(prose)
+        self.sentences = tuple(sentences)

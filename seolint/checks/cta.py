@@ -81,6 +81,8 @@ _READER_LEAD_INS = (
     ["do", "not", "hesitate", "to"], ["why", "not"], ["go", "and"],
 )  # fmt: skip
 _JOINING_LEAD_INS = tuple([word] for word in _words("and or so then now just also finally simply do"))
+# Words a clause that asks may open with besides its verb: a lead-in's first word or a negation.
+_OPENERS = frozenset(["don't", "never", "not", *(words[0] for words in _READER_LEAD_INS + _JOINING_LEAD_INS)])
 _CLAUSE_END = _words(", ; . and or but then so if when because to")  # a relative clause may come first
 # Words that open a lead-in before the main clause: "If you use X, try ...", "For details, see ...".
 _SUBORDINATORS = _words("if when whenever once before after while until unless whether as to for")
@@ -88,6 +90,7 @@ _SUBORDINATORS = _words("if when whenever once before after while until unless w
 _MAX_LEAD_IN_COMMAS = 3  # "If you use X, Y, or Z, try ..."
 _MAX_CLAUSE_TOKENS = 40
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\w.,%]*|[^\w\s]")
+_WORD_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")  # _TOKEN's first kind: the only one a verb can be
 # Clause boundaries: ; : dashes, and ", and" / ", then" / ", so".
 _CLAUSE_BREAK = re.compile(r"(?:[;:—–]|\s-\s)\s*|,\s*(?=(?:and|then|so)\b)")  # no leading \s*: linear
 _QUOTE_MARKS = "\"'“‘”’«"
@@ -124,6 +127,12 @@ _INVITATION = re.compile(
     r"|(?<!\bto )(?<!\bas )\bplease,? (?!note\b|excuse\b|bear\b)[a-z]",
     re.IGNORECASE,
 )
+# Words every _INVITATION match contains, one from each alternative: a sentence without
+# any of them is not searched (the words are ASCII, so for ASCII text IGNORECASE is lower()).
+_INVITATION_WORDS = (
+    "we'd", "we’d", "we would", "invite", "encourage", "urge", "welcome", "recommend",
+    "forward to hearing", "please",
+)  # fmt: skip
 _YOU_MAY = re.compile(
     r"\byou (?:can|could|should|may want to|might want to|'ll want to|’ll want to)"
     r" (?:also |now |still |[a-z]+ly )?([a-z]+)",
@@ -185,11 +194,13 @@ def find_cta(doc: Document, opts: CtaOptions, start: int) -> str | None:
     for link in links:
         if _styled_as_cta(link.classes, link.role):
             return link.text
-    pattern = phrase_pattern((*opts.phrases, *opts.extend_phrases))
-    texts = [b.text for b in doc.blocks if b.kind != "table-cell" and b.span.line >= start]
-    for text in [*texts, *(link.text for link in links)]:
-        if pattern.search(text):
-            return text
+    phrases = (*opts.phrases, *opts.extend_phrases)
+    if any(p.strip() for p in phrases):  # no phrase configured (the default): nothing to search
+        pattern = phrase_pattern(phrases)
+        texts = [b.text for b in doc.blocks if b.kind != "table-cell" and b.span.line >= start]
+        for text in [*texts, *(link.text for link in links)]:
+            if pattern.search(text):
+                return text
     verbs = IMPERATIVE_VERBS | {v.strip().lower() for v in opts.extend_verbs}
     views = doc.views
     for sentence in views.sentences:
@@ -206,11 +217,13 @@ def find_cta(doc: Document, opts: CtaOptions, start: int) -> str | None:
 
 def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> bool:
     """Whether one sentence asks the reader to do something (see missing_cta's help)."""
-    if _is_reader_question(sentence) or _INVITATION.search(sentence):
+    if _is_reader_question(sentence) or _invites(sentence):
         return True
-    invited = _YOU_MAY.search(sentence)
-    if invited and invited.group(1).lower() in _INVITED_VERBS | (verbs - IMPERATIVE_VERBS):
+    invited = _invited_verb(sentence)
+    if invited and invited in _INVITED_VERBS | (verbs - IMPERATIVE_VERBS):
         return True
+    if not may_hold_request_verb(sentence, verbs):
+        return False
     found = clauses(sentence)
     if not found:
         return False
@@ -218,6 +231,27 @@ def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> 
     if opening.lstrip(_MARKUP + _QUOTE_MARKS)[:1].islower():
         opening = ""  # a fragment that continues code or a list ("give the handler a ..."), not a sentence
     return any(_is_imperative(clause, verbs, in_list) for clause in (opening, *later))
+
+
+def may_hold_request_verb(sentence: str, verbs: frozenset[str]) -> bool:
+    """False only when no clause of `sentence` can open a request: none of its words is a verb.
+
+    A screen that spares most sentences the clause search. Exact where it answers: for ASCII
+    text lower() is the case-folding `_is_imperative` does, and every word token of a clause
+    (cut after punctuation or a space) is a word token of the whole sentence. Otherwise (other
+    text, or `extend-verbs` that are not words) it says True and the search decides.
+    """
+    wanted = _request_words(verbs)
+    if wanted is None or not sentence.isascii():
+        return True
+    return not wanted.isdisjoint(_WORD_TOKEN.findall(sentence.lower()))
+
+
+@lru_cache(maxsize=8)
+def _request_words(verbs: frozenset[str]) -> frozenset[str] | None:
+    """The words a request needs one of: a verb, or what follows "don't" ("miss", "wait")."""
+    wanted = verbs | {"miss", "wait"}
+    return wanted if all(_WORD_TOKEN.fullmatch(word) for word in wanted) else None
 
 
 def clauses(sentence: str) -> list[str]:
@@ -239,6 +273,24 @@ def clauses(sentence: str) -> list[str]:
     return [clause for clause in found if clause.strip()]
 
 
+def _invites(sentence: str) -> bool:
+    """Whether `_INVITATION` matches; most sentences lack every word it needs and skip the search."""
+    if sentence.isascii():  # then IGNORECASE is ASCII case, which lower() and `in` match exactly
+        lowered = sentence.lower()
+        if not any(word in lowered for word in _INVITATION_WORDS):
+            return False
+    return _INVITATION.search(sentence) is not None
+
+
+def _invited_verb(sentence: str) -> str | None:
+    """The verb after "you can", "you may want to", ... (lowercase); an ASCII sentence without
+    "you " (in any case) cannot match `_YOU_MAY` and is not searched."""
+    if sentence.isascii() and "you " not in sentence.lower():
+        return None
+    invited = _YOU_MAY.search(sentence)
+    return invited.group(1).lower() if invited else None
+
+
 def _is_reader_question(sentence: str) -> bool:
     if not sentence.rstrip(_QUOTE_MARKS + ")]*_ ").endswith("?"):
         return False
@@ -250,6 +302,8 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
     """A clause that opens with a verb used as a request, not as a noun or a quotation."""
     text = clause.strip().lstrip(_MARKUP)
     if not text or text[0] in _QUOTE_MARKS:
+        return False
+    if not _may_open_request(text, verbs):
         return False
     words = [m.group() for m in itertools.islice(_TOKEN.finditer(text), _MAX_CLAUSE_TOKENS)]
     lowered = [w.lower().replace("’", "'") for w in words]
@@ -266,6 +320,14 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
     if not to_reader and not _reads_as_verb(verb, rest, following[0][0].isupper() if following else False):
         return False  # after "feel free to" a verb is a verb: "feel free to drop by"
     return not weak or verb in _READER_VERBS or verb not in IMPERATIVE_VERBS or speaks_to_reader
+
+
+def _may_open_request(text: str, verbs: frozenset[str]) -> bool:
+    """Whether the clause's first token is a verb, a lead-in's first word or a negation: most
+    clauses open with none of them, and then no later token is read."""
+    first = _TOKEN.search(text)
+    opener = first.group().lower().replace("’", "'") if first else ""
+    return opener in verbs or opener in _OPENERS
 
 
 def _lead_in_length(tokens: list[str]) -> tuple[int, bool]:

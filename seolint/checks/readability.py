@@ -151,15 +151,16 @@ def repeated_sentence_start(doc: Document, opts: RepeatedStartOptions) -> Iterat
     Example: three sentences starting with "This" -> merge two or reword one.
     """
     views = doc.views
-    run: list[int] = []
+    run: list[int] = []  # the sentences in a row that start with `run_word`
+    run_word = ""
     for index, sentence in enumerate(views.sentences):
         kind = views.blocks[sentence.block].block.kind
-        key = _first_word(sentence.text) if kind in ("paragraph", "quote") else ""
-        if run and key and key == _first_word(views.sentences[run[0]].text):
+        word = _first_word(sentence.text) if kind in ("paragraph", "quote") else ""
+        if word and word == run_word:
             run.append(index)
             continue
         yield from _report_run(views, run, opts.min_run)
-        run = [index] if key else []
+        run, run_word = ([index], word) if word else ([], "")
     yield from _report_run(views, run, opts.min_run)
 
 
