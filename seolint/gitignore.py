@@ -8,14 +8,15 @@ ignored. Tracked files are never reported as ignored, as in git.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
 
 def ignored(folder: Path, files: Sequence[Path]) -> set[Path]:
     """The subset of `files` (all under `folder`) that git ignores."""
+    import shutil
+    import subprocess  # only when a folder is walked: a check of named files never asks git
+
     git = shutil.which("git")
     if git is None or not files:
         return set()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -69,10 +71,9 @@ ADAPTERS = ("hugo", "jekyll", "zola", "docusaurus", "astro", "mkdocs", "mdx")
 
 def check_one_post_modules() -> set[str]:
     draft = ROOT / "fixtures" / "clean-post.md"
-    probe = (
-        "import sys; from seolint.launch import main\n"
-        f"sys.argv = ['seolint', 'check', '--no-cache', '-q', {str(draft)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    probe = (  # seolint.cli.main, not the console script: that one ends the process when done
+        "import sys; from seolint.cli import main\n"
+        f"main(['check', '--no-cache', '-q', {str(draft)!r}])\n"
         "print('MODULES', ' '.join(sorted(sys.modules)))\n"
     )
     output = subprocess.run(
@@ -123,3 +124,20 @@ def test_a_command_builds_only_its_own_parser(monkeypatch: pytest.MonkeyPatch) -
     result = run_cli(["check", "--no-cache", "-q", str(ROOT / "fixtures" / "clean-post.md")])
     assert result.exit_code == 0, result.stderr
     assert built == ["check"]
+
+
+def test_the_console_script_flushes_its_output_and_keeps_the_exit_code(tmp_path: Path) -> None:
+    """seolint.launch ends the process without the interpreter's teardown: what was written
+    must still arrive, whole, with the command's exit code."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Title\n\n" + "TODO: write this. " * 2000 + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "from seolint.launch import main; main()", "check", "--no-cache", str(draft)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 1
+    rows = [line for line in done.stdout.splitlines() if re.match(r"\s+\d+:\d+\s+error\s+S002\s", line)]
+    assert len(rows) == 2000
+    assert "Tip: seolint explain S002" in done.stdout  # the report's last words arrived
