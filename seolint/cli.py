@@ -511,7 +511,7 @@ def _show_sites(paths: Sequence[str], config_path: Path | None) -> None:
 
 def _show_settings(settings: Settings, path: str) -> None:
     """What `path` is linted with, as TOML a config could hold (ruff's --show-settings)."""
-    import dataclasses
+    from seolint import options
 
     target = Path(path)
     folder = target if target.is_dir() else target.parent
@@ -538,7 +538,7 @@ def _show_settings(settings: Settings, path: str) -> None:
             f"[rules.{active.rule.code}]  # {active.rule.name}",
             f"severity = {_toml_value(active.severity.label)}",
         ]
-        for field in dataclasses.fields(active.options):
+        for field in options.fields(type(active.options)):
             lines.append(
                 f"{field.name.replace('_', '-')} = {_toml_value(getattr(active.options, field.name))}"
             )

@@ -21,6 +21,8 @@ from typing import Any
 
 from seolint import __version__
 from seolint.digest import update_with_files
+from seolint.options import Options
+from seolint.options import fields as option_fields
 from seolint.plan import Plan
 
 SCHEMA = 6  # bump when the cache entry layout changes
@@ -110,9 +112,12 @@ def _plan_shape(plan: Plan) -> Any:
 
 def _stable(value: Any) -> str:
     """A repr that does not depend on hash seeds or object addresses."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = ", ".join(f"{f.name}={_stable(getattr(value, f.name))}" for f in dataclasses.fields(value))
-        return f"{type(value).__qualname__}({fields})"
+    if isinstance(value, Options) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        names = [f.name for f in option_fields(type(value))] if isinstance(value, Options) else [
+            f.name for f in dataclasses.fields(value)
+        ]
+        shown = ", ".join(f"{name}={_stable(getattr(value, name))}" for name in names)
+        return f"{type(value).__qualname__}({shown})"
     if isinstance(value, (set, frozenset)):
         return "{" + ", ".join(sorted(_stable(v) for v in value)) + "}"
     if isinstance(value, dict):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from seolint.document import Document, Span
 from seolint.edits import removable, remove_section, remove_sentence
 from seolint.findings import Applicability, Edit, Fix, Problem, Severity
+from seolint.options import Options
 from seolint.pack_screen import screen_for
 from seolint.regex_safety import (
     LazyPattern,
@@ -56,8 +57,7 @@ class PackError(RuleError):
     """A pack that cannot be loaded; the message names the file and the rule."""
 
 
-@dataclass(frozen=True)
-class PackOptions:
+class PackOptions(Options):
     extend_phrases: tuple[str, ...] = ()  # more literal phrases (case-insensitive, whole words)
 
 

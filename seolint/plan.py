@@ -17,6 +17,7 @@ from seolint.catalog import known_rules
 from seolint.config import Config, ConfigError, FrontMatterKeys
 from seolint.findings import Severity
 from seolint.globs import matches
+from seolint.options import replaced
 from seolint.reading import DEFAULT_MAX_FILE_SIZE
 from seolint.registry import Rule, RuleError, RuleSet, build_options
 
@@ -79,7 +80,7 @@ class Plan:
             changes["site_domains"] = (facts.site_domain,)
         if not changes:
             return active
-        return active._replace(options=dataclasses.replace(active.options, **changes))
+        return active._replace(options=replaced(active.options, **changes))
 
     def _site_may_set(self, active: ActiveRule, key: str, defaults: dict[str, Any]) -> bool:
         return key in defaults and (active.rule.code, key) not in self.configured

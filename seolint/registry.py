@@ -6,25 +6,23 @@ how it is named, configured and selected. A RuleSet is built fresh for every run
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
 import math
 import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple
 
 from seolint.document import Document
 from seolint.findings import Problem, Severity
+from seolint.options import OptionField, Options, fields
 from seolint.suggest import did_you_mean
 
 Check = Callable[[Document, Any], Iterable[Problem]]
 # A site rule reads the whole site's model (seolint.site_model.SiteModel) and says which
 # page (its absolute path) each problem is on.
 SiteCheck = Callable[[Any, Any], Iterable[tuple[str, Problem]]]
-T = TypeVar("T")
 _CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -33,13 +31,11 @@ class RuleError(ValueError):
     """A rule, option or selector that does not exist or does not fit."""
 
 
-@dataclass(frozen=True)
-class NoOptions:
+class NoOptions(Options):
     """For rules without options."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: Severity
@@ -64,7 +60,7 @@ class Rule:
     def option_defaults(self) -> dict[str, Any]:
         """Options as config keys (kebab-case) with their default values."""
         defaults = self.default_options()
-        return {option_key(f.name): getattr(defaults, f.name) for f in dataclasses.fields(self.options_type)}
+        return {option_key(f.name): getattr(defaults, f.name) for f in fields(self.options_type)}
 
     def run(self, doc: Document, options: Any) -> Iterator[Problem]:
         yield from self.check(doc, options)
@@ -114,28 +110,23 @@ def option_key(field_name: str) -> str:
     return field_name.replace("_", "-")
 
 
-def option(default: T, *, minimum: float | None = None, maximum: float | None = None) -> T:
-    """An options field whose configured values must lie in [minimum, maximum]."""
-    return dataclasses.field(default=default, metadata={"minimum": minimum, "maximum": maximum})
-
-
 def build_options(rule_: Rule, values: Mapping[str, Any], where: str) -> Any:
-    """Validate config values (kebab-case keys) against the rule's options dataclass.
+    """Validate config values (kebab-case keys) against the rule's options type.
 
-    Types come from the annotations, bounds from `option(...)` metadata; a list whose
-    default has items must not be emptied (the rule would have nothing to look for), and
-    a ValueError from the dataclass itself (`__post_init__` of a plugin) is a config error.
+    Types come from the annotations, bounds from `option(...)`; a list whose default has
+    items must not be emptied (the rule would have nothing to look for), and a ValueError
+    from the options type itself (`__post_init__` of a plugin's dataclass) is a config error.
     """
     hints = typing.get_type_hints(rule_.options_type)
-    fields = {option_key(f.name): f for f in dataclasses.fields(rule_.options_type)}
+    specs = {option_key(f.name): f for f in fields(rule_.options_type)}
     kwargs: dict[str, Any] = {}
     for key, value in values.items():
-        if key not in fields:
-            choices = ", ".join(sorted(fields)) or "none"
+        if key not in specs:
+            choices = ", ".join(sorted(specs)) or "none"
             raise RuleError(
                 f"{where}: unknown option {key!r} for {rule_.code} ({rule_.name}); options: {choices}"
             )
-        spec = fields[key]
+        spec = specs[key]
         what = f"{where}: option {key!r} of {rule_.code}"
         kwargs[spec.name] = _check_value(_coerce(value, hints[spec.name], what), spec, what)
     try:
@@ -148,7 +139,7 @@ def build_options(rule_: Rule, values: Mapping[str, Any], where: str) -> Any:
 
 def _check_ranges(rule_: Rule, options: Any, configured: set[str], where: str) -> None:
     """Every `min...`/`max...` pair of options (`min`/`max`, `min-words`/`max-words`) in order."""
-    names = {f.name for f in dataclasses.fields(options)}
+    names = {f.name for f in fields(type(options))}
     for low in sorted(n for n in names if n == "min" or n.startswith("min_")):
         high = "max" + low[3:]
         low_value, high_value = getattr(options, low), getattr(options, high, None)
@@ -165,7 +156,7 @@ def _check_ranges(rule_: Rule, options: Any, configured: set[str], where: str) -
             )
 
 
-def _check_value(value: Any, spec: dataclasses.Field[Any], where: str) -> Any:
+def _check_value(value: Any, spec: OptionField, where: str) -> Any:
     """The value if it is within the option's bounds, else RuleError saying which."""
     if isinstance(value, tuple):
         if not value and spec.default:
@@ -175,7 +166,7 @@ def _check_value(value: Any, spec: dataclasses.Field[Any], where: str) -> Any:
         return value
     if not math.isfinite(value):
         raise RuleError(f"{where} must be a finite number, got {value}")
-    minimum, maximum = spec.metadata.get("minimum"), spec.metadata.get("maximum")
+    minimum, maximum = spec.minimum, spec.maximum
     if minimum is not None and value < minimum:
         raise RuleError(f"{where} must be at least {minimum:g}, got {value}")
     if maximum is not None and value > maximum:

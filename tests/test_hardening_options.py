@@ -12,6 +12,7 @@ import pytest
 from seolint.catalog import load_builtin_rules
 from seolint.config import Config
 from seolint.findings import Severity
+from seolint.options import fields as option_fields
 from seolint.plan import make_plan
 from seolint.registry import RuleError, build_options, rule
 from tests.conftest import lint_text, run_cli
@@ -71,7 +72,7 @@ def test_no_builtin_rule_raises_with_a_number_option_at_zero_or_minus_one() -> N
     draft = "---\ntitle: T\ndescription: D\nkeyphrase: k\n---\n# T\n\nWe went. We saw k.\n\n![a](b.png)\n"
     for rule_ in load_builtin_rules():
         hints = typing.get_type_hints(rule_.options_type)
-        for spec in dataclasses.fields(rule_.options_type):
+        for spec in option_fields(rule_.options_type):
             if hints[spec.name] not in (int, float):
                 continue
             for value in (0, -1):

@@ -11,12 +11,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
-from seolint.registry import option, rule
+from seolint.options import Options, option
+from seolint.registry import rule
 
 
 def _words(text: str) -> frozenset[str]:
@@ -141,8 +141,7 @@ _YOU_MAY = re.compile(
 _CTA_CLASS = re.compile(r"(?:^|[-_])(?:cta|btn|button)(?:$|[-_])", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class CtaOptions:
+class CtaOptions(Options):
     window: float = option(0.25, minimum=0, maximum=1)  # the final share of the prose that must hold the CTA
     phrases: tuple[str, ...] = ()  # always a call to action, whatever their form
     extend_phrases: tuple[str, ...] = ()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from seolint.document import Block, Document, Heading, Span
 from seolint.edits import content_end
 from seolint.excerpt import shorten
 from seolint.findings import Applicability, Edit, Fix, Problem, Severity
-from seolint.registry import option, rule
+from seolint.options import Options, option
+from seolint.registry import rule
 
 # "H2: Title", "H2 - Title", "Heading 2: Title", "[H2] Title" at the start of a heading or
 # paragraph (`**H2:** Title` reads "H2: Title"): an outline marker that leaked out. A dash
@@ -31,8 +31,7 @@ _HTML_CLOSE = re.compile(r"</h([1-6])\s*>", re.IGNORECASE)
 _MARKER_LEVEL = re.compile(r"H([1-6])", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class TitleOptions:
+class TitleOptions(Options):
     title_is_h1: bool = True  # a front-matter `title` is rendered as the page's H1
 
 
@@ -251,8 +250,7 @@ def _drop_marker(doc: Document, heading: Heading, level: int) -> Fix | None:
     )
 
 
-@dataclass(frozen=True)
-class DuplicateOptions:
+class DuplicateOptions(Options):
     siblings_only: bool = False  # only headings under the same parent heading count
 
 
@@ -283,8 +281,7 @@ def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem
         parents.append(heading)
 
 
-@dataclass(frozen=True)
-class SectionOptions:
+class SectionOptions(Options):
     max_words: int = option(300, minimum=1)
 
 

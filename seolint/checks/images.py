@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from seolint.document import Document
 from seolint.findings import Problem, Severity
-from seolint.registry import option, rule
+from seolint.options import Options, option
+from seolint.registry import rule
 
 
 @rule("I001", "image-missing-alt", Severity.ERROR)
@@ -59,8 +59,7 @@ _CAMERA_NAME = re.compile(r"(?:img|dsc|dscn|pxl|screenshot)[_ -]?[\d_ -]{1,40}",
 _VAGUE_START = re.compile(r"(?:an?\s+)?(?:image|picture)\s+of\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class AltQualityOptions:
+class AltQualityOptions(Options):
     extend_words: tuple[str, ...] = ()  # more alt texts that say nothing
 
 
@@ -90,8 +89,7 @@ def _is_file_name(alt: str) -> bool:
     return alt.lower().endswith(IMAGE_SUFFIXES) and _FILE_NAME_CHARACTERS.fullmatch(alt) is not None
 
 
-@dataclass(frozen=True)
-class AltLengthOptions:
+class AltLengthOptions(Options):
     max_length: int = option(125, minimum=1)  # screen readers cut or rush longer alt text
 
 

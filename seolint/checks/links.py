@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from seolint.document import Document, Link, Span
 from seolint.edits import content_end
 from seolint.findings import Edit, Fix, Problem, Severity
-from seolint.registry import option, rule
+from seolint.options import Options, option
+from seolint.registry import rule
 
 PLACEHOLDER_TARGETS = (
     "#",
@@ -37,8 +37,7 @@ BRACKETED = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class PlaceholderOptions:
+class PlaceholderOptions(Options):
     extend_targets: tuple[str, ...] = ()  # more link targets that mean "not filled in yet"
     allow_hash: bool = False  # accept href="#" (pages whose script handles such links)
 
@@ -127,8 +126,7 @@ def link_kind(href: str | None, site_domains: tuple[str, ...]) -> str | None:
     return "internal"  # relative or root-relative
 
 
-@dataclass(frozen=True)
-class LinkCountOptions:
+class LinkCountOptions(Options):
     min: int = option(1, minimum=0)
     site_domains: tuple[str, ...] = ()  # hosts that count as this site (top-level `site-domains`)
 
@@ -183,8 +181,7 @@ VAGUE_PHRASES = (
 )
 
 
-@dataclass(frozen=True)
-class VagueTextOptions:
+class VagueTextOptions(Options):
     extend_phrases: tuple[str, ...] = ()
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from seolint.document import Document, Field, Span
 from seolint.findings import Problem, Severity
-from seolint.registry import option, rule
+from seolint.options import Options, option
+from seolint.registry import rule
 
 
 @rule("M001", "missing-title", Severity.ERROR)
@@ -50,8 +50,7 @@ def title_pixels(text: str) -> int:
     return round(units * TITLE_FONT_PX / 1000)
 
 
-@dataclass(frozen=True)
-class TitleLengthOptions:
+class TitleLengthOptions(Options):
     min: int = option(30, minimum=0)
     max: int = option(60, minimum=1)
     max_pixels: int = option(600, minimum=1)  # search results cut titles at about this width
@@ -93,8 +92,7 @@ def missing_description(doc: Document, opts: object) -> Iterator[Problem]:
         )
 
 
-@dataclass(frozen=True)
-class DescriptionLengthOptions:
+class DescriptionLengthOptions(Options):
     min: int = option(70, minimum=0)
     max: int = option(160, minimum=1)
 
@@ -123,8 +121,7 @@ def _length_problem(what: str, field: Field, low: int, high: int) -> Problem | N
     return None
 
 
-@dataclass(frozen=True)
-class ThinOptions:
+class ThinOptions(Options):
     min_words: int = option(300, minimum=0)
 
 
@@ -180,8 +177,7 @@ def keyphrase_placement(doc: Document, opts: object) -> Iterator[Problem]:
         yield Problem(at, f"keyphrase {phrase!r} is missing from the slug {slug.text!r}")
 
 
-@dataclass(frozen=True)
-class DensityOptions:
+class DensityOptions(Options):
     min: float = option(0.5, minimum=0, maximum=100)  # percent
     max: float = option(3.0, minimum=0, maximum=100)
     min_words: int = option(100, minimum=0)
@@ -209,8 +205,7 @@ def keyphrase_density(doc: Document, opts: DensityOptions) -> Iterator[Problem]:
         yield Problem(at, f"keyphrase {phrase!r} density is {density:.2f}% (max {opts.max}%)")
 
 
-@dataclass(frozen=True)
-class SlugOptions:
+class SlugOptions(Options):
     max_length: int = option(75, minimum=1)
 
 

@@ -7,12 +7,12 @@ The R001/R002 defaults come from the published posts in ../shared/corpus: at mos
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from seolint import prose
 from seolint.document import Document, Span
 from seolint.findings import Problem, Severity
-from seolint.registry import option, rule
+from seolint.options import Options, option
+from seolint.registry import rule
 from seolint.views import Views
 
 
@@ -21,8 +21,7 @@ def _whole_post(doc: Document) -> Span:
     return Span.point(first.line, first.column)
 
 
-@dataclass(frozen=True)
-class ReadingEaseOptions:
+class ReadingEaseOptions(Options):
     min: float = 40.0  # Flesch reading ease; lower is harder (60-70 is plain English)
     min_words: int = option(100, minimum=0)  # shorter posts are not scored
 
@@ -44,8 +43,7 @@ def reading_ease(doc: Document, opts: ReadingEaseOptions) -> Iterator[Problem]:
         yield Problem(_whole_post(doc), f"reading ease {score:.0f} is below {opts.min:g}")
 
 
-@dataclass(frozen=True)
-class GradeOptions:
+class GradeOptions(Options):
     max: float = 12.5  # Flesch-Kincaid grade (US school years)
     min_words: int = option(100, minimum=0)  # shorter posts are not scored
 
@@ -67,8 +65,7 @@ def grade_level(doc: Document, opts: GradeOptions) -> Iterator[Problem]:
         yield Problem(_whole_post(doc), f"grade level {level:.1f} is above {opts.max:g}")
 
 
-@dataclass(frozen=True)
-class LongSentenceOptions:
+class LongSentenceOptions(Options):
     max_words: int = option(40, minimum=1)
 
 
@@ -88,8 +85,7 @@ def long_sentence(doc: Document, opts: LongSentenceOptions) -> Iterator[Problem]
             )
 
 
-@dataclass(frozen=True)
-class LongParagraphOptions:
+class LongParagraphOptions(Options):
     max_words: int = option(150, minimum=1)
 
 
@@ -109,8 +105,7 @@ def long_paragraph(doc: Document, opts: LongParagraphOptions) -> Iterator[Proble
             )
 
 
-@dataclass(frozen=True)
-class LongSentenceShareOptions:
+class LongSentenceShareOptions(Options):
     max_share: float = option(0.25, minimum=0, maximum=1)  # fraction of sentences allowed over `long-words`
     long_words: int = option(20, minimum=1)
     min_words: int = option(100, minimum=0)  # shorter posts are not scored
@@ -137,8 +132,7 @@ def long_sentence_share(doc: Document, opts: LongSentenceShareOptions) -> Iterat
         )
 
 
-@dataclass(frozen=True)
-class RepeatedStartOptions:
+class RepeatedStartOptions(Options):
     min_run: int = option(3, minimum=2)  # this many sentences in a row starting with the same word
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from seolint.document import Span
 from seolint.findings import Problem, Severity
-from seolint.registry import option, site_rule
+from seolint.options import Options, option
+from seolint.registry import site_rule
 
 if TYPE_CHECKING:
     from seolint.site_facts import Fact, FileFacts
@@ -25,8 +25,7 @@ if TYPE_CHECKING:
 Located = tuple[str, Problem]
 
 
-@dataclass(frozen=True)
-class BrokenLinkOptions:
+class BrokenLinkOptions(Options):
     # URL globs (fnmatch) of pages made outside the repository at build time, e.g.
     # ["/flux/components/*"] for docs a build step imports; links to them are not checked.
     ignore_targets: tuple[str, ...] = ()
@@ -100,8 +99,7 @@ def missing_asset(model: SiteModel, opts: object) -> Iterator[Located]:
             yield str(item.source.path), Problem(item.reference.span, f"image not found: {wanted}")
 
 
-@dataclass(frozen=True)
-class DuplicateOptions:
+class DuplicateOptions(Options):
     include_list_pages: bool = False  # section and index pages count too
     min_length: int = option(1, minimum=1)  # shorter texts ("Blog") are not compared
 
@@ -157,8 +155,7 @@ def url_collision(model: SiteModel, opts: object) -> Iterator[Located]:
             yield str(page.path), Problem(_page_span(page), f"publishes to {key} like {others}")
 
 
-@dataclass(frozen=True)
-class OrphanOptions:
+class OrphanOptions(Options):
     min_incoming: int = option(1, minimum=1)  # links from other pages a post needs
 
 
