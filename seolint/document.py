@@ -151,6 +151,8 @@ class Document:
     def lines(self) -> tuple[str, ...]:
         """Source lines without their line endings (CRLF, LF and lone CR all end a line)."""
         starts = self._line_starts
+        if "\r" not in self.source:  # the usual case, split in C; the text after a final "\n" is no line
+            return tuple(self.source.split("\n", len(starts))[: len(starts)])
         ends = [*starts[1:], len(self.source)]
         return tuple(self.source[a:b].rstrip("\r\n") for a, b in zip(starts, ends, strict=True))
 

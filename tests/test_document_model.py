@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seolint import document
 from seolint.config import FrontMatterKeys
@@ -163,3 +165,10 @@ def test_an_html_page_is_split_into_lines_once(monkeypatch: pytest.MonkeyPatch) 
     doc = parse(page, "page.html", "html")
     assert doc.lines == tuple(page.splitlines()) and doc.links[0].span.line == 3
     assert len(split) == 1
+
+
+@given(st.text(alphabet="ab \n\r\t\u2028\x0b", max_size=40))
+def test_lines_end_at_crlf_lf_and_cr_only(source: str) -> None:
+    pieces = re.split(r"\r\n|\r|\n", source)
+    expected = pieces[:-1] if len(pieces) > 1 and pieces[-1] == "" else pieces
+    assert Document(path="a.md", format="markdown", source=source).lines == tuple(expected)
