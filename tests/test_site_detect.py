@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -126,9 +127,9 @@ def test_the_finder_answers_once_per_folder(monkeypatch: pytest.MonkeyPatch) -> 
     calls: list[Path] = []
     real = detect.find_site
 
-    def counting(path: Path, generator: detect.Generator = "auto") -> object:
+    def counting(path: Path, generator: detect.Generator = "auto", rooted: object = None) -> object:
         calls.append(path)
-        return real(path, generator)
+        return real(path, generator, rooted)  # type: ignore[arg-type]
 
     monkeypatch.setattr(detect, "find_site", counting)
     finder = SiteFinder()
@@ -136,3 +137,24 @@ def test_the_finder_answers_once_per_folder(monkeypatch: pytest.MonkeyPatch) -> 
     first = finder.find(posts / "first-steps.md")
     assert finder.find(posts / "_index.md") is first
     assert len(calls) == 1
+
+
+def test_the_finder_looks_at_each_ancestor_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import seolint.site.detect as detect
+
+    (tmp_path / ".git").mkdir()
+    for name in ("a", "b", "c"):
+        (tmp_path / "posts" / name).mkdir(parents=True)
+    looked_at: list[Path] = []
+    real = detect._rooted_at
+
+    def counting(folder: Path, detectors: Mapping[str, detect.Detector], forced: bool) -> object:
+        looked_at.append(folder)
+        return real(folder, detectors, forced)
+
+    monkeypatch.setattr(detect, "_rooted_at", counting)
+    finder = SiteFinder()
+    for name in ("a", "b", "c"):
+        assert finder.find(tmp_path / "posts" / name / "draft.md") is None
+    posts = tmp_path / "posts"
+    assert sorted(looked_at) == sorted([tmp_path, posts, posts / "a", posts / "b", posts / "c"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Literal
@@ -58,12 +58,16 @@ DETECTORS: dict[str, Detector] = {
 }
 
 
-def find_site(path: Path, generator: Generator = "auto") -> Site | None:
+def find_site(
+    path: Path, generator: Generator = "auto", rooted: dict[Path, Site | None] | None = None
+) -> Site | None:
     """The site `path` (a file or folder) belongs to, or None (a plain draft, or `none`).
 
     `generator` is the config override: "auto" detects; a generator's name only looks for
     that generator's config (and, finding none, roots that generator at the folder of
     `path`); "plain" treats the folder as a plain folder of drafts; "none" turns it off.
+    `rooted` keeps, per folder, the site its config roots there (or None), for callers that
+    walk up from many folders with the same ancestors.
     """
     if generator == "none":
         return None
@@ -72,13 +76,14 @@ def find_site(path: Path, generator: Generator = "auto") -> Site | None:
         start = start.parent
     if generator == "plain":
         return plain_site(start, 'generator = "plain" in the config')
-    chosen = DETECTORS if generator == "auto" else {generator: DETECTORS[generator]}
+    chosen: dict[str, Detector] = DETECTORS if generator == "auto" else {generator: DETECTORS[generator]}
     folders = _upwards(start)
+    rooted = {} if rooted is None else rooted
     for folder in folders:
-        for detector in chosen.values():
-            site = detector(folder, generator != "auto")
-            if site is not None:
-                return site
+        if folder not in rooted:
+            rooted[folder] = _rooted_at(folder, chosen, generator != "auto")
+        if (site := rooted[folder]) is not None:
+            return site
     if generator in ("auto", "hugo"):
         laid_out = next((s for f in folders if (s := _hugo_layout(f)) is not None), None)
         if laid_out is not None:
@@ -121,13 +126,23 @@ class SiteFinder:
     def __init__(self, generator: Generator = "auto") -> None:
         self.generator = generator
         self._by_folder: dict[Path, Site | None] = {}
+        self._rooted: dict[Path, Site | None] = {}  # folders walked up through, for find_site
 
     def find(self, path: Path) -> Site | None:
         folder = absolute(path)
         folder = folder if folder.is_dir() else folder.parent
         if folder not in self._by_folder:
-            self._by_folder[folder] = find_site(folder, self.generator)
+            self._by_folder[folder] = find_site(folder, self.generator, self._rooted)
         return self._by_folder[folder]
+
+
+def _rooted_at(folder: Path, detectors: Mapping[str, Detector], forced: bool) -> Site | None:
+    """The site the first of `detectors` finds a config for in `folder` itself, if any."""
+    for detector in detectors.values():
+        site = detector(folder, forced)
+        if site is not None:
+            return site
+    return None
 
 
 def _hugo_layout(folder: Path) -> Site | None:
