@@ -113,9 +113,11 @@ def _plan_shape(plan: Plan) -> Any:
 def _stable(value: Any) -> str:
     """A repr that does not depend on hash seeds or object addresses."""
     if isinstance(value, Options) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
-        names = [f.name for f in option_fields(type(value))] if isinstance(value, Options) else [
-            f.name for f in dataclasses.fields(value)
-        ]
+        names = (
+            [f.name for f in option_fields(type(value))]
+            if isinstance(value, Options)
+            else [f.name for f in dataclasses.fields(value)]
+        )
         shown = ", ".join(f"{name}={_stable(getattr(value, name))}" for name in names)
         return f"{type(value).__qualname__}({shown})"
     if isinstance(value, (set, frozenset)):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -23,7 +25,13 @@ def relative_to(path: str | Path, root: Path) -> str:
 
 
 def matches(path: str | Path, globs: Iterable[str], root: Path) -> bool:
-    """Whether a glob matches the path relative to `root`, or the path's name."""
-    relative = relative_to(path, root)
-    name = os.path.basename(relative)
-    return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(name, glob) for glob in globs)
+    """Whether a glob matches the path relative to `root`, or the path's name (as fnmatch does)."""
+    relative = os.path.normcase(relative_to(path, root))
+    pattern = _joined(tuple(globs))
+    return pattern.match(relative) is not None or pattern.match(os.path.basename(relative)) is not None
+
+
+@lru_cache(maxsize=64)
+def _joined(globs: tuple[str, ...]) -> re.Pattern[str]:
+    """`globs` as one pattern: a walk tests every file and folder against the same few."""
+    return re.compile("|".join(fnmatch.translate(os.path.normcase(glob)) for glob in globs) or "(?!)")
