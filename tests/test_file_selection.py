@@ -153,3 +153,21 @@ def test_force_exclude_applies_excludes_to_named_files(site: Path) -> None:
         'extend-exclude = ["drafts/*"]\nforce-exclude = true\n', encoding="utf-8"
     )
     assert {p for p, _ in found(run("drafts/b.md", "posts/a.md"))} == {"posts/a.md"}
+
+
+_GLOBS = ["*.min.*", "node_modules", "a/**/b.md", "[!x]y*", "x?.md", "*", "**/drafts/*", ".*", "[a-", ""]
+_PATHS = ["a/x/b.md", "node_modules", "q/node_modules", "ay.md", "xy.md", "x1.md", "f.min.js", "p/drafts/a"]
+
+
+@pytest.mark.parametrize("globs", [[g] for g in _GLOBS] + [_GLOBS[:3], _GLOBS[3:7], _GLOBS, []])
+def test_a_glob_list_matches_as_fnmatch_does_glob_by_glob(globs: list[str]) -> None:
+    import fnmatch
+    import os
+
+    from seolint.globs import matches
+
+    root = Path("/site")
+    for path in _PATHS:
+        name = os.path.basename(path)
+        by_fnmatch = any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(name, g) for g in globs)
+        assert matches(root / path, globs, root) == by_fnmatch, (globs, path)
