@@ -50,16 +50,10 @@ def run(
     started = time.perf_counter()
     cwd = settings.config_for(Path.cwd())
     drafts, errors = discover(paths, settings.config_for, cwd.force_exclude, settings.site_for)
-    for draft in drafts:  # resolve every plan, cache and site here, before workers fork
-        if draft.location != STDIN:
-            config = settings.config_for(Path(draft.location).parent)
-            settings.plan_for(config)
-            settings.cache_for(config)
-            if (site := settings.site_for(Path(draft.location))) is not None:
-                settings.site_key(site)
     files = [d for d in drafts if d.location != STDIN]
-    if len(files) > 1:
-        preload({fmt for d in files if (fmt := _format(settings, d))})
+    for draft in files:  # resolve every plan, cache and site here, before workers fork
+        if (site := settings.for_draft(draft.location).site) is not None:
+            settings.site_key(site)
     count = itertools.count(1)
 
     def file_done() -> None:
@@ -70,7 +64,10 @@ def run(
     cached = _cached_results(settings, files)
     for _ in cached:
         file_done()
-    fresh = iter(map_ordered(task, [d for i, d in enumerate(files) if i not in cached], jobs, file_done))
+    missed = [d for i, d in enumerate(files) if i not in cached]
+    if len(missed) > 1:  # parsers loaded before workers fork, so each inherits them
+        preload({fmt for d in missed if (fmt := _format(settings, d))})
+    fresh = iter(map_ordered(task, missed, jobs, file_done))
     linted = (cached[i] if i in cached else next(fresh) for i in range(len(files)))
     results: list[FileResult] = []
     in_sites: list[tuple[DraftFile, FileResult]] = []
@@ -161,7 +158,7 @@ def _look_up(settings: Settings, draft: DraftFile) -> _LookedUp | FileError:
         return found
     fmt, plan, site = found
     data = read_bytes(draft.location, plan.max_file_size)
-    cache = settings.cache_for(settings.config_for(Path(draft.location).parent))
+    cache = settings.for_draft(draft.location).cache
     if cache is None:
         return _LookedUp(fmt, plan, site, data, None, None, None)
     key = cache.key(draft.location, data, settings.site_key(site) if site is not None else "")
@@ -170,11 +167,11 @@ def _look_up(settings: Settings, draft: DraftFile) -> _LookedUp | FileError:
 
 def draft_context(settings: Settings, draft: DraftFile) -> tuple[Format, Plan, Site | None] | FileError:
     """What a draft is linted (or fixed) with: its format, its config's plan and its site."""
-    config = settings.config_for(Path(draft.location).parent)
     fmt = _format(settings, draft)
     if fmt is None:
         return FileError(draft.path, "unsupported file type (seolint reads " + ", ".join(FORMATS) + ")")
-    return fmt, settings.plan_for(config), settings.site_for(Path(draft.location))
+    _, plan, _, site = settings.for_draft(draft.location)
+    return fmt, plan, site
 
 
 def stdin_context(settings: Settings, stdin: Stdin) -> tuple[Plan, Site | None]:
@@ -185,7 +182,7 @@ def stdin_context(settings: Settings, stdin: Stdin) -> tuple[Plan, Site | None]:
 
 
 def _format(settings: Settings, draft: DraftFile) -> Format | None:
-    return format_for(draft.location, settings.config_for(Path(draft.location).parent).extension_map)
+    return format_for(draft.location, settings.for_draft(draft.location).config.extension_map)
 
 
 def lint_stdin(settings: Settings, stdin: Stdin) -> Outcome:
