@@ -7,7 +7,9 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -188,17 +190,28 @@ def test_entries_keep_the_title_and_whole_post_marks(tmp_path: Path) -> None:
     assert result.title == "A post" and {f.whole_post for f in result.findings} == {True, False}
 
 
-@pytest.mark.parametrize("field", ["title", "whole_post"])
-def test_entry_with_a_mistyped_new_field_is_a_miss(tmp_path: Path, field: str) -> None:
+_MISTYPED: dict[str, Callable[[dict[str, Any]], object]] = {
+    "title": lambda data: data.update(title=5),
+    "whole_post": lambda data: data["findings"][0].__setitem__(-1, "yes"),
+    "severity": lambda data: data["findings"][0].__setitem__(4, 7),
+    "severity as a boolean": lambda data: data["findings"][0].__setitem__(4, True),
+    "span of a boolean": lambda data: data["findings"][0].__setitem__(1, [1, 1, 1, True]),
+    "short span": lambda data: data["findings"][0].__setitem__(1, [1, 1, 1]),
+    "code": lambda data: data["findings"][0].__setitem__(2, 5),
+    "source line": lambda data: data["findings"][0].__setitem__(6, None),
+    "rules": lambda data: data.update(rules=["L002", 3]),
+    "rules as a string": lambda data: data.update(rules="L002"),
+}
+
+
+@pytest.mark.parametrize("field", list(_MISTYPED))
+def test_entry_with_a_mistyped_field_is_a_miss(tmp_path: Path, field: str) -> None:
     from seolint import cache as cache_module
 
     plan = make_plan(Config(select=("L002",)))
     result = lint_text("---\ntitle: A post\n---\n\nText.\n", "p.md", "markdown", plan)
     data = cache_module._to_json(result)
-    if field == "title":
-        data["title"] = 5
-    else:
-        data["findings"][0][-1] = "yes"
+    _MISTYPED[field](data)
     cache = Cache(tmp_path, "f" * 64, b"k" * 32)
     body = json.dumps(data).encode()
     cache.folder.mkdir(parents=True)
