@@ -16,6 +16,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from importlib.machinery import PathFinder
 from pathlib import Path
 from typing import Any
 
@@ -54,23 +55,32 @@ def fingerprint(plan: Plan, extra_files: Iterable[Path] = ()) -> str:
 
 def dependency_versions() -> dict[str, str | None]:
     """Each dependency's version, read from the `name-version.dist-info` folder names on
-    sys.path (the first one wins, as for imports); importlib.metadata, ~20 ms to import
-    and ask in every cached run, is asked only about a name not found that way."""
+    sys.path (the first one wins, as for imports).
+
+    importlib.metadata, ~20 ms to import and ask in every cached run, is asked only about
+    a name this cannot settle: one with an `.egg-info`, or any missing name when sys.path
+    holds something other than folders or another finder lists distributions. A name
+    missing from folders that were all read is not installed (one of the two builds of
+    markdown-it-pyrs, always: it cost every warm run the import).
+    """
     wanted = {_normalised(name): name for name in DEPENDENCIES}
     found: dict[str, str | None] = {}
+    complete = not any(hasattr(f, "find_distributions") and f is not PathFinder for f in sys.meta_path)
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")
         except OSError:  # a zip file, or a folder that is gone
+            complete = complete and not os.path.exists(entry or ".")
             continue
         for folder in names:
-            project, _, version = folder.removesuffix(".dist-info").partition("-")
-            name = wanted.get(_normalised(project)) if folder.endswith(".dist-info") else None
-            if name is not None and name not in found:
-                found[name] = version
+            base, _, suffix = folder.rpartition(".")
+            project, _, version = base.partition("-")
+            name = wanted.get(_normalised(project)) if suffix in ("dist-info", "egg-info") else None
+            if name is not None and name not in found:  # an egg keeps its version inside
+                found[name] = version if suffix == "dist-info" else _installed_version(name)
     for name in DEPENDENCIES:
         if name not in found:
-            found[name] = _installed_version(name)
+            found[name] = None if complete else _installed_version(name)
     return {name: found[name] for name in DEPENDENCIES}
 
 

@@ -141,3 +141,10 @@ def test_the_console_script_flushes_its_output_and_keeps_the_exit_code(tmp_path:
     rows = [line for line in done.stdout.splitlines() if re.match(r"\s+\d+:\d+\s+error\s+S002\s", line)]
     assert len(rows) == 2000
     assert "Tip: seolint explain S002" in done.stdout  # the report's last words arrived
+
+
+def test_the_cache_key_reads_dependency_versions_without_importlib_metadata() -> None:
+    """Every cached run computes it; importlib.metadata costs ~20 ms to import and ask. One of
+    the two markdown-it-pyrs builds is never installed, and that must not send it there."""
+    modules = loaded_after("from seolint.fingerprint import dependency_versions; dependency_versions()")
+    assert "seolint.fingerprint" in modules and "importlib.metadata" not in modules
