@@ -7,6 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
 from seolint import __version__
+from seolint.findings import Severity
 
 if TYPE_CHECKING:
     from seolint.findings import Fix, RunResult
@@ -61,7 +62,8 @@ def statistics_dict(result: RunResult) -> dict[str, Any]:
 
 def as_dict(result: RunResult) -> dict[str, Any]:
     findings = result.findings
-    by_severity = Counter(f.severity.label for f in findings)
+    labels = {severity: severity.label for severity in Severity}  # `label` is two lookups and a lower()
+    by_severity = Counter(labels[f.severity] for f in findings)
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "seolint", "version": __version__},
@@ -69,17 +71,18 @@ def as_dict(result: RunResult) -> dict[str, Any]:
         "findings": [
             {
                 "path": f.path,
-                "line": f.span.line,
-                "column": f.span.column,
-                "end_line": f.span.end_line,
-                "end_column": f.span.end_column,
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
                 "code": f.code,
                 "name": f.name,
-                "severity": f.severity.label,
+                "severity": labels[f.severity],
                 "message": f.message,
                 "fix": fix_dict(f.fix) if f.fix is not None else None,
             }
             for f in findings
+            for line, column, end_line, end_column in (f.span,)  # the span unpacked once
         ],
         "errors": [{"path": e.path, "message": e.message} for e in result.errors],
         "summary": {
