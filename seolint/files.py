@@ -88,7 +88,9 @@ def _no_site(path: Path) -> None:
 
 
 def _not_content(path: Path, site_for: SiteFor) -> bool:
-    site = site_for(path)
+    """Whether a file lies in a site but outside its content (asked of its folder: one look-up
+    per folder, and no stat to tell that a file is not a folder)."""
+    site = site_for(path.parent)
     return site is not None and not site.is_content(path)
 
 
