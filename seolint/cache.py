@@ -42,6 +42,7 @@ class Cache:
         self.base = root / CACHE_DIR
         self.folder = self.base / fingerprint[:32]
         self._secret = secret
+        self._readable: bool | None = None  # neither folder a link: checked once, before the first read
 
     @classmethod
     def open(cls, root: Path, fingerprint: str) -> Cache | None:
@@ -70,7 +71,9 @@ class Cache:
 
     def read_signed(self, name: str) -> Any:
         """The JSON value of a file of this cache that this user's seolint wrote, else None."""
-        if self._linked():
+        if self._readable is None:
+            self._readable = not self._linked()
+        if not self._readable:
             return None
         raw = _read_regular(self.folder / name, MAX_ENTRY_BYTES)
         if raw is None:
