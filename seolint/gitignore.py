@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def ignored(folder: Path, files: Sequence[Path]) -> set[Path]:
+def ignored(folder: Path, files: Sequence[str]) -> set[str]:
     """The subset of `files` (all under `folder`) that git ignores."""
     import shutil
     import subprocess  # only when a folder is walked: a check of named files never asks git

@@ -21,7 +21,7 @@ def relative_to(path: str | Path, root: Path) -> str:
     base = os.path.abspath(root)
     if absolute != base and not absolute.startswith(base.rstrip(os.sep) + os.sep):
         return Path(path).as_posix()
-    return Path(os.path.relpath(absolute, base)).as_posix()
+    return os.path.relpath(absolute, base).replace(os.sep, "/")  # normalised already: no Path needed
 
 
 def matches(path: str | Path, globs: Iterable[str], root: Path) -> bool:

@@ -171,3 +171,17 @@ def test_a_glob_list_matches_as_fnmatch_does_glob_by_glob(globs: list[str]) -> N
         name = os.path.basename(path)
         by_fnmatch = any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(name, g) for g in globs)
         assert matches(root / path, globs, root) == by_fnmatch, (globs, path)
+
+
+@pytest.mark.parametrize("given", [".", "./", "posts", "./posts", "posts/"])
+def test_walked_paths_are_spelled_as_paths_normalise_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    from seolint.config import Config
+    from seolint.files import discover
+
+    (tmp_path / "posts" / "deep").mkdir(parents=True)
+    (tmp_path / "posts" / "deep" / "a.md").write_text("# A\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    drafts, errors = discover([given], lambda folder: Config(respect_gitignore=False))
+    assert [d.location for d in drafts] == [str(Path("posts", "deep", "a.md"))] and not errors
