@@ -324,3 +324,20 @@ def test_no_color_is_honoured_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.delenv("FORCE_COLOR")
     monkeypatch.setenv("TERM", "dumb")
     assert not color_wanted(Terminal())
+
+
+@pytest.mark.parametrize("width", [30, 44, 80])
+def test_long_paths_and_headings_are_written_without_rich_as_rich_draws_them(
+    width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A path longer than the line folds; a long heading wraps under its tree guides."""
+    long_words = "a heading long enough to wrap under the guides of a tree at any of these widths"
+    outline = ((2, long_words, 3), (3, "short", 5), (3, long_words, 7), (2, long_words, 9), (3, "x", 11))
+    path = "content/posts/" + "a-very-long-folder-name/" * 3 + "post.md"
+    file = FileResult(path, "markdown", (), {"words": 10}, outline=outline, title=long_words)
+    result = RunResult((file,), ())
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert PlainReport(io.StringIO())._file_lines(file, False) is not None  # the plain writer draws it
+    stream = io.StringIO()
+    report(result, stream, ReportOptions(color=False, quiet=False))
+    assert stream.getvalue() == drawn_by_rich(result, width, monkeypatch, False)

@@ -4,9 +4,10 @@ Everything fits the terminal's width: findings are rows of a grid whose position
 severity and code columns never wrap, messages wrap between words, and a source line
 too long for the width is shown as a window around the finding's column.
 
-Without colour (a pipe, a pre-commit hook, CI) a file whose lines all fit is written as
-plain text, and Rich is not even imported; Rich draws colour, and any file with a line
-it must wrap (seolint.report.rich_render).
+Without colour (a pipe, a pre-commit hook, CI) the report is written as plain text, and
+Rich is not even imported: messages, long paths and long outline headings are wrapped
+here exactly where Rich would wrap them. Rich draws colour, and a file with text whose
+width in cells Rich must measure (wide characters, tabs) (seolint.report.rich_render).
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
 
 
 class PlainReport:
-    """The report without colour: parts whose lines all fit are written as they are,
-    the rest drawn by Rich at the same width, so the output is what Rich would print."""
+    """The report without colour: parts of narrow text are laid out here, the rest drawn
+    by Rich at the same width, so the output is what Rich would print."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -66,9 +67,13 @@ class PlainReport:
         self.stream.write("".join(f"{_strip_beyond(line, self.width)}\n" for line in lines))
 
     def _file_lines(self, file: FileResult, quiet: bool) -> list[str] | None:
-        """The file's part as lines, or None if one of them would need Rich's wrapping."""
+        """The file's part as lines, or None if Rich must measure or wrap some of it."""
         width = self.width
-        lines = _plain(layout.header(file, width)).split("\n")
+        lines = [
+            wrapped
+            for line in _plain(layout.header(file, width)).split("\n")
+            for wrapped in _wrapped(line, width)
+        ]
         if file.findings:
             rows = layout.FindingRows(file.findings, width)
             for row in rows.rows:
@@ -86,10 +91,12 @@ class PlainReport:
         if not quiet:
             if file.outline or file.title:
                 for guides, label in layout.outline_rows(layout.outline(file)):
-                    text = _plain(label)
-                    if self.ascii_only or not layout.fits(text, width - 4 * len(guides)):
+                    text, room = _plain(label), width - 4 * len(guides)
+                    if self.ascii_only or room < 1 or "\n" in text or not layout.narrow(text):
                         return None
-                    lines.append("".join(guides) + text)
+                    parts = _wrapped(text, room)
+                    lines.append("".join(guides) + parts[0])
+                    lines += ["".join(_continued(guides)) + part for part in parts[1:]]
             lines += [f"  {line}" for line in layout.stats_lines(file, max(width - 2, 20))]
         if not all(layout.fits(line, width) for line in lines):
             return None
@@ -106,6 +113,20 @@ class PlainReport:
 
 def _plain(pieces: list[Piece]) -> str:
     return "".join(text for text, _ in pieces)
+
+
+def _continued(guides: tuple[str, ...]) -> tuple[str, ...]:
+    """The guides in front of a wrapped label's next lines, as Rich's Tree draws them."""
+    if not guides:
+        return guides
+    return (*guides[:-1], "│   " if guides[-1] == "├── " else "    ")
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    """A line of narrow text as Rich wraps it to `width` (a long path folds); others as they are."""
+    if len(line) <= width or not layout.narrow(line):
+        return [line]
+    return [_strip_beyond(part, width) for part in layout.wrap(line, width)]
 
 
 def _strip_beyond(line: str, width: int) -> str:
