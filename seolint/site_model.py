@@ -154,7 +154,7 @@ class SiteModel:
         name = posixpath.basename(key)
         best: tuple[float, str] | None = None
         for url in self.primary_urls:
-            near = _similarity(name, posixpath.basename(url))
+            near = _similarity(name, posixpath.basename(url), at_least=0.8)
             if near >= 0.8 and url != key:
                 score = 0.7 * near + 0.3 * _similarity(key, url)
                 best = max(best or (score, url), (score, url))
@@ -164,7 +164,7 @@ class SiteModel:
         """The content file whose name is closest to a missing one's."""
         best: tuple[float, str, Page] | None = None
         for page in self.pages.values():
-            near = _similarity(_page_name(wanted), _page_name(page.path))
+            near = _similarity(_page_name(wanted), _page_name(page.path), at_least=0.8)
             if near >= 0.8:
                 best = max(best or (near, page.shown, page), (near, page.shown, page), key=lambda b: b[:2])
         return best[2] if best else None
@@ -308,8 +308,18 @@ def _names(page: Page) -> set[str]:
     return names
 
 
-def _similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
+def _similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """difflib's ratio of the two, case aside; 0.0 for a pair whose cheap upper bounds already
+    fall short of `at_least`. A site with many broken links compares each with every page:
+    ratio() on all of them was half of a run over a 235-page Hugo site."""
+    a, b = a.lower(), b.lower()
+    length = len(a) + len(b)
+    if at_least and length and 2.0 * min(len(a), len(b)) / length < at_least:  # real_quick_ratio()
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if at_least and matcher.quick_ratio() < at_least:
+        return 0.0
+    return matcher.ratio()
 
 
 def _page_name(path: Path) -> str:

@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seolint.catalog import known_rules
 from seolint.site.slugs import heading_ids
@@ -338,3 +340,15 @@ def test_shared_zola_site_broken_links_are_the_known_ones(monkeypatch: pytest.Mo
     broken = found(result)
     assert len(broken) == 11 and {code for *_, code in broken} == {"W001"}
     assert any("did you mean https://github.com/" in m for m in messages(result, "W001"))
+
+
+@given(st.text(alphabet="abcAB-_é", max_size=14), st.text(alphabet="abcAB-_é", max_size=14))
+def test_the_suggestion_screen_never_drops_a_close_enough_name(a: str, b: str) -> None:
+    """The cheap upper bounds only skip pairs whose ratio falls short of the cut-off."""
+    import difflib
+
+    from seolint.site_model import _similarity
+
+    full = difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
+    screened = _similarity(a, b, at_least=0.8)
+    assert screened == full if full >= 0.8 else screened < 0.8
