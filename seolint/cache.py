@@ -19,19 +19,18 @@ import hashlib
 import hmac
 import json
 import os
-import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from seolint.document import Comment, Span
 from seolint.findings import Edit, FileError, FileResult, Finding, Fix, Severity
+from seolint.reading import read_own_file
 from seolint.site_facts import Fact, FileFacts, Reference
 
 CACHE_DIR = ".seolint_cache"
 MAX_ENTRY_BYTES = 32 * 1024 * 1024
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# seolint cache; safe to delete.\n"
 
 
@@ -75,7 +74,7 @@ class Cache:
             self._readable = not self._linked()
         if not self._readable:
             return None
-        raw = _read_regular(self.folder / name, MAX_ENTRY_BYTES)
+        raw = read_own_file(self.folder / name, MAX_ENTRY_BYTES)
         if raw is None:
             return None
         mac, _, body = raw.partition(b"\n")
@@ -124,7 +123,7 @@ def user_secret() -> bytes | None:
     home = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
     folder = Path(home) if home else Path.home() / ".cache"
     path = folder / "seolint" / "cache-key"
-    existing = _read_regular(path, 1024)
+    existing = read_own_file(path, 1024)
     if existing is not None and len(existing) >= 32:
         return existing
     try:
@@ -132,7 +131,7 @@ def user_secret() -> bytes | None:
         _create_once(path, os.urandom(32).hex(), mode=0o600)
     except (OSError, RuntimeError):
         return None
-    found = _read_regular(path, 1024)
+    found = read_own_file(path, 1024)
     return found if found is not None and len(found) >= 32 else None
 
 
@@ -144,29 +143,6 @@ def _create_once(path: Path, text: str, mode: int = 0o644) -> None:
         return
     with os.fdopen(handle, "w", encoding="utf-8") as stream:
         stream.write(text)
-
-
-def _read_regular(path: Path, limit: int) -> bytes | None:
-    """The bytes of a regular file no larger than `limit`, opened without following links."""
-    try:
-        if _NOFOLLOW == 0 and path.is_symlink():
-            return None
-        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
-    except OSError:
-        return None
-    try:  # os.read on the descriptor: no file object for a read of a few kilobytes
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            return None
-        chunks = [os.read(handle, info.st_size + 1)]
-        while chunks[-1] and sum(map(len, chunks)) <= limit:  # it grew since fstat
-            chunks.append(os.read(handle, limit + 1))
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
-    data = b"".join(chunks)
-    return data if len(data) <= limit else None
 
 
 def _belongs_to(result: FileResult, path: str) -> bool:

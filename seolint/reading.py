@@ -10,6 +10,7 @@ import codecs
 import os
 import stat
 import sys
+from pathlib import Path
 from typing import BinaryIO
 
 STDIN = "-"
@@ -20,8 +21,38 @@ _SAMPLE = b"# A title\n\nSome prose, with punctuation: (and more).\n"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
 class ReadError(Exception):
     """The file cannot be linted; the message says why in one line."""
+
+
+def read_own_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of a file seolint keeps for itself (a cache entry, its key, the syllable
+    table), or None when it is missing, a link, not a regular file, over `limit` bytes or
+    unreadable: such a file is simply made again. Opened without following links or
+    blocking, and read with os.read (no file object for a read of a few kilobytes)."""
+    try:
+        if _NOFOLLOW == 0 and path.is_symlink():
+            return None
+        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks = [os.read(handle, info.st_size + 1)]
+        while chunks[-1] and sum(map(len, chunks)) <= limit:  # it grew since fstat
+            chunks.append(os.read(handle, limit + 1))
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    data = b"".join(chunks)
+    return data if len(data) <= limit else None
 
 
 def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
@@ -48,7 +79,7 @@ def read_regular_file(path: str, max_size: int, limit: str) -> bytes:
 
 
 def _open_without_blocking(path: str, flags: int) -> int:
-    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+    return os.open(path, flags | _NONBLOCK)
 
 
 def _check_regular(info: os.stat_result, max_size: int, limit: str) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import struct
 import sys
 import zlib
@@ -24,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from seolint.reading import read_own_file
 from seolint.syllable_sources import SourceData, dictionary_syllables, pattern_table, read, sources
 
 if TYPE_CHECKING:
@@ -35,8 +35,6 @@ _MAGIC = b"seolint syllables 1\n"
 # body; then the description itself (what the data was made from), padded to 4 bytes.
 _FIELDS = struct.Struct("<7I")
 _MAX_FILE_BYTES = 64 * 1024 * 1024
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 class PreparedData:
@@ -87,7 +85,7 @@ def load(folder: Path | None) -> PreparedData | SourceData:
     files = sources()
     made_from = describe(files)
     path = None if folder is None else folder / f"syllables-{zlib.crc32(made_from):08x}.bin"
-    stored = None if path is None else _read_regular(path)
+    stored = None if path is None else read_own_file(path, _MAX_FILE_BYTES)
     found = None if stored is None else parse(stored, made_from)
     if found is not None:
         return found
@@ -164,21 +162,6 @@ def _hash_table(syllables: dict[str, int]) -> tuple[bytes, int, bytes]:
         longest = max(longest, probes)
         entries += bytes((count,)) + key + b"\n"
     return slots.tobytes(), longest, bytes(entries)
-
-
-def _read_regular(path: Path) -> bytes | None:
-    """The bytes of a regular file, opened without following links or blocking, else None."""
-    try:
-        if _NOFOLLOW == 0 and path.is_symlink():
-            return None
-        handle = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
-    except OSError:
-        return None
-    with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_FILE_BYTES:
-            return None
-        return stream.read(_MAX_FILE_BYTES)
 
 
 def _temporary_beside(path: Path) -> tuple[IO[bytes], str] | None:
