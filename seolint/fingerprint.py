@@ -16,7 +16,6 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from importlib.machinery import PathFinder
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from seolint.digest import update_with_files
 from seolint.options import Options
 from seolint.options import fields as option_fields
 from seolint.plan import Plan
+from seolint.plugin_scan import only_path_distributions
 
 SCHEMA = 6  # bump when the cache entry layout changes
 _PACKAGE = Path(__file__).resolve().parent
@@ -65,7 +65,7 @@ def dependency_versions() -> dict[str, str | None]:
     """
     wanted = {_normalised(name): name for name in DEPENDENCIES}
     found: dict[str, str | None] = {}
-    complete = not any(hasattr(f, "find_distributions") and f is not PathFinder for f in sys.meta_path)
+    complete = only_path_distributions()
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")

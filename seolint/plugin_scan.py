@@ -16,8 +16,14 @@ from importlib.machinery import PathFinder
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
 
 
+def only_path_distributions() -> bool:
+    """Whether the folders and zips on sys.path are the only place distributions are found
+    (no other meta-path finder lists any): then reading them is what importlib.metadata does."""
+    return not any(hasattr(f, "find_distributions") and f is not PathFinder for f in sys.meta_path)
+
+
 def may_declare(group: str) -> bool:
-    if any(hasattr(f, "find_distributions") and f is not PathFinder for f in sys.meta_path):
+    if not only_path_distributions():
         return True  # another finder of distributions: only importlib.metadata can ask it
     header = f"[{group}]"
     for entry in sys.path:
