@@ -63,8 +63,7 @@ class PlainReport:
         if not layout.narrow(text):
             self._fallback().paragraph(pieces, style)
             return
-        lines = [text] if len(text) <= self.width else layout.wrap(text, self.width)
-        self.stream.write("".join(f"{_strip_beyond(line, self.width)}\n" for line in lines))
+        self.stream.write("".join(f"{line}\n" for line in _wrapped(text, self.width)))
 
     def _file_lines(self, file: FileResult, quiet: bool) -> list[str] | None:
         """The file's part as lines, or None if Rich must measure or wrap some of it."""
