@@ -73,10 +73,10 @@ def discover(
             files.extend(DraftFile.at(str(p)) for p in found)
         elif path.exists() or path.is_symlink():  # a broken link or loop is reported when read
             config = config_for(path.parent)
-            if not (
-                force_exclude
-                and (matches(path, config.excluded_globs, config.root) or _not_content(path, site_for))
-            ):
+            excluded = force_exclude and (
+                matches(path, config.excluded_globs, config.root) or _not_content(path, site_for(path.parent))
+            )
+            if not excluded:
                 files.append(DraftFile.at(given))
         else:
             errors.append(FileError(shown(given), "no such file or directory"))
@@ -87,10 +87,8 @@ def _no_site(path: Path) -> None:
     return None
 
 
-def _not_content(path: Path, site_for: SiteFor) -> bool:
-    """Whether a file lies in a site but outside its content (asked of its folder: one look-up
-    per folder, and no stat to tell that a file is not a folder)."""
-    site = site_for(path.parent)
+def _not_content(path: Path, site: Site | None) -> bool:
+    """Whether a file lies in a site but outside its content (templates, build output)."""
     return site is not None and not site.is_content(path)
 
 
@@ -118,7 +116,7 @@ def _walk(folder: Path, config_for: ConfigFor, site_for: SiteFor) -> Iterator[st
                 continue
             if not site_known:
                 site, site_known = site_for(Path(root)), True
-            if site is not None and not site.is_content(Path(path)):
+            if _not_content(Path(path), site):
                 continue
             candidates.append(path)
     if config_for(folder).respect_gitignore:

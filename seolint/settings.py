@@ -75,7 +75,7 @@ class Settings:
         self._caches: dict[Path | None, Cache | None] = {}
         self._finders: dict[str, SiteFinder] = {}
         self._site_keys: dict[Path, str] = {}
-        self._sites: dict[Path, Site | None] = {}  # by draft and folder: asked three times a draft
+        self._sites: dict[Path, Site | None] = {}  # by the location asked about, and by its folder
         self._drafts_in: dict[str, DraftSettings] = {}  # by folder name, as a draft's path gives it
 
     def config_for(self, folder: Path) -> Config:
