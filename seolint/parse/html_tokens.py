@@ -110,7 +110,8 @@ _SEARCHED = {
     "'": "'",
     '"': '"',
     "-->": r"--\s*>",
-    **{f"</{name}>": rf"(?i)</\s*{name}\s*>" for name in RAW_TEXT},
+    # sorted: the same order in every process, whatever the hash seed
+    **{f"</{name}>": rf"(?i)</\s*{name}\s*>" for name in sorted(RAW_TEXT)},
     "]]>": r"]\s*]\s*>",
     "]>": r"]\s*>",
     "name end": r"[\t\n\r\f />\x00]|\Z",
