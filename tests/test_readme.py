@@ -18,7 +18,7 @@ def test_rule_table_matches_registry() -> None:
 
 
 def test_ci_runs_the_readme_test_command_then_the_slow_tests() -> None:
-    command = "ruff check seolint tests && mypy seolint && pytest -q"
+    command = "ruff check seolint tests && mypy seolint && pytest -q -n auto"
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert command in README
     assert command in ci
