@@ -24,9 +24,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from seolint.findings import FileResult, Finding
-from seolint.runner import run
-from seolint.settings import Overrides, Settings
+from seolint.findings.records import FileResult, Finding
+from seolint.lint.runner import run
+from seolint.lint.settings import Overrides, Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "sites"
 SITES = ("hugo-fluxcd", "jekyll-docs", "zola-rust-blog")

@@ -300,10 +300,10 @@ def synthetic_draft(size: int, seed: int = 5) -> str:
 
 
 def scaling(timer: Timer, seolint: str, work: Path) -> list[Row]:
-    from seolint.config import Config
-    from seolint.pipeline import lint_source
-    from seolint.plan import make_plan
-    from seolint.source import Source
+    from seolint.config.files import Config
+    from seolint.config.plan import make_plan
+    from seolint.discover.source import Source
+    from seolint.lint.pipeline import lint_source
 
     plan = make_plan(Config())
     rows: list[Row] = []

@@ -26,10 +26,10 @@ PROGRAM = """
 import sys
 sys.path.insert(0, {here!r})
 from run import synthetic_draft
-from seolint.config import Config
-from seolint.pipeline import lint_source
-from seolint.plan import make_plan
-from seolint.source import Source
+from seolint.config.files import Config
+from seolint.lint.pipeline import lint_source
+from seolint.config.plan import make_plan
+from seolint.discover.source import Source
 plan = make_plan(Config())
 lint_source(Source(synthetic_draft(10_000, seed=1), "warm.md", "markdown"), plan)
 size = int(sys.argv[1])

@@ -7,8 +7,8 @@ Usage (from the repository root, with `seolint[server]` installed in the active 
 
 Each draft is linted once to warm up (rules, parsers, the plan), then re-linted 50 times
 with one character changed each time, through the server's own code path: the buffer's
-config, plan and site (seolint.server.Linter) and the LSP diagnostics with UTF-16 ranges
-(seolint.server.Linted). Only the JSON write to the client is left out.
+config, plan and site (seolint.server.server.Linter) and the LSP diagnostics with UTF-16 ranges
+(seolint.server.server.Linted). Only the JSON write to the client is left out.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import sys
 import time
 from pathlib import Path
 
-from seolint.lsp_actions import Buffer
-from seolint.lsp_positions import LineIndex
-from seolint.parse import format_for
-from seolint.server import Linted, Linter
+from seolint.discover.source import format_for
+from seolint.server.actions import Buffer
+from seolint.server.positions import LineIndex
+from seolint.server.server import Linted, Linter
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 RUNS = 50

@@ -15,11 +15,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from seolint.runner import lint_file, run
-from seolint.settings import Overrides, Settings
+from seolint.lint.runner import lint_file, run
+from seolint.lint.settings import Overrides, Settings
+from seolint.lint.site_pass import build_model
 from seolint.site import find_site
-from seolint.site_model import SiteModel
-from seolint.site_pass import build_model
+from seolint.sitewide.model import SiteModel
 
 DEFAULT_SITES = ("hugo-fluxcd", "jekyll-docs", "zola-rust-blog")
 

@@ -17,14 +17,15 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from seolint.files import discover
-from seolint.findings import FileResult, RunResult
-from seolint.parse import format_for, parse
-from seolint.pipeline import lint_document
-from seolint.plan import make_plan
-from seolint.reading import decode, read_bytes
+from seolint.config.plan import make_plan
+from seolint.discover.reading import decode, read_bytes
+from seolint.discover.source import format_for
+from seolint.discover.walk import discover
+from seolint.findings.records import FileResult, RunResult
+from seolint.lint.pipeline import lint_document
+from seolint.lint.settings import Overrides, Settings
+from seolint.parse import parse
 from seolint.report import ReportOptions, reporter
-from seolint.settings import Overrides, Settings
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 

@@ -39,13 +39,13 @@ def main(post: str) -> None:
     re._compile = timed(regexes, re._compile)  # type: ignore[attr-defined]
     dataclasses._process_class = timed(classes, dataclasses._process_class)  # type: ignore[attr-defined]
     started = time.perf_counter()
-    import seolint.cli
+    import seolint.cli.main
 
     imported = time.perf_counter()
     sys.argv = ["seolint", "check", "--no-cache", post]
     stdout, sys.stdout = sys.stdout, io.StringIO()
     try:
-        seolint.cli.main()
+        seolint.cli.main.main()
     except SystemExit:
         pass
     finally:

@@ -24,11 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from seolint.config import Config
-from seolint.document import Format
-from seolint.pipeline import DraftError, lint_source
-from seolint.plan import make_plan
-from seolint.source import Source
+from seolint.config.files import Config
+from seolint.config.plan import make_plan
+from seolint.discover.source import Format, Source
+from seolint.lint.pipeline import DraftError, lint_source
 
 Generator = Callable[[int], str]
 GENERATORS: dict[str, tuple[Format, Generator]] = {
@@ -96,7 +95,7 @@ def through_cli(text: str, fmt: Format) -> str:
             [
                 sys.executable,
                 "-c",
-                "from seolint.launch import main; main()",
+                "from seolint.cli.launch import main; main()",
                 "check",
                 "--no-cache",
                 "--format",

@@ -1,5 +1,5 @@
 """Allow `python -m seolint`."""
 
-from seolint.launch import main
+from seolint.cli.launch import main
 
 main()

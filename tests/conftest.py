@@ -19,13 +19,13 @@ from typing import Any
 
 import pytest
 
-from seolint.config import Config
-from seolint.document import Document, Format
-from seolint.findings import FileResult, Finding
-from seolint.parse import format_for, parse
-from seolint.pipeline import DraftError, lint_source
-from seolint.plan import Plan, make_plan
-from seolint.source import Source
+from seolint.config.files import Config
+from seolint.config.plan import Plan, make_plan
+from seolint.discover.source import Format, Source, format_for
+from seolint.document.model import Document
+from seolint.findings.records import FileResult, Finding
+from seolint.lint.pipeline import DraftError, lint_source
+from seolint.parse import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -93,12 +93,12 @@ class CliResult:
 
 
 def run_cli(args: Sequence[str], input: str | None = None) -> CliResult:
-    """`seolint ARGS` through `seolint.cli.main`, with `input` as standard input (UTF-8).
+    """`seolint ARGS` through `seolint.cli.main.main`, with `input` as standard input (UTF-8).
 
     The streams are byte-backed like real ones (`--fix -` writes bytes to stdout) and are
     not terminals, so reports come without colour or progress, as in a pipe.
     """
-    from seolint.cli import main
+    from seolint.cli.main import main
 
     out, err = io.BytesIO(), io.BytesIO()
     streams = [
@@ -203,7 +203,7 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def corpus_posts(corpus: Path) -> list[Path]:
     """Every draft in the corpus seolint reads, in a stable order (its README excluded)."""
-    from seolint.parse import format_for
+    from seolint.discover.source import format_for
 
     return [p for p in sorted(corpus.rglob("*")) if p.name != "README.md" and format_for(p.name)]
 
@@ -214,10 +214,10 @@ def corpus_results(corpus_posts: list[Path]) -> dict[Path, FileResult]:
     every test that asks how rules behave on published posts (the slowest step of the suite)."""
     import functools
 
-    from seolint.files import DraftFile
-    from seolint.parallel import available_cpus, map_ordered
-    from seolint.runner import lint_file as lint_draft
-    from seolint.settings import Overrides, Settings
+    from seolint.discover.walk import DraftFile
+    from seolint.lint.parallel import available_cpus, map_ordered
+    from seolint.lint.runner import lint_file as lint_draft
+    from seolint.lint.settings import Overrides, Settings
 
     settings = Settings(Overrides(), use_cache=False)
     drafts = [DraftFile.at(str(p)) for p in corpus_posts]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document import Document
-from seolint.findings import Edit, Fix, Problem, Severity
-from seolint.registry import NoOptions, rule
+from seolint.document.model import Document
+from seolint.findings.records import Edit, Fix, Problem, Severity
+from seolint.registry.rule import NoOptions, rule
 
 _MARKER = re.compile(r"\bTODO\b")
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from seolint.config import Config
-from seolint.document import Document
-from seolint.findings import Problem, Severity
-from seolint.registry import Rule, RuleSet, rule
+from seolint.config.files import Config
+from seolint.document.model import Document
+from seolint.findings.records import Problem, Severity
+from seolint.registry.rule import Rule, RuleSet, rule
 from tests.conftest import CallCounter, CliResult, run_cli
 
 GOOD = "# Title\n\n#### Skipped level\n"
@@ -203,15 +203,16 @@ def always_crashes(doc: Document, opts: object) -> list[Problem]:
 
 
 def test_crashing_rule_is_isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from seolint import catalog, settings
+    from seolint.config import plan
+    from seolint.lint import settings
 
-    real = catalog.known_rules
+    real = plan.rules_for
 
-    def with_crasher(config: Config | None = None) -> RuleSet:
+    def with_crasher(config: Config) -> RuleSet:
         rules: list[Rule] = [*real(config).rules, always_crashes]
         return RuleSet(rules)
 
-    monkeypatch.setattr(settings, "known_rules", with_crasher)
+    monkeypatch.setattr(settings, "rules_for", with_crasher)
     (tmp_path / "other.md").write_text(GOOD, encoding="utf-8")
     result = lint_with_good(tmp_path, "other.md", "--select", "H003,T999")
     assert result.exit_code == 2

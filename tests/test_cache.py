@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from seolint import fingerprint as fingerprint_module
-from seolint import runner
-from seolint.cache import CACHE_DIR, Cache
-from seolint.config import Config
-from seolint.fingerprint import fingerprint
-from seolint.plan import make_plan
+from seolint.cache import fingerprint as fingerprint_module
+from seolint.cache.fingerprint import fingerprint
+from seolint.cache.store import CACHE_DIR, Cache
+from seolint.config.files import Config
+from seolint.config.plan import make_plan
+from seolint.lint import runner
 from tests.conftest import ROOT, lint_text, run_cli
 
 BAD = "# Title\n\n#### Skipped\n\n![](x.png)\n"
@@ -123,8 +123,8 @@ def test_options_change_the_fingerprint() -> None:
 
 
 def test_fingerprint_is_stable_across_processes() -> None:
-    script = "from seolint.plan import make_plan; from seolint.config import Config; "
-    script += "from seolint.fingerprint import fingerprint; "
+    script = "from seolint.config.plan import make_plan; from seolint.config.files import Config; "
+    script += "from seolint.cache.fingerprint import fingerprint; "
     script += "print(fingerprint(make_plan(Config(site_domains=('a.example', 'b.example')))))"
     prints = {
         subprocess.run(
@@ -206,7 +206,7 @@ _MISTYPED: dict[str, Callable[[dict[str, Any]], object]] = {
 
 @pytest.mark.parametrize("field", list(_MISTYPED))
 def test_entry_with_a_mistyped_field_is_a_miss(tmp_path: Path, field: str) -> None:
-    from seolint import cache as cache_module
+    from seolint.cache import store as cache_module
 
     plan = make_plan(Config(select=("L002",)))
     result = lint_text("---\ntitle: A post\n---\n\nText.\n", "p.md", "markdown", plan)

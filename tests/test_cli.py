@@ -161,7 +161,7 @@ def test_clean_fixtures_are_clean_through_the_cli(monkeypatch: pytest.MonkeyPatc
 
 
 def test_every_rule_explains_itself() -> None:
-    from seolint.catalog import known_rules
+    from seolint.registry.catalog import known_rules
 
     for r in known_rules().rules:
         explained = run("explain", r.code)

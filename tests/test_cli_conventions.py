@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from seolint import runner
-from seolint.cli import COMMANDS, command_parser
-from seolint.config import load, tomllib
-from seolint.parallel import map_ordered
-from seolint.parse import sniff
-from seolint.progress import DelayedProgress, wanted
-from seolint.settings import Overrides, Settings
+from seolint.cli.main import COMMANDS, command_parser
+from seolint.cli.progress import DelayedProgress, wanted
+from seolint.config.files import load, tomllib
+from seolint.discover.source import sniff
+from seolint.lint import runner
+from seolint.lint.parallel import map_ordered
+from seolint.lint.settings import Overrides, Settings
 from tests.conftest import CliResult, run_cli
 
 BAD = "# Title\n\n#### Skipped\n"

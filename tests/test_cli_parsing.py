@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from seolint import __version__
-from seolint.cli import COMMANDS
+from seolint.cli.main import COMMANDS
 from tests.conftest import CliResult, run_cli
 
 BAD = "# Title\n\n#### Skipped\n\n![](x.png)\n"  # H003 and I001

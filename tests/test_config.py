@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from seolint.config import ConfigError, discover, load
-from seolint.findings import Severity
-from seolint.plan import make_plan
+from seolint.config.files import ConfigError, discover, load
+from seolint.config.plan import make_plan
+from seolint.findings.records import Severity
 from tests.conftest import run_cli
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from seolint.checks.cta import IMPERATIVE_VERBS, asks_reader, clauses
-from seolint.config import tomllib  # tomllib, or tomli before Python 3.11
+from seolint.config.files import tomllib  # tomllib, or tomli before Python 3.11
 from tests.conftest import lint
 
 ENDINGS = tomllib.loads((Path(__file__).parent / "data" / "cta_endings.toml").read_text(encoding="utf-8"))[

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from seolint.checks import cta
 from seolint.checks.cta import IMPERATIVE_VERBS, asks_reader, may_hold_request_verb
-from seolint.parse import format_for, parse
+from seolint.discover.source import format_for
+from seolint.parse import parse
 from tests.conftest import CORPUS
 
 PIECES = [

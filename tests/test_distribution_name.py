@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from seolint.config import tomllib
+from seolint.config.files import tomllib
 from tests.conftest import ROOT
 
 PLACEHOLDERS = ("github.com/seolint/seolint", "seolint/seolint@", "pypi.org/project/seolint/")

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seolint import document
-from seolint.config import FrontMatterKeys
-from seolint.document import Document, Span, revised
+from seolint.document import model as document
+from seolint.document.model import Document, Span, revised
 from seolint.parse import parse
+from seolint.parse.metadata import FrontMatterKeys
 from tests.conftest import ROOT, codes_at, doc_of, lint
 
 POST = """---

@@ -6,7 +6,7 @@ from functools import partial
 
 import pytest
 
-from seolint.document import Format
+from seolint.discover.source import Format
 from tests.conftest import assert_linear, codes_at, lint, lint_result, plan_for
 
 EMPTY = {

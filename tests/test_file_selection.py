@@ -164,7 +164,7 @@ def test_a_glob_list_matches_as_fnmatch_does_glob_by_glob(globs: list[str]) -> N
     import fnmatch
     import os
 
-    from seolint.globs import matches
+    from seolint.discover.globs import matches
 
     root = Path("/site")
     for path in _PATHS:
@@ -177,8 +177,8 @@ def test_a_glob_list_matches_as_fnmatch_does_glob_by_glob(globs: list[str]) -> N
 def test_walked_paths_are_spelled_as_paths_normalise_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
 ) -> None:
-    from seolint.config import Config
-    from seolint.files import discover
+    from seolint.config.files import Config
+    from seolint.discover.walk import discover
 
     (tmp_path / "posts" / "deep").mkdir(parents=True)
     (tmp_path / "posts" / "deep" / "a.md").write_text("# A\n", encoding="utf-8")

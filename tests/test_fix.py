@@ -1,5 +1,5 @@
 """Fixes: each rule's fix (a hit, a near miss without one, the unsafe gate), the rounds of
-seolint.fix, the careful write-back, and fixes in JSON, SARIF and the cache."""
+seolint.fix.apply, the careful write-back, and fixes in JSON, SARIF and the cache."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from seolint import fixing_run
-from seolint.cache import _from_json, _to_json
-from seolint.document import Format
-from seolint.findings import Edit, Finding, Fix
-from seolint.fix import Fixed, apply_round, fix_text
-from seolint.packs import PackError, parse_pack
+from seolint.cache.store import _from_json, _to_json
+from seolint.discover.source import Format
+from seolint.findings.records import Edit, Finding, Fix
+from seolint.fix import run as fixing_run
+from seolint.fix.apply import Fixed, apply_round, fix_text
+from seolint.registry.packs.packs import PackError, parse_pack
 from tests.conftest import ROOT, assert_linear, lint_result, plan_for, run_cli
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -176,8 +176,8 @@ def test_l005_reference_definition_elsewhere_gets_no_fix() -> None:
 
 
 def finding(fix: Fix) -> Finding:
-    from seolint.document import Span
-    from seolint.findings import Severity
+    from seolint.document.model import Span
+    from seolint.findings.records import Severity
 
     return Finding("x", Span.point(1), "Z001", "z", Severity.INFO, "m", fix=fix)
 

@@ -17,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seolint import fixing_run
-from seolint.document import Format
-from seolint.files import DraftFile
-from seolint.findings import Edit, Finding
-from seolint.fix import MAX_ROUNDS, Lint, apply_round, fix_text, splice, wanted
-from seolint.settings import Overrides, Settings
+from seolint.discover.source import Format
+from seolint.discover.walk import DraftFile
+from seolint.findings.records import Edit, Finding
+from seolint.fix import run as fixing_run
+from seolint.fix.apply import MAX_ROUNDS, Lint, apply_round, fix_text, splice, wanted
+from seolint.lint.settings import Overrides, Settings
 from tests.conftest import lint_result, plan_for
 
 # Per test, not a profile: loading a profile here would change every other module's tests.

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from seolint.catalog import known_rules
+from seolint.registry.catalog import known_rules
 from tests.conftest import FIXTURES, lint_file, plan_for
 
 EXPECT = re.compile(r"<!--\s*expect(?:-line\s+(\d+))?:\s*([\w\s@-]+?)\s*-->")

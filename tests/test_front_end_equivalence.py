@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from seolint.document import Document, Format
+from seolint.discover.source import Format
+from seolint.document.model import Document
 from tests.conftest import doc_of
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seolint.document import Span
+from seolint.document.model import Span
 from seolint.parse import ParseError, front_matter
 
 

@@ -17,10 +17,10 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seolint.document import Format
-from seolint.findings import FileError, FileResult, RunResult
-from seolint.plan import Plan
-from seolint.reading import ReadError, decode
+from seolint.config.plan import Plan
+from seolint.discover.reading import ReadError, decode
+from seolint.discover.source import FileError, Format
+from seolint.findings.records import FileResult, RunResult
 from seolint.report import ReportOptions
 from seolint.report.json import report as json_report
 from tests.conftest import DraftError, lint_result, plan_for

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from seolint.baseline import MAX_SIZE, BaselineError, read
+from seolint.lint.baseline import MAX_SIZE, BaselineError, read
 
 DRAFT = "# A title\n\nSome prose.\n"
 

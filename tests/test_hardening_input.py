@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from seolint import reading
+from seolint.discover import reading
 from tests.conftest import CliResult, run_cli
 
 DRAFT = "# A title\n\nSome prose.\n"
@@ -133,7 +133,7 @@ def test_deeply_nested_discovered_seolint_toml_is_a_config_error(project: Path) 
 
 
 def test_config_over_the_size_limit_is_refused_before_it_is_read(project: Path) -> None:
-    from seolint.config import MAX_CONFIG_SIZE
+    from seolint.config.files import MAX_CONFIG_SIZE
 
     with (project / ".seolint.toml").open("wb") as handle:
         handle.truncate(MAX_CONFIG_SIZE + 1)  # sparse: costs no disk

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from seolint.catalog import load_builtin_rules
-from seolint.config import Config
-from seolint.findings import Severity
-from seolint.options import fields as option_fields
-from seolint.plan import make_plan
-from seolint.registry import RuleError, build_options, rule
+from seolint.config.files import Config
+from seolint.config.plan import make_plan
+from seolint.findings.records import Severity
+from seolint.registry.catalog import load_builtin_rules
+from seolint.registry.options import fields as option_fields
+from seolint.registry.rule import RuleError, build_options, rule
 from tests.conftest import lint_text, run_cli
 
 BAD = [

@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 import pytest
 
-from seolint import suppress
-from seolint.config import Config
-from seolint.document import Document, Span
-from seolint.findings import Finding, Severity
+from seolint.config.files import Config
+from seolint.config.plan import Plan, make_plan
+from seolint.document.model import Document, Span
+from seolint.findings.records import Finding, Severity
+from seolint.lint import suppress
+from seolint.lint.pipeline import lint_document
 from seolint.parse import parse
-from seolint.pipeline import lint_document
-from seolint.plan import Plan, make_plan
 
 CODES = ("L001", "S002", "H003")
 PLAN = dataclasses.replace(

@@ -8,7 +8,7 @@ from functools import partial
 
 import pytest
 
-from seolint.parse import html_tokens
+from seolint.parse.html import tokens as html_tokens
 from tests.conftest import assert_linear
 from tests.test_regex_safety import REPEATS, adversarial_inputs
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seolint.parse.html_tokens import Comment, EndTag, Scanner, StartTag, Text, Token, tokenize
+from seolint.parse.html.tokens import Comment, EndTag, Scanner, StartTag, Text, Token, tokenize
 from tests.conftest import assert_linear
 
 PIECES = [

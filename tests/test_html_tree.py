@@ -7,8 +7,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seolint.parse import html_tokens
-from seolint.parse.html_tree import NOT_CONTENT, Nesting, Tree, attributes, read
+from seolint.parse.html import tokens as html_tokens
+from seolint.parse.html.tree import NOT_CONTENT, Nesting, Tree, attributes, read
 
 NAMES = ["p", "div", "a", "b", "br", "img", "li", "pre", "main", "nav", "title", "rt", "script", "noscript"]
 TEXTS = ["hello", "\n  ", "a&amp;b", "&#x41;", "&foo bar", "x&#128;y", "5 < 6", "a>b", "&nbsp;"]

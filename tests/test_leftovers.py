@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from seolint.catalog import known_rules
+from seolint.registry.catalog import known_rules
 from tests.conftest import codes_at, lint
 
 

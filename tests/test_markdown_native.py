@@ -15,7 +15,8 @@ import sys
 
 import pytest
 
-from seolint.parse import markdown, markdown_nodes
+from seolint.parse.markdown import front_end as markdown
+from seolint.parse.markdown import nodes as markdown_nodes
 from tests.conftest import ROOT
 
 PANICS = "See [` here\n\n# Heading\n\nA [link](https://example.com/a%20b).\n"
@@ -76,7 +77,7 @@ def run_isolated(statement: str) -> subprocess.CompletedProcess[str]:
 
 def test_a_real_panic_falls_back_silently() -> None:
     probe = (
-        "import sys; from seolint.parse import markdown\n"
+        "import sys; from seolint.parse.markdown import front_end as markdown\n"
         f"doc = markdown.parse({PANICS!r}, 'draft.md')\n"
         "print([h.text for h in doc.headings], [l.href for l in doc.links], 'markdown_it' in sys.modules)\n"
     )
@@ -87,7 +88,7 @@ def test_a_real_panic_falls_back_silently() -> None:
 
 def test_a_draft_that_does_not_panic_never_imports_markdown_it_py() -> None:
     probe = (
-        "import sys; from seolint.parse import markdown\n"
+        "import sys; from seolint.parse.markdown import front_end as markdown\n"
         "markdown.parse('# H\\n\\nA [link](x) and `code`.\\n', 'draft.md')\n"
         "print('markdown_it' in sys.modules, 'markdown_it_pyrs' in sys.modules)\n"
     )
@@ -112,7 +113,7 @@ URLS = [
 def test_links_without_anything_to_decode_skip_mdurl_with_the_same_result(
     url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from seolint.parse import link_text
+    from seolint.parse.markdown import link_text
 
     fast = link_text.as_written(url)
     monkeypatch.setattr(link_text, "_UNCHANGED", re.compile(r"(?!)"))  # never the shortcut

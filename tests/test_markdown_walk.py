@@ -14,8 +14,10 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from seolint.document import Document
-from seolint.parse import markdown, markdown_inline, markdown_nodes
+from seolint.document.model import Document
+from seolint.parse.markdown import front_end as markdown
+from seolint.parse.markdown import inline as markdown_inline
+from seolint.parse.markdown import nodes as markdown_nodes
 from tests.test_markdown_native import fallback_document, fields
 
 PIECES = [

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from seolint.parse import format_for
+from seolint.discover.source import format_for
 from seolint.site import find_site
 from tests.conftest import FIXTURES, run_cli
 

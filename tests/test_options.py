@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from seolint.options import OptionField, Options, fields, option, replaced
+from seolint.registry.options import OptionField, Options, fields, option, replaced
 
 
 class Sample(Options):

@@ -13,13 +13,21 @@ from collections.abc import Iterable, Iterator
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from seolint import pack_scopes
 from seolint.checks.scaffolding import duplicate_line
-from seolint.document import Document
-from seolint.findings import Problem
-from seolint.pack_scopes import _CLOSING_TAG, _LEADING, URL, TextLine, strip_decoration, text_lines, url_spans
+from seolint.document import lines as pack_scopes
+from seolint.document.lines import (
+    _CLOSING_TAG,
+    _LEADING,
+    URL,
+    TextLine,
+    strip_decoration,
+    text_lines,
+    url_spans,
+)
+from seolint.document.model import Document
+from seolint.findings.records import Problem
 from seolint.parse import ParseError, parse
-from seolint.registry import NoOptions
+from seolint.registry.rule import NoOptions
 
 OLD_HTML_CODE = re.compile(
     r"<(pre|code|script|style|textarea|head)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE

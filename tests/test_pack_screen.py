@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seolint.pack_screen import screen_for, without_leading_assertions
-from seolint.packs import PackCheck, builtin_pack_rules
-from seolint.plan import ActiveRule, Plan
-from seolint.regex_safety import LazyPattern, Pattern, compile_user_pattern
-from seolint.registry import Rule
+from seolint.config.plan import ActiveRule, Plan
+from seolint.registry.packs.packs import PackCheck, builtin_pack_rules
+from seolint.registry.packs.regex_safety import LazyPattern, Pattern, compile_user_pattern
+from seolint.registry.packs.screen import screen_for, without_leading_assertions
+from seolint.registry.rule import Rule
 from tests.conftest import lint_text
 
 

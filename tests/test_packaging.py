@@ -16,11 +16,11 @@ RUN_INSTALLED = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
 import seolint
-from seolint.config import Config
-from seolint.catalog import known_rules
-from seolint.plan import make_plan
-from seolint.pipeline import lint_source
-from seolint.source import Source
+from seolint.config.files import Config
+from seolint.registry.catalog import known_rules
+from seolint.config.plan import make_plan
+from seolint.lint.pipeline import lint_source
+from seolint.discover.source import Source
 rules = [r.code for r in known_rules().rules]
 plan = make_plan(Config(select=("S",)))
 found = lint_source(Source("Internal Links:\\n\\nTODO\\n", "d.txt", "text"), plan).findings
@@ -59,7 +59,7 @@ def test_built_wheel_installs_packs_and_runs_them(tmp_path: Path) -> None:
     assert Path(report["file"]).is_relative_to(site)
     assert {"S001", "S002", "S003", "S004"} <= set(report["rules"])
     assert report["found"] == ["S001", "S002"]
-    cli = "import sys; sys.path.insert(0, sys.argv.pop(1)); from seolint.cli import main; main()"
+    cli = "import sys; sys.path.insert(0, sys.argv.pop(1)); from seolint.cli.main import main; main()"
     listed = subprocess.run(
         [sys.executable, "-c", cli, str(site), "rules", "--format", "markdown"],
         capture_output=True,

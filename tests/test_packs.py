@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from seolint.catalog import known_rules
-from seolint.config import Config, ConfigError
-from seolint.pack_scopes import strip_decoration
-from seolint.packs import PackCheck, builtin_pack_rules, parse_pack
-from seolint.plan import make_plan
-from seolint.registry import NoOptions
+from seolint.config.files import Config, ConfigError
+from seolint.config.plan import make_plan, rules_for
+from seolint.document.lines import strip_decoration
+from seolint.registry.catalog import known_rules
+from seolint.registry.packs.packs import PackCheck, builtin_pack_rules, parse_pack
+from seolint.registry.rule import NoOptions
 from tests.conftest import assert_linear, codes_at, lint, lint_result, lint_text, plan_for, run_cli
 
 RULE = """
@@ -30,7 +30,7 @@ phrases = ["utilize"]
 
 def pack_lint(text: str, scope: str, fmt: str = "markdown", extra: str = "") -> list[tuple[int, str]]:
     rules = parse_pack(RULE.replace("{scope}", scope) + extra, "test.toml", set())
-    from seolint.plan import ActiveRule, Plan
+    from seolint.config.plan import ActiveRule, Plan
 
     plan = Plan(tuple(ActiveRule(r, r.severity, r.default_options()) for r in rules))
     name = {"markdown": "x.md", "html": "x.html", "text": "x.txt"}[fmt]
@@ -128,7 +128,7 @@ where = "empty-section"
 patterns = ['^(?:Related|Latest)$']
 """
     parsed = parse_pack(rules, "t.toml", set())
-    from seolint.plan import ActiveRule, Plan
+    from seolint.config.plan import ActiveRule, Plan
 
     plan = Plan(tuple(ActiveRule(r, r.severity, r.default_options()) for r in parsed))
 
@@ -155,7 +155,7 @@ def test_pack_rules_obey_select_ignore_severity_and_options() -> None:
 
 
 def make_severity(label: str):  # type: ignore[no-untyped-def]
-    from seolint.findings import Severity
+    from seolint.findings.records import Severity
 
     return Severity.parse(label)
 
@@ -219,7 +219,7 @@ def test_pack_errors_name_file_and_rule_and_exit_2(tmp_path: Path, pack: str, pr
     config_file.write_text('rule-packs = ["bad.toml"]\n', encoding="utf-8")
     config = Config(source=config_file, root=tmp_path, rule_packs=("bad.toml",))
     with pytest.raises(ConfigError) as error:
-        known_rules(config)
+        rules_for(config)
     message = str(error.value)
     assert "bad.toml" in message and problem in message
     if problem != "invalid TOML":
@@ -232,7 +232,7 @@ def test_pack_errors_name_file_and_rule_and_exit_2(tmp_path: Path, pack: str, pr
 def test_missing_pack_path_is_a_config_error(tmp_path: Path) -> None:
     config = Config(source=tmp_path / ".seolint.toml", root=tmp_path, rule_packs=("nowhere",))
     with pytest.raises(ConfigError, match="nowhere"):
-        known_rules(config)
+        rules_for(config)
 
 
 def _adversarial_inputs(pattern: str, size: int) -> list[str]:
@@ -287,7 +287,7 @@ def test_the_readme_example_pack_is_valid() -> None:
     example = re.search(r"```toml\n# style/house\.toml\n(.*?)```", readme, re.DOTALL)
     assert example is not None
     (rule,) = parse_pack(example.group(1), "house.toml", set())
-    from seolint.plan import ActiveRule, Plan
+    from seolint.config.plan import ActiveRule, Plan
 
     plan = Plan((ActiveRule(rule, rule.severity, rule.default_options()),))
     found = lint_text("Draft: x\n\nWe utilize and leverage caching.\n", "a.md", "markdown", plan).findings

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from seolint import parallel, runner
-from seolint.files import discover
-from seolint.findings import FileError
-from seolint.settings import Overrides, Settings
+from seolint.discover.source import FileError
+from seolint.discover.walk import discover
+from seolint.lint import parallel, runner
+from seolint.lint.settings import Overrides, Settings
 from tests.conftest import FIXTURES, run_cli
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from seolint.document import Span
+from seolint.document.model import Span
 from tests.conftest import doc_of
 
 POST = """---

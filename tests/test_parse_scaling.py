@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from seolint.document import Format
+from seolint.discover.source import Format
 from seolint.parse import parse
 
 FACTOR = 10

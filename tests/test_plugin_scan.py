@@ -10,8 +10,8 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 PLUGIN = '''
-from seolint.findings import Severity
-from seolint.registry import rule
+from seolint.findings.records import Severity
+from seolint.registry.rule import rule
 
 
 @rule("X901", "plugin-rule", Severity.INFO)
@@ -29,7 +29,7 @@ def run(statement: str, *extra_path: Path) -> str:
 
 
 LOAD = (
-    "import sys; from seolint.catalog import load_builtin_rules\n"
+    "import sys; from seolint.registry.catalog import load_builtin_rules\n"
     "codes = {r.code for r in load_builtin_rules()}\n"
     "print('X901' in codes, 'importlib.metadata' in sys.modules)"
 )

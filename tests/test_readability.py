@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from seolint import prose
-from seolint.config import Config
-from seolint.findings import FileResult
-from seolint.plan import make_plan
-from seolint.views import count_words
+from seolint.config.files import Config
+from seolint.config.plan import make_plan
+from seolint.document import prose
+from seolint.document.views import count_words
+from seolint.findings.records import FileResult
 from tests.conftest import FIXTURES, ROOT, codes_at, doc_of, lint, lint_text
 
 PLAIN = (FIXTURES / "rules" / "readability-plain.md").read_text(encoding="utf-8")
@@ -88,11 +88,11 @@ def test_scoring_works_with_the_network_blocked(no_network: None) -> None:
 def test_pronunciations_are_read_only_when_a_readability_rule_runs() -> None:
     script = (
         "import sys\n"
-        "from seolint.config import Config\n"
-        "from seolint.plan import make_plan\n"
-        "from seolint.pipeline import lint_source\n"
-        "from seolint.source import Source\n"
-        "from seolint.syllable_data import syllable_data\n"
+        "from seolint.config.files import Config\n"
+        "from seolint.config.plan import make_plan\n"
+        "from seolint.lint.pipeline import lint_source\n"
+        "from seolint.discover.source import Source\n"
+        "from seolint.document.syllable_table import syllable_data\n"
         "text = open(sys.argv[1]).read()\n"
         "lint_source(Source(text, 'a.md', 'markdown'), make_plan(Config(select=('H', 'S'))))\n"
         "before = syllable_data.cache_info().currsize\n"
@@ -112,7 +112,7 @@ def test_pronunciations_are_read_only_when_a_readability_rule_runs() -> None:
 def test_stats_carry_reading_ease_grade_and_time_and_rich_shows_them() -> None:
     from io import StringIO
 
-    from seolint.findings import RunResult
+    from seolint.findings.records import RunResult
     from seolint.report import ReportOptions
     from seolint.report.rich import report
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from seolint.catalog import known_rules
-from seolint.cli import rules_markdown_table
+from seolint.cli.main import rules_markdown_table
+from seolint.registry.catalog import known_rules
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

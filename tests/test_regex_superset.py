@@ -18,7 +18,7 @@ import re2
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from seolint.regex_superset import WHITESPACE, re2_superset
+from seolint.registry.packs.regex_superset import WHITESPACE, re2_superset
 
 OPTIONS = re2.Options()
 OPTIONS.never_capture = True

@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from seolint import cli, runner
-from seolint.cache import CACHE_DIR
-from seolint.pipeline import ContextLines
+from seolint.cache.store import CACHE_DIR
+from seolint.cli import main as cli
+from seolint.lint import runner
+from seolint.lint.pipeline import ContextLines
 from tests.conftest import FIXTURES, ROOT, run_cli
 
 BAD = "# Title\n\n#### Skipped\n\nTODO: finish. [link](#)\n"
@@ -27,7 +28,7 @@ BAD = "# Title\n\n#### Skipped\n\nTODO: finish. [link](#)\n"
 
 def seolint(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "import sys; from seolint.launch import main; main()", *args],
+        [sys.executable, "-c", "import sys; from seolint.cli.launch import main; main()", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
@@ -115,7 +116,7 @@ def test_ctrl_c_with_workers_prints_one_line(tmp_path: Path) -> None:
             # Ctrl-C as a terminal delivers it: a test run started in the background (as CI
             # may be) ignores SIGINT, and Python keeps an inherited SIG_IGN in every child.
             "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
-            "from seolint.launch import main; main()",
+            "from seolint.cli.launch import main; main()",
             "check",
             "--no-cache",
             "-j",
@@ -157,7 +158,7 @@ def test_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path) ->
             [
                 sys.executable,
                 "-c",
-                "from seolint.launch import main; main()",
+                "from seolint.cli.launch import main; main()",
                 "check",
                 str(FIXTURES / "clean-post.md"),
             ],
@@ -176,7 +177,7 @@ def test_deleted_working_directory_is_one_line(tmp_path: Path) -> None:
     gone = tmp_path / "gone"
     gone.mkdir()
     script = f"import os; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
-    script += "from seolint.launch import main; main()"
+    script += "from seolint.cli.launch import main; main()"
     done = subprocess.run(
         [sys.executable, "-c", script, "check", "x.md"],
         capture_output=True,
@@ -311,8 +312,8 @@ class TestCache:
         assert self.findings() == first
 
     def test_an_entry_for_another_path_is_not_served(self, project: Path) -> None:
-        from seolint.cache import Cache
-        from seolint.findings import FileResult
+        from seolint.cache.store import Cache
+        from seolint.findings.records import FileResult
 
         cache = Cache(project, "f" * 64, b"s" * 32)
         result = FileResult("other.md", "markdown", (), {}, rules=())

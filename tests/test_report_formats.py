@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from seolint.catalog import known_rules
+from seolint.registry.catalog import known_rules
 from tests.conftest import FIXTURES, ROOT, CliResult, run_cli
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

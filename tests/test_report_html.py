@@ -20,8 +20,8 @@ from typing import Any, ClassVar
 
 import pytest
 
-from seolint.document import Span
-from seolint.findings import FileResult, Finding, RunResult, Severity
+from seolint.document.model import Span
+from seolint.findings.records import FileResult, Finding, RunResult, Severity
 from seolint.report import ReportOptions
 from seolint.report.html import SCRIPT, report
 from tests.conftest import FIXTURES, CliResult, run_cli

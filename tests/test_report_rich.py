@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seolint.config import Config
-from seolint.document import Span
-from seolint.excerpt import shorten
-from seolint.findings import FileResult, Finding, RunResult, Severity
-from seolint.plan import make_plan
+from seolint.config.files import Config
+from seolint.config.plan import make_plan
+from seolint.document.model import Span
+from seolint.findings.records import FileResult, Finding, RunResult, Severity
+from seolint.registry.excerpt import shorten
 from seolint.report import ReportOptions, color_wanted, layout
 from seolint.report.layout import heading_text, window
 from seolint.report.rich import PlainReport, report

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from seolint.checks.meta import title_pixels
-from seolint.config import Config, FrontMatterKeys
-from seolint.plan import make_plan
+from seolint.config.files import Config
+from seolint.config.plan import make_plan
+from seolint.parse.metadata import FrontMatterKeys
 from tests.conftest import codes_at, lint, lint_text
 
 

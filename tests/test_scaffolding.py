@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from seolint.config import Config
-from seolint.findings import FileResult
-from seolint.plan import make_plan
+from seolint.config.files import Config
+from seolint.config.plan import make_plan
+from seolint.findings.records import FileResult
 from tests.conftest import ROOT, codes_at, lint, lint_path
 
 

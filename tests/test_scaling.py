@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from seolint.document import Format
+from seolint.discover.source import Format
 from tests.conftest import assert_linear, lint_result, plan_for
 
 

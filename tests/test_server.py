@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
-from seolint.document import Span
-from seolint.findings import Edit, Finding, Fix, Severity
-from seolint.lsp_actions import Buffer, actions, suppressions
-from seolint.lsp_positions import LineIndex, units
-from seolint.server import Linter, Verdict
+from seolint.document.model import Span
+from seolint.findings.records import Edit, Finding, Fix, Severity
+from seolint.server.actions import Buffer, actions, suppressions
+from seolint.server.positions import LineIndex, units
+from seolint.server.server import Linter, Verdict
 from tests.conftest import ROOT
 
 HANG_GUARD = 60.0  # seconds; a healthy run needs a small fraction of this on a loaded machine
@@ -137,11 +137,12 @@ def test_fix_all_takes_each_safe_fix_once_and_skips_overlaps_and_unsafe_ones() -
 
 
 def test_importing_the_cli_does_not_load_the_language_server() -> None:
-    probe = "import seolint.cli, sys; print(' '.join(sys.modules))"
+    probe = "import seolint.cli.main, sys; print(' '.join(sys.modules))"
     loaded = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
     )
-    assert not {m.split(".")[0] for m in loaded.stdout.split()} & {"pygls", "lsprotocol", "seolint.server"}
+    loaded_names = {m.split(".")[0] for m in loaded.stdout.split()} | set(loaded.stdout.split())
+    assert not loaded_names & {"pygls", "lsprotocol", "seolint.server.server"}
 
 
 # --- linting a buffer ------------------------------------------------------------------
@@ -173,7 +174,7 @@ def test_excluded_files_get_no_findings(tmp_path: Path) -> None:
 
 
 def utf16_offset(text: str, position: types.Position) -> int:
-    """The str offset of an LSP position, computed independently of seolint.lsp_positions."""
+    """The str offset of an LSP position, computed independently of seolint.server.positions."""
     lines = text.split("\n")  # the session's buffers use LF only
     start = sum(len(line) + 1 for line in lines[: position.line])
     encoded = lines[position.line].encode("utf-16-le")[: 2 * position.character]

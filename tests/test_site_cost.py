@@ -24,7 +24,7 @@ from seolint.site import (
     titles,
     zola,
 )
-from seolint.site.model import Site
+from seolint.site.adapter import Site
 from tests.conftest import ROOT
 
 MODULES = (astro, docusaurus, hugo, hugo_shortcodes, jekyll, liquid, mdx, scan, tera, titles, zola)

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from seolint.config import Config
-from seolint.document import Document
+from seolint.config.files import Config
+from seolint.config.plan import make_plan
+from seolint.discover.source import Source
+from seolint.document.model import Document
+from seolint.lint.pipeline import lint_source, template_regions
 from seolint.parse import parse
-from seolint.pipeline import lint_source, template_regions
-from seolint.plan import make_plan
 from seolint.site import find_site
-from seolint.source import Source
 from tests.conftest import FIXTURES, ROOT, run_cli
 
 SITES = FIXTURES / "sites"

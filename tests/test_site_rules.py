@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seolint.catalog import known_rules
+from seolint.registry.catalog import known_rules
 from seolint.site.slugs import heading_ids
 from tests.conftest import FIXTURES, ROOT, CliResult, run_cli
 
@@ -347,7 +347,7 @@ def test_the_suggestion_screen_never_drops_a_close_enough_name(a: str, b: str) -
     """The cheap upper bounds only skip pairs whose ratio falls short of the cut-off."""
     import difflib
 
-    from seolint.site_model import _similarity
+    from seolint.sitewide.model import _similarity
 
     full = difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
     screened = _similarity(a, b, at_least=0.8)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from seolint import cli
+from seolint.cli import main as cli
 from tests.conftest import ROOT, run_cli
 
 HEAVY = ("bs4", "markdown_it", "markdown_it_pyrs", "textstat", "rich", "yaml")
@@ -28,11 +28,11 @@ def heavy_in(modules: set[str]) -> set[str]:
 
 
 def test_importing_the_cli_loads_nothing_heavy() -> None:
-    assert heavy_in(loaded_after("import seolint.cli")) == set()
+    assert heavy_in(loaded_after("import seolint.cli.main")) == set()
 
 
 def test_version_fast_path_does_not_load_the_command_line() -> None:
-    probe = "import sys; sys.argv = ['seolint', '--version']; from seolint.launch import main; main()"
+    probe = "import sys; sys.argv = ['seolint', '--version']; from seolint.cli.launch import main; main()"
     output = subprocess.run(
         [sys.executable, "-c", probe + "; print(' '.join(sorted(sys.modules)))"],
         capture_output=True,
@@ -42,13 +42,13 @@ def test_version_fast_path_does_not_load_the_command_line() -> None:
     ).stdout
     first, modules = output.split("\n", 1)
     assert first.startswith("seolint ")
-    assert {"seolint.cli", "argparse"} & set(modules.split()) == set()
+    assert {"seolint.cli.main", "argparse"} & set(modules.split()) == set()
     assert heavy_in(set(modules.split())) == set()
 
 
 def test_the_probe_can_see_heavy_modules() -> None:
     """Guards the tests above: the probe really reports what a run imports."""
-    loaded = loaded_after("from seolint.parse import markdown; markdown.preload()")
+    loaded = loaded_after("from seolint.parse.markdown import front_end as markdown; markdown.preload()")
     assert "markdown_it_pyrs" in heavy_in(loaded)
 
 
@@ -56,7 +56,7 @@ def test_checking_a_draft_loads_no_command_line_framework() -> None:
     """argparse reads the options: typer and click cost a tenth of checking one post, and
     typer 0.29+ builds a pydantic adapter per option on every run."""
     modules = check_one_post_modules()
-    assert "seolint.pipeline" in modules  # the check really ran
+    assert "seolint.lint.pipeline" in modules  # the check really ran
     assert {m.split(".")[0] for m in modules} & {"typer", "click", "pydantic"} == set()
 
 
@@ -71,8 +71,8 @@ ADAPTERS = ("hugo", "jekyll", "zola", "docusaurus", "astro", "mkdocs", "mdx")
 
 def check_one_post_modules() -> set[str]:
     draft = ROOT / "fixtures" / "clean-post.md"
-    probe = (  # seolint.cli.main, not the console script: that one ends the process when done
-        "import sys; from seolint.cli import main\n"
+    probe = (  # seolint.cli.main.main, not the console script: that one ends the process when done
+        "import sys; from seolint.cli.main import main\n"
         f"main(['check', '--no-cache', '-q', {str(draft)!r}])\n"
         "print('MODULES', ' '.join(sorted(sys.modules)))\n"
     )
@@ -84,12 +84,12 @@ def check_one_post_modules() -> set[str]:
 
 def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
     modules = check_one_post_modules()
-    assert "seolint.pipeline" in modules and "seolint.site.detect" in modules  # it really looked
+    assert "seolint.lint.pipeline" in modules and "seolint.site.detect" in modules  # it really looked
     assert {f"seolint.site.{name}" for name in ADAPTERS} & modules == set()  # no site: no adapter
     assert "multiprocessing" not in modules  # one file: no pool
     assert "markdown_it" not in modules  # markdown-it-py is only the native parser's fallback
-    assert "importlib.metadata" not in modules  # no plugin declares rules (seolint.plugin_scan)
-    assert "seolint.cache" not in modules  # --no-cache: nothing to hash or sign
+    assert "importlib.metadata" not in modules  # no plugin declares rules (seolint.registry.plugins)
+    assert "seolint.cache.store" not in modules  # --no-cache: nothing to hash or sign
 
 
 def test_site_markers_are_the_adapters_config_names() -> None:
@@ -127,12 +127,13 @@ def test_a_command_builds_only_its_own_parser(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_the_console_script_flushes_its_output_and_keeps_the_exit_code(tmp_path: Path) -> None:
-    """seolint.launch ends the process without the interpreter's teardown: what was written
+    """seolint.cli.launch ends the process without the interpreter's teardown: what was written
     must still arrive, whole, with the command's exit code."""
     draft = tmp_path / "draft.md"
     draft.write_text("# Title\n\n" + "TODO: write this. " * 2000 + "\n", encoding="utf-8")
+    launch = "from seolint.cli.launch import main; main()"
     done = subprocess.run(
-        [sys.executable, "-c", "from seolint.launch import main; main()", "check", "--no-cache", str(draft)],
+        [sys.executable, "-c", launch, "check", "--no-cache", str(draft)],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -146,5 +147,5 @@ def test_the_console_script_flushes_its_output_and_keeps_the_exit_code(tmp_path:
 def test_the_cache_key_reads_dependency_versions_without_importlib_metadata() -> None:
     """Every cached run computes it; importlib.metadata costs ~20 ms to import and ask. One of
     the two markdown-it-pyrs builds is never installed, and that must not send it there."""
-    modules = loaded_after("from seolint.fingerprint import dependency_versions; dependency_versions()")
-    assert "seolint.fingerprint" in modules and "importlib.metadata" not in modules
+    modules = loaded_after("from seolint.cache.fingerprint import dependency_versions; dependency_versions()")
+    assert "seolint.cache.fingerprint" in modules and "importlib.metadata" not in modules

@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
-from seolint.config import Config
-from seolint.document import Format
-from seolint.plan import make_plan
+from seolint.config.files import Config
+from seolint.config.plan import make_plan
+from seolint.discover.source import Format
 from tests.conftest import codes_at, lint_text
 
 # One line holding an unfilled link placeholder (L001), per format.

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from seolint import syllable_data
-from seolint.syllable_data import PreparedData, describe, load, parse
-from seolint.syllable_sources import SourceData, sources
+from seolint.document import syllable_table as syllable_data
+from seolint.document.syllable_sources import SourceData, sources
+from seolint.document.syllable_table import PreparedData, describe, load, parse
 
 PRONUNCIATIONS = "read R IY1 D\nread(2) R EH1 D\nthe DH AH0\nbanana B AH0 N AE1 N AH0 # a comment\n"
 PATTERNS = "UTF-8\nLEFTHYPHENMIN 2\n1ba\nan1a\n"

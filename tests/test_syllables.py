@@ -1,4 +1,4 @@
-"""seolint.syllables gives textstat's syllable counts without textstat's dictionary load."""
+"""seolint.document.syllables gives textstat's syllable counts without textstat's dictionary load."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from functools import cache
 
 import pytest
 
-from seolint import syllables
-from seolint.parse import format_for, parse
-from seolint.syllable_data import PreparedData, syllable_data
-from seolint.syllable_sources import SourceData, read, sources, stresses
-from seolint.syllables import count, hyphenation_points, total
-from seolint.views import words_of
+from seolint.discover.source import format_for
+from seolint.document import syllables
+from seolint.document.syllable_sources import SourceData, read, sources, stresses
+from seolint.document.syllable_table import PreparedData, syllable_data
+from seolint.document.syllables import count, hyphenation_points, total
+from seolint.document.views import words_of
+from seolint.parse import parse
 from tests.conftest import CORPUS
 
 textstat = pytest.importorskip("textstat")

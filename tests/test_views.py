@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seolint import views
-from seolint.config import Config
-from seolint.plan import make_plan
-from seolint.syllables import count
+from seolint.config.files import Config
+from seolint.config.plan import make_plan
+from seolint.document import views
+from seolint.document.syllables import count
 from tests.conftest import doc_of, lint_text
 
 TABLE_POST = (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seolint.document import Document
-from seolint.findings import Problem, Severity
-from seolint.registry import rule
+from seolint.document.model import Document
+from seolint.findings.records import Problem, Severity
+from seolint.registry.rule import rule
 
 
 @rule("K001", "code-language", Severity.WARNING)

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from seolint.document import Document, Span
-from seolint.findings import Problem, Severity
-from seolint.options import Options, option
-from seolint.registry import rule
+from seolint.document.model import Document, Span
+from seolint.findings.records import Problem, Severity
+from seolint.registry.options import Options, option
+from seolint.registry.rule import rule
 
 
 def _words(text: str) -> frozenset[str]:

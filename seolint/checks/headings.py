@@ -6,12 +6,12 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from seolint.document import Block, Document, Heading, Span
-from seolint.edits import content_end
-from seolint.excerpt import shorten
-from seolint.findings import Applicability, Edit, Fix, Problem, Severity
-from seolint.options import Options, option
-from seolint.registry import rule
+from seolint.document.model import Block, Document, Heading, Span
+from seolint.findings.records import Applicability, Edit, Fix, Problem, Severity
+from seolint.registry.edits import content_end
+from seolint.registry.excerpt import shorten
+from seolint.registry.options import Options, option
+from seolint.registry.rule import rule
 
 # "H2: Title", "H2 - Title", "Heading 2: Title", "[H2] Title" at the start of a heading or
 # paragraph (`**H2:** Title` reads "H2: Title"): an outline marker that leaked out. A dash

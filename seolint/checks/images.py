@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document import Document
-from seolint.findings import Problem, Severity
-from seolint.options import Options, option
-from seolint.registry import rule
+from seolint.document.model import Document
+from seolint.findings.records import Problem, Severity
+from seolint.registry.options import Options, option
+from seolint.registry.rule import rule
 
 
 @rule("I001", "image-missing-alt", Severity.ERROR)

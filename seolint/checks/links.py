@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document import Document, Link, Span
-from seolint.edits import content_end
-from seolint.findings import Edit, Fix, Problem, Severity
-from seolint.options import Options, option
-from seolint.registry import rule
+from seolint.document.model import Document, Link, Span
+from seolint.findings.records import Edit, Fix, Problem, Severity
+from seolint.registry.edits import content_end
+from seolint.registry.options import Options, option
+from seolint.registry.rule import rule
 
 PLACEHOLDER_TARGETS = (
     "#",

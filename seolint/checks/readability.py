@@ -1,4 +1,4 @@
-"""Readability rules (R), code-aware: they read prose only (seolint.views defines it).
+"""Readability rules (R), code-aware: they read prose only (seolint.document.views defines it).
 
 The R001/R002 defaults come from the published posts in ../shared/corpus: at most about
 10 % of them get either warning (table in the README, "Readability defaults").
@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seolint import prose
-from seolint.document import Document, Span
-from seolint.findings import Problem, Severity
-from seolint.options import Options, option
-from seolint.registry import rule
-from seolint.views import Views
+from seolint.document import prose
+from seolint.document.model import Document, Span
+from seolint.document.views import Views
+from seolint.findings.records import Problem, Severity
+from seolint.registry.options import Options, option
+from seolint.registry.rule import rule
 
 
 def _whole_post(doc: Document) -> Span:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document import Block, Document, Span
-from seolint.edits import remove_lines
-from seolint.excerpt import shorten
-from seolint.findings import Fix, Problem, Severity
-from seolint.pack_scopes import strip_decoration
-from seolint.registry import NoOptions, rule
+from seolint.document.lines import strip_decoration
+from seolint.document.model import Block, Document, Span
+from seolint.findings.records import Fix, Problem, Severity
+from seolint.registry.edits import remove_lines
+from seolint.registry.excerpt import shorten
+from seolint.registry.rule import NoOptions, rule
 
 _HAS_WORD = re.compile(r"\w")
 _COMMENT = re.compile(r"<!--.*?-->")

@@ -1,6 +1,6 @@
 """Rules about suppression comments themselves.
 
-Their findings come from the pipeline's suppression pass (seolint.suppress), which runs
+Their findings come from the pipeline's suppression pass (seolint.lint.suppress), which runs
 after every other rule; registering them here gives them a code, a severity that config
 can change, `select`/`ignore` handling and an entry in `seolint rules` and `explain`.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seolint.document import Document
-from seolint.findings import Problem, Severity
-from seolint.registry import NoOptions, rule
+from seolint.document.model import Document
+from seolint.findings.records import Problem, Severity
+from seolint.registry.rule import NoOptions, rule
 
 
 @rule("X001", "invalid-suppression", Severity.WARNING)
@@ -22,7 +22,7 @@ def invalid_suppression(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     fails the build, or worse, a later real finding is believed to be accepted.
     Example: `<!-- seolint-disable-next-line L01 -->` -> `<!-- seolint-disable-next-line L001 -->`.
     """
-    return iter(())  # reported by seolint.suppress, which knows every rule name
+    return iter(())  # reported by seolint.lint.suppress, which knows every rule name
 
 
 @rule("X002", "unused-suppression", Severity.INFO)
@@ -33,4 +33,4 @@ def unused_suppression(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     that line; deleting it keeps the draft honest.
     Example: `<!-- seolint-disable-line L001 -->` on a line whose link is now real -> remove it.
     """
-    return iter(())  # reported by seolint.suppress, after the other rules ran
+    return iter(())  # reported by seolint.lint.suppress, after the other rules ran

@@ -1,44 +1,23 @@
-"""Front-ends: turn a draft's text into a Document, one module per format."""
+"""Front-ends: turn a draft's text into a Document, one module per format.
+
+May import: discover, document, findings, site.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from pathlib import PurePath
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from seolint.config import FrontMatterKeys
-from seolint.document import Document, Format
+from seolint.discover.source import Format
+from seolint.document.model import Document
 
 if TYPE_CHECKING:
+    from seolint.parse.metadata import FrontMatterKeys
     from seolint.site import Region
-
-DEFAULT_KEYS = FrontMatterKeys()
-FORMATS: dict[str, Format] = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdx": "markdown",  # its import/export lines and JSX are read as MDX (seolint.site.mdx)
-    ".html": "html",
-    ".htm": "html",
-    ".txt": "text",
-}
 
 
 class ParseError(ValueError):
     """The draft cannot be turned into a Document (the message says where and why)."""
-
-
-def format_for(path: str, extension_map: Mapping[str, Format] | None = None) -> Format | None:
-    """The format a file name implies; the config's `extension-map` adds or overrides extensions."""
-    suffix = PurePath(path).suffix.lower()
-    if extension_map and suffix in extension_map:
-        return extension_map[suffix]
-    return FORMATS.get(suffix)
-
-
-def sniff(text: str) -> Format:
-    """The format of a nameless draft (stdin): HTML if it starts like a page, else Markdown."""
-    start = text.lstrip("\ufeff \t\r\n")[:9].lower()
-    return "html" if start.startswith(("<!doctype", "<html")) else "markdown"
 
 
 def parse(
@@ -46,7 +25,7 @@ def parse(
     path: str,
     fmt: Format,
     content_selector: str | None = None,
-    front_matter_keys: FrontMatterKeys = DEFAULT_KEYS,
+    front_matter_keys: FrontMatterKeys | None = None,
     templates: Sequence[Region] = (),
 ) -> Document:
     """Parse `text` with the front-end for `fmt` (importing only that one), reading the
@@ -62,16 +41,16 @@ def parse(
         )
     else:
         doc = _front_end(text, path, fmt, content_selector)
-    return metadata.resolve(doc, front_matter_keys)
+    return metadata.resolve(doc, front_matter_keys or metadata.FrontMatterKeys())
 
 
 def _front_end(text: str, path: str, fmt: Format, content_selector: str | None) -> Document:
     if fmt == "markdown":
-        from seolint.parse import markdown
+        from seolint.parse.markdown import front_end as markdown
 
         return markdown.parse(text, path)
     if fmt == "html":
-        from seolint.parse import html
+        from seolint.parse.html import front_end as html
 
         return html.parse(text, path, content_selector)
     from seolint.parse import text as plain
@@ -82,8 +61,8 @@ def _front_end(text: str, path: str, fmt: Format, content_selector: str | None) 
 def preload(formats: set[Format]) -> None:
     """Import the front-ends for `formats` now, so forked workers inherit them instead of each importing."""
     if "markdown" in formats:
-        from seolint.parse import markdown
+        from seolint.parse.markdown import front_end as markdown
 
         markdown.preload()
     if "html" in formats:
-        from seolint.parse import html  # noqa: F401  (its tree builder is the stdlib tokenizer)
+        from seolint.parse.html import front_end as html  # noqa: F401  (its tree builder is the stdlib tokenizer)

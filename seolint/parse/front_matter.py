@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from seolint.document import Span
+from seolint.document.model import Span
 from seolint.parse import ParseError
 
 _OPENERS = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
@@ -66,7 +66,7 @@ def _load(raw: str, kind: str) -> dict[str, Any]:
 
 
 def _load_toml(raw: str) -> Any:
-    from seolint.config import tomllib
+    from seolint.discover.toml import tomllib
 
     try:
         return tomllib.loads(raw)

@@ -8,11 +8,26 @@ every format, so no rule looks keys up and every rule sees the same values.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
 
-from seolint.config import FrontMatterKeys
-from seolint.document import Document, Field, Span, revised
+from seolint.document.model import Document, Field, Span, revised
 from seolint.parse.front_matter import key_span
+
+
+@dataclass(frozen=True)
+class FrontMatterKeys:
+    """Which front-matter keys hold each piece of page metadata; the first non-empty one wins.
+
+    One setting for every rule, so the description M003 finds is the one M004 measures
+    and M007 searches.
+    """
+
+    title: tuple[str, ...] = ("title",)
+    seo_title: tuple[str, ...] = ("seo_title", "meta_title")
+    description: tuple[str, ...] = ("description", "summary", "excerpt")
+    keyphrase: tuple[str, ...] = ("keyphrase", "focus_keyword", "focus_keyphrase")
+    slug: tuple[str, ...] = ("slug", "path", "permalink", "url")  # a path's last part is the slug
 
 
 def resolve(doc: Document, keys: FrontMatterKeys) -> Document:

@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from seolint.document import CodeBlock, Document, Image, Link, alt_state
-from seolint.site.model import Region
+from seolint.document.model import CodeBlock, Document, Image, Link, alt_state
+from seolint.site.adapter import Region
 
 _TOKEN = re.compile(r"\{\{(\d+)x*\}\}")  # what a region within a line is masked as
 

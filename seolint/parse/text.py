@@ -13,8 +13,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from seolint.document import Document, Heading, Hints, Span
-from seolint.parse import front_matter, html_elements, markdown
+from seolint.document.model import Document, Heading, Hints, Span
+from seolint.parse import front_matter
+from seolint.parse.html import elements as html_elements
+from seolint.parse.markdown import front_end as markdown
 
 # "H2: Title", "h3 - Title", "**H2: Title**", "**H2:** Title", "## H2: Title", "Heading 2: Title",
 # "[H2] Title"; the marker is the whole line. No two neighbouring quantifiers share characters,

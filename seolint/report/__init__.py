@@ -1,4 +1,7 @@
-"""Reporters: one module per output format, imported only when chosen."""
+"""Reporters: one module per output format, imported only when chosen.
+
+May import every stage before fix (not fix, server or cli); reporters read findings, never Documents.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,8 @@ import os
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from seolint.findings import RunResult, Severity
-    from seolint.registry import Rule
+    from seolint.findings.records import RunResult, Severity
+    from seolint.registry.rule import Rule
 
 FORMATS = {
     "rich": "seolint.report.rich",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
-from seolint.findings import Finding, Severity
+from seolint.findings.records import Finding, Severity
 from seolint.report.printable import printable
 
 if TYPE_CHECKING:
-    from seolint.findings import RunResult
+    from seolint.findings.records import RunResult
     from seolint.report import ReportOptions
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

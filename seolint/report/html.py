@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from seolint import __version__
-from seolint.findings import FileError, FileResult, Finding, Severity
-from seolint.reading import STDIN, ReadError, decode, read_bytes
+from seolint.discover.reading import STDIN, ReadError, decode, read_bytes
+from seolint.discover.source import FileError
+from seolint.findings.records import FileResult, Finding, Severity
 
 if TYPE_CHECKING:
-    from seolint.findings import RunResult
-    from seolint.registry import Rule
+    from seolint.findings.records import RunResult
+    from seolint.registry.rule import Rule
     from seolint.report import ReportOptions
 
 SEVERITIES = tuple(reversed(Severity))  # errors first

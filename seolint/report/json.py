@@ -7,10 +7,10 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
 from seolint import __version__
-from seolint.findings import Severity
+from seolint.findings.records import Severity
 
 if TYPE_CHECKING:
-    from seolint.findings import Fix, RunResult
+    from seolint.findings.records import Fix, RunResult
     from seolint.report import ReportOptions
 
 SCHEMA_VERSION = 2  # 2: each finding has `fix` (null, or its applicability, title and edits)

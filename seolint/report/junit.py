@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TYPE_CHECKING, TextIO
 
-from seolint.findings import Finding, Severity
+from seolint.findings.records import Finding, Severity
 
 if TYPE_CHECKING:
-    from seolint.findings import RunResult
+    from seolint.findings.records import RunResult
     from seolint.report import ReportOptions
 
 

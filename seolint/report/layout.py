@@ -14,11 +14,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from seolint.findings import Finding, Severity
+from seolint.findings.records import Finding, Severity
 from seolint.report.printable import printable
 
 if TYPE_CHECKING:
-    from seolint.findings import FileResult, RunResult
+    from seolint.findings.records import FileResult, RunResult
 
 Piece = tuple[str, "str | None"]  # a text and its Rich style ("bold red"), None for none
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from seolint.report import layout
 
 if TYPE_CHECKING:
-    from seolint.findings import FileResult, RunResult
+    from seolint.findings.records import FileResult, RunResult
     from seolint.report import ReportOptions
     from seolint.report.layout import Piece
     from seolint.report.rich_render import RichReport

@@ -20,7 +20,7 @@ from rich.tree import Tree
 from seolint.report import layout
 
 if TYPE_CHECKING:
-    from seolint.findings import FileResult
+    from seolint.findings.records import FileResult
     from seolint.report.layout import Piece
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from seolint import __version__
-from seolint.findings import Finding, Fix, Severity
+from seolint.findings.records import Finding, Fix, Severity
 
 if TYPE_CHECKING:
-    from seolint.findings import RunResult
-    from seolint.registry import Rule
+    from seolint.findings.records import RunResult
+    from seolint.registry.rule import Rule
     from seolint.report import ReportOptions
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -69,7 +69,7 @@ def _invocation(result: RunResult) -> dict[str, Any]:
 
 
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
-    from seolint.baseline import fingerprint, normalise
+    from seolint.lint.baseline import fingerprint, normalise
 
     span = finding.span
     region: dict[str, Any] = {

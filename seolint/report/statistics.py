@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from seolint.findings import RunResult
+    from seolint.findings.records import RunResult
     from seolint.report import ReportOptions
 
 

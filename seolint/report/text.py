@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 from seolint.report.printable import printable
 
 if TYPE_CHECKING:
-    from seolint.findings import RunResult
+    from seolint.findings.records import RunResult
     from seolint.report import ReportOptions
 
 

@@ -2,11 +2,13 @@
 linting it (content files, page kinds, title level, URLs, template syntax, link targets).
 
 A library of pure functions over the site's own files; no dependency on the engine, the
-CLI, the cache or the front-ends. See `Site` for the questions every adapter answers.
+CLI, the cache or the front-ends. See `Site` (site.adapter) for the questions every adapter answers.
+
+May import: discover, document, findings.
 """
 
+from seolint.site.adapter import LinkSyntax, LinkTarget, PageKind, Region, RegionKind, Site, url_key
 from seolint.site.detect import GENERATORS, Generator, SiteFinder, find_site, find_sites
-from seolint.site.model import LinkSyntax, LinkTarget, PageKind, Region, RegionKind, Site, url_key
 from seolint.site.plain import plain_site
 
 __all__ = [

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from seolint.site.adapter import AnyPath, Region, Site, absolute, join_url
 from seolint.site.configs import js_config_url
 from seolint.site.mdx import mdx_regions
-from seolint.site.model import AnyPath, Region, Site, absolute, join_url
 
 CONFIG_NAMES = tuple(f"astro.config.{ext}" for ext in ("mjs", "js", "ts", "mts", "cjs"))
 

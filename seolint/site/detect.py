@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Literal
 
 from seolint.site import markers
-from seolint.site.model import NEVER_CONTENT, Site, absolute
+from seolint.site.adapter import NEVER_CONTENT, Site, absolute
 from seolint.site.plain import plain_site
 
 Generator = Literal["auto", "hugo", "jekyll", "zola", "docusaurus", "astro", "mkdocs", "plain", "none"]

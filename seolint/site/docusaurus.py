@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from seolint.site.adapter import AnyPath, Region, Site, absolute, join_url
 from seolint.site.configs import js_config_url, text_value
 from seolint.site.dates import split_date_prefix
 from seolint.site.mdx import mdx_regions
-from seolint.site.model import AnyPath, Region, Site, absolute, join_url
 
 CONFIG_NAMES = tuple(f"docusaurus.config.{ext}" for ext in ("js", "mjs", "cjs", "ts", "mts"))
 ROOTS = ("docs", "blog", "versioned_docs", "src/pages")

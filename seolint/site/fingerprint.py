@@ -11,8 +11,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from seolint.digest import update_with_files
-from seolint.site.model import Site
+from seolint.discover.digest import update_with_files
+from seolint.site.adapter import Site
 
 # Folders that hold page templates in some generator (Hugo, Jekyll, Zola, themes).
 TEMPLATE_FOLDERS = ("layouts", "_layouts", "templates", "themes")

@@ -38,10 +38,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from seolint.site.configs import dig, read_config, string_list, text_value
-from seolint.site.dates import date_of
-from seolint.site.hugo_shortcodes import hugo_regions
-from seolint.site.model import (
+from seolint.site.adapter import (
     MARKDOWN_SUFFIXES,
     LinkSyntax,
     LinkTarget,
@@ -51,6 +48,9 @@ from seolint.site.model import (
     absolute,
     join_url,
 )
+from seolint.site.configs import dig, read_config, string_list, text_value
+from seolint.site.dates import date_of
+from seolint.site.hugo_shortcodes import hugo_regions
 from seolint.site.slugs import hugo_path
 from seolint.site.titles import first_level
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from seolint.site.model import LinkSyntax, Region
+from seolint.site.adapter import LinkSyntax, Region
 from seolint.site.scan import looks_like_code, outermost, parse_args
 
 # A shortcode's inside never holds `{` (Hugo does not nest shortcodes in arguments), so each

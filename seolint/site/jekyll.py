@@ -40,10 +40,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
 from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
 from seolint.site.dates import date_of, split_date_prefix
 from seolint.site.liquid import liquid_regions
-from seolint.site.model import AnyPath, LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
 from seolint.site.slugs import jekyll_slugify
 from seolint.site.titles import heading_level_around
 

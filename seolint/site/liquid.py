@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from seolint.site.model import LinkSyntax, Region
+from seolint.site.adapter import LinkSyntax, Region
 from seolint.site.scan import Closers, outermost, parse_args
 
 # Braces never occur inside a tag or an output (a rare `"{"` string literal is the price), so

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from seolint.site.model import Region
+from seolint.site.adapter import Region
 from seolint.site.scan import outermost
 
 _LINE = re.compile(r"[^\n]*\n?")

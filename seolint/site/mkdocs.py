@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from seolint.site.adapter import MARKDOWN_SUFFIXES, Site, absolute, join_url
 from seolint.site.configs import read_config, text_value
-from seolint.site.model import MARKDOWN_SUFFIXES, Site, absolute, join_url
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 

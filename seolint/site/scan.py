@@ -7,7 +7,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from seolint.site.model import Region
+from seolint.site.adapter import Region
 
 # name="value", name='value', name=`value`, "value", `value`, bare-word
 _ARG = re.compile(

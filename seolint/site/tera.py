@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from seolint.site.model import Region
+from seolint.site.adapter import Region
 from seolint.site.scan import Closers, looks_like_code, outermost
 
 _INTERNAL = re.compile(r"@/[^\s)>\"']{1,500}")  # a literal start: fast to search for

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
 from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import DATE_PREFIX
-from seolint.site.model import AnyPath, LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
 from seolint.site.slugs import zola_slugify
 from seolint.site.tera import zola_regions
 from seolint.site.titles import first_level

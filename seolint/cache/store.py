@@ -1,0 +1,304 @@
+"""A per-file result cache in `.seolint_cache/` (ruff's model), so unchanged drafts are not re-linted.
+
+An entry is found by the draft's path and bytes, inside a folder named by the caller's
+fingerprint (seolint.cache.fingerprint), so an entry is never stale; old ones are never read
+again. A cache folder can arrive from anywhere (a committed `.seolint_cache/`, a CI
+cache restored from another job), so nothing in it is trusted:
+
+- every entry carries an HMAC made with a per-user secret kept outside the project, so
+  an entry this user's seolint did not write is ignored (it could hide or invent findings);
+- entries are opened without following symlinks or blocking (a FIFO, a link to
+  /dev/zero), refused above a size bound, and checked field by field before use;
+- the folder's `.gitignore` and `CACHEDIR.TAG` are created only when absent, never
+  through a symlink, and a symlinked cache folder is not used at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from seolint.discover.reading import read_own_file
+from seolint.discover.source import FileError
+from seolint.document.model import Comment, Span
+from seolint.findings.facts import Fact, FileFacts, Reference
+from seolint.findings.records import Edit, FileResult, Finding, Fix, Severity
+
+CACHE_DIR = ".seolint_cache"
+MAX_ENTRY_BYTES = 32 * 1024 * 1024
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# seolint cache; safe to delete.\n"
+
+
+class Cache:
+    """Results of one plan, one JSON file per draft, written atomically."""
+
+    def __init__(self, root: Path, fingerprint: str, secret: bytes) -> None:
+        self.base = root / CACHE_DIR
+        self.folder = self.base / fingerprint[:32]
+        self._secret = secret
+        self._readable: bool | None = None  # neither folder a link: checked once, before the first read
+
+    @classmethod
+    def open(cls, root: Path, fingerprint: str) -> Cache | None:
+        """The project's cache, or None when no secret can be kept (then nothing is cached)."""
+        secret = user_secret()
+        return None if secret is None else cls(root, fingerprint, secret)
+
+    def key(self, path: str, data: bytes, salt: str = "") -> str:
+        """The entry of a draft: its path, its bytes, and what else decides it (its site)."""
+        named = path.encode("utf-8", "surrogateescape") + b"\0" + salt.encode() + b"\0"
+        return hashlib.sha256(named + data).hexdigest()
+
+    def get(self, key: str, path: str) -> FileResult | None:
+        """The stored result for `path`, or None when absent, foreign, tampered or malformed."""
+        data = self.read_signed(f"{key}.json")
+        if data is None:
+            return None
+        try:
+            result = _from_json(data)
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return None
+        return result if _belongs_to(result, path) else None
+
+    def put(self, key: str, result: FileResult) -> None:
+        self.write_signed(f"{key}.json", _to_json(result))
+
+    def read_signed(self, name: str) -> Any:
+        """The JSON value of a file of this cache that this user's seolint wrote, else None."""
+        if self._readable is None:
+            self._readable = not self._linked()
+        if not self._readable:
+            return None
+        raw = read_own_file(self.folder / name, MAX_ENTRY_BYTES)
+        if raw is None:
+            return None
+        mac, _, body = raw.partition(b"\n")
+        if not hmac.compare_digest(mac, self._mac(body)):
+            return None
+        try:
+            return json.loads(body)
+        except (ValueError, RecursionError):
+            return None
+
+    def write_signed(self, name: str, value: Any) -> None:
+        """Write via a temporary file and os.replace, so a reader never sees half a file."""
+        body = json.dumps(value, ensure_ascii=True).encode("ascii")
+        try:
+            if not self._prepare():
+                return
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(self._mac(body) + b"\n" + body)
+            os.replace(temporary, self.folder / name)
+        except OSError:  # a read-only checkout still lints, just without a cache
+            return
+
+    def _mac(self, body: bytes) -> bytes:
+        return hmac.new(self._secret, self.folder.name.encode() + b"\0" + body, "sha256").hexdigest().encode()
+
+    def _linked(self) -> bool:
+        return self.base.is_symlink() or self.folder.is_symlink()
+
+    def _prepare(self) -> bool:
+        """Create the folders and their marker files; False when the cache must not be used."""
+        if self._linked():
+            return False
+        if self.folder.is_dir():
+            return True
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if self._linked():  # lost a race against a link being planted
+            return False
+        _create_once(self.base / ".gitignore", "# Created by seolint.\n*\n")
+        _create_once(self.base / "CACHEDIR.TAG", _TAG)
+        return True
+
+
+def user_secret() -> bytes | None:
+    """A random key kept in the user's cache folder, created on first use (0600)."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    folder = Path(home) if home else Path.home() / ".cache"
+    path = folder / "seolint" / "cache-key"
+    existing = read_own_file(path, 1024)
+    if existing is not None and len(existing) >= 32:
+        return existing
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _create_once(path, os.urandom(32).hex(), mode=0o600)
+    except (OSError, RuntimeError):
+        return None
+    found = read_own_file(path, 1024)
+    return found if found is not None and len(found) >= 32 else None
+
+
+def _create_once(path: Path, text: str, mode: int = 0o644) -> None:
+    """Write a new file; leave an existing file or link (a planted `.gitignore` link) alone."""
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode)
+    except FileExistsError:
+        return
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text)
+
+
+def _belongs_to(result: FileResult, path: str) -> bool:
+    """An entry answers for exactly one draft: its own path, findings inside it, known codes."""
+    ran = set(result.rules)
+    return result.path == path and all(
+        f.path == path and f.code in ran and 1 <= f.span.line <= f.span.end_line for f in result.findings
+    )
+
+
+def _to_json(result: FileResult) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "format": result.format,
+        "findings": [
+            [
+                *(f.path, tuple(f.span), f.code, f.name, int(f.severity), f.message),
+                *(f.source_line, _fix_to_json(f.fix), f.whole_post),
+            ]
+            for f in result.findings
+        ],
+        "stats": result.stats,
+        "outline": [list(item) for item in result.outline],
+        "errors": [[e.path, e.message, e.detail] for e in result.errors],
+        "rules": list(result.rules),
+        "title": result.title,
+        "facts": facts_to_json(result.facts) if result.facts is not None else None,
+    }
+
+
+def facts_to_json(facts: FileFacts) -> dict[str, Any]:
+    def fact(value: Fact | None) -> list[Any] | None:
+        return None if value is None else [value.text, tuple(value.span), value.context]
+
+    return {
+        "urls": list(facts.urls),
+        "kind": facts.kind,
+        "title": fact(facts.title),
+        "description": fact(facts.description),
+        "keyphrase": fact(facts.keyphrase),
+        "ids": list(facts.ids),
+        "references": [[r.kind, r.target, r.syntax, tuple(r.span), r.context] for r in facts.references],
+        "line_count": facts.line_count,
+        "first_line": facts.first_line,
+        "directives": [[d.text, tuple(d.span)] for d in facts.directives],
+        "ignore": list(facts.ignore) if facts.ignore is not None else None,
+    }
+
+
+def _from_json(data: dict[str, Any]) -> FileResult:
+    findings = tuple(map(_finding, data["findings"]))
+    stats = data["stats"]
+    if not isinstance(stats, dict):
+        raise TypeError("stats")
+    return FileResult(
+        _str(data["path"]),
+        _str(data["format"]),
+        findings,
+        stats,
+        tuple((_int(level), _str(text), _int(line)) for level, text, line in data["outline"]),
+        tuple(FileError(*map(_str, error)) for error in data["errors"]),
+        _strings(data["rules"]),
+        None if data["title"] is None else _str(data["title"]),
+        facts_from_json(data["facts"]) if data["facts"] is not None else None,
+    )
+
+
+_SEVERITIES = {int(level): level for level in Severity}
+
+
+def _finding(data: list[Any]) -> Finding:
+    """A stored finding, each field's type checked in one pass (a warm run reads ~10,000)."""
+    path, span, code, name, level, message, line, fix, whole = data
+    _strings((path, code, name, message, line))
+    if type(level) is not int or level not in _SEVERITIES or type(whole) is not bool:
+        raise TypeError("expected a severity and true or false")
+    severity = _SEVERITIES[level]
+    return Finding(path, _span(span), code, name, severity, message, line, _fix_from_json(fix), whole)
+
+
+def _fix_to_json(fix: Fix | None) -> list[Any] | None:
+    if fix is None:
+        return None
+    edits = [[e.start, e.end, e.text, *(e.start_point or ()), *(e.end_point or ())] for e in fix.edits]
+    return [fix.applicability, fix.title, edits]
+
+
+def _fix_from_json(data: object) -> Fix | None:
+    """A stored fix, checked like everything else: a bad one drops the whole entry."""
+    if data is None:
+        return None
+    if not isinstance(data, list):
+        raise TypeError("fix")
+    applicability, title, edits = data
+    if applicability not in ("safe", "unsafe") or not isinstance(edits, list) or not edits:
+        raise ValueError("fix")
+    parsed = []
+    for start, end, text, *points in edits:
+        first, last, line, column, end_line, end_column = map(_int, (start, end, *points))
+        if not 0 <= first <= last or min(line, column, end_line, end_column) < 1:
+            raise ValueError("edit")
+        parsed.append(Edit(first, last, _str(text), (line, column), (end_line, end_column)))
+    return Fix(tuple(parsed), "safe" if applicability == "safe" else "unsafe", _str(title))
+
+
+def facts_from_json(data: dict[str, Any]) -> FileFacts:
+    """FileFacts from their JSON (TypeError, ValueError or KeyError when malformed)."""
+
+    def fact(value: Any) -> Fact | None:
+        if value is None:
+            return None
+        text, span, context = value
+        return Fact(_str(text), _span(span), _str(context))
+
+    references = []
+    for kind, target, syntax, span, context in data["references"]:
+        if kind not in ("link", "image"):
+            raise ValueError("reference kind")
+        references.append(Reference(kind, _str(target), _str(syntax), _span(span), _str(context)))
+    ignore = data["ignore"]
+    return FileFacts(
+        urls=_strings(data["urls"]),
+        kind=_str(data["kind"]),
+        title=fact(data["title"]),
+        description=fact(data["description"]),
+        keyphrase=fact(data["keyphrase"]),
+        ids=_strings(data["ids"]),
+        references=tuple(references),
+        line_count=_int(data["line_count"]),
+        first_line=_str(data["first_line"]),
+        directives=tuple(Comment(_str(text), _span(span)) for text, span in data["directives"]),
+        ignore=_strings(ignore) if ignore is not None else None,
+    )
+
+
+def _span(value: object) -> Span:
+    if type(value) is not list or len(value) != 4 or not set(map(type, value)) <= {int}:
+        raise TypeError("expected a span of four integers")
+    return Span(*value)
+
+
+def _strings(values: Any) -> tuple[str, ...]:
+    """`values` if it is a list or tuple of strings (types checked in C: a warm run checks ~70,000)."""
+    if type(values) not in (list, tuple) or not set(map(type, values)) <= {str}:
+        raise TypeError("expected a list of strings")
+    return tuple(values)
+
+
+def _str(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _int(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("expected an integer")
+    return value

@@ -1,0 +1,238 @@
+"""Site rules (W, "website"): questions no single draft can answer.
+
+Each rule reads the site model (seolint.sitewide.model) built from every content file of
+the site, and says which page each problem is on; findings name the other files and
+lines involved. They run once per site, after the rules of each draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from seolint.document.model import Span
+from seolint.findings.records import Problem, Severity
+from seolint.registry.options import Options, option
+from seolint.registry.rule import site_rule
+
+if TYPE_CHECKING:
+    from seolint.findings.facts import Fact, FileFacts
+    from seolint.sitewide.model import Page, Resolution, SiteModel
+
+Located = tuple[str, Problem]
+
+
+class BrokenLinkOptions(Options):
+    # URL globs (fnmatch) of pages made outside the repository at build time, e.g.
+    # ["/flux/components/*"] for docs a build step imports; links to them are not checked.
+    ignore_targets: tuple[str, ...] = ()
+
+
+@site_rule("W001", "broken-internal-link", Severity.ERROR, BrokenLinkOptions)
+def broken_internal_link(model: SiteModel, opts: BrokenLinkOptions) -> Iterator[Located]:
+    """A link points at a page or file of this site that does not exist.
+
+    Why: a broken internal link is a dead end for readers and wastes crawl budget; site
+    crawlers find it only after the post is live. Hugo `ref`/`relref`, Liquid `{% link %}`
+    and `{% post_url %}`, Zola `@/` links and relative `.md` links are checked too, and a
+    page with a close URL is suggested.
+    Example: `[repos](/posts/go-repositories/)` while the post publishes to
+    `/posts/go-repository/` -> fix the link (did you mean /posts/go-repository?).
+    Redirects in a Netlify-style `static/_redirects` file count as pages.
+    """
+    import fnmatch
+
+    for item in model.resolutions:
+        if item.status != "broken" or item.reference.kind != "link":
+            continue
+        wanted = _shown_target(model, item.wanted)
+        if any(fnmatch.fnmatchcase(wanted, glob) for glob in opts.ignore_targets):
+            continue
+        message = f"no page or file of this site at {wanted}"
+        hint = _hint(model, item)
+        yield str(item.source.path), Problem(item.reference.span, message + hint)
+
+
+@site_rule("W002", "broken-page-anchor", Severity.WARNING)
+def broken_page_anchor(model: SiteModel, opts: object) -> Iterator[Located]:
+    """A link to another page's `#section` names no heading or id on that page.
+
+    Why: the reader lands at the top of the other page instead of the section promised;
+    it usually means the heading was renamed. Ids are the generator's own automatic
+    heading ids (Hugo/Goldmark, Jekyll/kramdown, Zola) and explicit `{#id}`/`id=` ones.
+    Example: `[install](/docs/setup/#instal)` while the heading is `## Install`
+    (id `install`) -> `/docs/setup/#install`.
+    """
+    for item in model.resolutions:
+        target = item.target
+        if item.status != "page" or not item.fragment or target is None or target is item.source:
+            continue
+        if target.facts is None or target.facts.kind == "list":  # a list page's template adds ids
+            continue
+        fragment = unquote(item.fragment)
+        ids = target.facts.ids
+        if fragment in ids or fragment.lower() in {i.lower() for i in ids} or fragment == "top":
+            continue
+        message = f"{target.shown} has no heading or id #{fragment}"
+        close = _close(fragment, ids)
+        yield (
+            str(item.source.path),
+            Problem(item.reference.span, message + (f" (did you mean #{close}?)" if close else "")),
+        )
+
+
+@site_rule("W003", "missing-asset", Severity.ERROR)
+def missing_asset(model: SiteModel, opts: object) -> Iterator[Located]:
+    """A local image is not in the site (page bundle, static folder or relative path).
+
+    Why: the published post shows a broken image; a missing file is found before the
+    commit instead of by a reader.
+    Example: `![diagram](arch.png)` in `posts/x/index.md` with no `posts/x/arch.png` ->
+    add the file or fix the name.
+    """
+    for item in model.resolutions:
+        if item.status == "broken" and item.reference.kind == "image":
+            wanted = _shown_target(model, item.wanted)
+            yield str(item.source.path), Problem(item.reference.span, f"image not found: {wanted}")
+
+
+class DuplicateOptions(Options):
+    include_list_pages: bool = False  # section and index pages count too
+    min_length: int = option(1, minimum=1)  # shorter texts ("Blog") are not compared
+
+
+@site_rule("W004", "duplicate-title", Severity.WARNING, DuplicateOptions)
+def duplicate_title(model: SiteModel, opts: DuplicateOptions) -> Iterator[Located]:
+    """Two pages of the site have the same SEO title.
+
+    Why: search engines show one of them, or rewrite both; readers cannot tell the
+    results apart. Compared without case and extra spaces.
+    Example: two posts titled "Getting started" -> "Getting started with Flux" and
+    "Getting started with Helm".
+    """
+    yield from _duplicates(model, opts, lambda f: f.title, "SEO title")
+
+
+@site_rule("W005", "duplicate-description", Severity.WARNING, DuplicateOptions)
+def duplicate_description(model: SiteModel, opts: DuplicateOptions) -> Iterator[Located]:
+    """Two pages of the site have the same meta description.
+
+    Why: the description is the snippet under the title in search results; a copied one
+    says nothing about this page (Google flags duplicate descriptions).
+    Example: a description copied from the previous post -> write one for this post.
+    """
+    yield from _duplicates(model, opts, lambda f: f.description, "meta description")
+
+
+@site_rule("W006", "keyphrase-reused", Severity.WARNING, DuplicateOptions)
+def keyphrase_reused(model: SiteModel, opts: DuplicateOptions) -> Iterator[Located]:
+    """Another page of the site targets the same focus keyphrase.
+
+    Why: two posts competing for one query split its clicks and links (Yoast's
+    "previously used keyphrase"); link to the older post or pick another phrase.
+    Example: `keyphrase: flux bootstrap` in two posts -> one of them targets
+    "flux bootstrap github".
+    """
+    yield from _duplicates(model, opts, lambda f: f.keyphrase, "keyphrase")
+
+
+@site_rule("W007", "url-collision", Severity.ERROR)
+def url_collision(model: SiteModel, opts: object) -> Iterator[Located]:
+    """Two pages publish to the same URL (a path, `slug`, `url`, permalink or alias).
+
+    Why: the generator writes one over the other (or fails the build); one page silently
+    disappears from the site.
+    Example: `slug: setup` in `posts/a.md` and `posts/setup.md` -> give one another slug.
+    """
+    for key, pages in sorted(model.by_url.items()):
+        if len(pages) < 2:
+            continue
+        for page in pages:
+            others = ", ".join(other.shown for other in pages if other is not page)
+            yield str(page.path), Problem(_page_span(page), f"publishes to {key} like {others}")
+
+
+class OrphanOptions(Options):
+    min_incoming: int = option(1, minimum=1)  # links from other pages a post needs
+
+
+@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions)
+def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
+    """No other page of the site links to this post.
+
+    Why: readers and crawlers reach a post through links; one only the archive lists is
+    found late and ranks low. List pages (sections, the home page) are not checked.
+    Example: a new post nobody links to -> link it from a related post.
+    """
+    incoming: dict[str, set[str]] = defaultdict(set)
+    for item in model.resolutions:
+        if item.status == "page" and item.target is not None and item.target is not item.source:
+            incoming[str(item.target.path)].add(str(item.source.path))
+    for page in (
+        model.pages[path] for path in sorted(model.focus)
+    ):  # others' incoming links are not all known
+        if page.facts is None or page.facts.kind == "list" or not page.urls:
+            continue
+        count = len(incoming[str(page.path)])
+        if count < opts.min_incoming:
+            message = "no other page links here" if count == 0 else f"only {count} other page(s) link here"
+            yield str(page.path), Problem(_page_span(page), message)
+
+
+# -- shared ---------------------------------------------------------------------------
+
+
+def _duplicates(
+    model: SiteModel, opts: DuplicateOptions, pick: Callable[[FileFacts], Fact | None], what: str
+) -> Iterator[Located]:
+    groups: dict[str, list[tuple[Page, Fact]]] = defaultdict(list)
+    for page in model.pages.values():
+        facts = page.facts
+        if facts is None or not page.urls or (facts.kind == "list" and not opts.include_list_pages):
+            continue
+        value = pick(facts)
+        if value is not None and len(value.text.strip()) >= opts.min_length:
+            groups[" ".join(value.text.casefold().split())].append((page, value))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for page, value in members:
+            others = [f"{o.at(v.span.line)}" for o, v in members if o is not page]
+            shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            yield (
+                str(page.path),
+                Problem(value.span, f"{what} {value.text.strip()!r} is also used by {shown}"),
+            )
+
+
+def _page_span(page: Page) -> Span:
+    facts = page.facts
+    return facts.title.span if facts is not None and facts.title is not None else Span.point(1)
+
+
+def _hint(model: SiteModel, item: Resolution) -> str:
+    external = model.missing_scheme(item)
+    if external:
+        return f" (a relative link: did you mean {external}?)"
+    if not item.wanted.startswith(str(model.site.root)):
+        close = model.suggestion(item.wanted)
+        return f" (did you mean {close}?)" if close else ""
+    from pathlib import Path
+
+    page = model.page_suggestion(Path(item.wanted))
+    return f" (did you mean {page.shown}?)" if page else ""
+
+
+def _shown_target(model: SiteModel, wanted: str) -> str:
+    root = str(model.site.root).rstrip("/") + "/"
+    return wanted.removeprefix(root) if wanted.startswith(root) else wanted
+
+
+def _close(fragment: str, ids: tuple[str, ...]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(fragment.lower(), [i for i in ids if re.fullmatch(r"[^\s]+", i)], n=1)
+    return close[0] if close else None

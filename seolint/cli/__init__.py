@@ -1,0 +1,4 @@
+"""The command-line front door: argument parsing and one module per command.
+
+May import everything.
+"""

@@ -1,0 +1,165 @@
+"""The plan of a run: which rules run, at which severity, with which options.
+
+Pure data resolved once from a Config against the registry, so linting a draft is a
+function of the draft and the plan alone (which is what lets results be cached and
+workers be forked).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from seolint.config.files import Config, ConfigError
+from seolint.discover.globs import matches
+from seolint.discover.reading import DEFAULT_MAX_FILE_SIZE
+from seolint.findings.records import Severity
+from seolint.parse.metadata import FrontMatterKeys
+from seolint.registry.catalog import known_rules
+from seolint.registry.options import replaced
+from seolint.registry.rule import Rule, RuleError, RuleSet, build_options
+
+
+class ActiveRule(NamedTuple):
+    rule: Rule
+    severity: Severity
+    options: Any
+
+
+# Rules that judge an article, not a page the generator mostly writes itself (a section or
+# index page lists other pages, and its template supplies the title and heading): no call
+# to action, thin content, link counts, title or H1 there.
+LIST_PAGE_SKIPS = frozenset({"C001", "M006", "L002", "L003", "H001", "M001"})
+# For "is there a top heading at all" (H001), a title the template renders at any level
+# counts: a template that never renders an <h1> is one defect of the site, not of each post.
+# The rules about the outline below the title (H002, H003) need its real level.
+TITLE_RENDERED_RULES = frozenset({"H001"})
+
+
+class PageFacts(NamedTuple):
+    """What the site says about one page; None where it does not know."""
+
+    title_level: int | None = None  # the heading level the page template renders the title at
+    site_domain: str | None = None  # the host of the site's configured URL
+    list_page: bool = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    rules: tuple[ActiveRule, ...]  # rules of one draft
+    content_selector: str | None = None
+    encoding: str = "utf-8"
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    aliases: Mapping[str, str] = field(default_factory=dict)  # every rule's code and name -> code
+    report_unused_suppressions: bool = False
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (glob, codes) from config
+    root: Path = field(default_factory=Path.cwd)  # globs are relative to the config's folder
+    front_matter_keys: FrontMatterKeys = field(default_factory=FrontMatterKeys)
+    configured: frozenset[tuple[str, str]] = frozenset()  # (code, option key) the config set
+    site_rules: tuple[ActiveRule, ...] = ()  # rules across a site's pages (seolint.sitewide.model)
+    site_checks: bool = True  # `site-checks`: whether the site pass runs at all
+
+    def for_page(self, facts: PageFacts) -> Plan:
+        """The plan for one page of a site: the site's facts fill the options the config
+        left at their defaults (the config always wins), and list pages skip article rules."""
+        adapted = tuple(
+            self._adapted(active, facts)
+            for active in self.rules
+            if not (facts.list_page and active.rule.code in LIST_PAGE_SKIPS)
+        )
+        return dataclasses.replace(self, rules=adapted)
+
+    def _adapted(self, active: ActiveRule, facts: PageFacts) -> ActiveRule:
+        defaults = active.rule.option_defaults()
+        changes: dict[str, Any] = {}
+        if facts.title_level is not None and self._site_may_set(active, "title-is-h1", defaults):
+            changes["title_is_h1"] = facts.title_level == 1 or active.rule.code in TITLE_RENDERED_RULES
+        if facts.site_domain and self._site_may_set(active, "site-domains", defaults):
+            changes["site_domains"] = (facts.site_domain,)
+        if not changes:
+            return active
+        return active._replace(options=replaced(active.options, **changes))
+
+    def _site_may_set(self, active: ActiveRule, key: str, defaults: dict[str, Any]) -> bool:
+        return key in defaults and (active.rule.code, key) not in self.configured
+
+    def for_path(self, path: str) -> Plan:
+        """The plan without the rules that `per-file-ignores` turns off for this file."""
+        dropped = {
+            c for glob, codes in self.per_file_ignores if matches(path, (glob,), self.root) for c in codes
+        }
+        if not dropped:
+            return self
+        kept = tuple(a for a in self.rules if a.rule.code not in dropped)
+        site_kept = tuple(a for a in self.site_rules if a.rule.code not in dropped)
+        return dataclasses.replace(self, rules=kept, site_rules=site_kept)
+
+
+def rules_for(config: Config) -> RuleSet:
+    """Every rule a config can name: the built-in ones plus its `rule-packs` (paths relative
+    to the config file); ConfigError names a broken pack."""
+    from seolint.registry.packs.packs import PackError
+
+    try:
+        return known_rules([config.root / path for path in config.rule_packs])
+    except PackError as error:
+        raise ConfigError(f"{config.where}: rule-packs: {error}") from None
+
+
+def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
+    """Resolve selection, severities and options against the registry (ConfigError if off)."""
+    ruleset = ruleset or rules_for(config)
+    if config.select is not None and not config.select:
+        raise ConfigError(f"{config.where}: select: names no rule, so nothing would be checked")
+    try:
+        chosen = ruleset.select(config.select, config.ignore)
+        severities = {ruleset.get(key).code: level for key, level in config.severity.items()}
+        raw_options = {ruleset.get(key).code: values for key, values in config.rules.items()}
+        per_file = tuple(
+            (glob, frozenset(r.code for s in selectors for r in ruleset.matching(s)))
+            for glob, selectors in config.per_file_ignores.items()
+        )
+        active = tuple(
+            ActiveRule(
+                r,
+                severities.get(r.code, r.severity),
+                build_options(r, {**_shared_options(r, config), **raw_options.get(r.code, {})}, config.where),
+            )
+            for r in chosen
+        )
+    except RuleError as error:
+        message = str(error)
+        raise ConfigError(
+            message if message.startswith(config.where) else f"{config.where}: {message}"
+        ) from None
+    aliases = {key: r.code for r in ruleset.rules for key in (r.code, r.name)}
+    configured = frozenset(
+        (chosen_rule.rule.code, key)
+        for chosen_rule in active
+        for key in {**_shared_options(chosen_rule.rule, config), **raw_options.get(chosen_rule.rule.code, {})}
+    )
+    return Plan(
+        tuple(a for a in active if a.rule.kind == "file"),
+        config.content_selector,
+        config.encoding,
+        config.max_file_size,
+        aliases,
+        per_file_ignores=per_file,
+        root=config.root,
+        front_matter_keys=config.front_matter,
+        configured=configured,
+        site_rules=tuple(a for a in active if a.rule.kind == "site"),
+        site_checks=config.site_checks,
+    )
+
+
+def _shared_options(rule: Rule, config: Config) -> dict[str, Any]:
+    """Top-level settings a rule opts into by naming an option after them (`site-domains`).
+
+    The rule's own `[rules.X]` table still wins, so one rule can be tuned on its own.
+    """
+    shared = {"site-domains": list(config.site_domains)} if config.site_domains else {}
+    return {key: value for key, value in shared.items() if key in rule.option_defaults()}

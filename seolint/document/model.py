@@ -1,0 +1,245 @@
+"""The format-neutral Document that every front-end produces and every rule reads.
+
+Pure data: no parsing happens here. Positions are 1-based and point into the original
+source, so a finding can always be shown next to the line the writer typed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+from seolint.discover.source import Format
+
+if TYPE_CHECKING:
+    from seolint.document.views import Views
+
+# The small records a Document is made of are NamedTuples: immutable, hashable and ordered
+# field by field like a frozen dataclass with order=True, but built in C. Python 3.11
+# generates and compiles six to ten methods per dataclass (about 0.7 ms each at import,
+# a quarter of checking one post), and a frozen dataclass's __init__ costs four times a
+# tuple's; Spans alone are made hundreds of thousands of times in a corpus run.
+# "given": alt text to read; "missing": none where one is needed (no alt attribute, or
+# Markdown's `![](x.png)`, which cannot mark an image decorative); "empty": HTML `alt=""`
+# on an image not marked decorative; "decorative": hidden from assistive technology.
+AltState = Literal["given", "missing", "empty", "decorative"]
+
+
+class Span(NamedTuple):
+    """A region of the source: 1-based lines and columns, end inclusive of its line."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int = 1) -> Span:
+        return cls(line, column, line, column)
+
+
+class Field(NamedTuple):
+    """A piece of metadata (title, description) and where it was written."""
+
+    text: str
+    span: Span
+    origin: str  # "front-matter", "title-tag", "meta-tag", "file-name"
+
+
+class Heading(NamedTuple):
+    level: int
+    text: str
+    span: Span
+    source: Literal["markup", "marker"] = "markup"
+    anchor: str | None = None  # an explicit id: `{#id}` in Markdown, `id=` in HTML
+
+
+class Block(NamedTuple):
+    """A run of prose: a paragraph, list item, quote or table cell."""
+
+    kind: Literal["paragraph", "list-item", "quote", "table-cell"]
+    text: str
+    span: Span
+
+
+class Link(NamedTuple):
+    text: str
+    href: str | None
+    span: Span
+    classes: tuple[str, ...] = ()
+    role: str | None = None
+    # How the target is written: a plain URL, or a generator's link syntax (Hugo `ref`,
+    # Liquid `post_url`, ...), which only the site's adapter can resolve.
+    syntax: str = "url"
+    generated: bool = False  # the site's template code computes the target when it builds
+
+
+class Image(NamedTuple):
+    src: str | None
+    alt: str | None  # None: no alt attribute at all
+    span: Span
+    alt_state: AltState
+
+
+def alt_state(alt: str | None, decorative: bool) -> AltState:
+    """An `alt` attribute's state: marked decorative wins, then absent, then blank."""
+    if decorative:
+        return "decorative"
+    if alt is None:
+        return "missing"
+    return "given" if alt.strip() else "empty"
+
+
+class CodeBlock(NamedTuple):
+    language: str | None
+    span: Span
+    fenced: bool
+    text: str = ""
+    closed: bool = True
+
+
+class Comment(NamedTuple):
+    text: str
+    span: Span
+
+
+class Hints(NamedTuple):
+    """How the draft's own syntax spells what a rule asks the writer to add.
+
+    Front-ends fill it, so advice reads in the writer's format without a rule asking
+    which format that is.
+    """
+
+    heading: str = "make it a real heading: {hashes} {text}"  # str.format: level, hashes, text
+    description: str = "front-matter `{key}`"  # {key}: the first configured description key
+    # How a one-line real heading is typed (str.format: level, hashes, text), for fixes;
+    # None when the format has no such spelling a rule can write with certainty.
+    heading_markup: str | None = "{hashes} {text}"
+    heading_markup_converts: bool = False  # typing it turns the draft into another format
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed draft. Rules read it; nothing writes to it after the front-end."""
+
+    path: str
+    format: Format
+    source: str
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_span: Span | None = None
+    title: Field | None = None  # front-matter title, or <title>
+    seo_title: Field | None = None  # the title search results show: an SEO title key, else `title`
+    description: Field | None = None
+    keyphrase: Field | None = None
+    slug: Field | None = None  # the URL's last part: a front-matter key, else the file name
+    hints: Hints = field(default_factory=Hints)
+    ids: tuple[str, ...] = ()  # every explicit id a `#fragment` may target, heading anchors included
+    headings: tuple[Heading, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    links: tuple[Link, ...] = ()
+    images: tuple[Image, ...] = ()
+    code_blocks: tuple[CodeBlock, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    templates: tuple[Span, ...] = ()  # template syntax (shortcodes, Liquid tags): neither prose nor text
+
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        """Source lines without their line endings (CRLF, LF and lone CR all end a line)."""
+        starts = self._line_starts
+        if "\r" not in self.source:  # the usual case, split in C; the text after a final "\n" is no line
+            return tuple(self.source.split("\n", len(starts))[: len(starts)])
+        ends = [*starts[1:], len(self.source)]
+        return tuple(self.source[a:b].rstrip("\r\n") for a, b in zip(starts, ends, strict=True))
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return line_starts(self.source)
+
+    @cached_property
+    def views(self) -> Views:
+        """Prose, sentences, words and text lines, derived on first use and shared by every rule."""
+        from seolint.document.views import Views
+
+        return Views(self)
+
+    @property
+    def word_count(self) -> int:
+        """Words of prose, as seolint.document.views defines prose."""
+        return self.views.words
+
+    def span_at(self, start: int, end: int) -> Span:
+        """The Span of source offsets [start, end)."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(start, end - 1))
+        return Span(line, column, end_line, end_column + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        starts = self._line_starts
+        return starts[min(line, len(starts)) - 1] + column - 1
+
+    def locate(self, needles: Iterable[str], within: Span) -> Iterator[Span]:
+        """Spans of each needle in turn, searched forward through the source under `within`.
+
+        Rules find things in a block's plain text; this maps them back onto the source.
+        A needle the source does not hold verbatim (escapes, entities) gets the block start.
+        """
+        cursor, end = self._bounds(within)
+        for needle in needles:
+            found = self.source.find(needle, cursor, end)
+            if found < 0:
+                yield Span(within.line, within.column, within.line, within.column)
+                continue
+            cursor = found + len(needle)
+            yield self.span_at(found, cursor)
+
+    def _bounds(self, within: Span) -> tuple[int, int]:
+        start = self.offset(within.line)
+        last = within.end_line < len(self._line_starts)
+        return start, self.offset(within.end_line + 1) if last else len(self.source)
+
+    def find(self, pattern: re.Pattern[str], within: Span) -> Iterator[Span]:
+        """Spans of `pattern` matches in the source lines covered by `within`."""
+        start, end = self._bounds(within)
+        for match in pattern.finditer(self.source, start, end):
+            yield self.span_at(match.start(), match.end())
+
+
+_FROM_SOURCE = ("lines", "_line_starts")  # cached properties that depend on the source alone
+
+
+def revised(doc: Document, **changes: Any) -> Document:
+    """`doc` with `changes`, keeping the line tables it built if the source stays the same:
+    a front-end's Document is revised (metadata, template regions) before rules read it."""
+    new = dataclasses.replace(doc, **changes)
+    if "source" not in changes:
+        new.__dict__.update((name, doc.__dict__[name]) for name in _FROM_SOURCE if name in doc.__dict__)
+    return new
+
+
+def with_line_starts(doc: Document, starts: list[int]) -> Document:
+    """`doc`, given the line starts its front-end already found in its source (they must be
+    `line_starts(doc.source)`), so that they are not looked for a second time."""
+    doc.__dict__["_line_starts"] = starts
+    return doc
+
+
+def line_starts(source: str) -> list[int]:
+    """Offsets where each line begins, treating CRLF, LF and lone CR as line ends."""
+    if "\r" in source:
+        starts = [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", source))]
+    else:  # the usual case, in C: each line's length plus its newline, summed
+        starts = list(itertools.accumulate(map((1).__add__, map(len, source.split("\n"))), initial=0))
+        starts.pop()  # the offset after the last line
+    if len(starts) > 1 and starts[-1] == len(source):
+        starts.pop()
+    return starts

@@ -1,0 +1,189 @@
+"""textstat's syllable data, prepared once per installation in the user's cache folder.
+
+As they ship (seolint.document.syllable_sources), the data must be parsed by every process that
+counts: 11 k hyphenation patterns, and 3.6 MB of pronunciations searched by bisection,
+most of a one-post check's prose work. Prepared, they are one file that needs no parsing:
+each CMU word's syllable count in an open-addressing hash table probed in place, and the
+pattern table as two newline-joined columns that become a dict in one call.
+
+The file is named after the sources it was made from (paths, sizes, modification times),
+opened without following links, and used only when its header, lengths and CRC check
+out; anything else is rebuilt (~0.4 s, once). Where the cache folder cannot be written,
+nothing is built: the process reads the sources as they ship.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import struct
+import sys
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from seolint.discover.reading import read_own_file
+from seolint.document.syllable_sources import SourceData, dictionary_syllables, pattern_table, read, sources
+
+if TYPE_CHECKING:
+    from typing import IO
+
+_MAGIC = b"seolint syllables 1\n"
+# Then the length of the sources' description, the slot count, the longest probe, the byte
+# lengths of the entries, the pattern keys and the pattern levels, and the CRC-32 of the
+# body; then the description itself (what the data was made from), padded to 4 bytes.
+_FIELDS = struct.Struct("<7I")
+_MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+class PreparedData:
+    """Syllables of every CMU word, looked up in the prepared bytes, and Pyphen's patterns."""
+
+    __slots__ = ("_entries", "_probes", "_slots", "patterns")
+
+    def __init__(self, slots: memoryview, probes: int, entries: bytes, patterns: dict[str, str]) -> None:
+        self._slots = slots  # offset of each word's entry in `entries`, 0 for an empty slot
+        self._probes = probes  # no word lies further than this from its hash's slot
+        self._entries = entries  # per word: its syllable count as one byte, the word, "\n"
+        self.patterns = patterns  # as syllable_sources.pattern_table() makes them
+
+    def dictionary_syllables(self, word: str) -> int | None:
+        """Stress marks in the word's first CMU pronunciation (textstat's count), None if unlisted."""
+        key = word.encode("utf-8", "surrogatepass")
+        wanted = key + b"\n"
+        slots, entries = self._slots, self._entries
+        slot = zlib.crc32(key) % len(slots)
+        for _ in range(self._probes):  # bounded: a damaged table cannot loop forever
+            at = slots[slot]
+            if not at:
+                return None
+            if entries.startswith(wanted, at + 1):
+                return entries[at]
+            slot = slot + 1 if slot + 1 < len(slots) else 0
+        return None
+
+
+@cache
+def syllable_data() -> PreparedData | SourceData:
+    """This installation's data, from the user's cache folder when it holds a good copy."""
+    return load(cache_folder())
+
+
+def cache_folder() -> Path | None:
+    """seolint's folder in the user's cache (where the result cache keeps its key)."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    try:
+        return (Path(home) if home else Path.home() / ".cache") / "seolint"
+    except RuntimeError:  # no home folder to be found
+        return None
+
+
+def load(folder: Path | None) -> PreparedData | SourceData:
+    """The data prepared in `folder` if it is intact and made from today's sources, else
+    prepared there now; the sources as they ship if `folder` cannot be written."""
+    files = sources()
+    made_from = describe(files)
+    path = None if folder is None else folder / f"syllables-{zlib.crc32(made_from):08x}.bin"
+    stored = None if path is None else read_own_file(path, _MAX_FILE_BYTES)
+    found = None if stored is None else parse(stored, made_from)
+    if found is not None:
+        return found
+    pronunciations, hyphenation = map(read, files)
+    temporary = None if path is None else _temporary_beside(path)
+    if path is None or temporary is None:
+        return SourceData(pronunciations, hyphenation)
+    prepared = build(pronunciations, hyphenation, made_from)
+    _store(prepared, temporary, path)
+    built = parse(prepared, made_from)
+    assert built is not None  # what build() makes always parses
+    return built
+
+
+def describe(files: tuple[Path, ...]) -> bytes:
+    """What prepared data depends on: the sources (paths, sizes, modification times) and how
+    this machine lays out the slots' unsigned ints."""
+    stats = [(str(path), (info := path.stat()).st_size, info.st_mtime_ns) for path in files]
+    return repr((sys.byteorder, struct.calcsize("I"), stats)).encode()
+
+
+def build(pronunciations: str, hyphenation: str, made_from: bytes) -> bytes:
+    """The prepared file made from cmudict.dict's and hyph_en_US.dic's text."""
+    slots, probes, entries = _hash_table(dictionary_syllables(pronunciations))
+    patterns = pattern_table(hyphenation)
+    keys, levels = "\n".join(patterns).encode(), "\n".join(patterns.values()).encode()
+    body = slots + entries + keys + levels
+    lengths = (len(slots) // 4, probes, len(entries), len(keys), len(levels))
+    header = _MAGIC + _FIELDS.pack(len(made_from), *lengths, zlib.crc32(body)) + made_from
+    return header.ljust(-(-len(header) // 4) * 4, b"\0") + body
+
+
+def parse(data: bytes, made_from: bytes) -> PreparedData | None:
+    """The data in a prepared file, or None unless it was made from the sources `made_from`
+    describes and its lengths and CRC hold."""
+    start = len(_MAGIC) + _FIELDS.size
+    if not data.startswith(_MAGIC) or len(data) < start:
+        return None
+    described, size, probes, *lengths, crc = _FIELDS.unpack_from(data, len(_MAGIC))
+    body = memoryview(data)[-(-(start + described) // 4) * 4 :]
+    if data[start : start + described] != made_from or not 0 < probes <= size:
+        return None
+    if len(body) != 4 * size + sum(lengths) or zlib.crc32(body) != crc:
+        return None
+    entries_at = 4 * size
+    keys_at = entries_at + lengths[0]
+    levels_at = keys_at + lengths[1]
+    try:
+        keys = str(body[keys_at:levels_at], "utf-8").split("\n")
+        levels = str(body[levels_at:], "utf-8").split("\n")
+    except UnicodeDecodeError:
+        return None
+    if len(keys) != len(levels):
+        return None
+    slots = body[:entries_at].cast("I")
+    return PreparedData(slots, probes, bytes(body[entries_at:keys_at]), dict(zip(keys, levels, strict=True)))
+
+
+def _hash_table(syllables: dict[str, int]) -> tuple[bytes, int, bytes]:
+    """Slots (native unsigned ints) for linear probing at a load of one half, so a look-up
+    probes about two; the longest probe; and the entries the slots point to."""
+    from array import array
+
+    size = 2 * len(syllables) + 1
+    slots = array("I", bytes(4 * size))
+    entries = bytearray(b"\0")  # offset 0 marks an empty slot
+    longest = 1
+    for word, count in syllables.items():
+        key = word.encode("utf-8", "surrogatepass")
+        slot, probes = zlib.crc32(key) % size, 1
+        while slots[slot]:
+            slot, probes = (slot + 1) % size, probes + 1
+        slots[slot] = len(entries)
+        longest = max(longest, probes)
+        entries += bytes((count,)) + key + b"\n"
+    return slots.tobytes(), longest, bytes(entries)
+
+
+def _temporary_beside(path: Path) -> tuple[IO[bytes], str] | None:
+    """A new file to write the data into before it takes `path`'s place, None if the folder
+    cannot be written (then nothing is prepared)."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-syllables-")
+    except OSError:
+        return None
+    return os.fdopen(handle, "wb"), name
+
+
+def _store(data: bytes, temporary: tuple[IO[bytes], str], path: Path) -> None:
+    """Write, then rename over `path`: a reader never sees half a file."""
+    stream, name = temporary
+    try:
+        with stream:
+            stream.write(data)
+        os.replace(name, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(name)

@@ -1,0 +1,143 @@
+"""Views of a Document derived once and shared by every rule: its prose and its text lines.
+
+There is one definition of prose. Prose blocks are the Document's paragraphs, list items
+and quotes (never front matter, headings, code, inline code, comments or table cells),
+with URLs, file paths and template directives removed; a word is what `words_of` finds
+in them. Every rule and the report's stats count words, sentences and syllables here,
+so "200 words of prose" (M006) and "442 words and no H2" (H007) can no longer disagree.
+
+A Document builds its Views on first use (`doc.views`) and keeps them, like
+markdownlint's per-document cache: no rule recomputes them and no module keeps a memo.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
+
+from seolint.document.lines import URL
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from seolint.document.lines import TextLine
+    from seolint.document.model import Block, Document
+
+# The look-behind lets a path start only at a token boundary, which keeps long runs linear.
+_PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
+_TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")  # bounded: linear time
+# A word is a letter, then letters, digits, apostrophes and hyphens, ending in a letter or digit.
+# Written as runs of \w joined by marks, the engine never backtracks; ASCII text (most
+# prose) takes the ASCII-mode twin: the same words, found with cheaper character tests.
+_WORD = re.compile(r"[^\W\d_]\w*(?:['’-]+\w+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z]\w*(?:['-]+\w+)*", re.ASCII)
+# A sentence ends at . ! ? (plus closing quotes or brackets) before a capital, digit or quote.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text` as every count of words in seolint sees them."""
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+
+
+def count_words(text: str) -> int:
+    return len(words_of(text))
+
+
+def sentences_of(text: str) -> Iterator[str]:
+    """`text` cut after each sentence end (its mark stays, the space after it goes)."""
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        yield text[start : end.start() + 1]
+        start = end.end()
+    yield text[start:]
+
+
+def prose_text(text: str) -> str:
+    """A block's text without URLs, file paths and template directives: not words a reader reads."""
+    if "://" in text or "www." in text:  # each pattern needs these characters: most blocks have none
+        text = URL.sub(" ", text)
+    if "/" in text:
+        text = _PATH.sub(" ", text)
+    if "{" in text:
+        text = _TEMPLATE.sub(" ", text)
+    return text.strip()
+
+
+class ProseBlock(NamedTuple):
+    block: Block  # as the front-end found it (its span, kind and raw text)
+    text: str  # the prose in it
+    words: int
+
+
+class Sentence(NamedTuple):
+    text: str
+    words: int
+    block: int  # index into Views.blocks
+
+
+class Views:
+    """The derived views of one Document, each computed on first use."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def blocks(self) -> tuple[ProseBlock, ...]:
+        """The prose blocks that hold any prose, in document order."""
+        return self._prose.blocks
+
+    @cached_property
+    def text(self) -> str:
+        """All prose, blocks separated by blank lines."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+    @cached_property
+    def words(self) -> int:
+        return sum(b.words for b in self.blocks)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self._prose.sentences
+
+    @cached_property
+    def syllables(self) -> int:
+        """Syllables of every prose word (the pronunciation data loads only when asked)."""
+        from seolint.document.syllables import total
+
+        return total(self._prose.words)
+
+    @cached_property
+    def _prose(self) -> _Prose:
+        return _Prose(self.doc.blocks)
+
+    @cached_property
+    def lines(self) -> dict[int, TextLine]:
+        """The rule packs' `lines` scope: each non-blank text line by number, markup peeled off."""
+        from seolint.document.lines import text_lines
+
+        return text_lines(self.doc)
+
+
+class _Prose:
+    """Blocks, sentences and words found in one pass: each sentence's words are found once,
+    and a block's words are its sentences' words (no word spans a sentence break)."""
+
+    __slots__ = ("blocks", "sentences", "words")
+
+    def __init__(self, blocks: Iterable[Block]) -> None:
+        prose: list[ProseBlock] = []
+        sentences: list[Sentence] = []
+        self.words: list[str] = []
+        for block in blocks:
+            if block.kind == "table-cell" or not (text := prose_text(block.text)):
+                continue
+            before = len(self.words)
+            for piece in sentences_of(" ".join(text.split())):
+                if found := words_of(piece):
+                    sentences.append(Sentence(piece, len(found), len(prose)))
+                    self.words += found
+            prose.append(ProseBlock(block, text, len(self.words) - before))
+        self.blocks = tuple(prose)
+        self.sentences = tuple(sentences)

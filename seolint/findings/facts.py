@@ -1,0 +1,54 @@
+"""What the site model needs to know about one page, as records cached with the file's result.
+
+seolint.sitewide.facts takes them from a Document; the cache stores them; the site model
+reads them. Link targets are kept as written: what they resolve to depends on the other
+files of the site, which is the site model's question, asked fresh on every run.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from seolint.document.model import Comment, Span
+
+ReferenceKind = Literal["link", "image"]
+
+
+class Fact(NamedTuple):
+    """A piece of page metadata (title, description, keyphrase) and where it is written."""
+
+    text: str
+    span: Span
+    context: str  # the source line, for reports and baseline keys
+
+
+class Reference(NamedTuple):
+    """An outgoing internal link or a local image, as written in the page."""
+
+    kind: ReferenceKind
+    target: str
+    syntax: str  # Link.syntax: "url", or the generator's link syntax ("ref", "post_url", ...)
+    span: Span
+    context: str
+
+
+class FileFacts(NamedTuple):
+    urls: tuple[str, ...]  # primary URL first, then aliases; empty when not published
+    kind: str  # "post" or "list"
+    title: Fact | None  # the SEO title (what search results show)
+    description: Fact | None
+    keyphrase: Fact | None
+    ids: tuple[str, ...]  # every id a `#fragment` may target: explicit and automatic
+    references: tuple[Reference, ...]
+    line_count: int
+    first_line: str  # context of whole-page findings (line 1, or the first text line)
+    directives: tuple[Comment, ...] = ()  # its seolint- comments: site findings obey them
+    ignore: tuple[str, ...] | None = None  # front matter `seolint: {ignore: [...]}`, when valid
+
+    @property
+    def links(self) -> tuple[Reference, ...]:
+        return tuple(r for r in self.references if r.kind == "link")
+
+    @property
+    def images(self) -> tuple[Reference, ...]:
+        return tuple(r for r in self.references if r.kind == "image")

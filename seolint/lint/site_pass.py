@@ -1,0 +1,202 @@
+"""The site pass: after every draft is linted, model each site and run the site rules.
+
+The model is built from every content file of the site, not only the files given (a
+pre-commit run names one post, and its broken link is still found): the other files go
+through the normal cached lint, so an unchanged site costs a cache read per file. Only
+the files given are reported on; their site findings obey the page's suppressions,
+`per-file-ignores`, and the selection and severities of the page's own config.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from seolint.cache.store import Cache
+from seolint.config.plan import ActiveRule
+from seolint.discover.reading import ReadError, read_bytes
+from seolint.discover.source import FileError, format_for
+from seolint.discover.walk import DraftFile, shown
+from seolint.document.model import Document, Span
+from seolint.findings.facts import FileFacts
+from seolint.findings.records import FileResult, Finding, Problem
+from seolint.lint import suppress
+from seolint.lint.parallel import map_ordered
+from seolint.lint.pipeline import describe, trace
+from seolint.lint.settings import Settings
+from seolint.site import Site
+from seolint.sitewide.index import FactsIndex, IndexKey
+from seolint.sitewide.model import Page, SiteModel
+
+LintFile = Callable[[DraftFile], "FileResult | FileError"]
+
+
+def add_site_findings(
+    linted: Sequence[tuple[DraftFile, FileResult]], settings: Settings, lint: LintFile, jobs: int
+) -> tuple[dict[str, FileResult], list[FileError]]:
+    """Results of the given files with their site findings added (by draft path), and the
+    errors of site rules that crashed."""
+    by_site: dict[Path, tuple[Site, dict[Path, tuple[DraftFile, FileResult]]]] = {}
+    sites: dict[str, Site | None] = {}  # by folder: a site holds whole folders
+    for draft, result in linted:
+        folder = os.path.dirname(draft.location)
+        if folder not in sites:
+            sites[folder] = settings.site_for(Path(draft.location))
+        site = sites[folder]
+        if site is None or not settings.plan_for(settings.config_for(site.root)).site_checks:
+            continue
+        by_site.setdefault(site.root, (site, {}))[1][_absolute(draft.location)] = (draft, result)
+    updated: dict[str, FileResult] = {}
+    errors: list[FileError] = []
+    for site, given in by_site.values():
+        model = build_model(site, {path: pair for path, pair in given.items()}, settings, lint, jobs)
+        found = _run_rules(model, settings, errors)
+        for path, (draft, result) in given.items():
+            updated[draft.path] = _merge(draft, result, found.get(str(path), []), settings)
+    return updated, errors
+
+
+def build_model(
+    site: Site,
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    settings: Settings,
+    lint: LintFile,
+    jobs: int,
+) -> SiteModel:
+    """The model of `site` from the given results plus the facts of its other files: from
+    the site's facts index when their bytes are unchanged, else from a (cached) lint."""
+    root_cache = settings.cache_for(settings.config_for(site.root))
+    index = FactsIndex(root_cache, site.root) if root_cache is not None else None
+    salt = settings.site_key(site)
+    facts: dict[Path, FileFacts | None] = {path: result.facts for path, (_, result) in given.items()}
+    drafts = {path: draft for path, (draft, _) in given.items()}
+    keys: dict[Path, IndexKey] = {}
+    missing: list[Path] = []
+    caches: dict[str, tuple[Cache | None, int]] = {}  # by folder: one config lookup per folder
+    for path in site.content_files():
+        if format_for(str(path)) is None:
+            continue
+        draft = drafts.setdefault(path, _draft(path))
+        key = _index_key(settings, caches, draft, salt) if index is not None else None
+        if key is not None:
+            keys[path] = key
+        if path in facts:
+            continue
+        stored = index.get(draft.location, key) if index is not None and key is not None else None
+        if stored is not None:
+            facts[path] = stored
+        else:
+            missing.append(path)
+    for path in missing:  # resolve plans before workers fork, as the runner does
+        settings.plan_for(settings.config_for(path.parent))
+    for path, outcome in zip(missing, map_ordered(lint, [drafts[p] for p in missing], jobs), strict=True):
+        facts[path] = outcome.facts if isinstance(outcome, FileResult) else None
+    if index is not None:
+        known = {p: found for p, found in facts.items() if found is not None and p in keys}
+        index.save({drafts[p].location: (keys[p], found) for p, found in known.items()})
+    pages = [Page.of(site, path, drafts[path].path, found) for path, found in facts.items()]
+    return SiteModel.build(site, sorted(pages, key=lambda page: page.path), focus=given.keys())
+
+
+def _index_key(
+    settings: Settings, caches: dict[str, tuple[Cache | None, int]], draft: DraftFile, salt: str
+) -> IndexKey | None:
+    """The page's cache key (as the runner computes it) within its config's cache folder."""
+    folder = os.path.dirname(draft.location)
+    if folder not in caches:
+        config = settings.config_for(Path(folder or "."))
+        caches[folder] = (settings.cache_for(config), settings.plan_for(config).max_file_size)
+    cache, max_size = caches[folder]
+    if cache is None:
+        return None
+    try:
+        data = read_bytes(draft.location, max_size)
+    except ReadError:
+        return None
+    return cache.folder.name, cache.key(draft.location, data, salt)
+
+
+def _run_rules(
+    model: SiteModel, settings: Settings, errors: list[FileError]
+) -> dict[str, list[tuple[ActiveRule, Problem]]]:
+    """Every problem the site root's plan finds, by the page's absolute path."""
+    plan = settings.plan_for(settings.config_for(model.site.root))
+    found: dict[str, list[tuple[ActiveRule, Problem]]] = defaultdict(list)
+    for active in plan.site_rules:
+        assert active.rule.site_check is not None
+        try:
+            for path, problem in active.rule.site_check(model, active.options):
+                found[path].append((active, problem))
+        except Exception as error:  # one broken rule must not take the other rules down
+            where = f"rule {active.rule.code} ({active.rule.name})"
+            errors.append(
+                FileError(str(model.site.root), f"internal error in {where}: {describe(error)}", trace(error))
+            )
+    return found
+
+
+def _merge(
+    draft: DraftFile, result: FileResult, problems: list[tuple[ActiveRule, Problem]], settings: Settings
+) -> FileResult:
+    """The file's result plus its site findings, under its own plan and suppressions."""
+    plan = settings.plan_for(settings.config_for(Path(draft.location).parent)).for_path(draft.path)
+    active = {a.rule.code: a for a in plan.site_rules}
+    facts = result.facts
+    if facts is None or not active:
+        return result
+    findings = [
+        Finding(
+            draft.path,
+            problem.span,
+            code,
+            active[code].rule.name,
+            active[code].severity,
+            problem.message,
+            _context(facts, problem.span),
+        )
+        for rule, problem in problems
+        if (code := rule.rule.code) in active
+    ]
+    if findings and (facts.directives or facts.ignore is not None):
+        findings = suppress.unsuppressed(_suppressions_of(draft.path, facts), findings, plan.aliases)
+    if not findings:
+        return result._replace(rules=(*result.rules, *active))
+    return result._replace(
+        findings=tuple(sorted((*result.findings, *findings))), rules=(*result.rules, *active)
+    )
+
+
+def _context(facts: FileFacts, span: Span) -> str:
+    """The finding's source line, from the facts (the draft itself is not read again)."""
+    for item in (facts.title, facts.description, facts.keyphrase, *facts.references):
+        if item is not None and item.span.line == span.line:
+            return item.context
+    return facts.first_line
+
+
+def _suppressions_of(path: str, facts: FileFacts) -> Document:
+    """A stand-in Document holding only what suppressions read: comments, lines, front matter."""
+    front_matter = {"seolint": {"ignore": list(facts.ignore)}} if facts.ignore is not None else {}
+    return Document(
+        path,
+        "markdown",
+        " \n" * facts.line_count,
+        front_matter=front_matter,
+        front_matter_span=Span.point(1),
+        comments=facts.directives,
+    )
+
+
+def _draft(path: Path) -> DraftFile:
+    """A content file not given on the command line, named relative to the working
+    directory when it is under it (as a folder walk from there would name it)."""
+    text = str(path)
+    relative = os.path.relpath(text)
+    location = relative if not relative.startswith("..") else text
+    return DraftFile(location, shown(location))
+
+
+def _absolute(location: str) -> Path:
+    return Path(os.path.abspath(location))

@@ -1,0 +1,300 @@
+"""HTML front-end: our linear tokenizer into a light tree (parse.html_tree).
+
+Rendered pages carry site chrome, so only the post body is read for prose, headings,
+links and images: `content-selector` when configured, else `<main>`/`<article>`/
+`role="main"`. Title and meta description always come from `<head>`. BeautifulSoup is
+imported only for a `content-selector`, whose CSS it (through soupsieve) evaluates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seolint.document.model import Block, CodeBlock, Comment, Document, Field, Heading, Hints, Span, revised
+from seolint.parse import ParseError, front_matter
+from seolint.parse.html import elements as html_elements
+from seolint.parse.html import tree as html_tree
+from seolint.parse.html.tree import NOT_CONTENT, Element
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_PROSE = {"p": "paragraph", "li": "list-item", "blockquote": "quote", "td": "table-cell", "th": "table-cell"}
+# Site chrome inside the post body: nav, aside, [role=navigation], [role=complementary],
+# #TableOfContents, .toc, .table-of-contents (matched by hand: soupsieve took a fifth of parse time).
+_CHROME_TAGS = {"nav", "aside"}
+_CHROME_ROLES = {"navigation", "complementary"}
+_CHROME_CLASSES = {"toc", "table-of-contents"}
+_LANGUAGE = re.compile(r"^(?:language|lang)-(.+)$")
+_HINTS = Hints(
+    heading="use <h{level}>{text}</h{level}>", description='<meta name="description">', heading_markup=None
+)
+
+
+def parse(source: str, path: str, content_selector: str | None = None) -> Document:
+    fm = front_matter.split(source) if source.lstrip("\ufeff").startswith(("---", "+++")) else None
+    tree = html_tree.read(_without_front_matter(source, fm))
+    elements = tree.elements
+    shell = Document(path=path, format="html", source=source)
+    body = _selected(tree, source, content_selector) if content_selector else _main(tree)
+    content = _Body(shell, skip_chrome=body is not tree.root)
+    content.walk(tree, body)
+    return revised(  # the shell's line tables are the page's
+        shell,
+        front_matter=fm.data if fm else {},
+        front_matter_span=fm.span if fm else None,
+        title=_title(tree, shell),
+        description=_description(elements, shell),
+        headings=tuple(content.to_headings()),
+        blocks=tuple(content.to_blocks()),
+        links=tuple(content.reader.links()),
+        images=tuple(content.reader.images),
+        code_blocks=tuple(content.to_code()),
+        comments=tuple(Comment(c.text.strip(), shell.span_at(c.start, c.end)) for c in tree.comments),
+        hints=_HINTS,
+        ids=tuple(_ids(elements)),  # the whole page: a fragment may target its chrome too
+    )
+
+
+def _without_front_matter(source: str, fm: front_matter.FrontMatter | None) -> str:
+    """The page with a generator's front matter (Jekyll, Hugo HTML pages) blanked in place,
+    so the HTML reader never sees it and every offset still points into `source`."""
+    if fm is None or fm.span is None:
+        return source
+    lines = source.splitlines(keepends=True)
+    end = sum(len(line) for line in lines[: fm.span.end_line])
+    return re.sub(r"[^\r\n]", " ", source[:end]) + source[end:]
+
+
+def _ids(elements: list[Element]) -> list[str]:
+    """Every element's `id`, and the `name` of an `<a>` (the older way to name an anchor)."""
+    ids = []
+    for element in elements:
+        attrs = element.attrs
+        if attrs:
+            if value := attrs.get("id"):
+                ids.append(value)
+            if element.name == "a" and (value := attrs.get("name")):
+                ids.append(value)
+    return ids
+
+
+def _is_chrome(element: Element) -> bool:
+    if element.name in _CHROME_TAGS:
+        return True
+    attrs = element.attrs
+    if not attrs:
+        return False
+    classes = attrs.get("class", "")
+    return (
+        attrs.get("role") in _CHROME_ROLES
+        or attrs.get("id") == "TableOfContents"
+        or (
+            ("toc" in classes or "table-of-contents" in classes)
+            and not _CHROME_CLASSES.isdisjoint(classes.split())
+        )
+    )
+
+
+def _main(tree: html_tree.Tree) -> Element:
+    """The post body: the only <article>, else <main>, else role="main", else the first <article>."""
+    elements = tree.elements
+    articles = [e for e in elements if e.name == "article"]
+    main = next((e for e in elements if e.name == "main"), None)
+    main = main or next((e for e in elements if e.get("role") == "main"), None)
+    for candidate in (articles[0] if len(articles) == 1 else None, main, *articles[:1]):
+        if candidate is not None:
+            return candidate
+    return tree.root
+
+
+def _selected(tree: html_tree.Tree, source: str, selector: str) -> Element:
+    """The element a CSS selector picks: BeautifulSoup's html.parser splits tags where our
+    tokenizer does, so its element and ours start at the same place. (Only a configured
+    selector brings html.parser, and its quadratic worst case, back.)"""
+    import warnings
+
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
+    with warnings.catch_warnings():  # a one-line draft that looks like a URL is still a draft
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(source, "html.parser")
+    for tag in soup.find_all(list(NOT_CONTENT)):
+        tag.decompose()
+    try:
+        chosen = soup.select_one(selector)
+    except Exception as error:  # soupsieve raises its own SelectorSyntaxError
+        raise ParseError(f"invalid content-selector {selector!r}: {error}") from None
+    if chosen is None or chosen.sourceline is None or chosen.sourcepos is None:
+        return tree.root
+    offset = _line_start(source, chosen.sourceline) + chosen.sourcepos
+    return next((e for e in tree.elements if e.offset == offset), tree.root)
+
+
+def _line_start(source: str, line: int) -> int:
+    """Where a line starts, counting lines as html.parser does (each "\n" ends one)."""
+    start = 0
+    for _ in range(line - 1):
+        start = source.index("\n", start) + 1
+    return start
+
+
+def _span(element: Element, doc: Document) -> Span:
+    return doc.span_at(element.offset, element.end)
+
+
+def _title(tree: html_tree.Tree, doc: Document) -> Field | None:
+    element = next((e for e in tree.elements if e.name == "title"), None)
+    if element is None or not (text := tree.text(element)):
+        return None
+    return Field(text, _span(element, doc), "title-tag")
+
+
+def _description(elements: list[Element], doc: Document) -> Field | None:
+    for element in elements:
+        if element.name == "meta" and (element.get("name") or "").lower() == "description":
+            content = " ".join((element.get("content") or "").split())
+            return Field(content, _span(element, doc), "meta-tag") if content else None
+    return None
+
+
+class _Open:
+    """An element whose text is being gathered while the walk is inside it."""
+
+    __slots__ = ("classes", "element", "parts")
+
+    def __init__(self, element: Element) -> None:
+        self.element = element
+        self.parts: list[str] = []
+        self.classes: list[str] = []  # of a <pre> and the <code> inside it
+
+    def text(self, separator: str) -> str:
+        return " ".join(separator.join(self.parts).split())
+
+
+# What the body walk does on entering an element, besides telling the element reader:
+# gather the text of a heading, a prose block or a <pre>, or count a <code>.
+_GATHERS = {
+    **dict.fromkeys(_HEADINGS, "heading"),
+    **dict.fromkeys(_PROSE, "block"),
+    "pre": "pre",
+    "code": "code",
+}
+# The elements the element reader collects from; it hears of these and of elements marked
+# to be ignored, properly nested (the page's ids come from the whole tree instead).
+_READ = frozenset({"a", "img"})
+
+
+class _Body:
+    """Headings, prose and code of the post body, gathered in one walk; links and images
+    go to the element reader the Markdown front-end uses too.
+
+    Each piece of text belongs to its innermost heading, block and `<pre>`, so the walk is
+    linear even on pathologically nested pages (no text gathering per element). Inside a
+    chosen post body, site chrome (navigation, tables of contents) is skipped.
+    """
+
+    def __init__(self, doc: Document, skip_chrome: bool) -> None:
+        self.doc = doc
+        self.skip_chrome = skip_chrome
+        self.reader = html_elements.Reader()
+        self.headings: list[_Open] = []
+        self.blocks: list[_Open] = []
+        self.pres: list[_Open] = []
+        # Per open element, what leaving it undoes: the gathering it opened, whether it is
+        # code, whether the reader heard of it. None (most elements): nothing.
+        self._entered: list[tuple[list[_Open] | None, bool, bool] | None] = []
+        self._heading: list[_Open] = []
+        self._block: list[_Open] = []
+        self._pre: list[_Open] = []
+        self._code_depth = 0
+        self._read_depth = 0  # open elements the reader heard of: text goes to it only inside one
+
+    def walk(self, tree: html_tree.Tree, root: Element) -> None:
+        """Gather from the events under `root` (see `html_tree.Tree`)."""
+        events, entered, skip_chrome = tree.events, self._entered, self.skip_chrome
+        heading, block, pre = self._heading, self._block, self._pre
+        at, last = root.first + 1, root.last
+        while at < last:
+            event = events[at]
+            if event is None:
+                left = entered.pop()
+                if left is not None:
+                    self._leave(*left)
+            elif isinstance(event, str):
+                if heading:
+                    heading[-1].parts.append(event)
+                elif block and not self._code_depth:
+                    block[-1].parts.append(event)
+                if pre:
+                    pre[-1].parts.append(event)
+                if self._read_depth:
+                    self.reader.text(event)
+            elif skip_chrome and _is_chrome(event):
+                at = event.last
+            elif (
+                event.name in _GATHERS or event.name in _READ or html_elements.IGNORE_ATTRIBUTE in event.attrs
+            ):
+                entered.append(self._enter(event))
+            else:
+                entered.append(None)
+            at += 1
+
+    def _enter(self, element: Element) -> tuple[list[_Open] | None, bool, bool]:
+        """Start gathering, or tell the reader; what leaving the element undoes."""
+        name = element.name
+        gathers = _GATHERS.get(name)
+        opened: list[_Open] | None = None
+        if gathers == "heading":
+            opened = self._push(self.headings, self._heading, element)
+        elif gathers == "block":
+            opened = self._push(self.blocks, self._block, element)
+        elif gathers == "pre":
+            opened = self._push(self.pres, self._pre, element)
+            self._pre[-1].classes.extend(element.classes())
+        elif gathers == "code" and self._pre:
+            self._pre[-1].classes.extend(element.classes())
+        code = gathers == "code" or gathers == "pre"
+        self._code_depth += code
+        told = name in _READ or html_elements.IGNORE_ATTRIBUTE in element.attrs
+        if told:
+            self._read_depth += 1
+            self.reader.enter(name, element.attrs, lambda: _span(element, self.doc))
+        return opened, code, told
+
+    def _leave(self, opened: list[_Open] | None, code: bool, told: bool) -> None:
+        if opened is not None:
+            opened.pop()
+        self._code_depth -= code
+        if told:
+            self._read_depth -= 1
+            self.reader.leave()
+
+    @staticmethod
+    def _push(found: list[_Open], open_now: list[_Open], element: Element) -> list[_Open]:
+        opened = _Open(element)
+        found.append(opened)
+        open_now.append(opened)
+        return open_now
+
+    def to_headings(self) -> list[Heading]:
+        return [
+            Heading(
+                int(h.element.name[1]), h.text(" "), _span(h.element, self.doc), anchor=h.element.get("id")
+            )
+            for h in self.headings
+        ]
+
+    def to_blocks(self) -> list[Block]:
+        return [
+            Block(_PROSE[b.element.name], text, _span(b.element, self.doc))  # type: ignore[arg-type]
+            for b in self.blocks
+            if (text := b.text(""))
+        ]
+
+    def to_code(self) -> list[CodeBlock]:
+        blocks = []
+        for pre in self.pres:
+            language = next((m.group(1) for c in pre.classes if (m := _LANGUAGE.match(c))), None)
+            blocks.append(
+                CodeBlock(language, _span(pre.element, self.doc), fenced=False, text="".join(pre.parts))
+            )
+        return blocks

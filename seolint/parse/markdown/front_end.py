@@ -1,0 +1,206 @@
+"""Markdown front-end: the CommonMark tree of seolint.parse.markdown.nodes, mapped onto a Document.
+
+The tree is walked once; nothing is rendered to HTML and parsed again. Blocks carry byte
+ranges, read as the lines they cover; what is inline (text, links, images, inline HTML)
+is read by seolint.parse.markdown.inline.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from typing import Literal, Union
+
+from seolint.document import model as document
+from seolint.document.model import Block, CodeBlock, Comment, Document, Heading, Span
+from seolint.parse import front_matter
+from seolint.parse.html import elements as html_elements
+from seolint.parse.html import tokens as html_tokens
+from seolint.parse.markdown import inline as markdown_inline
+from seolint.parse.markdown import nodes as markdown_nodes
+from seolint.parse.markdown.inline import InlineHtml, MarkdownLinks, Source
+from seolint.parse.markdown.nodes import Node, Tree
+
+BlockKind = Literal["paragraph", "list-item", "quote", "table-cell"]
+_CONTAINERS: dict[str, BlockKind] = {"list_item": "list-item", "blockquote": "quote"}
+# Every block node's name; any other node under a block is inline: a tight list item's text,
+# whose paragraph markdown-it-pyrs leaves out of the tree.
+_BLOCKS = frozenset(
+    {
+        "paragraph", "heading", "lheading", "blockquote", "bullet_list", "ordered_list", "list_item",
+        "fence", "code_block", "html_block", "hr", "table", "thead", "tbody", "trow",
+        "tcell", "definition",
+    }
+)  # fmt: skip
+_CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")  # `## Setup {#setup}` (Hugo, kramdown, Pandoc)
+# An HTML block without any of these holds nothing the element reader keeps (links, images,
+# ids) and no comment: it is not read at all.
+_HTML_READ = ("<a", "<img", "id", "<!--")
+
+Lines = tuple[int, int]  # 0-based [first line, line after the last]
+_Pending = tuple[Union[Node, list[Node]], BlockKind, Union[Lines, None]]  # a block or a run of inline nodes
+
+
+def preload() -> None:
+    markdown_nodes.preload()
+
+
+def parse(source: str, path: str, indented_code: bool = True) -> Document:
+    """`indented_code=False` reads indented lines as text (plain-text drafts indent prose)."""
+    fm = front_matter.split(source)
+    builder = _Builder(Source(source))
+    builder.walk(markdown_nodes.parse(fm.body, indented_code))
+    doc = Document(
+        path=path,
+        format="markdown",
+        source=source,
+        front_matter=fm.data,
+        front_matter_span=fm.span,
+        headings=tuple(builder.headings),
+        blocks=tuple(builder.blocks),
+        links=tuple(builder.reader.links()),
+        images=tuple(builder.reader.images),
+        code_blocks=tuple(builder.code),
+        comments=tuple(builder.comments),  # real ones only: never in code, inline or fenced
+        ids=(*(h.anchor for h in builder.headings if h.anchor), *builder.reader.ids),
+    )
+    return document.with_line_starts(doc, builder.source.starts)
+
+
+class _Builder:
+    """Collects a Document's parts from the tree, block by block."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.headings: list[Heading] = []
+        self.blocks: list[Block] = []
+        self.reader = html_elements.Reader()  # links, images and ids, from Markdown and HTML alike
+        self.code: list[CodeBlock] = []
+        self.comments: list[Comment] = []
+
+    def walk(self, tree: Tree) -> None:
+        """Every block in document order, with an explicit stack: a quote nested 10,000 deep
+        is no deeper here. Prose takes its kind from the innermost list item, quote or cell."""
+        stack: list[_Pending] = []
+        _push(stack, tree.blocks, "paragraph", None)
+        while stack:
+            item, kind, row = stack.pop()
+            if isinstance(item, list):
+                spans = [node.srcmap for node in item if node.srcmap]
+                self._prose(kind, item, tree.lines(spans[0][0], spans[-1][1]) if spans else (0, 1))
+                continue
+            name = item.name
+            lines = tree.lines(*item.srcmap) if item.srcmap else (0, 1)
+            if name == "paragraph":
+                self._prose(kind, item.children, lines)
+            elif name == "heading" or name == "lheading":  # lheading: a setext (underlined) heading
+                self._heading(item.meta["level"], item.children, lines)
+            elif name == "tcell":  # a cell's text is mapped to its row (markdown-it-py's map)
+                self._prose("table-cell", item.children, row or lines)
+            elif name == "fence" or name == "code_block":
+                self._code(tree, item, lines)
+            elif name == "html_block":
+                self._html(tree.as_written_at_end(item, item.meta.get("content", "")), lines[0])
+            elif name in _CONTAINERS:
+                _push(stack, item.children, _CONTAINERS[name], row)
+            else:  # lists, tables and their parts: only their items and cells are read
+                _push(stack, item.children, kind, lines if name == "trow" and item.srcmap else row)
+
+    def _line_span(self, lines: Lines, text: str = "") -> Span:
+        """The span of whole lines; with `text`, starting where the text does on the first line."""
+        start, end = lines
+        first = self.source.line(start)
+        column = (first.find(text[:12]) + 1 if text else 0) or len(first) - len(first.lstrip()) + 1
+        last_index = min(end, self.source.count) - 1
+        return Span(start + 1, column, end, len(self.source.line(last_index)) + 1 if last_index >= 0 else 1)
+
+    def _heading(self, level: int, children: Sequence[Node], lines: Lines) -> None:
+        text, located = markdown_inline.plain_text(children, keep_code=True)
+        anchor = custom.group(1) if (custom := _CUSTOM_ID.search(text)) else None
+        self.headings.append(Heading(level, text, self._line_span(lines), anchor=anchor))
+        if located:
+            self._inline(children, lines, located)
+
+    def _prose(self, kind: BlockKind, children: Sequence[Node], lines: Lines) -> None:
+        text, located = markdown_inline.plain_text(children, keep_code=False)
+        self.blocks.append(Block(kind, text, self._line_span(lines, text)))
+        if located:
+            self._inline(children, lines, located)
+
+    def _inline(self, children: Sequence[Node], lines: Lines, located: int) -> None:
+        sink = (
+            InlineHtml(self.source, self.reader, self.comments)
+            if located == markdown_inline.WITH_HTML
+            else MarkdownLinks(self.source, self.reader)
+        )
+        markdown_inline.read(children, self.source, lines, sink)
+
+    def _code(self, tree: Tree, node: Node, lines: Lines) -> None:
+        span = self._line_span(lines)
+        meta = node.meta
+        content = meta.get("content", "")
+        if node.name == "code_block":
+            self.code.append(CodeBlock(None, span, False, content, True))
+            return
+        markup = meta.get("marker", "`") * int(meta.get("marker_len", 3))
+        if content.count("\n") == lines[1] - lines[0] - 1:  # no closing fence
+            content = tree.as_written_at_end(node, content)
+        info = meta.get("info", "").strip()
+        language = info.split()[0] if info else None
+        closed = span.end_line > span.line and _closes(self.source.line(span.end_line - 1), markup)
+        self.code.append(CodeBlock(language, span, True, content, closed))
+
+    def _html(self, snippet: str, first: int) -> None:
+        """An HTML block: its tokens are placed back onto the source lines they came from
+        (markdown-it strips the indentation and quote markers of a nested block)."""
+        lowered = snippet.lower()
+        if not any(mark in lowered for mark in _HTML_READ):
+            return
+        html = InlineHtml(self.source, self.reader, self.comments)
+        at = self.source.offset(first + 1)
+        if _stands_as_written(self.source.text, snippet, at):
+            html.feed(snippet, at)
+        else:
+            html.feed_placed(html_tokens.tokenize(snippet), self._placement(snippet, first))
+        html.close()
+
+    def _placement(self, snippet: str, first: int) -> Callable[[int], int]:
+        """Where each offset of `snippet` is in the source, line by line from line `first`."""
+        starts = document.line_starts(snippet)
+        shifts = []
+        for number, line_start in enumerate(starts):
+            source_line = self.source.line(first + number)
+            line_end = snippet.find("\n", line_start)
+            written = (line_end if line_end >= 0 else len(snippet)) - line_start
+            shifts.append(self.source.offset(first + number + 1) + max(len(source_line) - written, 0))
+
+        def place(offset: int) -> int:
+            number = bisect.bisect_right(starts, offset) - 1
+            return shifts[number] + offset - starts[number]
+
+        return place
+
+
+def _push(stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Lines | None) -> None:
+    """Push `nodes` to be walked in order, runs of inline nodes grouped as one paragraph."""
+    items: list[Node | list[Node]] = []
+    for node in nodes:
+        if node.name in _BLOCKS:
+            items.append(node)
+        elif items and isinstance(items[-1], list):
+            items[-1].append(node)
+        else:
+            items.append([node])
+    stack.extend((item, kind, row) for item in reversed(items))
+
+
+def _stands_as_written(text: str, snippet: str, at: int) -> bool:
+    """Whether `text` holds `snippet` verbatim at `at`, so its offsets need no line shifts."""
+    return text.startswith(snippet, at)
+
+
+def _closes(line: str, markup: str) -> bool:
+    """Whether `line` is a closing fence for `markup`."""
+    last = line.lstrip(" \t>").strip()  # a fence in a quote closes as "> ```"
+    return last.startswith(markup) and set(last) <= {markup[0]}

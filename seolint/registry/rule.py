@@ -1,0 +1,241 @@
+"""Rule metadata, the @rule decorator, option validation and rule selection.
+
+Which rules exist is seolint.registry.catalog's job; this module only says what a rule is and
+how it is named, configured and selected. A RuleSet is built fresh for every run.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from seolint.document.model import Document
+from seolint.findings.records import Problem, Severity
+from seolint.registry.options import OptionField, Options, fields
+from seolint.registry.suggest import did_you_mean
+
+Check = Callable[[Document, Any], Iterable[Problem]]
+# A site rule reads the whole site's model (seolint.sitewide.model.SiteModel) and says which
+# page (its absolute path) each problem is on.
+SiteCheck = Callable[[Any, Any], Iterable[tuple[str, Problem]]]
+_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class RuleError(ValueError):
+    """A rule, option or selector that does not exist or does not fit."""
+
+
+class NoOptions(Options):
+    """For rules without options."""
+
+
+class Rule(NamedTuple):
+    code: str
+    name: str
+    severity: Severity
+    options_type: type[Any]
+    check: Check
+    summary: str
+    doc: str
+    site_check: SiteCheck | None = None  # set for site rules, which run once per site
+
+    @property
+    def kind(self) -> str:
+        """"file" for rules of one draft, "site" for rules across a site's pages."""
+        return "file" if self.site_check is None else "site"
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+    def default_options(self) -> Any:
+        return self.options_type()
+
+    def option_defaults(self) -> dict[str, Any]:
+        """Options as config keys (kebab-case) with their default values."""
+        defaults = self.default_options()
+        return {option_key(f.name): getattr(defaults, f.name) for f in fields(self.options_type)}
+
+    def run(self, doc: Document, options: Any) -> Iterator[Problem]:
+        yield from self.check(doc, options)
+
+
+def rule(code: str, name: str, severity: Severity, options: type[Any] = NoOptions) -> Callable[[Check], Rule]:
+    """Declare a rule; the docstring's first line is its summary, the rest its help."""
+    check_identity(code, name)
+
+    def wrap(check: Check) -> Rule:
+        doc = inspect.cleandoc(check.__doc__ or "")
+        if not doc:
+            raise RuleError(f"rule {code} has no docstring")
+        return Rule(code, name, severity, options, check, doc.splitlines()[0], doc)
+
+    return wrap
+
+
+def site_rule(
+    code: str, name: str, severity: Severity, options: type[Any] = NoOptions
+) -> Callable[[SiteCheck], Rule]:
+    """Declare a site rule: named, selected, configured and explained like any rule, but
+    run once per site on the site model instead of once per draft."""
+    check_identity(code, name)
+
+    def wrap(check: SiteCheck) -> Rule:
+        doc = inspect.cleandoc(check.__doc__ or "")
+        if not doc:
+            raise RuleError(f"rule {code} has no docstring")
+        return Rule(code, name, severity, options, _no_draft_check, doc.splitlines()[0], doc, check)
+
+    return wrap
+
+
+def _no_draft_check(doc: Document, options: Any) -> Iterable[Problem]:
+    """A site rule finds nothing in one draft alone (plans never run it per draft)."""
+    return ()
+
+
+def check_identity(code: str, name: str) -> None:
+    """Codes look like `H003`, names like `heading-skip` (Python rules and packs alike)."""
+    if not _CODE.fullmatch(code) or not _NAME.fullmatch(name):
+        raise RuleError(f"bad rule identity {code} {name} (codes look like H003, names like heading-skip)")
+
+
+def option_key(field_name: str) -> str:
+    return field_name.replace("_", "-")
+
+
+def build_options(rule_: Rule, values: Mapping[str, Any], where: str) -> Any:
+    """Validate config values (kebab-case keys) against the rule's options type.
+
+    Types come from the annotations, bounds from `option(...)`; a list whose default has
+    items must not be emptied (the rule would have nothing to look for), and a ValueError
+    from the options type itself (`__post_init__` of a plugin's dataclass) is a config error.
+    """
+    hints = typing.get_type_hints(rule_.options_type)
+    specs = {option_key(f.name): f for f in fields(rule_.options_type)}
+    kwargs: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in specs:
+            choices = ", ".join(sorted(specs)) or "none"
+            raise RuleError(
+                f"{where}: unknown option {key!r} for {rule_.code} ({rule_.name}); options: {choices}"
+            )
+        spec = specs[key]
+        what = f"{where}: option {key!r} of {rule_.code}"
+        kwargs[spec.name] = _check_value(_coerce(value, hints[spec.name], what), spec, what)
+    try:
+        built = rule_.options_type(**kwargs)
+    except ValueError as error:
+        raise RuleError(f"{where}: options of {rule_.code} ({rule_.name}): {error}") from None
+    _check_ranges(rule_, built, set(kwargs), where)
+    return built
+
+
+def _check_ranges(rule_: Rule, options: Any, configured: set[str], where: str) -> None:
+    """Every `min...`/`max...` pair of options (`min`/`max`, `min-words`/`max-words`) in order."""
+    names = {f.name for f in fields(type(options))}
+    for low in sorted(n for n in names if n == "min" or n.startswith("min_")):
+        high = "max" + low[3:]
+        low_value, high_value = getattr(options, low), getattr(options, high, None)
+        if high not in names or not all(isinstance(v, (int, float)) for v in (low_value, high_value)):
+            continue
+        if low_value > high_value:
+            shown = {
+                name: f"{option_key(name)} ({value}{'' if name in configured else ', the default'})"
+                for name, value in ((low, low_value), (high, high_value))
+            }
+            raise RuleError(
+                f"{where}: options of {rule_.code} ({rule_.name}): {shown[low]} "
+                f"must not be greater than {shown[high]}"
+            )
+
+
+def _check_value(value: Any, spec: OptionField, where: str) -> Any:
+    """The value if it is within the option's bounds, else RuleError saying which."""
+    if isinstance(value, tuple):
+        if not value and spec.default:
+            raise RuleError(f"{where} must not be empty (ignore the rule to turn it off)")
+        return value
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return value
+    if not math.isfinite(value):
+        raise RuleError(f"{where} must be a finite number, got {value}")
+    minimum, maximum = spec.minimum, spec.maximum
+    if minimum is not None and value < minimum:
+        raise RuleError(f"{where} must be at least {minimum:g}, got {value}")
+    if maximum is not None and value > maximum:
+        raise RuleError(f"{where} must be at most {maximum:g}, got {value}")
+    return value
+
+
+def _coerce(value: Any, hint: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        (item_type, _) = typing.get_args(hint)
+        if not isinstance(value, list) or not all(isinstance(v, item_type) for v in value):
+            raise RuleError(f"{where} must be a list of {item_type.__name__}")
+        return tuple(value)
+    if origin in (types.UnionType, typing.Union):
+        allowed = typing.get_args(hint)
+        if value is None and type(None) in allowed:
+            return None
+        hint = next(a for a in allowed if a is not type(None))
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+        raise RuleError(f"{where} must be {hint.__name__}, got {type(value).__name__}")
+    return value
+
+
+class RuleSet:
+    """All known rules, addressable by code, name or family prefix."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._by_key = {r.code: r for r in rules} | {r.name: r for r in rules}
+
+    def get(self, key: str) -> Rule:
+        found = self._by_key.get(key) or self._by_key.get(key.upper())
+        if found is None:
+            raise RuleError(f"unknown rule {key!r}{self.suggest(key)}")
+        return found
+
+    def suggest(self, key: str) -> str:
+        """A "did you mean" for a misspelt code or name: the closest ones, else the family's codes."""
+        hint = did_you_mean(key.upper(), (r.code for r in self.rules)) if _CODE.fullmatch(key.upper()) else ""
+        hint = hint or did_you_mean(key, (r.name for r in self.rules))
+        family = [r.code for r in self.rules if r.family == key.upper().rstrip("0123456789")]
+        if not hint and _CODE.fullmatch(key.upper()) and family:
+            hint = f"; the {family[0].rstrip('0123456789')} rules are {', '.join(family)}"
+        return hint
+
+    def knows(self, key: str) -> bool:
+        return key in self._by_key or key.upper() in self._by_key
+
+    def matching(self, selector: str) -> list[Rule]:
+        """Rules named by a code, a name, a code prefix such as `H` or `H00`, or `ALL`."""
+        selector = selector.strip()
+        if selector.upper() == "ALL":
+            return list(self.rules)
+        if self.knows(selector):
+            return [self.get(selector)]
+        prefix = selector.upper()
+        found = [r for r in self.rules if r.code.startswith(prefix)]
+        if not found or not re.fullmatch(r"[A-Z]+[0-9]*", prefix):
+            raise RuleError(f"{selector!r} matches no rule code, name or prefix{self.suggest(selector)}")
+        return found
+
+    def select(self, select: Sequence[str] | None, ignore: Sequence[str]) -> list[Rule]:
+        chosen = self.rules if select is None else self._expand(select)
+        dropped = {r.code for r in self._expand(ignore)}
+        return [r for r in chosen if r.code not in dropped]
+
+    def _expand(self, selectors: Sequence[str]) -> list[Rule]:
+        codes = {r.code for s in selectors for r in self.matching(s)}
+        return [r for r in self.rules if r.code in codes]

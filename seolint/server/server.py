@@ -1,0 +1,313 @@
+"""`seolint server`: a Language Server over stdio, so findings show (and get fixed) while writing.
+
+The rules, parsers and plans load once; after that every keystroke re-lints the unsaved
+buffer after a short pause, with the file's own config and site, exactly as
+`seolint check` would lint the saved file. Needs pygls (`pip install -e '.[server]'`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from seolint import __version__
+from seolint.config.files import Config, ConfigError
+from seolint.discover.globs import matches
+from seolint.discover.source import Format, Source, format_for
+from seolint.findings.records import Finding
+from seolint.lint.pipeline import DraftError, lint_source
+from seolint.lint.settings import Overrides, Settings
+from seolint.parse import ParseError
+from seolint.registry.rule import Rule
+from seolint.server.actions import FIX_ALL_KIND, Buffer, actions, diagnostic, problem_diagnostic
+from seolint.server.positions import Encoding, LineIndex
+
+DEBOUNCE_SECONDS = 0.15  # a pause in typing, not every keystroke, triggers a re-lint
+CONFIG_GLOB = "**/*.toml"  # .seolint.toml, pyproject.toml, rule packs and TOML site configs
+LANGUAGES: Mapping[str, Format] = {
+    "markdown": "markdown",
+    "html": "html",
+    "plaintext": "text",
+    "text": "text",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What linting one buffer gave: findings, or why it could not be linted."""
+
+    findings: tuple[Finding, ...] = ()
+    problem: str | None = None
+    rules: Mapping[str, Rule] = field(default_factory=dict)  # the rules that ran, by code
+    crashes: tuple[str, ...] = ()  # rules that raised (the other findings still count)
+
+
+class Linter:
+    """Lints buffers with each file's own config, plan and site; rebuilt when a config changes."""
+
+    def __init__(self) -> None:
+        self.settings = Settings(Overrides(), use_cache=False)
+        self._stamps: dict[Path, tuple[tuple[int, int] | None, ...]] = {}
+
+    def reload(self) -> None:
+        """Forget every config, plan and site, so the next lint reads them again."""
+        self.settings = Settings(Overrides(), use_cache=False)
+        self._stamps = {}
+
+    def lint(self, path: Path, text: str, fmt: Format) -> Verdict:
+        """The buffer's findings; nothing for files the config excludes or that are not site content."""
+        try:
+            config = self._config_for(path.parent)
+            plan = self.settings.plan_for(config)
+            if matches(path, config.excluded_globs, config.root):
+                return Verdict()
+            site = self.settings.site_for(path)
+            if site is not None and not site.is_content(path):
+                return Verdict()
+            if len(text.encode("utf-8", "surrogatepass")) > plan.max_file_size:
+                return Verdict(problem=f"{path}: larger than max-file-size ({plan.max_file_size} bytes)")
+            result = lint_source(Source(text, str(path), fmt), plan, site)
+        except ConfigError as error:
+            return Verdict(problem=str(error))
+        except DraftError as error:
+            return Verdict(problem=f"{path}: {error}")
+        rules = {active.rule.code: active.rule for active in plan.rules}
+        return Verdict(result.findings, None, rules, tuple(e.message for e in result.errors))
+
+    def _config_for(self, folder: Path) -> Config:
+        """The folder's config, read again first if its file or a rule pack changed on disk.
+
+        The client's file watching reloads too, but not every client offers it (Neovim on
+        Linux does not by default); a stat per file per lint costs microseconds.
+        """
+        config = self.settings.config_for(folder)
+        if config.source is None:
+            return config
+        stamps = _stamps([config.source, *(config.root / pack for pack in config.rule_packs)])
+        if self._stamps.setdefault(config.source, stamps) != stamps:
+            self.reload()
+            return self._config_for(folder)  # records the new stamps, of the new packs too
+        return config
+
+
+def _stamps(files: list[Path]) -> tuple[tuple[int, int] | None, ...]:
+    """What changes when a file is edited: its modification time and size (None: unreadable)."""
+    found: list[tuple[int, int] | None] = []
+    for file in files:
+        try:
+            status = file.stat()
+        except OSError:
+            found.append(None)
+            continue
+        found.append((status.st_mtime_ns, status.st_size))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Linted:
+    """A buffer as last linted: code actions and hover answer from this, not from a re-lint."""
+
+    buffer: Buffer
+    verdict: Verdict
+
+    def diagnostics(self) -> list[types.Diagnostic]:
+        if self.verdict.problem is not None:
+            return [problem_diagnostic(self.verdict.problem)]
+        return [diagnostic(finding, self.buffer.index) for finding in self.verdict.findings]
+
+
+class SeolintServer(LanguageServer):
+    """pygls's server plus what seolint keeps per open buffer: its last lint and pending re-lint."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "seolint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+        )
+        self.linter = Linter()
+        self.linted: dict[str, Linted] = {}
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.shut_down = False
+
+    @property
+    def encoding(self) -> Encoding:
+        negotiated = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        value = negotiated.value if isinstance(negotiated, types.PositionEncodingKind) else negotiated
+        return cast(Encoding, value) if value in ("utf-8", "utf-16", "utf-32") else "utf-16"
+
+    def lint(self, uri: str) -> Linted | None:
+        """Lint the open buffer now (None: not a format seolint reads)."""
+        document = self.workspace.get_text_document(uri)
+        fmt = format_for(document.path) or LANGUAGES.get(document.language_id or "")
+        if fmt is None:
+            return None
+        local = uri.startswith("file:")
+        path = Path(document.path) if local else Path.cwd() / (document.filename or "untitled")
+        index = LineIndex(document.source, self.encoding)
+        linted = Linted(Buffer(uri, document.version, index), self.linter.lint(path, document.source, fmt))
+        for crash in linted.verdict.crashes:
+            self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"{path}: {crash}"))
+        return linted
+
+    def publish(self, uri: str) -> None:
+        self.cancel(uri)
+        linted = self.lint(uri)
+        if linted is None:
+            return
+        self.linted[uri] = linted
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri, linted.diagnostics(), linted.buffer.version)
+        )
+
+    def schedule(self, uri: str) -> None:
+        """Re-lint once typing pauses for DEBOUNCE_SECONDS."""
+        self.cancel(uri)
+        self.pending[uri] = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, self.publish, uri)
+
+    def cancel(self, uri: str) -> None:
+        if (timer := self.pending.pop(uri, None)) is not None:
+            timer.cancel()
+
+    def current(self, uri: str) -> Linted | None:
+        """The buffer's findings for its current version (re-linted now if typing got ahead)."""
+        linted = self.linted.get(uri)
+        if linted is None or linted.buffer.version != self.workspace.get_text_document(uri).version:
+            self.publish(uri)
+            linted = self.linted.get(uri)
+        return linted
+
+    def reload(self) -> None:
+        """A config file changed: read configs again and re-lint every open buffer."""
+        self.linter.reload()
+        for uri in list(self.linted):
+            self.publish(uri)
+
+    def close(self, uri: str) -> None:
+        self.cancel(uri)
+        if self.linted.pop(uri, None) is not None:
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
+
+    async def watch_config_files(self) -> None:
+        """Ask the client to report config changes (if it can), so no restart is needed."""
+        watched = (
+            self.client_capabilities.workspace and self.client_capabilities.workspace.did_change_watched_files
+        )
+        if not (watched and watched.dynamic_registration):
+            return
+        options = types.DidChangeWatchedFilesRegistrationOptions([types.FileSystemWatcher(CONFIG_GLOB)])
+        registration = types.Registration("seolint-config", types.WORKSPACE_DID_CHANGE_WATCHED_FILES, options)
+        try:
+            await self.client_register_capability_async(types.RegistrationParams([registration]))
+        except Exception as error:  # the client refused: each lint still checks its config's file
+            message = f"seolint: cannot watch config files ({error}); edits still apply on the next lint"
+            self.window_log_message(types.LogMessageParams(types.MessageType.Warning, message))
+
+    def hover(self, uri: str, position: types.Position) -> types.Hover | None:
+        """The explanation (`seolint explain`) of each rule with a finding under the cursor."""
+        linted = self.linted.get(uri)
+        if linted is None:
+            return None
+        index, point = linted.buffer.index, (position.line, position.character)
+        codes: dict[str, None] = {}
+        for finding in linted.verdict.findings:
+            start, end = index.range_of(finding.span)
+            if start <= point <= end:
+                codes.setdefault(finding.code)
+        rules = [linted.verdict.rules[code] for code in codes if code in linted.verdict.rules]
+        if not rules:
+            return None
+        text = "\n\n---\n\n".join(f"**{r.code} {r.name}** ({r.severity.label})\n\n{r.doc}" for r in rules)
+        return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text))
+
+    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        linted = self.current(uri)
+        if linted is None or linted.verdict.problem is not None:
+            return []
+        edits = self.client_capabilities.workspace and self.client_capabilities.workspace.workspace_edit
+        buffer = Buffer(
+            uri, linted.buffer.version, linted.buffer.index, _front_matter_lines(linted.buffer.index.text)
+        )
+        document_changes = bool(edits and edits.document_changes)
+        return actions(buffer, linted.verdict.findings, params.range, params.context.only, document_changes)
+
+
+def _front_matter_lines(text: str) -> int:
+    """How many lines the front matter takes (0 without one, or when it does not parse)."""
+    from seolint.parse.front_matter import split
+
+    try:
+        span = split(text).span
+    except ParseError:
+        return 0
+    return span.end_line if span is not None else 0
+
+
+def _is_config(uri: str) -> bool:
+    return uri.endswith(".toml")
+
+
+def build() -> SeolintServer:
+    """The server with its handlers; nothing runs until start_io."""
+    server = SeolintServer()
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: SeolintServer, params: types.InitializedParams) -> None:
+        await ls.watch_config_files()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: SeolintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.publish(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: SeolintServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: SeolintServer, params: types.DidSaveTextDocumentParams) -> None:
+        if _is_config(params.text_document.uri):
+            ls.reload()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: SeolintServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.close(params.text_document.uri)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files_changed(ls: SeolintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        if any(_is_config(change.uri) for change in params.changes):
+            ls.reload()
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: SeolintServer, params: types.HoverParams) -> types.Hover | None:
+        return ls.hover(params.text_document.uri, params.position)
+
+    options = types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND])
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, options)
+    def code_action(ls: SeolintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return ls.code_actions(params)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: SeolintServer, params: Any) -> None:
+        ls.shut_down = True
+        for uri in list(ls.pending):
+            ls.cancel(uri)
+
+    return server
+
+
+def run() -> int:
+    """Serve over stdin/stdout until the client says exit: 0 after a shutdown request, else 1."""
+    server = build()
+    protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")  # pygls closes this one on exit
+    with contextlib.redirect_stdout(sys.stderr):  # a stray print must not corrupt the protocol
+        server.start_io(sys.stdin.buffer, protocol_out)
+    return 0 if server.shut_down else 1

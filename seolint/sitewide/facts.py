@@ -1,0 +1,82 @@
+"""What the site model needs to know about one page, taken from its Document once.
+
+The facts are cached with the file's result (seolint.cache.store), so a site whose files did
+not change is modelled without parsing any of them again. Link targets are kept as
+written: what they resolve to depends on the other files of the site, which is the site
+model's question, asked fresh on every run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from seolint.document.model import Document, Field, Span
+from seolint.findings.facts import Fact, FileFacts, Reference
+
+if TYPE_CHECKING:
+    from seolint.site import Site
+
+_SUPPRESSION_PREFIX = "seolint-"
+
+
+def file_facts(site: Site, doc: Document) -> FileFacts:
+    """The facts of one page of `site`."""
+    from seolint.site.slugs import heading_ids
+
+    path = Path(doc.path)
+    lines = doc.lines
+
+    def context(span: Span) -> str:
+        return lines[span.line - 1] if 0 < span.line <= len(lines) else ""
+
+    def fact(field: Field | None) -> Fact | None:
+        if field is None or not field.text.strip() or field.origin == "file-name":
+            return None
+        return Fact(field.text, field.span, context(field.span))
+
+    automatic = heading_ids(site.generator, site.config, (h.text for h in doc.headings if not h.anchor))
+    references = [
+        Reference("link", link.href.strip(), link.syntax, link.span, context(link.span))
+        for link in doc.links
+        if link.href and _maybe_internal(site, link.href, path, link.syntax)
+    ]
+    references += [
+        Reference("image", image.src.strip(), "url", image.span, context(image.span))
+        for image in doc.images
+        if image.src and _maybe_internal(site, image.src, path, "url")
+    ]
+    return FileFacts(
+        urls=tuple(site.url_for(path, doc.front_matter)),
+        kind=site.page_kind(path, doc.front_matter),
+        title=fact(doc.seo_title),
+        description=fact(doc.description),
+        keyphrase=fact(doc.keyphrase),
+        ids=tuple(dict.fromkeys((*doc.ids, *automatic))),
+        references=tuple(references),
+        line_count=max(len(lines), 1),
+        first_line=next((line for line in lines if line.strip()), ""),
+        directives=tuple(c for c in doc.comments if c.text.strip().lower().startswith(_SUPPRESSION_PREFIX)),
+        ignore=_front_matter_ignore(doc),
+    )
+
+
+def _maybe_internal(site: Site, target: str, path: Path, syntax: str) -> bool:
+    """Generator link syntax always names this site; a plain URL does when the site's
+    adapter reads it as a path or a URL on the site's own domain (pure string work)."""
+    if syntax != "url":
+        return True
+    stripped = target.strip()
+    if stripped.startswith("#") or stripped.lower().startswith(("data:", "mailto:", "tel:", "javascript:")):
+        return False
+    return site.resolve_link(stripped, path, "url") is not None
+
+
+def _front_matter_ignore(doc: Document) -> tuple[str, ...] | None:
+    entry = doc.front_matter.get("seolint")
+    ignore = entry.get("ignore") if isinstance(entry, dict) else None
+    if isinstance(ignore, str):
+        ignore = [ignore]
+    if isinstance(ignore, list) and all(isinstance(name, str) for name in ignore):
+        return tuple(ignore)
+    return None
