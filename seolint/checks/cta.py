@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from seolint.document.model import Document, Span
+from seolint.document.model import ARTICLE_KINDS, Document, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import rule
@@ -148,7 +148,7 @@ class CtaOptions(Options):
     extend_verbs: tuple[str, ...] = ()  # more verbs that open a request to the reader
 
 
-@rule("C001", "missing-cta", Severity.WARNING, CtaOptions)
+@rule("C001", "missing-cta", Severity.WARNING, CtaOptions, kinds=ARTICLE_KINDS)
 def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     """The end of the post has no call to action.
 

@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from seolint.document.model import Block, Document, Heading, Span
+from seolint.document.model import ARTICLE_KINDS, Block, Document, Heading, Span
 from seolint.findings.records import Applicability, Edit, Fix, Problem, Severity
 from seolint.registry.edits import content_end
 from seolint.registry.excerpt import shorten
@@ -43,7 +43,7 @@ def _h1s(doc: Document) -> list[Heading]:
     return [h for h in doc.headings if h.level == 1]
 
 
-@rule("H001", "missing-h1", Severity.ERROR, TitleOptions)
+@rule("H001", "missing-h1", Severity.ERROR, TitleOptions, kinds=ARTICLE_KINDS)
 def missing_h1(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
     """The post has no H1.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document.model import Document, Link, Span
+from seolint.document.model import ARTICLE_KINDS, Document, Link, Span
 from seolint.findings.records import Edit, Fix, Problem, Severity
 from seolint.registry.edits import content_end
 from seolint.registry.options import Options, option
@@ -139,7 +139,7 @@ def _too_few(doc: Document, opts: LinkCountOptions, kind: str) -> Iterator[Probl
         )
 
 
-@rule("L002", "no-internal-link", Severity.WARNING, LinkCountOptions)
+@rule("L002", "no-internal-link", Severity.WARNING, LinkCountOptions, kinds=ARTICLE_KINDS)
 def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post links to too few other pages of the same site.
 
@@ -151,7 +151,7 @@ def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]
     return _too_few(doc, opts, "internal")
 
 
-@rule("L003", "no-external-link", Severity.WARNING, LinkCountOptions)
+@rule("L003", "no-external-link", Severity.WARNING, LinkCountOptions, kinds=ARTICLE_KINDS)
 def no_external_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post cites too few sources on other sites.
 

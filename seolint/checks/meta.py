@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document.model import Document, Field, Span
+from seolint.document.model import ARTICLE_KINDS, Document, Field, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import rule
 
 
-@rule("M001", "missing-title", Severity.ERROR)
+@rule("M001", "missing-title", Severity.ERROR, kinds=ARTICLE_KINDS)
 def missing_title(doc: Document, opts: object) -> Iterator[Problem]:
     """The post has no title: no front-matter `title`, no `<title>`, no H1.
 
@@ -125,7 +125,7 @@ class ThinOptions(Options):
     min_words: int = option(300, minimum=0)
 
 
-@rule("M006", "thin-content", Severity.WARNING, ThinOptions)
+@rule("M006", "thin-content", Severity.WARNING, ThinOptions, kinds=ARTICLE_KINDS)
 def thin_content(doc: Document, opts: ThinOptions) -> Iterator[Problem]:
     """The post has too little prose.
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from seolint.document.model import Span
+from seolint.document.model import ARTICLE_KINDS, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import site_rule
@@ -159,7 +159,7 @@ class OrphanOptions(Options):
     min_incoming: int = option(1, minimum=1)  # links from other pages a post needs
 
 
-@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions)
+@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions, kinds=ARTICLE_KINDS)
 def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
     """No other page of the site links to this post.
 
@@ -174,7 +174,7 @@ def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
     for page in (
         model.pages[path] for path in sorted(model.focus)
     ):  # others' incoming links are not all known
-        if page.facts is None or page.facts.kind == "list" or not page.urls:
+        if page.facts is None or not page.urls:
             continue
         count = len(incoming[str(page.path)])
         if count < opts.min_incoming:

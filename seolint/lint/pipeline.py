@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from seolint.config.plan import ActiveRule, PageFacts, Plan
+from seolint.config.plan import ActiveRule, Plan
 from seolint.discover.source import FileError, Source
-from seolint.document.model import Document, Span
+from seolint.document.model import Document, Span, revised
 from seolint.findings.records import FileResult, Finding, Problem
 from seolint.lint import suppress
 from seolint.parse import ParseError, parse
@@ -36,8 +36,9 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
     """The findings, stats and outline of one draft (DraftError if it cannot be parsed).
 
     Inside a site, the site's template syntax is read as what it means, and what the site
-    knows about the page (its title's heading level, its domain, whether it is a list
-    page) tunes the plan wherever the config left the choice open.
+    knows about the page (its kind, its title's heading level, its domain) becomes the
+    Document's `page`: it decides which rules judge it, and tunes their options wherever
+    the config left the choice open.
     """
     plan = plan.for_path(source.path)
     try:
@@ -50,7 +51,8 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
     except Exception as error:  # a front-end bug on odd input is reported, not a crash
         raise DraftError(f"internal error while parsing: {describe(error)}", trace(error)) from error
     if site is not None:
-        plan = plan.for_page(page_facts(site, doc))
+        doc = revised(doc, page=site.page(Path(doc.path), doc.front_matter))
+    plan = plan.for_page(doc.page)
     findings, errors = lint_document(doc, plan)
     facts = _site_facts(site, doc, errors) if site is not None else None
     findings = suppress.apply(doc, findings, plan)
@@ -94,15 +96,6 @@ def _site_facts(site: Site, doc: Document, errors: list[FileError]) -> FileFacts
             )
         )
         return None
-
-
-def page_facts(site: Site, doc: Document) -> PageFacts:
-    path = Path(doc.path)
-    return PageFacts(
-        title_level=site.title_heading_level(path, doc.front_matter),
-        site_domain=site.domain,
-        list_page=site.page_kind(path, doc.front_matter) == "list",
-    )
 
 
 def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileError]]:

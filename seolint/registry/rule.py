@@ -14,7 +14,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from seolint.document.model import Document
+from seolint.document.model import PAGE_KINDS, Document, PageKind
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import OptionField, Options, fields
 from seolint.registry.suggest import did_you_mean
@@ -36,6 +36,9 @@ class NoOptions(Options):
 
 
 class Rule(NamedTuple):
+    """A rule's identity, policy, help and check. `kinds` are the kinds of page it judges;
+    a plan for another kind of page leaves it out (seolint.config.plan)."""
+
     code: str
     name: str
     severity: Severity
@@ -44,10 +47,11 @@ class Rule(NamedTuple):
     summary: str
     doc: str
     site_check: SiteCheck | None = None  # set for site rules, which run once per site
+    kinds: frozenset[PageKind] = frozenset(PAGE_KINDS)
 
     @property
     def kind(self) -> str:
-        """"file" for rules of one draft, "site" for rules across a site's pages."""
+        """ "file" for rules of one draft, "site" for rules across a site's pages."""
         return "file" if self.site_check is None else "site"
 
     @property
@@ -66,31 +70,39 @@ class Rule(NamedTuple):
         yield from self.check(doc, options)
 
 
-def rule(code: str, name: str, severity: Severity, options: type[Any] = NoOptions) -> Callable[[Check], Rule]:
-    """Declare a rule; the docstring's first line is its summary, the rest its help."""
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    options: type[Any] = NoOptions,
+    kinds: Iterable[PageKind] = PAGE_KINDS,
+) -> Callable[[Check], Rule]:
+    """Declare a rule of one draft, for the `kinds` of page it judges (every kind unless
+    told); the docstring's first line is its summary, the rest its help."""
     check_identity(code, name)
 
     def wrap(check: Check) -> Rule:
-        doc = inspect.cleandoc(check.__doc__ or "")
-        if not doc:
-            raise RuleError(f"rule {code} has no docstring")
-        return Rule(code, name, severity, options, check, doc.splitlines()[0], doc)
+        summary, doc = _help(code, check)
+        return Rule(code, name, severity, options, check, summary, doc, kinds=_kinds(code, kinds))
 
     return wrap
 
 
 def site_rule(
-    code: str, name: str, severity: Severity, options: type[Any] = NoOptions
+    code: str,
+    name: str,
+    severity: Severity,
+    options: type[Any] = NoOptions,
+    kinds: Iterable[PageKind] = PAGE_KINDS,
 ) -> Callable[[SiteCheck], Rule]:
     """Declare a site rule: named, selected, configured and explained like any rule, but
-    run once per site on the site model instead of once per draft."""
+    run once per site on the site model instead of once per draft. `kinds` are the kinds
+    of page its problems may be reported on."""
     check_identity(code, name)
 
     def wrap(check: SiteCheck) -> Rule:
-        doc = inspect.cleandoc(check.__doc__ or "")
-        if not doc:
-            raise RuleError(f"rule {code} has no docstring")
-        return Rule(code, name, severity, options, _no_draft_check, doc.splitlines()[0], doc, check)
+        summary, doc = _help(code, check)
+        return Rule(code, name, severity, options, _no_draft_check, summary, doc, check, _kinds(code, kinds))
 
     return wrap
 
@@ -98,6 +110,22 @@ def site_rule(
 def _no_draft_check(doc: Document, options: Any) -> Iterable[Problem]:
     """A site rule finds nothing in one draft alone (plans never run it per draft)."""
     return ()
+
+
+def _help(code: str, check: Callable[..., object]) -> tuple[str, str]:
+    """The summary and the help of a rule, from its check's docstring."""
+    doc = inspect.cleandoc(check.__doc__ or "")
+    if not doc:
+        raise RuleError(f"rule {code} has no docstring")
+    return doc.splitlines()[0], doc
+
+
+def _kinds(code: str, kinds: Iterable[PageKind]) -> frozenset[PageKind]:
+    chosen = frozenset(kinds)
+    if not chosen or not chosen <= set(PAGE_KINDS):
+        known = ", ".join(PAGE_KINDS)
+        raise RuleError(f"rule {code}: page kinds must be some of {known}, got {sorted(chosen)}")
+    return chosen
 
 
 def check_identity(code: str, name: str) -> None:
