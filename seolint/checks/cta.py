@@ -182,8 +182,11 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
         return
     start = _final_part_start(doc, opts.window)
     if find_cta(doc, opts, start) is None:
+        whole = start <= doc.views.blocks[0].block.span.line  # the final part is all the prose
         yield Problem(
-            Span.point(start), "no call to action in the final part of the post (from this line on)"
+            Span.point(start),
+            "no call to action in the final part of the post (from this line on)",
+            about="post" if whole else "place",
         )
 
 

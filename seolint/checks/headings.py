@@ -53,7 +53,7 @@ def missing_h1(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
     (or a front-matter `title`, which counts while `title-is-h1` is true).
     """
     if not _h1s(doc) and not _front_matter_title(doc, opts):
-        yield Problem(Span.point(1), "no H1: add a title heading (or a front-matter `title`)")
+        yield Problem(Span.point(1), "no H1: add a title heading (or a front-matter `title`)", about="post")
 
 
 @rule("H002", "multiple-h1", Severity.ERROR, TitleOptions)
@@ -296,7 +296,9 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     """
     views = doc.views
     if not any(h.level == 2 for h in doc.headings) and views.words > opts.max_words:
-        yield Problem(Span.point(1), f"{views.words} words and no H2; break the post into sections")
+        yield Problem(
+            Span.point(1), f"{views.words} words and no H2; break the post into sections", about="post"
+        )
         return  # the one finding covers every section of a post without H2s
     starts = [(h.span.line, h) for h in doc.headings]
     index, total = 0, 0

@@ -135,7 +135,9 @@ def _too_few(doc: Document, opts: LinkCountOptions, kind: str) -> Iterator[Probl
     count = sum(link_kind(link.href, opts.site_domains) == kind for link in doc.links)
     if count < opts.min:
         yield Problem(
-            Span.point(1), f"{count} {kind} link{'s' if count != 1 else ''}; link at least {opts.min}"
+            Span.point(1),
+            f"{count} {kind} link{'s' if count != 1 else ''}; link at least {opts.min}",
+            about="post",
         )
 
 

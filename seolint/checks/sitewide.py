@@ -152,7 +152,7 @@ def url_collision(model: SiteModel, opts: object) -> Iterator[Located]:
             continue
         for page in pages:
             others = ", ".join(other.shown for other in pages if other is not page)
-            yield str(page.path), Problem(_page_span(page), f"publishes to {key} like {others}")
+            yield str(page.path), Problem(_page_span(page), f"publishes to {key} like {others}", about="post")
 
 
 class OrphanOptions(Options):
@@ -179,7 +179,7 @@ def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
         count = len(incoming[str(page.path)])
         if count < opts.min_incoming:
             message = "no other page links here" if count == 0 else f"only {count} other page(s) link here"
-            yield str(page.path), Problem(_page_span(page), message)
+            yield str(page.path), Problem(_page_span(page), message, about="post")
 
 
 # -- shared ---------------------------------------------------------------------------

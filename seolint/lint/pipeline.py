@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from seolint.config.plan import ActiveRule, Plan
 from seolint.discover.source import FileError, Source
-from seolint.document.model import Document, Span, revised
+from seolint.document.model import Document, revised
 from seolint.findings.records import FileResult, Finding, Problem
 from seolint.lint import suppress
 from seolint.parse import ParseError, parse
@@ -103,7 +103,6 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
     errors: list[FileError] = []
     problems = [(active, problem) for active in plan.rules for problem in _run_rule(active, doc, errors)]
     context = ContextLines(doc.lines)
-    whole = whole_post_spans(doc)
     locator = Locator(doc.source) if any(problem.fix for _, problem in problems) else None
     findings = [
         Finding(
@@ -115,27 +114,11 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
             problem.message,
             context.at(problem.span.line),
             locator.locate(problem.fix) if locator is not None and problem.fix is not None else None,
-            whole_post=problem.span in whole,
+            whole_post=problem.about == "post",
         )
         for active, problem in problems
     ]
     return sorted(findings), errors
-
-
-def whole_post_spans(doc: Document) -> set[Span]:
-    """The spans rules use for a verdict on the whole post (L002 "no internal link", R001...).
-
-    By convention such a rule reports `Span.point(1)`, the front matter (where the missing
-    key would go), or a point at the first block (readability); a line-level finding
-    always has a range of its own, so these three spans tell the two apart.
-    """
-    spans = {Span.point(1)}
-    if doc.front_matter_span is not None:
-        spans.add(doc.front_matter_span)
-    if doc.blocks:
-        first = doc.blocks[0].span
-        spans.add(Span.point(first.line, first.column))
-    return spans
 
 
 class ContextLines:

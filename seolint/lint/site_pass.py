@@ -159,6 +159,7 @@ def _merge(
             active[code].severity,
             problem.message,
             _context(facts, problem.span),
+            whole_post=problem.about == "post",
         )
         for rule, problem in problems
         if (code := rule.rule.code) in active
