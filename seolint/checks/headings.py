@@ -11,7 +11,7 @@ from seolint.findings.records import Applicability, Edit, Fix, Problem, Severity
 from seolint.registry.edits import content_end
 from seolint.registry.excerpt import shorten
 from seolint.registry.options import Options, option
-from seolint.registry.rule import rule
+from seolint.registry.rule import NoOptions, rule
 
 # "H2: Title", "H2 - Title", "Heading 2: Title", "[H2] Title" at the start of a heading or
 # paragraph (`**H2:** Title` reads "H2: Title"): an outline marker that leaked out. A dash
@@ -145,7 +145,7 @@ def _level_edits(doc: Document, heading: Heading, level: int) -> list[Edit] | No
 
 
 @rule("H004", "empty-heading", Severity.ERROR)
-def empty_heading(doc: Document, opts: object) -> Iterator[Problem]:
+def empty_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A heading has no text.
 
     Why: an empty heading is an outline entry with no name: screen readers announce
@@ -158,7 +158,7 @@ def empty_heading(doc: Document, opts: object) -> Iterator[Problem]:
 
 
 @rule("H006", "pseudo-heading", Severity.ERROR)
-def pseudo_heading(doc: Document, opts: object) -> Iterator[Problem]:
+def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """An outline marker such as `H2: Lessons` was left in the text.
 
     Why: outline drafts (often from AI tools) mark headings as `H2: ...`; published
@@ -330,7 +330,7 @@ _NOT_CONTENT = re.compile(
 
 
 @rule("H008", "empty-section", Severity.WARNING)
-def empty_section(doc: Document, opts: object) -> Iterator[Problem]:
+def empty_section(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A heading is followed straight by a heading of the same or a higher level.
 
     Why: a section with nothing in it is a promise the page does not keep: readers who

@@ -9,7 +9,7 @@ from seolint.document.model import ARTICLE_KINDS, Document, Link, Span
 from seolint.findings.records import Edit, Fix, Problem, Severity
 from seolint.registry.edits import content_end
 from seolint.registry.options import Options, option
-from seolint.registry.rule import rule
+from seolint.registry.rule import NoOptions, rule
 
 PLACEHOLDER_TARGETS = (
     "#",
@@ -212,7 +212,7 @@ _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "0.0.0.0")
 
 
 @rule("L005", "insecure-link", Severity.INFO)
-def insecure_link(doc: Document, opts: object) -> Iterator[Problem]:
+def insecure_link(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A link uses `http://` instead of `https://`.
 
     Why: browsers warn about or upgrade plain HTTP, and search engines prefer secure
@@ -268,7 +268,7 @@ _BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 @rule("L006", "url-as-link-text", Severity.INFO)
-def url_as_link_text(doc: Document, opts: object) -> Iterator[Problem]:
+def url_as_link_text(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A link's text is a bare URL.
 
     Why: a URL is hard to read aloud and says little about the page; descriptive text
@@ -305,7 +305,7 @@ def heading_slugs(doc: Document) -> tuple[set[str], tuple[str, ...]]:
 
 
 @rule("L007", "broken-anchor", Severity.WARNING)
-def broken_anchor(doc: Document, opts: object) -> Iterator[Problem]:
+def broken_anchor(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A `#fragment` link points at no heading or id in the same post.
 
     Why: a broken in-page link silently drops the reader at the top of the page; it

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from seolint.document.model import ARTICLE_KINDS, Document, Field, Span
 from seolint.findings.records import About, Problem, Severity
 from seolint.registry.options import Options, option
-from seolint.registry.rule import rule
+from seolint.registry.rule import NoOptions, rule
 
 
 @rule("M001", "missing-title", Severity.ERROR, kinds=ARTICLE_KINDS)
-def missing_title(doc: Document, opts: object) -> Iterator[Problem]:
+def missing_title(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """The post has no title: no front-matter `title`, no `<title>`, no H1.
 
     Why: the title is what search results and social cards show first; without one,
@@ -78,7 +78,7 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
 
 
 @rule("M003", "missing-description", Severity.WARNING)
-def missing_description(doc: Document, opts: object) -> Iterator[Problem]:
+def missing_description(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """The post has no meta description.
 
     Why: search engines and social cards show the description under the title; without
@@ -148,7 +148,7 @@ def _slugify(text: str) -> str:
 
 
 @rule("M007", "keyphrase-placement", Severity.WARNING)
-def keyphrase_placement(doc: Document, opts: object) -> Iterator[Problem]:
+def keyphrase_placement(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """The focus keyphrase is missing from a place where it matters.
 
     Why: when front matter names a keyphrase, search engines and readers expect to see

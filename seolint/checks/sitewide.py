@@ -16,7 +16,7 @@ from urllib.parse import unquote
 from seolint.document.model import ARTICLE_KINDS, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
-from seolint.registry.rule import site_rule
+from seolint.registry.rule import NoOptions, site_rule
 
 if TYPE_CHECKING:
     from seolint.findings.facts import Fact, FileFacts
@@ -57,7 +57,7 @@ def broken_internal_link(model: SiteModel, opts: BrokenLinkOptions) -> Iterator[
 
 
 @site_rule("W002", "broken-page-anchor", Severity.WARNING)
-def broken_page_anchor(model: SiteModel, opts: object) -> Iterator[Located]:
+def broken_page_anchor(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
     """A link to another page's `#section` names no heading or id on that page.
 
     Why: the reader lands at the top of the other page instead of the section promised;
@@ -85,7 +85,7 @@ def broken_page_anchor(model: SiteModel, opts: object) -> Iterator[Located]:
 
 
 @site_rule("W003", "missing-asset", Severity.ERROR)
-def missing_asset(model: SiteModel, opts: object) -> Iterator[Located]:
+def missing_asset(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
     """A local image is not in the site (page bundle, static folder or relative path).
 
     Why: the published post shows a broken image; a missing file is found before the
@@ -140,7 +140,7 @@ def keyphrase_reused(model: SiteModel, opts: DuplicateOptions) -> Iterator[Locat
 
 
 @site_rule("W007", "url-collision", Severity.ERROR)
-def url_collision(model: SiteModel, opts: object) -> Iterator[Located]:
+def url_collision(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
     """Two pages publish to the same URL (a path, `slug`, `url`, permalink or alias).
 
     Why: the generator writes one over the other (or fails the build); one page silently
