@@ -133,7 +133,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         for key in {**_shared_options(chosen_rule.rule, config), **raw_options.get(chosen_rule.rule.code, {})}
     )
     return Plan(
-        tuple(a for a in active if a.rule.kind == "file"),
+        tuple(a for a in active if a.rule.scope == "draft"),
         config.content_selector,
         config.encoding,
         config.max_file_size,
@@ -142,7 +142,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         root=config.root,
         front_matter_keys=config.front_matter,
         configured=configured,
-        site_rules=tuple(a for a in active if a.rule.kind == "site"),
+        site_rules=tuple(a for a in active if a.rule.scope == "site"),
         site_checks=config.site_checks,
     )
 

@@ -126,9 +126,8 @@ def _run_rules(
     plan = settings.plan_for(settings.config_for(model.site.root))
     found: dict[str, list[tuple[ActiveRule, Problem]]] = defaultdict(list)
     for active in plan.site_rules:
-        assert active.rule.site_check is not None
         try:
-            for path, problem in active.rule.site_check(model, active.options):
+            for path, problem in active.rule.run_site(model, active.options):
                 found[path].append((active, problem))
         except Exception as error:  # one broken rule must not take the other rules down
             where = f"rule {active.rule.code} ({active.rule.name})"
