@@ -154,20 +154,20 @@ class Site:
         """
         return "post"
 
+    # -- rendering facts --------------------------------------------------------------
     def page(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> Page:
         """What the site publishes from the draft at `path`, as far as this adapter knows."""
         kind = self.page_kind(path, front_matter)
         level = self.title_heading_level(path, front_matter)
         domain = self.domain
-        why = self.generator
-        reasons = [("kind", f"{why}: {path.name} is a {kind} page")]
+        by = self.generator
+        reasons = [("kind", f"{by}: {path.name} is a {kind} page")]
         if level is not None:
-            reasons.append(("title_level", f"{why}: the page template renders the title as <h{level}>"))
+            reasons.append(("title_level", f"{by}: the page template renders the title as <h{level}>"))
         if domain:
-            reasons.append(("site_domain", f"{why}: the site's URL is {self.base_url}"))
+            reasons.append(("site_domain", f"{by}: the site's URL is {self.base_url}"))
         return Page(kind=kind, title_level=level, site_domain=domain, reasons=tuple(reasons))
 
-    # -- rendering facts --------------------------------------------------------------
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None
     ) -> int | None:
