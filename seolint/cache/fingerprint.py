@@ -105,6 +105,7 @@ def _plan_shape(plan: Plan) -> Any:
             int(a.severity),
             a.rule.doc,
             f"{getattr(a.rule.check, '__module__', '')}.{getattr(a.rule.check, '__qualname__', '')}",
+            sorted(a.rule.kinds),
             a.options,
         )
         for a in plan.rules

@@ -25,7 +25,7 @@ from typing import Any
 
 from seolint.discover.reading import read_own_file
 from seolint.discover.source import FileError
-from seolint.document.model import Comment, Span
+from seolint.document.model import PAGE_KINDS, Comment, Span
 from seolint.findings.facts import Fact, FileFacts, Reference
 from seolint.findings.records import Edit, FileResult, Finding, Fix, Severity
 
@@ -264,9 +264,12 @@ def facts_from_json(data: dict[str, Any]) -> FileFacts:
             raise ValueError("reference kind")
         references.append(Reference(kind, _str(target), _str(syntax), _span(span), _str(context)))
     ignore = data["ignore"]
+    kind = data["kind"]
+    if kind not in PAGE_KINDS:
+        raise ValueError("page kind")
     return FileFacts(
         urls=_strings(data["urls"]),
-        kind=_str(data["kind"]),
+        kind=kind,
         title=fact(data["title"]),
         description=fact(data["description"]),
         keyphrase=fact(data["keyphrase"]),

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from seolint.document.model import Document, Span
+from seolint.document.model import ARTICLE_KINDS, Document, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import rule
@@ -148,7 +148,7 @@ class CtaOptions(Options):
     extend_verbs: tuple[str, ...] = ()  # more verbs that open a request to the reader
 
 
-@rule("C001", "missing-cta", Severity.WARNING, CtaOptions)
+@rule("C001", "missing-cta", Severity.WARNING, CtaOptions, kinds=ARTICLE_KINDS)
 def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     """The end of the post has no call to action.
 
@@ -182,8 +182,11 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
         return
     start = _final_part_start(doc, opts.window)
     if find_cta(doc, opts, start) is None:
+        whole = start <= doc.views.blocks[0].block.span.line  # the final part is all the prose
         yield Problem(
-            Span.point(start), "no call to action in the final part of the post (from this line on)"
+            Span.point(start),
+            "no call to action in the final part of the post (from this line on)",
+            about="post" if whole else "place",
         )
 
 

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from seolint.document.model import Span
+from seolint.document.model import ARTICLE_KINDS, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
-from seolint.registry.rule import site_rule
+from seolint.registry.rule import NoOptions, site_rule
 
 if TYPE_CHECKING:
     from seolint.findings.facts import Fact, FileFacts
@@ -57,7 +57,7 @@ def broken_internal_link(model: SiteModel, opts: BrokenLinkOptions) -> Iterator[
 
 
 @site_rule("W002", "broken-page-anchor", Severity.WARNING)
-def broken_page_anchor(model: SiteModel, opts: object) -> Iterator[Located]:
+def broken_page_anchor(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
     """A link to another page's `#section` names no heading or id on that page.
 
     Why: the reader lands at the top of the other page instead of the section promised;
@@ -85,7 +85,7 @@ def broken_page_anchor(model: SiteModel, opts: object) -> Iterator[Located]:
 
 
 @site_rule("W003", "missing-asset", Severity.ERROR)
-def missing_asset(model: SiteModel, opts: object) -> Iterator[Located]:
+def missing_asset(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
     """A local image is not in the site (page bundle, static folder or relative path).
 
     Why: the published post shows a broken image; a missing file is found before the
@@ -140,7 +140,7 @@ def keyphrase_reused(model: SiteModel, opts: DuplicateOptions) -> Iterator[Locat
 
 
 @site_rule("W007", "url-collision", Severity.ERROR)
-def url_collision(model: SiteModel, opts: object) -> Iterator[Located]:
+def url_collision(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
     """Two pages publish to the same URL (a path, `slug`, `url`, permalink or alias).
 
     Why: the generator writes one over the other (or fails the build); one page silently
@@ -152,14 +152,14 @@ def url_collision(model: SiteModel, opts: object) -> Iterator[Located]:
             continue
         for page in pages:
             others = ", ".join(other.shown for other in pages if other is not page)
-            yield str(page.path), Problem(_page_span(page), f"publishes to {key} like {others}")
+            yield str(page.path), Problem(_page_span(page), f"publishes to {key} like {others}", about="post")
 
 
 class OrphanOptions(Options):
     min_incoming: int = option(1, minimum=1)  # links from other pages a post needs
 
 
-@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions)
+@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions, kinds=ARTICLE_KINDS)
 def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
     """No other page of the site links to this post.
 
@@ -174,12 +174,12 @@ def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
     for page in (
         model.pages[path] for path in sorted(model.focus)
     ):  # others' incoming links are not all known
-        if page.facts is None or page.facts.kind == "list" or not page.urls:
+        if page.facts is None or not page.urls:
             continue
         count = len(incoming[str(page.path)])
         if count < opts.min_incoming:
             message = "no other page links here" if count == 0 else f"only {count} other page(s) link here"
-            yield str(page.path), Problem(_page_span(page), message)
+            yield str(page.path), Problem(_page_span(page), message, about="post")
 
 
 # -- shared ---------------------------------------------------------------------------

@@ -633,12 +633,15 @@ def list_rules(output_format: str) -> int:
     if output_format == "json":
         import json
 
+        from seolint.document.model import PAGE_KINDS
+
         rows = [
             {
                 "code": r.code,
                 "name": r.name,
                 "severity": r.severity.label,
                 "summary": r.summary,
+                "kinds": [kind for kind in PAGE_KINDS if kind in r.kinds],
                 "options": r.option_defaults(),
             }
             for r in rules
@@ -687,11 +690,21 @@ def explain(rule_name: str) -> int:
         fail(f"{error} (`seolint rules` lists them)")
     print(f"{found.code} {found.name} [{found.severity.label}]\n")
     print(found.doc)
+    print("\nPages: " + _kinds_label(found))
     defaults = found.option_defaults()
     print("\nOptions" + (f" ([tool.seolint.rules.{found.code}]):" if defaults else ": none"))
     for key, value in defaults.items():
         print(f"  {key} = {_toml_value(value)}")
     return EXIT_CLEAN
+
+
+def _kinds_label(rule: Rule) -> str:
+    """The kinds of page a rule judges, e.g. `post, docs (not list, landing)`."""
+    from seolint.document.model import PAGE_KINDS
+
+    judged = [kind for kind in PAGE_KINDS if kind in rule.kinds]
+    skipped = [kind for kind in PAGE_KINDS if kind not in rule.kinds]
+    return "every kind" if not skipped else f"{', '.join(judged)} (not {', '.join(skipped)})"
 
 
 def _toml_value(value: object) -> str:

@@ -10,6 +10,7 @@ import bisect
 import dataclasses
 import itertools
 import re
+import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -124,6 +125,34 @@ class Hints(NamedTuple):
     heading_markup_converts: bool = False  # typing it turns the draft into another format
 
 
+# What a page is for, which decides the rules that can judge it: an article a writer wrote
+# ("post", "docs", "reference", "release-notes"), a page the generator mostly writes itself
+# from other pages ("list": sections, indexes, archives), or a "landing" page.
+PageKind = Literal["post", "docs", "reference", "release-notes", "list", "landing"]
+PAGE_KINDS: tuple[PageKind, ...] = typing.get_args(PageKind)
+# The pages written as articles, every kind but "list": a list page's template supplies its
+# title, heading and most of its text, so rules that judge what the writer wrote (a call to
+# action, length, links, the title) skip it.
+ARTICLE_KINDS: frozenset[PageKind] = frozenset(PAGE_KINDS) - {"list"}
+
+
+class Page(NamedTuple):
+    """What the site will publish from the draft, as far as the pipeline knows.
+
+    A Document is what the file says; rules judge the page, so they read both. Outside a
+    site every field keeps its default: a published post of unknown language and URL.
+    """
+
+    kind: PageKind = "post"
+    language: str | None = None  # the primary language subtag ("en", "de", "zh"); None: unknown
+    url: str | None = None  # the URL path it publishes to; None: unknown
+    published: bool = True
+    title_level: int | None = None  # the heading level the template renders the title at
+    site_domain: str | None = None  # the host of the site's configured URL
+    rendered_title: str | None = None  # the <title> the template renders ("Title | Site"); None: unknown
+    reasons: tuple[tuple[str, str], ...] = ()  # (field, why it has its value), for people
+
+
 @dataclass(frozen=True)
 class Document:
     """One parsed draft. Rules read it; nothing writes to it after the front-end."""
@@ -147,6 +176,7 @@ class Document:
     code_blocks: tuple[CodeBlock, ...] = ()
     comments: tuple[Comment, ...] = ()
     templates: tuple[Span, ...] = ()  # template syntax (shortcodes, Liquid tags): neither prose nor text
+    page: Page = field(default_factory=Page)  # what the site publishes; filled before rules run
 
     @cached_property
     def lines(self) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from seolint.document.model import Comment, Span
+from seolint.document.model import Comment, PageKind, Span
 
 ReferenceKind = Literal["link", "image"]
 
@@ -34,7 +34,7 @@ class Reference(NamedTuple):
 
 class FileFacts(NamedTuple):
     urls: tuple[str, ...]  # primary URL first, then aliases; empty when not published
-    kind: str  # "post" or "list"
+    kind: PageKind
     title: Fact | None  # the SEO title (what search results show)
     description: Fact | None
     keyphrase: Fact | None

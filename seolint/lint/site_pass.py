@@ -20,6 +20,7 @@ from seolint.discover.reading import ReadError, read_bytes
 from seolint.discover.source import FileError, format_for
 from seolint.discover.walk import DraftFile, shown
 from seolint.document.model import Document, Span
+from seolint.document.model import Page as PublishedPage  # not the site model's Page
 from seolint.findings.facts import FileFacts
 from seolint.findings.records import FileResult, Finding, Problem
 from seolint.lint import suppress
@@ -125,9 +126,8 @@ def _run_rules(
     plan = settings.plan_for(settings.config_for(model.site.root))
     found: dict[str, list[tuple[ActiveRule, Problem]]] = defaultdict(list)
     for active in plan.site_rules:
-        assert active.rule.site_check is not None
         try:
-            for path, problem in active.rule.site_check(model, active.options):
+            for path, problem in active.rule.run_site(model, active.options):
                 found[path].append((active, problem))
         except Exception as error:  # one broken rule must not take the other rules down
             where = f"rule {active.rule.code} ({active.rule.name})"
@@ -140,11 +140,14 @@ def _run_rules(
 def _merge(
     draft: DraftFile, result: FileResult, problems: list[tuple[ActiveRule, Problem]], settings: Settings
 ) -> FileResult:
-    """The file's result plus its site findings, under its own plan and suppressions."""
-    plan = settings.plan_for(settings.config_for(Path(draft.location).parent)).for_path(draft.path)
-    active = {a.rule.code: a for a in plan.site_rules}
+    """The file's result plus its site findings, under its own plan and suppressions, from
+    the rules that judge its kind of page."""
     facts = result.facts
-    if facts is None or not active:
+    if facts is None:
+        return result
+    plan = settings.plan_for(settings.config_for(Path(draft.location).parent)).for_path(draft.path)
+    active = {a.rule.code: a for a in plan.for_page(PublishedPage(kind=facts.kind)).site_rules}
+    if not active:
         return result
     findings = [
         Finding(
@@ -155,6 +158,7 @@ def _merge(
             active[code].severity,
             problem.message,
             _context(facts, problem.span),
+            whole_post=problem.about == "post",
         )
         for rule, problem in problems
         if (code := rule.rule.code) in active

@@ -341,7 +341,7 @@ def _value(value: object) -> str:
 def _draft(view: FileView, lines: Sequence[str]) -> Iterator[str]:
     """Each line with its findings' spans marked, and the findings listed right under it."""
     findings = view.file.findings
-    placed = [i for i, f in enumerate(findings) if not _whole_post(f) and 1 <= f.span.line <= len(lines)]
+    placed = [i for i, f in enumerate(findings) if not f.whole_post and 1 <= f.span.line <= len(lines)]
     loose = sorted(set(range(len(findings))) - set(placed))
     if loose:
         yield "<h3>About the whole post</h3>"
@@ -359,12 +359,6 @@ def _draft(view: FileView, lines: Sequence[str]) -> Iterator[str]:
             f'<div class="src">{source}</div>{notes}</div>\n'
         )
     yield "</div>\n"
-
-
-def _whole_post(finding: Finding) -> bool:
-    """Rules that judge the whole post (word count, links, reading ease) point at 1:1."""
-    span = finding.span
-    return (span.line, span.column, span.end_line, span.end_column) == (1, 1, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -432,7 +426,7 @@ def _note_list(view: FileView, indexes: Iterable[int], kind: str) -> str:
             f'data-column="{span.column}" data-code="{esc(finding.code)}" data-severity="{severity}">'
             f'<span class="code">{esc(finding.code)}</span> <span class="sev">{severity}</span> '
             f'<span class="msg">{esc(finding.message)}</span> '
-            f"{'' if _whole_post(finding) else f'<span class=muted>{span.line}:{span.column}</span> '}"
+            f"{'' if finding.whole_post else f'<span class=muted>{span.line}:{span.column}</span> '}"
             f'<a href="#{view.anchor}-rule-{esc(finding.code)}">why?</a></li>'
         )
     return f'<ul class="{kind}">{"".join(items)}</ul>'

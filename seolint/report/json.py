@@ -79,6 +79,7 @@ def as_dict(result: RunResult) -> dict[str, Any]:
                 "name": f.name,
                 "severity": labels[f.severity],
                 "message": f.message,
+                "whole_post": f.whole_post,
                 "fix": fix_dict(f.fix) if f.fix is not None else None,
             }
             for f in findings

@@ -18,8 +18,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar, Literal, NamedTuple, Union
 from urllib.parse import urlsplit
 
+from seolint.document.model import Page, PageKind
+
 AnyPath = Union[str, "os.PathLike[str]"]
-PageKind = Literal["post", "list"]
 RegionKind = Literal["link", "image", "code", "opaque"]
 # How a link target is written: a plain URL or path, or a generator's own link syntax.
 LinkSyntax = Literal["url", "ref", "relref", "link", "post_url", "relative_url"]
@@ -148,13 +149,25 @@ class Site:
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
         """Whether a page is a "list" (section, index and paginated pages) or a "post".
 
-        A list page is mostly generated (the template lists other pages), so the rules that
-        judge an article should skip it: missing call to action (C001), thin content
-        (M006), the internal/external link counts (L002/L003) and the orphan-page check.
+        A list page is mostly generated (the template lists other pages); the rules say
+        which kinds of page they judge (seolint.registry.rule).
         """
         return "post"
 
     # -- rendering facts --------------------------------------------------------------
+    def page(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> Page:
+        """What the site publishes from the draft at `path`, as far as this adapter knows."""
+        kind = self.page_kind(path, front_matter)
+        level = self.title_heading_level(path, front_matter)
+        domain = self.domain
+        by = self.generator
+        reasons = [("kind", f"{by}: {path.name} is a {kind} page")]
+        if level is not None:
+            reasons.append(("title_level", f"{by}: the page template renders the title as <h{level}>"))
+        if domain:
+            reasons.append(("site_domain", f"{by}: the site's URL is {self.base_url}"))
+        return Page(kind=kind, title_level=level, site_domain=domain, reasons=tuple(reasons))
+
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None
     ) -> int | None:

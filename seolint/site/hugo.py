@@ -21,10 +21,6 @@ organization", "Page bundles"):
   `_index` pages the `list.html`/`section.html` ones), then the same under
   `themes/<theme>/`; a theme fetched as a Hugo module is not in the repository, so the
   level is then unknown.
-
-On list pages the rules that assume an article make no sense: missing call to action
-(C001), thin content (M006), the internal/external link counts (L002/L003) and the
-orphan-page check should be skipped there.
 """
 
 from __future__ import annotations
@@ -38,11 +34,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from seolint.document.model import PageKind
 from seolint.site.adapter import (
     MARKDOWN_SUFFIXES,
     LinkSyntax,
     LinkTarget,
-    PageKind,
     Region,
     Site,
     absolute,

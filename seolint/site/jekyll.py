@@ -22,9 +22,6 @@ placeholder tables are the site's own `_data/permalinks.yml`):
 - Title level: the layout chain from the page's `layout` (front matter, then `defaults`
   for its path/type, then `post`/`page`), each layout's own `layout`, then `default`;
   the first `<hN>` holding `page.title` wins.
-
-On list pages, skip missing call to action (C001), thin content (M006), the link counts
-(L002/L003) and the orphan-page check.
 """
 
 from __future__ import annotations
@@ -40,7 +37,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
+from seolint.document.model import PageKind
+from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
 from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
 from seolint.site.dates import date_of, split_date_prefix
 from seolint.site.liquid import liquid_regions

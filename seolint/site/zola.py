@@ -16,9 +16,6 @@ Rules implemented (getzola.org "Configuration", "Content > Page", "Content > Sec
 - Title level: the first `<hN>` holding `page.title` in the page's `template` (front
   matter), else `templates/page.html` (`section.html` for a section, `index.html` for
   the home section), in the site's or the theme's `templates/`.
-
-On list pages (sections), skip missing call to action (C001), thin content (M006), the
-link counts (L002/L003) and the orphan-page check.
 """
 
 from __future__ import annotations
@@ -31,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
+from seolint.document.model import PageKind
+from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
 from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import DATE_PREFIX
 from seolint.site.slugs import zola_slugify

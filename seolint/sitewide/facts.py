@@ -48,7 +48,7 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
     ]
     return FileFacts(
         urls=tuple(site.url_for(path, doc.front_matter)),
-        kind=site.page_kind(path, doc.front_matter),
+        kind=doc.page.kind,
         title=fact(doc.seo_title),
         description=fact(doc.description),
         keyphrase=fact(doc.keyphrase),
