@@ -70,7 +70,7 @@ def rules_markdown_table(rules: Sequence[Rule]) -> str:
 
 def explain(rule_name: str) -> int:
     """Explain a rule: what it checks, why, an example, and its options."""
-    from seolint.cli.toml_text import toml_value
+    from seolint.cli.toml_text import setting
     from seolint.registry.rule import RuleError
 
     try:
@@ -81,8 +81,8 @@ def explain(rule_name: str) -> int:
     print(found.doc)
     defaults = found.option_defaults()
     print("\nOptions" + (f" ([tool.seolint.rules.{found.code}]):" if defaults else ": none"))
-    for key, value in defaults.items():
-        print(f"  {key} = {toml_value(value)}")
+    for name, value in defaults.items():
+        print(f"  {setting(name, value)}")
     return EXIT_CLEAN
 
 

@@ -38,7 +38,7 @@ def show_sites(paths: Sequence[str], config_path: Path | None) -> None:
 
 def show_settings(settings: Settings, path: str) -> None:
     """What `path` is linted with, as TOML a config could hold (ruff's --show-settings)."""
-    from seolint.cli.toml_text import toml_value
+    from seolint.cli.toml_text import comment, key, setting
     from seolint.registry import options
 
     target = Path(path)
@@ -46,28 +46,25 @@ def show_settings(settings: Settings, path: str) -> None:
     config = settings.config_for(folder)
     plan = settings.plan_for(config).for_path(path)
     lines = [
-        f"# settings for {path}",
-        f"# config file: {config.source or 'none (defaults)'}",
-        f"select = {toml_value(list(config.select) if config.select is not None else ['ALL'])}",
-        f"ignore = {toml_value(list(config.ignore))}",
-        f"fail-on = {toml_value(config.fail_on.label)}",
-        f"encoding = {toml_value(config.encoding)}",
-        f"max-file-size = {config.max_file_size}",
-        f"respect-gitignore = {toml_value(config.respect_gitignore)}",
-        f"content-selector = {toml_value(config.content_selector)}",
-        f"site-domains = {toml_value(list(config.site_domains))}",
-        "extension-map = {"
-        + ", ".join(f"{toml_value(k)} = {toml_value(v)}" for k, v in sorted(config.extension_map.items()))
-        + "}",
+        comment(f"settings for {path}"),
+        comment(f"config file: {config.source or 'none (defaults)'}"),
+        setting("select", list(config.select) if config.select is not None else ["ALL"]),
+        setting("ignore", list(config.ignore)),
+        setting("fail-on", config.fail_on.label),
+        setting("encoding", config.encoding),
+        setting("max-file-size", config.max_file_size),
+        setting("respect-gitignore", config.respect_gitignore),
+        setting("content-selector", config.content_selector),
+        setting("site-domains", list(config.site_domains)),
+        setting("extension-map", dict(sorted(config.extension_map.items()))),
     ]
     for active in plan.rules:
+        code = key(active.rule.code)
         lines += [
             "",
-            f"[rules.{active.rule.code}]  # {active.rule.name}",
-            f"severity = {toml_value(active.severity.label)}",
+            f"[rules.{code}]  {comment(active.rule.name)}",
+            setting("severity", active.severity.label),
         ]
         for field in options.fields(type(active.options)):
-            lines.append(
-                f"{field.name.replace('_', '-')} = {toml_value(getattr(active.options, field.name))}"
-            )
+            lines.append(setting(field.name.replace("_", "-"), getattr(active.options, field.name)))
     print("\n".join(lines))
