@@ -16,6 +16,7 @@ from functools import lru_cache
 from seolint.document.model import Document, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
+from seolint.registry.phrases import phrase_pattern
 from seolint.registry.rule import rule
 
 
@@ -195,7 +196,7 @@ def find_cta(doc: Document, opts: CtaOptions, start: int) -> str | None:
             return link.text
     phrases = (*opts.phrases, *opts.extend_phrases)
     if any(p.strip() for p in phrases):  # no phrase configured (the default): nothing to search
-        pattern = phrase_pattern(phrases)
+        pattern = phrase_pattern(phrases).compiled()
         texts = [b.text for b in doc.blocks if b.kind != "table-cell" and b.span.line >= start]
         for text in [*texts, *(link.text for link in links)]:
             if pattern.search(text):
@@ -373,13 +374,6 @@ def _has_finite_verb(rest: list[str]) -> bool:
         if word in _FINITE or (len(word) > 4 and word.endswith("ed")):
             return True
     return False
-
-
-@lru_cache(maxsize=32)
-def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One case-insensitive, word-bounded alternation, compiled once per phrase list."""
-    alternatives = "|".join(re.escape(p.strip()) for p in phrases if p.strip()) or r"(?!)"
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def _final_part_start(doc: Document, window: float) -> int:
