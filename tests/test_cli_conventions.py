@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from seolint.cli.main import COMMANDS, command_parser
+from seolint.cli.arguments import command_parser
+from seolint.cli.main import NAMES, command
 from seolint.cli.progress import DelayedProgress, wanted
 from seolint.config.files import load, tomllib
 from seolint.discover.source import sniff
@@ -268,8 +269,8 @@ def test_junit_follows_fail_on(project: Path) -> None:
 
 def test_help_fits_80_columns_without_cut_names_or_stray_dots(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    assert list(COMMANDS) == ["check", "rules", "explain", "init", "server"]
-    for name in (None, *COMMANDS):
+    assert NAMES == ("check", "rules", "explain", "init", "server")
+    for name in (None, *NAMES):
         args = [name, "--help"] if name else ["--help"]
         result = run(*args)
         assert result.exit_code == 0
@@ -279,8 +280,8 @@ def test_help_fits_80_columns_without_cut_names_or_stray_dots(monkeypatch: pytes
         cut = re.findall(r"\w\.\.\.|…", re.sub(r"(ARGS\]|PATH\]?)\.\.\.", "", result.stdout))
         assert not cut, name  # a summary shortened with "..." to fit
         if name:
-            assert " ".join(COMMANDS[name].summary.split()) in " ".join(result.stdout.split())
-            for action in command_parser(name)._actions:
+            assert " ".join(command(name).summary.split()) in " ".join(result.stdout.split())
+            for action in command_parser(command(name))._actions:
                 for option in action.option_strings:
                     assert re.search(rf"(^|[\s,/]){re.escape(option)}([\s,=]|$)", result.stdout), option
 

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from seolint.checks.cta import IMPERATIVE_VERBS, asks_reader, clauses
+from seolint.checks.cta import asks_reader, clauses, lexicon
 from seolint.config.files import tomllib  # tomllib, or tomli before Python 3.11
 from tests.conftest import lint
+
+IMPERATIVE_VERBS = lexicon().imperative_verbs  # seolint/checks/cta_words.toml
 
 ENDINGS = tomllib.loads((Path(__file__).parent / "data" / "cta_endings.toml").read_text(encoding="utf-8"))[
     "ending"

@@ -18,7 +18,7 @@ from seolint.discover.source import Format
 from seolint.findings.records import Edit, Finding, Fix
 from seolint.fix import run as fixing_run
 from seolint.fix.apply import Fixed, apply_round, fix_text
-from seolint.registry.packs.packs import PackError, parse_pack
+from seolint.registry.packs.load import PackError, parse_pack
 from tests.conftest import ROOT, assert_linear, lint_result, plan_for, run_cli
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

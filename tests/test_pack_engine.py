@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from seolint.registry.packs.packs import Matcher, PackCheck, PackError, builtin_pack_rules, parse_pack
+from seolint.registry.packs.load import PackError, builtin_pack_rules, parse_pack
+from seolint.registry.packs.match import Matcher, PackCheck
 from seolint.registry.packs.regex_safety import PatternError, compile_builtin_pattern
 from tests.conftest import LINEAR_BOUND, run_cli
 from tests.conftest import growth as cpu_growth

@@ -12,7 +12,8 @@ from seolint.config.files import Config, ConfigError
 from seolint.config.plan import make_plan, rules_for
 from seolint.document.lines import strip_decoration
 from seolint.registry.catalog import known_rules
-from seolint.registry.packs.packs import PackCheck, builtin_pack_rules, parse_pack
+from seolint.registry.packs.load import builtin_pack_rules, parse_pack
+from seolint.registry.packs.match import PackCheck
 from seolint.registry.rule import NoOptions
 from tests.conftest import assert_linear, codes_at, lint, lint_result, lint_text, plan_for, run_cli
 

@@ -92,7 +92,7 @@ class Plan:
 def rules_for(config: Config) -> RuleSet:
     """Every rule a config can name: the built-in ones plus its `rule-packs` (paths relative
     to the config file); ConfigError names a broken pack."""
-    from seolint.registry.packs.packs import PackError
+    from seolint.registry.packs.load import PackError
 
     try:
         return known_rules([config.root / path for path in config.rule_packs])

@@ -22,10 +22,9 @@ if TYPE_CHECKING:
     from seolint.document.views import Views
 
 # The small records a Document is made of are NamedTuples: immutable, hashable and ordered
-# field by field like a frozen dataclass with order=True, but built in C. Python 3.11
-# generates and compiles six to ten methods per dataclass (about 0.7 ms each at import,
-# a quarter of checking one post), and a frozen dataclass's __init__ costs four times a
-# tuple's; Spans alone are made hundreds of thousands of times in a corpus run.
+# field by field like a frozen dataclass with order=True, but built in C, where a dataclass
+# costs methods compiled at import and a slower __init__ (BENCHMARKS.md, "Figures behind the
+# code"); Spans alone are made hundreds of thousands of times in a corpus run.
 # "given": alt text to read; "missing": none where one is needed (no alt attribute, or
 # Markdown's `![](x.png)`, which cannot mark an image decorative); "empty": HTML `alt=""`
 # on an image not marked decorative; "decorative": hidden from assistive technology.

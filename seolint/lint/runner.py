@@ -92,9 +92,9 @@ def run(
     return RunResult(tuple(results), tuple(errors), time.perf_counter() - started)
 
 
-# A run reads cached results here before forking workers (hits for every file of the corpus
-# took 0.59 s in two workers, 0.53 s in one process); after this many misses in a row the
-# files are linted, not probed: a cold run reads and hashes only these twice.
+# A run reads cached results here before forking workers (one process probes as fast as two:
+# BENCHMARKS.md, "Figures behind the code"); after this many misses in a row the files are
+# linted, not probed: a cold run reads and hashes only these twice.
 MISSES_BEFORE_LINTING = 8
 
 
