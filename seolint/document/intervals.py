@@ -11,14 +11,15 @@ from collections.abc import Iterable
 
 
 class Intervals:
-    """Half-open [start, end) intervals, merged where they overlap or touch."""
+    """Half-open [start, end) intervals, merged where they overlap (touching ones stay apart,
+    so an empty query at their shared point overlaps neither, as a scan of them says)."""
 
     __slots__ = ("_ends", "_starts")
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         merged: list[list[int]] = []
         for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
+            if merged and start < merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
             else:
                 merged.append([start, end])
