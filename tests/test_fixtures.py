@@ -7,6 +7,7 @@ line, and nothing else may be (markdownlint's pattern).
 - `<!-- fixture-select: H L001 -->` limits the rules that run; without it every rule runs,
   so the clean showcase posts must stay clean as rules grow.
 - `<!-- fixture-flags: report-unused-suppressions -->` turns on a run-time flag.
+- `<!-- fixture-options: P001 outside-sites = true -->` sets a rule's option (a TOML value).
 - `<!-- near-miss: L001 L004 -->` says the fixture holds what those rules look at (a link
   whose target looks odd but is fine, a sentence just under the limit...) and they must not
   fire. Every rule needs a firing fixture and a near miss of its own: a post that merely
@@ -30,6 +31,7 @@ EXPECTED_CODE = re.compile(r"(\w+)(?:@(\d+))?")
 NEAR_MISS = re.compile(r"<!--\s*near-miss:\s*([\w\s]+?)\s*-->")
 SELECT = re.compile(r"<!--\s*fixture-select:\s*([\w\s-]+?)\s*-->")
 FLAGS = re.compile(r"<!--\s*fixture-flags:\s*([\w\s-]+?)\s*-->")
+OPTIONS = re.compile(r"<!--\s*fixture-options:\s*(\w+)\s+([\w-]+)\s*=\s*(.+?)\s*-->")
 KNOWN_FLAGS = {"report-unused-suppressions"}
 # fixtures/sites/ holds whole site trees (templates included) for tests/test_site_*.py.
 SITE_TREES = FIXTURES / "sites"
@@ -75,6 +77,15 @@ def near_misses(text: str) -> set[str]:
     return {code for match in NEAR_MISS.finditer(text) for code in match.group(1).split()}
 
 
+def options(text: str) -> dict[str, dict[str, object]]:
+    from seolint.discover.toml import tomllib
+
+    found: dict[str, dict[str, object]] = {}
+    for match in OPTIONS.finditer(text):
+        found.setdefault(match.group(1), {})[match.group(2)] = tomllib.loads(f"v = {match.group(3)}")["v"]
+    return found
+
+
 def selection(text: str) -> tuple[str, ...] | None:
     match = SELECT.search(text)
     return tuple(match.group(1).split()) if match else None
@@ -85,7 +96,7 @@ def test_fixture_findings_match_markers(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     flags = set(match.group(1).split()) if (match := FLAGS.search(text)) else set()
     assert flags <= KNOWN_FLAGS, f"unknown fixture flags {flags - KNOWN_FLAGS}"
-    plan = plan_for(selection(text))
+    plan = plan_for(selection(text), options(text))
     plan = dataclasses.replace(plan, report_unused_suppressions="report-unused-suppressions" in flags)
     result = lint_file(path, plan)
     found = Counter((f.span.line, f.code, f.span.column) for f in result.findings)

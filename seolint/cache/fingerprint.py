@@ -9,6 +9,7 @@ libraries that parse drafts and count syllables.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import enum
 import hashlib
 import inspect
@@ -26,7 +27,7 @@ from seolint.registry.options import Options
 from seolint.registry.options import fields as option_fields
 from seolint.registry.plugins import only_path_distributions
 
-SCHEMA = 6  # bump when the cache entry layout changes
+SCHEMA = 7  # bump when the cache entry layout changes
 _PACKAGE = Path(__file__).resolve().parent.parent  # seolint/, from seolint/cache/
 # Libraries whose behaviour can change a finding (parsing, syllables, YAML, CSS selectors).
 DEPENDENCIES = (
@@ -117,8 +118,12 @@ def _plan_shape(plan: Plan) -> Any:
         plan.report_unused_suppressions,
         plan.front_matter_keys,
     )
+    # A rule with an empty `today` option compares dates with the clock's day (P003): its
+    # cached findings hold for that day only.
+    clock = any(getattr(a.options, "today", None) == "" for a in plan.rules)
+    day = datetime.date.today().isoformat() if clock else None
     # per-file-ignores change which rules run on a file; the root anchors their globs
-    return (rules, settings, plan.per_file_ignores, str(plan.root))
+    return (rules, settings, plan.per_file_ignores, str(plan.root), day)
 
 
 def _stable(value: Any) -> str:

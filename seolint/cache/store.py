@@ -190,6 +190,9 @@ def facts_to_json(facts: FileFacts) -> dict[str, Any]:
         "first_line": facts.first_line,
         "directives": [[d.text, tuple(d.span)] for d in facts.directives],
         "ignore": list(facts.ignore) if facts.ignore is not None else None,
+        "dated": facts.dated,
+        "authored": facts.authored,
+        "section": facts.section,
     }
 
 
@@ -260,7 +263,7 @@ def facts_from_json(data: dict[str, Any]) -> FileFacts:
 
     references = []
     for kind, target, syntax, span, context in data["references"]:
-        if kind not in ("link", "image"):
+        if kind not in ("link", "image", "cover", "canonical"):
             raise ValueError("reference kind")
         references.append(Reference(kind, _str(target), _str(syntax), _span(span), _str(context)))
     ignore = data["ignore"]
@@ -279,7 +282,16 @@ def facts_from_json(data: dict[str, Any]) -> FileFacts:
         first_line=_str(data["first_line"]),
         directives=tuple(Comment(_str(text), _span(span)) for text, span in data["directives"]),
         ignore=_strings(ignore) if ignore is not None else None,
+        dated=_bool(data["dated"]),
+        authored=_bool(data["authored"]),
+        section=None if data["section"] is None else _str(data["section"]),
     )
+
+
+def _bool(value: object) -> bool:
+    if type(value) is not bool:
+        raise TypeError("expected true or false")
+    return value
 
 
 def _span(value: object) -> Span:

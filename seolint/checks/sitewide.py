@@ -169,7 +169,12 @@ def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
     """
     incoming: dict[str, set[str]] = defaultdict(set)
     for item in model.resolutions:
-        if item.status == "page" and item.target is not None and item.target is not item.source:
+        if (
+            item.status == "page"
+            and item.target is not None
+            and item.target is not item.source
+            and item.reference.kind in ("link", "image")  # a canonical URL is no way in
+        ):
             incoming[str(item.target.path)].add(str(item.source.path))
     for page in (
         model.pages[path] for path in sorted(model.focus)

@@ -7,6 +7,7 @@ rule codes and option types are checked against the registry by `seolint.config.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -282,7 +283,7 @@ class _TableReader:
         table = _TableReader(value, self.source, f"{self.prefix}{key}.")
         defaults = FrontMatterKeys()
         found = {}
-        for name in ("title", "seo-title", "description", "keyphrase", "slug"):
+        for name in (f.name.replace("_", "-") for f in dataclasses.fields(FrontMatterKeys)):
             keys = table.strings(name)
             if keys is not None and not keys:
                 raise table._error(name, "must list at least one front-matter key")

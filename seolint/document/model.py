@@ -124,6 +124,26 @@ class Hints(NamedTuple):
     heading_markup_converts: bool = False  # typing it turns the draft into another format
 
 
+class Publishing(NamedTuple):
+    """What a page says about going live, from its front matter or its HTML head.
+
+    The front-ends read the head (`<meta name="robots">`, `og:image`, `<link
+    rel="canonical">`, JSON-LD); front matter, read for every format, wins where both say
+    something (seolint.parse.metadata). The publish-gate rules (P) judge these, never markup.
+    """
+
+    draft: Field | None = None  # `draft: true`, `published: false` or `status: draft`, as written
+    robots: Field | None = None  # "noindex, follow": front-matter `robots`/`noindex`, or <meta name="robots">
+    date: Field | None = None  # when the page goes live (ISO 8601 text)
+    lastmod: Field | None = None  # when it last changed (ISO 8601 text)
+    author: Field | None = None
+    image: Field | None = None  # the share image: front-matter `image`/`cover`, or og:image
+    canonical: Field | None = None  # front-matter `canonical`, or <link rel="canonical">
+    head_title: Field | None = None  # the <title> element itself (`title` may come from front matter)
+    structured_data: tuple[Field, ...] = ()  # each JSON-LD block's text, where it is written
+    full_page: bool = False  # a whole HTML page (it has <html> or <head>), not a fragment a template wraps
+
+
 # What a page is for, which decides the rules that can judge it: an article a writer wrote
 # ("post", "docs", "reference", "release-notes"), a page the generator mostly writes itself
 # from other pages ("list": sections, indexes, archives), or a "landing" page.
@@ -149,6 +169,7 @@ class Page(NamedTuple):
     title_level: int | None = None  # the heading level the template renders the title at
     site_domain: str | None = None  # the host of the site's configured URL
     rendered_title: str | None = None  # the <title> the template renders ("Title | Site"); None: unknown
+    site_content: bool = False  # under the published content roots of a detected site (not a drafts folder)
     reasons: tuple[tuple[str, str], ...] = ()  # (field, why it has its value), for people
 
 
@@ -166,6 +187,7 @@ class Document:
     description: Field | None = None
     keyphrase: Field | None = None
     slug: Field | None = None  # the URL's last part: a front-matter key, else the file name
+    publishing: Publishing = field(default_factory=Publishing)  # draft flag, dates, robots, share image
     hints: Hints = field(default_factory=Hints)
     ids: tuple[str, ...] = ()  # every explicit id a `#fragment` may target, heading anchors included
     headings: tuple[Heading, ...] = ()

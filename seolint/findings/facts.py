@@ -11,7 +11,8 @@ from typing import Literal, NamedTuple
 
 from seolint.document.model import Comment, PageKind, Span
 
-ReferenceKind = Literal["link", "image"]
+# "cover": the page's share image (front-matter `image`, og:image); "canonical": its canonical URL.
+ReferenceKind = Literal["link", "image", "cover", "canonical"]
 
 
 class Fact(NamedTuple):
@@ -44,6 +45,9 @@ class FileFacts(NamedTuple):
     first_line: str  # context of whole-page findings (line 1, or the first text line)
     directives: tuple[Comment, ...] = ()  # its seolint- comments: site findings obey them
     ignore: tuple[str, ...] | None = None  # front matter `seolint: {ignore: [...]}`, when valid
+    dated: bool = False  # the page has a publication date (front matter, or the file's name)
+    authored: bool = False  # the page names its author
+    section: str | None = None  # the pages it is compared with (Site.section_of); None: none
 
     @property
     def links(self) -> tuple[Reference, ...]:

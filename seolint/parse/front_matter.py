@@ -89,6 +89,8 @@ def _load_yaml(raw: str) -> Any:
         raise ParseError(f"invalid YAML front matter{where}: {problem}") from None
     except yaml.YAMLError as error:
         raise ParseError(f"invalid YAML front matter: {' '.join(str(error).split())}") from None
+    except ValueError as error:  # a timestamp that is no date: `date: 2024-13-45`
+        raise ParseError(f"invalid YAML front matter: {error}") from None
 
 
 MAX_ALIASES = 100

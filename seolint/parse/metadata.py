@@ -1,4 +1,5 @@
-"""Page metadata (title, SEO title, description, keyphrase, slug), resolved once per draft.
+"""Page metadata (title, SEO title, description, keyphrase, slug, and what the publish gate
+reads: draft flag, robots, dates, author, share image, canonical), resolved once per draft.
 
 Front-ends read what their markup holds (`<title>`, `<meta name="description">`); the
 front-matter keys that hold metadata are one setting (`[front-matter]`), applied here for
@@ -7,11 +8,13 @@ every format, so no rule looks keys up and every rule sees the same values.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
-from seolint.document.model import Document, Field, Span, revised
+from seolint.document.model import Document, Field, Publishing, Span, revised
 from seolint.parse.front_matter import key_span
 
 
@@ -28,6 +31,16 @@ class FrontMatterKeys:
     description: tuple[str, ...] = ("description", "summary", "excerpt")
     keyphrase: tuple[str, ...] = ("keyphrase", "focus_keyword", "focus_keyphrase")
     slug: tuple[str, ...] = ("slug", "path", "permalink", "url")  # a path's last part is the slug
+    date: tuple[str, ...] = ("date", "publishDate", "pubDate", "published_at", "publish_date")
+    lastmod: tuple[str, ...] = (
+        "lastmod", "last_modified_at", "updated", "modified", "updated_at", "updatedDate",
+    )  # fmt: skip
+    author: tuple[str, ...] = ("author", "authors", "by")
+    image: tuple[str, ...] = (
+        "image", "images", "cover", "featured_image", "feature_image", "og_image", "heroImage",
+    )  # fmt: skip
+    canonical: tuple[str, ...] = ("canonical", "canonical_url", "canonicalURL", "canonical_link")
+    robots: tuple[str, ...] = ("robots",)
 
 
 def resolve(doc: Document, keys: FrontMatterKeys) -> Document:
@@ -40,6 +53,7 @@ def resolve(doc: Document, keys: FrontMatterKeys) -> Document:
         description=_first(doc, keys.description) or doc.description,
         keyphrase=_first(doc, keys.keyphrase),
         slug=_slug(doc, keys.slug),
+        publishing=_publishing(doc, keys),
         hints=doc.hints._replace(description=doc.hints.description.format(key=keys.description[0])),
     )
 
@@ -51,6 +65,66 @@ def _first(doc: Document, keys: Sequence[str]) -> Field | None:
         if isinstance(value, str) and value.strip():
             return Field(" ".join(value.split()), _key_span(doc, key), "front-matter")
     return None
+
+
+def _publishing(doc: Document, keys: FrontMatterKeys) -> Publishing:
+    """The markup's publishing facts, with front matter winning wherever it says something."""
+    head = doc.publishing
+    if not doc.front_matter:
+        return head
+    return head._replace(
+        draft=_draft(doc),
+        robots=_noindex(doc) or _first_value(doc, keys.robots) or head.robots,
+        date=_first_value(doc, keys.date) or head.date,
+        lastmod=_first_value(doc, keys.lastmod) or head.lastmod,
+        author=_first_value(doc, keys.author) or head.author,
+        image=_first_value(doc, keys.image, first_item=True) or head.image,
+        canonical=_first_value(doc, keys.canonical) or head.canonical,
+    )
+
+
+def _draft(doc: Document) -> Field | None:
+    """`draft: true` (Hugo, Zola, Astro, Eleventy), `published: false` (Jekyll) or `status: draft`."""
+    fm = doc.front_matter
+    for key, held_back in (("draft", fm.get("draft") is True), ("published", fm.get("published") is False)):
+        if held_back:
+            return Field(f"{key}: {str(fm[key]).lower()}", _key_span(doc, key), "front-matter")
+    status = fm.get("status")
+    if isinstance(status, str) and status.strip().lower() == "draft":
+        return Field(f"status: {status.strip()}", _key_span(doc, "status"), "front-matter")
+    return None
+
+
+def _noindex(doc: Document) -> Field | None:
+    """`noindex: true`, as some themes spell robots' noindex."""
+    if doc.front_matter.get("noindex") is not True:
+        return None
+    return Field("noindex", _key_span(doc, "noindex"), "front-matter")
+
+
+def _first_value(doc: Document, keys: Sequence[str], first_item: bool = False) -> Field | None:
+    """Like `_first`, for values that need not be strings: a date, a list of authors (or with
+    `first_item`, the first of a list of images), a table holding one (`cover: {image: x.png}`)."""
+    for key in keys:
+        value = doc.front_matter.get(key)
+        if first_item and isinstance(value, list):
+            value = value[0] if value else None
+        text = _text(value)
+        if text:
+            return Field(text, _key_span(doc, key), "front-matter")
+    return None
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(text for item in value if (text := _text(item)))
+    if isinstance(value, dict):
+        return next((text for key in ("image", "src", "url", "name") if (text := _text(value.get(key)))), "")
+    return ""
 
 
 def _slug(doc: Document, keys: Sequence[str]) -> Field | None:

@@ -19,6 +19,8 @@ BUILTIN_MODULES = (
     "seolint.checks.images",
     "seolint.checks.cta",
     "seolint.checks.meta",
+    "seolint.checks.publish",
+    "seolint.checks.publish_site",
     "seolint.checks.code",
     "seolint.checks.readability",
     "seolint.checks.scaffolding",

@@ -166,7 +166,31 @@ class Site:
             reasons.append(("title_level", f"{by}: the page template renders the title as <h{level}>"))
         if domain:
             reasons.append(("site_domain", f"{by}: the site's URL is {self.base_url}"))
-        return Page(kind=kind, title_level=level, site_domain=domain, reasons=tuple(reasons))
+        publishes = self.publishes_from(path)
+        if publishes:
+            reasons.append(("site_content", f"{by}: {path.name} is under a published content root"))
+        return Page(
+            kind=kind, title_level=level, site_domain=domain, site_content=publishes, reasons=tuple(reasons)
+        )
+
+    def dates_by_name(self, path: Path) -> bool:
+        """Whether the generator reads the page's date from its file name (Jekyll posts,
+        Zola's `2024-01-15-title.md`), so that it has one without a `date` key."""
+        return False
+
+    def section_of(self, path: Path, url: str | None) -> str | None:
+        """The group of pages `path` belongs to, whose habits (a date, an author) it is
+        compared with: the first part of its URL (`/blog/`), `/` for a page at the top;
+        None when it is compared with nothing."""
+        if url is None:
+            return None
+        parts = [part for part in url.split("/") if part]
+        return f"/{parts[0]}/" if len(parts) > 1 else "/"
+
+    def publishes_from(self, path: Path) -> bool:
+        """Whether the generator publishes `path` unless its front matter holds it back: it
+        is content, and not in a folder kept for drafts."""
+        return self.is_content(path)
 
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None

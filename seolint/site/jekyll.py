@@ -40,7 +40,7 @@ from urllib.parse import quote
 from seolint.document.model import PageKind
 from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
 from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
-from seolint.site.dates import date_of, split_date_prefix
+from seolint.site.dates import DATE_PREFIX, date_of, split_date_prefix
 from seolint.site.liquid import liquid_regions
 from seolint.site.slugs import jekyll_slugify
 from seolint.site.titles import heading_level_around
@@ -155,6 +155,22 @@ class JekyllSite(Site):
             and self._where(path) is not None
             and has_front_matter(Path(path))
         )
+
+    def dates_by_name(self, path: Path) -> bool:
+        where = self._where(path)
+        return where is not None and where[0] in ("posts", "drafts") and bool(DATE_PREFIX.match(path.stem))
+
+    def section_of(self, path: Path, url: str | None) -> str | None:
+        """Posts with posts and each collection's documents with each other, pages with
+        pages, whatever their permalinks say; a collection's `index` is its home page."""
+        where = self._where(path)
+        if where is None or (where[0] != "page" and path.stem == "index"):
+            return None
+        return where[0]
+
+    def publishes_from(self, path: Path) -> bool:
+        where = self._where(path)
+        return where is not None and where[0] != "drafts" and self.is_content(path)
 
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
         fm = front_matter or {}

@@ -68,6 +68,10 @@ class ZolaSite(Site):
         relative = "/".join(self.relative_parts(path) or ())
         return not any(fnmatch.fnmatch(relative, glob) for glob in ignored)
 
+    def dates_by_name(self, path: Path) -> bool:
+        name = path.parent.name if path.stem == "index" else path.stem
+        return bool(DATE_PREFIX.match(name))
+
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
         return "list" if Path(path).name == "_index.md" else "post"
 

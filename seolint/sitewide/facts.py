@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seolint.document.model import Document, Field, Span
-from seolint.findings.facts import Fact, FileFacts, Reference
+from seolint.findings.facts import Fact, FileFacts, Reference, ReferenceKind
 
 if TYPE_CHECKING:
     from seolint.site import Site
@@ -46,8 +46,17 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         for image in doc.images
         if image.src and _maybe_internal(site, image.src, path, "url")
     ]
+    publishing = doc.publishing
+    pointers: tuple[tuple[ReferenceKind, Field | None], ...] = (
+        ("cover", publishing.image),
+        ("canonical", publishing.canonical),
+    )
+    for kind, field in pointers:
+        if field is not None and field.text.strip() and _maybe_internal(site, field.text, path, "url"):
+            references.append(Reference(kind, field.text.strip(), "url", field.span, context(field.span)))
+    urls = tuple(site.url_for(path, doc.front_matter))
     return FileFacts(
-        urls=tuple(site.url_for(path, doc.front_matter)),
+        urls=urls,
         kind=doc.page.kind,
         title=fact(doc.seo_title),
         description=fact(doc.description),
@@ -58,6 +67,9 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         first_line=next((line for line in lines if line.strip()), ""),
         directives=tuple(c for c in doc.comments if c.text.strip().lower().startswith(_SUPPRESSION_PREFIX)),
         ignore=_front_matter_ignore(doc),
+        dated=publishing.date is not None or site.dates_by_name(path),
+        authored=publishing.author is not None,
+        section=site.section_of(path, urls[0] if urls else None),
     )
 
 

@@ -13,6 +13,7 @@ import re
 from seolint.document.model import Block, CodeBlock, Comment, Document, Field, Heading, Hints, Span, revised
 from seolint.parse import ParseError, front_matter
 from seolint.parse.html import elements as html_elements
+from seolint.parse.html import head as html_head
 from seolint.parse.html import tree as html_tree
 from seolint.parse.html.tree import NOT_CONTENT, Element
 
@@ -43,6 +44,7 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         front_matter_span=fm.span if fm else None,
         title=_title(tree, shell),
         description=_description(elements, shell),
+        publishing=html_head.publishing(tree, shell),
         headings=tuple(content.to_headings()),
         blocks=tuple(content.to_blocks()),
         links=tuple(content.reader.links()),
