@@ -196,7 +196,8 @@ def test_user_pack_rules_survive_pickling_for_worker_processes() -> None:
 def builtin_patterns() -> list[tuple[str, Matcher]]:
     found = []
     for rule in builtin_pack_rules():
-        assert isinstance(rule.check, PackCheck)
+        if not isinstance(rule.check, PackCheck):
+            continue  # a terms rule: tests/test_terms.py
         for matcher in rule.check.matchers:
             for pattern in (*matcher.patterns, *matcher.exceptions):
                 found.append((f"{rule.code} {pattern.pattern[:50]}", Matcher((pattern,))))

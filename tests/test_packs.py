@@ -39,7 +39,7 @@ def pack_lint(text: str, scope: str, fmt: str = "markdown", extra: str = "") -> 
 
 
 def test_builtin_packs_define_s001_to_s003_as_ordinary_rules() -> None:
-    rules = {r.code: r for r in builtin_pack_rules()}
+    rules = {r.code: r for r in builtin_pack_rules() if r.code != "T001"}  # T001: tests/test_terms.py
     assert set(rules) == {"S001", "S002", "S003"}
     assert rules["S001"].name == "template-scaffolding" and rules["S001"].severity.label == "error"
     assert rules["S003"].severity.label == "error"  # a chatbot sentence blocks publishing
@@ -254,7 +254,8 @@ def _scan(pattern: re.Pattern[str], text: str) -> None:
 
 def test_every_builtin_pack_regex_is_linear_on_adversarial_input() -> None:
     for rule in builtin_pack_rules():
-        assert isinstance(rule.check, PackCheck)
+        if not isinstance(rule.check, PackCheck):
+            continue  # a terms rule: tests/test_terms.py
         for matcher in rule.check.matchers:
             for pattern in (*matcher.patterns, *matcher.exceptions):
                 small = _adversarial_inputs(pattern.pattern, 5_000)

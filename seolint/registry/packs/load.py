@@ -39,8 +39,10 @@ from seolint.registry.rule import Rule, RuleError, check_identity
 
 _RULE_KEYS = {
     "code", "name", "severity", "summary", "message", "help", "scope",
-    "patterns", "phrases", "exceptions", "where", "match", "fix",
+    "patterns", "phrases", "exceptions", "where", "match", "fix", "terms",
 }  # fmt: skip
+# A `terms` rule ("Github -> GitHub") replaces spellings in prose: it takes no matchers.
+_NOT_WITH_TERMS = ("patterns", "phrases", "where", "match", "fix")
 _MATCH_KEYS = {"patterns", "phrases", "exceptions", "where", "fix"}
 _FIX_KEYS = {"action", "applicability", "title", "with-lines"}
 PatternCompiler = Callable[[str], Pattern]
@@ -121,6 +123,8 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
     unknown = sorted(set(entry) - _RULE_KEYS)
     if unknown:
         raise PackError(f"{label}: unknown key {unknown[0]!r}")
+    if "terms" in entry:
+        return _terms_rule(entry, label, compile_pattern)
     code, name, summary, message, scope = (
         _string(entry, key, label) for key in ("code", "name", "summary", "message", "scope")
     )
@@ -164,23 +168,59 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
     return Rule(code, name, severity, PackOptions, PackCheck(scope, message, tuple(matchers)), summary, doc)
 
 
+def _terms_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompiler) -> Rule:
+    """A rule of house spellings: `terms = ["Github -> GitHub", ...]`, read in the lines scope."""
+    from seolint.registry.packs.terms import TermError, TermsCheck, TermsOptions, parse_terms
+
+    clash = next((key for key in _NOT_WITH_TERMS if key in entry), None)
+    if clash is not None:
+        raise PackError(f"{label}: {clash!r} does not go with terms (a terms rule only replaces spellings)")
+    if entry.get("scope", "lines") != "lines":
+        raise PackError(f"{label}: a terms rule reads scope 'lines', got {entry['scope']!r}")
+    code, name, summary, message = (
+        _string(entry, key, label) for key in ("code", "name", "summary", "message")
+    )
+    try:
+        severity = Severity.parse(_string(entry, "severity", label))
+    except ValueError as error:
+        raise PackError(f"{label}: {error}") from None
+    _check_message(message, label, allowed=("match", "replacement"))
+    values = entry["terms"]
+    if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+        raise PackError(f"{label}: terms must be a list of 'wrong -> right' strings")
+    try:
+        terms = parse_terms(values)
+    except TermError as error:
+        raise PackError(f"{label}: terms: {error}") from None
+    exceptions = _patterns(entry.get("exceptions", []), f"{label}: exceptions", compile_pattern)
+    help_text = entry.get("help", "")
+    if not isinstance(help_text, str):
+        raise PackError(f"{label}: help must be a string")
+    try:
+        check_identity(code, name)
+    except RuleError as error:
+        raise PackError(f"{label}: {error}") from None
+    doc = summary + ("\n\n" + help_text.strip() if help_text.strip() else "")
+    check = TermsCheck(message, terms, exceptions)
+    return Rule(code, name, severity, TermsOptions, check, summary, doc)
+
+
 def _has_matcher(table: dict[str, Any]) -> bool:
     return bool(table.get("patterns") or table.get("phrases"))
 
 
-def _check_message(message: str, label: str) -> None:
-    """Only `{match}` fields (with !r, !s or !a): a format spec such as `{match:>999999999}`
-    would let a pack allocate gigabytes per finding."""
+def _check_message(message: str, label: str, allowed: tuple[str, ...] = ("match",)) -> None:
+    """Only `{match}` fields (and `{replacement}` in a terms rule), with !r, !s or !a: a format
+    spec such as `{match:>999999999}` would let a pack allocate gigabytes per finding."""
     try:
         fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)]
     except ValueError as error:
         raise PackError(f"{label}: message: {error}") from None
     for name, spec, conversion in fields:
-        if name is not None and (name != "match" or spec or conversion not in (None, "r", "s", "a")):
+        if name is not None and (name not in allowed or spec or conversion not in (None, "r", "s", "a")):
             field = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            raise PackError(
-                f"{label}: message: field {field[:40]!r} is not allowed; use {{match}} or {{match!r}}"
-            )
+            names = " or ".join(f"{{{a}}} or {{{a}!r}}" for a in allowed)
+            raise PackError(f"{label}: message: field {field[:40]!r} is not allowed; use {names}")
 
 
 def _matcher(

@@ -1,0 +1,127 @@
+"""House terminology: a pack rule of `terms` ("Github -> GitHub") reports each wrong spelling
+in the text a reader reads and offers the right one as a safe fix.
+
+Only words of prose are touched: the rule reads the `lines` scope (no front matter, code,
+inline code, comments or URLs), skips a link's target and the inside of a tag, and skips
+a spelling glued to a path, a domain name, a handle or an identifier (`github.com`,
+`encoding/json`, `@github`, `github-actions`, `GITHUB_TOKEN`). Spellings are literal and
+case-sensitive: "Github" is reported, "GitHub" is what it becomes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from seolint.document.intervals import Intervals
+from seolint.document.model import Document, Span
+from seolint.findings.records import Edit, Fix, Problem
+from seolint.registry.options import Options
+from seolint.registry.packs.regex_safety import Pattern
+
+ARROW = "->"
+# What may not touch a spelling: word characters, and the marks paths, domain names,
+# handles, anchors and identifiers are made of. A mark that ends a sentence ("on Github.")
+# is fine; one followed by more of a name ("Github.com", "Github/x", "Github-Actions") is not.
+_BEFORE = r"(?<![\w./@#$~\\-])"
+_AFTER = r"(?![\w@$~\\]|[./:#-][\w/])"
+_TAG = re.compile(r"<[A-Za-z/!][^<>]*>?")  # a start or end tag, maybe running past the line
+_REFERENCE_LABEL = re.compile(r"\]?\[[^\[\]]*\]")  # after the text's closing bracket
+_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}  # a spelling quoted whole is a string, not prose
+
+
+class TermsOptions(Options):
+    extend_terms: tuple[str, ...] = ()  # more "Wrong -> Right" spellings
+
+
+class TermError(ValueError):
+    """An entry that is not `wrong -> right`; the message names it."""
+
+
+def parse_terms(entries: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """`"Github -> GitHub"` entries as (wrong, right) pairs; TermError for a bad one."""
+    pairs = []
+    for entry in entries:
+        wrong, arrow, right = entry.partition(ARROW)
+        wrong, right = " ".join(wrong.split()), " ".join(right.split())
+        if not arrow or not wrong or not right or ARROW in right:
+            raise TermError(f"{entry!r} is not 'wrong -> right'")
+        if wrong == right:
+            raise TermError(f"{entry!r} replaces a spelling with itself")
+        pairs.append((wrong, right))
+    return tuple(pairs)
+
+
+@dataclass(frozen=True)
+class TermsCheck:
+    """The check function of a `terms` pack rule."""
+
+    message: str  # with {match} and {replacement}
+    terms: tuple[tuple[str, str], ...]
+    exceptions: tuple[Pattern, ...] = ()
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return terms_pattern(self.terms)
+
+    def __call__(self, doc: Document, options: TermsOptions) -> Iterator[Problem]:
+        terms, pattern = self.terms, self.pattern
+        if options.extend_terms:
+            terms = (*terms, *parse_terms(options.extend_terms))
+            pattern = terms_pattern(terms)
+        right = dict(terms)
+        hidden = _link_targets(doc)
+        for line in doc.views.lines.values():
+            found = list(pattern.finditer(line.text))
+            if not found:
+                continue
+            tags = Intervals(m.span() for m in _TAG.finditer(line.text)) if "<" in line.text else None
+            excepted = Intervals(e.span() for x in self.exceptions for e in x.finditer(line.text))
+            for match in found:
+                start, end = match.span()
+                column = line.column + start
+                if (tags is not None and tags.overlaps(start, end)) or excepted.overlaps(start, end):
+                    continue
+                if _quoted(line.text, start, end):
+                    continue
+                if hidden.get(line.number, Intervals(())).overlaps(column, column + end - start):
+                    continue
+                wrong = match.group()
+                offset = doc.offset(line.number, column)
+                fix = Fix((Edit(offset, offset + len(wrong), right[wrong]),), "safe", f"Write {right[wrong]}")
+                span = Span(line.number, column, line.number, column + len(wrong))
+                yield Problem(span, self.message.format(match=wrong, replacement=right[wrong]), fix)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    opening = text[start - 1 : start]
+    return bool(opening) and _QUOTES.get(opening) == text[end : end + 1]
+
+
+def terms_pattern(terms: Iterable[tuple[str, str]]) -> re.Pattern[str]:
+    """The wrong spellings as one case-sensitive alternation, longest first, each a whole name."""
+    spellings = sorted({wrong for wrong, _ in terms}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, wrong.split())) for wrong in spellings)
+    return re.compile(f"{_BEFORE}(?:{body}){_AFTER}")
+
+
+def _link_targets(doc: Document) -> dict[int, Intervals]:
+    """Columns of each one-line link's span that are not its text (the target, brackets, tag)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for link in doc.links:
+        span = link.span
+        if span.line != span.end_line:
+            continue
+        source_line = doc.lines[span.line - 1]
+        end = span.end_column - 1
+        if label := _REFERENCE_LABEL.match(source_line, end):  # `[text][label]`: the label is syntax
+            end = label.end()
+        written = source_line[span.column - 1 : end]
+        at = written.find(link.text) if link.text else -1
+        pieces = [(0, len(written))] if at < 0 else [(0, at), (at + len(link.text), len(written))]
+        spans.setdefault(span.line, []).extend(
+            (span.column + first, span.column + last) for first, last in pieces if last > first
+        )
+    return {line: Intervals(found) for line, found in spans.items()}
