@@ -144,3 +144,93 @@ def test_long_sentences_take_linear_time() -> None:
     rounds = [(seconds(5_000), seconds(50_000)) for _ in range(3)]  # interleaved: the same noise for both
     small, large = min(r[0] for r in rounds), min(r[1] for r in rounds)
     assert large <= 30 * small  # linear is 10x; quadratic would be 100x
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Read part two to see how the cache warms itself.",
+        "What's your approach to retries in your own services?",
+        "Let's connect on the forum.",
+        "We hope you will try the new scheduler.",
+        "Now is a good time for first-time contributors to pick up an issue.",
+        "I recommend you read the tuning guide next.",
+        "We recommend upgrading as soon as you can.",
+        "If you pinned the old image, you will have to update the tag yourself.",
+        "Users of the legacy exporter must switch to the new endpoint.",
+        "If you want to write your own sink, consult the extension guide.",
+        "You may reach out to the maintainers on the mailing list.",
+        "We welcome input from everyone who runs it in production.",
+        "Go forth and measure.",
+        "See “Tuning the cache” for the details.",
+    ],
+)
+def test_more_request_forms(sentence: str) -> None:
+    assert asks_reader(sentence, IMPERATIVE_VERBS)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stay tuned for more updates.",
+        "We recommend creating a design document before the next milestone.",
+        "We hope you find the tool as handy as we do.",
+        "You can find the full list of renamed modules at the end of this post.",
+        "See the table below for the numbers.",
+        "(Correction: the flag was renamed; see the issue for details.)",
+        "We welcome the two new maintainers to the team.",
+        "Let's look at the generated code.",
+        "If you are curious, great: the design is in the repository.",
+    ],
+)
+def test_more_look_alikes(sentence: str) -> None:
+    assert not asks_reader(sentence, IMPERATIVE_VERBS)
+
+
+def test_a_link_that_points_onward_is_a_call_to_action() -> None:
+    assert recognised("That wraps it up. More details are in [the changelog](/changelog/).")
+    assert recognised("That wraps it up. The full list of changes can be viewed [here](/history/).")
+    assert not recognised("That wraps it up. More details are in the changelog.")  # no link: nowhere to go
+    assert recognised("That wraps it up. [Sign up for the beta](/beta/)")
+    assert not recognised("That wraps it up; the code is in [comment](/c/).")
+
+
+def test_a_further_reading_section_with_links_counts() -> None:
+    post = (
+        "# Post\n\nBody text here.\n\n## Further reading\n\n- [Tuning guide](/guide/)\n- [The RFC](/rfc/)\n"
+    )
+    assert lint(post, select=("C001",)) == []
+    assert lint(post.replace("## Further reading", "## Benchmarks"), select=("C001",)) != []
+
+
+def test_back_matter_is_set_aside_before_the_ending() -> None:
+    body = "Intro words about the release. " * 30
+    ending = "You can download the binaries from the downloads page."
+    issues = "".join(f"- [CACHE-{n}] - Fix a rare crash in the loader\n" for n in range(60))
+    thanks = "Thanks to everyone who helped!\n\nAna, Bo, Chidi, Dana, Eero and Farid.\n\nHappy hacking!\n"
+    post = f"# Release 2.1\n\n{body}\n\n{ending}\n\n## Release notes\n\n### Bug\n\n{issues}\n{thanks}"
+    assert lint(post, select=("C001",)) == []
+    without = post.replace(ending, "The binaries are ready.")
+    assert [f.code for f in lint(without, select=("C001",))] == ["C001"]
+
+
+def test_advice_inside_a_section_is_not_a_call_to_action() -> None:
+    sections = "".join(
+        f"## Step {n}\n\nUse a bounded pool for step {n}. Then measure it again before moving on.\n\n"
+        "We saw the latency fall by half after this change, and it stayed there for weeks.\n\n"
+        for n in range(1, 4)
+    )
+    post = f"# Tuning\n\n{sections}## Wrap-up\n\nThat is what we changed.\n\nThe service is calm now.\n"
+    assert [f.code for f in lint(post, select=("C001",), rules=WHOLE_POST)] == ["C001"]
+    assert lint(post.replace("The service is calm now.", "Use a bounded pool too."), select=("C001",)) == []
+
+
+def test_show_settings_says_what_counts(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    draft = tmp_path / "post.md"
+    draft.write_text("# Post\n\nText.\n", encoding="utf-8")
+    shown = run_cli(["check", "--show-settings", str(draft)]).stdout
+    section = shown.split("[rules.C001]", 1)[1].split("[rules.", 1)[0]
+    assert "# a call to action" in section and "back matter" in section
+    tomllib.loads(shown)  # still a valid config

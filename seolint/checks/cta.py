@@ -1,10 +1,11 @@
 """Call-to-action rule (C): a post should end by telling the reader what to do next.
 
-A call to action is recognised by its form, not by a list of phrases: a clause that opens
-with an imperative verb, a question put to the reader, an invitation ("feedback is
-welcome"), or a link styled as a button. Each test is a small, named check below, so a
-surprising verdict can be traced to one lexicon entry or one pattern. The lexicon (verbs,
-lead-ins, the words that show a verb is a noun) is data: cta_words.toml, read once a process.
+A call to action is recognised by its form, not by a list of phrases: in the ending a reader
+reads (seolint.checks.cta_ending sets back matter aside), a clause that opens with an
+imperative about the reader's next step, a question put to the reader, an invitation, a
+required action or a pointer onward (seolint.checks.cta_invitations), or a link styled as a
+button. Each test is a small, named check, so a surprising verdict can be traced to one
+lexicon entry or one pattern. The lexicon is data: cta_words.toml (seolint.checks.cta_lexicon).
 """
 
 from __future__ import annotations
@@ -12,10 +13,19 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
-from typing import NamedTuple
+from functools import lru_cache
 
-from seolint.document.model import ARTICLE_KINDS, Document, Span
+from seolint.checks.cta_ending import CHANGELOG_ENTRY, Ending, ending, is_named
+from seolint.checks.cta_invitations import (
+    ASIDE,
+    IN_THIS_POST,
+    conditional_request,
+    invites_in_other_words,
+    points_onward,
+    required_of_reader,
+)
+from seolint.checks.cta_lexicon import lexicon
+from seolint.document.model import ARTICLE_KINDS, Document, Link, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.phrases import phrase_pattern
@@ -29,14 +39,11 @@ _WORD_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")  # _TOKEN's first kind: the only
 # Clause boundaries: ; : dashes, and ", and" / ", then" / ", so".
 _CLAUSE_BREAK = re.compile(r"(?:[;:—–]|\s-\s)\s*|,\s*(?=(?:and|then|so)\b)")  # no leading \s*: linear
 _QUOTE_MARKS = "\"'“‘”’«"
+_OPENING_QUOTES = frozenset("“‘«")
+_AFTER_GO = frozenset({"ahead", "and", "to", "over", "back", "through", "forth"})
 _MARKUP = " *_(["
-# A list item that cites an issue ("[FLINK-123] - Check ...", "... #1234") is a changelog entry.
-_CHANGELOG_ENTRY = re.compile(r"^\W*[A-Z][A-Z0-9]*-\d+\b|#\d+\W*$")
-_TO_READER = re.compile(
-    r"\b(?:do|did|does|have|has|are|were|would|will|could|can|should|shall)\s+(?:you|your)\b"
-    r"|^(?:you|your)\b|\b(?:how|what) about you\b",
-    re.IGNORECASE,
-)
+# A question that speaks to the reader: "Have you hit this?", "What's your approach?"
+_TO_READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
 _ELLIPTIC_QUESTION = re.compile(
     r"^(?:any\s+)?(?:questions|thoughts|feedback|ideas|comments|suggestions|interested|curious|"
     r"want|wanna|ready|keen|need|got|why not)\b",
@@ -52,7 +59,7 @@ _INVITATION = re.compile(
     r"|\b(?:feedback|contributions?|pull requests?|PRs|patches|questions|comments|suggestions|reviews|help)"
     r" (?:is|are) (?:always |very |more than |most )*welcome"
     r"|\b(?:is|are) (?:[a-z]+ )?(?:invited|encouraged|welcome) to\b"  # "Participants are encouraged to ..."
-    r"|\bwe (?:[a-z]+ )?recommend\b|\blook(?:ing)? forward to hearing\b"
+    r"|\blook(?:ing)? forward to hearing\b"
     # "please pop by", whatever the verb; not "Please note" nor "as you please"
     r"|(?<!\bto )(?<!\bas )\bplease,? (?!note\b|excuse\b|bear\b)[a-z]",
     re.IGNORECASE,
@@ -60,67 +67,15 @@ _INVITATION = re.compile(
 # Words every _INVITATION match contains, one from each alternative: a sentence without
 # any of them is not searched (the words are ASCII, so for ASCII text IGNORECASE is lower()).
 _INVITATION_WORDS = (
-    "we'd", "we’d", "we would", "invite", "encourage", "urge", "welcome", "recommend",
+    "we'd", "we’d", "we would", "invite", "encourage", "urge", "welcome",
     "forward to hearing", "please",
 )  # fmt: skip
 _YOU_MAY = re.compile(
-    r"\byou (?:can|could|should|may want to|might want to|'ll want to|’ll want to)"
+    r"\byou (?:can|could|should|may|might|may want to|might want to|'ll want to|’ll want to)"
     r" (?:also |now |still |[a-z]+ly )?([a-z]+)",
     re.IGNORECASE,
 )
 _CTA_CLASS = re.compile(r"(?:^|[-_])(?:cta|btn|button)(?:$|[-_])", re.IGNORECASE)
-
-
-class Lexicon(NamedTuple):
-    """The word lists of cta_words.toml, which says what each one is for."""
-
-    imperative_verbs: frozenset[str]
-    reader_verbs: frozenset[str]
-    copular_verbs: frozenset[str]
-    reader_words: frozenset[str]
-    negated_verbs: frozenset[str]
-    negations: frozenset[str]
-    followers: frozenset[str]
-    finite: frozenset[str]
-    noun_followers: frozenset[str]
-    reader_lead_ins: tuple[list[str], ...]  # in the file's order: longest first
-    joining_lead_ins: tuple[list[str], ...]
-    clause_end: frozenset[str]
-    subordinators: frozenset[str]
-    coordinators: frozenset[str]
-    invited_verbs: frozenset[str]  # verbs that invite after "you can", "you may want to", ...
-    openers: frozenset[str]  # what a clause that asks may open with besides its verb
-
-
-@cache
-def lexicon() -> Lexicon:
-    """The word lists, read from the package once per process."""
-    from importlib.resources import files
-
-    from seolint.discover.toml import tomllib
-
-    data = tomllib.loads(files("seolint.checks").joinpath("cta_words.toml").read_text(encoding="utf-8"))
-    words = {key: frozenset(value.split()) for key, value in data.items() if isinstance(value, str)}
-    reader_lead_ins = tuple(phrase.split() for phrase in data["reader-lead-ins"])
-    joining_lead_ins = tuple([word] for word in data["joining-lead-ins"].split())
-    return Lexicon(
-        imperative_verbs=words["imperative-verbs"],
-        reader_verbs=words["reader-verbs"],
-        copular_verbs=words["copular-verbs"],
-        reader_words=words["reader-words"],
-        negated_verbs=words["negated-verbs"],
-        negations=words["negations"],
-        followers=words["followers"],
-        finite=words["finite"],
-        noun_followers=words["noun-followers"],
-        reader_lead_ins=reader_lead_ins,
-        joining_lead_ins=joining_lead_ins,
-        clause_end=words["clause-end"],
-        subordinators=words["subordinators"],
-        coordinators=words["coordinators"],
-        invited_verbs=(words["reader-verbs"] - words["not-after-you-can"]) | words["after-you-can"],
-        openers=words["negations"] | {lead_in[0] for lead_in in reader_lead_ins + joining_lead_ins},
-    )
 
 
 class CtaOptions(Options):
@@ -129,83 +84,128 @@ class CtaOptions(Options):
     extend_phrases: tuple[str, ...] = ()
     extend_verbs: tuple[str, ...] = ()  # more verbs that open a request to the reader
 
+    def what_counts(self) -> tuple[str, ...]:
+        words = lexicon()
+        verbs = len(words.imperative_verbs | {v.strip().lower() for v in self.extend_verbs})
+        return (
+            "a call to action, in the final part before back matter (`seolint explain C001`):",
+            f"  an imperative about the reader's next step ({verbs} verbs, {len(words.reader_verbs)} of them"
+            " reader-facing), a question to the reader, an invitation, a required action for the readers"
+            " concerned, a link or section pointing onward, or one of `phrases`/`extend-phrases`",
+            f"  back matter: {len(words.back_matter)} headings (Acknowledgements, Release notes, ...), issue"
+            " lists, thanks, lists of names, a sign-off; word lists: seolint/checks/cta_words.toml",
+        )
+
 
 @rule("C001", "missing-cta", Severity.WARNING, CtaOptions, kinds=ARTICLE_KINDS)
 def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     """The end of the post has no call to action.
 
     Why: a reader who finished the post is ready for a next step (subscribe, try the
-    tool, read the follow-up); without one, the post ends in a dead end. The final part
-    is the last H2 section or the last `window` of the prose, whichever is longer.
-    A call to action is recognised by its form: a sentence there that asks the reader
-    to do something.
-    - An imperative that opens a clause: at the sentence start, after `;` `:` or a dash,
-      after `, and` / `, then` / `, so`, or after a lead-in ("If you use X, try ...",
-      "To get started, install ..."). Examples: "Try ...", "Drop us a note", "Check out
-      ...", "Next week we cover retries; add the feed ...", "Please ...", "Don't miss
-      ...". The verb comes from a built-in list (`extend-verbs` adds more) and must read
-      as a verb: in "Run time grew", "Use of", "Update:" or "Go 1.22 adds" it is a noun.
-      In a list item or after `, and`, a change verb ("Add a timeout") counts only when
-      the clause speaks to the reader ("you", "us"); list items that cite an issue
-      ("[FLINK-123] - Check ...") are changelog entries and never count.
-    - A question to the reader: "Have you hit this?", "What are your thoughts on X?",
-      "Questions?", "Want to help?" ("What does this mean for users?" is not).
-    - An invitation: "You can download ...", "We'd love to hear ...", "We encourage you
-      to ...", "Feedback is welcome".
+    tool, read the follow-up); without one, the post ends in a dead end.
+    Where: the ending is read as a reader reads it. Trailing back matter is set aside
+    first: sections headed Acknowledgements, Thanks, Contributors, Release notes, Footnotes,
+    References (and the issue-type headings of release notes), lists of resolved issues,
+    thanks and lists of names. The final part is then the last H2 section or the last
+    `window` of the prose before it, whichever is longer, and at least its last three
+    paragraphs.
+    What counts: a sentence there that addresses the reader with a next step.
+    - An imperative about the reader's next step, opening a clause: at the sentence start,
+      after `;` `:` or a dash, after `, and` / `, then` / `, so`, or after a lead-in ("If you
+      use X, try ...", "To get started, install ..."): "Try ...", "Drop us a note", "Check
+      out ...", "Please ...", "Don't miss ...". The verb comes from a built-in list
+      (`extend-verbs` adds more) and must read as a verb ("Run time grew", "Use of", "Update:"
+      are nouns). After "If you ..., " any verb counts ("If you write a handler, consult the
+      guide"). A verb of technique ("Add a timeout", "Use a pool") counts only in the last
+      three paragraphs or when the clause speaks to the reader ("you", "us"): elsewhere it is
+      advice inside a section, and in a list item it is a step or a changelog entry.
+    - A question to the reader: "Have you hit this?", "What's your approach?", "Questions?".
+    - An invitation: "You can download ...", "We'd love to hear ...", "We encourage you to
+      ...", "Feedback is welcome", "We hope you will try it", "Now is a great time to ...",
+      "Let's connect", "We recommend upgrading"; a required action for the readers concerned
+      ("If you use X, you will have to update it").
+    - A pointer onward: a link in a sentence about more ("More details are in the
+      changelog", "Read part two"), a link whose text opens with a reader's verb ("Sign up",
+      "Read more"), or a section such as "Further reading" or "Next steps" with links.
     - One of `phrases` / `extend-phrases` in the prose or a link's text (always a CTA).
     - A link styled as a button (class `cta`, `btn`, `button`, or `role="button"`).
-    Descriptions ("The docs explain X", "We shared the results") are not calls to
-    action, and neither is anything in a blockquote, in code, or in a clause that opens
-    with a quotation mark.
+    Not: descriptions ("The docs explain X"), thanks and sign-offs ("Stay tuned for more
+    updates", "Happy hacking!"), pointers within the post ("see below"), anything in a
+    blockquote, in code, or in a clause that opens with a quotation mark.
     Example: "That is all we measured." -> end with "Run the benchmark on your service
     and tell us what you find."
     """
     if not doc.views.blocks:
         return
-    start = _final_part_start(doc, opts.window)
-    if find_cta(doc, opts, start) is None:
-        whole = start <= doc.views.blocks[0].block.span.line  # the final part is all the prose
+    where = ending(doc, opts.window, lexicon().back_matter)
+    if find_cta(doc, opts, where) is None:
+        whole = where.start <= doc.views.blocks[0].block.span.line  # the final part is all the prose
         yield Problem(
-            Span.point(start),
+            Span.point(where.start),
             "no call to action in the final part of the post (from this line on)",
             about="post" if whole else "place",
         )
 
 
-def find_cta(doc: Document, opts: CtaOptions, start: int) -> str | None:
-    """The first text from line `start` on that reads as a call to action, if any."""
-    links = [link for link in doc.links if link.span.line >= start]
+def find_cta(doc: Document, opts: CtaOptions, where: Ending) -> str | None:
+    """The first text of the ending that reads as a call to action, if any."""
+    start, end = where.start, where.end
+    links = [link for link in doc.links if start <= link.span.line < end]
+    words = lexicon()
     for link in links:
-        if _styled_as_cta(link.classes, link.role):
+        label = link.text.lower().split()
+        if _styled_as_cta(link.classes, link.role) or (len(label) > 1 and label[0] in words.invited_verbs):
             return link.text
     phrases = (*opts.phrases, *opts.extend_phrases)
     if any(p.strip() for p in phrases):  # no phrase configured (the default): nothing to search
         pattern = phrase_pattern(phrases).compiled()
-        texts = [b.text for b in doc.blocks if b.kind != "table-cell" and b.span.line >= start]
+        texts = [b.text for b in doc.blocks if b.kind != "table-cell" and start <= b.span.line < end]
         for text in [*texts, *(link.text for link in links)]:
             if pattern.search(text):
                 return text
-    verbs = lexicon().imperative_verbs | {v.strip().lower() for v in opts.extend_verbs}
+    if (section := _onward_section(doc, links, where)) is not None:
+        return section
+    verbs = words.imperative_verbs | {v.strip().lower() for v in opts.extend_verbs}
     views = doc.views
+    linked = {line for link in links for line in range(link.span.line, link.span.end_line + 1)}
     for sentence in views.sentences:
         block = views.blocks[sentence.block].block
-        if block.span.line < start or block.kind == "quote":
+        if not start <= block.span.line < end or block.kind == "quote":
             continue
         in_list = block.kind == "list-item"
-        if in_list and _CHANGELOG_ENTRY.search(block.text):
+        if in_list and CHANGELOG_ENTRY.search(block.text):
             continue
-        if asks_reader(sentence.text, verbs, in_list):
+        weak = in_list or block.span.line < where.closing  # advice inside a section, a step
+        if asks_reader(sentence.text, verbs, weak):
             return sentence.text
+        has_link = any(line in linked for line in range(block.span.line, block.span.end_line + 1))
+        if has_link and points_onward(sentence.text):
+            return sentence.text
+    return None
+
+
+def _onward_section(doc: Document, links: list[Link], where: Ending) -> str | None:
+    """The heading of a "Further reading" or "Next steps" section of the ending with a link."""
+    headings = [h for h in doc.headings if h.span.line < where.end]
+    stops = [*(h.span.line for h in headings[1:]), where.end][: len(headings)]
+    for heading, stop in zip(headings, stops, strict=True):
+        named = stop > where.start and is_named(heading.text, lexicon().onward)
+        if named and any(heading.span.line < link.span.line < stop for link in links):
+            return heading.text
     return None
 
 
 def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> bool:
     """Whether one sentence asks the reader to do something (see missing_cta's help)."""
-    if _is_reader_question(sentence) or _invites(sentence):
+    if IN_THIS_POST.search(sentence) or ASIDE.fullmatch(sentence):
+        return False  # "You can find the list at the end of this post", "(Correction: ...)"
+    words = lexicon()
+    if _is_reader_question(sentence) or _invites(sentence) or invites_in_other_words(sentence, words):
         return True
     invited = _invited_verb(sentence)
-    words = lexicon()
     if invited and invited in words.invited_verbs | (verbs - words.imperative_verbs):
+        return True
+    if required_of_reader(sentence) or conditional_request(sentence, words):
         return True
     if not may_hold_request_verb(sentence, verbs):
         return False
@@ -344,9 +344,11 @@ def _reads_as_verb(verb: str, rest: list[str], name_follows: bool) -> bool:
         return rest[:1] == ["a"] and rest[1:2] in (["look"], ["go"], ["try"], ["read"], ["play"])
     if (verb, after) in {("see", "you"), ("keep", "in")}:
         return False  # "See you soon", "Keep in mind": a farewell and a caveat, not a next step
-    if verb == "go":
-        return after in {"ahead", "and", "to", "over", "back", "through"} or after in words.imperative_verbs
-    if after in (".", "!"):
+    if (verb, after) == ("stay", "tuned"):  # a sign-off, unless it names what comes next
+        return rest[1:2] == ["for"] and rest[2:3] in (["the"], ["our"], ["part"], ["next"])
+    if verb == "go":  # "Go ahead", "Go forth and test"; "Go 1.22 adds" names the language
+        return after in _AFTER_GO or after in words.imperative_verbs
+    if after in (".", "!") or after in _OPENING_QUOTES:  # "See “Go and GODEBUG” for details"
         return True
     if not after[0].isalpha() or after in words.noun_followers or after in words.finite:
         return False
@@ -364,20 +366,6 @@ def _has_finite_verb(rest: list[str]) -> bool:
         if word in words.finite or (len(word) > 4 and word.endswith("ed")):
             return True
     return False
-
-
-def _final_part_start(doc: Document, window: float) -> int:
-    """First line of the final part: the larger of the last H2 section and the window."""
-    blocks = doc.views.blocks
-    budget = doc.views.words * window
-    window_start, seen = blocks[-1].block.span.line, 0
-    for prose in reversed(blocks):
-        window_start = prose.block.span.line
-        seen += prose.words
-        if seen >= budget:
-            break
-    last_h2 = max((h.span.line for h in doc.headings if h.level == 2), default=None)
-    return min(window_start, last_h2) if last_h2 is not None else window_start
 
 
 def _styled_as_cta(classes: tuple[str, ...], role: str | None) -> bool:

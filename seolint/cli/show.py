@@ -67,4 +67,6 @@ def show_settings(settings: Settings, path: str) -> None:
         ]
         for field in options.fields(type(active.options)):
             lines.append(setting(field.name.replace("_", "-"), getattr(active.options, field.name)))
+        if isinstance(active.options, options.Options):
+            lines += [comment(line) for line in active.options.what_counts()]
     print("\n".join(lines))

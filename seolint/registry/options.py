@@ -71,6 +71,11 @@ class Options:
     def values(self) -> dict[str, Any]:
         return {spec.name: getattr(self, spec.name) for spec in self.option_fields}
 
+    def what_counts(self) -> tuple[str, ...]:
+        """Lines `check --show-settings` prints under the rule's options: what the rule, with
+        these options, counts as a hit where its options alone do not say (most rules: none)."""
+        return ()
+
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable: use seolint.registry.options.replaced")
 

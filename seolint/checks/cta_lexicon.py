@@ -1,0 +1,68 @@
+"""C001's words, read once a process from cta_words.toml, which says what each list is for."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+
+class Lexicon(NamedTuple):
+    """The word lists of cta_words.toml, which says what each one is for."""
+
+    imperative_verbs: frozenset[str]
+    reader_verbs: frozenset[str]
+    copular_verbs: frozenset[str]
+    reader_words: frozenset[str]
+    negated_verbs: frozenset[str]
+    negations: frozenset[str]
+    followers: frozenset[str]
+    finite: frozenset[str]
+    noun_followers: frozenset[str]
+    reader_lead_ins: tuple[list[str], ...]  # in the file's order: longest first
+    joining_lead_ins: tuple[list[str], ...]
+    clause_end: frozenset[str]
+    subordinators: frozenset[str]
+    coordinators: frozenset[str]
+    invited_verbs: frozenset[str]  # verbs that invite after "you can", "you may want to", ...
+    openers: frozenset[str]  # what a clause that asks may open with besides its verb
+    back_matter: frozenset[str]  # headings of what a reader stops before (seolint.checks.cta_ending)
+    onward: frozenset[str]  # headings over a list of places to go next
+    lets_verbs: frozenset[str]
+    recommended_verbs: frozenset[str]
+    not_verbs: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The word lists, read from the package once per process."""
+    from importlib.resources import files
+
+    from seolint.discover.toml import tomllib
+
+    data = tomllib.loads(files("seolint.checks").joinpath("cta_words.toml").read_text(encoding="utf-8"))
+    words = {key: frozenset(value.split()) for key, value in data.items() if isinstance(value, str)}
+    reader_lead_ins = tuple(phrase.split() for phrase in data["reader-lead-ins"])
+    joining_lead_ins = tuple([word] for word in data["joining-lead-ins"].split())
+    return Lexicon(
+        imperative_verbs=words["imperative-verbs"],
+        reader_verbs=words["reader-verbs"],
+        copular_verbs=words["copular-verbs"],
+        reader_words=words["reader-words"],
+        negated_verbs=words["negated-verbs"],
+        negations=words["negations"],
+        followers=words["followers"],
+        finite=words["finite"],
+        noun_followers=words["noun-followers"],
+        reader_lead_ins=reader_lead_ins,
+        joining_lead_ins=joining_lead_ins,
+        clause_end=words["clause-end"],
+        subordinators=words["subordinators"],
+        coordinators=words["coordinators"],
+        invited_verbs=(words["reader-verbs"] - words["not-after-you-can"]) | words["after-you-can"],
+        openers=words["negations"] | {lead_in[0] for lead_in in reader_lead_ins + joining_lead_ins},
+        back_matter=frozenset(data["back-matter-headings"]),
+        onward=frozenset(data["onward-headings"]),
+        lets_verbs=words["lets-verbs"],
+        recommended_verbs=words["recommended-verbs"],
+        not_verbs=words["not-verbs"],
+    )
