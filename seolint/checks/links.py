@@ -6,35 +6,18 @@ import re
 from collections.abc import Iterator
 
 from seolint.document.model import ARTICLE_KINDS, Document, Link, Span
+from seolint.document.placeholders import (
+    BRACKETED,
+    EXAMPLE_HOST,
+    PARENTHESIZED,
+    PLACEHOLDER_TARGETS,
+    is_placeholder_target,
+)
+from seolint.document.tags import tag_spans
 from seolint.findings.records import Edit, Fix, Problem, Severity
 from seolint.registry.edits import content_end
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, rule
-
-PLACEHOLDER_TARGETS = (
-    "#",
-    "todo",
-    "tbd",
-    "url",
-    "link",
-    "http://",
-    "https://",
-    "javascript:void(0)",
-    "javascript:void(0);",
-    "javascript:;",
-)
-_PLACEHOLDERS = frozenset(PLACEHOLDER_TARGETS)
-_EXAMPLE_HOST = re.compile(r"^(?:https?:)?//(?:www\.)?example\.(?:com|org|net)(?:[/?#]|$)", re.IGNORECASE)
-# "{{CTA_LINK}}", "{{ product_url }}", "[[link]]", "<url>"; but not a Go template
-# expression ("{{.URL}}") or Hugo shortcode ("{{< ref >}}"): published templates use those.
-_TEMPLATE_TARGET = re.compile(r"^\{\{(?![\s]*[.<%$])[^{}]*\}\}$|^\[\[[^\[\]]*\]\]$|^<[^<>]*>$")
-# "[Link to article about 5G]", "[Insert link]", "[URL]"... in prose, not followed by "(" (a real link).
-BRACKETED = re.compile(
-    r"\[\s*(?:links?(?:\s+(?:to|for|here|about)\b[^\[\]\n]*|\s*)"
-    r"|(?:insert|add)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:link|url|source)\b[^\[\]\n]*"
-    r"|(?:url|source|tk)\s*)\](?![(\[:])",
-    re.IGNORECASE,
-)
 
 
 class PlaceholderOptions(Options):
@@ -48,26 +31,37 @@ def link_placeholder(doc: Document, opts: PlaceholderOptions) -> Iterator[Proble
 
     Why: a draft marks links to add later as `[Link to ...]`, `href="#"` or `(TODO)`;
     published, readers get a dead link or bracketed instructions, and the post loses
-    the internal and external links it was meant to have.
+    the internal and external links it was meant to have. Placeholders never count as
+    links (L002, L003, W001), so a draft of placeholders is not mistaken for a linked one.
+    Targets: empty, `#`, `TODO`, `url`, `link`, example.com, `{{CTA_LINK}}`, bracketed text
+    (`href="[insert link]"`) or a name for a link (`link-to-the-guide`, `insert link here`).
+    In prose: `[Link to ...]`, `[Internal link: ...]`, `[Source: insert ... link]`, and
+    `(link)` or `(URL here)` closing a phrase.
     Example: `[Link to article about 5G]` or `[5G](#)` -> link the real article.
     """
-    placeholders = {t.lower() for t in (*PLACEHOLDER_TARGETS, *opts.extend_targets)}
+    stand_ins = frozenset(t.lower() for t in (*PLACEHOLDER_TARGETS, *opts.extend_targets))
     if opts.allow_hash:
-        placeholders.discard("#")
+        stand_ins -= {"#"}
     for link in doc.links:
         target = (link.href or "").strip()
         if link.generated:  # the site's template code fills it in: not a placeholder
             continue
-        if not target or (lowered := target.lower()) in placeholders or _example_or_template(target, lowered):
+        if is_placeholder_target(target, stand_ins):
             yield Problem(
                 link.span, f"link {link.text or '(no text)'!r} has placeholder target {target or '(empty)'!r}"
             )
-    for block in doc.blocks:
-        matches = [m.group() for m in BRACKETED.finditer(block.text)]
-        if not matches:
+    for line in doc.views.lines.values():  # as typed: "([link](https://...))" holds no "(link)"
+        if "[" not in line.text and "(" not in line.text:
             continue
-        for span, text in zip(doc.locate(matches, block.span), matches, strict=True):
-            yield Problem(span, f"unfilled link placeholder {text!r}")
+        tags = tag_spans(line.text)
+        for found in (*BRACKETED.finditer(line.text), *PARENTHESIZED.finditer(line.text)):
+            if tags.overlaps(found.start(), found.end()):
+                continue  # an attribute: the link's own target is reported above
+            start = line.column + found.start()
+            yield Problem(
+                Span(line.number, start, line.number, start + len(found.group())),
+                f"unfilled link placeholder {found.group()!r}",
+            )
 
 
 # A target of printable ASCII without brackets (the look-ahead), split as `urlsplit` splits
@@ -77,14 +71,6 @@ def link_placeholder(doc: Document, opts: PlaceholderOptions) -> Iterator[Proble
 _PLAIN_TARGET = re.compile(
     r"\A(?=[!-Z\\^-~]*\Z)(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?://(?:[^/?#@]*@)*([^/?#:]*))?"
 )
-
-
-def _example_or_template(target: str, lowered: str) -> bool:
-    """Whether a target is an example.com address or a template variable; each pattern
-    runs only on targets holding what it needs ("example.", a "{", "[" or "<" first)."""
-    return ("example." in lowered and _EXAMPLE_HOST.match(target) is not None) or (
-        target[0] in "{[<" and _TEMPLATE_TARGET.match(target) is not None
-    )
 
 
 def _scheme_host(href: str) -> tuple[str, str]:
@@ -113,8 +99,7 @@ def link_kind(href: str | None, site_domains: tuple[str, ...]) -> str | None:
     target = (href or "").strip()
     if not target or target[0] == "#":
         return None
-    lowered = target.lower()
-    if lowered in _PLACEHOLDERS or _example_or_template(target, lowered):
+    if is_placeholder_target(target):
         return None
     scheme, host = _split(target)
     if scheme in ("http", "https") or target.startswith("//"):
@@ -227,7 +212,7 @@ def insecure_link(doc: Document, opts: NoOptions) -> Iterator[Problem]:
         href = link.href or ""
         scheme, host = _scheme_host(href)
         local = host in _LOCAL_HOSTS or host.endswith(".localhost")
-        if scheme == "http" and host and not local and not _EXAMPLE_HOST.match(href):
+        if scheme == "http" and host and not local and not EXAMPLE_HOST.match(href):
             yield Problem(
                 link.span, f"insecure link to {host}; use https:// if the site supports it", _https(doc, link)
             )

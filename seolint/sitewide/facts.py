@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seolint.document.model import Document, Field, Span
+from seolint.document.placeholders import is_placeholder_target
 from seolint.findings.facts import Fact, FileFacts, Reference, ReferenceKind
 
 if TYPE_CHECKING:
@@ -79,6 +80,8 @@ def _maybe_internal(site: Site, target: str, path: Path, syntax: str) -> bool:
     if syntax != "url":
         return True
     stripped = target.strip()
+    if is_placeholder_target(stripped):  # a link still to add: no link at all (L001 reports it)
+        return False
     if stripped.startswith("#") or stripped.lower().startswith(("data:", "mailto:", "tel:", "javascript:")):
         return False
     return site.resolve_link(stripped, path, "url") is not None

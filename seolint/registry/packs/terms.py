@@ -17,6 +17,7 @@ from functools import cached_property
 
 from seolint.document.intervals import Intervals
 from seolint.document.model import Document, Span
+from seolint.document.tags import tag_spans
 from seolint.findings.records import Edit, Fix, Problem
 from seolint.registry.options import Options
 from seolint.registry.packs.regex_safety import Pattern
@@ -27,7 +28,6 @@ ARROW = "->"
 # is fine; one followed by more of a name ("Github.com", "Github/x", "Github-Actions") is not.
 _BEFORE = r"(?<![\w./@#$~\\-])"
 _AFTER = r"(?![\w@$~\\]|[./:#-][\w/])"
-_TAG = re.compile(r"<[A-Za-z/!][^<>]*>?")  # a start or end tag, maybe running past the line
 _REFERENCE_LABEL = re.compile(r"\]?\[[^\[\]]*\]")  # after the text's closing bracket
 _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}  # a spelling quoted whole is a string, not prose
 
@@ -77,12 +77,12 @@ class TermsCheck:
             found = list(pattern.finditer(line.text))
             if not found:
                 continue
-            tags = Intervals(m.span() for m in _TAG.finditer(line.text)) if "<" in line.text else None
+            tags = tag_spans(line.text)
             excepted = Intervals(e.span() for x in self.exceptions for e in x.finditer(line.text))
             for match in found:
                 start, end = match.span()
                 column = line.column + start
-                if (tags is not None and tags.overlaps(start, end)) or excepted.overlaps(start, end):
+                if tags.overlaps(start, end) or excepted.overlaps(start, end):
                     continue
                 if _quoted(line.text, start, end):
                     continue

@@ -1,0 +1,75 @@
+"""Links that are not links yet: the placeholders a draft leaves where a link should go.
+
+One definition for every reader of links: L001 reports them, the link counts (L002, L003)
+and the site model (W001) never count them as links. A target is a placeholder when it
+is empty, a stand-in word (`#`, `TODO`, `url`, `link`), an example.com address, a template
+variable (`{{CTA_LINK}}`), bracketed text (`[insert link to the guide]`) or a name for a
+link (`link-to-the-pricing-page`, `insert link here`). In prose, `[Link to ...]`,
+`[Internal link: ...]`, `[Source: insert ... link]`, `(link)` and `(URL here)` are.
+"""
+
+from __future__ import annotations
+
+import re
+
+PLACEHOLDER_TARGETS = (
+    "#",
+    "todo",
+    "tbd",
+    "url",
+    "link",
+    "http://",
+    "https://",
+    "javascript:void(0)",
+    "javascript:void(0);",
+    "javascript:;",
+)
+STAND_INS = frozenset(PLACEHOLDER_TARGETS)
+EXAMPLE_HOST = re.compile(r"^(?:https?:)?//(?:www\.)?example\.(?:com|org|net)(?:[/?#]|$)", re.IGNORECASE)
+# "{{CTA_LINK}}", "{{ product_url }}", "[[link]]", "<url>", "[insert link to the guide]"; but not
+# a Go template expression ("{{.URL}}") or a Hugo shortcode ("{{< ref >}}"): published templates
+# use those.
+_TEMPLATE_TARGET = re.compile(r"^\{\{(?![\s]*[.<%$])[^{}]*\}\}$|^\[[^\[\]]*\]$|^\[\[[^\[\]]*\]\]$|^<[^<>]*>$")
+# A name for a link instead of an address: "link-to-the-pricing-page", "insert_link_here",
+# "your-url", "URL goes here"; no dot or slash after its first character (a real path has them).
+_NAMED_TARGET = re.compile(
+    r"^[#/]?(?:(?:links?|urls?|href)[-_ ]+(?:to|for|here|goes|of|about|placeholder)"
+    r"|(?:insert|add|your|placeholder|todo)[-_ ]+(?:an?[-_ ]+|the[-_ ]+)?(?:\w+[-_ ]+)?(?:links?|urls?))"
+    r"(?:[-_ ][^./]*)?$",
+    re.IGNORECASE,
+)
+# "[Link to article about 5G]", "[Insert link]", "[URL]", "[Internal link: pricing]", "[Source:
+# insert survey link]" in prose, not followed by "(" (a real link) or ":" (a definition).
+BRACKETED = re.compile(
+    r"\[\s*(?:links?(?:\s+(?:to|for|here|about)\b[^\[\]\n]*|\s*:[^\[\]\n]*|\s*)"
+    r"|(?:internal|external|related|relevant|inbound|outbound|affiliate|anchor)\s+links?\b[^\[\]\n]*"
+    r"|(?:insert|add)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:link|url|source)\b[^\[\]\n]*"
+    r"|source\s*:[^\[\]\n]*\b(?:insert|add|link|url)\b[^\[\]\n]*"
+    r"|(?:url|source|tk)\s*)\](?![(\[:])",
+    re.IGNORECASE,
+)
+# "(link)", "(link to the RFC)" closing a phrase, "(URL here)", "(insert link to the RFC)",
+# also right after "]" (a Markdown link whose target is words: `[the docs](insert link here)`).
+# Not "(source)" or "external source (URL) references": those gloss a word.
+PARENTHESIZED = re.compile(
+    r"(?<![\]\w])\(\s*(?:links?|urls?|links? to [^()\n]{1,80})\s*\)(?=\s*(?:[.,;:!?]|$))"
+    r"|(?<!\w)\(\s*(?:link here|url here|(?:insert|add)\s+(?:an?\s+|the\s+)?(?:links?|urls?)\b[^()\n]{0,80})"
+    r"\s*\)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def is_placeholder_target(target: str | None, stand_ins: frozenset[str] = STAND_INS) -> bool:
+    """Whether a link target (as written) is a placeholder; `stand_ins` are the whole targets
+    (lower case) that stand in for an address: PLACEHOLDER_TARGETS unless a config says more."""
+    target = (target or "").strip()
+    if not target:
+        return True
+    lowered = target.lower()
+    if lowered in stand_ins:
+        return True
+    if "example." in lowered and EXAMPLE_HOST.match(target):
+        return True
+    if target[0] in "{[<" and _TEMPLATE_TARGET.match(target):
+        return True
+    return bool(_NAMED_TARGET.match(target))
