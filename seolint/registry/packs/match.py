@@ -25,8 +25,13 @@ if TYPE_CHECKING:
     from seolint.document.lines import TextLine
 
 SCOPES = ("lines", "prose", "headings", "link-text", "link-target", "alt-text")
-WHERE = ("anywhere", "first-line", "outside-headings", "empty-section", "section-without-links")
-SECTIONS = ("empty-section", "section-without-links")  # positions that read what follows a line
+# Positions that read what follows a line.
+SECTIONS = ("empty-section", "section-without-links", "short-section")
+WHERE = ("anywhere", "first-line", "outside-headings", *SECTIONS)
+# "short-section": what follows the line up to the next heading or label is a few words at most
+# ("Call to Action" above its one sentence, not a "## Call to action" section of a post about CTAs).
+_SHORT_SECTION_WORDS = 60
+_SHORT_SECTION_BLOCKS = 2
 # A fix action and the scope it works on: a label removed with the placeholder lines
 # under it, or the sentence that holds a phrase.
 FIX_ACTIONS = {"remove-label": "lines", "remove-sentence": "prose"}
@@ -163,7 +168,9 @@ def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence[TextLine]) -> I
             continue
         for match in matcher.matches(line.text):
             if matcher.where in SECTIONS:
-                empty = _empty_sections(doc, matcher) if empty is None else empty
+                if empty is None:
+                    sections = _short_sections if matcher.where == "short-section" else _empty_sections
+                    empty = sections(doc, matcher)
                 if line.number not in empty:
                     continue
             start = line.column + match.start()
@@ -201,6 +208,30 @@ def _empty_sections(doc: Document, matcher: Matcher) -> set[int]:
         elif not links_only and not _BRACKETED_NOTE.fullmatch(line.text):
             clear = False  # prose
     return empty
+
+
+def _short_sections(doc: Document, matcher: Matcher) -> set[int]:
+    """Lines followed by at most a couple of short paragraphs up to a heading, another of the
+    rule's labels, or the end. One backward pass, like `_empty_sections`."""
+    heading_lines = {h.span.line for h in doc.headings}
+    block_starts = {b.span.line for b in doc.blocks}
+    prose = doc.views.lines
+    short: set[int] = set()
+    words = blocks = 0
+    for number in range(len(doc.lines), 0, -1):
+        line = prose.get(number)
+        labelled = line is not None and (
+            any(True for _ in matcher.matches(line.text))
+            or any(True for p in matcher.section_ends for _ in p.finditer(line.text))
+        )
+        if labelled and words <= _SHORT_SECTION_WORDS and blocks <= _SHORT_SECTION_BLOCKS:
+            short.add(number)
+        if number in heading_lines or labelled:
+            words = blocks = 0
+        elif line is not None:
+            words += len(line.text.split())
+            blocks += number in block_starts
+    return short
 
 
 def _scan_texts(
