@@ -197,6 +197,8 @@ class Document:
     code_blocks: tuple[CodeBlock, ...] = ()
     comments: tuple[Comment, ...] = ()
     templates: tuple[Span, ...] = ()  # template syntax (shortcodes, Liquid tags): neither prose nor text
+    page_meta: tuple[Span, ...] = ()  # blocks the page's template marks as its own byline or dates (HTML)
+    stray_markup: tuple[Field, ...] = ()  # another format's syntax the page does not render (`**x**` in HTML)
     page: Page = field(default_factory=Page)  # what the site publishes; filled before rules run
 
     @cached_property

@@ -12,6 +12,7 @@ import re
 
 from seolint.document.model import Block, CodeBlock, Comment, Document, Field, Heading, Hints, Span, revised
 from seolint.parse import ParseError, front_matter
+from seolint.parse.html import authored as html_authored
 from seolint.parse.html import elements as html_elements
 from seolint.parse.html import head as html_head
 from seolint.parse.html import tree as html_tree
@@ -45,6 +46,8 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         title=_title(tree, shell),
         description=_description(elements, shell),
         publishing=html_head.publishing(tree, shell),
+        page_meta=html_authored.page_meta(tree, [b.element for b in content.blocks], shell),
+        stray_markup=html_authored.stray_markup(content.texts(), shell),
         headings=tuple(content.to_headings()),
         blocks=tuple(content.to_blocks()),
         links=tuple(content.reader.links()),
@@ -291,6 +294,10 @@ class _Body:
             for b in self.blocks
             if (text := b.text(""))
         ]
+
+    def texts(self) -> list[tuple[str, int]]:
+        """The text of each heading and prose block, and the offset its element starts at."""
+        return [(o.text(""), o.element.offset) for o in (*self.headings, *self.blocks)]
 
     def to_code(self) -> list[CodeBlock]:
         blocks = []

@@ -1,0 +1,65 @@
+"""Two facts about an HTML page's text that only its markup tells: which blocks the page's
+template marks as its own metadata (a byline with `<time>`, a `post-meta` paragraph), and
+where Markdown syntax leaked into HTML (`<p>**Bold:** text</p>`, `<h2>## Setup</h2>`, `[text](url)`).
+
+Rules read them as `Document.page_meta` and `Document.stray_markup`, so the debris and
+leaked-syntax rules never look at tags themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from seolint.document.model import Document, Field, Span
+from seolint.parse.html.tree import Element, Tree
+
+# Class, id, itemprop or rel words of an element holding a page's own byline or dates.
+_META_WORD = re.compile(
+    r"(?:^|[\s_-])(?:byline|author|authors|post-?meta|entry-?meta|article-?meta|meta|date|dates|published"
+    r"|posted|pubdate|reading-?time|read-?time|readtime|dateline)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_SEARCHED = 200_000  # characters after a block's start that may hold its text
+_MAX_META_ELEMENTS = 1_000  # a page with more marks everything as metadata: stop looking
+# Markdown that HTML does not render: strong/em runs, heading hashes, code spans, links.
+_MARKDOWN = re.compile(
+    r"\*\*[^*\n]{1,200}\*\*|(?<![\w_])__[^_\n]*\s[^_\n]*__(?![\w_])|^#{1,6}\s+\w[^\n]{0,60}"
+    r"|\[[^\[\]\n]{1,200}\]\([^()\s]{1,500}\)"
+)
+# Backticks are left out: plain text uses them as quotation marks too. A text that opens with
+# an issue key ("[FLINK-123] - ...") is an issue's title, copied as its tracker spells it.
+_ISSUE_TITLE = re.compile(r"^\W*[A-Z][A-Z0-9]+-\d+\b")
+
+
+def page_meta(tree: Tree, blocks: Sequence[Element], doc: Document) -> tuple[Span, ...]:
+    """Spans of the blocks inside, or holding, an element the template marks as metadata."""
+    marks = [e for e in tree.elements if e.name in ("time", "address") or _is_meta(e)][:_MAX_META_ELEMENTS]
+    if not marks:
+        return ()
+    found = []
+    for block in blocks:
+        if any(m.first <= block.first <= m.last or block.first < m.first < block.last for m in marks):
+            found.append(doc.span_at(block.offset, block.end))
+    return tuple(found)
+
+
+def _is_meta(element: Element) -> bool:
+    attrs = element.attrs
+    return bool(attrs) and any(
+        _META_WORD.search(value) for key in ("class", "id", "itemprop", "rel") if (value := attrs.get(key))
+    )
+
+
+def stray_markup(texts: Iterable[tuple[str, int]], doc: Document) -> tuple[Field, ...]:
+    """The first run of Markdown syntax in the text of each block or heading (given with the
+    offset its element starts at), where it is written in the source."""
+    found = []
+    for text, offset in texts:
+        if ("*" in text or "_" in text or "#" in text or "](" in text) and (
+            (match := _MARKDOWN.search(text.strip())) and not _ISSUE_TITLE.match(text)
+        ):
+            at = doc.source.find(match.group(), offset, offset + _SEARCHED)
+            start, end = (at, at + len(match.group())) if at >= 0 else (offset, offset + 1)
+            found.append(Field(match.group(), doc.span_at(start, end), "markdown"))
+    return tuple(found)
