@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from seolint.document.lines import URL
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from seolint.document.lines import TextLine
     from seolint.document.model import Block, Document
 
+T = TypeVar("T")
 # The look-behind lets a path start only at a token boundary, which keeps long runs linear.
 _PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")  # bounded: linear time
@@ -115,6 +116,17 @@ class Views:
     @cached_property
     def _prose(self) -> _Prose:
         return _Prose(self.doc.blocks)
+
+    def derived(self, make: Callable[[Document], T]) -> T:
+        """What `make` derives from the document, computed once however many rules ask (the
+        leftover rules share one reading of a draft's anatomy)."""
+        if make not in self._derived:
+            self._derived[make] = make(self.doc)
+        return cast("T", self._derived[make])
+
+    @cached_property
+    def _derived(self) -> dict[object, object]:
+        return {}
 
     @cached_property
     def lines(self) -> dict[int, TextLine]:

@@ -24,6 +24,7 @@ BUILTIN_MODULES = (
     "seolint.checks.code",
     "seolint.checks.readability",
     "seolint.checks.scaffolding",
+    "seolint.checks.assistant",
     "seolint.checks.suppressions",
     "seolint.checks.sitewide",
 )

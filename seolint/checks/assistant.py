@@ -1,0 +1,500 @@
+"""Chatbot framing by its grammar (S007): the assistant speaking to the person who asked for
+the draft, about the draft or about itself.
+
+A chat assistant's own sentences have a small set of shapes, whatever words fill them:
+it offers to do more with the draft ("Want me to shorten it?"), hopes the draft helps, says
+what it did to the draft ("I've kept the tone practical"), describes the draft to the
+requester ("This draft targets ..."), states its limits as a model ("As an AI, I can't
+browse"), tells the requester what to check or replace before publishing, announces the
+draft ("Here's a 1,200-word blog post on ..."), or discloses that AI wrote the text. Each
+shape is a pattern over the sentence with slots for a verb and an object, and the words
+that fill the slots are data (assistant_words.toml). S003 keeps its literal phrases; a
+sentence they report is left to S003.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
+
+from seolint.checks.leftover_spans import locate_sentence
+from seolint.document.model import Document, Span
+from seolint.findings.records import Fix, Problem, Severity
+from seolint.registry.edits import remove_sentence
+from seolint.registry.packs.match import Matcher, PackCheck
+from seolint.registry.rule import NoOptions, rule
+
+
+class Words(NamedTuple):
+    """Each slot's words as a regex alternation, longest first."""
+
+    offer: str
+    edit: str
+    check: str
+    part: str
+    document: str
+    fact: str
+    did: str
+    limits: str
+
+
+@cache
+def _words() -> Words:
+    from importlib.resources import files
+
+    from seolint.discover.toml import tomllib
+
+    data = tomllib.loads(files("seolint.checks").joinpath("assistant_words.toml").read_text(encoding="utf-8"))
+
+    def slot(key: str) -> str:
+        words = data[key].split() if isinstance(data[key], str) else data[key]
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+    keys = ("offer-verbs", "edit-verbs", "check-verbs", "draft-parts", "documents", "fact-nouns",
+            "did-verbs", "model-limits")  # fmt: skip
+    return Words(*(slot(key) for key in keys))
+
+
+class Form(NamedTuple):
+    name: str  # what the assistant does in the sentence, for the message
+    pattern: re.Pattern[str]
+    cue: re.Pattern[str] | None = None  # must also hold somewhere in the sentence
+    in_lists: bool = True  # a bare imperative in a list item is a step or a changelog entry
+    anywhere: bool = True  # False: only in the first or last few blocks, where an assistant frames its draft
+
+
+# A cue that a fact the requester is told to check was invented by the draft: strong ones
+# hold alone; weak ones ("these numbers", "the figures above") only with a verb of checking.
+_INVENTED_STRONG = (
+    r"illustrative|hypothetical|made[- ]up|invented|fictional|approximate|estimated|placeholder \w+"
+    r"|before (?:publishing|you publish|posting|(?:it|this) goes (?:live|out)|going live|(?:it"
+    r"|this) (?:is published|ships))"
+    r"|your own|where i(?:'ve| have) marked|i(?:'ve| have)? (?:made up|estimated)"
+)
+_INVENTED_WEAK = (
+    r"these|those|(?:the )?above|against (?:the )?(?:official|current|latest|most recent)"
+    r"|i(?:'ve| have)? (?:used|included|added)"
+    r"|in (?:the|this) (?:draft|post|article|hook|intro)"
+)
+_INVENTED = re.compile(rf"\b(?:{_INVENTED_STRONG}|{_INVENTED_WEAK})\b", re.IGNORECASE)
+_INVENTED_STRONGLY = re.compile(rf"\b(?:{_INVENTED_STRONG})\b", re.IGNORECASE)
+# What turns "I could also draft three titles" into an offer: a condition on the requester or a question.
+_ON_REQUEST = re.compile(r"\bif you\b|\bjust say\b|\blet me know\b|\bhappy to\b|\?\s*$", re.IGNORECASE)
+# Where a request to the requester may start: the sentence's start or a clause's ("..., so please").
+_CLAUSE_START = r"(?:^\W*|[,;:—–]\s*(?:so|and|but|then)?\s*)"
+_ASKING = (
+    r"(?:please\s+|be sure to\s+|make sure (?:to|you)\s+|remember to\s+|don't forget to\s+"
+    r"|do not forget to\s+|you(?:'ll| will)? (?:probably |likely |also )?(?:may |might )?(?:want|need) to\s+"
+    r"|you (?:may|might|should|can|could|will|'ll)(?: want to| need to| also| still)?\s+"
+    r"|i(?:'d| would) (?:recommend|suggest) (?:that you\s+)?|consider\s+|feel free to\s+)"
+)
+_LEAD = r"(?:note:?\s+|also,?\s+|finally,?\s+|just\s+)?"
+_OBJECT = r"(?:\s+(?:in|out|up|over|through))?(?:\s+[\w'’-]+){{0,5}}?\s+(?:{nouns})\b"
+_THIS = r"(?:this|the above|the whole|each|the following|the draft's)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"
+
+
+def _either(*alternatives: str) -> str:
+    return "|".join(alternatives)
+
+
+@cache
+def forms() -> tuple[Form, ...]:
+    """The shapes of an assistant's sentence, compiled once a process."""
+    w = _words()
+    part, document = w.part, w.document
+    asked = rf"{_CLAUSE_START}{_LEAD}{_ASKING}"
+    bare = rf"{_CLAUSE_START}{_LEAD}{_ASKING}?"
+    shapes: list[tuple[str, str, re.Pattern[str] | None, bool, bool]] = [
+        (
+            "offers to change the draft",
+            _either(
+                r"^\W*(?:so,?\s+|and\s+|or\s+)?(?:would you like|do you want|did you want|want|shall|should"
+                rf"|can|may) (?:me|i)\b(?: to)?(?: also| further)? (?:{w.offer})\b",
+                r"\bif you(?:'d| would)? (?:like|want|prefer)\b[^.?!]{0,40}\bi (?:can|could|will|'ll)"
+                rf"(?: also| easily)? (?:{w.offer})\b",
+                r"^\W*(?:i(?:'d| would) be |i'm |i am )?(?:happy|glad|delighted) to make (?:any |some "
+                r"|more )?"
+                r"(?:adjustments|changes|edits|tweaks|revisions)\b",
+                rf"^\W*(?:i(?:'d| would) be |i'm |i am )?(?:happy|glad"
+                rf"|delighted) to (?:{w.offer})\b[^.?!]{{0,50}}"
+                rf"\b(?:{part}|{document})\b",
+                r"\blet me know if you(?:'d| would)? (?:like|want|need|prefer)\b[^.?!]{0,60}"
+                rf"\b(?:me to|{w.offer}|{part}|changes|adjustments|tweaks|edits|revisions|version"
+                r"|more examples|(?:a|an) (?:more|less|shorter|longer|different|simpler|punchier))\b",
+                r"^\W*(?:want|would you like|do you want|need|prefer) (?:a|an) (?:shorter|longer|different"
+                r"|simpler"
+                r"|more \w+|punchier|casual|formal) (?:version|draft|take|variant|cut|edit)\b",
+                r"\b(?:just )?let me know (?:if|what|how|which)\b[^.?!]{0,60}"
+                r"\b(?:chang|adjust|tweak|revis|tailor|expand|shorten|cut|trim|rework|rewrit|add)\w*",
+                r"^\W*would it help if i\b",
+            ),
+            None,
+            True,
+            True,
+        ),
+        (
+            "offers to change the draft",
+            rf"\bi(?:'ll| will| can| could|'d| would) (?:also |happily |gladly |easily )?(?:{w.offer})\b"
+            rf"(?:\s+[\w'’-]+){{0,4}}?\s+(?:{part}|it|titles|headlines|versions|variants|options"
+            r"|alternatives|faq|summary|tl;dr)\b",
+            _ON_REQUEST,
+            True,
+            True,
+        ),
+        (
+            "hopes the draft helps",
+            r"^\W*(?:i |we )?(?:really |sincerely |truly )?hope (?:this|that|it|the (?:draft|outline|above))"
+            r" (?:helps|works|is (?:helpful|useful|what you)|meets your|fits your|serves you|gets you started"
+            r"|gives you (?:a |some )?(?:good |solid |great |useful )?"
+            r"(?:starting point|foundation|base|head start))\b"
+            r"|^\W*hopefully,? (?:this|that|it) (?:helps|works|gives you|is (?:helpful|useful))\b"
+            r"|^\W*(?:i |we )?hope (?:this|the) (?:draft|outline|version|rewrite|post above)\b",
+            None,
+            True,
+            True,
+        ),
+        (
+            "speaks of itself as a model",
+            _either(
+                r"\bas an? (?:ai|artificial intelligence|(?:large )?language model|llm|chatbot"
+                r"|ai (?:language )?model|ai assistant|virtual assistant)"
+                r"(?=[,.;:!]| (?:language model|model|assistant|system)\b|,? i\b)",
+                r"\bas an? (?:[\w-]+ ){1,2}(?:model|assistant|chatbot)\b(?=,| i\b)",
+                r"\bmy (?:information|knowledge|data|training)(?: \w+){0,2} (?:only )?(?:goes|extends|runs"
+                r"|ends|stops"
+                r"|cuts off|dates)"
+                r" (?:up )?(?:to|through|until|in)\b",
+                r"\bi(?:'m| am)? (?:can(?:no|')t|cannot|not able to|unable to"
+                rf"|(?:don't|do not) have the ability to) (?:{w.limits})\b",
+                r"\bi (?:don't|do not) have (?:access to|real-time|live|browsing|internet|the ability)",
+                r"\bmy (?:knowledge|training data)"
+                r"(?: cut-?off| cutoff| (?:only )?(?:goes|ends|extends)| (?:has|is) (?:a|limited))",
+                r"\b(?:knowledge|training) cut-?off\b",
+                r"\bas of my (?:last|latest|most recent) (?:update|training|knowledge)",
+            ),
+            None,
+            True,
+            True,
+        ),
+        (
+            "tells the requester to change the draft",
+            _either(
+                rf"{bare}(?:{w.edit})\b{_OBJECT.format(nouns=part)}",
+                rf"{bare}(?:{w.edit})\b(?:\s+(?:in|out|up|over|through))?\s+{_THIS.format(nouns=document)}",
+            ),
+            None,
+            False,
+            True,
+        ),
+        (
+            "tells the requester to change the draft",
+            rf"{asked}(?:{w.edit})\b{_OBJECT.format(nouns=part)}",
+            None,
+            True,
+            True,
+        ),
+        (
+            "tells the requester to check invented facts",
+            rf"{bare}(?:{w.check})\b{_OBJECT.format(nouns=w.fact)}",
+            _INVENTED,
+            True,
+            True,
+        ),
+        (
+            "tells the requester to replace invented facts",
+            rf"{bare}(?:{w.edit})\b{_OBJECT.format(nouns=w.fact)}",
+            _INVENTED_STRONGLY,
+            True,
+            True,
+        ),
+        (
+            "says what it did to the draft",
+            _either(
+                rf"^\W*i(?:'ve| have)? (?:also |deliberately |intentionally |mostly )?(?:{w.did})\b"
+                rf"(?:\s+[\w'’-]+){{0,5}}?\s+(?:{part}|placeholders?)\b",
+                r"^\W*i(?:'ve| have)? assumed (?:that )?(?:readers|your readers|the reader|your audience)\b",
+                rf"^\W*i(?:'ve| have)? (?:also )?(?:{w.did})\b(?:\s+[\w'’-]+){{0,2}}?\s+the (?:post|article"
+                rf"|piece)\b",
+                r"^\W*i(?:'ve| have)? (?:tried|aimed|kept|made|chosen|avoided|focused|written)\b[^.!?]*"
+                r"\byour (?:audience|readers|brand|style guide|blog)\b",
+            ),
+            None,
+            True,
+            False,
+        ),
+        (
+            "describes the draft",
+            _either(
+                r"^\W*(?:this|my) (?:draft|outline|revision) (?:is|uses|targets|includes|keeps|follows"
+                r"|comes|runs|covers|focuses|aims|assumes|has|leans|sticks|should|could|can|might)\b",
+                r"^\W*the (?:draft|outline|version|revision|rewrite) (?:above|below)\b",
+                r"^\W*(?:the|this) (?:revised|rewritten|updated|edited|shortened|expanded|longer|shorter"
+                r"|seo[- ](?:optimized|friendly)) (?:version|draft)\b",
+                r"^\W*(?:a few |some )?(?:quick )?notes? (?:on|about) (?:this|the)"
+                r" (?:draft|post|article|outline|version)\b",
+                r"\b(?:as you requested|as you asked|per your request|you (?:asked|requested) for"
+                r"|(?:draft|post|article|outline|piece|version|rewrite) you requested)\b",
+            ),
+            None,
+            True,
+            False,
+        ),
+        (
+            "announces the draft",
+            _either(
+                r"^\W*(?:(?:sure|certainly|absolutely|of course|great|okay|ok|alright|got it)[!,.:]\s*)?"
+                r"(?:here(?:'s|’s| is| are)|below (?:is|are|you'll find)) (?:a|an|your"
+                r"|the (?:full|complete|final|revised|updated|requested))\b"
+                r"[^.!?]{0,60}\b(?:draft|blog post|article|post|write-up|outline"
+                r"|(?:revised|rewritten|updated|shorter|longer|tighter|polished|final"
+                r"|cleaner) version(?! of\b))\b",
+                r"^\W*(?:i(?:'ve| have) (?:written|drafted|put together|created|prepared)"
+                r"|i(?:'ll| will) (?:write|draft|create|put together)"
+                r"|let me (?:write|draft|create|put together))"
+                r" (?:a|an|the|your)\b[^.!?]{0,60}\b(?:draft|blog post|article|post|write-up|outline)\b",
+                r"^\W*(?:happy to help|here you go|sure thing)\W*$",
+            ),
+            None,
+            True,
+            False,
+        ),
+        (
+            "discloses that AI wrote it",
+            _either(
+                r"\b(?:this|the) (?:post|article|content|blog post|text|piece|draft)\b[^.]{0,40}"
+                r"\b(?:was|is|has been)"
+                r" (?:generated|written|created|produced|drafted|assisted|co-written)\b[^.]{0,40}"
+                r"\b(?:ai|artificial intelligence|chatgpt|gpt-?\d*|claude|gemini|copilot|llm"
+                r"|language model)\b",
+                r"^\W*disclaimer\b[^.]{0,80}\b(?:ai|artificial intelligence|language model)\b",
+            ),
+            None,
+            True,
+            True,
+        ),
+    ]
+    return tuple(
+        Form(name, re.compile(source, re.IGNORECASE), cue, lists, anywhere)
+        for name, source, cue, lists, anywhere in shapes
+    )
+
+
+_EDGE_BLOCKS = 5  # an assistant frames its draft in the first and last few blocks
+# A post's own update note ("Update: I added a section on TLS") speaks to readers, after publishing.
+_UPDATE_NOTE = re.compile(r"^\W*(?:update[sd]?|edit(?:ed)?|correction|addendum)\b", re.IGNORECASE)
+
+
+def assistant_form(sentence: str, listed: bool = False, edge: bool = True) -> str | None:
+    """What the assistant does in `sentence` (see `forms`, then `_by_cues`), or None when it
+    is not its own; `listed`: the sentence is a list item; `edge`: it is in the first or last
+    few blocks."""
+    if _UPDATE_NOTE.match(sentence):
+        return None
+    for form in forms():
+        if (listed and not form.in_lists) or (not edge and not form.anywhere):
+            continue
+        if form.pattern.search(sentence) and (form.cue is None or form.cue.search(sentence)):
+            return form.name
+    return _by_cues(sentence, listed, edge)
+
+
+class Cue(NamedTuple):
+    name: str
+    pattern: re.Pattern[str]
+
+
+@cache
+def cues() -> tuple[Cue, ...]:
+    """The parts a sentence of an assistant is made of when no one shape fits it whole: who
+    speaks (the assistant as writer, the assistant as model), to whom (an offer or question
+    to the requester, the requester as publisher), about what (the text, facts it invented),
+    and what is to be done (a verb of editing)."""
+    w = _words()
+    writer = (
+        rf"\bi(?:'ve| have| had)?(?: not| also| deliberately| mostly| intentionally)? (?:{w.did}|went with"
+        r"|made up|wrote|chose|picked|assumed|tried|aimed|left out)\b"
+        rf"|\bi (?:can|could|will|'ll|would|'d) (?:also |happily |easily )?(?:{w.offer})\b"
+    )
+    # A part of the text, not a topic: "the intro", not "a short introduction to Pulsar".
+    parts = rf"{w.part}|headings?|subheadings?|numbered list|bulleted list|bullet points"
+    text = (
+        rf"\b(?:the|this|these|your|my|each|every|all|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{parts})\b(?!\s+(?:to"
+        rf"|of|on|about)\b)"
+        r"|\b(?:each|every) (?:section|paragraph)\b"
+    )
+    found = {
+        "offer": r"\b(?:would you (?:like|prefer|want)|do you (?:want|need|prefer)|is there anything"
+        r"|anything else (?:you|i)|shall i|should i|want me to|let me know if|if you(?:'d| would)? (?:like"
+        r"|want"
+        r"|prefer|need)|if you tell me|tell me (?:if|whether|which|what|how)|let me know your|if (?:that"
+        r"|this)(?:'s| is| would be)?"
+        r" (?:useful|helpful|helps|works)|if needed|if necessary|just say)\b"
+        rf"|^\W*(?:should|shall|would|could) (?:the|this|your) (?:[\w-]+ ){{0,2}}(?:{w.part})\b[^.!]*\?\s*$",
+        "writer": writer,
+        # The writer's verb and, within a few words, the part of the text it acts on.
+        "wrote text": rf"(?:{writer})(?:\s+[\w'’-]+){{0,3}}?\s+(?:{text})",
+        "text": text,
+        "facts": rf"\b(?:{w.fact}|post|article|piece|sections?|paragraphs?|spelling|headings?|logo)\b",
+        "edit": rf"\b(?:{w.edit}|{w.check})(?:ing|ed)?\b",
+        "edit facts": rf"\b(?:{w.edit}|{w.check})(?:ing)?\b(?:\s+(?:in|out"
+        rf"|up))?(?:\s+[\w'’-]+){{0,4}}?\s+(?:{w.fact})\b",
+        "publisher": r"\b(?:before you (?:publish|post|go live|hit publish)|yourself|your (?:audience"
+        r"|readers|brand"
+        r"|company|blog|site|earlier posts|previous posts|stack|style guide|house style|team|product|cms))\b",
+        "invented": rf"\b(?:{_INVENTED_STRONG}|for illustration)\b"
+        rf"|\b(?:dummy|fake|placeholder|made-up|fictional) (?:{w.fact})\b",
+        "made up": r"\b(?:illustrative|hypothetical|made[- ]up|invented|fictional|dummy|fake|for illustration"
+        r"|placeholder \w+|where i(?:'ve| have) marked)\b",
+        "artifact": r"\b(?:screenshots?|images?|diagrams?|charts?|graphs?|logos?|illustrations?|gifs?|videos?"
+        r"|embeds?|tables?|infographics?)\b",
+        "before you publish": r"\bbefore (?:you (?:publish|post|go live|hit publish)|(?:it"
+        r"|this) goes (?:live|out))\b",
+        "asked": rf"{_CLAUSE_START}{_LEAD}{_ASKING}",
+        "if": r"\bif\b",
+        "model": r"\bi (?:could|may|might) be (?:out of date|outdated|wrong about)\b",
+        "subject": r"^\W*(?:this|the) (?:draft|rewrite|revision|outline)\b(?!\s+(?:rfc|design|proposal|spec"
+        r"|of)\b)"
+        r"|^\W*the (?:post|article|piece|version|text) above\b",
+        "measured": r"\b\d[\d,]* words\b|\bword count\b|\bkeywords?\b|\bthe original\b",
+        "requested": r"\bas (?:you )?requested\b|\bhere you go\b",
+        "advice": rf"\bi(?:'d| would)? (?:suggest|recommend) (?:that you )?(?:{w.edit}|{w.check})(?:ing)?\b",
+        "me": r"\b(?:me to|i (?:can|could|will|'ll|'d|would|shall)|shall i|should i|let me know|tell me)\b",
+        # "I can match the voice", "I will adjust the length": the assistant acting on the text.
+        "will act": rf"\bi (?:can|could|will|'ll|'d|would) (?:also |then "
+        rf"|happily )?\w+\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:{text})"
+        r"|\bi (?:can|could|will|'ll|'d|would) (?:also |then )?(?:adjust|change|tweak|revise|update|adapt)\b",
+        "deliverable": r"\b(?:captions?|tweets?|social (?:media )?posts?|newsletter (?:blurb|copy)"
+        r"|meta descriptions?"
+        r"|titles?|headlines?|slide deck|linkedin (?:post|version)|(?:a|another) version)\b",
+        "accuracy": rf"\b(?:{w.check})\b[^.!?]{{0,20}}\bthat\b[^.!?]{{0,60}}\b(?:is"
+        rf"|are) (?:still )?(?:accurate|correct"
+        r"|current|up to date|up-to-date|valid)\b",
+        "could not check": r"\bi (?:could not|couldn't|was unable to|wasn't able to) (?:verify|confirm|check"
+        r"|access|look up)\b",
+        "described part": rf"^\W*(?:the|these|all|each of the) (?:{parts}) (?:are|is) (?:written|kept"
+        rf"|formatted|structured"
+        r"|designed|meant|optimized|optimised|phrased|worded)\b",
+        "considering": rf"\bconsider (?:{w.edit})ing\b",
+        "hope for you": r"\bhope (?:that )?you (?:find|like|enjoy|can use) (?:this|it|the (?:draft|post"
+        r"|article))\b",
+        "request": rf"{_CLAUSE_START}{_LEAD}{_ASKING}?(?:{w.edit}|{w.check})\b",
+    }
+    return tuple(Cue(name, re.compile(source, re.IGNORECASE)) for name, source in found.items())
+
+
+def _by_cues(sentence: str, listed: bool, edge: bool) -> str | None:
+    """The assistant's sentence by the parts it combines (see `cues`)."""
+    has = {cue.name for cue in cues() if cue.pattern.search(sentence)}
+    about_text = bool(has & {"text", "facts"})
+    if "model" in has:
+        return "speaks of itself as a model"
+    if "offer" in has and "me" in has and (about_text or has & {"edit", "writer"}):
+        return "offers to change the draft"
+    if has & {"will act"} and has & {"if", "offer"}:
+        return "offers to change the draft"
+    if (
+        "me" in has
+        and "deliverable" in has
+        and ("offer" in has or sentence.rstrip().endswith("?") or "also" in sentence.lower())
+    ):
+        return "offers to change the draft"
+    if "offer" in has and "deliverable" in has and sentence.rstrip().endswith("?"):
+        return "offers to change the draft"
+    if "could not check" in has:
+        return "speaks of itself as a model"
+    if "asked" in has and "accuracy" in has:
+        return "tells the requester to check invented facts"
+    if "made up" in has and "request" in has:
+        return "tells the requester to replace invented facts"
+    if "considering" in has and "text" in has:
+        return "tells the requester to change the draft"
+    if "hope for you" in has and "publisher" in has:
+        return "hopes the draft helps"
+    if "offer" in has and "text" in has and sentence.rstrip().endswith("?"):
+        return "offers to change the draft"
+    if "me" in has and "wrote text" in has and "if" in has:
+        return "offers to change the draft"
+    if "before you publish" in has and "asked" in has and (about_text or "artifact" in has):
+        return "tells the requester to check invented facts"
+    if "requested" in has and "text" in has:
+        return "describes the draft"
+    if "advice" in has and about_text:
+        return "tells the requester to check invented facts"
+    if not edge or listed:
+        return None
+    if "wrote text" in has or ("writer" in has and has & {"publisher", "invented"}):
+        return "says what it did to the draft"
+    if "edit facts" in has and "invented" in has:
+        return "tells the requester to check invented facts"
+    if "subject" in has and has & {"publisher", "request", "measured"}:
+        return "describes the draft"
+    if "described part" in has:
+        return "describes the draft"
+    return None
+
+
+class Said(NamedTuple):
+    span: Span  # where the sentence starts, to the end of its first line
+    form: str
+    block: int  # index into doc.views.blocks
+    text: str
+
+
+def assistant_sentences(doc: Document) -> Iterator[Said]:
+    """The assistant's sentences in the prose (blockquotes are quotations, not framing)."""
+    views = doc.views
+    count = len(views.blocks)
+    for sentence in views.sentences:
+        prose = views.blocks[sentence.block].block
+        if prose.kind == "quote":
+            continue
+        edge = sentence.block < _EDGE_BLOCKS or sentence.block >= count - _EDGE_BLOCKS
+        form = assistant_form(sentence.text, prose.kind == "list-item", edge)
+        if form is not None:
+            yield Said(
+                locate_sentence(doc, sentence.block, sentence.text), form, sentence.block, sentence.text
+            )
+
+
+@rule("S007", "assistant-talk", Severity.ERROR)
+def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
+    """A chat assistant's sentence to the person who asked for the draft was left in the post.
+
+    Why: "Want me to make it shorter?", "I've kept the tone practical", "As an AI, I can't
+    browse the web" or "Be sure to verify these statistics before publishing" speak to the
+    requester, not to readers; published, they tell readers the post was pasted from a chat.
+    What counts is the sentence's grammar, not a list of phrases: the assistant offering
+    to do more, hoping the draft helps, saying what it did to the draft, describing the draft,
+    stating its limits as a model, telling the requester to change the draft or check facts
+    it invented, announcing the draft, or disclosing that AI wrote it. The slot words are in
+    seolint/checks/assistant_words.toml. Blockquotes (a post quoting a chatbot) are skipped,
+    and so are sentences S003's phrases already report.
+    Example: `Hope this works for you! Want me to add a section on retries?` -> delete both.
+    Fix (unsafe): the sentence is deleted (its paragraph, when it is the whole paragraph);
+    unsafe because it may also say something the post needs.
+    """
+    views = doc.views
+    for said in assistant_sentences(doc):
+        if _s003_reports(said.text):
+            continue
+        block = views.blocks[said.block].block
+        edit = remove_sentence(doc, said.span, block) if block.span.line <= said.span.line else None
+        fix = Fix((edit,), "unsafe", "Delete the assistant's sentence") if edit is not None else None
+        yield Problem(said.span, f"the chat assistant {said.form}: not a sentence for readers", fix)
+
+
+@cache
+def _s003_matchers() -> tuple[Matcher, ...]:
+    """S003's own matchers, so that one sentence is not reported twice."""
+    from seolint.registry.packs.load import builtin_pack_rules
+
+    for found in builtin_pack_rules():
+        if found.code == "S003" and isinstance(found.check, PackCheck):
+            return found.check.matchers
+    return ()
+
+
+def _s003_reports(text: str) -> bool:
+    return any(True for matcher in _s003_matchers() for _ in matcher.matches(text))
