@@ -66,7 +66,10 @@ def list_rules(output_format: str) -> int:
 def rules_markdown_table(rules: Sequence[Rule]) -> str:
     """The README's rule table (tests keep the README equal to this)."""
     lines = ["| code | name | severity | summary |", "| --- | --- | --- | --- |"]
-    lines += [f"| {r.code} | `{r.name}` | {r.severity.label} | {r.summary} |" for r in rules]
+    lines += [
+        f"| {r.code} | `{r.name}` | {r.severity.label} | {'(opt-in) ' if r.opt_in else ''}{r.summary} |"
+        for r in rules
+    ]
     return "\n".join(lines)
 
 

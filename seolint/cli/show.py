@@ -49,6 +49,7 @@ def show_settings(settings: Settings, path: str) -> None:
         comment(f"settings for {path}"),
         comment(f"config file: {config.source or 'none (defaults)'}"),
         setting("select", list(config.select) if config.select is not None else ["ALL"]),
+        setting("extend-select", list(config.extend_select)),
         setting("ignore", list(config.ignore)),
         setting("fail-on", config.fail_on.label),
         setting("encoding", config.encoding),

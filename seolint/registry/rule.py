@@ -53,6 +53,7 @@ class Rule(NamedTuple):
     doc: str
     site_check: SiteCheck | None = None
     kinds: frozenset[PageKind] = frozenset(PAGE_KINDS)
+    opt_in: bool = False  # off unless `select` or `extend-select` names it (a style pack)
 
     @property
     def scope(self) -> Literal["draft", "site"]:
@@ -268,10 +269,15 @@ class RuleSet:
             raise RuleError(f"{selector!r} matches no rule code, name or prefix{self.suggest(selector)}")
         return found
 
-    def select(self, select: Sequence[str] | None, ignore: Sequence[str]) -> list[Rule]:
-        chosen = self.rules if select is None else self._expand(select)
+    def select(
+        self, select: Sequence[str] | None, ignore: Sequence[str], extend: Sequence[str] = ()
+    ) -> list[Rule]:
+        """The rules `select` names (every rule that is not opt-in, when None) and those
+        `extend` names, less those `ignore` names."""
+        chosen = [r for r in self.rules if not r.opt_in] if select is None else self._expand(select)
+        added = {r.code for r in self._expand(extend)}
         dropped = {r.code for r in self._expand(ignore)}
-        return [r for r in chosen if r.code not in dropped]
+        return [r for r in self.rules if (r in chosen or r.code in added) and r.code not in dropped]
 
     def _expand(self, selectors: Sequence[str]) -> list[Rule]:
         codes = {r.code for s in selectors for r in self.matching(s)}

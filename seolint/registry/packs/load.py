@@ -39,7 +39,7 @@ from seolint.registry.rule import Rule, RuleError, check_identity
 
 _RULE_KEYS = {
     "code", "name", "severity", "summary", "message", "help", "scope",
-    "patterns", "phrases", "exceptions", "where", "match", "fix", "terms",
+    "patterns", "phrases", "exceptions", "where", "match", "fix", "terms", "opt-in",
 }  # fmt: skip
 # A `terms` rule ("Github -> GitHub") replaces spellings in prose: it takes no matchers.
 _NOT_WITH_TERMS = ("patterns", "phrases", "where", "match", "fix")
@@ -165,7 +165,16 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
     except RuleError as error:
         raise PackError(f"{label}: {error}") from None
     doc = summary + ("\n\n" + help_text.strip() if help_text.strip() else "")
-    return Rule(code, name, severity, PackOptions, PackCheck(scope, message, tuple(matchers)), summary, doc)
+    check = PackCheck(scope, message, tuple(matchers))
+    return Rule(code, name, severity, PackOptions, check, summary, doc, opt_in=_opt_in(entry, label))
+
+
+def _opt_in(entry: dict[str, Any], label: str) -> bool:
+    """`opt-in = true`: the rule runs only where `select` or `extend-select` names it."""
+    value = entry.get("opt-in", False)
+    if not isinstance(value, bool):
+        raise PackError(f"{label}: opt-in must be true or false")
+    return value
 
 
 def _terms_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompiler) -> Rule:
@@ -202,7 +211,7 @@ def _terms_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
         raise PackError(f"{label}: {error}") from None
     doc = summary + ("\n\n" + help_text.strip() if help_text.strip() else "")
     check = TermsCheck(message, terms, exceptions)
-    return Rule(code, name, severity, TermsOptions, check, summary, doc)
+    return Rule(code, name, severity, TermsOptions, check, summary, doc, opt_in=_opt_in(entry, label))
 
 
 def _has_matcher(table: dict[str, Any]) -> bool:
