@@ -25,6 +25,7 @@ BUILTIN_MODULES = (
     "seolint.checks.readability",
     "seolint.checks.scaffolding",
     "seolint.checks.assistant",
+    "seolint.checks.leftovers",
     "seolint.checks.suppressions",
     "seolint.checks.sitewide",
 )

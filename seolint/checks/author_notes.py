@@ -1,0 +1,129 @@
+"""Notes to the author (S008): what a draft tells its writer to add or fill in.
+
+Their forms: a bracketed or parenthesized note whose head names what to add (`(Suggested
+image: a funnel)`, `[Screenshot: the dashboard]`, `(Note to editor: ...)`) or that opens
+with an instruction (`[Include a diagram of ...]`, `(Add a benchmark here.)`); a citation
+still to find (`[citation needed]`, `[3] TODO`, a source line that reads "citation needed");
+a bracketed name to fill in (`[Company]`, `[Your Product Name]`, `[X]%`); a note line to the
+editor; and a list of suggestions for the writer under a label such as "Suggested links:".
+Link placeholders are L001's and `[Insert ...]`/`[Add ...]` S002's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
+
+from seolint.checks.draft_units import Unit
+from seolint.checks.leftover_lexicon import alternation, leftover_words
+from seolint.document.model import Document, Span
+from seolint.document.placeholders import BRACKETED
+from seolint.document.tags import tag_spans
+
+
+class Note(NamedTuple):
+    span: Span  # the note itself, or the label and the whole list under it
+    what: str  # for the message
+    removable: bool  # the note is all of its lines (a fix may delete them)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = leftover_words()
+    heads = alternation(words.note_heads)
+    qualifiers = alternation(words.note_qualifiers)
+    verbs = alternation(words.note_verbs)
+    square_verbs = alternation(tuple(v for v in words.note_verbs if v not in ("insert", "add")))  # S002's
+    artifacts = alternation(words.note_artifacts)
+    slots = alternation(words.slot_nouns)
+    headed = rf"(?:(?:{qualifiers})\s+)?(?:{heads})\s*(?:idea|suggestion|here)?\s*:"
+    asked = r"\s+(?:(?:a|an|the|some|one|two|more|your|our|relevant|real)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{})\b"
+    bracketed = re.compile(
+        rf"\({headed}[^()\n]{{0,300}}\)|(?<!\])\[{headed}[^\[\]\n]{{0,300}}\](?![(\[:])"
+        rf"|\((?:{verbs}){asked.format(artifacts)}[^()\n]{{0,200}}\)"
+        rf"|(?<!\])\[(?:{square_verbs}){asked.format(artifacts)}[^\[\]\n]{{0,200}}\](?![(\[:])",
+        re.IGNORECASE,
+    )
+    citation = re.compile(
+        r"(?<!\])\[(?:citation|source|reference|ref|cite|sources)s?(?:\s+(?:needed|required|missing|tbd|todo|here))?\]"
+        r"(?![(\[:])|\bcitation needed\b|\[\d{1,3}\]\s*(?:TODO|TBD|citation needed|source needed)\b",
+        re.IGNORECASE,
+    )
+    slot = re.compile(
+        rf"(?<![\]\w])\[(?:your\s+|the\s+|our\s+)?(?:{slots})(?:\s+(?:name|here|url))?\](?![(\[:])"
+        r"|(?<![\]\w])\[(?:X|N|XX|NUMBER|YEAR)\](?![(\[:])",
+        re.IGNORECASE,
+    )
+    note_line = re.compile(
+        r"^\W*(?:note to (?:self|editor|writer|author|the editor|the writer)|internal note|editor'?s? todo"
+        r"|publishing notes?|notes? for (?:the )?(?:editor|writer|author))\b",
+        re.IGNORECASE,
+    )
+    return bracketed, citation, slot, note_line
+
+
+def find_notes(
+    doc: Document, units: Sequence[Unit], framing: frozenset[int] | set[int] = frozenset()
+) -> list[Note]:
+    """The notes to the author in `doc`, in source order; a note line the assistant wrote
+    (on a line of `framing`) is S007's."""
+    bracketed, citation, slot, note_line = _patterns()
+    found: list[Note] = []
+    for line in doc.views.lines.values():
+        text = line.text
+        if "[" not in text and "(" not in text and "citation" not in text.lower():
+            continue
+        tags = tag_spans(text)
+        for pattern, what in ((bracketed, "a note to the writer"), (citation, "a citation still to find"),
+                              (slot, "a name to fill in")):  # fmt: skip
+            for match in pattern.finditer(text):
+                if tags.overlaps(match.start(), match.end()) or _task_box(text, match):
+                    continue
+                if BRACKETED.fullmatch(match.group()):
+                    continue  # a link placeholder: L001's
+                start = line.column + match.start()
+                whole = not text[: match.start()].strip() and not text[match.end() :].strip(" .")
+                found.append(
+                    Note(Span(line.number, start, line.number, start + len(match.group())), what, whole)
+                )
+    for unit in units:
+        if unit.kind != "heading" and unit.line not in framing and note_line.match(unit.text):
+            found.append(
+                Note(
+                    Span(unit.line, 1, unit.line, len(doc.lines[unit.line - 1]) + 1),
+                    "a note to the editor",
+                    True,
+                )
+            )
+    found += _suggestion_lists(doc, units)
+    return sorted(found)
+
+
+def _task_box(text: str, match: re.Match[str]) -> bool:
+    """`- [x] done`: a Markdown task list's box, not a name to fill in."""
+    return match.group().lower() == "[x]" and not text[: match.start()].strip()
+
+
+def _suggestion_lists(doc: Document, units: Sequence[Unit]) -> list[Note]:
+    """A "Suggested links:" label and the list under it, as one note."""
+    labels = leftover_words().note_lists
+    found = []
+    for index, unit in enumerate(units):
+        key = " ".join(re.sub(r"[^\w\s]", " ", unit.text.lower()).split())
+        if key not in labels or (not unit.text.rstrip().endswith(":") and unit.kind != "heading"):
+            continue
+        last = unit.line
+        for following in units[index + 1 :]:
+            if following.kind != "list-item" and not following.text.startswith(("[", "-", "•")):
+                break
+            last = following.line
+        found.append(
+            Note(
+                Span(unit.line, 1, last, len(doc.lines[last - 1]) + 1),
+                "a list of suggestions for the writer",
+                True,
+            )
+        )
+    return found

@@ -1,0 +1,149 @@
+"""Label lines (S005): a draft's metadata written as `Key: value` lines, by their form.
+
+A label line is a short capitalised key (at most five words, not a sentence), an optional note in
+parentheses (`Meta title (60 chars):`), a colon, and a value or nothing; written plain, in
+bold or in `<strong>` (the front-ends give the text without the markup). It is scaffolding:
+- at the top or the bottom of the draft, before the post begins or after it ends, when its
+  key is a draft's metadata key (`Slug`, `Reading time`, `Audience`), or the line is one of a
+  block of label lines that holds two of them (`Title:`, `Angle:`, `Persona:`, `Slug:`);
+- anywhere, when its key is one no post uses for its own text (`Meta description`, `Focus
+  keyword`, `Word count`) and its value is a value, not an explanation ("Primary keyword:
+  kubernetes probes", not "Primary keyword: the phrase a post should rank for" in a post
+  about keyword research).
+Keys of a post's own content (`Note:`, `Update:`, `Step 1:`, `Pros:`) are never labels.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from seolint.checks.draft_units import Unit, is_prose_line
+from seolint.checks.leftover_lexicon import leftover_words
+
+_LABEL = re.compile(
+    r"^\W{0,3}(?P<key>[A-Za-z][\w'’&/+.-]*(?:\s+[\w'’&/+.-]+){0,4}?)\s*(?:\((?P<note>[^()]{1,40})\))?\s*:"
+    r"(?:\s+(?P<value>\S.*)|\s*)$"
+)
+_MAX_VALUE_WORDS = 60
+_ZONE_VALUE_WORDS = 15  # an unknown key's value at most this long
+_KNOWN_IN_BLOCK = 2  # metadata keys that make a run of label lines a block of metadata
+# Explanations, not values: they open with a determiner or pronoun, or hold a clause.
+_EXPLAINS = re.compile(
+    r"^(?:the|a|an|this|that|these|those|it|its|one|each|every|any|what|how|which|who|you|your|where|when)\b"
+    r"|\b(?:that|which|who|whose|is|are|should|must|can|will|would|may|means|refers)\b",
+    re.IGNORECASE,
+)
+_MIN_EXPLANATION_WORDS = 6
+_SENTENCE_WORDS = re.compile(r"\b(?:i|we|you|is|are|was|were|will|can|should|must|have|has|do|does)\b", re.I)
+
+
+class Label(NamedTuple):
+    line: int
+    last: int  # an empty label's value may be on the line under it
+    key: str
+    known: bool  # a draft's metadata key (leftover_words.toml)
+
+
+def parse_label(text: str) -> tuple[str, str] | None:
+    """(key, value) of a label line, or None: "Meta title (60 chars): X" -> ("meta title", "X")."""
+    found = _LABEL.match(text.strip())
+    if found is None or not found.group("key")[0].isupper():  # "...in the following\nformat:" runs on
+        return None
+    key = " ".join(found.group("key").lower().split()).strip(".")
+    if _SENTENCE_WORDS.search(key) or key in leftover_words().content_keys:
+        return None
+    return key, (found.group("value") or "").strip()
+
+
+def is_known(key: str, keys: frozenset[str] | None = None) -> bool:
+    """Whether `key` (or its singular) is one of `keys`, the metadata keys unless told."""
+    keys = leftover_words().metadata_keys if keys is None else keys
+    return key in keys or key.rstrip("s") in keys or key.removesuffix("es") in keys
+
+
+def explains(value: str) -> bool:
+    """Whether a value reads as an explanation of the key rather than a value for it."""
+    return len(value.split()) >= _MIN_EXPLANATION_WORDS and _EXPLAINS.search(value) is not None
+
+
+def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
+    """Label lines of the draft that are scaffolding; `taken` are lines another leftover rule
+    already reports (an outline's `Hook:` items, the assistant's sentences)."""
+    parsed: dict[int, tuple[str, str]] = {}
+    for unit in units:
+        if unit.kind == "quote":
+            continue  # a quoted announcement's "Title:" is the quote's
+        label = parse_label(unit.text) if unit.line not in taken else None
+        # A heading with a colon is a title ("Rust 1.70: What's new") unless its key is a label's.
+        if label is not None and (
+            unit.kind != "heading" or is_known(label[0], leftover_words().unmistakable_keys)
+        ):
+            parsed[unit.line] = label
+    content = [u for u in units if u.line not in taken and u.line not in parsed and is_prose_line(u)]
+    head_end = content[0].line if content else max((u.line for u in units), default=0) + 1
+    tail_start = content[-1].line if content else 0
+    known_in_run = _known_per_run(units, parsed, taken)
+    wrapped = {
+        unit.line
+        for unit, following in itertools.pairwise(units)
+        if unit.line in parsed and following.block == unit.block and not following.first
+        and following.line not in parsed and following.line not in taken and unit.block is not None
+    }  # fmt: skip
+    found = []
+    for line, (key, value) in sorted(parsed.items()):
+        known = is_known(key)
+        unmistakable = is_known(key, leftover_words().unmistakable_keys)
+        words = len(value.split())
+        if words > _MAX_VALUE_WORDS:
+            continue
+        zoned = line < head_end or line > tail_start
+        in_metadata_block = known_in_run.get(line, 0) >= _KNOWN_IN_BLOCK
+        if value and line in wrapped:
+            continue  # "Title: a first line ... so this" running on to the next line is a sentence
+        if (
+            (known and zoned and (in_metadata_block or not explains(value)))
+            or (zoned and in_metadata_block and words <= _ZONE_VALUE_WORDS)
+            or (unmistakable and not explains(value))
+        ):
+            last = _value_below(units, line, parsed, taken) if not value and zoned else line
+            found.append(Label(line, last, key, known))
+    return found
+
+
+def _value_below(
+    units: Sequence[Unit], line: int, parsed: dict[int, tuple[str, str]], taken: set[int]
+) -> int:
+    """The last line of an empty label and the one short line under it that is its value
+    ("Image Alt Text:" above "A diagram of two transactions waiting")."""
+    following = next((u for u in units if u.line > line), None)
+    if (
+        following is None
+        or following.kind == "heading"
+        or following.line in parsed
+        or following.line in taken
+        or len(following.text.split()) > _ZONE_VALUE_WORDS
+    ):
+        return line
+    return following.line
+
+
+def _known_per_run(
+    units: Sequence[Unit], parsed: dict[int, tuple[str, str]], taken: set[int]
+) -> dict[int, int]:
+    """For each label line, how many metadata keys its run of consecutive label lines holds
+    (other leftover lines may sit between them): a run with two is a block of metadata."""
+    counts: dict[int, int] = {}
+    run: list[int] = []
+    for unit in [*units, None]:
+        if unit is not None and unit.line in parsed:
+            run.append(unit.line)
+        elif unit is not None and unit.line in taken:
+            continue
+        else:
+            known = sum(is_known(parsed[line][0]) for line in run)
+            counts.update(dict.fromkeys(run, known))
+            run = []
+    return counts

@@ -1,0 +1,52 @@
+"""The leftover rules' words, read once a process from leftover_words.toml (which says what
+each list is for)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+
+class LeftoverWords(NamedTuple):
+    metadata_keys: frozenset[str]
+    unmistakable_keys: frozenset[str]
+    content_keys: frozenset[str]
+    ui_words: frozenset[str]
+    related_blocks: frozenset[str]
+    byline_words: frozenset[str]
+    note_qualifiers: tuple[str, ...]
+    note_heads: tuple[str, ...]
+    note_verbs: tuple[str, ...]
+    note_lists: frozenset[str]
+    slot_nouns: tuple[str, ...]
+    note_artifacts: tuple[str, ...]
+
+
+@cache
+def leftover_words() -> LeftoverWords:
+    from importlib.resources import files
+
+    from seolint.discover.toml import tomllib
+
+    data = tomllib.loads(files("seolint.checks").joinpath("leftover_words.toml").read_text(encoding="utf-8"))
+    return LeftoverWords(
+        metadata_keys=frozenset(data["metadata-keys"]),
+        unmistakable_keys=frozenset(data["unmistakable-keys"]),
+        content_keys=frozenset(data["content-keys"]),
+        ui_words=frozenset(data["ui-words"]),
+        related_blocks=frozenset(data["related-blocks"]),
+        byline_words=frozenset(data["byline-words"]),
+        note_qualifiers=tuple(data["note-qualifiers"]),
+        note_heads=tuple(data["note-heads"]),
+        note_verbs=tuple(data["note-verbs"]),
+        note_lists=frozenset(data["note-lists"]),
+        slot_nouns=tuple(data["slot-nouns"]),
+        note_artifacts=tuple(data["note-artifacts"]),
+    )
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """Phrases as a regex alternation, longest first, spaces matching any run of spaces."""
+    import re
+
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))

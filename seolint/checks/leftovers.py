@@ -1,0 +1,213 @@
+"""Draft leftovers by form (S005, S006, S008, S009, S010): metadata labels, an outline above
+the draft, notes to the author, Markdown leaked into HTML, and page debris.
+
+Each form is found by its own module (label_lines, outline_block, author_notes,
+page_debris; the assistant's sentences by seolint.checks.assistant); `anatomy` reads a
+draft once with all of them, so that each knows what the others took (an outline's `Hook:`
+items are not labels) and C001 can set every leftover line aside when it reads the ending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from seolint.checks.assistant import Said, assistant_sentences
+from seolint.checks.author_notes import Note, find_notes
+from seolint.checks.draft_units import units
+from seolint.checks.label_lines import Label, find_labels
+from seolint.checks.outline_block import Outline, find_outline
+from seolint.checks.page_debris import Debris, find_debris
+from seolint.document.model import Document, Span
+from seolint.findings.records import Fix, Problem, Severity
+from seolint.registry.edits import removable, remove_section
+from seolint.registry.rule import NoOptions, rule
+
+
+class Anatomy(NamedTuple):
+    framing: tuple[Said, ...]
+    outline: Outline | None
+    debris: tuple[Debris, ...]
+    notes: tuple[Note, ...]
+    labels: tuple[Label, ...]
+    lines: frozenset[int]  # every line a leftover form covers
+
+
+def anatomy(doc: Document) -> Anatomy:
+    """The leftovers of `doc`, found once however many rules ask."""
+    return doc.views.derived(_anatomy)
+
+
+def _anatomy(doc: Document) -> Anatomy:
+    found = units(doc)
+    framing = tuple(assistant_sentences(doc))
+    framing_lines = {said.span.line for said in framing}
+    outline = find_outline(found, framing_lines)
+    outline_lines = set(range(outline.first, outline.last + 1)) if outline is not None else set()
+    debris = tuple(find_debris(doc, found, framing_lines | outline_lines))
+    debris_lines = {line for d in debris for line in range(d.first, d.last + 1)}
+    notes = tuple(find_notes(doc, found, framing_lines))
+    note_lines = {line for n in notes if n.removable for line in range(n.span.line, n.span.end_line + 1)}
+    taken = framing_lines | outline_lines | debris_lines | note_lines
+    labels = tuple(find_labels(found, taken))
+    lines = (
+        taken
+        | {n.span.line for n in notes}
+        | {n for label in labels for n in range(label.line, label.last + 1)}
+    )
+    return Anatomy(framing, outline, debris, notes, labels, frozenset(lines))
+
+
+def _line_span(doc: Document, line: int) -> Span:
+    text = doc.lines[line - 1]
+    start = len(text) - len(text.lstrip())
+    return Span(line, start + 1, line, len(text.rstrip()) + 1)
+
+
+def _delete(doc: Document, first: int, last: int, safe: bool, title: str) -> Fix | None:
+    """Delete lines first..last as a unit, when that leaves the markup around them whole."""
+    if not removable("\n".join(doc.lines[first - 1 : last])):
+        return None
+    return Fix((remove_section(doc, first, last),), "safe" if safe else "unsafe", title)
+
+
+@rule("S005", "metadata-label", Severity.ERROR)
+def metadata_label(doc: Document, opts: NoOptions) -> Iterator[Problem]:
+    """A line of the draft's metadata (`Slug: ...`, `**Reading time:** 6 min`) was left in.
+
+    Why: tools and chat assistants put the keyword, slug, reading time, audience or meta
+    description on `Key: value` lines above or below the draft; published, readers see the
+    brief the post was written from. Found by form: a short key (not a sentence), a colon and
+    a value or nothing, plain, bold or in `<strong>`. At the top or bottom of the draft a
+    metadata key or a block of such lines is enough; elsewhere only keys no post uses for its
+    own text (`Meta description`, `Focus keyword`, `Word count`) count, and not when the value
+    explains the key (a "Keywords" section in a post about SEO). `Note:`, `Update:`, `Step
+    1:` and the like are the post's own.
+    Example: `**Primary keyword:** grpc deadlines` above the title -> move it to front matter
+    (`keyphrase:`) or delete it.
+    Fix (unsafe): the line is deleted; unsafe because its value may be wanted elsewhere.
+    """
+    template_labels = _s001_lines(doc)
+    labels = anatomy(doc).labels
+    runs = _runs({n for label in labels for n in range(label.line, label.last + 1)} | template_labels)
+    for label in labels:
+        if label.line in template_labels:  # S001 names the label; its value below is still left
+            if label.last > label.line:
+                span = _line_span(doc, label.line + 1)._replace(end_line=label.last)
+                yield Problem(span, f"the value of the template label {label.key!r} left in the post")
+            continue
+        span = _line_span(doc, label.line)
+        if label.last != label.line:
+            span = span._replace(end_line=label.last, end_column=len(doc.lines[label.last - 1].rstrip()) + 1)
+            fix = _delete(doc, label.line, label.last, False, "Delete the metadata lines")
+        else:
+            first, last = runs[label.line]
+            fix = _delete(
+                doc,
+                first,
+                last,
+                False,
+                "Delete the metadata lines" if last > first else "Delete the metadata line",
+            )
+        yield Problem(span, f"draft metadata {label.key!r} left in the post", fix)
+
+
+def _runs(lines: set[int]) -> dict[int, tuple[int, int]]:
+    """Each line's run of consecutive lines in `lines`: a block of labels is deleted whole,
+    so the blank lines around it stay as they were."""
+    found: dict[int, tuple[int, int]] = {}
+    for line in sorted(lines):
+        first = found[line - 1][0] if line - 1 in found else line
+        found[line] = (first, line)
+    for line in sorted(lines, reverse=True):
+        last = found[line + 1][1] if line + 1 in found else found[line][1]
+        found[line] = (found[line][0], last)
+    return found
+
+
+def _s001_lines(doc: Document) -> set[int]:
+    """Lines S001's template labels are reported on, so that one line is not reported twice."""
+    from seolint.registry.packs.load import builtin_pack_rules
+
+    rule_ = next((r for r in builtin_pack_rules() if r.code == "S001"), None)
+    if rule_ is None:
+        return set()
+    return {problem.span.line for problem in rule_.run(doc, rule_.default_options())}
+
+
+@rule("S006", "outline-left-in", Severity.ERROR)
+def outline_left_in(doc: Document, opts: NoOptions) -> Iterator[Problem]:
+    """The outline the draft was written from is still above it.
+
+    Why: chat assistants often answer with an outline first (`I. Introduction`, `Hook:`,
+    `Thesis:`, `Key points:`, `CTA:`) and then the post after a marker such as `Draft:` or
+    `Full post`; pasted whole, the outline is the first thing readers see. Found by form:
+    before the post begins, an outline with parts of a plan (hook, thesis, key points, CTA)
+    or Roman numerals, ending in such a marker (or opened by an "Outline" heading). One
+    finding for the whole block. An outline shown inside a post about outlining comes after
+    the post has begun and is left alone.
+    Example: `Outline:` / `1. Hook: ...` / `2. Thesis: ...` / `Full post:` -> delete them.
+    Fix (unsafe): the whole block is deleted, marker included.
+    """
+    outline = anatomy(doc).outline
+    if outline is None:
+        return
+    last = doc.lines[outline.last - 1]
+    span = Span(outline.first, 1, outline.last, len(last) + 1)
+    fix = _delete(doc, outline.first, outline.last, False, "Delete the outline")
+    yield Problem(span, f"an outline is left above the draft (lines {outline.first}-{outline.last})", fix)
+
+
+@rule("S008", "author-note", Severity.ERROR)
+def author_note(doc: Document, opts: NoOptions) -> Iterator[Problem]:
+    """A note to the author was left in the post.
+
+    Why: drafts mark what is still to do: `(Suggested image: ...)`, `[Screenshot: ...]`,
+    `[Include a diagram of ...]`, `(Add a benchmark here.)`, `[citation needed]`, `[3] TODO`,
+    a bracketed name to fill in (`[Company]`, `[Your Product Name]`, `[X]%`), a "Note to
+    editor:" line, or a "Suggested links:" list. Published, they show the post is unfinished.
+    Link placeholders (`[Link to ...]`) are L001's and `[Insert ...]` S002's.
+    Example: `At [Company], we cut costs by [X]%.` -> the real name and figure.
+    Fix (unsafe): a note that is a whole line (or a list with its label) is deleted; one
+    inside a sentence needs a rewrite, so it gets no fix.
+    """
+    for note in anatomy(doc).notes:
+        fix = (
+            _delete(doc, note.span.line, note.span.end_line, False, "Delete the note")
+            if note.removable
+            else None
+        )
+        yield Problem(note.span, f"{note.what} left in the post", fix)
+
+
+@rule("S009", "markdown-in-html", Severity.WARNING)
+def markdown_in_html(doc: Document, opts: NoOptions) -> Iterator[Problem]:
+    """Markdown syntax was left in an HTML page, which shows it as typed.
+
+    Why: a draft converted to HTML by hand, or by a chat assistant, keeps `**bold**`,
+    `## Heading`, backticks or `[text](url)` inside its tags; browsers do not render them,
+    so readers see the asterisks and brackets. (Markdown and plain-text drafts render it.)
+    Example: `<p>**Rule of thumb:** delete it.</p>` -> `<p><strong>Rule of thumb:</strong> delete it.</p>`.
+    """
+    for markup in doc.stray_markup:
+        yield Problem(markup.span, f"Markdown {markup.text[:40]!r} in HTML: the page shows it as typed")
+
+
+@rule("S010", "page-debris", Severity.WARNING)
+def page_debris(doc: Document, opts: NoOptions) -> Iterator[Problem]:
+    """A line of a web page's chrome was pasted with the text.
+
+    Why: copying an article out of a browser brings its buttons and menus (`close`,
+    `Share`, `Skip to content`), its byline (`2 min read 08-11-2024`), its title again a few
+    lines down, and its "Related" questions. They sit before the post begins or after it
+    ends. A byline the page's own template marks (a `<time>`, a `post-meta` element) is not
+    debris, nor is a control outside the post's text.
+    Example: a lone `close` above the title -> delete it.
+    Fix: the line is deleted; safe for controls and title copies, unsafe for a byline (the
+    writer may want its date).
+    """
+    for debris in anatomy(doc).debris:
+        span = Span(debris.first, 1, debris.last, len(doc.lines[debris.last - 1]) + 1)
+        title = "Delete the byline" if not debris.safe else "Delete the pasted line"
+        fix = _delete(doc, debris.first, debris.last, debris.safe, title)
+        yield Problem(span, f"{debris.what}, pasted with the text", fix)
