@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from seolint.checks.cta_ending import CHANGELOG_ENTRY, Ending, ending, is_named
 from seolint.checks.cta_invitations import (
@@ -25,7 +26,9 @@ from seolint.checks.cta_invitations import (
     required_of_reader,
 )
 from seolint.checks.cta_lexicon import lexicon
-from seolint.document.model import ARTICLE_KINDS, Document, Link, Span
+from seolint.checks.headings import LEAKED_MARKER
+from seolint.document.model import ARTICLE_KINDS, Block, Document, Link, Span
+from seolint.document.views import sentences_of
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.phrases import phrase_pattern
@@ -137,7 +140,10 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     """
     if not doc.views.blocks:
         return
-    where = ending(doc, opts.window, lexicon().back_matter)
+    left_over = _left_over(doc)
+    where = ending(
+        doc, opts.window, lexicon().back_matter, lambda block: _is_whole_left_over(block, left_over)
+    )
     if find_cta(doc, opts, where) is None:
         whole = where.start <= doc.views.blocks[0].block.span.line  # the final part is all the prose
         yield Problem(
@@ -168,10 +174,13 @@ def find_cta(doc: Document, opts: CtaOptions, where: Ending) -> str | None:
     verbs = words.imperative_verbs | {v.strip().lower() for v in opts.extend_verbs}
     views = doc.views
     linked = {line for link in links for line in range(link.span.line, link.span.end_line + 1)}
+    left_over = _left_over(doc)
     for sentence in views.sentences:
         block = views.blocks[sentence.block].block
         if not start <= block.span.line < end or block.kind == "quote":
             continue
+        if sentence.text in left_over.sentences or _is_left_over(block, left_over.lines):
+            continue  # the chatbot's offer, a note to the author, a label: not said to readers
         in_list = block.kind == "list-item"
         if in_list and CHANGELOG_ENTRY.search(block.text):
             continue
@@ -182,6 +191,36 @@ def find_cta(doc: Document, opts: CtaOptions, where: Ending) -> str | None:
         if has_link and points_onward(sentence.text):
             return sentence.text
     return None
+
+
+class _LeftOver(NamedTuple):
+    sentences: frozenset[str]  # the chat assistant's, as the prose view has them
+    lines: frozenset[int]  # labels, notes, outline, debris
+
+
+def _left_over(doc: Document) -> _LeftOver:
+    """What a reader never reads as the post: its leftovers (seolint.checks.leftovers)."""
+    from seolint.checks.leftovers import anatomy
+
+    found = anatomy(doc)
+    return _LeftOver(frozenset(said.text for said in found.framing), found.lines)
+
+
+def _is_whole_left_over(block: Block, left_over: _LeftOver) -> bool:
+    """A block that is a leftover whole, to skip when finding where the post ends."""
+    text = " ".join(block.text.split())
+    return (
+        _is_left_over(block, left_over.lines)
+        or any(text == said for said in left_over.sentences)
+        or all(piece in left_over.sentences for piece in sentences_of(text))
+    )
+
+
+def _is_left_over(block: Block, lines: frozenset[int]) -> bool:
+    """A block whose every line is a leftover, or an outline marker paragraph (`H2: Lessons`)."""
+    if LEAKED_MARKER.match(block.text.split("\n", 1)[0]):
+        return True
+    return all(line in lines for line in range(block.span.line, block.span.end_line + 1))
 
 
 def _onward_section(doc: Document, links: list[Link], where: Ending) -> str | None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from seolint.document.model import Document, Heading
+from seolint.document.model import Block, Document, Heading
 
 if TYPE_CHECKING:
     from seolint.document.views import ProseBlock
@@ -45,10 +46,18 @@ class Ending(NamedTuple):
     closing: int
 
 
-def ending(doc: Document, window: float, back_matter: frozenset[str]) -> Ending:
+def ending(
+    doc: Document,
+    window: float,
+    back_matter: frozenset[str],
+    left_over: Callable[[Block], bool] | None = None,
+) -> Ending:
     """The ending of `doc` (which has prose): the last H2 section or the last `window` of the
-    prose, whichever is longer, and at least the last paragraphs, all before back matter."""
-    blocks = doc.views.blocks
+    prose, whichever is longer, and at least the last paragraphs, all before back matter;
+    blocks `left_over` says are no part of the post (a chatbot's offer, a label) are skipped."""
+    blocks = (
+        tuple(b for b in doc.views.blocks if left_over is None or not left_over(b.block)) or doc.views.blocks
+    )
     body = _before_back_matter(doc, blocks, back_matter) or len(blocks)
     kept = blocks[:body]
     end = blocks[body].block.span.line if body < len(blocks) else len(doc.lines) + 1
