@@ -227,6 +227,7 @@ def test_cli_diff_through_patch_equals_cli_fix(tmp_path: Path) -> None:
     subprocess.run(["patch", "-p1", "--quiet"], input=diff.stdout, cwd=tmp_path / "patched", check=True)
     subprocess.run([*seolint, "--fix"], cwd=tmp_path / "fixed", capture_output=True, check=False)
     fixed = (tmp_path / "fixed" / "post.txt").read_bytes()
-    expected = b"# Title\r\n\r\nclose\r\n\r\nSee [it](https://go.dev/x)."  # .txt reads Markdown links
+    # S004 drops the repeat and S010 the pasted `close` control; .txt reads Markdown links.
+    expected = b"# Title\r\n\r\n\r\nSee [it](https://go.dev/x)."
     assert fixed == codecs.BOM_UTF8 + expected
     assert (tmp_path / "patched" / "post.txt").read_bytes() == fixed
