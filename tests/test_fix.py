@@ -114,6 +114,31 @@ def test_s004_lines_typed_differently_get_no_fix() -> None:
     assert fixes_of("# T\n\nTitle here\n- Title here\n", "S004") == [None]
 
 
+@pytest.mark.parametrize(
+    ("draft", "line"),
+    [
+        ("# T\n\n$$\nx = 1\nx = 1\n$$\n", 5),  # math
+        ("# T\n\n<div>\nSame line\nSame line\n</div>\n", 5),  # an HTML block
+        ("# T\n\n> Said again\n> Said again\n", 4),  # a quotation
+        ("# T\n\n- Item again\n- Item again\n", 4),  # a list
+        ("# T\n\nVerse line  \nVerse line  \n", 4),  # hard line breaks
+        ("# T\n\nVerse line\\\nVerse line\\\nLast line\n", 4),
+        ('# T\n\n{{< highlight go >}}\nf("hi")\nf("hi")\n{{< /highlight >}}\n', 5),  # no site
+        ("# T\n\n> One line\n> and two.\n\n> One line\n> and two.\n", 6),  # a quoted paragraph
+    ],
+)
+def test_s004_repeats_outside_prose_paragraphs_get_an_unsafe_fix(draft: str, line: int) -> None:
+    """A repeat in math, HTML, a quote, a list, verse or a shortcode body may be meant."""
+    result = lint_result(draft, "markdown", plan_for(("S004",))).findings
+    assert [(f.span.line, f.fix and f.fix.applicability) for f in result] == [(line, "unsafe")]
+    assert fixed(draft, "S004").text == draft
+
+
+def test_s004_repeats_in_prose_paragraphs_keep_a_safe_fix() -> None:
+    draft = "# T\n\nSame line\n\nSame line\n\nWrapped line\nWrapped line\n"
+    assert [f.applicability for f in fixes_of(draft, "S004") if f] == ["safe", "safe"]
+
+
 # --- S001 / S003: declared in the packs ---------------------------------------------------
 
 

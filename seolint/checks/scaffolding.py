@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cached_property
 
 from seolint.document.lines import strip_decoration
 from seolint.document.model import Block, Document, Span
@@ -16,6 +18,11 @@ _HAS_WORD = re.compile(r"\w")
 _COMMENT = re.compile(r"<!--.*?-->")
 # Table rows repeat cell values and template actions repeat `{{end}}`: not pasted twice.
 _NOT_PROSE = re.compile(r"^(?:\||<t[dhr]\b|\{\{.*\}\}$)", re.IGNORECASE)
+# Paragraphs that are not prose although Markdown reads them as paragraphs: `$$` math and
+# shortcode bodies (`{{< highlight >}}` outside a detected site), where a repeat may be meant.
+_NOT_PROSE_PARAGRAPH = re.compile(r"^(?:\$\$|\{\{|\{%)")
+# A line ending in a hard break (two spaces, a backslash, `<br>`): verse, an address, lyrics.
+_HARD_BREAK = re.compile(r"(?: {2,}|\\|<br\s*/?>)$", re.IGNORECASE)
 
 
 @rule("S004", "duplicate-line", Severity.WARNING)
@@ -26,12 +33,15 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     button label twice ("close", "close"); readers see a glitch, search engines a
     duplicated snippet. Code, front matter, blank and punctuation-only lines are skipped.
     Example: the post title on two lines in a row -> keep one.
-    Fix (safe): the repeat is deleted, with the blank lines between it and the first copy,
-    when the two are typed exactly alike; lines that differ in markup (`# Title` above
-    `Title`) get no fix, since which one to keep is the writer's call.
+    Fix: the repeat is deleted, with the blank lines between it and the first copy, when the
+    two are typed exactly alike; lines that differ in markup (`# Title` above `Title`) get no
+    fix, since which one to keep is the writer's call. The fix is safe only in prose
+    paragraphs; a repeat in math, an HTML block, a quote, a list, a line ending in a hard
+    break or a shortcode body may be meant, so there it is unsafe.
     """
     previous: tuple[int, str, str] | None = None  # the line before: number, text, line as typed
     lines = doc.lines
+    prose = _ProseParagraphs(doc)
     for number in doc.views.lines:
         line = lines[number - 1]  # compare what was typed, URLs included
         if "<!--" in line:
@@ -48,10 +58,10 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
             yield Problem(
                 Span(number, start + 1, number, end + 1),
                 f"{shorten(text, 60)!r} repeats the line above",
-                _drop_repeat(doc, previous[0], number, number),
+                _drop_repeat(doc, previous[0], number, number, prose),
             )
         previous = (number, text, line)
-    yield from _repeated_paragraphs(doc)
+    yield from _repeated_paragraphs(doc, prose)
 
 
 def _prose(text: str, line: str) -> bool:
@@ -59,7 +69,7 @@ def _prose(text: str, line: str) -> bool:
     return _HAS_WORD.search(text) is not None and _NOT_PROSE.match(line.lstrip()) is None
 
 
-def _repeated_paragraphs(doc: Document) -> Iterator[Problem]:
+def _repeated_paragraphs(doc: Document, prose: _ProseParagraphs) -> Iterator[Problem]:
     """Multi-line paragraphs pasted twice (single lines are caught line by line)."""
     for before, block in zip(doc.blocks, doc.blocks[1:], strict=False):
         if (
@@ -71,19 +81,44 @@ def _repeated_paragraphs(doc: Document) -> Iterator[Problem]:
             yield Problem(
                 block.span,
                 "this paragraph repeats the one above",
-                _drop_repeat(doc, before.span.line, block.span.line, block.span.end_line),
+                _drop_repeat(doc, before.span.line, block.span.line, block.span.end_line, prose),
             )
 
 
-def _drop_repeat(doc: Document, original: int, first: int, last: int) -> Fix | None:
+def _drop_repeat(doc: Document, original: int, first: int, last: int, prose: _ProseParagraphs) -> Fix | None:
     """Delete lines first..last (and the blank lines before them) if they are typed exactly
-    like the lines starting at `original`."""
+    like the lines starting at `original`: safe when both copies are prose."""
     typed = [line.strip() for line in doc.lines[first - 1 : last]]
     if typed != [line.strip() for line in doc.lines[original - 1 : original - 1 + len(typed)]]:
         return None
     end_of_original = original + len(typed) - 1
     edit = remove_lines(doc, end_of_original + 1, last)
-    return Fix((edit,), "safe", "Delete the repeated copy")
+    safe = prose.holds(original, end_of_original) and prose.holds(first, last)
+    return Fix((edit,), "safe" if safe else "unsafe", "Delete the repeated copy")
+
+
+class _ProseParagraphs:
+    """Which lines lie in prose paragraphs, found by bisecting the paragraphs' first lines."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def _paragraphs(self) -> list[Block]:
+        return [
+            b for b in self.doc.blocks if b.kind == "paragraph" and not _NOT_PROSE_PARAGRAPH.match(b.text)
+        ]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [b.span.line for b in self._paragraphs]
+
+    def holds(self, first: int, last: int) -> bool:
+        """Whether lines first..last lie in one prose paragraph, none ending in a hard break."""
+        index = bisect_right(self._starts, first) - 1
+        if index < 0 or self._paragraphs[index].span.end_line < last:
+            return False
+        return not any(_HARD_BREAK.search(line) for line in self.doc.lines[first - 1 : last])
 
 
 def _typed(doc: Document, block: Block) -> str:
