@@ -65,13 +65,17 @@ class Form(NamedTuple):
     anywhere: bool = True  # False: only in the first or last few blocks, where an assistant frames its draft
 
 
+_FIGURES = r"(?:numbers|data|figures|stats|statistics|metrics|sources|examples|links|results|benchmarks)"
 # A cue that a fact the requester is told to check was invented by the draft: strong ones
 # hold alone; weak ones ("these numbers", "the figures above") only with a verb of checking.
 _INVENTED_STRONG = (
     r"illustrative|hypothetical|made[- ]up|invented|fictional|approximate|estimated|placeholder \w+"
     r"|before (?:publishing|you publish|posting|(?:it|this) goes (?:live|out)|going live|(?:it"
     r"|this) (?:is published|ships))"
-    r"|your own|where i(?:'ve| have) marked|i(?:'ve| have)? (?:made up|estimated)"
+    r"|where i(?:'ve| have) marked|i(?:'ve| have)? (?:made up|estimated)"
+    # "numbers from your own service", "your own internal links"; not "your own values" in a
+    # config file, which a how-to asks of its reader too.
+    rf"|{_FIGURES} (?:from|of|in) your own|your own (?:\w+ )?{_FIGURES}"
 )
 _INVENTED_WEAK = (
     r"these|those|(?:the )?above|against (?:the )?(?:official|current|latest|most recent)"
