@@ -27,7 +27,7 @@ from tests.conftest import FIXTURES, doc_of, lint, lint_result, plan_for, run_cl
 from tests.test_report_html import Page as HtmlPage
 
 ZOLA = FIXTURES / "sites" / "zola"
-LIST_SKIPPERS = {"C001", "M006", "L002", "L003", "H001", "M001", "W008"}
+LIST_SKIPPERS = {"C001", "M006", "L002", "L003", "H001", "M001", "W008", "P006", "P007"}
 WORDS = " ".join(["Readers"] + ["remember"] * 40) + "."
 
 
@@ -205,7 +205,12 @@ FRONT = "---\ntitle: Tracing slow handlers in Go\n---\n\n"
         ),
         (f"# T\n\n{PROSE}\n", "R004", {}, [("R004", False)]),  # the first paragraph is a place
         (f"# T\n\n{PROSE}\n", "C001", {}, [("C001", True)]),  # the final part is all the prose
-        (f"# T\n\nShort start.\n\n## Body\n\n{PROSE}\n\n## End\n\n{WORDS}\n", "C001", {}, [("C001", False)]),
+        (  # the final part is at least the last three paragraphs: more come before them
+            f"# T\n\nShort start.\n\nA second.\n\nA third.\n\n## Body\n\n{PROSE}\n\n## End\n\n{WORDS}\n",
+            "C001",
+            {},
+            [("C001", False)],
+        ),
         (
             "---\ntitle: Tracing in Go\nkeyphrase: OpenTelemetry\n---\n\nWe trace with OpenTelemetry.\n",
             "M007",
