@@ -53,7 +53,7 @@ _WELCOME = re.compile(
     re.IGNORECASE,
 )
 # A sentence wholly in parentheses is an aside ("(Correction: ...; see the comment.)").
-ASIDE = re.compile(r"\s*\([^()]*\)[.!?]?\s*")
+ASIDE = re.compile(r"\A\s*\([^()]*\)[.!?]?\s*")
 # A pointer inside the same post ("at the end of this post", "below") sends nobody onward.
 IN_THIS_POST = re.compile(
     r"\b(?:see|find|found|listed|shown|described|linked|included|given)\b[^.;:]{0,60}"

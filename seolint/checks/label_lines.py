@@ -24,7 +24,7 @@ from seolint.checks.draft_units import Unit, is_prose_line
 from seolint.checks.leftover_lexicon import leftover_words
 
 _LABEL = re.compile(
-    r"^\W{0,3}(?P<key>[A-Za-z][\w'’&/+.-]*(?:\s+[\w'’&/+.-]+){0,4}?)\s*(?:\((?P<note>[^()]{1,40})\))?\s*:"
+    r"^\W{0,3}(?P<key>[A-Za-z][\w'’&/+.-]*(?:\s+[\w'’&/+.-]+){0,4}?)\s*(?:\((?P<note>[^()]{1,40})\)\s*)?:"
     r"(?:\s+(?P<value>\S.*)|\s*)$"
 )
 _MAX_VALUE_WORDS = 60

@@ -20,7 +20,7 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _PLAN_PART = re.compile(
-    r"^\W*(?:[IVX]+\.|[A-Za-z][.)]|\d{1,2}[.)])?\s*(?P<part>hook|thesis|key\s+(?:points?|ideas?|takeaways?)"
+    r"^\W*(?:(?:[IVX]+\.|[A-Za-z][.)]|\d{1,2}[.)])\s*)?(?P<part>hook|thesis|key\s+(?:points?|ideas?|takeaways?)"
     r"|main\s+points?|supporting\s+points?|cta|call\s+to\s+action|angle|transition|takeaways?)\s*:",
     re.IGNORECASE,
 )

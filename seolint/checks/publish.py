@@ -20,9 +20,9 @@ from seolint.registry.edits import remove_lines
 from seolint.registry.options import Options
 from seolint.registry.rule import NoOptions, rule
 
-_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO_DATE = re.compile(r"\A\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 # A front-matter line that only sets the flag: `draft: true`, `draft = true`, `published: false`.
-_FLAG_LINE = re.compile(r"\s*(?:draft|published|status)\s*[:=]\s*[\"']?(?:true|false|draft)[\"']?\s*", re.I)
+_FLAG_LINE = re.compile(r"\A\s*(?:draft|published|status)\s*[:=]\s*[\"']?(?:true|false|draft)[\"']?\s*", re.I)
 
 
 class DraftOptions(Options):

@@ -22,7 +22,7 @@ _NOT_PROSE = re.compile(r"^(?:\||<t[dhr]\b|\{\{.*\}\}$)", re.IGNORECASE)
 # shortcode bodies (`{{< highlight >}}` outside a detected site), where a repeat may be meant.
 _NOT_PROSE_PARAGRAPH = re.compile(r"^(?:\$\$|\{\{|\{%)")
 # A line ending in a hard break (two spaces, a backslash, `<br>`): verse, an address, lyrics.
-_HARD_BREAK = re.compile(r"(?: {2,}|\\|<br\s*/?>)$", re.IGNORECASE)
+_HARD_BREAK = re.compile(r"(?:(?<! ) {2,}|\\|<br\s*/?>)$", re.IGNORECASE)
 
 
 @rule("S004", "duplicate-line", Severity.WARNING)
