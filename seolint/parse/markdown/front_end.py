@@ -14,7 +14,7 @@ from typing import Literal, Union
 
 from seolint.document import model as document
 from seolint.document.model import Block, CodeBlock, Comment, Document, Heading, Span
-from seolint.parse import front_matter
+from seolint.parse import ParseError, front_matter
 from seolint.parse.html import elements as html_elements
 from seolint.parse.html import tokens as html_tokens
 from seolint.parse.markdown import inline as markdown_inline
@@ -39,7 +39,8 @@ _CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")  # `## Setup {#setup}` (Hugo, kr
 _HTML_READ = ("<a", "<img", "id", "<!--")
 
 Lines = tuple[int, int]  # 0-based [first line, line after the last]
-_Pending = tuple[Union[Node, list[Node]], BlockKind, Union[Lines, None]]  # a block or a run of inline nodes
+# a block or a run of inline nodes, the prose kind around it, its table row, its depth (1: top level)
+_Pending = tuple[Union[Node, list[Node]], BlockKind, Union[Lines, None], int]
 
 
 def preload() -> None:
@@ -81,17 +82,23 @@ class _Builder:
 
     def walk(self, tree: Tree) -> None:
         """Every block in document order, with an explicit stack: a quote nested 10,000 deep
-        is no deeper here. Prose takes its kind from the innermost list item, quote or cell."""
+        is no deeper here. Prose takes its kind from the innermost list item, quote or cell.
+        A block deeper than MAX_NESTING refuses the draft (the parser stopped reading there)."""
         stack: list[_Pending] = []
-        _push(stack, tree.blocks, "paragraph", None)
+        _push(stack, tree.blocks, "paragraph", None, 1)
         while stack:
-            item, kind, row = stack.pop()
+            item, kind, row, depth = stack.pop()
             if isinstance(item, list):
                 spans = [node.srcmap for node in item if node.srcmap]
                 self._prose(kind, item, tree.lines(spans[0][0], spans[-1][1]) if spans else (0, 1))
                 continue
             name = item.name
             lines = tree.lines(*item.srcmap) if item.srcmap else (0, 1)
+            if depth > markdown_nodes.MAX_NESTING:
+                raise ParseError(
+                    f"blocks nest more than {markdown_nodes.MAX_NESTING} levels deep at line {lines[0] + 1}"
+                    " (a list and its item are two levels)"
+                )
             if name == "paragraph":
                 self._prose(kind, item.children, lines)
             elif name == "heading" or name == "lheading":  # lheading: a setext (underlined) heading
@@ -103,9 +110,10 @@ class _Builder:
             elif name == "html_block":
                 self._html(tree.as_written_at_end(item, item.meta.get("content", "")), lines[0])
             elif name in _CONTAINERS:
-                _push(stack, item.children, _CONTAINERS[name], row)
+                _push(stack, item.children, _CONTAINERS[name], row, depth + 1)
             else:  # lists, tables and their parts: only their items and cells are read
-                _push(stack, item.children, kind, lines if name == "trow" and item.srcmap else row)
+                row = lines if name == "trow" and item.srcmap else row
+                _push(stack, item.children, kind, row, depth + 1)
 
     def _line_span(self, lines: Lines, text: str = "") -> Span:
         """The span of whole lines; with `text`, starting where the text does on the first line."""
@@ -182,7 +190,9 @@ class _Builder:
         return place
 
 
-def _push(stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Lines | None) -> None:
+def _push(
+    stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Lines | None, depth: int
+) -> None:
     """Push `nodes` to be walked in order, runs of inline nodes grouped as one paragraph."""
     items: list[Node | list[Node]] = []
     for node in nodes:
@@ -192,7 +202,7 @@ def _push(stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Li
             items[-1].append(node)
         else:
             items.append([node])
-    stack.extend((item, kind, row) for item in reversed(items))
+    stack.extend((item, kind, row, depth) for item in reversed(items))
 
 
 def _stands_as_written(text: str, snippet: str, at: int) -> bool:
