@@ -34,7 +34,7 @@ from seolint.findings.records import FileResult, Finding, RunResult
 from seolint.fix.apply import fix_text
 from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import DraftError, lint_source
-from seolint.lint.runner import Stdin, draft_context, stdin_context
+from seolint.lint.runner import Stdin, draft_context, lost_draft, stdin_context
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -105,7 +105,7 @@ def run(paths: Sequence[str], settings: Settings, stdin: Stdin, mode: Mode, jobs
     if files and len(files) < len(drafts) and not mode.diff:
         sys.stderr.write("seolint: error: --fix with `-` fixes standard input only; name no other paths\n")
         return Outcome(RunResult((), tuple(errors)), EXIT_ERROR)
-    done = map_ordered(functools.partial(fix_file, settings, mode), files, jobs)
+    done = map_ordered(functools.partial(fix_file, settings, mode), files, jobs, lost=_lost)
     if len(files) < len(drafts):
         done.append(fix_stdin(settings, mode, stdin))
     results = [d.outcome for d in done if isinstance(d.outcome, FileResult)]
@@ -125,6 +125,10 @@ def run(paths: Sequence[str], settings: Settings, stdin: Stdin, mode: Mode, jobs
             sys.stderr.write(_line(finding))
         return Outcome(result, EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_CLEAN)
     return Outcome(result)
+
+
+def _lost(draft: DraftFile, why: str) -> FileFix:
+    return FileFix(lost_draft(draft, why))
 
 
 def fix_file(settings: Settings, mode: Mode, draft: DraftFile) -> FileFix:

@@ -66,7 +66,7 @@ def run(
     missed = [d for i, d in enumerate(files) if i not in cached]
     if len(missed) > 1:  # parsers loaded before workers fork, so each inherits them
         preload({fmt for d in missed if (fmt := _format(settings, d))})
-    fresh = iter(map_ordered(task, missed, jobs, file_done))
+    fresh = iter(map_ordered(task, missed, jobs, file_done, lost_draft))
     linted = (cached[i] if i in cached else next(fresh) for i in range(len(files)))
     results: list[FileResult] = []
     in_sites: list[tuple[DraftFile, FileResult]] = []
@@ -182,6 +182,11 @@ def stdin_context(settings: Settings, stdin: Stdin) -> tuple[Plan, Site | None]:
 
 def _format(settings: Settings, draft: DraftFile) -> Format | None:
     return format_for(draft.location, settings.for_draft(draft.location).config.extension_map)
+
+
+def lost_draft(draft: DraftFile, why: str) -> FileError:
+    """The outcome of a draft whose worker process died linting it; the other files go on."""
+    return FileError(draft.path, f"not linted: its worker process died ({why})")
 
 
 def lint_stdin(settings: Settings, stdin: Stdin) -> Outcome:

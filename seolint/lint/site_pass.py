@@ -91,13 +91,20 @@ def build_model(
             missing.append(path)
     for path in missing:  # resolve plans before workers fork, as the runner does
         settings.plan_for(settings.config_for(path.parent))
-    for path, outcome in zip(missing, map_ordered(lint, [drafts[p] for p in missing], jobs), strict=True):
+    for path, outcome in zip(
+        missing, map_ordered(lint, [drafts[p] for p in missing], jobs, lost=_unread), strict=True
+    ):
         facts[path] = outcome.facts if isinstance(outcome, FileResult) else None
     if index is not None:
         known = {p: found for p, found in facts.items() if found is not None and p in keys}
         index.save({drafts[p].location: (keys[p], found) for p, found in known.items()})
     pages = [Page.of(site, path, drafts[path].path, found) for path, found in facts.items()]
     return SiteModel.build(site, sorted(pages, key=lambda page: page.path), focus=given.keys())
+
+
+def _unread(draft: DraftFile, why: str) -> FileError:
+    """A page whose worker died: the model goes without its facts, as for an unreadable page."""
+    return FileError(draft.path, why)
 
 
 def _index_key(
