@@ -16,6 +16,7 @@ from typing import BinaryIO
 STDIN = "-"
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_FILE_SIZE_LIMIT = 1024**3  # the largest max-file-size accepted: no blog draft is near it
+MAX_DATA_FILE_SIZE = 16 * 1024 * 1024  # a rule pack, site config, template or redirect list; none is near it
 _CHUNK = 1024 * 1024
 _SAMPLE = b"# A title\n\nSome prose, with punctuation: (and more).\n"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -76,6 +77,21 @@ def read_regular_file(path: str, max_size: int, limit: str) -> bytes:
     with open(path, "rb", opener=_open_without_blocking) as handle:
         _check_regular(os.fstat(handle.fileno()), max_size, limit)
         return _bounded_read(handle, max_size, limit)
+
+
+def read_head(path: str, size: int) -> bytes | None:
+    """The first `size` bytes of a regular file, or None when it is not one or cannot be read:
+    opened without blocking (a FIFO), and no more read than asked (a link to /dev/zero)."""
+    try:
+        handle = _open_without_blocking(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        return os.read(handle, size) if stat.S_ISREG(os.fstat(handle).st_mode) else None
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 def _open_without_blocking(path: str, flags: int) -> int:

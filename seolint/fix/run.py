@@ -34,7 +34,7 @@ from seolint.findings.records import FileResult, Finding, RunResult
 from seolint.fix.apply import fix_text
 from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import DraftError, lint_source
-from seolint.lint.runner import Stdin, draft_context, lost_draft, stdin_context
+from seolint.lint.runner import Stdin, draft_context, lost_draft, skipped_site_files, stdin_context
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -97,10 +97,11 @@ def run(paths: Sequence[str], settings: Settings, stdin: Stdin, mode: Mode, jobs
     """Fix every draft under `paths` (stdin: `stdin.path` names it); ConfigError is the caller's."""
     cwd = settings.config_for(Path.cwd())
     drafts, errors = discover(paths, settings.config_for, cwd.force_exclude, settings.site_for)
-    for draft in drafts:  # resolve plans and sites before workers fork
+    for draft in drafts:  # resolve plans and sites (and read their files) before workers fork
         if draft.location != STDIN:
             settings.plan_for(settings.config_for(Path(draft.location).parent))
-            settings.site_for(Path(draft.location))
+            if (site := settings.site_for(Path(draft.location))) is not None:
+                settings.site_key(site)
     files = [d for d in drafts if d.location != STDIN]
     if files and len(files) < len(drafts) and not mode.diff:
         sys.stderr.write("seolint: error: --fix with `-` fixes standard input only; name no other paths\n")
@@ -111,6 +112,7 @@ def run(paths: Sequence[str], settings: Settings, stdin: Stdin, mode: Mode, jobs
     results = [d.outcome for d in done if isinstance(d.outcome, FileResult)]
     errors += [d.outcome for d in done if isinstance(d.outcome, FileError)]
     errors += [e for r in results for e in r.errors]
+    errors += skipped_site_files(settings, files)
     result = RunResult(tuple(results), tuple(errors))
     _summarise(done, mode)
     if mode.diff:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import DraftError, lint_source
 from seolint.lint.settings import Settings
 from seolint.parse import preload
+from seolint.site.reads import skipped_under
 
 if TYPE_CHECKING:
     from seolint.cache.store import Cache
@@ -89,7 +91,23 @@ def run(
         updated, site_errors = add_site_findings(in_sites, settings, task, jobs)
         results = [updated.get(r.path, r) for r in results]
         errors.extend(site_errors)
+    errors.extend(skipped_site_files(settings, files))
     return RunResult(tuple(results), tuple(errors), time.perf_counter() - started)
+
+
+def skipped_site_files(settings: Settings, drafts: Sequence[DraftFile]) -> list[FileError]:
+    """One error for each file of the drafts' sites that was skipped (a FIFO, a link to a
+    device, an alias bomb in a config): the run went on as if it were absent."""
+    roots = {site.root: None for d in drafts if (site := settings.for_draft(d.location).site) is not None}
+    return [
+        FileError(_shown_path(path), f"skipped: {why}") for root in roots for path, why in skipped_under(root)
+    ]
+
+
+def _shown_path(path: Path) -> str:
+    """`path` relative to the working directory when it is inside it, as drafts are shown."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 # A run reads cached results here before forking workers (hits for every file of the corpus

@@ -30,6 +30,7 @@ from seolint.parse import ParseError
 from seolint.registry.rule import Rule
 from seolint.server.actions import FIX_ALL_KIND, Buffer, actions, diagnostic, problem_diagnostic
 from seolint.server.positions import Encoding, LineIndex
+from seolint.site.reads import skipped_under
 
 DEBOUNCE_SECONDS = 0.15  # a pause in typing, not every keystroke, triggers a re-lint
 CONFIG_GLOB = "**/*.toml"  # .seolint.toml, pyproject.toml, rule packs and TOML site configs
@@ -49,6 +50,7 @@ class Verdict:
     problem: str | None = None
     rules: Mapping[str, Rule] = field(default_factory=dict)  # the rules that ran, by code
     crashes: tuple[str, ...] = ()  # rules that raised (the other findings still count)
+    skipped: tuple[str, ...] = ()  # files of the buffer's site that were not read, and why
 
 
 class Linter:
@@ -81,7 +83,8 @@ class Linter:
         except DraftError as error:
             return Verdict(problem=f"{path}: {error}")
         rules = {active.rule.code: active.rule for active in plan.rules}
-        return Verdict(result.findings, None, rules, tuple(e.message for e in result.errors))
+        skipped = tuple(f"{file}: skipped: {why}" for file, why in skipped_under(site.root)) if site else ()
+        return Verdict(result.findings, None, rules, tuple(e.message for e in result.errors), skipped)
 
     def _config_for(self, folder: Path) -> Config:
         """The folder's config, read again first if its file or a rule pack changed on disk.
@@ -122,7 +125,8 @@ class Linted:
     def diagnostics(self) -> list[types.Diagnostic]:
         if self.verdict.problem is not None:
             return [problem_diagnostic(self.verdict.problem)]
-        return [diagnostic(finding, self.buffer.index) for finding in self.verdict.findings]
+        found = [diagnostic(finding, self.buffer.index) for finding in self.verdict.findings]
+        return [*map(problem_diagnostic, self.verdict.skipped), *found]
 
 
 class SeolintServer(LanguageServer):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from seolint.discover.digest import update_with_files
 from seolint.site.adapter import Site
+from seolint.site.reads import read_site_bytes
 
 # Folders that hold page templates in some generator (Hugo, Jekyll, Zola, themes).
 TEMPLATE_FOLDERS = ("layouts", "_layouts", "templates", "themes")
@@ -24,7 +25,7 @@ def site_fingerprint(site: Site) -> str:
         repr((site.generator, str(site.root), site.reason, site.base_url)).encode("utf-8", "replace")
     )
     digest.update(_stable(site.config).encode("utf-8", "replace"))
-    update_with_files(digest, _template_files(site.root))
+    update_with_files(digest, _template_files(site.root), read_site_bytes)
     return digest.hexdigest()
 
 

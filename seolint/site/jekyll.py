@@ -44,6 +44,7 @@ from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, PageKind, Regi
 from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
 from seolint.site.dates import date_of, split_date_prefix
 from seolint.site.liquid import liquid_regions
+from seolint.site.reads import read_site_text
 from seolint.site.slugs import jekyll_slugify
 from seolint.site.titles import heading_level_around
 
@@ -184,9 +185,8 @@ class JekyllSite(Site):
         current: str | None = name
         while current and current not in seen and len(seen) < 8:
             seen.add(current)
-            try:
-                text = (layouts / f"{current}.html").read_text(encoding="utf-8", errors="replace")
-            except OSError:
+            text = read_site_text(layouts / f"{current}.html")
+            if text is None:
                 return None
             level = heading_level_around(text, _TITLE)
             if level is not None:

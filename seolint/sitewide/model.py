@@ -24,6 +24,7 @@ from seolint.findings.facts import FileFacts, Reference
 from seolint.site import Site, url_key
 from seolint.site.adapter import PAGE_SUFFIXES
 from seolint.site.configs import string_list
+from seolint.site.reads import read_site_text
 
 Status = Literal["page", "file", "generated", "broken", "uninterpretable"]
 # Pages every generator writes itself: feeds and sitemaps, at the root or per section.
@@ -176,9 +177,8 @@ class SiteModel:
         exact: set[str] = set()
         prefixes: list[str] = []
         for root in self._static_roots:
-            try:
-                text = (root / "_redirects").read_text(encoding="utf-8", errors="replace")
-            except OSError:
+            text = read_site_text(root / "_redirects")
+            if text is None:
                 continue
             for line in text.splitlines():
                 fields = line.split()
