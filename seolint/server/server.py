@@ -11,10 +11,11 @@ import asyncio
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, BinaryIO, cast
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -28,6 +29,7 @@ from seolint.lint.pipeline import DraftError, lint_source
 from seolint.lint.settings import Overrides, Settings
 from seolint.parse import ParseError
 from seolint.registry.rule import Rule
+from seolint.server import transport
 from seolint.server.actions import FIX_ALL_KIND, Buffer, actions, diagnostic, problem_diagnostic
 from seolint.server.positions import Encoding, LineIndex
 from seolint.site.reads import skipped_under
@@ -139,7 +141,26 @@ class SeolintServer(LanguageServer):
         self.linter = Linter()
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.opened: set[str] = set()  # only these are linted: pygls would read any other URI from disk
         self.shut_down = False
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """pygls's start_io with seolint's message loop (seolint.server.transport): bounded
+        frames, a resync after a bad one, and an answer to every request."""
+        from pygls.io_ import StdoutWriter
+
+        self._stop_event = stop = threading.Event()
+        writer = StdoutWriter(stdout or sys.stdout.buffer)
+        self.protocol.set_writer(writer)
+        dispatcher = transport.Dispatcher(self, writer, _log)
+        try:
+            asyncio.run(transport.serve(transport.FrameReader(stdin or sys.stdin.buffer), dispatcher, stop))
+        except BrokenPipeError:
+            _log("seolint server: the client closed the connection")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()  # type: ignore[no-untyped-call]
 
     @property
     def encoding(self) -> Encoding:
@@ -148,7 +169,9 @@ class SeolintServer(LanguageServer):
         return cast(Encoding, value) if value in ("utf-8", "utf-16", "utf-32") else "utf-16"
 
     def lint(self, uri: str) -> Linted | None:
-        """Lint the open buffer now (None: not a format seolint reads)."""
+        """Lint the open buffer now (None: not open, or not a format seolint reads)."""
+        if uri not in self.opened:
+            return None
         document = self.workspace.get_text_document(uri)
         fmt = format_for(document.path) or LANGUAGES.get(document.language_id or "")
         if fmt is None:
@@ -181,7 +204,10 @@ class SeolintServer(LanguageServer):
             timer.cancel()
 
     def current(self, uri: str) -> Linted | None:
-        """The buffer's findings for its current version (re-linted now if typing got ahead)."""
+        """The buffer's findings for its current version (re-linted now if typing got ahead);
+        None for a URI that is not open (never read from disk)."""
+        if uri not in self.opened:
+            return None
         linted = self.linted.get(uri)
         if linted is None or linted.buffer.version != self.workspace.get_text_document(uri).version:
             self.publish(uri)
@@ -195,6 +221,7 @@ class SeolintServer(LanguageServer):
             self.publish(uri)
 
     def close(self, uri: str) -> None:
+        self.opened.discard(uri)
         self.cancel(uri)
         if self.linted.pop(uri, None) is not None:
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
@@ -244,6 +271,10 @@ class SeolintServer(LanguageServer):
         return actions(buffer, linted.verdict.findings, params.range, params.context.only, document_changes)
 
 
+def _log(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
 def _front_matter_lines(text: str) -> int:
     """How many lines the front matter takes (0 without one, or when it does not parse)."""
     from seolint.parse.front_matter import split
@@ -269,6 +300,7 @@ def build() -> SeolintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: SeolintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.opened.add(params.text_document.uri)
         ls.publish(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
