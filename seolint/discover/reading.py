@@ -30,11 +30,12 @@ class ReadError(Exception):
     """The file cannot be linted; the message says why in one line."""
 
 
-def read_own_file(path: Path, limit: int) -> bytes | None:
+def read_own_file(path: Path, limit: int, private: bool = False) -> bytes | None:
     """The bytes of a file seolint keeps for itself (a cache entry, its key, the syllable
     table), or None when it is missing, a link, not a regular file, over `limit` bytes or
     unreadable: such a file is simply made again. Opened without following links or
-    blocking, and read with os.read (no file object for a read of a few kilobytes)."""
+    blocking, and read with os.read (no file object for a read of a few kilobytes).
+    `private` (a secret): also None unless this user owns it and no one else may write it."""
     try:
         if _NOFOLLOW == 0 and path.is_symlink():
             return None
@@ -43,7 +44,7 @@ def read_own_file(path: Path, limit: int) -> bytes | None:
         return None
     try:
         info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit or (private and not _private(info)):
             return None
         chunks = [os.read(handle, info.st_size + 1)]
         while chunks[-1] and sum(map(len, chunks)) <= limit:  # it grew since fstat
@@ -54,6 +55,13 @@ def read_own_file(path: Path, limit: int) -> bytes | None:
         os.close(handle)
     data = b"".join(chunks)
     return data if len(data) <= limit else None
+
+
+def _private(info: os.stat_result) -> bool:
+    """Owned by this user, and writable by no group or other user (POSIX; elsewhere, true)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
