@@ -8,7 +8,6 @@ pipeline (or the cache).
 
 from __future__ import annotations
 
-import difflib
 import os
 import posixpath
 import re
@@ -25,6 +24,9 @@ from seolint.site import Site, url_key
 from seolint.site.adapter import PAGE_SUFFIXES
 from seolint.site.configs import string_list
 from seolint.site.reads import read_site_text
+from seolint.sitewide.near_names import NearNames, ratio
+
+NEAR = 0.8  # how close a page's name must be to a broken link's for a "did you mean"
 
 Status = Literal["page", "file", "generated", "broken", "uninterpretable"]
 # Pages every generator writes itself: feeds and sitemaps, at the root or per section.
@@ -152,23 +154,39 @@ class SiteModel:
         """The published URL closest to `wanted`, for a "did you mean": its last segment
         must be close (a moved page keeps its name), then the whole URL breaks ties."""
         key = url_key(wanted)
-        name = posixpath.basename(key)
         best: tuple[float, str] | None = None
-        for url in self.primary_urls:
-            near = _similarity(name, posixpath.basename(url), at_least=0.8)
-            if near >= 0.8 and url != key:
-                score = 0.7 * near + 0.3 * _similarity(key, url)
-                best = max(best or (score, url), (score, url))
+        names, urls = self._url_names
+        for name, near in names.near(posixpath.basename(key), NEAR):
+            for url in urls[name]:
+                if url != key:
+                    score = 0.7 * near + 0.3 * ratio(key, url)
+                    best = max(best or (score, url), (score, url))
         return best[1] if best else None
 
     def page_suggestion(self, wanted: Path) -> Page | None:
         """The content file whose name is closest to a missing one's."""
         best: tuple[float, str, Page] | None = None
-        for page in self.pages.values():
-            near = _similarity(_page_name(wanted), _page_name(page.path), at_least=0.8)
-            if near >= 0.8:
+        names, pages = self._page_names
+        for name, near in names.near(_page_name(wanted), NEAR):
+            for page in pages[name]:
                 best = max(best or (near, page.shown, page), (near, page.shown, page), key=lambda b: b[:2])
         return best[2] if best else None
+
+    @cached_property
+    def _url_names(self) -> tuple[NearNames, dict[str, list[str]]]:
+        """The last segments of the published URLs, indexed, and the URLs ending in each."""
+        urls: defaultdict[str, list[str]] = defaultdict(list)
+        for url in self.primary_urls:
+            urls[posixpath.basename(url).lower()].append(url)
+        return NearNames(urls), urls
+
+    @cached_property
+    def _page_names(self) -> tuple[NearNames, dict[str, list[Page]]]:
+        """The pages' names, indexed, and the pages of each."""
+        pages: defaultdict[str, list[Page]] = defaultdict(list)
+        for page in self.pages.values():
+            pages[_page_name(page.path).lower()].append(page)
+        return NearNames(pages), pages
 
     @cached_property
     def _redirects(self) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -306,20 +324,6 @@ def _names(page: Page) -> set[str]:
     names = {page.path.stem.casefold(), page.path.parent.name.casefold()}
     names.update(_last_segment(url) for url in page.urls)
     return names
-
-
-def _similarity(a: str, b: str, at_least: float = 0.0) -> float:
-    """difflib's ratio of the two, case aside; 0.0 for a pair whose cheap upper bounds already
-    fall short of `at_least`. A site with many broken links compares each with every page:
-    ratio() on all of them was half of a run over a 235-page Hugo site."""
-    a, b = a.lower(), b.lower()
-    length = len(a) + len(b)
-    if at_least and length and 2.0 * min(len(a), len(b)) / length < at_least:  # real_quick_ratio()
-        return 0.0
-    matcher = difflib.SequenceMatcher(None, a, b)
-    if at_least and matcher.quick_ratio() < at_least:
-        return 0.0
-    return matcher.ratio()
 
 
 def _page_name(path: Path) -> str:
