@@ -12,7 +12,7 @@ import socket
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -90,6 +90,7 @@ class CliResult:
     exit_code: int
     stdout: str
     stderr: str
+    stdout_bytes: bytes = field(default=b"", compare=False)  # as written: `--diff` writes bytes
 
 
 def run_cli(args: Sequence[str], input: str | None = None) -> CliResult:
@@ -114,7 +115,7 @@ def run_cli(args: Sequence[str], input: str | None = None) -> CliResult:
         for captured in streams[1:]:
             captured.flush()
     stdout, stderr = (data.getvalue().decode("utf-8", "replace") for data in (out, err))
-    return CliResult(code, stdout, stderr)
+    return CliResult(code, stdout, stderr, out.getvalue())
 
 
 # --- growth, not seconds -------------------------------------------------------------------

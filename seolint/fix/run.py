@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import difflib
 import functools
 import os
-import re
 import stat
 import sys
 import tempfile
@@ -32,6 +30,7 @@ from seolint.discover.source import FileError, Source, sniff
 from seolint.discover.walk import DraftFile, discover
 from seolint.findings.records import FileResult, Finding, RunResult
 from seolint.fix.apply import fix_text
+from seolint.fix.diff import unified_diff
 from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import DraftError, lint_source
 from seolint.lint.runner import Stdin, draft_context, lost_draft, skipped_site_files, stdin_context
@@ -46,7 +45,6 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 @dataclass(frozen=True)
@@ -102,12 +100,13 @@ def run(paths: Sequence[str], settings: Settings, stdin: Stdin, mode: Mode, jobs
             settings.plan_for(settings.config_for(Path(draft.location).parent))
             if (site := settings.site_for(Path(draft.location))) is not None:
                 settings.site_key(site)
-    files = [d for d in drafts if d.location != STDIN]
-    if files and len(files) < len(drafts) and not mode.diff:
+    files = one_per_file([d for d in drafts if d.location != STDIN])
+    with_stdin = any(d.location == STDIN for d in drafts)
+    if files and with_stdin and not mode.diff:
         sys.stderr.write("seolint: error: --fix with `-` fixes standard input only; name no other paths\n")
         return Outcome(RunResult((), tuple(errors)), EXIT_ERROR)
     done = map_ordered(functools.partial(fix_file, settings, mode), files, jobs, lost=_lost)
-    if len(files) < len(drafts):
+    if with_stdin:
         done.append(fix_stdin(settings, mode, stdin))
     results = [d.outcome for d in done if isinstance(d.outcome, FileResult)]
     errors += [d.outcome for d in done if isinstance(d.outcome, FileError)]
@@ -120,13 +119,44 @@ def run(paths: Sequence[str], settings: Settings, stdin: Stdin, mode: Mode, jobs
         return Outcome(
             result, EXIT_ERROR if errors else EXIT_FINDINGS if any(d.fixed for d in done) else EXIT_CLEAN
         )
-    if len(files) < len(drafts):
+    if with_stdin:
         _write_out(done[-1].output)
         failing = any(f.severity >= cwd.fail_on for f in result.findings)
         for finding in result.findings:
             sys.stderr.write(_line(finding))
         return Outcome(result, EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_CLEAN)
     return Outcome(result)
+
+
+def one_per_file(drafts: Sequence[DraftFile]) -> list[DraftFile]:
+    """Each file once, however many names reach it (symlinks, hard links), so --diff lists
+    what --fix writes: under a name that is not a symlink when one is given, else under the
+    path of the file the link leads to."""
+    kept: dict[tuple[int, int] | str, DraftFile] = {}
+    for draft in drafts:
+        try:
+            info = os.stat(draft.location)
+        except OSError:  # reading it will say why
+            kept[draft.location] = draft
+            continue
+        identity = (info.st_dev, info.st_ino)
+        if identity not in kept or (_is_link(kept[identity]) and not _is_link(draft)):
+            kept[identity] = draft
+    return [_unlinked(draft) for draft in kept.values()]
+
+
+def _is_link(draft: DraftFile) -> bool:
+    return os.path.islink(draft.location)
+
+
+def _unlinked(draft: DraftFile) -> DraftFile:
+    """A symlinked draft under the path of its file (relative when that is inside the working
+    directory): the name a patch of it must carry."""
+    if not _is_link(draft):
+        return draft
+    real = os.path.realpath(draft.location)
+    relative = os.path.relpath(real)
+    return DraftFile.at(real if relative.startswith("..") else relative)
 
 
 def _lost(draft: DraftFile, why: str) -> FileFix:
@@ -266,27 +296,12 @@ def _discard(path: str) -> None:
 
 
 def _diff(path: str, before: bytes, after: bytes, plan: Plan) -> bytes:
-    """A unified diff `patch -p1` applies: `a/` and `b/` headers, lines in the draft's own
-    encoding (its BOM on the first line; UTF-16 is shown as UTF-8, for reading), and
-    "\\ No newline at end of file" where due."""
+    """The unified diff of the fix (seolint.fix.diff), lines in the draft's own encoding
+    (its BOM on the first line; UTF-16 is shown as UTF-8, for reading: patch reads none)."""
     encoding = Encoding.of(before, plan.encoding)
-    old, new = (_lines(data.decode(encoding.codec)) for data in (before, after))
-    shown = "utf-8" if encoding.codec.startswith("utf-16") else encoding.codec  # patch reads no UTF-16
-    name = path.replace(os.sep, "/")
-    out: list[bytes] = []
-    for line in difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"):
-        if line.startswith(("---", "+++")):
-            out.append(line.rstrip("\n").encode("utf-8", "surrogateescape") + b"\n")
-            continue
-        out.append(line.encode(shown))
-        if not line.endswith(("\n", "\r")):
-            out.append(b"\n\\ No newline at end of file\n")
-    return b"".join(out)
-
-
-def _lines(text: str) -> list[str]:
-    """Lines with their own endings; only CR, LF and CRLF end a line (not str.splitlines's set)."""
-    return _LINES.findall(text)
+    old, new = (data.decode(encoding.codec) for data in (before, after))
+    shown = "utf-8" if encoding.codec.startswith("utf-16") else encoding.codec
+    return unified_diff(path, old, new, shown)
 
 
 def _summarise(done: Sequence[FileFix], mode: Mode) -> None:
