@@ -585,9 +585,10 @@ def _report(
     A report that cannot be written raises OSError, which `main` turns into one line and exit 2.
     """
     from seolint.report import reporter
+    from seolint.report.printable import printable, printable_name
 
     for error in result.errors:
-        sys.stderr.write(f"{error.path}: error: {error.message}\n")
+        sys.stderr.write(f"{printable_name(error.path)}: error: {printable(error.message)}\n")
         if debug and error.detail:
             sys.stderr.write(error.detail.rstrip() + "\n")
     if output_file is not None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from seolint.findings.records import Finding, Severity
-from seolint.report.printable import escaped_at, printable
+from seolint.report.printable import escaped_at, printable, printable_name
 
 if TYPE_CHECKING:
     from seolint.findings.records import FileResult, RunResult
@@ -101,7 +101,7 @@ def fits(text: str, width: int) -> bool:
 def header(file: FileResult, width: int) -> list[Piece]:
     """Path, format and verdict on one line, or the verdict on the next when they do not fit."""
     verdict = counts(file.findings) if file.findings else "clean"
-    path = printable(file.path)
+    path = printable_name(file.path)
     rest = f"[{file.format}]  "
     one_line = len(path) + 2 + len(rest) + len(verdict) <= width
     return [
@@ -157,7 +157,6 @@ class FindingRows:
             )
             for finding, place in zip(ordered, places, strict=True)
         ]
-
 
     def _line(self, source_line: str) -> ShownLine:
         """The source line as shown, made once for all the findings on it (found by identity:
