@@ -250,11 +250,17 @@ class _Linter:
 def write_back(location: str, original: bytes, before: os.stat_result, data: bytes) -> str:
     """Replace the file with `data` atomically, unless it changed since `original` was read.
 
+    A file with other hard links is rewritten in place instead: replacing it would give
+    this name a new file and leave the others with the old text.
     Returns "" on success, else one line saying why the file was left as it was.
     """
     target = os.path.realpath(location)
+    if not os.path.lexists(target):
+        return f"{location}: not fixed: it was deleted since it was read"
     if not before.st_mode & 0o222 or not os.access(target, os.W_OK):
         return f"{location}: not fixed: the file is read-only"
+    if before.st_nlink > 1:
+        return _write_in_place(location, target, original, before, data)
     try:
         handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".seolint-fix-")
     except OSError as error:
@@ -273,10 +279,43 @@ def write_back(location: str, original: bytes, before: os.stat_result, data: byt
             os.unlink(temporary)
             return f"{location}: not fixed: it changed since it was read; run again"
         os.replace(temporary, target)
+    except FileNotFoundError:
+        _discard(temporary)
+        return f"{location}: not fixed: it was deleted since it was read"
     except OSError as error:
         _discard(temporary)
         return f"{location}: not fixed: cannot write: {(error.strerror or str(error)).lower()}"
     return ""
+
+
+def _write_in_place(location: str, target: str, original: bytes, before: os.stat_result, data: bytes) -> str:
+    """Overwrite the hard-linked file itself (every name sees the fix), after checking, on
+    the open file, that it is still the one read and unchanged."""
+    try:
+        with open(target, "r+b", opener=_without_blocking) as stream:
+            now = os.fstat(stream.fileno())
+            same = (now.st_dev, now.st_ino, now.st_mtime_ns, now.st_size) == (
+                before.st_dev,
+                before.st_ino,
+                before.st_mtime_ns,
+                before.st_size,
+            )
+            if not same or stream.read() != original:
+                return f"{location}: not fixed: it changed since it was read; run again"
+            stream.seek(0)
+            stream.write(data)
+            stream.truncate()
+            stream.flush()
+            os.fsync(stream.fileno())
+    except FileNotFoundError:
+        return f"{location}: not fixed: it was deleted since it was read"
+    except OSError as error:
+        return f"{location}: not fixed: cannot write: {(error.strerror or str(error)).lower()}"
+    return ""
+
+
+def _without_blocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _keep_owner(path: str, before: os.stat_result) -> None:
