@@ -103,11 +103,23 @@ def js_config_url(
     for name in names:
         path = folder / name
         if path.is_file():
-            text = read_site_text(path) or ""
+            text = _without_comments(read_site_text(path) or "")
             url, base = (_js_string(key).search(text) for key in (url_key, base_key))
             full = (url.group(1).rstrip("/") if url else "") + (base.group(1) if base else "")
             return name, full or None
     return None
+
+
+# A comment, or a string (kept: `'https://example.org'` holds `//`). Strings come first in
+# each alternative's turn, so a `//` inside one is never taken for a comment.
+_JS_COMMENT_OR_STRING = re.compile(
+    r"""(//[^\n]*|/\*.*?\*/)|('(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`)""", re.DOTALL
+)
+
+
+def _without_comments(code: str) -> str:
+    """JavaScript without its comments: `// url: 'https://old.example'` is not the site's URL."""
+    return _JS_COMMENT_OR_STRING.sub(lambda m: m.group(2) or " ", code)
 
 
 def _js_string(key: str) -> re.Pattern[str]:
