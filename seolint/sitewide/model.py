@@ -257,6 +257,8 @@ class SiteModel:
     def _by_path(self, page: Page, reference: Reference, path: Path, fragment: str | None) -> Resolution:
         path = Path(os.path.normpath(unquote(str(path))))
         if not _inside(path, self.site.root):
+            if self._repository is not None and not _inside(path, self._repository):
+                return Resolution(page, reference, "broken", str(path))  # nothing there is published
             return Resolution(page, reference, "uninterpretable", reason="path outside the site")
         if path in self.pages:
             return Resolution(page, reference, "page", str(path), self.pages[path], fragment)
@@ -293,6 +295,12 @@ class SiteModel:
         if "/page/" in key and name.isdigit():  # paginated list pages
             return Resolution(page, reference, "generated", url)
         return Resolution(page, reference, "broken", url)
+
+    @cached_property
+    def _repository(self) -> Path | None:
+        """The repository the site is in (the nearest folder above it with `.git`), if any: a
+        relative link that climbs out of it cannot lead to anything the site publishes."""
+        return next((f for f in (self.site.root, *self.site.root.parents) if (f / ".git").exists()), None)
 
     @cached_property
     def _file_roots(self) -> tuple[str, ...]:
