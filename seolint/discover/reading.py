@@ -127,13 +127,21 @@ def _bounded_read(handle: BinaryIO, max_size: int, limit: str = "max-file-size")
 
 
 def decode(data: bytes, encoding: str = "utf-8") -> str:
-    """Text of the draft: a BOM decides (UTF-8 or UTF-16), else `encoding`."""
+    """Text of the draft: a BOM decides (UTF-8 or UTF-16), else `encoding`. NUL bytes mean
+    a binary file, unless `encoding` is UTF-16 or UTF-32, where every ASCII letter has one."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _decode(data, codec)
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and not _wide(encoding):
         raise ReadError("binary file (contains NUL bytes), not a text draft")
     return _decode(data, encoding)
+
+
+def _wide(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
 
 
 def _decode(data: bytes, codec: str) -> str:
