@@ -49,7 +49,7 @@ class Field(NamedTuple):
 
     text: str
     span: Span
-    origin: str  # "front-matter", "title-tag", "meta-tag", "file-name"
+    origin: str  # "front-matter", "title-tag", "meta-tag", "file-name", "generator" (it makes one)
 
 
 class Heading(NamedTuple):
@@ -135,6 +135,13 @@ PAGE_KINDS: tuple[PageKind, ...] = typing.get_args(PageKind)
 ARTICLE_KINDS: frozenset[PageKind] = frozenset(PAGE_KINDS) - {"list"}
 
 
+# Where a page's meta description comes from, as the site's templates write it: the
+# writer's "front-matter" description, the page's own "summary" (its excerpt or first
+# paragraph), one "site"-wide text every such page shares, "none" at all, or "unknown"
+# (no template to read: rules then judge the draft as it is written).
+DescriptionSource = Literal["front-matter", "summary", "site", "none", "unknown"]
+
+
 class Page(NamedTuple):
     """What the site will publish from the draft, as far as the pipeline knows.
 
@@ -145,10 +152,17 @@ class Page(NamedTuple):
     kind: PageKind = "post"
     language: str | None = None  # the primary language subtag ("en", "de", "zh"); None: unknown
     url: str | None = None  # the URL path it publishes to; None: unknown
+    aliases: tuple[str, ...] = ()  # older URL paths that redirect to it (Hugo/Zola aliases, redirect_from)
     published: bool = True
     title_level: int | None = None  # the heading level the template renders the title at
     site_domain: str | None = None  # the host of the site's configured URL
     rendered_title: str | None = None  # the <title> the template renders ("Title | Site"); None: unknown
+    # What the template writes before and after the page's own title (("", " | Site"));
+    # None when it shows no title of the page's (a home page shows the site's name) or is unknown.
+    title_affixes: tuple[str, str] | None = None
+    generated_title: str | None = None  # the title the generator gives a page that sets none
+    description_source: DescriptionSource = "unknown"
+    description_settable: bool = True  # False: the templates never write a front-matter description
     reasons: tuple[tuple[str, str], ...] = ()  # (field, why it has its value), for people
 
 

@@ -19,6 +19,7 @@ from typing import Any, ClassVar, Literal, NamedTuple, Union
 from urllib.parse import urlsplit
 
 from seolint.document.model import Page, PageKind
+from seolint.site.head import HeadReading, PageHead, describe_head, with_head
 
 AnyPath = Union[str, "os.PathLike[str]"]
 RegionKind = Literal["link", "image", "code", "opaque"]
@@ -78,6 +79,7 @@ class Site:
     config: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     base_url: str | None = None  # as configured: "https://example.org/blog/"
     suffixes: ClassVar[frozenset[str]] = PAGE_SUFFIXES  # file types this generator renders
+    front_matter_any_case: ClassVar[bool] = False  # front-matter keys are read in any case (Hugo)
 
     # -- identity ---------------------------------------------------------------------
     @property
@@ -101,8 +103,15 @@ class Site:
                 f"domain: {self.domain or '(none configured)'}",
                 f"content: {roots}",
                 f"title rendered as: {f'<h{level}>' if level else 'unknown (assume <h1>)'}",
+                *self._head_lines(),
             )
         )
+
+    def _head_lines(self) -> list[str]:
+        examples = self.head_examples()
+        if not examples:
+            return ["head: unknown (no templates read for this generator)"]
+        return ["head, as the templates write it:", *("  " + describe_head(k, *r) for k, r in examples)]
 
     # -- content selection ------------------------------------------------------------
     def content_roots(self) -> tuple[Path, ...]:
@@ -166,7 +175,32 @@ class Site:
             reasons.append(("title_level", f"{by}: the page template renders the title as <h{level}>"))
         if domain:
             reasons.append(("site_domain", f"{by}: the site's URL is {self.base_url}"))
-        return Page(kind=kind, title_level=level, site_domain=domain, reasons=tuple(reasons))
+        urls = self.url_for(path, front_matter)
+        page = Page(
+            kind=kind,
+            url=urls[0] if urls else None,
+            aliases=tuple(urls[1:]),
+            title_level=level,
+            site_domain=domain,
+            reasons=tuple(reasons),
+        )
+        home = page.url is not None and url_key(page.url) == url_key(self.base_path or "/")
+        return with_head(page, self.page_head(path, front_matter or {}), by, home)
+
+    def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
+        """What the site's templates write in the page's head (seolint.site.head); unknown
+        unless the adapter reads its generator's templates."""
+        return PageHead()
+
+    def head_examples(self) -> list[tuple[str, tuple[HeadReading, HeadReading]]]:
+        """For `--show-site`: the head of each kind of page, with and without a front-matter
+        description, as read from the templates."""
+        return []
+
+    def fingerprint_files(self) -> list[Path]:
+        """Files besides config and templates whose change changes findings (a Zola section's
+        title is in its pages' <title>)."""
+        return []
 
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None

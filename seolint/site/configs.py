@@ -117,5 +117,11 @@ def js_config_url(
     return None
 
 
+def js_config_string(text: str, key: str) -> str | None:
+    """The first `key: '...'` string a JavaScript config writes (read as text)."""
+    found = _js_string(key).search(text)
+    return found.group(1) if found else None
+
+
 def _js_string(key: str) -> re.Pattern[str]:
     return re.compile(rf"\b{key}\s{{0,10}}:\s{{0,10}}['\"`]([^'\"`\n]{{0,300}})['\"`]")

@@ -10,6 +10,10 @@ Rules implemented (docusaurus.io "Docs introduction", "Blog", "Creating pages"):
   `YYYY-MM-DD-` prefix (file or folder) gives `/blog/YYYY/MM/DD/<name>`; pages at their path.
 - The title: Docusaurus renders the front-matter title as the page's H1 only when the body
   has none, so a body `#` is never a second H1; the level is left unknown (None).
+- The head (docusaurus-theme-common `titleFormatterUtils`, docs "docusaurus.config.js"):
+  <title> is `Title | Site title` with the config's `titleDelimiter` (default `|`); the
+  meta description is the front-matter `description`, else the first line of the content.
+  A site that swizzles its theme (`src/theme/`) may change both: the head is then unknown.
 All pages are posts; the generated blog list is not a file.
 """
 
@@ -17,13 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from seolint.site.adapter import AnyPath, Region, Site, absolute, join_url
-from seolint.site.configs import js_config_url, text_value
+from seolint.site.configs import js_config_string, js_config_url, text_value
 from seolint.site.dates import split_date_prefix
+from seolint.site.head import HeadReading, PageHead
 from seolint.site.mdx import mdx_regions
+from seolint.site.template_values import DESCRIPTION, SUMMARY, TITLE
 
 CONFIG_NAMES = tuple(f"docusaurus.config.{ext}" for ext in ("js", "mjs", "cjs", "ts", "mts"))
 ROOTS = ("docs", "blog", "versioned_docs", "src/pages")
@@ -72,6 +79,47 @@ class DocusaurusSite(Site):
                 inner = PurePosixPath(*relative.parts[2:])
             url = _page_path("/docs", inner, slug)
         return [join_url(self.base_path, url) if self.base_path else url]
+
+    @cached_property
+    def _config_text(self) -> tuple[str, str]:
+        """(file name, text) of the site's config."""
+        for name in CONFIG_NAMES:
+            try:
+                return name, (self.root / name).read_text(encoding="utf-8", errors="replace")[:200_000]
+            except OSError:
+                continue
+        return "", ""
+
+    def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
+        name, text = self._config_text
+        site_title = js_config_string(text, "title")
+        if site_title is None or (self.root / "src" / "theme").is_dir():
+            return PageHead()
+        delimiter = js_config_string(text, "titleDelimiter") or "|"
+        own = text_value(front_matter, "title")
+        after = f" {delimiter} {site_title}"
+        has_description = bool(text_value(front_matter, "description"))
+        return PageHead(
+            own + after if own and own != site_title else (site_title if own else None),
+            ("", after) if own != site_title else None,
+            "front-matter" if has_description else "summary",
+            True,
+            title_at=name,
+            description_at="Docusaurus: front matter, else the first line of content",
+        )
+
+    def head_examples(self) -> list[tuple[str, tuple[HeadReading, HeadReading]]]:
+        name, text = self._config_text
+        site_title = js_config_string(text, "title")
+        if site_title is None or (self.root / "src" / "theme").is_dir():
+            return []
+        title = f"{TITLE} {js_config_string(text, 'titleDelimiter') or '|'} {site_title}"
+        first_line = "Docusaurus: the first line of content"
+        readings = (
+            HeadReading(title, name, DESCRIPTION, first_line),
+            HeadReading(title, name, SUMMARY, first_line),
+        )
+        return [("doc, blog post or page", readings)]
 
     def template_regions(self, text: str, path: Path | None = None) -> list[Region]:
         return mdx_regions(text) if path is None or path.suffix.lower() == ".mdx" else []

@@ -15,7 +15,7 @@ from seolint.discover.digest import update_with_files
 from seolint.site.adapter import Site
 
 # Folders that hold page templates in some generator (Hugo, Jekyll, Zola, themes).
-TEMPLATE_FOLDERS = ("layouts", "_layouts", "templates", "themes")
+TEMPLATE_FOLDERS = ("layouts", "_layouts", "_includes", "templates", "themes")
 
 
 def site_fingerprint(site: Site) -> str:
@@ -24,7 +24,7 @@ def site_fingerprint(site: Site) -> str:
         repr((site.generator, str(site.root), site.reason, site.base_url)).encode("utf-8", "replace")
     )
     digest.update(_stable(site.config).encode("utf-8", "replace"))
-    update_with_files(digest, _template_files(site.root))
+    update_with_files(digest, [*_template_files(site.root), *site.fingerprint_files()])
     return digest.hexdigest()
 
 

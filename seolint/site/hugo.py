@@ -46,6 +46,8 @@ from seolint.site.adapter import (
 )
 from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import date_of
+from seolint.site.head import HeadReading, PageHead, page_head
+from seolint.site.hugo_head import HugoHead, HugoKind, page_context
 from seolint.site.hugo_shortcodes import hugo_regions
 from seolint.site.slugs import hugo_path
 from seolint.site.titles import first_level
@@ -120,6 +122,7 @@ def _site(folder: Path, config: dict[str, Any], reason: str) -> HugoSite:
 @dataclass(frozen=True)
 class HugoSite(Site):
     suffixes = _SUFFIXES
+    front_matter_any_case = True  # Hugo lowercases front-matter keys: `Title:` is the title
 
     @cached_property
     def _mounts(self) -> tuple[tuple[Path, str], ...]:
@@ -158,6 +161,99 @@ class HugoSite(Site):
         folders = [self.root / "layouts"]
         folders += [self.root / "themes" / name / "layouts" for name in string_list(self.config.get("theme"))]
         return first_level([folder / name for folder in folders for name in names], _TITLE)
+
+    # -- the head ---------------------------------------------------------------------
+    @cached_property
+    def _head(self) -> HugoHead:
+        return HugoHead(self.root, self.config)
+
+    def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
+        fm = {str(k).lower(): v for k, v in front_matter.items()}
+        kind, folders = self._head_place(path)
+        language = self.language_key(path)
+
+        def read(with_description: bool) -> HeadReading:
+            context = page_context(
+                fm,
+                kind,
+                folders[-1] if folders else "",
+                *self._site_text(language),
+                language,
+                with_description,
+            )
+            return self._head.reading(context, kind, _lookup_folders(fm, folders))
+
+        return page_head(read, bool(text_value(fm, "description")), text_value(fm, "title"))
+
+    def head_examples(self) -> list[tuple[str, tuple[HeadReading, HeadReading]]]:
+        language = str(self.config.get("defaultcontentlanguage") or "en").lower()
+        title, params = self._site_text(language)
+        examples = []
+        kinds: tuple[tuple[str, HugoKind], ...] = (
+            ("regular page", "page"),
+            ("section", "section"),
+            ("home", "home"),
+        )
+        for label, kind in kinds:
+            folders = ["docs"] if kind != "home" else []
+            readings = tuple(
+                self._head.reading(
+                    page_context({"title": "x"}, kind, "docs", title, params, language, with_description),
+                    kind,
+                    folders,
+                )
+                for with_description in (True, False)
+            )
+            examples.append((label, (readings[0], readings[1])))
+        return examples
+
+    def fingerprint_files(self) -> list[Path]:
+        return [self.root / "go.mod"]  # the version of a theme module (Docsy) decides descriptions
+
+    def _head_place(self, path: Path) -> tuple[HugoKind, list[str]]:
+        """The page's kind as Hugo's templates see it, and its folders below the content root."""
+        folders = self._place(path)[2]
+        if Path(path).stem != "_index":
+            return "page", folders
+        return ("section" if folders else "home"), folders
+
+    @cached_property
+    def _languages(self) -> dict[str, dict[str, Any]]:
+        table = self.config.get("languages")
+        if not isinstance(table, dict):
+            return {}
+        return {
+            str(key).lower(): {str(k).lower(): v for k, v in value.items()}
+            for key, value in table.items()
+            if isinstance(value, dict)
+        }
+
+    def language_key(self, path: Path) -> str:
+        """The language a content file is in: its language's `contentDir` (or a content
+        mount's `lang`), else a `.<lang>.md` file-name suffix, else `defaultContentLanguage`."""
+        found = absolute(path)
+        for mount in dig(self.config, "module", "mounts") or []:
+            source, lang = text_value(mount, "source"), text_value(mount, "lang")
+            if source and lang and found.is_relative_to(absolute(self.root / source)):
+                return lang.lower()
+        for key, settings in self._languages.items():
+            content_dir = text_value(settings, "contentdir")
+            if content_dir and found.is_relative_to(absolute(self.root / content_dir)):
+                return key
+        parts = found.name.split(".")
+        if len(parts) >= 3 and parts[-2].lower() in self._languages:
+            return parts[-2].lower()
+        return str(self.config.get("defaultcontentlanguage") or "en").lower()
+
+    def _site_text(self, language: str) -> tuple[str, dict[str, Any]]:
+        """The site title and params in `language` (its own settings over the root ones)."""
+        settings = self._languages.get(language, {})
+        title = text_value(settings, "title") or text_value(self.config, "title") or ""
+        params = dict(self.config.get("params") or {}) if isinstance(self.config.get("params"), dict) else {}
+        own = settings.get("params")
+        if isinstance(own, dict):
+            params.update(own)
+        return title, params
 
     # -- URLs -------------------------------------------------------------------------
     def _place(self, path: Path) -> tuple[Path, str, list[str]]:
@@ -286,3 +382,8 @@ def _page_at(candidate: Path) -> Path | None:
         candidate / "index.html",
     ]
     return next((o for o in options if o.is_file()), None)
+
+
+def _lookup_folders(front_matter: Mapping[str, Any], folders: list[str]) -> list[str]:
+    """Layout folders for a page: its `type`, then its top-level section."""
+    return list(dict.fromkeys(f for f in (text_value(front_matter, "type"), *folders[:1]) if f))

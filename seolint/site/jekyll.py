@@ -41,6 +41,8 @@ from seolint.document.model import PageKind
 from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
 from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
 from seolint.site.dates import date_of, split_date_prefix
+from seolint.site.head import HeadReading, PageHead, page_head
+from seolint.site.jekyll_head import JekyllHead, page_context, titleized
 from seolint.site.liquid import liquid_regions
 from seolint.site.slugs import jekyll_slugify
 from seolint.site.titles import heading_level_around
@@ -168,8 +170,7 @@ class JekyllSite(Site):
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None
     ) -> int | None:
         where = self._where(path) if path else None
-        first = text_value(front_matter or {}, "layout") or (self._default_layout(where) if where else None)
-        names = [first] if first else ["post" if where and where[0] == "posts" else "page", "default"]
+        names = self._layout_names(where, front_matter or {})
         layouts = self.source / (text_value(self.config, "layouts_dir") or "_layouts")
         for name in dict.fromkeys(names):
             level = self._level_in_chain(layouts, name)
@@ -207,6 +208,74 @@ class JekyllSite(Site):
             if matches_type and own.startswith(scope_path) and values.get("layout"):
                 return str(values["layout"])
         return None
+
+    # -- the head ---------------------------------------------------------------------
+    @cached_property
+    def _head(self) -> JekyllHead:
+        return JekyllHead(self.source, self.config)
+
+    def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
+        where = self._where(path)
+        if where is None:
+            return PageHead()
+        if text_value(front_matter, "redirect_to"):  # jekyll-redirect-from writes a redirect page
+            return PageHead("Redirecting…", None, "none", False, title_at="jekyll-redirect-from")
+        document = where[0] != "page"
+        own = text_value(front_matter, "title")
+        generated = None
+        if own is None and document:
+            generated = titleized(
+                split_date_prefix(where[1].stem)[1] if where[0] == "posts" else where[1].stem
+            )
+        urls = self.url_for(path, front_matter)
+        names = self._layout_names(where, front_matter)
+
+        def read(with_description: bool) -> HeadReading:
+            context = page_context(
+                front_matter,
+                own or generated,
+                document,
+                urls[0] if urls else "",
+                with_description,
+                self._excerpts(document),
+            )
+            return self._head.reading(names, context)
+
+        head = page_head(read, bool(text_value(front_matter, "description")), own or generated)
+        return head._replace(generated_title=generated)
+
+    def head_examples(self) -> list[tuple[str, tuple[HeadReading, HeadReading]]]:
+        examples = []
+        for label, where in (
+            ("document (post, collection)", ("posts", PurePosixPath("x.md"))),
+            ("page", ("page", PurePosixPath("x.md"))),
+        ):
+            names = self._layout_names(where, {})
+            readings = tuple(
+                self._head.reading(
+                    names,
+                    page_context(
+                        {"title": "x"}, "x", where[0] != "page", "/x/", d, self._excerpts(where[0] != "page")
+                    ),
+                )
+                for d in (True, False)
+            )
+            examples.append((label, (readings[0], readings[1])))
+        return examples
+
+    def _excerpts(self, document: bool) -> bool:
+        """Whether such a page has an excerpt: documents unless `excerpt_separator` is
+        empty; pages only with `page_excerpts`."""
+        if self.config.get("excerpt_separator") == "":
+            return False
+        return document or self.config.get("page_excerpts") is True
+
+    def _layout_names(
+        self, where: tuple[str, PurePosixPath] | None, front_matter: Mapping[str, Any]
+    ) -> list[str]:
+        """The layout a page asks for (front matter, then `defaults`), else the usual names."""
+        first = text_value(front_matter, "layout") or (self._default_layout(where) if where else None)
+        return [first] if first else ["post" if where and where[0] == "posts" else "page", "default"]
 
     # -- URLs ---------------------------------------------------------------------------
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:

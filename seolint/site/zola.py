@@ -25,6 +25,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -32,9 +33,11 @@ from seolint.document.model import PageKind
 from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
 from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import DATE_PREFIX
+from seolint.site.head import HeadReading, PageHead, page_head
 from seolint.site.slugs import zola_slugify
 from seolint.site.tera import zola_regions
 from seolint.site.titles import first_level
+from seolint.site.zola_head import ZolaHead, page_variables
 
 _TITLE = re.compile(r"\{\{[^{}]{0,300}\b(?:page|section)\.title\b[^{}]{0,300}\}\}")
 
@@ -107,6 +110,74 @@ class ZolaSite(Site):
         aliases = ["/" + a.lstrip("/") for a in string_list(fm.get("aliases"))]
         return [join_url(self.base_path, u) if self.base_path else u for u in [primary, *aliases]]
 
+    # -- the head ---------------------------------------------------------------------
+    @cached_property
+    def _head(self) -> ZolaHead:
+        return ZolaHead(self.root, self.config)
+
+    def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
+        if self.relative_parts(path) is None:
+            return PageHead()
+        relative = PurePosixPath(absolute(path).relative_to(self.content_dir).as_posix())
+        is_section = relative.name == "_index.md"
+        template = self._template_of(relative, front_matter)
+        folders = list(relative.parts[:-1])
+        ancestors = [
+            p
+            for n in range(len(folders) + (0 if is_section else 1))
+            if (self.content_dir / (p := _index(folders[:n]))).is_file()
+        ]
+        urls = self.url_for(path, front_matter)
+        components = [c for c in (urls[0] if urls else "").strip("/").split("/") if c]
+
+        def read(with_description: bool) -> HeadReading:
+            variables = page_variables(
+                front_matter,
+                is_section,
+                ancestors,
+                components,
+                with_description,
+                lambda: self._head.section(str(relative)),
+            )
+            return self._head.reading(template, variables)
+
+        return page_head(
+            read, bool(text_value(front_matter, "description")), text_value(front_matter, "title")
+        )
+
+    def head_examples(self) -> list[tuple[str, tuple[HeadReading, HeadReading]]]:
+        examples = []
+        for label, relative in (("page", "x.md"), ("section", "x/_index.md"), ("home", "_index.md")):
+            place = PurePosixPath(relative)
+            section = place.name == "_index.md"
+            readings = tuple(
+                self._head.reading(
+                    self._template_of(place, {}),
+                    page_variables(
+                        {"title": "x"},
+                        section,
+                        ["_index.md"],
+                        ["x"],
+                        d,
+                        lambda: self._head.section("_index.md"),
+                    ),
+                )
+                for d in (True, False)
+            )
+            examples.append((label, (readings[0], readings[1])))
+        return examples
+
+    def fingerprint_files(self) -> list[Path]:
+        return [p for p in self.content_files() if p.name.startswith("_index.")]  # section titles
+
+    def _template_of(self, relative: PurePosixPath, front_matter: Mapping[str, Any]) -> str:
+        chosen = text_value(front_matter, "template")
+        if chosen:
+            return chosen
+        if relative.name != "_index.md":
+            return "page.html"
+        return "index.html" if len(relative.parts) == 1 else "section.html"
+
     def template_regions(self, text: str, path: Path | None = None) -> list[Region]:
         return zola_regions(text)
 
@@ -116,3 +187,7 @@ class ZolaSite(Site):
             name, _, fragment = target[2:].partition("#")
             return LinkTarget(Path(os.path.normpath(self.content_dir / name)), None, fragment or None)
         return self._resolve_url(target, from_path)
+
+
+def _index(folders: list[str]) -> str:
+    return "/".join([*folders, "_index.md"])
