@@ -281,14 +281,16 @@ class _TableReader:
             raise self._error(key, 'must be a table, e.g. description = ["description", "summary"]')
         table = _TableReader(value, self.source, f"{self.prefix}{key}.")
         defaults = FrontMatterKeys()
-        found = {}
+        found: dict[str, tuple[str, ...]] = {}
         for name in ("title", "seo-title", "description", "keyphrase", "slug"):
             keys = table.strings(name)
             if keys is not None and not keys:
                 raise table._error(name, "must list at least one front-matter key")
             found[name.replace("-", "_")] = keys or getattr(defaults, name.replace("-", "_"))
         table.reject_unknown()
-        return FrontMatterKeys(**found)
+        return FrontMatterKeys(
+            found["title"], found["seo_title"], found["description"], found["keyphrase"], found["slug"]
+        )
 
     def reject_unknown(self) -> None:
         unknown = sorted(set(self.table) - self.seen)

@@ -7,13 +7,14 @@ one broken rule never takes the other rules or files down.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seolint.config.plan import ActiveRule, Plan
 from seolint.discover.source import FileError, Source
-from seolint.document.model import Document, revised
+from seolint.document.model import Document, Field, Page, Span, revised
 from seolint.findings.records import FileResult, Finding, Problem
 from seolint.lint import suppress
 from seolint.parse import ParseError, parse
@@ -41,17 +42,18 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
     the config left the choice open.
     """
     plan = plan.for_path(source.path)
+    keys = plan.front_matter_keys
+    if site is not None and site.front_matter_any_case:
+        keys = dataclasses.replace(keys, any_case=True)
     try:
         templates = template_regions(source, site)
-        doc = parse(
-            source.text, source.path, source.format, plan.content_selector, plan.front_matter_keys, templates
-        )
+        doc = parse(source.text, source.path, source.format, plan.content_selector, keys, templates)
     except ParseError as error:
         raise DraftError(str(error)) from None
     except Exception as error:  # a front-end bug on odd input is reported, not a crash
         raise DraftError(f"internal error while parsing: {describe(error)}", trace(error)) from error
     if site is not None:
-        doc = revised(doc, page=site.page(Path(doc.path), doc.front_matter))
+        doc = as_published(doc, site.page(Path(doc.path), doc.front_matter))
     plan = plan.for_page(doc.page)
     findings, errors = lint_document(doc, plan)
     facts = _site_facts(site, doc, errors) if site is not None else None
@@ -70,6 +72,15 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
         title,
         facts,
     )
+
+
+def as_published(doc: Document, page: Page) -> Document:
+    """`doc` with the page the site publishes from it, and the title the generator gives a
+    page whose front matter sets none (Jekyll's, from the file name)."""
+    if doc.title is None and page.generated_title:
+        title = Field(page.generated_title, Span.point(1), "generator")
+        return revised(doc, page=page, title=title, seo_title=doc.seo_title or title)
+    return revised(doc, page=page)
 
 
 def template_regions(source: Source, site: Site | None) -> Sequence[Region]:
