@@ -36,7 +36,9 @@ class TitleOptions(Options):
 
 
 def _front_matter_title(doc: Document, opts: TitleOptions) -> bool:
-    return opts.title_is_h1 and doc.title is not None and doc.title.origin == "front-matter"
+    """Whether the template renders a title the page has (written, or one the generator
+    makes from the file name) as its H1."""
+    return opts.title_is_h1 and doc.title is not None and doc.title.origin in ("front-matter", "generator")
 
 
 def _h1s(doc: Document) -> list[Heading]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from seolint.document.model import ARTICLE_KINDS, Document, Field, Span
 from seolint.findings.records import About, Problem, Severity
@@ -56,6 +57,13 @@ class TitleLengthOptions(Options):
     max_pixels: int = option(600, minimum=1)  # search results cut titles at about this width
 
 
+# What M002 counts of what a template adds around a page's title when it judges "too
+# long": " | " and a short site name (" | Jekyll "). Search results now show the site's
+# name on a line of its own and cut or drop the title's suffix first; what matters is that
+# the page's own words fit. A longer suffix is the site's problem, M011's, reported once.
+SITE_NAME_ROOM = 10
+
+
 @rule("M002", "title-length", Severity.WARNING, TitleLengthOptions)
 def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     """The SEO title is too short, too long, or too wide for a search result.
@@ -63,17 +71,41 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     Why: search results show about 600 pixels of title; a longer one is cut with an
     ellipsis, a very short one wastes the most visible words of the listing. The width
     is estimated with Arial's character widths, so `WWW` counts wider than `iii`.
+    Inside a site whose templates seolint reads (`seolint check --show-site` shows what it
+    read), "too short" is judged on the <title> the page gets: "Webhooks" on a site whose
+    template writes "Webhooks | Flux" is 15 characters, not 8. "Too long" and "too wide"
+    are judged on the page's own title plus at most 10 characters of what the template
+    adds (room for " | " and a short site name): the page's own words must fit, and a
+    suffix so long that it alone crowds them out (over `max` - `min` characters) is one
+    problem of the site, reported once by M011, not on every page. A page whose <title>
+    does not show its own title (a home page usually shows the site's name) is not judged.
     Example: "Go" -> "Tracing slow HTTP handlers in Go with OpenTelemetry".
     """
     title = doc.seo_title
     if title is None:
         return
-    pixels = title_pixels(title.text)
-    if problem := _length_problem("title", title, opts.min, opts.max):
-        yield problem
-    elif pixels > opts.max_pixels:
+    page = doc.page
+    if page.rendered_title is not None and page.title_affixes is None:
+        return  # the template shows a title of its own here, not the page's
+    before, after = page.title_affixes or ("", "")
+    shown = before + title.text + after
+    if len(shown) < opts.min:
+        seen = f" as the page shows it ({shown!r})" if shown != title.text else ""
+        yield Problem(title.span, f"title is {len(shown)} characters{seen} (min {opts.min})")
+        return
+    kept_after = after[:SITE_NAME_ROOM]
+    kept_before = before[len(before) - max(SITE_NAME_ROOM - len(kept_after), 0) :]
+    judged = kept_before + title.text + kept_after
+    added = kept_before + kept_after
+    counted = f" with {added!r} of what the template adds" if added else ""
+    if len(judged) > opts.max:
         yield Problem(
-            title.span, f"title is about {pixels} px wide (max {opts.max_pixels}); search results cut it"
+            title.span, f"title is {len(judged)} characters{counted} (max {opts.max}); search results cut it"
+        )
+    elif (pixels := title_pixels(judged)) > opts.max_pixels:
+        yield Problem(
+            title.span,
+            f"title is about {pixels} px wide{counted} (max {opts.max_pixels}); search results cut it",
         )
 
 
@@ -84,14 +116,26 @@ def missing_description(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     Why: search engines and social cards show the description under the title; without
     one they pick a random sentence, often from the middle of a code sample.
     The front-matter keys read are the top-level `[front-matter] description` setting.
+    Inside a site whose templates seolint reads, a page is fine when they write its own
+    summary or excerpt instead (Docsy's `.Summary`, jekyll-seo-tag's excerpt), and is
+    reported when they write the site's one shared text instead. When the templates
+    never write a front-matter description at all, adding one changes nothing: M010
+    reports that once for the site.
     Example: `description: "How we cut CI time in half by caching build artefacts."`
     """
-    if doc.description is None:
-        yield Problem(
-            doc.front_matter_span or Span.point(1),
-            f"no meta description: add a {doc.hints.description}",
-            about="post",
-        )
+    if doc.description is not None:
+        return
+    page = doc.page
+    if not page.description_settable:
+        return  # the templates write the same text whatever the page says: M010's
+    if page.description_source == "summary" and doc.word_count > 0:
+        return  # the templates write the page's own summary or excerpt
+    shared = " (search results show the site's shared one)" if page.description_source == "site" else ""
+    yield Problem(
+        doc.front_matter_span or Span.point(1),
+        f"no meta description{shared}: add a {doc.hints.description}",
+        about="post",
+    )
 
 
 class DescriptionLengthOptions(Options):
@@ -104,12 +148,15 @@ def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterato
     """The meta description is too short or too long.
 
     Why: search results show about 160 characters; a longer description is cut
-    mid-sentence, a very short one leaves the snippet to chance.
+    mid-sentence, a very short one leaves the snippet to chance. A front-matter
+    description that the site's templates never write is not measured.
     Example: a one-line "Release notes." -> one or two sentences on what changed and why.
     """
     found = doc.description
     if found is None:
         return
+    if found.origin == "front-matter" and doc.page.description_source not in ("front-matter", "unknown"):
+        return  # the templates never write it: its length changes nothing
     if problem := _length_problem("description", found, opts.min, opts.max):
         yield problem
 
@@ -220,12 +267,20 @@ def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
     Why: short, lower-case, hyphenated slugs are easy to read, share and type, and
     search engines treat hyphens (not underscores) as word separators.
     The slug is the first of the top-level `[front-matter] slug` keys that is set (the
-    last part of a path such as `url: /blog/post/`), else the file name.
+    last part of a path such as `url: /blog/post/`), else the file name; a section's
+    `_index` file has none (its URL is its folder's). Only what the writer can still
+    change is judged: a URL set by hand (`slug`, `path`, `url`, `permalink`) on a page
+    that older URLs already redirect to (`aliases`, `redirect_from`) is published, and
+    renaming it would take one more redirect for nothing, so it is left alone. When the
+    site says what URL the page gets, its last part is judged as published (Hugo and Zola
+    lowercase file names: `SUMMARY.md` publishes at `/summary/`).
     Example: `My_Post About Go.md` -> `post-about-go.md` (or `slug: post-about-go`).
     """
     if doc.slug is None:
         return
-    value = doc.slug.text
+    if doc.slug.origin == "front-matter" and doc.page.aliases:
+        return  # a URL set by hand and already redirected from older ones: it is published
+    value = _published_slug(doc.slug.text, doc.page.url)
     problems = [
         f"is {len(value)} characters (max {opts.max_length})" if len(value) > opts.max_length else "",
         "has uppercase letters" if value != value.lower() else "",
@@ -236,3 +291,12 @@ def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
     if found:  # a slug taken from the file name is written nowhere in the post
         about: About = "post" if doc.slug.origin == "file-name" else "place"
         yield Problem(doc.slug.span, f"slug {value!r} " + ", ".join(found), about=about)
+
+
+def _published_slug(slug: str, url: str | None) -> str:
+    """The slug as the page's URL has it, when the site says what that URL is."""
+    if not url:
+        return slug
+    last = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    last = re.sub(r"\.html?$", "", last)
+    return unquote(last) or slug

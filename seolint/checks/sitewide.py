@@ -1,4 +1,5 @@
-"""Site rules (W, "website"): questions no single draft can answer.
+"""Site rules: questions no single draft can answer (W, "website"), and what the site's
+templates make of every page's head (M010, M011).
 
 Each rule reads the site model (seolint.sitewide.model) built from every content file of
 the site, and says which page each problem is on; findings name the other files and
@@ -17,6 +18,7 @@ from seolint.document.model import ARTICLE_KINDS, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, site_rule
+from seolint.site import url_key
 
 if TYPE_CHECKING:
     from seolint.findings.facts import Fact, FileFacts
@@ -180,6 +182,89 @@ def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
         if count < opts.min_incoming:
             message = "no other page links here" if count == 0 else f"only {count} other page(s) link here"
             yield str(page.path), Problem(_page_span(page), message, about="post")
+
+
+# -- the site's templates --------------------------------------------------------------
+
+
+@site_rule("M010", "shared-description", Severity.WARNING)
+def shared_description(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
+    """The site's templates give every page the same meta description.
+
+    Why: search results show the description under each page's title; when the templates
+    write one fixed text (a tagline) for all pages, every result reads the same, and the
+    `description` a writer puts in front matter changes nothing because it is never
+    written. One finding for the whole site, on its home page (else its first page), naming
+    the template line to change; M003 and M004 stay quiet on each page. A template that
+    falls back to one text only when a page has no description is not this problem: M003
+    asks those pages for a description.
+    Example: `<meta name="description" content="Empowering everyone...">` in
+    templates/layout.html -> `content="{{ page.description | default(value=...) }}"`.
+    """
+    anchor = _site_page(model)
+    if anchor is None:
+        return
+    groups: dict[tuple[str, str], int] = defaultdict(int)
+    for page in _published(model):
+        head = model.site.page_head(page.path, {})
+        if head.description_source == "site" and not head.description_settable:
+            groups[(head.fixed_description or "", head.description_at)] += 1
+    for (text, at), count in sorted(groups.items()):
+        message = (
+            f"{count} pages get the same meta description, {text!r}, from {at}; "
+            "a front-matter `description` is never written: write it from the template"
+        )
+        yield str(anchor.path), Problem(Span.point(1), message, about="post")
+
+
+class AffixOptions(Options):
+    # What a template may add around page titles: M002's max - min, so that a title of the
+    # minimum length still fits whole.
+    max: int = option(30, minimum=0)
+
+
+@site_rule("M011", "long-title-affix", Severity.WARNING, AffixOptions)
+def long_title_affix(model: SiteModel, opts: AffixOptions) -> Iterator[Located]:
+    """The site's templates add so much to every page's <title> that search results cut it.
+
+    Why: search results show about 60 characters of title. A template that writes
+    "Title | Jekyll • Simple, blog-aware, static sites" spends 44 of them on the site,
+    so any page title over 16 characters is cut. One finding for the whole site, on its
+    home page (else its first page), naming the template; M002 then judges each page's
+    own title with room for a short site name only.
+    Example: a site `name` of "Jekyll • Simple, blog-aware, static sites" -> "Jekyll",
+    with the tagline kept for the home page.
+    """
+    anchor = _site_page(model)
+    if anchor is None:
+        return
+    groups: dict[tuple[str, str, str], int] = defaultdict(int)
+    for page in _published(model):
+        head = model.site.page_head(page.path, {"title": "Title"})
+        if head.title_affixes is not None and len("".join(head.title_affixes)) > opts.max:
+            groups[(*head.title_affixes, head.title_at)] += 1
+    for (before, after, at), count in sorted(groups.items()):
+        added = " and ".join(repr(a) for a in (before, after) if a)
+        message = (
+            f"the template adds {added} ({len(before + after)} characters, max {opts.max}) "
+            f"to the <title> of {count} pages ({at}): search results cut their titles"
+        )
+        yield str(anchor.path), Problem(Span.point(1), message, about="post")
+
+
+def _site_page(model: SiteModel) -> Page | None:
+    """The page a finding about the whole site goes on, if this run reports on it: the
+    home page (the one at the site's root URL), else the site's first page by path."""
+    published = sorted(_published(model), key=lambda page: page.path)
+    if not published:
+        return None
+    root = url_key(model.site.base_path or "/")
+    chosen = next((page for page in published if url_key(page.urls[0]) == root), published[0])
+    return chosen if chosen.path in model.focus else None
+
+
+def _published(model: SiteModel) -> Iterator[Page]:
+    return (page for page in model.pages.values() if page.facts is not None and page.urls)
 
 
 # -- shared ---------------------------------------------------------------------------
