@@ -8,8 +8,7 @@ is read by seolint.parse.markdown.inline.
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, Union
 
 from seolint.document import model as document
@@ -17,6 +16,7 @@ from seolint.document.model import Block, CodeBlock, Comment, Document, Heading,
 from seolint.parse import front_matter
 from seolint.parse.html import elements as html_elements
 from seolint.parse.html import tokens as html_tokens
+from seolint.parse.markdown import attributes
 from seolint.parse.markdown import inline as markdown_inline
 from seolint.parse.markdown import nodes as markdown_nodes
 from seolint.parse.markdown.inline import InlineHtml, MarkdownLinks, Source
@@ -33,7 +33,6 @@ _BLOCKS = frozenset(
         "tcell", "definition",
     }
 )  # fmt: skip
-_CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")  # `## Setup {#setup}` (Hugo, kramdown, Pandoc)
 # An HTML block without any of these holds nothing the element reader keeps (links, images,
 # ids) and no comment: it is not read at all.
 _HTML_READ = ("<a", "<img", "id", "<!--")
@@ -59,11 +58,11 @@ def parse(source: str, path: str, indented_code: bool = True) -> Document:
         front_matter_span=fm.span,
         headings=tuple(builder.headings),
         blocks=tuple(builder.blocks),
-        links=tuple(builder.reader.links()),
+        links=_without_footnotes(builder.source, builder.reader.links()),
         images=tuple(builder.reader.images),
         code_blocks=tuple(builder.code),
         comments=tuple(builder.comments),  # real ones only: never in code, inline or fenced
-        ids=(*(h.anchor for h in builder.headings if h.anchor), *builder.reader.ids),
+        ids=(*(h.anchor for h in builder.headings if h.anchor), *builder.reader.ids, *builder.attribute_ids),
     )
     return document.with_line_starts(doc, builder.source.starts)
 
@@ -78,6 +77,7 @@ class _Builder:
         self.reader = html_elements.Reader()  # links, images and ids, from Markdown and HTML alike
         self.code: list[CodeBlock] = []
         self.comments: list[Comment] = []
+        self.attribute_ids: list[str] = []  # from kramdown's block attribute lists, `{: #id}`
 
     def walk(self, tree: Tree) -> None:
         """Every block in document order, with an explicit stack: a quote nested 10,000 deep
@@ -117,13 +117,17 @@ class _Builder:
 
     def _heading(self, level: int, children: Sequence[Node], lines: Lines) -> None:
         text, located = markdown_inline.plain_text(children, keep_code=True)
-        anchor = custom.group(1) if (custom := _CUSTOM_ID.search(text)) else None
+        text, anchor = attributes.heading_attributes(text)
         self.headings.append(Heading(level, text, self._line_span(lines), anchor=anchor))
         if located:
             self._inline(children, lines, located)
 
     def _prose(self, kind: BlockKind, children: Sequence[Node], lines: Lines) -> None:
         text, located = markdown_inline.plain_text(children, keep_code=False)
+        text, ids = attributes.block_attributes(attributes.without_footnote_marker(text))
+        self.attribute_ids += ids
+        if ids and not text.strip():
+            return  # a block attribute list alone: it decorates the block above, it is no prose
         self.blocks.append(Block(kind, text, self._line_span(lines, text)))
         if located:
             self._inline(children, lines, located)
@@ -193,6 +197,16 @@ def _push(stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Li
         else:
             items.append([node])
     stack.extend((item, kind, row) for item in reversed(items))
+
+
+def _without_footnotes(source: Source, links: Iterable[document.Link]) -> tuple[document.Link, ...]:
+    """The links, but for footnote references (`[^1]`), which CommonMark may take for
+    links to a definition such as `[^1]: https://...`."""
+    found = tuple(links)
+    if "[^" not in source.text:
+        return found
+    starts = attributes.footnote_reference_starts(source.text)
+    return tuple(link for link in found if source.offset(link.span.line) + link.span.column - 1 not in starts)
 
 
 def _stands_as_written(text: str, snippet: str, at: int) -> bool:
