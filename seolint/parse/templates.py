@@ -32,7 +32,7 @@ def masked(text: str, regions: Sequence[Region]) -> str:
             continue  # regions never overlap; be safe if an adapter disagrees
         parts.append(text[cursor : region.start])
         piece = text[region.start : region.end]
-        if region.kind == "link" and not _fits(index, piece):
+        if region.kind == "link" and "\n" not in piece and not _fits(index, piece):
             parts.append(piece)  # short targets such as Zola's `@/a.md` parse as they are
         else:
             parts.append(_mask(text, region, index))
@@ -54,10 +54,21 @@ def _token(index: int, length: int) -> str:
 
 def _mask(text: str, region: Region, index: int) -> str:
     """Each line of the region: spaces where the line holds nothing else (a blank line),
-    else the region's token (spaces inside a line could start an indented code block)."""
+    else the region's token (spaces inside a line could start an indented code block).
+    A link spread over lines (`{% link\n  x.md %}`) is one token, on its first line long
+    enough, and white space elsewhere: inside `[text](...)` a link target may have a line
+    break around it, and the generator writes the target on one line anyway."""
+    pieces = _line_pieces(text, region.start, region.end)
+    if region.kind == "link" and len(pieces) > 1:
+        chosen = next((n for n, (_, piece) in enumerate(pieces) if _fits(index, piece)), None)
+        if chosen is not None:
+            return "\n".join(
+                _token(index, len(piece)) if n == chosen else " " * len(piece)
+                for n, (_, piece) in enumerate(pieces)
+            )
     out: list[str] = []
     line_start = text.rfind("\n", 0, region.start) + 1
-    for piece_start, piece in _line_pieces(text, region.start, region.end):
+    for piece_start, piece in pieces:
         line_end = text.find("\n", piece_start)
         line_end = len(text) if line_end < 0 else line_end
         before = text[line_start:piece_start]

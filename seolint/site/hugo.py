@@ -343,7 +343,23 @@ class HugoSite(Site):
 
     # -- template syntax --------------------------------------------------------------
     def template_regions(self, text: str, path: Path | None = None) -> list[Region]:
-        return hugo_regions(text)
+        regions = hugo_regions(text)
+        if self._own_figure:
+            return regions
+        return [_caption_as_alt(r) if r.kind == "image" and r.name == "figure" else r for r in regions]
+
+    @cached_property
+    def _own_figure(self) -> bool:
+        """Whether the site or a theme in the repository replaces Hugo's `figure` shortcode."""
+        folders = [
+            self.root / "layouts",
+            *(self.root / "themes" / t / "layouts" for t in string_list(self.config.get("theme"))),
+        ]
+        return any(
+            (folder / kind / "figure.html").is_file()
+            for folder in folders
+            for kind in ("shortcodes", "_shortcodes")
+        )
 
     def resolve_link(self, target: str, from_path: Path, syntax: LinkSyntax = "url") -> LinkTarget | None:
         if syntax not in ("ref", "relref"):
@@ -387,3 +403,12 @@ def _page_at(candidate: Path) -> Path | None:
 def _lookup_folders(front_matter: Mapping[str, Any], folders: list[str]) -> list[str]:
     """Layout folders for a page: its `type`, then its top-level section."""
     return list(dict.fromkeys(f for f in (text_value(front_matter, "type"), *folders[:1]) if f))
+
+
+def _caption_as_alt(figure: Region) -> Region:
+    """Hugo's own `figure` writes the caption as the image's alt when it has no `alt`
+    (`alt="{{ with .Get "alt" }}...{{ else }}{{ .Get "caption" | markdownify | plainify }}"`)."""
+    if figure.alt is not None or not figure.caption:
+        return figure
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", figure.caption)
+    return figure._replace(alt=re.sub(r"[*_`]", "", plain))

@@ -43,7 +43,9 @@ from seolint.site.configs import front_matter_of, has_front_matter, read_config,
 from seolint.site.dates import date_of, split_date_prefix
 from seolint.site.head import HeadReading, PageHead, page_head
 from seolint.site.jekyll_head import JekyllHead, page_context, titleized
+from seolint.site.kramdown import kramdown_regions
 from seolint.site.liquid import liquid_regions
+from seolint.site.scan import outermost
 from seolint.site.slugs import jekyll_slugify
 from seolint.site.titles import heading_level_around
 
@@ -365,7 +367,9 @@ class JekyllSite(Site):
 
     # -- template syntax ----------------------------------------------------------------
     def template_regions(self, text: str, path: Path | None = None) -> list[Region]:
-        return liquid_regions(text)
+        """Liquid, and the HTML tags around Markdown that kramdown reads (seolint.site.kramdown)."""
+        kramdown = kramdown_regions(text) if path is None or path.suffix.lower() != ".html" else []
+        return outermost([*liquid_regions(text), *kramdown]) if kramdown else liquid_regions(text)
 
     def resolve_link(self, target: str, from_path: Path, syntax: LinkSyntax = "url") -> LinkTarget | None:
         target = target.strip()
