@@ -247,7 +247,8 @@ def test_statistics_in_other_formats_is_the_table(project: Path, fmt: str) -> No
 
 
 def junit(*args: str) -> dict[str, ET.Element]:
-    root = ET.fromstring(run("check", "--format", "junit", "--select", "H003,L002", *args, "bad.md").stdout)
+    out = run("check", "--format", "junit-rules", "--select", "H003,L002", *args, "bad.md").stdout
+    root = ET.fromstring(out)
     return {case.get("name", ""): case for case in root.iter("testcase")}
 
 
@@ -262,6 +263,17 @@ def test_junit_fails_only_at_or_above_the_fail_level(project: Path) -> None:
 
 def test_junit_follows_fail_on(project: Path) -> None:
     assert junit("--fail-on", "warning")["L002 no-internal-link"].find("failure") is not None
+
+
+def test_junit_per_file_fails_only_at_or_above_the_fail_level(project: Path) -> None:
+    def case(*args: str) -> ET.Element:
+        out = run("check", "--format", "junit", "--select", "L002", *args, "bad.md").stdout
+        (found,) = ET.fromstring(out).iter("testcase")
+        return found
+
+    below = case()  # L002 is a warning; fail-on is error
+    assert below.find("failure") is None and "L002 [warning]" in (below.findtext("system-out") or "")
+    assert case("--fail-on", "warning").find("failure") is not None
 
 
 # help

@@ -123,8 +123,8 @@ def test_github_notice_for_info(bad: Path) -> None:
     assert "::notice file=bad.md,line=5," in out
 
 
-def test_junit_suite_per_file_case_per_rule(bad: Path) -> None:
-    out = run("bad.md", "good.md", "--format", "junit", "--select", "H003,L001,I001").stdout
+def test_junit_rules_suite_per_file_case_per_rule(bad: Path) -> None:
+    out = run("bad.md", "good.md", "--format", "junit-rules", "--select", "H003,L001,I001").stdout
     root = ET.fromstring(out)
     assert root.tag == "testsuites" and root.get("tests") == "6" and root.get("failures") == "2"
     suites = {s.get("name"): s for s in root.findall("testsuite")}
@@ -138,11 +138,14 @@ def test_junit_suite_per_file_case_per_rule(bad: Path) -> None:
     assert suites["good.md"].get("failures") == "0" and len(suites["good.md"].findall("testcase")) == 3
 
 
-def test_junit_lists_unreadable_files_as_errors(bad: Path) -> None:
+@pytest.mark.parametrize("fmt", ["junit", "junit-rules"])
+def test_junit_lists_unreadable_files_as_errors(bad: Path, fmt: str) -> None:
     (bad / "broken.md").write_bytes(b"\xff\xfe\xfa")
-    root = ET.fromstring(run("broken.md", "--format", "junit").stdout)
+    root = ET.fromstring(run("broken.md", "--format", fmt).stdout)
     (suite,) = root.findall("testsuite")
-    assert suite.get("name") == "broken.md" and suite.find("testcase/error") is not None
+    assert suite.find("testcase/error") is not None and suite.get("errors") == "1"
+    (case,) = suite.findall("testcase")
+    assert "broken.md" in (case.get("name", ""), case.get("classname", ""))
 
 
 def test_output_file_gets_the_format_and_the_terminal_gets_rich(bad: Path) -> None:
