@@ -131,6 +131,15 @@ def test_explain_suggests_a_rule() -> None:
     assert "did you mean 'heading-skip'?" in error_line(run("explain", "heading-skp"))
 
 
+@pytest.mark.parametrize(("key", "meant"), [("W01", "W001"), ("h1", "H001"), ("W0002", "W002")])
+def test_a_code_with_the_wrong_number_of_digits_gets_its_padded_form(key: str, meant: str) -> None:
+    assert f"did you mean {meant!r}?" in error_line(run("explain", key))
+
+
+def test_a_code_beyond_its_family_lists_the_family() -> None:
+    assert "the W rules are W001, W002" in error_line(run("explain", "W99"))
+
+
 def test_suppression_with_a_misspelt_rule_suggests_one(project: Path) -> None:
     (project / "bad.md").write_text(BAD + "<!-- seolint-disable-next-line heading-skp -->\nText\n")
     result = run("check", "--format", "json", "--select", "X001", "bad.md")
@@ -352,3 +361,31 @@ def test_rules_table_fits_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = run("rules").stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert any(line.split()[:2] == ["H003", "heading-skip"] for line in lines if line.strip())
+
+
+# a reader that stops reading
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`seolint check | head -1`: no "Broken pipe" error, and 141 as other tools end."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    for number in range(400):  # far more report than a pipe's buffer holds
+        (tmp_path / f"post-{number}.md").write_text("# Post\n\nSee [Link to article about X](#). TODO\n")
+    command = [sys.executable, "-c", "from seolint.cli.launch import main; main()", "check", "--no-cache"]
+    process = subprocess.Popen(
+        [*command, "--format", "text", "-j", "1", "."],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"post-0.md:")
+    process.stdout.close()
+    assert process.wait(timeout=120) == 141
+    assert process.stderr.read() == b""
