@@ -66,6 +66,29 @@ def test_init_writes_a_commented_config_that_loads(project: Path) -> None:
     assert run("check", "bad.md").exit_code == 1  # a config seolint accepts
 
 
+def test_init_inside_a_site_writes_a_config_for_it_at_its_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "sites" / "hugo", site)
+    monkeypatch.chdir(site / "content" / "posts")
+    result = run("init")
+    assert result.exit_code == 0, result.stderr
+    written = site / ".seolint.toml"
+    assert str(written) in result.stdout and not (site / "content" / "posts" / ".seolint.toml").exists()
+    config = load(written)
+    assert config.generator == "hugo" and config.site_checks
+    text = written.read_text(encoding="utf-8")
+    assert "#   content/" in text.splitlines()  # the content it lints
+    assert '# site-domains = ["example.org"]' in text  # the domain from baseURL
+    assert "# [rules.W001]" in text and "# [rules.W008]" in text
+    assert run("check", "--no-cache", "first-steps.md").exit_code in (0, 1)  # a config seolint accepts
+
+
 def test_init_refuses_to_overwrite(project: Path) -> None:
     config(project, 'fail-on = "warning"\n')
     assert "already exists" in error_line(run("init"))
