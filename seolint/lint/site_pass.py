@@ -67,11 +67,25 @@ def build_model(
     jobs: int,
     everything: bool = False,
 ) -> SiteModel:
-    """The model of `site` from the given results plus the facts of its other files: from
-    the site's facts index when their bytes are unchanged, else from a (cached) lint.
+    """The model of `site` from the given results plus the facts of its other files.
 
     Its focus (the pages whose references are all resolved) is the given files, or every
     page with `everything` (a pull request's check compares whole sites)."""
+    pages = site_pages(site, given, settings, lint, jobs)
+    return SiteModel.build(site, pages, focus=None if everything else given.keys())
+
+
+def site_pages(
+    site: Site,
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    settings: Settings,
+    lint: LintFile,
+    jobs: int,
+) -> list[Page]:
+    """Every content page of `site`, sorted: the given results, and the facts of the other
+    files from the site's facts index when their bytes are unchanged, else from a (cached)
+    lint. The one builder of the site model's pages: the site pass, pull requests' checks
+    and the language server all read pages from here."""
     root_cache = settings.cache_for(settings.config_for(site.root))
     index = FactsIndex(root_cache, site.root) if root_cache is not None else None
     salt = settings.site_key(site)
@@ -102,8 +116,7 @@ def build_model(
         known = {p: found for p, found in facts.items() if found is not None and p in keys}
         index.save({drafts[p].location: (keys[p], found) for p, found in known.items()})
     pages = [Page.of(site, path, drafts[path].path, found) for path, found in facts.items()]
-    focus = None if everything else given.keys()
-    return SiteModel.build(site, sorted(pages, key=lambda page: page.path), focus=focus)
+    return sorted(pages, key=lambda page: page.path)
 
 
 def _index_key(
