@@ -274,7 +274,7 @@ def test_statistics_in_json_is_json(project: Path) -> None:
 @pytest.mark.parametrize("fmt", ["rich", "text", "sarif", "github", "junit"])
 def test_statistics_in_other_formats_is_the_table(project: Path, fmt: str) -> None:
     out = run("check", "--statistics", "--format", fmt, "bad.md").stdout
-    assert re.search(r"^\s+1\s+H003\s+heading-skip\s+\[error\]$", out, re.MULTILINE)
+    assert re.search(r"^\s+1\s+1 \[~\]\s+H003\s+heading-skip\s+\[error\]$", out, re.MULTILINE)
     assert re.search(r"total in 1 files$", out, re.MULTILINE)
 
 

@@ -169,8 +169,24 @@ def test_statistics_counts_per_rule(bad: Path) -> None:
     (bad / "more.md").write_text("# T\n\n[a](#) and [b](#)\n", encoding="utf-8")
     out = run(".", "--statistics", "--select", "H003,L001").stdout.splitlines()
     rows = [line.split() for line in out]
-    assert rows[0][:2] == ["3", "L001"] and rows[1][:2] == ["1", "H003"]
-    assert rows[-1][:2] == ["4", "total"]
+    assert rows[0][:2] == ["3", "L001"] and rows[1][:4] == ["1", "1", "[~]", "H003"]  # H003's fix is unsafe
+    assert rows[2][:2] == ["4", "total"]
+    assert out[3] == "0 fixable with `--fix` (1 more with `--unsafe-fixes`)"
+
+
+def test_statistics_without_fixes_has_no_fixable_column(bad: Path) -> None:
+    out = run("bad.md", "--statistics", "--select", "L001").stdout.splitlines()
+    expected = [["1", "L001", "link-placeholder", "[error]"], ["1", "total", "in", "1", "files"]]
+    assert [line.split() for line in out] == expected
+
+
+def test_statistics_json_counts_fixes(bad: Path) -> None:
+    data = json.loads(run("bad.md", "--statistics", "--format", "json", "--select", "H003,L001").stdout)
+    assert {row["code"]: row["fixable"] for row in data["statistics"]} == {
+        "H003": {"safe": 0, "unsafe": 1},
+        "L001": {"safe": 0, "unsafe": 0},
+    }
+    assert data["fixable"] == {"safe": 0, "unsafe": 1}
 
 
 def test_concise_is_text(bad: Path) -> None:

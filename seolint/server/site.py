@@ -102,7 +102,7 @@ def site_findings(pages: SitePages, buffers: Mapping[Path, FileResult], settings
     """The site findings of every open buffer (`buffers`: their latest lint), under each
     page's own plan and suppressions, as the CLI's site pass reports them."""
     for path, result in buffers.items():
-        pages.buffers[path] = Page.of(pages.site, path, result.path, result.facts)
+        pages.buffers[path] = Page.of(pages.site, path, _shown(path), result.facts)
     for path in [p for p in pages.buffers if p not in buffers]:
         del pages.buffers[path]  # closed: the disk's version counts again
     model = pages.model(buffers.keys())
@@ -136,6 +136,13 @@ def with_fixes(
                 finding = replace(finding, fix=Fix((edit,), "unsafe", f"Change the link to {replacement}"))
         out.append(finding)
     return tuple(out)
+
+
+def _shown(path: Path) -> str:
+    """A buffer's path as other pages' findings name it: relative to the server's folder
+    when under it, as the site pass names the pages it reads."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def _suggested_target(model: SiteModel, item: Resolution, code: str) -> str | None:
