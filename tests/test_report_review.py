@@ -3,10 +3,12 @@ per file, and the job summary, checked by parsing them (issue 28)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -33,9 +35,15 @@ def check(*args: str) -> str:
     return result.stdout
 
 
+@functools.cache
+def fixture_json() -> dict[str, Any]:
+    """The fixtures' JSON report, once per test process (run from the repository root)."""
+    result = run_cli(["check", "--no-cache", "--format", "json", str(FIXTURES.relative_to(ROOT))])
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
 def fixture_count() -> Counter[tuple[str, int, str]]:
-    data = json.loads(check("fixtures", "--format", "json"))
-    return Counter((f["path"], f["line"], f["code"]) for f in data["findings"])
+    return Counter((f["path"], f["line"], f["code"]) for f in fixture_json()["findings"])
 
 
 @pytest.fixture
@@ -112,7 +120,7 @@ def test_junit_has_one_case_per_file(monkeypatch: pytest.MonkeyPatch) -> None:
     root = ET.fromstring(check("fixtures", "--format", "junit"))
     cases = root.findall("testsuite/testcase")
     files = {path for path, _, _ in fixture_count()}
-    data = json.loads(check("fixtures", "--format", "json"))
+    data = fixture_json()
     assert len(cases) == len(data["files"]) == int(root.get("tests", "0"))
     failing = {case.get("name") for case in cases if case.find("failure") is not None}
     errors = {f["path"] for f in data["findings"] if f["severity"] == "error"}
