@@ -53,9 +53,9 @@ def add_site_findings(
     errors: list[FileError] = []
     for site, given in by_site.values():
         model = build_model(site, {path: pair for path, pair in given.items()}, settings, lint, jobs)
-        found = _run_rules(model, settings, errors)
+        found = site_problems(model, settings, errors)
         for path, (draft, result) in given.items():
-            updated[draft.path] = _merge(draft, result, found.get(str(path), []), settings)
+            updated[draft.path] = merged(draft, result, found.get(str(path), []), settings)
     return updated, errors
 
 
@@ -65,9 +65,27 @@ def build_model(
     settings: Settings,
     lint: LintFile,
     jobs: int,
+    everything: bool = False,
 ) -> SiteModel:
-    """The model of `site` from the given results plus the facts of its other files: from
-    the site's facts index when their bytes are unchanged, else from a (cached) lint."""
+    """The model of `site` from the given results plus the facts of its other files.
+
+    Its focus (the pages whose references are all resolved) is the given files, or every
+    page with `everything` (a pull request's check compares whole sites)."""
+    pages = site_pages(site, given, settings, lint, jobs)
+    return SiteModel.build(site, pages, focus=None if everything else given.keys())
+
+
+def site_pages(
+    site: Site,
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    settings: Settings,
+    lint: LintFile,
+    jobs: int,
+) -> list[Page]:
+    """Every content page of `site`, sorted: the given results, and the facts of the other
+    files from the site's facts index when their bytes are unchanged, else from a (cached)
+    lint. The one builder of the site model's pages: the site pass, pull requests' checks
+    and the language server all read pages from here."""
     root_cache = settings.cache_for(settings.config_for(site.root))
     index = FactsIndex(root_cache, site.root) if root_cache is not None else None
     salt = settings.site_key(site)
@@ -98,7 +116,7 @@ def build_model(
         known = {p: found for p, found in facts.items() if found is not None and p in keys}
         index.save({drafts[p].location: (keys[p], found) for p, found in known.items()})
     pages = [Page.of(site, path, drafts[path].path, found) for path, found in facts.items()]
-    return SiteModel.build(site, sorted(pages, key=lambda page: page.path), focus=given.keys())
+    return sorted(pages, key=lambda page: page.path)
 
 
 def _index_key(
@@ -119,7 +137,7 @@ def _index_key(
     return cache.folder.name, cache.key(draft.location, data, salt)
 
 
-def _run_rules(
+def site_problems(
     model: SiteModel, settings: Settings, errors: list[FileError]
 ) -> dict[str, list[tuple[ActiveRule, Problem]]]:
     """Every problem the site root's plan finds, by the page's absolute path."""
@@ -137,7 +155,7 @@ def _run_rules(
     return found
 
 
-def _merge(
+def merged(
     draft: DraftFile, result: FileResult, problems: list[tuple[ActiveRule, Problem]], settings: Settings
 ) -> FileResult:
     """The file's result plus its site findings, under its own plan and suppressions, from
