@@ -136,7 +136,7 @@ class _HeadWritten(Exception):
 class Origin(NamedTuple):
     offset: int
     template: str
-    line: int
+    line: int  # negative: the output of a builtin written at -line, whose own line breaks do not count
     uncertain: bool
 
 
@@ -150,8 +150,9 @@ class Rendered(NamedTuple):
         if not self.origins:
             return Origin(0, "", 0, True)
         origin = self.origins[max(index, 0)]
-        lines = self.text.count("\n", origin.offset, offset) if origin.line else 0
-        return origin._replace(offset=offset, line=origin.line + lines)
+        if origin.line <= 0:  # a builtin's output: where its tag was
+            return origin._replace(offset=offset, line=-origin.line)
+        return origin._replace(offset=offset, line=origin.line + self.text.count("\n", origin.offset, offset))
 
     def uncertain(self, start: int, end: int) -> bool:
         """Whether any text in [start, end) came from an arm or loop we could not decide."""
@@ -227,10 +228,14 @@ class Renderer:
         return self
 
     # -- output -----------------------------------------------------------------------------
-    def _write(self, text: str, template: str, line: int) -> None:
+    def _write(self, text: str, template: str, line: int, lines_follow: bool = True) -> None:
+        """Output `text`, written at `line` of `template`; unless `lines_follow`, its own
+        line breaks are not lines of the template."""
         if not text:
             return
-        self._origins.append(Origin(self._length, template, line, self._uncertain > 0))
+        self._origins.append(
+            Origin(self._length, template, line if lines_follow else -line, self._uncertain > 0)
+        )
         self._parts.append(text)
         self._length += len(text)
         if not self._capturing and self._uncertain == 0 and "</head" in text.lower():
@@ -334,8 +339,8 @@ class Renderer:
             self._nested(lambda: self._emit_nodes(template.nodes, scope, template.shown))
         elif name in ("import", "extends", "else", "break", "continue", "cycle"):
             return  # imports and extends are read before rendering; the rest writes nothing
-        elif name in self.builtins:
-            self._write(text_of(self.builtins[name]([node.arguments], {}, scope)), shown, node.line)
+        elif name in self.builtins:  # its output is one piece, all of it from this tag's line
+            self._write(text_of(self.builtins[name]([node.arguments], {}, scope)), shown, node.line, False)
         else:
             self._write(UNKNOWN_MARK, shown, node.line)
 

@@ -129,6 +129,7 @@ class ZolaSite(Site):
         ]
         urls = self.url_for(path, front_matter)
         components = [c for c in (urls[0] if urls else "").strip("/").split("/") if c]
+        own_section = self._head.section(str(relative)) if is_section else None
 
         def read(with_description: bool) -> HeadReading:
             variables = page_variables(
@@ -137,7 +138,7 @@ class ZolaSite(Site):
                 ancestors,
                 components,
                 with_description,
-                lambda: self._head.section(str(relative)),
+                own_section,
             )
             return self._head.reading(template, variables)
 
@@ -146,23 +147,27 @@ class ZolaSite(Site):
         )
 
     def head_examples(self) -> list[tuple[str, tuple[HeadReading, HeadReading]]]:
+        sections = sorted(p.relative_to(self.content_dir).as_posix() for p in self.fingerprint_files())
+        inner = next((s for s in sections if "/" in s), "x/_index.md")
         examples = []
-        for label, relative in (("page", "x.md"), ("section", "x/_index.md"), ("home", "_index.md")):
+        for label, relative in (("page", "x.md"), ("section", inner), ("home", "_index.md")):
             place = PurePosixPath(relative)
             section = place.name == "_index.md"
+            found = self._head.section(relative)
+            own = dict(found or {}) if section else {}
             readings = tuple(
                 self._head.reading(
-                    self._template_of(place, {}),
+                    self._template_of(place, own),
                     page_variables(
-                        {"title": "x"},
+                        {**own, "title": "x"},
                         section,
                         ["_index.md"],
                         ["x"],
-                        d,
-                        lambda: self._head.section("_index.md"),
+                        with_description,
+                        found,
                     ),
                 )
-                for d in (True, False)
+                for with_description in (True, False)
             )
             examples.append((label, (readings[0], readings[1])))
         return examples

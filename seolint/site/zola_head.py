@@ -9,7 +9,7 @@ from that section's own front matter (getzola.org "Templates", "Overview").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +94,7 @@ def page_variables(
     ancestors: list[str],
     components: list[str],
     with_description: bool,
-    section: Callable[[], Record | None],
+    own_section: Record | None,
 ) -> dict[str, Any]:
     """`page` (or `section`, on a section) as the head templates see it: the writer's title
     and description as markers, the rest from front matter or unknown."""
@@ -109,9 +109,8 @@ def page_variables(
     )
     record.setdefault("extra", front_matter_record({}))
     if is_section:
-        own = section()
-        if own is not None:
-            record.update(path=own.field("path"))
+        if own_section is not None:
+            record.update(path=own_section.get("path"))
         return {"section": record, "page": None}
     return {"page": record, "section": None}
 
