@@ -123,6 +123,41 @@ def test_hugo_slug_is_judged_as_published(hugo: Path, monkeypatch: pytest.Monkey
     # near misses: `_index.md` sections and the home page have no slug of their own
 
 
+def test_noindex_pages_are_not_judged_for_search_results(hugo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    robots = (
+        '{{ $done := or (eq .Params.status "Completed") (eq .Params.status "completed") }}\n'
+        '{{ if and hugo.IsProduction (ne .Params.layout "print") $done }}'
+        '<meta name="robots" content="index">\n'
+        '{{ else }}<meta name="robots" content="noindex, nofollow">{{ end }}\n'
+    )
+    write(
+        hugo,
+        {
+            "layouts/partials/head.html": robots + HUGO_HEAD,
+            "content/posts/draft-term.md": "---\ntitle: Term\nstatus: Feedback\n---\n",
+            "content/posts/done-term.md": "---\ntitle: Term\nstatus: Completed\n---\n",
+        },
+    )
+    assert not page_of(hugo, "content/posts/draft-term.md").indexed
+    assert page_of(hugo, "content/posts/done-term.md").indexed  # near miss: a completed term is indexed
+    found_here = [f for f in found(check(hugo, monkeypatch, "--select", "M002,M003")) if "term" in f[0]]
+    assert found_here == [
+        ("content/posts/done-term.md", 1, "M003"),
+        ("content/posts/done-term.md", 2, "M002"),
+    ]
+
+
+def test_title_width_counts_wide_characters_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(
+        tmp_path,
+        {
+            "short.md": "---\ntitle: データセンター入門ガイド概要\n---\n" + BODY,  # 14 wide: 28
+            "fine.md": "---\ntitle: データセンターとクラウドの入門ガイド\n---\n" + BODY,  # 18 wide: 36
+        },
+    )
+    assert found(check(tmp_path, monkeypatch, "--select", "M002", "--no-site")) == [("short.md", 2, "M002")]
+
+
 # -- Hugo: Docsy as a module -----------------------------------------------------------------
 
 DOCSY_CONFIG = 'baseURL = "/"\ntitle = "Flow"\n[params]\ndescription = "One text for lists."\n' + (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from urllib.parse import unquote
 
@@ -51,6 +52,24 @@ def title_pixels(text: str) -> int:
     return round(units * TITLE_FONT_PX / 1000)
 
 
+def title_width(text: str) -> int:
+    """Characters of `text` by the room they take in a search result: a full-width
+    character (Chinese, Japanese, Korean) counts two, a combining mark (the vowel signs
+    of Devanagari or Bengali) none."""
+    return sum(
+        0
+        if unicodedata.category(c) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 1
+        for c in text
+    )
+
+
+def _wide(text: str) -> str:
+    return " (wide ones counted twice, marks not at all)" if title_width(text) != len(text) else ""
+
+
 class TitleLengthOptions(Options):
     min: int = option(30, minimum=0)
     max: int = option(60, minimum=1)
@@ -70,7 +89,9 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
 
     Why: search results show about 600 pixels of title; a longer one is cut with an
     ellipsis, a very short one wastes the most visible words of the listing. The width
-    is estimated with Arial's character widths, so `WWW` counts wider than `iii`.
+    is estimated with Arial's character widths, so `WWW` counts wider than `iii`; and
+    characters are counted by the room they take, so a Chinese or Japanese character
+    counts two and a combining vowel sign none.
     Inside a site whose templates seolint reads (`seolint check --show-site` shows what it
     read), "too short" is judged on the <title> the page gets: "Webhooks" on a site whose
     template writes "Webhooks | Flux" is 15 characters, not 8. "Too long" and "too wide"
@@ -78,29 +99,31 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     adds (room for " | " and a short site name): the page's own words must fit, and a
     suffix so long that it alone crowds them out (over `max` - `min` characters) is one
     problem of the site, reported once by M011, not on every page. A page whose <title>
-    does not show its own title (a home page usually shows the site's name) is not judged.
+    does not show its own title (a home page usually shows the site's name) is not judged,
+    nor a page whose templates write robots `noindex` (search results never show it).
     Example: "Go" -> "Tracing slow HTTP handlers in Go with OpenTelemetry".
     """
     title = doc.seo_title
-    if title is None:
-        return
     page = doc.page
+    if title is None or not page.indexed:
+        return
     if page.rendered_title is not None and page.title_affixes is None:
         return  # the template shows a title of its own here, not the page's
     before, after = page.title_affixes or ("", "")
     shown = before + title.text + after
-    if len(shown) < opts.min:
+    if (width := title_width(shown)) < opts.min:
         seen = f" as the page shows it ({shown!r})" if shown != title.text else ""
-        yield Problem(title.span, f"title is {len(shown)} characters{seen} (min {opts.min})")
+        yield Problem(title.span, f"title is {width} characters{_wide(shown)}{seen} (min {opts.min})")
         return
     kept_after = after[:SITE_NAME_ROOM]
     kept_before = before[len(before) - max(SITE_NAME_ROOM - len(kept_after), 0) :]
     judged = kept_before + title.text + kept_after
     added = kept_before + kept_after
     counted = f" with {added!r} of what the template adds" if added else ""
-    if len(judged) > opts.max:
+    if (width := title_width(judged)) > opts.max:
         yield Problem(
-            title.span, f"title is {len(judged)} characters{counted} (max {opts.max}); search results cut it"
+            title.span,
+            f"title is {width} characters{_wide(judged)}{counted} (max {opts.max}); search results cut it",
         )
     elif (pixels := title_pixels(judged)) > opts.max_pixels:
         yield Problem(
@@ -120,12 +143,13 @@ def missing_description(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     summary or excerpt instead (Docsy's `.Summary`, jekyll-seo-tag's excerpt), and is
     reported when they write the site's one shared text instead. When the templates
     never write a front-matter description at all, adding one changes nothing: M010
-    reports that once for the site.
+    reports that once for the site. A page whose templates write robots `noindex` has no
+    search snippet to describe and is not judged.
     Example: `description: "How we cut CI time in half by caching build artefacts."`
     """
-    if doc.description is not None:
-        return
     page = doc.page
+    if doc.description is not None or not page.indexed:
+        return
     if not page.description_settable:
         return  # the templates write the same text whatever the page says: M010's
     if page.description_source == "summary" and doc.word_count > 0:
@@ -149,11 +173,12 @@ def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterato
 
     Why: search results show about 160 characters; a longer description is cut
     mid-sentence, a very short one leaves the snippet to chance. A front-matter
-    description that the site's templates never write is not measured.
+    description that the site's templates never write is not measured, nor one of a page
+    they keep out of search results (robots `noindex`).
     Example: a one-line "Release notes." -> one or two sentences on what changed and why.
     """
     found = doc.description
-    if found is None:
+    if found is None or not doc.page.indexed:
         return
     if found.origin == "front-matter" and doc.page.description_source not in ("front-matter", "unknown"):
         return  # the templates never write it: its length changes nothing

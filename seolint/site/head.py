@@ -37,6 +37,7 @@ class HeadReading(NamedTuple):
     title_at: str
     description: str | None
     description_at: str
+    noindex: bool = False  # a robots meta tag, certainly written, keeps the page out of search results
 
 
 UNKNOWN_HEAD = HeadReading(None, "", None, "")
@@ -53,17 +54,24 @@ def read_head(rendered: Rendered) -> HeadReading:
         title_at = _where(rendered.at(found.start()))
     description: str | None = None if UNKNOWN_MARK in rendered.text else ""  # none written, if all was read
     description_at = ""
+    noindex = False
+    seen: set[str] = set()
     for meta in _META.finditer(rendered.text):
         attributes = {
             m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
             for m in _ATTRIBUTE.finditer(meta.group(1))
         }
-        if attributes.get("name", "").lower() == "description":
-            certain = not rendered.uncertain(meta.start(), meta.end())
+        name = attributes.get("name", "").lower()
+        if name not in ("description", "robots") or name in seen:
+            continue
+        seen.add(name)
+        certain = not rendered.uncertain(meta.start(), meta.end())
+        if name == "robots":
+            noindex = certain and "noindex" in attributes.get("content", "").lower()
+        else:
             description = _clean(attributes.get("content", "")) if certain else None
             description_at = _where(rendered.at(meta.start()))
-            break
-    return HeadReading(title, title_at, description, description_at)
+    return HeadReading(title, title_at, description, description_at, noindex)
 
 
 def _where(origin: Origin) -> str:
@@ -84,6 +92,7 @@ class PageHead(NamedTuple):
     description_settable: bool = True
     fixed_description: str | None = None  # the text, when it is one the site shares
     generated_title: str | None = None  # the title the generator gives a page that sets none
+    noindex: bool = False  # the templates keep the page out of search results
     title_at: str = ""
     description_at: str = ""
 
@@ -105,6 +114,7 @@ def page_head(read: Callable[[bool], HeadReading], has_description: bool, own_ti
         source,
         settable,
         fixed,
+        noindex=reading.noindex,
         title_at=reading.title_at,
         description_at=reading.description_at,
     )
@@ -145,6 +155,8 @@ def with_head(page: Page, head: PageHead, by: str, home: bool = False) -> Page:
         reasons.append(
             ("rendered_title", f"{by}: {head.title_at or 'the theme'} writes <title>{head.rendered_title}")
         )
+    if head.noindex:
+        reasons.append(("indexed", f'{by}: the templates write <meta name="robots" content="noindex">'))
     if head.description_source != "unknown":
         reasons.append(
             (
@@ -159,6 +171,7 @@ def with_head(page: Page, head: PageHead, by: str, home: bool = False) -> Page:
         description_source=head.description_source,
         description_settable=head.description_settable,
         generated_title=head.generated_title,
+        indexed=not head.noindex,
         reasons=tuple(reasons),
     )
 

@@ -41,6 +41,7 @@ from seolint.site.template_values import (
     Scope,
     apply_text_function,
     compare,
+    decisive,
     evaluate,
     is_text_function,
     literal,
@@ -397,14 +398,8 @@ class Renderer:
         return UNKNOWN
 
     def _go_function(self, name: str, args: Sequence[Any], scope: Scope) -> Any:
-        if name in ("or", "and"):
-            for value in args:
-                known = truthy(value)
-                if known is None:
-                    return UNKNOWN
-                if known == (name == "or"):
-                    return value
-            return args[-1] if args else UNKNOWN
+        if name in ("or", "and"):  # the first true (or) or false (and) argument, else the last
+            return decisive(args, want=name == "or")
         if name == "not" and len(args) == 1:
             known = truthy(args[0])
             return UNKNOWN if known is None else not known

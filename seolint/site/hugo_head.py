@@ -86,7 +86,14 @@ class HugoHead:
         return self.files.find(f"partials/{name}", f"_partials/{name}")
 
     def _builtins(self) -> dict[str, Builtin]:
-        return {"partial:head.html": docsy_head(self.docsy_version)} if self.docsy else {}
+        # seolint judges what the production build publishes
+        production: dict[str, Builtin] = {
+            "hugo.IsProduction": lambda *_: True,
+            "hugo.Environment": lambda *_: "production",
+        }
+        return (
+            {**production, "partial:head.html": docsy_head(self.docsy_version)} if self.docsy else production
+        )
 
 
 def page_context(

@@ -526,19 +526,19 @@ class _JinjaParser(_Parser):
 
 def _either(parts: list[Compiled], want: bool) -> Compiled:
     """`a or b` (`want` True: the first true one) and `a and b` (the first false one)."""
+    return lambda scope, call: decisive([part(scope, call) for part in parts], want)
 
-    def value(scope: Scope, call: Caller) -> Any:
-        found: Any = None
-        for part in parts:
-            found = part(scope, call)
-            known = truthy(found)
-            if known is None:
-                return UNKNOWN
-            if known == want:
-                return found
-        return found
 
-    return value
+def decisive(values: Sequence[Any], want: bool) -> Any:
+    """What `or` (`want` True) or `and` (False) gives: the first value whose truth is
+    `want`, else the last. One such value decides it even after unknown ones: a page
+    that is not "Completed" is not indexed, whatever else the condition asks."""
+    for value in values:
+        if truthy(value) == want:
+            return value
+    if any(truthy(value) is None for value in values):
+        return UNKNOWN
+    return values[-1] if values else UNKNOWN
 
 
 def _filter_call(name: str, value: Compiled, args: list[Compiled], kwargs: dict[str, Compiled]) -> Compiled:
