@@ -63,8 +63,11 @@ def test_footnotes_are_never_links() -> None:
         "A claim[^1], a [named one][^2] and [a real link](/x/).\n\n"
         "[^1]: https://example.com/source\n[^2]: single\n[^3]: A longer note, in prose.\n"
     )
-    assert [link.href for link in doc.links] == ["/x/"]
-    assert doc.blocks[-1].text == "A longer note, in prose."
+    assert [link.href for link in doc.links] == [
+        "https://example.com/source",
+        "/x/",
+    ]  # the URL is in the note
+    assert (doc.blocks[-1].kind, doc.blocks[-1].text) == ("list-item", "A longer note, in prose.")
     near = markdown("[label]: /defined/\n\nSee [it][label].\n")  # a real reference link
     assert [link.href for link in near.links] == ["/defined/"]
 

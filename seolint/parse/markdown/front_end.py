@@ -124,7 +124,10 @@ class _Builder:
 
     def _prose(self, kind: BlockKind, children: Sequence[Node], lines: Lines) -> None:
         text, located = markdown_inline.plain_text(children, keep_code=False)
-        text, ids = attributes.block_attributes(attributes.without_footnote_marker(text))
+        note = attributes.without_footnote_marker(text)
+        if note != text:  # a footnote: generators list them at the end of the page
+            text, kind = note, "list-item"
+        text, ids = attributes.block_attributes(text)
         self.attribute_ids += ids
         if ids and not text.strip():
             return  # a block attribute list alone: it decorates the block above, it is no prose
@@ -201,12 +204,22 @@ def _push(stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Li
 
 def _without_footnotes(source: Source, links: Iterable[document.Link]) -> tuple[document.Link, ...]:
     """The links, but for footnote references (`[^1]`), which CommonMark may take for
-    links to a definition such as `[^1]: https://...`."""
+    links to a definition such as `[^1]: single-word`. A footnote that is a URL stays a
+    link: the generator shows (and links) that URL in the footnote."""
     found = tuple(links)
     if "[^" not in source.text:
         return found
     starts = attributes.footnote_reference_starts(source.text)
-    return tuple(link for link in found if source.offset(link.span.line) + link.span.column - 1 not in starts)
+    return tuple(
+        link
+        for link in found
+        if source.offset(link.span.line) + link.span.column - 1 not in starts or _is_url(link.href)
+    )
+
+
+def _is_url(href: str | None) -> bool:
+    """A footnote that is a URL (`[^1]: <https://...>`): the page links it, in the footnote."""
+    return href is not None and "://" in href
 
 
 def _stands_as_written(text: str, snippet: str, at: int) -> bool:
