@@ -205,8 +205,7 @@ def shared_description(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
     if anchor is None:
         return
     groups: dict[tuple[str, str], int] = defaultdict(int)
-    for page in _published(model):
-        head = model.site.page_head(page.path, {})
+    for head in model.heads.values():
         if head.description_source == "site" and not head.description_settable:
             groups[(head.fixed_description or "", head.description_at)] += 1
     for (text, at), count in sorted(groups.items()):
@@ -239,8 +238,7 @@ def long_title_affix(model: SiteModel, opts: AffixOptions) -> Iterator[Located]:
     if anchor is None:
         return
     groups: dict[tuple[str, str, str], int] = defaultdict(int)
-    for page in _published(model):
-        head = model.site.page_head(page.path, {"title": "Title"})
+    for head in model.heads.values():
         if head.title_affixes is not None and len("".join(head.title_affixes)) > opts.max:
             groups[(*head.title_affixes, head.title_at)] += 1
     for (before, after, at), count in sorted(groups.items()):

@@ -103,11 +103,9 @@ def page_head(read: Callable[[bool], HeadReading], has_description: bool, own_ti
     reading = read(has_description)
     rendered_title, affixes = _title(reading.title, own_title)
     source, fixed = _description(reading.description)
-    settable = source == "front-matter"
-    if not has_description and reading.description is not None:
+    settable = source in ("front-matter", "summary", "unknown")
+    if not has_description and source in ("site", "none"):  # would a front-matter description show?
         settable = _description(read(True).description)[0] == "front-matter"
-    elif reading.description is None:
-        settable = True
     return PageHead(
         rendered_title,
         affixes,

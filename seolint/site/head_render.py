@@ -107,7 +107,7 @@ class Memo(Generic[T]):
     value the rendering read is the same there: most pages of a site have the same head
     but for their own title and description, and rendering is the costly part."""
 
-    LIMIT = 64  # renderings kept per template: more means the head differs page by page
+    LIMIT = 32  # renderings kept per template, the most recently used first
 
     def __init__(self) -> None:
         self._kept: dict[Hashable, list[tuple[tuple[Read, ...], T]]] = {}
@@ -116,13 +116,15 @@ class Memo(Generic[T]):
         self, key: Hashable, variables: Mapping[str, Any], dot: Any, render: Callable[[list[Read]], T]
     ) -> T:
         kept = self._kept.setdefault(key, [])
-        for reads, result in kept:
+        for index, (reads, result) in enumerate(kept):
             if replays(reads, variables, dot):
+                if index:  # the most recent match first: pages come folder by folder
+                    kept.insert(0, kept.pop(index))
                 return result
         noted: list[Read] = []
         result = render(noted)
-        if len(kept) < self.LIMIT:
-            kept.append((tuple(noted), result))
+        kept.insert(0, (tuple(noted), result))
+        del kept[self.LIMIT :]
         return result
 
 

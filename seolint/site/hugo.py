@@ -212,7 +212,8 @@ class HugoSite(Site):
 
     def _head_place(self, path: Path) -> tuple[HugoKind, list[str]]:
         """The page's kind as Hugo's templates see it, and its folders below the content root."""
-        folders = self._place(path)[2]
+        parts = self.relative_parts(path)
+        folders = list(parts[:-1]) if parts else []
         if Path(path).stem != "_index":
             return "page", folders
         return ("section" if folders else "home"), folders
@@ -229,21 +230,30 @@ class HugoSite(Site):
         }
 
     def language_key(self, path: Path) -> str:
-        """The language a content file is in: its language's `contentDir` (or a content
-        mount's `lang`), else a `.<lang>.md` file-name suffix, else `defaultContentLanguage`."""
-        found = absolute(path)
-        for mount in dig(self.config, "module", "mounts") or []:
-            source, lang = text_value(mount, "source"), text_value(mount, "lang")
-            if source and lang and found.is_relative_to(absolute(self.root / source)):
-                return lang.lower()
-        for key, settings in self._languages.items():
-            content_dir = text_value(settings, "contentdir")
-            if content_dir and found.is_relative_to(absolute(self.root / content_dir)):
-                return key
-        parts = found.name.split(".")
+        """The language a content file is in: a `.<lang>.md` file-name suffix, else its
+        language's `contentDir` (or a content mount's `lang`), else `defaultContentLanguage`."""
+        parts = Path(path).name.split(".")
         if len(parts) >= 3 and parts[-2].lower() in self._languages:
             return parts[-2].lower()
+        text = os.path.join(os.path.abspath(path), "")
+        for folder, key in self._language_folders:
+            if text.startswith(folder):
+                return key
         return str(self.config.get("defaultcontentlanguage") or "en").lower()
+
+    @cached_property
+    def _language_folders(self) -> tuple[tuple[str, str], ...]:
+        """(folder, language) of content mounts with a `lang` and languages' `contentDir`s."""
+        found: list[tuple[str, str]] = []
+        for mount in dig(self.config, "module", "mounts") or []:
+            source, lang = text_value(mount, "source"), text_value(mount, "lang")
+            if source and lang:
+                found.append((os.path.join(os.path.abspath(self.root / source), ""), lang.lower()))
+        for key, settings in self._languages.items():
+            content_dir = text_value(settings, "contentdir")
+            if content_dir:
+                found.append((os.path.join(os.path.abspath(self.root / content_dir), ""), key))
+        return tuple(found)
 
     def _site_text(self, language: str) -> tuple[str, dict[str, Any]]:
         """The site title and params in `language` (its own settings over the root ones)."""

@@ -67,7 +67,8 @@ class HugoHead:
                 renderer.with_defines(page_template)
         try:
             if entry is not None:
-                key = (entry.shown, page_template.shown if page_template else "", kind)
+                language = page["site"]["language"]["lang"]  # read untraced: it is part of the key
+                key = (entry.shown, page_template.shown if page_template else "", kind, language)
                 chosen = entry
                 return self._memo.get(
                     key, {}, page, lambda reads: read_head(renderer.render(chosen, {}, page, reads))

@@ -37,6 +37,7 @@ class JekyllHead:
     def __init__(self, source: Path, config: Mapping[str, Any]) -> None:
         self.config = config
         self._memo: Memo[HeadReading] = Memo()
+        self._roots: dict[tuple[str, ...], tuple[Template, dict[str, Any]] | None] = {}
         self.layouts = source / (text_value(config, "layouts_dir") or "_layouts")
         self.files = TemplateFiles(source, [self.layouts], "liquid")
         self.includes = TemplateFiles(
@@ -69,6 +70,12 @@ class JekyllHead:
 
     def _root_layout(self, names: list[str]) -> tuple[Template, dict[str, Any]] | None:
         """The outermost layout of the first chain that exists (the one that writes <head>)."""
+        key = tuple(names)
+        if key not in self._roots:
+            self._roots[key] = self._find_root_layout(names)
+        return self._roots[key]
+
+    def _find_root_layout(self, names: list[str]) -> tuple[Template, dict[str, Any]] | None:
         for name in names:
             found: tuple[Template, dict[str, Any]] | None = None
             current: str | None = name

@@ -27,15 +27,21 @@ class TemplateFiles:
         self.folders = tuple(folders)
         self.dialect = dialect
         self._read: dict[Path, Template | None] = {}
+        self._found: dict[tuple[str, ...], Template | None] = {}
 
     def find(self, *names: str) -> Template | None:
         """The first of `names` that a folder holds (site folders before theme folders)."""
-        for name in names:
-            for folder in self.folders:
-                found = self.read(folder / name)
-                if found is not None:
-                    return found
-        return None
+        if names not in self._found:
+            self._found[names] = next(
+                (
+                    t
+                    for name in names
+                    for folder in self.folders
+                    if (t := self.read(folder / name)) is not None
+                ),
+                None,
+            )
+        return self._found[names]
 
     def read(self, path: Path) -> Template | None:
         if path not in self._read:

@@ -47,7 +47,9 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         if image.src and _maybe_internal(site, image.src, path, "url")
     ]
     return FileFacts(
-        urls=tuple(site.url_for(path, doc.front_matter)),
+        urls=(doc.page.url, *doc.page.aliases)
+        if doc.page.url
+        else tuple(site.url_for(path, doc.front_matter)),
         kind=doc.page.kind,
         title=fact(doc.seo_title),
         description=fact(doc.description),

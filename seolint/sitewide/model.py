@@ -24,6 +24,7 @@ from seolint.findings.facts import FileFacts, Reference
 from seolint.site import Site, url_key
 from seolint.site.adapter import PAGE_SUFFIXES
 from seolint.site.configs import string_list
+from seolint.site.head import PageHead
 
 Status = Literal["page", "file", "generated", "broken", "uninterpretable"]
 # Pages every generator writes itself: feeds and sitemaps, at the root or per section.
@@ -95,6 +96,16 @@ class SiteModel:
         return model
 
     # -- lookups ----------------------------------------------------------------------
+    @cached_property
+    def heads(self) -> dict[Path, PageHead]:
+        """What the site's templates write in the head of each published page, for a page
+        with a title and no description (M010, M011: what the templates do, not the page)."""
+        return {
+            page.path: self.site.page_head(page.path, {"title": "Title"})
+            for page in self.pages.values()
+            if page.facts is not None and page.urls
+        }
+
     @cached_property
     def by_url(self) -> dict[str, list[Page]]:
         """Pages by the key of each URL they publish to (primary and aliases)."""
