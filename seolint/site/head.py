@@ -10,14 +10,15 @@ and a front-matter description may be one the templates never print.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document.model import DescriptionSource, Page
-from seolint.site.head_render import Origin, Rendered
 from seolint.site.template_values import DESCRIPTION, SUMMARY, TITLE, UNKNOWN_MARK
+
+if TYPE_CHECKING:  # the renderer is imported only where templates are read
+    from seolint.site.head_render import Origin, Rendered
 
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _META = re.compile(r"<meta\b([^>]*)>", re.IGNORECASE | re.DOTALL)
@@ -80,6 +81,8 @@ def _where(origin: Origin) -> str:
 
 def _clean(text: str) -> str:
     """Text as a browser shows it: entities decoded, runs of white space made one space."""
+    import html  # its entity table is large: only where heads are read
+
     return " ".join(html.unescape(text).split())
 
 

@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seolint.document.model import PageKind
 from seolint.site.adapter import (
@@ -47,10 +47,12 @@ from seolint.site.adapter import (
 from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import date_of
 from seolint.site.head import HeadReading, PageHead, page_head
-from seolint.site.hugo_head import HugoHead, HugoKind, page_context
 from seolint.site.hugo_shortcodes import hugo_regions
 from seolint.site.slugs import hugo_path
 from seolint.site.titles import first_level
+
+if TYPE_CHECKING:  # the head reader is imported when a page's head is read
+    from seolint.site.hugo_head import HugoHead, HugoKind
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 GENERIC_CONFIG_NAMES = ("config.toml", "config.yaml", "config.yml", "config.json")
@@ -165,9 +167,13 @@ class HugoSite(Site):
     # -- the head ---------------------------------------------------------------------
     @cached_property
     def _head(self) -> HugoHead:
+        from seolint.site.hugo_head import HugoHead  # its template reader, only for sites
+
         return HugoHead(self.root, self.config)
 
     def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
+        from seolint.site.hugo_head import page_context
+
         fm = {str(k).lower(): v for k, v in front_matter.items()}
         kind, folders = self._head_place(path)
         language = self.language_key(path)
@@ -186,6 +192,8 @@ class HugoSite(Site):
         return page_head(read, bool(text_value(fm, "description")), text_value(fm, "title"))
 
     def head_examples(self) -> list[tuple[str, tuple[HeadReading, HeadReading]]]:
+        from seolint.site.hugo_head import page_context
+
         language = str(self.config.get("defaultcontentlanguage") or "en").lower()
         title, params = self._site_text(language)
         examples = []

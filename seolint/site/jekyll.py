@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from seolint.document.model import PageKind
@@ -42,11 +42,13 @@ from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, Region, Site, 
 from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
 from seolint.site.dates import date_of, split_date_prefix
 from seolint.site.head import HeadReading, PageHead, page_head
-from seolint.site.jekyll_head import JekyllHead, page_context, titleized
 from seolint.site.kramdown import kramdown_regions
 from seolint.site.liquid import liquid_regions
 from seolint.site.scan import outermost
 from seolint.site.slugs import jekyll_slugify
+
+if TYPE_CHECKING:  # the head reader is imported when a page's head is read
+    from seolint.site.jekyll_head import JekyllHead
 from seolint.site.titles import heading_level_around
 
 CONFIG_NAMES = ("_config.yml", "_config.yaml", "_config.toml")
@@ -214,9 +216,13 @@ class JekyllSite(Site):
     # -- the head ---------------------------------------------------------------------
     @cached_property
     def _head(self) -> JekyllHead:
+        from seolint.site.jekyll_head import JekyllHead  # its template reader, only for sites
+
         return JekyllHead(self.source, self.config)
 
     def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
+        from seolint.site.jekyll_head import page_context, titleized
+
         where = self._where(path)
         if where is None:
             return PageHead()
@@ -247,6 +253,8 @@ class JekyllSite(Site):
         return head._replace(generated_title=generated)
 
     def head_examples(self) -> list[tuple[str, tuple[HeadReading, HeadReading]]]:
+        from seolint.site.jekyll_head import page_context
+
         examples = []
         for label, where in (
             ("document (post, collection)", ("posts", PurePosixPath("x.md"))),

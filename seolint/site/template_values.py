@@ -12,9 +12,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from seolint.site.template_tree import Dialect
+if TYPE_CHECKING:
+    from seolint.site.template_tree import Dialect
 
 # Private-use characters: they cannot occur in a template's own text.
 UNKNOWN_MARK = "\ue000"

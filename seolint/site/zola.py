@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seolint.document.model import PageKind
 from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
@@ -37,7 +37,9 @@ from seolint.site.head import HeadReading, PageHead, page_head
 from seolint.site.slugs import zola_slugify
 from seolint.site.tera import zola_regions
 from seolint.site.titles import first_level
-from seolint.site.zola_head import ZolaHead, page_variables
+
+if TYPE_CHECKING:  # the head reader is imported when a page's head is read
+    from seolint.site.zola_head import ZolaHead
 
 _TITLE = re.compile(r"\{\{[^{}]{0,300}\b(?:page|section)\.title\b[^{}]{0,300}\}\}")
 
@@ -113,9 +115,13 @@ class ZolaSite(Site):
     # -- the head ---------------------------------------------------------------------
     @cached_property
     def _head(self) -> ZolaHead:
+        from seolint.site.zola_head import ZolaHead  # its template reader, only for sites
+
         return ZolaHead(self.root, self.config)
 
     def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
+        from seolint.site.zola_head import page_variables
+
         if self.relative_parts(path) is None:
             return PageHead()
         relative = PurePosixPath(absolute(path).relative_to(self.content_dir).as_posix())
@@ -147,6 +153,8 @@ class ZolaSite(Site):
         )
 
     def head_examples(self) -> list[tuple[str, tuple[HeadReading, HeadReading]]]:
+        from seolint.site.zola_head import page_variables
+
         sections = sorted(p.relative_to(self.content_dir).as_posix() for p in self.fingerprint_files())
         inner = next((s for s in sections if "/" in s), "x/_index.md")
         examples = []

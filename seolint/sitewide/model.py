@@ -17,14 +17,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
 from seolint.findings.facts import FileFacts, Reference
 from seolint.site import Site, url_key
 from seolint.site.adapter import PAGE_SUFFIXES
 from seolint.site.configs import string_list
-from seolint.site.head import PageHead
+
+if TYPE_CHECKING:
+    from seolint.site.head import PageHead
 
 Status = Literal["page", "file", "generated", "broken", "uninterpretable"]
 # Pages every generator writes itself: feeds and sitemaps, at the root or per section.
