@@ -11,34 +11,49 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from seolint.cache.store import Cache
 from seolint.config.plan import ActiveRule
 from seolint.discover.reading import ReadError, read_bytes
 from seolint.discover.source import FileError, format_for
 from seolint.discover.walk import DraftFile, shown
-from seolint.document.model import Document, Span
-from seolint.document.model import Page as PublishedPage  # not the site model's Page
+from seolint.document.model import Document, Page, Span
 from seolint.findings.facts import FileFacts
-from seolint.findings.records import FileResult, Finding, Problem
+from seolint.findings.records import FileResult, Finding, Problem, SiteSummary
 from seolint.lint import suppress
 from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import describe, trace
 from seolint.lint.settings import Settings
-from seolint.site import Site
+from seolint.site import Site, url_key
 from seolint.sitewide.index import FactsIndex, IndexKey
-from seolint.sitewide.model import Page, SiteModel
+from seolint.sitewide.model import SiteModel, SitePage
 
 LintFile = Callable[[DraftFile], "FileResult | FileError"]
 
 
+class SitePass(NamedTuple):
+    """What the site pass adds to a run."""
+
+    updated: dict[str, FileResult]  # the given files' results with their site findings, by path
+    extra: list[FileResult]  # pages not given that the change breaks (they link to a vanished page)
+    errors: list[FileError]  # site rules that crashed
+    summaries: list[SiteSummary]
+
+
 def add_site_findings(
-    linted: Sequence[tuple[DraftFile, FileResult]], settings: Settings, lint: LintFile, jobs: int
-) -> tuple[dict[str, FileResult], list[FileError]]:
-    """Results of the given files with their site findings added (by draft path), and the
-    errors of site rules that crashed."""
+    linted: Sequence[tuple[DraftFile, FileResult]],
+    settings: Settings,
+    lint: LintFile,
+    jobs: int,
+    named: frozenset[str] = frozenset(),
+) -> SitePass:
+    """Results of the given files with their site findings added, results of the pages
+    they break, the errors of site rules that crashed, and a summary per site. `named` are
+    the locations given by name (a page the generator does not build is reported on only
+    then)."""
     by_site: dict[Path, tuple[Site, dict[Path, tuple[DraftFile, FileResult]]]] = {}
     sites: dict[str, Site | None] = {}  # by folder: a site holds whole folders
     for draft, result in linted:
@@ -49,14 +64,32 @@ def add_site_findings(
         if site is None or not settings.plan_for(settings.config_for(site.root)).site_checks:
             continue
         by_site.setdefault(site.root, (site, {}))[1][_absolute(draft.location)] = (draft, result)
-    updated: dict[str, FileResult] = {}
-    errors: list[FileError] = []
+    done = SitePass({}, [], [], [])
     for site, given in by_site.values():
-        model = build_model(site, {path: pair for path, pair in given.items()}, settings, lint, jobs)
-        found = _run_rules(model, settings, errors)
+        names = {path for path, (draft, _) in given.items() if draft.location in named}
+        model = build_model(site, dict(given), settings, lint, jobs, frozenset(names))
+        found = _run_rules(model, settings, done.errors)
         for path, (draft, result) in given.items():
-            updated[draft.path] = _merge(draft, result, found.get(str(path), []), settings)
-    return updated, errors
+            done.updated[draft.path] = _merge(draft, result, found.get(str(path), []), settings)
+        for path in sorted(model.focus - given.keys()):  # pages the change breaks
+            page = model.pages[path]
+            if found.get(str(path)) and page.facts is not None:
+                draft = _draft(path)
+                empty = FileResult(draft.path, "markdown", (), {}, facts=page.facts)
+                done.extra.append(_merge(draft, empty, found[str(path)], settings))
+        done.summaries.append(summary(model))
+    return done
+
+
+def summary(model: SiteModel) -> SiteSummary:
+    """The counts `--statistics` and `--show-site` print for one site."""
+    return SiteSummary(
+        str(model.site.root),
+        model.site.generator,
+        len(model.pages),
+        tuple(sorted(model.unpublished().items())),
+        tuple(sorted(model.not_checked().items())),
+    )
 
 
 def build_model(
@@ -65,9 +98,13 @@ def build_model(
     settings: Settings,
     lint: LintFile,
     jobs: int,
+    named: frozenset[Path] = frozenset(),
 ) -> SiteModel:
     """The model of `site` from the given results plus the facts of its other files: from
-    the site's facts index when their bytes are unchanged, else from a (cached) lint."""
+    the site's facts index when their bytes are unchanged, else from a (cached) lint.
+
+    Pages the index knew that are gone (renamed or deleted since) are the model's
+    `vanished`: the pages linking to them are in focus too, for their broken links."""
     root_cache = settings.cache_for(settings.config_for(site.root))
     index = FactsIndex(root_cache, site.root) if root_cache is not None else None
     salt = settings.site_key(site)
@@ -94,11 +131,44 @@ def build_model(
         settings.plan_for(settings.config_for(path.parent))
     for path, outcome in zip(missing, map_ordered(lint, [drafts[p] for p in missing], jobs), strict=True):
         facts[path] = outcome.facts if isinstance(outcome, FileResult) else None
+    vanished: list[SitePage] = []
     if index is not None:
         known = {p: found for p, found in facts.items() if found is not None and p in keys}
+        locations = {drafts[p].location for p in known}
+        for location, old in index.stored_facts().items():
+            if location not in locations and not os.path.exists(location):
+                vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
         index.save({drafts[p].location: (keys[p], found) for p, found in known.items()})
-    pages = [Page.of(site, path, drafts[path].path, found) for path, found in facts.items()]
-    return SiteModel.build(site, sorted(pages, key=lambda page: page.path), focus=given.keys())
+    pages = [SitePage.of(site, path, drafts[path].path, found) for path, found in facts.items()]
+    generated = settings.config_for(site.root).generated
+    model = SiteModel.build(
+        site, sorted(pages, key=lambda page: page.path), given.keys(), named, generated, vanished
+    )
+    if vanished:
+        model = _with_breakage(model, vanished, given.keys(), named, generated)
+    return model
+
+
+def _with_breakage(
+    model: SiteModel,
+    vanished: Sequence[SitePage],
+    given: Iterable[Path],
+    named: frozenset[Path],
+    generated: tuple[str, ...],
+) -> SiteModel:
+    """The model with the pages that link to a vanished page in focus too."""
+    gone_urls = {url_key(u) for page in vanished for u in page.urls}
+    gone_paths = {page.path for page in vanished}
+    breaking = {
+        item.source.path
+        for item in model.resolutions
+        if item.status in ("broken", "not-checked")
+        and (url_key(item.wanted) in gone_urls or Path(item.wanted) in gone_paths)
+    }
+    if not breaking - set(given):
+        return model
+    focus = {*given, *breaking}
+    return SiteModel.build(model.site, model.pages.values(), focus, named, generated, vanished)
 
 
 def _index_key(
@@ -146,7 +216,7 @@ def _merge(
     if facts is None:
         return result
     plan = settings.plan_for(settings.config_for(Path(draft.location).parent)).for_path(draft.path)
-    active = {a.rule.code: a for a in plan.for_page(PublishedPage(kind=facts.kind)).site_rules}
+    active = {a.rule.code: a for a in plan.for_page(Page(kind=facts.kind)).site_rules}
     if not active:
         return result
     findings = [

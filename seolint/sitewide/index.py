@@ -42,6 +42,16 @@ class FactsIndex:
         except (TypeError, ValueError, KeyError):
             return None
 
+    def stored_facts(self) -> dict[str, FileFacts]:
+        """Every page the index holds, by location (unreadable entries left out)."""
+        found: dict[str, FileFacts] = {}
+        for location, (_, data) in self._stored.items():
+            try:
+                found[location] = facts_from_json(data)  # type: ignore[arg-type]
+            except (TypeError, ValueError, KeyError):
+                continue
+        return found
+
     def save(self, entries: Mapping[str, tuple[IndexKey, FileFacts]]) -> None:
         """Replace the index with `entries` (the site's pages now), unless nothing changed."""
         fresh = {location: (key, facts) for location, (key, facts) in entries.items()}
