@@ -57,6 +57,8 @@ def statistics_dict(result: RunResult) -> dict[str, Any]:
         "statistics": [{"code": c, "name": n, "severity": s, "count": k} for c, n, s, k in rows],
         "total": sum(row[3] for row in rows),
         "files": len(result.files),
+        "not_checked": sum(count for site in result.sites for _, count in site.not_checked),
+        "unpublished": sum(1 for file in result.files if "unpublished" in file.stats),
     }
 
 

@@ -177,7 +177,7 @@ class HugoSite(Site):
     def absent_mounts(self) -> tuple[tuple[str, str], ...]:
         found: list[tuple[str, str]] = []
         for mount in (*self._content_mounts, *static_mounts(self.root, self.config)):
-            if not mount.source.exists():
+            if mount.declared and not mount.source.exists():
                 prefix = self._mount_prefix(mount)
                 found.append((prefix, f"mounted from {_shown(mount.source, self.root)}, not in the checkout"))
         for target, module in module_content_targets(self.config):
@@ -595,6 +595,8 @@ class HugoSite(Site):
                 if option.is_file():
                     return option
         found = _page_at(candidate)
+        if found is None and candidate.stem in ("index", "_index"):  # `x/index.md` names the page x (0.123+)
+            found = _page_at(candidate.parent)
         if found is not None and language and self._languages and self.language_of(found) != language:
             return None
         return found

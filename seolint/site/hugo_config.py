@@ -40,6 +40,7 @@ class Mount(NamedTuple):
     includes: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     origin: str = "project"
+    declared: bool = False  # written in a `module.mounts` list (not one of Hugo's defaults)
 
     def admits(self, relative: str) -> bool:
         """Whether the filters let the file at `relative` (to the source, "/"-separated) in."""
@@ -104,8 +105,9 @@ def _project_mounts(root: Path, config: Mapping[str, Any]) -> list[Mount]:
             continue
         component, _, below = target.strip("/").partition("/")
         includes, excludes = _filters(mount)
+        language = _mount_language(mount)
         mounts.append(
-            Mount((root / source).absolute(), component, below, _mount_language(mount), includes, excludes)
+            Mount((root / source).absolute(), component, below, language, includes, excludes, declared=True)
         )
     return mounts
 

@@ -50,7 +50,14 @@ from seolint.site.adapter import (
     url_key,
     walk_names,
 )
-from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
+from seolint.site.configs import (
+    front_matter_of,
+    has_front_matter,
+    read_config,
+    read_data,
+    string_list,
+    text_value,
+)
 from seolint.site.dates import date_of, split_date_prefix
 from seolint.site.liquid import liquid_regions
 from seolint.site.publication import Publication
@@ -173,7 +180,7 @@ class JekyllSite(Site):
         found: set[str] = set()
         for folder, name in walk_names(self.source / (text_value(self.config, "data_dir") or "_data")):
             if name.endswith((".yml", ".yaml", ".json")):
-                _strings_in(read_config(Path(folder, name)), found)
+                _strings_in(read_data(Path(folder, name)), found)
         return frozenset(found)
 
     def navigation_urls(self) -> frozenset[str]:

@@ -312,7 +312,10 @@ class SiteModel:
         """Why a missing file is made at build time: ignored there by the repository, or
         published at a URL the config or a mount says is built."""
         assert self.build_time is not None
-        why = self.build_time.for_path(path)
+        candidates = [path]
+        if path.suffix.lower() not in PAGE_SUFFIXES:  # `api/v2` names `api/v2.md` or a bundle
+            candidates += [path.with_name(path.name + ".md"), path / "index.md", path / "_index.md"]
+        why = next((w for c in candidates if (w := self.build_time.for_path(c))), None)
         if why is None and path.suffix.lower() in PAGE_SUFFIXES:
             urls = self.site.url_for(path)
             why = self.build_time.for_url(urls[0]) if urls else None
