@@ -281,7 +281,7 @@ def _hint(model: SiteModel, item: Resolution) -> str:
     if external:
         return f" (a relative link: did you mean {external}?)"
     if not item.wanted.startswith(str(model.site.root)):
-        close = model.suggestion(item.wanted)
+        close = model.suggestion(item.wanted, item.source.language)
         return f" (did you mean {close}?)" if close else ""
     from pathlib import Path
 

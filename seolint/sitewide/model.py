@@ -206,13 +206,29 @@ class SiteModel:
             for lead in dict.fromkeys(leads)
         )
 
-    def suggestion(self, wanted: str) -> str | None:
+    @cached_property
+    def _primary_by_language(self) -> dict[str | None, list[str]]:
+        found: dict[str | None, set[str]] = defaultdict(set)
+        for page in self.pages.values():
+            if page.urls and page.published:
+                found[page.language].add(url_key(page.urls[0]))
+        return {language: sorted(urls) for language, urls in found.items()}
+
+    def suggestion(self, wanted: str, language: str | None = None) -> str | None:
         """The published URL closest to `wanted`, for a "did you mean": its last segment
-        must be close (a moved page keeps its name), then the whole URL breaks ties."""
+        must be close (a moved page keeps its name), then the whole URL breaks ties; a
+        page in `language` (the linking page's) first."""
+        if language is not None and len(self._primary_by_language) > 1:
+            own = self._suggested(wanted, self._primary_by_language.get(language, []))
+            if own is not None:
+                return own
+        return self._suggested(wanted, self.primary_urls)
+
+    def _suggested(self, wanted: str, urls: list[str]) -> str | None:
         key = url_key(wanted)
         name = posixpath.basename(key)
         best: tuple[float, str] | None = None
-        for url in self.primary_urls:
+        for url in urls:
             near = _similarity(name, posixpath.basename(url), at_least=0.8)
             if near >= 0.8 and url != key:
                 score = 0.7 * near + 0.3 * _similarity(key, url)
