@@ -143,6 +143,24 @@ class Site:
         return lines
 
     # -- languages, publication, navigation --------------------------------------------
+    def published_at(
+        self, path: Path, front_matter: Mapping[str, Any] | None = None
+    ) -> tuple[list[str], Publication]:
+        """`url_for` and `publication` of a page, worked out once for one front-matter
+        mapping: the pipeline's Page and the page's site facts both ask."""
+        memo = self._published_memo
+        known = memo.get(path)
+        if known is not None and known[0] is front_matter:
+            return known[1], known[2]
+        urls, publication = self.url_for(path, front_matter), self.publication(path, front_matter)
+        memo.clear()  # one page at a time: the pair of questions comes back to back
+        memo[path] = (front_matter, urls, publication)
+        return urls, publication
+
+    @cached_property
+    def _published_memo(self) -> dict[Path, tuple[Mapping[str, Any] | None, list[str], Publication]]:
+        return {}
+
     orphans_checked: ClassVar[bool] = True  # whether W008 runs without being selected by name
     navigation_read: ClassVar[str] = "links between pages only"
 
@@ -301,8 +319,8 @@ class Site:
         language = self.language_of(path, front_matter)
         if language:
             reasons.append(("language", f"{by}: the page is in the site's {language!r} language"))
-        urls = self.url_for(path, front_matter)
-        withheld = self.publication(path, front_matter).reason(today())
+        urls, publication = self.published_at(path, front_matter)
+        withheld = publication.reason(today())
         if withheld:
             reasons.append(("published", f"{by}: not built: {withheld}"))
         return Page(

@@ -55,13 +55,26 @@ class BuildTime:
     def for_path(self, path: Path) -> str | None:
         """Why the file at `path` (which need not exist) is made at build time, or None."""
         text = os.path.abspath(path)
-        if not any(text.startswith(os.path.join(str(root), "")) for root in self.roots):
+        if not text.startswith(self._root_texts):
             return None
+        if text not in self._answers:
+            self._answers[text] = self._ignored(text)
+        return self._answers[text]
+
+    @cached_property
+    def _root_texts(self) -> tuple[str, ...]:
+        return tuple(os.path.join(str(root), "") for root in self.roots)
+
+    @cached_property
+    def _answers(self) -> dict[str, str | None]:
+        return {}
+
+    def _ignored(self, text: str) -> str | None:
         folder = os.path.dirname(text)
         decided: tuple[bool, str] | None = None
         for directory, spec in self._specs:
             if folder == directory or folder.startswith(os.path.join(directory, "")):
-                relative = os.path.relpath(text, directory).replace(os.sep, "/")
+                relative = text[len(directory) + 1 :].replace(os.sep, "/")
                 include = spec.check_file(relative).include
                 if include is not None:
                     decided = (include, directory)

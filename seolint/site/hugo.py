@@ -584,22 +584,31 @@ class HugoSite(Site):
 
     def _page_in(self, candidate: Path, language: str | None) -> Path | None:
         """The page a logical path names within one content folder, in `language` when a
-        translation sits beside it (`about.fr.md`)."""
-        candidate = Path(os.path.normpath(candidate))
-        if language and not candidate.suffix:
-            for option in (
-                candidate.with_name(f"{candidate.name}.{language}.md"),
-                candidate / f"index.{language}.md",
-                candidate / f"_index.{language}.md",
-            ):
-                if option.is_file():
-                    return option
-        found = _page_at(candidate)
-        if found is None and candidate.stem in ("index", "_index"):  # `x/index.md` names the page x (0.123+)
-            found = _page_at(candidate.parent)
-        if found is not None and language and self._languages and self.language_of(found) != language:
+        translation sits beside it (`about.fr.md`). Looked up among the content files (no
+        file system call: a site's links ask this thousands of times)."""
+        pages = self._content_set
+        text = os.path.normpath(candidate)
+        options: list[str] = []
+        if language and not os.path.splitext(text)[1]:
+            options += [f"{text}.{language}.md", os.path.join(text, f"index.{language}.md")]
+            options.append(os.path.join(text, f"_index.{language}.md"))
+        if os.path.splitext(text)[1]:
+            options.append(text)
+        options += [text + ".md", os.path.join(text, "index.md"), os.path.join(text, "_index.md")]
+        options += [text + ".html", os.path.join(text, "_index.html"), os.path.join(text, "index.html")]
+        if os.path.basename(text) in ("index.md", "_index.md"):  # `x/index.md` names the page x (0.123+)
+            folder = os.path.dirname(text)
+            options += [folder + ".md", folder + ".html"]
+        found = next((o for o in options if o in pages), None)
+        if found is None:
             return None
-        return found
+        if language and self._languages and self.language_of(Path(found)) != language:
+            return None
+        return Path(found)
+
+    @cached_property
+    def _content_set(self) -> frozenset[str]:
+        return frozenset(str(p) for p in self.content_files())
 
     @cached_property
     def _link_hook_finds_pages(self) -> bool:
@@ -643,21 +652,9 @@ class HugoSite(Site):
             bases = [absolute(from_path).parent, *bases]
         for base in bases:
             found = self._page_in(base / name.lstrip("/"), language)
-            if found is not None and self.is_content(found):
+            if found is not None:
                 return LinkTarget(found, None, parts.fragment or None)
         return None
-
-
-def _page_at(candidate: Path) -> Path | None:
-    """The content file a ref path names: the file itself, with `.md`, or a bundle."""
-    options = [candidate] if candidate.suffix else []
-    options += [candidate.with_name(candidate.name + ".md"), candidate / "index.md", candidate / "_index.md"]
-    options += [
-        candidate.with_name(candidate.name + ".html"),
-        candidate / "_index.html",
-        candidate / "index.html",
-    ]
-    return next((o for o in options if o.is_file()), None)
 
 
 def _lowered(mapping: Any) -> dict[str, Any]:

@@ -47,9 +47,9 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         for image in doc.images
         if image.src and _maybe_internal(site, image.src, path, "url")
     ]
-    publication = site.publication(path, doc.front_matter)
+    urls, publication = site.published_at(path, doc.front_matter)
     return FileFacts(
-        urls=tuple(site.url_for(path, doc.front_matter)),
+        urls=tuple(urls),
         kind=doc.page.kind,
         title=fact(doc.seo_title),
         description=fact(doc.description),

@@ -361,10 +361,7 @@ class SiteModel:
             return Resolution(page, reference, "generated", url)
         if key in self.unpublished_by_url:
             return Resolution(page, reference, "unpublished", url, self.unpublished_by_url[key][0], fragment)
-        assert self.build_time is not None
-        why = self.build_time.for_url(url) or next(
-            (w for c in self.site.source_candidates(url) if (w := self.build_time.for_path(c))), None
-        )
+        why = self._build_time_url(key)
         if why:
             return Resolution(page, reference, "not-checked", url, reason=why)
         fallback = self.site.fallback_url(url)
@@ -373,6 +370,21 @@ class SiteModel:
             if shown.status != "broken":
                 return dataclasses.replace(shown, wanted=url)
         return Resolution(page, reference, "broken", url)
+
+    def _build_time_url(self, key: str) -> str | None:
+        """Why the page at URL key `key` is made at build time (asked once per URL)."""
+        memo = self._build_time_urls
+        if key not in memo:
+            build = self.build_time
+            assert build is not None
+            memo[key] = build.for_url(key) or next(
+                (w for c in self.site.source_candidates(key) if (w := build.for_path(c))), None
+            )
+        return memo[key]
+
+    @cached_property
+    def _build_time_urls(self) -> dict[str, str | None]:
+        return {}
 
     def _redirect(
         self, page: SitePage, reference: Reference, url: str, fragment: str | None, hops: int
