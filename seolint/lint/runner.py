@@ -85,7 +85,7 @@ def run(
                 in_sites.append((draft, outcome))
     named = frozenset(paths)
     summaries: tuple[SiteSummary, ...] = ()
-    if in_sites:  # the site pass: site rules over every page of each site
+    if in_sites and settings.overrides.site_checks is not False:  # the site pass, unless --no-site
         from seolint.lint.site_pass import add_site_findings
 
         done = add_site_findings(in_sites, settings, task, jobs, named)
@@ -102,8 +102,7 @@ def skip_unpublished(result: FileResult) -> FileResult:
     facts = result.facts
     if facts is None:
         return result
-    from seolint.site.publication import today
-    from seolint.sitewide.model import withheld_on
+    from seolint.site.publication import today, withheld_on
 
     why = withheld_on(facts, today())
     if why is None:

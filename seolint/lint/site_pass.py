@@ -135,9 +135,11 @@ def build_model(
     if index is not None:
         known = {p: found for p, found in facts.items() if found is not None and p in keys}
         locations = {drafts[p].location for p in known}
-        for location, old in index.stored_facts().items():
+        for location in index.locations():
             if location not in locations and not os.path.exists(location):
-                vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
+                old = index.facts_of(location)
+                if old is not None:
+                    vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
         index.save({drafts[p].location: (keys[p], found) for p, found in known.items()})
     pages = [SitePage.of(site, path, drafts[path].path, found) for path, found in facts.items()]
     generated = settings.config_for(site.root).generated

@@ -382,14 +382,14 @@ class HugoSite(Site):
     def cache_inputs(self) -> object:
         """Every section's `cascade`: a change there changes the pages below it."""
         found = []
-        for path in self.content_files():
-            if path.stem.split(".")[0] == "_index":
-                text = path.read_text(encoding="utf-8", errors="replace")
-                cascade = (
-                    _lowered(front_matter_of(text)).get("cascade") if "cascade" in text.lower() else None
-                )
-                if cascade is not None:
-                    found.append((str(path), cascade))
+        for root in self.content_roots():  # only section files: no need to list every page
+            for folder, dirs, names in os.walk(root):
+                dirs.sort()
+                for name in sorted(n for n in names if n.startswith("_index.")):
+                    text = Path(folder, name).read_text(encoding="utf-8", errors="replace")
+                    if "cascade" in text.lower():
+                        cascade = _lowered(front_matter_of(text)).get("cascade")
+                        found.append((os.path.join(folder, name), cascade))
         return found
 
     # -- navigation -------------------------------------------------------------------

@@ -10,7 +10,10 @@ day of the run, never stored as a verdict.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from seolint.findings.facts import FileFacts
 
 
 class Publication(NamedTuple):
@@ -42,3 +45,16 @@ def true_flag(value: object) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("true", "yes")
     return value is True
+
+
+def withheld_on(facts: FileFacts | None, day: dt.date) -> str | None:
+    """Why the page of these facts is not built on `day` (None: it is, or nothing is known)."""
+    if facts is None:
+        return None
+    if facts.withheld:
+        return facts.withheld
+    if facts.publish_date and facts.publish_date > day.isoformat():
+        return f"publish date {facts.publish_date} is still to come"
+    if facts.expiry_date and facts.expiry_date <= day.isoformat():
+        return f"expired on {facts.expiry_date}"
+    return None

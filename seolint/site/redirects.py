@@ -18,8 +18,6 @@ from typing import NamedTuple
 
 from seolint.site.configs import read_config
 
-MAX_HOPS = 5  # a chain longer than this (or a loop) is left unresolved
-
 
 class Redirect(NamedTuple):
     source: str  # as written: "/docs/*", "/old/:slug"

@@ -42,15 +42,17 @@ class FactsIndex:
         except (TypeError, ValueError, KeyError):
             return None
 
-    def stored_facts(self) -> dict[str, FileFacts]:
-        """Every page the index holds, by location (unreadable entries left out)."""
-        found: dict[str, FileFacts] = {}
-        for location, (_, data) in self._stored.items():
-            try:
-                found[location] = facts_from_json(data)  # type: ignore[arg-type]
-            except (TypeError, ValueError, KeyError):
-                continue
-        return found
+    def locations(self) -> list[str]:
+        """Every page the index holds."""
+        return list(self._stored)
+
+    def facts_of(self, location: str) -> FileFacts | None:
+        """The stored facts of `location` whatever their key (a page that is gone)."""
+        stored = self._stored.get(location)
+        try:
+            return facts_from_json(stored[1]) if stored is not None else None  # type: ignore[arg-type]
+        except (TypeError, ValueError, KeyError):
+            return None
 
     def save(self, entries: Mapping[str, tuple[IndexKey, FileFacts]]) -> None:
         """Replace the index with `entries` (the site's pages now), unless nothing changed."""

@@ -20,15 +20,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
 from seolint.findings.facts import FileFacts, Reference
 from seolint.site import Site, url_key
 from seolint.site.adapter import PAGE_SUFFIXES
-from seolint.site.build_time import BuildTime
 from seolint.site.publication import today as current_day
-from seolint.site.redirects import MAX_HOPS
+from seolint.site.publication import withheld_on
+
+if TYPE_CHECKING:
+    from seolint.site.build_time import BuildTime
+
+MAX_HOPS = 5  # redirects (and fallbacks) followed before a link is left unresolved
 
 # "unpublished": a page the generator never builds (a draft, a future post); "not-checked":
 # content made at build time (a mount fetched by the build, a .gitignored generated file).
@@ -68,19 +72,6 @@ class SitePage:
 
     def at(self, line: int) -> str:
         return f"{self.shown}:{line}"
-
-
-def withheld_on(facts: FileFacts | None, day: dt.date) -> str | None:
-    """Why the page of these facts is not built on `day` (None: it is, or nothing is known)."""
-    if facts is None:
-        return None
-    if facts.withheld:
-        return facts.withheld
-    if facts.publish_date and facts.publish_date > day.isoformat():
-        return f"publish date {facts.publish_date} is still to come"
-    if facts.expiry_date and facts.expiry_date <= day.isoformat():
-        return f"expired on {facts.expiry_date}"
-    return None
 
 
 @dataclass(frozen=True)
