@@ -83,7 +83,7 @@ def broken_page_anchor(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
         if fragment in ids or fragment.lower() in {i.lower() for i in ids} or fragment == "top":
             continue
         message = f"{target.shown} has no heading or id #{fragment}"
-        close = _close(fragment, ids)
+        close = closest_id(fragment, ids)
         yield (
             str(item.source.path),
             Problem(item.reference.span, message + (f" (did you mean #{close}?)" if close else "")),
@@ -294,7 +294,9 @@ def _shown_target(model: SiteModel, wanted: str) -> str:
     return wanted.removeprefix(root) if wanted.startswith(root) else wanted
 
 
-def _close(fragment: str, ids: tuple[str, ...]) -> str | None:
+def closest_id(fragment: str, ids: tuple[str, ...]) -> str | None:
+    """The page's id closest to a missing `#fragment` (W002's "did you mean", and the
+    language server's fix for it)."""
     import difflib
 
     close = difflib.get_close_matches(fragment.lower(), [i for i in ids if re.fullmatch(r"[^\s]+", i)], n=1)

@@ -119,6 +119,9 @@ class RunResult(NamedTuple):
     files: tuple[FileResult, ...]
     errors: tuple[FileError, ...]
     elapsed: float = 0.0
+    # A pull request's check (`--diff-base`): the files the change touched, whose findings are
+    # on the lines it changed; findings in any other file are site findings the change caused.
+    changed: frozenset[str] | None = None
     sites: tuple[SiteSummary, ...] = ()  # one per site the site pass modelled
 
     @property

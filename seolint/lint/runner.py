@@ -44,11 +44,15 @@ def run(
     jobs: int = 1,
     stdin: Stdin | None = None,
     on_file_done: Progress | None = None,
+    keep: Callable[[DraftFile], bool] | None = None,
 ) -> RunResult:
-    """Lint every draft under `paths`; results in discovery order, whatever `jobs` is."""
+    """Lint every draft under `paths` (only those `keep` accepts, when given); results in
+    discovery order, whatever `jobs` is."""
     started = time.perf_counter()
     cwd = settings.config_for(Path.cwd())
     drafts, errors = discover(paths, settings.config_for, cwd.force_exclude, settings.site_for)
+    if keep is not None:
+        drafts = [d for d in drafts if d.location == STDIN or keep(d)]
     files = [d for d in drafts if d.location != STDIN]
     for draft in files:  # resolve every plan, cache and site here, before workers fork
         if (site := settings.for_draft(draft.location).site) is not None:
@@ -93,7 +97,7 @@ def run(
         errors.extend(done.errors)
         summaries = tuple(done.summaries)
     results = [r if r.path in named else skip_unpublished(r) for r in results]
-    return RunResult(tuple(results), tuple(errors), time.perf_counter() - started, summaries)
+    return RunResult(tuple(results), tuple(errors), time.perf_counter() - started, sites=summaries)
 
 
 def skip_unpublished(result: FileResult) -> FileResult:

@@ -66,17 +66,17 @@ def add_site_findings(
         by_site.setdefault(site.root, (site, {}))[1][_absolute(draft.location)] = (draft, result)
     done = SitePass({}, [], [], [])
     for site, given in by_site.values():
-        names = {path for path, (draft, _) in given.items() if draft.location in named}
-        model = build_model(site, dict(given), settings, lint, jobs, frozenset(names))
-        found = _run_rules(model, settings, done.errors)
+        names = frozenset(path for path, (draft, _) in given.items() if draft.location in named)
+        model = build_model(site, dict(given), settings, lint, jobs, named=names)
+        found = site_problems(model, settings, done.errors)
         for path, (draft, result) in given.items():
-            done.updated[draft.path] = _merge(draft, result, found.get(str(path), []), settings)
+            done.updated[draft.path] = merged(draft, result, found.get(str(path), []), settings)
         for path in sorted(model.focus - given.keys()):  # pages the change breaks
             page = model.pages[path]
             if found.get(str(path)) and page.facts is not None:
                 draft = _draft(path)
                 empty = FileResult(draft.path, "markdown", (), {}, facts=page.facts)
-                done.extra.append(_merge(draft, empty, found[str(path)], settings))
+                done.extra.append(merged(draft, empty, found[str(path)], settings))
         done.summaries.append(summary(model))
     return done
 
@@ -98,13 +98,68 @@ def build_model(
     settings: Settings,
     lint: LintFile,
     jobs: int,
+    everything: bool = False,
     named: frozenset[Path] = frozenset(),
 ) -> SiteModel:
-    """The model of `site` from the given results plus the facts of its other files: from
-    the site's facts index when their bytes are unchanged, else from a (cached) lint.
+    """The model of `site` from the given results plus the facts of its other files.
 
-    Pages the index knew that are gone (renamed or deleted since) are the model's
-    `vanished`: the pages linking to them are in focus too, for their broken links."""
+    Its focus (the pages whose references are all resolved) is the given files, or every
+    page with `everything` (a pull request's check compares whole sites). Pages the
+    facts index knew that are gone (renamed or deleted since) are the model's `vanished`:
+    the pages linking to them join the focus, for their broken links."""
+    pages, vanished = _pages_and_vanished(site, given, settings, lint, jobs)
+    generated = settings.config_for(site.root).generated
+    focus = None if everything else given.keys()
+    model = SiteModel.build(site, pages, focus, named, generated, vanished)
+    if vanished and not everything:
+        model = _with_breakage(model, vanished, given.keys(), named, generated)
+    return model
+
+
+def _with_breakage(
+    model: SiteModel,
+    vanished: Sequence[SitePage],
+    given: Iterable[Path],
+    named: frozenset[Path],
+    generated: tuple[str, ...],
+) -> SiteModel:
+    """The model with the pages that link to a vanished page in focus too."""
+    gone_urls = {url_key(u) for page in vanished for u in page.urls}
+    gone_paths = {page.path for page in vanished}
+    breaking = {
+        item.source.path
+        for item in model.resolutions
+        if item.status in ("broken", "not-checked")
+        and (url_key(item.wanted) in gone_urls or Path(item.wanted) in gone_paths)
+    }
+    if not breaking - set(given):
+        return model
+    focus = {*given, *breaking}
+    return SiteModel.build(model.site, model.pages.values(), focus, named, generated, vanished)
+
+
+def site_pages(
+    site: Site,
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    settings: Settings,
+    lint: LintFile,
+    jobs: int,
+) -> list[SitePage]:
+    """Every content page of `site`, sorted: the given results, and the facts of the other
+    files from the site's facts index when their bytes are unchanged, else from a (cached)
+    lint. The one builder of the site model's pages: the site pass, pull requests' checks
+    and the language server all read pages from here."""
+    return _pages_and_vanished(site, given, settings, lint, jobs)[0]
+
+
+def _pages_and_vanished(
+    site: Site,
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    settings: Settings,
+    lint: LintFile,
+    jobs: int,
+) -> tuple[list[SitePage], list[SitePage]]:
+    """`site_pages`, and the pages the facts index knew that no longer exist."""
     root_cache = settings.cache_for(settings.config_for(site.root))
     index = FactsIndex(root_cache, site.root) if root_cache is not None else None
     salt = settings.site_key(site)
@@ -142,35 +197,7 @@ def build_model(
                     vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
         index.save({drafts[p].location: (keys[p], found) for p, found in known.items()})
     pages = [SitePage.of(site, path, drafts[path].path, found) for path, found in facts.items()]
-    generated = settings.config_for(site.root).generated
-    model = SiteModel.build(
-        site, sorted(pages, key=lambda page: page.path), given.keys(), named, generated, vanished
-    )
-    if vanished:
-        model = _with_breakage(model, vanished, given.keys(), named, generated)
-    return model
-
-
-def _with_breakage(
-    model: SiteModel,
-    vanished: Sequence[SitePage],
-    given: Iterable[Path],
-    named: frozenset[Path],
-    generated: tuple[str, ...],
-) -> SiteModel:
-    """The model with the pages that link to a vanished page in focus too."""
-    gone_urls = {url_key(u) for page in vanished for u in page.urls}
-    gone_paths = {page.path for page in vanished}
-    breaking = {
-        item.source.path
-        for item in model.resolutions
-        if item.status in ("broken", "not-checked")
-        and (url_key(item.wanted) in gone_urls or Path(item.wanted) in gone_paths)
-    }
-    if not breaking - set(given):
-        return model
-    focus = {*given, *breaking}
-    return SiteModel.build(model.site, model.pages.values(), focus, named, generated, vanished)
+    return sorted(pages, key=lambda page: page.path), vanished
 
 
 def _index_key(
@@ -191,7 +218,7 @@ def _index_key(
     return cache.folder.name, cache.key(draft.location, data, salt)
 
 
-def _run_rules(
+def site_problems(
     model: SiteModel, settings: Settings, errors: list[FileError]
 ) -> dict[str, list[tuple[ActiveRule, Problem]]]:
     """Every problem the site root's plan finds, by the page's absolute path."""
@@ -209,7 +236,7 @@ def _run_rules(
     return found
 
 
-def _merge(
+def merged(
     draft: DraftFile, result: FileResult, problems: list[tuple[ActiveRule, Problem]], settings: Settings
 ) -> FileResult:
     """The file's result plus its site findings, under its own plan and suppressions, from
