@@ -27,6 +27,7 @@ def test_the_expressions_were_found() -> None:
     )
 
 
+@pytest.mark.slow  # counted sweeps, like test_regex_safety's
 @pytest.mark.parametrize("name", EXPRESSIONS)
 def test_expression_is_linear_on_adversarial_input(name: str) -> None:
     assert_linear(adversarial_growth(name, re.compile(EXPRESSIONS[name])))

@@ -75,6 +75,7 @@ def adversarial_growth(name: str, pattern: re.Pattern[str]) -> Growth:
     return Growth(f"{name} on adversarial input", partial(scan, pattern), small, large)
 
 
+@pytest.mark.slow  # ~140 counted sweeps: the default run leaves them to CI's slow set
 @pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[name for name, _ in PATTERNS])
 def test_pattern_is_linear_on_adversarial_input(name: str, pattern: re.Pattern[str]) -> None:
     assert_linear(adversarial_growth(name, pattern))
