@@ -150,8 +150,9 @@ def test_an_orphan_list_page_is_not_reported_but_an_orphan_post_is(
         tmp_path,
         {
             "_index.md": "+++\ntitle = 'Home'\n+++\n\nNothing links here.\n",
-            "posts/linked.md": "+++\ntitle = 'Linked'\n+++\n\nNo links out.\n",
-            "posts/lonely.md": "+++\ntitle = 'Lonely'\n+++\n\nSee [linked](/posts/linked/).\n",
+            # pages at the content root: no section list page links to them
+            "linked.md": "+++\ntitle = 'Linked'\n+++\n\nNo links out.\n",
+            "lonely.md": "+++\ntitle = 'Lonely'\n+++\n\nSee [linked](/linked/).\n",
         },
     )
     found = json_findings(tmp_path, monkeypatch, "--select", "W008")

@@ -70,7 +70,7 @@ def hugo(tmp_path: Path) -> Path:
         tmp_path,
         {
             "hugo.toml": 'baseURL = "https://notes.example/"\ntitle = "Notes"\n'
-            '[languages.fr]\ncontentDir = "content/fr"\ntitle = "Carnet"\n',
+            '[languages.en]\nweight = 1\n[languages.fr]\ncontentDir = "content/fr"\ntitle = "Carnet"\n',
             "layouts/_default/baseof.html": '<html><head>{{ partial "head.html" . }}</head>'
             '<body>{{ block "main" . }}{{ end }}</body></html>\n',
             "layouts/_default/single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}\n',

@@ -35,8 +35,30 @@ def show_sites(paths: Sequence[str], config_path: Path | None) -> None:
         print(f"{given}:")
         for found in sites:
             print("  " + found.describe().replace("\n", "\n  "))
+            for line in _site_counts(found, config_path):
+                print("  " + line)
         if not sites:
             print("  no site generator found: every draft is linted as a plain file")
+
+
+def _site_counts(site: Site, config_path: Path | None) -> list[str]:
+    """Pages not built and links not checked, from a run of the site rules over the site
+    (its files' facts come from the cache when it is warm)."""
+    from seolint.lint.runner import run
+    from seolint.lint.settings import Overrides, Settings
+
+    counting = Settings(Overrides(select=("W",)), config_path, use_cache=True)
+    result = run([str(site.root)], counting)
+    lines: list[str] = []
+    for summary in result.sites:
+        if summary.root != str(site.root):
+            continue
+        lines.append(f"pages: {summary.pages}")
+        for reason, count in summary.unpublished:
+            lines.append(f"  not built ({reason}): {count}")
+        for reason, count in summary.not_checked:
+            lines.append(f"  links not checked ({reason}): {count}")
+    return lines
 
 
 def show_settings(settings: Settings, path: str) -> None:

@@ -27,7 +27,7 @@ from seolint.lint.pipeline import DraftError, lint_source
 from seolint.lint.settings import Settings
 from seolint.lint.site_pass import build_model, merged, site_problems
 from seolint.site import Site
-from seolint.sitewide.model import Page, SiteModel
+from seolint.sitewide.model import SiteModel, SitePage
 
 Spot = tuple[int, int, str]  # (line, column, code): a site problem on a page the change left alone
 Lint = Callable[[DraftFile], "FileResult | FileError"]
@@ -148,7 +148,7 @@ def _base_model(site: Site, now: SiteModel, base: _Base) -> SiteModel:
     for path in sorted(earlier | base.changes.deleted):
         result = base.result(path) if site.is_content(path) else None
         if result is not None:
-            pages[path] = Page.of(site, path, result.path, result.facts)
+            pages[path] = SitePage.of(site, path, result.path, result.facts)
     return SiteModel.build(site, sorted(pages.values(), key=lambda page: page.path))
 
 

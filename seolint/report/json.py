@@ -62,6 +62,8 @@ def statistics_dict(result: RunResult) -> dict[str, Any]:
         "total": sum(row.found for row in rows),
         "files": len(result.files),
         "fixable": fixable(result.findings)._asdict(),
+        "not_checked": sum(count for site in result.sites for _, count in site.not_checked),
+        "unpublished": sum(1 for file in result.files if "unpublished" in file.stats),
     }
 
 

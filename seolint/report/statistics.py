@@ -44,6 +44,20 @@ def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     sentence = fixable(result.findings).sentence()
     if sentence is not None:
         stream.write(f"{sentence}\n")
+    for line in site_lines(result):
+        stream.write(line + "\n")
+
+
+def site_lines(result: RunResult) -> list[str]:
+    """What the site pass left out: links into build-time content, pages not built."""
+    lines: list[str] = []
+    not_checked = sum(count for site in result.sites for _, count in site.not_checked)
+    if not_checked:
+        lines.append(f"{not_checked:>6}  links not checked (content made at build time)")
+    skipped = sum(1 for file in result.files if "unpublished" in file.stats)
+    if skipped:
+        lines.append(f"{skipped:>6}  pages skipped: not built by the generator (draft, future, ...)")
+    return lines
 
 
 def _fix_cell(counted: Fixable) -> str:

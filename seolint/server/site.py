@@ -24,7 +24,7 @@ from seolint.lint.settings import Overrides, Settings
 from seolint.lint.site_pass import merged, site_pages, site_problems
 from seolint.server.positions import LineIndex
 from seolint.site import Site
-from seolint.sitewide.model import Page, Resolution, SiteModel
+from seolint.sitewide.model import Resolution, SiteModel, SitePage
 
 FIXABLE = frozenset({"W001", "W002"})  # site rules whose "did you mean" becomes a fix
 
@@ -39,19 +39,20 @@ class EditorModel(SiteModel):
 
     suggestions: dict[str, str | None]  # by the URL wanted, shared by the models of one site
 
-    def suggestion(self, wanted: str) -> str | None:
-        if wanted not in self.suggestions:
-            self.suggestions[wanted] = super().suggestion(wanted)
-        return self.suggestions[wanted]
+    def suggestion(self, wanted: str, language: str | None = None) -> str | None:
+        key = f"{language or ''} {wanted}"
+        if key not in self.suggestions:
+            self.suggestions[key] = super().suggestion(wanted, language)
+        return self.suggestions[key]
 
 
 class SitePages:
     """The pages of one site as the server knows them: from disk, then open buffers' on top."""
 
-    def __init__(self, site: Site, pages: Iterable[Page]) -> None:
+    def __init__(self, site: Site, pages: Iterable[SitePage]) -> None:
         self.site = site
         self.disk = {page.path: page for page in pages}
-        self.buffers: dict[Path, Page] = {}
+        self.buffers: dict[Path, SitePage] = {}
         self._urls: list[str] = []  # the site's primary URLs when the suggestions were made
         self._suggestions: dict[str, str | None] = {}
 
@@ -86,7 +87,7 @@ class SitePages:
             return
         outcome = runner.lint_file(settings, DraftFile.at(str(path)))
         facts = outcome.facts if isinstance(outcome, FileResult) else None
-        self.disk[path] = Page.of(self.site, path, str(path), facts)
+        self.disk[path] = SitePage.of(self.site, path, str(path), facts)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def site_findings(pages: SitePages, buffers: Mapping[Path, FileResult], settings
     """The site findings of every open buffer (`buffers`: their latest lint), under each
     page's own plan and suppressions, as the CLI's site pass reports them."""
     for path, result in buffers.items():
-        pages.buffers[path] = Page.of(pages.site, path, _shown(path), result.facts)
+        pages.buffers[path] = SitePage.of(pages.site, path, _shown(path), result.facts)
     for path in [p for p in pages.buffers if p not in buffers]:
         del pages.buffers[path]  # closed: the disk's version counts again
     model = pages.model(buffers.keys())
