@@ -428,6 +428,13 @@ def test_show_site_prints_what_the_head_templates_say(zola: Path) -> None:
     assert "never the front matter: 'Fast notes for everyone.' (templates/layout.html:6)" in shown
 
 
+def test_show_settings_names_the_head_of_the_page(zola: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(zola)
+    shown = run_cli(["check", "--show-settings", "content/short.md"]).stdout
+    assert "templates/layout.html:5 writes <title>Short | Main</title>" in shown
+    assert "the description from one text the whole site shares" in shown
+
+
 # -- the shared sites, read in place ----------------------------------------------------------
 
 

@@ -106,7 +106,11 @@ def show_settings(settings: Settings, path: str) -> None:
         setting("site-checks", config.site_checks),
         "",
         "[front-matter]",
-        *(setting(name.replace("_", "-"), list(keys)) for name, keys in vars(config.front_matter).items()),
+        *(
+            setting(name.replace("_", "-"), list(keys))
+            for name, keys in vars(config.front_matter).items()
+            if isinstance(keys, tuple)  # not `any_case`: the site decides it, not the config
+        ),
     ]
     if config.per_file_ignores:
         lines += ["", "[per-file-ignores]"]

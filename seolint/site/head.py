@@ -153,9 +153,8 @@ def with_head(page: Page, head: PageHead, by: str, home: bool = False) -> Page:
         head = head._replace(description_source="summary")
         reasons.append(("description_source", f"{by}: the site's description describes its home page"))
     if head.rendered_title is not None:
-        reasons.append(
-            ("rendered_title", f"{by}: {head.title_at or 'the theme'} writes <title>{head.rendered_title}")
-        )
+        written = f"<title>{head.rendered_title}</title>"
+        reasons.append(("rendered_title", f"{by}: {head.title_at or 'the theme'} writes {written}"))
     if head.noindex:
         reasons.append(("indexed", f'{by}: the templates write <meta name="robots" content="noindex">'))
     if head.description_source != "unknown":
