@@ -118,8 +118,8 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     kept_after = after[:SITE_NAME_ROOM]
     kept_before = before[len(before) - max(SITE_NAME_ROOM - len(kept_after), 0) :]
     judged = kept_before + title.text + kept_after
-    added = kept_before + kept_after
-    counted = f" with {added!r} of what the template adds" if added else ""
+    added = len(kept_before + kept_after)
+    counted = f" counting {added} of the template's {before + after!r}" if added else ""
     if (width := title_width(judged)) > opts.max:
         yield Problem(
             title.span,
