@@ -295,6 +295,8 @@ def jekyll(tmp_path: Path) -> Path:
             "_docs/rendering-process.md": "---\npermalink: /docs/rendering-process/\n---\n" + BODY,
             "_docs/a-long-title.md": "---\ntitle: Ever so slightly too long a title for a page of "
             "the docs\n---\n" + BODY,
+            "_docs/too-long.md": "---\ntitle: A title that is too long for search results even without "
+            "a suffix\n---\n" + BODY,
             "about.md": "---\ntitle: About the tool and the people\nlayout: page\n---\n" + BODY,
         },
     )
@@ -312,13 +314,14 @@ def test_jekyll_long_suffix_is_one_site_finding(jekyll: Path, monkeypatch: pytes
     result = check(jekyll, monkeypatch, "--select", "M001,H001,M002,M003,M011")
     assert found(result) == [
         ("_docs/a-long-title.md", 1, "M011"),  # no home page: the site's first page takes it, once
-        ("_docs/a-long-title.md", 2, "M002"),  # 53 characters of its own + 10 of the suffix
+        ("_docs/too-long.md", 2, "M002"),  # 65 characters of its own
         ("about.md", 1, "M003"),
     ]
     assert (
         "' | Quill - a quiet, simple and fast static site tool' (52 characters" in messages(result, "M011")[0]
     )
-    # near misses: rendering-process.md has a title (from its file name, rendered as <h1>)
+    # near misses: rendering-process.md has a title (from its file name, rendered as <h1>);
+    # a-long-title.md's 53 characters fit, whatever the suffix (results cut it first)
 
 
 def test_jekyll_custom_title_in_liquid(jekyll: Path) -> None:
@@ -332,6 +335,14 @@ def test_jekyll_custom_title_in_liquid(jekyll: Path) -> None:
     page = page_of(jekyll, "about.md")
     assert page.title_affixes == ("", " · Quill - a quiet, simple and fast static site tool")
     assert page.description_source == "none"
+
+
+def test_jekyll_title_prefix_counts_toward_too_long(jekyll: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(jekyll, {"_includes/top.html": "<html><head><title>Quill | {{ page.title }}</title></head>\n"})
+    result = check(jekyll, monkeypatch, "--select", "M002", "_docs/a-long-title.md", "about.md")
+    assert found(result) == [("_docs/a-long-title.md", 2, "M002")]  # "Quill | " + 53 characters
+    assert "counting 8 of the template's 'Quill | '" in messages(result, "M002")[0]
+    # near miss: about.md's 31 characters and the prefix fit
 
 
 # -- Docusaurus -------------------------------------------------------------------------------

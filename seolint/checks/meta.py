@@ -76,10 +76,11 @@ class TitleLengthOptions(Options):
     max_pixels: int = option(600, minimum=1)  # search results cut titles at about this width
 
 
-# What M002 counts of what a template adds around a page's title when it judges "too
-# long": " | " and a short site name (" | Jekyll "). Search results now show the site's
-# name on a line of its own and cut or drop the title's suffix first; what matters is that
-# the page's own words fit. A longer suffix is the site's problem, M011's, reported once.
+# What M002 counts of a prefix a template writes before a page's title when it judges
+# "too long": " | " and a short site name ("Jekyll | "). Search results now show the site's
+# name on a line of its own and cut or drop a title's suffix first, so a suffix counts
+# nothing: what matters is that the page's own words fit, and a prefix pushes them along.
+# A longer prefix or suffix is the site's problem, M011's, reported once.
 SITE_NAME_ROOM = 10
 
 
@@ -95,10 +96,11 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     Inside a site whose templates seolint reads (`seolint check --show-site` shows what it
     read), "too short" is judged on the <title> the page gets: "Webhooks" on a site whose
     template writes "Webhooks | Flux" is 15 characters, not 8. "Too long" and "too wide"
-    are judged on the page's own title plus at most 10 characters of what the template
-    adds (room for " | " and a short site name): the page's own words must fit, and a
-    suffix so long that it alone crowds them out (over `max` - `min` characters) is one
-    problem of the site, reported once by M011, not on every page. A page whose <title>
+    are judged on the page's own words: search results cut or drop a suffix such as
+    " | Flux" first, so it counts nothing, and a prefix counts up to 10 characters (room for
+    a short site name and " | "). A prefix or suffix so long that it alone crowds the
+    titles out (over `max` - `min` characters) is one problem of the site, reported once
+    by M011, not on every page. A page whose <title>
     does not show its own title (a home page usually shows the site's name) is not judged,
     nor a page whose templates write robots `noindex` (search results never show it).
     Example: "Go" -> "Tracing slow HTTP handlers in Go with OpenTelemetry".
@@ -115,11 +117,9 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
         seen = f" as the page shows it ({shown!r})" if shown != title.text else ""
         yield Problem(title.span, f"title is {width} characters{_wide(shown)}{seen} (min {opts.min})")
         return
-    kept_after = after[:SITE_NAME_ROOM]
-    kept_before = before[len(before) - max(SITE_NAME_ROOM - len(kept_after), 0) :]
-    judged = kept_before + title.text + kept_after
-    added = len(kept_before + kept_after)
-    counted = f" counting {added} of the template's {before + after!r}" if added else ""
+    kept_before = before[-SITE_NAME_ROOM:] if before else ""
+    judged = kept_before + title.text
+    counted = f" counting {len(kept_before)} of the template's {before!r}" if kept_before else ""
     if (width := title_width(judged)) > opts.max:
         yield Problem(
             title.span,
