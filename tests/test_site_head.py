@@ -345,6 +345,13 @@ def test_jekyll_title_prefix_counts_toward_too_long(jekyll: Path, monkeypatch: p
     # near miss: about.md's 31 characters and the prefix fit
 
 
+def test_the_404_page_is_not_judged_for_search_results(jekyll: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(jekyll, {"404.html": "---\npermalink: /404.html\nlayout: page\n---\n<h1>Lost</h1>\n"})
+    assert not page_of(jekyll, "404.html").indexed
+    result = check(jekyll, monkeypatch, "--select", "M003", "404.html", "about.md")
+    assert found(result) == [("about.md", 1, "M003")]  # near miss: a page that falls back on the site's
+
+
 # -- Docusaurus -------------------------------------------------------------------------------
 
 

@@ -143,8 +143,8 @@ def missing_description(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     summary or excerpt instead (Docsy's `.Summary`, jekyll-seo-tag's excerpt), and is
     reported when they write the site's one shared text instead. When the templates
     never write a front-matter description at all, adding one changes nothing: M010
-    reports that once for the site. A page whose templates write robots `noindex` has no
-    search snippet to describe and is not judged.
+    reports that once for the site. A page whose templates write robots `noindex`, or the
+    site's 404 page, has no search snippet to describe and is not judged.
     Example: `description: "How we cut CI time in half by caching build artefacts."`
     """
     page = doc.page

@@ -163,7 +163,7 @@ class Page(NamedTuple):
     generated_title: str | None = None  # the title the generator gives a page that sets none
     description_source: DescriptionSource = "unknown"
     description_settable: bool = True  # False: the templates never write a front-matter description
-    indexed: bool = True  # False: the templates write robots `noindex`; search results never show it
+    indexed: bool = True  # False: robots `noindex`, or the 404 page; search results never show it
     reasons: tuple[tuple[str, str], ...] = ()  # (field, why it has its value), for people
 
 

@@ -343,7 +343,11 @@ class Site:
             reasons=tuple(reasons),
         )
         home = page.url is not None and url_key(page.url) == url_key(self.base_path or "/")
-        return with_head(page, self.page_head(path, front_matter or {}), by, home)
+        page = with_head(page, self.page_head(path, front_matter or {}), by, home)
+        if page.url is not None and url_key(page.url).rsplit("/", 1)[-1] in ("404", "404.html"):
+            why = f"{by}: {page.url} is the page hosts serve for a missing URL, with status 404"
+            return page._replace(indexed=False, reasons=(*page.reasons, ("indexed", why)))
+        return page
 
     def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
         """What the site's templates write in the page's head (seolint.site.head); unknown
