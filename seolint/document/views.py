@@ -21,6 +21,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document.lines import URL
+from seolint.document.marks import COMBINING_MARKS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -31,13 +32,26 @@ if TYPE_CHECKING:
 # The look-behind lets a path start only at a token boundary, which keeps long runs linear.
 _PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")  # bounded: linear time
-# A word is a letter, then letters, digits, apostrophes and hyphens, ending in a letter or digit.
-# Written as runs of \w joined by marks, the engine never backtracks; ASCII text (most
+# A word is a letter, then letters, digits, combining marks, apostrophes and hyphens, ending
+# in a letter, digit or mark. The marks (vowel signs, viramas, accents typed as two code
+# points) are part of the word: `\w` alone would cut "किताब" into three. Written as runs of
+# one class joined by apostrophes and hyphens, the engine never backtracks; ASCII text (most
 # prose) takes the ASCII-mode twin: the same words, found with cheaper character tests.
-_WORD = re.compile(r"[^\W\d_]\w*(?:['’-]+\w+)*")
+_IN_WORD = rf"[\w{COMBINING_MARKS}]"
+_WORD = re.compile(rf"[^\W\d_]{_IN_WORD}*(?:['’-]+{_IN_WORD}+)*")
 _ASCII_WORD = re.compile(r"[A-Za-z]\w*(?:['-]+\w+)*", re.ASCII)
-# A sentence ends at . ! ? (plus closing quotes or brackets) before a capital, digit or quote.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# A sentence ends at . ! ? (plus closing quotes or brackets) and a space before a capital,
+# digit or quote; in other scripts also at the danda (U+0964, U+0965), the Urdu full stop
+# (U+06D4) and the Arabic question mark (U+061F), before any letter that is not lowercase
+# (scripts without case, such as Hangul or Devanagari, have no capitals to wait for); and at
+# the full-width stops of Chinese and Japanese (U+3002, U+FF01, U+FF1F), which need no space
+# after them. ASCII text keeps the
+# ASCII pattern: the same breaks, without a case test per candidate.
+_ASCII_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"[.!?\u0964\u0965\u06d4\u061f][\"'”’)\]]*\s+(?=[\"'“‘(\[]?([^\W_]))"
+    r"|[\u3002\uff01\uff1f][\u300d\u300f”’)\]\uff09]*\s*(?=\S)"
+)
 
 
 def words_of(text: str) -> list[str]:
@@ -52,9 +66,16 @@ def count_words(text: str) -> int:
 def sentences_of(text: str) -> Iterator[str]:
     """`text` cut after each sentence end (its mark stays, the space after it goes)."""
     start = 0
-    for end in _SENTENCE_END.finditer(text):
-        yield text[start : end.start() + 1]
-        start = end.end()
+    if text.isascii():
+        for end in _ASCII_SENTENCE_END.finditer(text):
+            yield text[start : end.start() + 1]
+            start = end.end()
+    else:
+        for end in _SENTENCE_END.finditer(text):
+            following = end.group(1)
+            if following is None or not following.islower():  # "e.g. this" goes on
+                yield text[start : end.start() + 1]
+                start = end.end()
     yield text[start:]
 
 
@@ -111,6 +132,24 @@ class Views:
         from seolint.document.syllables import total
 
         return total(self._prose.words)
+
+    def syllable_counts(self, language: str) -> tuple[int, ...]:
+        """Each prose word's syllables in `language` (not English: seolint.document.hyphenation)."""
+        found = self._syllables_in.get(language)
+        if found is None:
+            from seolint.document.hyphenation import syllable_counts
+
+            found = self._syllables_in[language] = tuple(syllable_counts(self._prose.words, language))
+        return found
+
+    @property
+    def word_list(self) -> list[str]:
+        """Every prose word, in order."""
+        return self._prose.words
+
+    @cached_property
+    def _syllables_in(self) -> dict[str, tuple[int, ...]]:
+        return {}
 
     @cached_property
     def _prose(self) -> _Prose:
