@@ -175,6 +175,7 @@ class Document:
     code_blocks: tuple[CodeBlock, ...] = ()
     comments: tuple[Comment, ...] = ()
     templates: tuple[Span, ...] = ()  # template syntax (shortcodes, Liquid tags): neither prose nor text
+    lang: str | None = None  # the language the markup declares (<html lang="de">), as written
     page: Page = field(default_factory=Page)  # what the site publishes; filled before rules run
 
     @cached_property
