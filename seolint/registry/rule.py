@@ -14,6 +14,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
+from seolint.document.language import UNSPACED
 from seolint.document.model import PAGE_KINDS, Document, PageKind
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import OptionField, Options, fields
@@ -53,6 +54,16 @@ class Rule(NamedTuple):
     doc: str
     site_check: SiteCheck | None = None
     kinds: frozenset[PageKind] = frozenset(PAGE_KINDS)
+    languages: frozenset[str] | None = None  # the languages it can read (word lists, formulas); None: any
+    counts_words: bool = False  # it counts words, which scripts without spaces do not mark
+
+    def passes_over(self, language: str) -> str | None:
+        """Why the rule cannot judge a page in `language` (a primary subtag), or None if it can."""
+        if self.languages is not None and language not in self.languages:
+            return f"reads {', '.join(sorted(self.languages))} only"
+        if self.counts_words and language in UNSPACED:
+            return f"counts words, and {language} does not separate words with spaces"
+        return None
 
     @property
     def scope(self) -> Literal["draft", "site"]:
@@ -90,14 +101,30 @@ def rule(
     severity: Severity,
     options: type[Any] = NoOptions,
     kinds: Iterable[PageKind] = PAGE_KINDS,
+    languages: Iterable[str] | None = None,
+    counts_words: bool = False,
 ) -> Callable[[Check], Rule]:
     """Declare a rule of one draft, for the `kinds` of page it judges (every kind unless
-    told); the docstring's first line is its summary, the rest its help."""
+    told), in the `languages` it can read (any unless told); `counts_words` when it counts
+    words (it does not run on Chinese, Japanese, Thai...). The docstring's first line is its
+    summary, the rest its help."""
     check_identity(code, name)
+    readable = None if languages is None else frozenset(languages)
 
     def wrap(check: Check) -> Rule:
         summary, doc = _help(code, check)
-        return Rule(code, name, severity, options, check, summary, doc, kinds=_kinds(code, kinds))
+        return Rule(
+            code,
+            name,
+            severity,
+            options,
+            check,
+            summary,
+            doc,
+            kinds=_kinds(code, kinds),
+            languages=readable,
+            counts_words=counts_words,
+        )
 
     return wrap
 
