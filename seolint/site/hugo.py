@@ -34,7 +34,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from seolint.document.model import PageKind
 from seolint.site.adapter import (
     MARKDOWN_SUFFIXES,
     LinkSyntax,
@@ -44,9 +43,10 @@ from seolint.site.adapter import (
     absolute,
     join_url,
 )
-from seolint.site.configs import dig, read_config, string_list, text_value
+from seolint.site.configs import dig, front_matter_of, read_config, string_list, text_value
 from seolint.site.dates import date_of
 from seolint.site.hugo_shortcodes import hugo_regions
+from seolint.site.kinds import KindGuess
 from seolint.site.slugs import hugo_path
 from seolint.site.titles import first_level
 
@@ -144,8 +144,56 @@ class HugoSite(Site):
     def content_roots(self) -> tuple[Path, ...]:
         return tuple(folder for folder, _ in self._mounts)
 
-    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
-        return "list" if Path(path).stem == "_index" else "post"
+    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
+        """`_index` is the home page (a landing page) at a content root, a list page below
+        it; other pages by seolint.site.kinds, with the `cascade` of their sections."""
+        root, _, folders = self._place(path)
+        if Path(path).stem == "_index":
+            if not folders:
+                return KindGuess("landing", f"{Path(path).name} at the content root is the home page")
+            return KindGuess("list", f"{Path(path).name} is a section page: the template lists its pages")
+        lowered = {str(k).lower(): v for k, v in (front_matter or {}).items()}  # Hugo's keys ignore case
+        return self.infer_kind(lowered, folders, self._cascaded(root, tuple(folders)))
+
+    def _cascaded(self, root: Path, folders: tuple[str, ...]) -> dict[str, Any]:
+        """What the sections above a page hand down with `cascade` (the nearest wins)."""
+        handed: dict[str, Any] = {}
+        for depth in range(len(folders) + 1):
+            handed.update(self._section_cascade(root.joinpath(*folders[:depth])))
+        return handed
+
+    def _section_cascade(self, folder: Path) -> dict[str, Any]:
+        """The `cascade` of a section's `_index` page, read once per section."""
+        found = self._cascades.get(folder)
+        if found is None:
+            found = self._cascades[folder] = self._read_cascade(folder)
+        return found
+
+    @cached_property
+    def _cascades(self) -> dict[Path, dict[str, Any]]:
+        return {}
+
+    @staticmethod
+    def _read_cascade(folder: Path) -> dict[str, Any]:
+        """A section `_index` page's `cascade`: a mapping, or the entries of a list of them
+        that name no `_target` (those apply to some pages only)."""
+        for suffix in (".md", ".html", ".markdown"):
+            index = folder / f"_index{suffix}"
+            if index.is_file():
+                try:
+                    fm = front_matter_of(index.read_text(encoding="utf-8", errors="replace"))
+                except (OSError, ValueError):
+                    return {}
+                cascade = {str(k).lower(): v for k, v in fm.items()}.get("cascade")
+                entries = cascade if isinstance(cascade, list) else [cascade]
+                handed: dict[str, Any] = {}
+                for entry in entries:
+                    if isinstance(entry, dict) and not any(
+                        str(k).lower() in ("_target", "target") for k in entry
+                    ):
+                        handed.update({str(k).lower(): v for k, v in entry.items()})
+                return handed
+        return {}
 
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None

@@ -37,10 +37,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from seolint.document.model import PageKind
 from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
 from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
 from seolint.site.dates import date_of, split_date_prefix
+from seolint.site.kinds import KindGuess
 from seolint.site.liquid import liquid_regions
 from seolint.site.slugs import jekyll_slugify
 from seolint.site.titles import heading_level_around
@@ -156,12 +156,31 @@ class JekyllSite(Site):
             and has_front_matter(Path(path))
         )
 
-    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
+    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
+        """Paginated pages, redirect stubs and folder indexes are lists, the home page a
+        landing page; posts and collection documents are read as in the section named
+        after their collection (`_posts`, `_docs`), pages as in their folders."""
         fm = front_matter or {}
-        if fm.get("pagination") or fm.get("paginate") or fm.get("redirect_to"):
-            return "list"  # paginated, or a jekyll-redirect-from stub with no article in it
+        if fm.get("pagination") or fm.get("paginate"):
+            return KindGuess("list", "it is paginated: the template lists other pages")
+        if fm.get("redirect_to"):
+            return KindGuess("list", "`redirect_to`: a redirect stub, no article in it")
         where = self._where(path)
-        return "list" if where and where[0] == "page" and Path(path).stem == "index" else "post"
+        if where is None:
+            return self.infer_kind(fm, [])
+        collection, inner = where
+        if collection == "page":
+            if fm.get("permalink") == "/" or (Path(path).stem == "index" and len(inner.parts) == 1):
+                return KindGuess("landing", "the home page")
+            if Path(path).stem == "index":
+                return KindGuess("list", f"{inner} indexes its folder")
+            return self.infer_kind(fm, list(inner.parts[:-1]))
+        return self.infer_kind(fm, [f"_{collection}", *inner.parts[:-1]])
+
+    @property
+    def site_title(self) -> str | None:
+        """`title`, else `name` (which jekyll-seo-tag uses the same way)."""
+        return text_value(self.config, "title") or text_value(self.config, "name")
 
     # -- title level --------------------------------------------------------------------
     def title_heading_level(
