@@ -285,7 +285,14 @@ class SectionOptions(Options):
     max_words: int = option(300, minimum=1)
 
 
-@rule("H007", "long-section", Severity.WARNING, SectionOptions)
+@rule(
+    "H007",
+    "long-section",
+    Severity.WARNING,
+    SectionOptions,
+    kinds=("post", "docs", "landing"),
+    counts_words=True,
+)
 def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     """A section runs too long without a subheading (or the post has no H2 at all).
 

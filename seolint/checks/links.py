@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document.model import ARTICLE_KINDS, Document, Link, Span
+from seolint.document.model import Document, Link, Span
 from seolint.findings.records import Edit, Fix, Problem, Severity
 from seolint.registry.edits import content_end
 from seolint.registry.options import Options, option
@@ -141,7 +141,7 @@ def _too_few(doc: Document, opts: LinkCountOptions, kind: str) -> Iterator[Probl
         )
 
 
-@rule("L002", "no-internal-link", Severity.WARNING, LinkCountOptions, kinds=ARTICLE_KINDS)
+@rule("L002", "no-internal-link", Severity.WARNING, LinkCountOptions, kinds=("post",))
 def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post links to too few other pages of the same site.
 
@@ -153,7 +153,7 @@ def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]
     return _too_few(doc, opts, "internal")
 
 
-@rule("L003", "no-external-link", Severity.WARNING, LinkCountOptions, kinds=ARTICLE_KINDS)
+@rule("L003", "no-external-link", Severity.WARNING, LinkCountOptions, kinds=("post",))
 def no_external_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post cites too few sources on other sites.
 
@@ -194,7 +194,7 @@ def _normalised(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
 
 
-@rule("L004", "vague-link-text", Severity.WARNING, VagueTextOptions)
+@rule("L004", "vague-link-text", Severity.WARNING, VagueTextOptions, languages=("en",))
 def vague_link_text(doc: Document, opts: VagueTextOptions) -> Iterator[Problem]:
     """A link's whole text says nothing about where it goes ("click here", "read more").
 

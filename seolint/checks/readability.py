@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seolint.document import prose
+from seolint.document.language import DEFAULT_LANGUAGE
 from seolint.document.model import Document, Span
 from seolint.document.views import Views
 from seolint.findings.records import Problem, Severity
@@ -27,21 +28,34 @@ class ReadingEaseOptions(Options):
     min_words: int = option(100, minimum=0)  # shorter posts are not scored
 
 
-@rule("R001", "reading-ease", Severity.WARNING, ReadingEaseOptions)
+@rule(
+    "R001",
+    "reading-ease",
+    Severity.WARNING,
+    ReadingEaseOptions,
+    languages=prose.READING_EASE,
+    counts_words=True,
+)
 def reading_ease(doc: Document, opts: ReadingEaseOptions) -> Iterator[Problem]:
     """The post's Flesch reading ease is lower than the configured minimum.
 
     Why: long sentences and long words make a post slow to read; readers skim, then
     leave. Code, headings, URLs and tables are not scored, so a code-heavy post is
     judged on its explanations only. Posts under `min-words` words of prose are skipped.
+    Each language is scored with its own formula, as textstat has them: English Flesch,
+    German Flesch-Amstad, Spanish Fernández-Huerta, French Kandel-Moles, Italian
+    Flesch-Vacca, Dutch Flesch-Douma, Russian Flesch-Oborneva, Hungarian; pages in other
+    languages are not scored.
     Example: reading ease 18 (dense) -> split sentences, prefer short words.
     """
     views = doc.views
     if views.words < opts.min_words:
         return
-    score = prose.reading_ease(views)
+    language = doc.page.language or DEFAULT_LANGUAGE
+    score = prose.reading_ease(views, language)
     if score is not None and score < opts.min:
-        yield _whole_post(doc, f"reading ease {score:.0f} is below {opts.min:g}")
+        formula = "" if language == "en" else f" ({prose.READING_EASE[language][0]})"
+        yield _whole_post(doc, f"reading ease {score:.0f}{formula} is below {opts.min:g}")
 
 
 class GradeOptions(Options):
@@ -49,28 +63,32 @@ class GradeOptions(Options):
     min_words: int = option(100, minimum=0)  # shorter posts are not scored
 
 
-@rule("R002", "grade-level", Severity.WARNING, GradeOptions)
+@rule("R002", "grade-level", Severity.WARNING, GradeOptions, languages=prose.GRADE, counts_words=True)
 def grade_level(doc: Document, opts: GradeOptions) -> Iterator[Problem]:
     """The post's Flesch-Kincaid grade is above the configured maximum.
 
     Why: the grade estimates the years of schooling a reader needs; technical readers
     can take more, but every grade above what the topic needs loses some of them.
-    Posts under `min-words` words of prose are skipped.
+    Posts under `min-words` words of prose are skipped. German pages are graded with the
+    Wiener Sachtextformel (a school grade too); other languages have no grade formula in
+    textstat and are not graded.
     Example: grade 19 -> shorten sentences and explain jargon once.
     """
     views = doc.views
     if views.words < opts.min_words:
         return
-    level = prose.grade(views)
+    language = doc.page.language or DEFAULT_LANGUAGE
+    level = prose.grade(views, language)
     if level is not None and level > opts.max:
-        yield _whole_post(doc, f"grade level {level:.1f} is above {opts.max:g}")
+        formula = "" if language == "en" else f" ({prose.GRADE[language]})"
+        yield _whole_post(doc, f"grade level {level:.1f}{formula} is above {opts.max:g}")
 
 
 class LongSentenceOptions(Options):
     max_words: int = option(40, minimum=1)
 
 
-@rule("R003", "long-sentence", Severity.WARNING, LongSentenceOptions)
+@rule("R003", "long-sentence", Severity.WARNING, LongSentenceOptions, counts_words=True)
 def long_sentence(doc: Document, opts: LongSentenceOptions) -> Iterator[Problem]:
     """A sentence has more words than the configured maximum.
 
@@ -90,7 +108,7 @@ class LongParagraphOptions(Options):
     max_words: int = option(150, minimum=1)
 
 
-@rule("R004", "long-paragraph", Severity.WARNING, LongParagraphOptions)
+@rule("R004", "long-paragraph", Severity.WARNING, LongParagraphOptions, counts_words=True)
 def long_paragraph(doc: Document, opts: LongParagraphOptions) -> Iterator[Problem]:
     """A paragraph has more words than the configured maximum.
 
@@ -112,7 +130,7 @@ class LongSentenceShareOptions(Options):
     min_words: int = option(100, minimum=0)  # shorter posts are not scored
 
 
-@rule("R005", "long-sentence-share", Severity.INFO, LongSentenceShareOptions)
+@rule("R005", "long-sentence-share", Severity.INFO, LongSentenceShareOptions, counts_words=True)
 def long_sentence_share(doc: Document, opts: LongSentenceShareOptions) -> Iterator[Problem]:
     """Too many of the post's sentences are long.
 
@@ -136,7 +154,7 @@ class RepeatedStartOptions(Options):
     min_run: int = option(3, minimum=2)  # this many sentences in a row starting with the same word
 
 
-@rule("R006", "repeated-sentence-start", Severity.INFO, RepeatedStartOptions)
+@rule("R006", "repeated-sentence-start", Severity.INFO, RepeatedStartOptions, counts_words=True)
 def repeated_sentence_start(doc: Document, opts: RepeatedStartOptions) -> Iterator[Problem]:
     """Several sentences in a row start with the same word.
 

@@ -70,7 +70,7 @@ def broken_page_anchor(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
         target = item.target
         if item.status != "page" or not item.fragment or target is None or target is item.source:
             continue
-        if target.facts is None or target.facts.kind == "list":  # a list page's template adds ids
+        if target.facts is None or target.facts.kind in ("list", "landing"):  # their templates add ids
             continue
         fragment = unquote(item.fragment)
         ids = target.facts.ids
@@ -159,7 +159,7 @@ class OrphanOptions(Options):
     min_incoming: int = option(1, minimum=1)  # links from other pages a post needs
 
 
-@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions, kinds=ARTICLE_KINDS)
+@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions, kinds=("post", "docs", "reference", "release-notes"))
 def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
     """No other page of the site links to this post.
 

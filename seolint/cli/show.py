@@ -11,6 +11,8 @@ from seolint.cli.errors import fail
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from seolint.config.plan import Plan
+    from seolint.document.model import Page
     from seolint.lint.settings import Settings
 
 
@@ -48,6 +50,17 @@ def show_settings(settings: Settings, path: str) -> None:
     lines = [
         comment(f"settings for {path}"),
         comment(f"config file: {config.source or 'none (defaults)'}"),
+    ]
+    page = _page(settings, plan, path) if target.is_file() else None
+    if page is not None:
+        reasons = dict(page.reasons)
+        lines += [
+            comment(f"page kind: {page.kind} ({reasons.get('kind', 'the default')})"),
+            comment(f"language: {page.language or 'unknown'} ({reasons.get('language', '')})"),
+        ]
+        lines += [comment(f"{code} does not run here: it {why}") for code, why in plan.left_out(page)]
+        plan = plan.for_page(page)
+    lines += [
         setting("select", list(config.select) if config.select is not None else ["ALL"]),
         setting("ignore", list(config.ignore)),
         setting("fail-on", config.fail_on.label),
@@ -68,3 +81,18 @@ def show_settings(settings: Settings, path: str) -> None:
         for field in options.fields(type(active.options)):
             lines.append(setting(field.name.replace("_", "-"), getattr(active.options, field.name)))
     print("\n".join(lines))
+
+
+def _page(settings: Settings, plan: Plan, path: str) -> Page | None:
+    """The page the draft at `path` publishes as, or None when it cannot be read or parsed."""
+    from seolint.discover.reading import ReadError, decode, read_bytes
+    from seolint.discover.source import Source, format_for
+    from seolint.lint.pipeline import DraftError, read_page
+
+    config = settings.config_for(Path(path).parent)
+    fmt = format_for(path, config.extension_map) or "markdown"
+    try:
+        text = decode(read_bytes(path, plan.max_file_size), plan.encoding)
+        return read_page(Source(text, path, fmt), plan, settings.site_for(Path(path))).page
+    except (ReadError, DraftError, OSError, ValueError):
+        return None
