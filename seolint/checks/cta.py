@@ -130,7 +130,15 @@ class CtaOptions(Options):
     extend_verbs: tuple[str, ...] = ()  # more verbs that open a request to the reader
 
 
-@rule("C001", "missing-cta", Severity.WARNING, CtaOptions, kinds=("post", "landing"), languages=("en",))
+@rule(
+    "C001",
+    "missing-cta",
+    Severity.WARNING,
+    CtaOptions,
+    kinds=("post", "landing"),
+    languages=("en",),
+    by_default=False,
+)
 def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     """The end of the post has no call to action.
 

@@ -141,7 +141,7 @@ def _too_few(doc: Document, opts: LinkCountOptions, kind: str) -> Iterator[Probl
         )
 
 
-@rule("L002", "no-internal-link", Severity.WARNING, LinkCountOptions, kinds=("post",))
+@rule("L002", "no-internal-link", Severity.WARNING, LinkCountOptions, kinds=("post",), by_default=False)
 def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post links to too few other pages of the same site.
 
@@ -267,16 +267,30 @@ def _glued(char: str, marks: str) -> bool:
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
+# URLs that are the information itself: an issue, pull request, commit, ticket, chat message
+# or RFC cited as a reference, and addresses on the reader's own machine or network
+# (http://localhost:3000) to type or open. Spelling them out is the point.
+_URL_IS_THE_POINT = re.compile(
+    r"^[a-z]+://(?:localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|\[::1?\])"
+    r"|/(?:issues|pull|pulls|commit|commits|compare|discussions|merge_requests|browse)/|/-/issues/"
+    r"|#issuecomment-|zulipchat\.com/#narrow|/rfcs?/(?:pull/|text/)?\d",
+    re.IGNORECASE,
+)
+
+
 @rule("L006", "url-as-link-text", Severity.INFO)
 def url_as_link_text(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A link's text is a bare URL.
 
     Why: a URL is hard to read aloud and says little about the page; descriptive text
-    reads better and carries meaning for search engines.
+    reads better and carries meaning for search engines. A URL that is the information
+    itself is fine: a cited issue, pull request, commit, ticket or chat message, and an
+    address on the reader's own machine (`http://localhost:8081`).
     Example: `<https://go.dev/doc/effective_go>` -> `[Effective Go](https://go.dev/doc/effective_go)`.
     """
     for link in doc.links:
-        if _BARE_URL.fullmatch(link.text.strip()):
+        text = link.text.strip()
+        if _BARE_URL.fullmatch(text) and not _URL_IS_THE_POINT.search(text):
             yield Problem(link.span, "link text is a bare URL; describe the target instead")
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from seolint.document import prose
 from seolint.document.language import DEFAULT_LANGUAGE
-from seolint.document.model import Document, Span
+from seolint.document.model import Document, PageKind, Span
 from seolint.document.views import Views
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
@@ -28,11 +28,17 @@ class ReadingEaseOptions(Options):
     min_words: int = option(100, minimum=0)  # shorter posts are not scored
 
 
+# Scores of a whole page's prose judge what was written to be read through: not glossary
+# entries and API pages (dense by nature) or release notes (lists of feature names).
+PROSE_KINDS: tuple[PageKind, ...] = ("post", "docs", "landing")
+
+
 @rule(
     "R001",
     "reading-ease",
     Severity.WARNING,
     ReadingEaseOptions,
+    kinds=PROSE_KINDS,
     languages=prose.READING_EASE,
     counts_words=True,
 )
@@ -63,7 +69,15 @@ class GradeOptions(Options):
     min_words: int = option(100, minimum=0)  # shorter posts are not scored
 
 
-@rule("R002", "grade-level", Severity.WARNING, GradeOptions, languages=prose.GRADE, counts_words=True)
+@rule(
+    "R002",
+    "grade-level",
+    Severity.WARNING,
+    GradeOptions,
+    kinds=PROSE_KINDS,
+    languages=prose.GRADE,
+    counts_words=True,
+)
 def grade_level(doc: Document, opts: GradeOptions) -> Iterator[Problem]:
     """The post's Flesch-Kincaid grade is above the configured maximum.
 
@@ -85,7 +99,7 @@ def grade_level(doc: Document, opts: GradeOptions) -> Iterator[Problem]:
 
 
 class LongSentenceOptions(Options):
-    max_words: int = option(40, minimum=1)
+    max_words: int = option(50, minimum=1)  # README, "Defaults and why"
 
 
 @rule("R003", "long-sentence", Severity.WARNING, LongSentenceOptions, counts_words=True)
@@ -93,19 +107,26 @@ def long_sentence(doc: Document, opts: LongSentenceOptions) -> Iterator[Problem]
     """A sentence has more words than the configured maximum.
 
     Why: readers lose the thread of a very long sentence, and it is often two ideas.
-    Reported at the line where the sentence starts.
+    Reported at the line where the sentence starts. A run of names or items between
+    commas (one comma per four words or more) is a list, not a sentence, and is skipped.
     Example: a 55-word sentence joined by "and ... which ... so" -> split it in two.
     """
     views = doc.views
     for sentence in views.sentences:
-        if sentence.words > opts.max_words:
+        if sentence.words > opts.max_words and not reads_as_list(sentence.text, sentence.words):
             yield Problem(
                 prose.locate(views, sentence), f"sentence of {sentence.words} words (max {opts.max_words})"
             )
 
 
+def reads_as_list(text: str, words: int) -> bool:
+    """A run of names or items between commas ("Thanks to A, B C, D, ..."): one comma per
+    four words or more. Readers scan it as a list, not as prose to follow."""
+    return text.count(",") * 4 >= words
+
+
 class LongParagraphOptions(Options):
-    max_words: int = option(150, minimum=1)
+    max_words: int = option(200, minimum=1)  # README, "Defaults and why"
 
 
 @rule("R004", "long-paragraph", Severity.WARNING, LongParagraphOptions, counts_words=True)
@@ -113,11 +134,12 @@ def long_paragraph(doc: Document, opts: LongParagraphOptions) -> Iterator[Proble
     """A paragraph has more words than the configured maximum.
 
     Why: on screens a wall of text is skipped; short paragraphs give the eye places to
-    rest and make the post easy to scan.
-    Example: a 220-word paragraph -> break it where the topic turns.
+    rest and make the post easy to scan. A list of names or items between commas (one
+    comma per four words or more, such as a release's thanks) is skipped.
+    Example: a 260-word paragraph -> break it where the topic turns.
     """
     for block in doc.views.blocks:
-        if block.words > opts.max_words:
+        if block.words > opts.max_words and not reads_as_list(block.text, block.words):
             yield Problem(
                 Span.point(block.block.span.line, block.block.span.column),
                 f"paragraph of {block.words} words (max {opts.max_words})",
@@ -125,24 +147,31 @@ def long_paragraph(doc: Document, opts: LongParagraphOptions) -> Iterator[Proble
 
 
 class LongSentenceShareOptions(Options):
-    max_share: float = option(0.25, minimum=0, maximum=1)  # fraction of sentences allowed over `long-words`
+    max_share: float = option(0.4, minimum=0, maximum=1)  # fraction of sentences allowed over `long-words`
     long_words: int = option(20, minimum=1)
     min_words: int = option(100, minimum=0)  # shorter posts are not scored
 
 
-@rule("R005", "long-sentence-share", Severity.INFO, LongSentenceShareOptions, counts_words=True)
+@rule(
+    "R005",
+    "long-sentence-share",
+    Severity.INFO,
+    LongSentenceShareOptions,
+    kinds=PROSE_KINDS,
+    counts_words=True,
+)
 def long_sentence_share(doc: Document, opts: LongSentenceShareOptions) -> Iterator[Problem]:
     """Too many of the post's sentences are long.
 
     Why: one long sentence is fine; a post where every other sentence runs past 20 words
     is tiring to read even when none is extreme.
     Posts under `min-words` words of prose are skipped.
-    Example: 40 % of sentences over 20 words -> aim for a quarter or fewer.
+    Example: half of the sentences over 20 words -> aim for two in five or fewer.
     """
     views = doc.views
     if views.words < opts.min_words or not views.sentences:
         return
-    long = sum(1 for s in views.sentences if s.words > opts.long_words)
+    long = sum(1 for s in views.sentences if s.words > opts.long_words and not reads_as_list(s.text, s.words))
     share = long / len(views.sentences)
     if share > opts.max_share:
         yield _whole_post(
@@ -152,6 +181,7 @@ def long_sentence_share(doc: Document, opts: LongSentenceShareOptions) -> Iterat
 
 class RepeatedStartOptions(Options):
     min_run: int = option(3, minimum=2)  # this many sentences in a row starting with the same word
+    skip_words: tuple[str, ...] = ("the", "a", "an")  # openers any prose repeats (README, "Defaults and why")
 
 
 @rule("R006", "repeated-sentence-start", Severity.INFO, RepeatedStartOptions, counts_words=True)
@@ -159,15 +189,18 @@ def repeated_sentence_start(doc: Document, opts: RepeatedStartOptions) -> Iterat
     """Several sentences in a row start with the same word.
 
     Why: "We ... We ... We ..." reads like a list that forgot to be one; varying the
-    openings keeps prose moving. Lists are skipped: parallel items are fine there.
+    openings keeps prose moving. Lists are skipped: parallel items are fine there, and so
+    are the articles of `skip-words` ("The ... The ..." rarely reads as a pattern).
     Example: three sentences starting with "This" -> merge two or reword one.
     """
     views = doc.views
+    skipped = {word.lower() for word in opts.skip_words}
     run: list[int] = []  # the sentences in a row that start with `run_word`
     run_word = ""
     for index, sentence in enumerate(views.sentences):
         kind = views.blocks[sentence.block].block.kind
         word = _first_word(sentence.text) if kind in ("paragraph", "quote") else ""
+        word = "" if word in skipped else word
         if word and word == run_word:
             run.append(index)
             continue

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from seolint.document.model import ARTICLE_KINDS, Span
+from seolint.document.model import PageKind, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, site_rule
@@ -159,7 +159,11 @@ class OrphanOptions(Options):
     min_incoming: int = option(1, minimum=1)  # links from other pages a post needs
 
 
-@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions, kinds=("post", "docs", "reference", "release-notes"))
+# Not on list pages (their template links them) nor landing pages (menus and the home link do).
+_LINKED_BY_TEMPLATES: tuple[PageKind, ...] = ("post", "docs", "reference", "release-notes")
+
+
+@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions, kinds=_LINKED_BY_TEMPLATES)
 def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
     """No other page of the site links to this post.
 

@@ -56,6 +56,7 @@ class Config:
     source: Path | None = None  # the file the settings came from, for messages
     root: Path = field(default_factory=Path.cwd)  # paths in `exclude` are relative to this
     select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()  # added to `select` (or to the rules on by default)
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.ERROR
     exclude: tuple[str, ...] | None = None  # None: DEFAULT_EXCLUDE
@@ -160,6 +161,7 @@ def from_table(table: Mapping[str, Any], source: Path) -> Config:
         source=source,
         root=source.parent,
         select=reader.strings("select", optional=True),
+        extend_select=reader.strings("extend-select") or (),
         ignore=reader.strings("ignore") or (),
         fail_on=reader.severity_value("fail-on") or Severity.ERROR,
         exclude=reader.strings("exclude"),

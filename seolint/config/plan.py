@@ -148,7 +148,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
     if config.select is not None and not config.select:
         raise ConfigError(f"{config.where}: select: names no rule, so nothing would be checked")
     try:
-        chosen = ruleset.select(config.select, config.ignore)
+        chosen = ruleset.select(config.select, config.ignore, config.extend_select)
         severities = {ruleset.get(key).code: level for key, level in config.severity.items()}
         raw_options = {ruleset.get(key).code: values for key, values in config.rules.items()}
         per_file = tuple(

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 # The look-behind lets a path start only at a token boundary, which keeps long runs linear.
 _PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
+_URL_END = re.compile(r"[.!?]+[\"'”’)\]]*$")
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")  # bounded: linear time
 # A word is a letter, then letters, digits, combining marks, apostrophes and hyphens, ending
 # in a letter, digit or mark. The marks (vowel signs, viramas, accents typed as two code
@@ -82,12 +83,19 @@ def sentences_of(text: str) -> Iterator[str]:
 def prose_text(text: str) -> str:
     """A block's text without URLs, file paths and template directives: not words a reader reads."""
     if "://" in text or "www." in text:  # each pattern needs these characters: most blocks have none
-        text = URL.sub(" ", text)
+        text = URL.sub(_url_gap, text)
     if "/" in text:
         text = _PATH.sub(" ", text)
     if "{" in text:
         text = _TEMPLATE.sub(" ", text)
     return text.strip()
+
+
+def _url_gap(url: re.Match[str]) -> str:
+    """What a URL leaves in prose: a space, and the full stop that ended the sentence it
+    closed ("a PR in https://x/pull/1. The fix" is still two sentences)."""
+    end = _URL_END.search(url.group())
+    return " " + end.group() if end else " "
 
 
 class ProseBlock(NamedTuple):
