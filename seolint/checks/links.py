@@ -278,7 +278,7 @@ _URL_IS_THE_POINT = re.compile(
 )
 
 
-@rule("L006", "url-as-link-text", Severity.INFO)
+@rule("L006", "url-as-link-text", Severity.INFO, by_default=False)
 def url_as_link_text(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A link's text is a bare URL.
 

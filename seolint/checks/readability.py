@@ -107,8 +107,8 @@ def long_sentence(doc: Document, opts: LongSentenceOptions) -> Iterator[Problem]
     """A sentence has more words than the configured maximum.
 
     Why: readers lose the thread of a very long sentence, and it is often two ideas.
-    Reported at the line where the sentence starts. A run of names or items between
-    commas (one comma per four words or more) is a list, not a sentence, and is skipped.
+    Reported at the line where the sentence starts. A run of names or items (one comma per
+    four words or more, or three semicolons) is a list, not a sentence, and is skipped.
     Example: a 55-word sentence joined by "and ... which ... so" -> split it in two.
     """
     views = doc.views
@@ -120,9 +120,10 @@ def long_sentence(doc: Document, opts: LongSentenceOptions) -> Iterator[Problem]
 
 
 def reads_as_list(text: str, words: int) -> bool:
-    """A run of names or items between commas ("Thanks to A, B C, D, ..."): one comma per
-    four words or more. Readers scan it as a list, not as prose to follow."""
-    return text.count(",") * 4 >= words
+    """A run of names or items ("Thanks to A, B C, D, ...": one comma per four words or
+    more; "A for the fix; B for the review; C for ...": three semicolons or more). Readers
+    scan it as a list, not as prose to follow."""
+    return text.count(",") * 4 >= words or text.count(";") >= 3
 
 
 class LongParagraphOptions(Options):
@@ -134,8 +135,8 @@ def long_paragraph(doc: Document, opts: LongParagraphOptions) -> Iterator[Proble
     """A paragraph has more words than the configured maximum.
 
     Why: on screens a wall of text is skipped; short paragraphs give the eye places to
-    rest and make the post easy to scan. A list of names or items between commas (one
-    comma per four words or more, such as a release's thanks) is skipped.
+    rest and make the post easy to scan. A list of names or items (one comma per four
+    words or more, or three semicolons, such as a release's thanks) is skipped.
     Example: a 260-word paragraph -> break it where the topic turns.
     """
     for block in doc.views.blocks:
@@ -159,6 +160,7 @@ class LongSentenceShareOptions(Options):
     LongSentenceShareOptions,
     kinds=PROSE_KINDS,
     counts_words=True,
+    by_default=False,
 )
 def long_sentence_share(doc: Document, opts: LongSentenceShareOptions) -> Iterator[Problem]:
     """Too many of the post's sentences are long.
@@ -184,7 +186,14 @@ class RepeatedStartOptions(Options):
     skip_words: tuple[str, ...] = ("the", "a", "an")  # openers any prose repeats (README, "Defaults and why")
 
 
-@rule("R006", "repeated-sentence-start", Severity.INFO, RepeatedStartOptions, counts_words=True)
+@rule(
+    "R006",
+    "repeated-sentence-start",
+    Severity.INFO,
+    RepeatedStartOptions,
+    counts_words=True,
+    by_default=False,
+)
 def repeated_sentence_start(doc: Document, opts: RepeatedStartOptions) -> Iterator[Problem]:
     """Several sentences in a row start with the same word.
 

@@ -46,6 +46,7 @@ def list_rules(output_format: str) -> int:
                 "kinds": [kind for kind in PAGE_KINDS if kind in r.kinds],
                 "languages": None if r.languages is None else sorted(r.languages),
                 "counts_words": r.counts_words,
+                "by_default": r.by_default,
                 "options": r.option_defaults(),
             }
             for r in rules
@@ -86,6 +87,8 @@ def explain(rule_name: str) -> int:
     print(found.doc)
     print("\nPages: " + _kinds_label(found))
     print("Languages: " + _languages_label(found))
+    if not found.by_default:
+        print(f'Off by default: turn it on with extend-select = ["{found.code}"] (or [kind.<kind>] extend-select)')
     defaults = found.option_defaults()
     print("\nOptions" + (f" ([tool.seolint.rules.{found.code}]):" if defaults else ": none"))
     for name, value in defaults.items():
