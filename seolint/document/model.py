@@ -129,10 +129,10 @@ class Hints(NamedTuple):
 # from other pages ("list": sections, indexes, archives), or a "landing" page.
 PageKind = Literal["post", "docs", "reference", "release-notes", "list", "landing"]
 PAGE_KINDS: tuple[PageKind, ...] = typing.get_args(PageKind)
-# The pages written as articles, every kind but "list": a list page's template supplies its
-# title, heading and most of its text, so rules that judge what the writer wrote (a call to
-# action, length, links, the title) skip it.
-ARTICLE_KINDS: frozenset[PageKind] = frozenset(PAGE_KINDS) - {"list"}
+# The pages written as articles, every kind but "list" and "landing": a list page's template
+# supplies its title, heading and most of its text, and a home or landing page's title and
+# heading are the site's, so the rules that judge a page's own title and H1 skip them.
+ARTICLE_KINDS: frozenset[PageKind] = frozenset(PAGE_KINDS) - {"list", "landing"}
 
 
 class Page(NamedTuple):

@@ -1,0 +1,75 @@
+"""Words and sentences in every script: combining marks stay in words, stops of other
+scripts end sentences, and any capital or caseless letter may start one (issue 26, B5/B6)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from seolint.document.marks import COMBINING_MARKS, UNICODE_VERSION
+from seolint.document.views import sentences_of, words_of
+from tests.conftest import codes_at, lint
+
+
+def test_the_marks_table_is_unicodes_marks() -> None:
+    listed: set[int] = set()
+    at = 0
+    while at < len(COMBINING_MARKS):  # the class body: single characters and a-b ranges
+        first = ord(COMBINING_MARKS[at])
+        last = ord(COMBINING_MARKS[at + 2]) if COMBINING_MARKS[at + 1 : at + 2] == "-" else first
+        listed.update(range(first, last + 1))
+        at += 3 if last != first or COMBINING_MARKS[at + 1 : at + 2] == "-" else 1
+    marks = {c for c in range(0x110000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")}
+    if unicodedata.unidata_version == UNICODE_VERSION:
+        assert listed == marks
+    else:  # a later Unicode only adds marks
+        assert listed <= marks
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("किताब अच्छी है", ["किताब", "अच्छी", "है"]),  # Devanagari vowel signs
+        ("শব্দ মানুষ", ["শব্দ", "মানুষ"]),  # Bengali virama
+        ("یہ کتاب ہے", ["یہ", "کتاب", "ہے"]),  # Urdu
+        ("cafe\u0301 na\u0308ive", ["cafe\u0301", "na\u0308ive"]),  # accents typed as two code points
+    ],
+)
+def test_words_keep_their_combining_marks(text: str, words: list[str]) -> None:
+    assert words_of(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("Первое слово. Второе слово.", ["Первое слово.", "Второе слово."]),
+        ("Un mot. Écrit ici.", ["Un mot.", "Écrit ici."]),
+        ("Một câu. Để làm.", ["Một câu.", "Để làm."]),
+        ("문장입니다. 그리고 다음.", ["문장입니다.", "그리고 다음."]),
+        ("यह किताब है। वह कलम है।", ["यह किताब है।", "वह कलम है।"]),
+        ("یہ کتاب ہے۔ وہ قلم ہے۔", ["یہ کتاب ہے۔", "وہ قلم ہے۔"]),
+        ("これは本です。それはペンです。", ["これは本です。", "それはペンです。"]),
+        ("e.g. écrit ici.", ["e.g. écrit ici."]),  # a lowercase letter goes on, in any script
+        (
+            "We ship Go 1.22 today, e.g. on Linux. Then we rest!",
+            ["We ship Go 1.22 today, e.g. on Linux.", "Then we rest!"],
+        ),
+    ],
+)
+def test_sentences_end_in_every_script(text: str, pieces: list[str]) -> None:
+    assert list(sentences_of(text)) == pieces
+
+
+def test_a_hindi_sentence_is_counted_in_words_not_marks() -> None:
+    sentence = " ".join(["किताब"] * 45) + "।"
+    assert lint(f"# T\n\n{sentence}\n", select=("R003",)) == []  # 45 words, not 135
+    longer = " ".join(["किताब"] * 55) + "।"
+    assert codes_at(lint(f"# T\n\n{longer}\n", select=("R003",))) == [(3, "R003")]
+
+
+@pytest.mark.parametrize("start", ["Второе", "Écrit", "Đây", "그리고"])
+def test_two_sentences_of_thirty_words_are_two_in_any_script(start: str) -> None:
+    first = " ".join(["слово"] * 29) + " конец."
+    second = start + " " + " ".join(["mot"] * 29) + "."
+    assert lint(f"# T\n\n{first} {second}\n", select=("R003",)) == []
