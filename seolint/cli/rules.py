@@ -88,7 +88,7 @@ def explain(rule_name: str) -> int:
     print("\nPages: " + _kinds_label(found))
     print("Languages: " + _languages_label(found))
     if not found.by_default:
-        print(f'Off by default: turn it on with extend-select = ["{found.code}"] (or [kind.<kind>] extend-select)')
+        print(f'Off by default: turn it on with extend-select = ["{found.code}"] (or in [kind.<kind>])')
     defaults = found.option_defaults()
     print("\nOptions" + (f" ([tool.seolint.rules.{found.code}]):" if defaults else ": none"))
     for name, value in defaults.items():
