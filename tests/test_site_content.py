@@ -34,7 +34,9 @@ def site_of(path: Path) -> Site:
 
 def kinds(site: Site) -> dict[str, str]:
     return {
-        f.relative_to(site.root).as_posix(): site.page_kind(f, front_matter_of(f.read_text(encoding="utf-8"))).kind
+        f.relative_to(site.root).as_posix(): site.page_kind(
+            f, front_matter_of(f.read_text(encoding="utf-8"))
+        ).kind
         for f in site.content_files()
     }
 

@@ -298,11 +298,13 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
 
     Why: readers scan; subheadings every few hundred words let them find their place,
     and give search engines the structure of the post. Words are words of prose, as
-    M006 counts them: tables, code, URLs and template directives do not count.
+    M006 counts them: tables, code, URLs and template directives do not count. A post
+    with no section headings at all is judged at twice `max-words`: a short letter or
+    announcement reads fine without them.
     Example: a 600-word `## Setup` -> split it into `### Install` and `### Configure`.
     """
     views = doc.views
-    if not _sections(doc.headings) and views.words > opts.max_words:
+    if not _sections(doc.headings) and views.words > 2 * opts.max_words:
         yield Problem(
             Span.point(1), f"{views.words} words and no H2; break the post into sections", about="post"
         )
@@ -319,10 +321,10 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     yield from _too_long(current, total, opts)
 
 
-def _sections(headings: tuple[Heading, ...]) -> list[Heading]:
-    """The headings that open sections of the post: H2s, and H1s after the first heading
-    (a template that renders the title below <h1> makes the body's `#` the sections)."""
-    return [h for h in headings[1:] if h.level <= 2] + [h for h in headings[:1] if h.level == 2]
+def _sections(headings: tuple[Heading, ...]) -> tuple[Heading, ...]:
+    """The headings that open sections of the post: every one but a leading H1 (the title;
+    a template that renders the title below <h1> makes the body's `#` the sections)."""
+    return headings[1:] if headings and headings[0].level == 1 else headings
 
 
 def _too_long(heading: Heading | None, words: int, opts: SectionOptions) -> Iterator[Problem]:

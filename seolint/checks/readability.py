@@ -108,12 +108,15 @@ def long_sentence(doc: Document, opts: LongSentenceOptions) -> Iterator[Problem]
 
     Why: readers lose the thread of a very long sentence, and it is often two ideas.
     Reported at the line where the sentence starts. A run of names or items (one comma per
-    four words or more, or three semicolons) is a list, not a sentence, and is skipped.
+    four words or more, or three semicolons) is a list, not a sentence, and a quotation is
+    someone else's words: both are skipped.
     Example: a 55-word sentence joined by "and ... which ... so" -> split it in two.
     """
     views = doc.views
     for sentence in views.sentences:
-        if sentence.words > opts.max_words and not reads_as_list(sentence.text, sentence.words):
+        if sentence.words <= opts.max_words or reads_as_list(sentence.text, sentence.words):
+            continue
+        if views.blocks[sentence.block].block.kind != "quote":
             yield Problem(
                 prose.locate(views, sentence), f"sentence of {sentence.words} words (max {opts.max_words})"
             )

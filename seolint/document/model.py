@@ -249,10 +249,11 @@ _FROM_SOURCE = ("lines", "_line_starts")  # cached properties that depend on the
 
 def revised(doc: Document, **changes: Any) -> Document:
     """`doc` with `changes`, keeping the line tables it built if the source stays the same:
-    a front-end's Document is revised (metadata, template regions) before rules read it."""
+    a front-end's Document is revised (metadata, template regions) before rules read it.
+    Given only its `page`, it keeps its views too (language detection read them already)."""
     new = dataclasses.replace(doc, **changes)
-    if "source" not in changes:
-        new.__dict__.update((name, doc.__dict__[name]) for name in _FROM_SOURCE if name in doc.__dict__)
+    kept = () if "source" in changes else _FROM_SOURCE + (("views",) if changes.keys() == {"page"} else ())
+    new.__dict__.update((name, doc.__dict__[name]) for name in kept if name in doc.__dict__)
     return new
 
 
