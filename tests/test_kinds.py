@@ -13,7 +13,7 @@ from seolint.site import find_site
 from seolint.site.kinds import infer
 from tests.conftest import codes_at, lint, lint_text, run_cli
 
-LONG = "This sentence says a little about the thing we built for you. " * 50  # 600 words
+LONG = "This sentence says a little about the thing we built for you. " * 60  # 720 words
 
 
 @pytest.mark.parametrize(

@@ -282,7 +282,7 @@ def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem
 
 
 class SectionOptions(Options):
-    max_words: int = option(450, minimum=1)  # README, "Defaults and why"
+    max_words: int = option(600, minimum=1)  # README, "Defaults and why"
 
 
 @rule(
@@ -301,7 +301,7 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     M006 counts them: tables, code, URLs and template directives do not count. A post
     with no section headings at all is judged at twice `max-words`: a short letter or
     announcement reads fine without them.
-    Example: a 600-word `## Setup` -> split it into `### Install` and `### Configure`.
+    Example: a 700-word `## Setup` -> split it into `### Install` and `### Configure`.
     """
     views = doc.views
     if not _sections(doc.headings) and views.words > 2 * opts.max_words:
