@@ -48,9 +48,10 @@ _ASCII_WORD = re.compile(r"[A-Za-z]\w*(?:['-]+\w+)*", re.ASCII)
 # the full-width stops of Chinese and Japanese (U+3002, U+FF01, U+FF1F), which need no space
 # after them. ASCII text keeps the
 # ASCII pattern: the same breaks, without a case test per candidate.
-_ASCII_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9]|\[\^)")
+_FOOTNOTE = r"(?:\[\^[^\]\s]{1,40}\])?"  # "done.[^1] Next": a footnote reference after the stop
+_ASCII_SENTENCE_END = re.compile(rf"[.!?][\"')\]]*{_FOOTNOTE}\s+(?=[\"'(\[]?[A-Z0-9]|\[\^)")
 _SENTENCE_END = re.compile(
-    r"[.!?\u0964\u0965\u06d4\u061f][\"'”’)\]]*\s+(?=[\"'“‘(\[]?([^\W_]))"
+    rf"[.!?\u0964\u0965\u06d4\u061f][\"'”’)\]]*{_FOOTNOTE}\s+(?=[\"'“‘(\[]?([^\W_])|\[\^)"
     r"|[\u3002\uff01\uff1f][\u300d\u300f”’)\]\uff09]*\s*(?=\S)"
 )
 
