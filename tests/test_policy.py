@@ -174,8 +174,9 @@ def test_an_orphan_list_page_is_not_reported_but_an_orphan_post_is(
         tmp_path,
         {
             "_index.md": "+++\ntitle = 'Home'\n+++\n\nNothing links here.\n",
-            "posts/linked.md": "+++\ntitle = 'Linked'\n+++\n\nNo links out.\n",
-            "posts/lonely.md": "+++\ntitle = 'Lonely'\n+++\n\nSee [linked](/posts/linked/).\n",
+            # pages at the content root: no section list page links to them
+            "linked.md": "+++\ntitle = 'Linked'\n+++\n\nNo links out.\n",
+            "lonely.md": "+++\ntitle = 'Lonely'\n+++\n\nSee [linked](/linked/).\n",
         },
     )
     found = json_findings(tmp_path, monkeypatch, "--select", "W008")
@@ -259,8 +260,8 @@ def test_a_slug_from_the_file_name_is_about_the_post_one_in_front_matter_is_a_pl
 def test_every_reporter_shows_the_same_whole_post_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """R001 is anchored at the first paragraph (line 5): once `post` in the terminal but a
-    line of the draft in the HTML report."""
+    """R001 is anchored at the first paragraph (line 5): once a place in the terminal but a
+    line of the draft in the HTML report (the terminal shows a whole-post finding's path alone)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".seolint.toml").write_text("[rules.R001]\nmin = 100\n", encoding="utf-8")
     draft = f"{FRONT}{PROSE}\n\n## One\n\n#### Two\n\nSee [the docs](#).\n"
@@ -271,8 +272,8 @@ def test_every_reporter_shows_the_same_whole_post_findings(
     assert from_json[("R001", True)] == 1 and from_json[("H003", False)] == 1
 
     plain = run_cli(["check", "draft.md", "--format", "rich", "--no-color", *select]).stdout
-    rows = re.findall(r"(?m)^\s+(post|\d+:\d+)\s+(?:error|warning|info)\s+([A-Z]+\d+)\s", plain)
-    from_terminal = Counter((code, place == "post") for place, code in rows)
+    rows = re.findall(r"(?m)^\s+draft\.md(:\d+:\d+)?\s+(?:error|warning|info)\s+([A-Z]+\d+)\s", plain)
+    from_terminal = Counter((code, not place) for place, code in rows)
 
     run_cli(["check", "draft.md", "--format", "html", "-o", "report.html", *select])
     notes = HtmlPage((tmp_path / "report.html").read_text(encoding="utf-8")).find("li", "note")

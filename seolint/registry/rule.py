@@ -25,6 +25,7 @@ Check = Callable[[Document, Any], Iterable[Problem]]
 # page (its absolute path) each problem is on.
 SiteCheck = Callable[[Any, Any], Iterable[tuple[str, Problem]]]
 _CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
+_LOOSE_CODE = re.compile(r"([A-Z]{1,4})([0-9]{1,6})")  # a code, however many digits it was given
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -275,12 +276,20 @@ class RuleSet:
         return found
 
     def suggest(self, key: str) -> str:
-        """A "did you mean" for a misspelt code or name: the closest ones, else the family's codes."""
+        """A "did you mean" for a misspelt code or name: the closest ones, else the family's codes.
+
+        A code with too few or too many digits (`W01`, `H1`, `W0001`) means the code with
+        three: zero padding is the likeliest slip, and difflib would not rank it first.
+        """
+        loose = _LOOSE_CODE.fullmatch(key.strip().upper())
+        padded = f"{loose.group(1)}{int(loose.group(2)):03d}" if loose else ""
+        if padded in self._by_key:
+            return f"; did you mean {padded!r}?"
         hint = did_you_mean(key.upper(), (r.code for r in self.rules)) if _CODE.fullmatch(key.upper()) else ""
         hint = hint or did_you_mean(key, (r.name for r in self.rules))
-        family = [r.code for r in self.rules if r.family == key.upper().rstrip("0123456789")]
-        if not hint and _CODE.fullmatch(key.upper()) and family:
-            hint = f"; the {family[0].rstrip('0123456789')} rules are {', '.join(family)}"
+        if not hint and loose is not None:
+            family = [r.code for r in self.rules if r.family == loose.group(1)]
+            hint = f"; the {loose.group(1)} rules are {', '.join(family)}" if family else ""
         return hint
 
     def knows(self, key: str) -> bool:

@@ -25,6 +25,7 @@ from seolint import __version__
 from seolint.discover.reading import STDIN, ReadError, decode, read_bytes
 from seolint.discover.source import FileError
 from seolint.findings.records import FileResult, Finding, Severity
+from seolint.report.fixable import fixable
 
 if TYPE_CHECKING:
     from seolint.findings.records import RunResult
@@ -101,11 +102,13 @@ def _head(result: RunResult) -> str:
 def _summary(result: RunResult) -> str:
     findings = result.findings
     failed = f', <span class="failed">{_plural(len(result.errors), "file")} not linted</span>'
+    sentence = fixable(findings).sentence()
+    fixing = f' · <span class="fixable">{esc(sentence)}</span>' if sentence else ""
     return (
         "<header><h1>seolint report</h1>"
         f'<p class="muted">{_plural(len(result.files), "file")} checked, '
         f"{_plural(len(findings), 'finding')} {_badges(findings)}"
-        f"{failed if result.errors else ''} · seolint {esc(__version__)}</p></header>\n"
+        f"{failed if result.errors else ''}{fixing} · seolint {esc(__version__)}</p></header>\n"
     )
 
 
@@ -327,11 +330,23 @@ def _note_list(view: FileView, indexes: Iterable[int], kind: str) -> str:
             f'<li class="note {severity}" id="{view.finding_id(index)}" data-line="{span.line}" '
             f'data-column="{span.column}" data-code="{esc(finding.code)}" data-severity="{severity}">'
             f'<span class="code">{esc(finding.code)}</span> <span class="sev">{severity}</span> '
-            f'<span class="msg">{esc(finding.message)}</span> '
+            f'<span class="msg">{esc(finding.message)}</span> {_fix_badge(finding)}'
             f"{'' if finding.whole_post else f'<span class=muted>{span.line}:{span.column}</span> '}"
             f'<a href="#{view.anchor}-rule-{esc(finding.code)}">why?</a></li>'
         )
     return f'<ul class="{kind}">{"".join(items)}</ul>'
+
+
+def _fix_badge(finding: Finding) -> str:
+    """What `--fix` would do about the finding: a safe fix, an unsafe one, or nothing."""
+    fix = finding.fix
+    if fix is None:
+        return ""
+    option = "--fix" if fix.applicability == "safe" else "--fix --unsafe-fixes"
+    return (
+        f'<span class="fix {fix.applicability}" title="{esc(option)}: {esc(fix.title)}">'
+        f"{'safe fix' if fix.applicability == 'safe' else 'unsafe fix'}</span> "
+    )
 
 
 def _rules(view: FileView, rules: dict[str, Rule]) -> str:

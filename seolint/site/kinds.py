@@ -92,7 +92,11 @@ def infer(
         declared(front_matter)
         or release(front_matter, title)
         or from_layout(front_matter)
-        or (from_layout(cascaded, "cascaded from its section") if cascaded else None)
+        or (
+            from_layout(cascaded, f"cascaded from {cascaded.get('__from__') or 'its section'}")
+            if cascaded
+            else None
+        )
         or from_sections(sections)
         or from_site_title(site_title)
         or DEFAULT
