@@ -106,7 +106,7 @@ def missing_asset(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
 
 
 class DuplicateOptions(Options):
-    include_list_pages: bool = False  # section and index pages count too
+    include_list_pages: bool = False  # section, index and home pages count too
     min_length: int = option(1, minimum=1)  # shorter texts ("Blog") are not compared
 
 
@@ -256,7 +256,8 @@ def _duplicates(
     groups: dict[tuple[str | None, str], list[tuple[SitePage, Fact]]] = defaultdict(list)
     for page in model.pages.values():
         facts = page.facts
-        if facts is None or not page.published or (facts.kind == "list" and not opts.include_list_pages):
+        listing = facts is not None and facts.kind in ("list", "landing")  # titled by the site
+        if facts is None or not page.published or (listing and not opts.include_list_pages):
             continue
         value = pick(facts)
         if value is not None and len(value.text.strip()) >= opts.min_length:

@@ -168,6 +168,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         raise ConfigError(
             message if message.startswith(config.where) else f"{config.where}: {message}"
         ) from None
+    _check_unselected_options(ruleset, active, raw_options, config)
     judges, kind_options, kind_configured = _kind_policy(config, ruleset, active, raw_options)
     aliases = {key: r.code for r in ruleset.rules for key in (r.code, r.name)}
     configured = kind_configured | frozenset(
@@ -231,6 +232,28 @@ def _kind_policy(
                 message if message.startswith(config.where) else f"{where}: {message}"
             ) from None
     return judges, options, frozenset(configured)
+
+
+def _check_unselected_options(
+    ruleset: RuleSet,
+    active: tuple[ActiveRule, ...],
+    raw_options: Mapping[str, Mapping[str, Any]],
+    config: Config,
+) -> None:
+    """Options of rules the config does not turn on are checked too: a typo in
+    `[rules.C001]` is an error before anyone selects C001 (ConfigError if off)."""
+    chosen = {a.rule.code for a in active}
+    for code, values in raw_options.items():
+        if code not in chosen:
+            try:
+                build_options(
+                    ruleset.get(code), {**_shared_options(ruleset.get(code), config), **values}, config.where
+                )
+            except RuleError as error:
+                message = str(error)
+                raise ConfigError(
+                    message if message.startswith(config.where) else f"{config.where}: {message}"
+                ) from None
 
 
 def _codes(ruleset: RuleSet, selectors: tuple[str, ...]) -> frozenset[str]:

@@ -6,8 +6,9 @@ organization", "Page bundles"):
   `content` by `module.mounts` (which replace the default), plus each language's
   `contentDir`. Layouts, archetypes, themes, `static/`, `assets/`, `data/`, `public/`
   and `resources/` are outside it and never content.
-- `_index.md` is a section (or the home page): a list page. `index.md` is a leaf bundle:
-  a regular page (post) named after its folder.
+- `_index.md` is a section, a list page (the home page: a landing page); other pages'
+  kinds come from seolint.site.kinds, with what their sections `cascade`. `index.md` is a
+  leaf bundle: a regular page named after its folder.
 - URL: `url` front matter wins as written (Hugo does not sanitise it). Otherwise the
   top-level section's `[permalinks]` pattern (flat `{section: pattern}` or the
   `page`/`section` tables) with :year :month :monthname :day :weekday :weekdayname

@@ -8,8 +8,10 @@ placeholder tables are the site's own `_data/permalinks.yml`):
   `collections_dir`) and pages (anywhere else). Never `_layouts`, `_includes`, `_sass`,
   `_data`, `_site` (the `destination`), other `_`/`.` folders, `vendor`, `node_modules`,
   Jekyll's default excludes, or the config's `exclude` (paths, folders or globs).
-- Page kinds: an `index.*` page, and any page or document with `pagination`/`paginate`
-  front matter, lists posts: "list". Posts, drafts and documents are "post".
+- Page kinds: the home page (`index.*` at the root, or `permalink: /`) is "landing"; another
+  `index.*` page, and any page or document with `pagination`/`paginate` front matter, lists
+  posts: "list"; posts are read as in a `_posts` section, documents as in a section named
+  after their collection (`_docs`: "docs"), pages by their folders (seolint.site.kinds).
 - URL of a page: `permalink` front matter (placeholders :path :basename :output_ext), else
   `/:path/` for index pages, else `/:path/:basename` plus `/` (pretty styles) or
   `.html`. Posts: `permalink` front matter, else the posts collection's permalink, else the
