@@ -70,7 +70,8 @@ _SITE_WORDS: tuple[tuple[re.Pattern[str], PageKind], ...] = (
 _VERSION = r"v?\d+(?:\.\d+)+(?:[ .-]?(?:rc|beta|alpha|preview)[ .-]?\d*)?"
 _RELEASE_TITLE = re.compile(
     rf"^announcing\s+(?:[\w.'’-]+\s+){{1,4}}{_VERSION}"  # Announcing Rust 1.24, Announcing Flux 2.2 GA
-    rf"|\b{_VERSION}(?:\s+\"[^\"]{{1,40}}\")?\s+(?:is\s+(?:now\s+)?)?(?:released|available|out|here)\b"
+    # a version starts after no word character or dot: one start per version, linear time
+    rf"|(?<![\w.]){_VERSION}(?:\s+\"[^\"]{{1,40}}\")?\s+(?:is\s+(?:now\s+)?)?(?:released|available|out|here)\b"
     r"|\brelease\s+(?:announcement|candidate|notes)\b"  # Flink ML 2.2.0 Release Announcement
     rf"|^{_VERSION}\s+pre-release\b"  # 1.54.0 pre-release testing
     rf"|^(?:[\w-]+\s+){{1,3}}v\d+(?:\.\d+)+$",  # Flux v2.3.0
