@@ -9,8 +9,8 @@ import pytest
 
 from seolint.config.files import Config, ConfigError, load
 from seolint.config.plan import make_plan
+from seolint.document.kinds import infer
 from seolint.site import find_site
-from seolint.site.kinds import infer
 from tests.conftest import codes_at, lint, lint_text, run_cli
 
 LONG = "This sentence says a little about the thing we built for you. " * 60  # 720 words

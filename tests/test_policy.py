@@ -17,13 +17,13 @@ import pytest
 from seolint.cache.fingerprint import fingerprint
 from seolint.config.plan import ActiveRule, Plan
 from seolint.discover.source import Source
+from seolint.document.kinds import KindGuess
 from seolint.document.model import PAGE_KINDS, Document, Page, PageKind, Span
 from seolint.findings.records import Problem, Severity
 from seolint.lint.pipeline import lint_source
 from seolint.registry.catalog import known_rules
 from seolint.registry.rule import NoOptions, Rule, RuleError, rule, site_rule
 from seolint.site import Site, find_site
-from seolint.site.kinds import KindGuess
 from tests.conftest import FIXTURES, doc_of, lint, lint_result, plan_for, run_cli
 from tests.test_report_html import Page as HtmlPage
 

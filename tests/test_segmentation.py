@@ -73,3 +73,11 @@ def test_two_sentences_of_thirty_words_are_two_in_any_script(start: str) -> None
     first = " ".join(["слово"] * 29) + " конец."
     second = start + " " + " ".join(["mot"] * 29) + "."
     assert lint(f"# T\n\n{first} {second}\n", select=("R003",)) == []
+
+
+def test_the_word_pattern_is_linear_on_marks() -> None:
+    from seolint.document.views import words_of
+    from tests.growth import Growth, assert_linear
+
+    pieces = ("क\u093f", "\u0301", "a\u0301-", "ab'")
+    assert_linear(*(Growth(f"words of {p!r}", words_of, p * 50, p * 500) for p in pieces))

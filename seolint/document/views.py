@@ -17,7 +17,7 @@ data loaded once (the syllable table, the built-in packs, C001's word lists, the
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document.lines import URL
@@ -37,9 +37,10 @@ _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")  # bounded
 # in a letter, digit or mark. The marks (vowel signs, viramas, accents typed as two code
 # points) are part of the word: `\w` alone would cut "किताब" into three. Written as runs of
 # one class joined by apostrophes and hyphens, the engine never backtracks; ASCII text (most
-# prose) takes the ASCII-mode twin: the same words, found with cheaper character tests.
+# prose) takes the ASCII-mode twin: the same words, found with cheaper character tests. The
+# class of 2,400 marks takes ~10 ms to compile, so that pattern waits for non-ASCII text.
 _IN_WORD = rf"[\w{COMBINING_MARKS}]"
-_WORD = re.compile(rf"[^\W\d_]{_IN_WORD}*(?:['’-]+{_IN_WORD}+)*")
+WORD = rf"[^\W\d_]{_IN_WORD}*(?:['’-]+{_IN_WORD}+)*"
 _ASCII_WORD = re.compile(r"[A-Za-z]\w*(?:['-]+\w+)*", re.ASCII)
 # A sentence ends at . ! ? (plus closing quotes or brackets) and a space before a capital,
 # digit or quote; in other scripts also at the danda (U+0964, U+0965), the Urdu full stop
@@ -58,7 +59,12 @@ _SENTENCE_END = re.compile(
 
 def words_of(text: str) -> list[str]:
     """The words of `text` as every count of words in seolint sees them."""
-    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+    return (_ASCII_WORD if text.isascii() else _word()).findall(text)
+
+
+@cache
+def _word() -> re.Pattern[str]:
+    return re.compile(WORD)
 
 
 def count_words(text: str) -> int:

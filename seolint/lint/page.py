@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from seolint.document import kinds
 from seolint.document.language import page_language
 from seolint.document.model import Document, Page
-from seolint.site import kinds
 
 if TYPE_CHECKING:
     from seolint.config.plan import Plan

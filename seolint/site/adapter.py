@@ -18,9 +18,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Union
 from urllib.parse import urlsplit
 
+from seolint.document import kinds
+from seolint.document.kinds import KindGuess
 from seolint.document.model import Page
-from seolint.site import kinds
-from seolint.site.kinds import KindGuess
 from seolint.site.publication import Publication, today
 
 if TYPE_CHECKING:
@@ -299,7 +299,7 @@ class Site:
         return tuple(Path(p) for p in sorted(found))
 
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
-        """What kind of page `path` is, and why (seolint.site.kinds; adapters add what only
+        """What kind of page `path` is, and why (seolint.document.kinds; adapters add what only
         the generator knows: list pages, sections it hands settings down from).
 
         The rules say which kinds of page they judge (seolint.registry.rule).
@@ -310,7 +310,7 @@ class Site:
     def infer_kind(
         self, front_matter: Mapping[str, Any], sections: list[str], cascaded: Mapping[str, Any] | None = None
     ) -> KindGuess:
-        """seolint.site.kinds.infer with this site's title."""
+        """seolint.document.kinds.infer with this site's title."""
         title = front_matter.get("title")
         return kinds.infer(
             front_matter, title if isinstance(title, str) else None, sections, self.site_title, cascaded

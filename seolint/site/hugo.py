@@ -7,7 +7,7 @@ organization", "Page bundles"):
   `contentDir`. Layouts, archetypes, themes, `static/`, `assets/`, `data/`, `public/`
   and `resources/` are outside it and never content.
 - `_index.md` is a section, a list page (the home page: a landing page); other pages'
-  kinds come from seolint.site.kinds, with what their sections `cascade`. `index.md` is a
+  kinds come from seolint.document.kinds, with what their sections `cascade`. `index.md` is a
   leaf bundle: a regular page named after its folder.
 - URL: `url` front matter wins as written (Hugo does not sanitise it). Otherwise the
   top-level section's `[permalinks]` pattern (flat `{section: pattern}` or the
@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
+from seolint.document.kinds import KindGuess
 from seolint.site.adapter import (
     MARKDOWN_SUFFIXES,
     NEVER_CONTENT,
@@ -63,7 +64,6 @@ from seolint.site.hugo_config import (
     static_mounts,
 )
 from seolint.site.hugo_shortcodes import hugo_regions
-from seolint.site.kinds import KindGuess
 from seolint.site.publication import Publication, true_flag
 from seolint.site.slugs import hugo_path
 from seolint.site.titles import first_level
@@ -430,7 +430,7 @@ class HugoSite(Site):
     # -- title level ------------------------------------------------------------------
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
         """`_index` is the home page (a landing page) at a language's root, a list page
-        below it; other pages by seolint.site.kinds, with what their sections `cascade`."""
+        below it; other pages by seolint.document.kinds, with what their sections `cascade`."""
         if Path(path).stem.split(".")[0] == "_index":
             if self._logical_path(path) == "/":
                 return KindGuess("landing", f"{Path(path).name} is the home page")

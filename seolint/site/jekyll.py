@@ -11,7 +11,7 @@ placeholder tables are the site's own `_data/permalinks.yml`):
 - Page kinds: the home page (`index.*` at the root, or `permalink: /`) is "landing"; another
   `index.*` page, and any page or document with `pagination`/`paginate` front matter, lists
   posts: "list"; posts are read as in a `_posts` section, documents as in a section named
-  after their collection (`_docs`: "docs"), pages by their folders (seolint.site.kinds).
+  after their collection (`_docs`: "docs"), pages by their folders (seolint.document.kinds).
 - URL of a page: `permalink` front matter (placeholders :path :basename :output_ext), else
   `/:path/` for index pages, else `/:path/:basename` plus `/` (pretty styles) or
   `.html`. Posts: `permalink` front matter, else the posts collection's permalink, else the
@@ -39,6 +39,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 from urllib.parse import quote
 
+from seolint.document.kinds import KindGuess
 from seolint.site.adapter import (
     AnyPath,
     Language,
@@ -60,7 +61,6 @@ from seolint.site.configs import (
     text_value,
 )
 from seolint.site.dates import date_of, split_date_prefix
-from seolint.site.kinds import KindGuess
 from seolint.site.liquid import liquid_regions
 from seolint.site.publication import Publication
 from seolint.site.slugs import jekyll_slugify

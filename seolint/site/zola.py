@@ -29,10 +29,10 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 
+from seolint.document.kinds import KindGuess
 from seolint.site.adapter import AnyPath, Language, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
 from seolint.site.configs import dig, front_matter_of, read_config, string_list, text_value
 from seolint.site.dates import DATE_PREFIX
-from seolint.site.kinds import KindGuess
 from seolint.site.publication import Publication, true_flag
 from seolint.site.slugs import zola_slugify
 from seolint.site.tera import zola_regions
@@ -199,7 +199,7 @@ class ZolaSite(Site):
 
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
         """`_index.md` is the home page (a landing page) at the content root, a section's
-        list page below it; pages by seolint.site.kinds, also their `[extra]` table."""
+        list page below it; pages by seolint.document.kinds, also their `[extra]` table."""
         parts = self.relative_parts(path) or ()
         if Path(path).stem.split(".")[0] == "_index":  # `_index.fr.md` too
             if len(parts) == 1:
