@@ -7,6 +7,8 @@ checks it against the running Python's table); a mark that a later Unicode adds 
 splits a word, as every mark did before.
 """
 
+from collections.abc import Iterator
+
 UNICODE_VERSION = "14.0.0"
 COMBINING_MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1-\u05c2\u05c4-\u05c5\u05c7\u0610-\u061a"
@@ -58,3 +60,14 @@ COMBINING_MARKS = (
     "\U0001e026-\U0001e02a\U0001e130-\U0001e136\U0001e2ae\U0001e2ec-\U0001e2ef\U0001e8d0-\U0001e8d6"
     "\U0001e944-\U0001e94a\U000e0100-\U000e01ef"
 )
+
+
+def code_points() -> Iterator[int]:
+    """Every code point of COMBINING_MARKS (a class body of single characters and a-b ranges)."""
+    at = 0
+    while at < len(COMBINING_MARKS):
+        first = ord(COMBINING_MARKS[at])
+        ranged = COMBINING_MARKS[at + 1 : at + 2] == "-"
+        last = ord(COMBINING_MARKS[at + 2]) if ranged else first
+        yield from range(first, last + 1)
+        at += 3 if ranged else 1
