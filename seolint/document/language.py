@@ -43,6 +43,8 @@ UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
 # A BCP 47 tag ("pt-BR"), a POSIX locale ("de_DE.UTF-8") or a bare code: its language subtag.
 _TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*(?:\.[\w-]+)?(?:@\w+)?")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LATIN_LETTER = re.compile(r"[A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\u024f]")  # the letters below U+0250
+_BEYOND_LATIN = re.compile(r"[^\x00-\u024f]")
 _FUNCTION_WORDS_TEXT = """the of and to a in is that for it with as on be this are by was we you not
 or an can from at have which will your i they has but if their more all one our its these
 there when so about into than also use do how what"""
@@ -115,7 +117,8 @@ def page_language(doc: Document, site_language: str | None = None, site_reason: 
 def detect(text: str) -> Language:
     """The language `text` is written in, or unknown (see the module's docstring)."""
     sample = text[:SAMPLE]
-    scripts = Counter(_script(char) for char in sample if char.isalpha())
+    scripts = Counter(_script(char) for char in _BEYOND_LATIN.findall(sample) if char.isalpha())
+    scripts["latin"] = len(_LATIN_LETTER.findall(sample))  # found in C: most prose is Latin
     letters = sum(scripts.values())
     if letters < MIN_LETTERS:
         return Language(None, f"unknown: {letters} letters of prose, too few to tell")
@@ -135,11 +138,9 @@ def _reads_as_english(sample: str) -> bool:
 
 
 def _script(char: str) -> str:
-    """The language of the one-language script `char` belongs to; "latin", or "" for any
-    other script."""
+    """The language of the one-language script `char` (beyond Latin) belongs to, or "" for
+    another script."""
     point = ord(char)
-    if point < 0x0250:
-        return "latin"
     for first, last, language in _SCRIPTS:
         if first <= point <= last:
             return language
