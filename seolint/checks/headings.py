@@ -251,7 +251,7 @@ def _drop_marker(doc: Document, heading: Heading, level: int) -> Fix | None:
 
 
 class DuplicateOptions(Options):
-    siblings_only: bool = False  # only headings under the same parent heading count
+    siblings_only: bool = True  # a repeat under another parent is parallel structure (README)
 
 
 def _heading_key(text: str) -> str:
@@ -265,7 +265,8 @@ def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem
     Why: identical headings make the outline ambiguous, produce clashing anchors, and
     usually mean a section was pasted twice or never renamed.
     Example: two `## Results` sections -> `## Results on x86` and `## Results on ARM`.
-    With `siblings-only`, repeats under different parents (`### Setup` in each part) pass.
+    Repeats under different parents (`### Setup` in each part) are parallel structure
+    and pass; `siblings-only = false` reports them too.
     """
     seen: dict[tuple[object, str], Heading] = {}
     parents: list[Heading] = []
