@@ -194,7 +194,7 @@ def test_kind_config_errors_name_the_file_and_key(tmp_path: Path, text: str, pro
 
 
 def test_rules_off_by_default_run_when_named() -> None:
-    off = {"C001", "L002", "L006", "M006", "R005", "R006"}
+    off = {"C001", "I004", "L002", "L006", "M006", "R005", "R006"}
     assert {a.rule.code for a in make_plan(Config()).rules}.isdisjoint(off)
     assert off <= {a.rule.code for a in make_plan(Config(extend_select=tuple(off))).rules}
     assert off <= {a.rule.code for a in make_plan(Config(select=("ALL",))).rules}
