@@ -186,6 +186,13 @@ def test_japanese_is_not_counted_in_words() -> None:
     assert codes_at(lint(text, select=("R003", "R004", "R001", "H003"))) == [(9, "H003")]
 
 
+def test_vietnamese_syllables_are_not_counted_as_words() -> None:
+    sentence = " ".join(["Khi một nhóm chịu trách nhiệm toàn bộ vòng đời"] * 8) + "."
+    vietnamese = f"---\nlang: vi\n---\n\n# T\n\n{sentence}\n"
+    assert lint(vietnamese, select=("R003",)) == []
+    assert codes_at(lint(vietnamese.replace("lang: vi", "lang: id"), select=("R003",))) == [(7, "R003")]
+
+
 def test_pack_phrases_run_in_their_own_language() -> None:
     spanish = "---\nlang: es\n---\n\n# T\n\nEspero que esto te ayude con tu proyecto.\n"
     assert codes_at(lint(spanish, select=("S003",))) == [(7, "S003")]
@@ -200,5 +207,5 @@ def test_show_settings_says_why_a_rule_does_not_run(tmp_path: Path) -> None:
     page.write_text("---\nlang: ja\n---\n\n# T\n\nこれは日本語です。\n", encoding="utf-8")
     out = run_cli(["check", "--show-settings", str(page)]).stdout
     assert "# language: ja (front matter `lang: ja`)" in out
-    assert "# R003 does not run here: it counts words, and ja does not separate words with spaces" in out
+    assert "# R003 does not run here: it counts words, and ja does not mark words with spaces" in out
     assert "# R001 does not run here: it reads de, en, es, fr, hu, it, nl, ru only; the page is ja" in out

@@ -104,10 +104,10 @@ def _kinds_label(rule: Rule) -> str:
 
 
 def _languages_label(rule: Rule) -> str:
-    """The languages a rule reads, e.g. `en` or `any written with spaces between words`."""
+    """The languages a rule reads, e.g. `en` or `any marking words with spaces`."""
     named = "any" if rule.languages is None else ", ".join(sorted(rule.languages))
     return (
-        f"{named} written with spaces between words (not {', '.join(sorted(UNSPACED))})"
+        f"{named} marking words with spaces (not {', '.join(sorted(UNSPACED))})"
         if rule.counts_words
         else named
     )

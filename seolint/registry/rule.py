@@ -56,7 +56,7 @@ class Rule(NamedTuple):
     site_check: SiteCheck | None = None
     kinds: frozenset[PageKind] = frozenset(PAGE_KINDS)
     languages: frozenset[str] | None = None  # the languages it can read (word lists, formulas); None: any
-    counts_words: bool = False  # it counts words, which scripts without spaces do not mark
+    counts_words: bool = False  # it counts words, which some languages do not mark with spaces
     by_default: bool = True  # False: runs only when a config or --select names it (or ALL)
 
     def passes_over(self, language: str) -> str | None:
@@ -64,7 +64,7 @@ class Rule(NamedTuple):
         if self.languages is not None and language not in self.languages:
             return f"reads {', '.join(sorted(self.languages))} only"
         if self.counts_words and language in UNSPACED:
-            return f"counts words, and {language} does not separate words with spaces"
+            return f"counts words, and {language} does not mark words with spaces"
         return None
 
     @property
