@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any, NamedTuple
 
 from seolint.document.model import PAGE_KINDS, PageKind
@@ -61,22 +62,37 @@ LAYOUTS: Mapping[str, PageKind] = {
     **dict.fromkeys(("home", "landing", "landing-page", "homepage"), "landing"),
 }
 _RELEASE_LABELS = frozenset({"release", "releases", "release-notes", "release notes", "changelog"})
-_SITE_WORDS: tuple[tuple[re.Pattern[str], PageKind], ...] = (
-    (re.compile(r"\b(?:glossary|dictionary|reference|encyclopedia)\b", re.IGNORECASE), "reference"),
-    (re.compile(r"\b(?:docs|documentation|handbook|manual|wiki)\b", re.IGNORECASE), "docs"),
-    (re.compile(r"\b(?:changelog|release notes)\b", re.IGNORECASE), "release-notes"),
-    (re.compile(r"\b(?:blog|news|journal)\b", re.IGNORECASE), "post"),
+# The patterns below are compiled on first use (about 2 ms together): a page outside a site
+# never reads a site title, and most titles fail the release title's word test first.
+_SITE_WORDS: tuple[tuple[str, PageKind], ...] = (
+    (r"\b(?:glossary|dictionary|reference|encyclopedia)\b", "reference"),
+    (r"\b(?:docs|documentation|handbook|manual|wiki)\b", "docs"),
+    (r"\b(?:changelog|release notes)\b", "release-notes"),
+    (r"\b(?:blog|news|journal)\b", "post"),
 )
 _VERSION = r"v?\d+(?:\.\d+)+(?:[ .-]?(?:rc|beta|alpha|preview)[ .-]?\d*)?"
-_RELEASE_TITLE = re.compile(
+# Each branch of the release title needs one of these words (or ends in a `v1.2` version).
+_RELEASE_WORDS = ("announcing", "release", "available", "out", "here")
+_RELEASE_TITLE = (
     rf"^announcing\s+(?:[\w.'’-]+\s+){{1,4}}{_VERSION}"  # Announcing Rust 1.24, Announcing Flux 2.2 GA
     # a version starts after no word character or dot: one start per version, linear time
     rf"|(?<![\w.]){_VERSION}(?:\s+\"[^\"]{{1,40}}\")?\s+(?:is\s+(?:now\s+)?)?(?:released|available|out|here)\b"
     r"|\brelease\s+(?:announcement|candidate|notes)\b"  # Flink ML 2.2.0 Release Announcement
     rf"|^{_VERSION}\s+pre-release\b"  # 1.54.0 pre-release testing
-    rf"|^(?:[\w-]+\s+){{1,3}}v\d+(?:\.\d+)+$",  # Flux v2.3.0
-    re.IGNORECASE,
+    rf"|^(?:[\w-]+\s+){{1,3}}v\d+(?:\.\d+)+$"  # Flux v2.3.0
 )
+
+
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+def _announces_release(title: str) -> bool:
+    lowered = title.lower()
+    if not (any(word in lowered for word in _RELEASE_WORDS) or (lowered[-1:].isdigit() and "v" in lowered)):
+        return False
+    return _pattern(_RELEASE_TITLE).search(title) is not None
 
 
 def infer(
@@ -114,7 +130,7 @@ def declared(front_matter: Mapping[str, Any]) -> KindGuess | None:
 
 def release(front_matter: Mapping[str, Any], title: str | None) -> KindGuess | None:
     """Release notes, by title or by a category or tag."""
-    if title and _RELEASE_TITLE.search(title.strip()):
+    if title and _announces_release(title.strip()):
         return KindGuess("release-notes", f"the title {title.strip()!r} announces a release")
     for key in ("category", "categories", "tags"):
         for label in _labels(front_matter.get(key)):
@@ -145,7 +161,7 @@ def from_site_title(site_title: str | None) -> KindGuess | None:
     if not site_title:
         return None
     for pattern, kind in _SITE_WORDS:
-        if pattern.search(site_title):
+        if _pattern(pattern).search(site_title):
             return KindGuess(kind, f"the site calls itself {site_title!r}")
     return None
 

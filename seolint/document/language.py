@@ -42,7 +42,7 @@ SAMPLE = 3000  # characters of prose read: a page's language shows in its first 
 UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "vi"})
 
 # A BCP 47 tag ("pt-BR"), a POSIX locale ("de_DE.UTF-8") or a bare code: its language subtag.
-_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*(?:\.[\w-]+)?(?:@\w+)?")
+_TAG = r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*(?:\.[\w-]+)?(?:@\w+)?"  # compiled when a page names one
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _LATIN_LETTER = re.compile(r"[A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\u024f]")  # the letters below U+0250
 _BEYOND_LATIN = re.compile(r"[^\x00-\u024f]")
@@ -89,7 +89,7 @@ def language_tag(value: object) -> str | None:
     """The primary language subtag of a tag or locale ("pt-BR" -> "pt"), None if it is none."""
     if not isinstance(value, str):
         return None
-    found = _TAG.fullmatch(value.strip())
+    found = re.fullmatch(_TAG, value.strip())
     return found.group(1).lower() if found else None
 
 
