@@ -145,7 +145,7 @@ def test_empty_and_whitespace_only_files_are_linted(tmp_path: Path, text: str) -
     result = run_cli(["check", "empty.md", "--format", "json"])
     data = json.loads(result.stdout)
     assert data["errors"] == []
-    assert {"H001", "M001", "M006"} <= {f["code"] for f in data["findings"]}
+    assert {"H001", "M001"} <= {f["code"] for f in data["findings"]}
     assert {f["line"] for f in data["findings"]} == {1}
 
 

@@ -138,29 +138,29 @@ def test_r001_r002_options_and_min_words() -> None:
 
 
 def test_r003_reports_the_line_where_the_long_sentence_starts_and_max_words() -> None:
-    text = "# T\n\nShort one. Another short one here.\nA long one " + "word " * 38 + "\nends here.\n"
+    text = "# T\n\nShort one. Another short one here.\nA long one " + "word " * 48 + "\nends here.\n"
     assert codes_at(lint(text, select=("R003",))) == [(4, "R003")]
-    assert lint(text, select=("R003",), rules={"R003": {"max-words": 50}}) == []
+    assert lint(text, select=("R003",), rules={"R003": {"max-words": 60}}) == []
 
 
-def test_r003_in_a_list_item_and_a_quote() -> None:
-    text = "# T\n\n- first item\n- " + "word " * 45 + "\n\n> quoted. " + "again " * 41 + "\n"
-    assert codes_at(lint(text, select=("R003",))) == [(4, "R003"), (6, "R003")]
+def test_r003_in_a_list_item_not_in_a_quote() -> None:
+    text = "# T\n\n- first item\n- " + "word " * 55 + "\n\n> quoted. " + "again " * 55 + "\n"
+    assert codes_at(lint(text, select=("R003",))) == [(4, "R003")]  # a quotation is someone else's words
 
 
 def test_r004_max_words() -> None:
-    text = "# T\n\n" + "Short words here. " * 60 + "\n\nFine.\n"
+    text = "# T\n\n" + "Short words here. " * 70 + "\n\nFine.\n"
     assert codes_at(lint(text, select=("R004",))) == [(3, "R004")]
-    assert lint(text, select=("R004",), rules={"R004": {"max-words": 200}}) == []
+    assert lint(text, select=("R004",), rules={"R004": {"max-words": 220}}) == []
 
 
 def test_r005_options() -> None:
     long = "This sentence " + "keeps going " * 10 + "until it ends. "
     assert count_words(long) == 25
     short = "This one is short. "
-    text = "# T\n\n" + (long + short * 2) * 6 + "\n"
+    text = "# T\n\n" + (long * 2 + short) * 6 + "\n"
     assert codes_at(lint(text, select=("R005",))) == [(3, "R005")]
-    assert lint(text, select=("R005",), rules={"R005": {"max-share": 0.4}}) == []
+    assert lint(text, select=("R005",), rules={"R005": {"max-share": 0.7}}) == []
     assert lint(text, select=("R005",), rules={"R005": {"long-words": 30}}) == []
     assert lint(text, select=("R005",), rules={"R005": {"min-words": 1000}}) == []
 

@@ -162,22 +162,22 @@ def test_show_settings_inside_a_site_is_complete_and_true(monkeypatch: pytest.Mo
     shown = tomllib.loads(result.stdout)
     assert shown["generator"] == "hugo" and shown["site-checks"] is True
     assert shown["site-domains"] == ["example.org"]  # from baseURL: what L002 and L003 use
-    assert shown["rules"]["L002"]["site-domains"] == ["example.org"]
+    assert shown["rules"]["L003"]["site-domains"] == ["example.org"]
     assert ".git" in shown["exclude"] and shown["extend-exclude"] == []
     assert shown["front-matter"]["description"] == ["description", "summary", "excerpt"]
     assert {"W001", "W002", "W008"} <= set(shown["rules"])
-    assert "# page: hugo: first-steps.md is a post page" in result.stdout.splitlines()
+    assert "# page kind: post (hugo: it is in the 'posts' section)" in result.stdout.splitlines()
 
 
 def test_show_settings_of_a_list_page_names_the_rules_that_skip_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT / "fixtures" / "sites" / "hugo")
     result = run_cli(["check", "--show-settings", "content/posts/_index.md"])
     shown = tomllib.loads(result.stdout)
-    assert "W008" not in shown["rules"] and "M006" not in shown["rules"]
+    assert "W008" not in shown["rules"] and "H001" not in shown["rules"]
     (skipped,) = [
         line for line in result.stdout.splitlines() if line.startswith("# not run on this list page")
     ]
-    assert "W008 orphan-page" in skipped and "M006 thin-content" in skipped
+    assert "W008 orphan-page" in skipped and "H001 missing-h1" in skipped
 
 
 def test_show_settings_without_site_checks_lists_no_site_rules(

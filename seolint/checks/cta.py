@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from seolint.document.model import ARTICLE_KINDS, Document, Span
+from seolint.document.model import Document, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.phrases import phrase_pattern
@@ -130,7 +130,15 @@ class CtaOptions(Options):
     extend_verbs: tuple[str, ...] = ()  # more verbs that open a request to the reader
 
 
-@rule("C001", "missing-cta", Severity.WARNING, CtaOptions, kinds=ARTICLE_KINDS)
+@rule(
+    "C001",
+    "missing-cta",
+    Severity.WARNING,
+    CtaOptions,
+    kinds=("post", "landing"),
+    languages=("en",),
+    by_default=False,
+)
 def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     """The end of the post has no call to action.
 

@@ -253,7 +253,7 @@ def _drop_marker(doc: Document, heading: Heading, level: int) -> Fix | None:
 
 
 class DuplicateOptions(Options):
-    siblings_only: bool = False  # only headings under the same parent heading count
+    siblings_only: bool = True  # a repeat under another parent is parallel structure (README)
 
 
 def _heading_key(text: str) -> str:
@@ -267,7 +267,8 @@ def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem
     Why: identical headings make the outline ambiguous, produce clashing anchors, and
     usually mean a section was pasted twice or never renamed.
     Example: two `## Results` sections -> `## Results on x86` and `## Results on ARM`.
-    With `siblings-only`, repeats under different parents (`### Setup` in each part) pass.
+    Repeats under different parents (`### Setup` in each part) are parallel structure
+    and pass; `siblings-only = false` reports them too.
     """
     seen: dict[tuple[object, str], Heading] = {}
     parents: list[Heading] = []
@@ -284,20 +285,29 @@ def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem
 
 
 class SectionOptions(Options):
-    max_words: int = option(300, minimum=1)
+    max_words: int = option(600, minimum=1)  # README, "Defaults and why"
 
 
-@rule("H007", "long-section", Severity.WARNING, SectionOptions)
+@rule(
+    "H007",
+    "long-section",
+    Severity.WARNING,
+    SectionOptions,
+    kinds=("post", "docs", "landing"),
+    counts_words=True,
+)
 def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     """A section runs too long without a subheading (or the post has no H2 at all).
 
     Why: readers scan; subheadings every few hundred words let them find their place,
     and give search engines the structure of the post. Words are words of prose, as
-    M006 counts them: tables, code, URLs and template directives do not count.
-    Example: a 600-word `## Setup` -> split it into `### Install` and `### Configure`.
+    M006 counts them: tables, code, URLs and template directives do not count. A post
+    with no section headings at all is judged at twice `max-words`: a short letter or
+    announcement reads fine without them.
+    Example: a 700-word `## Setup` -> split it into `### Install` and `### Configure`.
     """
     views = doc.views
-    if not any(h.level == 2 for h in doc.headings) and views.words > opts.max_words:
+    if not _sections(doc.headings) and views.words > 2 * opts.max_words:
         yield Problem(
             Span.point(1), f"{views.words} words and no H2; break the post into sections", about="post"
         )
@@ -312,6 +322,12 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
             index += 1
         total += prose.words
     yield from _too_long(current, total, opts)
+
+
+def _sections(headings: tuple[Heading, ...]) -> tuple[Heading, ...]:
+    """The headings that open sections of the post: every one but a leading H1 (the title;
+    a template that renders the title below <h1> makes the body's `#` the sections)."""
+    return headings[1:] if headings and headings[0].level == 1 else headings
 
 
 def _too_long(heading: Heading | None, words: int, opts: SectionOptions) -> Iterator[Problem]:

@@ -199,7 +199,15 @@ class ThinOptions(Options):
     min_words: int = option(300, minimum=0)
 
 
-@rule("M006", "thin-content", Severity.WARNING, ThinOptions, kinds=ARTICLE_KINDS)
+@rule(
+    "M006",
+    "thin-content",
+    Severity.WARNING,
+    ThinOptions,
+    kinds=("post",),
+    counts_words=True,
+    by_default=False,
+)
 def thin_content(doc: Document, opts: ThinOptions) -> Iterator[Problem]:
     """The post has too little prose.
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from seolint.document.model import ARTICLE_KINDS, Span
+from seolint.document.model import PageKind, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, site_rule
@@ -77,7 +77,7 @@ def broken_page_anchor(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
             continue
         if not model.reported(item.source):
             continue
-        if target.facts is None or target.facts.kind == "list":  # a list page's template adds ids
+        if target.facts is None or target.facts.kind in ("list", "landing"):  # their templates add ids
             continue
         fragment = unquote(item.fragment)
         ids = target.facts.ids
@@ -107,7 +107,7 @@ def missing_asset(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
 
 
 class DuplicateOptions(Options):
-    include_list_pages: bool = False  # section and index pages count too
+    include_list_pages: bool = False  # section, index and home pages count too
     min_length: int = option(1, minimum=1)  # shorter texts ("Blog") are not compared
 
 
@@ -181,7 +181,11 @@ class OrphanOptions(Options):
     everywhere: bool = False
 
 
-@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions, kinds=ARTICLE_KINDS)
+# Not on list pages (their template links them) nor landing pages (menus and the home link do).
+_LINKED_BY_TEMPLATES: tuple[PageKind, ...] = ("post", "docs", "reference", "release-notes")
+
+
+@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions, kinds=_LINKED_BY_TEMPLATES)
 def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
     """No page, menu or list of the site links to this post.
 
@@ -334,7 +338,8 @@ def _duplicates(
     groups: dict[tuple[str | None, str], list[tuple[SitePage, Fact]]] = defaultdict(list)
     for page in model.pages.values():
         facts = page.facts
-        if facts is None or not page.published or (facts.kind == "list" and not opts.include_list_pages):
+        listing = facts is not None and facts.kind in ("list", "landing")  # titled by the site
+        if facts is None or not page.published or (listing and not opts.include_list_pages):
             continue
         value = pick(facts)
         if value is not None and len(value.text.strip()) >= opts.min_length:

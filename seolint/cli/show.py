@@ -11,7 +11,7 @@ from seolint.cli.errors import fail
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from seolint.config.plan import ActiveRule
+    from seolint.config.plan import ActiveRule, Plan
     from seolint.document.model import Page
     from seolint.lint.settings import Settings
     from seolint.site import Site
@@ -81,9 +81,15 @@ def show_settings(settings: Settings, path: str) -> None:
     lines = [comment(f"settings for {path}"), comment(f"config file: {config.source or 'none (defaults)'}")]
     if site is not None:
         lines.append(comment(f"site: {site.generator} at {site.root} ({site.reason})"))
-    page = _page(target, site, settings) if site is not None and target.is_file() else None
+    page = _page(settings, plan, path) if target.is_file() else None
     if page is not None:
-        lines += [comment(f"page: {why}") for _, why in page.reasons]
+        reasons = dict(page.reasons)
+        lines += [
+            comment(f"page kind: {page.kind} ({reasons.get('kind', 'the default')})"),
+            comment(f"language: {page.language or 'unknown'} ({reasons.get('language', '')})"),
+        ]
+        lines += [comment(f"page: {why}") for field, why in page.reasons if field not in ("kind", "language")]
+        lines += [comment(f"{code} does not run here: it {why}") for code, why in plan.left_out(page)]
     generator = site.generator if site is not None and config.generator == "auto" else config.generator
     domains = list(config.site_domains) or ([site.domain] if site is not None and site.domain else [])
     lines += [
@@ -151,16 +157,17 @@ def _annotated(line: str, note: str) -> str:
     return f"{line}  {comment(note)}" if note and not line.startswith("#") else line
 
 
-def _page(target: Path, site: Site, settings: Settings) -> Page | None:
-    """What the site publishes from the file: its kind, title level and domain (None when
-    the file cannot be read; its front matter is all that is parsed)."""
+def _page(settings: Settings, plan: Plan, path: str) -> Page | None:
+    """The page the draft at `path` publishes as, as the rules will judge it (kind,
+    language, title level, domain); None when it cannot be read or parsed."""
     from seolint.discover.reading import ReadError, decode, read_bytes
-    from seolint.parse import ParseError
-    from seolint.parse.front_matter import split
+    from seolint.discover.source import Source, format_for
+    from seolint.lint.pipeline import DraftError, read_page
 
-    plan = settings.plan_for(settings.config_for(target.parent))
+    config = settings.config_for(Path(path).parent)
+    fmt = format_for(path, config.extension_map) or "markdown"
     try:
-        front_matter = split(decode(read_bytes(str(target), plan.max_file_size), plan.encoding)).data
-    except (OSError, ReadError, ValueError, ParseError):
-        front_matter = {}
-    return site.page(target, front_matter)
+        text = decode(read_bytes(path, plan.max_file_size), plan.encoding)
+        return read_page(Source(text, path, fmt), plan, settings.site_for(Path(path))).page
+    except (ReadError, DraftError, OSError, ValueError):
+        return None

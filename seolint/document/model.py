@@ -129,10 +129,10 @@ class Hints(NamedTuple):
 # from other pages ("list": sections, indexes, archives), or a "landing" page.
 PageKind = Literal["post", "docs", "reference", "release-notes", "list", "landing"]
 PAGE_KINDS: tuple[PageKind, ...] = typing.get_args(PageKind)
-# The pages written as articles, every kind but "list": a list page's template supplies its
-# title, heading and most of its text, so rules that judge what the writer wrote (a call to
-# action, length, links, the title) skip it.
-ARTICLE_KINDS: frozenset[PageKind] = frozenset(PAGE_KINDS) - {"list"}
+# The pages written as articles, every kind but "list" and "landing": a list page's template
+# supplies its title, heading and most of its text, and a home or landing page's title and
+# heading are the site's, so the rules that judge a page's own title and H1 skip them.
+ARTICLE_KINDS: frozenset[PageKind] = frozenset(PAGE_KINDS) - {"list", "landing"}
 
 
 # Where a page's meta description comes from, as the site's templates write it: the
@@ -190,6 +190,7 @@ class Document:
     code_blocks: tuple[CodeBlock, ...] = ()
     comments: tuple[Comment, ...] = ()
     templates: tuple[Span, ...] = ()  # template syntax (shortcodes, Liquid tags): neither prose nor text
+    lang: str | None = None  # the language the markup declares (<html lang="de">), as written
     page: Page = field(default_factory=Page)  # what the site publishes; filled before rules run
 
     @cached_property
@@ -263,10 +264,11 @@ _FROM_SOURCE = ("lines", "_line_starts")  # cached properties that depend on the
 
 def revised(doc: Document, **changes: Any) -> Document:
     """`doc` with `changes`, keeping the line tables it built if the source stays the same:
-    a front-end's Document is revised (metadata, template regions) before rules read it."""
+    a front-end's Document is revised (metadata, template regions) before rules read it.
+    Given only its `page`, it keeps its views too (language detection read them already)."""
     new = dataclasses.replace(doc, **changes)
-    if "source" not in changes:
-        new.__dict__.update((name, doc.__dict__[name]) for name in _FROM_SOURCE if name in doc.__dict__)
+    kept = () if "source" in changes else _FROM_SOURCE + (("views",) if changes.keys() == {"page"} else ())
+    new.__dict__.update((name, doc.__dict__[name]) for name in kept if name in doc.__dict__)
     return new
 
 

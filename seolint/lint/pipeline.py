@@ -17,6 +17,7 @@ from seolint.discover.source import FileError, Source
 from seolint.document.model import Document, Field, Page, Span, revised
 from seolint.findings.records import FileResult, Finding, Problem
 from seolint.lint import suppress
+from seolint.lint.page import page_of
 from seolint.parse import ParseError, parse
 from seolint.registry.edits import Locator
 
@@ -36,24 +37,13 @@ class DraftError(Exception):
 def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileResult:
     """The findings, stats and outline of one draft (DraftError if it cannot be parsed).
 
-    Inside a site, the site's template syntax is read as what it means, and what the site
-    knows about the page (its kind, its title's heading level, its domain) becomes the
-    Document's `page`: it decides which rules judge it, and tunes their options wherever
-    the config left the choice open.
+    Inside a site, the site's template syntax is read as what it means. What is known of
+    the page (its kind and language; in a site its title's heading level and its domain)
+    becomes the Document's `page`: it decides which rules judge it, and tunes their options
+    wherever the config left the choice open.
     """
     plan = plan.for_path(source.path)
-    keys = plan.front_matter_keys
-    if site is not None and site.front_matter_any_case:
-        keys = dataclasses.replace(keys, any_case=True)
-    try:
-        templates = template_regions(source, site)
-        doc = parse(source.text, source.path, source.format, plan.content_selector, keys, templates)
-    except ParseError as error:
-        raise DraftError(str(error)) from None
-    except Exception as error:  # a front-end bug on odd input is reported, not a crash
-        raise DraftError(f"internal error while parsing: {describe(error)}", trace(error)) from error
-    if site is not None:
-        doc = as_published(doc, site.page(Path(doc.path), doc.front_matter))
+    doc = read_page(source, plan, site)
     plan = plan.for_page(doc.page)
     findings, errors = lint_document(doc, plan)
     facts = _site_facts(site, doc, errors) if site is not None else None
@@ -72,6 +62,21 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
         title,
         facts,
     )
+
+
+def read_page(source: Source, plan: Plan, site: Site | None = None) -> Document:
+    """The draft parsed, with the page it publishes as (DraftError if it cannot be parsed)."""
+    keys = plan.front_matter_keys
+    if site is not None and site.front_matter_any_case:
+        keys = dataclasses.replace(keys, any_case=True)
+    try:
+        templates = template_regions(source, site)
+        doc = parse(source.text, source.path, source.format, plan.content_selector, keys, templates)
+    except ParseError as error:
+        raise DraftError(str(error)) from None
+    except Exception as error:  # a front-end bug on odd input is reported, not a crash
+        raise DraftError(f"internal error while parsing: {describe(error)}", trace(error)) from error
+    return as_published(doc, page_of(doc, plan, site))
 
 
 def as_published(doc: Document, page: Page) -> Document:

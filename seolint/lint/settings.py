@@ -42,7 +42,7 @@ class Overrides(NamedTuple):
     def apply(self, config: Config) -> Config:
         changes: dict[str, object] = {"ignore": (*config.ignore, *self.ignore)}
         if self.select is not None:
-            changes = {"select": self.select, "ignore": self.ignore}
+            changes = {"select": self.select, "ignore": self.ignore, "extend_select": ()}
         if self.extend_exclude:
             changes["extend_exclude"] = (*config.extend_exclude, *self.extend_exclude)
         names = ("fail_on", "respect_gitignore", "force_exclude", "encoding", "max_file_size", "site_checks")

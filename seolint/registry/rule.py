@@ -14,6 +14,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
+from seolint.document.language import UNSPACED
 from seolint.document.model import PAGE_KINDS, Document, PageKind
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import OptionField, Options, fields
@@ -54,6 +55,17 @@ class Rule(NamedTuple):
     doc: str
     site_check: SiteCheck | None = None
     kinds: frozenset[PageKind] = frozenset(PAGE_KINDS)
+    languages: frozenset[str] | None = None  # the languages it can read (word lists, formulas); None: any
+    counts_words: bool = False  # it counts words, which some languages do not mark with spaces
+    by_default: bool = True  # False: runs only when a config or --select names it (or ALL)
+
+    def passes_over(self, language: str) -> str | None:
+        """Why the rule cannot judge a page in `language` (a primary subtag), or None if it can."""
+        if self.languages is not None and language not in self.languages:
+            return f"reads {', '.join(sorted(self.languages))} only"
+        if self.counts_words and language in UNSPACED:
+            return f"counts words, and {language} does not mark words with spaces"
+        return None
 
     @property
     def scope(self) -> Literal["draft", "site"]:
@@ -91,14 +103,33 @@ def rule(
     severity: Severity,
     options: type[Any] = NoOptions,
     kinds: Iterable[PageKind] = PAGE_KINDS,
+    languages: Iterable[str] | None = None,
+    counts_words: bool = False,
+    by_default: bool = True,
 ) -> Callable[[Check], Rule]:
     """Declare a rule of one draft, for the `kinds` of page it judges (every kind unless
-    told); the docstring's first line is its summary, the rest its help."""
+    told), in the `languages` it can read (any unless told); `counts_words` when it counts
+    words (it does not run on Chinese, Japanese, Thai...); `by_default` False when only a
+    config that names it turns it on. The docstring's first line is its summary, the rest
+    its help."""
     check_identity(code, name)
+    readable = None if languages is None else frozenset(languages)
 
     def wrap(check: Check) -> Rule:
         summary, doc = _help(code, check)
-        return Rule(code, name, severity, options, check, summary, doc, kinds=_kinds(code, kinds))
+        return Rule(
+            code,
+            name,
+            severity,
+            options,
+            check,
+            summary,
+            doc,
+            kinds=_kinds(code, kinds),
+            languages=readable,
+            counts_words=counts_words,
+            by_default=by_default,
+        )
 
     return wrap
 
@@ -277,10 +308,15 @@ class RuleSet:
             raise RuleError(f"{selector!r} matches no rule code, name or prefix{self.suggest(selector)}")
         return found
 
-    def select(self, select: Sequence[str] | None, ignore: Sequence[str]) -> list[Rule]:
-        chosen = self.rules if select is None else self._expand(select)
+    def select(
+        self, select: Sequence[str] | None, ignore: Sequence[str], extend_select: Sequence[str] = ()
+    ) -> list[Rule]:
+        """The rules `select` names (None: every rule on by default), plus `extend_select`,
+        less `ignore`; a rule off by default runs only when named (by code, name, prefix or ALL)."""
+        chosen = [r for r in self.rules if r.by_default] if select is None else self._expand(select)
+        added = {r.code for r in self._expand(extend_select)}
         dropped = {r.code for r in self._expand(ignore)}
-        return [r for r in chosen if r.code not in dropped]
+        return [r for r in self.rules if (r in chosen or r.code in added) and r.code not in dropped]
 
     def _expand(self, selectors: Sequence[str]) -> list[Rule]:
         codes = {r.code for s in selectors for r in self.matching(s)}

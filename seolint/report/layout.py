@@ -323,8 +323,9 @@ def _stats(file: FileResult) -> list[str]:
     parts = [count(stats.get(key, 0), key) for key in ("words", "headings", "links", "images", "code_blocks")]
     if "reading_minutes" in stats:
         parts.append(f"{stats['reading_minutes']} min read")
-    if stats.get("reading_ease") is not None:
+    if stats.get("reading_ease") is not None:  # None where the page's language has no formula
         parts.append(f"reading ease {stats['reading_ease']:.0f}")
+    if stats.get("grade_level") is not None:
         parts.append(f"grade {stats['grade_level']:.1f}")
     return parts
 

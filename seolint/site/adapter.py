@@ -18,7 +18,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Union
 from urllib.parse import urlsplit
 
-from seolint.document.model import Page, PageKind
+from seolint.document import kinds
+from seolint.document.kinds import KindGuess
+from seolint.document.model import Page
 from seolint.site.head import HeadReading, PageHead, describe_head, with_head
 from seolint.site.publication import Publication, today
 
@@ -305,22 +307,38 @@ class Site:
                         found.add(path)
         return tuple(Path(p) for p in sorted(found))
 
-    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
-        """Whether a page is a "list" (section, index and paginated pages) or a "post".
+    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
+        """What kind of page `path` is, and why (seolint.document.kinds; adapters add what only
+        the generator knows: list pages, sections it hands settings down from).
 
-        A list page is mostly generated (the template lists other pages); the rules say
-        which kinds of page they judge (seolint.registry.rule).
+        The rules say which kinds of page they judge (seolint.registry.rule).
         """
-        return "post"
+        parts = self.relative_parts(path) or ()
+        return self.infer_kind(front_matter or {}, list(parts[:-1]))
+
+    def infer_kind(
+        self, front_matter: Mapping[str, Any], sections: list[str], cascaded: Mapping[str, Any] | None = None
+    ) -> KindGuess:
+        """seolint.document.kinds.infer with this site's title."""
+        title = front_matter.get("title")
+        return kinds.infer(
+            front_matter, title if isinstance(title, str) else None, sections, self.site_title, cascaded
+        )
+
+    @property
+    def site_title(self) -> str | None:
+        """What the site calls itself (its config's `title`), if it says."""
+        title = self.config.get("title")
+        return title if isinstance(title, str) else None
 
     # -- rendering facts --------------------------------------------------------------
     def page(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> Page:
         """What the site publishes from the draft at `path`, as far as this adapter knows."""
-        kind = self.page_kind(path, front_matter)
+        kind, why = self.page_kind(path, front_matter)
         level = self.title_heading_level(path, front_matter)
         domain = self.domain
         by = self.generator
-        reasons = [("kind", f"{by}: {path.name} is a {kind} page")]
+        reasons = [("kind", f"{by}: {why}")]
         if level is not None:
             reasons.append(("title_level", f"{by}: the page template renders the title as <h{level}>"))
         if domain:

@@ -6,8 +6,9 @@ organization", "Page bundles"):
   `content` by `module.mounts` (which replace the default), plus each language's
   `contentDir`. Layouts, archetypes, themes, `static/`, `assets/`, `data/`, `public/`
   and `resources/` are outside it and never content.
-- `_index.md` is a section (or the home page): a list page. `index.md` is a leaf bundle:
-  a regular page (post) named after its folder.
+- `_index.md` is a section, a list page (the home page: a landing page); other pages'
+  kinds come from seolint.document.kinds, with what their sections `cascade`. `index.md` is a
+  leaf bundle: a regular page named after its folder.
 - URL: `url` front matter wins as written (Hugo does not sanitise it). Otherwise the
   top-level section's `[permalinks]` pattern (flat `{section: pattern}` or the
   `page`/`section` tables) with :year :month :monthname :day :weekday :weekdayname
@@ -35,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
-from seolint.document.model import PageKind
+from seolint.document.kinds import KindGuess
 from seolint.site.adapter import (
     MARKDOWN_SUFFIXES,
     NEVER_CONTENT,
@@ -432,8 +433,14 @@ class HugoSite(Site):
         return frozenset(found)
 
     # -- title level ------------------------------------------------------------------
-    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
-        return "list" if Path(path).stem.split(".")[0] == "_index" else "post"
+    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
+        """`_index` is the home page (a landing page) at a language's root, a list page
+        below it; other pages by seolint.document.kinds, with what their sections `cascade`."""
+        if Path(path).stem.split(".")[0] == "_index":
+            if self._logical_path(path) == "/":
+                return KindGuess("landing", f"{Path(path).name} is the home page")
+            return KindGuess("list", f"{Path(path).name} is a section page: the template lists its pages")
+        return self.infer_kind(_lowered(front_matter), self._place(path)[2], self._cascade(path))
 
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None

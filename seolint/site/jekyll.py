@@ -8,8 +8,10 @@ placeholder tables are the site's own `_data/permalinks.yml`):
   `collections_dir`) and pages (anywhere else). Never `_layouts`, `_includes`, `_sass`,
   `_data`, `_site` (the `destination`), other `_`/`.` folders, `vendor`, `node_modules`,
   Jekyll's default excludes, or the config's `exclude` (paths, folders or globs).
-- Page kinds: an `index.*` page, and any page or document with `pagination`/`paginate`
-  front matter, lists posts: "list". Posts, drafts and documents are "post".
+- Page kinds: the home page (`index.*` at the root, or `permalink: /`) is "landing"; another
+  `index.*` page, and any page or document with `pagination`/`paginate` front matter, lists
+  posts: "list"; posts are read as in a `_posts` section, documents as in a section named
+  after their collection (`_docs`: "docs"), pages by their folders (seolint.document.kinds).
 - URL of a page: `permalink` front matter (placeholders :path :basename :output_ext), else
   `/:path/` for index pages, else `/:path/:basename` plus `/` (pretty styles) or
   `.html`. Posts: `permalink` front matter, else the posts collection's permalink, else the
@@ -37,7 +39,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
-from seolint.document.model import PageKind
+from seolint.document.kinds import KindGuess
 from seolint.site.adapter import (
     AnyPath,
     Language,
@@ -268,12 +270,31 @@ class JekyllSite(Site):
             and has_front_matter(Path(path))
         )
 
-    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
+    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
+        """Paginated pages, redirect stubs and folder indexes are lists, the home page a
+        landing page; posts and collection documents are read as in the section named
+        after their collection (`_posts`, `_docs`), pages as in their folders."""
         fm = front_matter or {}
-        if fm.get("pagination") or fm.get("paginate") or fm.get("redirect_to"):
-            return "list"  # paginated, or a jekyll-redirect-from stub with no article in it
+        if fm.get("pagination") or fm.get("paginate"):
+            return KindGuess("list", "it is paginated: the template lists other pages")
+        if fm.get("redirect_to"):
+            return KindGuess("list", "`redirect_to`: a redirect stub, no article in it")
         where = self._where(path)
-        return "list" if where and where[0] == "page" and Path(path).stem == "index" else "post"
+        if where is None:
+            return self.infer_kind(fm, [])
+        collection, inner = where
+        if collection == "page":
+            if fm.get("permalink") == "/" or (Path(path).stem == "index" and len(inner.parts) == 1):
+                return KindGuess("landing", "the home page")
+            if Path(path).stem == "index":
+                return KindGuess("list", f"{inner} indexes its folder")
+            return self.infer_kind(fm, list(inner.parts[:-1]))
+        return self.infer_kind(fm, [f"_{collection}", *inner.parts[:-1]])
+
+    @property
+    def site_title(self) -> str | None:
+        """`title`, else `name` (which jekyll-seo-tag uses the same way)."""
+        return text_value(self.config, "title") or text_value(self.config, "name")
 
     # -- title level --------------------------------------------------------------------
     def title_heading_level(

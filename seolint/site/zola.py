@@ -29,7 +29,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from seolint.document.model import PageKind
+from seolint.document.kinds import KindGuess
 from seolint.site.adapter import AnyPath, Language, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
 from seolint.site.configs import dig, front_matter_of, read_config, string_list, text_value
 from seolint.site.dates import DATE_PREFIX
@@ -201,8 +201,31 @@ class ZolaSite(Site):
         relative = "/".join(self.relative_parts(path) or ())
         return not any(fnmatch.fnmatch(relative, glob) for glob in ignored)
 
-    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
-        return "list" if Path(path).name == "_index.md" else "post"
+    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
+        """`_index.md` is the home page (a landing page) at the content root, a section's
+        list page below it; pages by seolint.document.kinds, also their `[extra]` table."""
+        parts = self.relative_parts(path) or ()
+        if Path(path).stem.split(".")[0] == "_index":  # `_index.fr.md` too
+            if len(parts) == 1:
+                return KindGuess("landing", "_index.md at the content root is the home page")
+            return KindGuess("list", "_index.md is a section page: the template lists its pages")
+        fm = dict(front_matter or {})
+        extra = fm.get("extra")
+        merged = {**extra, **fm} if isinstance(extra, dict) else fm
+        return self.infer_kind(merged, list(parts[:-1]))
+
+    @property
+    def site_title(self) -> str | None:
+        """`title` in config.toml, else the home page's (`content/_index.md`) title."""
+        return text_value(self.config, "title") or self._home_title
+
+    @cached_property
+    def _home_title(self) -> str | None:
+        try:
+            home = front_matter_of((self.content_dir / "_index.md").read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+        return text_value(home, "title")
 
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None

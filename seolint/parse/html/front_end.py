@@ -51,6 +51,7 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         comments=tuple(Comment(c.text.strip(), shell.span_at(c.start, c.end)) for c in tree.comments),
         hints=_HINTS,
         ids=tuple(_ids(elements)),  # the whole page: a fragment may target its chrome too
+        lang=next((e.get("lang") for e in elements if e.name == "html"), None),
     )
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from seolint.document.language import language_tag
 from seolint.findings.records import Applicability, Severity
 from seolint.registry.packs.match import (
     FIX_ACTIONS,
@@ -39,9 +40,9 @@ from seolint.registry.rule import Rule, RuleError, check_identity
 
 _RULE_KEYS = {
     "code", "name", "severity", "summary", "message", "help", "scope",
-    "patterns", "phrases", "exceptions", "where", "match", "fix",
+    "patterns", "phrases", "exceptions", "where", "match", "fix", "language",
 }  # fmt: skip
-_MATCH_KEYS = {"patterns", "phrases", "exceptions", "where", "fix"}
+_MATCH_KEYS = {"patterns", "phrases", "exceptions", "where", "fix", "language"}
 _FIX_KEYS = {"action", "applicability", "title", "with-lines"}
 PatternCompiler = Callable[[str], Pattern]
 
@@ -132,8 +133,9 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
         raise PackError(f"{label}: {error}") from None
     _check_message(message, label)
     shared_exceptions = _patterns(entry.get("exceptions", []), f"{label}: exceptions", compile_pattern)
+    language = _languages(entry.get("language"), label)
     build = functools.partial(
-        _matcher, shared=shared_exceptions, scope=scope, compile_pattern=compile_pattern
+        _matcher, shared=shared_exceptions, scope=scope, compile_pattern=compile_pattern, language=language
     )
     own: dict[str, Any] = {key: entry[key] for key in ("patterns", "phrases", "where", "fix") if key in entry}
     if "fix" in own and not _has_matcher(own):
@@ -161,7 +163,22 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
     except RuleError as error:
         raise PackError(f"{label}: {error}") from None
     doc = summary + ("\n\n" + help_text.strip() if help_text.strip() else "")
-    return Rule(code, name, severity, PackOptions, PackCheck(scope, message, tuple(matchers)), summary, doc)
+    check = PackCheck(scope, message, tuple(matchers))
+    readable = [m.languages for m in matchers]
+    languages = None if None in readable else frozenset().union(*(r for r in readable if r is not None))
+    return Rule(code, name, severity, PackOptions, check, summary, doc, languages=languages)
+
+
+def _languages(value: object, label: str) -> frozenset[str] | None:
+    """`language = "de"` or `language = ["de", "at"]`: the languages a rule's or a match
+    table's phrases are in, as primary subtags; None when not said (any language)."""
+    if value is None:
+        return None
+    values = value if isinstance(value, list) else [value]
+    codes = [language_tag(v) for v in values]
+    if not values or any(code is None for code in codes):
+        raise PackError(f'{label}: language must be a language tag such as "en" or a list of them')
+    return frozenset(code for code in codes if code is not None)
 
 
 def _has_matcher(table: dict[str, Any]) -> bool:
@@ -189,6 +206,7 @@ def _matcher(
     shared: tuple[Pattern, ...],
     scope: str,
     compile_pattern: PatternCompiler,
+    language: frozenset[str] | None,
 ) -> Matcher:
     patterns = list(_patterns(table.get("patterns", []), f"{label}: patterns", compile_pattern))
     phrases = table.get("phrases", [])
@@ -203,7 +221,8 @@ def _matcher(
         raise PackError(f"{label}: where = {where!r} needs scope = 'lines'")
     own = _patterns(table.get("exceptions", []), f"{label}: exceptions", compile_pattern)
     fix = _fix_spec(table["fix"], f"{label}: fix", scope, compile_pattern) if "fix" in table else None
-    return Matcher(tuple(patterns), (*shared, *own), where, fix)
+    own_language = _languages(table["language"], label) if "language" in table else language
+    return Matcher(tuple(patterns), (*shared, *own), where, fix, languages=own_language)
 
 
 def _fix_spec(table: object, label: str, scope: str, compile_pattern: PatternCompiler) -> FixSpec:

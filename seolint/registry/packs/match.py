@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document.intervals import Intervals
+from seolint.document.language import DEFAULT_LANGUAGE
 from seolint.document.model import Document, Span
 from seolint.findings.records import Applicability, Edit, Fix, Problem
 from seolint.registry.edits import removable, remove_section, remove_sentence
@@ -57,6 +58,10 @@ class Matcher:
     where: str = "anywhere"
     fix: FixSpec | None = None
     section_ends: tuple[Pattern, ...] = ()  # positions in SECTIONS: the rule's other labels
+    languages: frozenset[str] | None = None  # the languages its phrases are in; None: any
+
+    def reads(self, language: str) -> bool:
+        return self.languages is None or language in self.languages
 
     def matches(self, text: str) -> Iterator[Match]:
         """Each stretch of text once: where two patterns match overlapping text ("Sure, here's"
@@ -84,7 +89,8 @@ class PackCheck:
     matchers: tuple[Matcher, ...]
 
     def __call__(self, doc: Document, options: PackOptions) -> Iterator[Problem]:
-        matchers = self.matchers
+        language = doc.page.language or DEFAULT_LANGUAGE
+        matchers = tuple(m for m in self.matchers if m.reads(language))
         if options.extend_phrases:
             matchers = (*matchers, Matcher((phrase_pattern(options.extend_phrases),)))
         for matcher, (span, found) in self._found(doc, matchers):
