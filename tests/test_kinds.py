@@ -10,6 +10,7 @@ import pytest
 from seolint.config.files import Config, ConfigError, load
 from seolint.config.plan import make_plan
 from seolint.document.kinds import infer
+from seolint.document.model import Page
 from seolint.site import find_site
 from tests.conftest import codes_at, lint, lint_text, run_cli
 
@@ -194,8 +195,32 @@ def test_kind_config_errors_name_the_file_and_key(tmp_path: Path, text: str, pro
 
 
 def test_rules_off_by_default_run_when_named() -> None:
-    off = {"C001", "I004", "L002", "L006", "M006", "R005", "R006"}
-    assert {a.rule.code for a in make_plan(Config()).rules}.isdisjoint(off)
+    off = {"I004", "L006", "R005", "R006"}
+    lone_drafts = {"C001", "L002", "M006"}
+    default = make_plan(Config())
+    assert {a.rule.code for a in default.rules}.isdisjoint(off)
     assert off <= {a.rule.code for a in make_plan(Config(extend_select=tuple(off))).rules}
-    assert off <= {a.rule.code for a in make_plan(Config(select=("ALL",))).rules}
+    assert off | lone_drafts <= {a.rule.code for a in make_plan(Config(select=("ALL",))).rules}
     assert "C001" in {a.rule.code for a in make_plan(Config(select=("C",))).rules}
+
+
+def test_draft_rules_judge_lone_drafts_and_site_pages_only_when_named() -> None:
+    lone_drafts = {"C001", "L002", "M006"}
+    default = make_plan(Config())
+    assert lone_drafts <= {a.rule.code for a in default.for_page(Page()).rules}
+    assert {a.rule.code for a in default.for_page(Page(in_site=True)).rules}.isdisjoint(lone_drafts)
+    assert ("C001", "on by default for drafts outside a site only; name it to judge site pages") in (
+        default.left_out(Page(in_site=True))
+    )
+    named = make_plan(Config(extend_select=("C001",)))
+    assert "C001" in {a.rule.code for a in named.for_page(Page(in_site=True)).rules}
+    ignored = make_plan(Config(ignore=("L002",)))
+    assert "L002" not in {a.rule.code for a in ignored.for_page(Page()).rules}
+    chosen = make_plan(Config(select=("H",)))
+    assert {a.rule.code for a in chosen.for_page(Page()).rules}.isdisjoint(lone_drafts)
+
+
+def test_a_lone_draft_without_a_call_to_action_is_told() -> None:
+    text = "# Title\n\nSome words about the thing we built.\n"
+    result = lint_text(text, "draft.md", "markdown", make_plan(Config()))
+    assert {"C001", "L002", "M006"} <= {code for _, code in codes_at(list(result.findings))}

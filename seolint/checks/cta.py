@@ -138,6 +138,7 @@ class CtaOptions(Options):
     kinds=("post", "landing"),
     languages=("en",),
     by_default=False,
+    on_lone_drafts=True,
 )
 def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     """The end of the post has no call to action.

@@ -141,7 +141,15 @@ def _too_few(doc: Document, opts: LinkCountOptions, kind: str) -> Iterator[Probl
         )
 
 
-@rule("L002", "no-internal-link", Severity.WARNING, LinkCountOptions, kinds=("post",), by_default=False)
+@rule(
+    "L002",
+    "no-internal-link",
+    Severity.WARNING,
+    LinkCountOptions,
+    kinds=("post",),
+    by_default=False,
+    on_lone_drafts=True,
+)
 def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post links to too few other pages of the same site.
 

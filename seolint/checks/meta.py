@@ -207,6 +207,7 @@ class ThinOptions(Options):
     kinds=("post",),
     counts_words=True,
     by_default=False,
+    on_lone_drafts=True,
 )
 def thin_content(doc: Document, opts: ThinOptions) -> Iterator[Problem]:
     """The post has too little prose.

@@ -47,6 +47,7 @@ def list_rules(output_format: str) -> int:
                 "languages": None if r.languages is None else sorted(r.languages),
                 "counts_words": r.counts_words,
                 "by_default": r.by_default,
+                "on_lone_drafts": r.on_lone_drafts,
                 "options": r.option_defaults(),
             }
             for r in rules
@@ -87,7 +88,9 @@ def explain(rule_name: str) -> int:
     print(found.doc)
     print("\nPages: " + _kinds_label(found))
     print("Languages: " + _languages_label(found))
-    if not found.by_default:
+    if found.on_lone_drafts and not found.by_default:
+        print(f'On for drafts outside a site; in a site turn it on with extend-select = ["{found.code}"]')
+    elif not found.by_default:
         print(f'Off by default: turn it on with extend-select = ["{found.code}"] (or in [kind.<kind>])')
     defaults = found.option_defaults()
     print("\nOptions" + (f" ([tool.seolint.rules.{found.code}]):" if defaults else ": none"))

@@ -36,6 +36,8 @@ class ActiveRule(NamedTuple):
 # The rules about the outline below the title (H002, H003) need its real level.
 TITLE_RENDERED_RULES = frozenset({"H001"})
 
+LONE_DRAFTS_ONLY = "on by default for drafts outside a site only; name it to judge site pages"
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -56,6 +58,7 @@ class Plan:
     # options set for one kind only.
     judges: Mapping[PageKind, frozenset[str]] = field(default_factory=dict)
     kind_options: Mapping[tuple[PageKind, str], Any] = field(default_factory=dict)
+    lone_draft_only: frozenset[str] = frozenset()  # codes on by default only outside a site
 
     def kind_for(self, path: str) -> tuple[PageKind, str] | None:
         """The kind `[kinds]` gives the file at `path`, and the glob that says so."""
@@ -69,7 +72,7 @@ class Plan:
         language, with what the site knows (the title's level, its domain) filling the
         options the config left at their defaults (the config always wins)."""
         language = page.language or DEFAULT_LANGUAGE
-        kept = [a for a in self.rules if self._runs(a, page.kind, language)]
+        kept = [a for a in self.rules if self._runs(a, page.kind, language) and self._fits_site(a, page)]
         rules = tuple(self._for_kind(a, page.kind) for a in kept)
         site_rules = tuple(a for a in self.site_rules if self._runs(a, page.kind, language))
         if page.title_level is not None or page.site_domain:
@@ -90,12 +93,17 @@ class Plan:
             code = active.rule.code
             if not self._judges(active, page.kind):
                 found.append((code, f"does not judge {page.kind} pages"))
+            elif not self._fits_site(active, page):
+                found.append((code, LONE_DRAFTS_ONLY))
             elif (why := active.rule.passes_over(language)) is not None:
                 found.append((code, f"{why}; the page is {language}"))
         return found
 
     def _runs(self, active: ActiveRule, kind: PageKind, language: str) -> bool:
         return self._judges(active, kind) and active.rule.passes_over(language) is None
+
+    def _fits_site(self, active: ActiveRule, page: Page) -> bool:
+        return not (page.in_site and active.rule.code in self.lone_draft_only)
 
     def _judges(self, active: ActiveRule, kind: PageKind) -> bool:
         codes = self.judges.get(kind)
@@ -149,6 +157,8 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         raise ConfigError(f"{config.where}: select: names no rule, so nothing would be checked")
     try:
         chosen = ruleset.select(config.select, config.ignore, config.extend_select)
+        lone_draft_only = ruleset.lone_draft_extras(config.select, config.ignore, config.extend_select)
+        chosen += lone_draft_only
         severities = {ruleset.get(key).code: level for key, level in config.severity.items()}
         raw_options = {ruleset.get(key).code: values for key, values in config.rules.items()}
         per_file = tuple(
@@ -191,6 +201,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         kind_globs=config.kinds,
         judges=judges,
         kind_options=kind_options,
+        lone_draft_only=frozenset(r.code for r in lone_draft_only),
     )
 
 

@@ -154,6 +154,7 @@ class Page(NamedTuple):
     url: str | None = None  # the URL path it publishes to; None: unknown
     aliases: tuple[str, ...] = ()  # older URL paths that redirect to it (Hugo/Zola aliases, redirect_from)
     published: bool = True
+    in_site: bool = False  # True: a detected site publishes it (outside one: a lone draft)
     title_level: int | None = None  # the heading level the template renders the title at
     site_domain: str | None = None  # the host of the site's configured URL
     rendered_title: str | None = None  # the <title> the template renders ("Title | Site"); None: unknown

@@ -58,6 +58,9 @@ class Rule(NamedTuple):
     languages: frozenset[str] | None = None  # the languages it can read (word lists, formulas); None: any
     counts_words: bool = False  # it counts words, which some languages do not mark with spaces
     by_default: bool = True  # False: runs only when a config or --select names it (or ALL)
+    # True (with by_default False): on by default for a draft outside any detected site, where
+    # nothing says what kind of blog it is for; a site turns it on by naming it.
+    on_lone_drafts: bool = False
 
     def passes_over(self, language: str) -> str | None:
         """Why the rule cannot judge a page in `language` (a primary subtag), or None if it can."""
@@ -106,12 +109,13 @@ def rule(
     languages: Iterable[str] | None = None,
     counts_words: bool = False,
     by_default: bool = True,
+    on_lone_drafts: bool = False,
 ) -> Callable[[Check], Rule]:
     """Declare a rule of one draft, for the `kinds` of page it judges (every kind unless
     told), in the `languages` it can read (any unless told); `counts_words` when it counts
     words (it does not run on Chinese, Japanese, Thai...); `by_default` False when only a
-    config that names it turns it on. The docstring's first line is its summary, the rest
-    its help."""
+    config that names it turns it on, and `on_lone_drafts` True when it still runs on a draft
+    outside any site. The docstring's first line is its summary, the rest its help."""
     check_identity(code, name)
     readable = None if languages is None else frozenset(languages)
 
@@ -129,6 +133,7 @@ def rule(
             languages=readable,
             counts_words=counts_words,
             by_default=by_default,
+            on_lone_drafts=on_lone_drafts,
         )
 
     return wrap
@@ -317,6 +322,16 @@ class RuleSet:
         added = {r.code for r in self._expand(extend_select)}
         dropped = {r.code for r in self._expand(ignore)}
         return [r for r in self.rules if (r in chosen or r.code in added) and r.code not in dropped]
+
+    def lone_draft_extras(
+        self, select: Sequence[str] | None, ignore: Sequence[str], extend_select: Sequence[str] = ()
+    ) -> list[Rule]:
+        """The rules off by default that still run on drafts outside a site, unless the
+        config names its own selection, names them (then they run everywhere) or ignores them."""
+        if select is not None:
+            return []
+        named = {r.code for r in self._expand(extend_select)} | {r.code for r in self._expand(ignore)}
+        return [r for r in self.rules if r.on_lone_drafts and not r.by_default and r.code not in named]
 
     def _expand(self, selectors: Sequence[str]) -> list[Rule]:
         codes = {r.code for s in selectors for r in self.matching(s)}

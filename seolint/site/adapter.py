@@ -356,6 +356,7 @@ class Site:
             url=urls[0] if urls else None,
             aliases=tuple(urls[1:]),
             published=withheld is None and bool(urls),
+            in_site=True,
             title_level=level,
             site_domain=domain,
             reasons=tuple(reasons),
