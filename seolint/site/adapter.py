@@ -10,8 +10,9 @@ has to be looked up by name), which is done lazily and at most once per `Site`.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -145,6 +146,15 @@ class Site:
                         found.add(path)
         return tuple(Path(p) for p in sorted(found))
 
+    def static_roots(self) -> tuple[Path, ...]:
+        """Folders the generator copies to the site's root as they are (images, downloads,
+        a `_redirects` file): a link to a file in one reaches that file."""
+        return self.content_roots() or (self.root,)
+
+    def taxonomy_prefixes(self) -> tuple[str, ...]:
+        """URL path prefixes ("/tags/") of the taxonomy pages the generator writes itself."""
+        return ()
+
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
         """Whether a page is a "list" (section, index and paginated pages) or a "post".
 
@@ -234,6 +244,11 @@ def join_url(*pieces: str) -> str:
     joined = "/".join(p.strip("/") for p in pieces if p.strip("/"))
     trailing = bool(pieces) and pieces[-1].endswith("/") and bool(joined)
     return "/" + joined + ("/" if trailing else "")
+
+
+def url_prefixes(base_path: str, names: Iterable[str]) -> tuple[str, ...]:
+    """URL path prefixes ("/blog/tags/") of the folders `names` under the site's base path."""
+    return tuple(url_key(posixpath.join(base_path or "/", name)) + "/" for name in names)
 
 
 def url_key(url: str) -> str:

@@ -42,6 +42,9 @@ class AstroSite(Site):
     def content_roots(self) -> tuple[Path, ...]:
         return (self.root / "src" / "content", self.root / "src" / "pages")
 
+    def static_roots(self) -> tuple[Path, ...]:
+        return (self.root / "public",)
+
     def is_content(self, path: AnyPath) -> bool:
         """Content, unless a file or folder name starts with `_` (partials, not pages)."""
         parts = self.relative_parts(path)

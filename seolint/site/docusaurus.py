@@ -44,6 +44,9 @@ class DocusaurusSite(Site):
     def content_roots(self) -> tuple[Path, ...]:
         return tuple(self.root / r for r in ROOTS)
 
+    def static_roots(self) -> tuple[Path, ...]:
+        return (self.root / "static",)
+
     def is_content(self, path: AnyPath) -> bool:
         """Content, unless a file or folder name starts with `_` (partials, not pages)."""
         parts = self.relative_parts(path)

@@ -47,6 +47,7 @@ from seolint.site.adapter import (
     Site,
     absolute,
     join_url,
+    url_prefixes,
 )
 from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import date_of
@@ -147,6 +148,16 @@ class HugoSite(Site):
 
     def content_roots(self) -> tuple[Path, ...]:
         return tuple(folder for folder, _ in self._mounts)
+
+    def static_roots(self) -> tuple[Path, ...]:
+        themes = string_list(self.config.get("theme"))
+        return (self.root / "static", *(self.root / "themes" / theme / "static" for theme in themes))
+
+    def taxonomy_prefixes(self) -> tuple[str, ...]:
+        """`[taxonomies]` values (tags and categories when none are configured)."""
+        table = self.config.get("taxonomies")
+        names = list(table.values()) if isinstance(table, dict) else ["tags", "categories"]
+        return url_prefixes(self.base_path, [str(name) for name in names if name])
 
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
         return "list" if Path(path).stem == "_index" else "post"

@@ -31,7 +31,17 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
+from seolint.site.adapter import (
+    AnyPath,
+    LinkSyntax,
+    LinkTarget,
+    PageKind,
+    Region,
+    Site,
+    absolute,
+    join_url,
+    url_prefixes,
+)
 from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import DATE_PREFIX
 from seolint.site.slugs import zola_slugify
@@ -62,6 +72,16 @@ class ZolaSite(Site):
 
     def content_roots(self) -> tuple[Path, ...]:
         return (self.content_dir,)
+
+    def static_roots(self) -> tuple[Path, ...]:
+        return (self.root / "static",)
+
+    def taxonomy_prefixes(self) -> tuple[str, ...]:
+        """The `name` of each `[[taxonomies]]` entry."""
+        table = self.config.get("taxonomies")
+        entries = table if isinstance(table, list) else []
+        names = [t.get("name") for t in entries if isinstance(t, dict)]
+        return url_prefixes(self.base_path, [str(name) for name in names if name])
 
     def is_content(self, path: AnyPath) -> bool:
         if not super().is_content(path):

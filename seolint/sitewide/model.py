@@ -23,7 +23,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 from seolint.findings.facts import FileFacts, Reference
 from seolint.site import Site, url_key
 from seolint.site.adapter import PAGE_SUFFIXES
-from seolint.site.configs import string_list
 
 Status = Literal["page", "file", "generated", "broken", "uninterpretable"]
 # Pages every generator writes itself: feeds and sitemaps, at the root or per section.
@@ -121,31 +120,11 @@ class SiteModel:
 
     @cached_property
     def _taxonomy_prefixes(self) -> tuple[str, ...]:
-        names: list[str] = []
-        if self.site.generator == "hugo":
-            table = self.site.config.get("taxonomies")
-            names = list(table.values()) if isinstance(table, dict) else ["tags", "categories"]
-        elif self.site.generator == "zola":
-            table = self.site.config.get("taxonomies")
-            names = (
-                [t.get("name", "") for t in table if isinstance(t, dict)] if isinstance(table, list) else []
-            )
-        return tuple(url_key(posixpath.join(self.site.base_path or "/", str(n))) + "/" for n in names if n)
+        return self.site.taxonomy_prefixes()
 
     @cached_property
     def _static_roots(self) -> tuple[Path, ...]:
-        """Folders copied to the site's root as they are."""
-        root, generator = self.site.root, self.site.generator
-        if generator == "hugo":
-            themes = string_list(self.site.config.get("theme"))
-            return (root / "static", *(root / "themes" / t / "static" for t in themes))
-        if generator == "jekyll":
-            return (Path(getattr(self.site, "source", root)),)
-        if generator in ("zola", "docusaurus"):
-            return (root / "static",)
-        if generator == "astro":
-            return (root / "public",)
-        return tuple(self.site.content_roots()) or (root,)
+        return self.site.static_roots()
 
     def suggestion(self, wanted: str) -> str | None:
         """The published URL closest to `wanted`, for a "did you mean": its last segment
