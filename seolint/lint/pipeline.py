@@ -21,7 +21,7 @@ from seolint.registry.edits import Locator
 
 if TYPE_CHECKING:
     from seolint.findings.facts import FileFacts
-    from seolint.site import Region, Site
+    from seolint.site import Site
 
 
 class DraftError(Exception):
@@ -39,9 +39,11 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
     knows about the page (its title's heading level, its domain, whether it is a list
     page) tunes the plan wherever the config left the choice open.
     """
+    from seolint.parse.templates import template_regions  # the site's syntax, or MDX's
+
     plan = plan.for_path(source.path)
     try:
-        templates = template_regions(source, site)
+        templates = template_regions(source.text, source.path, site)
         doc = parse(
             source.text, source.path, source.format, plan.content_selector, plan.front_matter_keys, templates
         )
@@ -68,17 +70,6 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
         title,
         facts,
     )
-
-
-def template_regions(source: Source, site: Site | None) -> Sequence[Region]:
-    """The site's template syntax in the draft; an MDX draft's imports and JSX even outside a site."""
-    if site is not None:
-        return site.template_regions(source.text, Path(source.path))
-    if source.path.lower().endswith(".mdx"):
-        from seolint.site.mdx import mdx_regions
-
-        return mdx_regions(source.text)
-    return ()
 
 
 def _site_facts(site: Site, doc: Document, errors: list[FileError]) -> FileFacts | None:

@@ -15,12 +15,25 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TypeVar
 
 from seolint.document.model import CodeBlock, Document, Image, Link, alt_state
-from seolint.site.adapter import Region
+from seolint.site.adapter import Region, Site
 
 _TOKEN = re.compile(r"\{\{(\d+)x*\}\}")  # what a region within a line is masked as
+
+
+def template_regions(text: str, path: str, site: Site | None) -> Sequence[Region]:
+    """The site's template syntax in a draft; an MDX draft's imports, exports and JSX even
+    outside a site (the `.mdx` extension says it is MDX, whoever renders it)."""
+    if site is not None:
+        return site.template_regions(text, Path(path))
+    if path.lower().endswith(".mdx"):
+        from seolint.site.mdx import mdx_regions
+
+        return mdx_regions(text)
+    return ()
 
 
 def masked(text: str, regions: Sequence[Region]) -> str:
