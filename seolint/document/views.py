@@ -21,8 +21,8 @@ from seolint.document.lines import URL
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from seolint.document.lines import TextLine
-    from seolint.document.model import Block, Document
+    from seolint.document.lines import Read, TextLine
+    from seolint.document.model import Block, Document, Stretch
 
 # The look-behind lets a path start only at a token boundary, which keeps long runs linear.
 _PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
@@ -54,15 +54,18 @@ def sentences_of(text: str) -> Iterator[str]:
     yield text[start:]
 
 
+def without_templates(text: str) -> str:
+    """`text` with its template directives (`{{ ... }}`, `{% ... %}`) blanked."""
+    return _TEMPLATE.sub(" ", text) if "{" in text else text
+
+
 def prose_text(text: str) -> str:
     """A block's text without URLs, file paths and template directives: not words a reader reads."""
     if "://" in text or "www." in text:  # each pattern needs these characters: most blocks have none
         text = URL.sub(" ", text)
     if "/" in text:
         text = _PATH.sub(" ", text)
-    if "{" in text:
-        text = _TEMPLATE.sub(" ", text)
-    return text.strip()
+    return without_templates(text).strip()
 
 
 class ProseBlock(NamedTuple):
@@ -115,6 +118,26 @@ class Views:
     @cached_property
     def lines(self) -> dict[int, TextLine]:
         """The rule packs' `lines` scope: each non-blank text line by number, markup peeled off."""
+        return self._read.lines
+
+    @cached_property
+    def markup(self) -> tuple[Stretch, ...]:
+        """The markup `lines` peeled off the ends of the lines, as sorted source offsets:
+        quote and list markers, heading hashes, emphasis, wrapping tags, thematic breaks."""
+        from seolint.document.lines import markup_of
+
+        return markup_of(self.doc, self._read)
+
+    @cached_property
+    def typed_lines(self) -> dict[int, TextLine]:
+        """The same lines as the writer typed them: code, URLs and link syntax kept, comments
+        blanked, the same markup peeled off (S004 compares these)."""
+        from seolint.document.lines import typed_lines
+
+        return typed_lines(self.doc, self._read)
+
+    @cached_property
+    def _read(self) -> Read:
         from seolint.document.lines import text_lines
 
         return text_lines(self.doc)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from seolint.document.model import CodeBlock, Document, Image, Link, alt_state
+from seolint.document.model import CodeBlock, Document, Image, Link, Stretch, alt_state, merged
 from seolint.site.adapter import Region, Site
 
 _TOKEN = re.compile(r"\{\{(\d+)x*\}\}")  # what a region within a line is masked as
@@ -114,14 +114,23 @@ def parse_with_templates(
         for region in regions
         if region.kind == "code"
     ]
-    opaque = tuple(doc.span_at(r.start, r.end) for r in regions if r.kind in ("opaque", "code", "image"))
+    opaque = [r for r in regions if r.kind in ("opaque", "code", "image")]
+    not_text = [(r.start, r.end) if r.kind != "code" else _whole_lines(doc, r) for r in opaque]
     return dataclasses.replace(
         doc,
         links=links,
         images=_by_position((*doc.images, *images)),
         code_blocks=_by_position((*doc.code_blocks, *code)),
-        templates=opaque,
+        templates=tuple(doc.span_at(r.start, r.end) for r in opaque),
+        not_text=merged((*doc.not_text, *not_text)),
     )
+
+
+def _whole_lines(doc: Document, region: Region) -> Stretch:
+    """The lines a code region covers, as a code block's: none of them is prose."""
+    span = doc.span_at(region.start, region.end)
+    end = doc.offset(span.end_line + 1) if span.end_line < len(doc.lines) else len(doc.source)
+    return doc.offset(span.line), end
 
 
 def _restored(link: Link, regions: Sequence[Region], text: str) -> Link:
