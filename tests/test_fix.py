@@ -18,8 +18,9 @@ from seolint.discover.source import Format
 from seolint.findings.records import Edit, Finding, Fix
 from seolint.fix import run as fixing_run
 from seolint.fix.apply import Fixed, apply_round, fix_text
-from seolint.registry.packs.packs import PackError, parse_pack
-from tests.conftest import ROOT, assert_linear, lint_result, plan_for, run_cli
+from seolint.registry.packs.load import PackError, parse_pack
+from tests.conftest import ROOT, lint_result, lint_selected, plan_for, run_cli
+from tests.growth import Growth, assert_linear
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -435,8 +436,21 @@ def test_fixing_a_long_draft_grows_linearly() -> None:
     def draft(copies: int) -> str:
         return "# T\n\n" + "".join(f"Line {n}\nLine {n}\n\n" for n in range(copies))
 
-    small, large = draft(300), draft(3000)
-    assert fixed(small, "S004").text == "# T\n\n" + "".join(f"Line {n}\n\n" for n in range(300))
+    small, large = draft(20), draft(200)
+    assert fixed(small, "S004").text == "# T\n\n" + "".join(f"Line {n}\n\n" for n in range(20))
     assert_linear(
-        lambda: fixed(small, "S004"), lambda: fixed(large, "S004"), "fixing 10x the repeats", runs=1
+        Growth("fixing 10x the repeats", fix_repeated_lines, small, large),
+        Growth("one round of 10x the fixes", apply_fixes, draft(200), draft(2000), setup=with_fixes),
     )
+
+
+def fix_repeated_lines(text: str) -> Fixed:
+    return fix_text(text, lambda t: lint_selected(t, ("S004",)).findings, unsafe=False)
+
+
+def with_fixes(text: str) -> tuple[str, list[Fix]]:
+    return text, [f.fix for f in lint_selected(text, ("S004",)).findings if f.fix]
+
+
+def apply_fixes(text_and_fixes: tuple[str, list[Fix]]) -> tuple[str, int]:
+    return apply_round(*text_and_fixes)

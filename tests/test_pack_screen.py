@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seolint.config.plan import ActiveRule, Plan
-from seolint.registry.packs.packs import PackCheck, builtin_pack_rules
+from seolint.registry.packs.load import builtin_pack_rules
+from seolint.registry.packs.match import PackCheck
 from seolint.registry.packs.regex_safety import LazyPattern, Pattern, compile_user_pattern
 from seolint.registry.packs.screen import screen_for, without_leading_assertions
 from seolint.registry.rule import Rule

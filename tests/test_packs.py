@@ -12,9 +12,12 @@ from seolint.config.files import Config, ConfigError
 from seolint.config.plan import make_plan, rules_for
 from seolint.parse import parse
 from seolint.registry.catalog import known_rules
-from seolint.registry.packs.packs import PackCheck, builtin_pack_rules, parse_pack
+from seolint.registry.packs.load import builtin_pack_rules, parse_pack
+from seolint.registry.packs.match import PackCheck
 from seolint.registry.rule import NoOptions
-from tests.conftest import assert_linear, codes_at, lint, lint_result, lint_text, plan_for, run_cli
+from tests.conftest import codes_at, doc_of, lint, lint_selected, lint_text, rule_findings, run_cli
+from tests.growth import Growth, assert_linear
+from tests.test_regex_safety import scan
 
 RULE = """
 [[rule]]
@@ -264,32 +267,26 @@ def _adversarial_inputs(pattern: str, size: int) -> list[str]:
     return inputs
 
 
-def _scan(pattern: re.Pattern[str], text: str) -> None:
-    for _ in pattern.finditer(text):
-        pass
-
-
 def test_every_builtin_pack_regex_is_linear_on_adversarial_input() -> None:
+    checks = []
     for rule in builtin_pack_rules():
         assert isinstance(rule.check, PackCheck)
         for matcher in rule.check.matchers:
             for pattern in (*matcher.patterns, *matcher.exceptions):
-                small = _adversarial_inputs(pattern.pattern, 5_000)
-                large = _adversarial_inputs(pattern.pattern, 50_000)
-                for short, long in zip(small, large, strict=True):
-                    assert_linear(
-                        partial(_scan, pattern, short),
-                        partial(_scan, pattern, long),
-                        f"{rule.code} {pattern.pattern!r} on {short[:12]!r}...",
-                        runs=1,
-                    )
+                small = _adversarial_inputs(pattern.pattern, 50)
+                large = _adversarial_inputs(pattern.pattern, 500)
+                checks.append(
+                    Growth(f"{rule.code} {pattern.pattern!r}", partial(scan, pattern), small, large)
+                )
+    assert_linear(*checks)
 
 
 def test_whole_pack_rules_are_linear_on_one_huge_line() -> None:
-    plan = plan_for(("S",))
+    checks = []
     for filler in ("TODO ", "[Insert ", "{{ x ", "Related Posts ", "**", "<p>", "# "):
-        small, large = ("# T\n\n" + filler * (size // len(filler)) + "\n" for size in (5_000, 50_000))
-        assert_linear(partial(lint_result, small, plan=plan), partial(lint_result, large, plan=plan), filler)
+        small, large = ("# T\n\n" + filler * (size // len(filler)) + "\n" for size in (250, 2_500))
+        checks.append(Growth(repr(filler), partial(rule_findings, ("S",)), small, large, setup=doc_of))
+    assert_linear(*checks)
 
 
 def test_pack_rule_has_no_python_options_beyond_extend_phrases() -> None:
@@ -313,8 +310,6 @@ def test_the_readme_example_pack_is_valid() -> None:
 
 
 def test_many_empty_section_labels_take_linear_time() -> None:
-    plan = plan_for(("S001",))
-    # Sizes stay small so that a quadratic regression fails in seconds instead of hanging.
-    small, large = ("# T\n\n" + "Related Posts\n\n" * count for count in (300, 3_000))
-    assert len(lint_result(large, plan=plan).findings) == 3_000
-    assert_linear(partial(lint_result, small, plan=plan), partial(lint_result, large, plan=plan), "S001")
+    small, large = ("# T\n\n" + "Related Posts\n\n" * count for count in (20, 200))
+    assert len(lint_selected(large, ("S001",)).findings) == 200
+    assert_linear(Growth("S001", partial(rule_findings, ("S001",)), small, large, setup=doc_of))

@@ -26,7 +26,7 @@ from seolint.registry.options import Options
 from seolint.registry.options import fields as option_fields
 from seolint.registry.plugins import only_path_distributions
 
-SCHEMA = 6  # bump when the cache entry layout changes
+SCHEMA = 7  # bump when the cache entry layout changes
 _PACKAGE = Path(__file__).resolve().parent.parent  # seolint/, from seolint/cache/
 # Libraries whose behaviour can change a finding (parsing, syllables, YAML, CSS selectors).
 DEPENDENCIES = (
@@ -105,6 +105,7 @@ def _plan_shape(plan: Plan) -> Any:
             int(a.severity),
             a.rule.doc,
             f"{getattr(a.rule.check, '__module__', '')}.{getattr(a.rule.check, '__qualname__', '')}",
+            sorted(a.rule.kinds),
             a.options,
         )
         for a in plan.rules

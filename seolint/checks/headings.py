@@ -6,11 +6,11 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from seolint.document.model import Block, Document, Heading, Span, Stretch
+from seolint.document.model import ARTICLE_KINDS, Block, Document, Heading, Span, Stretch
 from seolint.findings.records import Applicability, Edit, Fix, Problem, Severity
 from seolint.registry.excerpt import shorten
 from seolint.registry.options import Options, option
-from seolint.registry.rule import rule
+from seolint.registry.rule import NoOptions, rule
 
 # "H2: Title", "H2 - Title", "Heading 2: Title", "[H2] Title" at the start of a heading or
 # paragraph (`**H2:** Title` reads "H2: Title"): an outline marker that leaked out. A dash
@@ -36,7 +36,7 @@ def _h1s(doc: Document) -> list[Heading]:
     return [h for h in doc.headings if h.level == 1]
 
 
-@rule("H001", "missing-h1", Severity.ERROR, TitleOptions)
+@rule("H001", "missing-h1", Severity.ERROR, TitleOptions, kinds=ARTICLE_KINDS)
 def missing_h1(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
     """The post has no H1.
 
@@ -46,7 +46,7 @@ def missing_h1(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
     (or a front-matter `title`, which counts while `title-is-h1` is true).
     """
     if not _h1s(doc) and not _front_matter_title(doc, opts):
-        yield Problem(Span.point(1), "no H1: add a title heading (or a front-matter `title`)")
+        yield Problem(Span.point(1), "no H1: add a title heading (or a front-matter `title`)", about="post")
 
 
 @rule("H002", "multiple-h1", Severity.ERROR, TitleOptions)
@@ -124,7 +124,7 @@ def _level_edits(heading: Heading, level: int) -> list[Edit] | None:
 
 
 @rule("H004", "empty-heading", Severity.ERROR)
-def empty_heading(doc: Document, opts: object) -> Iterator[Problem]:
+def empty_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A heading has no text.
 
     Why: an empty heading is an outline entry with no name: screen readers announce
@@ -137,7 +137,7 @@ def empty_heading(doc: Document, opts: object) -> Iterator[Problem]:
 
 
 @rule("H006", "pseudo-heading", Severity.ERROR)
-def pseudo_heading(doc: Document, opts: object) -> Iterator[Problem]:
+def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """An outline marker such as `H2: Lessons` was left in the text.
 
     Why: outline drafts (often from AI tools) mark headings as `H2: ...`; published
@@ -293,7 +293,9 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     """
     views = doc.views
     if not any(h.level == 2 for h in doc.headings) and views.words > opts.max_words:
-        yield Problem(Span.point(1), f"{views.words} words and no H2; break the post into sections")
+        yield Problem(
+            Span.point(1), f"{views.words} words and no H2; break the post into sections", about="post"
+        )
         return  # the one finding covers every section of a post without H2s
     starts = [(h.span.line, h) for h in doc.headings]
     index, total = 0, 0
@@ -315,7 +317,7 @@ def _too_long(heading: Heading | None, words: int, opts: SectionOptions) -> Iter
 
 
 @rule("H008", "empty-section", Severity.WARNING)
-def empty_section(doc: Document, opts: object) -> Iterator[Problem]:
+def empty_section(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A heading is followed straight by a heading of the same or a higher level.
 
     Why: a section with nothing in it is a promise the page does not keep: readers who

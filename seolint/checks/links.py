@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document.model import Document, Link, Span
+from seolint.document.model import ARTICLE_KINDS, Document, Link, Span
 from seolint.findings.records import Edit, Fix, Problem, Severity
 from seolint.registry.edits import content_end
 from seolint.registry.options import Options, option
-from seolint.registry.rule import rule
+from seolint.registry.rule import NoOptions, rule
 
 PLACEHOLDER_TARGETS = (
     "#",
@@ -135,11 +135,13 @@ def _too_few(doc: Document, opts: LinkCountOptions, kind: str) -> Iterator[Probl
     count = sum(link_kind(link.href, opts.site_domains) == kind for link in doc.links)
     if count < opts.min:
         yield Problem(
-            Span.point(1), f"{count} {kind} link{'s' if count != 1 else ''}; link at least {opts.min}"
+            Span.point(1),
+            f"{count} {kind} link{'s' if count != 1 else ''}; link at least {opts.min}",
+            about="post",
         )
 
 
-@rule("L002", "no-internal-link", Severity.WARNING, LinkCountOptions)
+@rule("L002", "no-internal-link", Severity.WARNING, LinkCountOptions, kinds=ARTICLE_KINDS)
 def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post links to too few other pages of the same site.
 
@@ -151,7 +153,7 @@ def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]
     return _too_few(doc, opts, "internal")
 
 
-@rule("L003", "no-external-link", Severity.WARNING, LinkCountOptions)
+@rule("L003", "no-external-link", Severity.WARNING, LinkCountOptions, kinds=ARTICLE_KINDS)
 def no_external_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post cites too few sources on other sites.
 
@@ -210,7 +212,7 @@ _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "0.0.0.0")
 
 
 @rule("L005", "insecure-link", Severity.INFO)
-def insecure_link(doc: Document, opts: object) -> Iterator[Problem]:
+def insecure_link(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A link uses `http://` instead of `https://`.
 
     Why: browsers warn about or upgrade plain HTTP, and search engines prefer secure
@@ -266,7 +268,7 @@ _BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 @rule("L006", "url-as-link-text", Severity.INFO)
-def url_as_link_text(doc: Document, opts: object) -> Iterator[Problem]:
+def url_as_link_text(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A link's text is a bare URL.
 
     Why: a URL is hard to read aloud and says little about the page; descriptive text
@@ -303,7 +305,7 @@ def heading_slugs(doc: Document) -> tuple[set[str], tuple[str, ...]]:
 
 
 @rule("L007", "broken-anchor", Severity.WARNING)
-def broken_anchor(doc: Document, opts: object) -> Iterator[Problem]:
+def broken_anchor(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A `#fragment` link points at no heading or id in the same post.
 
     Why: a broken in-page link silently drops the reader at the top of the page; it

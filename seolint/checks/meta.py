@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document.model import Document, Field, Span
-from seolint.findings.records import Problem, Severity
+from seolint.document.model import ARTICLE_KINDS, Document, Field, Span
+from seolint.findings.records import About, Problem, Severity
 from seolint.registry.options import Options, option
-from seolint.registry.rule import rule
+from seolint.registry.rule import NoOptions, rule
 
 
-@rule("M001", "missing-title", Severity.ERROR)
-def missing_title(doc: Document, opts: object) -> Iterator[Problem]:
+@rule("M001", "missing-title", Severity.ERROR, kinds=ARTICLE_KINDS)
+def missing_title(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """The post has no title: no front-matter `title`, no `<title>`, no H1.
 
     Why: the title is what search results and social cards show first; without one,
@@ -20,7 +20,7 @@ def missing_title(doc: Document, opts: object) -> Iterator[Problem]:
     Example: add `title: "Tracing slow handlers in Go"` to the front matter.
     """
     if doc.title is None and not any(h.level == 1 and h.text.strip() for h in doc.headings):
-        yield Problem(Span.point(1), "no title: add a front-matter `title`, a <title> or an H1")
+        yield Problem(Span.point(1), "no title: add a front-matter `title`, a <title> or an H1", about="post")
 
 
 # Advance widths of Arial/Helvetica in 1/1000 em (the public AFM metrics); search
@@ -78,7 +78,7 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
 
 
 @rule("M003", "missing-description", Severity.WARNING)
-def missing_description(doc: Document, opts: object) -> Iterator[Problem]:
+def missing_description(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """The post has no meta description.
 
     Why: search engines and social cards show the description under the title; without
@@ -88,7 +88,9 @@ def missing_description(doc: Document, opts: object) -> Iterator[Problem]:
     """
     if doc.description is None:
         yield Problem(
-            doc.front_matter_span or Span.point(1), f"no meta description: add a {doc.hints.description}"
+            doc.front_matter_span or Span.point(1),
+            f"no meta description: add a {doc.hints.description}",
+            about="post",
         )
 
 
@@ -125,7 +127,7 @@ class ThinOptions(Options):
     min_words: int = option(300, minimum=0)
 
 
-@rule("M006", "thin-content", Severity.WARNING, ThinOptions)
+@rule("M006", "thin-content", Severity.WARNING, ThinOptions, kinds=ARTICLE_KINDS)
 def thin_content(doc: Document, opts: ThinOptions) -> Iterator[Problem]:
     """The post has too little prose.
 
@@ -134,7 +136,7 @@ def thin_content(doc: Document, opts: ThinOptions) -> Iterator[Problem]:
     Example: a 120-word announcement -> explain what changed, why, and how to try it.
     """
     if doc.word_count < opts.min_words:
-        yield Problem(Span.point(1), f"{doc.word_count} words of prose (min {opts.min_words})")
+        yield Problem(Span.point(1), f"{doc.word_count} words of prose (min {opts.min_words})", about="post")
 
 
 def _mentions(text: str, phrase: str) -> bool:
@@ -146,7 +148,7 @@ def _slugify(text: str) -> str:
 
 
 @rule("M007", "keyphrase-placement", Severity.WARNING)
-def keyphrase_placement(doc: Document, opts: object) -> Iterator[Problem]:
+def keyphrase_placement(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """The focus keyphrase is missing from a place where it matters.
 
     Why: when front matter names a keyphrase, search engines and readers expect to see
@@ -160,21 +162,23 @@ def keyphrase_placement(doc: Document, opts: object) -> Iterator[Problem]:
         return
     phrase = doc.keyphrase.text
     at = doc.front_matter_span or Span.point(1)
-    places: list[tuple[str, str | None, Span]] = []
+    # (place, its text, its span); a place the post lacks, or has many of, is the post's
+    places: list[tuple[str, str | None, Span | None]] = []
     title = doc.seo_title
-    places.append(("the title", title.text if title else None, title.span if title else at))
+    places.append(("the title", title.text if title else None, title.span if title else None))
     first = next((b for b in doc.blocks if b.kind == "paragraph"), None)
-    places.append(("the first paragraph", first.text if first else None, first.span if first else at))
+    places.append(("the first paragraph", first.text if first else None, first.span if first else None))
     found = doc.description
-    places.append(("the description", found.text if found else None, found.span if found else at))
+    places.append(("the description", found.text if found else None, found.span if found else None))
     subheadings = [h for h in doc.headings if h.level in (2, 3)]
-    places.append(("any H2/H3", " \n ".join(h.text for h in subheadings) or None, at))
+    places.append(("any H2/H3", " \n ".join(h.text for h in subheadings) or None, None))
     for place, text, span in places:
         if text is None or not _mentions(text, phrase):
-            yield Problem(span, f"keyphrase {phrase!r} is missing from {place}")
+            message = f"keyphrase {phrase!r} is missing from {place}"
+            yield Problem(span, message) if span is not None else Problem(at, message, about="post")
     slug = doc.slug
     if slug is not None and _slugify(phrase) not in _slugify(slug.text):
-        yield Problem(at, f"keyphrase {phrase!r} is missing from the slug {slug.text!r}")
+        yield Problem(at, f"keyphrase {phrase!r} is missing from the slug {slug.text!r}", about="post")
 
 
 class DensityOptions(Options):
@@ -200,9 +204,9 @@ def keyphrase_density(doc: Document, opts: DensityOptions) -> Iterator[Problem]:
     density = occurrences * 100 / words
     at = doc.front_matter_span or Span.point(1)
     if density < opts.min:
-        yield Problem(at, f"keyphrase {phrase!r} density is {density:.2f}% (min {opts.min}%)")
+        yield Problem(at, f"keyphrase {phrase!r} density is {density:.2f}% (min {opts.min}%)", about="post")
     elif density > opts.max:
-        yield Problem(at, f"keyphrase {phrase!r} density is {density:.2f}% (max {opts.max}%)")
+        yield Problem(at, f"keyphrase {phrase!r} density is {density:.2f}% (max {opts.max}%)", about="post")
 
 
 class SlugOptions(Options):
@@ -229,5 +233,6 @@ def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
         "has underscores" if "_" in value else "",
     ]
     found = [p for p in problems if p]
-    if found:
-        yield Problem(doc.slug.span, f"slug {value!r} " + ", ".join(found))
+    if found:  # a slug taken from the file name is written nowhere in the post
+        about: About = "post" if doc.slug.origin == "file-name" else "place"
+        yield Problem(doc.slug.span, f"slug {value!r} " + ", ".join(found), about=about)

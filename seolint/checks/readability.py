@@ -16,9 +16,10 @@ from seolint.registry.options import Options, option
 from seolint.registry.rule import rule
 
 
-def _whole_post(doc: Document) -> Span:
+def _whole_post(doc: Document, message: str) -> Problem:
+    """A verdict on the whole post's prose, anchored where the prose starts."""
     first = doc.blocks[0].span if doc.blocks else Span.point(1)
-    return Span.point(first.line, first.column)
+    return Problem(Span.point(first.line, first.column), message, about="post")
 
 
 class ReadingEaseOptions(Options):
@@ -40,7 +41,7 @@ def reading_ease(doc: Document, opts: ReadingEaseOptions) -> Iterator[Problem]:
         return
     score = prose.reading_ease(views)
     if score is not None and score < opts.min:
-        yield Problem(_whole_post(doc), f"reading ease {score:.0f} is below {opts.min:g}")
+        yield _whole_post(doc, f"reading ease {score:.0f} is below {opts.min:g}")
 
 
 class GradeOptions(Options):
@@ -62,7 +63,7 @@ def grade_level(doc: Document, opts: GradeOptions) -> Iterator[Problem]:
         return
     level = prose.grade(views)
     if level is not None and level > opts.max:
-        yield Problem(_whole_post(doc), f"grade level {level:.1f} is above {opts.max:g}")
+        yield _whole_post(doc, f"grade level {level:.1f} is above {opts.max:g}")
 
 
 class LongSentenceOptions(Options):
@@ -126,9 +127,8 @@ def long_sentence_share(doc: Document, opts: LongSentenceShareOptions) -> Iterat
     long = sum(1 for s in views.sentences if s.words > opts.long_words)
     share = long / len(views.sentences)
     if share > opts.max_share:
-        yield Problem(
-            _whole_post(doc),
-            f"{share:.0%} of sentences have more than {opts.long_words} words (max {opts.max_share:.0%})",
+        yield _whole_post(
+            doc, f"{share:.0%} of sentences have more than {opts.long_words} words (max {opts.max_share:.0%})"
         )
 
 

@@ -56,6 +56,7 @@ class Config:
     front_matter: FrontMatterKeys = field(default_factory=FrontMatterKeys)
     generator: str = "auto"  # the site generator: detected, named, or "none" (checked by settings)
     site_checks: bool = True  # the site-wide rules (W): links across pages, duplicates, orphans
+    generated: tuple[str, ...] = ()  # URL globs of pages made at build time: links there are not checked
     encoding: str = "utf-8"  # for drafts without a BOM
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger drafts are refused
     extension_map: Mapping[str, Format] = field(default_factory=dict)  # ".mdx" -> "markdown"
@@ -158,6 +159,7 @@ def from_table(table: Mapping[str, Any], source: Path) -> Config:
         front_matter=reader.front_matter_keys("front-matter"),
         generator=reader.string("generator") or "auto",
         site_checks=reader.boolean("site-checks", True),
+        generated=reader.url_globs("generated"),
         encoding=reader.encoding("encoding") or "utf-8",
         max_file_size=reader.size("max-file-size") or DEFAULT_MAX_FILE_SIZE,
         extension_map=reader.extension_map("extension-map"),
@@ -208,6 +210,19 @@ class _TableReader:
             return None
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self._error(key, "must be a list of strings")
+        return tuple(value)
+
+    def url_globs(self, key: str) -> tuple[str, ...]:
+        """Site URL paths with globs ("/flux/cmd/**"): each must start with "/"."""
+        value = self._get(key)
+        if value is None:
+            return ()
+        example = 'e.g. ["/flux/cmd/**", "/support/"]'
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self._error(key, f"must be a list of URL paths, {example}")
+        for glob in value:
+            if not glob.startswith("/"):
+                raise self._error(key, f"{glob!r} must be a URL path starting with /, {example}")
         return tuple(value)
 
     def string(self, key: str) -> str | None:

@@ -1,4 +1,4 @@
-"""The plan of a run: which rules run, at which severity, with which options.
+"""The plan of a run: which rules run, at which severity, with which options, on which pages.
 
 Pure data resolved once from a Config against the registry, so linting a draft is a
 function of the draft and the plan alone (which is what lets results be cached and
@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from seolint.config.files import Config, ConfigError
 from seolint.discover.globs import matches
 from seolint.discover.reading import DEFAULT_MAX_FILE_SIZE
+from seolint.document.model import Page
 from seolint.findings.records import Severity
 from seolint.parse.metadata import FrontMatterKeys
 from seolint.registry.catalog import known_rules
@@ -29,22 +30,10 @@ class ActiveRule(NamedTuple):
     options: Any
 
 
-# Rules that judge an article, not a page the generator mostly writes itself (a section or
-# index page lists other pages, and its template supplies the title and heading): no call
-# to action, thin content, link counts, title or H1 there.
-LIST_PAGE_SKIPS = frozenset({"C001", "M006", "L002", "L003", "H001", "M001"})
 # For "is there a top heading at all" (H001), a title the template renders at any level
 # counts: a template that never renders an <h1> is one defect of the site, not of each post.
 # The rules about the outline below the title (H002, H003) need its real level.
 TITLE_RENDERED_RULES = frozenset({"H001"})
-
-
-class PageFacts(NamedTuple):
-    """What the site says about one page; None where it does not know."""
-
-    title_level: int | None = None  # the heading level the page template renders the title at
-    site_domain: str | None = None  # the host of the site's configured URL
-    list_page: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,23 +51,25 @@ class Plan:
     site_rules: tuple[ActiveRule, ...] = ()  # rules across a site's pages (seolint.sitewide.model)
     site_checks: bool = True  # `site-checks`: whether the site pass runs at all
 
-    def for_page(self, facts: PageFacts) -> Plan:
-        """The plan for one page of a site: the site's facts fill the options the config
-        left at their defaults (the config always wins), and list pages skip article rules."""
-        adapted = tuple(
-            self._adapted(active, facts)
-            for active in self.rules
-            if not (facts.list_page and active.rule.code in LIST_PAGE_SKIPS)
-        )
-        return dataclasses.replace(self, rules=adapted)
+    def for_page(self, page: Page) -> Plan:
+        """The plan for one page: only the rules that judge its kind of page, with what the
+        site knows (the title's level, its domain) filling the options the config left at
+        their defaults (the config always wins)."""
+        rules = tuple(a for a in self.rules if page.kind in a.rule.kinds)
+        site_rules = tuple(a for a in self.site_rules if page.kind in a.rule.kinds)
+        if page.title_level is not None or page.site_domain:
+            rules = tuple(self._adapted(active, page) for active in rules)
+        elif len(rules) == len(self.rules) and len(site_rules) == len(self.site_rules):
+            return self  # nothing to leave out or adapt (a post outside a site)
+        return dataclasses.replace(self, rules=rules, site_rules=site_rules)
 
-    def _adapted(self, active: ActiveRule, facts: PageFacts) -> ActiveRule:
+    def _adapted(self, active: ActiveRule, page: Page) -> ActiveRule:
         defaults = active.rule.option_defaults()
         changes: dict[str, Any] = {}
-        if facts.title_level is not None and self._site_may_set(active, "title-is-h1", defaults):
-            changes["title_is_h1"] = facts.title_level == 1 or active.rule.code in TITLE_RENDERED_RULES
-        if facts.site_domain and self._site_may_set(active, "site-domains", defaults):
-            changes["site_domains"] = (facts.site_domain,)
+        if page.title_level is not None and self._site_may_set(active, "title-is-h1", defaults):
+            changes["title_is_h1"] = page.title_level == 1 or active.rule.code in TITLE_RENDERED_RULES
+        if page.site_domain and self._site_may_set(active, "site-domains", defaults):
+            changes["site_domains"] = (page.site_domain,)
         if not changes:
             return active
         return active._replace(options=replaced(active.options, **changes))
@@ -101,7 +92,7 @@ class Plan:
 def rules_for(config: Config) -> RuleSet:
     """Every rule a config can name: the built-in ones plus its `rule-packs` (paths relative
     to the config file); ConfigError names a broken pack."""
-    from seolint.registry.packs.packs import PackError
+    from seolint.registry.packs.load import PackError
 
     try:
         return known_rules([config.root / path for path in config.rule_packs])
@@ -142,7 +133,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         for key in {**_shared_options(chosen_rule.rule, config), **raw_options.get(chosen_rule.rule.code, {})}
     )
     return Plan(
-        tuple(a for a in active if a.rule.kind == "file"),
+        tuple(a for a in active if a.rule.scope == "draft"),
         config.content_selector,
         config.encoding,
         config.max_file_size,
@@ -151,7 +142,7 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         root=config.root,
         front_matter_keys=config.front_matter,
         configured=configured,
-        site_rules=tuple(a for a in active if a.rule.kind == "site"),
+        site_rules=tuple(a for a in active if a.rule.scope == "site"),
         site_checks=config.site_checks,
     )
 

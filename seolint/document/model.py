@@ -10,6 +10,7 @@ import bisect
 import dataclasses
 import itertools
 import re
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,10 +22,9 @@ if TYPE_CHECKING:
     from seolint.document.views import Views
 
 # The small records a Document is made of are NamedTuples: immutable, hashable and ordered
-# field by field like a frozen dataclass with order=True, but built in C. Python 3.11
-# generates and compiles six to ten methods per dataclass (about 0.7 ms each at import,
-# a quarter of checking one post), and a frozen dataclass's __init__ costs four times a
-# tuple's; Spans alone are made hundreds of thousands of times in a corpus run.
+# field by field like a frozen dataclass with order=True, but built in C, where a dataclass
+# costs methods compiled at import and a slower __init__ (BENCHMARKS.md, "Figures behind the
+# code"); Spans alone are made hundreds of thousands of times in a corpus run.
 Stretch = tuple[int, int]  # source offsets [start, end)
 LineMarkup = Callable[[str], "tuple[int, int]"]  # a line -> where its text starts and stops
 # "given": alt text to read; "missing": none where one is needed (no alt attribute, or
@@ -166,6 +166,34 @@ class Hints(NamedTuple):
         return self.heading_markup.format(level=level, hashes="#" * level, text=text)
 
 
+# What a page is for, which decides the rules that can judge it: an article a writer wrote
+# ("post", "docs", "reference", "release-notes"), a page the generator mostly writes itself
+# from other pages ("list": sections, indexes, archives), or a "landing" page.
+PageKind = Literal["post", "docs", "reference", "release-notes", "list", "landing"]
+PAGE_KINDS: tuple[PageKind, ...] = typing.get_args(PageKind)
+# The pages written as articles, every kind but "list": a list page's template supplies its
+# title, heading and most of its text, so rules that judge what the writer wrote (a call to
+# action, length, links, the title) skip it.
+ARTICLE_KINDS: frozenset[PageKind] = frozenset(PAGE_KINDS) - {"list"}
+
+
+class Page(NamedTuple):
+    """What the site will publish from the draft, as far as the pipeline knows.
+
+    A Document is what the file says; rules judge the page, so they read both. Outside a
+    site every field keeps its default: a published post of unknown language and URL.
+    """
+
+    kind: PageKind = "post"
+    language: str | None = None  # the primary language subtag ("en", "de", "zh"); None: unknown
+    url: str | None = None  # the URL path it publishes to; None: unknown
+    published: bool = True
+    title_level: int | None = None  # the heading level the template renders the title at
+    site_domain: str | None = None  # the host of the site's configured URL
+    rendered_title: str | None = None  # the <title> the template renders ("Title | Site"); None: unknown
+    reasons: tuple[tuple[str, str], ...] = ()  # (field, why it has its value), for people
+
+
 @dataclass(frozen=True)
 class Document:
     """One parsed draft. Rules read it; nothing writes to it after the front-end."""
@@ -201,6 +229,7 @@ class Document:
     # The views apply it to the lines they read; None: no line has any.
     line_markup: LineMarkup | None = None
     body_lines: tuple[int, int] | None = None  # first and last line of the post's body; None: all
+    page: Page = field(default_factory=Page)  # what the site publishes; filled before rules run
 
     @cached_property
     def lines(self) -> tuple[str, ...]:

@@ -7,7 +7,11 @@ in them. Every rule and the report's stats count words, sentences and syllables 
 so "200 words of prose" (M006) and "442 words and no H2" (H007) can no longer disagree.
 
 A Document builds its Views on first use (`doc.views`) and keeps them, like
-markdownlint's per-document cache: no rule recomputes them and no module keeps a memo.
+markdownlint's per-document cache: no rule recomputes them, and nothing derived from a
+document is kept anywhere else. The process-wide caches hold what every document shares:
+each word's syllable count (seolint.document.syllables: prose repeats its words), compiled
+patterns (exclude globs, HTML token expressions, pack screens, C001's request words) and
+data loaded once (the syllable table, the built-in packs, C001's word lists, the parsers).
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from seolint.config.plan import ActiveRule, PageFacts, Plan
+from seolint.config.plan import ActiveRule, Plan
 from seolint.discover.source import FileError, Source
-from seolint.document.model import Document, Span
+from seolint.document.model import Document, revised
 from seolint.findings.records import FileResult, Finding, Problem
 from seolint.lint import suppress
 from seolint.parse import ParseError, parse
@@ -36,8 +36,9 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
     """The findings, stats and outline of one draft (DraftError if it cannot be parsed).
 
     Inside a site, the site's template syntax is read as what it means, and what the site
-    knows about the page (its title's heading level, its domain, whether it is a list
-    page) tunes the plan wherever the config left the choice open.
+    knows about the page (its kind, its title's heading level, its domain) becomes the
+    Document's `page`: it decides which rules judge it, and tunes their options wherever
+    the config left the choice open.
     """
     from seolint.parse.templates import template_regions  # the site's syntax, or MDX's
 
@@ -52,7 +53,8 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
     except Exception as error:  # a front-end bug on odd input is reported, not a crash
         raise DraftError(f"internal error while parsing: {describe(error)}", trace(error)) from error
     if site is not None:
-        plan = plan.for_page(page_facts(site, doc))
+        doc = revised(doc, page=site.page(Path(doc.path), doc.front_matter))
+    plan = plan.for_page(doc.page)
     findings, errors = lint_document(doc, plan)
     facts = _site_facts(site, doc, errors) if site is not None else None
     findings = suppress.apply(doc, findings, plan)
@@ -87,21 +89,11 @@ def _site_facts(site: Site, doc: Document, errors: list[FileError]) -> FileFacts
         return None
 
 
-def page_facts(site: Site, doc: Document) -> PageFacts:
-    path = Path(doc.path)
-    return PageFacts(
-        title_level=site.title_heading_level(path, doc.front_matter),
-        site_domain=site.domain,
-        list_page=site.page_kind(path, doc.front_matter) == "list",
-    )
-
-
 def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileError]]:
     """Findings of every planned rule, sorted; a rule that raises becomes an internal error."""
     errors: list[FileError] = []
     problems = [(active, problem) for active in plan.rules for problem in _run_rule(active, doc, errors)]
     context = ContextLines(doc.lines)
-    whole = whole_post_spans(doc)
     locator = Locator(doc.source) if any(problem.fix for _, problem in problems) else None
     findings = [
         Finding(
@@ -113,27 +105,11 @@ def lint_document(doc: Document, plan: Plan) -> tuple[list[Finding], list[FileEr
             problem.message,
             context.at(problem.span.line),
             locator.locate(problem.fix) if locator is not None and problem.fix is not None else None,
-            whole_post=problem.span in whole,
+            whole_post=problem.about == "post",
         )
         for active, problem in problems
     ]
     return sorted(findings), errors
-
-
-def whole_post_spans(doc: Document) -> set[Span]:
-    """The spans rules use for a verdict on the whole post (L002 "no internal link", R001...).
-
-    By convention such a rule reports `Span.point(1)`, the front matter (where the missing
-    key would go), or a point at the first block (readability); a line-level finding
-    always has a range of its own, so these three spans tell the two apart.
-    """
-    spans = {Span.point(1)}
-    if doc.front_matter_span is not None:
-        spans.add(doc.front_matter_span)
-    if doc.blocks:
-        first = doc.blocks[0].span
-        spans.add(Span.point(first.line, first.column))
-    return spans
 
 
 class ContextLines:

@@ -12,9 +12,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
+from seolint.document.intervals import Intervals
 from seolint.document.model import Comment, Document, Span
 from seolint.findings.records import Finding
 from seolint.registry.suggest import did_you_mean
@@ -109,19 +109,6 @@ def unsuppressed(
     return [finding for finding in findings if not reach.silences(finding)]
 
 
-class _Intervals:
-    """Line intervals answering "does any of them cover this line?" in O(log n)."""
-
-    def __init__(self, intervals: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(intervals)
-        self._firsts = [first for first, _ in ordered]
-        self._reach = list(accumulate((last for _, last in ordered), max))  # furthest last so far
-
-    def covers(self, line: int) -> bool:
-        index = bisect_right(self._firsts, line)
-        return index > 0 and self._reach[index - 1] >= line
-
-
 class _Reach:
     """Every suppression's lines, indexed by code, so a finding is looked up, not compared to all."""
 
@@ -134,15 +121,15 @@ class _Reach:
             else:
                 for code in suppression.codes:
                     named[code].append((suppression.first, suppression.last))
-        self._named = {code: _Intervals(spans) for code, spans in named.items()}
-        self._every_rule = _Intervals((s.first, s.last) for s in every_rule if not s.enabled_after)
+        self._named = {code: Intervals.of_lines(spans) for code, spans in named.items()}
+        self._every_rule = Intervals.of_lines((s.first, s.last) for s in every_rule if not s.enabled_after)
         # Regions of every rule with some rules re-enabled inside: one index per re-enabled
         # code (there are at most as many as rules), one for all the other codes.
         regions = [s for s in every_rule if s.enabled_after]
         reenabled = {code for region in regions for code in region.enabled_after}
-        self._regions = _Intervals((s.first, s.last) for s in regions)
+        self._regions = Intervals.of_lines((s.first, s.last) for s in regions)
         self._regions_for = {
-            code: _Intervals((s.first, s.last_line_for(code)) for s in regions) for code in reenabled
+            code: Intervals.of_lines((s.first, s.last_line_for(code)) for s in regions) for code in reenabled
         }
 
     def silences(self, finding: Finding) -> bool:

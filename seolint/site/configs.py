@@ -22,6 +22,19 @@ def read_config(path: Path) -> dict[str, Any]:
     return parse_config(text, path.suffix.lower())
 
 
+def read_data(path: Path) -> Any:
+    """Whatever a data file (YAML, JSON or TOML) holds, a list as well as a mapping; None
+    when it cannot be read or parsed."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        suffix = path.suffix.lower()
+        if suffix == ".json":
+            return json.loads(text)
+        return tomllib.loads(text) if suffix == ".toml" else _yaml(text)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
 def parse_config(text: str, suffix: str) -> dict[str, Any]:
     try:
         if suffix == ".toml":

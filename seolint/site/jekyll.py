@@ -22,9 +22,6 @@ placeholder tables are the site's own `_data/permalinks.yml`):
 - Title level: the layout chain from the page's `layout` (front matter, then `defaults`
   for its path/type, then `post`/`page`), each layout's own `layout`, then `default`;
   the first `<hN>` holding `page.title` wins.
-
-On list pages, skip missing call to action (C001), thin content (M006), the link counts
-(L002/L003) and the orphan-page check.
 """
 
 from __future__ import annotations
@@ -37,13 +34,33 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote
 
-from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, PageKind, Region, Site, absolute, join_url
-from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
+from seolint.document.model import PageKind
+from seolint.site.adapter import (
+    AnyPath,
+    Language,
+    LinkSyntax,
+    LinkTarget,
+    Region,
+    Site,
+    absolute,
+    join_url,
+    url_key,
+    walk_names,
+)
+from seolint.site.configs import (
+    front_matter_of,
+    has_front_matter,
+    read_config,
+    read_data,
+    string_list,
+    text_value,
+)
 from seolint.site.dates import date_of, split_date_prefix
 from seolint.site.liquid import liquid_regions
+from seolint.site.publication import Publication
 from seolint.site.slugs import jekyll_slugify
 from seolint.site.titles import heading_level_around
 
@@ -65,6 +82,7 @@ DEFAULT_EXCLUDE = (
     "vendor",
 )
 _TITLE = re.compile(r"\{\{[^{}]{0,300}\bpage\.title\b[^{}]{0,300}\}\}")
+_LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+(?:site|paginator)\.(\w+)")
 _TOKEN = re.compile(r":([a-z_]{2,30})")
 
 
@@ -82,6 +100,92 @@ def detect(folder: Path, forced: bool = False) -> JekyllSite | None:
 
 @dataclass(frozen=True)
 class JekyllSite(Site):
+    navigation_read: ClassVar[str] = "`_data` files, loops over `site.posts` and collections"
+
+    # -- languages (jekyll-polyglot's `languages`/`default_lang`, else a `lang` key) ----
+    @cached_property
+    def _polyglot(self) -> tuple[str, tuple[str, ...]] | None:
+        languages = [str(code).lower() for code in string_list(self.config.get("languages"))]
+        default = (text_value(self.config, "default_lang") or "").lower()
+        return (default or languages[0], tuple(languages)) if languages else None
+
+    def languages(self) -> tuple[Language, ...]:
+        if self._polyglot is None:
+            return ()
+        default, codes = self._polyglot
+        return tuple(Language(code, "" if code == default else "/" + code, code == default) for code in codes)
+
+    def language_of(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> str | None:
+        fm = front_matter or {}
+        declared = text_value(fm, "lang") or text_value(fm, "language")
+        if declared:
+            return declared.lower()
+        if self._polyglot is not None:
+            return self._polyglot[0]
+        site = text_value(self.config, "lang")
+        return site.lower() if site else None
+
+    def translation_key(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> str | None:
+        fm = front_matter or {}
+        declared = text_value(fm, "translation_key") or text_value(fm, "ref")
+        if declared or self._polyglot is None:
+            return declared
+        return self._unprefixed_url(path, fm)
+
+    # -- publication and navigation ---------------------------------------------------
+    def publication(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> Publication:
+        fm = front_matter or {}
+        where = self._where(path)
+        if fm.get("published") is False:
+            return Publication("published: false")
+        if where is not None and where[0] == "drafts":
+            return Publication("in _drafts (built only with --drafts)")
+        if where is None or where[0] == "page" or self.config.get("future") is True:
+            return Publication()
+        if self._collections.get(where[0], {}).get("future") is True:
+            return Publication()
+        file_date = split_date_prefix(where[1].stem)[0] if where[0] == "posts" else None
+        return Publication(publish_date=date_of(fm.get("date")) or file_date)
+
+    def navigated(self, path: Path) -> str | None:
+        where = self._where(path)
+        if where is None or where[0] in ("page", "drafts"):
+            return None
+        loop = self._loops.get(where[0])
+        if loop:
+            return f"the loop over site.{where[0]} in {loop}"
+        if where[1].stem in self._data_values:
+            return "a `_data` file naming it"
+        return None
+
+    @cached_property
+    def _loops(self) -> dict[str, str]:
+        """Collections some layout, include or page loops over, with where (the first)."""
+        found: dict[str, str] = {}
+        folders = [self.source / "_layouts", self.source / "_includes"]
+        files = [Path(f, n) for folder in folders for f, n in walk_names(folder)]
+        files += [p for p in self.content_files() if (w := self._where(p)) is not None and w[0] == "page"]
+        for path in files:
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            for name in _LOOP.findall(text):
+                found.setdefault(name, path.relative_to(self.source).as_posix())
+        return found
+
+    @cached_property
+    def _data_values(self) -> frozenset[str]:
+        """Every string in the `_data` files (navigation lists name pages by URL or slug)."""
+        found: set[str] = set()
+        for folder, name in walk_names(self.source / (text_value(self.config, "data_dir") or "_data")):
+            if name.endswith((".yml", ".yaml", ".json")):
+                _strings_in(read_data(Path(folder, name)), found)
+        return frozenset(found)
+
+    def navigation_urls(self) -> frozenset[str]:
+        return frozenset(url_key(v) for v in self._data_values if v.startswith("/"))
+
     # -- layout of the source ---------------------------------------------------------
     @cached_property
     def source(self) -> Path:
@@ -215,6 +319,22 @@ class JekyllSite(Site):
 
     # -- URLs ---------------------------------------------------------------------------
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
+        urls = self._unprefixed_urls(path, front_matter)
+        language = self.language_of(path, front_matter) if self._polyglot is not None else None
+        if not urls or self._polyglot is None or language == self._polyglot[0]:
+            return urls
+        lead = "/" + (language or "")
+        return [
+            join_url(self.base_path, lead, u.removeprefix(self.base_path))
+            + ("/" if u.endswith("/") and u != "/" else "")
+            for u in urls
+        ]
+
+    def _unprefixed_url(self, path: Path, front_matter: Mapping[str, Any] | None) -> str | None:
+        urls = self._unprefixed_urls(path, front_matter)
+        return urls[0] if urls else None
+
+    def _unprefixed_urls(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
         fm = front_matter or {}
         where = self._where(path)
         if where is None or where[0] == "drafts":
@@ -341,3 +461,14 @@ def _expand(template: str, values: Mapping[str, str]) -> str:
     expanded = _TOKEN.sub(lambda m: values.get(m.group(1), m.group(0)), template)
     expanded = re.sub(r"/{2,}", "/", "/" + expanded.lstrip("/"))
     return quote(re.sub(r"/index\.html$", "/", expanded), safe="/-._~!$&'()*+,;=:@%")
+
+
+def _strings_in(value: Any, found: set[str]) -> None:
+    if isinstance(value, str):
+        found.add(value.strip())
+    elif isinstance(value, dict):
+        for item in value.values():
+            _strings_in(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _strings_in(item, found)

@@ -16,9 +16,6 @@ Rules implemented (getzola.org "Configuration", "Content > Page", "Content > Sec
 - Title level: the first `<hN>` holding `page.title` in the page's `template` (front
   matter), else `templates/page.html` (`section.html` for a section, `index.html` for
   the home section), in the site's or the theme's `templates/`.
-
-On list pages (sections), skip missing call to action (C001), thin content (M006), the
-link counts (L002/L003) and the orphan-page check.
 """
 
 from __future__ import annotations
@@ -28,27 +25,22 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, ClassVar
 
-from seolint.site.adapter import (
-    AnyPath,
-    LinkSyntax,
-    LinkTarget,
-    PageKind,
-    Region,
-    Site,
-    absolute,
-    join_url,
-    url_prefixes,
-)
-from seolint.site.configs import dig, read_config, string_list, text_value
+from seolint.document.model import PageKind
+from seolint.site.adapter import AnyPath, Language, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
+from seolint.site.configs import dig, front_matter_of, read_config, string_list, text_value
 from seolint.site.dates import DATE_PREFIX
+from seolint.site.publication import Publication, true_flag
 from seolint.site.slugs import zola_slugify
 from seolint.site.tera import zola_regions
 from seolint.site.titles import first_level
 
 _TITLE = re.compile(r"\{\{[^{}]{0,300}\b(?:page|section)\.title\b[^{}]{0,300}\}\}")
+_EXTENDS = re.compile(r"\{%-?\s*extends\s+[\"']([^\"']+)[\"']")
+_LISTS_PAGES = re.compile(r"\b(?:section|paginator)\.pages\b")
 
 
 def detect(folder: Path, forced: bool = False) -> ZolaSite | None:
@@ -65,23 +57,145 @@ def detect(folder: Path, forced: bool = False) -> ZolaSite | None:
 @dataclass(frozen=True)
 class ZolaSite(Site):
     suffixes = frozenset({".md"})
+    navigation_read: ClassVar[str] = "section templates that list `section.pages`"
+
+    # -- languages (a file's language is its `name.<code>.md` suffix) -------------------
+    @cached_property
+    def _default_language(self) -> str:
+        return (text_value(self.config, "default_language") or "en").lower()
+
+    @cached_property
+    def _other_languages(self) -> frozenset[str]:
+        table = self.config.get("languages")
+        return (
+            frozenset(str(k).lower() for k in table if str(k).lower() != self._default_language)
+            if isinstance(table, dict)
+            else frozenset()
+        )
+
+    def languages(self) -> tuple[Language, ...]:
+        if not self._other_languages:
+            return ()
+        others = (Language(code, "/" + code) for code in sorted(self._other_languages))
+        return (Language(self._default_language, "", True), *others)
+
+    def _split_language(self, stem: str) -> tuple[str, str | None]:
+        name, dot, suffix = stem.rpartition(".")
+        return (name, suffix.lower()) if dot and suffix.lower() in self._other_languages else (stem, None)
+
+    def language_of(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> str | None:
+        return self._split_language(Path(path).stem)[1] or self._default_language
+
+    def translation_key(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> str | None:
+        try:
+            relative = PurePosixPath(absolute(path).relative_to(self.content_dir).as_posix())
+        except ValueError:
+            return None
+        return str(relative.with_name(self._split_language(relative.stem)[0]))
+
+    # -- publication and navigation ---------------------------------------------------
+    def publication(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> Publication:
+        fm = front_matter or {}
+        if true_flag(fm.get("draft")):
+            return Publication("draft = true")
+        if fm.get("render") is False:
+            return Publication("render = false")
+        return Publication()
+
+    def listed(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> str | None:
+        if Path(path).name.startswith("_index"):
+            return None
+        folder = absolute(path).parent
+        if Path(path).stem == "index":
+            folder = folder.parent
+        while True:
+            section = folder / "_index.md"
+            fm = self._section_front_matter(section)
+            if not fm.get("transparent") or folder == self.content_dir:
+                break
+            folder = folder.parent
+        if fm.get("render") is False:
+            return None
+        template = text_value(fm, "template") or (
+            "index.html" if folder == self.content_dir else "section.html"
+        )
+        return f"the section page {self._shown(section)}" if self._lists_pages(template) else None
+
+    def _section_front_matter(self, section: Path) -> dict[str, Any]:
+        memo = self._memo.setdefault("sections", {})
+        if section not in memo:
+            try:
+                memo[section] = front_matter_of(section.read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                memo[section] = {}
+        return memo[section]  # type: ignore[no-any-return]
+
+    def _lists_pages(self, template: str) -> bool:
+        """Whether a section template (or one it extends) lists the section's pages; a
+        template not in the repository (a theme not checked out) is taken to."""
+        memo = self._memo.setdefault("lists", {})
+        if template not in memo:
+            memo[template] = True
+            seen: set[str] = set()
+            name: str | None = template
+            while name and name not in seen:
+                seen.add(name)
+                text = self._template_text(name)
+                if text is None:
+                    break
+                if _LISTS_PAGES.search(text):
+                    break
+                found = _EXTENDS.search(text)
+                name = found.group(1) if found else None
+                if name is None:
+                    memo[template] = False
+        return bool(memo[template])
+
+    def _template_text(self, name: str) -> str | None:
+        folders = [self.root / "templates"]
+        folders += [self.root / "themes" / t / "templates" for t in string_list(self.config.get("theme"))]
+        for folder in folders:
+            try:
+                return (folder / name).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+        return None
+
+    @cached_property
+    def _memo(self) -> dict[str, dict[Any, Any]]:
+        return {}
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def cache_inputs(self) -> object:
+        """Sections' `render`, `transparent` and `template`: they decide what lists a page."""
+        found = []
+        for path in self.content_files():
+            if path.name.startswith("_index"):
+                fm = self._section_front_matter(path)
+                found.append((str(path), [fm.get(k) for k in ("render", "transparent", "template")]))
+        return found
 
     @property
     def content_dir(self) -> Path:
         return self.root / "content"
 
-    def content_roots(self) -> tuple[Path, ...]:
-        return (self.content_dir,)
-
     def static_roots(self) -> tuple[Path, ...]:
         return (self.root / "static",)
+
+    def content_roots(self) -> tuple[Path, ...]:
+        return (self.content_dir,)
 
     def taxonomy_prefixes(self) -> tuple[str, ...]:
         """The `name` of each `[[taxonomies]]` entry."""
         table = self.config.get("taxonomies")
         entries = table if isinstance(table, list) else []
         names = [t.get("name") for t in entries if isinstance(t, dict)]
-        return url_prefixes(self.base_path, [str(name) for name in names if name])
+        return self.folder_prefixes(str(name) for name in names if name)
 
     def is_content(self, path: AnyPath) -> bool:
         if not super().is_content(path):
@@ -111,10 +225,13 @@ class ZolaSite(Site):
             return []  # not a page of this site
         relative = PurePosixPath(absolute(path).relative_to(self.content_dir).as_posix())
         strategy = str(dig(self.config, "slugify", "paths") or "on")
+        stem, language = self._split_language(relative.stem)
+        lead = "/" + language if language else ""
+        relative = relative.with_name(stem + relative.suffix)
         folders = [zola_slugify(f, strategy) for f in relative.parts[:-1]]
         explicit = text_value(fm, "path")
         if relative.name == "_index.md":
-            primary = join_url(*folders, "/")
+            primary = join_url(lead, *folders, "/")
         elif explicit:
             primary = join_url(explicit.strip(), "/")
         else:
@@ -125,7 +242,7 @@ class ZolaSite(Site):
             keep_dates = bool(dig(self.config, "slugify", "paths_keep_dates"))
             if not keep_dates and not text_value(fm, "slug"):
                 name = DATE_PREFIX.sub("", name, count=1)
-            primary = join_url(*folders, zola_slugify(text_value(fm, "slug") or name, strategy), "/")
+            primary = join_url(lead, *folders, zola_slugify(text_value(fm, "slug") or name, strategy), "/")
         aliases = ["/" + a.lstrip("/") for a in string_list(fm.get("aliases"))]
         return [join_url(self.base_path, u) if self.base_path else u for u in [primary, *aliases]]
 

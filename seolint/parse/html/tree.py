@@ -1,14 +1,14 @@
 """A light element tree built from the HTML tokens of parse.html_tokens.
 
-BeautifulSoup over html.parser spent ~60 % of the HTML front-end's time building its
-general-purpose tree (7.4 s of the corpus's 237 pages, against 1.2 s for html.parser
-alone). The front-end needs much less: element names, attributes, text and the start
-tag's position. The tree is shaped the way BeautifulSoup's html.parser builder shapes it,
-so findings do not move: void elements never take children, an end tag closes the most
-recent open element of its name (and everything opened inside it) or nothing, and
-elements that never hold readable text (script, style, noscript, template) are left out
-with everything inside them. Doctypes, CDATA sections and ruby annotation text are
-dropped, as the walk over BeautifulSoup's tree skipped them; comments are kept aside.
+Building BeautifulSoup's general-purpose tree was most of the HTML front-end's time
+(BENCHMARKS.md, "Figures behind the code"). The front-end needs much less: element names,
+attributes, text and the start tag's position. The tree is shaped the way BeautifulSoup's
+html.parser builder shapes it, so findings do not move: void elements never take children,
+an end tag closes the most recent open element of its name (and everything opened inside
+it) or nothing, and elements that never hold readable text (script, style, noscript,
+template) are left out with everything inside them. Doctypes, CDATA sections and ruby
+annotation text are dropped, as the walk over BeautifulSoup's tree skipped them; comments
+are kept aside.
 
 A page's tree is kept flat, as the events of a walk over it (`Tree.events`): building it
 is a list append per token, and a walk, or a skip over a subtree, is a loop over a slice.
