@@ -141,6 +141,19 @@ class Views:
         return typed_lines(self.doc, self._read)
 
     @cached_property
+    def heading_lines(self) -> frozenset[int]:
+        """The line each heading starts on (where a section ends), found once per Document."""
+        return frozenset(h.span.line for h in self.doc.headings)
+
+    def block_on(self, line: int) -> Block | None:
+        """The first block, in document order, whose lines include `line`."""
+        return self._block_by_line.get(line)
+
+    @cached_property
+    def _block_by_line(self) -> dict[int, Block]:
+        return first_block_on_each_line(self.doc.blocks)
+
+    @cached_property
     def _read(self) -> Read:
         from seolint.document.lines import text_lines
 
@@ -168,3 +181,28 @@ class _Prose:
             prose.append(ProseBlock(block, text, len(self.words) - before))
         self.blocks = tuple(prose)
         self.sentences = tuple(sentences)
+
+
+def first_block_on_each_line(blocks: Iterable[Block]) -> dict[int, Block]:
+    """Each line's first block in document order. Each line is assigned once: a line
+    already taken is skipped through `taken` (which points past the run of taken lines it
+    starts, shortened as it is followed), so blocks around blocks cost no more than lines."""
+    owner: dict[int, Block] = {}
+    taken: dict[int, int] = {}
+
+    def first_free(line: int) -> int:
+        passed = []
+        while line in taken:
+            passed.append(line)
+            line = taken[line]
+        for seen in passed:
+            taken[seen] = line
+        return line
+
+    for block in blocks:
+        line = first_free(block.span.line)
+        while line <= block.span.end_line:
+            owner[line] = block
+            taken[line] = line + 1
+            line = first_free(line + 1)
+    return owner
