@@ -87,8 +87,14 @@ def test_h003_html_and_marker_headings() -> None:
 
 
 def test_h003_heading_that_cannot_be_retyped_means_no_fix() -> None:
-    assert fixes_of("<h1>T</h1>\n<h3>Deep\n</h3>\n", "H003", "html") == [None]  # closing tag on another line
+    assert fixes_of("<h1>T</h1>\n<h3>Deep\n<p>x</p>\n", "H003", "html") == [None]  # no end tag of its own
+    assert fixes_of("<h1>T</h1>\n<h2>A</h2>\n<h4>Deep\n<h5>Deeper</h5>\n", "H003", "html") == [None]
     assert fixes_of("<h1>T</h1>\n<h3>Deep</h3>\n", "H003", "html") != [None]
+
+
+def test_h003_retypes_both_tags_of_an_html_heading_written_over_two_lines() -> None:
+    result = fixed("<h1>T</h1>\n<h3>Deep\n</h3>\n", "H003", "html", unsafe=True)
+    assert result.text == "<h1>T</h1>\n<h2>Deep\n</h2>\n"
 
 
 # --- S004: repeated lines -----------------------------------------------------------------

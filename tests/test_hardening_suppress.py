@@ -36,7 +36,7 @@ def covers(suppression: suppress.Suppression, finding: Finding) -> str | None:
 
 def pairwise_apply(doc: Document, findings: list[Finding], plan: Plan) -> list[Finding]:
     """Every finding against every suppression: slow, obviously right."""
-    parsed = suppress.parse(doc, plan.aliases)
+    parsed = suppress.parse(suppress.Directives.of(doc), plan.aliases)
     kept = []
     for finding in findings:
         keys = [(s, covers(s, finding)) for s in parsed.suppressions]

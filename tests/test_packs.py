@@ -10,7 +10,7 @@ import pytest
 
 from seolint.config.files import Config, ConfigError
 from seolint.config.plan import make_plan, rules_for
-from seolint.document.lines import strip_decoration
+from seolint.parse import parse
 from seolint.registry.catalog import known_rules
 from seolint.registry.packs.load import builtin_pack_rules, parse_pack
 from seolint.registry.packs.match import PackCheck
@@ -93,8 +93,9 @@ def test_lines_scope_in_html_skips_head_scripts_and_code() -> None:
     assert pack_lint(html, "lines", "html") == [(7, "Z001")]
 
 
-def test_strip_decoration_keeps_only_the_text_of_a_line() -> None:
-    for line, text in [
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
         ("**Internal Links:**", "Internal Links:"),
         ("## Related Posts ##", "Related Posts"),
         ("  • [Link to x]", "[Link to x]"),
@@ -102,9 +103,26 @@ def test_strip_decoration_keeps_only_the_text_of_a_line() -> None:
         ("> 1. Title: x", "Title: x"),
         ("C#", "C#"),
         ("<placeholder>", "<placeholder>"),
-    ]:
-        start, end = strip_decoration(line)
-        assert line[start:end] == text
+        ('<a id="cta"></a>Call to Action', "Call to Action"),
+        ('<a href="/signup">Call to Action</a>', '<a href="/signup">Call to Action</a>'),
+    ],
+)
+def test_the_lines_scope_keeps_only_the_text_of_a_markdown_line(line: str, text: str) -> None:
+    doc = parse(f"Intro.\n\n{line}\n", "draft.md", "markdown")
+    assert doc.views.lines[3].text == text
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("<p><strong>Call to Action</strong></p>", "Call to Action"),
+        ("<p>- Call to Action</p>", "- Call to Action"),  # a dash in HTML text is text
+        ("<p># Call to Action</p>", "# Call to Action"),
+    ],
+)
+def test_the_lines_scope_peels_only_tags_off_an_html_line(line: str, text: str) -> None:
+    doc = parse(f"<main>\n<p>Intro.</p>\n{line}\n</main>\n", "page.html", "html")
+    assert doc.views.lines[3].text == text
 
 
 def test_exceptions_drop_overlapping_matches() -> None:

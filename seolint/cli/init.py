@@ -109,7 +109,7 @@ def site_config(site: Site) -> str:
     example = roots[0] if roots else "content"
     key = site.generator
     return SITE_TEMPLATE.format(
-        generator=site.generator.capitalize() if site.generator != "mkdocs" else "MkDocs",
+        generator=site.generator_name,
         reason=site.reason,
         content=content,
         generator_key=key,

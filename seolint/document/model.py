@@ -11,7 +11,7 @@ import dataclasses
 import itertools
 import re
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # field by field like a frozen dataclass with order=True, but built in C, where a dataclass
 # costs methods compiled at import and a slower __init__ (BENCHMARKS.md, "Figures behind the
 # code"); Spans alone are made hundreds of thousands of times in a corpus run.
+Stretch = tuple[int, int]  # source offsets [start, end)
+LineMarkup = Callable[[str], "tuple[int, int]"]  # a line -> where its text starts and stops
 # "given": alt text to read; "missing": none where one is needed (no alt attribute, or
 # Markdown's `![](x.png)`, which cannot mark an image decorative); "empty": HTML `alt=""`
 # on an image not marked decorative; "decorative": hidden from assistive technology.
@@ -52,12 +54,28 @@ class Field(NamedTuple):
     origin: str  # "front-matter", "title-tag", "meta-tag", "file-name", "generator" (it makes one)
 
 
+class LevelMark(NamedTuple):
+    """Where the source spells a heading's level (source offsets [start, end)), and how:
+    `unit` repeated once per level (Markdown's `##`), or the level's digit (`<h2>`, `H2:`)."""
+
+    start: int
+    end: int
+    unit: str = ""
+
+    def spelled(self, level: int) -> str:
+        """What this mark reads at `level`."""
+        return self.unit * level if self.unit else str(level)
+
+
 class Heading(NamedTuple):
     level: int
     text: str
     span: Span
     source: Literal["markup", "marker"] = "markup"
     anchor: str | None = None  # an explicit id: `{#id}` in Markdown, `id=` in HTML
+    # Every place the source spells the level (a `#` run; both tags of `<h2>...</h2>`; the
+    # digit of `H2:`), so a fix can change it; empty when it cannot be retyped (setext).
+    level_marks: tuple[LevelMark, ...] = ()
 
 
 class Block(NamedTuple):
@@ -85,6 +103,20 @@ class Image(NamedTuple):
     alt: str | None  # None: no alt attribute at all
     span: Span
     alt_state: AltState
+
+
+def merged(stretches: Iterable[Stretch]) -> tuple[Stretch, ...]:
+    """`stretches` sorted, those that overlap or touch joined into one, empty ones dropped:
+    a single spelling for a set of source offsets, whichever parser found them."""
+    joined: list[list[int]] = []
+    for start, end in sorted(stretches):
+        if end <= start:
+            continue
+        if joined and start <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], end)
+        else:
+            joined.append([start, end])
+    return tuple((start, end) for start, end in joined)
 
 
 def alt_state(alt: str | None, decorative: bool) -> AltState:
@@ -122,6 +154,16 @@ class Hints(NamedTuple):
     # None when the format has no such spelling a rule can write with certainty.
     heading_markup: str | None = "{hashes} {text}"
     heading_markup_converts: bool = False  # typing it turns the draft into another format
+
+    def heading_advice(self, level: int, text: str) -> str:
+        """How to make `text` a real heading at `level`, in the draft's own syntax."""
+        return self.heading.format(level=level, hashes="#" * level, text=text)
+
+    def heading_line(self, level: int, text: str) -> str | None:
+        """A one-line heading at `level` as the draft's format types it, or None."""
+        if self.heading_markup is None:
+            return None
+        return self.heading_markup.format(level=level, hashes="#" * level, text=text)
 
 
 # What a page is for, which decides the rules that can judge it: an article a writer wrote
@@ -192,6 +234,18 @@ class Document:
     comments: tuple[Comment, ...] = ()
     templates: tuple[Span, ...] = ()  # template syntax (shortcodes, Liquid tags): neither prose nor text
     lang: str | None = None  # the language the markup declares (<html lang="de">), as written
+    tables: tuple[Span, ...] = ()  # Markdown pipe tables and HTML <table>s: rows repeat by design
+    # What the front-end read as other than prose text, as sorted, disjoint source offsets
+    # [start, end): front matter, code blocks and inline code, HTML comments, link reference
+    # definitions and the brackets of the links they name, raw HTML code (<pre>, <code>,
+    # <script>, <style>, <textarea>, <head>), template regions.
+    not_text: tuple[Stretch, ...] = ()
+    # How the format marks up a line's text, from the front-end: where the text of a line
+    # (with what is not text blanked) starts and stops once the markup around it is peeled
+    # off: quote and list markers, heading hashes, emphasis, wrapping tags, thematic breaks.
+    # The views apply it to the lines they read; None: no line has any.
+    line_markup: LineMarkup | None = None
+    body_lines: tuple[int, int] | None = None  # first and last line of the post's body; None: all
     page: Page = field(default_factory=Page)  # what the site publishes; filled before rules run
 
     @cached_property

@@ -26,8 +26,8 @@ from seolint.document.lines import URL
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from seolint.document.lines import TextLine
-    from seolint.document.model import Block, Document
+    from seolint.document.lines import Read, TextLine
+    from seolint.document.model import Block, Document, Stretch
 
 # The look-behind lets a path start only at a token boundary, which keeps long runs linear.
 _PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
@@ -93,15 +93,18 @@ def sentences_of(text: str) -> Iterator[str]:
     yield text[start:]
 
 
+def without_templates(text: str) -> str:
+    """`text` with its template directives (`{{ ... }}`, `{% ... %}`) blanked."""
+    return _TEMPLATE.sub(" ", text) if "{" in text else text
+
+
 def prose_text(text: str) -> str:
     """A block's text without URLs, file paths and template directives: not words a reader reads."""
     if "://" in text or "www." in text:  # each pattern needs these characters: most blocks have none
         text = URL.sub(_url_gap, text)
     if "/" in text:
         text = _PATH.sub(" ", text)
-    if "{" in text:
-        text = _TEMPLATE.sub(" ", text)
-    return text.strip()
+    return without_templates(text).strip()
 
 
 def _url_gap(url: re.Match[str]) -> str:
@@ -179,6 +182,39 @@ class Views:
     @cached_property
     def lines(self) -> dict[int, TextLine]:
         """The rule packs' `lines` scope: each non-blank text line by number, markup peeled off."""
+        return self._read.lines
+
+    @cached_property
+    def markup(self) -> tuple[Stretch, ...]:
+        """The markup `lines` peeled off the ends of the lines, as sorted source offsets:
+        quote and list markers, heading hashes, emphasis, wrapping tags, thematic breaks."""
+        from seolint.document.lines import markup_of
+
+        return markup_of(self.doc, self._read)
+
+    @cached_property
+    def typed_lines(self) -> dict[int, TextLine]:
+        """The same lines as the writer typed them: code, URLs and link syntax kept, comments
+        blanked, the same markup peeled off (S004 compares these)."""
+        from seolint.document.lines import typed_lines
+
+        return typed_lines(self.doc, self._read)
+
+    @cached_property
+    def heading_lines(self) -> frozenset[int]:
+        """The line each heading starts on (where a section ends), found once per Document."""
+        return frozenset(h.span.line for h in self.doc.headings)
+
+    def block_on(self, line: int) -> Block | None:
+        """The first block, in document order, whose lines include `line`."""
+        return self._block_by_line.get(line)
+
+    @cached_property
+    def _block_by_line(self) -> dict[int, Block]:
+        return first_block_on_each_line(self.doc.blocks)
+
+    @cached_property
+    def _read(self) -> Read:
         from seolint.document.lines import text_lines
 
         return text_lines(self.doc)
@@ -205,3 +241,28 @@ class _Prose:
             prose.append(ProseBlock(block, text, len(self.words) - before))
         self.blocks = tuple(prose)
         self.sentences = tuple(sentences)
+
+
+def first_block_on_each_line(blocks: Iterable[Block]) -> dict[int, Block]:
+    """Each line's first block in document order. Each line is assigned once: a line
+    already taken is skipped through `taken` (which points past the run of taken lines it
+    starts, shortened as it is followed), so blocks around blocks cost no more than lines."""
+    owner: dict[int, Block] = {}
+    taken: dict[int, int] = {}
+
+    def first_free(line: int) -> int:
+        passed = []
+        while line in taken:
+            passed.append(line)
+            line = taken[line]
+        for seen in passed:
+            taken[seen] = line
+        return line
+
+    for block in blocks:
+        line = first_free(block.span.line)
+        while line <= block.span.end_line:
+            owner[line] = block
+            taken[line] = line + 1
+            line = first_free(line + 1)
+    return owner

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seolint.config.plan import ActiveRule, Plan
@@ -23,7 +22,7 @@ from seolint.registry.edits import Locator
 
 if TYPE_CHECKING:
     from seolint.findings.facts import FileFacts
-    from seolint.site import Region, Site
+    from seolint.site import Site
 
 
 class DraftError(Exception):
@@ -66,11 +65,13 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
 
 def read_page(source: Source, plan: Plan, site: Site | None = None) -> Document:
     """The draft parsed, with the page it publishes as (DraftError if it cannot be parsed)."""
+    from seolint.parse.templates import template_regions  # the site's syntax, or MDX's
+
     keys = plan.front_matter_keys
     if site is not None and site.front_matter_any_case:
         keys = dataclasses.replace(keys, any_case=True)
     try:
-        templates = template_regions(source, site)
+        templates = template_regions(source.text, source.path, site)
         doc = parse(source.text, source.path, source.format, plan.content_selector, keys, templates)
     except ParseError as error:
         raise DraftError(str(error)) from None
@@ -86,17 +87,6 @@ def as_published(doc: Document, page: Page) -> Document:
         title = Field(page.generated_title, Span.point(1), "generator")
         return revised(doc, page=page, title=title, seo_title=doc.seo_title or title)
     return revised(doc, page=page)
-
-
-def template_regions(source: Source, site: Site | None) -> Sequence[Region]:
-    """The site's template syntax in the draft; an MDX draft's imports and JSX even outside a site."""
-    if site is not None:
-        return site.template_regions(source.text, Path(source.path))
-    if source.path.lower().endswith(".mdx"):
-        from seolint.site.mdx import mdx_regions
-
-        return mdx_regions(source.text)
-    return ()
 
 
 def _site_facts(site: Site, doc: Document, errors: list[FileError]) -> FileFacts | None:

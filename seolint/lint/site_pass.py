@@ -20,7 +20,7 @@ from seolint.config.plan import ActiveRule
 from seolint.discover.reading import ReadError, read_bytes
 from seolint.discover.source import FileError, format_for
 from seolint.discover.walk import DraftFile, shown
-from seolint.document.model import Document, Page, Span
+from seolint.document.model import Page, Span
 from seolint.findings.facts import FileFacts
 from seolint.findings.records import FileResult, Finding, Problem, SiteSummary
 from seolint.lint import suppress
@@ -263,7 +263,8 @@ def merged(
         if (code := rule.rule.code) in active
     ]
     if findings and (facts.directives or facts.ignore is not None):
-        findings = suppress.unsuppressed(_suppressions_of(draft.path, facts), findings, plan.aliases)
+        directives = suppress.Directives(facts.directives, facts.line_count, facts.ignore)
+        findings = suppress.unsuppressed(directives, findings, plan.aliases)
     if not findings:
         return result._replace(rules=(*result.rules, *active))
     return result._replace(
@@ -277,19 +278,6 @@ def _context(facts: FileFacts, span: Span) -> str:
         if item is not None and item.span.line == span.line:
             return item.context
     return facts.first_line
-
-
-def _suppressions_of(path: str, facts: FileFacts) -> Document:
-    """A stand-in Document holding only what suppressions read: comments, lines, front matter."""
-    front_matter = {"seolint": {"ignore": list(facts.ignore)}} if facts.ignore is not None else {}
-    return Document(
-        path,
-        "markdown",
-        " \n" * facts.line_count,
-        front_matter=front_matter,
-        front_matter_span=Span.point(1),
-        comments=facts.directives,
-    )
 
 
 def _draft(path: Path) -> DraftFile:

@@ -15,12 +15,25 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TypeVar
 
-from seolint.document.model import CodeBlock, Document, Image, Link, alt_state
-from seolint.site.adapter import Region
+from seolint.document.model import CodeBlock, Document, Image, Link, Stretch, alt_state, merged
+from seolint.site.adapter import Region, Site
 
 _TOKEN = re.compile(r"\{\{(\d+)x*\}\}")  # what a region within a line is masked as
+
+
+def template_regions(text: str, path: str, site: Site | None) -> Sequence[Region]:
+    """The site's template syntax in a draft; an MDX draft's imports, exports and JSX even
+    outside a site (the `.mdx` extension says it is MDX, whoever renders it)."""
+    if site is not None:
+        return site.template_regions(text, Path(path))
+    if path.lower().endswith(".mdx"):
+        from seolint.site.mdx import mdx_regions
+
+        return mdx_regions(text)
+    return ()
 
 
 def masked(text: str, regions: Sequence[Region]) -> str:
@@ -112,14 +125,23 @@ def parse_with_templates(
         for region in regions
         if region.kind == "code"
     ]
-    opaque = tuple(doc.span_at(r.start, r.end) for r in regions if r.kind in ("opaque", "code", "image"))
+    opaque = [r for r in regions if r.kind in ("opaque", "code", "image")]
+    not_text = [(r.start, r.end) if r.kind != "code" else _whole_lines(doc, r) for r in opaque]
     return dataclasses.replace(
         doc,
         links=links,
         images=_by_position((*doc.images, *images)),
         code_blocks=_by_position((*doc.code_blocks, *code)),
-        templates=opaque,
+        templates=tuple(doc.span_at(r.start, r.end) for r in opaque),
+        not_text=merged((*doc.not_text, *not_text)),
     )
+
+
+def _whole_lines(doc: Document, region: Region) -> Stretch:
+    """The lines a code region covers, as a code block's: none of them is prose."""
+    span = doc.span_at(region.start, region.end)
+    end = doc.offset(span.end_line + 1) if span.end_line < len(doc.lines) else len(doc.source)
+    return doc.offset(span.line), end
 
 
 def _restored(link: Link, regions: Sequence[Region], text: str) -> Link:

@@ -10,8 +10,9 @@ has to be looked up by name), which is done lazily and at most once per `Site`.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
@@ -96,6 +97,11 @@ class Site:
     base_url: str | None = None  # as configured: "https://example.org/blog/"
     suffixes: ClassVar[frozenset[str]] = PAGE_SUFFIXES  # file types this generator renders
     front_matter_any_case: ClassVar[bool] = False  # front-matter keys are read in any case (Hugo)
+
+    @property
+    def generator_name(self) -> str:
+        """The generator's name as its project spells it ("Hugo", "MkDocs"), for messages."""
+        return self.generator.capitalize()
 
     # -- identity ---------------------------------------------------------------------
     @property
@@ -306,6 +312,20 @@ class Site:
                     if self.is_content(path):
                         found.add(path)
         return tuple(Path(p) for p in sorted(found))
+
+    def taxonomy_prefixes(self) -> tuple[str, ...]:
+        """URL path prefixes ("/tags/", "/fr/tags/") of the taxonomy pages the generator
+        writes itself."""
+        return ()
+
+    def folder_prefixes(self, names: Iterable[str]) -> tuple[str, ...]:
+        """URL path prefixes ("/blog/tags/") of the folders `names` under the site's base
+        path, in each of its languages."""
+        leads = dict.fromkeys(["", *(language.prefix.strip("/") for language in self.languages())])
+        base = self.base_path or "/"
+        return tuple(
+            url_key(posixpath.join(base, lead, name)) + "/" for name in names if name for lead in leads
+        )
 
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
         """What kind of page `path` is, and why (seolint.document.kinds; adapters add what only

@@ -159,6 +159,12 @@ class HugoSite(Site):
     def static_roots(self) -> tuple[Path, ...]:
         return tuple(dict.fromkeys(m.source for m in static_mounts(self.root, self.config)))
 
+    def taxonomy_prefixes(self) -> tuple[str, ...]:
+        """`[taxonomies]` values (tags and categories when none are configured)."""
+        table = self.config.get("taxonomies")
+        names = list(table.values()) if isinstance(table, dict) else ["tags", "categories"]
+        return self.folder_prefixes(str(name) for name in names if name)
+
     @cached_property
     def _root_texts(self) -> tuple[str, ...]:
         return tuple(os.path.join(str(m.source), "") for m in self._content_mounts)

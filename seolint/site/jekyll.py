@@ -220,6 +220,9 @@ class JekyllSite(Site):
     def content_roots(self) -> tuple[Path, ...]:
         return (self.source,)
 
+    def static_roots(self) -> tuple[Path, ...]:
+        return (self.source,)  # every file without front matter is copied as it is
+
     def _where(self, path: AnyPath) -> tuple[str, PurePosixPath] | None:
         """("page" | collection name | "drafts", path inside it) for content, else None."""
         parts = self.relative_parts(path)

@@ -37,6 +37,7 @@ class MkDocsSite(Site):
     suffixes = MARKDOWN_SUFFIXES - {".mdx"}
 
     navigation_read: ClassVar[str] = "`nav` in the config (every page when it has none)"
+    generator_name = "MkDocs"
 
     def content_roots(self) -> tuple[Path, ...]:
         return (absolute(self.root / (text_value(self.config, "docs_dir") or "docs")),)

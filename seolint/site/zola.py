@@ -194,6 +194,13 @@ class ZolaSite(Site):
     def content_roots(self) -> tuple[Path, ...]:
         return (self.content_dir,)
 
+    def taxonomy_prefixes(self) -> tuple[str, ...]:
+        """The `name` of each `[[taxonomies]]` entry."""
+        table = self.config.get("taxonomies")
+        entries = table if isinstance(table, list) else []
+        names = [t.get("name") for t in entries if isinstance(t, dict)]
+        return self.folder_prefixes(str(name) for name in names if name)
+
     def is_content(self, path: AnyPath) -> bool:
         if not super().is_content(path):
             return False

@@ -191,22 +191,7 @@ class SiteModel:
 
     @cached_property
     def _taxonomy_prefixes(self) -> tuple[str, ...]:
-        names: list[str] = []
-        if self.site.generator == "hugo":
-            table = self.site.config.get("taxonomies")
-            names = list(table.values()) if isinstance(table, dict) else ["tags", "categories"]
-        elif self.site.generator == "zola":
-            table = self.site.config.get("taxonomies")
-            names = (
-                [t.get("name", "") for t in table if isinstance(t, dict)] if isinstance(table, list) else []
-            )
-        leads = ["", *(lang.prefix.strip("/") for lang in self.site.languages())]
-        return tuple(
-            url_key(posixpath.join(self.site.base_path or "/", lead, str(n))) + "/"
-            for n in names
-            if n
-            for lead in dict.fromkeys(leads)
-        )
+        return self.site.taxonomy_prefixes()
 
     @cached_property
     def _primary_by_language(self) -> dict[str | None, list[str]]:

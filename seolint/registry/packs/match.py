@@ -120,7 +120,7 @@ class PackCheck:
         if spec.action == "remove-label":
             edit = _label_section(doc, span.line, self.matchers, spec.with_lines)
         else:
-            block = next((b for b in doc.blocks if b.span.line <= span.line <= b.span.end_line), None)
+            block = doc.views.block_on(span.line)
             edit = remove_sentence(doc, span, block) if block is not None else None
         return Fix((edit,), spec.applicability, spec.title) if edit is not None else None
 
@@ -132,7 +132,7 @@ def _label_section(
     before a heading, another label or the end; None when the label has content."""
     if not removable(doc.lines[line - 1]):
         return None
-    headings = {h.span.line for h in doc.headings}
+    headings = doc.views.heading_lines
     last = line
     for number in range(line + 1, len(doc.lines) + 1):
         raw = doc.lines[number - 1]
