@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from seolint import __version__
-from seolint.cli.main import COMMANDS
+from seolint.cli.main import commands
 from tests.conftest import CliResult, run_cli
 
 BAD = "# Title\n\n#### Skipped\n\n![](x.png)\n"  # H003 and I001
@@ -202,8 +202,8 @@ def test_no_arguments_is_the_help_on_stderr_as_a_usage_error() -> None:
 def test_top_level_help_lists_every_command_with_its_summary() -> None:
     result = run_cli(["--help"])
     shown = " ".join(result.stdout.split())
-    for name, command in COMMANDS.items():
-        assert f"{name} {' '.join(command.summary.split())}" in shown
+    for command in commands():
+        assert f"{command.name} {' '.join(command.summary.split())}" in shown
 
 
 def test_help_wins_over_other_arguments(drafts: Path) -> None:

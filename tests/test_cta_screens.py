@@ -10,10 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seolint.checks import cta
-from seolint.checks.cta import IMPERATIVE_VERBS, asks_reader, may_hold_request_verb
+from seolint.checks.cta import asks_reader, lexicon, may_hold_request_verb
 from seolint.discover.source import format_for
 from seolint.parse import parse
 from tests.conftest import CORPUS
+
+IMPERATIVE_VERBS = lexicon().imperative_verbs  # seolint/checks/cta_words.toml
 
 PIECES = [
     *" ,;:—–-.!?'’\"“*_([)]",

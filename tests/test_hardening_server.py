@@ -251,6 +251,7 @@ def test_one_session_through_every_kind_of_bad_input(client: Client, tmp_path: P
     params, each bad frame, code actions on files never opened (a FIFO, a link to /dev/zero:
     pygls used to read them from disk), a draft nested 30,000 deep, a request after
     `shutdown`. Every request is answered and the session ends with exit code 0."""
+    (tmp_path / ".seolint.toml").write_text("", encoding="utf-8")  # the server lints files under a config
     uri = (tmp_path / "post.md").as_uri()
     client.send(client.request(5, "textDocument/hover", hover(uri)))
     assert error_code(client.answer(5)) == -32002  # ServerNotInitialized

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from seolint.site import plain_site, url_key
 from seolint.sitewide import near_names
-from seolint.sitewide.model import Page, SiteModel, _page_name
+from seolint.sitewide.model import SiteModel, SitePage, _page_name
 from seolint.sitewide.near_names import NearNames, ratio
 from tests.growth import Growth, assert_linear
 
@@ -51,8 +51,8 @@ def _old_suggestion(model: SiteModel, wanted: str) -> str | None:
     return best[1] if best else None
 
 
-def _old_page_suggestion(model: SiteModel, wanted: Path) -> Page | None:
-    best: tuple[float, str, Page] | None = None
+def _old_page_suggestion(model: SiteModel, wanted: Path) -> SitePage | None:
+    best: tuple[float, str, SitePage] | None = None
     for page in model.pages.values():
         near = ratio(_page_name(wanted), _page_name(page.path), at_least=0.8)
         if near >= 0.8:
@@ -66,7 +66,7 @@ def site_model(slugs: list[str], sections: list[str]) -> SiteModel:
     for index, slug in enumerate(slugs):
         section = sections[index % len(sections)]
         path = root / "content" / section / (f"{slug}.md" if index % 3 else f"{slug}/index.md")
-        pages[path] = Page(path, str(path.relative_to(root)), None, (f"/{section}/{slug}/",))
+        pages[path] = SitePage(path, str(path.relative_to(root)), None, (f"/{section}/{slug}/",))
     return SiteModel(plain_site(root, "test"), pages)
 
 

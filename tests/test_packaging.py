@@ -1,4 +1,5 @@
-"""The wheel carries the built-in rule packs: they work without the source tree."""
+"""The wheel carries its data (the built-in rule packs, C001's word lists, the HTML report's
+style and script): they work without the source tree."""
 
 from __future__ import annotations
 
@@ -24,7 +25,10 @@ from seolint.discover.source import Source
 rules = [r.code for r in known_rules().rules]
 plan = make_plan(Config(select=("S",)))
 found = lint_source(Source("Internal Links:\\n\\nTODO\\n", "d.txt", "text"), plan).findings
-print(json.dumps({"file": seolint.__file__, "rules": rules, "found": [f.code for f in found]}))
+from seolint.checks.cta import lexicon
+from seolint.report import html
+data = {"verbs": len(lexicon().imperative_verbs), "css": html.CSS[:6], "script": html.SCRIPT[:13]}
+print(json.dumps({"file": seolint.__file__, "rules": rules, "found": [f.code for f in found], **data}))
 """
 
 
@@ -59,6 +63,7 @@ def test_built_wheel_installs_packs_and_runs_them(tmp_path: Path) -> None:
     assert Path(report["file"]).is_relative_to(site)
     assert {"S001", "S002", "S003", "S004"} <= set(report["rules"])
     assert report["found"] == ["S001", "S002"]
+    assert report["verbs"] > 50 and report["css"] == ":root{" and report["script"] == "(function () "
     cli = "import sys; sys.path.insert(0, sys.argv.pop(1)); from seolint.cli.main import main; main()"
     listed = subprocess.run(
         [sys.executable, "-c", cli, str(site), "rules", "--format", "markdown"],

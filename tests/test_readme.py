@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from seolint.cli.main import rules_markdown_table
+from seolint.cli.rules import rules_markdown_table
 from seolint.registry.catalog import known_rules
 from tests.conftest import ROOT
 

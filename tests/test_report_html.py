@@ -52,6 +52,9 @@ See [the docs](#) and [Link to the setup guide] for more, and TODO: write this p
 ## Next <script>alert(2)</script>
 
 <a href="javascript:alert(4)">click here</a> <img src="x" onerror="alert(5)">
+
+<img
+  src="diagram.png">
 """
 
 
@@ -196,6 +199,21 @@ def test_every_finding_is_listed_under_the_line_it_is_on(drafts: Path) -> None:
             assert row.attrs["data-line"] == note.attrs["data-line"]
 
 
+def test_fixable_findings_say_what_fix_would_do(drafts: Path) -> None:
+    markup, findings = html_and_findings("draft.md")
+    page = Page(markup)
+    badges = {}
+    for note in page.find("li", "note"):
+        badge = [child for child in page.elements if child.parent is note and "fix" in child.classes]
+        badges[(int(note.attrs["data-line"]), note.attrs["data-code"])] = (
+            badge[0].classes - {"fix"} if badge else set()
+        )
+    expected = {(f["line"], f["code"]): {f["fix"]["applicability"]} if f["fix"] else set() for f in findings}
+    assert badges == expected and any(expected.values())
+    (header,) = page.find("span", "fixable")
+    assert "fixable with `--fix`" in header.content
+
+
 def test_each_span_is_marked_on_its_lines(drafts: Path) -> None:
     markup, findings = html_and_findings("draft.md")
     page = Page(markup)
@@ -211,8 +229,8 @@ def test_each_span_is_marked_on_its_lines(drafts: Path) -> None:
     multi_line = 0
     for finding in findings:
         expected = span_text(lines, finding)
-        if not expected:
-            continue  # a point (an image, a whole-post verdict) is flagged by its note only
+        if not expected or finding["whole_post"]:
+            continue  # a point (an image) or a verdict on the whole post is flagged by its note only
         mine = [
             m
             for m in marks
@@ -222,7 +240,7 @@ def test_each_span_is_marked_on_its_lines(drafts: Path) -> None:
         assert int(mine[-1].attrs["data-line"]) <= max(finding["end_line"], finding["line"])
         assert "".join(m.content for m in mine) == expected, finding
         multi_line += len({m.attrs["data-line"] for m in mine}) > 1
-    assert multi_line >= 1  # the front matter (M003)
+    assert multi_line >= 1  # the <img> over two lines (I001)
 
 
 def test_overlapping_spans_share_marks_a_span_may_cross_lines_and_a_point_is_a_bar(tmp_path: Path) -> None:

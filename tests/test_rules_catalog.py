@@ -20,9 +20,9 @@ def codes(text: str, select: str, fmt: str = "markdown", **options: object) -> l
 
 def test_duplicate_heading_siblings_only() -> None:
     text = "# T\n\n## A\n\n### Setup\n\n## B\n\n### Setup\n"
-    assert codes(text, "H005") == [(9, "H005")]
-    assert codes(text, "H005", siblings_only=True) == []
-    assert codes(text + "\n### Setup\n", "H005", siblings_only=True) == [(11, "H005")]
+    assert codes(text, "H005") == []
+    assert codes(text + "\n### Setup\n", "H005") == [(11, "H005")]
+    assert codes(text, "H005", siblings_only=False) == [(9, "H005")]
 
 
 def test_long_section_max_words() -> None:

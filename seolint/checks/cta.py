@@ -3,7 +3,8 @@
 A call to action is recognised by its form, not by a list of phrases: a clause that opens
 with an imperative verb, a question put to the reader, an invitation ("feedback is
 welcome"), or a link styled as a button. Each test is a small, named check below, so a
-surprising verdict can be traced to one lexicon entry or one pattern.
+surprising verdict can be traced to one lexicon entry or one pattern. The lexicon (verbs,
+lead-ins, the words that show a verb is a noun) is data: cta_words.toml, read once a process.
 """
 
 from __future__ import annotations
@@ -11,81 +12,15 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from seolint.document.model import Document, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
+from seolint.registry.phrases import phrase_pattern
 from seolint.registry.rule import rule
 
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as running text, which keeps long lexicons readable."""
-    return frozenset(text.split())
-
-
-# Verbs that open a request to the reader. Exposition verbs that also open sentences
-# ("Note that", "Consider a compiler", "Imagine", "Suppose") are left out on purpose.
-IMPERATIVE_VERBS = _words(
-    """
-    add ask audit benchmark book bookmark browse build change check clone come comment
-    compare contact contribute copy create deploy describe dig dive donate download drop
-    email enable experiment explore file find follow fork get give grab head help install
-    have join jump keep learn leave let listen look measure migrate open pick ping play
-    post profile rate reach read register reply report request review run see send share sign
-    sponsor star start stay submit subscribe swap switch take talk tell test try turn
-    update upgrade use visit vote watch write
-    """
-)
-# In a list item an imperative is often a changelog entry ("Add a timeout", "Fix a
-# crash"); there it counts only with these reader-facing verbs or a word addressed to
-# the reader (you, us, ...).
-_READER_VERBS = _words(
-    """
-    ask bookmark browse check come comment contact contribute donate email explore file
-    follow give head join learn leave let listen post reach read register reply report
-    see send share sign sponsor star stay subscribe talk tell try visit vote watch
-    """
-)
-_COPULAR = frozenset({"get", "keep", "stay"})  # "Get involved", "Stay tuned": a participle follows
-_READER_WORDS = frozenset({"you", "your", "yours", "yourself", "us", "our", "we"})
-# Words that may follow an imperative verb: determiners, pronouns, particles, adverbs.
-_FOLLOWERS = _words(
-    """
-    a an the this that these those your our my his her its their some any all each every
-    both more one it them us me him yourself yourselves everyone others what how which
-    whether why where who in on out up off over through to with for at into onto around
-    back down along about from across ahead again also now today first here there away
-    together below above yourself forward
-    """
-)
-# Words that show the first word is a noun ("Build failed", "Use of", "Update:"):
-# auxiliaries, modals, common finite verbs and irregular past tenses.
-_FINITE = _words(
-    """
-    is are was were be been has have had will would can could should may might must
-    does did doesn't don't isn't aren't wasn't weren't won't can't couldn't
-    grew rose fell went took made became got ran came saw gave found began broke built
-    brought kept left held showed stood told stayed fell
-    include includes matters works helps means seems needs uses depends shows remains
-    runs takes makes goes comes looks grows drops fails breaks happens becomes gets stays
-    """
-)
-_NOUN_FOLLOWERS = frozenset({"of", "by", "'s", "’s"})
-# Words before the verb of a request. The first kind only ever asks the reader ("Feel free to
-# drop by"); the second just joins clauses ("and", "then"). Longest first.
-_READER_LEAD_INS = (
-    ["go", "ahead", "and"], ["feel", "free", "to"], ["be", "sure", "to"], ["be", "sure", "you"],
-    ["make", "sure", "to"], ["make", "sure", "you"], ["don't", "forget", "to"],
-    ["do", "not", "forget", "to"], ["remember", "to"], ["don't", "hesitate", "to"],
-    ["do", "not", "hesitate", "to"], ["why", "not"], ["go", "and"],
-)  # fmt: skip
-_JOINING_LEAD_INS = tuple([word] for word in _words("and or so then now just also finally simply do"))
-# Words a clause that asks may open with besides its verb: a lead-in's first word or a negation.
-_OPENERS = frozenset(["don't", "never", "not", *(words[0] for words in _READER_LEAD_INS + _JOINING_LEAD_INS)])
-_CLAUSE_END = _words(", ; . and or but then so if when because to")  # a relative clause may come first
-# Words that open a lead-in before the main clause: "If you use X, try ...", "For details, see ...".
-_SUBORDINATORS = _words("if when whenever once before after while until unless whether as to for")
 # Bounds that keep a pasted 100k-character "sentence" linear: a request shows in its opening.
 _MAX_LEAD_IN_COMMAS = 3  # "If you use X, Y, or Z, try ..."
 _MAX_CLAUSE_TOKENS = 40
@@ -95,11 +30,6 @@ _WORD_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")  # _TOKEN's first kind: the only
 _CLAUSE_BREAK = re.compile(r"(?:[;:—–]|\s-\s)\s*|,\s*(?=(?:and|then|so)\b)")  # no leading \s*: linear
 _QUOTE_MARKS = "\"'“‘”’«"
 _MARKUP = " *_(["
-_COORDINATORS = frozenset({"and", "so", "then"})
-# "You can find the binaries ..." invites; "As you can see", "Now you can write ..." describe.
-_INVITED_VERBS = (_READER_VERBS - {"give", "see"}) | _words(
-    "download find get help install look message take try upgrade view"
-)
 # A list item that cites an issue ("[FLINK-123] - Check ...", "... #1234") is a changelog entry.
 _CHANGELOG_ENTRY = re.compile(r"^\W*[A-Z][A-Z0-9]*-\d+\b|#\d+\W*$")
 _TO_READER = re.compile(
@@ -141,6 +71,58 @@ _YOU_MAY = re.compile(
 _CTA_CLASS = re.compile(r"(?:^|[-_])(?:cta|btn|button)(?:$|[-_])", re.IGNORECASE)
 
 
+class Lexicon(NamedTuple):
+    """The word lists of cta_words.toml, which says what each one is for."""
+
+    imperative_verbs: frozenset[str]
+    reader_verbs: frozenset[str]
+    copular_verbs: frozenset[str]
+    reader_words: frozenset[str]
+    negated_verbs: frozenset[str]
+    negations: frozenset[str]
+    followers: frozenset[str]
+    finite: frozenset[str]
+    noun_followers: frozenset[str]
+    reader_lead_ins: tuple[list[str], ...]  # in the file's order: longest first
+    joining_lead_ins: tuple[list[str], ...]
+    clause_end: frozenset[str]
+    subordinators: frozenset[str]
+    coordinators: frozenset[str]
+    invited_verbs: frozenset[str]  # verbs that invite after "you can", "you may want to", ...
+    openers: frozenset[str]  # what a clause that asks may open with besides its verb
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The word lists, read from the package once per process."""
+    from importlib.resources import files
+
+    from seolint.discover.toml import tomllib
+
+    data = tomllib.loads(files("seolint.checks").joinpath("cta_words.toml").read_text(encoding="utf-8"))
+    words = {key: frozenset(value.split()) for key, value in data.items() if isinstance(value, str)}
+    reader_lead_ins = tuple(phrase.split() for phrase in data["reader-lead-ins"])
+    joining_lead_ins = tuple([word] for word in data["joining-lead-ins"].split())
+    return Lexicon(
+        imperative_verbs=words["imperative-verbs"],
+        reader_verbs=words["reader-verbs"],
+        copular_verbs=words["copular-verbs"],
+        reader_words=words["reader-words"],
+        negated_verbs=words["negated-verbs"],
+        negations=words["negations"],
+        followers=words["followers"],
+        finite=words["finite"],
+        noun_followers=words["noun-followers"],
+        reader_lead_ins=reader_lead_ins,
+        joining_lead_ins=joining_lead_ins,
+        clause_end=words["clause-end"],
+        subordinators=words["subordinators"],
+        coordinators=words["coordinators"],
+        invited_verbs=(words["reader-verbs"] - words["not-after-you-can"]) | words["after-you-can"],
+        openers=words["negations"] | {lead_in[0] for lead_in in reader_lead_ins + joining_lead_ins},
+    )
+
+
 class CtaOptions(Options):
     window: float = option(0.25, minimum=0, maximum=1)  # the final share of the prose that must hold the CTA
     phrases: tuple[str, ...] = ()  # always a call to action, whatever their form
@@ -148,7 +130,16 @@ class CtaOptions(Options):
     extend_verbs: tuple[str, ...] = ()  # more verbs that open a request to the reader
 
 
-@rule("C001", "missing-cta", Severity.WARNING, CtaOptions)
+@rule(
+    "C001",
+    "missing-cta",
+    Severity.WARNING,
+    CtaOptions,
+    kinds=("post", "landing"),
+    languages=("en",),
+    by_default=False,
+    on_lone_drafts=True,
+)
 def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     """The end of the post has no call to action.
 
@@ -182,8 +173,11 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
         return
     start = _final_part_start(doc, opts.window)
     if find_cta(doc, opts, start) is None:
+        whole = start <= doc.views.blocks[0].block.span.line  # the final part is all the prose
         yield Problem(
-            Span.point(start), "no call to action in the final part of the post (from this line on)"
+            Span.point(start),
+            "no call to action in the final part of the post (from this line on)",
+            about="post" if whole else "place",
         )
 
 
@@ -195,12 +189,12 @@ def find_cta(doc: Document, opts: CtaOptions, start: int) -> str | None:
             return link.text
     phrases = (*opts.phrases, *opts.extend_phrases)
     if any(p.strip() for p in phrases):  # no phrase configured (the default): nothing to search
-        pattern = phrase_pattern(phrases)
+        pattern = phrase_pattern(phrases).compiled()
         texts = [b.text for b in doc.blocks if b.kind != "table-cell" and b.span.line >= start]
         for text in [*texts, *(link.text for link in links)]:
             if pattern.search(text):
                 return text
-    verbs = IMPERATIVE_VERBS | {v.strip().lower() for v in opts.extend_verbs}
+    verbs = lexicon().imperative_verbs | {v.strip().lower() for v in opts.extend_verbs}
     views = doc.views
     for sentence in views.sentences:
         block = views.blocks[sentence.block].block
@@ -219,7 +213,8 @@ def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> 
     if _is_reader_question(sentence) or _invites(sentence):
         return True
     invited = _invited_verb(sentence)
-    if invited and invited in _INVITED_VERBS | (verbs - IMPERATIVE_VERBS):
+    words = lexicon()
+    if invited and invited in words.invited_verbs | (verbs - words.imperative_verbs):
         return True
     if not may_hold_request_verb(sentence, verbs):
         return False
@@ -249,7 +244,7 @@ def may_hold_request_verb(sentence: str, verbs: frozenset[str]) -> bool:
 @lru_cache(maxsize=8)
 def _request_words(verbs: frozenset[str]) -> frozenset[str] | None:
     """The words a request needs one of: a verb, or what follows "don't" ("miss", "wait")."""
-    wanted = verbs | {"miss", "wait"}
+    wanted = verbs | lexicon().negated_verbs
     return wanted if all(_WORD_TOKEN.fullmatch(word) for word in wanted) else None
 
 
@@ -259,14 +254,16 @@ def clauses(sentence: str) -> list[str]:
     cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
     parts = [sentence[a:b] for a, b in itertools.pairwise(cuts) if sentence[a:b].strip()]
     found = list(parts)
+    words = lexicon()
     for part in parts:
         opener = part.split(maxsplit=1)[0].lower() if part.strip() else ""
         lead_start = 0  # each comma ends a segment: "That said, if you notice a bug, file it"
         for match in itertools.islice(re.finditer(",", part), _MAX_LEAD_IN_COMMAS):
             lead = part[lead_start : match.start()].split()
-            while lead and lead[0].lower() in _COORDINATORS | {"but"}:
+            while lead and lead[0].lower() in words.coordinators | {"but"}:
                 lead = lead[1:]  # "..., but if you do hit a problem, check out ..."
-            if lead and (opener in _SUBORDINATORS or lead[0].lower() in _SUBORDINATORS or len(lead) <= 4):
+            subordinators = words.subordinators
+            if lead and (opener in subordinators or lead[0].lower() in subordinators or len(lead) <= 4):
                 found.append(part[match.end() :])
             lead_start = match.end()
     return [clause for clause in found if clause.strip()]
@@ -304,21 +301,22 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
         return False
     if not _may_open_request(text, verbs):
         return False
-    words = [m.group() for m in itertools.islice(_TOKEN.finditer(text), _MAX_CLAUSE_TOKENS)]
-    lowered = [w.lower().replace("’", "'") for w in words]
+    tokens = [m.group() for m in itertools.islice(_TOKEN.finditer(text), _MAX_CLAUSE_TOKENS)]
+    lowered = [w.lower().replace("’", "'") for w in tokens]
     skip, to_reader = _lead_in_length(lowered)
-    if skip == len(words):
+    if skip == len(tokens):
         return False
-    verb, rest, following = lowered[skip], lowered[skip + 1 :], words[skip + 1 : skip + 2]
-    weak = in_list or (skip > 0 and lowered[0] in _COORDINATORS)  # "..., and keep using the old slice"
-    speaks_to_reader = to_reader or any(word in _READER_WORDS for word in rest)
-    if verb in ("don't", "never", "not"):  # "Don't miss part two"; "Don't try to recover ..." in a changelog
-        return bool(rest) and rest[0] in verbs | {"miss", "wait"} and (not weak or speaks_to_reader)
+    words = lexicon()
+    verb, rest, following = lowered[skip], lowered[skip + 1 :], tokens[skip + 1 : skip + 2]
+    weak = in_list or (skip > 0 and lowered[0] in words.coordinators)  # "..., and keep using the old slice"
+    speaks_to_reader = to_reader or any(word in words.reader_words for word in rest)
+    if verb in words.negations:  # "Don't miss part two"; "Don't try to recover ..." in a changelog
+        return bool(rest) and rest[0] in verbs | words.negated_verbs and (not weak or speaks_to_reader)
     if verb not in verbs:
         return False
     if not to_reader and not _reads_as_verb(verb, rest, following[0][0].isupper() if following else False):
         return False  # after "feel free to" a verb is a verb: "feel free to drop by"
-    return not weak or verb in _READER_VERBS or verb not in IMPERATIVE_VERBS or speaks_to_reader
+    return not weak or verb in words.reader_verbs or verb not in words.imperative_verbs or speaks_to_reader
 
 
 def _may_open_request(text: str, verbs: frozenset[str]) -> bool:
@@ -326,19 +324,20 @@ def _may_open_request(text: str, verbs: frozenset[str]) -> bool:
     clauses open with none of them, and then no later token is read."""
     first = _TOKEN.search(text)
     opener = first.group().lower().replace("’", "'") if first else ""
-    return opener in verbs or opener in _OPENERS
+    return opener in verbs or opener in lexicon().openers
 
 
 def _lead_in_length(tokens: list[str]) -> tuple[int, bool]:
     """How many tokens "and", "then", "feel free to", ... take before the verb, and whether
     one of them was a lead-in that only a request to the reader has."""
+    words = lexicon()
     skip, to_reader, changed = 0, False, True
     while changed:
         changed = False
-        for words in (*_READER_LEAD_INS, *_JOINING_LEAD_INS):
-            if tokens[skip : skip + len(words)] == words and len(tokens) > skip + len(words):
-                skip, changed = skip + len(words), True
-                to_reader = to_reader or words in _READER_LEAD_INS
+        for lead_in in (*words.reader_lead_ins, *words.joining_lead_ins):
+            if tokens[skip : skip + len(lead_in)] == lead_in and len(tokens) > skip + len(lead_in):
+                skip, changed = skip + len(lead_in), True
+                to_reader = to_reader or lead_in in words.reader_lead_ins
                 break
     return skip, to_reader
 
@@ -347,7 +346,7 @@ def _reads_as_verb(verb: str, rest: list[str], name_follows: bool) -> bool:
     """Whether the words after `verb` make it a request ("Try the ...") or a noun ("Run time grew")."""
     if not rest:
         return True
-    after = rest[0]
+    after, words = rest[0], lexicon()
     if verb == "let":
         return "know" in rest[:4] or "hear" in rest[:4]
     if verb == "have":  # "Have a look", not "Have fun" or "Have you ...?"
@@ -355,31 +354,25 @@ def _reads_as_verb(verb: str, rest: list[str], name_follows: bool) -> bool:
     if (verb, after) in {("see", "you"), ("keep", "in")}:
         return False  # "See you soon", "Keep in mind": a farewell and a caveat, not a next step
     if verb == "go":
-        return after in {"ahead", "and", "to", "over", "back", "through"} or after in IMPERATIVE_VERBS
+        return after in {"ahead", "and", "to", "over", "back", "through"} or after in words.imperative_verbs
     if after in (".", "!"):
         return True
-    if not after[0].isalpha() or after in _NOUN_FOLLOWERS or after in _FINITE:
+    if not after[0].isalpha() or after in words.noun_followers or after in words.finite:
         return False
-    if after in _FOLLOWERS or verb in _COPULAR or name_follows:
+    if after in words.followers or verb in words.copular_verbs or name_follows:
         return True  # name_follows: "Try Rust 1.75", "Join Alice's workshop"
     return not _has_finite_verb(rest)
 
 
 def _has_finite_verb(rest: list[str]) -> bool:
     """A finite verb before the clause's next break means `verb` headed a noun phrase."""
+    words = lexicon()
     for word in rest:
-        if word in _CLAUSE_END:
+        if word in words.clause_end:
             return False
-        if word in _FINITE or (len(word) > 4 and word.endswith("ed")):
+        if word in words.finite or (len(word) > 4 and word.endswith("ed")):
             return True
     return False
-
-
-@lru_cache(maxsize=32)
-def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One case-insensitive, word-bounded alternation, compiled once per phrase list."""
-    alternatives = "|".join(re.escape(p.strip()) for p in phrases if p.strip()) or r"(?!)"
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def _final_part_start(doc: Document, window: float) -> int:

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from seolint.document.model import Document
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
-from seolint.registry.rule import rule
+from seolint.registry.rule import NoOptions, rule
 
 
 @rule("I001", "image-missing-alt", Severity.ERROR)
-def image_missing_alt(doc: Document, opts: object) -> Iterator[Problem]:
+def image_missing_alt(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """An image has no alt text.
 
     Why: alt text is what screen readers read and what search engines index for the
@@ -27,7 +27,7 @@ def image_missing_alt(doc: Document, opts: object) -> Iterator[Problem]:
 
 
 @rule("I002", "image-empty-alt", Severity.WARNING)
-def image_empty_alt(doc: Document, opts: object) -> Iterator[Problem]:
+def image_empty_alt(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """An HTML image has `alt=""` but is not marked decorative.
 
     Why: `alt=""` tells screen readers to skip the image, which is right only for pure
@@ -93,7 +93,7 @@ class AltLengthOptions(Options):
     max_length: int = option(125, minimum=1)  # screen readers cut or rush longer alt text
 
 
-@rule("I004", "image-alt-length", Severity.WARNING, AltLengthOptions)
+@rule("I004", "image-alt-length", Severity.WARNING, AltLengthOptions, by_default=False)
 def image_alt_length(doc: Document, opts: AltLengthOptions) -> Iterator[Problem]:
     """An image's alt text is too long.
 
@@ -108,7 +108,7 @@ def image_alt_length(doc: Document, opts: AltLengthOptions) -> Iterator[Problem]
 
 
 @rule("I005", "duplicate-alt", Severity.INFO)
-def duplicate_alt(doc: Document, opts: object) -> Iterator[Problem]:
+def duplicate_alt(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """Two different images share the same alt text.
 
     Why: different images show different things; identical alt text usually means one

@@ -5,17 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document.lines import strip_decoration
+from seolint.document.lines import split_lines, uncommented
 from seolint.document.model import Block, Document, Span
+from seolint.document.views import without_templates
 from seolint.findings.records import Fix, Problem, Severity
 from seolint.registry.edits import remove_lines
 from seolint.registry.excerpt import shorten
 from seolint.registry.rule import NoOptions, rule
 
 _HAS_WORD = re.compile(r"\w")
-_COMMENT = re.compile(r"<!--.*?-->")
-# Table rows repeat cell values and template actions repeat `{{end}}`: not pasted twice.
-_NOT_PROSE = re.compile(r"^(?:\||<t[dhr]\b|\{\{.*\}\}$)", re.IGNORECASE)
 
 
 @rule("S004", "duplicate-line", Severity.WARNING)
@@ -30,43 +28,47 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     when the two are typed exactly alike; lines that differ in markup (`# Title` above
     `Title`) get no fix, since which one to keep is the writer's call.
     """
-    previous: tuple[int, str, str] | None = None  # the line before: number, text, line as typed
-    lines = doc.lines
-    for number in doc.views.lines:
-        line = lines[number - 1]  # compare what was typed, URLs included
-        if "<!--" in line:
-            line = _COMMENT.sub("", line)
-        start, end = strip_decoration(line)
-        text = " ".join(line[start:end].split())
+    previous: tuple[int, str] | None = None  # the line before: number, text
+    tables: set[int] | None = None  # lines of tables, whose rows repeat cell values by design
+    for number, typed in doc.views.typed_lines.items():  # compare what was typed, URLs included
+        text = " ".join(typed.text.split())
         if (
             previous is not None
             and previous[1] == text
-            and _prose(text, line)
-            and _prose(text, previous[2])
+            and _prose(text)
             and _only_blank_between(doc, previous[0], number)
         ):
-            yield Problem(
-                Span(number, start + 1, number, end + 1),
-                f"{shorten(text, 60)!r} repeats the line above",
-                _drop_repeat(doc, previous[0], number, number),
-            )
-        previous = (number, text, line)
+            tables = _table_lines(doc) if tables is None else tables
+            if not {previous[0], number} & tables:
+                yield Problem(
+                    Span(number, typed.column, number, typed.column + len(typed.text)),
+                    f"{shorten(text, 60)!r} repeats the line above",
+                    _drop_repeat(doc, previous[0], number, number),
+                )
+        previous = (number, text)
     yield from _repeated_paragraphs(doc)
 
 
-def _prose(text: str, line: str) -> bool:
-    """Whether a line holds prose: a word, and not a table row or a template action."""
-    return _HAS_WORD.search(text) is not None and _NOT_PROSE.match(line.lstrip()) is None
+def _prose(text: str) -> bool:
+    """Whether a line holds prose: a word outside template actions (which repeat `{{end}}`)."""
+    return _HAS_WORD.search(without_templates(text)) is not None
+
+
+def _table_lines(doc: Document) -> set[int]:
+    return {number for span in doc.tables for number in range(span.line, span.end_line + 1)}
 
 
 def _repeated_paragraphs(doc: Document) -> Iterator[Problem]:
     """Multi-line paragraphs pasted twice (single lines are caught line by line)."""
-    for before, block in zip(doc.blocks, doc.blocks[1:], strict=False):
-        if (
-            block.span.end_line > block.span.line
-            and _HAS_WORD.search(block.text)
-            and _typed(doc, block) == _typed(doc, before)
-            and _only_blank_between(doc, before.span.end_line, block.span.line)
+    pairs = [
+        (before, block)
+        for before, block in zip(doc.blocks, doc.blocks[1:], strict=False)
+        if block.span.end_line > block.span.line and _HAS_WORD.search(block.text)
+    ]
+    typed = split_lines(uncommented(doc)) if pairs else []
+    for before, block in pairs:
+        if _typed(typed, block) == _typed(typed, before) and _only_blank_between(
+            doc, before.span.end_line, block.span.line
         ):
             yield Problem(
                 block.span,
@@ -86,8 +88,9 @@ def _drop_repeat(doc: Document, original: int, first: int, last: int) -> Fix | N
     return Fix((edit,), "safe", "Delete the repeated copy")
 
 
-def _typed(doc: Document, block: Block) -> str:
-    return " ".join(_COMMENT.sub("", " ".join(doc.lines[block.span.line - 1 : block.span.end_line])).split())
+def _typed(lines: list[str], block: Block) -> str:
+    """The block's lines as typed (`lines`: comments blanked), one space for each run of blanks."""
+    return " ".join(" ".join(lines[block.span.line - 1 : block.span.end_line]).split())
 
 
 def _only_blank_between(doc: Document, first: int, last: int) -> bool:

@@ -1,4 +1,4 @@
-"""The plan of a run: which rules run, at which severity, with which options.
+"""The plan of a run: which rules run, at which severity, with which options, on which pages.
 
 Pure data resolved once from a Config against the registry, so linting a draft is a
 function of the draft and the plan alone (which is what lets results be cached and
@@ -16,6 +16,8 @@ from typing import Any, NamedTuple
 from seolint.config.files import Config, ConfigError
 from seolint.discover.globs import matches
 from seolint.discover.reading import DEFAULT_MAX_FILE_SIZE
+from seolint.document.language import DEFAULT_LANGUAGE
+from seolint.document.model import PAGE_KINDS, Page, PageKind
 from seolint.findings.records import Severity
 from seolint.parse.metadata import FrontMatterKeys
 from seolint.registry.catalog import known_rules
@@ -29,22 +31,12 @@ class ActiveRule(NamedTuple):
     options: Any
 
 
-# Rules that judge an article, not a page the generator mostly writes itself (a section or
-# index page lists other pages, and its template supplies the title and heading): no call
-# to action, thin content, link counts, title or H1 there.
-LIST_PAGE_SKIPS = frozenset({"C001", "M006", "L002", "L003", "H001", "M001"})
 # For "is there a top heading at all" (H001), a title the template renders at any level
 # counts: a template that never renders an <h1> is one defect of the site, not of each post.
 # The rules about the outline below the title (H002, H003) need its real level.
 TITLE_RENDERED_RULES = frozenset({"H001"})
 
-
-class PageFacts(NamedTuple):
-    """What the site says about one page; None where it does not know."""
-
-    title_level: int | None = None  # the heading level the page template renders the title at
-    site_domain: str | None = None  # the host of the site's configured URL
-    list_page: bool = False
+LONE_DRAFTS_ONLY = "on by default for drafts outside a site only; name it to judge site pages"
 
 
 @dataclass(frozen=True)
@@ -61,24 +53,73 @@ class Plan:
     configured: frozenset[tuple[str, str]] = frozenset()  # (code, option key) the config set
     site_rules: tuple[ActiveRule, ...] = ()  # rules across a site's pages (seolint.sitewide.model)
     site_checks: bool = True  # `site-checks`: whether the site pass runs at all
+    kind_globs: tuple[tuple[str, PageKind], ...] = ()  # `[kinds]`: the first glob a path matches wins
+    # `[kind.<kind>]` and the rules' own `kinds`: the codes that judge each kind of page, and
+    # options set for one kind only.
+    judges: Mapping[PageKind, frozenset[str]] = field(default_factory=dict)
+    kind_options: Mapping[tuple[PageKind, str], Any] = field(default_factory=dict)
+    lone_draft_only: frozenset[str] = frozenset()  # codes on by default only outside a site
 
-    def for_page(self, facts: PageFacts) -> Plan:
-        """The plan for one page of a site: the site's facts fill the options the config
-        left at their defaults (the config always wins), and list pages skip article rules."""
-        adapted = tuple(
-            self._adapted(active, facts)
-            for active in self.rules
-            if not (facts.list_page and active.rule.code in LIST_PAGE_SKIPS)
-        )
-        return dataclasses.replace(self, rules=adapted)
+    def kind_for(self, path: str) -> tuple[PageKind, str] | None:
+        """The kind `[kinds]` gives the file at `path`, and the glob that says so."""
+        for glob, kind in self.kind_globs:
+            if matches(path, (glob,), self.root):
+                return kind, glob
+        return None
 
-    def _adapted(self, active: ActiveRule, facts: PageFacts) -> ActiveRule:
+    def for_page(self, page: Page) -> Plan:
+        """The plan for one page: only the rules that judge its kind of page and can read its
+        language, with what the site knows (the title's level, its domain) filling the
+        options the config left at their defaults (the config always wins)."""
+        language = page.language or DEFAULT_LANGUAGE
+        kept = [a for a in self.rules if self._runs(a, page.kind, language) and self._fits_site(a, page)]
+        rules = tuple(self._for_kind(a, page.kind) for a in kept)
+        site_rules = tuple(a for a in self.site_rules if self._runs(a, page.kind, language))
+        if page.title_level is not None or page.site_domain:
+            rules = tuple(self._adapted(active, page) for active in rules)
+        elif (
+            len(kept) == len(self.rules)
+            and len(site_rules) == len(self.site_rules)
+            and all(a is b for a, b in zip(rules, kept, strict=True))
+        ):
+            return self  # nothing to leave out or adapt (an English post outside a site)
+        return dataclasses.replace(self, rules=rules, site_rules=site_rules)
+
+    def left_out(self, page: Page) -> list[tuple[str, str]]:
+        """(code, why) for each rule of the plan that does not judge `page`, for people."""
+        language = page.language or DEFAULT_LANGUAGE
+        found = []
+        for active in (*self.rules, *self.site_rules):
+            code = active.rule.code
+            if not self._judges(active, page.kind):
+                found.append((code, f"does not judge {page.kind} pages"))
+            elif not self._fits_site(active, page):
+                found.append((code, LONE_DRAFTS_ONLY))
+            elif (why := active.rule.passes_over(language)) is not None:
+                found.append((code, f"{why}; the page is {language}"))
+        return found
+
+    def _runs(self, active: ActiveRule, kind: PageKind, language: str) -> bool:
+        return self._judges(active, kind) and active.rule.passes_over(language) is None
+
+    def _fits_site(self, active: ActiveRule, page: Page) -> bool:
+        return not (page.in_site and active.rule.code in self.lone_draft_only)
+
+    def _judges(self, active: ActiveRule, kind: PageKind) -> bool:
+        codes = self.judges.get(kind)
+        return kind in active.rule.kinds if codes is None else active.rule.code in codes
+
+    def _for_kind(self, active: ActiveRule, kind: PageKind) -> ActiveRule:
+        options = self.kind_options.get((kind, active.rule.code))
+        return active if options is None else active._replace(options=options)
+
+    def _adapted(self, active: ActiveRule, page: Page) -> ActiveRule:
         defaults = active.rule.option_defaults()
         changes: dict[str, Any] = {}
-        if facts.title_level is not None and self._site_may_set(active, "title-is-h1", defaults):
-            changes["title_is_h1"] = facts.title_level == 1 or active.rule.code in TITLE_RENDERED_RULES
-        if facts.site_domain and self._site_may_set(active, "site-domains", defaults):
-            changes["site_domains"] = (facts.site_domain,)
+        if page.title_level is not None and self._site_may_set(active, "title-is-h1", defaults):
+            changes["title_is_h1"] = page.title_level == 1 or active.rule.code in TITLE_RENDERED_RULES
+        if page.site_domain and self._site_may_set(active, "site-domains", defaults):
+            changes["site_domains"] = (page.site_domain,)
         if not changes:
             return active
         return active._replace(options=replaced(active.options, **changes))
@@ -101,7 +142,7 @@ class Plan:
 def rules_for(config: Config) -> RuleSet:
     """Every rule a config can name: the built-in ones plus its `rule-packs` (paths relative
     to the config file); ConfigError names a broken pack."""
-    from seolint.registry.packs.packs import PackError
+    from seolint.registry.packs.load import PackError
 
     try:
         return known_rules([config.root / path for path in config.rule_packs])
@@ -115,7 +156,9 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
     if config.select is not None and not config.select:
         raise ConfigError(f"{config.where}: select: names no rule, so nothing would be checked")
     try:
-        chosen = ruleset.select(config.select, config.ignore)
+        chosen = ruleset.select(config.select, config.ignore, config.extend_select)
+        lone_draft_only = ruleset.lone_draft_extras(config.select, config.ignore, config.extend_select)
+        chosen += lone_draft_only
         severities = {ruleset.get(key).code: level for key, level in config.severity.items()}
         raw_options = {ruleset.get(key).code: values for key, values in config.rules.items()}
         per_file = tuple(
@@ -135,14 +178,16 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         raise ConfigError(
             message if message.startswith(config.where) else f"{config.where}: {message}"
         ) from None
+    _check_unselected_options(ruleset, active, raw_options, config)
+    judges, kind_options, kind_configured = _kind_policy(config, ruleset, active, raw_options)
     aliases = {key: r.code for r in ruleset.rules for key in (r.code, r.name)}
-    configured = frozenset(
+    configured = kind_configured | frozenset(
         (chosen_rule.rule.code, key)
         for chosen_rule in active
         for key in {**_shared_options(chosen_rule.rule, config), **raw_options.get(chosen_rule.rule.code, {})}
     )
     return Plan(
-        tuple(a for a in active if a.rule.kind == "file"),
+        tuple(a for a in active if a.rule.scope == "draft"),
         config.content_selector,
         config.encoding,
         config.max_file_size,
@@ -151,9 +196,79 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         root=config.root,
         front_matter_keys=config.front_matter,
         configured=configured,
-        site_rules=tuple(a for a in active if a.rule.kind == "site"),
+        site_rules=tuple(a for a in active if a.rule.scope == "site"),
         site_checks=config.site_checks,
+        kind_globs=config.kinds,
+        judges=judges,
+        kind_options=kind_options,
+        lone_draft_only=frozenset(r.code for r in lone_draft_only),
     )
+
+
+def _kind_policy(
+    config: Config,
+    ruleset: RuleSet,
+    active: tuple[ActiveRule, ...],
+    raw_options: Mapping[str, Mapping[str, Any]],
+) -> tuple[dict[PageKind, frozenset[str]], dict[tuple[PageKind, str], Any], frozenset[tuple[str, str]]]:
+    """Which chosen rules judge each kind of page (their own `kinds`, then `[kind.<kind>]`),
+    the options set for one kind, and the (code, key) pairs those set (ConfigError if off)."""
+    chosen = {a.rule.code: a for a in active}
+    judges: dict[PageKind, frozenset[str]] = {}
+    options: dict[tuple[PageKind, str], Any] = {}
+    configured: set[tuple[str, str]] = set()
+    for kind in PAGE_KINDS:
+        table = config.kind_settings.get(kind)
+        where = f"{config.where}: kind.{kind}"
+        try:
+            if table is None:
+                judges[kind] = frozenset(code for code, a in chosen.items() if kind in a.rule.kinds)
+                continue
+            named = _codes(ruleset, table.select) if table.select is not None else None
+            own = frozenset(code for code, a in chosen.items() if kind in a.rule.kinds)
+            picked = (named if named is not None else own | _codes(ruleset, table.extend_select)) & set(
+                chosen
+            )
+            judges[kind] = frozenset(picked - _codes(ruleset, table.ignore))
+            for key, values in table.rules.items():
+                found = ruleset.get(key)
+                if found.code not in chosen:
+                    continue
+                merged = {**_shared_options(found, config), **raw_options.get(found.code, {}), **values}
+                options[(kind, found.code)] = build_options(found, merged, where)
+                configured.update((found.code, option) for option in values)
+        except RuleError as error:
+            message = str(error)
+            raise ConfigError(
+                message if message.startswith(config.where) else f"{where}: {message}"
+            ) from None
+    return judges, options, frozenset(configured)
+
+
+def _check_unselected_options(
+    ruleset: RuleSet,
+    active: tuple[ActiveRule, ...],
+    raw_options: Mapping[str, Mapping[str, Any]],
+    config: Config,
+) -> None:
+    """Options of rules the config does not turn on are checked too: a typo in
+    `[rules.C001]` is an error before anyone selects C001 (ConfigError if off)."""
+    chosen = {a.rule.code for a in active}
+    for code, values in raw_options.items():
+        if code not in chosen:
+            try:
+                build_options(
+                    ruleset.get(code), {**_shared_options(ruleset.get(code), config), **values}, config.where
+                )
+            except RuleError as error:
+                message = str(error)
+                raise ConfigError(
+                    message if message.startswith(config.where) else f"{config.where}: {message}"
+                ) from None
+
+
+def _codes(ruleset: RuleSet, selectors: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(r.code for selector in selectors for r in ruleset.matching(selector))
 
 
 def _shared_options(rule: Rule, config: Config) -> dict[str, Any]:

@@ -1,5 +1,5 @@
-"""The format-neutral Document and the views derived from it once (prose, words, sentences,
-syllables, text lines).
+"""The format-neutral Document, the views derived from it once (prose, words, sentences,
+syllables, text lines), and interval sets over its positions.
 
 May import: discover.
 """

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from seolint.document.model import Comment, Span
+from seolint.document.model import Comment, PageKind, Span
 
 ReferenceKind = Literal["link", "image"]
 
@@ -34,7 +34,7 @@ class Reference(NamedTuple):
 
 class FileFacts(NamedTuple):
     urls: tuple[str, ...]  # primary URL first, then aliases; empty when not published
-    kind: str  # "post" or "list"
+    kind: PageKind
     title: Fact | None  # the SEO title (what search results show)
     description: Fact | None
     keyphrase: Fact | None
@@ -44,6 +44,12 @@ class FileFacts(NamedTuple):
     first_line: str  # context of whole-page findings (line 1, or the first text line)
     directives: tuple[Comment, ...] = ()  # its seolint- comments: site findings obey them
     ignore: tuple[str, ...] | None = None  # front matter `seolint: {ignore: [...]}`, when valid
+    language: str | None = None  # the site language it is published in ("pt-br"), as configured
+    translation: str | None = None  # what its translations share (seolint.site.Site.translation_key)
+    withheld: str | None = None  # why the generator never builds it ("draft: true"), or None
+    publish_date: str | None = None  # ISO date before which it is not built (future posts)
+    expiry_date: str | None = None  # ISO date from which it is not built
+    listed: str | None = None  # why the site's navigation links to it (a menu, a section list)
 
     @property
     def links(self) -> tuple[Reference, ...]:

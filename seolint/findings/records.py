@@ -62,12 +62,20 @@ class Fix(NamedTuple):
     title: str  # what the fix does, e.g. "Make it a real heading: ## Lessons"
 
 
+# What a problem is about: one place in the draft, or the post as a whole ("no internal
+# link", "reading ease 31"). A whole-post problem still has a span (where a suppression or
+# a fix would go), but reports show it apart from the lines, as `post`.
+About = Literal["place", "post"]
+
+
 class Problem(NamedTuple):
-    """A rule's verdict about one place; the engine adds path, code and severity."""
+    """A rule's verdict about one place, or the whole post; the engine adds path, code and
+    severity."""
 
     span: Span
     message: str
     fix: Fix | None = None
+    about: About = "place"
 
 
 @dataclass(frozen=True, order=True)
@@ -80,7 +88,7 @@ class Finding:
     message: str = field(compare=False)
     source_line: str = field(compare=False, default="")  # the offending line, for context
     fix: Fix | None = field(compare=False, default=None)
-    whole_post: bool = field(compare=False, default=False)  # about the post, not one place in it
+    whole_post: bool = field(compare=False, default=False)  # its Problem was about the post
 
 
 class FileResult(NamedTuple):
@@ -95,12 +103,26 @@ class FileResult(NamedTuple):
     facts: FileFacts | None = None  # what the site model needs, for a page of a site
 
 
+class SiteSummary(NamedTuple):
+    """What the site pass saw of one site, for `--statistics` and `--show-site`."""
+
+    root: str
+    generator: str
+    pages: int
+    unpublished: tuple[tuple[str, int], ...] = ()  # pages the generator does not build, by reason
+    not_checked: tuple[tuple[str, int], ...] = ()  # links into build-time content, by reason
+
+
 class RunResult(NamedTuple):
     """Everything one run found, in discovery order: what every reporter reads."""
 
     files: tuple[FileResult, ...]
     errors: tuple[FileError, ...]
     elapsed: float = 0.0
+    # A pull request's check (`--diff-base`): the files the change touched, whose findings are
+    # on the lines it changed; findings in any other file are site findings the change caused.
+    changed: frozenset[str] | None = None
+    sites: tuple[SiteSummary, ...] = ()  # one per site the site pass modelled
 
     @property
     def findings(self) -> list[Finding]:

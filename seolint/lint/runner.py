@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from seolint.discover.reading import STDIN, ReadError, decode, read_bytes
 from seolint.discover.source import FORMATS, FileError, Format, Source, format_for, sniff
 from seolint.discover.walk import DraftFile, discover
-from seolint.findings.records import FileResult, RunResult
+from seolint.findings.records import FileResult, RunResult, SiteSummary
 from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import DraftError, lint_source
 from seolint.lint.settings import Settings
@@ -46,11 +46,15 @@ def run(
     jobs: int = 1,
     stdin: Stdin | None = None,
     on_file_done: Progress | None = None,
+    keep: Callable[[DraftFile], bool] | None = None,
 ) -> RunResult:
-    """Lint every draft under `paths`; results in discovery order, whatever `jobs` is."""
+    """Lint every draft under `paths` (only those `keep` accepts, when given); results in
+    discovery order, whatever `jobs` is."""
     started = time.perf_counter()
     cwd = settings.config_for(Path.cwd())
     drafts, errors = discover(paths, settings.config_for, cwd.force_exclude, settings.site_for)
+    if keep is not None:
+        drafts = [d for d in drafts if d.location == STDIN or keep(d)]
     files = [d for d in drafts if d.location != STDIN]
     for draft in files:  # resolve every plan, cache and site here, before workers fork
         if (site := settings.for_draft(draft.location).site) is not None:
@@ -85,14 +89,18 @@ def run(
             errors.extend(outcome.errors)
             if outcome.facts is not None and draft.location != STDIN:
                 in_sites.append((draft, outcome))
-    if in_sites:  # the site pass: site rules over every page of each site
+    named = frozenset(paths)
+    summaries: tuple[SiteSummary, ...] = ()
+    if in_sites and settings.overrides.site_checks is not False:  # the site pass, unless --no-site
         from seolint.lint.site_pass import add_site_findings
 
-        updated, site_errors = add_site_findings(in_sites, settings, task, jobs)
-        results = [updated.get(r.path, r) for r in results]
-        errors.extend(site_errors)
+        done = add_site_findings(in_sites, settings, task, jobs, named)
+        results = [done.updated.get(r.path, r) for r in results] + done.extra
+        errors.extend(done.errors)
+        summaries = tuple(done.summaries)
     errors.extend(skipped_site_files(settings, files))
-    return RunResult(tuple(results), tuple(errors), time.perf_counter() - started)
+    results = [r if r.path in named else skip_unpublished(r) for r in results]
+    return RunResult(tuple(results), tuple(errors), time.perf_counter() - started, sites=summaries)
 
 
 def skipped_site_files(settings: Settings, drafts: Sequence[DraftFile]) -> list[FileError]:
@@ -110,9 +118,23 @@ def _shown_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-# A run reads cached results here before forking workers (hits for every file of the corpus
-# took 0.59 s in two workers, 0.53 s in one process); after this many misses in a row the
-# files are linted, not probed: a cold run reads and hashes only these twice.
+def skip_unpublished(result: FileResult) -> FileResult:
+    """A page the generator never builds, found by walking a folder, without findings: its
+    stats say why. Named, it is linted (a writer works on a draft by name)."""
+    facts = result.facts
+    if facts is None:
+        return result
+    from seolint.site.publication import today, withheld_on
+
+    why = withheld_on(facts, today())
+    if why is None:
+        return result
+    return result._replace(findings=(), stats={**result.stats, "unpublished": why})
+
+
+# A run reads cached results here before forking workers (one process probes as fast as two:
+# BENCHMARKS.md, "Figures behind the code"); after this many misses in a row the files are
+# linted, not probed: a cold run reads and hashes only these twice.
 MISSES_BEFORE_LINTING = 8
 
 

@@ -38,11 +38,14 @@ class Overrides(NamedTuple):
     max_file_size: int | None = None
     report_unused_suppressions: bool = False
     site_checks: bool | None = None  # False: `--no-site`
+    extend_exclude: tuple[str, ...] = ()  # added to the config's extend-exclude
 
     def apply(self, config: Config) -> Config:
         changes: dict[str, object] = {"ignore": (*config.ignore, *self.ignore)}
         if self.select is not None:
-            changes = {"select": self.select, "ignore": self.ignore}
+            changes = {"select": self.select, "ignore": self.ignore, "extend_select": ()}
+        if self.extend_exclude:
+            changes["extend_exclude"] = (*config.extend_exclude, *self.extend_exclude)
         names = ("fail_on", "respect_gitignore", "force_exclude", "encoding", "max_file_size", "site_checks")
         for name in names:
             value = getattr(self, name)

@@ -65,4 +65,5 @@ def preload(formats: set[Format]) -> None:
 
         markdown.preload()
     if "html" in formats:
-        from seolint.parse.html import front_end as html  # noqa: F401  (its tree builder is the stdlib tokenizer)
+        # Nothing more to load: the HTML tokenizer and tree are seolint's own, not a library's.
+        from seolint.parse.html import front_end as html  # noqa: F401

@@ -32,7 +32,7 @@ def known_rules(pack_paths: Sequence[Path] = ()) -> RuleSet:
     PackError names a broken pack."""
     rules = load_builtin_rules()
     if pack_paths:
-        from seolint.registry.packs.packs import load_packs
+        from seolint.registry.packs.load import load_packs
 
         rules += load_packs(pack_paths, rules)
     return RuleSet(sorted(rules, key=lambda r: r.code))
@@ -40,7 +40,7 @@ def known_rules(pack_paths: Sequence[Path] = ()) -> RuleSet:
 
 def load_builtin_rules() -> list[Rule]:
     """Every built-in rule (Python and packs) plus rules from `seolint.rules` entry points."""
-    from seolint.registry.packs.packs import builtin_pack_rules
+    from seolint.registry.packs.load import builtin_pack_rules
 
     rules: list[Rule] = []
     for module_name in BUILTIN_MODULES:

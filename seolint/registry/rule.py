@@ -12,9 +12,10 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
-from seolint.document.model import Document
+from seolint.document.language import UNSPACED
+from seolint.document.model import PAGE_KINDS, Document, PageKind
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import OptionField, Options, fields
 from seolint.registry.suggest import did_you_mean
@@ -24,6 +25,7 @@ Check = Callable[[Document, Any], Iterable[Problem]]
 # page (its absolute path) each problem is on.
 SiteCheck = Callable[[Any, Any], Iterable[tuple[str, Problem]]]
 _CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
+_LOOSE_CODE = re.compile(r"([A-Z]{1,4})([0-9]{1,6})")  # a code, however many digits it was given
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -36,19 +38,42 @@ class NoOptions(Options):
 
 
 class Rule(NamedTuple):
+    """A rule's identity, policy and help, and the one check that finds its problems.
+
+    A draft rule has `check` (one draft at a time), a site rule `site_check` (the model of
+    a whole site, once per site); the other is None, so a site rule cannot be run on a
+    draft by mistake. `kinds` are the kinds of page it judges; a plan for another kind of
+    page leaves it out (seolint.config.plan).
+    """
+
     code: str
     name: str
     severity: Severity
     options_type: type[Any]
-    check: Check
+    check: Check | None
     summary: str
     doc: str
-    site_check: SiteCheck | None = None  # set for site rules, which run once per site
+    site_check: SiteCheck | None = None
+    kinds: frozenset[PageKind] = frozenset(PAGE_KINDS)
+    languages: frozenset[str] | None = None  # the languages it can read (word lists, formulas); None: any
+    counts_words: bool = False  # it counts words, which some languages do not mark with spaces
+    by_default: bool = True  # False: runs only when a config or --select names it (or ALL)
+    # True (with by_default False): on by default for a draft outside any detected site, where
+    # nothing says what kind of blog it is for; a site turns it on by naming it.
+    on_lone_drafts: bool = False
+
+    def passes_over(self, language: str) -> str | None:
+        """Why the rule cannot judge a page in `language` (a primary subtag), or None if it can."""
+        if self.languages is not None and language not in self.languages:
+            return f"reads {', '.join(sorted(self.languages))} only"
+        if self.counts_words and language in UNSPACED:
+            return f"counts words, and {language} does not mark words with spaces"
+        return None
 
     @property
-    def kind(self) -> str:
-        """"file" for rules of one draft, "site" for rules across a site's pages."""
-        return "file" if self.site_check is None else "site"
+    def scope(self) -> Literal["draft", "site"]:
+        """Whether the rule reads one draft at a time or the model of a whole site."""
+        return "draft" if self.check is not None else "site"
 
     @property
     def family(self) -> str:
@@ -63,41 +88,90 @@ class Rule(NamedTuple):
         return {option_key(f.name): getattr(defaults, f.name) for f in fields(self.options_type)}
 
     def run(self, doc: Document, options: Any) -> Iterator[Problem]:
+        """The rule's problems in one draft; RuleError for a site rule, which has no such check."""
+        if self.check is None:
+            raise RuleError(f"{self.code} ({self.name}) is a site rule: it reads a site, not one draft")
         yield from self.check(doc, options)
 
+    def run_site(self, model: Any, options: Any) -> Iterator[tuple[str, Problem]]:
+        """The rule's problems in a site's model, by page; RuleError for a rule of one draft."""
+        if self.site_check is None:
+            raise RuleError(f"{self.code} ({self.name}) reads one draft at a time, not a site")
+        yield from self.site_check(model, options)
 
-def rule(code: str, name: str, severity: Severity, options: type[Any] = NoOptions) -> Callable[[Check], Rule]:
-    """Declare a rule; the docstring's first line is its summary, the rest its help."""
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    options: type[Any] = NoOptions,
+    kinds: Iterable[PageKind] = PAGE_KINDS,
+    languages: Iterable[str] | None = None,
+    counts_words: bool = False,
+    by_default: bool = True,
+    on_lone_drafts: bool = False,
+) -> Callable[[Check], Rule]:
+    """Declare a rule of one draft, for the `kinds` of page it judges (every kind unless
+    told), in the `languages` it can read (any unless told); `counts_words` when it counts
+    words (it does not run on Chinese, Japanese, Thai...); `by_default` False when only a
+    config that names it turns it on, and `on_lone_drafts` True when it still runs on a draft
+    outside any site. The docstring's first line is its summary, the rest its help."""
     check_identity(code, name)
+    readable = None if languages is None else frozenset(languages)
 
     def wrap(check: Check) -> Rule:
-        doc = inspect.cleandoc(check.__doc__ or "")
-        if not doc:
-            raise RuleError(f"rule {code} has no docstring")
-        return Rule(code, name, severity, options, check, doc.splitlines()[0], doc)
+        summary, doc = _help(code, check)
+        return Rule(
+            code,
+            name,
+            severity,
+            options,
+            check,
+            summary,
+            doc,
+            kinds=_kinds(code, kinds),
+            languages=readable,
+            counts_words=counts_words,
+            by_default=by_default,
+            on_lone_drafts=on_lone_drafts,
+        )
 
     return wrap
 
 
 def site_rule(
-    code: str, name: str, severity: Severity, options: type[Any] = NoOptions
+    code: str,
+    name: str,
+    severity: Severity,
+    options: type[Any] = NoOptions,
+    kinds: Iterable[PageKind] = PAGE_KINDS,
 ) -> Callable[[SiteCheck], Rule]:
     """Declare a site rule: named, selected, configured and explained like any rule, but
-    run once per site on the site model instead of once per draft."""
+    run once per site on the site model instead of once per draft. `kinds` are the kinds
+    of page its problems may be reported on."""
     check_identity(code, name)
 
     def wrap(check: SiteCheck) -> Rule:
-        doc = inspect.cleandoc(check.__doc__ or "")
-        if not doc:
-            raise RuleError(f"rule {code} has no docstring")
-        return Rule(code, name, severity, options, _no_draft_check, doc.splitlines()[0], doc, check)
+        summary, doc = _help(code, check)
+        return Rule(code, name, severity, options, None, summary, doc, check, _kinds(code, kinds))
 
     return wrap
 
 
-def _no_draft_check(doc: Document, options: Any) -> Iterable[Problem]:
-    """A site rule finds nothing in one draft alone (plans never run it per draft)."""
-    return ()
+def _help(code: str, check: Callable[..., object]) -> tuple[str, str]:
+    """The summary and the help of a rule, from its check's docstring."""
+    doc = inspect.cleandoc(check.__doc__ or "")
+    if not doc:
+        raise RuleError(f"rule {code} has no docstring")
+    return doc.splitlines()[0], doc
+
+
+def _kinds(code: str, kinds: Iterable[PageKind]) -> frozenset[PageKind]:
+    chosen = frozenset(kinds)
+    if not chosen or not chosen <= set(PAGE_KINDS):
+        known = ", ".join(PAGE_KINDS)
+        raise RuleError(f"rule {code}: page kinds must be some of {known}, got {sorted(chosen)}")
+    return chosen
 
 
 def check_identity(code: str, name: str) -> None:
@@ -207,12 +281,20 @@ class RuleSet:
         return found
 
     def suggest(self, key: str) -> str:
-        """A "did you mean" for a misspelt code or name: the closest ones, else the family's codes."""
+        """A "did you mean" for a misspelt code or name: the closest ones, else the family's codes.
+
+        A code with too few or too many digits (`W01`, `H1`, `W0001`) means the code with
+        three: zero padding is the likeliest slip, and difflib would not rank it first.
+        """
+        loose = _LOOSE_CODE.fullmatch(key.strip().upper())
+        padded = f"{loose.group(1)}{int(loose.group(2)):03d}" if loose else ""
+        if padded in self._by_key:
+            return f"; did you mean {padded!r}?"
         hint = did_you_mean(key.upper(), (r.code for r in self.rules)) if _CODE.fullmatch(key.upper()) else ""
         hint = hint or did_you_mean(key, (r.name for r in self.rules))
-        family = [r.code for r in self.rules if r.family == key.upper().rstrip("0123456789")]
-        if not hint and _CODE.fullmatch(key.upper()) and family:
-            hint = f"; the {family[0].rstrip('0123456789')} rules are {', '.join(family)}"
+        if not hint and loose is not None:
+            family = [r.code for r in self.rules if r.family == loose.group(1)]
+            hint = f"; the {loose.group(1)} rules are {', '.join(family)}" if family else ""
         return hint
 
     def knows(self, key: str) -> bool:
@@ -231,10 +313,25 @@ class RuleSet:
             raise RuleError(f"{selector!r} matches no rule code, name or prefix{self.suggest(selector)}")
         return found
 
-    def select(self, select: Sequence[str] | None, ignore: Sequence[str]) -> list[Rule]:
-        chosen = self.rules if select is None else self._expand(select)
+    def select(
+        self, select: Sequence[str] | None, ignore: Sequence[str], extend_select: Sequence[str] = ()
+    ) -> list[Rule]:
+        """The rules `select` names (None: every rule on by default), plus `extend_select`,
+        less `ignore`; a rule off by default runs only when named (by code, name, prefix or ALL)."""
+        chosen = [r for r in self.rules if r.by_default] if select is None else self._expand(select)
+        added = {r.code for r in self._expand(extend_select)}
         dropped = {r.code for r in self._expand(ignore)}
-        return [r for r in chosen if r.code not in dropped]
+        return [r for r in self.rules if (r in chosen or r.code in added) and r.code not in dropped]
+
+    def lone_draft_extras(
+        self, select: Sequence[str] | None, ignore: Sequence[str], extend_select: Sequence[str] = ()
+    ) -> list[Rule]:
+        """The rules off by default that still run on drafts outside a site, unless the
+        config names its own selection, names them (then they run everywhere) or ignores them."""
+        if select is not None:
+            return []
+        named = {r.code for r in self._expand(extend_select)} | {r.code for r in self._expand(ignore)}
+        return [r for r in self.rules if r.on_lone_drafts and not r.by_default and r.code not in named]
 
     def _expand(self, selectors: Sequence[str]) -> list[Rule]:
         codes = {r.code for s in selectors for r in self.matching(s)}

@@ -1,8 +1,9 @@
 """One self-contained HTML file for editors: every draft with its findings marked in place.
 
 The page loads nothing (a Content-Security-Policy of `default-src 'none'` allows only the
-inline style and script, by hash), so it opens offline from a CI artifact. Reporters never
-see Documents: each draft is read back from disk by its path; when that fails, or the file
+inline style and script, by hash), so it opens offline from a CI artifact; both are files
+(assets/report.css and assets/report.js) inlined into the page. Reporters never see
+Documents: each draft is read back from disk by its path; when that fails, or the file
 changed since the run, the findings are shown without the draft. Every piece of text from a
 draft (lines, headings, messages, paths) goes through `html.escape`; the script only
 shows and hides elements, it never builds markup.
@@ -24,6 +25,7 @@ from seolint import __version__
 from seolint.discover.reading import STDIN, ReadError, decode, read_bytes
 from seolint.discover.source import FileError
 from seolint.findings.records import FileResult, Finding, Severity
+from seolint.report.fixable import fixable
 
 if TYPE_CHECKING:
     from seolint.findings.records import RunResult
@@ -35,113 +37,12 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 # C0 controls (but tab), DEL and C1 shown as one visible character each, so columns still line up.
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
-CSS = """
-:root{--error:#b3261e;--error-bg:#fde7e4;--warning:#8a5a00;--warning-bg:#fff1c2;--info:#1d5fa8;
---info-bg:#e3eefb;--line:#e4e4e7;--muted:#5f6368;font:15px/1.45 system-ui,sans-serif;color:#1f1f1f}
-body{margin:0 auto;max-width:1100px;padding:0 20px 60px}
-h1{font-size:1.5rem;margin:24px 0 4px}h2{font-size:1.2rem;margin:0;word-break:break-all}
-h3{font-size:1rem;margin:18px 0 6px}
-.muted{color:var(--muted)}
-.count{display:inline-block;min-width:1.6em;padding:0 6px;border-radius:9px;text-align:center;
-font-weight:600;font-size:.85rem}
-.count.error{background:var(--error-bg);color:var(--error)}
-.count.warning{background:var(--warning-bg);color:var(--warning)}
-.count.info{background:var(--info-bg);color:var(--info)}
-.count.zero{background:none;color:#aaa;font-weight:400}
-#filters{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line);
-padding:8px 0;display:flex;gap:18px;align-items:center;flex-wrap:wrap}
-#filters label{cursor:pointer}
-table.index{border-collapse:collapse;width:100%;margin:10px 0 28px}
-.index th,.index td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left}
-.index td.num{text-align:right;width:5em}.index td.path{word-break:break-all}
-.index a{color:inherit}
-section.file{border:1px solid var(--line);border-radius:8px;margin:24px 0;padding:14px 16px;
-content-visibility:auto;contain-intrinsic-size:auto 1200px}
-.file-head{display:flex;justify-content:space-between;align-items:baseline;gap:12px}
-.panels{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:8px 28px}
-.outline{list-style:none;margin:0;padding:0}
-.outline li{padding:1px 0}.outline a{color:inherit}
-.outline .lvl{display:inline-block;width:2em;color:var(--muted);font-size:.8rem;font-weight:600}
-.outline .d1{padding-left:0}.outline .d2{padding-left:1.2em}.outline .d3{padding-left:2.4em}
-.outline .d4{padding-left:3.6em}.outline .d5{padding-left:4.8em}.outline .d6{padding-left:6em}
-.codes{color:var(--error);font-size:.8rem;margin-left:6px}
-dl.stats{display:grid;grid-template-columns:max-content 1fr;gap:1px 14px;margin:0}
-dl.stats dt{color:var(--muted)}dl.stats dd{margin:0}
-.draft{border:1px solid var(--line);border-radius:6px;overflow:hidden;
-font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.row{display:grid;grid-template-columns:3.5em minmax(0,1fr)}
-.row::before{content:attr(data-line);color:#999;text-align:right;padding-right:10px;
-border-right:1px solid var(--line)}
-.row .src{white-space:pre-wrap;overflow-wrap:anywhere;padding-left:10px;unicode-bidi:plaintext}
-.row.flagged::before{color:#444;background:#f3f3f3;font-weight:600}
-.row:target{background:#fffbe6}
-mark{background:none;color:inherit;border-bottom:2px solid;border-radius:2px}
-mark.error{background:var(--error-bg);border-color:var(--error)}
-mark.warning{background:var(--warning-bg);border-color:var(--warning)}
-mark.info{background:var(--info-bg);border-color:var(--info)}
-mark.point{border-bottom:none;border-left:2px solid;margin:0 1px;padding:0}
-mark.off{background:none;border-color:transparent}
-.notes{grid-column:2;list-style:none;margin:2px 0 6px;padding:0 0 0 10px;font:13px/1.4 system-ui,sans-serif}
-.note{border-left:3px solid;padding:2px 8px;margin:2px 0}
-.note.error{border-color:var(--error);background:#fdf3f2}
-.note.warning{border-color:var(--warning);background:#fffaeb}
-.note.info{border-color:var(--info);background:#f2f7fd}
-.note .code{font-weight:700}.note .sev{font-size:.75rem;text-transform:uppercase;color:var(--muted)}
-.note a{color:var(--muted);font-size:.8rem}
-.post-notes{list-style:none;padding:0;margin:6px 0}
-.unavailable{color:var(--muted);font-style:italic}
-.rules details{margin:4px 0}.rules summary{cursor:pointer}
-.rules .doc{white-space:pre-wrap;margin:4px 0 8px 1.2em;color:#333}
-.failed{color:var(--error)}
-@media (max-width:800px){.panels{grid-template-columns:1fr}}
-"""
 
-SCRIPT = """
-(function () {
-  "use strict";
-  var form = document.getElementById("filters");
-  var shown = document.getElementById("shown");
-  function apply() {
-    var wanted = {};
-    var narrowed = false;
-    form.querySelectorAll("input[name=severity]").forEach(function (box) {
-      wanted[box.value] = box.checked;
-      narrowed = narrowed || !box.checked;
-    });
-    var code = form.querySelector("select[name=code]").value;
-    narrowed = narrowed || code !== "";
-    var visible = 0;
-    document.querySelectorAll(".note").forEach(function (note) {
-      note.hidden = !(wanted[note.dataset.severity] && (code === "" || note.dataset.code === code));
-      if (!note.hidden) { visible += 1; }
-    });
-    document.querySelectorAll(".row > .notes").forEach(function (notes) {
-      notes.parentElement.classList.toggle("flagged", notes.querySelector(".note:not([hidden])") !== null);
-    });
-    document.querySelectorAll("mark[data-findings]").forEach(function (mark) {
-      var on = mark.dataset.findings.split(" ").some(function (id) {
-        return !document.getElementById(id).hidden;
-      });
-      mark.classList.toggle("off", !on);
-    });
-    document.querySelectorAll("section.file").forEach(function (section) {
-      var empty = narrowed && section.querySelector(".note:not([hidden])") === null;
-      section.hidden = empty;
-      var row = document.querySelector("tr[data-file='" + section.id + "']");
-      if (row) { row.hidden = empty; }
-    });
-    shown.textContent = String(visible);
-  }
-  function reveal() {  // a "why?" link opens the rule's explanation it points to
-    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (target && target.tagName === "DETAILS") { target.open = true; }
-  }
-  form.addEventListener("change", apply);
-  window.addEventListener("hashchange", reveal);
-  apply();
-  reveal();
-})();
-"""
+def _asset(name: str) -> str:
+    """A file of seolint/report/assets (package data, so a wheel carries it)."""
+    from importlib.resources import files
+
+    return (files("seolint.report") / "assets" / name).read_text(encoding="utf-8")
 
 
 def _hash(source: str) -> str:
@@ -149,6 +50,8 @@ def _hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+CSS = _asset("report.css")
+SCRIPT = _asset("report.js")
 CSP = (
     f"default-src 'none'; style-src {_hash(CSS)}; script-src {_hash(SCRIPT)}; "
     "base-uri 'none'; form-action 'none'"
@@ -199,11 +102,13 @@ def _head(result: RunResult) -> str:
 def _summary(result: RunResult) -> str:
     findings = result.findings
     failed = f', <span class="failed">{_plural(len(result.errors), "file")} not linted</span>'
+    sentence = fixable(findings).sentence()
+    fixing = f' · <span class="fixable">{esc(sentence)}</span>' if sentence else ""
     return (
         "<header><h1>seolint report</h1>"
         f'<p class="muted">{_plural(len(result.files), "file")} checked, '
         f"{_plural(len(findings), 'finding')} {_badges(findings)}"
-        f"{failed if result.errors else ''} · seolint {esc(__version__)}</p></header>\n"
+        f"{failed if result.errors else ''}{fixing} · seolint {esc(__version__)}</p></header>\n"
     )
 
 
@@ -345,7 +250,7 @@ def _value(value: object) -> str:
 def _draft(view: FileView, lines: Sequence[str]) -> Iterator[str]:
     """Each line with its findings' spans marked, and the findings listed right under it."""
     findings = view.file.findings
-    placed = [i for i, f in enumerate(findings) if not _whole_post(f) and 1 <= f.span.line <= len(lines)]
+    placed = [i for i, f in enumerate(findings) if not f.whole_post and 1 <= f.span.line <= len(lines)]
     loose = sorted(set(range(len(findings))) - set(placed))
     if loose:
         yield "<h3>About the whole post</h3>"
@@ -363,12 +268,6 @@ def _draft(view: FileView, lines: Sequence[str]) -> Iterator[str]:
             f'<div class="src">{source}</div>{notes}</div>\n'
         )
     yield "</div>\n"
-
-
-def _whole_post(finding: Finding) -> bool:
-    """Rules that judge the whole post (word count, links, reading ease) point at 1:1."""
-    span = finding.span
-    return (span.line, span.column, span.end_line, span.end_column) == (1, 1, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -449,11 +348,23 @@ def _note_list(view: FileView, indexes: Iterable[int], kind: str) -> str:
             f'<li class="note {severity}" id="{view.finding_id(index)}" data-line="{span.line}" '
             f'data-column="{span.column}" data-code="{esc(finding.code)}" data-severity="{severity}">'
             f'<span class="code">{esc(finding.code)}</span> <span class="sev">{severity}</span> '
-            f'<span class="msg">{esc(finding.message)}</span> '
-            f"{'' if _whole_post(finding) else f'<span class=muted>{span.line}:{span.column}</span> '}"
+            f'<span class="msg">{esc(finding.message)}</span> {_fix_badge(finding)}'
+            f"{'' if finding.whole_post else f'<span class=muted>{span.line}:{span.column}</span> '}"
             f'<a href="#{view.anchor}-rule-{esc(finding.code)}">why?</a></li>'
         )
     return f'<ul class="{kind}">{"".join(items)}</ul>'
+
+
+def _fix_badge(finding: Finding) -> str:
+    """What `--fix` would do about the finding: a safe fix, an unsafe one, or nothing."""
+    fix = finding.fix
+    if fix is None:
+        return ""
+    option = "--fix" if fix.applicability == "safe" else "--fix --unsafe-fixes"
+    return (
+        f'<span class="fix {fix.applicability}" title="{esc(option)}: {esc(fix.title)}">'
+        f"{'safe fix' if fix.applicability == 'safe' else 'unsafe fix'}</span> "
+    )
 
 
 def _rules(view: FileView, rules: dict[str, Rule]) -> str:

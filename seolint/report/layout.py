@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 Piece = tuple[str, "str | None"]  # a text and its Rich style ("bold red"), None for none
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-WHOLE_POST = "post"  # the position shown for a finding about the whole post
 GUTTER = "│ "
 SNIPPET_STYLES = {"gutter": "dim", "line": "dim italic", "focus": "dim italic not dim underline"}
 DEFAULT_WIDTH = 80
@@ -113,50 +112,79 @@ def header(file: FileResult, width: int) -> list[Piece]:
 
 
 class FindingRow:
-    """One finding in the list: its fixed columns, its message, and the snippet line under it."""
+    """One finding in the list: its location line (stacked rows only), its fixed columns, its
+    message, and the snippet line under it."""
 
-    __slots__ = ("message", "prefix", "snippet")
+    __slots__ = ("above", "message", "prefix", "snippet")
 
-    def __init__(self, prefix: list[Piece], message: list[Piece], snippet: list[Piece] | None) -> None:
-        self.prefix, self.message, self.snippet = prefix, message, snippet
+    def __init__(
+        self,
+        prefix: list[Piece],
+        message: list[Piece],
+        snippet: list[Piece] | None,
+        above: list[Piece] | None = None,
+    ) -> None:
+        self.prefix, self.message, self.snippet, self.above = prefix, message, snippet, above
+
+
+# The fix marker after a finding's code, as ruff marks what `--fix` repairs: `[*]` a safe
+# fix, `[~]` an unsafe one (`--unsafe-fixes`: it may change what the post says).
+MARKERS = {"safe": ("[*]", "green"), "unsafe": ("[~]", "yellow")}
+MIN_MESSAGE_WIDTH = 40  # fewer cells beside the location: the location gets a line of its own
 
 
 class FindingRows:
     """A file's findings in aligned columns, whole-post ones first.
 
-    Position, severity and code never wrap; the message wraps between words in the
-    `message_width` cells left after `indent` (a word longer than that is folded),
-    continuing under its first word. Lines are never padded to the width, so piped
-    output has no trailing spaces.
+    Each finding's location comes first, as compilers and ruff print it, `path:line:col`,
+    which terminals and editors open on a click; a finding about the whole post has no
+    place in the text, so its location is the path alone. Then severity, code and fix
+    marker, which never wrap, and the message, which wraps between words in the
+    `message_width` cells left after `indent` (a word longer than that is folded).
+
+    When the location would leave the message fewer than MIN_MESSAGE_WIDTH cells (a long
+    path, a narrow terminal), the rows are `stacked`: the location goes on a line of its
+    own above the columns (a whole-post finding's is the file's header). Lines are never
+    padded to the width, so piped output has no trailing spaces.
     """
 
     def __init__(self, findings: Iterable[Finding], width: int) -> None:
         ordered = sorted(findings, key=lambda f: not f.whole_post)  # stable: keeps line order
-        places = [WHOLE_POST if f.whole_post else f"{f.span.line}:{f.span.column}" for f in ordered]
+        places = [location(f) for f in ordered]
         place_width = max(map(len, places))
         code_width = max(len(f.code) for f in ordered)
+        marked = any(f.fix is not None for f in ordered)
         severity_width = max(len(s.label) for s in Severity)
-        self.indent = 2 + place_width + 2 + severity_width + 2 + code_width + 2
+        columns = severity_width + 2 + code_width + (4 if marked else 0) + 2
+        self.stacked = width - (2 + place_width + 2 + columns) < MIN_MESSAGE_WIDTH
+        self.indent = 4 + columns if self.stacked else 2 + place_width + 2 + columns
         self.message_width = max(width - self.indent, 20)
         self._shown: dict[int, ShownLine] = {}
-        self.rows = [
-            FindingRow(
-                [
-                    ("  ", None),
-                    (f"{place:>{place_width}}", "dim" if finding.whole_post else None),
-                    ("  ", None),
-                    (f"{finding.severity.label:<{severity_width}}", STYLES[finding.severity]),
-                    ("  ", None),
-                    (f"{finding.code:<{code_width}}", "bold"),
-                    ("  ", None),
-                ],
-                [(printable(finding.message), None), (f"  [{finding.name}]", "dim")],
+        self.rows = []
+        for finding, place in zip(ordered, places, strict=True):
+            style = "dim" if finding.whole_post else None
+            columns_pieces: list[Piece] = [
+                (f"{finding.severity.label:<{severity_width}}", STYLES[finding.severity]),
+                ("  ", None),
+                (f"{finding.code:<{code_width}}", "bold"),
+                *_marker(finding, marked),
+                ("  ", None),
+            ]
+            if self.stacked:
+                prefix: list[Piece] = [("    ", None), *columns_pieces]
+                above = None if finding.whole_post else [("  ", None), (place, style)]
+            else:
+                prefix, above = (
+                    [("  ", None), (f"{place:<{place_width}}", style), ("  ", None), *columns_pieces],
+                    None,
+                )
+            snippet = (
                 Snippet(finding, shown).pieces(self.message_width)
                 if not finding.whole_post and (shown := self._line(finding.source_line)).text
-                else None,
+                else None
             )
-            for finding, place in zip(ordered, places, strict=True)
-        ]
+            message: list[Piece] = [(printable(finding.message), None), (f"  [{finding.name}]", "dim")]
+            self.rows.append(FindingRow(prefix, message, snippet, above))
 
     def _line(self, source_line: str) -> ShownLine:
         """The source line as shown, made once for all the findings on it (found by identity:
@@ -166,6 +194,21 @@ class FindingRows:
         if shown is None or shown.raw is not source_line:
             shown = self._shown[id(source_line)] = ShownLine(source_line)
         return shown
+
+
+def location(finding: Finding) -> str:
+    """`path:line:col`, or the path alone for a finding about the whole post."""
+    path = printable_name(finding.path)
+    return path if finding.whole_post else f"{path}:{finding.span.line}:{finding.span.column}"
+
+
+def _marker(finding: Finding, marked: bool) -> list[Piece]:
+    if not marked:
+        return []
+    if finding.fix is None:
+        return [("    ", None)]
+    text, style = MARKERS[finding.fix.applicability]
+    return [(" ", None), (text, style)]
 
 
 class ShownLine:
@@ -307,8 +350,9 @@ def _stats(file: FileResult) -> list[str]:
     parts = [count(stats.get(key, 0), key) for key in ("words", "headings", "links", "images", "code_blocks")]
     if "reading_minutes" in stats:
         parts.append(f"{stats['reading_minutes']} min read")
-    if stats.get("reading_ease") is not None:
+    if stats.get("reading_ease") is not None:  # None where the page's language has no formula
         parts.append(f"reading ease {stats['reading_ease']:.0f}")
+    if stats.get("grade_level") is not None:
         parts.append(f"grade {stats['grade_level']:.1f}")
     return parts
 
@@ -338,6 +382,24 @@ def summary(result: RunResult) -> list[Piece]:
     ]
     if result.errors:
         pieces.append((f"; {count(len(result.errors), 'files')} could not be linted", "bold red"))
+    return pieces
+
+
+def fixable_line(findings: Iterable[Finding]) -> list[Piece] | None:
+    """`[*] 6 fixable with `--fix` ([~] 2 more with `--unsafe-fixes`)`: what the markers mean
+    and what fixing would repair; None when nothing is fixable."""
+    from seolint.report.fixable import fixable
+
+    counted = fixable(findings)
+    if not counted.safe and not counted.unsafe:
+        return None
+    pieces: list[Piece] = [
+        (MARKERS["safe"][0], MARKERS["safe"][1]),
+        (f" {counted.safe} fixable with `--fix`", None),
+    ]
+    if counted.unsafe:
+        pieces += [(" (", None), (MARKERS["unsafe"][0], MARKERS["unsafe"][1])]
+        pieces.append((f" {counted.unsafe} more with `--unsafe-fixes`)", None))
     return pieces
 
 

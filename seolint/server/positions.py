@@ -1,9 +1,27 @@
-"""Positions between seolint and an LSP client.
+r"""Positions between seolint and an LSP client.
 
 seolint counts 1-based lines and columns in characters (str offsets); LSP counts 0-based
 lines and columns in the client's code units, UTF-16 unless both sides agreed on UTF-8
 or UTF-32 at initialization. A character outside the Basic Multilingual Plane (most
 emoji) is one column here, two UTF-16 units and four UTF-8 bytes there.
+
+pygls 2 has a codec for this (pygls.workspace.PositionCodec, used by TextDocument). In
+2.1.1 it agrees with this module on code units, surrogate pairs, CRLF and lone CR within a
+line, but not at line ends (tests/test_server_positions.py runs both on the same inputs):
+- TextDocument splits lines with str.splitlines, so U+2028, U+2029, U+0085, form feed,
+  vertical tab and U+001C-U+001E end a line there but not for the client (LSP ends lines
+  only at \n, \r\n and \r): every position after one lands on the wrong line.
+- A character one past the line's end lands after the line ending (in "ab\r\ncd",
+  (0, 3) is offset 3, between \r and \n), where LSP means the end of the line.
+- Further past the end of a line without a line ending (the last one), it lands one
+  character short: (0, 9) in "abc" is offset 2, not 3.
+- On the empty line after a final line ending, a position becomes the last line's length
+  in code units, then read as characters: in UTF-8, (1, 0) in "é\r" is offset 3, past
+  the buffer's end (2).
+- A span end below the last line goes out as (line count, 0), outside a buffer that does
+  not end in a line ending.
+It also converts only columns of a known line, where seolint needs offsets and spans both
+ways. So seolint keeps this module.
 """
 
 from __future__ import annotations

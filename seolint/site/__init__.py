@@ -7,7 +7,8 @@ CLI, the cache or the front-ends. See `Site` (site.adapter) for the questions ev
 May import: discover, document, findings.
 """
 
-from seolint.site.adapter import LinkSyntax, LinkTarget, PageKind, Region, RegionKind, Site, url_key
+from seolint.document.model import PageKind
+from seolint.site.adapter import LinkSyntax, LinkTarget, Region, RegionKind, Site, url_key
 from seolint.site.detect import GENERATORS, Generator, SiteFinder, find_site, find_sites
 from seolint.site.plain import plain_site
 

@@ -28,6 +28,21 @@ def read_config(path: Path) -> dict[str, Any]:
         return {}
 
 
+def read_data(path: Path) -> Any:
+    """Whatever a data file (YAML, JSON or TOML) holds, a list as well as a mapping; None
+    when it cannot be read or parsed (a refused one remembered, as a config is)."""
+    text = read_site_text(path)
+    if text is None:
+        return None
+    try:
+        return _loaded(text, path.suffix.lower())
+    except DataError as error:
+        note_skipped(path, f"{error}; the site is read without this data file")
+    except (ValueError, TypeError):
+        pass
+    return None
+
+
 def parse_config(text: str, suffix: str) -> dict[str, Any]:
     """The mapping in config text (front matter of a template), or {} when it cannot be parsed."""
     try:
@@ -39,17 +54,21 @@ def parse_config(text: str, suffix: str) -> dict[str, Any]:
 def _parsed(text: str, suffix: str) -> dict[str, Any]:
     """{} for text the generator would reject; DataError for text refused as too big to walk."""
     try:
-        if suffix == ".toml":
-            data: Any = load_toml(text)
-        elif suffix == ".json":
-            data = load_json(text)
-        else:
-            data = load_yaml_config(text)
+        data = _loaded(text, suffix)
     except DataError:
         raise
     except (ValueError, TypeError):  # tomllib, json and yaml errors are all ValueErrors here
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def _loaded(text: str, suffix: str) -> Any:
+    """The data in `text`, by its file's suffix (YAML unless TOML or JSON), bounded."""
+    if suffix == ".toml":
+        return load_toml(text)
+    if suffix == ".json":
+        return load_json(text)
+    return load_yaml_config(text)
 
 
 def has_front_matter(path: Path) -> bool:
@@ -103,7 +122,7 @@ def js_config_url(
     for name in names:
         path = folder / name
         if path.is_file():
-            text = _without_comments(read_site_text(path) or "")
+            text = without_comments(read_site_text(path) or "")
             url, base = (_js_string(key).search(text) for key in (url_key, base_key))
             full = (url.group(1).rstrip("/") if url else "") + (base.group(1) if base else "")
             return name, full or None
@@ -111,15 +130,22 @@ def js_config_url(
 
 
 # A comment, or a string (kept: `'https://example.org'` holds `//`). Strings come first in
-# each alternative's turn, so a `//` inside one is never taken for a comment.
+# each alternative's turn, so a `//` inside one is never taken for a comment. An unclosed
+# `/*` runs to the end, as in JavaScript (and so each is scanned once, not once per `/*`).
 _JS_COMMENT_OR_STRING = re.compile(
-    r"""(//[^\n]*|/\*.*?\*/)|('(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`)""", re.DOTALL
+    r"""(//[^\n]*|/\*.*?(?:\*/|\Z))|('(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`)""", re.DOTALL
 )
 
 
-def _without_comments(code: str) -> str:
+def without_comments(code: str) -> str:
     """JavaScript without its comments: `// url: 'https://old.example'` is not the site's URL."""
     return _JS_COMMENT_OR_STRING.sub(lambda m: m.group(2) or " ", code)
+
+
+def js_config_string(text: str, key: str) -> str | None:
+    """The first `key: '...'` string in a JavaScript config's text (without_comments first)."""
+    found = _js_string(key).search(text)
+    return found.group(1) if found else None
 
 
 def _js_string(key: str) -> re.Pattern[str]:

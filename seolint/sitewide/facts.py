@@ -8,6 +8,7 @@ model's question, asked fresh on every run.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,9 +47,10 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         for image in doc.images
         if image.src and _maybe_internal(site, image.src, path, "url")
     ]
+    urls, publication = site.published_at(path, doc.front_matter)
     return FileFacts(
-        urls=tuple(site.url_for(path, doc.front_matter)),
-        kind=site.page_kind(path, doc.front_matter),
+        urls=tuple(urls),
+        kind=doc.page.kind,
         title=fact(doc.seo_title),
         description=fact(doc.description),
         keyphrase=fact(doc.keyphrase),
@@ -58,7 +60,17 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         first_line=next((line for line in lines if line.strip()), ""),
         directives=tuple(c for c in doc.comments if c.text.strip().lower().startswith(_SUPPRESSION_PREFIX)),
         ignore=_front_matter_ignore(doc),
+        language=site.language_of(path, doc.front_matter),
+        translation=site.translation_key(path, doc.front_matter),
+        withheld=publication.withheld,
+        publish_date=_iso(publication.publish_date),
+        expiry_date=_iso(publication.expiry_date),
+        listed=site.listed(path, doc.front_matter),
     )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def _maybe_internal(site: Site, target: str, path: Path, syntax: str) -> bool:

@@ -49,6 +49,21 @@ class Tree(NamedTuple):
     blocks: Sequence[Node]
     line_starts: list[int]
     unterminated_end: int  # the source's length when its last line has no line break, else -1
+    encoded: bytes = b""  # the source as parsed, in UTF-8
+    ascii: bool = True  # whether it is all ASCII, so that a byte's offset is its character's
+
+    def chars(self, start: int, end: int, char_starts: Sequence[int]) -> tuple[int, int]:
+        """The byte range [start, end) as character offsets into the original text, whose
+        lines start at `char_starts` (its lines are the parsed ones, line breaks aside)."""
+        return self._char(start, char_starts), self._char(end, char_starts)
+
+    def _char(self, offset: int, char_starts: Sequence[int]) -> int:
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        line_start = self.line_starts[index]
+        column = offset - line_start
+        if not self.ascii:
+            column = len(self.encoded[line_start:offset].decode("utf-8"))
+        return char_starts[index] + column
 
     def lines(self, start: int, end: int) -> tuple[int, int]:
         """The 0-based lines [first, after the last) that the byte range [start, end) touches."""
@@ -112,16 +127,16 @@ def parse(source: str, indented_code: bool = True) -> Tree:
     line_starts = _byte_line_starts(encoded)
     unterminated_end = -1 if source.endswith("\n") else len(encoded)
     if not indented_code or _may_nest_deeply(encoded):
-        tokens = _fallback_parser(indented_code).parse(source)
-        return Tree(_TokenTree(line_starts, len(encoded)).blocks(tokens), line_starts, unterminated_end)
+        blocks = _TokenTree(line_starts, encoded).blocks(_fallback_parser(indented_code), source)
+        return Tree(blocks, line_starts, unterminated_end, encoded, encoded.isascii())
     try:
         root = _without_stderr(lambda: _parser().tree(source))
     except BaseException as error:  # pyo3's PanicException derives from BaseException
         if type(error).__name__ != "PanicException":
             raise
-        tokens = _fallback_parser().parse(source)
-        return Tree(_TokenTree(line_starts, len(encoded)).blocks(tokens), line_starts, unterminated_end)
-    return Tree(root.children, line_starts, unterminated_end)
+        blocks = _TokenTree(line_starts, encoded).blocks(_fallback_parser(), source)
+        return Tree(blocks, line_starts, unterminated_end, encoded, encoded.isascii())
+    return Tree(root.children, line_starts, unterminated_end, encoded, encoded.isascii())
 
 
 def _without_stderr(call: Callable[[], Node]) -> Node:
@@ -212,14 +227,19 @@ _BLOCK_NAMES = {
     "th_open": "tcell", "td_open": "tcell",
 }  # fmt: skip
 _INLINE_NAMES = {"link_open": "link", "em_open": "em", "strong_open": "strong"}
+# Block tokens that hold other blocks (a line of theirs may be a definition's).
+_CONTAINER_OPENERS = frozenset({"bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open"})
+# A line that holds only container markers: quote markers, list markers, blanks.
+_MARKERS_ONLY = re.compile(rb"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t>]+|(?=\r?\n|$)))*\s*")
 
 
 class _TokenTree:
     """markdown-it-py's token stream as nodes: line maps become byte ranges of whole lines."""
 
-    def __init__(self, line_starts: list[int], size: int) -> None:
+    def __init__(self, line_starts: list[int], encoded: bytes) -> None:
         self.line_starts = line_starts
-        self.size = size
+        self.encoded = encoded
+        self.size = len(encoded)
 
     def srcmap(self, line_map: list[int] | None) -> tuple[int, int] | None:
         if line_map is None:
@@ -228,23 +248,41 @@ class _TokenTree:
         starts = self.line_starts
         return starts[first], starts[end] if end < len(starts) else self.size
 
-    def blocks(self, tokens: Sequence[Token]) -> list[_Node]:
+    def blocks(self, parser: PyMarkdownIt, source: str) -> list[_Node]:
         root = _Node("root", {})
         open_nodes = [root]
-        for token in tokens:
+        leaves: set[int] = set()  # lines some block other than a container covers
+        for token in parser.parse(source):
             kind = token.type
             if kind.endswith("_close"):
                 open_nodes.pop()
             elif kind in _BLOCK_NAMES:
                 meta = {"level": int(token.tag[1])} if kind == "heading_open" else {}
-                node = _Node(_BLOCK_NAMES[kind], meta, self.srcmap(token.map))
+                setext = kind == "heading_open" and token.markup in ("=", "-")
+                node = _Node("lheading" if setext else _BLOCK_NAMES[kind], meta, self.srcmap(token.map))
                 open_nodes[-1].children.append(node)
                 open_nodes.append(node)
+                if kind not in _CONTAINER_OPENERS and token.map:
+                    leaves.update(range(*token.map))
             elif kind == "inline":
                 open_nodes[-1].children.extend(_inline(token.children or []))
             else:
                 open_nodes[-1].children.append(_leaf_block(token, self.srcmap(token.map)))
+                if token.map:
+                    leaves.update(range(*token.map))
+        root.children += self._definitions(leaves)
         return root.children
+
+    def _definitions(self, leaves: set[int]) -> list[_Node]:
+        """Link reference definitions, which markdown-it-py keeps out of its tokens: the lines
+        no block covers that hold more than container markers (markdown-it-pyrs gives them
+        as nodes; one node per line here, which covers the same lines)."""
+        found = []
+        for index, start in enumerate(self.line_starts):
+            end = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else self.size
+            if index not in leaves and not _MARKERS_ONLY.fullmatch(self.encoded, start, end):
+                found.append(_Node("definition", {}, (start, end)))
+        return found
 
 
 def _leaf_block(token: Token, srcmap: tuple[int, int] | None) -> _Node:

@@ -5,15 +5,15 @@ twice before its matchers and their exceptions run:
 
 - all the scope's texts at once, joined by newlines, with RE2: one linear pass of a DFA
   over the whole post, with a pattern `regex_superset` widened to match at least wherever
-  the rule's patterns do. Most posts stop here (S003's phrases over the corpus's prose:
-  1.17 s with `re` text by text, 0.04 s this way);
+  the rule's patterns do. Most posts stop here;
 - when that finds something, each text with one `re` pattern: the rule's patterns joined,
   each with its own flags in a scoped group, without the zero-width assertions they start
   with where a literal follows (the screen then rejects most positions on their first
-  character; the built-in S002 screen over the corpus's lines: 1.06 s -> 0.34 s).
+  character).
 
 Both only widen the patterns, so a screen can pass a text that has no match, never miss one.
-Each is compiled the first time a post needs it.
+Each is compiled the first time a post needs it. What each screen saves: BENCHMARKS.md,
+"Figures behind the code".
 """
 
 from __future__ import annotations
