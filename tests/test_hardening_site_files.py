@@ -100,6 +100,39 @@ def test_a_hostile_site_file_is_skipped_with_one_line(hugo: Path, name: str, kin
     assert_skipped_once(done, name, why)
 
 
+# Files the site model reads besides templates: redirect rules (Netlify, Vercel), the
+# .gitignore that marks generated content, the go.mod of a theme module, a link render hook.
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "static/vercel.json",
+        "static/netlify.toml",
+        ".gitignore",
+        "go.mod",
+        "layouts/_default/_markup/render-link.html",
+    ],
+)
+def test_every_file_the_site_model_reads_is_bounded(hugo: Path, name: str, kind: str) -> None:
+    (hugo / name).parent.mkdir(parents=True, exist_ok=True)
+    HOSTILE[kind][0](hugo / name)
+    done = seolint("check", "--format", "json", "--no-cache", ".", cwd=hugo)
+    assert_skipped_once(done, name, HOSTILE[kind][1])
+
+
+def test_a_jekyll_layout_linked_to_a_device_is_skipped(tmp_path: Path) -> None:
+    """The head of a page is read from its layout's front matter: never from /dev/zero."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "_config.yml").write_text("title: x\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_layouts").mkdir()
+    post = DRAFT.replace("---\ntitle", "---\nlayout: post\ntitle", 1)
+    (tmp_path / "_posts" / "2024-01-01-a.md").write_text(post, encoding="utf-8")
+    device(tmp_path / "_layouts" / "post.html")
+    done = seolint("check", "--format", "json", "--no-cache", ".", cwd=tmp_path)
+    assert_skipped_once(done, "_layouts/post.html", "a device", drafts=1)
+
+
 def test_one_draft_in_the_site_is_enough_to_hit_the_template(hugo: Path) -> None:
     """With the cache on too: its key hashes every template."""
     device(hugo / "layouts" / "_default" / "single.html")

@@ -52,7 +52,7 @@ def detect(folder: Path, forced: bool = False) -> DocusaurusSite | None:
     if found is None:
         return None
     name, url = found
-    text = (folder / name).read_text(encoding="utf-8", errors="replace")
+    text = without_comments(read_site_text(folder / name) or "")
     default = _DEFAULT_LOCALE.search(text)
     listed = _LOCALES.search(text)
     locales = re.findall(r"['\"`]([\w-]{1,20})['\"`]", listed.group(1)) if listed else []

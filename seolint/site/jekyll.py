@@ -175,9 +175,8 @@ class JekyllSite(Site):
         files = [Path(f, n) for folder in folders for f, n in walk_names(folder)]
         files += [p for p in self.content_files() if (w := self._where(p)) is not None and w[0] == "page"]
         for path in files:
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError:
+            text = read_site_text(path)
+            if text is None:
                 continue
             for name in _LOOP.findall(text):
                 found.setdefault(name, path.relative_to(self.source).as_posix())

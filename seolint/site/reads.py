@@ -10,9 +10,11 @@ server) reports only what is still wrong.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
-from seolint.discover.reading import MAX_DATA_FILE_SIZE, ReadError, read_regular_file
+from seolint.discover.reading import MAX_DATA_FILE_SIZE, ReadError, read_head, read_regular_file
 
 _skipped: dict[Path, str] = {}  # absolute path -> why it was not read, for this process
 
@@ -38,6 +40,25 @@ def read_site_bytes(path: Path) -> bytes | None:
         return None
     forget(path)
     return data
+
+
+def read_site_head(path: Path, size: int) -> str | None:
+    """The text of a site file's first `size` bytes (a layout's front matter), or None when
+    it is absent or skipped (and then remembered, as by read_site_bytes)."""
+    data = read_head(str(path), size)
+    if data is not None:
+        forget(path)
+        return data.decode("utf-8", errors="replace")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        forget(path)
+        return None
+    except OSError as error:
+        note_skipped(path, (error.strerror or str(error)).lower())
+        return None
+    note_skipped(path, "not a regular file" if not stat.S_ISREG(info.st_mode) else "cannot read")
+    return None
 
 
 def note_skipped(path: Path, why: str) -> None:
