@@ -52,7 +52,7 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         urls=tuple(urls),
         kind=doc.page.kind,
         title=fact(doc.seo_title),
-        description=fact(doc.description),
+        description=fact(_published_description(doc)),
         keyphrase=fact(doc.keyphrase),
         ids=tuple(dict.fromkeys((*doc.ids, *automatic))),
         references=tuple(references),
@@ -92,3 +92,11 @@ def _front_matter_ignore(doc: Document) -> tuple[str, ...] | None:
     if isinstance(ignore, list) and all(isinstance(name, str) for name in ignore):
         return tuple(ignore)
     return None
+
+
+def _published_description(doc: Document) -> Field | None:
+    """The description the page's head will carry: none from front matter the site's
+    templates never write (two such pages "sharing" one changes nothing)."""
+    found = doc.description
+    unwritten = doc.page.description_source not in ("front-matter", "unknown")
+    return None if found is not None and found.origin == "front-matter" and unwritten else found
