@@ -1,6 +1,6 @@
 """Recall of the site rules on defects injected into a real site.
 
-    python benchmarks/inject_site_defects.py [hugo-fluxcd jekyll-docs zola-rust-blog]
+    python benchmarks/inject_site_defects.py [hugo-fluxcd hugo-glossary jekyll-docs zola-rust-blog]
 
 Copies a site from ../shared/sites to a temporary folder, lints it once as it is, then
 injects, in that generator's own link syntax:
@@ -9,8 +9,12 @@ injects, in that generator's own link syntax:
 - 5 links to ids that do not exist on existing pages,
 - 5 titles copied from other pages,
 - 5 images that do not exist,
+- 5 links into another language where that page has no translation (multilingual sites),
+- 3 links written against a mounted folder instead of the URL it publishes to (Hugo mounts),
+- 3 pages made drafts (`draft: true`, Jekyll `published: false`), each linked from a host,
 lints it again and reports recall (an injected defect counts as found when its rule
-reports it on its file and line) and the findings that appeared or went away elsewhere.
+reports it on its file and line) and the findings that appeared or went away elsewhere
+(a W009 naming a page made a draft is expected wherever that page was linked).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from seolint.lint.runner import run
 from seolint.lint.settings import Overrides, Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "sites"
-SITES = ("hugo-fluxcd", "jekyll-docs", "zola-rust-blog")
+SITES = ("hugo-fluxcd", "hugo-glossary", "jekyll-docs", "zola-rust-blog")
 _TITLE = re.compile(r"^(title\s*[:=]\s*)(.*)$", re.MULTILINE)
 
 
@@ -60,8 +64,9 @@ def missing_link(generator: str, index: int, site_root: str) -> str:
 
 def anchor_link(generator: str, index: int, target: FileResult, site_root: Path) -> str:
     assert target.facts is not None
-    if generator == "hugo":
-        relative = Path(target.path).resolve().relative_to(content_root(site_root, generator)).as_posix()
+    root = content_root(site_root, generator)
+    if generator == "hugo" and Path(target.path).resolve().is_relative_to(root):
+        relative = Path(target.path).resolve().relative_to(root).as_posix()
         return f'[no id {index}]({{{{< ref "/{relative}#no-such-id-{index}" >}}}})'
     if generator == "zola":
         relative = Path(target.path).resolve().relative_to(site_root / "content").as_posix()
@@ -121,7 +126,79 @@ def inject(generator: str, site_root: Path, results: list[FileResult]) -> list[I
         host = hosts[index + 5]
         line = append(Path(host.path), f"![missing {index}](no-such-image-{index}.png)")
         injected.append(Injected(host.path, line, "W003", f"missing image {index}"))
+    injected += other_languages(site_root, results)
+    injected += written_against_mounts(generator, site_root, hosts)
+    injected += drafts(generator, [r for r in posts[25:] if r.facts and r.facts.urls], hosts)
     return injected
+
+
+def other_languages(site_root: Path, results: list[FileResult]) -> list[Injected]:
+    """Links from a translated page to `/<lang>/<term>/` where <term> has no translation."""
+    by_language: dict[str, set[str]] = {}
+    for r in results:
+        if r.facts is not None and r.facts.language and r.facts.translation:
+            by_language.setdefault(r.facts.language, set()).add(r.facts.translation)
+    if len(by_language) < 2:
+        return []
+    default = max(by_language, key=lambda code: len(by_language[code]))
+    found: list[Injected] = []
+    hosts = sorted(
+        (
+            r
+            for r in results
+            if r.facts and r.facts.language not in (None, default) and r.facts.kind == "post"
+        ),
+        key=lambda r: r.path,
+    )
+    for host in hosts:
+        language = host.facts.language if host.facts else None
+        if language is None:
+            continue
+        missing = sorted(by_language[default] - by_language[language])
+        if not missing:
+            continue
+        term = missing[len(found) % len(missing)].strip("/")
+        line = append(Path(host.path), f"[untranslated](/{language}/{term}/)")
+        found.append(Injected(host.path, line, "W001", f"/{language}/{term}/ has no translation"))
+        if len(found) == 5:
+            break
+    return found
+
+
+def written_against_mounts(generator: str, site_root: Path, hosts: list[FileResult]) -> list[Injected]:
+    """`/en/flux/x/` where content/en is mounted at the root: the folder is not the URL."""
+    if generator != "hugo" or not (site_root / "content" / "en").is_dir():
+        return []
+    found: list[Injected] = []
+    for index, host in enumerate(hosts[:3]):
+        assert host.facts is not None
+        url = host.facts.urls[0]
+        if url.startswith("/en/"):
+            return []  # English is published under /en/: the folder is the URL here
+        line = append(Path(host.path), f"[mount {index}](/en{url})")
+        found.append(Injected(host.path, line, "W001", f"/en{url} names the mounted folder"))
+    return found
+
+
+def drafts(generator: str, candidates: list[FileResult], hosts: list[FileResult]) -> list[Injected]:
+    """Three pages made unpublished, each linked from a host by its URL."""
+    key = {"jekyll": "published: false", "zola": "draft = true"}.get(generator, "draft: true")
+    found: list[Injected] = []
+    for index, target in enumerate(candidates[:3]):
+        assert target.facts is not None
+        path = Path(target.path)
+        text = path.read_text(encoding="utf-8")
+        fence, _, rest = text.partition("\n")
+        switch = (
+            key
+            if fence.strip() == "---"
+            else key.replace(": ", " = ").replace("draft = true", "draft = true")
+        )
+        path.write_text(f"{fence}\n{switch}\n{rest}", encoding="utf-8")
+        host = hosts[index]
+        line = append(Path(host.path), f"[draft {index}]({target.facts.urls[0]})")
+        found.append(Injected(host.path, line, "W009", f"draft {target.path}"))
+    return found
 
 
 def key(finding: Finding) -> tuple[str, str, int]:
@@ -135,7 +212,9 @@ def measure(name: str) -> None:
         shutil.copytree(SHARED / name, copy)
         lint_root = copy / "docs" if name == "jekyll-docs" else copy
         before = lint(lint_root)
-        generator = {"hugo-fluxcd": "hugo", "jekyll-docs": "jekyll", "zola-rust-blog": "zola"}[name]
+        generator = {"hugo-fluxcd": "hugo", "hugo-glossary": "hugo", "jekyll-docs": "jekyll"}.get(
+            name, "zola"
+        )
         injected = inject(generator, lint_root, before)
         after = lint(lint_root)
     found = [f for r in after for f in r.findings]
@@ -151,7 +230,11 @@ def measure(name: str) -> None:
     old = Counter(key(f) for r in before for f in r.findings)
     new = Counter(key(f) for f in found if (f.path, f.span.line, f.code) not in expected_lines)
     titles_from = {Path(i.what.removeprefix("title of ")).as_posix() for i in injected if i.code == "W004"}
+    drafted = [i.what.removeprefix("draft ") for i in injected if i.code == "W009"]
+    consequences = {key(f) for f in found if f.code == "W009" and any(d in f.message for d in drafted)}
     appeared = new - old
+    for consequence in consequences:
+        appeared.pop(consequence, None)
     partners = sum(n for (path, code, _), n in appeared.items() if code == "W004" and path in titles_from)
     print(
         f"  new findings elsewhere: {sum(appeared.values())}"

@@ -1,20 +1,20 @@
-"""Shared test helpers: lint a snippet, run the CLI, find the corpus, block the network, measure growth.
+"""Shared test helpers: lint a snippet, run the CLI, find the corpus, block the network.
 
 New tests reach the pipeline only through the helpers here (`plan_for`, `lint_result`,
-`lint_file`, `lint`, `run_cli`), so a change to its API is one edit in this file.
+`lint_file`, `lint`, `lint_selected`, `run_cli`), so a change to its API is one edit in this
+file. Growth (linear time) is checked with tests/growth.py.
 """
 
 from __future__ import annotations
 
-import gc
+import functools
 import io
+import os
 import socket
 import sys
-import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -24,7 +24,7 @@ from seolint.config.plan import Plan, make_plan
 from seolint.discover.source import Format, Source, format_for
 from seolint.document.model import Document
 from seolint.findings.records import FileResult, Finding
-from seolint.lint.pipeline import DraftError, lint_source
+from seolint.lint.pipeline import DraftError, lint_document, lint_source
 from seolint.parse import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +60,23 @@ def lint(
     return list(lint_result(text, fmt, plan_for(select, rules)).findings)
 
 
+def lint_selected(text: str, select: tuple[str, ...] | None = None, fmt: Format = "markdown") -> FileResult:
+    """`lint_result` with only `select` rules, its plan made once: a work tests.growth can pickle."""
+    return lint_result(text, fmt, _plan_selecting(select))
+
+
+def rule_findings(select: tuple[str, ...], doc: Document) -> list[Finding]:
+    """The findings of only `select` rules on a parsed document: the rules' work alone."""
+    findings, errors = lint_document(doc, _plan_selecting(select))
+    assert errors == [], errors
+    return findings
+
+
+@functools.cache
+def _plan_selecting(select: tuple[str, ...] | None) -> Plan:
+    return plan_for(select)
+
+
 def lint_text(text: str, path: str, fmt: Format, plan: Plan) -> FileResult:
     """The pipeline on a snippet known by `path`."""
     return lint_source(Source(text, path, fmt), plan)
@@ -90,6 +107,7 @@ class CliResult:
     exit_code: int
     stdout: str
     stderr: str
+    stdout_bytes: bytes = field(default=b"", compare=False)  # as written: `--diff` writes bytes
 
 
 def run_cli(args: Sequence[str], input: str | None = None) -> CliResult:
@@ -114,80 +132,19 @@ def run_cli(args: Sequence[str], input: str | None = None) -> CliResult:
         for captured in streams[1:]:
             captured.flush()
     stdout, stderr = (data.getvalue().decode("utf-8", "replace") for data in (out, err))
-    return CliResult(code, stdout, stderr)
+    return CliResult(code, stdout, stderr, out.getvalue())
 
 
-# --- growth, not seconds -------------------------------------------------------------------
-# A test never asserts how long something takes: machines differ and other processes share
-# the CPU. It compares the cost of the same work on a small and a ten-times-larger input.
-# Linear work costs ~10x (measured 9.8x); a quadratic step costs ~100x where it dominates.
-# The bound leaves room for a loaded 2-core machine (a linear pattern once measured 20.1x
-# there) and still catches any quadratic step that matters (issue 10: "10x input <= 25x").
-
-LINEAR_BOUND = 25.0
+# --- counted growth --------------------------------------------------------------------------
 
 
-def _cpu_seconds(call: Callable[[], object]) -> float:
-    """CPU time of one call: other processes on the machine do not count against it, nor
-    does a garbage collection of what earlier tests left behind."""
-    gc.disable()
-    try:
-        started = time.process_time()
-        call()
-        return time.process_time() - started
-    finally:
-        gc.enable()
-
-
-def growth(small: Callable[[], object], large: Callable[[], object], runs: int = 3) -> float:
-    """How many times the large call costs the small one: the best of `runs` each, interleaved
-    so a burst of load hits both; a ratio over the bound is measured again before it counts."""
-    small_best = large_best = float("inf")
-    for attempt in range(2):
-        for _ in range(runs if attempt == 0 else runs + 2):
-            small_best = min(small_best, _cpu_seconds(small))
-            large_best = min(large_best, _cpu_seconds(large))
-        ratio = large_best / max(small_best, 1e-6)
-        if ratio <= LINEAR_BOUND:
-            break
-    return ratio
-
-
-def assert_linear(small: Callable[[], object], large: Callable[[], object], what: str, runs: int = 3) -> None:
-    """The large call (ten times the input of the small one) costs at most LINEAR_BOUND times more."""
-    ratio = growth(small, large, runs)
-    assert ratio <= LINEAR_BOUND, f"{what}: 10x the input cost {ratio:.1f}x the CPU time"
-
-
-@dataclass
-class CallCounter:
-    """Counts Python and C function calls made under `counting()`; deterministic on any machine.
-
-    With a `budget`, profiling stops once the count passes it, so runaway work (an alias bomb
-    being expanded) ends in a failed assertion rather than a hung test.
-    """
-
-    budget: int = 0
-    calls: int = 0
-
-    @property
-    def exceeded(self) -> bool:
-        return bool(self.budget) and self.calls > self.budget
-
-    def _event(self, frame: FrameType, event: str, arg: object) -> None:
-        if event in ("call", "c_call"):
-            self.calls += 1
-            if self.exceeded:
-                sys.setprofile(None)
-                raise RuntimeError(f"call budget of {self.budget:,} exceeded")
-
-    def count(self, call: Callable[[], object]) -> int:
-        sys.setprofile(self._event)
-        try:
-            call()
-        finally:
-            sys.setprofile(None)
-        return self.calls
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that count instructions (tests/growth.py) go to one xdist worker (`--dist loadgroup`),
+    so that one counting process, whose start costs seconds, serves them all."""
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is not None and "assert_linear" in function.__code__.co_names:
+            item.add_marker(pytest.mark.xdist_group("counted"))
 
 
 # --- the shared corpus ---------------------------------------------------------------------
@@ -208,10 +165,50 @@ def corpus_posts(corpus: Path) -> list[Path]:
     return [p for p in sorted(corpus.rglob("*")) if p.name != "README.md" and format_for(p.name)]
 
 
+# The default run lints every CORPUS_SAMPLE-th post (spread over every blog); the slow set
+# (`pytest -m slow`, run by CI) lints them all.
+CORPUS_SAMPLE = 4
+CORPUS_RUNS = ["corpus_sample_results", pytest.param("corpus_results", marks=pytest.mark.slow)]
+
+
 @pytest.fixture(scope="session")
-def corpus_results(corpus_posts: list[Path]) -> dict[Path, FileResult]:
-    """One lint of the whole corpus with every rule at its defaults, on every CPU, shared by
-    every test that asks how rules behave on published posts (the slowest step of the suite)."""
+def corpus_results(
+    corpus_posts: list[Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[Path, FileResult]:
+    """Every post linted with every rule at its defaults (for the slow set)."""
+    return _shared_lint(corpus_posts, tmp_path_factory, "every-post")
+
+
+@pytest.fixture(scope="session")
+def corpus_sample_results(
+    corpus_posts: list[Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[Path, FileResult]:
+    """Every CORPUS_SAMPLE-th post linted with every rule at its defaults (for the default run)."""
+    return _shared_lint(corpus_posts[::CORPUS_SAMPLE], tmp_path_factory, "sample")
+
+
+def _shared_lint(
+    posts: list[Path], tmp_path_factory: pytest.TempPathFactory, name: str
+) -> dict[Path, FileResult]:
+    """One lint of `posts` on every CPU, shared by every test and every xdist worker of the
+    session (the slowest step of the suite): the first to ask lints and stores the results,
+    the others wait on the lock and read them."""
+    import pickle
+
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        shared = shared.parent  # the session's folder, above each worker's own
+    stored = shared / f"corpus-{name}.pickle"
+    with FileLock(f"{stored}.lock"):
+        if not stored.is_file():
+            stored.write_bytes(pickle.dumps(_lint_everywhere(posts)))
+        results: dict[Path, FileResult] = pickle.loads(stored.read_bytes())
+    return results
+
+
+def _lint_everywhere(posts: list[Path]) -> dict[Path, FileResult]:
     import functools
 
     from seolint.discover.walk import DraftFile
@@ -220,9 +217,9 @@ def corpus_results(corpus_posts: list[Path]) -> dict[Path, FileResult]:
     from seolint.lint.settings import Overrides, Settings
 
     settings = Settings(Overrides(), use_cache=False)
-    drafts = [DraftFile.at(str(p)) for p in corpus_posts]
+    drafts = [DraftFile.at(str(p)) for p in posts]
     outcomes = map_ordered(functools.partial(lint_draft, settings), drafts, available_cpus())
-    results = {path: outcome for path, outcome in zip(corpus_posts, outcomes, strict=True)}
+    results = {path: outcome for path, outcome in zip(posts, outcomes, strict=True)}
     refused = [o for o in results.values() if not isinstance(o, FileResult)]
     assert refused == [], "published posts are all readable"
     return {path: o for path, o in results.items() if isinstance(o, FileResult)}

@@ -66,6 +66,29 @@ def test_init_writes_a_commented_config_that_loads(project: Path) -> None:
     assert run("check", "bad.md").exit_code == 1  # a config seolint accepts
 
 
+def test_init_inside_a_site_writes_a_config_for_it_at_its_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "sites" / "hugo", site)
+    monkeypatch.chdir(site / "content" / "posts")
+    result = run("init")
+    assert result.exit_code == 0, result.stderr
+    written = site / ".seolint.toml"
+    assert str(written) in result.stdout and not (site / "content" / "posts" / ".seolint.toml").exists()
+    config = load(written)
+    assert config.generator == "hugo" and config.site_checks
+    text = written.read_text(encoding="utf-8")
+    assert "#   content/" in text.splitlines()  # the content it lints
+    assert '# site-domains = ["example.org"]' in text  # the domain from baseURL
+    assert "# [rules.W001]" in text and "# [rules.W008]" in text
+    assert run("check", "--no-cache", "first-steps.md").exit_code in (0, 1)  # a config seolint accepts
+
+
 def test_init_refuses_to_overwrite(project: Path) -> None:
     config(project, 'fail-on = "warning"\n')
     assert "already exists" in error_line(run("init"))
@@ -129,6 +152,15 @@ def test_command_line_codes_get_a_suggestion(project: Path, option: str) -> None
 
 def test_explain_suggests_a_rule() -> None:
     assert "did you mean 'heading-skip'?" in error_line(run("explain", "heading-skp"))
+
+
+@pytest.mark.parametrize(("key", "meant"), [("W01", "W001"), ("h1", "H001"), ("W0002", "W002")])
+def test_a_code_with_the_wrong_number_of_digits_gets_its_padded_form(key: str, meant: str) -> None:
+    assert f"did you mean {meant!r}?" in error_line(run("explain", key))
+
+
+def test_a_code_beyond_its_family_lists_the_family() -> None:
+    assert "the W rules are W001, W002" in error_line(run("explain", "W99"))
 
 
 def test_suppression_with_a_misspelt_rule_suggests_one(project: Path) -> None:
@@ -242,12 +274,13 @@ def test_statistics_in_json_is_json(project: Path) -> None:
 @pytest.mark.parametrize("fmt", ["rich", "text", "sarif", "github", "junit"])
 def test_statistics_in_other_formats_is_the_table(project: Path, fmt: str) -> None:
     out = run("check", "--statistics", "--format", fmt, "bad.md").stdout
-    assert re.search(r"^\s+1\s+H003\s+heading-skip\s+\[error\]$", out, re.MULTILINE)
+    assert re.search(r"^\s+1\s+1 \[~\]\s+H003\s+heading-skip\s+\[error\]$", out, re.MULTILINE)
     assert re.search(r"total in 1 files$", out, re.MULTILINE)
 
 
 def junit(*args: str) -> dict[str, ET.Element]:
-    root = ET.fromstring(run("check", "--format", "junit", "--select", "H003,L002", *args, "bad.md").stdout)
+    out = run("check", "--format", "junit-rules", "--select", "H003,L002", *args, "bad.md").stdout
+    root = ET.fromstring(out)
     return {case.get("name", ""): case for case in root.iter("testcase")}
 
 
@@ -262,6 +295,17 @@ def test_junit_fails_only_at_or_above_the_fail_level(project: Path) -> None:
 
 def test_junit_follows_fail_on(project: Path) -> None:
     assert junit("--fail-on", "warning")["L002 no-internal-link"].find("failure") is not None
+
+
+def test_junit_per_file_fails_only_at_or_above_the_fail_level(project: Path) -> None:
+    def case(*args: str) -> ET.Element:
+        out = run("check", "--format", "junit", "--select", "L002", *args, "bad.md").stdout
+        (found,) = ET.fromstring(out).iter("testcase")
+        return found
+
+    below = case()  # L002 is a warning; fail-on is error
+    assert below.find("failure") is None and "L002 [warning]" in (below.findtext("system-out") or "")
+    assert case("--fail-on", "warning").find("failure") is not None
 
 
 # help
@@ -340,3 +384,31 @@ def test_rules_table_fits_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = run("rules").stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert any(line.split()[:2] == ["H003", "heading-skip"] for line in lines if line.strip())
+
+
+# a reader that stops reading
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`seolint check | head -1`: no "Broken pipe" error, and 141 as other tools end."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    for number in range(400):  # far more report than a pipe's buffer holds
+        (tmp_path / f"post-{number}.md").write_text("# Post\n\nSee [Link to article about X](#). TODO\n")
+    command = [sys.executable, "-c", "from seolint.cli.launch import main; main()", "check", "--no-cache"]
+    process = subprocess.Popen(
+        [*command, "--format", "text", "-j", "1", "."],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"post-0.md:")
+    process.stdout.close()
+    assert process.wait(timeout=120) == 141
+    assert process.stderr.read() == b""

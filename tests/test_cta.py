@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from seolint.checks.cta import asks_reader, clauses, lexicon
 from seolint.config.files import tomllib  # tomllib, or tomli before Python 3.11
 from tests.conftest import lint
+from tests.growth import Growth, assert_linear
 
 IMPERATIVE_VERBS = lexicon().imperative_verbs  # seolint/checks/cta_words.toml
 
@@ -128,22 +128,21 @@ def test_extend_verbs_and_phrases_override() -> None:
     assert recognised("That is all.", extend_phrases=["that is all"])
 
 
-def test_long_sentences_take_linear_time() -> None:
-    def seconds(repeats: int) -> float:
-        started = time.perf_counter()
-        texts = (
-            "x; " * repeats,
-            "If " + "a, " * repeats + "try it.",
-            "Run " + "time " * repeats,
-            " " * repeats,
-        )
-        for text in texts:
-            asks_reader(text, IMPERATIVE_VERBS)
-        return time.perf_counter() - started
+def long_sentences(repeats: int) -> list[str]:
+    return ["x; " * repeats, "If " + "a, " * repeats + "try it.", "Run " + "time " * repeats, " " * repeats]
 
-    rounds = [(seconds(5_000), seconds(50_000)) for _ in range(3)]  # interleaved: the same noise for both
-    small, large = min(r[0] for r in rounds), min(r[1] for r in rounds)
-    assert large <= 30 * small  # linear is 10x; quadratic would be 100x
+
+def ask(text: str) -> bool:
+    return asks_reader(text, IMPERATIVE_VERBS)
+
+
+def test_long_sentences_take_linear_time() -> None:
+    assert_linear(
+        *(
+            Growth(repr(small[:8]), ask, small, large)
+            for small, large in zip(long_sentences(300), long_sentences(3_000), strict=True)
+        )
+    )
 
 
 @pytest.mark.parametrize(

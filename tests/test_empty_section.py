@@ -7,7 +7,8 @@ from functools import partial
 import pytest
 
 from seolint.discover.source import Format
-from tests.conftest import assert_linear, codes_at, lint, lint_result, plan_for
+from tests.conftest import codes_at, doc_of, lint, rule_findings
+from tests.growth import Growth, assert_linear
 
 EMPTY = {
     "markdown": "# Caching\n\nIntro.\n\n## Write-behind\n\n## Summary\n\nDone.\n",
@@ -56,6 +57,5 @@ def test_the_last_heading_is_left_alone() -> None:
 
 
 def test_linear_in_the_number_of_headings_and_comments() -> None:
-    plan = plan_for(("H008",))
-    small, large = ("# T\n\n" + "## A\n<!-- c -->\n" * n for n in (400, 4000))
-    assert_linear(partial(lint_result, small, plan=plan), partial(lint_result, large, plan=plan), "headings")
+    small, large = ("# T\n\n" + "## A\n<!-- c -->\n" * n for n in (50, 500))
+    assert_linear(Growth("headings", partial(rule_findings, ("H008",)), small, large, setup=doc_of))

@@ -155,6 +155,20 @@ def test_force_exclude_applies_excludes_to_named_files(site: Path) -> None:
     assert {p for p, _ in found(run("drafts/b.md", "posts/a.md"))} == {"posts/a.md"}
 
 
+@pytest.mark.parametrize("glob", ["drafts/old", "drafts/old/", "drafts"])
+def test_force_exclude_matches_the_folders_of_a_named_file(site: Path, glob: str) -> None:
+    (site / ".seolint.toml").write_text(f'extend-exclude = ["{glob}"]\n', encoding="utf-8")
+    assert {p for p, _ in found(run("drafts/old/c.md", "--force-exclude"))} == set()
+    assert {p for p, _ in found(run("drafts/old/c.md"))} == {"drafts/old/c.md"}  # named, not forced
+    walked = {p for p, _ in found(run("."))}
+    assert "drafts/old/c.md" not in walked and "posts/a.md" in walked
+
+
+def test_force_exclude_of_a_folder_spares_its_neighbours(site: Path) -> None:
+    (site / ".seolint.toml").write_text('extend-exclude = ["drafts/old/"]\n', encoding="utf-8")
+    assert {p for p, _ in found(run("drafts/b.md", "--force-exclude"))} == {"drafts/b.md"}
+
+
 _GLOBS = ["*.min.*", "node_modules", "a/**/b.md", "[!x]y*", "x?.md", "*", "**/drafts/*", ".*", "[a-", ""]
 _PATHS = ["a/x/b.md", "node_modules", "q/node_modules", "ay.md", "xy.md", "x1.md", "f.min.js", "p/drafts/a"]
 

@@ -19,7 +19,8 @@ from seolint.findings.records import Edit, Finding, Fix
 from seolint.fix import run as fixing_run
 from seolint.fix.apply import Fixed, apply_round, fix_text
 from seolint.registry.packs.load import PackError, parse_pack
-from tests.conftest import ROOT, assert_linear, lint_result, plan_for, run_cli
+from tests.conftest import ROOT, lint_result, lint_selected, plan_for, run_cli
+from tests.growth import Growth, assert_linear
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -86,8 +87,14 @@ def test_h003_html_and_marker_headings() -> None:
 
 
 def test_h003_heading_that_cannot_be_retyped_means_no_fix() -> None:
-    assert fixes_of("<h1>T</h1>\n<h3>Deep\n</h3>\n", "H003", "html") == [None]  # closing tag on another line
+    assert fixes_of("<h1>T</h1>\n<h3>Deep\n<p>x</p>\n", "H003", "html") == [None]  # no end tag of its own
+    assert fixes_of("<h1>T</h1>\n<h2>A</h2>\n<h4>Deep\n<h5>Deeper</h5>\n", "H003", "html") == [None]
     assert fixes_of("<h1>T</h1>\n<h3>Deep</h3>\n", "H003", "html") != [None]
+
+
+def test_h003_retypes_both_tags_of_an_html_heading_written_over_two_lines() -> None:
+    result = fixed("<h1>T</h1>\n<h3>Deep\n</h3>\n", "H003", "html", unsafe=True)
+    assert result.text == "<h1>T</h1>\n<h2>Deep\n</h2>\n"
 
 
 # --- S004: repeated lines -----------------------------------------------------------------
@@ -454,8 +461,21 @@ def test_fixing_a_long_draft_grows_linearly() -> None:
     def draft(copies: int) -> str:
         return "# T\n\n" + "".join(f"Line {n}\nLine {n}\n\n" for n in range(copies))
 
-    small, large = draft(300), draft(3000)
-    assert fixed(small, "S004").text == "# T\n\n" + "".join(f"Line {n}\n\n" for n in range(300))
+    small, large = draft(20), draft(200)
+    assert fixed(small, "S004").text == "# T\n\n" + "".join(f"Line {n}\n\n" for n in range(20))
     assert_linear(
-        lambda: fixed(small, "S004"), lambda: fixed(large, "S004"), "fixing 10x the repeats", runs=1
+        Growth("fixing 10x the repeats", fix_repeated_lines, small, large),
+        Growth("one round of 10x the fixes", apply_fixes, draft(200), draft(2000), setup=with_fixes),
     )
+
+
+def fix_repeated_lines(text: str) -> Fixed:
+    return fix_text(text, lambda t: lint_selected(t, ("S004",)).findings, unsafe=False)
+
+
+def with_fixes(text: str) -> tuple[str, list[Fix]]:
+    return text, [f.fix for f in lint_selected(text, ("S004",)).findings if f.fix]
+
+
+def apply_fixes(text_and_fixes: tuple[str, list[Fix]]) -> tuple[str, int]:
+    return apply_round(*text_and_fixes)

@@ -4,13 +4,12 @@ pattern in test_regex_safety: they are compiled on first use, so that test does 
 from __future__ import annotations
 
 import re
-from functools import partial
 
 import pytest
 
 from seolint.parse.html import tokens as html_tokens
-from tests.conftest import assert_linear
-from tests.test_regex_safety import REPEATS, adversarial_inputs
+from tests.growth import assert_linear
+from tests.test_regex_safety import adversarial_growth
 
 EXPRESSIONS = {
     **{
@@ -28,16 +27,7 @@ def test_the_expressions_were_found() -> None:
     )
 
 
-def _scan(pattern: re.Pattern[str], text: str) -> None:
-    for _ in pattern.finditer(text):
-        pass
-
-
+@pytest.mark.slow  # counted sweeps, like test_regex_safety's
 @pytest.mark.parametrize("name", EXPRESSIONS)
 def test_expression_is_linear_on_adversarial_input(name: str) -> None:
-    pattern = re.compile(EXPRESSIONS[name])
-    small = adversarial_inputs(pattern.pattern, REPEATS // 10)
-    large = adversarial_inputs(pattern.pattern, REPEATS)
-    for short, long in zip(small, large, strict=True):
-        what = f"{name} on {long[:20]!r}..."
-        assert_linear(partial(_scan, pattern, short), partial(_scan, pattern, long), what, runs=1)
+    assert_linear(adversarial_growth(name, re.compile(EXPRESSIONS[name])))

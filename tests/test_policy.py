@@ -17,6 +17,7 @@ import pytest
 from seolint.cache.fingerprint import fingerprint
 from seolint.config.plan import ActiveRule, Plan
 from seolint.discover.source import Source
+from seolint.document.kinds import KindGuess
 from seolint.document.model import PAGE_KINDS, Document, Page, PageKind, Span
 from seolint.findings.records import Problem, Severity
 from seolint.lint.pipeline import lint_source
@@ -27,7 +28,26 @@ from tests.conftest import FIXTURES, doc_of, lint, lint_result, plan_for, run_cl
 from tests.test_report_html import Page as HtmlPage
 
 ZOLA = FIXTURES / "sites" / "zola"
-LIST_SKIPPERS = {"C001", "M006", "L002", "L003", "H001", "M001", "W008", "P006", "P007"}
+LIST_SKIPPERS = {
+    "C001", "M006", "L002", "L003", "H001", "M001", "W008", "H007", "R001", "R002", "R005", "P006", "P007",
+}  # fmt: skip
+# The rules that do not judge every kind of page, and the kinds they judge (README, "Page
+# kinds and languages"; the reasons are in "Defaults and why").
+DECLARED_KINDS = {
+    "C001": ("post", "landing"),
+    "L002": ("post",),
+    "L003": ("post",),
+    "M006": ("post",),
+    "H001": ("post", "docs", "reference", "release-notes"),
+    "M001": ("post", "docs", "reference", "release-notes"),
+    "W008": ("post", "docs", "reference", "release-notes"),
+    "H007": ("post", "docs", "landing"),
+    "R001": ("post", "landing"),
+    "R002": ("post", "landing"),
+    "R005": ("post", "landing"),
+    "P006": ("post", "docs", "reference", "release-notes"),
+    "P007": ("post", "docs", "reference", "release-notes"),
+}
 WORDS = " ".join(["Readers"] + ["remember"] * 40) + "."
 
 
@@ -56,8 +76,8 @@ def only(*rules: Rule) -> Plan:
 class DocsSite(Site):
     """A site whose every page is documentation."""
 
-    def page_kind(self, path: Path, front_matter: object = None) -> PageKind:
-        return "docs"
+    def page_kind(self, path: Path, front_matter: object = None) -> KindGuess:
+        return KindGuess("docs", "every page is documentation")
 
 
 def hugo_site(root: Path, pages: dict[str, str]) -> Path:
@@ -83,8 +103,12 @@ def json_findings(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> li
 def test_outside_a_site_the_page_keeps_its_defaults() -> None:
     page_probe, seen = probe()
     lint_source(Source("# Title\n\nSome text.\n", "post.md", "markdown"), only(page_probe))
-    assert seen == [Page()]
+    assert [page._replace(reasons=()) for page in seen] == [Page()]
     assert seen[0].kind == "post" and seen[0].published and seen[0].language is None
+    assert dict(seen[0].reasons) == {
+        "kind": "no sign of another kind: a post",
+        "language": "unknown: 8 letters of prose, too few to tell",
+    }
 
 
 def test_inside_a_site_the_adapter_fills_the_page() -> None:
@@ -132,15 +156,19 @@ def test_a_list_page_skips_the_article_rules_but_a_post_does_not(
 ) -> None:
     text = "---\ndraft: false\n---\n\nA few words on a page with no title.\n"
     hugo_site(tmp_path, {"posts/_index.md": text, "posts/entry.md": text})
-    found = json_findings(tmp_path, monkeypatch, "--select", ",".join(sorted(LIST_SKIPPERS - {"W008"})))
+    article_rules = {"C001", "M006", "L002", "L003", "H001", "M001"}
+    found = json_findings(tmp_path, monkeypatch, "--select", ",".join(sorted(article_rules)))
     by_file = Counter(Path(str(f["path"])).name for f in found)
     assert by_file == {"entry.md": 6}
 
 
-def test_the_rules_that_skip_list_pages_say_so_and_every_other_rule_judges_every_kind() -> None:
+def test_the_rules_that_skip_some_kinds_say_so_and_every_other_rule_judges_every_kind() -> None:
     rules = known_rules().rules
     assert {r.code for r in rules if "list" not in r.kinds} == LIST_SKIPPERS
-    assert all(r.kinds == frozenset(PAGE_KINDS) for r in rules if r.code not in LIST_SKIPPERS)
+    assert {
+        r.code: tuple(k for k in PAGE_KINDS if k in r.kinds) for r in rules if r.code in DECLARED_KINDS
+    } == (DECLARED_KINDS)
+    assert all(r.kinds == frozenset(PAGE_KINDS) for r in rules if r.code not in DECLARED_KINDS)
 
 
 def test_an_orphan_list_page_is_not_reported_but_an_orphan_post_is(
@@ -150,8 +178,9 @@ def test_an_orphan_list_page_is_not_reported_but_an_orphan_post_is(
         tmp_path,
         {
             "_index.md": "+++\ntitle = 'Home'\n+++\n\nNothing links here.\n",
-            "posts/linked.md": "+++\ntitle = 'Linked'\n+++\n\nNo links out.\n",
-            "posts/lonely.md": "+++\ntitle = 'Lonely'\n+++\n\nSee [linked](/posts/linked/).\n",
+            # pages at the content root: no section list page links to them
+            "linked.md": "+++\ntitle = 'Linked'\n+++\n\nNo links out.\n",
+            "lonely.md": "+++\ntitle = 'Lonely'\n+++\n\nSee [linked](/linked/).\n",
         },
     )
     found = json_findings(tmp_path, monkeypatch, "--select", "W008")
@@ -167,13 +196,17 @@ def test_page_kinds_must_be_known_and_not_empty(kinds: tuple[str, ...]) -> None:
 
 
 def test_explain_and_the_rules_list_show_the_kinds_of_page() -> None:
-    articles = "Pages: post, docs, reference, release-notes, landing (not list)"
-    assert articles in run_cli(["explain", "C001"]).stdout
+    assert (
+        "Pages: post, landing (not docs, reference, release-notes, list)"
+        in run_cli(["explain", "C001"]).stdout
+    )
+    articles = "Pages: post, docs, reference, release-notes (not list, landing)"
     assert articles in run_cli(["explain", "orphan-page"]).stdout
     assert "Pages: every kind" in run_cli(["explain", "H003"]).stdout
+    assert "On docs pages: min = 0 (unless the config sets it)" in run_cli(["explain", "M002"]).stdout
     listed = {r["code"]: r["kinds"] for r in json.loads(run_cli(["rules", "--format", "json"]).stdout)}
     assert listed["H003"] == list(PAGE_KINDS)
-    assert listed["W008"] == [kind for kind in PAGE_KINDS if kind != "list"]
+    assert listed["W008"] == [kind for kind in PAGE_KINDS if kind not in ("list", "landing")]
 
 
 def test_a_rule_s_kinds_are_part_of_the_cache_fingerprint() -> None:
@@ -195,15 +228,15 @@ FRONT = "---\ntitle: Tracing slow handlers in Go\n---\n\n"
         ("# T\n\nText.\n", "L002,L003", {}, [("L002", True), ("L003", True)]),
         ("Text.\n", "M001,H001", {}, [("H001", True), ("M001", True)]),
         (FRONT + "Text.\n", "M003,M006", {}, [("M003", True), ("M006", True)]),
-        (f"# T\n\n{PROSE} {PROSE}\n", "H007", {}, [("H007", True)]),
-        (f"# T\n\n## Part\n\n{PROSE} {PROSE}\n", "H007", {}, [("H007", False)]),  # one section
+        (f"# T\n\n{' '.join([PROSE] * 8)}\n", "H007", {}, [("H007", True)]),  # no sections: twice the limit
+        (f"# T\n\n## Part\n\n{' '.join([PROSE] * 4)}\n", "H007", {}, [("H007", False)]),  # one section
         (
             f"# T\n\n{PROSE}\n",
             "R001,R002,R005",
             {"R001": {"min": 100}, "R002": {"max": 0}, "R005": {"max-share": 0, "long-words": 1}},
             [("R001", True), ("R002", True), ("R005", True)],
         ),
-        (f"# T\n\n{PROSE}\n", "R004", {}, [("R004", False)]),  # the first paragraph is a place
+        (f"# T\n\n{PROSE} {WORDS}\n", "R004", {}, [("R004", False)]),  # the first paragraph is a place
         (f"# T\n\n{PROSE}\n", "C001", {}, [("C001", True)]),  # the final part is all the prose
         (  # the final part is at least the last three paragraphs: more come before them
             f"# T\n\nShort start.\n\nA second.\n\nA third.\n\n## Body\n\n{PROSE}\n\n## End\n\n{WORDS}\n",
@@ -237,8 +270,8 @@ def test_a_slug_from_the_file_name_is_about_the_post_one_in_front_matter_is_a_pl
 def test_every_reporter_shows_the_same_whole_post_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """R001 is anchored at the first paragraph (line 5): once `post` in the terminal but a
-    line of the draft in the HTML report."""
+    """R001 is anchored at the first paragraph (line 5): once a place in the terminal but a
+    line of the draft in the HTML report (the terminal shows a whole-post finding's path alone)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".seolint.toml").write_text("[rules.R001]\nmin = 100\n", encoding="utf-8")
     draft = f"{FRONT}{PROSE}\n\n## One\n\n#### Two\n\nSee [the docs](#).\n"
@@ -249,8 +282,8 @@ def test_every_reporter_shows_the_same_whole_post_findings(
     assert from_json[("R001", True)] == 1 and from_json[("H003", False)] == 1
 
     plain = run_cli(["check", "draft.md", "--format", "rich", "--no-color", *select]).stdout
-    rows = re.findall(r"(?m)^\s+(post|\d+:\d+)\s+(?:error|warning|info)\s+([A-Z]+\d+)\s", plain)
-    from_terminal = Counter((code, place == "post") for place, code in rows)
+    rows = re.findall(r"(?m)^\s+draft\.md(:\d+:\d+)?\s+(?:error|warning|info)\s+([A-Z]+\d+)\s", plain)
+    from_terminal = Counter((code, not place) for place, code in rows)
 
     run_cli(["check", "draft.md", "--format", "html", "-o", "report.html", *select])
     notes = HtmlPage((tmp_path / "report.html").read_text(encoding="utf-8")).find("li", "note")

@@ -14,7 +14,7 @@ from seolint.config.plan import make_plan
 from seolint.document import prose
 from seolint.document.views import count_words
 from seolint.findings.records import FileResult
-from tests.conftest import FIXTURES, ROOT, codes_at, doc_of, lint, lint_text
+from tests.conftest import CORPUS_RUNS, CORPUS_SAMPLE, FIXTURES, ROOT, codes_at, doc_of, lint, lint_text
 
 PLAIN = (FIXTURES / "rules" / "readability-plain.md").read_text(encoding="utf-8")
 DENSE = (FIXTURES / "rules" / "readability-dense.md").read_text(encoding="utf-8")
@@ -138,29 +138,29 @@ def test_r001_r002_options_and_min_words() -> None:
 
 
 def test_r003_reports_the_line_where_the_long_sentence_starts_and_max_words() -> None:
-    text = "# T\n\nShort one. Another short one here.\nA long one " + "word " * 38 + "\nends here.\n"
+    text = "# T\n\nShort one. Another short one here.\nA long one " + "word " * 48 + "\nends here.\n"
     assert codes_at(lint(text, select=("R003",))) == [(4, "R003")]
-    assert lint(text, select=("R003",), rules={"R003": {"max-words": 50}}) == []
+    assert lint(text, select=("R003",), rules={"R003": {"max-words": 60}}) == []
 
 
-def test_r003_in_a_list_item_and_a_quote() -> None:
-    text = "# T\n\n- first item\n- " + "word " * 45 + "\n\n> quoted. " + "again " * 41 + "\n"
-    assert codes_at(lint(text, select=("R003",))) == [(4, "R003"), (6, "R003")]
+def test_r003_in_a_list_item_not_in_a_quote() -> None:
+    text = "# T\n\n- first item\n- " + "word " * 55 + "\n\n> quoted. " + "again " * 55 + "\n"
+    assert codes_at(lint(text, select=("R003",))) == [(4, "R003")]  # a quotation is someone else's words
 
 
 def test_r004_max_words() -> None:
-    text = "# T\n\n" + "Short words here. " * 60 + "\n\nFine.\n"
+    text = "# T\n\n" + "Short words here. " * 70 + "\n\nFine.\n"
     assert codes_at(lint(text, select=("R004",))) == [(3, "R004")]
-    assert lint(text, select=("R004",), rules={"R004": {"max-words": 200}}) == []
+    assert lint(text, select=("R004",), rules={"R004": {"max-words": 220}}) == []
 
 
 def test_r005_options() -> None:
     long = "This sentence " + "keeps going " * 10 + "until it ends. "
     assert count_words(long) == 25
     short = "This one is short. "
-    text = "# T\n\n" + (long + short * 2) * 6 + "\n"
+    text = "# T\n\n" + (long * 2 + short) * 6 + "\n"
     assert codes_at(lint(text, select=("R005",))) == [(3, "R005")]
-    assert lint(text, select=("R005",), rules={"R005": {"max-share": 0.4}}) == []
+    assert lint(text, select=("R005",), rules={"R005": {"max-share": 0.7}}) == []
     assert lint(text, select=("R005",), rules={"R005": {"long-words": 30}}) == []
     assert lint(text, select=("R005",), rules={"R005": {"min-words": 1000}}) == []
 
@@ -172,18 +172,24 @@ def test_r006_runs_in_paragraphs_not_lists_and_min_run() -> None:
     assert lint("# T\n\nWe test. They ship. We rest.\n", select=("R006",)) == []
 
 
+@pytest.mark.parametrize("linted", CORPUS_RUNS)
 def test_default_thresholds_warn_on_at_most_a_tenth_of_published_posts(
-    corpus_results: dict[Path, FileResult],
+    linted: str, request: pytest.FixtureRequest
 ) -> None:
     """The R001/R002 defaults were chosen from this corpus (README: Readability defaults)."""
+    corpus_results: dict[Path, FileResult] = request.getfixturevalue(linted)
     warned = {"R001": 0, "R002": 0}
     for result in corpus_results.values():
         for code in {f.code for f in result.findings} & set(warned):
             warned[code] += 1
+    sample = linted == "corpus_sample_results"
     posts = len(corpus_results)
-    assert posts > 1000
+    assert posts > 1000 // (CORPUS_SAMPLE if sample else 1)
+    # A sample of ~300 posts may stray from the whole corpus's share by its sampling error
+    # (two standard errors of a 10% share: 3.4 points); the slow set holds the whole to 10%.
+    limit = 0.135 if sample else 0.10
     for code, count in warned.items():
-        assert count / posts <= 0.10, f"{code} warns on {count} of {posts} posts"
+        assert count / posts <= limit, f"{code} warns on {count} of {posts} posts"
     assert all(count > 0 for count in warned.values())  # the thresholds still bite
 
 

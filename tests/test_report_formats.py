@@ -123,8 +123,8 @@ def test_github_notice_for_info(bad: Path) -> None:
     assert "::notice file=bad.md,line=5," in out
 
 
-def test_junit_suite_per_file_case_per_rule(bad: Path) -> None:
-    out = run("bad.md", "good.md", "--format", "junit", "--select", "H003,L001,I001").stdout
+def test_junit_rules_suite_per_file_case_per_rule(bad: Path) -> None:
+    out = run("bad.md", "good.md", "--format", "junit-rules", "--select", "H003,L001,I001").stdout
     root = ET.fromstring(out)
     assert root.tag == "testsuites" and root.get("tests") == "6" and root.get("failures") == "2"
     suites = {s.get("name"): s for s in root.findall("testsuite")}
@@ -138,11 +138,14 @@ def test_junit_suite_per_file_case_per_rule(bad: Path) -> None:
     assert suites["good.md"].get("failures") == "0" and len(suites["good.md"].findall("testcase")) == 3
 
 
-def test_junit_lists_unreadable_files_as_errors(bad: Path) -> None:
+@pytest.mark.parametrize("fmt", ["junit", "junit-rules"])
+def test_junit_lists_unreadable_files_as_errors(bad: Path, fmt: str) -> None:
     (bad / "broken.md").write_bytes(b"\xff\xfe\xfa")
-    root = ET.fromstring(run("broken.md", "--format", "junit").stdout)
+    root = ET.fromstring(run("broken.md", "--format", fmt).stdout)
     (suite,) = root.findall("testsuite")
-    assert suite.get("name") == "broken.md" and suite.find("testcase/error") is not None
+    assert suite.find("testcase/error") is not None and suite.get("errors") == "1"
+    (case,) = suite.findall("testcase")
+    assert "broken.md" in (case.get("name", ""), case.get("classname", ""))
 
 
 def test_output_file_gets_the_format_and_the_terminal_gets_rich(bad: Path) -> None:
@@ -166,8 +169,24 @@ def test_statistics_counts_per_rule(bad: Path) -> None:
     (bad / "more.md").write_text("# T\n\n[a](#) and [b](#)\n", encoding="utf-8")
     out = run(".", "--statistics", "--select", "H003,L001").stdout.splitlines()
     rows = [line.split() for line in out]
-    assert rows[0][:2] == ["3", "L001"] and rows[1][:2] == ["1", "H003"]
-    assert rows[-1][:2] == ["4", "total"]
+    assert rows[0][:2] == ["3", "L001"] and rows[1][:4] == ["1", "1", "[~]", "H003"]  # H003's fix is unsafe
+    assert rows[2][:2] == ["4", "total"]
+    assert out[3] == "0 fixable with `--fix` (1 more with `--unsafe-fixes`)"
+
+
+def test_statistics_without_fixes_has_no_fixable_column(bad: Path) -> None:
+    out = run("bad.md", "--statistics", "--select", "L001").stdout.splitlines()
+    expected = [["1", "L001", "link-placeholder", "[error]"], ["1", "total", "in", "1", "files"]]
+    assert [line.split() for line in out] == expected
+
+
+def test_statistics_json_counts_fixes(bad: Path) -> None:
+    data = json.loads(run("bad.md", "--statistics", "--format", "json", "--select", "H003,L001").stdout)
+    assert {row["code"]: row["fixable"] for row in data["statistics"]} == {
+        "H003": {"safe": 0, "unsafe": 1},
+        "L001": {"safe": 0, "unsafe": 0},
+    }
+    assert data["fixable"] == {"safe": 0, "unsafe": 1}
 
 
 def test_concise_is_text(bad: Path) -> None:

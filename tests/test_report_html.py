@@ -199,6 +199,21 @@ def test_every_finding_is_listed_under_the_line_it_is_on(drafts: Path) -> None:
             assert row.attrs["data-line"] == note.attrs["data-line"]
 
 
+def test_fixable_findings_say_what_fix_would_do(drafts: Path) -> None:
+    markup, findings = html_and_findings("draft.md")
+    page = Page(markup)
+    badges = {}
+    for note in page.find("li", "note"):
+        badge = [child for child in page.elements if child.parent is note and "fix" in child.classes]
+        badges[(int(note.attrs["data-line"]), note.attrs["data-code"])] = (
+            badge[0].classes - {"fix"} if badge else set()
+        )
+    expected = {(f["line"], f["code"]): {f["fix"]["applicability"]} if f["fix"] else set() for f in findings}
+    assert badges == expected and any(expected.values())
+    (header,) = page.find("span", "fixable")
+    assert "fixable with `--fix`" in header.content
+
+
 def test_each_span_is_marked_on_its_lines(drafts: Path) -> None:
     markup, findings = html_and_findings("draft.md")
     page = Page(markup)

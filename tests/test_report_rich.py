@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from seolint.config.files import Config
 from seolint.config.plan import make_plan
 from seolint.document.model import Span
-from seolint.findings.records import FileResult, Finding, RunResult, Severity
+from seolint.findings.records import Edit, FileResult, Finding, Fix, RunResult, Severity
 from seolint.registry.excerpt import shorten
 from seolint.report import ReportOptions, color_wanted, layout
 from seolint.report.layout import heading_text, window
@@ -69,7 +69,9 @@ def test_message_wraps_under_the_message_column(monkeypatch: pytest.MonkeyPatch)
     assert continued[column:].startswith(("a ", "rather", "long", "message"))
 
 
-def test_whole_post_findings_come_first_without_position_or_snippet(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_whole_post_findings_come_first_with_the_path_alone_and_no_snippet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     whole = Finding(
         "post.md",
         Span.point(1),
@@ -82,9 +84,48 @@ def test_whole_post_findings_come_first_without_position_or_snippet(monkeypatch:
     )
     lines = render(one_file(finding(7, "H2 then H4", source="#### Deep"), whole), 80, monkeypatch)
     rows = [line.split() for line in lines if re.search(r"\s(L002|H003)\s", line) and "Tip" not in line]
-    assert [row[0] for row in rows] == ["post", "7:1"]
+    assert [row[0] for row in rows] == ["post.md", "post.md:7:1"]  # path:line:col, as compilers print
     assert not any(line.strip() == "│ ---" for line in lines)
     assert any(line.strip() == "│ #### Deep" for line in lines)
+
+
+def fixable(line: int, applicability: str) -> Finding:
+    fix = Fix((Edit(0, 1, "x"),), applicability, "fix it")  # type: ignore[arg-type]
+    return Finding(
+        "post.md", Span(line, 1, line, 3), "S004", "duplicate-line", Severity.WARNING, "m", "x", fix
+    )
+
+
+def test_fixable_findings_are_marked_and_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = one_file(fixable(2, "safe"), fixable(4, "unsafe"), fixable(6, "safe"), finding(8, "no fix"))
+    lines = render(result, 100, monkeypatch)
+    marks = {
+        int(line.split()[0].split(":")[1]): line.split()[3] for line in lines if line.startswith("  post.md:")
+    }
+    assert marks == {2: "[*]", 4: "[~]", 6: "[*]", 8: "no"}  # line 8 has no marker: its message follows
+    assert "[*] 2 fixable with `--fix` ([~] 1 more with `--unsafe-fixes`)" in lines
+
+
+def test_no_fixable_line_without_fixes(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not any("fixable" in line for line in render(one_file(finding(3, "m")), 80, monkeypatch))
+
+
+def test_a_long_path_puts_each_location_on_a_line_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stacked rows keep the message wide; the location stays whole, clickable."""
+    path = "content/en/blog/2022-05-10-a-rather-long-post-name/index.md"
+    line_finding = Finding(
+        path, Span(42, 50, 42, 60), "R003", "long-sentence", Severity.WARNING, "too long", "x y"
+    )
+    whole = Finding(
+        path, Span.point(1), "L002", "no-internal-link", Severity.WARNING, "0 links", whole_post=True
+    )
+    file = FileResult(path, "markdown", (whole, line_finding), {"words": 10})
+    lines = render(RunResult((file,), ()), 80, monkeypatch)
+    assert f"  {path}:42:50" in lines
+    below = lines[lines.index(f"  {path}:42:50") + 1]
+    assert below.split()[:3] == ["warning", "R003", "too"]
+    assert sum(line.strip() == path for line in lines) == 1  # the header: a whole-post finding's location
+    assert max(len(line) for line in lines) <= 80
 
 
 def test_pipeline_marks_whole_post_findings() -> None:

@@ -1,12 +1,15 @@
-"""No quadratic step: a draft ten times longer costs about ten times the CPU time, never a
-hundred (conftest.assert_linear compares the two; no test asserts seconds)."""
+"""No quadratic step: a draft ten times longer costs about ten times the instructions, never a
+hundred (tests/growth.py counts them; no test asserts seconds)."""
 
 from __future__ import annotations
+
+from functools import partial
 
 import pytest
 
 from seolint.discover.source import Format
-from tests.conftest import assert_linear, lint_result, plan_for
+from tests.conftest import lint_selected
+from tests.growth import Growth, assert_linear
 
 
 def markdown_section(n: int) -> str:
@@ -34,7 +37,4 @@ def draft(fmt: Format, sections: int) -> str:
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_ten_times_longer_is_not_a_hundred_times_slower(fmt: Format) -> None:
-    plan = plan_for()
-    small, large = draft(fmt, 40), draft(fmt, 400)
-    lint_result(small, fmt, plan)  # imports and parser set-up are not part of the measurement
-    assert_linear(lambda: lint_result(small, fmt, plan), lambda: lint_result(large, fmt, plan), fmt)
+    assert_linear(Growth(fmt, partial(lint_selected, fmt=fmt), draft(fmt, 5), draft(fmt, 50)))

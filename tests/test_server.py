@@ -23,7 +23,8 @@ from seolint.document.model import Span
 from seolint.findings.records import Edit, Finding, Fix, Severity
 from seolint.server.actions import Buffer, actions, suppressions
 from seolint.server.positions import LineIndex, units
-from seolint.server.server import Linter, Verdict
+from seolint.server.server import Linter
+from seolint.server.site import with_fixes
 from tests.conftest import ROOT
 
 HANG_GUARD = 60.0  # seconds; a healthy run needs a small fraction of this on a loaded machine
@@ -164,10 +165,81 @@ def test_a_broken_config_is_one_problem_naming_the_file(tmp_path: Path) -> None:
     assert str(tmp_path / ".seolint.toml") in verdict.problem
 
 
-def test_excluded_files_get_no_findings(tmp_path: Path) -> None:
+def test_excluded_files_are_not_linted(tmp_path: Path) -> None:
     (tmp_path / ".seolint.toml").write_text('select = ["S004"]\nextend-exclude = ["drafts/*"]\n')
-    verdict = Linter().lint(tmp_path / "drafts" / "post.md", "Twice\nTwice\n", "markdown")
-    assert verdict == Verdict()
+    assert Linter().lint(tmp_path / "drafts" / "post.md", "Twice\nTwice\n", "markdown") is None
+
+
+def test_files_outside_a_site_or_config_are_not_linted_unless_asked(tmp_path: Path) -> None:
+    """requirements.txt and a project's README are not drafts (issue 28)."""
+    for name, fmt in (("requirements.txt", "text"), ("README.md", "markdown")):
+        assert Linter().lint(tmp_path / name, "pygls>=2\n", fmt) is None  # type: ignore[arg-type]
+        verdict = Linter(everywhere=True).lint(tmp_path / name, "pygls>=2\n", fmt)  # type: ignore[arg-type]
+        assert verdict is not None and "H001" in {f.code for f in verdict.findings}
+
+
+def test_inside_a_site_only_its_content_is_linted(tmp_path: Path) -> None:
+    site = blog_site(tmp_path)
+    linter = Linter()
+    assert linter.lint(site / "README.md", "# Notes\n", "markdown") is None
+    assert linter.lint(site / "layouts" / "x.html", "<p>x</p>", "html") is None
+    verdict = linter.lint(site / "content" / "posts" / "guide.md", GUIDE, "markdown")
+    assert verdict is not None and verdict.site is not None and verdict.site.generator == "hugo"
+
+
+# --- site rules across open buffers ------------------------------------------------------
+
+GUIDE = """---
+title: "Deploying with the CLI"
+description: "How to deploy a service with the command line, step by step, from a clean checkout."
+---
+
+Start with [the checklist](/posts/checklist/) before anything else.
+
+## Preparing the release
+
+Tag the commit, then build the image and push it to the registry you use.
+"""
+CHECKLIST = """---
+title: "The release checklist"
+description: "What to check before a release goes out, from tags to dashboards and rollbacks."
+---
+
+Read [the deploy guide](/posts/guide/) and its [preparation step](/posts/guide/#preparing-the-release).
+"""
+
+
+def blog_site(tmp_path: Path) -> Path:
+    """A small Hugo site whose two posts link to each other (written for these tests)."""
+    site = tmp_path / "blog"
+    (site / "content" / "posts").mkdir(parents=True)
+    (site / "layouts").mkdir()
+    (site / "hugo.toml").write_text('baseURL = "https://blog.example.com/"\n')
+    (site / "content" / "posts" / "guide.md").write_text(GUIDE)
+    (site / "content" / "posts" / "checklist.md").write_text(CHECKLIST)
+    return site
+
+
+def test_a_heading_renamed_in_one_buffer_breaks_the_anchor_in_another(tmp_path: Path) -> None:
+    site = blog_site(tmp_path)
+    guide, checklist = site / "content" / "posts" / "guide.md", site / "content" / "posts" / "checklist.md"
+    linter = Linter()
+    renamed = GUIDE.replace("## Preparing the release", "## Preparing a release")
+    buffers = {}
+    for path, text in ((guide, renamed), (checklist, CHECKLIST)):
+        verdict = linter.lint(path, text, "markdown")
+        assert verdict is not None and verdict.result is not None and verdict.site is not None
+        buffers[path] = verdict.result
+    judged = linter.site_verdict(verdict.site, buffers)
+    assert [(f.span.line, f.code) for f in judged.findings[checklist]] == [(6, "W002")]
+    assert judged.findings[guide] == ()
+    (fixed,) = with_fixes(judged.findings[checklist], judged.model, checklist, LineIndex(CHECKLIST))
+    assert fixed.fix is not None and fixed.fix.applicability == "unsafe"
+    (edit,) = fixed.fix.edits
+    assert CHECKLIST[edit.start : edit.end] == "/posts/guide/#preparing-the-release"
+    assert edit.text == "/posts/guide/#preparing-a-release"  # W002's "did you mean"
+    buffers[guide] = linter.lint(guide, GUIDE, "markdown").result  # type: ignore[union-attr]
+    assert linter.site_verdict(verdict.site, buffers).findings[checklist] == ()
 
 
 # --- one real session ------------------------------------------------------------------
@@ -375,5 +447,145 @@ def test_a_session_over_stdio(project: Path, tmp_path: Path) -> None:
         steps["hover"]
     )
     assert steps["config"] == {("S004", 8, 0, 8, 15, error)}  # the new config's severity, no restart
-    assert steps["watching"] == ["**/*.toml"]
+    assert steps["watching"] == ["**/*.toml", "**/*.{md,markdown,mdx,html,htm,txt}"]
     assert code == 0
+
+
+# --- editors' set-ups against the real server (pygls's LanguageClient as the scripted client) ---
+
+
+class Editor:
+    """What two editors send on start-up, as the README sets them up: VS Code's Generic LSP
+    Client (vscode-languageclient: UTF-16, file watching, `glspc.server.initializationOptions`)
+    and Neovim's `vim.lsp.start` (UTF-8 first, no file watching on Linux, `init_options`)."""
+
+    def __init__(self, name: str, options: dict[str, Any] | None = None) -> None:
+        self.name, self.options = name, options
+        vscode = name == "vscode"
+        encodings = ["utf-16"] if vscode else ["utf-8", "utf-16", "utf-32"]
+        self.capabilities = types.ClientCapabilities(
+            workspace=types.WorkspaceClientCapabilities(
+                did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                    dynamic_registration=vscode
+                ),
+                workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True),
+                workspace_folders=True,
+            ),
+            general=types.GeneralClientCapabilities(position_encodings=encodings),  # type: ignore[arg-type]
+        )
+        self.text_language = "plaintext" if vscode else "text"
+
+    def initialize(self, root: Path) -> types.InitializeParams:
+        folder = types.WorkspaceFolder(root.as_uri(), root.name)
+        return types.InitializeParams(
+            capabilities=self.capabilities,
+            root_uri=root.as_uri(),
+            workspace_folders=[folder],
+            initialization_options=self.options if self.name == "vscode" else self.options or None,
+        )
+
+
+class Published:
+    """Every diagnostics notification, by document, in the order the server sent them."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.by_uri: dict[str, list[list[types.Diagnostic]]] = {}
+
+    async def until(self, uri: str, wanted: Any) -> list[types.Diagnostic]:
+        """Wait for diagnostics of `uri` that `wanted` accepts (a hang fails the test)."""
+        while True:
+            for diagnostics in self.by_uri.get(uri, []):
+                if wanted(diagnostics):
+                    self.by_uri[uri] = []
+                    return diagnostics
+            params = await asyncio.wait_for(self.session.published.get(), HANG_GUARD)
+            self.by_uri.setdefault(params.uri, []).append(list(params.diagnostics))
+
+
+def codes(diagnostics: list[types.Diagnostic]) -> set[object]:
+    return {d.code for d in diagnostics}
+
+
+async def edit_session(workspace: Path, editor: Editor) -> dict[str, Any]:
+    """Open two posts of a site and two files outside it; rename a heading and put it back."""
+    session = Session()
+    client = session.client
+    await client.start_io(
+        str(SEOLINT), "server", cwd=str(workspace), env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+    await asyncio.wait_for(client.initialize_async(editor.initialize(workspace)), HANG_GUARD)
+    client.initialized(types.InitializedParams())
+    published, seen_by_step = Published(session), {}
+    posts = workspace / "blog" / "content" / "posts"
+    guide, checklist = (posts / "guide.md").as_uri(), (posts / "checklist.md").as_uri()
+    outside = {
+        (workspace / "README.md").as_uri(): ("markdown", "# Project\n\nRun `make`.\n"),
+        (workspace / "requirements.txt").as_uri(): (editor.text_language, "pygls>=2\nrich\n"),
+    }
+    for uri, (language, text) in outside.items():
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, language, 1, text))
+        )
+    for uri, text in ((guide, GUIDE), (checklist, CHECKLIST)):
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "markdown", 1, text))
+        )
+    seen_by_step["open"] = codes(await published.until(checklist, lambda d: True))
+    version = 1
+    for step, (old, new) in (
+        ("renamed", ("## Preparing the release", "## Preparing a release")),
+        ("restored", ("## Preparing a release", "## Preparing the release")),
+    ):
+        line = GUIDE.splitlines().index("## Preparing the release")
+        version += 1
+        change = types.TextDocumentContentChangePartial(
+            range=types.Range(types.Position(line, 0), types.Position(line, len(old))), text=new
+        )
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(version=version, uri=guide), [change]
+            )
+        )
+        wanted = (lambda d: "W002" in codes(d)) if step == "renamed" else (lambda d: "W002" not in codes(d))
+        seen_by_step[step] = codes(await published.until(checklist, wanted))
+        if step == "renamed":
+            offered = await session.actions(checklist, 5, 50)  # on `[preparation step]`
+            seen_by_step["offered"] = set(offered)
+    seen_by_step["outside"] = {uri: published.by_uri.get(uri) for uri in outside}
+    await asyncio.wait_for(client.shutdown_async(None), HANG_GUARD)
+    client.exit(None)
+    await asyncio.wait_for(client.stop(), HANG_GUARD)
+    return seen_by_step
+
+
+@pytest.mark.parametrize("editor", ["vscode", "neovim"])
+def test_an_editor_sees_site_findings_across_buffers_and_nothing_outside_its_lane(
+    tmp_path: Path, editor: str
+) -> None:
+    blog_site(tmp_path)
+    steps = asyncio.run(edit_session(tmp_path, Editor(editor)))
+    assert "W002" not in steps["open"] and "W002" in steps["renamed"] and "W002" not in steps["restored"]
+    assert "Fix W002: Change the link to /posts/guide/#preparing-a-release (unsafe)" in steps["offered"]
+    assert steps["outside"] == {uri: None for uri in steps["outside"]}  # never published: not linted
+
+
+def test_the_lint_everywhere_option_lints_files_outside_sites(tmp_path: Path) -> None:
+    async def readme_diagnostics() -> set[object]:
+        session = Session()
+        await session.client.start_io(
+            str(SEOLINT), "server", cwd=str(tmp_path), env={**os.environ, "PYTHONPATH": str(ROOT)}
+        )
+        editor = Editor("vscode", {"lintEverywhere": True})
+        await asyncio.wait_for(session.client.initialize_async(editor.initialize(tmp_path)), HANG_GUARD)
+        session.client.initialized(types.InitializedParams())
+        uri = (tmp_path / "README.md").as_uri()
+        item = types.TextDocumentItem(uri, "markdown", 1, "Run `make`.\n")
+        session.client.text_document_did_open(types.DidOpenTextDocumentParams(item))
+        found = codes(await Published(session).until(uri, lambda d: True))
+        await asyncio.wait_for(session.client.shutdown_async(None), HANG_GUARD)
+        session.client.exit(None)
+        await asyncio.wait_for(session.client.stop(), HANG_GUARD)
+        return found
+
+    assert "H001" in asyncio.run(readme_diagnostics())

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from seolint.cli.toml_text import comment, setting, toml_value
 from seolint.config.files import tomllib
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 SCALARS = st.one_of(
     st.booleans(),
@@ -151,3 +151,40 @@ def test_show_settings_of_defaults_leaves_unset_keys_out(
     assert "# content-selector: not set" in result.stdout.splitlines()
     shown = tomllib.loads(result.stdout)
     assert "content-selector" not in shown and shown["select"] == ["ALL"] and shown["extension-map"] == {}
+
+
+def test_show_settings_inside_a_site_is_complete_and_true(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 28: site rules, generator, site-checks, excludes, front-matter keys and the
+    site's domain, with the options of the page the file publishes."""
+    monkeypatch.chdir(ROOT / "fixtures" / "sites" / "hugo")
+    result = run_cli(["check", "--show-settings", "content/posts/first-steps.md"])
+    assert result.exit_code == 0, result.stderr
+    shown = tomllib.loads(result.stdout)
+    assert shown["generator"] == "hugo" and shown["site-checks"] is True
+    assert shown["site-domains"] == ["example.org"]  # from baseURL: what L002 and L003 use
+    assert shown["rules"]["L003"]["site-domains"] == ["example.org"]
+    assert ".git" in shown["exclude"] and shown["extend-exclude"] == []
+    assert shown["front-matter"]["description"] == ["description", "summary", "excerpt"]
+    assert {"W001", "W002", "W008"} <= set(shown["rules"])
+    assert "# page kind: post (hugo: it is in the 'posts' section)" in result.stdout.splitlines()
+
+
+def test_show_settings_of_a_list_page_names_the_rules_that_skip_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT / "fixtures" / "sites" / "hugo")
+    result = run_cli(["check", "--show-settings", "content/posts/_index.md"])
+    shown = tomllib.loads(result.stdout)
+    assert "W008" not in shown["rules"] and "H001" not in shown["rules"]
+    (skipped,) = [
+        line for line in result.stdout.splitlines() if line.startswith("# not run on this list page")
+    ]
+    assert "W008 orphan-page" in skipped and "H001 missing-h1" in skipped
+
+
+def test_show_settings_without_site_checks_lists_no_site_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "post.md").write_text("# Title\n", encoding="utf-8")
+    shown = tomllib.loads(run_cli(["check", "--show-settings", "post.md"]).stdout)
+    assert shown["generator"] == "auto" and not any(code.startswith("W") for code in shown["rules"])
+    assert shown["site-domains"] == []

@@ -16,8 +16,9 @@ from seolint.config.files import Config
 from seolint.config.plan import make_plan
 from seolint.discover.source import Source
 from seolint.document.model import Document
-from seolint.lint.pipeline import lint_source, template_regions
+from seolint.lint.pipeline import lint_source
 from seolint.parse import parse
+from seolint.parse.templates import template_regions
 from seolint.site import find_site
 from tests.conftest import FIXTURES, ROOT, run_cli
 
@@ -33,8 +34,7 @@ def check(*args: str) -> tuple[int, dict[str, object]]:
 
 def document(path: Path) -> Document:
     text = path.read_text(encoding="utf-8")
-    source = Source(text, str(path), "markdown")
-    return parse(text, str(path), "markdown", templates=template_regions(source, find_site(path)))
+    return parse(text, str(path), "markdown", templates=template_regions(text, str(path), find_site(path)))
 
 
 def codes(path: Path, select: str) -> list[tuple[int, str]]:

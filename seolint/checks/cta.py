@@ -27,7 +27,7 @@ from seolint.checks.cta_invitations import (
 )
 from seolint.checks.cta_lexicon import lexicon
 from seolint.checks.headings import LEAKED_MARKER
-from seolint.document.model import ARTICLE_KINDS, Block, Document, Link, Span
+from seolint.document.model import Block, Document, Link, Span
 from seolint.document.views import sentences_of
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
@@ -100,7 +100,16 @@ class CtaOptions(Options):
         )
 
 
-@rule("C001", "missing-cta", Severity.WARNING, CtaOptions, kinds=ARTICLE_KINDS)
+@rule(
+    "C001",
+    "missing-cta",
+    Severity.WARNING,
+    CtaOptions,
+    kinds=("post", "landing"),
+    languages=("en",),
+    by_default=False,
+    on_lone_drafts=True,
+)
 def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     """The end of the post has no call to action.
 

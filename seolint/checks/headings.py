@@ -6,9 +6,8 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from seolint.document.model import ARTICLE_KINDS, Block, Document, Heading, Span
+from seolint.document.model import ARTICLE_KINDS, Block, Document, Heading, Span, Stretch
 from seolint.findings.records import Applicability, Edit, Fix, Problem, Severity
-from seolint.registry.edits import content_end
 from seolint.registry.excerpt import shorten
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, rule
@@ -21,14 +20,8 @@ LEAKED_MARKER = re.compile(
     r"\s*(?P<text>\S.*)?$",
     re.IGNORECASE,
 )
-# A whole source line that is a marker paragraph, optionally in bold: "**H2: Lessons**".
-_MARKER_LINE = re.compile(
-    r"(?P<open>\*\*|__)?H(?P<level>[1-6])[ \t]*:[ \t]*(?P<text>.*?)[ \t]*", re.IGNORECASE
-)
-_ATX = re.compile(r"#{1,6}(?=[ \t]|$)")
-_HTML_OPEN = re.compile(r"<h([1-6])\b", re.IGNORECASE)
-_HTML_CLOSE = re.compile(r"</h([1-6])\s*>", re.IGNORECASE)
-_MARKER_LEVEL = re.compile(r"H([1-6])", re.IGNORECASE)
+# The text of a marker paragraph's first line, its markup peeled off: "H2: Lessons".
+_MARKER_LINE = re.compile(r"H(?P<level>[1-6])[ \t]*:[ \t]*(?P<text>.*?)[ \t]*", re.IGNORECASE)
 
 
 class TitleOptions(Options):
@@ -36,7 +29,9 @@ class TitleOptions(Options):
 
 
 def _front_matter_title(doc: Document, opts: TitleOptions) -> bool:
-    return opts.title_is_h1 and doc.title is not None and doc.title.origin == "front-matter"
+    """Whether the template renders a title the page has (written, or one the generator
+    makes from the file name) as its H1."""
+    return opts.title_is_h1 and doc.title is not None and doc.title.origin in ("front-matter", "generator")
 
 
 def _h1s(doc: Document) -> list[Heading]:
@@ -114,7 +109,7 @@ def _shift_section(doc: Document, headings: tuple[Heading, ...], index: int, shi
     section = headings[index:end]
     edits: list[Edit] = []
     for heading in section:
-        found = _level_edits(doc, heading, heading.level - shift)
+        found = _level_edits(heading, heading.level - shift)
         if found is None:
             return None
         edits += found
@@ -124,24 +119,10 @@ def _shift_section(doc: Document, headings: tuple[Heading, ...], index: int, shi
     return Fix(tuple(edits), "unsafe", title)
 
 
-def _level_edits(doc: Document, heading: Heading, level: int) -> list[Edit] | None:
-    """Edits that retype `heading` at `level`: its `#` run, its <hN> tags or its marker."""
-    start = doc.offset(heading.span.line, heading.span.column)
-    if heading.source == "marker":
-        found = _MARKER_LEVEL.search(doc.source, start, content_end(doc, heading.span.line))
-        if found is None or int(found.group(1)) != heading.level:
-            return None
-        return [Edit(found.start(1), found.end(1), str(level))]
-    if (atx := _ATX.match(doc.source, start)) is not None and len(atx.group()) == heading.level:
-        return [Edit(atx.start(), atx.end(), "#" * level)]
-    end = content_end(doc, heading.span.end_line)  # the span may stop before the closing tag
-    opening, closing = _HTML_OPEN.match(doc.source, start), _HTML_CLOSE.search(doc.source, start, end)
-    if opening is None or closing is None or {opening.group(1), closing.group(1)} != {str(heading.level)}:
-        return None
-    return [
-        Edit(opening.start(1), opening.end(1), str(level)),
-        Edit(closing.start(1), closing.end(1), str(level)),
-    ]
+def _level_edits(heading: Heading, level: int) -> list[Edit] | None:
+    """Edits that retype `heading` at `level` wherever the front-end found its level spelled
+    (its `#` run, both <hN> tags, the digit of its marker); None if it found none."""
+    return [Edit(m.start, m.end, m.spelled(level)) for m in heading.level_marks] or None
 
 
 @rule("H004", "empty-heading", Severity.ERROR)
@@ -201,16 +182,14 @@ def _level(marker: re.Match[str]) -> int:
 
 
 def _hint(doc: Document, level: int, text: str) -> str:
-    short = shorten(text, 40)
-    return doc.hints.heading.format(level=level, hashes="#" * level, text=short)
+    return doc.hints.heading_advice(level, shorten(text, 40))
 
 
 def _marker_fix(doc: Document, span: Span, level: int, text: str) -> Fix | None:
     """Replace the marker line's text with the format's own heading, if it has one."""
-    markup = doc.hints.heading_markup
-    if markup is None or not re.search(r"\w", text) or span.line != span.end_line:
+    heading = doc.hints.heading_line(level, text)
+    if heading is None or not re.search(r"\w", text) or span.line != span.end_line:
         return None
-    heading = markup.format(level=level, hashes="#" * level, text=text)
     start = doc.offset(span.line, span.column)
     applicability: Applicability = "unsafe" if doc.hints.heading_markup_converts else "safe"
     end = doc.offset(span.line, span.end_column)  # a comment after the marker stays
@@ -222,27 +201,47 @@ def _marker_fix(doc: Document, span: Span, level: int, text: str) -> Fix | None:
 
 
 def _paragraph_fix(doc: Document, block: Block) -> Fix | None:
-    """A paragraph whose first source line is only the marker and its text (maybe in bold)."""
-    line = doc.lines[block.span.line - 1]
-    found = _MARKER_LINE.fullmatch(line)
-    if found is None:
+    """A paragraph whose first source line is only the marker and its text, maybe wrapped in
+    markup (bold) that closes after the marker or at the end of the line."""
+    number = block.span.line
+    typed = doc.views.typed_lines.get(number)
+    found = _MARKER_LINE.fullmatch(typed.text) if typed is not None else None
+    if typed is None or found is None:
         return None
-    text, opening = found.group("text"), found.group("open")
-    if opening and text.endswith(opening):
-        text = text[: -len(opening)].rstrip()
-    elif opening and text.startswith(opening):
+    line_start = doc.offset(number)
+    text_start = line_start + typed.column - 1
+    text_end = text_start + len(typed.text)
+    stop = _markup_end(doc, text_end, line_start + len(doc.lines[number - 1]))
+    opening = doc.source[line_start:text_start]  # the markup peeled off before the marker
+    text = found.group("text")
+    if opening[:1].isspace():
+        return None  # indented: a list item's continuation, or code
+    if opening and stop == text_end:  # it closes right after the marker, or never
+        if not text.startswith(opening):
+            return None
         text = text[len(opening) :].lstrip()
-    elif opening:
-        return None
-    span = Span(block.span.line, 1, block.span.line, len(line) + 1)
+    span = Span(number, 1, number, stop - line_start + 1)  # a comment after it stays
     return _marker_fix(doc, span, int(found.group("level")), text)
 
 
+def _markup_end(doc: Document, start: int, end: int) -> int:
+    """Where the markup in source offsets [start, end) ends (`start` if it holds none)."""
+    markup = doc.views.markup
+    index = bisect.bisect_left(markup, (start, start))
+    stop = start
+    while index < len(markup) and markup[index][0] < end:
+        stop = max(stop, min(markup[index][1], end))
+        index += 1
+    return stop
+
+
 def _drop_marker(doc: Document, heading: Heading, level: int) -> Fix | None:
-    """Delete the leaked `H2:` (and the spaces after it) from a real heading's line."""
-    start = doc.offset(heading.span.line, heading.span.column)
-    pattern = re.compile(rf"(?<![\w#])H{level}[ \t]*:[ \t]*", re.IGNORECASE)
-    found = pattern.search(doc.source, start, content_end(doc, heading.span.line))
+    """Delete the leaked `H2:` (and the spaces after it) that starts a real heading's text."""
+    typed = doc.views.typed_lines.get(heading.span.line)
+    if typed is None:
+        return None
+    start = doc.offset(heading.span.line, typed.column)
+    found = re.compile(rf"H{level}[ \t]*:[ \t]*", re.IGNORECASE).match(doc.source, start)
     if found is None:
         return None
     return Fix(
@@ -251,7 +250,7 @@ def _drop_marker(doc: Document, heading: Heading, level: int) -> Fix | None:
 
 
 class DuplicateOptions(Options):
-    siblings_only: bool = False  # only headings under the same parent heading count
+    siblings_only: bool = True  # a repeat under another parent is parallel structure (README)
 
 
 def _heading_key(text: str) -> str:
@@ -265,7 +264,8 @@ def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem
     Why: identical headings make the outline ambiguous, produce clashing anchors, and
     usually mean a section was pasted twice or never renamed.
     Example: two `## Results` sections -> `## Results on x86` and `## Results on ARM`.
-    With `siblings-only`, repeats under different parents (`### Setup` in each part) pass.
+    Repeats under different parents (`### Setup` in each part) are parallel structure
+    and pass; `siblings-only = false` reports them too.
     """
     seen: dict[tuple[object, str], Heading] = {}
     parents: list[Heading] = []
@@ -282,20 +282,29 @@ def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem
 
 
 class SectionOptions(Options):
-    max_words: int = option(300, minimum=1)
+    max_words: int = option(600, minimum=1)  # README, "Defaults and why"
 
 
-@rule("H007", "long-section", Severity.WARNING, SectionOptions)
+@rule(
+    "H007",
+    "long-section",
+    Severity.WARNING,
+    SectionOptions,
+    kinds=("post", "docs", "landing"),
+    counts_words=True,
+)
 def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     """A section runs too long without a subheading (or the post has no H2 at all).
 
     Why: readers scan; subheadings every few hundred words let them find their place,
     and give search engines the structure of the post. Words are words of prose, as
-    M006 counts them: tables, code, URLs and template directives do not count.
-    Example: a 600-word `## Setup` -> split it into `### Install` and `### Configure`.
+    M006 counts them: tables, code, URLs and template directives do not count. A post
+    with no section headings at all is judged at twice `max-words`: a short letter or
+    announcement reads fine without them.
+    Example: a 700-word `## Setup` -> split it into `### Install` and `### Configure`.
     """
     views = doc.views
-    if not any(h.level == 2 for h in doc.headings) and views.words > opts.max_words:
+    if not _sections(doc.headings) and views.words > 2 * opts.max_words:
         yield Problem(
             Span.point(1), f"{views.words} words and no H2; break the post into sections", about="post"
         )
@@ -312,21 +321,17 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     yield from _too_long(current, total, opts)
 
 
+def _sections(headings: tuple[Heading, ...]) -> tuple[Heading, ...]:
+    """The headings that open sections of the post: every one but a leading H1 (the title;
+    a template that renders the title below <h1> makes the body's `#` the sections)."""
+    return headings[1:] if headings and headings[0].level == 1 else headings
+
+
 def _too_long(heading: Heading | None, words: int, opts: SectionOptions) -> Iterator[Problem]:
     if heading is not None and words > opts.max_words:
         yield Problem(
             heading.span, f"{words} words under {heading.text!r} without a subheading (max {opts.max_words})"
         )
-
-
-# What may stand between the two headings of an empty section: wrapper tags and rules
-# (comments are cut out first). Each alternative starts with its own character, so no
-# stretch of text can be matched in two ways.
-_NOT_CONTENT = re.compile(
-    r"(?:\s|</?(?:div|section|article|header|footer|main|span|p|br|hr|a)\b[^<>]*>"
-    r"|(?m:^[ \t]*(?:[-*_][ \t]*){3,}$))*",
-    re.IGNORECASE,
-)
 
 
 @rule("H008", "empty-section", Severity.WARNING)
@@ -349,10 +354,7 @@ def empty_section(doc: Document, opts: NoOptions) -> Iterator[Problem]:
             *doc.templates,
         )
     )
-    comments = sorted(
-        (doc.offset(c.span.line, c.span.column), doc.offset(c.span.end_line, c.span.end_column))
-        for c in doc.comments
-    )
+    blanks: list[Stretch] | None = None  # what a reader does not see: comments and markup
     for heading, following in zip(doc.headings, doc.headings[1:], strict=False):
         if following.level > heading.level:
             continue
@@ -360,22 +362,33 @@ def empty_section(doc: Document, opts: NoOptions) -> Iterator[Problem]:
         index = bisect.bisect_right(items, begin)
         if index < len(items) and items[index] < end:
             continue  # a paragraph, list, table, code block, image or template directive
-        if _NOT_CONTENT.fullmatch(_lines_between(doc, heading, following, comments)):
+        blanks = _blanks(doc) if blanks is None else blanks
+        if _only_blanks(doc, blanks, doc.offset(heading.span.end_line + 1), doc.offset(following.span.line)):
             yield Problem(
                 heading.span,
                 f"section {heading.text!r} is empty: H{following.level} {following.text!r} follows at once",
             )
 
 
-def _lines_between(
-    doc: Document, heading: Heading, following: Heading, comments: list[tuple[int, int]]
-) -> str:
-    """The source lines strictly between two headings, without the comments (sorted offsets) in them."""
-    start, stop = doc.offset(heading.span.end_line + 1), doc.offset(following.span.line)
-    pieces, cursor = [], start
-    for first, last in comments[bisect.bisect_left(comments, (start, start)) :]:
-        if last > stop:
+def _blanks(doc: Document) -> list[Stretch]:
+    """The comments and the markup around text (wrapper tags, thematic breaks, anchors), sorted."""
+    comments = (
+        (doc.offset(c.span.line, c.span.column), doc.offset(c.span.end_line, c.span.end_column))
+        for c in doc.comments
+    )
+    return sorted((*comments, *doc.views.markup))
+
+
+def _only_blanks(doc: Document, blanks: list[Stretch], start: int, stop: int) -> bool:
+    """Whether source offsets [start, stop) hold only whitespace outside `blanks`."""
+    source, cursor = doc.source, start
+    index = bisect.bisect_left(blanks, (start, start))
+    if index and blanks[index - 1][1] > start:
+        index -= 1  # one that begins before `start` and reaches into it
+    for first, last in blanks[index:]:
+        if first >= stop:
             break
-        pieces.append(doc.source[cursor:first])
-        cursor = last
-    return "".join([*pieces, doc.source[cursor:stop]])
+        if first > cursor and not source[cursor:first].isspace():
+            return False
+        cursor = max(cursor, last)
+    return cursor >= stop or source[cursor:stop].isspace()

@@ -93,7 +93,7 @@ class AltLengthOptions(Options):
     max_length: int = option(125, minimum=1)  # screen readers cut or rush longer alt text
 
 
-@rule("I004", "image-alt-length", Severity.WARNING, AltLengthOptions)
+@rule("I004", "image-alt-length", Severity.WARNING, AltLengthOptions, by_default=False)
 def image_alt_length(doc: Document, opts: AltLengthOptions) -> Iterator[Problem]:
     """An image's alt text is too long.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seolint.document.model import ARTICLE_KINDS, Document, Link, Span
+from seolint.document.model import Document, Link, Span
 from seolint.document.placeholders import (
     BRACKETED,
     EXAMPLE_HOST,
@@ -126,7 +126,15 @@ def _too_few(doc: Document, opts: LinkCountOptions, kind: str) -> Iterator[Probl
         )
 
 
-@rule("L002", "no-internal-link", Severity.WARNING, LinkCountOptions, kinds=ARTICLE_KINDS)
+@rule(
+    "L002",
+    "no-internal-link",
+    Severity.WARNING,
+    LinkCountOptions,
+    kinds=("post",),
+    by_default=False,
+    on_lone_drafts=True,
+)
 def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post links to too few other pages of the same site.
 
@@ -138,7 +146,15 @@ def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]
     return _too_few(doc, opts, "internal")
 
 
-@rule("L003", "no-external-link", Severity.WARNING, LinkCountOptions, kinds=ARTICLE_KINDS)
+@rule(
+    "L003",
+    "no-external-link",
+    Severity.WARNING,
+    LinkCountOptions,
+    kinds=("post",),
+    by_default=False,
+    on_lone_drafts=True,
+)
 def no_external_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post cites too few sources on other sites.
 
@@ -179,7 +195,7 @@ def _normalised(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
 
 
-@rule("L004", "vague-link-text", Severity.WARNING, VagueTextOptions)
+@rule("L004", "vague-link-text", Severity.WARNING, VagueTextOptions, languages=("en",))
 def vague_link_text(doc: Document, opts: VagueTextOptions) -> Iterator[Problem]:
     """A link's whole text says nothing about where it goes ("click here", "read more").
 
@@ -252,16 +268,30 @@ def _glued(char: str, marks: str) -> bool:
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-@rule("L006", "url-as-link-text", Severity.INFO)
+# URLs that are the information itself: an issue, pull request, commit, ticket, chat message
+# or RFC cited as a reference, and addresses on the reader's own machine or network
+# (http://localhost:3000) to type or open. Spelling them out is the point.
+_URL_IS_THE_POINT = re.compile(
+    r"^[a-z]+://(?:localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|\[::1?\])"
+    r"|/(?:issues|pull|pulls|commit|commits|compare|discussions|merge_requests|browse)/|/-/issues/"
+    r"|#issuecomment-|zulipchat\.com/#narrow|/rfcs?/(?:pull/|text/)?\d",
+    re.IGNORECASE,
+)
+
+
+@rule("L006", "url-as-link-text", Severity.INFO, by_default=False)
 def url_as_link_text(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A link's text is a bare URL.
 
     Why: a URL is hard to read aloud and says little about the page; descriptive text
-    reads better and carries meaning for search engines.
+    reads better and carries meaning for search engines. A URL that is the information
+    itself is fine: a cited issue, pull request, commit, ticket or chat message, and an
+    address on the reader's own machine (`http://localhost:8081`).
     Example: `<https://go.dev/doc/effective_go>` -> `[Effective Go](https://go.dev/doc/effective_go)`.
     """
     for link in doc.links:
-        if _BARE_URL.fullmatch(link.text.strip()):
+        text = link.text.strip()
+        if _BARE_URL.fullmatch(text) and not _URL_IS_THE_POINT.search(text):
             yield Problem(link.span, "link text is a bare URL; describe the target instead")
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
+from urllib.parse import unquote
 
-from seolint.document.model import ARTICLE_KINDS, Document, Field, Span
+from seolint.document.model import ARTICLE_KINDS, Document, Field, PageKind, Span
 from seolint.findings.records import About, Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, rule
@@ -50,30 +52,88 @@ def title_pixels(text: str) -> int:
     return round(units * TITLE_FONT_PX / 1000)
 
 
+def title_width(text: str) -> int:
+    """Characters of `text` by the room they take in a search result: a full-width
+    character (Chinese, Japanese, Korean) counts two, a combining mark (the vowel signs
+    of Devanagari or Bengali) none."""
+    return sum(
+        0
+        if unicodedata.category(c) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 1
+        for c in text
+    )
+
+
+def _wide(text: str) -> str:
+    return " (wide ones counted twice, marks not at all)" if title_width(text) != len(text) else ""
+
+
 class TitleLengthOptions(Options):
     min: int = option(30, minimum=0)
     max: int = option(60, minimum=1)
     max_pixels: int = option(600, minimum=1)  # search results cut titles at about this width
 
 
-@rule("M002", "title-length", Severity.WARNING, TitleLengthOptions)
+# What M002 counts of a prefix a template writes before a page's title when it judges
+# "too long": " | " and a short site name ("Jekyll | "). Search results now show the site's
+# name on a line of its own and cut or drop a title's suffix first, so a suffix counts
+# nothing: what matters is that the page's own words fit, and a prefix pushes them along.
+# A longer prefix or suffix is the site's problem, M011's, reported once.
+SITE_NAME_ROOM = 10
+
+
+# A docs page or a glossary entry is named for what it documents ("Webhooks", "eBPF"):
+# nobody pads it to 30 characters, so only "too long" is judged there.
+_NAMED_FOR_THEIR_SUBJECT: dict[PageKind, dict[str, int]] = {"docs": {"min": 0}, "reference": {"min": 0}}
+
+
+@rule("M002", "title-length", Severity.WARNING, TitleLengthOptions, kind_defaults=_NAMED_FOR_THEIR_SUBJECT)
 def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     """The SEO title is too short, too long, or too wide for a search result.
 
     Why: search results show about 600 pixels of title; a longer one is cut with an
     ellipsis, a very short one wastes the most visible words of the listing. The width
-    is estimated with Arial's character widths, so `WWW` counts wider than `iii`.
+    is estimated with Arial's character widths, so `WWW` counts wider than `iii`; and
+    characters are counted by the room they take, so a Chinese or Japanese character
+    counts two and a combining vowel sign none.
+    Inside a site whose templates seolint reads (`seolint check --show-site` shows what it
+    read), "too short" is judged on the <title> the page gets: "Webhooks" on a site whose
+    template writes "Webhooks | Flux" is 15 characters, not 8. "Too long" and "too wide"
+    are judged on the page's own words: search results cut or drop a suffix such as
+    " | Flux" first, so it counts nothing, and a prefix counts up to 10 characters (room for
+    a short site name and " | "). A prefix or suffix so long that it alone crowds the
+    titles out (over `max` - `min` characters) is one problem of the site, reported once
+    by M011, not on every page. A page whose <title>
+    does not show its own title (a home page usually shows the site's name) is not judged,
+    nor a page whose templates write robots `noindex` (search results never show it).
     Example: "Go" -> "Tracing slow HTTP handlers in Go with OpenTelemetry".
     """
     title = doc.seo_title
-    if title is None:
+    page = doc.page
+    if title is None or not page.indexed:
         return
-    pixels = title_pixels(title.text)
-    if problem := _length_problem("title", title, opts.min, opts.max):
-        yield problem
-    elif pixels > opts.max_pixels:
+    if page.rendered_title is not None and page.title_affixes is None:
+        return  # the template shows a title of its own here, not the page's
+    before, after = page.title_affixes or ("", "")
+    shown = before + title.text + after
+    if (width := title_width(shown)) < opts.min:
+        seen = f" as the page shows it ({shown!r})" if shown != title.text else ""
+        yield Problem(title.span, f"title is {width} characters{_wide(shown)}{seen} (min {opts.min})")
+        return
+    kept_before = before[-SITE_NAME_ROOM:] if before else ""
+    judged = kept_before + title.text
+    counted = f" counting {len(kept_before)} of the template's {before!r}" if kept_before else ""
+    if (width := title_width(judged)) > opts.max:
         yield Problem(
-            title.span, f"title is about {pixels} px wide (max {opts.max_pixels}); search results cut it"
+            title.span,
+            f"title is {width} characters{_wide(judged)}{counted} (max {opts.max}); search results cut it",
+        )
+    elif (pixels := title_pixels(judged)) > opts.max_pixels:
+        yield Problem(
+            title.span,
+            f"title is about {pixels} px wide{counted} (max {opts.max_pixels}); search results cut it",
         )
 
 
@@ -84,14 +144,27 @@ def missing_description(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     Why: search engines and social cards show the description under the title; without
     one they pick a random sentence, often from the middle of a code sample.
     The front-matter keys read are the top-level `[front-matter] description` setting.
+    Inside a site whose templates seolint reads, a page is fine when they write its own
+    summary or excerpt instead (Docsy's `.Summary`, jekyll-seo-tag's excerpt), and is
+    reported when they write the site's one shared text instead. When the templates
+    never write a front-matter description at all, adding one changes nothing: M010
+    reports that once for the site. A page whose templates write robots `noindex`, or the
+    site's 404 page, has no search snippet to describe and is not judged.
     Example: `description: "How we cut CI time in half by caching build artefacts."`
     """
-    if doc.description is None:
-        yield Problem(
-            doc.front_matter_span or Span.point(1),
-            f"no meta description: add a {doc.hints.description}",
-            about="post",
-        )
+    page = doc.page
+    if doc.description is not None or not page.indexed:
+        return
+    if not page.description_settable:
+        return  # the templates write the same text whatever the page says: M010's
+    if page.description_source == "summary" and doc.word_count > 0:
+        return  # the templates write the page's own summary or excerpt
+    shared = " (search results show the site's shared one)" if page.description_source == "site" else ""
+    yield Problem(
+        doc.front_matter_span or Span.point(1),
+        f"no meta description{shared}: add a {doc.hints.description}",
+        about="post",
+    )
 
 
 class DescriptionLengthOptions(Options):
@@ -99,17 +172,28 @@ class DescriptionLengthOptions(Options):
     max: int = option(160, minimum=1)
 
 
-@rule("M004", "description-length", Severity.WARNING, DescriptionLengthOptions)
+# Docs themes show the description as the page's lead, one line under the title: it is
+# short on purpose, so only "too long" (cut in search results) is judged there.
+_LEAD_DESCRIPTIONS: dict[PageKind, dict[str, int]] = {"docs": {"min": 0}, "reference": {"min": 0}}
+
+
+@rule(
+    "M004", "description-length", Severity.WARNING, DescriptionLengthOptions, kind_defaults=_LEAD_DESCRIPTIONS
+)
 def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterator[Problem]:
     """The meta description is too short or too long.
 
     Why: search results show about 160 characters; a longer description is cut
-    mid-sentence, a very short one leaves the snippet to chance.
+    mid-sentence, a very short one leaves the snippet to chance. A front-matter
+    description that the site's templates never write is not measured, nor one of a page
+    they keep out of search results (robots `noindex`).
     Example: a one-line "Release notes." -> one or two sentences on what changed and why.
     """
     found = doc.description
-    if found is None:
+    if found is None or not doc.page.indexed:
         return
+    if found.origin == "front-matter" and doc.page.description_source not in ("front-matter", "unknown"):
+        return  # the templates never write it: its length changes nothing
     if problem := _length_problem("description", found, opts.min, opts.max):
         yield problem
 
@@ -127,7 +211,16 @@ class ThinOptions(Options):
     min_words: int = option(300, minimum=0)
 
 
-@rule("M006", "thin-content", Severity.WARNING, ThinOptions, kinds=ARTICLE_KINDS)
+@rule(
+    "M006",
+    "thin-content",
+    Severity.WARNING,
+    ThinOptions,
+    kinds=("post",),
+    counts_words=True,
+    by_default=False,
+    on_lone_drafts=True,
+)
 def thin_content(doc: Document, opts: ThinOptions) -> Iterator[Problem]:
     """The post has too little prose.
 
@@ -213,19 +306,30 @@ class SlugOptions(Options):
     max_length: int = option(75, minimum=1)
 
 
-@rule("M009", "slug", Severity.INFO, SlugOptions)
+@rule("M009", "slug", Severity.INFO, SlugOptions, by_default=False, on_lone_drafts=True)
 def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
     """The URL slug is long or has uppercase letters, spaces or underscores.
 
     Why: short, lower-case, hyphenated slugs are easy to read, share and type, and
     search engines treat hyphens (not underscores) as word separators.
     The slug is the first of the top-level `[front-matter] slug` keys that is set (the
-    last part of a path such as `url: /blog/post/`), else the file name.
+    last part of a path such as `url: /blog/post/`), else the file name; a section's
+    `_index` file has none (its URL is its folder's). Only what the writer can still
+    change is judged: a URL set by hand (`slug`, `path`, `url`, `permalink`) on a page
+    that older URLs already redirect to (`aliases`, `redirect_from`) is published, and
+    renaming it would take one more redirect for nothing, so it is left alone. When the
+    site says what URL the page gets, its last part is judged as published (Hugo and Zola
+    lowercase file names: `SUMMARY.md` publishes at `/summary/`). A page search results
+    never show (robots `noindex`, the 404 page) is not judged. On by default for a draft
+    outside a site only: a site's pages are mostly live, and renaming a live URL costs a
+    redirect for nothing (name the rule to judge them, e.g. in a pull request's check).
     Example: `My_Post About Go.md` -> `post-about-go.md` (or `slug: post-about-go`).
     """
-    if doc.slug is None:
-        return
-    value = doc.slug.text
+    if doc.slug is None or not doc.page.indexed:
+        return  # no slug, or a page search results never show (robots noindex, the 404 page)
+    if doc.slug.origin == "front-matter" and doc.page.aliases:
+        return  # a URL set by hand and already redirected from older ones: it is published
+    value = _published_slug(doc.slug.text, doc.page.url)
     problems = [
         f"is {len(value)} characters (max {opts.max_length})" if len(value) > opts.max_length else "",
         "has uppercase letters" if value != value.lower() else "",
@@ -236,3 +340,12 @@ def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
     if found:  # a slug taken from the file name is written nowhere in the post
         about: About = "post" if doc.slug.origin == "file-name" else "place"
         yield Problem(doc.slug.span, f"slug {value!r} " + ", ".join(found), about=about)
+
+
+def _published_slug(slug: str, url: str | None) -> str:
+    """The slug as the page's URL has it, when the site says what that URL is."""
+    if not url:
+        return slug
+    last = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    last = re.sub(r"\.html?$", "", last)
+    return unquote(last) or slug

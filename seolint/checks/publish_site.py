@@ -17,7 +17,7 @@ from seolint.registry.rule import NoOptions, site_rule
 
 if TYPE_CHECKING:
     from seolint.findings.facts import FileFacts
-    from seolint.sitewide.model import Page, SiteModel
+    from seolint.sitewide.model import SiteModel, SitePage
 
 Located = tuple[str, Problem]
 
@@ -39,7 +39,7 @@ def missing_date_author(model: SiteModel, opts: BylineOptions) -> Iterator[Locat
     (Jekyll posts, Zola) is a date.
     Example: every post under `/blog/` has `author:` but the new one -> add it.
     """
-    sections: dict[str, list[Page]] = defaultdict(list)
+    sections: dict[str, list[SitePage]] = defaultdict(list)
     for page in model.pages.values():
         if page.facts is not None and page.facts.kind in ARTICLE_KINDS and page.facts.section is not None:
             sections[page.facts.section].append(page)
@@ -98,6 +98,6 @@ def broken_canonical(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
             )
 
 
-def _page_span(page: Page) -> Span:
+def _page_span(page: SitePage) -> Span:
     facts = page.facts
     return facts.title.span if facts is not None and facts.title is not None else Span.point(1)

@@ -7,22 +7,20 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property
 
-from seolint.document.lines import strip_decoration
+from seolint.document.lines import split_lines, uncommented
 from seolint.document.model import Block, Document, Span
+from seolint.document.views import without_templates
 from seolint.findings.records import Fix, Problem, Severity
 from seolint.registry.edits import remove_lines
 from seolint.registry.excerpt import shorten
 from seolint.registry.rule import NoOptions, rule
 
 _HAS_WORD = re.compile(r"\w")
-_COMMENT = re.compile(r"<!--.*?-->")
-# Table rows repeat cell values and template actions repeat `{{end}}`: not pasted twice.
-_NOT_PROSE = re.compile(r"^(?:\||<t[dhr]\b|\{\{.*\}\}$)", re.IGNORECASE)
 # Paragraphs that are not prose although Markdown reads them as paragraphs: `$$` math and
 # shortcode bodies (`{{< highlight >}}` outside a detected site), where a repeat may be meant.
 _NOT_PROSE_PARAGRAPH = re.compile(r"^(?:\$\$|\{\{|\{%)")
-# A line ending in a hard break (two spaces, a backslash, `<br>`): verse, an address, lyrics.
-_HARD_BREAK = re.compile(r"(?:(?<! ) {2,}|\\|<br\s*/?>)$", re.IGNORECASE)
+# A line ending in a hard break (two spaces, a backslash): verse, an address, lyrics.
+_HARD_BREAK = re.compile(r"(?:(?<! ) {2,}|\\)$")
 
 
 @rule("S004", "duplicate-line", Severity.WARNING)
@@ -39,44 +37,48 @@ def duplicate_line(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     paragraphs; a repeat in math, an HTML block, a quote, a list, a line ending in a hard
     break or a shortcode body may be meant, so there it is unsafe.
     """
-    previous: tuple[int, str, str] | None = None  # the line before: number, text, line as typed
-    lines = doc.lines
+    previous: tuple[int, str] | None = None  # the line before: number, text
+    tables: set[int] | None = None  # lines of tables, whose rows repeat cell values by design
     prose = _ProseParagraphs(doc)
-    for number in doc.views.lines:
-        line = lines[number - 1]  # compare what was typed, URLs included
-        if "<!--" in line:
-            line = _COMMENT.sub("", line)
-        start, end = strip_decoration(line)
-        text = " ".join(line[start:end].split())
+    for number, typed in doc.views.typed_lines.items():  # compare what was typed, URLs included
+        text = " ".join(typed.text.split())
         if (
             previous is not None
             and previous[1] == text
-            and _prose(text, line)
-            and _prose(text, previous[2])
+            and _prose(text)
             and _only_blank_between(doc, previous[0], number)
         ):
-            yield Problem(
-                Span(number, start + 1, number, end + 1),
-                f"{shorten(text, 60)!r} repeats the line above",
-                _drop_repeat(doc, previous[0], number, number, prose),
-            )
-        previous = (number, text, line)
+            tables = _table_lines(doc) if tables is None else tables
+            if not {previous[0], number} & tables:
+                yield Problem(
+                    Span(number, typed.column, number, typed.column + len(typed.text)),
+                    f"{shorten(text, 60)!r} repeats the line above",
+                    _drop_repeat(doc, previous[0], number, number, prose),
+                )
+        previous = (number, text)
     yield from _repeated_paragraphs(doc, prose)
 
 
-def _prose(text: str, line: str) -> bool:
-    """Whether a line holds prose: a word, and not a table row or a template action."""
-    return _HAS_WORD.search(text) is not None and _NOT_PROSE.match(line.lstrip()) is None
+def _prose(text: str) -> bool:
+    """Whether a line holds prose: a word outside template actions (which repeat `{{end}}`)."""
+    return _HAS_WORD.search(without_templates(text)) is not None
+
+
+def _table_lines(doc: Document) -> set[int]:
+    return {number for span in doc.tables for number in range(span.line, span.end_line + 1)}
 
 
 def _repeated_paragraphs(doc: Document, prose: _ProseParagraphs) -> Iterator[Problem]:
     """Multi-line paragraphs pasted twice (single lines are caught line by line)."""
-    for before, block in zip(doc.blocks, doc.blocks[1:], strict=False):
-        if (
-            block.span.end_line > block.span.line
-            and _HAS_WORD.search(block.text)
-            and _typed(doc, block) == _typed(doc, before)
-            and _only_blank_between(doc, before.span.end_line, block.span.line)
+    pairs = [
+        (before, block)
+        for before, block in zip(doc.blocks, doc.blocks[1:], strict=False)
+        if block.span.end_line > block.span.line and _HAS_WORD.search(block.text)
+    ]
+    typed = split_lines(uncommented(doc)) if pairs else []
+    for before, block in pairs:
+        if _typed(typed, block) == _typed(typed, before) and _only_blank_between(
+            doc, before.span.end_line, block.span.line
         ):
             yield Problem(
                 block.span,
@@ -121,8 +123,9 @@ class _ProseParagraphs:
         return not any(_HARD_BREAK.search(line) for line in self.doc.lines[first - 1 : last])
 
 
-def _typed(doc: Document, block: Block) -> str:
-    return " ".join(_COMMENT.sub("", " ".join(doc.lines[block.span.line - 1 : block.span.end_line])).split())
+def _typed(lines: list[str], block: Block) -> str:
+    """The block's lines as typed (`lines`: comments blanked), one space for each run of blanks."""
+    return " ".join(" ".join(lines[block.span.line - 1 : block.span.end_line]).split())
 
 
 def _only_blank_between(doc: Document, first: int, last: int) -> bool:

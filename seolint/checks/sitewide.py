@@ -1,4 +1,5 @@
-"""Site rules (W, "website"): questions no single draft can answer.
+"""Site rules: questions no single draft can answer (W, "website"), and what the site's
+templates make of every page's head (M010, M011).
 
 Each rule reads the site model (seolint.sitewide.model) built from every content file of
 the site, and says which page each problem is on; findings name the other files and
@@ -13,14 +14,15 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from seolint.document.model import ARTICLE_KINDS, Span
+from seolint.document.model import PageKind, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, site_rule
+from seolint.site import url_key
 
 if TYPE_CHECKING:
     from seolint.findings.facts import Fact, FileFacts
-    from seolint.sitewide.model import Page, Resolution, SiteModel
+    from seolint.sitewide.model import Resolution, SiteModel, SitePage
 
 Located = tuple[str, Problem]
 
@@ -41,12 +43,15 @@ def broken_internal_link(model: SiteModel, opts: BrokenLinkOptions) -> Iterator[
     page with a close URL is suggested.
     Example: `[repos](/posts/go-repositories/)` while the post publishes to
     `/posts/go-repository/` -> fix the link (did you mean /posts/go-repository?).
-    Redirects in a Netlify-style `static/_redirects` file count as pages.
+    Redirects (`_redirects`, `netlify.toml`, `vercel.json`, aliases, `redirect_from`) are
+    followed. A link into content made at build time (a mount the build fetches, a file
+    the repository's `.gitignore` keeps out, the config's `generated` globs) is not checked.
+    On a multilingual site a link resolves in the page's own language first.
     """
     import fnmatch
 
     for item in model.resolutions:
-        if item.status != "broken" or item.reference.kind != "link":
+        if item.status != "broken" or item.reference.kind != "link" or not model.reported(item.source):
             continue
         wanted = _shown_target(model, item.wanted)
         if any(fnmatch.fnmatchcase(wanted, glob) for glob in opts.ignore_targets):
@@ -70,14 +75,16 @@ def broken_page_anchor(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
         target = item.target
         if item.status != "page" or not item.fragment or target is None or target is item.source:
             continue
-        if target.facts is None or target.facts.kind == "list":  # a list page's template adds ids
+        if not model.reported(item.source):
+            continue
+        if target.facts is None or target.facts.kind in ("list", "landing"):  # their templates add ids
             continue
         fragment = unquote(item.fragment)
         ids = target.facts.ids
         if fragment in ids or fragment.lower() in {i.lower() for i in ids} or fragment == "top":
             continue
         message = f"{target.shown} has no heading or id #{fragment}"
-        close = _close(fragment, ids)
+        close = closest_id(fragment, ids)
         yield (
             str(item.source.path),
             Problem(item.reference.span, message + (f" (did you mean #{close}?)" if close else "")),
@@ -94,13 +101,13 @@ def missing_asset(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
     add the file or fix the name.
     """
     for item in model.resolutions:
-        if item.status == "broken" and item.reference.kind == "image":
+        if item.status == "broken" and item.reference.kind == "image" and model.reported(item.source):
             wanted = _shown_target(model, item.wanted)
             yield str(item.source.path), Problem(item.reference.span, f"image not found: {wanted}")
 
 
 class DuplicateOptions(Options):
-    include_list_pages: bool = False  # section and index pages count too
+    include_list_pages: bool = False  # section, index and home pages count too
     min_length: int = option(1, minimum=1)  # shorter texts ("Blog") are not compared
 
 
@@ -109,7 +116,9 @@ def duplicate_title(model: SiteModel, opts: DuplicateOptions) -> Iterator[Locate
     """Two pages of the site have the same SEO title.
 
     Why: search engines show one of them, or rewrite both; readers cannot tell the
-    results apart. Compared without case and extra spaces.
+    results apart. Compared without case and extra spaces, between pages of one language
+    (a translation is another language's page); pages the generator does not build are
+    left out.
     Example: two posts titled "Getting started" -> "Getting started with Flux" and
     "Getting started with Helm".
     """
@@ -144,47 +153,181 @@ def url_collision(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
     """Two pages publish to the same URL (a path, `slug`, `url`, permalink or alias).
 
     Why: the generator writes one over the other (or fails the build); one page silently
-    disappears from the site.
+    disappears from the site. Each language's pages publish under its own prefix (or host),
+    and pages the generator does not build publish nothing.
     Example: `slug: setup` in `posts/a.md` and `posts/setup.md` -> give one another slug.
     """
     for key, pages in sorted(model.by_url.items()):
         if len(pages) < 2:
             continue
+        hosts: dict[str, list[SitePage]] = defaultdict(list)
         for page in pages:
-            others = ", ".join(other.shown for other in pages if other is not page)
-            yield str(page.path), Problem(_page_span(page), f"publishes to {key} like {others}", about="post")
+            hosts[model.site.namespace(page.language)].append(page)
+        for sharing in hosts.values():
+            for page in sharing if len(sharing) > 1 else ():
+                if not model.reported(page):
+                    continue
+                others = ", ".join(other.shown for other in sharing if other is not page)
+                yield (
+                    str(page.path),
+                    Problem(_page_span(page), f"publishes to {key} like {others}", about="post"),
+                )
 
 
 class OrphanOptions(Options):
     min_incoming: int = option(1, minimum=1)  # links from other pages a post needs
+    # also on sites whose navigation seolint cannot read (Astro), where every page the
+    # templates list would be reported
+    everywhere: bool = False
 
 
-@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions, kinds=ARTICLE_KINDS)
+# Not on list pages (their template links them) nor landing pages (menus and the home link do).
+_LINKED_BY_TEMPLATES: tuple[PageKind, ...] = ("post", "docs", "reference", "release-notes")
+
+
+@site_rule("W008", "orphan-page", Severity.INFO, OrphanOptions, kinds=_LINKED_BY_TEMPLATES)
 def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
-    """No other page of the site links to this post.
+    """No page, menu or list of the site links to this post.
 
-    Why: readers and crawlers reach a post through links; one only the archive lists is
-    found late and ranks low. List pages (sections, the home page) are not checked.
+    Why: readers and crawlers reach a post through links; one nothing links to is found
+    late and ranks low. A page the site's navigation lists is reached: Hugo menus
+    (front matter and config) and section list pages (and Docsy's sidebar), Zola section
+    templates that list their pages, Jekyll `_data` navigation and loops over
+    `site.posts` or a collection, Docusaurus sidebars and the blog list, MkDocs `nav`.
+    List pages (sections, the home page) are not checked. Off on Astro sites unless
+    `everywhere = true`: their lists are components seolint does not read.
     Example: a new post nobody links to -> link it from a related post.
     """
+    if not model.site.orphans_checked and not opts.everywhere:
+        return
     incoming: dict[str, set[str]] = defaultdict(set)
     for item in model.resolutions:
+        target = item.target
         if (
             item.status == "page"
-            and item.target is not None
-            and item.target is not item.source
+            and target is not None
+            and target is not item.source
+            and item.source.published
             and item.reference.kind in ("link", "image")  # a canonical URL is no way in
         ):
-            incoming[str(item.target.path)].add(str(item.source.path))
+            incoming[str(target.path)].add(str(item.source.path))
+    navigation = model.navigation_urls
     for page in (
         model.pages[path] for path in sorted(model.focus)
     ):  # others' incoming links are not all known
-        if page.facts is None or not page.urls:
+        if page.facts is None or not page.published:
+            continue
+        if (
+            page.facts.listed
+            or model.site.navigated(page.path)
+            or any(url_key(u) in navigation for u in page.urls)
+        ):
             continue
         count = len(incoming[str(page.path)])
         if count < opts.min_incoming:
             message = "no other page links here" if count == 0 else f"only {count} other page(s) link here"
             yield str(page.path), Problem(_page_span(page), message, about="post")
+
+
+@site_rule("W009", "link-to-unpublished", Severity.ERROR)
+def link_to_unpublished(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
+    """A published page links to a page the generator does not build.
+
+    Why: a draft, a post dated in the future, an expired page or one its build options
+    keep out (`build.render: never`, a headless bundle, `published: false`) has no URL
+    on the live site: the link 404s as soon as this page is published.
+    Example: `[the plan](/posts/roadmap/)` while `posts/roadmap.md` has `draft: true`
+    -> publish the draft first, or link elsewhere.
+    """
+    for item in model.resolutions:
+        target = item.target
+        if item.status != "unpublished" or target is None or not item.source.published:
+            continue
+        if not model.reported(item.source) or target.withheld is None:
+            continue
+        message = f"links to {target.shown}, which is not built ({target.withheld})"
+        yield str(item.source.path), Problem(item.reference.span, message + ": it will 404 on the live site")
+
+
+# -- the site's templates --------------------------------------------------------------
+
+
+@site_rule("M010", "shared-description", Severity.WARNING)
+def shared_description(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
+    """The site's templates give every page the same meta description.
+
+    Why: search results show the description under each page's title; when the templates
+    write one fixed text (a tagline) for all pages, every result reads the same, and the
+    `description` a writer puts in front matter changes nothing because it is never
+    written. One finding for the whole site, on its home page (else its first page), naming
+    the template line to change; M003 and M004 stay quiet on each page. A template that
+    falls back to one text only when a page has no description is not this problem: M003
+    asks those pages for a description.
+    Example: `<meta name="description" content="Empowering everyone...">` in
+    templates/layout.html -> `content="{{ page.description | default(value=...) }}"`.
+    """
+    anchor = _site_page(model)
+    if anchor is None:
+        return
+    groups: dict[tuple[str, str], int] = defaultdict(int)
+    for head in model.heads.values():
+        if head.description_source == "site" and not head.description_settable:
+            groups[(head.fixed_description or "", head.description_at)] += 1
+    for (text, at), count in sorted(groups.items()):
+        message = (
+            f"{count} pages get the same meta description, {text!r}, from {at}; "
+            "a front-matter `description` is never written: write it from the template"
+        )
+        yield str(anchor.path), Problem(Span.point(1), message, about="post")
+
+
+class AffixOptions(Options):
+    # What a template may add around page titles: M002's max - min, so that a title of the
+    # minimum length still fits whole.
+    max: int = option(30, minimum=0)
+
+
+@site_rule("M011", "long-title-affix", Severity.WARNING, AffixOptions)
+def long_title_affix(model: SiteModel, opts: AffixOptions) -> Iterator[Located]:
+    """The site's templates add so much to every page's <title> that search results cut it.
+
+    Why: search results show about 60 characters of title. A template that writes
+    "Title | Jekyll • Simple, blog-aware, static sites" spends 44 of them on the site,
+    so any page title over 16 characters is cut. One finding for the whole site, on its
+    home page (else its first page), naming the template; M002 then judges each page's
+    own title with room for a short site name only.
+    Example: a site `name` of "Jekyll • Simple, blog-aware, static sites" -> "Jekyll",
+    with the tagline kept for the home page.
+    """
+    anchor = _site_page(model)
+    if anchor is None:
+        return
+    groups: dict[tuple[str, str, str], int] = defaultdict(int)
+    for head in model.heads.values():
+        if head.title_affixes is not None and len("".join(head.title_affixes)) > opts.max:
+            groups[(*head.title_affixes, head.title_at)] += 1
+    for (before, after, at), count in sorted(groups.items()):
+        added = " and ".join(repr(a) for a in (before, after) if a)
+        message = (
+            f"the template adds {added} ({len(before + after)} characters, max {opts.max}) "
+            f"to the <title> of {count} pages ({at}): search results cut their titles"
+        )
+        yield str(anchor.path), Problem(Span.point(1), message, about="post")
+
+
+def _site_page(model: SiteModel) -> SitePage | None:
+    """The page a finding about the whole site goes on, if this run reports on it: the
+    home page (the one at the site's root URL), else the site's first page by path."""
+    published = sorted(_published(model), key=lambda page: page.path)
+    if not published:
+        return None
+    root = url_key(model.site.base_path or "/")
+    chosen = next((page for page in published if url_key(page.urls[0]) == root), published[0])
+    return chosen if chosen.path in model.focus else None
+
+
+def _published(model: SiteModel) -> Iterator[SitePage]:
+    return (page for page in model.pages.values() if page.facts is not None and page.published)
 
 
 # -- shared ---------------------------------------------------------------------------
@@ -193,18 +336,21 @@ def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
 def _duplicates(
     model: SiteModel, opts: DuplicateOptions, pick: Callable[[FileFacts], Fact | None], what: str
 ) -> Iterator[Located]:
-    groups: dict[str, list[tuple[Page, Fact]]] = defaultdict(list)
+    groups: dict[tuple[str | None, str], list[tuple[SitePage, Fact]]] = defaultdict(list)
     for page in model.pages.values():
         facts = page.facts
-        if facts is None or not page.urls or (facts.kind == "list" and not opts.include_list_pages):
+        listing = facts is not None and facts.kind in ("list", "landing")  # titled by the site
+        if facts is None or not page.published or (listing and not opts.include_list_pages):
             continue
         value = pick(facts)
         if value is not None and len(value.text.strip()) >= opts.min_length:
-            groups[" ".join(value.text.casefold().split())].append((page, value))
+            groups[facts.language, " ".join(value.text.casefold().split())].append((page, value))
     for members in groups.values():
         if len(members) < 2:
             continue
         for page, value in members:
+            if not model.reported(page):
+                continue
             others = [f"{o.at(v.span.line)}" for o, v in members if o is not page]
             shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
             yield (
@@ -213,7 +359,7 @@ def _duplicates(
             )
 
 
-def _page_span(page: Page) -> Span:
+def _page_span(page: SitePage) -> Span:
     facts = page.facts
     return facts.title.span if facts is not None and facts.title is not None else Span.point(1)
 
@@ -223,7 +369,7 @@ def _hint(model: SiteModel, item: Resolution) -> str:
     if external:
         return f" (a relative link: did you mean {external}?)"
     if not item.wanted.startswith(str(model.site.root)):
-        close = model.suggestion(item.wanted)
+        close = model.suggestion(item.wanted, item.source.language)
         return f" (did you mean {close}?)" if close else ""
     from pathlib import Path
 
@@ -236,7 +382,9 @@ def _shown_target(model: SiteModel, wanted: str) -> str:
     return wanted.removeprefix(root) if wanted.startswith(root) else wanted
 
 
-def _close(fragment: str, ids: tuple[str, ...]) -> str | None:
+def closest_id(fragment: str, ids: tuple[str, ...]) -> str | None:
+    """The page's id closest to a missing `#fragment` (W002's "did you mean", and the
+    language server's fix for it)."""
     import difflib
 
     close = difflib.get_close_matches(fragment.lower(), [i for i in ids if re.fullmatch(r"[^\s]+", i)], n=1)

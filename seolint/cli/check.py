@@ -19,12 +19,27 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from seolint.findings.records import RunResult, Severity
-    from seolint.lint.settings import Overrides
+    from seolint.lint.runner import Progress
+    from seolint.lint.settings import Overrides, Settings
     from seolint.report import ReportOptions
 
 T = TypeVar("T")
 
-FORMATS = ("rich", "text", "concise", "json", "sarif", "github", "junit", "html")
+FORMATS = (
+    "rich",
+    "text",
+    "concise",
+    "json",
+    "sarif",
+    "github",
+    "junit",
+    "junit-rules",
+    "html",
+    "rdjson",
+    "rdjsonl",
+    "gitlab",
+    "summary",
+)
 LEVELS = ("error", "warning", "info")
 
 
@@ -60,6 +75,8 @@ class CheckOptions(NamedTuple):
     unsafe_fixes: bool
     diff: bool
     no_site: bool
+    diff_base: str | None
+    extend_exclude: list[str] | None
 
 
 def add_options(options: Group) -> None:
@@ -69,8 +86,8 @@ def add_options(options: Group) -> None:
         dest="output_format",
         type=one_of(FORMATS),
         default="rich",
-        metavar=choices_metavar(FORMATS),
-        help="Report format.  [default: rich]",
+        metavar="FORMAT",
+        help="Report format: " + ", ".join(FORMATS) + ".  [default: rich]",
     )
     add(
         "--select",
@@ -140,6 +157,12 @@ def add_options(options: Group) -> None:
     )
     add("-j", "--jobs", type=worker_count, metavar="N", help="Worker processes.  [default: CPU count]")
     add("--no-cache", action="store_true", help="Neither read nor write .seolint_cache/.")
+    add(
+        "--extend-exclude",
+        action="append",
+        metavar="GLOBS",
+        help="Also skip these files and folders (added to the config's extend-exclude).",
+    )
     add("--force-exclude", action="store_true", help="Apply excludes to files named on the command line too.")
     add("--show-site", action="store_true", help="Show the site generator detected for each path, and why.")
     add("--no-progress", action="store_true", help="No progress bar (shown on long runs in a terminal).")
@@ -156,6 +179,11 @@ def add_options(options: Group) -> None:
         help="Print the fixes as a unified diff, change nothing; exit 1 if any.",
     )
     add("--no-site", action="store_true", help="Skip the site-wide checks (W rules) across a site's pages.")
+    add(
+        "--diff-base",
+        metavar="REF",
+        help="Only findings on lines changed since REF (git), and the pages the change broke.",
+    )
 
 
 def run(**arguments: Any) -> int:
@@ -198,6 +226,8 @@ def check(options: CheckOptions) -> int:
             fail(f"--stdin-filename {stdin_filename}: unsupported file type")
         stdin = runner.Stdin(stdin_filename or "-", stdin_format)
         jobs = options.jobs or available_cpus()
+        if (options.fix or options.diff) and options.diff_base is not None:
+            fail("--diff-base reports on a change; it cannot be combined with --fix or --diff")
         if options.fix or options.diff:  # fixing never reads or writes the cache
             from seolint.fix import run as fixing_run
 
@@ -210,7 +240,10 @@ def check(options: CheckOptions) -> int:
             terminal = "rich" if options.output_file is not None else options.output_format
             show = wanted(terminal, sys.stderr, options.no_progress or options.statistics)
             with DelayedProgress(sys.stderr) as progress:
-                result = runner.run(paths, settings, jobs, stdin, progress if show else None)
+                if options.diff_base is not None:
+                    result = _changed(paths, settings, options.diff_base, jobs, progress if show else None)
+                else:
+                    result = runner.run(paths, settings, jobs, stdin, progress if show else None)
     except ConfigError as error:
         fail(str(error))
     exit_zero = options.exit_zero
@@ -225,6 +258,22 @@ def check(options: CheckOptions) -> int:
     )
     _report(result, options, report_options)
     return _exit_code(result, run_config.fail_on, exit_zero)
+
+
+def _changed(
+    paths: list[str], settings: Settings, revision: str, jobs: int, progress: Progress | None
+) -> RunResult:
+    """The findings of the change since `revision` (`--diff-base`)."""
+    from seolint.discover.changes import ChangesError, changes_since
+    from seolint.lint import changed
+
+    if "-" in paths:
+        fail("--diff-base: reads changes from git, not a draft from standard input")
+    try:
+        changes = changes_since(revision, Path.cwd())
+    except ChangesError as error:
+        fail(f"--diff-base: {error}")
+    return changed.run(paths, settings, changes, jobs, progress)
 
 
 def _overrides(options: CheckOptions) -> Overrides:
@@ -247,6 +296,7 @@ def _overrides(options: CheckOptions) -> Overrides:
         max_file_size=_checked("--max-file-size", parse_size, max_file_size) if max_file_size else None,
         report_unused_suppressions=options.report_unused_suppressions,
         site_checks=False if options.no_site else None,
+        extend_exclude=tuple(_split(options.extend_exclude)),
     )
 
 
@@ -287,9 +337,10 @@ def _report(result: RunResult, options: CheckOptions, report_options: ReportOpti
     A report that cannot be written raises OSError, which `main` turns into one line and exit 2.
     """
     from seolint.report import reporter
+    from seolint.report.printable import printable, printable_name
 
     for error in result.errors:
-        sys.stderr.write(f"{error.path}: error: {error.message}\n")
+        sys.stderr.write(f"{printable_name(error.path)}: error: {printable(error.message)}\n")
         if options.debug and error.detail:
             sys.stderr.write(error.detail.rstrip() + "\n")
     output_format, output_file, statistics = options.output_format, options.output_file, options.statistics

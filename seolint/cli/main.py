@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from seolint import __version__
 from seolint.cli import arguments
-from seolint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, fail, unknown
+from seolint.cli.errors import EXIT_CLEAN, EXIT_CLOSED_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, fail, unknown
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,7 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     An uncaught error would otherwise exit 1, which CI reads as "findings": here it is
     one line and exit 2 (the traceback with --debug). A report that cannot be written
-    (a full disk, a closed pipe) is one line and exit 2 too; Ctrl-C exits 130.
+    (a full disk) is one line and exit 2 too; Ctrl-C exits 130. A reader that stopped
+    reading (`seolint check | head`) is no error to report: the rest of the output goes
+    nowhere and the exit is 141, as for other tools a closed pipe ends.
     """
     args = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -109,6 +111,8 @@ def commands() -> list[Command]:
 
 def _output_failed(error: OSError) -> int:
     _silence_stdout()
+    if isinstance(error, BrokenPipeError):
+        return EXIT_CLOSED_PIPE
     sys.stderr.write(f"seolint: error: cannot write output: {error.strerror or error}\n")
     return EXIT_ERROR
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from seolint.cli.arguments import Command, Operand, choices_metavar, one_of
 from seolint.cli.errors import EXIT_CLEAN, fail
+from seolint.document.language import UNSPACED
 from seolint.document.model import PAGE_KINDS
 
 if TYPE_CHECKING:
@@ -43,6 +44,10 @@ def list_rules(output_format: str) -> int:
                 "severity": r.severity.label,
                 "summary": r.summary,
                 "kinds": [kind for kind in PAGE_KINDS if kind in r.kinds],
+                "languages": None if r.languages is None else sorted(r.languages),
+                "counts_words": r.counts_words,
+                "by_default": r.by_default,
+                "on_lone_drafts": r.on_lone_drafts,
                 "options": r.option_defaults(),
             }
             for r in rules
@@ -66,17 +71,14 @@ def list_rules(output_format: str) -> int:
 def rules_markdown_table(rules: Sequence[Rule]) -> str:
     """The README's rule table (tests keep the README equal to this)."""
     lines = ["| code | name | severity | summary |", "| --- | --- | --- | --- |"]
-    lines += [
-        f"| {r.code} | `{r.name}` | {r.severity.label} | {'(opt-in) ' if r.opt_in else ''}{r.summary} |"
-        for r in rules
-    ]
+    lines += [f"| {r.code} | `{r.name}` | {r.severity.label} | {r.summary} |" for r in rules]
     return "\n".join(lines)
 
 
 def explain(rule_name: str) -> int:
     """Explain a rule: what it checks, why, an example, and its options."""
     from seolint.cli.toml_text import setting
-    from seolint.registry.rule import RuleError
+    from seolint.registry.rule import RuleError, option_key
 
     try:
         found = known_rules().get(rule_name)
@@ -85,6 +87,14 @@ def explain(rule_name: str) -> int:
     print(f"{found.code} {found.name} [{found.severity.label}]\n")
     print(found.doc)
     print("\nPages: " + _kinds_label(found))
+    print("Languages: " + _languages_label(found))
+    for kind, values in found.kind_defaults.items():
+        shown = ", ".join(f"{option_key(name)} = {value!r}" for name, value in values.items())
+        print(f"On {kind} pages: {shown} (unless the config sets it)")
+    if found.on_lone_drafts and not found.by_default:
+        print(f'On for drafts outside a site; in a site turn it on with extend-select = ["{found.code}"]')
+    elif not found.by_default:
+        print(f'Off by default: turn it on with extend-select = ["{found.code}"] (or in [kind.<kind>])')
     defaults = found.option_defaults()
     print("\nOptions" + (f" ([tool.seolint.rules.{found.code}]):" if defaults else ": none"))
     for name, value in defaults.items():
@@ -97,6 +107,16 @@ def _kinds_label(rule: Rule) -> str:
     judged = [kind for kind in PAGE_KINDS if kind in rule.kinds]
     skipped = [kind for kind in PAGE_KINDS if kind not in rule.kinds]
     return "every kind" if not skipped else f"{', '.join(judged)} (not {', '.join(skipped)})"
+
+
+def _languages_label(rule: Rule) -> str:
+    """The languages a rule reads, e.g. `en` or `any marking words with spaces`."""
+    named = "any" if rule.languages is None else ", ".join(sorted(rule.languages))
+    return (
+        f"{named} marking words with spaces (not {', '.join(sorted(UNSPACED))})"
+        if rule.counts_words
+        else named
+    )
 
 
 def known_rules() -> RuleSet:

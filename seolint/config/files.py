@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from seolint.discover.reading import (
     DEFAULT_MAX_FILE_SIZE,
@@ -22,6 +22,7 @@ from seolint.discover.reading import (
 )
 from seolint.discover.source import Format
 from seolint.discover.toml import tomllib
+from seolint.document.model import PAGE_KINDS, PageKind
 from seolint.findings.records import Severity
 from seolint.parse.metadata import FrontMatterKeys
 from seolint.registry.suggest import did_you_mean
@@ -37,12 +38,26 @@ class ConfigError(ValueError):
     """A config problem; the message names the file and the key."""
 
 
+class KindSettings(NamedTuple):
+    """`[kind.<kind>]`: which rules judge pages of one kind, and their options there.
+
+    `select` replaces the rules' own choice of kinds (None: keep it), `extend-select` adds
+    to it, `ignore` takes away; all within the rules the config selects. `rules` holds
+    options by rule, over the top-level `[rules.X]` ones.
+    """
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: Mapping[str, Mapping[str, Any]] = {}
+
+
 @dataclass(frozen=True)
 class Config:
     source: Path | None = None  # the file the settings came from, for messages
     root: Path = field(default_factory=Path.cwd)  # paths in `exclude` are relative to this
     select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()  # added to `select` (or to the default rules): opt-in rules
+    extend_select: tuple[str, ...] = ()  # added to `select` (or to the rules on by default)
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.ERROR
     exclude: tuple[str, ...] | None = None  # None: DEFAULT_EXCLUDE
@@ -58,9 +73,12 @@ class Config:
     front_matter: FrontMatterKeys = field(default_factory=FrontMatterKeys)
     generator: str = "auto"  # the site generator: detected, named, or "none" (checked by settings)
     site_checks: bool = True  # the site-wide rules (W): links across pages, duplicates, orphans
+    generated: tuple[str, ...] = ()  # URL globs of pages made at build time: links there are not checked
     encoding: str = "utf-8"  # for drafts without a BOM
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger drafts are refused
     extension_map: Mapping[str, Format] = field(default_factory=dict)  # ".mdx" -> "markdown"
+    kinds: tuple[tuple[str, PageKind], ...] = ()  # `[kinds]`: glob -> page kind, the first match wins
+    kind_settings: Mapping[PageKind, KindSettings] = field(default_factory=dict)  # `[kind.<kind>]`
 
     @property
     def where(self) -> str:
@@ -161,9 +179,12 @@ def from_table(table: Mapping[str, Any], source: Path) -> Config:
         front_matter=reader.front_matter_keys("front-matter"),
         generator=reader.string("generator") or "auto",
         site_checks=reader.boolean("site-checks", True),
+        generated=reader.url_globs("generated"),
         encoding=reader.encoding("encoding") or "utf-8",
         max_file_size=reader.size("max-file-size") or DEFAULT_MAX_FILE_SIZE,
         extension_map=reader.extension_map("extension-map"),
+        kinds=reader.kind_globs("kinds"),
+        kind_settings=reader.kind_tables("kind"),
     )
     reader.reject_unknown()
     return config
@@ -211,6 +232,19 @@ class _TableReader:
             return None
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self._error(key, "must be a list of strings")
+        return tuple(value)
+
+    def url_globs(self, key: str) -> tuple[str, ...]:
+        """Site URL paths with globs ("/flux/cmd/**"): each must start with "/"."""
+        value = self._get(key)
+        if value is None:
+            return ()
+        example = 'e.g. ["/flux/cmd/**", "/support/"]'
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self._error(key, f"must be a list of URL paths, {example}")
+        for glob in value:
+            if not glob.startswith("/"):
+                raise self._error(key, f"{glob!r} must be a URL path starting with /, {example}")
         return tuple(value)
 
     def string(self, key: str) -> str | None:
@@ -284,14 +318,16 @@ class _TableReader:
             raise self._error(key, 'must be a table, e.g. description = ["description", "summary"]')
         table = _TableReader(value, self.source, f"{self.prefix}{key}.")
         defaults = FrontMatterKeys()
-        found = {}
-        for name in (f.name.replace("_", "-") for f in dataclasses.fields(FrontMatterKeys)):
+        found: dict[str, tuple[str, ...]] = {}
+        # `any_case` is the site's call, not a list of keys
+        lists = (f.name for f in dataclasses.fields(FrontMatterKeys) if f.name != "any_case")
+        for name in (field_name.replace("_", "-") for field_name in lists):
             keys = table.strings(name)
             if keys is not None and not keys:
                 raise table._error(name, "must list at least one front-matter key")
             found[name.replace("-", "_")] = keys or getattr(defaults, name.replace("-", "_"))
         table.reject_unknown()
-        return FrontMatterKeys(**found)
+        return FrontMatterKeys(**found)  # type: ignore[arg-type]  # all tuple fields: any_case left out
 
     def reject_unknown(self) -> None:
         unknown = sorted(set(self.table) - self.seen)
@@ -306,6 +342,36 @@ class _TableReader:
                 "`[tool.seolint.rules.H003]`)",
             )
         raise self._error(key, "unknown key" + did_you_mean(key, self.seen))
+
+    def kind_globs(self, key: str) -> tuple[tuple[str, PageKind], ...]:
+        value = self._get(key) or {}
+        example = 'e.g. "content/glossary/**" = "reference"'
+        if not isinstance(value, dict):
+            raise self._error(key, f"must map globs to page kinds, {example}")
+        return tuple((glob, self._kind(f"{key}.{glob}", kind)) for glob, kind in value.items())
+
+    def kind_tables(self, key: str) -> dict[PageKind, KindSettings]:
+        value = self._get(key) or {}
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise self._error(key, "must hold one table per page kind, e.g. [kind.docs]")
+        found: dict[PageKind, KindSettings] = {}
+        for name, entries in value.items():
+            table = _TableReader(entries, self.source, f"{self.prefix}{key}.{name}.")
+            kind = self._kind(f"{key}.{name}", name, "unknown page kind")
+            found[kind] = KindSettings(
+                select=table.strings("select", optional=True),
+                extend_select=table.strings("extend-select") or (),
+                ignore=table.strings("ignore") or (),
+                rules=table.rule_tables("rules"),
+            )
+            table.reject_unknown()
+        return found
+
+    def _kind(self, key: str, value: object, problem: str = "must be a page kind") -> PageKind:
+        if value not in PAGE_KINDS:
+            hint = did_you_mean(value, PAGE_KINDS) if isinstance(value, str) else ""
+            raise self._error(key, f"{problem} {value!r}{hint or '; kinds: ' + ', '.join(PAGE_KINDS)}")
+        return value
 
     def extension_map(self, key: str) -> dict[str, Format]:
         value = self._get(key) or {}

@@ -16,12 +16,13 @@ from typing import Any, NamedTuple
 from seolint.config.files import Config, ConfigError
 from seolint.discover.globs import matches
 from seolint.discover.reading import DEFAULT_MAX_FILE_SIZE
-from seolint.document.model import Page
+from seolint.document.language import DEFAULT_LANGUAGE
+from seolint.document.model import PAGE_KINDS, Page, PageKind
 from seolint.findings.records import Severity
 from seolint.parse.metadata import FrontMatterKeys
 from seolint.registry.catalog import known_rules
 from seolint.registry.options import replaced
-from seolint.registry.rule import Rule, RuleError, RuleSet, build_options
+from seolint.registry.rule import Rule, RuleError, RuleSet, build_options, option_key
 
 
 class ActiveRule(NamedTuple):
@@ -34,6 +35,8 @@ class ActiveRule(NamedTuple):
 # counts: a template that never renders an <h1> is one defect of the site, not of each post.
 # The rules about the outline below the title (H002, H003) need its real level.
 TITLE_RENDERED_RULES = frozenset({"H001"})
+
+LONE_DRAFTS_ONLY = "on by default for drafts outside a site only; name it to judge site pages"
 
 
 @dataclass(frozen=True)
@@ -50,24 +53,79 @@ class Plan:
     configured: frozenset[tuple[str, str]] = frozenset()  # (code, option key) the config set
     site_rules: tuple[ActiveRule, ...] = ()  # rules across a site's pages (seolint.sitewide.model)
     site_checks: bool = True  # `site-checks`: whether the site pass runs at all
+    kind_globs: tuple[tuple[str, PageKind], ...] = ()  # `[kinds]`: the first glob a path matches wins
+    # `[kind.<kind>]` and the rules' own `kinds`: the codes that judge each kind of page, and
+    # options set for one kind only.
+    judges: Mapping[PageKind, frozenset[str]] = field(default_factory=dict)
+    kind_options: Mapping[tuple[PageKind, str], Any] = field(default_factory=dict)
+    lone_draft_only: frozenset[str] = frozenset()  # codes on by default only outside a site
+
+    def kind_for(self, path: str) -> tuple[PageKind, str] | None:
+        """The kind `[kinds]` gives the file at `path`, and the glob that says so."""
+        for glob, kind in self.kind_globs:
+            if matches(path, (glob,), self.root):
+                return kind, glob
+        return None
 
     def for_page(self, page: Page) -> Plan:
-        """The plan for one page: only the rules that judge its kind of page, with what the
-        site knows (the title's level, its domain) filling the options the config left at
-        their defaults (the config always wins)."""
-        rules = tuple(a for a in self.rules if page.kind in a.rule.kinds)
-        site_rules = tuple(a for a in self.site_rules if page.kind in a.rule.kinds)
+        """The plan for one page: only the rules that judge its kind of page and can read its
+        language, with what the site knows (the title's level, its domain) filling the
+        options the config left at their defaults (the config always wins)."""
+        language = page.language or DEFAULT_LANGUAGE
+        kept = [a for a in self.rules if self._runs(a, page.kind, language) and self._fits_site(a, page)]
+        rules = tuple(self._for_kind(a, page.kind) for a in kept)
+        site_rules = tuple(a for a in self.site_rules if self._runs(a, page.kind, language))
         if page.title_level is not None or page.site_domain:
             rules = tuple(self._adapted(active, page) for active in rules)
-        elif len(rules) == len(self.rules) and len(site_rules) == len(self.site_rules):
-            return self  # nothing to leave out or adapt (a post outside a site)
+        elif (
+            len(kept) == len(self.rules)
+            and len(site_rules) == len(self.site_rules)
+            and all(a is b for a, b in zip(rules, kept, strict=True))
+        ):
+            return self  # nothing to leave out or adapt (an English post outside a site)
         return dataclasses.replace(self, rules=rules, site_rules=site_rules)
+
+    def left_out(self, page: Page) -> list[tuple[str, str]]:
+        """(code, why) for each rule of the plan that does not judge `page`, for people."""
+        language = page.language or DEFAULT_LANGUAGE
+        found = []
+        for active in (*self.rules, *self.site_rules):
+            code = active.rule.code
+            if not self._judges(active, page.kind):
+                found.append((code, f"does not judge {page.kind} pages"))
+            elif not self._fits_site(active, page):
+                found.append((code, LONE_DRAFTS_ONLY))
+            elif (why := active.rule.passes_over(language)) is not None:
+                found.append((code, f"{why}; the page is {language}"))
+        return found
+
+    def _runs(self, active: ActiveRule, kind: PageKind, language: str) -> bool:
+        return self._judges(active, kind) and active.rule.passes_over(language) is None
+
+    def _fits_site(self, active: ActiveRule, page: Page) -> bool:
+        return not (page.in_site and active.rule.code in self.lone_draft_only)
+
+    def _judges(self, active: ActiveRule, kind: PageKind) -> bool:
+        codes = self.judges.get(kind)
+        return kind in active.rule.kinds if codes is None else active.rule.code in codes
+
+    def _for_kind(self, active: ActiveRule, kind: PageKind) -> ActiveRule:
+        """`[kind.<kind>]` options if the config has them, else the values the rule declares
+        for this kind of page, for the options the config left alone."""
+        options = self.kind_options.get((kind, active.rule.code))
+        if options is not None:
+            return active._replace(options=options)
+        declared = active.rule.kind_defaults.get(kind, {})
+        code = active.rule.code
+        changes = {name: v for name, v in declared.items() if (code, option_key(name)) not in self.configured}
+        return active._replace(options=replaced(active.options, **changes)) if changes else active
 
     def _adapted(self, active: ActiveRule, page: Page) -> ActiveRule:
         defaults = active.rule.option_defaults()
         changes: dict[str, Any] = {}
         if page.title_level is not None and self._site_may_set(active, "title-is-h1", defaults):
-            changes["title_is_h1"] = page.title_level == 1 or active.rule.code in TITLE_RENDERED_RULES
+            rendered = page.title_level > 0 and active.rule.code in TITLE_RENDERED_RULES
+            changes["title_is_h1"] = page.title_level == 1 or rendered
         if page.site_domain and self._site_may_set(active, "site-domains", defaults):
             changes["site_domains"] = (page.site_domain,)
         if not changes:
@@ -107,6 +165,8 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         raise ConfigError(f"{config.where}: select: names no rule, so nothing would be checked")
     try:
         chosen = ruleset.select(config.select, config.ignore, config.extend_select)
+        lone_draft_only = ruleset.lone_draft_extras(config.select, config.ignore, config.extend_select)
+        chosen += lone_draft_only
         severities = {ruleset.get(key).code: level for key, level in config.severity.items()}
         raw_options = {ruleset.get(key).code: values for key, values in config.rules.items()}
         per_file = tuple(
@@ -126,8 +186,10 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         raise ConfigError(
             message if message.startswith(config.where) else f"{config.where}: {message}"
         ) from None
+    _check_unselected_options(ruleset, active, raw_options, config)
+    judges, kind_options, kind_configured = _kind_policy(config, ruleset, active, raw_options)
     aliases = {key: r.code for r in ruleset.rules for key in (r.code, r.name)}
-    configured = frozenset(
+    configured = kind_configured | frozenset(
         (chosen_rule.rule.code, key)
         for chosen_rule in active
         for key in {**_shared_options(chosen_rule.rule, config), **raw_options.get(chosen_rule.rule.code, {})}
@@ -144,7 +206,77 @@ def make_plan(config: Config, ruleset: RuleSet | None = None) -> Plan:
         configured=configured,
         site_rules=tuple(a for a in active if a.rule.scope == "site"),
         site_checks=config.site_checks,
+        kind_globs=config.kinds,
+        judges=judges,
+        kind_options=kind_options,
+        lone_draft_only=frozenset(r.code for r in lone_draft_only),
     )
+
+
+def _kind_policy(
+    config: Config,
+    ruleset: RuleSet,
+    active: tuple[ActiveRule, ...],
+    raw_options: Mapping[str, Mapping[str, Any]],
+) -> tuple[dict[PageKind, frozenset[str]], dict[tuple[PageKind, str], Any], frozenset[tuple[str, str]]]:
+    """Which chosen rules judge each kind of page (their own `kinds`, then `[kind.<kind>]`),
+    the options set for one kind, and the (code, key) pairs those set (ConfigError if off)."""
+    chosen = {a.rule.code: a for a in active}
+    judges: dict[PageKind, frozenset[str]] = {}
+    options: dict[tuple[PageKind, str], Any] = {}
+    configured: set[tuple[str, str]] = set()
+    for kind in PAGE_KINDS:
+        table = config.kind_settings.get(kind)
+        where = f"{config.where}: kind.{kind}"
+        try:
+            if table is None:
+                judges[kind] = frozenset(code for code, a in chosen.items() if kind in a.rule.kinds)
+                continue
+            named = _codes(ruleset, table.select) if table.select is not None else None
+            own = frozenset(code for code, a in chosen.items() if kind in a.rule.kinds)
+            picked = (named if named is not None else own | _codes(ruleset, table.extend_select)) & set(
+                chosen
+            )
+            judges[kind] = frozenset(picked - _codes(ruleset, table.ignore))
+            for key, values in table.rules.items():
+                found = ruleset.get(key)
+                if found.code not in chosen:
+                    continue
+                merged = {**_shared_options(found, config), **raw_options.get(found.code, {}), **values}
+                options[(kind, found.code)] = build_options(found, merged, where)
+                configured.update((found.code, option) for option in values)
+        except RuleError as error:
+            message = str(error)
+            raise ConfigError(
+                message if message.startswith(config.where) else f"{where}: {message}"
+            ) from None
+    return judges, options, frozenset(configured)
+
+
+def _check_unselected_options(
+    ruleset: RuleSet,
+    active: tuple[ActiveRule, ...],
+    raw_options: Mapping[str, Mapping[str, Any]],
+    config: Config,
+) -> None:
+    """Options of rules the config does not turn on are checked too: a typo in
+    `[rules.C001]` is an error before anyone selects C001 (ConfigError if off)."""
+    chosen = {a.rule.code for a in active}
+    for code, values in raw_options.items():
+        if code not in chosen:
+            try:
+                build_options(
+                    ruleset.get(code), {**_shared_options(ruleset.get(code), config), **values}, config.where
+                )
+            except RuleError as error:
+                message = str(error)
+                raise ConfigError(
+                    message if message.startswith(config.where) else f"{config.where}: {message}"
+                ) from None
+
+
+def _codes(ruleset: RuleSet, selectors: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(r.code for selector in selectors for r in ruleset.matching(selector))
 
 
 def _shared_options(rule: Rule, config: Config) -> dict[str, Any]:

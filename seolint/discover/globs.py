@@ -31,7 +31,19 @@ def matches(path: str | Path, globs: Iterable[str], root: Path) -> bool:
     return pattern.match(relative) is not None or pattern.match(os.path.basename(relative)) is not None
 
 
+def matches_here_or_above(path: str | Path, globs: Iterable[str], root: Path) -> bool:
+    """Whether a glob matches the path or one of the folders holding it (below `root`): a
+    file named on the command line is excluded by `content/posts/archive` as a walk would be."""
+    relative = relative_to(path, root)
+    folders = relative.split("/")[:-1]
+    candidates = ["/".join(folders[: n + 1]) for n in range(len(folders))]
+    patterns = tuple(globs)
+    return matches(path, patterns, root) or any(matches(root / c, patterns, root) for c in candidates)
+
+
 @lru_cache(maxsize=64)
 def _joined(globs: tuple[str, ...]) -> re.Pattern[str]:
     """`globs` as one pattern: a walk tests every file and folder against the same few."""
-    return re.compile("|".join(fnmatch.translate(os.path.normcase(glob)) for glob in globs) or "(?!)")
+    # A trailing "/" (a folder, as in .gitignore) matches the folder's path without it.
+    bare = (glob.rstrip("/") if len(glob) > 1 else glob for glob in globs)
+    return re.compile("|".join(fnmatch.translate(os.path.normcase(glob)) for glob in bare) or "(?!)")

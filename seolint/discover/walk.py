@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from seolint.discover import gitignore
-from seolint.discover.globs import matches
+from seolint.discover.globs import matches, matches_here_or_above
 from seolint.discover.reading import STDIN
 from seolint.discover.source import FORMATS, FileError, Format, format_for
 
@@ -89,7 +89,8 @@ def discover(
         elif path.exists() or path.is_symlink():  # a broken link or loop is reported when read
             config = config_for(path.parent)
             excluded = force_exclude and (
-                matches(path, config.excluded_globs, config.root) or _not_content(path, site_for(path.parent))
+                matches_here_or_above(path, config.excluded_globs, config.root)
+                or _not_content(path, site_for(path.parent))
             )
             if not excluded:
                 files.append(DraftFile.at(given))

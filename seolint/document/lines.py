@@ -1,53 +1,31 @@
 """The `lines` scope of rule packs: source lines a writer typed, with everything that is
-not prose text blanked out (front matter, code, HTML comments, inline code, URLs).
+not prose text blanked out and the markup around each line's text peeled off.
 
-Blanking keeps offsets, so a match maps straight back to its line and column. The
-lines are computed once per Document, as `doc.views.lines`, which every pack rule shares.
+The front-end said what is not prose text (`Document.not_text`: front matter, code,
+comments, reference definitions, raw HTML code...) and how its format marks up a line
+(`Document.line_markup`: bullets, heading hashes, emphasis, wrapping tags); this module
+only combines the two, and blanks URLs. Blanking keeps offsets, so a match maps straight
+back to its line and column. The lines are computed once per Document, as
+`doc.views.lines`, which every pack rule shares.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from seolint.document.model import Document
+    from seolint.document.model import Document, Stretch
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-# Inline code: a run of 1-3 backticks, text without backticks, the same run (linear time).
-# Each pattern here starts with a character, not a look-behind: `re` then skips to the
-# characters that can start a match instead of trying the whole pattern at every position
-# (the look-behinds come right after: 3-4x faster over the corpus, the same matches).
-_INLINE_CODE = re.compile(r"`(?<!``)(`{0,2})(?!`)[^`\n]+`\1(?!`)")
-_REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\S.*$", re.MULTILINE)  # [id]: https://...
-# `[label]` or `[label][]` alone (not the `[id]` of `[text][id]`, not followed by `(` or `:`):
-# a link when a definition names the label.
-_SHORTCUT = re.compile(r"(?<!\])\[([^\[\]\n]+)\](?:\[\])?(?![(:\[])")
-# A URL (http, https, ftp or www.) that starts a word: \b(?:https?|ftp)://\S+|\bwww\.\S+
-URL = re.compile(r"[hfw](?<!\w[hfw])(?:(?<=h)ttps?://|(?<=f)tp://|(?<=w)ww\.)\S+")
-# Raw HTML code up to its closing tag or the end: the loop takes runs of characters other than
-# "<" at once, where a lazy `.*?` would try the closing tag after every character (3x faster).
-_HTML_CODE = re.compile(
-    r"<(pre|code|script|style|textarea|head)\b[^<]*(?:<(?!/\1\s*>)[^<]*)*(?:</\1\s*>|\Z)",
-    re.DOTALL | re.IGNORECASE,
-)
-_TAG = (
-    r"</?(?:p|h[1-6]|li|ul|ol|div|span|strong|b|em|i|u|br|section|article|main|header|footer|body|figure"
-    r"|figcaption|blockquote|center|td|th|dt|dd|small|mark)\b[^<>]*>"
-)
-# Markup around the text of a line: quote and list markers, heading hashes, emphasis, tags.
-_LEADING = re.compile(
-    r"[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|[-*+•·–][ \t]+|\d{1,3}[.)][ \t]+)?(?:[*_]|" + _TAG + r")*[ \t]*",
-    re.IGNORECASE,
-)
-_CLOSING_TAG = re.compile(_TAG, re.IGNORECASE)
-# The characters decoration can start with (decimal digits aside) or end with: a line that
-# starts and ends with others has none, and most lines of prose do.
-_MARKUP_STARTS = frozenset(" \t>#-*+•·–_<")
-_MARKUP_ENDS = frozenset(" \t*_#>")
-
+# A URL (http, https, ftp or www.) that starts a word, up to a blank: \b(?:https?|ftp)://\S+
+# or \bwww\.\S+, less the `*` and `_` it ends with (emphasis around it, as GitHub reads it).
+URL = re.compile(r"[hfw](?<!\w[hfw])(?:(?<=h)ttps?://|(?<=f)tp://|(?<=w)ww\.)\S*[^\s*_]")
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MARKS = re.compile(r"[^ \t]+")  # a run of markup between blanks
+_BLANKS = " \t"
 
 
 class TextLine(NamedTuple):
@@ -58,72 +36,94 @@ class TextLine(NamedTuple):
     column: int  # 1-based column of `text` in the source line
 
 
-def text_lines(doc: Document) -> dict[int, TextLine]:
+class Read(NamedTuple):
+    """The body's lines as the `lines` scope reads them: the source's lines with what is not
+    prose text blanked (`masked`), and each non-blank one's text without its markup."""
+
+    masked: list[str]
+    lines: dict[int, TextLine]
+
+
+def text_lines(doc: Document) -> Read:
     """Every non-blank line of the scope by line number, in order (read it as `doc.views.lines`)."""
-    first, last = _content_lines(doc)
-    lines = {}
-    for number, masked in enumerate(_masked_lines(doc)[first - 1 : last], start=first):
-        if masked and not masked.isspace():
-            start, end = strip_decoration(masked)
-            lines[number] = TextLine(number, masked[start:end], start + 1)
-    return lines
+    masked = blank(doc.source, doc.not_text)
+    lines = split_lines(blank(masked, url_spans(masked)))
+    peel = doc.line_markup or _blanks
+    found = {}
+    for number in _body(doc):
+        line = lines[number - 1]
+        if line and not line.isspace():
+            start, stop = peel(line)
+            found[number] = TextLine(number, line[start:stop], start + 1)
+    return Read(lines, found)
 
 
-def strip_decoration(line: str) -> tuple[int, int]:
-    """Start and end of a line's text without the Markdown or HTML markup around it."""
-    first = line[:1]
-    start = 0
-    if first in _MARKUP_STARTS or first.isdecimal():
-        leading = _LEADING.match(line)
-        start = leading.end() if leading else 0
-    if line[-1:] not in _MARKUP_ENDS:
-        return start, len(line)  # most lines of prose end in a letter or a stop
-    stop = max(start, len(line.rstrip(" \t*_")))
-    while stop > start:  # peel markup off the end; a loop, so long lines stay linear
-        last = line[stop - 1]
-        if last in " \t*_":
-            stop -= 1
-        elif last == "#" and (hashes := _hash_run(line, start, stop)) > start and line[hashes - 1] in " \t":
-            stop = hashes
-        elif (
-            last == ">"
-            and (opening := line.rfind("<", start, stop)) >= 0
-            and _CLOSING_TAG.fullmatch(line, opening, stop)
-        ):
-            stop = opening
-        else:
-            break
-    return start, stop
+def _blanks(line: str) -> tuple[int, int]:
+    """A line's text without the blanks around it: the markup of a draft that has no other."""
+    return len(line) - len(line.lstrip(_BLANKS)), len(line.rstrip(_BLANKS))
 
 
-def _hash_run(line: str, start: int, stop: int) -> int:
-    """Where the run of `#` that ends at `stop` begins (a closing ATX heading sequence)."""
-    while stop > start and line[stop - 1] == "#":
-        stop -= 1
-    return stop
+def markup_of(doc: Document, read: Read) -> tuple[Stretch, ...]:
+    """The markup peeled off the ends of the lines `read`, as sorted source offsets: its runs
+    of characters other than blanks (`doc.views.markup`)."""
+    found: list[Stretch] = []
+    for number, text in read.lines.items():
+        line = read.masked[number - 1]
+        start = text.column - 1
+        stop = start + len(text.text)
+        if line[:start].strip(_BLANKS) or line[stop:].strip(_BLANKS):
+            at = doc.offset(number)
+            found += ((at + m.start(), at + m.end()) for m in _MARKS.finditer(line, 0, start))
+            found += ((at + m.start(), at + m.end()) for m in _MARKS.finditer(line, stop))
+    return tuple(found)
 
 
-def _masked_lines(doc: Document) -> list[str]:
-    """The source's lines with everything that is not prose text blanked out."""
-    regions: list[tuple[int, int]] = []
-    if doc.front_matter_span is not None:
-        regions.append(_line_region(doc, doc.front_matter_span.line, doc.front_matter_span.end_line))
-    if doc.format != "html":
-        regions += [_line_region(doc, c.span.line, c.span.end_line) for c in doc.code_blocks]
-    regions += [m.span() for m in _COMMENT.finditer(doc.source)]
-    regions += [(doc.offset(t.line, t.column), doc.offset(t.end_line, t.end_column)) for t in doc.templates]
-    masked = _blank(doc.source, regions)
-    if doc.format != "html":  # Markdown, and plain-text drafts (which are Markdown-flavoured)
-        masked = _blank(masked, [m.span() for m in _INLINE_CODE.finditer(masked)])
-        if "]:" in masked and (definitions := [m.group(1) for m in _REFERENCE.finditer(masked)]):
-            masked = _blank(masked, _reference_brackets(masked, definitions))
-            masked = _blank(masked, [m.span() for m in _REFERENCE.finditer(masked)])
-    masked = _blank(masked, [m.span() for m in _HTML_CODE.finditer(masked)])  # also inside Markdown
-    masked = _blank(masked, url_spans(masked))
-    return masked.split("\n") if "\r" not in masked else re.split(r"\r\n|\r|\n", masked)
+def typed_lines(doc: Document, read: Read) -> dict[int, TextLine]:
+    """The lines `read` as the writer typed them (code, URLs and link syntax kept, comments
+    blanked), without the same markup around their text (`doc.views.typed_lines`).
+
+    What a line hides is where its typed and masked forms differ; its markup, where they
+    agree outside the text. So the typed text runs from the first hidden character before
+    the text (or the text) to the last one after it.
+    """
+    typed = split_lines(uncommented(doc)) if doc.comments else doc.lines
+    found = {}
+    for number, text in read.lines.items():
+        line, masked = typed[number - 1], read.masked[number - 1]
+        start = text.column - 1
+        stop = start + len(text.text)
+        if line[:start] != masked[:start] or line[stop:] != masked[stop:]:
+            outside = itertools.chain(range(start), range(stop, len(line)))
+            hidden = [i for i in outside if line[i] != masked[i] and line[i] not in _BLANKS]
+            if hidden and text.text:
+                start, stop = min(start, hidden[0]), max(stop, hidden[-1] + 1)
+            elif hidden:
+                start, stop = hidden[0], hidden[-1] + 1
+        found[number] = TextLine(number, line[start:stop], start + 1)
+    return found
 
 
-def url_spans(text: str) -> list[tuple[int, int]]:
+def uncommented(doc: Document) -> str:
+    """The source as typed, with its HTML comments blanked (they may be suppressions)."""
+    comments = [
+        (doc.offset(c.span.line, c.span.column), doc.offset(c.span.end_line, c.span.end_column))
+        for c in doc.comments
+    ]
+    return blank(doc.source, comments)
+
+
+def _body(doc: Document) -> range:
+    """The line numbers of the post's body (an HTML page's site chrome lies around it)."""
+    first, last = doc.body_lines or (1, len(doc.lines))
+    return range(first, min(last, len(doc.lines)) + 1)
+
+
+def split_lines(text: str) -> list[str]:
+    """`text`'s lines, as `Document.lines` splits a source (CRLF, LF and lone CR end a line)."""
+    return text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
+
+
+def url_spans(text: str) -> list[Stretch]:
     """Where `URL.finditer(text)` finds URLs, found faster: every URL has a `://` or `www.`
     near its start, and `str.find` reaches those sooner than `re` tries each h, f and w."""
     starts = []
@@ -137,44 +137,14 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     while mark >= 0:
         starts.append(mark)
         mark = text.find("www.", mark + 1)
-    spans: list[tuple[int, int]] = []
+    spans: list[Stretch] = []
     for start in sorted(starts):
         if (not spans or start >= spans[-1][1]) and (found := URL.match(text, start)):
             spans.append(found.span())
     return spans
 
 
-def _reference_brackets(text: str, labels: Iterable[str]) -> list[tuple[int, int]]:
-    """The brackets of reference links whose label is defined (`[Add & Commit]` with an
-    `[Add & Commit]: https://...` line): markup around link text, not a bracketed note."""
-    defined = {_label(label) for label in labels}
-    regions: list[tuple[int, int]] = []
-    for match in _SHORTCUT.finditer(text):
-        if _label(match.group(1)) in defined:
-            regions += [(match.start(), match.start() + 1), (match.end(1), match.end())]
-    return regions
-
-
-def _label(text: str) -> str:
-    return " ".join(text.split()).casefold()  # CommonMark matches labels case- and space-insensitively
-
-
-def _content_lines(doc: Document) -> tuple[int, int]:
-    """HTML pages carry site chrome: only lines from the first to the last piece of content."""
-    if doc.format != "html":
-        return 1, len(doc.lines)
-    spans = [b.span for b in doc.blocks] + [h.span for h in doc.headings]
-    if not spans:
-        return 1, 0
-    return min(s.line for s in spans), max(s.end_line for s in spans)
-
-
-def _line_region(doc: Document, first: int, last: int) -> tuple[int, int]:
-    end = doc.offset(last + 1) if last < len(doc.lines) else len(doc.source)
-    return doc.offset(first), end
-
-
-def _blank(text: str, regions: Iterable[tuple[int, int]]) -> str:
+def blank(text: str, regions: Iterable[Stretch]) -> str:
     """`text` with each region's characters (not its line breaks) turned into spaces."""
     parts: list[str] = []
     cursor = 0

@@ -11,7 +11,7 @@ import dataclasses
 import itertools
 import re
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # field by field like a frozen dataclass with order=True, but built in C, where a dataclass
 # costs methods compiled at import and a slower __init__ (BENCHMARKS.md, "Figures behind the
 # code"); Spans alone are made hundreds of thousands of times in a corpus run.
+Stretch = tuple[int, int]  # source offsets [start, end)
+LineMarkup = Callable[[str], "tuple[int, int]"]  # a line -> where its text starts and stops
 # "given": alt text to read; "missing": none where one is needed (no alt attribute, or
 # Markdown's `![](x.png)`, which cannot mark an image decorative); "empty": HTML `alt=""`
 # on an image not marked decorative; "decorative": hidden from assistive technology.
@@ -49,7 +51,20 @@ class Field(NamedTuple):
 
     text: str
     span: Span
-    origin: str  # "front-matter", "title-tag", "meta-tag", "file-name"
+    origin: str  # "front-matter", "title-tag", "meta-tag", "file-name", "generator" (it makes one)
+
+
+class LevelMark(NamedTuple):
+    """Where the source spells a heading's level (source offsets [start, end)), and how:
+    `unit` repeated once per level (Markdown's `##`), or the level's digit (`<h2>`, `H2:`)."""
+
+    start: int
+    end: int
+    unit: str = ""
+
+    def spelled(self, level: int) -> str:
+        """What this mark reads at `level`."""
+        return self.unit * level if self.unit else str(level)
 
 
 class Heading(NamedTuple):
@@ -58,6 +73,9 @@ class Heading(NamedTuple):
     span: Span
     source: Literal["markup", "marker"] = "markup"
     anchor: str | None = None  # an explicit id: `{#id}` in Markdown, `id=` in HTML
+    # Every place the source spells the level (a `#` run; both tags of `<h2>...</h2>`; the
+    # digit of `H2:`), so a fix can change it; empty when it cannot be retyped (setext).
+    level_marks: tuple[LevelMark, ...] = ()
 
 
 class Block(NamedTuple):
@@ -85,6 +103,20 @@ class Image(NamedTuple):
     alt: str | None  # None: no alt attribute at all
     span: Span
     alt_state: AltState
+
+
+def merged(stretches: Iterable[Stretch]) -> tuple[Stretch, ...]:
+    """`stretches` sorted, those that overlap or touch joined into one, empty ones dropped:
+    a single spelling for a set of source offsets, whichever parser found them."""
+    joined: list[list[int]] = []
+    for start, end in sorted(stretches):
+        if end <= start:
+            continue
+        if joined and start <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], end)
+        else:
+            joined.append([start, end])
+    return tuple((start, end) for start, end in joined)
 
 
 def alt_state(alt: str | None, decorative: bool) -> AltState:
@@ -123,6 +155,16 @@ class Hints(NamedTuple):
     heading_markup: str | None = "{hashes} {text}"
     heading_markup_converts: bool = False  # typing it turns the draft into another format
 
+    def heading_advice(self, level: int, text: str) -> str:
+        """How to make `text` a real heading at `level`, in the draft's own syntax."""
+        return self.heading.format(level=level, hashes="#" * level, text=text)
+
+    def heading_line(self, level: int, text: str) -> str | None:
+        """A one-line heading at `level` as the draft's format types it, or None."""
+        if self.heading_markup is None:
+            return None
+        return self.heading_markup.format(level=level, hashes="#" * level, text=text)
+
 
 class Publishing(NamedTuple):
     """What a page says about going live, from its front matter or its HTML head.
@@ -149,10 +191,17 @@ class Publishing(NamedTuple):
 # from other pages ("list": sections, indexes, archives), or a "landing" page.
 PageKind = Literal["post", "docs", "reference", "release-notes", "list", "landing"]
 PAGE_KINDS: tuple[PageKind, ...] = typing.get_args(PageKind)
-# The pages written as articles, every kind but "list": a list page's template supplies its
-# title, heading and most of its text, so rules that judge what the writer wrote (a call to
-# action, length, links, the title) skip it.
-ARTICLE_KINDS: frozenset[PageKind] = frozenset(PAGE_KINDS) - {"list"}
+# The pages written as articles, every kind but "list" and "landing": a list page's template
+# supplies its title, heading and most of its text, and a home or landing page's title and
+# heading are the site's, so the rules that judge a page's own title and H1 skip them.
+ARTICLE_KINDS: frozenset[PageKind] = frozenset(PAGE_KINDS) - {"list", "landing"}
+
+
+# Where a page's meta description comes from, as the site's templates write it: the
+# writer's "front-matter" description, the page's own "summary" (its excerpt or first
+# paragraph), one "site"-wide text every such page shares, "none" at all, or "unknown"
+# (no template to read: rules then judge the draft as it is written).
+DescriptionSource = Literal["front-matter", "summary", "site", "none", "unknown"]
 
 
 class Page(NamedTuple):
@@ -165,11 +214,20 @@ class Page(NamedTuple):
     kind: PageKind = "post"
     language: str | None = None  # the primary language subtag ("en", "de", "zh"); None: unknown
     url: str | None = None  # the URL path it publishes to; None: unknown
+    aliases: tuple[str, ...] = ()  # older URL paths that redirect to it (Hugo/Zola aliases, redirect_from)
     published: bool = True
-    title_level: int | None = None  # the heading level the template renders the title at
+    in_site: bool = False  # True: a detected site publishes it (outside one: a lone draft)
+    title_level: int | None = None  # the heading level the template renders the title at; 0: none
     site_domain: str | None = None  # the host of the site's configured URL
     rendered_title: str | None = None  # the <title> the template renders ("Title | Site"); None: unknown
     site_content: bool = False  # under the published content roots of a detected site (not a drafts folder)
+    # What the template writes before and after the page's own title (("", " | Site"));
+    # None when it shows no title of the page's (a home page shows the site's name) or is unknown.
+    title_affixes: tuple[str, str] | None = None
+    generated_title: str | None = None  # the title the generator gives a page that sets none
+    description_source: DescriptionSource = "unknown"
+    description_settable: bool = True  # False: the templates never write a front-matter description
+    indexed: bool = True  # False: robots `noindex`, or the 404 page; search results never show it
     reasons: tuple[tuple[str, str], ...] = ()  # (field, why it has its value), for people
 
 
@@ -199,6 +257,19 @@ class Document:
     templates: tuple[Span, ...] = ()  # template syntax (shortcodes, Liquid tags): neither prose nor text
     page_meta: tuple[Span, ...] = ()  # blocks the page's template marks as its own byline or dates (HTML)
     stray_markup: tuple[Field, ...] = ()  # another format's syntax the page does not render (`**x**` in HTML)
+    lang: str | None = None  # the language the markup declares (<html lang="de">), as written
+    tables: tuple[Span, ...] = ()  # Markdown pipe tables and HTML <table>s: rows repeat by design
+    # What the front-end read as other than prose text, as sorted, disjoint source offsets
+    # [start, end): front matter, code blocks and inline code, HTML comments, link reference
+    # definitions and the brackets of the links they name, raw HTML code (<pre>, <code>,
+    # <script>, <style>, <textarea>, <head>), template regions.
+    not_text: tuple[Stretch, ...] = ()
+    # How the format marks up a line's text, from the front-end: where the text of a line
+    # (with what is not text blanked) starts and stops once the markup around it is peeled
+    # off: quote and list markers, heading hashes, emphasis, wrapping tags, thematic breaks.
+    # The views apply it to the lines they read; None: no line has any.
+    line_markup: LineMarkup | None = None
+    body_lines: tuple[int, int] | None = None  # first and last line of the post's body; None: all
     page: Page = field(default_factory=Page)  # what the site publishes; filled before rules run
 
     @cached_property
@@ -272,10 +343,11 @@ _FROM_SOURCE = ("lines", "_line_starts")  # cached properties that depend on the
 
 def revised(doc: Document, **changes: Any) -> Document:
     """`doc` with `changes`, keeping the line tables it built if the source stays the same:
-    a front-end's Document is revised (metadata, template regions) before rules read it."""
+    a front-end's Document is revised (metadata, template regions) before rules read it.
+    Given only its `page`, it keeps its views too (language detection read them already)."""
     new = dataclasses.replace(doc, **changes)
-    if "source" not in changes:
-        new.__dict__.update((name, doc.__dict__[name]) for name in _FROM_SOURCE if name in doc.__dict__)
+    kept = () if "source" in changes else _FROM_SOURCE + (("views",) if changes.keys() == {"page"} else ())
+    new.__dict__.update((name, doc.__dict__[name]) for name in kept if name in doc.__dict__)
     return new
 
 

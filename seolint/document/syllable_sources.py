@@ -92,8 +92,9 @@ class ShippedPatterns:
 
     __slots__ = ("_levels", "_longest", "_patterns")
 
-    def __init__(self, text: str) -> None:
-        self._patterns = _patterns(text)
+    def __init__(self, text: str, patterns: dict[str, str] | None = None) -> None:
+        """From a dictionary's text, or from its `patterns` already read (letters -> pattern)."""
+        self._patterns = _patterns(text) if patterns is None else patterns
         self._longest = max(map(len, self._patterns), default=0)
         self._levels: dict[str, str] = {}
 

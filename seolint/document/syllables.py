@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
 from seolint.document.syllable_table import syllable_data
 
@@ -32,8 +33,12 @@ def count(text: str) -> int:
     """
     if text.isascii() and text.isalnum():  # most words: the clean-up below would keep them whole
         return _word_syllables(text.lower())
-    cleaned = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text.lower()))
-    return sum(_word_syllables(word) for word in cleaned.split())
+    return sum(_word_syllables(word) for word in clean_words(text))
+
+
+def clean_words(text: str) -> list[str]:
+    """`text` lowercased and split into the words textstat counts syllables of."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text.lower())).split()
 
 
 def total(words: Iterable[str]) -> int:
@@ -59,13 +64,18 @@ def _word_syllables(word: str) -> int:
     return len(hyphenation_points(word)) + 1 if listed is None else listed
 
 
-def hyphenation_points(word: str) -> list[int]:
-    """Where `Pyphen(lang="en_US").positions(word)` would hyphenate a lowercase word (Liang).
+class Patterns(Protocol):
+    def get(self, letters: str, /) -> str | None: ...
+
+
+def hyphenation_points(word: str, patterns: Patterns | None = None) -> list[int]:
+    """Where `Pyphen(lang="en_US").positions(word)` would hyphenate a lowercase word (Liang),
+    or Pyphen with another language's `patterns` (seolint.document.hyphenation).
 
     Levels stay digit characters ("0" < "1" < ... < "9" as strings too); the search from
     each letter stops at the first substring that begins no pattern.
     """
-    get = syllable_data().patterns.get
+    get = (patterns or syllable_data().patterns).get
     dotted = f".{word}."
     levels = ["0"] * (len(dotted) + 1)
     for start in range(len(dotted) - 1):

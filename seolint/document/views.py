@@ -17,33 +17,61 @@ data loaded once (the syllable table, the built-in packs, C001's word lists, the
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
+from seolint.document import marks
 from seolint.document.lines import URL
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
-    from seolint.document.lines import TextLine
-    from seolint.document.model import Block, Document
+    from seolint.document.lines import Read, TextLine
+    from seolint.document.model import Block, Document, Stretch
 
 T = TypeVar("T")
 # The look-behind lets a path start only at a token boundary, which keeps long runs linear.
 _PATH = re.compile(r"(?<![\w/.-])(?:\.{0,2}/)?(?:[\w.-]+/)+[\w.-]+")
+_URL_END = re.compile(r"[.!?]+[\"'”’)\]]*$")
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}|\{%[^%\n]{0,500}%\}")  # bounded: linear time
-# A word is a letter, then letters, digits, apostrophes and hyphens, ending in a letter or digit.
-# Written as runs of \w joined by marks, the engine never backtracks; ASCII text (most
-# prose) takes the ASCII-mode twin: the same words, found with cheaper character tests.
+# A word is a letter, then letters, digits, combining marks, apostrophes and hyphens, ending
+# in a letter, digit or mark. The marks (vowel signs, viramas, accents typed as two code
+# points) are part of the word: `\w` alone would cut "किताब" into three. A class of the 2,400
+# marks costs 14 M instructions to compile, so the pattern reads text whose marks were
+# replaced by a digit instead: a word cannot start with one, and may hold and end with one,
+# as with a mark. Written as runs of one class joined by apostrophes and hyphens, the engine
+# never backtracks; ASCII text (most prose) takes the ASCII-mode twin: the same words, found
+# with cheaper character tests.
 _WORD = re.compile(r"[^\W\d_]\w*(?:['’-]+\w+)*")
 _ASCII_WORD = re.compile(r"[A-Za-z]\w*(?:['-]+\w+)*", re.ASCII)
-# A sentence ends at . ! ? (plus closing quotes or brackets) before a capital, digit or quote.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# A sentence ends at . ! ? (plus closing quotes or brackets) and a space before a capital,
+# digit or quote; in other scripts also at the danda (U+0964, U+0965), the Urdu full stop
+# (U+06D4) and the Arabic question mark (U+061F), before any letter that is not lowercase
+# (scripts without case, such as Hangul or Devanagari, have no capitals to wait for); and at
+# the full-width stops of Chinese and Japanese (U+3002, U+FF01, U+FF1F), which need no space
+# after them. ASCII text keeps the
+# ASCII pattern: the same breaks, without a case test per candidate.
+_FOOTNOTE = r"(?:\[\^[^\]\s]{1,40}\])?"  # "done.[^1] Next": a footnote reference after the stop
+_ASCII_SENTENCE_END = re.compile(rf"[.!?][\"')\]]*{_FOOTNOTE}\s+(?=[\"'(\[]?[A-Z0-9]|\[\^)")
+_SENTENCE_END = re.compile(
+    rf"[.!?\u0964\u0965\u06d4\u061f][\"'”’)\]]*{_FOOTNOTE}\s+(?=[\"'“‘(\[]?([^\W_])|\[\^)"
+    r"|[\u3002\uff01\uff1f][\u300d\u300f”’)\]\uff09]*\s*(?=\S)"
+)
 
 
 def words_of(text: str) -> list[str]:
     """The words of `text` as every count of words in seolint sees them."""
-    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+    if text.isascii():
+        return _ASCII_WORD.findall(text)
+    marked = text.translate(_marks_as_digits())
+    if marked == text:  # no combining mark: the words are the pattern's
+        return _WORD.findall(text)
+    return [text[found.start() : found.end()] for found in _WORD.finditer(marked)]
+
+
+@cache
+def _marks_as_digits() -> dict[int, int]:
+    return dict.fromkeys(marks.code_points(), ord("0"))
 
 
 def count_words(text: str) -> int:
@@ -53,21 +81,38 @@ def count_words(text: str) -> int:
 def sentences_of(text: str) -> Iterator[str]:
     """`text` cut after each sentence end (its mark stays, the space after it goes)."""
     start = 0
-    for end in _SENTENCE_END.finditer(text):
-        yield text[start : end.start() + 1]
-        start = end.end()
+    if text.isascii():
+        for end in _ASCII_SENTENCE_END.finditer(text):
+            yield text[start : end.start() + 1]
+            start = end.end()
+    else:
+        for end in _SENTENCE_END.finditer(text):
+            following = end.group(1)
+            if following is None or not following.islower():  # "e.g. this" goes on
+                yield text[start : end.start() + 1]
+                start = end.end()
     yield text[start:]
+
+
+def without_templates(text: str) -> str:
+    """`text` with its template directives (`{{ ... }}`, `{% ... %}`) blanked."""
+    return _TEMPLATE.sub(" ", text) if "{" in text else text
 
 
 def prose_text(text: str) -> str:
     """A block's text without URLs, file paths and template directives: not words a reader reads."""
     if "://" in text or "www." in text:  # each pattern needs these characters: most blocks have none
-        text = URL.sub(" ", text)
+        text = URL.sub(_url_gap, text)
     if "/" in text:
         text = _PATH.sub(" ", text)
-    if "{" in text:
-        text = _TEMPLATE.sub(" ", text)
-    return text.strip()
+    return without_templates(text).strip()
+
+
+def _url_gap(url: re.Match[str]) -> str:
+    """What a URL leaves in prose: a space, and the full stop that ended the sentence it
+    closed ("a PR in https://x/pull/1. The fix" is still two sentences)."""
+    end = _URL_END.search(url.group())
+    return " " + end.group() if end else " "
 
 
 class ProseBlock(NamedTuple):
@@ -113,6 +158,24 @@ class Views:
 
         return total(self._prose.words)
 
+    def syllable_counts(self, language: str) -> tuple[int, ...]:
+        """Each prose word's syllables in `language` (not English: seolint.document.hyphenation)."""
+        found = self._syllables_in.get(language)
+        if found is None:
+            from seolint.document.hyphenation import syllable_counts
+
+            found = self._syllables_in[language] = tuple(syllable_counts(self._prose.words, language))
+        return found
+
+    @property
+    def word_list(self) -> list[str]:
+        """Every prose word, in order."""
+        return self._prose.words
+
+    @cached_property
+    def _syllables_in(self) -> dict[str, tuple[int, ...]]:
+        return {}
+
     @cached_property
     def _prose(self) -> _Prose:
         return _Prose(self.doc.blocks)
@@ -131,6 +194,39 @@ class Views:
     @cached_property
     def lines(self) -> dict[int, TextLine]:
         """The rule packs' `lines` scope: each non-blank text line by number, markup peeled off."""
+        return self._read.lines
+
+    @cached_property
+    def markup(self) -> tuple[Stretch, ...]:
+        """The markup `lines` peeled off the ends of the lines, as sorted source offsets:
+        quote and list markers, heading hashes, emphasis, wrapping tags, thematic breaks."""
+        from seolint.document.lines import markup_of
+
+        return markup_of(self.doc, self._read)
+
+    @cached_property
+    def typed_lines(self) -> dict[int, TextLine]:
+        """The same lines as the writer typed them: code, URLs and link syntax kept, comments
+        blanked, the same markup peeled off (S004 compares these)."""
+        from seolint.document.lines import typed_lines
+
+        return typed_lines(self.doc, self._read)
+
+    @cached_property
+    def heading_lines(self) -> frozenset[int]:
+        """The line each heading starts on (where a section ends), found once per Document."""
+        return frozenset(h.span.line for h in self.doc.headings)
+
+    def block_on(self, line: int) -> Block | None:
+        """The first block, in document order, whose lines include `line`."""
+        return self._block_by_line.get(line)
+
+    @cached_property
+    def _block_by_line(self) -> dict[int, Block]:
+        return first_block_on_each_line(self.doc.blocks)
+
+    @cached_property
+    def _read(self) -> Read:
         from seolint.document.lines import text_lines
 
         return text_lines(self.doc)
@@ -157,3 +253,28 @@ class _Prose:
             prose.append(ProseBlock(block, text, len(self.words) - before))
         self.blocks = tuple(prose)
         self.sentences = tuple(sentences)
+
+
+def first_block_on_each_line(blocks: Iterable[Block]) -> dict[int, Block]:
+    """Each line's first block in document order. Each line is assigned once: a line
+    already taken is skipped through `taken` (which points past the run of taken lines it
+    starts, shortened as it is followed), so blocks around blocks cost no more than lines."""
+    owner: dict[int, Block] = {}
+    taken: dict[int, int] = {}
+
+    def first_free(line: int) -> int:
+        passed = []
+        while line in taken:
+            passed.append(line)
+            line = taken[line]
+        for seen in passed:
+            taken[seen] = line
+        return line
+
+    for block in blocks:
+        line = first_free(block.span.line)
+        while line <= block.span.end_line:
+            owner[line] = block
+            taken[line] = line + 1
+            line = first_free(line + 1)
+    return owner

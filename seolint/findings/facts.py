@@ -48,6 +48,12 @@ class FileFacts(NamedTuple):
     dated: bool = False  # the page has a publication date (front matter, or the file's name)
     authored: bool = False  # the page names its author
     section: str | None = None  # the pages it is compared with (Site.section_of); None: none
+    language: str | None = None  # the site language it is published in ("pt-br"), as configured
+    translation: str | None = None  # what its translations share (seolint.site.Site.translation_key)
+    withheld: str | None = None  # why the generator never builds it ("draft: true"), or None
+    publish_date: str | None = None  # ISO date before which it is not built (future posts)
+    expiry_date: str | None = None  # ISO date from which it is not built
+    listed: str | None = None  # why the site's navigation links to it (a menu, a section list)
 
     @property
     def links(self) -> tuple[Reference, ...]:

@@ -103,12 +103,26 @@ class FileResult(NamedTuple):
     facts: FileFacts | None = None  # what the site model needs, for a page of a site
 
 
+class SiteSummary(NamedTuple):
+    """What the site pass saw of one site, for `--statistics` and `--show-site`."""
+
+    root: str
+    generator: str
+    pages: int
+    unpublished: tuple[tuple[str, int], ...] = ()  # pages the generator does not build, by reason
+    not_checked: tuple[tuple[str, int], ...] = ()  # links into build-time content, by reason
+
+
 class RunResult(NamedTuple):
     """Everything one run found, in discovery order: what every reporter reads."""
 
     files: tuple[FileResult, ...]
     errors: tuple[FileError, ...]
     elapsed: float = 0.0
+    # A pull request's check (`--diff-base`): the files the change touched, whose findings are
+    # on the lines it changed; findings in any other file are site findings the change caused.
+    changed: frozenset[str] | None = None
+    sites: tuple[SiteSummary, ...] = ()  # one per site the site pass modelled
 
     @property
     def findings(self) -> list[Finding]:

@@ -7,21 +7,22 @@ one broken rule never takes the other rules or files down.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seolint.config.plan import ActiveRule, Plan
 from seolint.discover.source import FileError, Source
-from seolint.document.model import Document, revised
+from seolint.document.model import Document, Field, Page, Span, revised
 from seolint.findings.records import FileResult, Finding, Problem
 from seolint.lint import suppress
+from seolint.lint.page import page_of
 from seolint.parse import ParseError, parse
 from seolint.registry.edits import Locator
 
 if TYPE_CHECKING:
     from seolint.findings.facts import FileFacts
-    from seolint.site import Region, Site
+    from seolint.site import Site
 
 
 class DraftError(Exception):
@@ -35,23 +36,13 @@ class DraftError(Exception):
 def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileResult:
     """The findings, stats and outline of one draft (DraftError if it cannot be parsed).
 
-    Inside a site, the site's template syntax is read as what it means, and what the site
-    knows about the page (its kind, its title's heading level, its domain) becomes the
-    Document's `page`: it decides which rules judge it, and tunes their options wherever
-    the config left the choice open.
+    Inside a site, the site's template syntax is read as what it means. What is known of
+    the page (its kind and language; in a site its title's heading level and its domain)
+    becomes the Document's `page`: it decides which rules judge it, and tunes their options
+    wherever the config left the choice open.
     """
     plan = plan.for_path(source.path)
-    try:
-        templates = template_regions(source, site)
-        doc = parse(
-            source.text, source.path, source.format, plan.content_selector, plan.front_matter_keys, templates
-        )
-    except ParseError as error:
-        raise DraftError(str(error)) from None
-    except Exception as error:  # a front-end bug on odd input is reported, not a crash
-        raise DraftError(f"internal error while parsing: {describe(error)}", trace(error)) from error
-    if site is not None:
-        doc = revised(doc, page=site.page(Path(doc.path), doc.front_matter))
+    doc = read_page(source, plan, site)
     plan = plan.for_page(doc.page)
     findings, errors = lint_document(doc, plan)
     facts = _site_facts(site, doc, errors) if site is not None else None
@@ -72,15 +63,30 @@ def lint_source(source: Source, plan: Plan, site: Site | None = None) -> FileRes
     )
 
 
-def template_regions(source: Source, site: Site | None) -> Sequence[Region]:
-    """The site's template syntax in the draft; an MDX draft's imports and JSX even outside a site."""
-    if site is not None:
-        return site.template_regions(source.text, Path(source.path))
-    if source.path.lower().endswith(".mdx"):
-        from seolint.site.mdx import mdx_regions
+def read_page(source: Source, plan: Plan, site: Site | None = None) -> Document:
+    """The draft parsed, with the page it publishes as (DraftError if it cannot be parsed)."""
+    from seolint.parse.templates import template_regions  # the site's syntax, or MDX's
 
-        return mdx_regions(source.text)
-    return ()
+    keys = plan.front_matter_keys
+    if site is not None and site.front_matter_any_case:
+        keys = dataclasses.replace(keys, any_case=True)
+    try:
+        templates = template_regions(source.text, source.path, site)
+        doc = parse(source.text, source.path, source.format, plan.content_selector, keys, templates)
+    except ParseError as error:
+        raise DraftError(str(error)) from None
+    except Exception as error:  # a front-end bug on odd input is reported, not a crash
+        raise DraftError(f"internal error while parsing: {describe(error)}", trace(error)) from error
+    return as_published(doc, page_of(doc, plan, site))
+
+
+def as_published(doc: Document, page: Page) -> Document:
+    """`doc` with the page the site publishes from it, and the title the generator gives a
+    page whose front matter sets none (Jekyll's, from the file name)."""
+    if doc.title is None and page.generated_title:
+        title = Field(page.generated_title, Span.point(1), "generator")
+        return revised(doc, page=page, title=title, seo_title=doc.seo_title or title)
+    return revised(doc, page=page)
 
 
 def _site_facts(site: Site, doc: Document, errors: list[FileError]) -> FileFacts | None:

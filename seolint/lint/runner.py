@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,11 +17,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from seolint.discover.reading import STDIN, ReadError, decode, read_bytes
 from seolint.discover.source import FORMATS, FileError, Format, Source, format_for, sniff
 from seolint.discover.walk import DraftFile, discover
-from seolint.findings.records import FileResult, RunResult
+from seolint.findings.records import FileResult, RunResult, SiteSummary
 from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import DraftError, lint_source
 from seolint.lint.settings import Settings
 from seolint.parse import preload
+from seolint.site.reads import skipped_under
 
 if TYPE_CHECKING:
     from seolint.cache.store import Cache
@@ -44,11 +46,15 @@ def run(
     jobs: int = 1,
     stdin: Stdin | None = None,
     on_file_done: Progress | None = None,
+    keep: Callable[[DraftFile], bool] | None = None,
 ) -> RunResult:
-    """Lint every draft under `paths`; results in discovery order, whatever `jobs` is."""
+    """Lint every draft under `paths` (only those `keep` accepts, when given); results in
+    discovery order, whatever `jobs` is."""
     started = time.perf_counter()
     cwd = settings.config_for(Path.cwd())
     drafts, errors = discover(paths, settings.config_for, cwd.force_exclude, settings.site_for)
+    if keep is not None:
+        drafts = [d for d in drafts if d.location == STDIN or keep(d)]
     files = [d for d in drafts if d.location != STDIN]
     for draft in files:  # resolve every plan, cache and site here, before workers fork
         if (site := settings.for_draft(draft.location).site) is not None:
@@ -66,7 +72,7 @@ def run(
     missed = [d for i, d in enumerate(files) if i not in cached]
     if len(missed) > 1:  # parsers loaded before workers fork, so each inherits them
         preload({fmt for d in missed if (fmt := _format(settings, d))})
-    fresh = iter(map_ordered(task, missed, jobs, file_done))
+    fresh = iter(map_ordered(task, missed, jobs, file_done, lost_draft))
     linted = (cached[i] if i in cached else next(fresh) for i in range(len(files)))
     results: list[FileResult] = []
     in_sites: list[tuple[DraftFile, FileResult]] = []
@@ -83,13 +89,47 @@ def run(
             errors.extend(outcome.errors)
             if outcome.facts is not None and draft.location != STDIN:
                 in_sites.append((draft, outcome))
-    if in_sites:  # the site pass: site rules over every page of each site
+    named = frozenset(paths)
+    summaries: tuple[SiteSummary, ...] = ()
+    if in_sites and settings.overrides.site_checks is not False:  # the site pass, unless --no-site
         from seolint.lint.site_pass import add_site_findings
 
-        updated, site_errors = add_site_findings(in_sites, settings, task, jobs)
-        results = [updated.get(r.path, r) for r in results]
-        errors.extend(site_errors)
-    return RunResult(tuple(results), tuple(errors), time.perf_counter() - started)
+        done = add_site_findings(in_sites, settings, task, jobs, named)
+        results = [done.updated.get(r.path, r) for r in results] + done.extra
+        errors.extend(done.errors)
+        summaries = tuple(done.summaries)
+    errors.extend(skipped_site_files(settings, files))
+    results = [r if r.path in named else skip_unpublished(r) for r in results]
+    return RunResult(tuple(results), tuple(errors), time.perf_counter() - started, sites=summaries)
+
+
+def skipped_site_files(settings: Settings, drafts: Sequence[DraftFile]) -> list[FileError]:
+    """One error for each file of the drafts' sites that was skipped (a FIFO, a link to a
+    device, an alias bomb in a config): the run went on as if it were absent."""
+    roots = {site.root: None for d in drafts if (site := settings.for_draft(d.location).site) is not None}
+    return [
+        FileError(_shown_path(path), f"skipped: {why}") for root in roots for path, why in skipped_under(root)
+    ]
+
+
+def _shown_path(path: Path) -> str:
+    """`path` relative to the working directory when it is inside it, as drafts are shown."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def skip_unpublished(result: FileResult) -> FileResult:
+    """A page the generator never builds, found by walking a folder, without findings: its
+    stats say why. Named, it is linted (a writer works on a draft by name)."""
+    facts = result.facts
+    if facts is None:
+        return result
+    from seolint.site.publication import today, withheld_on
+
+    why = withheld_on(facts, today())
+    if why is None:
+        return result
+    return result._replace(findings=(), stats={**result.stats, "unpublished": why})
 
 
 # A run reads cached results here before forking workers (one process probes as fast as two:
@@ -182,6 +222,11 @@ def stdin_context(settings: Settings, stdin: Stdin) -> tuple[Plan, Site | None]:
 
 def _format(settings: Settings, draft: DraftFile) -> Format | None:
     return format_for(draft.location, settings.for_draft(draft.location).config.extension_map)
+
+
+def lost_draft(draft: DraftFile, why: str) -> FileError:
+    """The outcome of a draft whose worker process died linting it; the other files go on."""
+    return FileError(draft.path, f"not linted: its worker process died ({why})")
 
 
 def lint_stdin(settings: Settings, stdin: Stdin) -> Outcome:

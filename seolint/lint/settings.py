@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -37,11 +38,14 @@ class Overrides(NamedTuple):
     max_file_size: int | None = None
     report_unused_suppressions: bool = False
     site_checks: bool | None = None  # False: `--no-site`
+    extend_exclude: tuple[str, ...] = ()  # added to the config's extend-exclude
 
     def apply(self, config: Config) -> Config:
         changes: dict[str, object] = {"ignore": (*config.ignore, *self.ignore)}
         if self.select is not None:
-            changes = {"select": self.select, "ignore": self.ignore}
+            changes = {"select": self.select, "ignore": self.ignore, "extend_select": ()}
+        if self.extend_exclude:
+            changes["extend_exclude"] = (*config.extend_exclude, *self.extend_exclude)
         names = ("fail_on", "respect_gitignore", "force_exclude", "encoding", "max_file_size", "site_checks")
         for name in names:
             value = getattr(self, name)
@@ -72,6 +76,7 @@ class Settings:
         self._plans: dict[Path | None, Plan] = {}
         self._rulesets: dict[Path | None, RuleSet] = {}
         self._caches: dict[Path | None, Cache | None] = {}
+        self._said_no_cache = False
         self._finders: dict[str, SiteFinder] = {}
         self._site_keys: dict[Path, str] = {}
         self._sites: dict[Path, Site | None] = {}  # by the location asked about, and by its folder
@@ -158,7 +163,11 @@ class Settings:
 
             packs = [config.root / pack for pack in config.rule_packs]
             extra = [config.source, *packs] if config.source else packs
-            self._caches[config.source] = Cache.open(config.root, fingerprint(self.plan_for(config), extra))
+            opened = Cache.open(config.root, fingerprint(self.plan_for(config), extra))
+            if isinstance(opened, str) and not self._said_no_cache:  # once a run, not once a config
+                sys.stderr.write(f"seolint: {opened}; running without the result cache\n")
+                self._said_no_cache = True
+            self._caches[config.source] = None if isinstance(opened, str) else opened
         return self._caches[config.source]
 
     def _load(self, source: Path | None) -> Config:

@@ -11,34 +11,49 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from seolint.cache.store import Cache
 from seolint.config.plan import ActiveRule
 from seolint.discover.reading import ReadError, read_bytes
 from seolint.discover.source import FileError, format_for
 from seolint.discover.walk import DraftFile, shown
-from seolint.document.model import Document, Span
-from seolint.document.model import Page as PublishedPage  # not the site model's Page
+from seolint.document.model import Page, Span
 from seolint.findings.facts import FileFacts
-from seolint.findings.records import FileResult, Finding, Problem
+from seolint.findings.records import FileResult, Finding, Problem, SiteSummary
 from seolint.lint import suppress
 from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import describe, trace
 from seolint.lint.settings import Settings
-from seolint.site import Site
+from seolint.site import Site, url_key
 from seolint.sitewide.index import FactsIndex, IndexKey
-from seolint.sitewide.model import Page, SiteModel
+from seolint.sitewide.model import SiteModel, SitePage
 
 LintFile = Callable[[DraftFile], "FileResult | FileError"]
 
 
+class SitePass(NamedTuple):
+    """What the site pass adds to a run."""
+
+    updated: dict[str, FileResult]  # the given files' results with their site findings, by path
+    extra: list[FileResult]  # pages not given that the change breaks (they link to a vanished page)
+    errors: list[FileError]  # site rules that crashed
+    summaries: list[SiteSummary]
+
+
 def add_site_findings(
-    linted: Sequence[tuple[DraftFile, FileResult]], settings: Settings, lint: LintFile, jobs: int
-) -> tuple[dict[str, FileResult], list[FileError]]:
-    """Results of the given files with their site findings added (by draft path), and the
-    errors of site rules that crashed."""
+    linted: Sequence[tuple[DraftFile, FileResult]],
+    settings: Settings,
+    lint: LintFile,
+    jobs: int,
+    named: frozenset[str] = frozenset(),
+) -> SitePass:
+    """Results of the given files with their site findings added, results of the pages
+    they break, the errors of site rules that crashed, and a summary per site. `named` are
+    the locations given by name (a page the generator does not build is reported on only
+    then)."""
     by_site: dict[Path, tuple[Site, dict[Path, tuple[DraftFile, FileResult]]]] = {}
     sites: dict[str, Site | None] = {}  # by folder: a site holds whole folders
     for draft, result in linted:
@@ -49,14 +64,32 @@ def add_site_findings(
         if site is None or not settings.plan_for(settings.config_for(site.root)).site_checks:
             continue
         by_site.setdefault(site.root, (site, {}))[1][_absolute(draft.location)] = (draft, result)
-    updated: dict[str, FileResult] = {}
-    errors: list[FileError] = []
+    done = SitePass({}, [], [], [])
     for site, given in by_site.values():
-        model = build_model(site, {path: pair for path, pair in given.items()}, settings, lint, jobs)
-        found = _run_rules(model, settings, errors)
+        names = frozenset(path for path, (draft, _) in given.items() if draft.location in named)
+        model = build_model(site, dict(given), settings, lint, jobs, named=names)
+        found = site_problems(model, settings, done.errors)
         for path, (draft, result) in given.items():
-            updated[draft.path] = _merge(draft, result, found.get(str(path), []), settings)
-    return updated, errors
+            done.updated[draft.path] = merged(draft, result, found.get(str(path), []), settings)
+        for path in sorted(model.focus - given.keys()):  # pages the change breaks
+            page = model.pages[path]
+            if found.get(str(path)) and page.facts is not None:
+                draft = _draft(path)
+                empty = FileResult(draft.path, "markdown", (), {}, facts=page.facts)
+                done.extra.append(merged(draft, empty, found[str(path)], settings))
+        done.summaries.append(summary(model))
+    return done
+
+
+def summary(model: SiteModel) -> SiteSummary:
+    """The counts `--statistics` and `--show-site` print for one site."""
+    return SiteSummary(
+        str(model.site.root),
+        model.site.generator,
+        len(model.pages),
+        tuple(sorted(model.unpublished().items())),
+        tuple(sorted(model.not_checked().items())),
+    )
 
 
 def build_model(
@@ -65,9 +98,68 @@ def build_model(
     settings: Settings,
     lint: LintFile,
     jobs: int,
+    everything: bool = False,
+    named: frozenset[Path] = frozenset(),
 ) -> SiteModel:
-    """The model of `site` from the given results plus the facts of its other files: from
-    the site's facts index when their bytes are unchanged, else from a (cached) lint."""
+    """The model of `site` from the given results plus the facts of its other files.
+
+    Its focus (the pages whose references are all resolved) is the given files, or every
+    page with `everything` (a pull request's check compares whole sites). Pages the
+    facts index knew that are gone (renamed or deleted since) are the model's `vanished`:
+    the pages linking to them join the focus, for their broken links."""
+    pages, vanished = _pages_and_vanished(site, given, settings, lint, jobs)
+    generated = settings.config_for(site.root).generated
+    focus = None if everything else given.keys()
+    model = SiteModel.build(site, pages, focus, named, generated, vanished)
+    if vanished and not everything:
+        model = _with_breakage(model, vanished, given.keys(), named, generated)
+    return model
+
+
+def _with_breakage(
+    model: SiteModel,
+    vanished: Sequence[SitePage],
+    given: Iterable[Path],
+    named: frozenset[Path],
+    generated: tuple[str, ...],
+) -> SiteModel:
+    """The model with the pages that link to a vanished page in focus too."""
+    gone_urls = {url_key(u) for page in vanished for u in page.urls}
+    gone_paths = {page.path for page in vanished}
+    breaking = {
+        item.source.path
+        for item in model.resolutions
+        if item.status in ("broken", "not-checked")
+        and (url_key(item.wanted) in gone_urls or Path(item.wanted) in gone_paths)
+    }
+    if not breaking - set(given):
+        return model
+    focus = {*given, *breaking}
+    return SiteModel.build(model.site, model.pages.values(), focus, named, generated, vanished)
+
+
+def site_pages(
+    site: Site,
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    settings: Settings,
+    lint: LintFile,
+    jobs: int,
+) -> list[SitePage]:
+    """Every content page of `site`, sorted: the given results, and the facts of the other
+    files from the site's facts index when their bytes are unchanged, else from a (cached)
+    lint. The one builder of the site model's pages: the site pass, pull requests' checks
+    and the language server all read pages from here."""
+    return _pages_and_vanished(site, given, settings, lint, jobs)[0]
+
+
+def _pages_and_vanished(
+    site: Site,
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    settings: Settings,
+    lint: LintFile,
+    jobs: int,
+) -> tuple[list[SitePage], list[SitePage]]:
+    """`site_pages`, and the pages the facts index knew that no longer exist."""
     root_cache = settings.cache_for(settings.config_for(site.root))
     index = FactsIndex(root_cache, site.root) if root_cache is not None else None
     salt = settings.site_key(site)
@@ -92,13 +184,27 @@ def build_model(
             missing.append(path)
     for path in missing:  # resolve plans before workers fork, as the runner does
         settings.plan_for(settings.config_for(path.parent))
-    for path, outcome in zip(missing, map_ordered(lint, [drafts[p] for p in missing], jobs), strict=True):
+    for path, outcome in zip(
+        missing, map_ordered(lint, [drafts[p] for p in missing], jobs, lost=_unread), strict=True
+    ):
         facts[path] = outcome.facts if isinstance(outcome, FileResult) else None
+    vanished: list[SitePage] = []
     if index is not None:
         known = {p: found for p, found in facts.items() if found is not None and p in keys}
+        locations = {drafts[p].location for p in known}
+        for location in index.locations():
+            if location not in locations and not os.path.exists(location):
+                old = index.facts_of(location)
+                if old is not None:
+                    vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
         index.save({drafts[p].location: (keys[p], found) for p, found in known.items()})
-    pages = [Page.of(site, path, drafts[path].path, found) for path, found in facts.items()]
-    return SiteModel.build(site, sorted(pages, key=lambda page: page.path), focus=given.keys())
+    pages = [SitePage.of(site, path, drafts[path].path, found) for path, found in facts.items()]
+    return sorted(pages, key=lambda page: page.path), vanished
+
+
+def _unread(draft: DraftFile, why: str) -> FileError:
+    """A page whose worker died: the model goes without its facts, as for an unreadable page."""
+    return FileError(draft.path, why)
 
 
 def _index_key(
@@ -119,7 +225,7 @@ def _index_key(
     return cache.folder.name, cache.key(draft.location, data, salt)
 
 
-def _run_rules(
+def site_problems(
     model: SiteModel, settings: Settings, errors: list[FileError]
 ) -> dict[str, list[tuple[ActiveRule, Problem]]]:
     """Every problem the site root's plan finds, by the page's absolute path."""
@@ -137,7 +243,7 @@ def _run_rules(
     return found
 
 
-def _merge(
+def merged(
     draft: DraftFile, result: FileResult, problems: list[tuple[ActiveRule, Problem]], settings: Settings
 ) -> FileResult:
     """The file's result plus its site findings, under its own plan and suppressions, from
@@ -146,7 +252,7 @@ def _merge(
     if facts is None:
         return result
     plan = settings.plan_for(settings.config_for(Path(draft.location).parent)).for_path(draft.path)
-    active = {a.rule.code: a for a in plan.for_page(PublishedPage(kind=facts.kind)).site_rules}
+    active = {a.rule.code: a for a in plan.for_page(Page(kind=facts.kind)).site_rules}
     if not active:
         return result
     findings = [
@@ -164,7 +270,8 @@ def _merge(
         if (code := rule.rule.code) in active
     ]
     if findings and (facts.directives or facts.ignore is not None):
-        findings = suppress.unsuppressed(_suppressions_of(draft.path, facts), findings, plan.aliases)
+        directives = suppress.Directives(facts.directives, facts.line_count, facts.ignore)
+        findings = suppress.unsuppressed(directives, findings, plan.aliases)
     if not findings:
         return result._replace(rules=(*result.rules, *active))
     return result._replace(
@@ -178,19 +285,6 @@ def _context(facts: FileFacts, span: Span) -> str:
         if item is not None and item.span.line == span.line:
             return item.context
     return facts.first_line
-
-
-def _suppressions_of(path: str, facts: FileFacts) -> Document:
-    """A stand-in Document holding only what suppressions read: comments, lines, front matter."""
-    front_matter = {"seolint": {"ignore": list(facts.ignore)}} if facts.ignore is not None else {}
-    return Document(
-        path,
-        "markdown",
-        " \n" * facts.line_count,
-        front_matter=front_matter,
-        front_matter_span=Span.point(1),
-        comments=facts.directives,
-    )
 
 
 def _draft(path: Path) -> DraftFile:

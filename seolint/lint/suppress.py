@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document.intervals import Intervals
-from seolint.document.model import Document, Span
+from seolint.document.model import Comment, Document, Span
 from seolint.findings.records import Finding
 from seolint.registry.suggest import did_you_mean
 
@@ -27,6 +27,36 @@ _PREFIX = "seolint-"
 _DIRECTIVES = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 _SEPARATOR = re.compile(r"[\s,]+")
 ALL = "*"
+
+
+class Directives(NamedTuple):
+    """All that suppressions read of a draft: its HTML comments, its front matter's
+    `seolint: {ignore: [...]}` entry and how many lines it has. The site pass has these
+    from a page's cached facts, without the page's Document."""
+
+    comments: Sequence[Comment]
+    line_count: int
+    ignore: Sequence[str] | None = None  # the rules the front matter silences file-wide
+    ignore_span: Span = Span.point(1)  # where that entry is written
+    malformed: bool = False  # the front matter's `seolint` entry is not `{ignore: [...]}`
+
+    @classmethod
+    def of(cls, doc: Document) -> Directives:
+        lines = max(len(doc.lines), 1)
+        if "seolint" not in doc.front_matter:
+            return cls(doc.comments, lines)
+        span = doc.front_matter_span or Span.point(1)
+        entry = doc.front_matter["seolint"]
+        ignore = entry.get("ignore") if isinstance(entry, dict) else None
+        if isinstance(ignore, str):
+            ignore = [ignore]
+        if (
+            not isinstance(ignore, list)
+            or not all(isinstance(n, str) for n in ignore)
+            or set(entry) != {"ignore"}
+        ):
+            return cls(doc.comments, lines, ignore_span=span, malformed=True)
+        return cls(doc.comments, lines, tuple(ignore), span)
 
 
 class Suppression:
@@ -56,7 +86,7 @@ class _Parsed:
 
 def apply(doc: Document, findings: Iterable[Finding], plan: Plan) -> list[Finding]:
     """Findings left after the draft's suppressions, plus X001/X002 about the suppressions."""
-    parsed = parse(doc, plan.aliases)
+    parsed = parse(Directives.of(doc), plan.aliases)
     findings = list(findings)
     reach = _Reach(parsed.suppressions)
     kept = [finding for finding in findings if not reach.silences(finding)]
@@ -70,10 +100,12 @@ def apply(doc: Document, findings: Iterable[Finding], plan: Plan) -> list[Findin
     return sorted(kept + [m for m in meta if m is not None])
 
 
-def unsuppressed(doc: Document, findings: Iterable[Finding], aliases: Mapping[str, str]) -> list[Finding]:
-    """The findings no suppression in the draft silences, for findings made after its own
+def unsuppressed(
+    directives: Directives, findings: Iterable[Finding], aliases: Mapping[str, str]
+) -> list[Finding]:
+    """The findings no suppression of a draft silences, for findings made after its own
     rules ran (the site rules'); X001/X002 about the suppressions come from `apply`."""
-    reach = _Reach(parse(doc, aliases).suppressions)
+    reach = _Reach(parse(directives, aliases).suppressions)
     return [finding for finding in findings if not reach.silences(finding)]
 
 
@@ -164,13 +196,13 @@ def _meta(doc: Document, plan: Plan, code: str, span: Span, message: str) -> Fin
     return Finding(doc.path, span, code, active.rule.name, active.severity, message, line)
 
 
-def parse(doc: Document, aliases: Mapping[str, str]) -> _Parsed:
-    """Every suppression in the draft, with the lines it reaches."""
+def parse(directives: Directives, aliases: Mapping[str, str]) -> _Parsed:
+    """Every suppression of a draft, with the lines it reaches."""
     parsed = _Parsed()
-    last_line = max(len(doc.lines), 1)
-    _front_matter(doc, aliases, parsed, last_line)
+    last_line = directives.line_count
+    _front_matter(directives, aliases, parsed)
     open_ranges: dict[str, Suppression] = {}
-    for comment in doc.comments:
+    for comment in directives.comments:
         words = comment.text.split(None, 1)
         if not words or not words[0].lower().startswith(_PREFIX):
             continue
@@ -205,25 +237,16 @@ def parse(doc: Document, aliases: Mapping[str, str]) -> _Parsed:
     return parsed
 
 
-def _front_matter(doc: Document, aliases: Mapping[str, str], parsed: _Parsed, last_line: int) -> None:
+def _front_matter(directives: Directives, aliases: Mapping[str, str], parsed: _Parsed) -> None:
     """`seolint: {ignore: [H001, thin-content]}` in front matter silences those rules file-wide."""
-    if "seolint" not in doc.front_matter:
-        return
-    span = doc.front_matter_span or Span.point(1)
-    entry = doc.front_matter["seolint"]
-    ignore = entry.get("ignore") if isinstance(entry, dict) else None
-    if isinstance(ignore, str):
-        ignore = [ignore]
-    if (
-        not isinstance(ignore, list)
-        or not all(isinstance(n, str) for n in ignore)
-        or set(entry) != {"ignore"}
-    ):
+    span = directives.ignore_span
+    if directives.malformed:
         parsed.invalid.append((span, "front matter `seolint` must be `{ignore: [codes or names]}`"))
-        return
-    codes = _resolve(ignore, aliases, span, parsed)
-    if codes:
-        parsed.suppressions.append(Suppression(span, "front-matter ignore", codes, 1, last_line))
+    elif directives.ignore is not None:
+        codes = _resolve(list(directives.ignore), aliases, span, parsed)
+        if codes:
+            whole_file = Suppression(span, "front-matter ignore", codes, 1, directives.line_count)
+            parsed.suppressions.append(whole_file)
 
 
 def _resolve(names: list[str], aliases: Mapping[str, str], span: Span, parsed: _Parsed) -> tuple[str, ...]:

@@ -15,12 +15,25 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TypeVar
 
-from seolint.document.model import CodeBlock, Document, Image, Link, alt_state
-from seolint.site.adapter import Region
+from seolint.document.model import CodeBlock, Document, Image, Link, Stretch, alt_state, merged
+from seolint.site.adapter import Region, Site
 
 _TOKEN = re.compile(r"\{\{(\d+)x*\}\}")  # what a region within a line is masked as
+
+
+def template_regions(text: str, path: str, site: Site | None) -> Sequence[Region]:
+    """The site's template syntax in a draft; an MDX draft's imports, exports and JSX even
+    outside a site (the `.mdx` extension says it is MDX, whoever renders it)."""
+    if site is not None:
+        return site.template_regions(text, Path(path))
+    if path.lower().endswith(".mdx"):
+        from seolint.site.mdx import mdx_regions
+
+        return mdx_regions(text)
+    return ()
 
 
 def masked(text: str, regions: Sequence[Region]) -> str:
@@ -32,7 +45,7 @@ def masked(text: str, regions: Sequence[Region]) -> str:
             continue  # regions never overlap; be safe if an adapter disagrees
         parts.append(text[cursor : region.start])
         piece = text[region.start : region.end]
-        if region.kind == "link" and not _fits(index, piece):
+        if region.kind == "link" and "\n" not in piece and not _fits(index, piece):
             parts.append(piece)  # short targets such as Zola's `@/a.md` parse as they are
         else:
             parts.append(_mask(text, region, index))
@@ -54,10 +67,21 @@ def _token(index: int, length: int) -> str:
 
 def _mask(text: str, region: Region, index: int) -> str:
     """Each line of the region: spaces where the line holds nothing else (a blank line),
-    else the region's token (spaces inside a line could start an indented code block)."""
+    else the region's token (spaces inside a line could start an indented code block).
+    A link spread over lines (`{% link\n  x.md %}`) is one token, on its first line long
+    enough, and white space elsewhere: inside `[text](...)` a link target may have a line
+    break around it, and the generator writes the target on one line anyway."""
+    pieces = _line_pieces(text, region.start, region.end)
+    if region.kind == "link" and len(pieces) > 1:
+        chosen = next((n for n, (_, piece) in enumerate(pieces) if _fits(index, piece)), None)
+        if chosen is not None:
+            return "\n".join(
+                _token(index, len(piece)) if n == chosen else " " * len(piece)
+                for n, (_, piece) in enumerate(pieces)
+            )
     out: list[str] = []
     line_start = text.rfind("\n", 0, region.start) + 1
-    for piece_start, piece in _line_pieces(text, region.start, region.end):
+    for piece_start, piece in pieces:
         line_end = text.find("\n", piece_start)
         line_end = len(text) if line_end < 0 else line_end
         before = text[line_start:piece_start]
@@ -101,14 +125,23 @@ def parse_with_templates(
         for region in regions
         if region.kind == "code"
     ]
-    opaque = tuple(doc.span_at(r.start, r.end) for r in regions if r.kind in ("opaque", "code", "image"))
+    opaque = [r for r in regions if r.kind in ("opaque", "code", "image")]
+    not_text = [(r.start, r.end) if r.kind != "code" else _whole_lines(doc, r) for r in opaque]
     return dataclasses.replace(
         doc,
         links=links,
         images=_by_position((*doc.images, *images)),
         code_blocks=_by_position((*doc.code_blocks, *code)),
-        templates=opaque,
+        templates=tuple(doc.span_at(r.start, r.end) for r in opaque),
+        not_text=merged((*doc.not_text, *not_text)),
     )
+
+
+def _whole_lines(doc: Document, region: Region) -> Stretch:
+    """The lines a code region covers, as a code block's: none of them is prose."""
+    span = doc.span_at(region.start, region.end)
+    end = doc.offset(span.end_line + 1) if span.end_line < len(doc.lines) else len(doc.source)
+    return doc.offset(span.line), end
 
 
 def _restored(link: Link, regions: Sequence[Region], text: str) -> Link:

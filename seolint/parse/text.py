@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from seolint.document.model import Document, Heading, Hints, Span
+from seolint.document.model import Document, Heading, Hints, LevelMark, Span, merged
 from seolint.parse import front_matter
 from seolint.parse.html import elements as html_elements
 from seolint.parse.markdown import front_end as markdown
@@ -45,13 +45,15 @@ def parse(source: str, path: str) -> Document:
     ]
     blanked = _blank(source, regions)
     prepared: list[str] = []
-    markers: dict[int, tuple[int, Span]] = {}  # line -> (level, span of the marker line)
+    markers: dict[int, tuple[int, Span, LevelMark]] = {}  # line -> level, span of the line, its digit
     for number, line in enumerate(_LINE.findall(blanked), start=1):
         text = line.rstrip("\r\n")
         if number > body_start and (marker := MARKER.match(text)):
-            level = int(marker.group("level") or marker.group("bracketed"))
+            digit = "level" if marker.group("level") else "bracketed"
+            at = shell.offset(number) + marker.start(digit)
             column = len(text) - len(text.lstrip()) + 1
-            markers[number] = (level, Span(number, column, number, len(text.rstrip()) + 1))
+            span = Span(number, column, number, len(text.rstrip()) + 1)
+            markers[number] = (int(marker.group(digit)), span, LevelMark(at, at + 1))
             text = _as_atx_heading(text, marker.start("text"))
         elif number > body_start:
             text = _BULLET.sub(r"\1-", text)
@@ -64,6 +66,7 @@ def parse(source: str, path: str) -> Document:
         headings=tuple(_restore_marker(h, markers) for h in doc.headings),
         comments=comments,
         hints=_HINTS,
+        not_text=merged((*doc.not_text, *regions)),
     )
 
 
@@ -76,11 +79,11 @@ def _as_atx_heading(line: str, text_start: int) -> str:
     return "#" + " " * (text_start - 1) + rest
 
 
-def _restore_marker(heading: Heading, markers: dict[int, tuple[int, Span]]) -> Heading:
+def _restore_marker(heading: Heading, markers: dict[int, tuple[int, Span, LevelMark]]) -> Heading:
     if heading.span.line not in markers:
         return heading  # a Markdown heading (`## Setup`) in the draft
-    level, span = markers[heading.span.line]
-    return heading._replace(level=level, span=span, source="marker")
+    level, span, digit = markers[heading.span.line]
+    return heading._replace(level=level, span=span, source="marker", level_marks=(digit,))
 
 
 def _blank(text: str, regions: list[tuple[int, int]]) -> str:

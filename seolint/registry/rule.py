@@ -14,6 +14,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
+from seolint.document.language import UNSPACED
 from seolint.document.model import PAGE_KINDS, Document, PageKind
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import OptionField, Options, fields
@@ -24,6 +25,7 @@ Check = Callable[[Document, Any], Iterable[Problem]]
 # page (its absolute path) each problem is on.
 SiteCheck = Callable[[Any, Any], Iterable[tuple[str, Problem]]]
 _CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
+_LOOSE_CODE = re.compile(r"([A-Z]{1,4})([0-9]{1,6})")  # a code, however many digits it was given
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -53,7 +55,23 @@ class Rule(NamedTuple):
     doc: str
     site_check: SiteCheck | None = None
     kinds: frozenset[PageKind] = frozenset(PAGE_KINDS)
-    opt_in: bool = False  # off unless `select` or `extend-select` names it (a style pack)
+    languages: frozenset[str] | None = None  # the languages it can read (word lists, formulas); None: any
+    counts_words: bool = False  # it counts words, which some languages do not mark with spaces
+    by_default: bool = True  # False: runs only when a config or --select names it (or ALL)
+    # True (with by_default False): on by default for a draft outside any detected site, where
+    # nothing says what kind of blog it is for; a site turns it on by naming it.
+    on_lone_drafts: bool = False
+    # Option values for some kinds of page, used where the config sets none: e.g. no "too
+    # short" title on docs pages ({"docs": {"min": 0}}). Python names, as in `options_type`.
+    kind_defaults: Mapping[PageKind, Mapping[str, Any]] = types.MappingProxyType({})
+
+    def passes_over(self, language: str) -> str | None:
+        """Why the rule cannot judge a page in `language` (a primary subtag), or None if it can."""
+        if self.languages is not None and language not in self.languages:
+            return f"reads {', '.join(sorted(self.languages))} only"
+        if self.counts_words and language in UNSPACED:
+            return f"counts words, and {language} does not mark words with spaces"
+        return None
 
     @property
     def scope(self) -> Literal["draft", "site"]:
@@ -91,14 +109,38 @@ def rule(
     severity: Severity,
     options: type[Any] = NoOptions,
     kinds: Iterable[PageKind] = PAGE_KINDS,
+    languages: Iterable[str] | None = None,
+    counts_words: bool = False,
+    by_default: bool = True,
+    on_lone_drafts: bool = False,
+    kind_defaults: Mapping[PageKind, Mapping[str, Any]] | None = None,
 ) -> Callable[[Check], Rule]:
     """Declare a rule of one draft, for the `kinds` of page it judges (every kind unless
-    told); the docstring's first line is its summary, the rest its help."""
+    told), in the `languages` it can read (any unless told); `counts_words` when it counts
+    words (it does not run on Chinese, Japanese, Thai...); `by_default` False when only a
+    config that names it turns it on, and `on_lone_drafts` True when it still runs on a draft
+    outside any site; `kind_defaults` option values for some kinds of page, where the config
+    sets none. The docstring's first line is its summary, the rest its help."""
     check_identity(code, name)
+    readable = None if languages is None else frozenset(languages)
 
     def wrap(check: Check) -> Rule:
         summary, doc = _help(code, check)
-        return Rule(code, name, severity, options, check, summary, doc, kinds=_kinds(code, kinds))
+        return Rule(
+            code,
+            name,
+            severity,
+            options,
+            check,
+            summary,
+            doc,
+            kinds=_kinds(code, kinds),
+            languages=readable,
+            counts_words=counts_words,
+            by_default=by_default,
+            on_lone_drafts=on_lone_drafts,
+            kind_defaults=_kind_defaults(code, options, kind_defaults or {}),
+        )
 
     return wrap
 
@@ -120,6 +162,18 @@ def site_rule(
         return Rule(code, name, severity, options, None, summary, doc, check, _kinds(code, kinds))
 
     return wrap
+
+
+def _kind_defaults(
+    code: str, options: type[Any], declared: Mapping[PageKind, Mapping[str, Any]]
+) -> Mapping[PageKind, Mapping[str, Any]]:
+    """`declared`, checked against the page kinds and the rule's options (RuleError if off)."""
+    names = {f.name for f in fields(options)} if declared else set()
+    for kind, values in declared.items():
+        _kinds(code, (kind,))
+        if unknown := set(values) - names:
+            raise RuleError(f"rule {code}: kind_defaults for {kind}: unknown options {sorted(unknown)}")
+    return types.MappingProxyType({kind: types.MappingProxyType(dict(v)) for kind, v in declared.items()})
 
 
 def _help(code: str, check: Callable[..., object]) -> tuple[str, str]:
@@ -245,12 +299,20 @@ class RuleSet:
         return found
 
     def suggest(self, key: str) -> str:
-        """A "did you mean" for a misspelt code or name: the closest ones, else the family's codes."""
+        """A "did you mean" for a misspelt code or name: the closest ones, else the family's codes.
+
+        A code with too few or too many digits (`W01`, `H1`, `W0001`) means the code with
+        three: zero padding is the likeliest slip, and difflib would not rank it first.
+        """
+        loose = _LOOSE_CODE.fullmatch(key.strip().upper())
+        padded = f"{loose.group(1)}{int(loose.group(2)):03d}" if loose else ""
+        if padded in self._by_key:
+            return f"; did you mean {padded!r}?"
         hint = did_you_mean(key.upper(), (r.code for r in self.rules)) if _CODE.fullmatch(key.upper()) else ""
         hint = hint or did_you_mean(key, (r.name for r in self.rules))
-        family = [r.code for r in self.rules if r.family == key.upper().rstrip("0123456789")]
-        if not hint and _CODE.fullmatch(key.upper()) and family:
-            hint = f"; the {family[0].rstrip('0123456789')} rules are {', '.join(family)}"
+        if not hint and loose is not None:
+            family = [r.code for r in self.rules if r.family == loose.group(1)]
+            hint = f"; the {loose.group(1)} rules are {', '.join(family)}" if family else ""
         return hint
 
     def knows(self, key: str) -> bool:
@@ -270,14 +332,24 @@ class RuleSet:
         return found
 
     def select(
-        self, select: Sequence[str] | None, ignore: Sequence[str], extend: Sequence[str] = ()
+        self, select: Sequence[str] | None, ignore: Sequence[str], extend_select: Sequence[str] = ()
     ) -> list[Rule]:
-        """The rules `select` names (every rule that is not opt-in, when None) and those
-        `extend` names, less those `ignore` names."""
-        chosen = [r for r in self.rules if not r.opt_in] if select is None else self._expand(select)
-        added = {r.code for r in self._expand(extend)}
+        """The rules `select` names (None: every rule on by default), plus `extend_select`,
+        less `ignore`; a rule off by default runs only when named (by code, name, prefix or ALL)."""
+        chosen = [r for r in self.rules if r.by_default] if select is None else self._expand(select)
+        added = {r.code for r in self._expand(extend_select)}
         dropped = {r.code for r in self._expand(ignore)}
         return [r for r in self.rules if (r in chosen or r.code in added) and r.code not in dropped]
+
+    def lone_draft_extras(
+        self, select: Sequence[str] | None, ignore: Sequence[str], extend_select: Sequence[str] = ()
+    ) -> list[Rule]:
+        """The rules off by default that still run on drafts outside a site, unless the
+        config names its own selection, names them (then they run everywhere) or ignores them."""
+        if select is not None:
+            return []
+        named = {r.code for r in self._expand(extend_select)} | {r.code for r in self._expand(ignore)}
+        return [r for r in self.rules if r.on_lone_drafts and not r.by_default and r.code not in named]
 
     def _expand(self, selectors: Sequence[str]) -> list[Rule]:
         codes = {r.code for s in selectors for r in self.matching(s)}

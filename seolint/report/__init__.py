@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from seolint.findings.records import RunResult, Severity
     from seolint.registry.rule import Rule
 
+# Each format's module, and the function in it when that is not `report`.
 FORMATS = {
     "rich": "seolint.report.rich",
     "text": "seolint.report.text",
@@ -21,7 +22,12 @@ FORMATS = {
     "sarif": "seolint.report.sarif",
     "github": "seolint.report.github",
     "junit": "seolint.report.junit",
+    "junit-rules": "seolint.report.junit:report_by_rule",
     "html": "seolint.report.html",
+    "rdjson": "seolint.report.rdjson",
+    "rdjsonl": "seolint.report.rdjson:report_lines",
+    "gitlab": "seolint.report.gitlab",
+    "summary": "seolint.report.summary",
     "statistics": "seolint.report.statistics",
 }
 
@@ -53,6 +59,6 @@ def color_wanted(stream: TextIO) -> bool:
 
 
 def reporter(name: str) -> Reporter:
-    module = importlib.import_module(FORMATS[name])
-    report: Reporter = module.report
+    module_name, _, function = FORMATS[name].partition(":")
+    report: Reporter = getattr(importlib.import_module(module_name), function or "report")
     return report

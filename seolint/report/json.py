@@ -48,15 +48,22 @@ def write_document(data: dict[str, Any], stream: TextIO) -> None:
 
 
 def statistics_dict(result: RunResult) -> dict[str, Any]:
+    from seolint.report.fixable import fixable
     from seolint.report.statistics import counts
 
     rows = counts(result)
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "seolint", "version": __version__},
-        "statistics": [{"code": c, "name": n, "severity": s, "count": k} for c, n, s, k in rows],
-        "total": sum(row[3] for row in rows),
+        "statistics": [
+            {"code": c, "name": n, "severity": s, "count": k, "fixable": fix._asdict()}
+            for c, n, s, k, fix in rows
+        ],
+        "total": sum(row.found for row in rows),
         "files": len(result.files),
+        "fixable": fixable(result.findings)._asdict(),
+        "not_checked": sum(count for site in result.sites for _, count in site.not_checked),
+        "unpublished": sum(1 for file in result.files if "unpublished" in file.stats),
     }
 
 

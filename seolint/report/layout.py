@@ -7,6 +7,7 @@ colour and for the text Rich must wrap. Laying out here, once, keeps the two ide
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import os
 import re
@@ -15,14 +16,13 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from seolint.findings.records import Finding, Severity
-from seolint.report.printable import printable
+from seolint.report.printable import escaped_at, printable, printable_name
 
 if TYPE_CHECKING:
     from seolint.findings.records import FileResult, RunResult
 
 Piece = tuple[str, "str | None"]  # a text and its Rich style ("bold red"), None for none
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-WHOLE_POST = "post"  # the position shown for a finding about the whole post
 GUTTER = "│ "
 SNIPPET_STYLES = {"gutter": "dim", "line": "dim italic", "focus": "dim italic not dim underline"}
 DEFAULT_WIDTH = 80
@@ -100,7 +100,7 @@ def fits(text: str, width: int) -> bool:
 def header(file: FileResult, width: int) -> list[Piece]:
     """Path, format and verdict on one line, or the verdict on the next when they do not fit."""
     verdict = counts(file.findings) if file.findings else "clean"
-    path = printable(file.path)
+    path = printable_name(file.path)
     rest = f"[{file.format}]  "
     one_line = len(path) + 2 + len(rest) + len(verdict) <= width
     return [
@@ -112,66 +112,136 @@ def header(file: FileResult, width: int) -> list[Piece]:
 
 
 class FindingRow:
-    """One finding in the list: its fixed columns, its message, and the snippet line under it."""
+    """One finding in the list: its location line (stacked rows only), its fixed columns, its
+    message, and the snippet line under it."""
 
-    __slots__ = ("message", "prefix", "snippet")
+    __slots__ = ("above", "message", "prefix", "snippet")
 
-    def __init__(self, prefix: list[Piece], message: list[Piece], snippet: list[Piece] | None) -> None:
-        self.prefix, self.message, self.snippet = prefix, message, snippet
+    def __init__(
+        self,
+        prefix: list[Piece],
+        message: list[Piece],
+        snippet: list[Piece] | None,
+        above: list[Piece] | None = None,
+    ) -> None:
+        self.prefix, self.message, self.snippet, self.above = prefix, message, snippet, above
+
+
+# The fix marker after a finding's code, as ruff marks what `--fix` repairs: `[*]` a safe
+# fix, `[~]` an unsafe one (`--unsafe-fixes`: it may change what the post says).
+MARKERS = {"safe": ("[*]", "green"), "unsafe": ("[~]", "yellow")}
+MIN_MESSAGE_WIDTH = 40  # fewer cells beside the location: the location gets a line of its own
 
 
 class FindingRows:
     """A file's findings in aligned columns, whole-post ones first.
 
-    Position, severity and code never wrap; the message wraps between words in the
-    `message_width` cells left after `indent` (a word longer than that is folded),
-    continuing under its first word. Lines are never padded to the width, so piped
-    output has no trailing spaces.
+    Each finding's location comes first, as compilers and ruff print it, `path:line:col`,
+    which terminals and editors open on a click; a finding about the whole post has no
+    place in the text, so its location is the path alone. Then severity, code and fix
+    marker, which never wrap, and the message, which wraps between words in the
+    `message_width` cells left after `indent` (a word longer than that is folded).
+
+    When the location would leave the message fewer than MIN_MESSAGE_WIDTH cells (a long
+    path, a narrow terminal), the rows are `stacked`: the location goes on a line of its
+    own above the columns (a whole-post finding's is the file's header). Lines are never
+    padded to the width, so piped output has no trailing spaces.
     """
 
     def __init__(self, findings: Iterable[Finding], width: int) -> None:
         ordered = sorted(findings, key=lambda f: not f.whole_post)  # stable: keeps line order
-        places = [WHOLE_POST if f.whole_post else f"{f.span.line}:{f.span.column}" for f in ordered]
+        places = [location(f) for f in ordered]
         place_width = max(map(len, places))
         code_width = max(len(f.code) for f in ordered)
+        marked = any(f.fix is not None for f in ordered)
         severity_width = max(len(s.label) for s in Severity)
-        self.indent = 2 + place_width + 2 + severity_width + 2 + code_width + 2
+        columns = severity_width + 2 + code_width + (4 if marked else 0) + 2
+        self.stacked = width - (2 + place_width + 2 + columns) < MIN_MESSAGE_WIDTH
+        self.indent = 4 + columns if self.stacked else 2 + place_width + 2 + columns
         self.message_width = max(width - self.indent, 20)
-        self.rows = [
-            FindingRow(
-                [
-                    ("  ", None),
-                    (f"{place:>{place_width}}", "dim" if finding.whole_post else None),
-                    ("  ", None),
-                    (f"{finding.severity.label:<{severity_width}}", STYLES[finding.severity]),
-                    ("  ", None),
-                    (f"{finding.code:<{code_width}}", "bold"),
-                    ("  ", None),
-                ],
-                [(printable(finding.message), None), (f"  [{finding.name}]", "dim")],
-                Snippet(finding).pieces(self.message_width)
-                if not finding.whole_post and finding.source_line.strip()
-                else None,
+        self._shown: dict[int, ShownLine] = {}
+        self.rows = []
+        for finding, place in zip(ordered, places, strict=True):
+            style = "dim" if finding.whole_post else None
+            columns_pieces: list[Piece] = [
+                (f"{finding.severity.label:<{severity_width}}", STYLES[finding.severity]),
+                ("  ", None),
+                (f"{finding.code:<{code_width}}", "bold"),
+                *_marker(finding, marked),
+                ("  ", None),
+            ]
+            if self.stacked:
+                prefix: list[Piece] = [("    ", None), *columns_pieces]
+                above = None if finding.whole_post else [("  ", None), (place, style)]
+            else:
+                prefix, above = (
+                    [("  ", None), (f"{place:<{place_width}}", style), ("  ", None), *columns_pieces],
+                    None,
+                )
+            snippet = (
+                Snippet(finding, shown).pieces(self.message_width)
+                if not finding.whole_post and (shown := self._line(finding.source_line)).text
+                else None
             )
-            for finding, place in zip(ordered, places, strict=True)
-        ]
+            message: list[Piece] = [(printable(finding.message), None), (f"  [{finding.name}]", "dim")]
+            self.rows.append(FindingRow(prefix, message, snippet, above))
+
+    def _line(self, source_line: str) -> ShownLine:
+        """The source line as shown, made once for all the findings on it (found by identity:
+        the pipeline gives every finding of a line the same string), not once per finding:
+        a minified page's one line with 8,000 findings was 8,000 copies of the line."""
+        shown = self._shown.get(id(source_line))
+        if shown is None or shown.raw is not source_line:
+            shown = self._shown[id(source_line)] = ShownLine(source_line)
+        return shown
+
+
+def location(finding: Finding) -> str:
+    """`path:line:col`, or the path alone for a finding about the whole post."""
+    path = printable_name(finding.path)
+    return path if finding.whole_post else f"{path}:{finding.span.line}:{finding.span.column}"
+
+
+def _marker(finding: Finding, marked: bool) -> list[Piece]:
+    if not marked:
+        return []
+    if finding.fix is None:
+        return [("    ", None)]
+    text, style = MARKERS[finding.fix.applicability]
+    return [(" ", None), (text, style)]
+
+
+class ShownLine:
+    """A source line as a snippet shows it: tabs as spaces, stripped, control characters
+    as `\\xNN`; and where each of its characters lands in that text."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        spaced = raw.replace("\t", " ")
+        line = spaced.strip()
+        self.indent = len(spaced) - len(spaced.lstrip())
+        self.length = len(line)
+        self.text = printable(line)
+        self._escaped = escaped_at(line)
+
+    def offset(self, index: int) -> int:
+        """Where `line[index]` lands in the shown text."""
+        return index + 3 * bisect.bisect_left(self._escaped, index)
 
 
 class Snippet:
     """A finding's source line, cut to a width around the finding's column."""
 
-    def __init__(self, finding: Finding) -> None:
-        raw = finding.source_line.replace("\t", " ")
-        indent = len(raw) - len(raw.lstrip())
-        line = raw.strip()
-        span = finding.span
-        start = min(max(span.column - 1 - indent, 0), len(line))
-        end = span.end_column - 1 - indent if span.end_line == span.line else len(line)
-        end = min(max(end, start), len(line))
+    def __init__(self, finding: Finding, shown: ShownLine | None = None) -> None:
+        shown = shown or ShownLine(finding.source_line)
+        span, length = finding.span, shown.length
+        start = min(max(span.column - 1 - shown.indent, 0), length)
+        end = span.end_column - 1 - shown.indent if span.end_line == span.line else length
+        end = min(max(end, start), length)
         # control characters become `\xNN`: measure the finding's place in the shown text
-        self.text = printable(line)
-        self.start = len(printable(line[:start]))
-        self.end = len(printable(line[:end]))
+        self.text = shown.text
+        self.start = shown.offset(start)
+        self.end = shown.offset(end)
 
     def pieces(self, width: int) -> list[Piece]:
         """The gutter and as much of the line as fits in `width` columns, an ellipsis where
@@ -280,8 +350,9 @@ def _stats(file: FileResult) -> list[str]:
     parts = [count(stats.get(key, 0), key) for key in ("words", "headings", "links", "images", "code_blocks")]
     if "reading_minutes" in stats:
         parts.append(f"{stats['reading_minutes']} min read")
-    if stats.get("reading_ease") is not None:
+    if stats.get("reading_ease") is not None:  # None where the page's language has no formula
         parts.append(f"reading ease {stats['reading_ease']:.0f}")
+    if stats.get("grade_level") is not None:
         parts.append(f"grade {stats['grade_level']:.1f}")
     return parts
 
@@ -311,6 +382,24 @@ def summary(result: RunResult) -> list[Piece]:
     ]
     if result.errors:
         pieces.append((f"; {count(len(result.errors), 'files')} could not be linted", "bold red"))
+    return pieces
+
+
+def fixable_line(findings: Iterable[Finding]) -> list[Piece] | None:
+    """`[*] 6 fixable with `--fix` ([~] 2 more with `--unsafe-fixes`)`: what the markers mean
+    and what fixing would repair; None when nothing is fixable."""
+    from seolint.report.fixable import fixable
+
+    counted = fixable(findings)
+    if not counted.safe and not counted.unsafe:
+        return None
+    pieces: list[Piece] = [
+        (MARKERS["safe"][0], MARKERS["safe"][1]),
+        (f" {counted.safe} fixable with `--fix`", None),
+    ]
+    if counted.unsafe:
+        pieces += [(" (", None), (MARKERS["unsafe"][0], MARKERS["unsafe"][1])]
+        pieces.append((f" {counted.unsafe} more with `--unsafe-fixes`)", None))
     return pieces
 
 

@@ -35,6 +35,9 @@ def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
         if not options.quiet or file.findings:
             writer.file(file, options.quiet)
     writer.paragraph(layout.summary(result))
+    fixable = layout.fixable_line(result.findings)
+    if fixable is not None:
+        writer.paragraph(fixable)
     hint = layout.explain_hint(result.findings)
     if hint is not None:
         writer.paragraph([(hint, None)], style="dim")
@@ -83,6 +86,8 @@ class PlainReport:
                     parts = [message]
                 else:
                     parts = [part.rstrip() for part in layout.wrap(message, rows.message_width)]
+                if row.above is not None:  # stacked: the location on a line of its own
+                    lines.append(_plain(row.above))
                 lines.append(_plain(row.prefix) + parts[0])
                 lines += [" " * rows.indent + part for part in parts[1:]]
                 if row.snippet is not None:

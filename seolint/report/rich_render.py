@@ -82,6 +82,8 @@ class FindingList:
                 for part in _text(row.message).wrap(console, rows.message_width, overflow="fold"):
                     part.rstrip()
                     lines.append(list(part.render(console)))
+            if row.above is not None:  # stacked: the location on a line of its own
+                yield from _row(_segments(row.above), options)
             for number, line in enumerate(lines):
                 yield from _row([*(prefix if number == 0 else [Segment(" " * rows.indent)]), *line], options)
             if row.snippet is not None:

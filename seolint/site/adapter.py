@@ -10,15 +10,24 @@ has to be looked up by name), which is done lazily and at most once per `Site`.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, ClassVar, Literal, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Union
 from urllib.parse import urlsplit
 
-from seolint.document.model import Page, PageKind
+from seolint.document import kinds
+from seolint.document.kinds import KindGuess
+from seolint.document.model import Page
+from seolint.site.head import HeadReading, PageHead, describe_head, with_head
+from seolint.site.publication import Publication, today
+
+if TYPE_CHECKING:
+    from seolint.site.build_time import BuildTime
+    from seolint.site.redirects import Redirects
 
 AnyPath = Union[str, "os.PathLike[str]"]
 RegionKind = Literal["link", "image", "code", "opaque"]
@@ -68,6 +77,15 @@ class LinkTarget(NamedTuple):
     fragment: str | None = None
 
 
+class Language(NamedTuple):
+    """A language the site is published in."""
+
+    code: str  # as the config names it: "en", "pt-br"
+    prefix: str  # the URL path its pages start with: "" at the site root, "/fr"
+    default: bool = False
+    host: str | None = None  # its own host, when each language is a site of its own (Hugo multihost)
+
+
 @dataclass(frozen=True)
 class Site:
     """A site rooted at `root`, built by `generator`; `reason` says why, for `--show-site`."""
@@ -78,6 +96,12 @@ class Site:
     config: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     base_url: str | None = None  # as configured: "https://example.org/blog/"
     suffixes: ClassVar[frozenset[str]] = PAGE_SUFFIXES  # file types this generator renders
+    front_matter_any_case: ClassVar[bool] = False  # front-matter keys are read in any case (Hugo)
+
+    @property
+    def generator_name(self) -> str:
+        """The generator's name as its project spells it ("Hugo", "MkDocs"), for messages."""
+        return self.generator.capitalize()
 
     # -- identity ---------------------------------------------------------------------
     @property
@@ -94,15 +118,158 @@ class Site:
         """A few lines for `seolint check --show-site`."""
         roots = ", ".join(_relative(r, self.root) for r in self.content_roots()) or "(none)"
         level = self.title_heading_level()
-        return "\n".join(
-            (
-                f"generator: {self.generator} ({self.reason})",
-                f"root: {self.root}",
-                f"domain: {self.domain or '(none configured)'}",
-                f"content: {roots}",
-                f"title rendered as: {f'<h{level}>' if level else 'unknown (assume <h1>)'}",
+        lines = [
+            f"generator: {self.generator} ({self.reason})",
+            f"root: {self.root}",
+            f"domain: {self.domain or '(none configured)'}",
+            f"content: {roots}",
+            f"title rendered as: {f'<h{level}>' if level else 'unknown (assume <h1>)'}",
+        ]
+        languages = self.languages()
+        if languages:
+            shown = (f"{lang.code} at {lang.host or ''}{lang.prefix or '/'}" for lang in languages)
+            lines.append(f"languages: {', '.join(shown)}")
+        lines += self.describe_build()
+        redirects = self.redirects().origins()
+        if redirects:
+            lines.append("redirects: " + ", ".join(f"{count} in {name}" for name, count in redirects.items()))
+        lines.append(
+            "orphan check (W008): "
+            + (
+                "on; navigation read: " + self.navigation_read
+                if self.orphans_checked
+                else "opt-in (navigation not read)"
             )
         )
+        lines += self._head_lines()
+        return "\n".join(lines)
+
+    def describe_build(self) -> list[str]:
+        """Lines about mounts and build-time content, for `describe`."""
+        build = self.build_time()
+        lines = [f"build-time content: {prefix or '/'} ({why})" for prefix, why in build.absent]
+        ignores = build.gitignore_files()
+        if ignores:
+            lines.append("generated files read from: " + ", ".join(ignores))
+        return lines
+
+    # -- languages, publication, navigation --------------------------------------------
+    def published_at(
+        self, path: Path, front_matter: Mapping[str, Any] | None = None
+    ) -> tuple[list[str], Publication]:
+        """`url_for` and `publication` of a page, worked out once for one front-matter
+        mapping: the pipeline's Page and the page's site facts both ask."""
+        memo = self._published_memo
+        known = memo.get(path)
+        if known is not None and known[0] is front_matter:
+            return known[1], known[2]
+        urls, publication = self.url_for(path, front_matter), self.publication(path, front_matter)
+        memo.clear()  # one page at a time: the pair of questions comes back to back
+        memo[path] = (front_matter, urls, publication)
+        return urls, publication
+
+    @cached_property
+    def _published_memo(self) -> dict[Path, tuple[Mapping[str, Any] | None, list[str], Publication]]:
+        return {}
+
+    orphans_checked: ClassVar[bool] = True  # whether W008 runs without being selected by name
+    navigation_read: ClassVar[str] = "links between pages only"
+
+    def languages(self) -> tuple[Language, ...]:
+        """The languages the site is configured in (empty: one, unnamed)."""
+        return ()
+
+    def language_of(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> str | None:
+        """The language code (as the config names it) a page is published in, or None."""
+        return None
+
+    def publication(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> Publication:
+        """Whether the generator builds the page, and the dates that decide it."""
+        return Publication()
+
+    def translation_key(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> str | None:
+        """What the translations of one page share (their path in their language, or a
+        declared key); None outside a multilingual site."""
+        return None
+
+    def listed(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> str | None:
+        """Why the site's navigation links to the page whatever its text says (a menu entry in
+        its front matter, the list page of its section), or None."""
+        return None
+
+    def navigation_urls(self) -> frozenset[str]:
+        """URL keys the site's menus and navigation data files link to."""
+        return frozenset()
+
+    def navigated(self, path: Path) -> str | None:
+        """Why a template lists the page (a loop over its collection), asked with the whole
+        site in view; None when none does."""
+        return None
+
+    def namespace(self, language: str | None) -> str:
+        """Which of the site's hosts a language publishes on ("" when they share one)."""
+        return ""
+
+    def fallback_url(self, url: str) -> str | None:
+        """The URL a page missing at `url` is published from anyway (an untranslated page
+        shown in another language), or None."""
+        return None
+
+    # -- build-time content and redirects ----------------------------------------------
+    def static_roots(self) -> tuple[Path, ...]:
+        """Folders copied to the site's root as they are."""
+        return tuple(self.content_roots()) or (self.root,)
+
+    def url_roots(self) -> tuple[tuple[str, Path], ...]:
+        """(URL prefix, folder) pairs: where a URL's file would be found in the checkout."""
+        prefix = self.base_path
+        return tuple((prefix, root) for root in (*self.content_roots(), *self.static_roots()))
+
+    def source_candidates(self, url: str) -> list[Path]:
+        """The files that would publish at URL path `url` (they need not exist)."""
+        key = url_key(url)
+        found: list[Path] = []
+        for prefix, folder in self.url_roots():
+            bare = prefix.rstrip("/")
+            if key != bare and not key.startswith(bare + "/"):
+                continue
+            inner = key[len(bare) :].strip("/")
+            base = folder / inner if inner else folder
+            found += [base, base / "index.md", base / "_index.md", base / "index.html"]
+            if inner:
+                found += [base.with_name(base.name + suffix) for suffix in (".md", ".html")]
+        return found
+
+    def build_time(self, declared: tuple[str, ...] = ()) -> BuildTime:
+        """Where content made at build time is, with the config's `generated` URL globs."""
+        from seolint.site.build_time import BuildTime
+
+        roots = [r for r in (*self.content_roots(), *self.static_roots()) if r.is_dir()]
+        return BuildTime(self.root, roots, self.absent_mounts(), declared)
+
+    def absent_mounts(self) -> tuple[tuple[str, str], ...]:
+        """(URL prefix, why) of content the config mounts from folders not in the checkout."""
+        return ()
+
+    def cache_inputs(self) -> object:
+        """What besides its config and templates changes the site's pages (for the cache key)."""
+        return ()
+
+    def redirects(self) -> Redirects:
+        """The host's redirect rules found in the site (static folders, the site root)."""
+        return self._redirects
+
+    @cached_property
+    def _redirects(self) -> Redirects:
+        from seolint.site.redirects import read_redirects  # config readers: only for the site pass
+
+        return read_redirects((*self.static_roots(), self.root), self.root)
+
+    def _head_lines(self) -> list[str]:
+        examples = self.head_examples()
+        if not examples:
+            return ["head: unknown (no templates read for this generator)"]
+        return ["head, as the templates write it:", *("  " + describe_head(k, *r) for k, r in examples)]
 
     # -- content selection ------------------------------------------------------------
     def content_roots(self) -> tuple[Path, ...]:
@@ -146,32 +313,101 @@ class Site:
                         found.add(path)
         return tuple(Path(p) for p in sorted(found))
 
-    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
-        """Whether a page is a "list" (section, index and paginated pages) or a "post".
+    def taxonomy_prefixes(self) -> tuple[str, ...]:
+        """URL path prefixes ("/tags/", "/fr/tags/") of the taxonomy pages the generator
+        writes itself."""
+        return ()
 
-        A list page is mostly generated (the template lists other pages); the rules say
-        which kinds of page they judge (seolint.registry.rule).
+    def folder_prefixes(self, names: Iterable[str]) -> tuple[str, ...]:
+        """URL path prefixes ("/blog/tags/") of the folders `names` under the site's base
+        path, in each of its languages."""
+        leads = dict.fromkeys(["", *(language.prefix.strip("/") for language in self.languages())])
+        base = self.base_path or "/"
+        return tuple(
+            url_key(posixpath.join(base, lead, name)) + "/" for name in names if name for lead in leads
+        )
+
+    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
+        """What kind of page `path` is, and why (seolint.document.kinds; adapters add what only
+        the generator knows: list pages, sections it hands settings down from).
+
+        The rules say which kinds of page they judge (seolint.registry.rule).
         """
-        return "post"
+        parts = self.relative_parts(path) or ()
+        return self.infer_kind(front_matter or {}, list(parts[:-1]))
+
+    def infer_kind(
+        self, front_matter: Mapping[str, Any], sections: list[str], cascaded: Mapping[str, Any] | None = None
+    ) -> KindGuess:
+        """seolint.document.kinds.infer with this site's title."""
+        title = front_matter.get("title")
+        return kinds.infer(
+            front_matter, title if isinstance(title, str) else None, sections, self.site_title, cascaded
+        )
+
+    @property
+    def site_title(self) -> str | None:
+        """What the site calls itself (its config's `title`), if it says."""
+        title = self.config.get("title")
+        return title if isinstance(title, str) else None
 
     # -- rendering facts --------------------------------------------------------------
     def page(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> Page:
         """What the site publishes from the draft at `path`, as far as this adapter knows."""
-        kind = self.page_kind(path, front_matter)
+        kind, why = self.page_kind(path, front_matter)
         level = self.title_heading_level(path, front_matter)
         domain = self.domain
         by = self.generator
-        reasons = [("kind", f"{by}: {path.name} is a {kind} page")]
-        if level is not None:
+        reasons = [("kind", f"{by}: {why}")]
+        if level:
             reasons.append(("title_level", f"{by}: the page template renders the title as <h{level}>"))
+        elif level == 0:
+            reasons.append(("title_level", f"{by}: the page template renders no title heading"))
         if domain:
             reasons.append(("site_domain", f"{by}: the site's URL is {self.base_url}"))
         publishes = self.publishes_from(path)
         if publishes:
             reasons.append(("site_content", f"{by}: {path.name} is under a published content root"))
-        return Page(
-            kind=kind, title_level=level, site_domain=domain, site_content=publishes, reasons=tuple(reasons)
+        language = self.language_of(path, front_matter)
+        if language:
+            reasons.append(("language", f"{by}: the page is in the site's {language!r} language"))
+        urls, publication = self.published_at(path, front_matter)
+        withheld = publication.reason(today())
+        if withheld:
+            reasons.append(("published", f"{by}: not built: {withheld}"))
+        page = Page(
+            kind=kind,
+            language=language.split("-")[0].lower() if language else None,
+            url=urls[0] if urls else None,
+            aliases=tuple(urls[1:]),
+            published=withheld is None and bool(urls),
+            in_site=True,
+            site_content=publishes,
+            title_level=level,
+            site_domain=domain,
+            reasons=tuple(reasons),
         )
+        home = page.url is not None and url_key(page.url) == url_key(self.base_path or "/")
+        page = with_head(page, self.page_head(path, front_matter or {}), by, home)
+        if page.url is not None and url_key(page.url).rsplit("/", 1)[-1] in ("404", "404.html"):
+            why = f"{by}: {page.url} is the page hosts serve for a missing URL, with status 404"
+            return page._replace(indexed=False, reasons=(*page.reasons, ("indexed", why)))
+        return page
+
+    def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
+        """What the site's templates write in the page's head (seolint.site.head); unknown
+        unless the adapter reads its generator's templates."""
+        return PageHead()
+
+    def head_examples(self) -> list[tuple[str, tuple[HeadReading, HeadReading]]]:
+        """For `--show-site`: the head of each kind of page, with and without a front-matter
+        description, as read from the templates."""
+        return []
+
+    def fingerprint_files(self) -> list[Path]:
+        """Files besides config and templates whose change changes findings (a Zola section's
+        title is in its pages' <title>)."""
+        return []
 
     def dates_by_name(self, path: Path) -> bool:
         """Whether the generator reads the page's date from its file name (Jekyll posts,
@@ -195,8 +431,9 @@ class Site:
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None
     ) -> int | None:
-        """The heading level the page template renders the front-matter title at, or None
-        when the template is not in the repository (callers then assume 1)."""
+        """The heading level the page template renders the front-matter title at, 0 when
+        it renders none, or None when the template is not in the repository (callers then
+        assume 1)."""
         return None
 
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
@@ -273,9 +510,14 @@ def join_url(*pieces: str) -> str:
     return "/" + joined + ("/" if trailing else "")
 
 
+@lru_cache(maxsize=1 << 16)
 def url_key(url: str) -> str:
     """A URL path reduced for matching: no `index.html`, no trailing slash, no fragment or
-    query; "/a/b/", "/a/b" and "/a/b/index.html" are one page to a web server."""
+    query; "/a/b/", "/a/b" and "/a/b/index.html" are one page to a web server.
+
+    Kept: the site model asks for the key of every page's URLs each time it is built,
+    which the language server does on every pause in typing (a third of a re-lint in a
+    1,000-page site was urlsplit and this regex)."""
     path = urlsplit(url).path or "/"
     path = re.sub(r"/index\.html?$", "/", path)
     return path.rstrip("/") or "/"

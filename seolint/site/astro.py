@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, ClassVar
 
 from seolint.site.adapter import AnyPath, Region, Site, absolute, join_url
 from seolint.site.configs import js_config_url
@@ -38,6 +38,11 @@ def detect(folder: Path, forced: bool = False) -> AstroSite | None:
 @dataclass(frozen=True)
 class AstroSite(Site):
     suffixes = frozenset({".md", ".mdx", ".markdown"})
+
+    orphans_checked: ClassVar[bool] = False  # pages are listed by components seolint cannot read
+
+    def static_roots(self) -> tuple[Path, ...]:
+        return (self.root / "public",)
 
     def content_roots(self) -> tuple[Path, ...]:
         return (self.root / "src" / "content", self.root / "src" / "pages")

@@ -1,7 +1,8 @@
 """A hash of everything in a site that can change a page's findings, for the result cache.
 
 The generator and its config decide URLs, content roots and template syntax; the
-templates decide the level the title renders at. A cached result is reused only while
+templates decide the level the title renders at; section pages' `cascade` decides whether
+the pages below them are built. A cached result is reused only while
 all of these are unchanged.
 """
 
@@ -13,9 +14,10 @@ from pathlib import Path
 
 from seolint.discover.digest import update_with_files
 from seolint.site.adapter import Site
+from seolint.site.reads import read_site_bytes
 
 # Folders that hold page templates in some generator (Hugo, Jekyll, Zola, themes).
-TEMPLATE_FOLDERS = ("layouts", "_layouts", "templates", "themes")
+TEMPLATE_FOLDERS = ("layouts", "_layouts", "_includes", "templates", "themes")
 
 
 def site_fingerprint(site: Site) -> str:
@@ -24,7 +26,8 @@ def site_fingerprint(site: Site) -> str:
         repr((site.generator, str(site.root), site.reason, site.base_url)).encode("utf-8", "replace")
     )
     digest.update(_stable(site.config).encode("utf-8", "replace"))
-    update_with_files(digest, _template_files(site.root))
+    digest.update(_stable(site.cache_inputs()).encode("utf-8", "replace"))
+    update_with_files(digest, [*_template_files(site.root), *site.fingerprint_files()], read_site_bytes)
     return digest.hexdigest()
 
 

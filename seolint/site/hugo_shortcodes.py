@@ -91,7 +91,7 @@ def _regions_for(text: str, tag: _Tag, closer: _Tag | None) -> list[Region]:
                 "image",
                 target=named.get("src"),
                 alt=named.get("alt"),
-                caption=named.get("caption") or named.get("title"),
+                caption=named.get("caption"),
                 name=name,
             )
         ]

@@ -8,8 +8,10 @@ placeholder tables are the site's own `_data/permalinks.yml`):
   `collections_dir`) and pages (anywhere else). Never `_layouts`, `_includes`, `_sass`,
   `_data`, `_site` (the `destination`), other `_`/`.` folders, `vendor`, `node_modules`,
   Jekyll's default excludes, or the config's `exclude` (paths, folders or globs).
-- Page kinds: an `index.*` page, and any page or document with `pagination`/`paginate`
-  front matter, lists posts: "list". Posts, drafts and documents are "post".
+- Page kinds: the home page (`index.*` at the root, or `permalink: /`) is "landing"; another
+  `index.*` page, and any page or document with `pagination`/`paginate` front matter, lists
+  posts: "list"; posts are read as in a `_posts` section, documents as in a section named
+  after their collection (`_docs`: "docs"), pages by their folders (seolint.document.kinds).
 - URL of a page: `permalink` front matter (placeholders :path :basename :output_ext), else
   `/:path/` for index pages, else `/:path/:basename` plus `/` (pretty styles) or
   `.html`. Posts: `permalink` front matter, else the posts collection's permalink, else the
@@ -34,16 +36,42 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
-from seolint.document.model import PageKind
-from seolint.site.adapter import AnyPath, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
-from seolint.site.configs import front_matter_of, has_front_matter, read_config, string_list, text_value
+from seolint.document.kinds import KindGuess
+from seolint.site.adapter import (
+    AnyPath,
+    Language,
+    LinkSyntax,
+    LinkTarget,
+    Region,
+    Site,
+    absolute,
+    join_url,
+    url_key,
+    walk_names,
+)
+from seolint.site.configs import (
+    front_matter_of,
+    has_front_matter,
+    read_config,
+    read_data,
+    string_list,
+    text_value,
+)
 from seolint.site.dates import DATE_PREFIX, date_of, split_date_prefix
+from seolint.site.head import HeadReading, PageHead, page_head
+from seolint.site.kramdown import kramdown_regions
 from seolint.site.liquid import liquid_regions
+from seolint.site.publication import Publication
+from seolint.site.reads import read_site_text
+from seolint.site.scan import outermost
 from seolint.site.slugs import jekyll_slugify
 from seolint.site.titles import heading_level_around
+
+if TYPE_CHECKING:  # the head reader is imported when a page's head is read
+    from seolint.site.jekyll_head import JekyllHead
 
 CONFIG_NAMES = ("_config.yml", "_config.yaml", "_config.toml")
 STYLES = {
@@ -63,6 +91,7 @@ DEFAULT_EXCLUDE = (
     "vendor",
 )
 _TITLE = re.compile(r"\{\{[^{}]{0,300}\bpage\.title\b[^{}]{0,300}\}\}")
+_LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+(?:site|paginator)\.(\w+)")
 _TOKEN = re.compile(r":([a-z_]{2,30})")
 
 
@@ -80,6 +109,91 @@ def detect(folder: Path, forced: bool = False) -> JekyllSite | None:
 
 @dataclass(frozen=True)
 class JekyllSite(Site):
+    navigation_read: ClassVar[str] = "`_data` files, loops over `site.posts` and collections"
+
+    # -- languages (jekyll-polyglot's `languages`/`default_lang`, else a `lang` key) ----
+    @cached_property
+    def _polyglot(self) -> tuple[str, tuple[str, ...]] | None:
+        languages = [str(code).lower() for code in string_list(self.config.get("languages"))]
+        default = (text_value(self.config, "default_lang") or "").lower()
+        return (default or languages[0], tuple(languages)) if languages else None
+
+    def languages(self) -> tuple[Language, ...]:
+        if self._polyglot is None:
+            return ()
+        default, codes = self._polyglot
+        return tuple(Language(code, "" if code == default else "/" + code, code == default) for code in codes)
+
+    def language_of(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> str | None:
+        fm = front_matter or {}
+        declared = text_value(fm, "lang") or text_value(fm, "language")
+        if declared:
+            return declared.lower()
+        if self._polyglot is not None:
+            return self._polyglot[0]
+        site = text_value(self.config, "lang")
+        return site.lower() if site else None
+
+    def translation_key(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> str | None:
+        fm = front_matter or {}
+        declared = text_value(fm, "translation_key") or text_value(fm, "ref")
+        if declared or self._polyglot is None:
+            return declared
+        return self._unprefixed_url(path, fm)
+
+    # -- publication and navigation ---------------------------------------------------
+    def publication(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> Publication:
+        fm = front_matter or {}
+        where = self._where(path)
+        if fm.get("published") is False:
+            return Publication("published: false")
+        if where is not None and where[0] == "drafts":
+            return Publication("in _drafts (built only with --drafts)")
+        if where is None or where[0] == "page" or self.config.get("future") is True:
+            return Publication()
+        if self._collections.get(where[0], {}).get("future") is True:
+            return Publication()
+        file_date = split_date_prefix(where[1].stem)[0] if where[0] == "posts" else None
+        return Publication(publish_date=date_of(fm.get("date")) or file_date)
+
+    def navigated(self, path: Path) -> str | None:
+        where = self._where(path)
+        if where is None or where[0] in ("page", "drafts"):
+            return None
+        loop = self._loops.get(where[0])
+        if loop:
+            return f"the loop over site.{where[0]} in {loop}"
+        if where[1].stem in self._data_values:
+            return "a `_data` file naming it"
+        return None
+
+    @cached_property
+    def _loops(self) -> dict[str, str]:
+        """Collections some layout, include or page loops over, with where (the first)."""
+        found: dict[str, str] = {}
+        folders = [self.source / "_layouts", self.source / "_includes"]
+        files = [Path(f, n) for folder in folders for f, n in walk_names(folder)]
+        files += [p for p in self.content_files() if (w := self._where(p)) is not None and w[0] == "page"]
+        for path in files:
+            text = read_site_text(path)
+            if text is None:
+                continue
+            for name in _LOOP.findall(text):
+                found.setdefault(name, path.relative_to(self.source).as_posix())
+        return found
+
+    @cached_property
+    def _data_values(self) -> frozenset[str]:
+        """Every string in the `_data` files (navigation lists name pages by URL or slug)."""
+        found: set[str] = set()
+        for folder, name in walk_names(self.source / (text_value(self.config, "data_dir") or "_data")):
+            if name.endswith((".yml", ".yaml", ".json")):
+                _strings_in(read_data(Path(folder, name)), found)
+        return frozenset(found)
+
+    def navigation_urls(self) -> frozenset[str]:
+        return frozenset(url_key(v) for v in self._data_values if v.startswith("/"))
+
     # -- layout of the source ---------------------------------------------------------
     @cached_property
     def source(self) -> Path:
@@ -105,6 +219,9 @@ class JekyllSite(Site):
 
     def content_roots(self) -> tuple[Path, ...]:
         return (self.source,)
+
+    def static_roots(self) -> tuple[Path, ...]:
+        return (self.source,)  # every file without front matter is copied as it is
 
     def _where(self, path: AnyPath) -> tuple[str, PurePosixPath] | None:
         """("page" | collection name | "drafts", path inside it) for content, else None."""
@@ -172,20 +289,38 @@ class JekyllSite(Site):
         where = self._where(path)
         return where is not None and where[0] != "drafts" and self.is_content(path)
 
-    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> PageKind:
+    def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
+        """Paginated pages, redirect stubs and folder indexes are lists, the home page a
+        landing page; posts and collection documents are read as in the section named
+        after their collection (`_posts`, `_docs`), pages as in their folders."""
         fm = front_matter or {}
-        if fm.get("pagination") or fm.get("paginate") or fm.get("redirect_to"):
-            return "list"  # paginated, or a jekyll-redirect-from stub with no article in it
+        if fm.get("pagination") or fm.get("paginate"):
+            return KindGuess("list", "it is paginated: the template lists other pages")
+        if fm.get("redirect_to"):
+            return KindGuess("list", "`redirect_to`: a redirect stub, no article in it")
         where = self._where(path)
-        return "list" if where and where[0] == "page" and Path(path).stem == "index" else "post"
+        if where is None:
+            return self.infer_kind(fm, [])
+        collection, inner = where
+        if collection == "page":
+            if fm.get("permalink") == "/" or (Path(path).stem == "index" and len(inner.parts) == 1):
+                return KindGuess("landing", "the home page")
+            if Path(path).stem == "index":
+                return KindGuess("list", f"{inner} indexes its folder")
+            return self.infer_kind(fm, list(inner.parts[:-1]))
+        return self.infer_kind(fm, [f"_{collection}", *inner.parts[:-1]])
+
+    @property
+    def site_title(self) -> str | None:
+        """`title`, else `name` (which jekyll-seo-tag uses the same way)."""
+        return text_value(self.config, "title") or text_value(self.config, "name")
 
     # -- title level --------------------------------------------------------------------
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None
     ) -> int | None:
         where = self._where(path) if path else None
-        first = text_value(front_matter or {}, "layout") or (self._default_layout(where) if where else None)
-        names = [first] if first else ["post" if where and where[0] == "posts" else "page", "default"]
+        names = self._layout_names(where, front_matter or {})
         layouts = self.source / (text_value(self.config, "layouts_dir") or "_layouts")
         for name in dict.fromkeys(names):
             level = self._level_in_chain(layouts, name)
@@ -198,9 +333,8 @@ class JekyllSite(Site):
         current: str | None = name
         while current and current not in seen and len(seen) < 8:
             seen.add(current)
-            try:
-                text = (layouts / f"{current}.html").read_text(encoding="utf-8", errors="replace")
-            except OSError:
+            text = read_site_text(layouts / f"{current}.html")
+            if text is None:
                 return None
             level = heading_level_around(text, _TITLE)
             if level is not None:
@@ -224,8 +358,98 @@ class JekyllSite(Site):
                 return str(values["layout"])
         return None
 
+    # -- the head ---------------------------------------------------------------------
+    @cached_property
+    def _head(self) -> JekyllHead:
+        from seolint.site.jekyll_head import JekyllHead  # its template reader, only for sites
+
+        return JekyllHead(self.source, self.config)
+
+    def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
+        from seolint.site.jekyll_head import page_context, titleized
+
+        where = self._where(path)
+        if where is None:
+            return PageHead()
+        if text_value(front_matter, "redirect_to"):  # jekyll-redirect-from writes a redirect page
+            return PageHead("Redirecting…", None, "none", False, title_at="jekyll-redirect-from")
+        document = where[0] != "page"
+        own = text_value(front_matter, "title")
+        generated = None
+        if own is None and document:
+            generated = titleized(
+                split_date_prefix(where[1].stem)[1] if where[0] == "posts" else where[1].stem
+            )
+        urls = self.url_for(path, front_matter)
+        names = self._layout_names(where, front_matter)
+
+        def read(with_description: bool) -> HeadReading:
+            context = page_context(
+                front_matter,
+                own or generated,
+                document,
+                urls[0] if urls else "",
+                with_description,
+                self._excerpts(document),
+            )
+            return self._head.reading(names, context)
+
+        head = page_head(read, bool(text_value(front_matter, "description")), own or generated)
+        return head._replace(generated_title=generated)
+
+    def head_examples(self) -> list[tuple[str, tuple[HeadReading, HeadReading]]]:
+        from seolint.site.jekyll_head import page_context
+
+        examples = []
+        for label, where in (
+            ("document (post, collection)", ("posts", PurePosixPath("x.md"))),
+            ("page", ("page", PurePosixPath("x.md"))),
+        ):
+            names = self._layout_names(where, {})
+            readings = tuple(
+                self._head.reading(
+                    names,
+                    page_context(
+                        {"title": "x"}, "x", where[0] != "page", "/x/", d, self._excerpts(where[0] != "page")
+                    ),
+                )
+                for d in (True, False)
+            )
+            examples.append((label, (readings[0], readings[1])))
+        return examples
+
+    def _excerpts(self, document: bool) -> bool:
+        """Whether such a page has an excerpt: documents unless `excerpt_separator` is
+        empty; pages only with `page_excerpts`."""
+        if self.config.get("excerpt_separator") == "":
+            return False
+        return document or self.config.get("page_excerpts") is True
+
+    def _layout_names(
+        self, where: tuple[str, PurePosixPath] | None, front_matter: Mapping[str, Any]
+    ) -> list[str]:
+        """The layout a page asks for (front matter, then `defaults`), else the usual names."""
+        first = text_value(front_matter, "layout") or (self._default_layout(where) if where else None)
+        return [first] if first else ["post" if where and where[0] == "posts" else "page", "default"]
+
     # -- URLs ---------------------------------------------------------------------------
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
+        urls = self._unprefixed_urls(path, front_matter)
+        language = self.language_of(path, front_matter) if self._polyglot is not None else None
+        if not urls or self._polyglot is None or language == self._polyglot[0]:
+            return urls
+        lead = "/" + (language or "")
+        return [
+            join_url(self.base_path, lead, u.removeprefix(self.base_path))
+            + ("/" if u.endswith("/") and u != "/" else "")
+            for u in urls
+        ]
+
+    def _unprefixed_url(self, path: Path, front_matter: Mapping[str, Any] | None) -> str | None:
+        urls = self._unprefixed_urls(path, front_matter)
+        return urls[0] if urls else None
+
+    def _unprefixed_urls(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
         fm = front_matter or {}
         where = self._where(path)
         if where is None or where[0] == "drafts":
@@ -312,7 +536,9 @@ class JekyllSite(Site):
 
     # -- template syntax ----------------------------------------------------------------
     def template_regions(self, text: str, path: Path | None = None) -> list[Region]:
-        return liquid_regions(text)
+        """Liquid, and the HTML tags around Markdown that kramdown reads (seolint.site.kramdown)."""
+        kramdown = kramdown_regions(text) if path is None or path.suffix.lower() != ".html" else []
+        return outermost([*liquid_regions(text), *kramdown]) if kramdown else liquid_regions(text)
 
     def resolve_link(self, target: str, from_path: Path, syntax: LinkSyntax = "url") -> LinkTarget | None:
         target = target.strip()
@@ -352,3 +578,14 @@ def _expand(template: str, values: Mapping[str, str]) -> str:
     expanded = _TOKEN.sub(lambda m: values.get(m.group(1), m.group(0)), template)
     expanded = re.sub(r"/{2,}", "/", "/" + expanded.lstrip("/"))
     return quote(re.sub(r"/index\.html$", "/", expanded), safe="/-._~!$&'()*+,;=:@%")
+
+
+def _strings_in(value: Any, found: set[str]) -> None:
+    if isinstance(value, str):
+        found.add(value.strip())
+    elif isinstance(value, dict):
+        for item in value.values():
+            _strings_in(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _strings_in(item, found)

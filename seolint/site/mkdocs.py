@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, ClassVar
 
 from seolint.site.adapter import MARKDOWN_SUFFIXES, Site, absolute, join_url
 from seolint.site.configs import read_config, text_value
@@ -36,8 +36,18 @@ def detect(folder: Path, forced: bool = False) -> MkDocsSite | None:
 class MkDocsSite(Site):
     suffixes = MARKDOWN_SUFFIXES - {".mdx"}
 
+    navigation_read: ClassVar[str] = "`nav` in the config (every page when it has none)"
+    generator_name = "MkDocs"
+
     def content_roots(self) -> tuple[Path, ...]:
         return (absolute(self.root / (text_value(self.config, "docs_dir") or "docs")),)
+
+    def listed(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> str | None:
+        nav = self.config.get("nav")
+        if not nav:
+            return "the navigation MkDocs builds from every page"
+        relative = "/".join(self.relative_parts(path) or ())
+        return "`nav` in the config" if relative in _strings(nav) else None
 
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:
         if self.relative_parts(path) is None:
@@ -50,3 +60,10 @@ class MkDocsSite(Site):
         else:
             url = join_url(folder, "" if is_index else inner.stem, "/")
         return [join_url(self.base_path, url) if self.base_path else url]
+
+
+def _strings(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value.strip()}
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return {text for item in items for text in _strings(item)}

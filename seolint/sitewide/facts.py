@@ -8,6 +8,7 @@ model's question, asked fresh on every run.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,12 +56,12 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
     for kind, field in pointers:
         if field is not None and field.text.strip() and _maybe_internal(site, field.text, path, "url"):
             references.append(Reference(kind, field.text.strip(), "url", field.span, context(field.span)))
-    urls = tuple(site.url_for(path, doc.front_matter))
+    urls, publication = site.published_at(path, doc.front_matter)
     return FileFacts(
-        urls=urls,
+        urls=tuple(urls),
         kind=doc.page.kind,
         title=fact(doc.seo_title),
-        description=fact(doc.description),
+        description=fact(_published_description(doc)),
         keyphrase=fact(doc.keyphrase),
         ids=tuple(dict.fromkeys((*doc.ids, *automatic))),
         references=tuple(references),
@@ -71,7 +72,17 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         dated=publishing.date is not None or site.dates_by_name(path),
         authored=publishing.author is not None,
         section=site.section_of(path, urls[0] if urls else None),
+        language=site.language_of(path, doc.front_matter),
+        translation=site.translation_key(path, doc.front_matter),
+        withheld=publication.withheld,
+        publish_date=_iso(publication.publish_date),
+        expiry_date=_iso(publication.expiry_date),
+        listed=site.listed(path, doc.front_matter),
     )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def _maybe_internal(site: Site, target: str, path: Path, syntax: str) -> bool:
@@ -95,3 +106,11 @@ def _front_matter_ignore(doc: Document) -> tuple[str, ...] | None:
     if isinstance(ignore, list) and all(isinstance(name, str) for name in ignore):
         return tuple(ignore)
     return None
+
+
+def _published_description(doc: Document) -> Field | None:
+    """The description the page's head will carry: none from front matter the site's
+    templates never write (two such pages "sharing" one changes nothing)."""
+    found = doc.description
+    unwritten = doc.page.description_source not in ("front-matter", "unknown")
+    return None if found is not None and found.origin == "front-matter" and unwritten else found

@@ -42,6 +42,18 @@ class FactsIndex:
         except (TypeError, ValueError, KeyError):
             return None
 
+    def locations(self) -> list[str]:
+        """Every page the index holds."""
+        return list(self._stored)
+
+    def facts_of(self, location: str) -> FileFacts | None:
+        """The stored facts of `location` whatever their key (a page that is gone)."""
+        stored = self._stored.get(location)
+        try:
+            return facts_from_json(stored[1]) if stored is not None else None  # type: ignore[arg-type]
+        except (TypeError, ValueError, KeyError):
+            return None
+
     def save(self, entries: Mapping[str, tuple[IndexKey, FileFacts]]) -> None:
         """Replace the index with `entries` (the site's pages now), unless nothing changed."""
         fresh = {location: (key, facts) for location, (key, facts) in entries.items()}

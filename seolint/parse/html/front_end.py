@@ -10,13 +10,27 @@ from __future__ import annotations
 
 import re
 
-from seolint.document.model import Block, CodeBlock, Comment, Document, Field, Heading, Hints, Span, revised
+from seolint.document.model import (
+    Block,
+    CodeBlock,
+    Comment,
+    Document,
+    Field,
+    Heading,
+    Hints,
+    LevelMark,
+    Span,
+    Stretch,
+    merged,
+    revised,
+)
 from seolint.parse import ParseError, front_matter
 from seolint.parse.html import authored as html_authored
+from seolint.parse.html import decoration
 from seolint.parse.html import elements as html_elements
 from seolint.parse.html import head as html_head
 from seolint.parse.html import tree as html_tree
-from seolint.parse.html.tree import NOT_CONTENT, Element
+from seolint.parse.html.tree import NOT_CONTENT, RAW_CODE, Element, Extent
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _PROSE = {"p": "paragraph", "li": "list-item", "blockquote": "quote", "td": "table-cell", "th": "table-cell"}
@@ -39,6 +53,8 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
     body = _selected(tree, source, content_selector) if content_selector else _main(tree)
     content = _Body(shell, skip_chrome=body is not tree.root)
     content.walk(tree, body)
+    headings = content.to_headings(tree.extents)
+    blocks = content.to_blocks()
     return revised(  # the shell's line tables are the page's
         shell,
         front_matter=fm.data if fm else {},
@@ -48,15 +64,41 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         publishing=html_head.publishing(tree, shell),
         page_meta=html_authored.page_meta(tree, [b.element for b in content.blocks], shell),
         stray_markup=html_authored.stray_markup(content.texts(), shell),
-        headings=tuple(content.to_headings()),
-        blocks=tuple(content.to_blocks()),
+        headings=headings,
+        blocks=blocks,
         links=tuple(content.reader.links()),
         images=tuple(content.reader.images),
         code_blocks=tuple(content.to_code()),
         comments=tuple(Comment(c.text.strip(), shell.span_at(c.start, c.end)) for c in tree.comments),
         hints=_HINTS,
         ids=tuple(_ids(elements)),  # the whole page: a fragment may target its chrome too
+        lang=next((e.get("lang") for e in elements if e.name == "html"), None),
+        tables=tuple(shell.span_at(e.start, e.end) for e in tree.extents if e.name == "table"),
+        not_text=_not_text(tree, shell, fm),
+        body_lines=_body_lines(headings, blocks),
+        line_markup=decoration.decoration,
     )
+
+
+def _not_text(
+    tree: html_tree.Tree, doc: Document, fm: front_matter.FrontMatter | None
+) -> tuple[Stretch, ...]:
+    """Front matter, comments and raw code: what the page holds that is not prose text."""
+    found = [(c.start, c.end) for c in tree.comments]
+    found += [(e.start, e.end) for e in tree.extents if e.name in RAW_CODE]
+    if fm is not None and fm.span is not None:
+        found.append(
+            (0, doc.offset(fm.span.end_line + 1) if fm.span.end_line < len(doc.lines) else len(doc.source))
+        )
+    return merged(found)
+
+
+def _body_lines(headings: tuple[Heading, ...], blocks: tuple[Block, ...]) -> tuple[int, int]:
+    """A page carries site chrome: its body runs from the first piece of content to the last."""
+    spans = [b.span for b in blocks] + [h.span for h in headings]
+    if not spans:
+        return 1, 0
+    return min(s.line for s in spans), max(s.end_line for s in spans)
 
 
 def _without_front_matter(source: str, fm: front_matter.FrontMatter | None) -> str:
@@ -67,6 +109,13 @@ def _without_front_matter(source: str, fm: front_matter.FrontMatter | None) -> s
     lines = source.splitlines(keepends=True)
     end = sum(len(line) for line in lines[: fm.span.end_line])
     return re.sub(r"[^\r\n]", " ", source[:end]) + source[end:]
+
+
+def _digits(source: str, start: int, closing: tuple[int, int] | None) -> tuple[LevelMark, ...]:
+    """The level's digit in a heading's start tag (`<h2`) and in its own end tag (`</h2>`);
+    none when it has no end tag of its own to retype with it."""
+    marks = (LevelMark(start + 2, start + 3), LevelMark(closing[0] + 3, closing[0] + 4)) if closing else ()
+    return marks if all(source[m.start : m.end].isdigit() for m in marks) else ()
 
 
 def _ids(elements: list[Element]) -> list[str]:
@@ -280,20 +329,25 @@ class _Body:
         open_now.append(opened)
         return open_now
 
-    def to_headings(self) -> list[Heading]:
-        return [
+    def to_headings(self, extents: list[Extent]) -> tuple[Heading, ...]:
+        closing = {e.start: e.closing for e in extents if e.name in _HEADINGS}
+        return tuple(
             Heading(
-                int(h.element.name[1]), h.text(" "), _span(h.element, self.doc), anchor=h.element.get("id")
+                int(h.element.name[1]),
+                h.text(" "),
+                _span(h.element, self.doc),
+                anchor=h.element.get("id"),
+                level_marks=_digits(self.doc.source, h.element.offset, closing.get(h.element.offset)),
             )
             for h in self.headings
-        ]
+        )
 
-    def to_blocks(self) -> list[Block]:
-        return [
+    def to_blocks(self) -> tuple[Block, ...]:
+        return tuple(
             Block(_PROSE[b.element.name], text, _span(b.element, self.doc))  # type: ignore[arg-type]
             for b in self.blocks
             if (text := b.text(""))
-        ]
+        )
 
     def texts(self) -> list[tuple[str, int]]:
         """The text of each heading and prose block, and the offset its element starts at."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import unescape
 from itertools import islice
-from typing import Protocol, Union
+from typing import NamedTuple, Protocol, Union
 
 from seolint.parse.html import tokens as html_tokens
 
@@ -51,7 +51,12 @@ _EFFECTS = {
     name: (name in NOT_CONTENT, name in NOT_CONTENT or name in ("rt", "rp"), name in VERBATIM)
     for name in NOT_CONTENT | VERBATIM | {"rt", "rp"}
 }
-_UNUSUAL = VOID | _EFFECTS.keys()  # elements that close at once or have effects
+# Elements whose content is code or raw text, not prose (the `lines` scope hides them whole).
+RAW_CODE = frozenset({"pre", "code", "script", "style", "textarea", "head"})
+# Elements whose extent, up to the end of their end tag, the front-end needs: raw code,
+# tables (rows repeat) and headings (a fix retypes both tags).
+EXTENTS = RAW_CODE | {"table", "h1", "h2", "h3", "h4", "h5", "h6"}
+_UNUSUAL = VOID | _EFFECTS.keys() | EXTENTS  # elements that close at once, have effects or an extent
 
 Event = Union["Element", str, None]  # an element opens, text, the innermost open element closes
 
@@ -76,6 +81,16 @@ class Element:
         return (self.attrs.get("class") or "").split()
 
 
+class Extent(NamedTuple):
+    """Where an element of `EXTENTS` lies in the source: from its "<" to `end`, the end of its
+    own end tag (`closing`, its offsets), or where something else closed it."""
+
+    name: str
+    start: int
+    end: int
+    closing: tuple[int, int] | None
+
+
 class Tree:
     """A page as the events of a walk over its elements, in document order.
 
@@ -84,7 +99,7 @@ class Tree:
     spans all events.
     """
 
-    __slots__ = ("comments", "elements", "events", "root")
+    __slots__ = ("comments", "elements", "events", "extents", "root")
 
     def __init__(self) -> None:
         self.root = Element("#document", {}, 0, 0)
@@ -92,6 +107,7 @@ class Tree:
         self.events: list[Event] = [self.root]
         self.elements: list[Element] = []  # all but the root, in document order
         self.comments: list[html_tokens.Comment] = []  # real comments only (none in code or raw text)
+        self.extents: list[Extent] = []  # of the elements named in EXTENTS, hidden ones too
 
     def text(self, element: Element) -> str:
         """The text of every descendant, joined by spaces, whitespace collapsed."""
@@ -205,7 +221,7 @@ def read(source: str) -> Tree:
             name, attrs, self_closing = tag
             if builder.hidden or self_closing or name in _UNUSUAL:
                 if attrs is None:
-                    builder.end(name)
+                    builder.end(name, offset, offset + len(text) + 2)
                 else:
                     builder.start(name, attrs, offset, offset + len(text) + 2, self_closing)
             elif attrs is not None:  # what `start` does with an element that opens
@@ -221,11 +237,11 @@ def read(source: str) -> Tree:
                 element.last = len(events)
                 events.append(None)
             else:
-                builder.end(name)
+                builder.end(name, offset, offset + len(text) + 2)
             if after and not builder.quiet:
                 events.append(unescape(after) if "&" in after else after)
         offset += len(piece) + 1
-    return builder.close()
+    return builder.close(len(source))
 
 
 class _Builder:
@@ -248,7 +264,7 @@ class _Builder:
             elif isinstance(token, html_tokens.StartTag):
                 self.start(token.name, attributes(token), token.start, token.end, token.self_closing)
             elif isinstance(token, html_tokens.EndTag):
-                self.end(token.name)
+                self.end(token.name, token.start, token.end)
             elif not self._verbatim:
                 self.tree.comments.append(token)
 
@@ -273,25 +289,30 @@ class _Builder:
             self.quiet += quiet
             self._verbatim += verbatim
 
-    def end(self, name: str) -> None:
-        """Close the most recent open `name` and everything opened inside it, or nothing."""
+    def end(self, name: str, start: int, end: int) -> None:
+        """Close the most recent open `name` and everything opened inside it, or nothing; the
+        end tag is at source offsets [start, end)."""
         if self.counts.get(name):
-            while self._close_last() != name:
-                pass
+            while self.open[-1].name != name:
+                self._close_last(start, None)
+            self._close_last(end, (start, end))
 
-    def close(self) -> Tree:
-        """Close every element still open, and the root."""
+    def close(self, size: int) -> Tree:
+        """Close every element still open at the end of the page (`size` long), and the root."""
         while self.open:
-            self._close_last()
+            self._close_last(size, None)
         tree = self.tree
         tree.root.last = len(tree.events)
         tree.events.append(None)
         return tree
 
-    def _close_last(self) -> str:
+    def _close_last(self, at: int, closing: tuple[int, int] | None) -> None:
+        """Close the innermost open element at offset `at`; `closing`: by its own end tag there."""
         element = self.open.pop()
         name = element.name
         self.counts[name] -= 1
+        if name in EXTENTS:
+            self.tree.extents.append(Extent(name, element.offset, at, closing))
         effects = _EFFECTS.get(name)
         if effects is not None:
             hidden, quiet, verbatim = effects
@@ -301,7 +322,6 @@ class _Builder:
         if element.first >= 0:
             element.last = len(self.tree.events)
             self.tree.events.append(None)
-        return name
 
 
 def attributes(tag: html_tokens.StartTag) -> dict[str, str]:

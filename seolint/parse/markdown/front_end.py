@@ -8,18 +8,18 @@ is read by seolint.parse.markdown.inline.
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, Union
 
 from seolint.document import model as document
-from seolint.document.model import Block, CodeBlock, Comment, Document, Heading, Span
-from seolint.parse import front_matter
+from seolint.document.model import Block, CodeBlock, Document, Heading, LevelMark, Span, Stretch
+from seolint.parse import ParseError, front_matter
 from seolint.parse.html import elements as html_elements
 from seolint.parse.html import tokens as html_tokens
+from seolint.parse.markdown import attributes, decoration
 from seolint.parse.markdown import inline as markdown_inline
 from seolint.parse.markdown import nodes as markdown_nodes
-from seolint.parse.markdown.inline import InlineHtml, MarkdownLinks, Source
+from seolint.parse.markdown.inline import InlineHtml, MarkdownLinks, NotProse, Source
 from seolint.parse.markdown.nodes import Node, Tree
 
 BlockKind = Literal["paragraph", "list-item", "quote", "table-cell"]
@@ -33,13 +33,15 @@ _BLOCKS = frozenset(
         "tcell", "definition",
     }
 )  # fmt: skip
-_CUSTOM_ID = re.compile(r"\{#([\w:.-]+)\}\s*$")  # `## Setup {#setup}` (Hugo, kramdown, Pandoc)
 # An HTML block without any of these holds nothing the element reader keeps (links, images,
-# ids) and no comment: it is not read at all.
-_HTML_READ = ("<a", "<img", "id", "<!--")
+# ids), no comment, no raw code and no table: it is not read at all.
+_HTML_READ = (
+    "<a", "<img", "id", "<!--", "<pre", "<code", "<script", "<style", "<textarea", "<head", "<table",
+)  # fmt: skip
 
 Lines = tuple[int, int]  # 0-based [first line, line after the last]
-_Pending = tuple[Union[Node, list[Node]], BlockKind, Union[Lines, None]]  # a block or a run of inline nodes
+# a block or a run of inline nodes, the prose kind around it, its table row, its depth (1: top level)
+_Pending = tuple[Union[Node, list[Node]], BlockKind, Union[Lines, None], int]
 
 
 def preload() -> None:
@@ -51,6 +53,9 @@ def parse(source: str, path: str, indented_code: bool = True) -> Document:
     fm = front_matter.split(source)
     builder = _Builder(Source(source))
     builder.walk(markdown_nodes.parse(fm.body, indented_code))
+    if fm.span is not None:
+        builder.not_text.append(builder.whole_lines((0, fm.span.end_line)))
+    not_prose = builder.not_prose
     doc = Document(
         path=path,
         format="markdown",
@@ -59,11 +64,14 @@ def parse(source: str, path: str, indented_code: bool = True) -> Document:
         front_matter_span=fm.span,
         headings=tuple(builder.headings),
         blocks=tuple(builder.blocks),
-        links=tuple(builder.reader.links()),
+        links=_without_footnotes(builder.source, builder.reader.links()),
         images=tuple(builder.reader.images),
         code_blocks=tuple(builder.code),
-        comments=tuple(builder.comments),  # real ones only: never in code, inline or fenced
-        ids=(*(h.anchor for h in builder.headings if h.anchor), *builder.reader.ids),
+        comments=tuple(not_prose.comments),  # real ones only: never in code, inline or fenced
+        ids=(*(h.anchor for h in builder.headings if h.anchor), *builder.reader.ids, *builder.attribute_ids),
+        tables=tuple(sorted(not_prose.tables)),
+        not_text=document.merged(not_prose.not_text),
+        line_markup=decoration.decoration,
     )
     return document.with_line_starts(doc, builder.source.starts)
 
@@ -77,35 +85,57 @@ class _Builder:
         self.blocks: list[Block] = []
         self.reader = html_elements.Reader()  # links, images and ids, from Markdown and HTML alike
         self.code: list[CodeBlock] = []
-        self.comments: list[Comment] = []
+        self.not_prose = NotProse()  # comments, what is not prose text, tables
+        self.not_text = self.not_prose.not_text
+        self._code_spans: list[tuple[int, int]] = []  # byte ranges, as the tree gives them
+        self.attribute_ids: list[str] = []  # from kramdown's block attribute lists, `{: #id}`
 
     def walk(self, tree: Tree) -> None:
         """Every block in document order, with an explicit stack: a quote nested 10,000 deep
-        is no deeper here. Prose takes its kind from the innermost list item, quote or cell."""
+        is no deeper here. Prose takes its kind from the innermost list item, quote or cell.
+        A block deeper than MAX_NESTING refuses the draft (the parser stopped reading there)."""
         stack: list[_Pending] = []
-        _push(stack, tree.blocks, "paragraph", None)
+        _push(stack, tree.blocks, "paragraph", None, 1)
         while stack:
-            item, kind, row = stack.pop()
+            item, kind, row, depth = stack.pop()
             if isinstance(item, list):
                 spans = [node.srcmap for node in item if node.srcmap]
                 self._prose(kind, item, tree.lines(spans[0][0], spans[-1][1]) if spans else (0, 1))
                 continue
             name = item.name
             lines = tree.lines(*item.srcmap) if item.srcmap else (0, 1)
+            if depth > markdown_nodes.MAX_NESTING:
+                raise ParseError(
+                    f"blocks nest more than {markdown_nodes.MAX_NESTING} levels deep at line {lines[0] + 1}"
+                    " (a list and its item are two levels)"
+                )
             if name == "paragraph":
                 self._prose(kind, item.children, lines)
             elif name == "heading" or name == "lheading":  # lheading: a setext (underlined) heading
-                self._heading(item.meta["level"], item.children, lines)
-            elif name == "tcell":  # a cell's text is mapped to its row (markdown-it-py's map)
-                self._prose("table-cell", item.children, row or lines)
+                self._heading(item.meta["level"], item.children, lines, atx=name == "heading")
+            elif name == "trow":  # a cell's text is mapped to its row (markdown-it-py's map)
+                self._row(item.children, lines if item.srcmap else row or lines)
             elif name == "fence" or name == "code_block":
                 self._code(tree, item, lines)
+                self.not_text.append(self.whole_lines(lines))
             elif name == "html_block":
-                self._html(tree.as_written_at_end(item, item.meta.get("content", "")), lines[0])
+                self._html(tree.as_written_at_end(item, item.meta.get("content", "")), lines)
+            elif name == "definition":  # a link reference definition: `[id]: https://...`
+                self.not_text.append(self.whole_lines(lines))
             elif name in _CONTAINERS:
-                _push(stack, item.children, _CONTAINERS[name], row)
+                _push(stack, item.children, _CONTAINERS[name], row, depth + 1)
             else:  # lists, tables and their parts: only their items and cells are read
-                _push(stack, item.children, kind, lines if name == "trow" and item.srcmap else row)
+                if name == "table":
+                    self.not_prose.tables.append(self._line_span(lines))
+                _push(stack, item.children, kind, row, depth + 1)
+        self.not_text += (tree.chars(start, end, self.source.starts) for start, end in self._code_spans)
+
+    def whole_lines(self, lines: Lines) -> Stretch:
+        """Source offsets of lines [first, after the last) (0-based), line breaks included."""
+        source = self.source
+        return source.offset(lines[0] + 1), source.offset(lines[1] + 1) if lines[1] < source.count else len(
+            source.text
+        )
 
     def _line_span(self, lines: Lines, text: str = "") -> Span:
         """The span of whole lines; with `text`, starting where the text does on the first line."""
@@ -115,26 +145,54 @@ class _Builder:
         last_index = min(end, self.source.count) - 1
         return Span(start + 1, column, end, len(self.source.line(last_index)) + 1 if last_index >= 0 else 1)
 
-    def _heading(self, level: int, children: Sequence[Node], lines: Lines) -> None:
-        text, located = markdown_inline.plain_text(children, keep_code=True)
-        anchor = custom.group(1) if (custom := _CUSTOM_ID.search(text)) else None
-        self.headings.append(Heading(level, text, self._line_span(lines), anchor=anchor))
+    def _heading(self, level: int, children: Sequence[Node], lines: Lines, atx: bool) -> None:
+        text, located = markdown_inline.plain_text(children, keep_code=True, code=self._code_spans)
+        text, anchor = attributes.heading_attributes(text)
+        marks = self._hashes(lines[0], level) if atx else ()
+        self.headings.append(Heading(level, text, self._line_span(lines), anchor=anchor, level_marks=marks))
         if located:
             self._inline(children, lines, located)
 
-    def _prose(self, kind: BlockKind, children: Sequence[Node], lines: Lines) -> None:
-        text, located = markdown_inline.plain_text(children, keep_code=False)
+    def _hashes(self, line: int, level: int) -> tuple[LevelMark, ...]:
+        """The `#` run that opens an ATX heading on line `line` (0-based): the first `#` of the
+        line, since quote and list markers never hold one."""
+        column = self.source.line(line).find("#")
+        at = self.source.offset(line + 1) + column
+        return (LevelMark(at, at + level, "#"),) if column >= 0 else ()
+
+    def _prose(self, kind: BlockKind, children: Sequence[Node], lines: Lines, at: int | None = None) -> None:
+        text, located = markdown_inline.plain_text(children, keep_code=False, code=self._code_spans)
+        note = attributes.without_footnote_marker(text)
+        if note != text:  # a footnote: generators list them at the end of the page
+            text, kind = note, "list-item"
+        text, ids = attributes.block_attributes(text)
+        self.attribute_ids += ids
+        if ids and not text.strip():
+            return  # a block attribute list alone: it decorates the block above, it is no prose
         self.blocks.append(Block(kind, text, self._line_span(lines, text)))
         if located:
-            self._inline(children, lines, located)
+            self._inline(children, lines, located, at)
 
-    def _inline(self, children: Sequence[Node], lines: Lines, located: int) -> None:
+    def _row(self, cells: Sequence[Node], lines: Lines) -> None:
+        """A table row's cells, each read from where it starts on the row's line: after the
+        pipe that opens it (a pipe escaped with a backslash is text, even in code)."""
+        line = self.source.line(lines[0])
+        begin = self.source.offset(lines[0] + 1)
+        content = len(line) - len(line.lstrip(" \t>"))  # after a quote's markers
+        pipes = [i for i, c in enumerate(line) if c == "|" and not line.endswith("\\", 0, i)]
+        starts = [begin + p + 1 for p in pipes if p >= content]
+        if not pipes or pipes[0] > content:
+            starts.insert(0, begin + content)  # no leading pipe: the first cell starts the line
+        for index, cell in enumerate(cells):
+            self._prose("table-cell", cell.children, lines, starts[min(index, len(starts) - 1)])
+
+    def _inline(self, children: Sequence[Node], lines: Lines, located: int, at: int | None = None) -> None:
         sink = (
-            InlineHtml(self.source, self.reader, self.comments)
+            InlineHtml(self.source, self.reader, self.not_prose)
             if located == markdown_inline.WITH_HTML
-            else MarkdownLinks(self.source, self.reader)
+            else MarkdownLinks(self.source, self.reader, self.not_prose)
         )
-        markdown_inline.read(children, self.source, lines, sink)
+        markdown_inline.read(children, self.source, lines, sink, at)
 
     def _code(self, tree: Tree, node: Node, lines: Lines) -> None:
         span = self._line_span(lines)
@@ -151,19 +209,26 @@ class _Builder:
         closed = span.end_line > span.line and _closes(self.source.line(span.end_line - 1), markup)
         self.code.append(CodeBlock(language, span, True, content, closed))
 
-    def _html(self, snippet: str, first: int) -> None:
+    def _html(self, snippet: str, lines: Lines) -> None:
         """An HTML block: its tokens are placed back onto the source lines they came from
         (markdown-it strips the indentation and quote markers of a nested block)."""
         lowered = snippet.lower()
         if not any(mark in lowered for mark in _HTML_READ):
             return
-        html = InlineHtml(self.source, self.reader, self.comments)
+        first = lines[0]
+        html = InlineHtml(self.source, self.reader, self.not_prose)
         at = self.source.offset(first + 1)
         if _stands_as_written(self.source.text, snippet, at):
+            place: Callable[[int], int] = at.__add__
             html.feed(snippet, at)
         else:
-            html.feed_placed(html_tokens.tokenize(snippet), self._placement(snippet, first))
-        html.close()
+            place = self._placement(snippet, first)
+            html.feed_placed(html_tokens.tokenize(snippet), place)
+        end = place(len(snippet.rstrip()))  # where what the block holds ends (blank lines aside)
+        html.close(end)
+        unclosed = lowered.rfind("<!--")
+        if unclosed >= 0 and lowered.find("-->", unclosed + 4) < 0:  # a comment to the end, unread
+            self.not_text.append((place(unclosed), end))
 
     def _placement(self, snippet: str, first: int) -> Callable[[int], int]:
         """Where each offset of `snippet` is in the source, line by line from line `first`."""
@@ -182,7 +247,9 @@ class _Builder:
         return place
 
 
-def _push(stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Lines | None) -> None:
+def _push(
+    stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Lines | None, depth: int
+) -> None:
     """Push `nodes` to be walked in order, runs of inline nodes grouped as one paragraph."""
     items: list[Node | list[Node]] = []
     for node in nodes:
@@ -192,7 +259,27 @@ def _push(stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Li
             items[-1].append(node)
         else:
             items.append([node])
-    stack.extend((item, kind, row) for item in reversed(items))
+    stack.extend((item, kind, row, depth) for item in reversed(items))
+
+
+def _without_footnotes(source: Source, links: Iterable[document.Link]) -> tuple[document.Link, ...]:
+    """The links, but for footnote references (`[^1]`), which CommonMark may take for
+    links to a definition such as `[^1]: single-word`. A footnote that is a URL stays a
+    link: the generator shows (and links) that URL in the footnote."""
+    found = tuple(links)
+    if "[^" not in source.text:
+        return found
+    starts = attributes.footnote_reference_starts(source.text)
+    return tuple(
+        link
+        for link in found
+        if source.offset(link.span.line) + link.span.column - 1 not in starts or _is_url(link.href)
+    )
+
+
+def _is_url(href: str | None) -> bool:
+    """A footnote that is a URL (`[^1]: <https://...>`): the page links it, in the footnote."""
+    return href is not None and "://" in href
 
 
 def _stands_as_written(text: str, snippet: str, at: int) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from seolint.document import model as document
-from seolint.document.model import AltState, Comment, Image, Span
+from seolint.document.model import AltState, Comment, Image, Span, Stretch
 from seolint.parse.html import elements as html_elements
 from seolint.parse.html import tokens as html_tokens
 from seolint.parse.html import tree as html_tree
@@ -25,6 +25,20 @@ _LINKS = frozenset({"link", "autolink"})
 _TRANSPARENT = frozenset({"em", "strong"})  # only their text matters to seolint
 # What of a block's inline nodes the element reader must hear of:
 NOTHING, LINKS_ONLY, WITH_HTML = 0, 1, 2  # nothing; links and images; inline HTML too
+# Raw HTML elements whose content is code, not prose; and tables, whose rows repeat.
+_TRACKED = html_tree.RAW_CODE | {"table"}
+
+
+class NotProse:
+    """What a draft's blocks hold besides prose text, gathered as the walk finds them:
+    its real HTML comments, source offsets that are not prose text, and its tables."""
+
+    __slots__ = ("comments", "not_text", "tables")
+
+    def __init__(self) -> None:
+        self.comments: list[Comment] = []
+        self.not_text: list[Stretch] = []
+        self.tables: list[Span] = []
 
 
 class Source:
@@ -60,9 +74,15 @@ class Source:
         return index + 1, offset - self.starts[index] + 1
 
 
-def plain_text(nodes: Sequence[Node], keep_code: bool) -> tuple[str, int]:
+def plain_text(
+    nodes: Sequence[Node], keep_code: bool, code: list[tuple[int, int]] | None = None
+) -> tuple[str, int]:
     """The text of inline nodes, one space for each run of spaces, and what of them the reader
-    must hear of (NOTHING, LINKS_ONLY or WITH_HTML). An image's alt text is not the block's."""
+    must hear of (NOTHING, LINKS_ONLY or WITH_HTML). An image's alt text is not the block's.
+
+    With `code`, the byte range of each code span goes there; a code span without one
+    (markdown-it-py's) asks for the cursor walk, which finds it in the source.
+    """
     parts: list[str] = []
     located = NOTHING
     for node in nodes:
@@ -72,14 +92,14 @@ def plain_text(nodes: Sequence[Node], keep_code: bool) -> tuple[str, int]:
         elif name == "softbreak":
             parts.append("\n")
         else:
-            located = max(located, _nested_text(node, keep_code, parts))
+            located = max(located, _nested_text(node, keep_code, parts, code))
     text = "".join(parts)
     if "\n" not in text:
         return " ".join(text.split()), located
     return "\n".join([" ".join(line.split()) for line in text.split("\n")]).strip(), located
 
 
-def _nested_text(top: Node, keep_code: bool, parts: list[str]) -> int:
+def _nested_text(top: Node, keep_code: bool, parts: list[str], code: list[tuple[int, int]] | None) -> int:
     """`plain_text` of one node and what it holds, with an explicit stack: emphasis may nest
     thousands deep."""
     located = NOTHING
@@ -96,6 +116,11 @@ def _nested_text(top: Node, keep_code: bool, parts: list[str]) -> int:
             stack.extend(reversed(node.children))
         elif name == "code_inline":
             parts.append(_code_content(node) if keep_code else " ")
+            if code is not None:
+                if (where := node.srcmap) is not None:
+                    code.append(where)
+                else:
+                    located = max(located, LINKS_ONLY)
         elif name == "softbreak" or name == "hardbreak":
             parts.append("\n")
         elif name == "image":
@@ -110,18 +135,25 @@ def read(
     source: Source,
     lines: tuple[int, int],
     sink: MarkdownLinks | InlineHtml,
+    at: int | None = None,
 ) -> None:
     """Tell `sink` of the links, images and inline HTML among `nodes`, the inline content of
-    source lines [first, after the last) (0-based)."""
+    source lines [first, after the last) (0-based) from offset `at` on (a table cell's start;
+    by default the first line's), and of what is not prose text in them: the code spans the
+    nodes do not place, and the brackets of shortcut reference links."""
     end = source.offset(lines[1] + 1) if lines[1] < source.count else len(source.text)
-    cursor = Cursor(source.text, source.offset(lines[0] + 1), end)
+    cursor = Cursor(source.text, source.offset(lines[0] + 1) if at is None else at, end)
     stack: list[Node | None] = list(reversed(nodes))  # None: where a link's content ends
+    opened: list[bool] = []  # per open link: whether it is written in brackets (not an autolink)
+    not_text = sink.not_prose.not_text
     while stack:
         node = stack.pop()
         if node is None:
             if cursor.skip_text:
                 cursor.seek(">", past=True)
                 cursor.skip_text = False
+            if opened.pop():
+                not_text += _reference_brackets(source.text, cursor.start, cursor.at)
             sink.link_end(cursor.at)
             continue
         name = node.name
@@ -138,12 +170,15 @@ def read(
         elif name in _LINKS:
             autolink = name == "autolink"
             at = cursor.seek("<" if autolink else "[", past=True)
+            opened.append(not autolink)
             sink.link(link_text.as_written(node.meta.get("url", "")), at)
             cursor.skip_text = autolink  # its text is the URL, decoded
             stack.append(None)
             stack.extend(reversed(node.children))
         elif name == "code_inline":
-            cursor.code(_code_marker(node.meta))
+            found = cursor.code(_code_marker(node.meta))
+            if node.srcmap is None and found is not None:  # (a byte range was taken by plain_text)
+                not_text.append(found)
             sink.write(_code_content(node))
         elif name == "softbreak" or name == "hardbreak":
             sink.write("\n")
@@ -154,7 +189,25 @@ def read(
         elif name == "html_inline" and isinstance(sink, InlineHtml):  # (MarkdownLinks: none to read)
             content = node.meta.get("content", "")
             sink.feed(content, cursor.seek(content, past=True, window=True))
-    sink.close()
+    sink.close(end)
+
+
+def _reference_brackets(text: str, block: int, after: int) -> list[Stretch]:
+    """The brackets of a link whose text ends at `after` (its block starts at `block`), when
+    it is a shortcut (`[label]`) or collapsed (`[label][]`) reference: markup around its text.
+    A label holds no unescaped bracket, so its "[" is the last one before its "]"."""
+    close = after
+    while close < len(text) and text[close] in "*_":  # emphasis closing inside the brackets
+        close += 1
+    if not text.startswith("]", close) or text.startswith("(", close + 1) or text.startswith(":", close + 1):
+        return []
+    end = close + 3 if text.startswith("[]", close + 1) else close + 1
+    if end == close + 1 and text.startswith("[", close + 1):
+        return []  # `[text][label]`: a full reference, whose text may be anything
+    start = text.rfind("[", block, close)
+    while start > block and text[start - 1] == "\\":
+        start = text.rfind("[", block, start)
+    return [(start, start + 1), (close, end)] if start >= 0 else []
 
 
 def _image(node: Node, span: Span) -> Image:
@@ -187,10 +240,11 @@ class Cursor:
     than a bounded scan and the whole pass stays linear.
     """
 
-    __slots__ = ("at", "end", "skip_text", "source")
+    __slots__ = ("at", "end", "skip_text", "source", "start")
 
     def __init__(self, source: str, at: int, end: int) -> None:
         self.source = source
+        self.start = at  # where the block starts
         self.at = at
         self.end = end
         self.skip_text = False  # inside an autolink, whose text is the URL, decoded
@@ -213,14 +267,31 @@ class Cursor:
         if not self.skip_text:
             self._past(written)
 
-    def code(self, marker: str) -> None:
-        """Move past a code span's opening and closing backticks (its content is normalised)."""
+    def code(self, marker: str) -> Stretch | None:
+        """Move past a code span's opening and closing backticks (its content is normalised);
+        where the span is, if both were found."""
         if self.skip_text:
-            return
-        opening = self.source.find(marker, self.at, min(self.end, self.at + _WINDOW))
+            return None
+        opening = self._run(marker)
         if opening >= 0:
             self.at = opening + len(marker)
-        self._past(marker)
+        closing = self._run(marker)
+        if closing >= 0:
+            self.at = closing + len(marker)
+        return (opening, self.at) if opening >= 0 and closing >= 0 else None
+
+    def _run(self, marker: str) -> int:
+        """Where the next run of exactly `marker`'s backticks starts, within the window (-1)."""
+        source, at = self.source, self.at
+        end = min(self.end, at + len(marker) + _WINDOW)
+        while (found := source.find(marker[0], at, end)) >= 0:
+            after = found
+            while after < len(source) and source[after] == marker[0]:
+                after += 1
+            if after - found == len(marker):
+                return found
+            at = after
+        return -1
 
     def past_alt(self, nodes: Sequence[Node]) -> None:
         """Move past an image's alt text, read as its text nodes and code spans."""
@@ -235,11 +306,14 @@ class Cursor:
             elif name in _TRANSPARENT or name in _LINKS:
                 stack.extend(reversed(node.children))
 
-    def _past(self, needle: str) -> None:
+    def _past(self, needle: str) -> bool:
+        """Move past `needle` if it is near; whether it was."""
         if needle:
             found = self.source.find(needle, self.at, min(self.end, self.at + len(needle) + _WINDOW))
             if found >= 0:
                 self.at = found + len(needle)
+                return True
+        return False
 
 
 _WINDOW = 4096  # longest stretch of markup (a link's destination) skipped between two nodes
@@ -253,11 +327,12 @@ class MarkdownLinks:
     reader, with the same link text (tests/test_markdown_walk.py compares the two).
     """
 
-    __slots__ = ("_open", "_text", "reader", "source")
+    __slots__ = ("_open", "_text", "not_prose", "reader", "source")
 
-    def __init__(self, source: Source, reader: html_elements.Reader) -> None:
+    def __init__(self, source: Source, reader: html_elements.Reader, not_prose: NotProse) -> None:
         self.source = source
         self.reader = reader
+        self.not_prose = not_prose
         self._open = 0  # links open
         self._text: list[str] = []  # written inside a link since the reader last heard
 
@@ -280,7 +355,7 @@ class MarkdownLinks:
         if self._open:
             self._text.append(text)
 
-    def close(self) -> None:
+    def close(self, end: int) -> None:
         self._flush()
 
     def _flush(self) -> None:
@@ -293,13 +368,14 @@ class InlineHtml:
     """Feeds the HTML of one Markdown block, and the block's own links and images, to the
     element reader through the same nesting rules an HTML page's tree is built by."""
 
-    __slots__ = ("_pending", "comments", "nesting", "reader", "source")
+    __slots__ = ("_pending", "_tracked", "nesting", "not_prose", "reader", "source")
 
-    def __init__(self, source: Source, reader: html_elements.Reader, comments: list[Comment]) -> None:
+    def __init__(self, source: Source, reader: html_elements.Reader, not_prose: NotProse) -> None:
         self.source = source
         self.reader = reader
-        self.comments = comments
+        self.not_prose = not_prose
         self._pending: list[str] = []
+        self._tracked: list[tuple[str, int]] = []  # open raw code and table elements, and their "<"
         self.nesting = html_tree.Nesting(self)
 
     def link(self, href: str, at: int) -> None:
@@ -333,11 +409,34 @@ class InlineHtml:
                 self.nesting.text(token.text)
                 continue
             token.start, token.end = place(token.start), place(token.end)  # fresh tokens: ours to move
+            if isinstance(token, (html_tokens.StartTag, html_tokens.EndTag)) and token.name in _TRACKED:
+                self._track(token)
             self.nesting.feed([token])
 
-    def close(self) -> None:
+    def _track(self, tag: html_tokens.StartTag | html_tokens.EndTag) -> None:
+        """Raw code runs from its start tag to its own end tag (or the block's end), and so
+        does a table: whatever the nesting rules say about the tags in between."""
+        if isinstance(tag, html_tokens.StartTag):
+            if not tag.self_closing:
+                self._tracked.append((tag.name, tag.start))
+            return
+        for index in range(len(self._tracked) - 1, -1, -1):
+            if self._tracked[index][0] == tag.name:
+                self._region(*self._tracked.pop(index), tag.end)
+                return
+
+    def _region(self, name: str, start: int, end: int) -> None:
+        if name == "table":
+            self.not_prose.tables.append(self.source.span_at(start, end))
+        else:
+            self.not_prose.not_text.append((start, end))
+
+    def close(self, end: int) -> None:
+        """The block ends at source offset `end`: every element still open ends there."""
         self.flush()
         self.nesting.close()
+        while self._tracked:
+            self._region(*self._tracked.pop(), end)
 
     # html_tree.Sink
     def enter(self, tag: html_tokens.StartTag) -> None:
@@ -357,4 +456,5 @@ class InlineHtml:
 
     def comment(self, comment: html_tokens.Comment) -> None:
         span = self.source.span_at(comment.start, comment.end)
-        self.comments.append(Comment(comment.text.strip(), span))
+        self.not_prose.comments.append(Comment(comment.text.strip(), span))
+        self.not_prose.not_text.append((comment.start, comment.end))

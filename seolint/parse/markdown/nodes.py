@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from markdown_it_pyrs import MarkdownIt
 
 
+# Blocks nested deeper than this are not read (markdown-it's own bound, max_nesting, is 100
+# too); the front-end's walk refuses such a draft with one line saying where.
+MAX_NESTING = 100
+
+
 class Node(Protocol):
     """What the front-end reads of a node: markdown-it-pyrs's Node, or one built from tokens."""
 
@@ -44,6 +49,21 @@ class Tree(NamedTuple):
     blocks: Sequence[Node]
     line_starts: list[int]
     unterminated_end: int  # the source's length when its last line has no line break, else -1
+    encoded: bytes = b""  # the source as parsed, in UTF-8
+    ascii: bool = True  # whether it is all ASCII, so that a byte's offset is its character's
+
+    def chars(self, start: int, end: int, char_starts: Sequence[int]) -> tuple[int, int]:
+        """The byte range [start, end) as character offsets into the original text, whose
+        lines start at `char_starts` (its lines are the parsed ones, line breaks aside)."""
+        return self._char(start, char_starts), self._char(end, char_starts)
+
+    def _char(self, offset: int, char_starts: Sequence[int]) -> int:
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        line_start = self.line_starts[index]
+        column = offset - line_start
+        if not self.ascii:
+            column = len(self.encoded[line_start:offset].decode("utf-8"))
+        return char_starts[index] + column
 
     def lines(self, start: int, end: int) -> tuple[int, int]:
         """The 0-based lines [first, after the last) that the byte range [start, end) touches."""
@@ -68,8 +88,10 @@ def _parser() -> MarkdownIt:
 def _fallback_parser(indented_code: bool = True) -> PyMarkdownIt:
     from markdown_it import MarkdownIt as PyMarkdownIt
 
-    # text_join off: escapes and entities stay tokens of their own, as markdown-it.rs keeps them
-    parser = PyMarkdownIt("commonmark").enable("table").disable("text_join")
+    # text_join off: escapes and entities stay tokens of their own, as markdown-it.rs keeps them.
+    # One level past MAX_NESTING, so a draft nested deeper keeps a node the walk refuses.
+    options = {"maxNesting": MAX_NESTING + 1}
+    parser = PyMarkdownIt("commonmark", options).enable("table").disable("text_join")
     return parser if indented_code else parser.disable("code")
 
 
@@ -81,7 +103,11 @@ def parse(source: str, indented_code: bool = True) -> Tree:
     """The tree of `source`, byte ranges counted in `source` as normalised here.
 
     Without `indented_code` (plain-text drafts, whose indented lines are prose), the
-    Python parser reads it: the Rust one cannot switch that rule off.
+    Python parser reads it: the Rust one cannot switch that rule off. Nor can it bound its
+    nesting: it recurses once per level while parsing and again while freeing the tree, and
+    a quote 30,000 levels deep overflows the stack (a segfault, not an exception). A source
+    that might nest that deep (`_may_nest_deeply`) is read by markdown-it-py instead, whose
+    `maxNesting` stops where markdown-it stops; the walk refuses what goes past MAX_NESTING.
 
     The source is first normalised as markdown-it-py normalises it: CRLF and a lone CR each end
     one line, NUL reads as U+FFFD.
@@ -100,17 +126,17 @@ def parse(source: str, indented_code: bool = True) -> Tree:
         encoded = source.encode("utf-8")
     line_starts = _byte_line_starts(encoded)
     unterminated_end = -1 if source.endswith("\n") else len(encoded)
-    if not indented_code:
-        tokens = _fallback_parser(indented_code=False).parse(source)
-        return Tree(_TokenTree(line_starts, len(encoded)).blocks(tokens), line_starts, unterminated_end)
+    if not indented_code or _may_nest_deeply(encoded):
+        blocks = _TokenTree(line_starts, encoded).blocks(_fallback_parser(indented_code), source)
+        return Tree(blocks, line_starts, unterminated_end, encoded, encoded.isascii())
     try:
         root = _without_stderr(lambda: _parser().tree(source))
     except BaseException as error:  # pyo3's PanicException derives from BaseException
         if type(error).__name__ != "PanicException":
             raise
-        tokens = _fallback_parser().parse(source)
-        return Tree(_TokenTree(line_starts, len(encoded)).blocks(tokens), line_starts, unterminated_end)
-    return Tree(root.children, line_starts, unterminated_end)
+        blocks = _TokenTree(line_starts, encoded).blocks(_fallback_parser(), source)
+        return Tree(blocks, line_starts, unterminated_end, encoded, encoded.isascii())
+    return Tree(root.children, line_starts, unterminated_end, encoded, encoded.isascii())
 
 
 def _without_stderr(call: Callable[[], Node]) -> Node:
@@ -133,6 +159,45 @@ def _without_stderr(call: Callable[[], Node]) -> Node:
 
 _LINE_ENDING = re.compile(r"\r\n?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Every container a line opens or continues takes at least one character before its content
+# (`>`, a list marker, or indentation; a tab is at most 4 columns, two list items' indent),
+# and a list marker makes two nodes (the list and its item): a line whose run of these
+# characters is shorter than _LONG_PREFIX sits at most 4 x _LONG_PREFIX blocks deep.
+_LONG_PREFIX = 256
+_PREFIX_AT_START = re.compile(rb"[ \t>*+\-.)0-9]{%d}" % _LONG_PREFIX)
+_LONG_PREFIX_AFTER_BREAK = re.compile(rb"\n[ \t>*+\-.)0-9]{%d}" % _LONG_PREFIX)
+# Every emphasis level takes a `*` or `_` on each side (one after a backslash is text, unless
+# the backslash is itself escaped). A link cannot hold a link, so links and images nest only
+# through images: each other level takes a `![`. Inline content ends at a blank line. (A `[`
+# alone is not counted: a paragraph of unclosed `[Insert` brackets is common and flat, and
+# markdown-it-py reads it in quadratic time.) With the prefix bound, the Rust tree stays four
+# times shallower than the depth its stack overflows at (25,000 to 30,000 levels of quotes,
+# emphasis or images on a default 8 MB stack, in the main thread or another).
+_EMPHASIS = b"*_"
+_NOT_EMPHASIS = bytes(range(256)).translate(None, _EMPHASIS)
+_ESCAPED = (b"\\*", b"\\_")
+_ESCAPED_BACKSLASH = (b"\\\\*", b"\\\\_")
+_IMAGE = b"!["
+_MANY_INLINE_MARKS = 5000
+_BLANK_LINE = re.compile(rb"\n[ \t]*\n")
+
+
+def _may_nest_deeply(encoded: bytes) -> bool:
+    """Whether the tree of `encoded` could be deeper than the Rust parser safely builds: a
+    cheap upper bound, never an underestimate; real drafts are far below it."""
+    if _PREFIX_AT_START.match(encoded) or _LONG_PREFIX_AFTER_BREAK.search(encoded):
+        return True
+    if _inline_marks(encoded) <= _MANY_INLINE_MARKS:
+        return False
+    return any(_inline_marks(part) > _MANY_INLINE_MARKS for part in _BLANK_LINE.split(encoded))
+
+
+def _inline_marks(encoded: bytes) -> int:
+    """Emphasis marks that may open or close (never fewer) plus twice the image openers."""
+    marks = len(encoded.translate(None, _NOT_EMPHASIS))
+    if b"\\" in encoded:
+        marks -= sum(map(encoded.count, _ESCAPED)) - sum(map(encoded.count, _ESCAPED_BACKSLASH))
+    return marks + 2 * encoded.count(_IMAGE)
 
 
 def _byte_line_starts(encoded: bytes) -> list[int]:
@@ -162,14 +227,19 @@ _BLOCK_NAMES = {
     "th_open": "tcell", "td_open": "tcell",
 }  # fmt: skip
 _INLINE_NAMES = {"link_open": "link", "em_open": "em", "strong_open": "strong"}
+# Block tokens that hold other blocks (a line of theirs may be a definition's).
+_CONTAINER_OPENERS = frozenset({"bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open"})
+# A line that holds only container markers: quote markers, list markers, blanks.
+_MARKERS_ONLY = re.compile(rb"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t>]+|(?=\r?\n|$)))*\s*")
 
 
 class _TokenTree:
     """markdown-it-py's token stream as nodes: line maps become byte ranges of whole lines."""
 
-    def __init__(self, line_starts: list[int], size: int) -> None:
+    def __init__(self, line_starts: list[int], encoded: bytes) -> None:
         self.line_starts = line_starts
-        self.size = size
+        self.encoded = encoded
+        self.size = len(encoded)
 
     def srcmap(self, line_map: list[int] | None) -> tuple[int, int] | None:
         if line_map is None:
@@ -178,23 +248,41 @@ class _TokenTree:
         starts = self.line_starts
         return starts[first], starts[end] if end < len(starts) else self.size
 
-    def blocks(self, tokens: Sequence[Token]) -> list[_Node]:
+    def blocks(self, parser: PyMarkdownIt, source: str) -> list[_Node]:
         root = _Node("root", {})
         open_nodes = [root]
-        for token in tokens:
+        leaves: set[int] = set()  # lines some block other than a container covers
+        for token in parser.parse(source):
             kind = token.type
             if kind.endswith("_close"):
                 open_nodes.pop()
             elif kind in _BLOCK_NAMES:
                 meta = {"level": int(token.tag[1])} if kind == "heading_open" else {}
-                node = _Node(_BLOCK_NAMES[kind], meta, self.srcmap(token.map))
+                setext = kind == "heading_open" and token.markup in ("=", "-")
+                node = _Node("lheading" if setext else _BLOCK_NAMES[kind], meta, self.srcmap(token.map))
                 open_nodes[-1].children.append(node)
                 open_nodes.append(node)
+                if kind not in _CONTAINER_OPENERS and token.map:
+                    leaves.update(range(*token.map))
             elif kind == "inline":
                 open_nodes[-1].children.extend(_inline(token.children or []))
             else:
                 open_nodes[-1].children.append(_leaf_block(token, self.srcmap(token.map)))
+                if token.map:
+                    leaves.update(range(*token.map))
+        root.children += self._definitions(leaves)
         return root.children
+
+    def _definitions(self, leaves: set[int]) -> list[_Node]:
+        """Link reference definitions, which markdown-it-py keeps out of its tokens: the lines
+        no block covers that hold more than container markers (markdown-it-pyrs gives them
+        as nodes; one node per line here, which covers the same lines)."""
+        found = []
+        for index, start in enumerate(self.line_starts):
+            end = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else self.size
+            if index not in leaves and not _MARKERS_ONLY.fullmatch(self.encoded, start, end):
+                found.append(_Node("definition", {}, (start, end)))
+        return found
 
 
 def _leaf_block(token: Token, srcmap: tuple[int, int] | None) -> _Node:

@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from seolint.discover.reading import MAX_DATA_FILE_SIZE, ReadError, read_regular_file
+from seolint.document.language import language_tag
 from seolint.findings.records import Applicability, Severity
 from seolint.registry.packs.match import (
     FIX_ACTIONS,
@@ -39,11 +41,11 @@ from seolint.registry.rule import Rule, RuleError, check_identity
 
 _RULE_KEYS = {
     "code", "name", "severity", "summary", "message", "help", "scope",
-    "patterns", "phrases", "exceptions", "where", "match", "fix", "terms", "opt-in",
+    "patterns", "phrases", "exceptions", "where", "match", "fix", "language", "terms", "opt-in",
 }  # fmt: skip
 # A `terms` rule ("Github -> GitHub") replaces spellings in prose: it takes no matchers.
-_NOT_WITH_TERMS = ("patterns", "phrases", "where", "match", "fix")
-_MATCH_KEYS = {"patterns", "phrases", "exceptions", "where", "fix"}
+_NOT_WITH_TERMS = ("patterns", "phrases", "where", "match", "fix", "language")
+_MATCH_KEYS = {"patterns", "phrases", "exceptions", "where", "fix", "language"}
 _FIX_KEYS = {"action", "applicability", "title", "with-lines"}
 PatternCompiler = Callable[[str], Pattern]
 
@@ -80,8 +82,8 @@ def load_packs(paths: Sequence[Path], existing: Sequence[Rule]) -> list[Rule]:
             raise PackError(f"{path}: rule pack not found")
         for file in files:
             try:
-                text = file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
+                text = read_regular_file(str(file), MAX_DATA_FILE_SIZE, "the rule pack limit").decode("utf-8")
+            except (OSError, UnicodeDecodeError, ReadError) as error:
                 raise PackError(f"{file}: cannot read rule pack: {error}") from None
             rules.extend(parse_pack(text, str(file), _taken([*existing, *rules])))
     return rules
@@ -136,8 +138,9 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
         raise PackError(f"{label}: {error}") from None
     _check_message(message, label)
     shared_exceptions = _patterns(entry.get("exceptions", []), f"{label}: exceptions", compile_pattern)
+    language = _languages(entry.get("language"), label)
     build = functools.partial(
-        _matcher, shared=shared_exceptions, scope=scope, compile_pattern=compile_pattern
+        _matcher, shared=shared_exceptions, scope=scope, compile_pattern=compile_pattern, language=language
     )
     own: dict[str, Any] = {key: entry[key] for key in ("patterns", "phrases", "where", "fix") if key in entry}
     if "fix" in own and not _has_matcher(own):
@@ -166,7 +169,24 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
         raise PackError(f"{label}: {error}") from None
     doc = summary + ("\n\n" + help_text.strip() if help_text.strip() else "")
     check = PackCheck(scope, message, tuple(matchers))
-    return Rule(code, name, severity, PackOptions, check, summary, doc, opt_in=_opt_in(entry, label))
+    readable = [m.languages for m in matchers]
+    languages = None if None in readable else frozenset().union(*(r for r in readable if r is not None))
+    by_default = not _opt_in(entry, label)
+    return Rule(
+        code, name, severity, PackOptions, check, summary, doc, languages=languages, by_default=by_default
+    )
+
+
+def _languages(value: object, label: str) -> frozenset[str] | None:
+    """`language = "de"` or `language = ["de", "at"]`: the languages a rule's or a match
+    table's phrases are in, as primary subtags; None when not said (any language)."""
+    if value is None:
+        return None
+    values = value if isinstance(value, list) else [value]
+    codes = [language_tag(v) for v in values]
+    if not values or any(code is None for code in codes):
+        raise PackError(f'{label}: language must be a language tag such as "en" or a list of them')
+    return frozenset(code for code in codes if code is not None)
 
 
 def _opt_in(entry: dict[str, Any], label: str) -> bool:
@@ -211,7 +231,7 @@ def _terms_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
         raise PackError(f"{label}: {error}") from None
     doc = summary + ("\n\n" + help_text.strip() if help_text.strip() else "")
     check = TermsCheck(message, terms, exceptions)
-    return Rule(code, name, severity, TermsOptions, check, summary, doc, opt_in=_opt_in(entry, label))
+    return Rule(code, name, severity, TermsOptions, check, summary, doc, by_default=not _opt_in(entry, label))
 
 
 def _has_matcher(table: dict[str, Any]) -> bool:
@@ -238,6 +258,7 @@ def _matcher(
     shared: tuple[Pattern, ...],
     scope: str,
     compile_pattern: PatternCompiler,
+    language: frozenset[str] | None,
 ) -> Matcher:
     patterns = list(_patterns(table.get("patterns", []), f"{label}: patterns", compile_pattern))
     phrases = table.get("phrases", [])
@@ -252,7 +273,8 @@ def _matcher(
         raise PackError(f"{label}: where = {where!r} needs scope = 'lines'")
     own = _patterns(table.get("exceptions", []), f"{label}: exceptions", compile_pattern)
     fix = _fix_spec(table["fix"], f"{label}: fix", scope, compile_pattern) if "fix" in table else None
-    return Matcher(tuple(patterns), (*shared, *own), where, fix)
+    own_language = _languages(table["language"], label) if "language" in table else language
+    return Matcher(tuple(patterns), (*shared, *own), where, fix, languages=own_language)
 
 
 def _fix_spec(table: object, label: str, scope: str, compile_pattern: PatternCompiler) -> FixSpec:

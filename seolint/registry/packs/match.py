@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document.intervals import Intervals
+from seolint.document.language import DEFAULT_LANGUAGE
 from seolint.document.model import Document, Span
 from seolint.findings.records import Applicability, Edit, Fix, Problem
 from seolint.registry.edits import removable, remove_section, remove_sentence
@@ -62,6 +63,10 @@ class Matcher:
     where: str = "anywhere"
     fix: FixSpec | None = None
     section_ends: tuple[Pattern, ...] = ()  # positions in SECTIONS: the rule's other labels
+    languages: frozenset[str] | None = None  # the languages its phrases are in; None: any
+
+    def reads(self, language: str) -> bool:
+        return self.languages is None or language in self.languages
 
     def matches(self, text: str) -> Iterator[Match]:
         """Each stretch of text once: where two patterns match overlapping text ("Sure, here's"
@@ -89,7 +94,8 @@ class PackCheck:
     matchers: tuple[Matcher, ...]
 
     def __call__(self, doc: Document, options: PackOptions) -> Iterator[Problem]:
-        matchers = self.matchers
+        language = doc.page.language or DEFAULT_LANGUAGE
+        matchers = tuple(m for m in self.matchers if m.reads(language))
         if options.extend_phrases:
             matchers = (*matchers, Matcher((phrase_pattern(options.extend_phrases),)))
         for matcher, (span, found) in self._found(doc, matchers):
@@ -119,7 +125,7 @@ class PackCheck:
         if spec.action == "remove-label":
             edit = _label_section(doc, span.line, self.matchers, spec.with_lines)
         else:
-            block = next((b for b in doc.blocks if b.span.line <= span.line <= b.span.end_line), None)
+            block = doc.views.block_on(span.line)
             edit = remove_sentence(doc, span, block) if block is not None else None
         return Fix((edit,), spec.applicability, spec.title) if edit is not None else None
 
@@ -131,7 +137,7 @@ def _label_section(
     before a heading, another label or the end; None when the label has content."""
     if not removable(doc.lines[line - 1]):
         return None
-    headings = {h.span.line for h in doc.headings}
+    headings = doc.views.heading_lines
     last = line
     for number in range(line + 1, len(doc.lines) + 1):
         raw = doc.lines[number - 1]
