@@ -8,7 +8,8 @@ import pytest
 
 from seolint.registry.packs.load import PackError, parse_pack
 from seolint.registry.packs.terms import TermError, parse_terms
-from tests.conftest import assert_linear, codes_at, lint, lint_result, plan_for, run_cli
+from tests.conftest import codes_at, lint, lint_selected, run_cli
+from tests.growth import Growth, assert_linear
 
 
 @pytest.mark.parametrize(
@@ -135,6 +136,5 @@ def test_multi_word_spellings_match_across_spaces() -> None:
 def test_terms_take_linear_time_on_hostile_lines(filler: str) -> None:
     from functools import partial
 
-    plan = plan_for(("T001",))
     small, large = ("# T\n\n" + filler * (size // len(filler)) + "\n" for size in (5_000, 50_000))
-    assert_linear(partial(lint_result, small, plan=plan), partial(lint_result, large, plan=plan), filler)
+    assert_linear(Growth(repr(filler), partial(lint_selected, select=("T001",)), small, large))
