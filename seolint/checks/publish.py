@@ -37,7 +37,9 @@ def draft_flag(doc: Document, opts: DraftOptions) -> Iterator[Problem]:
     keeps the page out of the published site: a post committed for publication with the
     flag still on silently never goes live. Checked in pages under the published content
     roots of a detected site (not in a drafts folder such as Jekyll's `_drafts/`), where
-    the flag decides what is built; `outside-sites = true` checks every draft.
+    the flag decides what is built; `outside-sites = true` checks every draft. A page the
+    generator does not build is reported when named (as a pre-commit hook names the files
+    it commits), not when a folder walk comes across it.
     Example: `draft: true` in `content/posts/new.md` -> delete the line when the post is
     ready.
     Fix (unsafe): the flag's line is deleted; unsafe because the page may not be ready.
