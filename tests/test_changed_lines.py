@@ -129,7 +129,7 @@ def test_a_new_file_reports_everything_including_whole_post_findings(site: Path)
     (site / "content" / "posts" / "new.md").write_text("---\ntitle: New\n---\n\nShort. TODO\n")
     found = findings(".")
     assert {name for name, _, _ in found} == {"new.md"}
-    assert ("new.md", 5, "S002") in found and ("new.md", 1, "L003") in found  # L003: no source, whole post
+    assert ("new.md", 5, "S002") in found and ("new.md", 1, "M003") in found  # M003: whole post
 
 
 def test_a_whole_post_finding_the_base_already_had_is_not_reported(site: Path) -> None:

@@ -157,7 +157,7 @@ def test_show_settings_inside_a_site_is_complete_and_true(monkeypatch: pytest.Mo
     """Issue 28: site rules, generator, site-checks, excludes, front-matter keys and the
     site's domain, with the options of the page the file publishes."""
     monkeypatch.chdir(ROOT / "fixtures" / "sites" / "hugo")
-    result = run_cli(["check", "--show-settings", "content/posts/first-steps.md"])
+    result = run_cli(["check", "--select", "ALL", "--show-settings", "content/posts/first-steps.md"])
     assert result.exit_code == 0, result.stderr
     shown = tomllib.loads(result.stdout)
     assert shown["generator"] == "hugo" and shown["site-checks"] is True
