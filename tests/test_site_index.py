@@ -1,0 +1,105 @@
+"""The site facts index: small (no source lines), in parts, and a warm one-file run reads and
+writes only what it must; findings on pages known only from the index keep their source line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from seolint.cache.store import CACHE_DIR, Cache
+from seolint.sitewide.index import PARTS, part_of
+from tests.conftest import CliResult, run_cli
+from tests.test_site_rules import found, hugo_site, post
+
+LINKS = "Read [a](/docs/a0/), [b](/docs/b0/) and [c](/docs/c0/) first: the quokka line."
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Three folders of four pages each, linking across folders, cached under a key of its own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "key"))
+    pages = {
+        f"docs/{folder}{n}.md": post(f"Page {folder}{n} of the docs", f"Back to [home](/).\n\n{LINKS}")
+        for folder in "abc"
+        for n in range(4)
+    }
+    pages["_index.md"] = post("Home", "[a](/docs/a0/) [b](/docs/b0/)")
+    (tmp_path / "site").mkdir()
+    root = hugo_site(tmp_path / "site", pages)
+    monkeypatch.chdir(root)
+    return root
+
+
+def check(*args: str) -> CliResult:
+    return run_cli(["check", "--format", "json", "-j", "1", "--select", "W", *args])
+
+
+def signed(path: Path) -> object:
+    return json.loads(path.read_bytes().partition(b"\n")[2])
+
+
+def index_parts(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR).glob("*/site-*.json"))
+
+
+def test_the_index_keeps_no_source_line_and_an_entry_keeps_each_line_once(site: Path) -> None:
+    check(".")
+    parts = index_parts(site)
+    assert parts and all("quokka" not in p.read_text(encoding="utf-8") for p in parts)
+    entry = next(
+        data
+        for path in (site / CACHE_DIR).glob("*/*.json")
+        if not path.name.startswith("site-") and (data := signed(path))["path"].endswith("a1.md")  # type: ignore[index]
+    )
+    facts = entry["facts"]  # type: ignore[index]
+    assert [text for _, text in facts["contexts"]].count(LINKS) == 1
+    assert len(facts["references"][0]) == 4  # home and the three links of the one line
+
+
+def test_a_warm_one_file_run_reads_one_entry_and_writes_one_part(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    changed = site / "content" / "docs" / "b2.md"
+    changed.write_text(post("Page b2, now longer", "[gone](/docs/nowhere/)"), encoding="utf-8")
+    read: list[str] = []
+    written: list[str] = []
+    real_read, real_write = Cache.read_signed, Cache.write_signed
+
+    def reading(cache: Cache, name: str) -> object:
+        read.append(name)
+        return real_read(cache, name)
+
+    def writing(cache: Cache, name: str, value: object) -> None:
+        written.append(name)
+        real_write(cache, name, value)
+
+    monkeypatch.setattr(Cache, "read_signed", reading)
+    monkeypatch.setattr(Cache, "write_signed", writing)
+    result = check("content/docs/b2.md")
+    assert found(result) == [("content/docs/b2.md", 5, "W001")]
+    entries = {name for name in read if not name.startswith("site-")}
+    assert len(entries) == 1  # the changed page's own entry (a miss); the others come from the index
+    parts = [name for name in written if name.startswith("site-")]
+    assert parts == [f"{index_parts(site)[0].name[:21]}-{part_of('content/docs/b2.md'):02x}.json"]
+    assert len([name for name in read if name.startswith("site-")]) == PARTS
+
+
+def test_nothing_changed_writes_nothing(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    check(".")
+    written: list[str] = []
+    monkeypatch.setattr(Cache, "write_signed", lambda cache, name, value: written.append(name))
+    check("content/docs/a1.md")
+    assert written == []
+
+
+def test_a_page_linking_to_a_vanished_one_gets_its_finding_with_its_source_line(site: Path) -> None:
+    check(".")
+    (site / "content" / "docs" / "c0.md").unlink()
+    result = run_cli(["check", "-j", "1", "--select", "W", "content/docs/a1.md"])  # the same plan
+    lines = result.stdout.splitlines()
+    broken = [n for n, line in enumerate(lines) if "W001" in line and "explain" not in line]
+    assert len(broken) == 11  # every other page links to it: each is reported
+    assert all(any("[c](/docs/c0/)" in line for line in lines[n + 1 : n + 4]) for n in broken)
