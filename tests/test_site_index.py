@@ -4,11 +4,15 @@ writes only what it must; findings on pages known only from the index keep their
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from seolint.cache.store import CACHE_DIR, Cache
+from seolint.cache.store import CACHE_DIR, Cache, facts_from_json, facts_to_json
+from seolint.document.model import Span
+from seolint.findings.facts import Fact, FileFacts, Reference
 from seolint.sitewide.index import PARTS, part_of
 from tests.conftest import CliResult, run_cli
 from tests.test_site_rules import found, hugo_site, post
@@ -103,3 +107,40 @@ def test_a_page_linking_to_a_vanished_one_gets_its_finding_with_its_source_line(
     broken = [n for n, line in enumerate(lines) if "W001" in line and "explain" not in line]
     assert len(broken) == 11  # every other page links to it: each is reported
     assert all(any("[c](/docs/c0/)" in line for line in lines[n + 1 : n + 4]) for n in broken)
+
+
+FACTS = FileFacts(
+    urls=("/docs/a/",),
+    kind="docs",
+    title=Fact("A", Span(2, 1, 2, 10)),
+    description=None,
+    keyphrase=None,
+    ids=("set-up",),
+    references=(
+        Reference("link", "/b/", "url", Span(7, 3, 7, 12)),
+        Reference("image", "i.png", "url", Span(7, 20, 7, 30)),
+    ),
+    line_count=9,
+    first_line="+++",
+    contexts={2: 'title = "A"', 7: "a line with [b](/b/) and ![i](i.png)"},
+)
+_BROKEN: dict[str, Callable[[dict[str, Any]], object]] = {
+    "a span of a boolean": lambda data: data["references"][3].__setitem__(0, True),
+    "a span short": lambda data: data["references"][3].pop(),
+    "a kind unknown": lambda data: data["references"][0].__setitem__(1, "video"),
+    "a target missing": lambda data: data["references"][1].pop(),
+    "a line number as text": lambda data: data["contexts"][0].__setitem__(0, "2"),
+}
+
+
+def test_facts_and_their_source_lines_survive_their_json() -> None:
+    assert facts_from_json(json.loads(json.dumps(facts_to_json(FACTS)))) == FACTS
+    assert FACTS.context(7) == FACTS.contexts[7] and FACTS.context(1) == "+++"
+
+
+@pytest.mark.parametrize("damage", list(_BROKEN))
+def test_malformed_facts_are_refused(damage: str) -> None:
+    data = json.loads(json.dumps(facts_to_json(FACTS)))
+    _BROKEN[damage](data)
+    with pytest.raises((TypeError, ValueError)):
+        facts_from_json(data)

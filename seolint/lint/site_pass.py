@@ -167,22 +167,23 @@ def _pages_and_vanished(
     facts: dict[Path, FileFacts | None] = {path: result.facts for path, (_, result) in given.items()}
     drafts = {path: draft for path, (draft, _) in given.items()}
     keys: dict[Path, IndexKey] = {}
-    missing: list[Path] = []
     caches: dict[str, tuple[Cache | None, int]] = {}  # by folder: one config lookup per folder
-    for path in site.content_files():
-        if format_for(str(path)) is None:
-            continue
+    content = [path for path in site.content_files() if format_for(str(path)) is not None]
+    for path in content:
         draft = drafts.setdefault(path, _draft(path))
         key = _index_key(settings, caches, draft, salt) if index is not None else None
         if key is not None:
             keys[path] = key
-        if path in facts:
-            continue
-        stored = index.get(draft.location, key) if index is not None and key is not None else None
-        if stored is not None:
-            facts[path] = stored
-        else:
-            missing.append(path)
+    wanted = {drafts[path].location: keys[path] for path in content if path not in facts and path in keys}
+    stored = index.stored(wanted) if index is not None else {}
+    missing: list[Path] = []
+    for path in content:
+        if path not in facts:
+            found = stored.get(drafts[path].location)
+            if found is not None:
+                facts[path] = found
+            else:
+                missing.append(path)
     for path in missing:  # resolve plans before workers fork, as the runner does
         settings.plan_for(settings.config_for(path.parent))
     for path, outcome in zip(missing, map_ordered(lint, [drafts[p] for p in missing], jobs), strict=True):
