@@ -13,7 +13,7 @@ import os
 import socket
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +107,7 @@ class CliResult:
     exit_code: int
     stdout: str
     stderr: str
+    stdout_bytes: bytes = field(default=b"", compare=False)  # as written: `--diff` writes bytes
 
 
 def run_cli(args: Sequence[str], input: str | None = None) -> CliResult:
@@ -131,7 +132,7 @@ def run_cli(args: Sequence[str], input: str | None = None) -> CliResult:
         for captured in streams[1:]:
             captured.flush()
     stdout, stderr = (data.getvalue().decode("utf-8", "replace") for data in (out, err))
-    return CliResult(code, stdout, stderr)
+    return CliResult(code, stdout, stderr, out.getvalue())
 
 
 # --- counted growth --------------------------------------------------------------------------

@@ -3,14 +3,18 @@ page), set by `[kinds]`, and which rules judge each kind, `[kind.<kind>]` includ
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from seolint.checks.meta import TitleLengthOptions
 from seolint.config.files import Config, ConfigError, load
-from seolint.config.plan import make_plan
+from seolint.config.plan import Plan, make_plan
 from seolint.document.kinds import infer
-from seolint.document.model import Page
+from seolint.document.model import Document, Page, PageKind
+from seolint.findings.records import Problem, Severity
+from seolint.registry.rule import RuleError, rule
 from seolint.site import find_site
 from tests.conftest import codes_at, lint, lint_text, run_cli
 
@@ -196,7 +200,7 @@ def test_kind_config_errors_name_the_file_and_key(tmp_path: Path, text: str, pro
 
 def test_rules_off_by_default_run_when_named() -> None:
     off = {"I004", "L006", "R005", "R006"}
-    lone_drafts = {"C001", "L002", "M006"}
+    lone_drafts = {"C001", "L002", "M006", "R001", "R002"}
     default = make_plan(Config())
     assert {a.rule.code for a in default.rules}.isdisjoint(off)
     assert off <= {a.rule.code for a in make_plan(Config(extend_select=tuple(off))).rules}
@@ -205,7 +209,7 @@ def test_rules_off_by_default_run_when_named() -> None:
 
 
 def test_draft_rules_judge_lone_drafts_and_site_pages_only_when_named() -> None:
-    lone_drafts = {"C001", "L002", "M006"}
+    lone_drafts = {"C001", "L002", "M006", "R001", "R002"}
     default = make_plan(Config())
     assert lone_drafts <= {a.rule.code for a in default.for_page(Page()).rules}
     assert {a.rule.code for a in default.for_page(Page(in_site=True)).rules}.isdisjoint(lone_drafts)
@@ -224,3 +228,38 @@ def test_a_lone_draft_without_a_call_to_action_is_told() -> None:
     text = "# Title\n\nSome words about the thing we built.\n"
     result = lint_text(text, "draft.md", "markdown", make_plan(Config()))
     assert {"C001", "L002", "M006"} <= {code for _, code in codes_at(list(result.findings))}
+
+
+def _option(plan: Plan, kind: PageKind, code: str, name: str) -> object:
+    active = next(a for a in plan.for_page(Page(kind=kind)).rules if a.rule.code == code)
+    return getattr(active.options, name)
+
+
+def test_rules_declare_option_values_for_kinds_that_the_config_overrides() -> None:
+    default = make_plan(Config())
+    assert [_option(default, kind, "M002", "min") for kind in ("post", "docs", "reference")] == [30, 0, 0]
+    assert [_option(default, kind, "M004", "min") for kind in ("post", "docs", "list")] == [70, 0, 70]
+    configured = make_plan(Config(rules={"M002": {"min": 12}}))
+    assert _option(configured, "docs", "M002", "min") == 12
+
+
+def test_a_docs_page_is_not_told_its_title_is_short_but_a_post_is() -> None:
+    docs = "---\ntitle: Webhooks\ntype: docs\ndescription: How to receive events.\n---\n\nText.\n"
+    post = docs.replace("type: docs", "type: post")
+    plan = make_plan(Config(select=("M002", "M004")))
+    assert codes_at(list(lint_text(docs, "d.md", "markdown", plan).findings)) == []
+    assert codes_at(list(lint_text(post, "p.md", "markdown", plan).findings)) == [(2, "M002"), (4, "M004")]
+
+
+def test_declared_kind_options_must_name_known_kinds_and_options() -> None:
+    misspelt: dict[PageKind, dict[str, int]] = {"docs": {"mni": 0}}
+    with pytest.raises(RuleError, match="unknown options"):
+        rule("Z901", "z-one", Severity.INFO, TitleLengthOptions, kind_defaults=misspelt)(_no_check)
+    unknown_kind: dict[PageKind, dict[str, int]] = {"doc": {"min": 0}}  # type: ignore[dict-item]
+    with pytest.raises(RuleError, match="page kinds"):
+        rule("Z902", "z-two", Severity.INFO, TitleLengthOptions, kind_defaults=unknown_kind)(_no_check)
+
+
+def _no_check(doc: Document, opts: object) -> Iterator[Problem]:
+    """A rule for the declaration tests."""
+    yield from ()

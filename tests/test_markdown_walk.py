@@ -11,10 +11,11 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, reject, settings
 from hypothesis import strategies as st
 
 from seolint.document.model import Document
+from seolint.parse import ParseError
 from seolint.parse.markdown import front_end as markdown
 from seolint.parse.markdown import inline as markdown_inline
 from seolint.parse.markdown import nodes as markdown_nodes
@@ -86,7 +87,10 @@ def test_both_trees_walk_to_the_same_document_where_the_parsers_agree(source: st
 @example(EXAMPLES[2])
 @example(EXAMPLES[3])
 def test_links_told_directly_are_links_told_through_the_html_nesting(source: str) -> None:
-    direct = parsed(source)
+    try:
+        direct = parsed(source)
+    except ParseError:  # front matter that is not a mapping (`---\n===\n---`): no links to tell
+        reject()
 
     def through_nesting(self: Any, children: Any, lines: Any, located: int, at: int | None = None) -> None:
         sink = markdown_inline.InlineHtml(self.source, self.reader, self.not_prose)

@@ -40,9 +40,9 @@ DECLARED_KINDS = {
     "M001": ("post", "docs", "reference", "release-notes"),
     "W008": ("post", "docs", "reference", "release-notes"),
     "H007": ("post", "docs", "landing"),
-    "R001": ("post", "docs", "landing"),
-    "R002": ("post", "docs", "landing"),
-    "R005": ("post", "docs", "landing"),
+    "R001": ("post", "landing"),
+    "R002": ("post", "landing"),
+    "R005": ("post", "landing"),
 }
 WORDS = " ".join(["Readers"] + ["remember"] * 40) + "."
 
@@ -199,6 +199,7 @@ def test_explain_and_the_rules_list_show_the_kinds_of_page() -> None:
     articles = "Pages: post, docs, reference, release-notes (not list, landing)"
     assert articles in run_cli(["explain", "orphan-page"]).stdout
     assert "Pages: every kind" in run_cli(["explain", "H003"]).stdout
+    assert "On docs pages: min = 0 (unless the config sets it)" in run_cli(["explain", "M002"]).stdout
     listed = {r["code"]: r["kinds"] for r in json.loads(run_cli(["rules", "--format", "json"]).stdout)}
     assert listed["H003"] == list(PAGE_KINDS)
     assert listed["W008"] == [kind for kind in PAGE_KINDS if kind not in ("list", "landing")]

@@ -181,3 +181,17 @@ def test_slug_from_file_name_and_max_length(tmp_path: Path) -> None:
 
 def test_unclosed_fence_is_not_also_missing_language() -> None:
     assert codes_at(lint("# T\n\n```\ncode\n", select=("K",))) == [(3, "K002")]
+
+
+TERMINAL = (
+    "# T\n\n```\n$ rustup update stable\ninfo: syncing channel updates\n```\n\n"
+    "```\nerror[E0502]: cannot borrow `v` as mutable\n --> src/main.rs:4:5\n```\n\n"
+    "```\n.\n├── content\n└── static\n```\n\n"
+    "```\n# install the tools\npip install seolint\n```\n"
+)
+
+
+def test_code_language_leaves_terminal_output_alone_unless_told() -> None:
+    assert codes_at(lint(TERMINAL, select=("K001",))) == [(19, "K001")]  # a comment is no prompt
+    told = lint(TERMINAL, select=("K001",), rules={"K001": {"ignore-output": False}})
+    assert [line for line, _ in codes_at(told)] == [3, 8, 13, 19]

@@ -344,10 +344,10 @@ def test_the_suggestion_screen_never_drops_a_close_enough_name(a: str, b: str) -
     """The cheap upper bounds only skip pairs whose ratio falls short of the cut-off."""
     import difflib
 
-    from seolint.sitewide.model import _similarity
+    from seolint.sitewide.near_names import ratio
 
     full = difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
-    screened = _similarity(a, b, at_least=0.8)
+    screened = ratio(a, b, at_least=0.8)
     assert screened == full if full >= 0.8 else screened < 0.8
 
 

@@ -127,6 +127,7 @@ def _plan_shape(plan: Plan) -> Any:
         plan.kind_globs,
         sorted((k, sorted(v)) for k, v in plan.judges.items()),
         sorted(plan.kind_options.items()),
+        sorted(plan.lone_draft_only),
     )
     return (rules, settings, plan.per_file_ignores, kinds, str(plan.root))
 

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from seolint.discover.reading import read_own_file
 from seolint.discover.source import FileError
+from seolint.discover.user_cache import user_cache_folder
 from seolint.document.model import PAGE_KINDS, Comment, Span
 from seolint.findings.facts import Fact, FileFacts, Reference
 from seolint.findings.records import Edit, FileResult, Finding, Fix, Severity
@@ -47,10 +48,10 @@ class Cache:
         self._readable: bool | None = None  # neither folder a link: checked once, before the first read
 
     @classmethod
-    def open(cls, root: Path, fingerprint: str) -> Cache | None:
-        """The project's cache, or None when no secret can be kept (then nothing is cached)."""
+    def open(cls, root: Path, fingerprint: str) -> Cache | str:
+        """The project's cache, or why there is none: no secret can be kept (then nothing is cached)."""
         secret = user_secret()
-        return None if secret is None else cls(root, fingerprint, secret)
+        return secret if isinstance(secret, str) else cls(root, fingerprint, secret)
 
     def key(self, path: str, data: bytes, salt: str = "") -> str:
         """The entry of a draft: its path, its bytes, and what else decides it (its site)."""
@@ -121,21 +122,26 @@ class Cache:
         return True
 
 
-def user_secret() -> bytes | None:
-    """A random key kept in the user's cache folder, created on first use (0600)."""
-    home = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    folder = Path(home) if home else Path.home() / ".cache"
-    path = folder / "seolint" / "cache-key"
-    existing = read_own_file(path, 1024)
+def user_secret() -> bytes | str:
+    """A random key kept in the user's cache folder, created on first use (0600), or why
+    there is none (one line). A key another user owns or could write is refused: whoever
+    can write it can sign cache entries that hide or invent findings."""
+    folder = user_cache_folder()
+    if folder is None:
+        return "no home folder to keep the cache key in (set HOME or an absolute XDG_CACHE_HOME)"
+    path = folder / "cache-key"
+    existing = read_own_file(path, 1024, private=True)
     if existing is not None and len(existing) >= 32:
         return existing
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _create_once(path, os.urandom(32).hex(), mode=0o600)
-    except (OSError, RuntimeError):
-        return None
-    found = read_own_file(path, 1024)
-    return found if found is not None and len(found) >= 32 else None
+    except OSError as error:
+        return f"cannot create the cache key {path}: {(error.strerror or str(error)).lower()}"
+    found = read_own_file(path, 1024, private=True)
+    if found is None or len(found) < 32:
+        return f"the cache key {path} is refused: it must be a file of this user that no one else can write"
+    return found
 
 
 def _create_once(path: Path, text: str, mode: int = 0o644) -> None:

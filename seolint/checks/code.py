@@ -2,24 +2,48 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from seolint.document.model import Document
+from seolint.document.model import CodeBlock, Document
 from seolint.findings.records import Problem, Severity
+from seolint.registry.options import Options
 from seolint.registry.rule import NoOptions, rule
 
+# What a terminal showed: a shell prompt opening the block, a compiler's or linter's
+# diagnostic, or a file tree drawn with box characters.
+_PROMPT = re.compile(r"\A\s*(?:[$%]|PS [^>]*>|C:\\[^>]*>)\s")
+_DIAGNOSTIC = re.compile(r"^\s*(?:error|warning|note|help)(?:\[\w+\])?: ", re.MULTILINE)
+_TREE = re.compile(r"^[\s│]*[├└]──", re.MULTILINE)
 
-@rule("K001", "code-language", Severity.WARNING)
-def code_language(doc: Document, opts: NoOptions) -> Iterator[Problem]:
+
+class CodeLanguageOptions(Options):
+    ignore_output: bool = True  # leave alone blocks that show a terminal session or a tool's output
+
+
+@rule("K001", "code-language", Severity.WARNING, CodeLanguageOptions)
+def code_language(doc: Document, opts: CodeLanguageOptions) -> Iterator[Problem]:
     """A fenced code block has no language.
 
     Why: without a language the block gets no syntax highlighting and tools that index
     code samples cannot tell what it is; `text` or `console` work for plain output.
+    A block that shows what a terminal showed (a `$` prompt on its first line, a compiler's
+    `error[E0277]:` or `warning:` lines, a file tree) renders as it should without one, and
+    published sites leave them bare: `ignore-output = false` asks for a language there too.
     Example: a bare opening fence -> a fence followed by `go`, `sh` or `text`.
     """
     for block in doc.code_blocks:
-        if block.fenced and block.closed and not block.language:
-            yield Problem(block.span, "fenced code block without a language; add one after the opening fence")
+        if not block.fenced or not block.closed or block.language:
+            continue
+        if opts.ignore_output and shows_terminal_output(block):
+            continue
+        yield Problem(block.span, "fenced code block without a language; add one after the opening fence")
+
+
+def shows_terminal_output(block: CodeBlock) -> bool:
+    """Whether the block is a terminal session, a tool's diagnostics or a file tree."""
+    text = block.text
+    return bool(_PROMPT.match(text) or _DIAGNOSTIC.search(text) or _TREE.search(text))
 
 
 @rule("K002", "unclosed-fence", Severity.ERROR)

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from seolint.document.model import ARTICLE_KINDS, Document, Field, Span
+from seolint.document.model import ARTICLE_KINDS, Document, Field, PageKind, Span
 from seolint.findings.records import About, Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, rule
@@ -84,7 +84,12 @@ class TitleLengthOptions(Options):
 SITE_NAME_ROOM = 10
 
 
-@rule("M002", "title-length", Severity.WARNING, TitleLengthOptions)
+# A docs page or a glossary entry is named for what it documents ("Webhooks", "eBPF"):
+# nobody pads it to 30 characters, so only "too long" is judged there.
+_NAMED_FOR_THEIR_SUBJECT: dict[PageKind, dict[str, int]] = {"docs": {"min": 0}, "reference": {"min": 0}}
+
+
+@rule("M002", "title-length", Severity.WARNING, TitleLengthOptions, kind_defaults=_NAMED_FOR_THEIR_SUBJECT)
 def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     """The SEO title is too short, too long, or too wide for a search result.
 
@@ -167,7 +172,14 @@ class DescriptionLengthOptions(Options):
     max: int = option(160, minimum=1)
 
 
-@rule("M004", "description-length", Severity.WARNING, DescriptionLengthOptions)
+# Docs themes show the description as the page's lead, one line under the title: it is
+# short on purpose, so only "too long" (cut in search results) is judged there.
+_LEAD_DESCRIPTIONS: dict[PageKind, dict[str, int]] = {"docs": {"min": 0}, "reference": {"min": 0}}
+
+
+@rule(
+    "M004", "description-length", Severity.WARNING, DescriptionLengthOptions, kind_defaults=_LEAD_DESCRIPTIONS
+)
 def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterator[Problem]:
     """The meta description is too short or too long.
 
@@ -307,11 +319,12 @@ def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
     that older URLs already redirect to (`aliases`, `redirect_from`) is published, and
     renaming it would take one more redirect for nothing, so it is left alone. When the
     site says what URL the page gets, its last part is judged as published (Hugo and Zola
-    lowercase file names: `SUMMARY.md` publishes at `/summary/`).
+    lowercase file names: `SUMMARY.md` publishes at `/summary/`). A page search results
+    never show (robots `noindex`, the 404 page) is not judged.
     Example: `My_Post About Go.md` -> `post-about-go.md` (or `slug: post-about-go`).
     """
-    if doc.slug is None:
-        return
+    if doc.slug is None or not doc.page.indexed:
+        return  # no slug, or a page search results never show (robots noindex, the 404 page)
     if doc.slug.origin == "front-matter" and doc.page.aliases:
         return  # a URL set by hand and already redirected from older ones: it is published
     value = _published_slug(doc.slug.text, doc.page.url)

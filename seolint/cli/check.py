@@ -337,9 +337,10 @@ def _report(result: RunResult, options: CheckOptions, report_options: ReportOpti
     A report that cannot be written raises OSError, which `main` turns into one line and exit 2.
     """
     from seolint.report import reporter
+    from seolint.report.printable import printable, printable_name
 
     for error in result.errors:
-        sys.stderr.write(f"{error.path}: error: {error.message}\n")
+        sys.stderr.write(f"{printable_name(error.path)}: error: {printable(error.message)}\n")
         if options.debug and error.detail:
             sys.stderr.write(error.detail.rstrip() + "\n")
     output_format, output_file, statistics = options.output_format, options.output_file, options.statistics

@@ -78,7 +78,7 @@ def rules_markdown_table(rules: Sequence[Rule]) -> str:
 def explain(rule_name: str) -> int:
     """Explain a rule: what it checks, why, an example, and its options."""
     from seolint.cli.toml_text import setting
-    from seolint.registry.rule import RuleError
+    from seolint.registry.rule import RuleError, option_key
 
     try:
         found = known_rules().get(rule_name)
@@ -88,6 +88,9 @@ def explain(rule_name: str) -> int:
     print(found.doc)
     print("\nPages: " + _kinds_label(found))
     print("Languages: " + _languages_label(found))
+    for kind, values in found.kind_defaults.items():
+        shown = ", ".join(f"{option_key(name)} = {value!r}" for name, value in values.items())
+        print(f"On {kind} pages: {shown} (unless the config sets it)")
     if found.on_lone_drafts and not found.by_default:
         print(f'On for drafts outside a site; in a site turn it on with extend-select = ["{found.code}"]')
     elif not found.by_default:

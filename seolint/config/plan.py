@@ -22,7 +22,7 @@ from seolint.findings.records import Severity
 from seolint.parse.metadata import FrontMatterKeys
 from seolint.registry.catalog import known_rules
 from seolint.registry.options import replaced
-from seolint.registry.rule import Rule, RuleError, RuleSet, build_options
+from seolint.registry.rule import Rule, RuleError, RuleSet, build_options, option_key
 
 
 class ActiveRule(NamedTuple):
@@ -110,8 +110,15 @@ class Plan:
         return kind in active.rule.kinds if codes is None else active.rule.code in codes
 
     def _for_kind(self, active: ActiveRule, kind: PageKind) -> ActiveRule:
+        """`[kind.<kind>]` options if the config has them, else the values the rule declares
+        for this kind of page, for the options the config left alone."""
         options = self.kind_options.get((kind, active.rule.code))
-        return active if options is None else active._replace(options=options)
+        if options is not None:
+            return active._replace(options=options)
+        declared = active.rule.kind_defaults.get(kind, {})
+        code = active.rule.code
+        changes = {name: v for name, v in declared.items() if (code, option_key(name)) not in self.configured}
+        return active._replace(options=replaced(active.options, **changes)) if changes else active
 
     def _adapted(self, active: ActiveRule, page: Page) -> ActiveRule:
         defaults = active.rule.option_defaults()

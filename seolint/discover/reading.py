@@ -16,6 +16,7 @@ from typing import BinaryIO
 STDIN = "-"
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_FILE_SIZE_LIMIT = 1024**3  # the largest max-file-size accepted: no blog draft is near it
+MAX_DATA_FILE_SIZE = 16 * 1024 * 1024  # a rule pack, site config, template or redirect list; none is near it
 _CHUNK = 1024 * 1024
 _SAMPLE = b"# A title\n\nSome prose, with punctuation: (and more).\n"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -29,11 +30,12 @@ class ReadError(Exception):
     """The file cannot be linted; the message says why in one line."""
 
 
-def read_own_file(path: Path, limit: int) -> bytes | None:
+def read_own_file(path: Path, limit: int, private: bool = False) -> bytes | None:
     """The bytes of a file seolint keeps for itself (a cache entry, its key, the syllable
     table), or None when it is missing, a link, not a regular file, over `limit` bytes or
     unreadable: such a file is simply made again. Opened without following links or
-    blocking, and read with os.read (no file object for a read of a few kilobytes)."""
+    blocking, and read with os.read (no file object for a read of a few kilobytes).
+    `private` (a secret): also None unless this user owns it and no one else may write it."""
     try:
         if _NOFOLLOW == 0 and path.is_symlink():
             return None
@@ -42,7 +44,7 @@ def read_own_file(path: Path, limit: int) -> bytes | None:
         return None
     try:
         info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit or (private and not _private(info)):
             return None
         chunks = [os.read(handle, info.st_size + 1)]
         while chunks[-1] and sum(map(len, chunks)) <= limit:  # it grew since fstat
@@ -53,6 +55,13 @@ def read_own_file(path: Path, limit: int) -> bytes | None:
         os.close(handle)
     data = b"".join(chunks)
     return data if len(data) <= limit else None
+
+
+def _private(info: os.stat_result) -> bool:
+    """Owned by this user, and writable by no group or other user (POSIX; elsewhere, true)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
@@ -76,6 +85,21 @@ def read_regular_file(path: str, max_size: int, limit: str) -> bytes:
     with open(path, "rb", opener=_open_without_blocking) as handle:
         _check_regular(os.fstat(handle.fileno()), max_size, limit)
         return _bounded_read(handle, max_size, limit)
+
+
+def read_head(path: str, size: int) -> bytes | None:
+    """The first `size` bytes of a regular file, or None when it is not one or cannot be read:
+    opened without blocking (a FIFO), and no more read than asked (a link to /dev/zero)."""
+    try:
+        handle = _open_without_blocking(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        return os.read(handle, size) if stat.S_ISREG(os.fstat(handle).st_mode) else None
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 def _open_without_blocking(path: str, flags: int) -> int:
@@ -103,13 +127,21 @@ def _bounded_read(handle: BinaryIO, max_size: int, limit: str = "max-file-size")
 
 
 def decode(data: bytes, encoding: str = "utf-8") -> str:
-    """Text of the draft: a BOM decides (UTF-8 or UTF-16), else `encoding`."""
+    """Text of the draft: a BOM decides (UTF-8 or UTF-16), else `encoding`. NUL bytes mean
+    a binary file, unless `encoding` is UTF-16 or UTF-32, where every ASCII letter has one."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _decode(data, codec)
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and not _wide(encoding):
         raise ReadError("binary file (contains NUL bytes), not a text draft")
     return _decode(data, encoding)
+
+
+def _wide(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
 
 
 def _decode(data: bytes, codec: str) -> str:

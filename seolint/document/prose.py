@@ -17,6 +17,9 @@ WORDS_PER_MINUTE = 230  # an adult's silent reading speed for non-fiction
 # What may stand between two words of a sentence in the source: markup, code, links, URLs.
 # Longer constructs first: the match is taken greedily, without a regex's backtracking.
 _SEPARATOR = re.compile(r"(?:\]\([^()]*\)|<[^<>]*>|`[^`\n]*`|https?://\S+|[\s*_~\[\]()>])+")
+# No gap between two words is longer (a long URL in a link is a few hundred characters): a
+# match that could run on through `](u)` x 100,000 is cut here, or each word would rescan it.
+_MAX_GAP = 4096
 
 
 # The reading-ease formula textstat uses for each language: Flesch's with the language's
@@ -92,7 +95,7 @@ def _find_words(source: str, words: list[str], start: int, end: int) -> tuple[in
     while first >= 0:
         cursor = first + len(words[0])
         for word in words[1:]:
-            gap = _SEPARATOR.match(source, cursor, end)
+            gap = _SEPARATOR.match(source, cursor, min(end, cursor + _MAX_GAP))
             if gap is None or not source.startswith(word, gap.end(), end):
                 break
             cursor = gap.end() + len(word)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seolint.discover.reading import read_own_file
+from seolint.discover.user_cache import user_cache_folder
 from seolint.document.syllable_sources import SourceData, dictionary_syllables, pattern_table, read, sources
 
 if TYPE_CHECKING:
@@ -67,16 +68,7 @@ class PreparedData:
 @cache
 def syllable_data() -> PreparedData | SourceData:
     """This installation's data, from the user's cache folder when it holds a good copy."""
-    return load(cache_folder())
-
-
-def cache_folder() -> Path | None:
-    """seolint's folder in the user's cache (where the result cache keeps its key)."""
-    home = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    try:
-        return (Path(home) if home else Path.home() / ".cache") / "seolint"
-    except RuntimeError:  # no home folder to be found
-        return None
+    return load(user_cache_folder())
 
 
 def load(folder: Path | None) -> PreparedData | SourceData:

@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import difflib
 import functools
 import os
-import re
 import stat
 import sys
 import tempfile
@@ -32,9 +30,10 @@ from seolint.discover.source import FileError, Source, sniff
 from seolint.discover.walk import DraftFile, discover
 from seolint.findings.records import FileResult, Finding, RunResult
 from seolint.fix.apply import fix_text
+from seolint.fix.diff import unified_diff
 from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import DraftError, lint_source
-from seolint.lint.runner import Stdin, draft_context, stdin_context
+from seolint.lint.runner import Stdin, draft_context, lost_draft, skipped_site_files, stdin_context
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -46,7 +45,6 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 @dataclass(frozen=True)
@@ -97,20 +95,23 @@ def run(paths: Sequence[str], settings: Settings, stdin: Stdin, mode: Mode, jobs
     """Fix every draft under `paths` (stdin: `stdin.path` names it); ConfigError is the caller's."""
     cwd = settings.config_for(Path.cwd())
     drafts, errors = discover(paths, settings.config_for, cwd.force_exclude, settings.site_for)
-    for draft in drafts:  # resolve plans and sites before workers fork
+    for draft in drafts:  # resolve plans and sites (and read their files) before workers fork
         if draft.location != STDIN:
             settings.plan_for(settings.config_for(Path(draft.location).parent))
-            settings.site_for(Path(draft.location))
-    files = [d for d in drafts if d.location != STDIN]
-    if files and len(files) < len(drafts) and not mode.diff:
+            if (site := settings.site_for(Path(draft.location))) is not None:
+                settings.site_key(site)
+    files = one_per_file([d for d in drafts if d.location != STDIN])
+    with_stdin = any(d.location == STDIN for d in drafts)
+    if files and with_stdin and not mode.diff:
         sys.stderr.write("seolint: error: --fix with `-` fixes standard input only; name no other paths\n")
         return Outcome(RunResult((), tuple(errors)), EXIT_ERROR)
-    done = map_ordered(functools.partial(fix_file, settings, mode), files, jobs)
-    if len(files) < len(drafts):
+    done = map_ordered(functools.partial(fix_file, settings, mode), files, jobs, lost=_lost)
+    if with_stdin:
         done.append(fix_stdin(settings, mode, stdin))
     results = [d.outcome for d in done if isinstance(d.outcome, FileResult)]
     errors += [d.outcome for d in done if isinstance(d.outcome, FileError)]
     errors += [e for r in results for e in r.errors]
+    errors += skipped_site_files(settings, files)
     result = RunResult(tuple(results), tuple(errors))
     _summarise(done, mode)
     if mode.diff:
@@ -118,13 +119,48 @@ def run(paths: Sequence[str], settings: Settings, stdin: Stdin, mode: Mode, jobs
         return Outcome(
             result, EXIT_ERROR if errors else EXIT_FINDINGS if any(d.fixed for d in done) else EXIT_CLEAN
         )
-    if len(files) < len(drafts):
+    if with_stdin:
         _write_out(done[-1].output)
         failing = any(f.severity >= cwd.fail_on for f in result.findings)
         for finding in result.findings:
             sys.stderr.write(_line(finding))
         return Outcome(result, EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_CLEAN)
     return Outcome(result)
+
+
+def one_per_file(drafts: Sequence[DraftFile]) -> list[DraftFile]:
+    """Each file once, however many names reach it (symlinks, hard links), so --diff lists
+    what --fix writes: under a name that is not a symlink when one is given, else under the
+    path of the file the link leads to."""
+    kept: dict[tuple[int, int] | str, DraftFile] = {}
+    for draft in drafts:
+        try:
+            info = os.stat(draft.location)
+        except OSError:  # reading it will say why
+            kept[draft.location] = draft
+            continue
+        identity = (info.st_dev, info.st_ino)
+        if identity not in kept or (_is_link(kept[identity]) and not _is_link(draft)):
+            kept[identity] = draft
+    return [_unlinked(draft) for draft in kept.values()]
+
+
+def _is_link(draft: DraftFile) -> bool:
+    return os.path.islink(draft.location)
+
+
+def _unlinked(draft: DraftFile) -> DraftFile:
+    """A symlinked draft under the path of its file (relative when that is inside the working
+    directory): the name a patch of it must carry."""
+    if not _is_link(draft):
+        return draft
+    real = os.path.realpath(draft.location)
+    relative = os.path.relpath(real)
+    return DraftFile.at(real if relative.startswith("..") else relative)
+
+
+def _lost(draft: DraftFile, why: str) -> FileFix:
+    return FileFix(lost_draft(draft, why))
 
 
 def fix_file(settings: Settings, mode: Mode, draft: DraftFile) -> FileFix:
@@ -214,11 +250,17 @@ class _Linter:
 def write_back(location: str, original: bytes, before: os.stat_result, data: bytes) -> str:
     """Replace the file with `data` atomically, unless it changed since `original` was read.
 
+    A file with other hard links is rewritten in place instead: replacing it would give
+    this name a new file and leave the others with the old text.
     Returns "" on success, else one line saying why the file was left as it was.
     """
     target = os.path.realpath(location)
+    if not os.path.lexists(target):
+        return f"{location}: not fixed: it was deleted since it was read"
     if not before.st_mode & 0o222 or not os.access(target, os.W_OK):
         return f"{location}: not fixed: the file is read-only"
+    if before.st_nlink > 1:
+        return _write_in_place(location, target, original, before, data)
     try:
         handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".seolint-fix-")
     except OSError as error:
@@ -237,10 +279,43 @@ def write_back(location: str, original: bytes, before: os.stat_result, data: byt
             os.unlink(temporary)
             return f"{location}: not fixed: it changed since it was read; run again"
         os.replace(temporary, target)
+    except FileNotFoundError:
+        _discard(temporary)
+        return f"{location}: not fixed: it was deleted since it was read"
     except OSError as error:
         _discard(temporary)
         return f"{location}: not fixed: cannot write: {(error.strerror or str(error)).lower()}"
     return ""
+
+
+def _write_in_place(location: str, target: str, original: bytes, before: os.stat_result, data: bytes) -> str:
+    """Overwrite the hard-linked file itself (every name sees the fix), after checking, on
+    the open file, that it is still the one read and unchanged."""
+    try:
+        with open(target, "r+b", opener=_without_blocking) as stream:
+            now = os.fstat(stream.fileno())
+            same = (now.st_dev, now.st_ino, now.st_mtime_ns, now.st_size) == (
+                before.st_dev,
+                before.st_ino,
+                before.st_mtime_ns,
+                before.st_size,
+            )
+            if not same or stream.read() != original:
+                return f"{location}: not fixed: it changed since it was read; run again"
+            stream.seek(0)
+            stream.write(data)
+            stream.truncate()
+            stream.flush()
+            os.fsync(stream.fileno())
+    except FileNotFoundError:
+        return f"{location}: not fixed: it was deleted since it was read"
+    except OSError as error:
+        return f"{location}: not fixed: cannot write: {(error.strerror or str(error)).lower()}"
+    return ""
+
+
+def _without_blocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _keep_owner(path: str, before: os.stat_result) -> None:
@@ -260,27 +335,12 @@ def _discard(path: str) -> None:
 
 
 def _diff(path: str, before: bytes, after: bytes, plan: Plan) -> bytes:
-    """A unified diff `patch -p1` applies: `a/` and `b/` headers, lines in the draft's own
-    encoding (its BOM on the first line; UTF-16 is shown as UTF-8, for reading), and
-    "\\ No newline at end of file" where due."""
+    """The unified diff of the fix (seolint.fix.diff), lines in the draft's own encoding
+    (its BOM on the first line; UTF-16 is shown as UTF-8, for reading: patch reads none)."""
     encoding = Encoding.of(before, plan.encoding)
-    old, new = (_lines(data.decode(encoding.codec)) for data in (before, after))
-    shown = "utf-8" if encoding.codec.startswith("utf-16") else encoding.codec  # patch reads no UTF-16
-    name = path.replace(os.sep, "/")
-    out: list[bytes] = []
-    for line in difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"):
-        if line.startswith(("---", "+++")):
-            out.append(line.rstrip("\n").encode("utf-8", "surrogateescape") + b"\n")
-            continue
-        out.append(line.encode(shown))
-        if not line.endswith(("\n", "\r")):
-            out.append(b"\n\\ No newline at end of file\n")
-    return b"".join(out)
-
-
-def _lines(text: str) -> list[str]:
-    """Lines with their own endings; only CR, LF and CRLF end a line (not str.splitlines's set)."""
-    return _LINES.findall(text)
+    old, new = (data.decode(encoding.codec) for data in (before, after))
+    shown = "utf-8" if encoding.codec.startswith("utf-16") else encoding.codec
+    return unified_diff(path, old, new, shown)
 
 
 def _summarise(done: Sequence[FileFix], mode: Mode) -> None:

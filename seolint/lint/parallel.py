@@ -1,25 +1,41 @@
-"""Map a function over items with a process pool; results in input order whatever the pool size.
+"""Map a function over items with worker processes; results in input order whatever their number.
 
 It knows nothing of linting. A handful of items is mapped in-process: starting workers
 costs more than it saves. Workers are forked where the platform allows it, so they
 inherit the task and whatever the caller loaded (rules may hold things that do not
 pickle); elsewhere the task must pickle. Workers ignore Ctrl-C: the parent alone stops
-the pool, so an interrupt prints one line instead of a traceback per worker.
+them, so an interrupt prints one line instead of a traceback per worker.
+
+A worker that dies (a segfault in a C extension, the out-of-memory killer) loses only
+the item it was working on: the parent knows which one, since each item is handed out
+and answered on its own pipe, turns it into the caller's `lost` result, starts a new
+worker and goes on. (multiprocessing.Pool waits forever for such an item's result.)
 """
 
 from __future__ import annotations
 
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-SERIAL_LIMIT = 8  # at most this many items are mapped without a pool
+SERIAL_LIMIT = 8  # at most this many items are mapped without workers
 
 _forked_task: Callable[[Any], Any] | None = None
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended while it held an item, and the caller gave no `lost` result."""
 
 
 def available_cpus() -> int:
@@ -35,12 +51,18 @@ def worker_count(jobs: int, items: int) -> int:
 
 
 def map_ordered(
-    task: Callable[[T], R], items: Sequence[T], jobs: int, on_done: Callable[[], None] | None = None
+    task: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    on_done: Callable[[], None] | None = None,
+    lost: Callable[[T, str], R] | None = None,
 ) -> list[R]:
     """`[task(item) for item in items]`, spread over up to `jobs` processes.
 
-    `on_done` is called in this process after each result arrives (in input order), so a
-    caller can show progress.
+    `on_done` is called in this process after each result arrives, so a caller can show
+    progress. `lost(item, why)` stands for the result of an item whose worker died (why:
+    "signal SIGSEGV"); without it such a death raises WorkerDied. An exception raised by
+    `task` in a worker is raised here, as if the task had run in this process.
     """
     done = on_done or _nothing
     workers = worker_count(jobs, len(items))
@@ -53,19 +75,160 @@ def map_ordered(
     context = multiprocessing.get_context("fork" if fork else None)
     chunk = max(1, min(16, len(items) // (workers * 8)))
     _forked_task = task if fork else None
-    pool = context.Pool(workers, _ignore_interrupts)
+    pool = _Pool(context, None if fork else task, workers)
     try:
-        arriving = pool.imap(_run_forked if fork else task, items, chunksize=chunk)
-        results: list[R] = [_then(result, done) for result in arriving]
-    except BaseException:  # Ctrl-C, or a crash: stop the workers before anything else
-        pool.terminate()
-        raise
-    else:
-        pool.close()
+        return pool.map(items, chunk, done, lost)
     finally:
-        pool.join()
+        pool.stop()
         _forked_task = None
-    return results
+
+
+@dataclass(eq=False)
+class _Worker:
+    """One worker process, the pipes to and from it, and the indexes it holds, oldest first.
+
+    Two one-way pipes (os.pipe), not one duplex Connection: that one is a socket pair, and
+    a run must not open sockets (a sandbox may forbid them; tests do)."""
+
+    process: BaseProcess
+    to_worker: Connection
+    from_worker: Connection
+    held: deque[int] = field(default_factory=deque)
+
+
+class _Pool(Generic[T, R]):
+    """Workers that each take a chunk of indexes, answer one result per item, and are
+    replaced when they die."""
+
+    def __init__(self, context: BaseContext, task: Callable[[T], R] | None, size: int) -> None:
+        self.context = context
+        self.task = task  # None: the workers were forked and hold it already
+        self.size = size
+        self.workers: list[_Worker] = []
+
+    def map(
+        self, items: Sequence[T], chunk: int, done: Callable[[], None], lost: Callable[[T, str], R] | None
+    ) -> list[R]:
+        from multiprocessing.connection import wait
+
+        results: dict[int, R] = {}
+        waiting = deque(range(len(items)))
+        self.workers = [self._start(items) for _ in range(self.size)]
+        for worker in self.workers:
+            self._hand_out(worker, items, waiting, chunk)
+        while len(results) < len(items):
+            by_handle: dict[Any, _Worker] = {}
+            for worker in self.workers:
+                by_handle[worker.from_worker] = by_handle[worker.process.sentinel] = worker
+            for ready in wait(list(by_handle)):
+                worker = by_handle[ready]
+                if worker not in self.workers:
+                    continue  # both its pipe and its sentinel were ready: handled once
+                if not self._receive(worker, results, done):
+                    self._replace(worker, items, results, done, lost)
+                    worker = self.workers[-1]
+                if not worker.held:
+                    self._hand_out(worker, items, waiting, chunk)
+        return [results[index] for index in range(len(items))]
+
+    def _receive(self, worker: _Worker, results: dict[int, R], done: Callable[[], None]) -> bool:
+        """Take every answer the worker has sent; False when it died instead."""
+        try:
+            while worker.from_worker.poll():
+                index, failed, value = worker.from_worker.recv()
+                if failed:
+                    raise value
+                worker.held.remove(index)
+                results[index] = value
+                done()
+        except (EOFError, OSError):
+            return False
+        return worker.process.is_alive()
+
+    def _replace(
+        self,
+        worker: _Worker,
+        items: Sequence[T],
+        results: dict[int, R],
+        done: Callable[[], None],
+        lost: Callable[[T, str], R] | None,
+    ) -> None:
+        """The dead worker's first held item is the one it died on (a worker that died idle
+        held none); the rest go to its successor."""
+        worker.process.join()
+        why = _death(worker.process.exitcode)
+        self.workers.remove(worker)
+        worker.to_worker.close()
+        worker.from_worker.close()
+        successor = self._start(items)
+        self.workers.append(successor)
+        if worker.held:
+            culprit = worker.held.popleft()
+            if lost is None:
+                raise WorkerDied(f"a worker process died ({why})")
+            results[culprit] = lost(items[culprit], why)
+            done()
+        if worker.held:
+            successor.held.extend(worker.held)
+            successor.to_worker.send([(index, items[index]) for index in worker.held])
+
+    def _hand_out(self, worker: _Worker, items: Sequence[T], waiting: deque[int], chunk: int) -> None:
+        taken = [waiting.popleft() for _ in range(min(chunk, len(waiting)))]
+        if taken:
+            worker.held.extend(taken)
+            worker.to_worker.send([(index, items[index]) for index in taken])
+
+    def _start(self, items: Sequence[T]) -> _Worker:
+        tasks_in, tasks_out = self.context.Pipe(duplex=False)
+        results_in, results_out = self.context.Pipe(duplex=False)
+        process = self.context.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(tasks_in, results_out, self.task), daemon=True
+        )
+        process.start()
+        tasks_in.close()
+        results_out.close()
+        return _Worker(process, tasks_out, results_in)
+
+    def stop(self) -> None:
+        """Tell every worker to finish; kill any that is still busy (Ctrl-C, an exception)."""
+        for worker in self.workers:
+            if worker.held or not worker.process.is_alive():
+                worker.process.kill()
+            else:
+                try:
+                    worker.to_worker.send(None)
+                except OSError:
+                    worker.process.kill()
+        for worker in self.workers:
+            worker.process.join()
+            worker.to_worker.close()
+            worker.from_worker.close()
+        self.workers = []
+
+
+def _serve(tasks: Connection, results: Connection, task: Callable[[Any], Any] | None) -> None:
+    """A worker's life: answer each item of each chunk until told to stop (None)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    run = task or _forked_task
+    assert run is not None, "worker started without a task"
+    while (chunk := tasks.recv()) is not None:
+        for index, item in chunk:
+            try:
+                results.send((index, False, run(item)))
+            except Exception as error:  # raised by the task, or its result does not pickle
+                try:
+                    results.send((index, True, error))
+                except Exception:  # nor does the exception
+                    results.send((index, True, RuntimeError(f"{type(error).__name__}: {error}")))
+
+
+def _death(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"signal {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"signal {-exitcode}"
+    return f"exit code {exitcode}"
 
 
 def _then(result: R, done: Callable[[], None]) -> R:
@@ -75,12 +238,3 @@ def _then(result: R, done: Callable[[], None]) -> R:
 
 def _nothing() -> None:
     pass
-
-
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _run_forked(item: Any) -> Any:
-    assert _forked_task is not None, "worker forked without a task"
-    return _forked_task(item)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import DraftError, lint_source
 from seolint.lint.settings import Settings
 from seolint.parse import preload
+from seolint.site.reads import skipped_under
 
 if TYPE_CHECKING:
     from seolint.cache.store import Cache
@@ -70,7 +72,7 @@ def run(
     missed = [d for i, d in enumerate(files) if i not in cached]
     if len(missed) > 1:  # parsers loaded before workers fork, so each inherits them
         preload({fmt for d in missed if (fmt := _format(settings, d))})
-    fresh = iter(map_ordered(task, missed, jobs, file_done))
+    fresh = iter(map_ordered(task, missed, jobs, file_done, lost_draft))
     linted = (cached[i] if i in cached else next(fresh) for i in range(len(files)))
     results: list[FileResult] = []
     in_sites: list[tuple[DraftFile, FileResult]] = []
@@ -96,8 +98,24 @@ def run(
         results = [done.updated.get(r.path, r) for r in results] + done.extra
         errors.extend(done.errors)
         summaries = tuple(done.summaries)
+    errors.extend(skipped_site_files(settings, files))
     results = [r if r.path in named else skip_unpublished(r) for r in results]
     return RunResult(tuple(results), tuple(errors), time.perf_counter() - started, sites=summaries)
+
+
+def skipped_site_files(settings: Settings, drafts: Sequence[DraftFile]) -> list[FileError]:
+    """One error for each file of the drafts' sites that was skipped (a FIFO, a link to a
+    device, an alias bomb in a config): the run went on as if it were absent."""
+    roots = {site.root: None for d in drafts if (site := settings.for_draft(d.location).site) is not None}
+    return [
+        FileError(_shown_path(path), f"skipped: {why}") for root in roots for path, why in skipped_under(root)
+    ]
+
+
+def _shown_path(path: Path) -> str:
+    """`path` relative to the working directory when it is inside it, as drafts are shown."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def skip_unpublished(result: FileResult) -> FileResult:
@@ -204,6 +222,11 @@ def stdin_context(settings: Settings, stdin: Stdin) -> tuple[Plan, Site | None]:
 
 def _format(settings: Settings, draft: DraftFile) -> Format | None:
     return format_for(draft.location, settings.for_draft(draft.location).config.extension_map)
+
+
+def lost_draft(draft: DraftFile, why: str) -> FileError:
+    """The outcome of a draft whose worker process died linting it; the other files go on."""
+    return FileError(draft.path, f"not linted: its worker process died ({why})")
 
 
 def lint_stdin(settings: Settings, stdin: Stdin) -> Outcome:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -75,6 +76,7 @@ class Settings:
         self._plans: dict[Path | None, Plan] = {}
         self._rulesets: dict[Path | None, RuleSet] = {}
         self._caches: dict[Path | None, Cache | None] = {}
+        self._said_no_cache = False
         self._finders: dict[str, SiteFinder] = {}
         self._site_keys: dict[Path, str] = {}
         self._sites: dict[Path, Site | None] = {}  # by the location asked about, and by its folder
@@ -161,7 +163,11 @@ class Settings:
 
             packs = [config.root / pack for pack in config.rule_packs]
             extra = [config.source, *packs] if config.source else packs
-            self._caches[config.source] = Cache.open(config.root, fingerprint(self.plan_for(config), extra))
+            opened = Cache.open(config.root, fingerprint(self.plan_for(config), extra))
+            if isinstance(opened, str) and not self._said_no_cache:  # once a run, not once a config
+                sys.stderr.write(f"seolint: {opened}; running without the result cache\n")
+                self._said_no_cache = True
+            self._caches[config.source] = None if isinstance(opened, str) else opened
         return self._caches[config.source]
 
     def _load(self, source: Path | None) -> Config:

@@ -186,7 +186,9 @@ def _pages_and_vanished(
                 missing.append(path)
     for path in missing:  # resolve plans before workers fork, as the runner does
         settings.plan_for(settings.config_for(path.parent))
-    for path, outcome in zip(missing, map_ordered(lint, [drafts[p] for p in missing], jobs), strict=True):
+    for path, outcome in zip(
+        missing, map_ordered(lint, [drafts[p] for p in missing], jobs, lost=_unread), strict=True
+    ):
         facts[path] = outcome.facts if isinstance(outcome, FileResult) else None
     vanished: list[SitePage] = []
     if index is not None:
@@ -200,6 +202,11 @@ def _pages_and_vanished(
         index.save({drafts[p].location: (keys[p], found) for p, found in known.items()})
     pages = [SitePage.of(site, path, drafts[path].path, found) for path, found in facts.items()]
     return sorted(pages, key=lambda page: page.path), vanished
+
+
+def _unread(draft: DraftFile, why: str) -> FileError:
+    """A page whose worker died: the model goes without its facts, as for an unreadable page."""
+    return FileError(draft.path, why)
 
 
 def _index_key(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
+from seolint.discover import structured
 from seolint.document.model import Span
 from seolint.parse import ParseError
 
@@ -69,11 +69,13 @@ def _load_toml(raw: str) -> Any:
     from seolint.discover.toml import tomllib
 
     try:
-        return tomllib.loads(raw)
+        return structured.load_toml(raw)
     except tomllib.TOMLDecodeError as error:
         # tomllib counts lines from the front matter's first line, which is file line 2
         message = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + 1}", str(error))
         raise ParseError(f"invalid TOML front matter: {message}") from None
+    except structured.DataError as error:
+        raise ParseError(f"front matter refused: {error}") from None
 
 
 def _load_yaml(raw: str) -> Any:
@@ -81,7 +83,7 @@ def _load_yaml(raw: str) -> Any:
     import yaml
 
     try:
-        return yaml.load(raw, Loader=_loader())
+        return structured.load_yaml(raw)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -89,27 +91,5 @@ def _load_yaml(raw: str) -> Any:
         raise ParseError(f"invalid YAML front matter{where}: {problem}") from None
     except yaml.YAMLError as error:
         raise ParseError(f"invalid YAML front matter: {' '.join(str(error).split())}") from None
-
-
-MAX_ALIASES = 100
-
-
-@cache
-def _loader() -> type[Any]:
-    import yaml
-
-    class AliasLimitedLoader(yaml.SafeLoader):
-        """Refuse "billion laughs" documents before they are expanded."""
-
-        aliases = 0
-
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            if self.check_event(yaml.AliasEvent):
-                self.aliases += 1
-                if self.aliases > MAX_ALIASES:
-                    raise yaml.YAMLError(
-                        f"more than {MAX_ALIASES} aliases (refused as a possible alias bomb)"
-                    )
-            return super().compose_node(parent, index)
-
-    return AliasLimitedLoader
+    except structured.DataError as error:
+        raise ParseError(f"front matter refused: {error}") from None

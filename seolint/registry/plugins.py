@@ -13,7 +13,10 @@ import os
 import sys
 from importlib.machinery import PathFinder
 
+from seolint.discover.reading import read_head
+
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
+_ENTRY_POINTS_LIMIT = 1024 * 1024
 
 
 def only_path_distributions() -> bool:
@@ -41,8 +44,7 @@ def may_declare(group: str) -> bool:
 
 
 def _declares(metadata: str, header: str) -> bool:
-    try:
-        with open(os.path.join(metadata, "entry_points.txt"), encoding="utf-8", errors="replace") as file:
-            return header in file.read()
-    except OSError:
-        return False  # no entry points, or a plain egg-info file
+    """Whether the distribution's entry points (their first megabyte) name `header`; a folder
+    on sys.path may be the project's own, where anything can be committed (a FIFO)."""
+    head = read_head(os.path.join(metadata, "entry_points.txt"), _ENTRY_POINTS_LIMIT)
+    return head is not None and header in head.decode("utf-8", errors="replace")  # None: no entry points

@@ -61,6 +61,9 @@ class Rule(NamedTuple):
     # True (with by_default False): on by default for a draft outside any detected site, where
     # nothing says what kind of blog it is for; a site turns it on by naming it.
     on_lone_drafts: bool = False
+    # Option values for some kinds of page, used where the config sets none: e.g. no "too
+    # short" title on docs pages ({"docs": {"min": 0}}). Python names, as in `options_type`.
+    kind_defaults: Mapping[PageKind, Mapping[str, Any]] = types.MappingProxyType({})
 
     def passes_over(self, language: str) -> str | None:
         """Why the rule cannot judge a page in `language` (a primary subtag), or None if it can."""
@@ -110,12 +113,14 @@ def rule(
     counts_words: bool = False,
     by_default: bool = True,
     on_lone_drafts: bool = False,
+    kind_defaults: Mapping[PageKind, Mapping[str, Any]] | None = None,
 ) -> Callable[[Check], Rule]:
     """Declare a rule of one draft, for the `kinds` of page it judges (every kind unless
     told), in the `languages` it can read (any unless told); `counts_words` when it counts
     words (it does not run on Chinese, Japanese, Thai...); `by_default` False when only a
     config that names it turns it on, and `on_lone_drafts` True when it still runs on a draft
-    outside any site. The docstring's first line is its summary, the rest its help."""
+    outside any site; `kind_defaults` option values for some kinds of page, where the config
+    sets none. The docstring's first line is its summary, the rest its help."""
     check_identity(code, name)
     readable = None if languages is None else frozenset(languages)
 
@@ -134,6 +139,7 @@ def rule(
             counts_words=counts_words,
             by_default=by_default,
             on_lone_drafts=on_lone_drafts,
+            kind_defaults=_kind_defaults(code, options, kind_defaults or {}),
         )
 
     return wrap
@@ -156,6 +162,18 @@ def site_rule(
         return Rule(code, name, severity, options, None, summary, doc, check, _kinds(code, kinds))
 
     return wrap
+
+
+def _kind_defaults(
+    code: str, options: type[Any], declared: Mapping[PageKind, Mapping[str, Any]]
+) -> Mapping[PageKind, Mapping[str, Any]]:
+    """`declared`, checked against the page kinds and the rule's options (RuleError if off)."""
+    names = {f.name for f in fields(options)} if declared else set()
+    for kind, values in declared.items():
+        _kinds(code, (kind,))
+        if unknown := set(values) - names:
+            raise RuleError(f"rule {code}: kind_defaults for {kind}: unknown options {sorted(unknown)}")
+    return types.MappingProxyType({kind: types.MappingProxyType(dict(v)) for kind, v in declared.items()})
 
 
 def _help(code: str, check: Callable[..., object]) -> tuple[str, str]:

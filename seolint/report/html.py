@@ -16,7 +16,7 @@ import hashlib
 import html
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
@@ -203,8 +203,12 @@ def _draft_lines(file: FileResult) -> tuple[list[str] | None, str]:
     lines = _LINE_END.split(text)
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()
+    checked: set[int] = set()  # once a line: a minified page has all its findings on one
     for finding in file.findings:
         at = finding.span.line - 1
+        if at in checked:
+            continue
+        checked.add(at)
         if 0 <= at < len(lines) and lines[at].strip() and lines[at] != finding.source_line:
             return None, "the file on disk changed since it was checked"
     return lines, ""
@@ -297,15 +301,29 @@ def _marks_by_line(view: FileView, lines: Sequence[str], placed: Iterable[int]) 
 def _marked(text: str, marks: Sequence[Mark], line: int) -> str:
     """The line escaped, each stretch covered by findings in one <mark> naming all of them.
 
-    A point (an image, the place a section starts) is an empty <mark> drawn as a bar.
+    A point (an image, the place a section starts) is an empty <mark> drawn as a bar. The
+    cuts are swept once, left to right, with the marks open at each: asking every mark at
+    every cut was quadratic in the findings on one line (a minified page has them all).
     """
-    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    points: dict[int, list[Mark]] = defaultdict(list)
+    opening: dict[int, list[int]] = defaultdict(list)
+    closing: dict[int, list[int]] = defaultdict(list)
+    for order, mark in enumerate(marks):
+        if mark.start == mark.end:
+            points[mark.start].append(mark)
+        else:
+            opening[mark.start].append(order)
+            closing[mark.end].append(order)
+    cuts = sorted({0, len(text), *points, *opening, *closing})
+    open_marks: set[int] = set()
     parts = []
     for start, end in itertools.pairwise([*cuts, len(text)]):
-        parts += [_point(line, m) for m in marks if m.start == m.end == start]
-        covering = [m for m in marks if m.start <= start and end <= m.end and m.start < m.end]
+        open_marks.difference_update(closing.get(start, ()))
+        open_marks.update(opening.get(start, ()))
+        parts += [_point(line, m) for m in points.get(start, ())]
         piece = esc(text[start:end])
-        parts.append(_mark(line, piece, covering) if covering and piece else piece)
+        covering = [marks[order] for order in sorted(open_marks)] if open_marks and piece else []
+        parts.append(_mark(line, piece, covering) if covering else piece)
     return "".join(parts)
 
 

@@ -7,6 +7,7 @@ colour and for the text Rich must wrap. Laying out here, once, keeps the two ide
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import os
 import re
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from seolint.findings.records import Finding, Severity
-from seolint.report.printable import printable
+from seolint.report.printable import escaped_at, printable, printable_name
 
 if TYPE_CHECKING:
     from seolint.findings.records import FileResult, RunResult
@@ -99,7 +100,7 @@ def fits(text: str, width: int) -> bool:
 def header(file: FileResult, width: int) -> list[Piece]:
     """Path, format and verdict on one line, or the verdict on the next when they do not fit."""
     verdict = counts(file.findings) if file.findings else "clean"
-    path = printable(file.path)
+    path = printable_name(file.path)
     rest = f"[{file.format}]  "
     one_line = len(path) + 2 + len(rest) + len(verdict) <= width
     return [
@@ -158,6 +159,7 @@ class FindingRows:
         self.stacked = width - (2 + place_width + 2 + columns) < MIN_MESSAGE_WIDTH
         self.indent = 4 + columns if self.stacked else 2 + place_width + 2 + columns
         self.message_width = max(width - self.indent, 20)
+        self._shown: dict[int, ShownLine] = {}
         self.rows = []
         for finding, place in zip(ordered, places, strict=True):
             style = "dim" if finding.whole_post else None
@@ -177,17 +179,26 @@ class FindingRows:
                     None,
                 )
             snippet = (
-                Snippet(finding).pieces(self.message_width)
-                if not finding.whole_post and finding.source_line.strip()
+                Snippet(finding, shown).pieces(self.message_width)
+                if not finding.whole_post and (shown := self._line(finding.source_line)).text
                 else None
             )
             message: list[Piece] = [(printable(finding.message), None), (f"  [{finding.name}]", "dim")]
             self.rows.append(FindingRow(prefix, message, snippet, above))
 
+    def _line(self, source_line: str) -> ShownLine:
+        """The source line as shown, made once for all the findings on it (found by identity:
+        the pipeline gives every finding of a line the same string), not once per finding:
+        a minified page's one line with 8,000 findings was 8,000 copies of the line."""
+        shown = self._shown.get(id(source_line))
+        if shown is None or shown.raw is not source_line:
+            shown = self._shown[id(source_line)] = ShownLine(source_line)
+        return shown
+
 
 def location(finding: Finding) -> str:
     """`path:line:col`, or the path alone for a finding about the whole post."""
-    path = printable(finding.path)
+    path = printable_name(finding.path)
     return path if finding.whole_post else f"{path}:{finding.span.line}:{finding.span.column}"
 
 
@@ -200,21 +211,37 @@ def _marker(finding: Finding, marked: bool) -> list[Piece]:
     return [(" ", None), (text, style)]
 
 
+class ShownLine:
+    """A source line as a snippet shows it: tabs as spaces, stripped, control characters
+    as `\\xNN`; and where each of its characters lands in that text."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        spaced = raw.replace("\t", " ")
+        line = spaced.strip()
+        self.indent = len(spaced) - len(spaced.lstrip())
+        self.length = len(line)
+        self.text = printable(line)
+        self._escaped = escaped_at(line)
+
+    def offset(self, index: int) -> int:
+        """Where `line[index]` lands in the shown text."""
+        return index + 3 * bisect.bisect_left(self._escaped, index)
+
+
 class Snippet:
     """A finding's source line, cut to a width around the finding's column."""
 
-    def __init__(self, finding: Finding) -> None:
-        raw = finding.source_line.replace("\t", " ")
-        indent = len(raw) - len(raw.lstrip())
-        line = raw.strip()
-        span = finding.span
-        start = min(max(span.column - 1 - indent, 0), len(line))
-        end = span.end_column - 1 - indent if span.end_line == span.line else len(line)
-        end = min(max(end, start), len(line))
+    def __init__(self, finding: Finding, shown: ShownLine | None = None) -> None:
+        shown = shown or ShownLine(finding.source_line)
+        span, length = finding.span, shown.length
+        start = min(max(span.column - 1 - shown.indent, 0), length)
+        end = span.end_column - 1 - shown.indent if span.end_line == span.line else length
+        end = min(max(end, start), length)
         # control characters become `\xNN`: measure the finding's place in the shown text
-        self.text = printable(line)
-        self.start = len(printable(line[:start]))
-        self.end = len(printable(line[:end]))
+        self.text = shown.text
+        self.start = shown.offset(start)
+        self.end = shown.offset(end)
 
     def pieces(self, width: int) -> list[Piece]:
         """The gutter and as much of the line as fits in `width` columns, an ellipsis where

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from seolint.report.printable import printable
+from seolint.report.printable import printable, printable_name
 
 if TYPE_CHECKING:
     from seolint.findings.records import RunResult
@@ -13,5 +13,5 @@ if TYPE_CHECKING:
 
 def report(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     for finding in result.findings:
-        where = f"{printable(finding.path)}:{finding.span.line}:{finding.span.column}"
+        where = f"{printable_name(finding.path)}:{finding.span.line}:{finding.span.column}"
         stream.write(f"{where}: {finding.code} [{finding.severity.label}] {printable(finding.message)}\n")

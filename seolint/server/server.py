@@ -14,10 +14,11 @@ import asyncio
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, BinaryIO, cast
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -31,10 +32,12 @@ from seolint.lint.pipeline import DraftError, lint_source
 from seolint.lint.settings import Overrides, Settings
 from seolint.parse import ParseError
 from seolint.registry.rule import Rule
+from seolint.server import transport
 from seolint.server.actions import FIX_ALL_KIND, Buffer, actions, diagnostic, problem_diagnostic
 from seolint.server.positions import Encoding, LineIndex
 from seolint.server.site import SitePages, SiteVerdict, site_findings, with_fixes
 from seolint.site import Site
+from seolint.site.reads import skipped_under
 
 DEBOUNCE_SECONDS = 0.15  # a pause in typing, not every keystroke, triggers a re-lint
 CONFIG_GLOB = "**/*.toml"  # .seolint.toml, pyproject.toml, rule packs and TOML site configs
@@ -58,6 +61,7 @@ class Verdict:
     crashes: tuple[str, ...] = ()  # rules that raised (the other findings still count)
     result: FileResult | None = field(default=None, compare=False)  # with the page's site facts
     site: Site | None = field(default=None, compare=False)  # whose site rules judge it too
+    skipped: tuple[str, ...] = ()  # files of the buffer's site that were not read, and why
 
 
 class Linter:
@@ -104,7 +108,8 @@ class Linter:
             return Verdict(problem=f"{path}: {error}")
         rules = {active.rule.code: active.rule for active in (*plan.rules, *plan.site_rules)}
         crashes = tuple(e.message for e in result.errors)
-        return Verdict(result.findings, None, rules, crashes, result, site if judged else None)
+        skipped = tuple(f"{file}: skipped: {why}" for file, why in skipped_under(site.root)) if site else ()
+        return Verdict(result.findings, None, rules, crashes, result, site if judged else None, skipped)
 
     def _site_checks(self, site: Site) -> bool:
         """Whether the site's rules run: `site-checks` in the config at the site's root."""
@@ -171,7 +176,8 @@ class Linted:
     def diagnostics(self) -> list[types.Diagnostic]:
         if self.verdict.problem is not None:
             return [problem_diagnostic(self.verdict.problem)]
-        return [diagnostic(finding, self.buffer.index) for finding in self.findings]
+        found = [diagnostic(finding, self.buffer.index) for finding in self.findings]
+        return [*map(problem_diagnostic, self.verdict.skipped), *found]
 
 
 class SeolintServer(LanguageServer):
@@ -184,9 +190,28 @@ class SeolintServer(LanguageServer):
         self.linter = Linter()
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.opened: set[str] = set()  # only these are linted: pygls would read any other URI from disk
         self.reading: set[Path] = set()  # sites whose pages are being read from disk
         self.told_outside: set[str] = set()  # buffers already logged as outside seolint's lane
         self.shut_down = False
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """pygls's start_io with seolint's message loop (seolint.server.transport): bounded
+        frames, a resync after a bad one, and an answer to every request."""
+        from pygls.io_ import StdoutWriter
+
+        self._stop_event = stop = threading.Event()
+        writer = StdoutWriter(stdout or sys.stdout.buffer)
+        self.protocol.set_writer(writer)
+        dispatcher = transport.Dispatcher(self, writer, _log)
+        try:
+            asyncio.run(transport.serve(transport.FrameReader(stdin or sys.stdin.buffer), dispatcher, stop))
+        except BrokenPipeError:
+            _log("seolint server: the client closed the connection")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()  # type: ignore[no-untyped-call]
 
     @property
     def encoding(self) -> Encoding:
@@ -195,7 +220,10 @@ class SeolintServer(LanguageServer):
         return cast(Encoding, value) if value in ("utf-8", "utf-16", "utf-32") else "utf-16"
 
     def lint(self, uri: str) -> Linted | None:
-        """Lint the open buffer now (None: not a format seolint reads, or outside its lane)."""
+        """Lint the open buffer now (None: not open, not a format seolint reads, or outside
+        its lane)."""
+        if uri not in self.opened:
+            return None
         document = self.workspace.get_text_document(uri)
         fmt = format_for(document.path) or LANGUAGES.get(document.language_id or "")
         if fmt is None:
@@ -308,7 +336,10 @@ class SeolintServer(LanguageServer):
             timer.cancel()
 
     def current(self, uri: str) -> Linted | None:
-        """The buffer's findings for its current version (re-linted now if typing got ahead)."""
+        """The buffer's findings for its current version (re-linted now if typing got ahead);
+        None for a URI that is not open (never read from disk)."""
+        if uri not in self.opened:
+            return None
         linted = self.linted.get(uri)
         if linted is None or linted.buffer.version != self.workspace.get_text_document(uri).version:
             self.publish(uri)
@@ -338,6 +369,7 @@ class SeolintServer(LanguageServer):
             self.judge_site(site)
 
     def close(self, uri: str) -> None:
+        self.opened.discard(uri)
         self.cancel(uri)
         self.forget(uri)
 
@@ -387,6 +419,10 @@ class SeolintServer(LanguageServer):
         return actions(buffer, linted.findings, params.range, params.context.only, document_changes)
 
 
+def _log(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
 def _front_matter_lines(text: str) -> int:
     """How many lines the front matter takes (0 without one, or when it does not parse)."""
     from seolint.parse.front_matter import split
@@ -424,6 +460,7 @@ def build() -> SeolintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: SeolintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.opened.add(params.text_document.uri)
         ls.publish(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)

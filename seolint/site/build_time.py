@@ -20,6 +20,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from seolint.site.reads import read_site_text
+
 if TYPE_CHECKING:
     import pathspec
 
@@ -98,9 +100,8 @@ class BuildTime:
                     folders.append(current)
         found: list[tuple[str, Any]] = []
         for folder in sorted(dict.fromkeys(folders), key=lambda f: f.count(os.sep)):
-            try:
-                text = Path(folder, ".gitignore").read_text(encoding="utf-8", errors="replace")
-            except OSError:
+            text = read_site_text(Path(folder, ".gitignore"))
+            if text is None:
                 continue
             found.append((folder, _spec(tuple(text.splitlines()))))
         return found

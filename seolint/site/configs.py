@@ -3,79 +3,78 @@ a config the generator would reject still tells us the site's shape, so errors g
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
-from seolint.discover.toml import tomllib
+from seolint.discover.reading import read_head
+from seolint.discover.structured import DataError, load_json, load_toml, load_yaml_config
+from seolint.site.reads import note_skipped, read_site_text
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n")
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    """The mapping in a config file, or {} when it cannot be read or parsed."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    """The mapping in a config file, or {} when it cannot be read or parsed. A config that
+    is refused (unreadable as a site file, nested too deep, an alias bomb) is remembered
+    with why (seolint.site.reads), so the run says so once."""
+    text = read_site_text(path)
+    if text is None:
         return {}
-    return parse_config(text, path.suffix.lower())
+    try:
+        return _parsed(text, path.suffix.lower())
+    except DataError as error:
+        note_skipped(path, f"{error}; the site is read without this config")
+        return {}
 
 
 def read_data(path: Path) -> Any:
     """Whatever a data file (YAML, JSON or TOML) holds, a list as well as a mapping; None
-    when it cannot be read or parsed."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        suffix = path.suffix.lower()
-        if suffix == ".json":
-            return json.loads(text)
-        return tomllib.loads(text) if suffix == ".toml" else _yaml(text)
-    except (OSError, ValueError, TypeError):
+    when it cannot be read or parsed (a refused one remembered, as a config is)."""
+    text = read_site_text(path)
+    if text is None:
         return None
+    try:
+        return _loaded(text, path.suffix.lower())
+    except DataError as error:
+        note_skipped(path, f"{error}; the site is read without this data file")
+    except (ValueError, TypeError):
+        pass
+    return None
 
 
 def parse_config(text: str, suffix: str) -> dict[str, Any]:
+    """The mapping in config text (front matter of a template), or {} when it cannot be parsed."""
     try:
-        if suffix == ".toml":
-            data: Any = tomllib.loads(text)
-        elif suffix == ".json":
-            data = json.loads(text)
-        else:
-            data = _yaml(text)
+        return _parsed(text, suffix)
+    except DataError:
+        return {}
+
+
+def _parsed(text: str, suffix: str) -> dict[str, Any]:
+    """{} for text the generator would reject; DataError for text refused as too big to walk."""
+    try:
+        data = _loaded(text, suffix)
+    except DataError:
+        raise
     except (ValueError, TypeError):  # tomllib, json and yaml errors are all ValueErrors here
         return {}
     return data if isinstance(data, dict) else {}
 
 
-def _yaml(text: str) -> Any:
-    import yaml  # only YAML configs pay for it
-
-    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        return yaml.load(text, Loader=fast)
-    except yaml.YAMLError:
-        pass
-
-    class Lenient(yaml.SafeLoader):
-        """Safe, and reads application tags (MkDocs' `!!python/name:`, `!ENV`) as null."""
-
-    Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-    Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    try:
-        return yaml.load(text, Loader=Lenient)
-    except yaml.YAMLError as error:
-        raise ValueError(str(error)) from error
+def _loaded(text: str, suffix: str) -> Any:
+    """The data in `text`, by its file's suffix (YAML unless TOML or JSON), bounded."""
+    if suffix == ".toml":
+        return load_toml(text)
+    if suffix == ".json":
+        return load_json(text)
+    return load_yaml_config(text)
 
 
 def has_front_matter(path: Path) -> bool:
     """Whether the file opens with `---` or `+++` (Jekyll renders only such files)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(8).decode("utf-8", errors="replace")
-    except OSError:
-        return False
-    return _FRONT_MATTER.match(head + "\n") is not None
+    head = read_head(str(path), 8)
+    return head is not None and _FRONT_MATTER.match(head.decode("utf-8", errors="replace") + "\n") is not None
 
 
 def front_matter_of(text: str) -> dict[str, Any]:
@@ -123,15 +122,28 @@ def js_config_url(
     for name in names:
         path = folder / name
         if path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
+            text = without_comments(read_site_text(path) or "")
             url, base = (_js_string(key).search(text) for key in (url_key, base_key))
             full = (url.group(1).rstrip("/") if url else "") + (base.group(1) if base else "")
             return name, full or None
     return None
 
 
+# A comment, or a string (kept: `'https://example.org'` holds `//`). Strings come first in
+# each alternative's turn, so a `//` inside one is never taken for a comment. An unclosed
+# `/*` runs to the end, as in JavaScript (and so each is scanned once, not once per `/*`).
+_JS_COMMENT_OR_STRING = re.compile(
+    r"""(//[^\n]*|/\*.*?(?:\*/|\Z))|('(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`)""", re.DOTALL
+)
+
+
+def without_comments(code: str) -> str:
+    """JavaScript without its comments: `// url: 'https://old.example'` is not the site's URL."""
+    return _JS_COMMENT_OR_STRING.sub(lambda m: m.group(2) or " ", code)
+
+
 def js_config_string(text: str, key: str) -> str | None:
-    """The first `key: '...'` string a JavaScript config writes (read as text)."""
+    """The first `key: '...'` string in a JavaScript config's text (without_comments first)."""
     found = _js_string(key).search(text)
     return found.group(1) if found else None
 

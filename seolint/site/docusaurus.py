@@ -27,11 +27,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 
 from seolint.site.adapter import AnyPath, Language, Region, Site, absolute, join_url
-from seolint.site.configs import js_config_string, js_config_url, text_value
+from seolint.site.configs import js_config_string, js_config_url, text_value, without_comments
 from seolint.site.dates import split_date_prefix
 from seolint.site.head import HeadReading, PageHead
 from seolint.site.mdx import mdx_regions
 from seolint.site.publication import Publication, true_flag
+from seolint.site.reads import read_site_text
 from seolint.site.template_values import DESCRIPTION, SUMMARY, TITLE
 
 CONFIG_NAMES = tuple(f"docusaurus.config.{ext}" for ext in ("js", "mjs", "cjs", "ts", "mts"))
@@ -51,7 +52,7 @@ def detect(folder: Path, forced: bool = False) -> DocusaurusSite | None:
     if found is None:
         return None
     name, url = found
-    text = (folder / name).read_text(encoding="utf-8", errors="replace")
+    text = without_comments(read_site_text(folder / name) or "")
     default = _DEFAULT_LOCALE.search(text)
     listed = _LOCALES.search(text)
     locales = re.findall(r"['\"`]([\w-]{1,20})['\"`]", listed.group(1)) if listed else []
@@ -164,10 +165,9 @@ class DocusaurusSite(Site):
     def _config_text(self) -> tuple[str, str]:
         """(file name, text) of the site's config."""
         for name in CONFIG_NAMES:
-            try:
-                return name, (self.root / name).read_text(encoding="utf-8", errors="replace")[:200_000]
-            except OSError:
-                continue
+            text = read_site_text(self.root / name)
+            if text is not None:
+                return name, without_comments(text[:200_000])
         return "", ""
 
     def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from seolint.discover.digest import update_with_files
 from seolint.site.adapter import Site
+from seolint.site.reads import read_site_bytes
 
 # Folders that hold page templates in some generator (Hugo, Jekyll, Zola, themes).
 TEMPLATE_FOLDERS = ("layouts", "_layouts", "_includes", "templates", "themes")
@@ -26,7 +27,7 @@ def site_fingerprint(site: Site) -> str:
     )
     digest.update(_stable(site.config).encode("utf-8", "replace"))
     digest.update(_stable(site.cache_inputs()).encode("utf-8", "replace"))
-    update_with_files(digest, [*_template_files(site.root), *site.fingerprint_files()])
+    update_with_files(digest, [*_template_files(site.root), *site.fingerprint_files()], read_site_bytes)
     return digest.hexdigest()
 
 

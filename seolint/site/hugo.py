@@ -66,6 +66,7 @@ from seolint.site.hugo_config import (
 )
 from seolint.site.hugo_shortcodes import hugo_regions
 from seolint.site.publication import Publication, true_flag
+from seolint.site.reads import read_site_text
 from seolint.site.slugs import hugo_path
 from seolint.site.titles import first_level
 
@@ -383,9 +384,8 @@ class HugoSite(Site):
             names += ["_index.md", "_index.html", "_index.markdown"]
             memo[key] = ("", None)
             for name in names:
-                try:
-                    text = (folder / name).read_text(encoding="utf-8", errors="replace")
-                except OSError:
+                text = read_site_text(folder / name)
+                if text is None:
                     continue
                 memo[key] = (_shown(folder / name, self.root), _lowered(front_matter_of(text)).get("cascade"))
                 break
@@ -398,7 +398,7 @@ class HugoSite(Site):
             for folder, dirs, names in os.walk(root):
                 dirs.sort()
                 for name in sorted(n for n in names if n.startswith("_index.")):
-                    text = Path(folder, name).read_text(encoding="utf-8", errors="replace")
+                    text = read_site_text(Path(folder, name)) or ""
                     if "cascade" in text.lower():
                         cascade = _lowered(front_matter_of(text)).get("cascade")
                         found.append((os.path.join(folder, name), cascade))
@@ -726,9 +726,8 @@ class HugoSite(Site):
             *(self.root / "themes" / t / "layouts" for t in string_list(self.config.get("theme"))),
         ):
             for name in ("_default/_markup/render-link.html", "_markup/render-link.html"):
-                try:
-                    text = (folder / name).read_text(encoding="utf-8", errors="replace")
-                except OSError:
+                text = read_site_text(folder / name)
+                if text is None:
                     continue
                 return "GetPage" in text
         hooks = _lowered(dig(_lowered(dig(_lowered(self.config.get("markup")), "goldmark")), "renderhooks"))

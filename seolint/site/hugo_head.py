@@ -19,6 +19,7 @@ from typing import Any, Literal
 from seolint.site.configs import string_list
 from seolint.site.head import UNKNOWN_HEAD, HeadReading, read_head
 from seolint.site.head_render import Builtin, Memo, Origin, Rendered, Renderer, RenderError, Template
+from seolint.site.reads import read_site_text
 from seolint.site.template_files import TemplateFiles
 from seolint.site.template_tree import Define
 from seolint.site.template_values import (
@@ -166,9 +167,8 @@ def _uses_docsy(config: Mapping[str, Any], themes: Sequence[str]) -> bool:
 
 
 def _docsy_version(root: Path) -> tuple[int, int] | None:
-    try:
-        text = (root / "go.mod").read_text(encoding="utf-8", errors="replace")[:100_000]
-    except OSError:
+    text = read_site_text(root / "go.mod")
+    if text is None:
         return None
     found = _DOCSY.search(text)
     return (int(found.group(1)), int(found.group(2))) if found else None

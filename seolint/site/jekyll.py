@@ -65,6 +65,7 @@ from seolint.site.head import HeadReading, PageHead, page_head
 from seolint.site.kramdown import kramdown_regions
 from seolint.site.liquid import liquid_regions
 from seolint.site.publication import Publication
+from seolint.site.reads import read_site_text
 from seolint.site.scan import outermost
 from seolint.site.slugs import jekyll_slugify
 from seolint.site.titles import heading_level_around
@@ -174,9 +175,8 @@ class JekyllSite(Site):
         files = [Path(f, n) for folder in folders for f, n in walk_names(folder)]
         files += [p for p in self.content_files() if (w := self._where(p)) is not None and w[0] == "page"]
         for path in files:
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError:
+            text = read_site_text(path)
+            if text is None:
                 continue
             for name in _LOOP.findall(text):
                 found.setdefault(name, path.relative_to(self.source).as_posix())
@@ -317,9 +317,8 @@ class JekyllSite(Site):
         current: str | None = name
         while current and current not in seen and len(seen) < 8:
             seen.add(current)
-            try:
-                text = (layouts / f"{current}.html").read_text(encoding="utf-8", errors="replace")
-            except OSError:
+            text = read_site_text(layouts / f"{current}.html")
+            if text is None:
                 return None
             level = heading_level_around(text, _TITLE)
             if level is not None:

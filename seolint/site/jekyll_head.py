@@ -17,6 +17,7 @@ from typing import Any
 from seolint.site.configs import front_matter_of, text_value
 from seolint.site.head import UNKNOWN_HEAD, HeadReading, read_head
 from seolint.site.head_render import Memo, Renderer, RenderError, Template
+from seolint.site.reads import read_site_head
 from seolint.site.template_files import TemplateFiles
 from seolint.site.template_values import (
     DESCRIPTION,
@@ -122,8 +123,5 @@ def titleized(slug: str) -> str:
 
 
 def _layout_front_matter(path: Path) -> dict[str, Any]:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return front_matter_of(handle.read(8192))
-    except OSError:
-        return {}
+    head = read_site_head(path, 8192)
+    return front_matter_of(head) if head is not None else {}

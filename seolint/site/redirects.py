@@ -10,13 +10,13 @@ Query-string and country conditions are ignored (the rule is taken to apply).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from seolint.site.configs import read_config
+from seolint.site.configs import read_config, read_data
+from seolint.site.reads import read_site_text
 
 
 class Redirect(NamedTuple):
@@ -63,9 +63,8 @@ def read_redirects(folders: Iterable[Path], shown: Path) -> Redirects:
 
 
 def _netlify_file(path: Path, shown: Path) -> Iterator[Redirect]:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    text = read_site_text(path)
+    if text is None:
         return
     for line in text.splitlines():
         fields = line.split("#", 1)[0].split()
@@ -74,8 +73,6 @@ def _netlify_file(path: Path, shown: Path) -> Iterator[Redirect]:
 
 
 def _netlify_toml(path: Path, shown: Path) -> Iterator[Redirect]:
-    if not path.is_file():
-        return
     for entry in read_config(path).get("redirects") or []:
         if (
             isinstance(entry, dict)
@@ -88,10 +85,7 @@ def _netlify_toml(path: Path, shown: Path) -> Iterator[Redirect]:
 
 
 def _vercel(path: Path, shown: Path) -> Iterator[Redirect]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8", errors="replace"))
-    except (OSError, ValueError):
-        return
+    data = read_data(path)
     if not isinstance(data, dict):
         return
     for key in ("redirects", "rewrites"):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from seolint.site.reads import read_site_text
+
 _OPEN = re.compile(r"<h([1-6])\b[^<>]{0,1000}>", re.IGNORECASE)
 _SPAN = 4000  # a heading element longer than this is not a title heading
 
@@ -29,9 +31,8 @@ def heading_level_around(template: str, title_expression: re.Pattern[str]) -> in
 def first_level(paths: list[Path], title_expression: re.Pattern[str]) -> int | None:
     """The title's heading level in the first of `paths` that exists and renders it."""
     for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        text = read_site_text(path)
+        if text is None:
             continue
         level = heading_level_around(text, title_expression)
         if level is not None:

@@ -35,6 +35,7 @@ from seolint.site.configs import dig, front_matter_of, read_config, string_list,
 from seolint.site.dates import DATE_PREFIX
 from seolint.site.head import HeadReading, PageHead, page_head
 from seolint.site.publication import Publication, true_flag
+from seolint.site.reads import read_site_bytes, read_site_text
 from seolint.site.slugs import zola_slugify
 from seolint.site.tera import zola_regions
 from seolint.site.titles import first_level
@@ -128,10 +129,7 @@ class ZolaSite(Site):
     def _section_front_matter(self, section: Path) -> dict[str, Any]:
         memo = self._memo.setdefault("sections", {})
         if section not in memo:
-            try:
-                memo[section] = front_matter_of(section.read_text(encoding="utf-8", errors="replace"))
-            except OSError:
-                memo[section] = {}
+            memo[section] = front_matter_of(read_site_text(section) or "")
         return memo[section]  # type: ignore[no-any-return]
 
     def _lists_pages(self, template: str) -> bool:
@@ -159,10 +157,9 @@ class ZolaSite(Site):
         folders = [self.root / "templates"]
         folders += [self.root / "themes" / t / "templates" for t in string_list(self.config.get("theme"))]
         for folder in folders:
-            try:
-                return (folder / name).read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
+            text = read_site_text(folder / name)
+            if text is not None:
+                return text
         return None
 
     @cached_property
@@ -228,9 +225,10 @@ class ZolaSite(Site):
 
     @cached_property
     def _home_title(self) -> str | None:
+        data = read_site_bytes(self.content_dir / "_index.md")
         try:
-            home = front_matter_of((self.content_dir / "_index.md").read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
+            home = front_matter_of(data.decode("utf-8")) if data is not None else {}
+        except UnicodeDecodeError:
             return None
         return text_value(home, "title")
 

@@ -16,6 +16,7 @@ from typing import Any
 from seolint.site.configs import front_matter_of, string_list
 from seolint.site.head import UNKNOWN_HEAD, HeadReading, read_head
 from seolint.site.head_render import Builtin, Memo, Renderer, RenderError, Template
+from seolint.site.reads import read_site_head
 from seolint.site.template_files import TemplateFiles
 from seolint.site.template_values import (
     DESCRIPTION,
@@ -65,11 +66,10 @@ class ZolaHead:
 
     def _read_section(self, relative: str) -> Record | None:
         path = self.content / relative
-        try:
-            with path.open(encoding="utf-8", errors="replace") as handle:
-                front_matter = front_matter_of(handle.read(65536))
-        except OSError:
+        head = read_site_head(path, 65536)
+        if head is None:
             return None
+        front_matter = front_matter_of(head)
         section = front_matter_record(front_matter)
         section.missing = UNKNOWN  # what Zola computes (pages, subsections, permalink) is not read
         section.update(path="/" + str(Path(relative).parent).strip(".").strip("/"), relative_path=relative)

@@ -46,7 +46,8 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         if image.src and _maybe_internal(site, image.src, path, "url")
     ]
     urls, publication = site.published_at(path, doc.front_matter)
-    title, description, keyphrase = fact(doc.seo_title), fact(doc.description), fact(doc.keyphrase)
+    title, keyphrase = fact(doc.seo_title), fact(doc.keyphrase)
+    description = fact(_published_description(doc))
     return FileFacts(
         urls=tuple(urls),
         kind=doc.page.kind,
@@ -101,3 +102,11 @@ def _front_matter_ignore(doc: Document) -> tuple[str, ...] | None:
     if isinstance(ignore, list) and all(isinstance(name, str) for name in ignore):
         return tuple(ignore)
     return None
+
+
+def _published_description(doc: Document) -> Field | None:
+    """The description the page's head will carry: none from front matter the site's
+    templates never write (two such pages "sharing" one changes nothing)."""
+    found = doc.description
+    unwritten = doc.page.description_source not in ("front-matter", "unknown")
+    return None if found is not None and found.origin == "front-matter" and unwritten else found

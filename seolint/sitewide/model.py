@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import os
 import posixpath
 import re
@@ -28,6 +27,11 @@ from seolint.site import Site, url_key
 from seolint.site.adapter import PAGE_SUFFIXES
 from seolint.site.publication import today as current_day
 from seolint.site.publication import withheld_on
+from seolint.sitewide.near_names import NearNames, ratio
+
+NEAR = 0.8  # how close a page's name must be to a broken link's for a "did you mean"
+# The last segments of some URLs, indexed, and the URLs ending in each.
+UrlNames = tuple[NearNames, dict[str, list[str]]]
 
 if TYPE_CHECKING:
     from seolint.site.build_time import BuildTime
@@ -207,30 +211,48 @@ class SiteModel:
         must be close (a moved page keeps its name), then the whole URL breaks ties; a
         page in `language` (the linking page's) first."""
         if language is not None and len(self._primary_by_language) > 1:
-            own = self._suggested(wanted, self._primary_by_language.get(language, []))
+            own = self._suggested(wanted, self._url_names_by_language.get(language))
             if own is not None:
                 return own
-        return self._suggested(wanted, self.primary_urls)
+        return self._suggested(wanted, self._url_names)
 
-    def _suggested(self, wanted: str, urls: list[str]) -> str | None:
+    def _suggested(self, wanted: str, indexed: UrlNames | None) -> str | None:
+        if indexed is None:
+            return None
         key = url_key(wanted)
-        name = posixpath.basename(key)
         best: tuple[float, str] | None = None
-        for url in urls:
-            near = _similarity(name, posixpath.basename(url), at_least=0.8)
-            if near >= 0.8 and url != key:
-                score = 0.7 * near + 0.3 * _similarity(key, url)
-                best = max(best or (score, url), (score, url))
+        names, urls = indexed
+        for name, near in names.near(posixpath.basename(key), NEAR):
+            for url in urls[name]:
+                if url != key:
+                    score = 0.7 * near + 0.3 * ratio(key, url)
+                    best = max(best or (score, url), (score, url))
         return best[1] if best else None
 
     def page_suggestion(self, wanted: Path) -> SitePage | None:
         """The content file whose name is closest to a missing one's."""
         best: tuple[float, str, SitePage] | None = None
-        for page in self.pages.values():
-            near = _similarity(_page_name(wanted), _page_name(page.path), at_least=0.8)
-            if near >= 0.8:
+        names, pages = self._page_names
+        for name, near in names.near(_page_name(wanted), NEAR):
+            for page in pages[name]:
                 best = max(best or (near, page.shown, page), (near, page.shown, page), key=lambda b: b[:2])
         return best[2] if best else None
+
+    @cached_property
+    def _url_names(self) -> UrlNames:
+        return _url_names(self.primary_urls)
+
+    @cached_property
+    def _url_names_by_language(self) -> dict[str | None, UrlNames]:
+        return {language: _url_names(urls) for language, urls in self._primary_by_language.items()}
+
+    @cached_property
+    def _page_names(self) -> tuple[NearNames, dict[str, list[SitePage]]]:
+        """The pages' names, indexed, and the pages of each."""
+        pages: defaultdict[str, list[SitePage]] = defaultdict(list)
+        for page in self.pages.values():
+            pages[_page_name(page.path).lower()].append(page)
+        return NearNames(pages), pages
 
     def missing_scheme(self, item: Resolution) -> str | None:
         """The external URL a broken relative link was meant to be, when it starts with a
@@ -289,6 +311,8 @@ class SiteModel:
     def _by_path(self, page: SitePage, reference: Reference, path: Path, fragment: str | None) -> Resolution:
         path = Path(os.path.normpath(unquote(str(path))))
         if not _inside(path, self.site.root):
+            if self._repository is not None and not _inside(path, self._repository):
+                return Resolution(page, reference, "broken", str(path))  # nothing there is published
             return Resolution(page, reference, "uninterpretable", reason="path outside the site")
         if path in self.pages:
             found = self.pages[path]
@@ -394,6 +418,12 @@ class SiteModel:
         return next((c for c in candidates if c.language == language), candidates[0])
 
     @cached_property
+    def _repository(self) -> Path | None:
+        """The repository the site is in (the nearest folder above it with `.git`), if any: a
+        relative link that climbs out of it cannot lead to anything the site publishes."""
+        return next((f for f in (self.site.root, *self.site.root.parents) if (f / ".git").exists()), None)
+
+    @cached_property
     def _file_roots(self) -> tuple[str, ...]:
         return tuple(str(root) for root in (*self.site.static_roots(), *self.site.content_roots()))
 
@@ -451,18 +481,12 @@ def _names(page: SitePage) -> set[str]:
     return names
 
 
-def _similarity(a: str, b: str, at_least: float = 0.0) -> float:
-    """difflib's ratio of the two, case aside; 0.0 for a pair whose cheap upper bounds already
-    fall short of `at_least`. A site with many broken links compares each with every page:
-    ratio() on all of them was half of a run over a 235-page Hugo site."""
-    a, b = a.lower(), b.lower()
-    length = len(a) + len(b)
-    if at_least and length and 2.0 * min(len(a), len(b)) / length < at_least:  # real_quick_ratio()
-        return 0.0
-    matcher = difflib.SequenceMatcher(None, a, b)
-    if at_least and matcher.quick_ratio() < at_least:
-        return 0.0
-    return matcher.ratio()
+def _url_names(urls: list[str]) -> UrlNames:
+    """The last segments of `urls`, indexed, and the URLs ending in each."""
+    by_name: defaultdict[str, list[str]] = defaultdict(list)
+    for url in urls:
+        by_name[posixpath.basename(url).lower()].append(url)
+    return NearNames(by_name), by_name
 
 
 def _page_name(path: Path) -> str:

@@ -13,7 +13,7 @@ from typing import Literal, Union
 
 from seolint.document import model as document
 from seolint.document.model import Block, CodeBlock, Document, Heading, LevelMark, Span, Stretch
-from seolint.parse import front_matter
+from seolint.parse import ParseError, front_matter
 from seolint.parse.html import elements as html_elements
 from seolint.parse.html import tokens as html_tokens
 from seolint.parse.markdown import attributes, decoration
@@ -40,7 +40,8 @@ _HTML_READ = (
 )  # fmt: skip
 
 Lines = tuple[int, int]  # 0-based [first line, line after the last]
-_Pending = tuple[Union[Node, list[Node]], BlockKind, Union[Lines, None]]  # a block or a run of inline nodes
+# a block or a run of inline nodes, the prose kind around it, its table row, its depth (1: top level)
+_Pending = tuple[Union[Node, list[Node]], BlockKind, Union[Lines, None], int]
 
 
 def preload() -> None:
@@ -91,17 +92,23 @@ class _Builder:
 
     def walk(self, tree: Tree) -> None:
         """Every block in document order, with an explicit stack: a quote nested 10,000 deep
-        is no deeper here. Prose takes its kind from the innermost list item, quote or cell."""
+        is no deeper here. Prose takes its kind from the innermost list item, quote or cell.
+        A block deeper than MAX_NESTING refuses the draft (the parser stopped reading there)."""
         stack: list[_Pending] = []
-        _push(stack, tree.blocks, "paragraph", None)
+        _push(stack, tree.blocks, "paragraph", None, 1)
         while stack:
-            item, kind, row = stack.pop()
+            item, kind, row, depth = stack.pop()
             if isinstance(item, list):
                 spans = [node.srcmap for node in item if node.srcmap]
                 self._prose(kind, item, tree.lines(spans[0][0], spans[-1][1]) if spans else (0, 1))
                 continue
             name = item.name
             lines = tree.lines(*item.srcmap) if item.srcmap else (0, 1)
+            if depth > markdown_nodes.MAX_NESTING:
+                raise ParseError(
+                    f"blocks nest more than {markdown_nodes.MAX_NESTING} levels deep at line {lines[0] + 1}"
+                    " (a list and its item are two levels)"
+                )
             if name == "paragraph":
                 self._prose(kind, item.children, lines)
             elif name == "heading" or name == "lheading":  # lheading: a setext (underlined) heading
@@ -116,11 +123,11 @@ class _Builder:
             elif name == "definition":  # a link reference definition: `[id]: https://...`
                 self.not_text.append(self.whole_lines(lines))
             elif name in _CONTAINERS:
-                _push(stack, item.children, _CONTAINERS[name], row)
+                _push(stack, item.children, _CONTAINERS[name], row, depth + 1)
             else:  # lists, tables and their parts: only their items and cells are read
                 if name == "table":
                     self.not_prose.tables.append(self._line_span(lines))
-                _push(stack, item.children, kind, row)
+                _push(stack, item.children, kind, row, depth + 1)
         self.not_text += (tree.chars(start, end, self.source.starts) for start, end in self._code_spans)
 
     def whole_lines(self, lines: Lines) -> Stretch:
@@ -240,7 +247,9 @@ class _Builder:
         return place
 
 
-def _push(stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Lines | None) -> None:
+def _push(
+    stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Lines | None, depth: int
+) -> None:
     """Push `nodes` to be walked in order, runs of inline nodes grouped as one paragraph."""
     items: list[Node | list[Node]] = []
     for node in nodes:
@@ -250,7 +259,7 @@ def _push(stack: list[_Pending], nodes: Sequence[Node], kind: BlockKind, row: Li
             items[-1].append(node)
         else:
             items.append([node])
-    stack.extend((item, kind, row) for item in reversed(items))
+    stack.extend((item, kind, row, depth) for item in reversed(items))
 
 
 def _without_footnotes(source: Source, links: Iterable[document.Link]) -> tuple[document.Link, ...]:

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from markdown_it_pyrs import MarkdownIt
 
 
+# Blocks nested deeper than this are not read (markdown-it's own bound, max_nesting, is 100
+# too); the front-end's walk refuses such a draft with one line saying where.
+MAX_NESTING = 100
+
+
 class Node(Protocol):
     """What the front-end reads of a node: markdown-it-pyrs's Node, or one built from tokens."""
 
@@ -83,8 +88,10 @@ def _parser() -> MarkdownIt:
 def _fallback_parser(indented_code: bool = True) -> PyMarkdownIt:
     from markdown_it import MarkdownIt as PyMarkdownIt
 
-    # text_join off: escapes and entities stay tokens of their own, as markdown-it.rs keeps them
-    parser = PyMarkdownIt("commonmark").enable("table").disable("text_join")
+    # text_join off: escapes and entities stay tokens of their own, as markdown-it.rs keeps them.
+    # One level past MAX_NESTING, so a draft nested deeper keeps a node the walk refuses.
+    options = {"maxNesting": MAX_NESTING + 1}
+    parser = PyMarkdownIt("commonmark", options).enable("table").disable("text_join")
     return parser if indented_code else parser.disable("code")
 
 
@@ -96,7 +103,11 @@ def parse(source: str, indented_code: bool = True) -> Tree:
     """The tree of `source`, byte ranges counted in `source` as normalised here.
 
     Without `indented_code` (plain-text drafts, whose indented lines are prose), the
-    Python parser reads it: the Rust one cannot switch that rule off.
+    Python parser reads it: the Rust one cannot switch that rule off. Nor can it bound its
+    nesting: it recurses once per level while parsing and again while freeing the tree, and
+    a quote 30,000 levels deep overflows the stack (a segfault, not an exception). A source
+    that might nest that deep (`_may_nest_deeply`) is read by markdown-it-py instead, whose
+    `maxNesting` stops where markdown-it stops; the walk refuses what goes past MAX_NESTING.
 
     The source is first normalised as markdown-it-py normalises it: CRLF and a lone CR each end
     one line, NUL reads as U+FFFD.
@@ -115,8 +126,8 @@ def parse(source: str, indented_code: bool = True) -> Tree:
         encoded = source.encode("utf-8")
     line_starts = _byte_line_starts(encoded)
     unterminated_end = -1 if source.endswith("\n") else len(encoded)
-    if not indented_code:
-        blocks = _TokenTree(line_starts, encoded).blocks(_fallback_parser(indented_code=False), source)
+    if not indented_code or _may_nest_deeply(encoded):
+        blocks = _TokenTree(line_starts, encoded).blocks(_fallback_parser(indented_code), source)
         return Tree(blocks, line_starts, unterminated_end, encoded, encoded.isascii())
     try:
         root = _without_stderr(lambda: _parser().tree(source))
@@ -148,6 +159,45 @@ def _without_stderr(call: Callable[[], Node]) -> Node:
 
 _LINE_ENDING = re.compile(r"\r\n?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Every container a line opens or continues takes at least one character before its content
+# (`>`, a list marker, or indentation; a tab is at most 4 columns, two list items' indent),
+# and a list marker makes two nodes (the list and its item): a line whose run of these
+# characters is shorter than _LONG_PREFIX sits at most 4 x _LONG_PREFIX blocks deep.
+_LONG_PREFIX = 256
+_PREFIX_AT_START = re.compile(rb"[ \t>*+\-.)0-9]{%d}" % _LONG_PREFIX)
+_LONG_PREFIX_AFTER_BREAK = re.compile(rb"\n[ \t>*+\-.)0-9]{%d}" % _LONG_PREFIX)
+# Every emphasis level takes a `*` or `_` on each side (one after a backslash is text, unless
+# the backslash is itself escaped). A link cannot hold a link, so links and images nest only
+# through images: each other level takes a `![`. Inline content ends at a blank line. (A `[`
+# alone is not counted: a paragraph of unclosed `[Insert` brackets is common and flat, and
+# markdown-it-py reads it in quadratic time.) With the prefix bound, the Rust tree stays four
+# times shallower than the depth its stack overflows at (25,000 to 30,000 levels of quotes,
+# emphasis or images on a default 8 MB stack, in the main thread or another).
+_EMPHASIS = b"*_"
+_NOT_EMPHASIS = bytes(range(256)).translate(None, _EMPHASIS)
+_ESCAPED = (b"\\*", b"\\_")
+_ESCAPED_BACKSLASH = (b"\\\\*", b"\\\\_")
+_IMAGE = b"!["
+_MANY_INLINE_MARKS = 5000
+_BLANK_LINE = re.compile(rb"\n[ \t]*\n")
+
+
+def _may_nest_deeply(encoded: bytes) -> bool:
+    """Whether the tree of `encoded` could be deeper than the Rust parser safely builds: a
+    cheap upper bound, never an underestimate; real drafts are far below it."""
+    if _PREFIX_AT_START.match(encoded) or _LONG_PREFIX_AFTER_BREAK.search(encoded):
+        return True
+    if _inline_marks(encoded) <= _MANY_INLINE_MARKS:
+        return False
+    return any(_inline_marks(part) > _MANY_INLINE_MARKS for part in _BLANK_LINE.split(encoded))
+
+
+def _inline_marks(encoded: bytes) -> int:
+    """Emphasis marks that may open or close (never fewer) plus twice the image openers."""
+    marks = len(encoded.translate(None, _NOT_EMPHASIS))
+    if b"\\" in encoded:
+        marks -= sum(map(encoded.count, _ESCAPED)) - sum(map(encoded.count, _ESCAPED_BACKSLASH))
+    return marks + 2 * encoded.count(_IMAGE)
 
 
 def _byte_line_starts(encoded: bytes) -> list[int]:

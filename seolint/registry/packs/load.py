@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from seolint.discover.reading import MAX_DATA_FILE_SIZE, ReadError, read_regular_file
 from seolint.document.language import language_tag
 from seolint.findings.records import Applicability, Severity
 from seolint.registry.packs.match import (
@@ -79,8 +80,8 @@ def load_packs(paths: Sequence[Path], existing: Sequence[Rule]) -> list[Rule]:
             raise PackError(f"{path}: rule pack not found")
         for file in files:
             try:
-                text = file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
+                text = read_regular_file(str(file), MAX_DATA_FILE_SIZE, "the rule pack limit").decode("utf-8")
+            except (OSError, UnicodeDecodeError, ReadError) as error:
                 raise PackError(f"{file}: cannot read rule pack: {error}") from None
             rules.extend(parse_pack(text, str(file), _taken([*existing, *rules])))
     return rules
