@@ -191,6 +191,23 @@ def test_gitignored_generated_pages_and_declared_ones_are_not_checked(
     assert found(check(tmp_path, monkeypatch=monkeypatch)) == [("content/components/_index.md", 5, "W001")]
 
 
+def test_a_page_the_site_menus_link_to_is_made_at_build_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    menus = '[[menus.main]]\nname = "Support"\nurl = "/support/"\n'
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://g.example/"\n' + menus,
+            "content/_index.md": page("Home"),
+            "content/about.md": page("About", "[help](/support/) [gone](/helpdesk/)"),
+        },
+    )
+    assert found(check(tmp_path, monkeypatch=monkeypatch, select="W001")) == [("content/about.md", 5, "W001")]
+    statistics = json.loads(check(tmp_path, "--statistics", monkeypatch=monkeypatch).stdout)
+    assert statistics["not_checked"] == 1
+
+
 def test_generated_must_be_url_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {".seolint.toml": 'generated = ["flux/cmd/**"]\n', "a.md": "# A\n"})
     result = check(tmp_path, monkeypatch=monkeypatch)

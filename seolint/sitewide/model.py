@@ -376,6 +376,9 @@ class SiteModel:
         why = self._build_time_url(key)
         if why:
             return Resolution(page, reference, "not-checked", url, reason=why)
+        if key in self.navigation_urls:  # no content file, yet the site's own menus link it
+            why = "the site's menus or navigation data link to it: made at build time"
+            return Resolution(page, reference, "not-checked", url, reason=why)
         fallback = self.site.fallback_url(url)
         if fallback is not None and hops < MAX_HOPS:
             shown = self._by_url(page, reference, fallback, fragment, hops + 1)
