@@ -208,6 +208,32 @@ def test_a_page_the_site_menus_link_to_is_made_at_build_time(
     assert statistics["not_checked"] == 1
 
 
+SECOND_H1 = ("content/_index.md", 5, "H002")
+
+
+@pytest.mark.parametrize(
+    ("home_template", "expected"),
+    [
+        ('{{ define "main" }}{{ .Content }}{{ end }}', []),
+        ('{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}', [SECOND_H1]),
+        ('{{ define "main" }}{{ partial "hero.html" . }}{{ .Content }}{{ end }}', [SECOND_H1]),
+    ],
+)
+def test_a_home_template_without_a_title_heading_leaves_the_content_its_h1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home_template: str, expected: list[tuple[str, int, str]]
+) -> None:
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://g.example/"\n',
+            "layouts/home.html": home_template,
+            "layouts/_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}',
+            "content/_index.md": page("Home", "# Welcome to the glossary"),
+        },
+    )
+    assert found(check(tmp_path, monkeypatch=monkeypatch, select="H001,H002")) == expected
+
+
 def test_generated_must_be_url_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {".seolint.toml": 'generated = ["flux/cmd/**"]\n', "a.md": "# A\n"})
     result = check(tmp_path, monkeypatch=monkeypatch)

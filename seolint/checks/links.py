@@ -161,7 +161,15 @@ def no_internal_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]
     return _too_few(doc, opts, "internal")
 
 
-@rule("L003", "no-external-link", Severity.WARNING, LinkCountOptions, kinds=("post",))
+@rule(
+    "L003",
+    "no-external-link",
+    Severity.WARNING,
+    LinkCountOptions,
+    kinds=("post",),
+    by_default=False,
+    on_lone_drafts=True,
+)
 def no_external_link(doc: Document, opts: LinkCountOptions) -> Iterator[Problem]:
     """The post cites too few sources on other sites.
 

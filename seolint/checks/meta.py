@@ -306,7 +306,7 @@ class SlugOptions(Options):
     max_length: int = option(75, minimum=1)
 
 
-@rule("M009", "slug", Severity.INFO, SlugOptions)
+@rule("M009", "slug", Severity.INFO, SlugOptions, by_default=False, on_lone_drafts=True)
 def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
     """The URL slug is long or has uppercase letters, spaces or underscores.
 
@@ -320,7 +320,9 @@ def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
     renaming it would take one more redirect for nothing, so it is left alone. When the
     site says what URL the page gets, its last part is judged as published (Hugo and Zola
     lowercase file names: `SUMMARY.md` publishes at `/summary/`). A page search results
-    never show (robots `noindex`, the 404 page) is not judged.
+    never show (robots `noindex`, the 404 page) is not judged. On by default for a draft
+    outside a site only: a site's pages are mostly live, and renaming a live URL costs a
+    redirect for nothing (name the rule to judge them, e.g. in a pull request's check).
     Example: `My_Post About Go.md` -> `post-about-go.md` (or `slug: post-about-go`).
     """
     if doc.slug is None or not doc.page.indexed:

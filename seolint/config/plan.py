@@ -124,7 +124,8 @@ class Plan:
         defaults = active.rule.option_defaults()
         changes: dict[str, Any] = {}
         if page.title_level is not None and self._site_may_set(active, "title-is-h1", defaults):
-            changes["title_is_h1"] = page.title_level == 1 or active.rule.code in TITLE_RENDERED_RULES
+            rendered = page.title_level > 0 and active.rule.code in TITLE_RENDERED_RULES
+            changes["title_is_h1"] = page.title_level == 1 or rendered
         if page.site_domain and self._site_may_set(active, "site-domains", defaults):
             changes["site_domains"] = (page.site_domain,)
         if not changes:

@@ -359,8 +359,10 @@ class Site:
         domain = self.domain
         by = self.generator
         reasons = [("kind", f"{by}: {why}")]
-        if level is not None:
+        if level:
             reasons.append(("title_level", f"{by}: the page template renders the title as <h{level}>"))
+        elif level == 0:
+            reasons.append(("title_level", f"{by}: the page template renders no title heading"))
         if domain:
             reasons.append(("site_domain", f"{by}: the site's URL is {self.base_url}"))
         language = self.language_of(path, front_matter)
@@ -406,8 +408,9 @@ class Site:
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None
     ) -> int | None:
-        """The heading level the page template renders the front-matter title at, or None
-        when the template is not in the repository (callers then assume 1)."""
+        """The heading level the page template renders the front-matter title at, 0 when
+        it renders none, or None when the template is not in the repository (callers then
+        assume 1)."""
         return None
 
     def url_for(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> list[str]:

@@ -94,6 +94,9 @@ HUGO_KEYS = frozenset(
 )
 _SUFFIXES = (MARKDOWN_SUFFIXES - {".mdx"}) | {".html", ".htm", ".adoc", ".org", ".rst", ".pandoc"}
 _TITLE = re.compile(r"\{\{[^{}]{0,300}(?<!Site)\.(?:Link)?Title\b[^{}]{0,300}\}\}")
+# Template calls that may write the title from elsewhere: a partial, a block, a template.
+_DELEGATES = re.compile(r"\{\{-?\s*(?:partial|partialCached|block|template)\b")
+_HOME_TEMPLATES = ("index.html", "home.html", "_default/index.html", "_default/home.html")
 _TOKEN = re.compile(r":([a-z]{2,30})")
 
 
@@ -451,14 +454,27 @@ class HugoSite(Site):
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None
     ) -> int | None:
-        section = self._place(path)[2][:1] if path else []
+        folders_to_page = self._place(path)[2] if path else []
+        section = folders_to_page[:1]
         is_list = path is not None and Path(path).stem.split(".")[0] == "_index"
         kinds = ("list.html", "section.html") if is_list else ("single.html", "page.html")
         names = [f"{s}/{kind}" for s in section for kind in kinds]
         names += [f"_default/{kind}" for kind in kinds] + list(kinds)
         folders = [self.root / "layouts"]
         folders += [self.root / "themes" / name / "layouts" for name in string_list(self.config.get("theme"))]
+        if is_list and not folders_to_page and self._home_shows_no_title(folders):
+            return 0
         return first_level([folder / name for folder in folders for name in names], _TITLE)
+
+    def _home_shows_no_title(self, folders: list[Path]) -> bool:
+        """Whether the home page's own template (Hugo looks for it before any list template)
+        writes neither the title nor a partial or block that could."""
+        for name in _HOME_TEMPLATES:
+            for folder in folders:
+                text = read_site_text(folder / name)
+                if text is not None:
+                    return _TITLE.search(text) is None and not _DELEGATES.search(text)
+        return False
 
     # -- the head ---------------------------------------------------------------------
     @cached_property
