@@ -157,7 +157,6 @@ def test_show_settings_inside_a_site_is_complete_and_true(monkeypatch: pytest.Mo
     """Issue 28: site rules, generator, site-checks, excludes, front-matter keys and the
     site's domain, with the options of the page the file publishes."""
     monkeypatch.chdir(ROOT / "fixtures" / "sites" / "hugo")
-    # L003 judges a site's pages only when named (README, "Defaults and why")
     result = run_cli(["check", "--select", "ALL", "--show-settings", "content/posts/first-steps.md"])
     assert result.exit_code == 0, result.stderr
     shown = tomllib.loads(result.stdout)

@@ -7,6 +7,7 @@ files of the site, which is the site model's question, asked fresh on every run.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
 from seolint.document.model import Comment, PageKind, Span
@@ -20,7 +21,6 @@ class Fact(NamedTuple):
 
     text: str
     span: Span
-    context: str  # the source line, for reports and baseline keys
 
 
 class Reference(NamedTuple):
@@ -30,7 +30,6 @@ class Reference(NamedTuple):
     target: str
     syntax: str  # Link.syntax: "url", or the generator's link syntax ("ref", "post_url", ...)
     span: Span
-    context: str
 
 
 class FileFacts(NamedTuple):
@@ -54,6 +53,14 @@ class FileFacts(NamedTuple):
     publish_date: str | None = None  # ISO date before which it is not built (future posts)
     expiry_date: str | None = None  # ISO date from which it is not built
     listed: str | None = None  # why the site's navigation links to it (a menu, a section list)
+    # The source line of each fact and reference by line number, each line once: the context
+    # of their findings in reports and baseline keys. Empty in the site facts index, which
+    # the site model reads for every page of a site and which has no reports to make.
+    contexts: Mapping[int, str] = {}  # never mutated; a plain dict pickles to workers
+
+    def context(self, line: int) -> str:
+        """The source line of a finding on `line`, or of a whole-page finding."""
+        return self.contexts.get(line, self.first_line)
 
     @property
     def links(self) -> tuple[Reference, ...]:

@@ -20,7 +20,7 @@ from seolint.config.plan import ActiveRule
 from seolint.discover.reading import ReadError, read_bytes
 from seolint.discover.source import FileError, format_for
 from seolint.discover.walk import DraftFile, shown
-from seolint.document.model import Page, Span
+from seolint.document.model import Page
 from seolint.findings.facts import FileFacts
 from seolint.findings.records import FileResult, Finding, Problem, SiteSummary
 from seolint.lint import suppress
@@ -72,11 +72,12 @@ def add_site_findings(
         for path, (draft, result) in given.items():
             done.updated[draft.path] = merged(draft, result, found.get(str(path), []), settings)
         for path in sorted(model.focus - given.keys()):  # pages the change breaks
-            page = model.pages[path]
-            if found.get(str(path)) and page.facts is not None:
+            if found.get(str(path)) and model.pages[path].facts is not None:
                 draft = _draft(path)
-                empty = FileResult(draft.path, "markdown", (), {}, facts=page.facts)
-                done.extra.append(merged(draft, empty, found[str(path)], settings))
+                outcome = lint(draft)  # its cache entry: the facts index keeps no source lines
+                if isinstance(outcome, FileResult) and outcome.facts is not None:
+                    empty = FileResult(draft.path, "markdown", (), {}, facts=outcome.facts)
+                    done.extra.append(merged(draft, empty, found[str(path)], settings))
         done.summaries.append(summary(model))
     return done
 
@@ -166,22 +167,23 @@ def _pages_and_vanished(
     facts: dict[Path, FileFacts | None] = {path: result.facts for path, (_, result) in given.items()}
     drafts = {path: draft for path, (draft, _) in given.items()}
     keys: dict[Path, IndexKey] = {}
-    missing: list[Path] = []
     caches: dict[str, tuple[Cache | None, int]] = {}  # by folder: one config lookup per folder
-    for path in site.content_files():
-        if format_for(str(path)) is None:
-            continue
+    content = [path for path in site.content_files() if format_for(str(path)) is not None]
+    for path in content:
         draft = drafts.setdefault(path, _draft(path))
         key = _index_key(settings, caches, draft, salt) if index is not None else None
         if key is not None:
             keys[path] = key
-        if path in facts:
-            continue
-        stored = index.get(draft.location, key) if index is not None and key is not None else None
-        if stored is not None:
-            facts[path] = stored
-        else:
-            missing.append(path)
+    wanted = {drafts[path].location: keys[path] for path in content if path not in facts and path in keys}
+    stored = index.stored(wanted) if index is not None else {}
+    missing: list[Path] = []
+    for path in content:
+        if path not in facts:
+            found = stored.get(drafts[path].location)
+            if found is not None:
+                facts[path] = found
+            else:
+                missing.append(path)
     for path in missing:  # resolve plans before workers fork, as the runner does
         settings.plan_for(settings.config_for(path.parent))
     for path, outcome in zip(
@@ -263,7 +265,7 @@ def merged(
             active[code].rule.name,
             active[code].severity,
             problem.message,
-            _context(facts, problem.span),
+            facts.context(problem.span.line),
             whole_post=problem.about == "post",
         )
         for rule, problem in problems
@@ -279,20 +281,16 @@ def merged(
     )
 
 
-def _context(facts: FileFacts, span: Span) -> str:
-    """The finding's source line, from the facts (the draft itself is not read again)."""
-    for item in (facts.title, facts.description, facts.keyphrase, *facts.references):
-        if item is not None and item.span.line == span.line:
-            return item.context
-    return facts.first_line
-
-
 def _draft(path: Path) -> DraftFile:
     """A content file not given on the command line, named relative to the working
     directory when it is under it (as a folder walk from there would name it)."""
     text = str(path)
-    relative = os.path.relpath(text)
-    location = relative if not relative.startswith("..") else text
+    here = os.path.join(os.getcwd(), "")
+    if text.startswith(here) and f"{os.sep}..{os.sep}" not in text:  # relpath's answer, cheaply
+        location = text[len(here) :]
+    else:
+        relative = os.path.relpath(text)
+        location = relative if not relative.startswith("..") else text
     return DraftFile(location, shown(location))
 
 

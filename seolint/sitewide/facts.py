@@ -9,10 +9,11 @@ model's question, asked fresh on every run.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seolint.document.model import Document, Field, Span
+from seolint.document.model import Document, Field
 from seolint.document.placeholders import is_placeholder_target
 from seolint.findings.facts import Fact, FileFacts, Reference, ReferenceKind
 
@@ -29,22 +30,19 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
     path = Path(doc.path)
     lines = doc.lines
 
-    def context(span: Span) -> str:
-        return lines[span.line - 1] if 0 < span.line <= len(lines) else ""
-
     def fact(field: Field | None) -> Fact | None:
         if field is None or not field.text.strip() or field.origin == "file-name":
             return None
-        return Fact(field.text, field.span, context(field.span))
+        return Fact(field.text, field.span)
 
     automatic = heading_ids(site.generator, site.config, (h.text for h in doc.headings if not h.anchor))
     references = [
-        Reference("link", link.href.strip(), link.syntax, link.span, context(link.span))
+        Reference("link", link.href.strip(), link.syntax, link.span)
         for link in doc.links
         if link.href and _maybe_internal(site, link.href, path, link.syntax)
     ]
     references += [
-        Reference("image", image.src.strip(), "url", image.span, context(image.span))
+        Reference("image", image.src.strip(), "url", image.span)
         for image in doc.images
         if image.src and _maybe_internal(site, image.src, path, "url")
     ]
@@ -55,14 +53,16 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
     )
     for kind, field in pointers:
         if field is not None and field.text.strip() and _maybe_internal(site, field.text, path, "url"):
-            references.append(Reference(kind, field.text.strip(), "url", field.span, context(field.span)))
+            references.append(Reference(kind, field.text.strip(), "url", field.span))
     urls, publication = site.published_at(path, doc.front_matter)
+    title, keyphrase = fact(doc.seo_title), fact(doc.keyphrase)
+    description = fact(_published_description(doc))
     return FileFacts(
         urls=tuple(urls),
         kind=doc.page.kind,
-        title=fact(doc.seo_title),
-        description=fact(_published_description(doc)),
-        keyphrase=fact(doc.keyphrase),
+        title=title,
+        description=description,
+        keyphrase=keyphrase,
         ids=tuple(dict.fromkeys((*doc.ids, *automatic))),
         references=tuple(references),
         line_count=max(len(lines), 1),
@@ -78,7 +78,17 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         publish_date=_iso(publication.publish_date),
         expiry_date=_iso(publication.expiry_date),
         listed=site.listed(path, doc.front_matter),
+        contexts=_contexts(lines, (title, description, keyphrase, *references)),
     )
+
+
+def _contexts(lines: Sequence[str], items: Iterable[Fact | Reference | None]) -> dict[int, str]:
+    """The source line of each item, by line number (a line with three links, once)."""
+    return {
+        item.span.line: lines[item.span.line - 1] if 0 < item.span.line <= len(lines) else ""
+        for item in items
+        if item is not None
+    }
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -15,7 +15,7 @@ import os
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -135,12 +135,13 @@ class SiteModel:
         names = {name for path in model.focus for name in _names(by_path[path])}
         names.update(name for page in model.vanished for name in _names(page))
         everything = model.focus == by_path.keys()
+        may_lead_to_focus = _named_by(names)
         model.resolutions = [
             model._resolve(page, reference)
             for page in model.pages.values()
             if page.facts is not None
             for reference in page.facts.references
-            if everything or page.path in model.focus or _last_segment(reference.target) in names
+            if everything or page.path in model.focus or may_lead_to_focus(reference.target)
         ]
         return model
 
@@ -451,6 +452,20 @@ def _last_segment(target: str) -> str:
     name = path.rsplit("/", 1)[-1]
     name = unquote(name) if "%" in name else name
     return os.path.splitext(name)[0].casefold() if "." in name else name.casefold()
+
+
+def _named_by(names: set[str]) -> Callable[[str], bool]:
+    """Whether a link target's last segment is one of `names`, worked out once per distinct
+    target (a one-file run inside a large site asks it of every link of every page)."""
+    known: dict[str, bool] = {}
+
+    def named(target: str) -> bool:
+        found = known.get(target)
+        if found is None:
+            found = known[target] = _last_segment(target) in names
+        return found
+
+    return named
 
 
 def _by_url(pages: Iterable[SitePage]) -> dict[str, list[SitePage]]:

@@ -1,0 +1,146 @@
+"""The site facts index: small (no source lines), in parts, and a warm one-file run reads and
+writes only what it must; findings on pages known only from the index keep their source line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from seolint.cache.store import CACHE_DIR, Cache, facts_from_json, facts_to_json
+from seolint.document.model import Span
+from seolint.findings.facts import Fact, FileFacts, Reference
+from seolint.sitewide.index import PARTS, part_of
+from tests.conftest import CliResult, run_cli
+from tests.test_site_rules import found, hugo_site, post
+
+LINKS = "Read [a](/docs/a0/), [b](/docs/b0/) and [c](/docs/c0/) first: the quokka line."
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Three folders of four pages each, linking across folders, cached under a key of its own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "key"))
+    pages = {
+        f"docs/{folder}{n}.md": post(f"Page {folder}{n} of the docs", f"Back to [home](/).\n\n{LINKS}")
+        for folder in "abc"
+        for n in range(4)
+    }
+    pages["_index.md"] = post("Home", "[a](/docs/a0/) [b](/docs/b0/)")
+    (tmp_path / "site").mkdir()
+    root = hugo_site(tmp_path / "site", pages)
+    monkeypatch.chdir(root)
+    return root
+
+
+def check(*args: str) -> CliResult:
+    return run_cli(["check", "--format", "json", "-j", "1", "--select", "W", *args])
+
+
+def signed(path: Path) -> object:
+    return json.loads(path.read_bytes().partition(b"\n")[2])
+
+
+def index_parts(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR).glob("*/site-*.json"))
+
+
+def test_the_index_keeps_no_source_line_and_an_entry_keeps_each_line_once(site: Path) -> None:
+    check(".")
+    parts = index_parts(site)
+    assert parts and all("quokka" not in p.read_text(encoding="utf-8") for p in parts)
+    entry = next(
+        data
+        for path in (site / CACHE_DIR).glob("*/*.json")
+        if not path.name.startswith("site-") and (data := signed(path))["path"].endswith("a1.md")  # type: ignore[index]
+    )
+    facts = entry["facts"]  # type: ignore[index]
+    assert [text for _, text in facts["contexts"]].count(LINKS) == 1
+    assert len(facts["references"][0]) == 4  # home and the three links of the one line
+
+
+def test_a_warm_one_file_run_reads_one_entry_and_writes_one_part(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    changed = site / "content" / "docs" / "b2.md"
+    changed.write_text(post("Page b2, now longer", "[gone](/docs/nowhere/)"), encoding="utf-8")
+    read: list[str] = []
+    written: list[str] = []
+    real_read, real_write = Cache.read_signed, Cache.write_signed
+
+    def reading(cache: Cache, name: str) -> object:
+        read.append(name)
+        return real_read(cache, name)
+
+    def writing(cache: Cache, name: str, value: object) -> None:
+        written.append(name)
+        real_write(cache, name, value)
+
+    monkeypatch.setattr(Cache, "read_signed", reading)
+    monkeypatch.setattr(Cache, "write_signed", writing)
+    result = check("content/docs/b2.md")
+    assert found(result) == [("content/docs/b2.md", 5, "W001")]
+    entries = {name for name in read if not name.startswith("site-")}
+    assert len(entries) == 1  # the changed page's own entry (a miss); the others come from the index
+    parts = [name for name in written if name.startswith("site-")]
+    assert parts == [f"{index_parts(site)[0].name[:21]}-{part_of('content/docs/b2.md'):02x}.json"]
+    assert len([name for name in read if name.startswith("site-")]) == PARTS
+
+
+def test_nothing_changed_writes_nothing(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    check(".")
+    written: list[str] = []
+    monkeypatch.setattr(Cache, "write_signed", lambda cache, name, value: written.append(name))
+    check("content/docs/a1.md")
+    assert written == []
+
+
+def test_a_page_linking_to_a_vanished_one_gets_its_finding_with_its_source_line(site: Path) -> None:
+    check(".")
+    (site / "content" / "docs" / "c0.md").unlink()
+    result = run_cli(["check", "-j", "1", "--select", "W", "content/docs/a1.md"])  # the same plan
+    lines = result.stdout.splitlines()
+    broken = [n for n, line in enumerate(lines) if "W001" in line and "explain" not in line]
+    assert len(broken) == 11  # every other page links to it: each is reported
+    assert all(any("[c](/docs/c0/)" in line for line in lines[n + 1 : n + 4]) for n in broken)
+
+
+FACTS = FileFacts(
+    urls=("/docs/a/",),
+    kind="docs",
+    title=Fact("A", Span(2, 1, 2, 10)),
+    description=None,
+    keyphrase=None,
+    ids=("set-up",),
+    references=(
+        Reference("link", "/b/", "url", Span(7, 3, 7, 12)),
+        Reference("image", "i.png", "url", Span(7, 20, 7, 30)),
+    ),
+    line_count=9,
+    first_line="+++",
+    contexts={2: 'title = "A"', 7: "a line with [b](/b/) and ![i](i.png)"},
+)
+_BROKEN: dict[str, Callable[[dict[str, Any]], object]] = {
+    "a span of a boolean": lambda data: data["references"][3].__setitem__(0, True),
+    "a span short": lambda data: data["references"][3].pop(),
+    "a kind unknown": lambda data: data["references"][0].__setitem__(1, "video"),
+    "a target missing": lambda data: data["references"][1].pop(),
+    "a line number as text": lambda data: data["contexts"][0].__setitem__(0, "2"),
+}
+
+
+def test_facts_and_their_source_lines_survive_their_json() -> None:
+    assert facts_from_json(json.loads(json.dumps(facts_to_json(FACTS)))) == FACTS
+    assert FACTS.context(7) == FACTS.contexts[7] and FACTS.context(1) == "+++"
+
+
+@pytest.mark.parametrize("damage", list(_BROKEN))
+def test_malformed_facts_are_refused(damage: str) -> None:
+    data = json.loads(json.dumps(facts_to_json(FACTS)))
+    _BROKEN[damage](data)
+    with pytest.raises((TypeError, ValueError)):
+        facts_from_json(data)
