@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import string
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -160,14 +160,7 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
         raise PackError(f"{label}: needs patterns or phrases")
     labels = tuple(p for m in matchers for p in m.patterns)
     matchers = [replace(m, section_ends=labels) if m.where in SECTIONS else m for m in matchers]
-    help_text = entry.get("help", "")
-    if not isinstance(help_text, str):
-        raise PackError(f"{label}: help must be a string")
-    try:
-        check_identity(code, name)
-    except RuleError as error:
-        raise PackError(f"{label}: {error}") from None
-    doc = summary + ("\n\n" + help_text.strip() if help_text.strip() else "")
+    doc = _rule_doc(entry, code, name, summary, label)
     check = PackCheck(scope, message, tuple(matchers))
     readable = [m.languages for m in matchers]
     languages = None if None in readable else frozenset().union(*(r for r in readable if r is not None))
@@ -222,14 +215,7 @@ def _terms_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
     except TermError as error:
         raise PackError(f"{label}: terms: {error}") from None
     exceptions = _patterns(entry.get("exceptions", []), f"{label}: exceptions", compile_pattern)
-    help_text = entry.get("help", "")
-    if not isinstance(help_text, str):
-        raise PackError(f"{label}: help must be a string")
-    try:
-        check_identity(code, name)
-    except RuleError as error:
-        raise PackError(f"{label}: {error}") from None
-    doc = summary + ("\n\n" + help_text.strip() if help_text.strip() else "")
+    doc = _rule_doc(entry, code, name, summary, label)
     check = TermsCheck(message, terms, exceptions)
     return Rule(code, name, severity, TermsOptions, check, summary, doc, by_default=not _opt_in(entry, label))
 
@@ -314,3 +300,15 @@ def _string(entry: dict[str, Any], key: str, label: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise PackError(f"{label}: missing or empty {key!r}")
     return value.strip()
+
+
+def _rule_doc(entry: Mapping[str, Any], code: str, name: str, summary: str, label: str) -> str:
+    """The rule's help (its summary, then `help`), once its code and name are known good."""
+    help_text = entry.get("help", "")
+    if not isinstance(help_text, str):
+        raise PackError(f"{label}: help must be a string")
+    try:
+        check_identity(code, name)
+    except RuleError as error:
+        raise PackError(f"{label}: {error}") from None
+    return summary + ("\n\n" + help_text.strip() if help_text.strip() else "")
