@@ -200,7 +200,7 @@ def test_kind_config_errors_name_the_file_and_key(tmp_path: Path, text: str, pro
 
 def test_rules_off_by_default_run_when_named() -> None:
     off = {"I004", "L006", "R005", "R006"}
-    lone_drafts = {"C001", "L002", "L003", "M006", "M009", "R001", "R002"}
+    lone_drafts = {"C001", "K001", "L002", "L003", "M006", "M009", "R001", "R002"}
     default = make_plan(Config())
     assert {a.rule.code for a in default.rules}.isdisjoint(off)
     assert off <= {a.rule.code for a in make_plan(Config(extend_select=tuple(off))).rules}
@@ -209,7 +209,7 @@ def test_rules_off_by_default_run_when_named() -> None:
 
 
 def test_draft_rules_judge_lone_drafts_and_site_pages_only_when_named() -> None:
-    lone_drafts = {"C001", "L002", "L003", "M006", "M009", "R001", "R002"}
+    lone_drafts = {"C001", "K001", "L002", "L003", "M006", "M009", "R001", "R002"}
     default = make_plan(Config())
     assert lone_drafts <= {a.rule.code for a in default.for_page(Page()).rules}
     assert {a.rule.code for a in default.for_page(Page(in_site=True)).rules}.isdisjoint(lone_drafts)

@@ -21,7 +21,7 @@ class CodeLanguageOptions(Options):
     ignore_output: bool = True  # leave alone blocks that show a terminal session or a tool's output
 
 
-@rule("K001", "code-language", Severity.WARNING, CodeLanguageOptions)
+@rule("K001", "code-language", Severity.WARNING, CodeLanguageOptions, by_default=False, on_lone_drafts=True)
 def code_language(doc: Document, opts: CodeLanguageOptions) -> Iterator[Problem]:
     """A fenced code block has no language.
 
@@ -30,6 +30,8 @@ def code_language(doc: Document, opts: CodeLanguageOptions) -> Iterator[Problem]
     A block that shows what a terminal showed (a `$` prompt on its first line, a compiler's
     `error[E0277]:` or `warning:` lines, a file tree) renders as it should without one, and
     published sites leave them bare: `ignore-output = false` asks for a language there too.
+    On by default for a draft outside a site; a site's pages only when named (on the shared
+    sites, 2 of 18 sampled bare fences on published pages were worth a language).
     Example: a bare opening fence -> a fence followed by `go`, `sh` or `text`.
     """
     for block in doc.code_blocks:
