@@ -13,8 +13,8 @@ from seolint.registry.rule import NoOptions, rule
 # What a terminal showed: a shell prompt opening the block, a compiler's or linter's
 # diagnostic, or a file tree drawn with box characters.
 _PROMPT = re.compile(r"\A\s*(?:[$%]|PS [^>]*>|C:\\[^>]*>)\s")
-_DIAGNOSTIC = re.compile(r"^\s*(?:error|warning|note|help)(?:\[\w+\])?: ", re.MULTILINE)
-_TREE = re.compile(r"^[\s│]*[├└]──", re.MULTILINE)
+_DIAGNOSTIC = re.compile(r"^[ \t]*(?:error|warning|note|help)(?:\[\w+\])?: ", re.MULTILINE)
+_TREE = re.compile(r"^[ \t│]*[├└]──", re.MULTILINE)
 
 
 class CodeLanguageOptions(Options):

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the renderer is imported only where templates are read
 
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _META = re.compile(r"<meta\b([^>]*)>", re.IGNORECASE | re.DOTALL)
-_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.DOTALL)
+_ATTRIBUTE = re.compile(r"""(?<![\w:-])([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.DOTALL)
 _MARKS = (TITLE, DESCRIPTION, SUMMARY, UNKNOWN_MARK)
 
 

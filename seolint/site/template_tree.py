@@ -91,15 +91,21 @@ class Opaque(NamedTuple):
 
 Node = Union[Text, Output, Choice, Loop, Assign, Capture, Block, Define, Statement, Opaque]
 
-_GO_ACTION = re.compile(r"\{\{(-\s)?(.*?)(\s-)?\}\}", re.DOTALL)
-_JINJA_ACTION = re.compile(r"\{%(-?)(.*?)(-?)%\}|\{\{(-?)(.*?)(-?)\}\}|\{#.*?#\}", re.DOTALL)
+# An action's body never holds another opener: an unclosed `{{` then costs one scan, not one
+# per opener after it.
+_BODY = r"(?:[^{]|\{(?![{%#]))*?"
+_GO_ACTION = re.compile(rf"\{{\{{(-\s)?({_BODY})(\s-)?\}}\}}", re.DOTALL)
+_JINJA_ACTION = re.compile(
+    rf"\{{%(-?)({_BODY})(-?)%\}}|\{{\{{(-?)({_BODY})(-?)\}}\}}|\{{#{_BODY}#\}}", re.DOTALL
+)
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.DOTALL)
 _LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)
-_WORD = re.compile(r"\s*([A-Za-z_]+)\s*(.*)", re.DOTALL)
-_GO_ASSIGN = re.compile(r"\s*(\$\w+)\s*:?=\s*(.*)", re.DOTALL)
-_NAME_EQUALS = re.compile(r"\s*([\w.]+)\s*=\s*(.*)", re.DOTALL)
-_MACRO = re.compile(r"\s*(\w+)\s*\((.*)\)\s*$", re.DOTALL)
-_QUOTED = re.compile(r"\s*([\"'`])(.*?)\1\s*(.*)", re.DOTALL)
+# Read from the start of an action's body only (\A).
+_WORD = re.compile(r"\A\s*([A-Za-z_]+)\s*(.*)", re.DOTALL)
+_GO_ASSIGN = re.compile(r"\A\s*(\$\w+)\s*:?=\s*(.*)", re.DOTALL)
+_NAME_EQUALS = re.compile(r"\A\s*([\w.]+)\s*=\s*(.*)", re.DOTALL)
+_MACRO = re.compile(r"\A\s*(\w+)\s*\((.*)\)\s*$", re.DOTALL)
+_QUOTED = re.compile(r"\A\s*([\"'`])(.*?)\1\s*(.*)", re.DOTALL)
 
 # Tags that open a body, per dialect, and the word that closes each.
 _JINJA_ENDS = {

@@ -149,7 +149,7 @@ _GO_CONSTANTS = {"true": True, "false": False, "nil": None}
 _JINJA_CONSTANTS = {"true": True, "false": False, "nil": None, "none": None, "True": True, "False": False}
 
 _TOKEN = re.compile(
-    r"""\s*(?:
+    r"""(?:
       (?P<string>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`)
      |(?P<number>\d+(?:\.\d+)?)
      |(?P<op>:=|==|!=|<=|>=|::|[|~()\[\],=:<>+*/%-])
@@ -171,6 +171,8 @@ def tokens(expression: str) -> list[Token]:
     cursor = 0
     expression = expression.rstrip()
     while cursor < len(expression):
+        while expression[cursor].isspace():  # rstrip above: a token follows
+            cursor += 1
         match = _TOKEN.match(expression, cursor)
         if match is None or match.end() == cursor:
             raise EvaluationError(f"cannot read {expression[cursor : cursor + 20]!r}")

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 _ATTRIBUTE = r"""(?:[#.][\w:.-]+|[\w:-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"'}]+))"""
-_TRAILING = re.compile(rf"\s*\{{\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}\s*$")
+_TRAILING = re.compile(rf"(?<!\s)\s*\{{\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}\s*$")
 _BLOCK_LIST = re.compile(rf"\{{:\s*(?:[\w-]+:\s*)?(?:{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*)?\s*\}}", re.ASCII)
 _ID = re.compile(r"(?:^|[\s{:])#([\w:.-]+)")
-_FOOTNOTE_REFERENCE = re.compile(r"\[[^\]\n]*\]\[\^[^\]\s]+\]|\[\^[^\]\s]+\](?:\[\])?")
+_FOOTNOTE_REFERENCE = re.compile(r"\[[^\[\]\n]*\]\[\^[^\]\s]+\]|\[\^[^\]\s]+\](?:\[\])?")
 _FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]\s]+\]:[ \t]*")
 
 
