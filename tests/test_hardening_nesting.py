@@ -68,6 +68,7 @@ DEEP_INLINE = {
 }
 
 
+@pytest.mark.slow  # 26 s: 30,000 nested emphases go through markdown-it-py; CI runs it
 def test_deep_inline_and_indented_nesting_never_crashes(tmp_path: Path) -> None:
     for name, text in DEEP_INLINE.items():
         (tmp_path / f"{name}.md").write_text(text + "\n", encoding="utf-8")

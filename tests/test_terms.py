@@ -130,6 +130,7 @@ def test_multi_word_spellings_match_across_spaces() -> None:
     assert codes_at(lint("Try  Java Script now.\n", "markdown", ("T001",))) == [(1, "T001")]
 
 
+@pytest.mark.slow  # ~20 s of counted instructions in all; CI's slow set runs them
 @pytest.mark.parametrize(
     "filler", ["Github ", "Github", "Java ", "<a x='Github' ", "[Github](", "-" * 5 + "Github"]
 )
