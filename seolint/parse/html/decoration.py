@@ -37,12 +37,14 @@ def peel_tags(line: str, start: int, stop: int) -> int:
         last = line[stop - 1]
         if last in " \t":
             stop -= 1
-        elif (
-            last == ">"
-            and (opening := line.rfind("<", start, stop)) >= 0
-            and TAG.fullmatch(line, opening, stop)
-        ):
+        elif last == ">" and (opening := tag_ending_at(line, start, stop)) >= 0:
             stop = opening
         else:
             break
     return stop
+
+
+def tag_ending_at(line: str, start: int, stop: int) -> int:
+    """Where the wrapping tag that ends line[start:stop] opens, or -1 if no such tag ends it."""
+    opening = line.rfind("<", start, stop)
+    return opening if opening >= 0 and TAG.fullmatch(line, opening, stop) else -1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from seolint.parse.html.decoration import TAG, WRAPPING_TAG
+from seolint.parse.html.decoration import WRAPPING_TAG, tag_ending_at
 
 _LEADING = re.compile(
     r"[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|[-*+•·–][ \t]+|\d{1,3}[.)][ \t]+)?(?:[*_]|"
@@ -42,11 +42,7 @@ def decoration(line: str) -> tuple[int, int]:
             stop -= 1
         elif last == "#" and (hashes := _hash_run(line, start, stop)) > start and line[hashes - 1] in " \t":
             stop = hashes  # an ATX heading's closing sequence
-        elif (
-            last == ">"
-            and (opening := line.rfind("<", start, stop)) >= 0
-            and TAG.fullmatch(line, opening, stop)
-        ):
+        elif last == ">" and (opening := tag_ending_at(line, start, stop)) >= 0:
             stop = opening
         else:
             break
