@@ -11,6 +11,7 @@ import functools
 import io
 import os
 import socket
+import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -236,3 +237,28 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     yield
+
+
+def seolint_process(
+    *args: str, cwd: Path, timeout: float, env: dict[str, str] | None = None, memory: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`seolint ARGS` in a child process, as the console script starts it: for what must not
+    take the test run down with it (a crash, a hang past `timeout` seconds, `memory` bytes of
+    address space at most)."""
+
+    def limit_memory() -> None:
+        import resource
+
+        assert memory is not None
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    return subprocess.run(
+        [sys.executable, "-c", "from seolint.cli.launch import main; main()", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        timeout=timeout,
+        check=False,
+        preexec_fn=None if memory is None else limit_memory,
+    )

@@ -20,22 +20,14 @@ import pytest
 
 from seolint.lint import parallel
 from seolint.parse.markdown import nodes
-from tests.conftest import ROOT, DraftError, codes_at, doc_of, lint, lint_result, run_cli
+from tests.conftest import DraftError, codes_at, doc_of, lint, lint_result, run_cli, seolint_process
 
 GOOD = "# Title\n\n#### Skipped level\n"
 HANG_GUARD = 120  # seconds; each run needs about one
 
 
 def seolint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from seolint.cli.launch import main; main()", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=HANG_GUARD,
-        check=False,
-    )
+    return seolint_process(*args, cwd=cwd, timeout=HANG_GUARD)
 
 
 def json_run(done: subprocess.CompletedProcess[str]) -> tuple[list[str], list[tuple[str, str]]]:

@@ -19,7 +19,7 @@ import pytest
 
 from seolint.discover import structured
 from seolint.server.server import Linter
-from tests.conftest import ROOT, run_cli
+from tests.conftest import run_cli, seolint_process
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, /dev/zero and rlimits")
 
@@ -28,21 +28,7 @@ DRAFT = "---\ntitle: A post about caching\n---\n# A post about caching\n\nSome t
 
 
 def seolint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    import resource
-
-    def at_most_two_gigabytes() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
-
-    return subprocess.run(
-        [sys.executable, "-c", "from seolint.cli.launch import main; main()", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=HANG_GUARD,
-        check=False,
-        preexec_fn=at_most_two_gigabytes,
-    )
+    return seolint_process(*args, cwd=cwd, timeout=HANG_GUARD, memory=2 << 30)  # at most 2 GiB
 
 
 @pytest.fixture

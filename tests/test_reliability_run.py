@@ -21,21 +21,13 @@ from seolint.cache.store import CACHE_DIR
 from seolint.cli import main as cli
 from seolint.lint import runner
 from seolint.lint.pipeline import ContextLines
-from tests.conftest import FIXTURES, ROOT, run_cli
+from tests.conftest import FIXTURES, ROOT, run_cli, seolint_process
 
 BAD = "# Title\n\n#### Skipped\n\nTODO: finish. [link](#)\n"
 
 
 def seolint(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "import sys; from seolint.cli.launch import main; main()", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-        timeout=120,
-        check=False,
-    )
+    return seolint_process(*args, cwd=cwd, timeout=120, env=env)
 
 
 @pytest.fixture
