@@ -332,6 +332,19 @@ class _Parser:
     def expression(self) -> Compiled:
         raise NotImplementedError
 
+    def atom(self, kind: str, text: str) -> Compiled | None:
+        """A string, a number or a parenthesised expression, read as both dialects read
+        them; None for any other token."""
+        if kind == "string":
+            return _constant(literal(text))
+        if kind == "number":
+            return _constant(float(text) if "." in text else int(text))
+        if text == "(":
+            value = self.expression()
+            self.expect(")")
+            return value
+        return None
+
 
 def _path(head: Callable[[Scope, Caller], Any], fields: Sequence[str]) -> Compiled:
     if not fields:
@@ -386,14 +399,8 @@ class _GoParser(_Parser):
 
     def operand(self) -> Compiled:
         kind, text = self.take()
-        if kind == "string":
-            return _constant(literal(text))
-        if kind == "number":
-            return _constant(float(text) if "." in text else int(text))
-        if text == "(":
-            value = self.expression()
-            self.expect(")")
-            return value
+        if (found := self.atom(kind, text)) is not None:
+            return found
         if kind != "name":
             raise EvaluationError(f"unexpected {text!r}")
         if text in _GO_CONSTANTS:
@@ -499,14 +506,8 @@ class _JinjaParser(_Parser):
 
     def primary(self) -> Compiled:
         kind, text = self.take()
-        if kind == "string":
-            return _constant(literal(text))
-        if kind == "number":
-            return _constant(float(text) if "." in text else int(text))
-        if text == "(":
-            value = self.expression()
-            self.expect(")")
-            return value
+        if (found := self.atom(kind, text)) is not None:
+            return found
         if kind != "name" or text.startswith(("$", ".")):
             raise EvaluationError(f"unexpected {text!r}")
         if text in _JINJA_CONSTANTS:
