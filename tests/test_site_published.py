@@ -103,6 +103,7 @@ def test_languages_show_in_show_site(multilingual: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(multilingual)
     shown = run_cli(["check", "--show-site", "--no-cache", "."]).stdout
     assert "languages: en at /, fr at /fr" in shown
+    assert not (multilingual / ".seolint_cache").exists()  # --no-cache holds for --show-site too
 
 
 def test_zola_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -206,7 +206,7 @@ def check(options: CheckOptions) -> int:
     if options.show_site:
         from seolint.cli.show import show_sites
 
-        show_sites(paths, options.config_path)
+        show_sites(paths, options.config_path, use_cache=not options.no_cache)
         return EXIT_CLEAN
     from seolint.cli.progress import DelayedProgress, wanted
     from seolint.lint.parallel import available_cpus

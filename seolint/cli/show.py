@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from seolint.site import Site
 
 
-def show_sites(paths: Sequence[str], config_path: Path | None) -> None:
-    """What site each path belongs to (sites below a folder too), as `--show-site` prints it."""
+def show_sites(paths: Sequence[str], config_path: Path | None, *, use_cache: bool = True) -> None:
+    """What site each path belongs to (sites below a folder too), as `--show-site` prints it;
+    `use_cache` False (`--no-cache`) neither reads nor writes the cache."""
     from seolint.config.files import ConfigError
     from seolint.lint.settings import Overrides, Settings
     from seolint.site import find_sites
@@ -35,19 +36,19 @@ def show_sites(paths: Sequence[str], config_path: Path | None) -> None:
         print(f"{given}:")
         for found in sites:
             print("  " + found.describe().replace("\n", "\n  "))
-            for line in _site_counts(found, config_path):
+            for line in _site_counts(found, config_path, use_cache):
                 print("  " + line)
         if not sites:
             print("  no site generator found: every draft is linted as a plain file")
 
 
-def _site_counts(site: Site, config_path: Path | None) -> list[str]:
+def _site_counts(site: Site, config_path: Path | None, use_cache: bool) -> list[str]:
     """Pages not built and links not checked, from a run of the site rules over the site
     (its files' facts come from the cache when it is warm)."""
     from seolint.lint.runner import run
     from seolint.lint.settings import Overrides, Settings
 
-    counting = Settings(Overrides(select=("W",)), config_path, use_cache=True)
+    counting = Settings(Overrides(select=("W",)), config_path, use_cache=use_cache)
     result = run([str(site.root)], counting)
     lines: list[str] = []
     for summary in result.sites:
