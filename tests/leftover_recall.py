@@ -100,4 +100,3 @@ def score(folder: Path, results: dict[str, Iterable[Finding]]) -> Score:
 
 def drafts(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".md", ".txt", ".html"))
-

@@ -243,6 +243,27 @@ def test_rules_declare_option_values_for_kinds_that_the_config_overrides() -> No
     assert _option(configured, "docs", "M002", "min") == 12
 
 
+def test_rules_declare_option_values_for_site_pages_that_the_config_overrides() -> None:
+    default = make_plan(Config())
+    assert _option(default, "post", "M002", "min") == 30  # a lone draft
+    site_post = next(a for a in default.for_page(Page(in_site=True)).rules if a.rule.code == "M002")
+    assert site_post.options.min == 0
+    configured = make_plan(Config(rules={"M002": {"min": 12}}))
+    assert (
+        next(a for a in configured.for_page(Page(in_site=True)).rules if a.rule.code == "M002").options.min
+        == 12
+    )
+    site_docs = next(
+        a for a in default.for_page(Page(kind="docs", in_site=True)).rules if a.rule.code == "M004"
+    )
+    assert (site_docs.options.min, site_docs.options.max) == (0, 180)  # the kind's min, the site's max
+
+
+def test_declared_site_options_must_name_known_options() -> None:
+    with pytest.raises(RuleError, match="site_defaults: unknown options"):
+        rule("Z903", "z-three", Severity.INFO, TitleLengthOptions, site_defaults={"mni": 0})(_no_check)
+
+
 def test_a_docs_page_is_not_told_its_title_is_short_but_a_post_is() -> None:
     docs = "---\ntitle: Webhooks\ntype: docs\ndescription: How to receive events.\n---\n\nText.\n"
     post = docs.replace("type: docs", "type: post")

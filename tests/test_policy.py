@@ -203,8 +203,12 @@ def test_explain_and_the_rules_list_show_the_kinds_of_page() -> None:
     articles = "Pages: post, docs, reference, release-notes (not list, landing)"
     assert articles in run_cli(["explain", "orphan-page"]).stdout
     assert "Pages: every kind" in run_cli(["explain", "H003"]).stdout
-    assert "On docs pages: min = 0 (unless the config sets it)" in run_cli(["explain", "M002"]).stdout
-    listed = {r["code"]: r["kinds"] for r in json.loads(run_cli(["rules", "--format", "json"]).stdout)}
+    explained = run_cli(["explain", "M002"]).stdout
+    assert "On docs pages: min = 0 (unless the config sets it)" in explained
+    assert "On the pages of a site: min = 0 (unless the config or the page's kind sets it)" in explained
+    rows = {r["code"]: r for r in json.loads(run_cli(["rules", "--format", "json"]).stdout)}
+    assert rows["M002"]["site_defaults"] == {"min": 0} and rows["M004"]["kind_defaults"]["docs"] == {"min": 0}
+    listed = {code: row["kinds"] for code, row in rows.items()}
     assert listed["H003"] == list(PAGE_KINDS)
     assert listed["W008"] == [kind for kind in PAGE_KINDS if kind not in ("list", "landing")]
 

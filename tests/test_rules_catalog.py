@@ -108,6 +108,16 @@ def test_title_length_bounds_and_pixels() -> None:
     assert title_pixels("iiii") < title_pixels("WWWW")
 
 
+def test_title_length_judges_the_width_a_search_result_shows() -> None:
+    narrow = "Please welcome cjgillot and Nadrieril to compiler-contributors"  # 62 characters, ~540 px
+    assert codes(f"---\ntitle: {narrow}\n---\n", "M002") == []
+    wide = "Managing Kyverno Policies as OCI Artifacts with OCIRepository Sources"  # 69, ~644 px
+    assert codes(f"---\ntitle: {wide}\n---\n", "M002") == [(2, "M002")]
+    assert codes(f"---\ntitle: {narrow}\n---\n", "M002", max=60) == [(2, "M002")]  # the character cap
+    # a vowel sign below its letter (a combining mark) takes no room
+    assert title_pixels("\u0915\u0941") == title_pixels("\u0915")
+
+
 def test_seo_title_wins_over_title() -> None:
     text = '---\ntitle: "Short"\nseo_title: "A long enough search title for this post"\n---\n'
     assert codes(text, "M002") == []

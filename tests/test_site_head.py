@@ -96,7 +96,13 @@ def test_hugo_title_uses_the_languages_site_title(hugo: Path) -> None:
     assert page_of(hugo, "content/fr/posts/pod.md").rendered_title == "Pod | Carnet"
 
 
+# In a site M002 judges "too short" only when the config sets `min`: templates add the
+# site's name, and nobody pads a published title.
+MIN_TITLE_CONFIG = {".seolint.toml": "[rules.M002]\nmin = 30\n"}
+
+
 def test_hugo_rules_judge_the_rendered_head(hugo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(hugo, MIN_TITLE_CONFIG)
     result = check(hugo, monkeypatch, "--select", "M001,M002,M003,H001")
     assert found(result) == [
         ("content/fr/posts/pod.md", 2, "M002"),  # "Pod | Carnet": still short
@@ -106,6 +112,16 @@ def test_hugo_rules_judge_the_rendered_head(hugo: Path, monkeypatch: pytest.Monk
     assert "'Webhooks | Notes'" in messages(result, "M002")[1]
     # near misses: `Title:` is the title (Hugo lowercases keys); the home page shows the
     # site's name, so its own title is not judged; summaries stand in for descriptions
+
+
+def test_short_titles_of_a_site_are_not_judged_by_default(
+    hugo: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert found(check(hugo, monkeypatch, "--select", "M002")) == []  # "Webhooks | Notes", "Pod | Carnet"
+    lone = write(
+        tmp_path_factory.mktemp("lone"), {"webhooks.md": (hugo / "content/posts/webhooks.md").read_text()}
+    )
+    assert found(check(lone, monkeypatch, "--select", "M002")) == [("webhooks.md", 2, "M002")]  # a lone draft
 
 
 def test_hugo_keys_keep_their_case_outside_hugo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -136,6 +152,7 @@ def test_noindex_pages_are_not_judged_for_search_results(hugo: Path, monkeypatch
             "layouts/partials/head.html": robots + HUGO_HEAD,
             "content/posts/draft-term.md": "---\ntitle: Term\nstatus: Feedback\n---\n",
             "content/posts/done-term.md": "---\ntitle: Term\nstatus: Completed\n---\n",
+            **MIN_TITLE_CONFIG,
         },
     )
     assert not page_of(hugo, "content/posts/draft-term.md").indexed
@@ -250,6 +267,7 @@ def test_zola_title_comes_from_the_pages_section(zola: Path) -> None:
 
 
 def test_zola_fixed_description_is_one_site_finding(zola: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(zola, MIN_TITLE_CONFIG)
     result = check(zola, monkeypatch, "--select", "M002,M003,M004,M009,M010")
     assert found(result) == [
         ("content/_index.md", 1, "M010"),  # once, on the home page
@@ -269,12 +287,33 @@ def test_zola_description_written_from_front_matter_is_no_site_finding(
         "Fast notes for everyone.",
         "{% if page %}{{ page.description | default(value='Fast notes.') }}{% endif %}",
     )
-    write(zola, {"templates/layout.html": layout})
+    write(zola, {"templates/layout.html": layout, ".seolint.toml": "[rules.M004]\nmin = 70\n"})
     result = check(zola, monkeypatch, "--select", "M003,M004,M010")
     assert found(result) == [
         ("content/inside/long-enough.md", 1, "M003"),  # it would get the shared "Fast notes."
-        ("content/short.md", 5, "M004"),  # written now, so measured: 41 characters
+        ("content/short.md", 5, "M004"),  # written now, so measured: 41 characters, under the set 70
     ]
+
+
+def test_published_descriptions_are_judged_only_when_the_cut_hides_them(
+    zola: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    layout = ZOLA_LAYOUT.replace("Fast notes for everyone.", "{% if page %}{{ page.description }}{% endif %}")
+    closing = "A description that says what the page is, then goes on with a closing phrase of its own"
+
+    def described(title: str, description: str) -> str:
+        return f'+++\ntitle = "{title}"\ndescription = "{description}"\n+++\n' + BODY
+
+    write(
+        zola,
+        {
+            "templates/layout.html": layout,
+            "content/cut-late.md": described("Cut late", f"{closing}, {closing.lower()}"),  # 178 characters
+            "content/cut-early.md": described("Cut early", f"{closing}; {closing}; {closing}"),  # 268
+        },
+    )
+    assert found(check(zola, monkeypatch, "--select", "M004")) == [("content/cut-early.md", 3, "M004")]
+    # near miss: short.md's 41 characters say what it is; nobody pads a published description
 
 
 # -- Jekyll: layouts, includes and jekyll-seo-tag ---------------------------------------------
@@ -293,10 +332,10 @@ def jekyll(tmp_path: Path) -> Path:
             "_layouts/docs.html": "---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{{ content }}\n",
             "_layouts/page.html": "---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{{ content }}\n",
             "_docs/rendering-process.md": "---\npermalink: /docs/rendering-process/\n---\n" + BODY,
-            "_docs/a-long-title.md": "---\ntitle: Ever so slightly too long a title for a page of "
-            "the docs\n---\n" + BODY,
-            "_docs/too-long.md": "---\ntitle: A title that is too long for search results even without "
-            "a suffix\n---\n" + BODY,
+            "_docs/a-long-title.md": "---\ntitle: Ever So Slightly Too Wide a Title for Any Page of "
+            "the Manuals\n---\n" + BODY,
+            "_docs/too-long.md": "---\ntitle: A title that is much too long for search results to show "
+            "whole, even without a suffix\n---\n" + BODY,
             "about.md": "---\ntitle: About the tool and the people\nlayout: page\n---\n" + BODY,
         },
     )
@@ -314,14 +353,15 @@ def test_jekyll_long_suffix_is_one_site_finding(jekyll: Path, monkeypatch: pytes
     result = check(jekyll, monkeypatch, "--select", "M001,H001,M002,M003,M011")
     assert found(result) == [
         ("_docs/a-long-title.md", 1, "M011"),  # no home page: the site's first page takes it, once
-        ("_docs/too-long.md", 2, "M002"),  # 65 characters of its own
+        ("_docs/too-long.md", 2, "M002"),  # 85 characters, about 724 px, of its own
         ("about.md", 1, "M003"),
     ]
     assert (
         "' | Quill - a quiet, simple and fast static site tool' (52 characters" in messages(result, "M011")[0]
     )
     # near misses: rendering-process.md has a title (from its file name, rendered as <h1>);
-    # a-long-title.md's 53 characters fit, whatever the suffix (results cut it first)
+    # a-long-title.md's 61 characters (about 550 px) fit, whatever the suffix (results cut it
+    # first); a title of 61 characters in these letters fits, however many characters it has
 
 
 def test_jekyll_custom_title_in_liquid(jekyll: Path) -> None:
@@ -340,7 +380,7 @@ def test_jekyll_custom_title_in_liquid(jekyll: Path) -> None:
 def test_jekyll_title_prefix_counts_toward_too_long(jekyll: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(jekyll, {"_includes/top.html": "<html><head><title>Quill | {{ page.title }}</title></head>\n"})
     result = check(jekyll, monkeypatch, "--select", "M002", "_docs/a-long-title.md", "about.md")
-    assert found(result) == [("_docs/a-long-title.md", 2, "M002")]  # "Quill | " + 53 characters
+    assert found(result) == [("_docs/a-long-title.md", 2, "M002")]  # "Quill | " + 550 px: 607 px
     assert "counting 8 of the template's 'Quill | '" in messages(result, "M002")[0]
     # near miss: about.md's 31 characters and the prefix fit
 

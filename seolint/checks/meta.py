@@ -47,9 +47,18 @@ TITLE_FONT_PX = 20
 
 
 def title_pixels(text: str) -> int:
-    """Estimated rendered width of `text` in a search result title, in pixels."""
-    units = sum(_WIDTHS.get(c, _WIDE_WIDTH if ord(c) >= 0x1100 else _DEFAULT_WIDTH) for c in text)
+    """Estimated rendered width of `text` in a search result title, in pixels; a combining
+    mark (a vowel sign of Devanagari or Bengali) sits on its letter and takes no room."""
+    units = sum(_char_units(c) for c in text)
     return round(units * TITLE_FONT_PX / 1000)
+
+
+def _char_units(c: str) -> int:
+    if (known := _WIDTHS.get(c)) is not None:
+        return known
+    if unicodedata.category(c) in ("Mn", "Me", "Cf"):
+        return 0
+    return _WIDE_WIDTH if ord(c) >= 0x1100 else _DEFAULT_WIDTH
 
 
 def title_width(text: str) -> int:
@@ -72,7 +81,9 @@ def _wide(text: str) -> str:
 
 class TitleLengthOptions(Options):
     min: int = option(30, minimum=0)
-    max: int = option(60, minimum=1)
+    # Search results cut a title by its width; `max` is a cap on characters whatever their
+    # width, for titles too long even in narrow letters.
+    max: int = option(70, minimum=1)
     max_pixels: int = option(600, minimum=1)  # search results cut titles at about this width
 
 
@@ -89,19 +100,35 @@ SITE_NAME_ROOM = 10
 _NAMED_FOR_THEIR_SUBJECT: dict[PageKind, dict[str, int]] = {"docs": {"min": 0}, "reference": {"min": 0}}
 
 
-@rule("M002", "title-length", Severity.WARNING, TitleLengthOptions, kind_defaults=_NAMED_FOR_THEIR_SUBJECT)
+# A site's page gets its <title> from templates that add the site's name, and editors of
+# published sites do not pad "Install | Flux" or "May 2022 Update | Flux" to 30 characters:
+# in a site only "too long" is judged; a lone draft, whose title is still being written,
+# keeps the minimum.
+_TITLED_BY_THE_SITE = {"min": 0}
+
+
+@rule(
+    "M002",
+    "title-length",
+    Severity.WARNING,
+    TitleLengthOptions,
+    kind_defaults=_NAMED_FOR_THEIR_SUBJECT,
+    site_defaults=_TITLED_BY_THE_SITE,
+)
 def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     """The SEO title is too short, too long, or too wide for a search result.
 
     Why: search results show about 600 pixels of title; a longer one is cut with an
     ellipsis, a very short one wastes the most visible words of the listing. The width
-    is estimated with Arial's character widths, so `WWW` counts wider than `iii`; and
-    characters are counted by the room they take, so a Chinese or Japanese character
-    counts two and a combining vowel sign none.
-    Inside a site whose templates seolint reads (`seolint check --show-site` shows what it
-    read), "too short" is judged on the <title> the page gets: "Webhooks" on a site whose
-    template writes "Webhooks | Flux" is 15 characters, not 8. "Too long" and "too wide"
-    are judged on the page's own words: search results cut or drop a suffix such as
+    is estimated with Arial's character widths, so `WWW` counts wider than `iii`: a
+    64-character title in narrow letters fits, and is not reported. `max` caps the
+    characters whatever their width, counted by the room they take (a Chinese or Japanese
+    character counts two, a combining vowel sign none).
+    "Too short" is judged on lone drafts only: in a site the templates add the site's name
+    and nobody pads a published title to a minimum (`min` set in the config judges site
+    pages too, on the <title> the page gets: "Webhooks | Flux" is 15 characters, not 8;
+    `seolint check --show-site` shows what seolint read of the templates). "Too long" and
+    "too wide" are judged on the page's own words: search results cut or drop a suffix such as
     " | Flux" first, so it counts nothing, and a prefix counts up to 10 characters (room for
     a short site name and " | "). A prefix or suffix so long that it alone crowds the
     titles out (over `max` - `min` characters) is one problem of the site, reported once
@@ -177,14 +204,28 @@ class DescriptionLengthOptions(Options):
 _LEAD_DESCRIPTIONS: dict[PageKind, dict[str, int]] = {"docs": {"min": 0}, "reference": {"min": 0}}
 
 
+# A published page's description is rewritten only when the cut hides what the page is
+# about: a description that says what the page is in 45 characters is complete, and one cut
+# in its last 20 characters loses a closing phrase. A lone draft, still being written, keeps
+# the search results' own bounds.
+_PUBLISHED_DESCRIPTIONS = {"min": 0, "max": 180}
+
+
 @rule(
-    "M004", "description-length", Severity.WARNING, DescriptionLengthOptions, kind_defaults=_LEAD_DESCRIPTIONS
+    "M004",
+    "description-length",
+    Severity.WARNING,
+    DescriptionLengthOptions,
+    kind_defaults=_LEAD_DESCRIPTIONS,
+    site_defaults=_PUBLISHED_DESCRIPTIONS,
 )
 def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterator[Problem]:
     """The meta description is too short or too long.
 
     Why: search results show about 160 characters; a longer description is cut
-    mid-sentence, a very short one leaves the snippet to chance. A front-matter
+    mid-sentence, a very short one leaves the snippet to chance. On the pages of a site
+    only a description over 180 characters is reported (`seolint explain M004`): a live
+    page is rewritten when the cut hides its subject, not to pad it. A front-matter
     description that the site's templates never write is not measured, nor one of a page
     they keep out of search results (robots `noindex`).
     Example: a one-line "Release notes." -> one or two sentences on what changed and why.

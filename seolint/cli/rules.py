@@ -12,7 +12,8 @@ from seolint.document.model import PAGE_KINDS
 
 if TYPE_CHECKING:
     from argparse import _ArgumentGroup as Group
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
+    from typing import Any
 
     from seolint.config.files import Config
     from seolint.registry.rule import Rule, RuleSet
@@ -49,6 +50,8 @@ def list_rules(output_format: str) -> int:
                 "by_default": r.by_default,
                 "on_lone_drafts": r.on_lone_drafts,
                 "options": r.option_defaults(),
+                "kind_defaults": {k: _keyed(v) for k, v in r.kind_defaults.items()},
+                "site_defaults": _keyed(r.site_defaults),
             }
             for r in rules
         ]
@@ -78,7 +81,7 @@ def rules_markdown_table(rules: Sequence[Rule]) -> str:
 def explain(rule_name: str) -> int:
     """Explain a rule: what it checks, why, an example, and its options."""
     from seolint.cli.toml_text import setting
-    from seolint.registry.rule import RuleError, option_key
+    from seolint.registry.rule import RuleError
 
     try:
         found = known_rules().get(rule_name)
@@ -89,8 +92,10 @@ def explain(rule_name: str) -> int:
     print("\nPages: " + _kinds_label(found))
     print("Languages: " + _languages_label(found))
     for kind, values in found.kind_defaults.items():
-        shown = ", ".join(f"{option_key(name)} = {value!r}" for name, value in values.items())
-        print(f"On {kind} pages: {shown} (unless the config sets it)")
+        print(f"On {kind} pages: {_settings_text(values)} (unless the config sets it)")
+    if found.site_defaults:
+        shown = _settings_text(found.site_defaults)
+        print(f"On the pages of a site: {shown} (unless the config or the page's kind sets it)")
     if found.on_lone_drafts and not found.by_default:
         print(f'On for drafts outside a site; in a site turn it on with extend-select = ["{found.code}"]')
     elif not found.by_default:
@@ -100,6 +105,17 @@ def explain(rule_name: str) -> int:
     for name, value in defaults.items():
         print(f"  {setting(name, value)}")
     return EXIT_CLEAN
+
+
+def _keyed(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Option values by their config keys (kebab-case)."""
+    from seolint.registry.rule import option_key
+
+    return {option_key(name): value for name, value in values.items()}
+
+
+def _settings_text(values: Mapping[str, Any]) -> str:
+    return ", ".join(f"{key} = {value!r}" for key, value in _keyed(values).items())
 
 
 def _kinds_label(rule: Rule) -> str:

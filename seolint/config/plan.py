@@ -75,7 +75,7 @@ class Plan:
         kept = [a for a in self.rules if self._runs(a, page.kind, language) and self._fits_site(a, page)]
         rules = tuple(self._for_kind(a, page.kind) for a in kept)
         site_rules = tuple(a for a in self.site_rules if self._runs(a, page.kind, language))
-        if page.title_level is not None or page.site_domain:
+        if page.in_site or page.title_level is not None or page.site_domain:
             rules = tuple(self._adapted(active, page) for active in rules)
         elif (
             len(kept) == len(self.rules)
@@ -121,19 +121,25 @@ class Plan:
         return active._replace(options=replaced(active.options, **changes)) if changes else active
 
     def _adapted(self, active: ActiveRule, page: Page) -> ActiveRule:
-        defaults = active.rule.option_defaults()
-        changes: dict[str, Any] = {}
-        if page.title_level is not None and self._site_may_set(active, "title-is-h1", defaults):
-            rendered = page.title_level > 0 and active.rule.code in TITLE_RENDERED_RULES
+        """The options of a rule on a site's page: the rule's `site_defaults` and what the
+        site knows (the title's level, its domain), where the config and the kind's
+        declared values are silent."""
+        code = active.rule.code
+        by_kind = active.rule.kind_defaults.get(page.kind, {})
+        changes: dict[str, Any] = {
+            name: value
+            for name, value in active.rule.site_defaults.items()
+            if name not in by_kind and (code, option_key(name)) not in self.configured
+        }
+        if page.title_level is not None and self._site_may_set(active, "title-is-h1"):
+            rendered = page.title_level > 0 and code in TITLE_RENDERED_RULES
             changes["title_is_h1"] = page.title_level == 1 or rendered
-        if page.site_domain and self._site_may_set(active, "site-domains", defaults):
+        if page.site_domain and self._site_may_set(active, "site-domains"):
             changes["site_domains"] = (page.site_domain,)
-        if not changes:
-            return active
-        return active._replace(options=replaced(active.options, **changes))
+        return active._replace(options=replaced(active.options, **changes)) if changes else active
 
-    def _site_may_set(self, active: ActiveRule, key: str, defaults: dict[str, Any]) -> bool:
-        return key in defaults and (active.rule.code, key) not in self.configured
+    def _site_may_set(self, active: ActiveRule, key: str) -> bool:
+        return active.rule.has_option(key) and (active.rule.code, key) not in self.configured
 
     def for_path(self, path: str) -> Plan:
         """The plan without the rules that `per-file-ignores` turns off for this file."""

@@ -64,6 +64,9 @@ class Rule(NamedTuple):
     # Option values for some kinds of page, used where the config sets none: e.g. no "too
     # short" title on docs pages ({"docs": {"min": 0}}). Python names, as in `options_type`.
     kind_defaults: Mapping[PageKind, Mapping[str, Any]] = types.MappingProxyType({})
+    # Option values for the pages of a site, used where the config and `kind_defaults` set
+    # none: a site's templates and its history answer what a lone draft leaves open.
+    site_defaults: Mapping[str, Any] = types.MappingProxyType({})
 
     def passes_over(self, language: str) -> str | None:
         """Why the rule cannot judge a page in `language` (a primary subtag), or None if it can."""
@@ -84,6 +87,10 @@ class Rule(NamedTuple):
 
     def default_options(self) -> Any:
         return self.options_type()
+
+    def has_option(self, key: str) -> bool:
+        """Whether the rule has the option `key` (as config writes it, kebab-case)."""
+        return any(option_key(f.name) == key for f in fields(self.options_type))
 
     def option_defaults(self) -> dict[str, Any]:
         """Options as config keys (kebab-case) with their default values."""
@@ -114,13 +121,15 @@ def rule(
     by_default: bool = True,
     on_lone_drafts: bool = False,
     kind_defaults: Mapping[PageKind, Mapping[str, Any]] | None = None,
+    site_defaults: Mapping[str, Any] | None = None,
 ) -> Callable[[Check], Rule]:
     """Declare a rule of one draft, for the `kinds` of page it judges (every kind unless
     told), in the `languages` it can read (any unless told); `counts_words` when it counts
     words (it does not run on Chinese, Japanese, Thai...); `by_default` False when only a
     config that names it turns it on, and `on_lone_drafts` True when it still runs on a draft
-    outside any site; `kind_defaults` option values for some kinds of page, where the config
-    sets none. The docstring's first line is its summary, the rest its help."""
+    outside any site; `kind_defaults` option values for some kinds of page and
+    `site_defaults` for the pages of a site, where the config sets none. The docstring's
+    first line is its summary, the rest its help."""
     check_identity(code, name)
     readable = None if languages is None else frozenset(languages)
 
@@ -140,6 +149,7 @@ def rule(
             by_default=by_default,
             on_lone_drafts=on_lone_drafts,
             kind_defaults=_kind_defaults(code, options, kind_defaults or {}),
+            site_defaults=_known_options(code, options, "site_defaults", site_defaults or {}),
         )
 
     return wrap
@@ -168,12 +178,17 @@ def _kind_defaults(
     code: str, options: type[Any], declared: Mapping[PageKind, Mapping[str, Any]]
 ) -> Mapping[PageKind, Mapping[str, Any]]:
     """`declared`, checked against the page kinds and the rule's options (RuleError if off)."""
-    names = {f.name for f in fields(options)} if declared else set()
     for kind, values in declared.items():
         _kinds(code, (kind,))
-        if unknown := set(values) - names:
-            raise RuleError(f"rule {code}: kind_defaults for {kind}: unknown options {sorted(unknown)}")
+        _known_options(code, options, f"kind_defaults for {kind}", values)
     return types.MappingProxyType({kind: types.MappingProxyType(dict(v)) for kind, v in declared.items()})
+
+
+def _known_options(code: str, options: type[Any], where: str, values: Mapping[str, Any]) -> Mapping[str, Any]:
+    """`values`, read-only, checked against the rule's options (RuleError names the unknown)."""
+    if unknown := set(values) - {f.name for f in fields(options)}:
+        raise RuleError(f"rule {code}: {where}: unknown options {sorted(unknown)}")
+    return types.MappingProxyType(dict(values))
 
 
 def _help(code: str, check: Callable[..., object]) -> tuple[str, str]:
