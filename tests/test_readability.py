@@ -143,6 +143,14 @@ def test_r003_reports_the_line_where_the_long_sentence_starts_and_max_words() ->
     assert lint(text, select=("R003",), rules={"R003": {"max-words": 60}}) == []
 
 
+def test_r003_a_path_at_the_end_of_a_sentence_still_ends_it() -> None:
+    first = "The whole process is often called " + "quite simply " * 10 + "CI/CD."
+    second = "The CI stage checks whether the changes " + "made here " * 10 + "are valid."
+    text = f"# T\n\n{first}\n{second}\n"  # 25 and 28 words: two sentences, not one of 53
+    assert lint(text, select=("R003",)) == []
+    assert codes_at(lint(text.replace("CI/CD.", "CI/CD and"), select=("R003",))) == [(3, "R003")]
+
+
 def test_r003_in_a_list_item_not_in_a_quote() -> None:
     text = "# T\n\n- first item\n- " + "word " * 55 + "\n\n> quoted. " + "again " * 55 + "\n"
     assert codes_at(lint(text, select=("R003",))) == [(4, "R003")]  # a quotation is someone else's words

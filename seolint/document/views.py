@@ -99,12 +99,19 @@ def without_templates(text: str) -> str:
     return _TEMPLATE.sub(" ", text) if "{" in text else text
 
 
+def _path_gap(path: re.Match[str]) -> str:
+    """A blank for a file path, keeping the stops it swallowed: "called CI/CD. Next" still
+    ends a sentence."""
+    found = path.group()
+    return " " + found[len(found.rstrip(".")) :]
+
+
 def prose_text(text: str) -> str:
     """A block's text without URLs, file paths and template directives: not words a reader reads."""
     if "://" in text or "www." in text:  # each pattern needs these characters: most blocks have none
         text = URL.sub(_url_gap, text)
     if "/" in text:
-        text = _PATH.sub(" ", text)
+        text = _PATH.sub(_path_gap, text)
     return without_templates(text).strip()
 
 
