@@ -106,6 +106,28 @@ def test_languages_show_in_show_site(multilingual: Path, monkeypatch: pytest.Mon
     assert not (multilingual / ".seolint_cache").exists()  # --no-cache holds for --show-site too
 
 
+def test_translations_are_judged_on_their_originals_sentences(
+    multilingual: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_sentence = "This sentence goes on " + "and on " * 25 + "until it ends."
+    write(
+        multilingual,
+        {
+            "content/en/long.md": page("Long", long_sentence),
+            "content/fr/long.md": page("Longue", long_sentence.replace("and on", "et encore")),
+        },
+    )
+    assert found(check(multilingual, monkeypatch=monkeypatch, select="R003,R004")) == [
+        ("content/en/long.md", 5, "R003")  # near miss: the French translation keeps the sentence
+    ]
+    fr = next(
+        a
+        for a in run_cli(["check", "--show-settings", "content/fr/long.md"]).stdout.splitlines()
+        if "R003" in a
+    )
+    assert "judged on the original" in fr
+
+
 def test_zola_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(
         tmp_path,

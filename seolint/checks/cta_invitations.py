@@ -88,7 +88,7 @@ def points_onward(sentence: str) -> bool:
 
 
 def invites_in_other_words(sentence: str, words: Lexicon) -> bool:
-    """"We hope you will try it", "Now is a great time to ...", "Let's connect", "We recommend
+    """ "We hope you will try it", "Now is a great time to ...", "Let's connect", "We recommend
     upgrading" (not "We recommend creating an RFC": advice to the project), "We welcome input"."""
     lowered = sentence.lower()
     if "hope" in lowered and (hope := _HOPE.search(sentence)):
@@ -120,7 +120,7 @@ def required_of_reader(sentence: str) -> bool:
 
 
 def conditional_request(sentence: str, words: Lexicon) -> bool:
-    """"If you want to write a handler, consult the guide": after a condition on the reader, a
+    """ "If you want to write a handler, consult the guide": after a condition on the reader, a
     clause that opens without a subject, its first word followed by an object."""
     found = _CONDITION_THEN.match(sentence)
     if found is None:

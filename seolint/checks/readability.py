@@ -108,14 +108,17 @@ class LongSentenceOptions(Options):
     max_words: int = option(50, minimum=1)  # README, "Defaults and why"
 
 
-@rule("R003", "long-sentence", Severity.WARNING, LongSentenceOptions, counts_words=True)
+@rule(
+    "R003", "long-sentence", Severity.WARNING, LongSentenceOptions, counts_words=True, on_translations=False
+)
 def long_sentence(doc: Document, opts: LongSentenceOptions) -> Iterator[Problem]:
     """A sentence has more words than the configured maximum.
 
     Why: readers lose the thread of a very long sentence, and it is often two ideas.
     Reported at the line where the sentence starts. A run of names or items (one comma per
     four words or more, or three semicolons) is a list, not a sentence, and a quotation is
-    someone else's words: both are skipped.
+    someone else's words: both are skipped. A translation on a multilingual site keeps its
+    original's sentences, so it is judged on the original (in the site's default language).
     Example: a 55-word sentence joined by "and ... which ... so" -> split it in two.
     """
     views = doc.views
@@ -139,7 +142,9 @@ class LongParagraphOptions(Options):
     max_words: int = option(200, minimum=1)  # README, "Defaults and why"
 
 
-@rule("R004", "long-paragraph", Severity.WARNING, LongParagraphOptions, counts_words=True)
+@rule(
+    "R004", "long-paragraph", Severity.WARNING, LongParagraphOptions, counts_words=True, on_translations=False
+)
 def long_paragraph(doc: Document, opts: LongParagraphOptions) -> Iterator[Problem]:
     """A paragraph has more words than the configured maximum.
 

@@ -49,6 +49,7 @@ def list_rules(output_format: str) -> int:
                 "counts_words": r.counts_words,
                 "by_default": r.by_default,
                 "on_lone_drafts": r.on_lone_drafts,
+                "on_translations": r.on_translations,
                 "options": r.option_defaults(),
                 "kind_defaults": {k: _keyed(v) for k, v in r.kind_defaults.items()},
                 "site_defaults": _keyed(r.site_defaults),
@@ -96,6 +97,9 @@ def explain(rule_name: str) -> int:
     if found.site_defaults:
         shown = _settings_text(found.site_defaults)
         print(f"On the pages of a site: {shown} (unless the config or the page's kind sets it)")
+    if not found.on_translations:
+        print("Translations: not judged; a multilingual site's pages outside its default language are")
+        print("  judged on their original, whose sentences and paragraphs they keep")
     if found.on_lone_drafts and not found.by_default:
         print(f'On for drafts outside a site; in a site turn it on with extend-select = ["{found.code}"]')
     elif not found.by_default:

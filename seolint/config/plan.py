@@ -37,6 +37,7 @@ class ActiveRule(NamedTuple):
 TITLE_RENDERED_RULES = frozenset({"H001"})
 
 LONE_DRAFTS_ONLY = "on by default for drafts outside a site only; name it to judge site pages"
+ORIGINALS_ONLY = "judged on the original: a translation keeps its sentences and paragraphs"
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Plan:
         language, with what the site knows (the title's level, its domain) filling the
         options the config left at their defaults (the config always wins)."""
         language = page.language or DEFAULT_LANGUAGE
-        kept = [a for a in self.rules if self._runs(a, page.kind, language) and self._fits_site(a, page)]
+        kept = [a for a in self.rules if self._runs(a, page.kind, language) and self._fits_page(a, page)]
         rules = tuple(self._for_kind(a, page.kind) for a in kept)
         site_rules = tuple(a for a in self.site_rules if self._runs(a, page.kind, language))
         if page.in_site or page.title_level is not None or page.site_domain:
@@ -95,6 +96,8 @@ class Plan:
                 found.append((code, f"does not judge {page.kind} pages"))
             elif not self._fits_site(active, page):
                 found.append((code, LONE_DRAFTS_ONLY))
+            elif not self._fits_page(active, page):
+                found.append((code, ORIGINALS_ONLY))
             elif (why := active.rule.passes_over(language)) is not None:
                 found.append((code, f"{why}; the page is {language}"))
         return found
@@ -104,6 +107,12 @@ class Plan:
 
     def _fits_site(self, active: ActiveRule, page: Page) -> bool:
         return not (page.in_site and active.rule.code in self.lone_draft_only)
+
+    def _fits_page(self, active: ActiveRule, page: Page) -> bool:
+        """Whether the rule judges this page of a site (or lone draft): a rule for lone
+        drafts does not judge a site's page, nor one for originals a translation."""
+        translated = page.translation and not active.rule.on_translations
+        return self._fits_site(active, page) and not translated
 
     def _judges(self, active: ActiveRule, kind: PageKind) -> bool:
         codes = self.judges.get(kind)

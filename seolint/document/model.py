@@ -217,6 +217,9 @@ class Page(NamedTuple):
     aliases: tuple[str, ...] = ()  # older URL paths that redirect to it (Hugo/Zola aliases, redirect_from)
     published: bool = True
     in_site: bool = False  # True: a detected site publishes it (outside one: a lone draft)
+    # True: published in a language other than the default of a site configured in several;
+    # such a page translates one in the default language and keeps its sentences.
+    translation: bool = False
     title_level: int | None = None  # the heading level the template renders the title at; 0: none
     site_domain: str | None = None  # the host of the site's configured URL
     rendered_title: str | None = None  # the <title> the template renders ("Title | Site"); None: unknown

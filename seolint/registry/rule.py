@@ -61,6 +61,9 @@ class Rule(NamedTuple):
     # True (with by_default False): on by default for a draft outside any detected site, where
     # nothing says what kind of blog it is for; a site turns it on by naming it.
     on_lone_drafts: bool = False
+    # False: it does not judge a translation (seolint.document.model.Page.translation), which
+    # keeps its original's sentences and paragraphs: the finding belongs on the original.
+    on_translations: bool = True
     # Option values for some kinds of page, used where the config sets none: e.g. no "too
     # short" title on docs pages ({"docs": {"min": 0}}). Python names, as in `options_type`.
     kind_defaults: Mapping[PageKind, Mapping[str, Any]] = types.MappingProxyType({})
@@ -120,6 +123,7 @@ def rule(
     counts_words: bool = False,
     by_default: bool = True,
     on_lone_drafts: bool = False,
+    on_translations: bool = True,
     kind_defaults: Mapping[PageKind, Mapping[str, Any]] | None = None,
     site_defaults: Mapping[str, Any] | None = None,
 ) -> Callable[[Check], Rule]:
@@ -127,7 +131,8 @@ def rule(
     told), in the `languages` it can read (any unless told); `counts_words` when it counts
     words (it does not run on Chinese, Japanese, Thai...); `by_default` False when only a
     config that names it turns it on, and `on_lone_drafts` True when it still runs on a draft
-    outside any site; `kind_defaults` option values for some kinds of page and
+    outside any site; `on_translations` False when a translation keeps what it judges from
+    its original; `kind_defaults` option values for some kinds of page and
     `site_defaults` for the pages of a site, where the config sets none. The docstring's
     first line is its summary, the rest its help."""
     check_identity(code, name)
@@ -148,6 +153,7 @@ def rule(
             counts_words=counts_words,
             by_default=by_default,
             on_lone_drafts=on_lone_drafts,
+            on_translations=on_translations,
             kind_defaults=_kind_defaults(code, options, kind_defaults or {}),
             site_defaults=_known_options(code, options, "site_defaults", site_defaults or {}),
         )

@@ -371,6 +371,9 @@ class Site:
         language = self.language_of(path, front_matter)
         if language:
             reasons.append(("language", f"{by}: the page is in the site's {language!r} language"))
+        translation = self._translates(language)
+        if translation:
+            reasons.append(("translation", f"{by}: {language!r} is not the site's default language"))
         urls, publication = self.published_at(path, front_matter)
         withheld = publication.reason(today())
         if withheld:
@@ -382,6 +385,7 @@ class Site:
             aliases=tuple(urls[1:]),
             published=withheld is None and bool(urls),
             in_site=True,
+            translation=translation,
             site_content=publishes,
             title_level=level,
             site_domain=domain,
@@ -393,6 +397,15 @@ class Site:
             why = f"{by}: {page.url} is the page hosts serve for a missing URL, with status 404"
             return page._replace(indexed=False, reasons=(*page.reasons, ("indexed", why)))
         return page
+
+    def _translates(self, language: str | None) -> bool:
+        """Whether a page in `language` is a translation: the site is configured in several
+        languages and this is not its default one."""
+        configured = self.languages()
+        if language is None or len(configured) < 2:
+            return False
+        default = next((lang.code for lang in configured if lang.default), None)
+        return default is not None and language.lower() != default.lower()
 
     def page_head(self, path: Path, front_matter: Mapping[str, Any]) -> PageHead:
         """What the site's templates write in the page's head (seolint.site.head); unknown
