@@ -232,8 +232,8 @@ FRONT = "---\ntitle: Tracing slow handlers in Go\n---\n\n"
         ("# T\n\nText.\n", "L002,L003", {}, [("L002", True), ("L003", True)]),
         ("Text.\n", "M001,H001", {}, [("H001", True), ("M001", True)]),
         (FRONT + "Text.\n", "M003,M006", {}, [("M003", True), ("M006", True)]),
-        (f"# T\n\n{' '.join([PROSE] * 8)}\n", "H007", {}, [("H007", True)]),  # no sections: twice the limit
-        (f"# T\n\n## Part\n\n{' '.join([PROSE] * 4)}\n", "H007", {}, [("H007", False)]),  # one section
+        (f"# T\n\n{' '.join([PROSE] * 10)}\n", "H007", {}, [("H007", True)]),  # no sections: twice the limit
+        (f"# T\n\n## Part\n\n{' '.join([PROSE] * 5)}\n", "H007", {}, [("H007", False)]),  # one section
         (
             f"# T\n\n{PROSE}\n",
             "R001,R002,R005",

@@ -29,6 +29,9 @@ def test_long_section_max_words() -> None:
     text = "# T\n\n## Part\n\n" + "word " * 50 + "\n"
     assert codes(text, "H007") == []
     assert codes(text, "H007", max_words=40) == [(3, "H007")]
+    barely_over_600 = "# T\n\n## Part\n\n" + "word " * 700 + "\n"  # 700 words: a few % over is not a wall
+    assert codes(barely_over_600, "H007") == []
+    assert codes(barely_over_600.replace("word " * 700, "word " * 760), "H007") == [(3, "H007")]
 
 
 def test_internal_link_min_and_site_domains() -> None:

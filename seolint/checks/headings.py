@@ -282,7 +282,7 @@ def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem
 
 
 class SectionOptions(Options):
-    max_words: int = option(600, minimum=1)  # README, "Defaults and why"
+    max_words: int = option(750, minimum=1)  # README, "Defaults and why"
 
 
 @rule(
