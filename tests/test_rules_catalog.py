@@ -61,6 +61,14 @@ def test_vague_link_text(text: str, fires: bool) -> None:
     assert bool(codes(f"[{text}](/x)\n", "L004")) is fires
 
 
+def test_vague_link_text_in_a_table_is_read_with_its_row() -> None:
+    table = "| Goal | Details |\n| --- | --- |\n| Faster builds | [Learn more](/builds/) |\n"
+    assert codes(table, "L004") == []  # the row names what the link is about
+    assert codes(table + "\nSee [learn more](/x/) for the rest.\n", "L004") == [(5, "L004")]
+    html = "<table><tr><td>Faster builds</td><td><a href='/b/'>Learn more</a></td></tr></table>\n"
+    assert codes(html, "L004", fmt="html") == []
+
+
 def test_vague_link_text_extend_phrases() -> None:
     assert codes("[this page](/x)\n", "L004") == []
     assert codes("[this page](/x)\n", "L004", extend_phrases=["this page"]) == [(1, "L004")]

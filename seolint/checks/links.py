@@ -200,13 +200,20 @@ def vague_link_text(doc: Document, opts: VagueTextOptions) -> Iterator[Problem]:
     """A link's whole text says nothing about where it goes ("click here", "read more").
 
     Why: screen-reader users jump from link to link, and search engines use link text to
-    understand the target; "here" tells neither anything.
+    understand the target; "here" tells neither anything. A link in a table is read with
+    its row and column (WCAG's "link purpose in context"): a "Learn more" column of a table
+    whose rows name their subject is fine, and is not reported.
     Example: `[click here](/pricing/)` -> `[see the pricing plans](/pricing/)`.
     """
     phrases = {_normalised(p) for p in (*VAGUE_PHRASES, *opts.extend_phrases)}
+    in_tables = [(span.line, span.end_line) for span in doc.tables]
     for link in doc.links:
-        if _normalised(link.text) in phrases:
+        if _normalised(link.text) in phrases and not _in_a_table(link.span.line, in_tables):
             yield Problem(link.span, f"link text {link.text!r} does not say where the link goes")
+
+
+def _in_a_table(line: int, tables: list[tuple[int, int]]) -> bool:
+    return any(first <= line <= last for first, last in tables)
 
 
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "0.0.0.0")
