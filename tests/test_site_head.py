@@ -390,6 +390,12 @@ def test_the_404_page_is_not_judged_for_search_results(jekyll: Path, monkeypatch
     assert not page_of(jekyll, "404.html").indexed
     result = check(jekyll, monkeypatch, "--select", "M003", "404.html", "about.md")
     assert found(result) == [("about.md", 1, "M003")]  # near miss: a page that falls back on the site's
+    orphans = found(check(jekyll, monkeypatch, "--select", "W008"))
+    assert ("about.md", 2, "W008") in orphans and (
+        "404.html",
+        1,
+        "W008",
+    ) not in orphans  # missing URLs reach it
 
 
 # -- Docusaurus -------------------------------------------------------------------------------

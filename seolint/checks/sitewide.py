@@ -18,7 +18,7 @@ from seolint.document.model import PageKind, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, site_rule
-from seolint.site import url_key
+from seolint.site import serves_missing, url_key
 
 if TYPE_CHECKING:
     from seolint.findings.facts import Fact, FileFacts
@@ -194,8 +194,8 @@ def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
     (front matter and config) and section list pages (and Docsy's sidebar), Zola section
     templates that list their pages, Jekyll `_data` navigation and loops over
     `site.posts` or a collection, Docusaurus sidebars and the blog list, MkDocs `nav`.
-    List pages (sections, the home page) are not checked. Off on Astro sites unless
-    `everywhere = true`: their lists are components seolint does not read.
+    List pages (sections, the home page) and the 404 page are not checked. Off on Astro
+    sites unless `everywhere = true`: their lists are components seolint does not read.
     Example: a new post nobody links to -> link it from a related post.
     """
     if not model.site.orphans_checked and not opts.everywhere:
@@ -215,8 +215,8 @@ def orphan_page(model: SiteModel, opts: OrphanOptions) -> Iterator[Located]:
     for page in (
         model.pages[path] for path in sorted(model.focus)
     ):  # others' incoming links are not all known
-        if page.facts is None or not page.published:
-            continue
+        if page.facts is None or not page.published or any(serves_missing(u) for u in page.urls):
+            continue  # the 404 page is reached by missing URLs, never by links
         if (
             page.facts.listed
             or model.site.navigated(page.path)

@@ -8,7 +8,7 @@ May import: discover, document, findings.
 """
 
 from seolint.document.model import PageKind
-from seolint.site.adapter import LinkSyntax, LinkTarget, Region, RegionKind, Site, url_key
+from seolint.site.adapter import LinkSyntax, LinkTarget, Region, RegionKind, Site, serves_missing, url_key
 from seolint.site.detect import GENERATORS, Generator, SiteFinder, find_site, find_sites
 from seolint.site.plain import plain_site
 
@@ -25,5 +25,6 @@ __all__ = [
     "find_site",
     "find_sites",
     "plain_site",
+    "serves_missing",
     "url_key",
 ]

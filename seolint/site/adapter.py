@@ -393,7 +393,7 @@ class Site:
         )
         home = page.url is not None and url_key(page.url) == url_key(self.base_path or "/")
         page = with_head(page, self.page_head(path, front_matter or {}), by, home)
-        if page.url is not None and url_key(page.url).rsplit("/", 1)[-1] in ("404", "404.html"):
+        if page.url is not None and serves_missing(page.url):
             why = f"{by}: {page.url} is the page hosts serve for a missing URL, with status 404"
             return page._replace(indexed=False, reasons=(*page.reasons, ("indexed", why)))
         return page
@@ -534,6 +534,11 @@ def url_key(url: str) -> str:
     path = urlsplit(url).path or "/"
     path = re.sub(r"/index\.html?$", "/", path)
     return path.rstrip("/") or "/"
+
+
+def serves_missing(url: str) -> bool:
+    """Whether `url` is the page hosts serve, with status 404, for a URL that has none."""
+    return url_key(url).rsplit("/", 1)[-1] in ("404", "404.html")
 
 
 def walk_names(folder: Path) -> Iterator[tuple[str, str]]:
