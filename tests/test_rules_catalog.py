@@ -18,6 +18,18 @@ def codes(text: str, select: str, fmt: str = "markdown", **options: object) -> l
     return codes_at(lint(text, fmt, select=(select,), rules=rules))  # type: ignore[arg-type]
 
 
+def test_duplicate_heading_in_quotations_is_someone_elses() -> None:
+    text = "# T\n\n## Updates\n\n> ### Blockers\n>\n> None.\n\n> ### Blockers\n>\n> Review.\n"
+    assert codes(text, "H005") == []  # two quoted status comments, each with its own section
+    assert codes(text.replace("> ###", "###"), "H005") == [(9, "H005")]
+    quoted = "<blockquote><h3>Blockers</h3></blockquote>"
+    html = f"<h1>T</h1><h2>Updates</h2>{quoted}{quoted}\n"
+    assert codes(html, "H005", fmt="html") == []
+    assert codes(
+        html.replace("<blockquote>", "<div>").replace("</blockquote>", "</div>"), "H005", fmt="html"
+    ) == [(1, "H005")]
+
+
 def test_duplicate_heading_siblings_only() -> None:
     text = "# T\n\n## A\n\n### Setup\n\n## B\n\n### Setup\n"
     assert codes(text, "H005") == []

@@ -265,13 +265,16 @@ def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem
     usually mean a section was pasted twice or never renamed.
     Example: two `## Results` sections -> `## Results on x86` and `## Results on ARM`.
     Repeats under different parents (`### Setup` in each part) are parallel structure
-    and pass; `siblings-only = false` reports them too.
+    and pass; `siblings-only = false` reports them too. Headings inside a quotation
+    (a "### Blockers" in each quoted status comment) are someone else's words: not judged.
     """
     seen: dict[tuple[object, str], Heading] = {}
     parents: list[Heading] = []
     for heading in doc.headings:
         while parents and parents[-1].level >= heading.level:
             parents.pop()
+        if heading.quoted:
+            continue
         key = _heading_key(heading.text)
         scope = id(parents[-1]) if opts.siblings_only and parents else None
         if key and (scope, key) in seen:

@@ -76,6 +76,7 @@ class Heading(NamedTuple):
     # Every place the source spells the level (a `#` run; both tags of `<h2>...</h2>`; the
     # digit of `H2:`), so a fix can change it; empty when it cannot be retyped (setext).
     level_marks: tuple[LevelMark, ...] = ()
+    quoted: bool = False  # inside a blockquote: someone else's words (a quoted comment or reply)
 
 
 class Block(NamedTuple):

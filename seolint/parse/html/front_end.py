@@ -261,6 +261,7 @@ class _Body:
         self._pre: list[_Open] = []
         self._code_depth = 0
         self._read_depth = 0  # open elements the reader heard of: text goes to it only inside one
+        self._quoted: set[int] = set()  # offsets of the headings inside a <blockquote>
 
     def walk(self, tree: html_tree.Tree, root: Element) -> None:
         """Gather from the events under `root` (see `html_tree.Tree`)."""
@@ -299,6 +300,8 @@ class _Body:
         opened: list[_Open] | None = None
         if gathers == "heading":
             opened = self._push(self.headings, self._heading, element)
+            if any(o.element.name == "blockquote" for o in self._block):
+                self._quoted.add(element.offset)
         elif gathers == "block":
             opened = self._push(self.blocks, self._block, element)
         elif gathers == "pre":
@@ -338,6 +341,7 @@ class _Body:
                 _span(h.element, self.doc),
                 anchor=h.element.get("id"),
                 level_marks=_digits(self.doc.source, h.element.offset, closing.get(h.element.offset)),
+                quoted=h.element.offset in self._quoted,
             )
             for h in self.headings
         )

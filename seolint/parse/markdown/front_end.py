@@ -112,7 +112,9 @@ class _Builder:
             if name == "paragraph":
                 self._prose(kind, item.children, lines)
             elif name == "heading" or name == "lheading":  # lheading: a setext (underlined) heading
-                self._heading(item.meta["level"], item.children, lines, atx=name == "heading")
+                self._heading(
+                    item.meta["level"], item.children, lines, atx=name == "heading", quoted=kind == "quote"
+                )
             elif name == "trow":  # a cell's text is mapped to its row (markdown-it-py's map)
                 self._row(item.children, lines if item.srcmap else row or lines)
             elif name == "fence" or name == "code_block":
@@ -145,11 +147,12 @@ class _Builder:
         last_index = min(end, self.source.count) - 1
         return Span(start + 1, column, end, len(self.source.line(last_index)) + 1 if last_index >= 0 else 1)
 
-    def _heading(self, level: int, children: Sequence[Node], lines: Lines, atx: bool) -> None:
+    def _heading(self, level: int, children: Sequence[Node], lines: Lines, atx: bool, quoted: bool) -> None:
         text, located = markdown_inline.plain_text(children, keep_code=True, code=self._code_spans)
         text, anchor = attributes.heading_attributes(text)
         marks = self._hashes(lines[0], level) if atx else ()
-        self.headings.append(Heading(level, text, self._line_span(lines), anchor=anchor, level_marks=marks))
+        span = self._line_span(lines)
+        self.headings.append(Heading(level, text, span, anchor=anchor, level_marks=marks, quoted=quoted))
         if located:
             self._inline(children, lines, located)
 
