@@ -18,7 +18,7 @@ from seolint.registry.rule import RuleError, rule
 from seolint.site import find_site
 from tests.conftest import codes_at, lint, lint_text, run_cli
 
-LONG = "This sentence says a little about the thing we built for you. " * 60  # 720 words
+LONG = "This sentence says a little about the thing we built for you. " * 70  # 840 words
 
 
 @pytest.mark.parametrize(

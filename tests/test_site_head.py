@@ -124,6 +124,50 @@ def test_short_titles_of_a_site_are_not_judged_by_default(
     assert found(check(lone, monkeypatch, "--select", "M002")) == [("webhooks.md", 2, "M002")]  # a lone draft
 
 
+MAIN = '{{{{ define "main" }}}}{}{{{{ end }}}}\n'  # a page template filling the base template's block
+
+
+def test_hugo_title_level_follows_the_pages_type_and_layout(
+    hugo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "# The page's own heading\n\n" + BODY
+    write(
+        hugo,
+        {
+            "layouts/page/single.html": MAIN.format('{{ partial "banner.html" . }}{{ .Content }}'),
+            "layouts/partials/banner.html": "{{ if .Site.Params.archived }}<p>Archived</p>{{ end }}\n",
+            "layouts/_default/wide.html": '{{ define "main" }}<h2>{{ .Title }}</h2>{{ .Content }}{{ end }}\n',
+            "content/roadmap.md": "---\ntitle: Roadmap of the notes\ntype: page\n---\n" + body,
+            "content/posts/wide.md": "---\ntitle: A wide page of notes\nlayout: wide\n---\n" + body,
+            "content/posts/plain.md": "---\ntitle: A plain page of notes\n---\n" + body,
+        },
+    )
+    levels = {
+        name: page_of(hugo, name).title_level for name in ("content/roadmap.md", "content/posts/wide.md")
+    }
+    assert levels == {"content/roadmap.md": 0, "content/posts/wide.md": 2}
+    result = check(hugo, monkeypatch, "--select", "H001,H002", "content/roadmap.md", "content/posts/plain.md")
+    assert found(result) == [
+        ("content/posts/plain.md", 4, "H002")
+    ]  # near miss: roadmap's body H1 is its only one
+
+
+def test_hugo_title_level_stays_unknown_where_a_template_may_write_it(hugo: Path) -> None:
+    write(
+        hugo,
+        {
+            "layouts/page/single.html": '{{ define "main" }}{{ .Render "content" }}{{ end }}\n',
+            "layouts/docs/single.html": MAIN.format('{{ partial "missing.html" . }}{{ .Content }}'),
+            "content/roadmap.md": "---\ntitle: Roadmap of the notes\ntype: page\n---\n" + BODY,
+            "content/docs/setup.md": "---\ntitle: Setting the notes up\n---\n" + BODY,
+        },
+    )
+    assert (
+        page_of(hugo, "content/roadmap.md").title_level is None
+    )  # `.Render` shows a view seolint does not read
+    assert page_of(hugo, "content/docs/setup.md").title_level is None  # a partial the checkout lacks
+
+
 def test_hugo_keys_keep_their_case_outside_hugo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"notes/caps.md": "---\nTitle: Tracing slow handlers in Go services\n---\n" + BODY})
     assert found(check(tmp_path, monkeypatch, "--select", "M001", "--no-site")) == [

@@ -68,7 +68,7 @@ from seolint.site.hugo_shortcodes import hugo_regions
 from seolint.site.publication import Publication, true_flag
 from seolint.site.reads import read_site_text
 from seolint.site.slugs import hugo_path
-from seolint.site.titles import first_level
+from seolint.site.titles import heading_level_around
 
 if TYPE_CHECKING:  # the head reader is imported when a page's head is read
     from seolint.site.hugo_head import HugoHead, HugoKind
@@ -96,6 +96,11 @@ _SUFFIXES = (MARKDOWN_SUFFIXES - {".mdx"}) | {".html", ".htm", ".adoc", ".org", 
 _TITLE = re.compile(r"\{\{[^{}]{0,300}(?<!Site)\.(?:Link)?Title\b[^{}]{0,300}\}\}")
 # Template calls that may write the title from elsewhere: a partial, a block, a template.
 _DELEGATES = re.compile(r"\{\{-?\s*(?:partial|partialCached|block|template)\b")
+# What may write the title from a template seolint does not follow: a block, a template, a
+# view rendered by `.Render` (a partial is followed by name).
+_DELEGATES_ELSEWHERE = re.compile(r"\{\{-?\s*(?:block|template)\b|\.Render\b")
+_PARTIAL = re.compile(r"\{\{-?\s*partial(?:Cached)?\s+\"([\w./-]{1,200})\"")
+_UNNAMED_PARTIAL = re.compile(r"\{\{-?\s*partial(?:Cached)?\s+[^\"\s]")  # a name computed when it builds
 _HOME_TEMPLATES = ("index.html", "home.html", "_default/index.html", "_default/home.html")
 _TOKEN = re.compile(r":([a-z]{2,30})")
 
@@ -454,27 +459,68 @@ class HugoSite(Site):
     def title_heading_level(
         self, path: Path | None = None, front_matter: Mapping[str, Any] | None = None
     ) -> int | None:
+        """The level Hugo's page template renders the title at: the first template in
+        Hugo's lookup order (the page's `type`, else its section; its `layout`), 0 when
+        that template, and the partials it calls, write no title at all."""
         folders_to_page = self._place(path)[2] if path else []
-        section = folders_to_page[:1]
+        own = _lowered(front_matter)
+        page_type = text_value(own, "type")
+        section = [page_type] if page_type else folders_to_page[:1]
         is_list = path is not None and Path(path).stem.split(".")[0] == "_index"
-        kinds = ("list.html", "section.html") if is_list else ("single.html", "page.html")
+        kinds: tuple[str, ...] = ("list.html", "section.html") if is_list else ("single.html", "page.html")
+        layout = text_value(own, "layout")
+        if layout:
+            kinds = (f"{layout}.html", *kinds)
         names = [f"{s}/{kind}" for s in section for kind in kinds]
         names += [f"_default/{kind}" for kind in kinds] + list(kinds)
-        folders = [self.root / "layouts"]
-        folders += [self.root / "themes" / name / "layouts" for name in string_list(self.config.get("theme"))]
+        folders = self._layout_folders
         if is_list and not folders_to_page and self._home_shows_no_title(folders):
             return 0
-        return first_level([folder / name for folder in folders for name in names], _TITLE)
+        candidates = (folder / name for name in names for folder in folders)
+        chosen = next((text for c in candidates if (text := read_site_text(c)) is not None), None)
+        if chosen is None:
+            return None
+        level = heading_level_around(chosen, _TITLE)
+        if level is None and self._shows_no_title(chosen, folders) and self._frame_shows_no_title(section):
+            return 0
+        return level
+
+    def _frame_shows_no_title(self, section: list[str]) -> bool:
+        """Whether the base template a page's blocks fill (`baseof.html`) puts no title in a
+        heading. A base template the checkout lacks (a theme module's) is taken to be the
+        site's chrome, which names the site, not the page."""
+        names = [f"{s}/baseof.html" for s in section] + ["_default/baseof.html"]
+        for path in (folder / name for folder in self._layout_folders for name in names):
+            text = read_site_text(path)
+            if text is not None:
+                return heading_level_around(text, _TITLE) is None
+        return True
+
+    @cached_property
+    def _layout_folders(self) -> list[Path]:
+        themes = string_list(self.config.get("theme"))
+        return [self.root / "layouts", *(self.root / "themes" / name / "layouts" for name in themes)]
 
     def _home_shows_no_title(self, folders: list[Path]) -> bool:
         """Whether the home page's own template (Hugo looks for it before any list template)
-        writes neither the title nor a partial or block that could."""
+        writes no title."""
         for name in _HOME_TEMPLATES:
             for folder in folders:
                 text = read_site_text(folder / name)
                 if text is not None:
-                    return _TITLE.search(text) is None and not _DELEGATES.search(text)
+                    return self._shows_no_title(text, folders)
         return False
+
+    def _shows_no_title(self, template: str, folders: list[Path]) -> bool:
+        """Whether `template` writes neither the page's title nor a block or template that
+        could, and each partial it calls by name (found in the layouts) writes none either."""
+        if _TITLE.search(template) or _DELEGATES_ELSEWHERE.search(template):
+            return False
+        for name in _PARTIAL.findall(template):
+            texts = [t for f in folders if (t := read_site_text(f / "partials" / name)) is not None]
+            if not texts or any(_TITLE.search(t) or _DELEGATES.search(t) for t in texts[:1]):
+                return False
+        return not _UNNAMED_PARTIAL.search(template)
 
     # -- the head ---------------------------------------------------------------------
     @cached_property
