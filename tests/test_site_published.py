@@ -357,6 +357,30 @@ def test_jekyll_navigation_data_and_post_loops_list_pages(
     assert result == [("_docs/lonely.md", 2, "W008"), ("news.html", 2, "W008")]
 
 
+def test_jekyll_loops_over_a_collection_kept_by_url_list_those_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    steps = (
+        '{% assign steps = site.docs | where_exp: "d", "d.url contains \'/tour/\'" -%}\n'
+        '{% for step in steps %}<a href="{{ step.url }}">{{ step.title }}</a>{% endfor %}\n'
+    )
+    write(
+        tmp_path,
+        {
+            "_config.yml": 'url: "https://n.example"\ncollections:\n  docs:\n    output: true\n'
+            "    permalink: /:collection/:path/\n",
+            "_includes/tour.html": steps,
+            "_includes/picked.html": "{% assign some = site.docs | where: 'featured', true %}"
+            "{% for d in some %}{% endfor %}",
+            "_docs/tour/01-start.md": page("Start of the tour"),
+            "_docs/tour/02-next.md": page("Next step of the tour"),
+            "_docs/lonely.md": page("Lonely"),
+        },
+    )
+    # near misses: a filter seolint cannot follow (`featured`) lists nothing it can name
+    assert found(check(tmp_path, monkeypatch=monkeypatch, select="W008")) == [("_docs/lonely.md", 2, "W008")]
+
+
 def test_zola_section_templates_list_their_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(
         tmp_path,

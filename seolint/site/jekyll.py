@@ -92,6 +92,12 @@ DEFAULT_EXCLUDE = (
 )
 _TITLE = re.compile(r"\{\{[^{}]{0,300}\bpage\.title\b[^{}]{0,300}\}\}")
 _LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+(?:site|paginator)\.(\w+)")
+# `{% assign steps = site.docs | where_exp: "d", "d.url contains '/step-by-step/'" %}` and a
+# loop over `steps`: the collection's pages whose URL holds the text are listed.
+_ASSIGNED = re.compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*site\.(\w+)\s*([^%]{0,300})-?%\}")
+_URL_CONTAINS = re.compile(
+    r"""^\|\s*where_exp:\s*["'](\w+)["']\s*,\s*["']\1\.url\s+contains\s+'([^'"]{1,200})'["']\s*$"""
+)
 _TOKEN = re.compile(r":([a-z_]{2,30})")
 
 
@@ -109,7 +115,9 @@ def detect(folder: Path, forced: bool = False) -> JekyllSite | None:
 
 @dataclass(frozen=True)
 class JekyllSite(Site):
-    navigation_read: ClassVar[str] = "`_data` files, loops over `site.posts` and collections"
+    navigation_read: ClassVar[str] = (
+        "`_data` files, loops over `site.posts` and collections (kept by a URL text or whole)"
+    )
 
     # -- languages (jekyll-polyglot's `languages`/`default_lang`, else a `lang` key) ----
     @cached_property
@@ -163,23 +171,51 @@ class JekyllSite(Site):
         loop = self._loops.get(where[0])
         if loop:
             return f"the loop over site.{where[0]} in {loop}"
+        urls = self.url_for(path)
+        for holding, found_in in self._filtered_loops.get(where[0], ()):
+            if any(holding in url for url in urls):
+                return f"the loop over site.{where[0]} whose URL contains {holding!r} in {found_in}"
         if where[1].stem in self._data_values:
             return "a `_data` file naming it"
         return None
 
     @cached_property
+    def _template_files(self) -> list[Path]:
+        """Layouts, includes and pages: the files whose Liquid may list other pages."""
+        folders = [self.source / "_layouts", self.source / "_includes"]
+        files = [Path(f, n) for folder in folders for f, n in walk_names(folder)]
+        return files + [
+            p for p in self.content_files() if (w := self._where(p)) is not None and w[0] == "page"
+        ]
+
+    @cached_property
     def _loops(self) -> dict[str, str]:
         """Collections some layout, include or page loops over, with where (the first)."""
         found: dict[str, str] = {}
-        folders = [self.source / "_layouts", self.source / "_includes"]
-        files = [Path(f, n) for folder in folders for f, n in walk_names(folder)]
-        files += [p for p in self.content_files() if (w := self._where(p)) is not None and w[0] == "page"]
-        for path in files:
+        for path in self._template_files:
             text = read_site_text(path)
             if text is None:
                 continue
             for name in _LOOP.findall(text):
                 found.setdefault(name, path.relative_to(self.source).as_posix())
+        return found
+
+    @cached_property
+    def _filtered_loops(self) -> dict[str, list[tuple[str, str]]]:
+        """Collections some template loops over after keeping the pages whose URL contains a
+        text: (the text, where) by collection. Other filters say nothing seolint can follow."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for path in self._template_files:
+            text = read_site_text(path)
+            if text is None or "assign" not in text:
+                continue
+            for variable, collection, filters in _ASSIGNED.findall(text):
+                kept = _URL_CONTAINS.match(filters.strip().removesuffix("-").strip())
+                looped = re.search(rf"\{{%-?\s*for\s+\w+\s+in\s+{variable}\b", text)
+                if kept and looped:
+                    found.setdefault(collection, []).append(
+                        (kept.group(2), path.relative_to(self.source).as_posix())
+                    )
         return found
 
     @cached_property
