@@ -205,9 +205,11 @@ def test_explain_and_the_rules_list_show_the_kinds_of_page() -> None:
     assert "Pages: every kind" in run_cli(["explain", "H003"]).stdout
     explained = run_cli(["explain", "M002"]).stdout
     assert "On docs pages: min = 0 (unless the config sets it)" in explained
-    assert "On the pages of a site: min = 0 (unless the config or the page's kind sets it)" in explained
+    assert "On the pages of a site: min = 0, max = 90, max-pixels = 750 (unless the config" in explained
     rows = {r["code"]: r for r in json.loads(run_cli(["rules", "--format", "json"]).stdout)}
-    assert rows["M002"]["site_defaults"] == {"min": 0} and rows["M004"]["kind_defaults"]["docs"] == {"min": 0}
+    assert rows["M002"]["site_defaults"] == {"min": 0, "max": 90, "max-pixels": 750} and rows["M004"][
+        "kind_defaults"
+    ]["docs"] == {"min": 0}
     listed = {code: row["kinds"] for code, row in rows.items()}
     assert listed["H003"] == list(PAGE_KINDS)
     assert listed["W008"] == [kind for kind in PAGE_KINDS if kind not in ("list", "landing")]

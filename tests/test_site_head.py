@@ -99,6 +99,8 @@ def test_hugo_title_uses_the_languages_site_title(hugo: Path) -> None:
 # In a site M002 judges "too short" only when the config sets `min`: templates add the
 # site's name, and nobody pads a published title.
 MIN_TITLE_CONFIG = {".seolint.toml": "[rules.M002]\nmin = 30\n"}
+# A lone draft's bounds for "too long", set for a site: how a template's affixes count.
+DRAFT_BOUNDS_CONFIG = {".seolint.toml": "[rules.M002]\nmax = 70\nmax-pixels = 600\n"}
 
 
 def test_hugo_rules_judge_the_rendered_head(hugo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -112,6 +114,24 @@ def test_hugo_rules_judge_the_rendered_head(hugo: Path, monkeypatch: pytest.Monk
     assert "'Webhooks | Notes'" in messages(result, "M002")[1]
     # near misses: `Title:` is the title (Hugo lowercases keys); the home page shows the
     # site's name, so its own title is not judged; summaries stand in for descriptions
+
+
+def test_a_sites_titles_are_too_long_where_results_hide_a_good_part(
+    hugo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cut_late = "Re-organising the compiler team and recognising our team members"  # about 609 px
+    cut_early = "Keeping our Rust projects secure with an audit tool: performance, compatibility and more"
+    write(
+        hugo,
+        {
+            "content/posts/late.md": f"---\ntitle: '{cut_late}'\n---\n" + BODY,
+            # 88 characters, about 786 px
+            "content/posts/early.md": f"---\ntitle: '{cut_early}'\n---\n" + BODY,
+        },
+    )
+    assert found(check(hugo, monkeypatch, "--select", "M002")) == [("content/posts/early.md", 2, "M002")]
+    write(hugo, DRAFT_BOUNDS_CONFIG)  # a lone draft's bounds, set for the site
+    assert ("content/posts/late.md", 2, "M002") in found(check(hugo, monkeypatch, "--select", "M002"))
 
 
 def test_short_titles_of_a_site_are_not_judged_by_default(
@@ -394,6 +414,7 @@ def test_jekyll_seo_tag_title_and_file_name_titles(jekyll: Path) -> None:
 
 
 def test_jekyll_long_suffix_is_one_site_finding(jekyll: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(jekyll, DRAFT_BOUNDS_CONFIG)
     result = check(jekyll, monkeypatch, "--select", "M001,H001,M002,M003,M011")
     assert found(result) == [
         ("_docs/a-long-title.md", 1, "M011"),  # no home page: the site's first page takes it, once
@@ -423,6 +444,7 @@ def test_jekyll_custom_title_in_liquid(jekyll: Path) -> None:
 
 def test_jekyll_title_prefix_counts_toward_too_long(jekyll: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(jekyll, {"_includes/top.html": "<html><head><title>Quill | {{ page.title }}</title></head>\n"})
+    write(jekyll, DRAFT_BOUNDS_CONFIG)
     result = check(jekyll, monkeypatch, "--select", "M002", "_docs/a-long-title.md", "about.md")
     assert found(result) == [("_docs/a-long-title.md", 2, "M002")]  # "Quill | " + 550 px: 607 px
     assert "counting 8 of the template's 'Quill | '" in messages(result, "M002")[0]

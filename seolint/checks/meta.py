@@ -101,10 +101,11 @@ _NAMED_FOR_THEIR_SUBJECT: dict[PageKind, dict[str, int]] = {"docs": {"min": 0}, 
 
 
 # A site's page gets its <title> from templates that add the site's name, and editors of
-# published sites do not pad "Install | Flux" or "May 2022 Update | Flux" to 30 characters:
-# in a site only "too long" is judged; a lone draft, whose title is still being written,
-# keeps the minimum.
-_TITLED_BY_THE_SITE = {"min": 0}
+# published sites do not pad "Install | Flux" or "May 2022 Update | Flux" to 30 characters,
+# nor retitle a live page whose last word is cut: there "too long" means that search results
+# hide a good part of the title (a quarter past the cut). A lone draft, whose title is still
+# being written, keeps the search results' own bounds.
+_TITLED_BY_THE_SITE = {"min": 0, "max": 90, "max_pixels": 750}
 
 
 @rule(
@@ -124,17 +125,19 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     64-character title in narrow letters fits, and is not reported. `max` caps the
     characters whatever their width, counted by the room they take (a Chinese or Japanese
     character counts two, a combining vowel sign none).
-    "Too short" is judged on lone drafts only: in a site the templates add the site's name
-    and nobody pads a published title to a minimum (`min` set in the config judges site
-    pages too, on the <title> the page gets: "Webhooks | Flux" is 15 characters, not 8;
-    `seolint check --show-site` shows what seolint read of the templates). "Too long" and
-    "too wide" are judged on the page's own words: search results cut or drop a suffix such as
-    " | Flux" first, so it counts nothing, and a prefix counts up to 10 characters (room for
-    a short site name and " | "). A prefix or suffix so long that it alone crowds the
-    titles out (over `max` - `min` characters) is one problem of the site, reported once
-    by M011, not on every page. A page whose <title>
-    does not show its own title (a home page usually shows the site's name) is not judged,
-    nor a page whose templates write robots `noindex` (search results never show it).
+    On the pages of a site the bounds are those of a live page (`seolint explain M002`):
+    no minimum, since the templates add the site's name and nobody pads a published title
+    (a `min` set in the config is judged on the <title> the page gets: "Webhooks | Flux" is
+    15 characters, not 8; `seolint check --show-site` shows what seolint read of the
+    templates), and "too long" from 750 px or 90 characters, where search results hide a
+    good part of the title, not its last word. "Too long" and "too wide" are judged on the
+    page's own words: search results cut or drop a suffix such as " | Flux" first, so it
+    counts nothing, and a prefix counts up to 10 characters (room for a short site name and
+    " | "). A prefix or suffix so long that it alone crowds the titles out (over `max` -
+    `min` characters) is one problem of the site, reported once by M011, not on every page.
+    A page whose <title> does not show its own title (a home page usually shows the site's
+    name) is not judged, nor a page whose templates write robots `noindex` (search results
+    never show it).
     Example: "Go" -> "Tracing slow HTTP handlers in Go with OpenTelemetry".
     """
     title = doc.seo_title
