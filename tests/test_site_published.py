@@ -351,10 +351,14 @@ def test_jekyll_navigation_data_and_post_loops_list_pages(
             "_posts/2020-01-01-hello.md": page("Hello"),
             "_docs/listed.md": page("Listed"),
             "_docs/lonely.md": page("Lonely"),
+            "_includes/footer.html": "<a href=\"{{ '/docs/footed/' | relative_url }}\">F</a>"
+            " <a href='/docs/plain/'>P</a>",
+            "_docs/footed.md": page("Footed"),
+            "_docs/plain.md": page("Plain"),
         },
     )
     result = found(check(tmp_path, monkeypatch=monkeypatch, select="W008"))
-    assert result == [("_docs/lonely.md", 2, "W008"), ("news.html", 2, "W008")]
+    assert result == [("_docs/lonely.md", 2, "W008"), ("news.html", 2, "W008")]  # the footer links two
 
 
 def test_jekyll_loops_over_a_collection_kept_by_url_list_those_pages(

@@ -99,6 +99,11 @@ _URL_CONTAINS = re.compile(
     r"""^\|\s*where_exp:\s*["'](\w+)["']\s*,\s*["']\1\.url\s+contains\s+'([^'"]{1,200})'["']\s*$"""
 )
 _TOKEN = re.compile(r":([a-z_]{2,30})")
+# A link a layout or include writes to a fixed page: `href="/news/"` or
+# `href="{{ '/news/releases/' | relative_url }}"`: site navigation, on every page that uses it.
+_TEMPLATE_LINK = re.compile(
+    r"""href=["'](?:(/[^"'{}\s<>]{0,300})|\{\{\s*["'](/[^"'{}\s]{0,300})["']\s*\|\s*(?:relative|absolute)_url\s*\}\})["']"""
+)
 
 
 def detect(folder: Path, forced: bool = False) -> JekyllSite | None:
@@ -228,7 +233,20 @@ class JekyllSite(Site):
         return frozenset(found)
 
     def navigation_urls(self) -> frozenset[str]:
-        return frozenset(url_key(v) for v in self._data_values if v.startswith("/"))
+        data = (url_key(v) for v in self._data_values if v.startswith("/"))
+        return frozenset((*data, *(url_key(u) for u in self._template_links)))
+
+    @cached_property
+    def _template_links(self) -> frozenset[str]:
+        """The fixed pages layouts and includes link to (their navigation and footers)."""
+        found: set[str] = set()
+        folders = [self.source / "_layouts", self.source / "_includes"]
+        for folder, name in (pair for f in folders for pair in walk_names(f)):
+            text = read_site_text(Path(folder, name))
+            if text is not None and "href" in text:
+                for plain, filtered in _TEMPLATE_LINK.findall(text):  # the filters add the base path
+                    found.add(plain or (join_url(self.base_path, filtered) if self.base_path else filtered))
+        return frozenset(found)
 
     # -- layout of the source ---------------------------------------------------------
     @cached_property
