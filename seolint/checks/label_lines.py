@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from seolint.checks.draft_units import Unit, is_prose_line
+from seolint.checks.draft_units import Unit, is_prose_line, title_cased
 from seolint.checks.leftover_lexicon import leftover_words
 
 _LABEL = re.compile(
@@ -103,6 +103,8 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
         in_metadata_block = known_in_run.get(line, 0) >= _KNOWN_IN_BLOCK
         if value and line in wrapped:
             continue  # "Title: a first line ... so this" running on to the next line is a sentence
+        if not known and len(value.split()) > 1 and title_cased(value):
+            continue  # "Redis Eviction Explained: Keep Your Cache Fast" is a title
         if (
             (known and zoned and (in_metadata_block or not explains(value)))
             or (zoned and in_metadata_block and words <= _ZONE_VALUE_WORDS)
