@@ -1,0 +1,136 @@
+"""Leftover forms of round four (issue 27's misses, by form): an outline in any block markup,
+a chat page's UI pasted with the answer, a title line that is a page's title or in title
+case, labels behind an emoji, and notes on publishing. Each with a hit, a near miss and,
+where it has one, its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import codes_at, lint, run_cli
+
+POST = "The post itself begins here and says what it has to say about batching resolvers. " * 2
+
+# -- S006: an outline written in any block markup -------------------------------------------------
+
+PARTS = [
+    "Outline",
+    "I. Introduction",
+    "Hook: a page that fires three hundred queries to show three hundred comments on one request",
+    "Thesis: N+1 is a side effect of resolvers per field, and batching fixes it without giving up the schema",
+    "II. Batching",
+    "Key points: a cache per request, one batch function",
+    "III. Conclusion",
+    "CTA: ask readers to count the queries behind their slowest page",
+]
+
+
+def _html_outline(tag: str) -> str:
+    items = "\n".join(f"<{tag}>{part}</{tag}>" for part in PARTS)
+    if tag == "li":
+        items = f"<ul>\n{items}\n</ul>"
+    return f"{items}\n<p><strong>Full draft</strong></p>\n<h1>Batching</h1>\n<p>{POST}</p>\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "lines"),
+    [
+        (_html_outline("p"), "html", (1, 9)),
+        (_html_outline("li"), "html", (2, 11)),
+        ("\n\n".join(PARTS) + f"\n\nFull draft\n\n# Batching\n\n{POST}\n", "markdown", (1, 17)),
+        ("\n".join(PARTS) + f"\nFull draft\n\nBatching\n\n{POST}\n", "text", (1, 9)),
+    ],
+)
+def test_an_outline_whose_parts_are_whole_sentences_in_any_block(
+    text: str, fmt: str, lines: tuple[int, int]
+) -> None:
+    found = lint(text, fmt, ("S006",))  # type: ignore[arg-type]
+    assert [(f.span.line, f.span.end_line) for f in found] == [lines]
+
+
+def test_an_outline_in_html_inside_a_post_about_outlining_is_left_alone() -> None:
+    page = f"<h1>Outlining a post</h1>\n<p>{POST}</p>\n" + _html_outline("p").split("<h1>")[0]
+    assert lint(page, "html", ("S006",)) == []
+
+
+# -- S010: a chat or search page's UI around the answer -------------------------------------------
+
+ANSWER = "SQLite's rollback journal makes readers and writers take turns, and WAL changes that. " * 2
+
+
+def test_a_chat_pages_tabs_controls_and_related_questions_at_the_edges() -> None:
+    draft = (
+        f"# SQLite WAL\n\nAnswer\n\n{ANSWER}\n\nShare\nCopy link\nRelated\n"
+        "How does WAL compare to rollback journals?\n"
+        "What is checkpoint starvation in SQLite and how do I prevent it from happening?\n"
+    )
+    assert codes_at(lint(draft, "markdown", ("S010",))) == [(3, "S010"), *((n, "S010") for n in range(7, 12))]
+
+
+def test_a_sites_own_related_links_and_sources_are_not_chrome() -> None:
+    docs = (
+        f"# WAL\n\n{ANSWER}\n\n## Sources\n\n1. SQLite documentation, Write-Ahead Logging\n\n"
+        "## Related\n\n- [Checkpoints](checkpoints.md)\n- [Backups](backups.md)\n"
+    )
+    assert lint(docs, "markdown", ("S010",)) == []
+    question = f"# WAL\n\n{ANSWER}\n\nRelated questions come up often in the forum, and we answer them.\n"
+    assert lint(question, "markdown", ("S010",)) == []
+
+
+def test_two_controls_in_a_row_are_chrome_anywhere_one_is_a_word() -> None:
+    body = f"<h1>Zero trust</h1>\n<p>{ANSWER}</p>\n"
+    chips = "<p>Learn more: 1. microsoft.com 2. nist.gov 3. cisa.gov +2 more</p>\n"
+    page = body + "<p>Share</p>\n" + chips + f"<h2>Your turn</h2>\n<p>{ANSWER}</p>\n"
+    assert codes_at(lint(page, "html", ("S010",))) == [(3, "S010"), (4, "S010")]
+    alone = body + f"<p>Share</p>\n<h2>Your turn</h2>\n<p>{ANSWER}</p>\n"
+    assert lint(alone, "html", ("S010",)) == []
+
+
+def test_a_themes_share_link_and_a_list_of_mirrors_are_the_pages_own() -> None:
+    page = f'<h1>Zero trust</h1>\n<p>{ANSWER}</p>\n<p><a href="https://example.org/share">Share</a></p>\n'
+    assert lint(page, "html", ("S010",)) == []
+    mirrors = f"# Mirrors\n\n{ANSWER}\n\nMirrors: ftp.debian.org, mirror.kernel.org\n"
+    assert lint(mirrors, "markdown", ("S010",)) == []
+
+
+def test_a_long_title_in_title_case_is_no_sentence_of_the_post() -> None:
+    draft = (
+        "Redis Eviction Policies Explained: Keep Your Cache Fast When Memory Runs Out\n"
+        "5 min read  •  Nov 8, 2024\nshare\n\n" + ANSWER + "\n"
+    )
+    assert codes_at(lint(draft, "text", ("S005", "S010"))) == [(2, "S010"), (3, "S010")]
+
+
+# -- S010: the source page's title over the post's own H1 -----------------------------------------
+
+PAGE_TITLE = "Telecom Outage: What Can We Learn from This Failure?"
+
+
+def test_the_source_pages_title_over_an_h1_of_other_words() -> None:
+    stacked = f"{PAGE_TITLE}\n\nH1: Lessons From a Telecom Outage\n\n{ANSWER}\n"
+    assert codes_at(lint(stacked, "text", ("S010",))) == [(1, "S010")]
+    copied = f"{PAGE_TITLE}\n\n2 min read 08-11-2024\n{PAGE_TITLE}\n\n# Lessons From an Outage\n\n{ANSWER}\n"
+    assert [line for line, _ in codes_at(lint(copied, "markdown", ("S010",)))] == [1, 3, 4]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{PAGE_TITLE}\n\n# {PAGE_TITLE}\n\n{ANSWER}\n",  # the same title: S004/S010 copies, not this
+        f"Published in the archive last spring\n\n# Lessons From an Outage\n\n{ANSWER}\n",  # no title
+        f"{PAGE_TITLE}\n\n{ANSWER}\n\n# Lessons From an Outage\n\n{ANSWER}\n",  # the post began
+    ],
+)
+def test_what_is_not_the_source_pages_title(text: str) -> None:
+    assert [f for f in lint(text, "markdown", ("S010",)) if "source page" in f.message] == []
+
+
+def test_the_fix_leaves_the_post_starting_on_its_h1(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        f"close\nclose\n{PAGE_TITLE}\n\n{PAGE_TITLE}\n\nH1: Lessons\n\n{ANSWER}\n", encoding="utf-8"
+    )
+    run_cli(["check", "--fix", "--unsafe-fixes", "--no-cache", str(draft)])
+    assert draft.read_text(encoding="utf-8").startswith("# Lessons\n\n")
