@@ -134,3 +134,90 @@ def test_the_fix_leaves_the_post_starting_on_its_h1(tmp_path: Path) -> None:
     )
     run_cli(["check", "--fix", "--unsafe-fixes", "--no-cache", str(draft)])
     assert draft.read_text(encoding="utf-8").startswith("# Lessons\n\n")
+
+
+# -- S005: labels behind an emoji, and the heading of a block of them ------------------------------
+
+TERRAFORM = "Every Terraform run starts by reading the state file, which maps your code to real objects. " * 2
+
+
+def test_a_metadata_block_under_an_emoji_heading() -> None:
+    draft = (
+        "📌 **SEO Metadata**\n- **Focus keyphrase:** terraform state\n- **Slug:** terraform-state\n"
+        f"- 👩‍💻 **Category:** DevOps\n\n# Terraform State\n\n{TERRAFORM}\n"
+    )
+    found = lint(draft, "markdown", ("S001", "S005"))
+    assert codes_at(found) == [(1, "S005"), (2, "S001"), (3, "S001"), (4, "S005")]
+    assert {f.fix.edits[0].start for f in found if f.code == "S005" and f.fix} == {
+        0
+    }  # one block, heading included
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A post about SEO explains its metadata under a heading of the same words.
+        "# Metadata\n\n" + TERRAFORM + "\n\n## SEO metadata\n\n**Meta title:** the title that search "
+        "results show for the page, which should stay under sixty characters.\n\n" + TERRAFORM,
+        # An emoji before a key of the post's own content.
+        f"# Terraform\n\n{TERRAFORM}\n\n💡 **Tip:** keep one state per environment.\n",
+    ],
+)
+def test_what_is_not_a_metadata_heading_or_label(text: str) -> None:
+    assert lint(text, "markdown", ("S005",)) == []
+
+
+# -- S008: notes on publishing, at an edge of the draft --------------------------------------------
+
+NOTES = (
+    "📝 **Notes for publishing:**\n- Replace the brand name before this goes live.\n"
+    "- Add two internal links to related DevOps content for extra SEO juice.\n"
+    "- Consider adding an FAQ section.\n"
+)
+
+
+@pytest.mark.parametrize("label", ["📝 **Notes for publishing:**", "Before you publish:", "**SEO tips:**"])
+def test_a_list_of_notes_on_publishing_after_the_post(label: str) -> None:
+    draft = f"# Terraform\n\n{TERRAFORM}\n\n" + NOTES.replace("📝 **Notes for publishing:**", label)
+    found = lint(draft, "markdown", ("S008",))
+    assert [(f.span.line, f.span.end_line) for f in found] == [(5, 8)]
+
+
+def test_a_checklist_for_publishing_inside_a_post_about_blogging_is_the_posts() -> None:
+    post = f"# Blogging\n\n{TERRAFORM}\n\n" + NOTES.replace(
+        "📝 **Notes for publishing:**", "Before you publish:"
+    )
+    post += "\n" + "\n\n".join([TERRAFORM] * 5) + "\n"
+    assert lint(post, "markdown", ("S008",)) == []
+    heading = f"# Blogging\n\n{TERRAFORM}\n\n" + NOTES.replace(
+        "📝 **Notes for publishing:**", "## Publishing notes"
+    )
+    assert lint(heading, "markdown", ("S008",)) == []
+
+
+# -- S007: an opener in an over-eager voice, and notes on the draft --------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Absolutely!! 🚀 Here is a comprehensive, fully SEO-optimized, engaging and reader-friendly blog "
+        "post about managing Terraform state!",
+        "A couple of notes on the draft:",
+    ],
+)
+def test_the_assistant_announcing_or_annotating_its_draft(sentence: str) -> None:
+    assert codes_at(lint(f"{sentence}\n\n# Terraform\n\n{TERRAFORM}\n", "markdown", ("S007",))) == [
+        (1, "S007")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Here is a comprehensive, version-by-version list of what changed in the state backends.",
+        "A couple of notes on the design:",
+    ],
+)
+def test_what_is_not_the_assistant_announcing_its_draft(sentence: str) -> None:
+    assert lint(f"{sentence}\n\n# Terraform\n\n{TERRAFORM}\n", "markdown", ("S007",)) == []

@@ -236,7 +236,7 @@ def forms() -> tuple[Form, ...]:
                 r"^\W*the (?:draft|outline|version|revision|rewrite) (?:above|below)\b",
                 r"^\W*(?:the|this) (?:revised|rewritten|updated|edited|shortened|expanded|longer|shorter"
                 r"|seo[- ](?:optimized|friendly)) (?:version|draft)\b",
-                r"^\W*(?:a few |some )?(?:quick )?notes? (?:on|about) (?:this|the)"
+                r"^\W*(?:a few |some |a couple of )?(?:quick )?notes? (?:on|about) (?:this|the)"
                 r" (?:draft|post|article|outline|version)\b",
                 r"\b(?:as you requested|as you asked|per your request|you (?:asked|requested) for"
                 r"|(?:draft|post|article|outline|piece|version|rewrite) you requested)\b",
@@ -248,10 +248,10 @@ def forms() -> tuple[Form, ...]:
         (
             "announces the draft",
             _either(
-                r"^\W*(?:(?:sure|certainly|absolutely|of course|great|okay|ok|alright|got it)[!,.:]\s*)?"
+                r"^\W*(?:(?:sure|certainly|absolutely|of course|great|okay|ok|alright|got it)[!,.:]+\W*)?"
                 r"(?:here(?:'s|’s| is| are)|below (?:is|are|you'll find)) (?:a|an|your"
                 r"|the (?:full|complete|final|revised|updated|requested))\b"
-                r"[^.!?]{0,60}\b(?:draft|blog post|article|post|write-up|outline"
+                r"[^.!?]{0,100}\b(?:draft|blog post|article|post|write-up|outline"
                 r"|(?:revised|rewritten|updated|shorter|longer|tighter|polished|final"
                 r"|cleaner) version(?! of\b))\b",
                 r"^\W*(?:i(?:'ve| have) (?:written|drafted|put together|created|prepared)"

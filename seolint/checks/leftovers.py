@@ -86,8 +86,10 @@ def metadata_label(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     a value or nothing, plain, bold or in `<strong>`. At the top or bottom of the draft a
     metadata key or a block of such lines is enough; elsewhere only keys no post uses for its
     own text (`Meta description`, `Focus keyword`, `Word count`) count, and not when the value
-    explains the key (a "Keywords" section in a post about SEO). `Note:`, `Update:`, `Step
-    1:` and the like are the post's own.
+    explains the key (a "Keywords" section in a post about SEO). An emoji or symbol may stand
+    before the key (`🔑 **Slug:** ...`), and a short heading in words of metadata right above
+    such a block (`📌 **SEO Metadata**`) goes with it. `Note:`, `Update:`, `Step 1:` and the
+    like are the post's own.
     Example: `**Primary keyword:** grpc deadlines` above the title -> move it to front matter
     (`keyphrase:`) or delete it.
     Fix (unsafe): the line is deleted; unsafe because its value may be wanted elsewhere.
@@ -170,7 +172,9 @@ def author_note(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     Why: drafts mark what is still to do: `(Suggested image: ...)`, `[Screenshot: ...]`,
     `[Include a diagram of ...]`, `(Add a benchmark here.)`, `[citation needed]`, `[3] TODO`,
     a bracketed name to fill in (`[Company]`, `[Your Product Name]`, `[X]%`), a "Note to
-    editor:" line, or a "Suggested links:" list. Published, they show the post is unfinished.
+    editor:" line, a "Suggested links:" list, or a list of notes on publishing at the end of
+    the draft (`📝 **Notes for publishing:**`, `Before you publish:`, `SEO tips:`; a heading
+    is the post's own section). Published, they show the post is unfinished.
     Link placeholders (`[Link to ...]`) are L001's and `[Insert ...]` S002's.
     Example: `At [Company], we cut costs by [X]%.` -> the real name and figure.
     Fix (unsafe): a note that is a whole line (or a list with its label) is deleted; one
