@@ -115,6 +115,8 @@ def test_an_outline_inside_the_post_is_left_alone() -> None:
         ("Teams report savings [citation needed] and [3] TODO.", [22, 44]),
         ("Collectors buffer spans (add a benchmark here) in memory.", [25]),
         ("See [Screenshot: the dashboard] below.", [5]),
+        ("According to [Survey Name], most teams agree.", [14]),
+        ("3. [source needed: the WAL docs]", [4]),
     ],
 )
 def test_notes_to_the_author(line: str, columns: list[int]) -> None:
@@ -130,6 +132,8 @@ def test_notes_to_the_author(line: str, columns: list[int]) -> None:
         "See the [reference][ref] and [a number](https://example.org/n).\n\n[ref]: https://example.org/r",
         "*Author's note*: this guide assumes a fresh project.",
         "Insert the [Link to the RFC] later.",  # L001's
+        "Per the survey [Source: Gartner, 2023], most teams agree.",
+        "Open the [Project Name][ref] page.\n\n[ref]: https://example.org/p",
     ],
 )
 def test_what_is_not_a_note_to_the_author(line: str) -> None:

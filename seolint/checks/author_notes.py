@@ -52,13 +52,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     citation = re.compile(
-        r"(?<!\])\[(?:citation|source|reference|ref|cite|sources)s?(?:\s+(?:needed|required|missing|tbd|todo|here))?\]"
+        r"(?<!\])\[(?:citation|source|reference|ref|cite|sources)s?"
+        r"(?:\s+(?:needed|required|missing|tbd|todo)(?::[^\[\]\n]{0,200})?|\s+here)?\]"
         r"(?![(\[:])|\bcitation needed\b|\[\d{1,3}\]\s*(?:TODO|TBD|citation needed|source needed)\b",
         re.IGNORECASE,
     )
     slot = re.compile(
         rf"(?<![\]\w])\[(?:your\s+|the\s+|our\s+)?(?:{slots})(?:\s+(?:name|here|url))?\](?![(\[:])"
-        r"|(?<![\]\w])\[(?:X|N|XX|NUMBER|YEAR)\](?![(\[:])",
+        r"|(?<![\]\w])\[(?:X|N|XX|NUMBER|YEAR)\](?![(\[:])"
+        r"|(?<![\]\w])\[(?:your\s+|the\s+)?(?-i:[A-Z][a-z]+)\s+name\](?![(\[:])",  # "[Survey Name]"
         re.IGNORECASE,
     )
     note_line = re.compile(
