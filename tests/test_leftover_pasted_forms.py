@@ -221,3 +221,24 @@ def test_the_assistant_announcing_or_annotating_its_draft(sentence: str) -> None
 )
 def test_what_is_not_the_assistant_announcing_its_draft(sentence: str) -> None:
     assert lint(f"{sentence}\n\n# Terraform\n\n{TERRAFORM}\n", "markdown", ("S007",)) == []
+
+
+# -- S005: inside the post, a definition or a shown outline is the post's own ----------------------
+
+
+def test_inside_the_post_a_label_with_a_value_is_still_one() -> None:
+    post = f"# Keywords\n\n{TERRAFORM}\n\n**Secondary keywords:** webauthn, passkeys\n\n{TERRAFORM}\n"
+    assert codes_at(lint(post, "markdown", ("S005",))) == [(5, "S005")]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "- **Secondary keywords:** close variants of the main query. Use them as section headings.",
+        "1. Why migrations lock\n   - Key points: lock levels, rewrites\n2. Conclusion\n"
+        "   - CTA: review the next migration in your queue",
+    ],
+)
+def test_inside_the_post_a_definition_or_a_shown_outline_is_the_posts(block: str) -> None:
+    post = f"# Keywords\n\n{TERRAFORM}\n\n{block}\n\n{TERRAFORM}\n"
+    assert lint(post, "markdown", ("S005",)) == []

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit, is_prose_line, title_cased
 from seolint.checks.leftover_lexicon import leftover_words
+from seolint.checks.outline_block import plan_part
 
 _LABEL = re.compile(
     r"^\W{0,6}(?P<key>[A-Za-z][\w'’&/+.-]*(?:\s+[\w'’&/+.-]+){0,4}?)\s*(?:\((?P<note>[^()]{1,40})\)\s*)?:"
@@ -41,6 +42,8 @@ _EXPLAINS = re.compile(
 )
 _MIN_EXPLANATION_WORDS = 6
 _HEAD_WORDS = 4  # a block of metadata's heading is a few words
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")  # a value that goes on to a second sentence
+_OUTLINE_REACH = 3  # lines around a part of a plan to look for another
 _SENTENCE_WORDS = re.compile(r"\b(?:i|we|you|is|are|was|were|will|can|should|must|have|has|do|does)\b", re.I)
 
 
@@ -109,6 +112,8 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
             continue  # "Title: a first line ... so this" running on to the next line is a sentence
         if not known and len(value.split()) > 1 and title_cased(value):
             continue  # "Redis Eviction Explained: Keep Your Cache Fast" is a title
+        if not zoned and (_SENTENCE_END.search(value) or _in_shown_outline(units, line)):
+            continue  # a definition of two sentences, or an outline the post shows, is the post's
         if (
             (known and zoned and (in_metadata_block or not explains(value)))
             or (zoned and in_metadata_block and words <= _ZONE_VALUE_WORDS)
@@ -117,6 +122,15 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
             last = _value_below(units, line, parsed, taken) if not value and zoned else line
             found.append(Label(line, last, key, known))
     return found + _block_heads(units, found, known_in_run, head_end, tail_start)
+
+
+def _in_shown_outline(units: Sequence[Unit], line: int) -> bool:
+    """Whether a label is a part of a plan ("CTA: ...") among other parts of it a few lines
+    away: an outline shown inside a post about outlining (S006 takes one above the draft)."""
+    index = next(i for i, unit in enumerate(units) if unit.line == line)
+    part = plan_part(units[index].text)
+    nearby = units[max(0, index - _OUTLINE_REACH) : index + _OUTLINE_REACH + 1]
+    return part is not None and any(plan_part(u.text) not in (None, part) for u in nearby)
 
 
 def _block_heads(

@@ -65,8 +65,8 @@ def find_outline(units: Sequence[Unit], framing: set[int]) -> Outline | None:
             break
         if index > start and not (_is_item(unit) or unit.line == units[index - 1].line):
             break
-        if found := _PLAN_PART.match(unit.text):
-            parts.add(found.group("part").lower().split()[0])
+        if part := plan_part(unit.text):
+            parts.add(part)
         romans += bool(_ROMAN.match(unit.text))
         end = index
     return _judged(units, start, end, parts, romans, marked=False)
@@ -79,6 +79,12 @@ def _opens_outline(unit: Unit) -> bool:
     return len(unit.text.split()) <= _MAX_ITEM_WORDS and bool(
         _ENUMERATED.match(unit.text) or unit.kind == "list-item"
     )
+
+
+def plan_part(text: str) -> str | None:
+    """The part of a plan a line names ("Thesis: ..." -> "thesis", "Key points: ..." -> "key")."""
+    found = _PLAN_PART.match(text)
+    return found.group("part").lower().split()[0] if found else None
 
 
 def _is_part(unit: Unit) -> bool:
