@@ -242,3 +242,13 @@ def test_inside_the_post_a_label_with_a_value_is_still_one() -> None:
 def test_inside_the_post_a_definition_or_a_shown_outline_is_the_posts(block: str) -> None:
     post = f"# Keywords\n\n{TERRAFORM}\n\n{block}\n\n{TERRAFORM}\n"
     assert lint(post, "markdown", ("S005",)) == []
+
+
+# -- S007: advice about any post is the post's own -------------------------------------------------
+
+
+def test_advice_on_any_post_is_not_the_assistant_but_a_request_on_this_one_is() -> None:
+    advice = "If a post gets traffic but no clicks, rewrite the CTA before you rewrite the post."
+    request = "Before publishing, rewrite the CTA to match your product."
+    assert lint(f"# CTAs\n\n{TERRAFORM}\n\n{advice}\n", "markdown", ("S007",)) == []
+    assert codes_at(lint(f"# CTAs\n\n{TERRAFORM}\n\n{request}\n", "markdown", ("S007",))) == [(5, "S007")]

@@ -290,11 +290,23 @@ _EDGE_BLOCKS = 5  # an assistant frames its draft in the first and last few bloc
 _UPDATE_NOTE = re.compile(r"^\W*(?:update[sd]?|edit(?:ed)?|correction|addendum)\b", re.IGNORECASE)
 
 
+_CONDITIONS = frozenset({"if", "when", "whenever", "once"})
+_ANY = frozenset({"a", "an", "any", "every"})
+
+
+def _of_any_post(sentence: str) -> bool:
+    """A sentence that opens on a condition about any post or reader ("If a post gets traffic
+    but no clicks, rewrite the CTA") is advice to readers in a post about writing; the
+    assistant speaks of this draft."""
+    words = sentence.lower().split()[:2]
+    return len(words) == 2 and words[0] in _CONDITIONS and words[1] in _ANY
+
+
 def assistant_form(sentence: str, listed: bool = False, edge: bool = True) -> str | None:
     """What the assistant does in `sentence` (see `forms`, then `_by_cues`), or None when it
     is not its own; `listed`: the sentence is a list item; `edge`: it is in the first or last
     few blocks."""
-    if _UPDATE_NOTE.match(sentence):
+    if _UPDATE_NOTE.match(sentence) or _of_any_post(sentence):
         return None
     for form in forms():
         if (listed and not form.in_lists) or (not edge and not form.anywhere):
