@@ -252,3 +252,12 @@ def test_advice_on_any_post_is_not_the_assistant_but_a_request_on_this_one_is() 
     request = "Before publishing, rewrite the CTA to match your product."
     assert lint(f"# CTAs\n\n{TERRAFORM}\n\n{advice}\n", "markdown", ("S007",)) == []
     assert codes_at(lint(f"# CTAs\n\n{TERRAFORM}\n\n{request}\n", "markdown", ("S007",))) == [(5, "S007")]
+
+
+def test_a_real_post_with_emoji_headings_and_emoji_asides_is_left_alone() -> None:
+    post = (
+        f"# 🛠️ Terraform State for Teams\n\n{TERRAFORM}\n\n## 📊 SEO metadata that matters\n\n{TERRAFORM}\n\n"
+        "💡 **Tip:** keep one state per environment.\n\n## 📝 Notes\n\n"
+        f"- {TERRAFORM}\n- {ANSWER}\n\n## 🔗 Related\n\n- [Remote backends](backends.md)\n"
+    )
+    assert [f for f in lint(post, "markdown") if f.code.startswith("S")] == []

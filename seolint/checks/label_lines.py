@@ -42,7 +42,6 @@ _EXPLAINS = re.compile(
 )
 _MIN_EXPLANATION_WORDS = 6
 _HEAD_WORDS = 4  # a block of metadata's heading is a few words
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")  # a value that goes on to a second sentence
 _OUTLINE_REACH = 3  # lines around a part of a plan to look for another
 _SENTENCE_WORDS = re.compile(r"\b(?:i|we|you|is|are|was|were|will|can|should|must|have|has|do|does)\b", re.I)
 
@@ -112,7 +111,7 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
             continue  # "Title: a first line ... so this" running on to the next line is a sentence
         if not known and len(value.split()) > 1 and title_cased(value):
             continue  # "Redis Eviction Explained: Keep Your Cache Fast" is a title
-        if not zoned and (_SENTENCE_END.search(value) or _in_shown_outline(units, line)):
+        if not zoned and (_two_sentences(value) or _in_shown_outline(units, line)):
             continue  # a definition of two sentences, or an outline the post shows, is the post's
         if (
             (known and zoned and (in_metadata_block or not explains(value)))
@@ -122,6 +121,12 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
             last = _value_below(units, line, parsed, taken) if not value and zoned else line
             found.append(Label(line, last, key, known))
     return found + _block_heads(units, found, known_in_run, head_end, tail_start)
+
+
+def _two_sentences(value: str) -> bool:
+    """Whether a value goes on to a second sentence ("close variants. Use them as headings")."""
+    words = value.split()
+    return any(word[-1] in ".!?" and after[:1].isupper() for word, after in itertools.pairwise(words))
 
 
 def _in_shown_outline(units: Sequence[Unit], line: int) -> bool:

@@ -36,8 +36,6 @@ _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|@[\w-]+)$")
 _SEPARATORS = re.compile(r"[·•|—–/,:]+|\s-\s")
 _MAX_NAME_WORDS = 4
 _MAX_RELATED_WORDS = 25  # a related question is one sentence
-_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
-_CHIP = re.compile(r"\d{1,2}[.)]?|\[\d{1,2}\]|\+\d{1,2}|more", re.IGNORECASE)
 _MIN_CHIPS = 2
 
 
@@ -153,9 +151,26 @@ def is_source_chips(text: str) -> bool:
     label, colon, rest = text.partition(":")
     tokens = [token.strip(",;·|") for token in (rest if colon and len(label.split()) <= 3 else text).split()]
     tokens = [token for token in tokens if token]
-    domains = sum(bool(_DOMAIN.fullmatch(token)) for token in tokens)
-    chips = sum(bool(_CHIP.fullmatch(token)) for token in tokens)
+    domains = sum(map(_is_domain, tokens))
+    chips = sum(map(_is_chip, tokens))
     return domains >= _MIN_CHIPS and chips > 0 and domains + chips == len(tokens)
+
+
+def _is_domain(token: str) -> bool:
+    """`nist.gov`, `learn.microsoft.com/en-us`: dotted names ending in a top-level domain."""
+    parts = token.split("/", 1)[0].split(".")
+    return (
+        len(parts) >= 2
+        and all(part and part.replace("-", "").isalnum() for part in parts)
+        and parts[-1].isalpha()
+        and len(parts[-1]) >= 2
+    )
+
+
+def _is_chip(token: str) -> bool:
+    """A source's number or count: `1.`, `2)`, `[3]`, `+2`, `more`."""
+    number = token.strip("[]").rstrip(".)").removeprefix("+")
+    return token.lower() == "more" or (number.isdigit() and len(number) <= 2)
 
 
 def _is_content(unit: Unit, framing: set[int]) -> bool:
