@@ -298,7 +298,7 @@ def _of_any_post(sentence: str) -> bool:
     """A sentence that opens on a condition about any post or reader ("If a post gets traffic
     but no clicks, rewrite the CTA") is advice to readers in a post about writing; the
     assistant speaks of this draft."""
-    words = sentence.lower().split()[:2]
+    words = sentence.lower().split(None, 2)[:2]
     return len(words) == 2 and words[0] in _CONDITIONS and words[1] in _ANY
 
 

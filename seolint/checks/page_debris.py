@@ -36,6 +36,7 @@ _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|@[\w-]+)$")
 _SEPARATORS = re.compile(r"[·•|—–/,:]+|\s-\s")
 _MAX_NAME_WORDS = 4
 _MAX_RELATED_WORDS = 25  # a related question is one sentence
+_MAX_CONTROL_CHARS = 40  # a control's or a related block's label is a few words
 _MIN_CHIPS = 2
 
 
@@ -92,7 +93,7 @@ def _related_blocks(units: Sequence[Unit], framing: set[int], linked: set[int]) 
     heads = leftover_words().related_blocks
     found: dict[int, list[Unit]] = {}
     for index, unit in enumerate(units):
-        if _key(unit.text) not in heads:
+        if len(unit.text) > _MAX_CONTROL_CHARS or _key(unit.text) not in heads:
             continue
         items = []
         for item in units[index + 1 :]:
@@ -120,7 +121,8 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
     for index, unit in enumerate(units):
         if unit.kind == "heading":
             continue
-        if _key(unit.text) in ui_words and (unit.line, unit.text.strip()) not in linked:
+        short = len(unit.text) <= _MAX_CONTROL_CHARS
+        if short and _key(unit.text) in ui_words and (unit.line, unit.text.strip()) not in linked:
             found[index] = f"the page's {unit.text.strip()!r} control"
         elif is_source_chips(unit.text):
             found[index] = "the page's row of source links"
@@ -148,6 +150,8 @@ def is_source_chips(text: str) -> bool:
     """A row of a chat page's source links with an optional label: `Learn more: 1.
     microsoft.com 2. nist.gov +2 more`; two domains at least, numbered or counted ("+2"), as
     a list of mirrors in a post ("Mirrors: ftp.debian.org, mirror.kernel.org") is not."""
+    if text.count(".") < _MIN_CHIPS:
+        return False  # most lines: no two dotted names
     label, colon, rest = text.partition(":")
     tokens = [token.strip(",;·|") for token in (rest if colon and len(label.split()) <= 3 else text).split()]
     tokens = [token for token in tokens if token]
