@@ -99,4 +99,7 @@ def score(folder: Path, results: dict[str, Iterable[Finding]]) -> Score:
 
 
 def drafts(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".md", ".txt", ".html"))
+    """The drafts of a labelled folder: its README says how the set was made, and is none."""
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in (".md", ".txt", ".html") and p.name != "README.md"
+    )

@@ -17,6 +17,7 @@ from tests.conftest import ROOT, codes_at, lint, lint_file, run_cli
 from tests.leftover_recall import drafts, score
 
 DEV_DRAFTS = ROOT / "tests" / "data" / "dev_drafts"
+AI_DRAFTS = ROOT / "tests" / "data" / "ai_drafts"  # held out once, a development set since
 SEED = ROOT.parent / "shared" / "drafts" / "telecom-outage-ai-draft.txt"
 
 
@@ -26,6 +27,18 @@ def test_recall_and_precision_on_our_own_drafts() -> None:
     results = {path.name: lint_file(path).findings for path in drafts(DEV_DRAFTS)}
     assert len(results) >= 15 and {p.suffix for p in drafts(DEV_DRAFTS)} == {".md", ".txt", ".html"}
     found = score(DEV_DRAFTS, results)
+    shown = f"recall {found.recall:.3f}, precision {found.precision:.3f}"
+    print(f"{shown}; misses {found.misses}; false {found.alarms}")
+    assert found.recall >= 0.95 and found.precision >= 0.95
+    assert not [alarm for alarm in found.alarms if alarm.startswith("nearmiss")]
+
+
+def test_recall_and_precision_on_the_spent_held_out_drafts() -> None:
+    """Fourteen drafts and four near misses written blind to the rules (tests/data/ai_drafts),
+    a development set since the rules were changed on their misses (its README)."""
+    results = {path.name: lint_file(path).findings for path in drafts(AI_DRAFTS)}
+    assert len(results) == 18
+    found = score(AI_DRAFTS, results)
     shown = f"recall {found.recall:.3f}, precision {found.precision:.3f}"
     print(f"{shown}; misses {found.misses}; false {found.alarms}")
     assert found.recall >= 0.95 and found.precision >= 0.95
@@ -115,6 +128,8 @@ def test_an_outline_inside_the_post_is_left_alone() -> None:
         ("Teams report savings [citation needed] and [3] TODO.", [22, 44]),
         ("Collectors buffer spans (add a benchmark here) in memory.", [25]),
         ("See [Screenshot: the dashboard] below.", [5]),
+        ("According to [Survey Name], most teams agree.", [14]),
+        ("3. [source needed: the WAL docs]", [4]),
     ],
 )
 def test_notes_to_the_author(line: str, columns: list[int]) -> None:
@@ -130,6 +145,8 @@ def test_notes_to_the_author(line: str, columns: list[int]) -> None:
         "See the [reference][ref] and [a number](https://example.org/n).\n\n[ref]: https://example.org/r",
         "*Author's note*: this guide assumes a fresh project.",
         "Insert the [Link to the RFC] later.",  # L001's
+        "Per the survey [Source: Gartner, 2023], most teams agree.",
+        "Open the [Project Name][ref] page.\n\n[ref]: https://example.org/p",
     ],
 )
 def test_what_is_not_a_note_to_the_author(line: str) -> None:
@@ -187,7 +204,10 @@ def test_the_seed_draft_is_fixed_clean(tmp_path: Path) -> None:
     run_cli(["check", "--fix", "--unsafe-fixes", "--no-cache", str(copy)])
     left = [line.strip() for line in copy.read_text(encoding="utf-8").splitlines()]
     assert "close" not in left and "2 min read 08-11-2024" not in left
-    assert sum(line.startswith("T-Mobile Outage: What Can We Learn") for line in left) == 1  # the title, once
+    # The source page's title goes too, its first copy included: the post's title is its H1,
+    # and the post starts on it, with no blank line left above.
+    assert not [line for line in left if line.startswith("T-Mobile Outage: What Can We Learn")]
+    assert left[0] == "# T-Mobile Outage: Lessons Learned from a Major Tech Failure"
     remaining = {f.code for f in lint_file(copy).findings}
     assert not remaining & {"S004", "S010", "H006", "L001"}
 

@@ -236,7 +236,7 @@ def forms() -> tuple[Form, ...]:
                 r"^\W*the (?:draft|outline|version|revision|rewrite) (?:above|below)\b",
                 r"^\W*(?:the|this) (?:revised|rewritten|updated|edited|shortened|expanded|longer|shorter"
                 r"|seo[- ](?:optimized|friendly)) (?:version|draft)\b",
-                r"^\W*(?:a few |some )?(?:quick )?notes? (?:on|about) (?:this|the)"
+                r"^\W*(?:a few |some |a couple of )?(?:quick )?notes? (?:on|about) (?:this|the)"
                 r" (?:draft|post|article|outline|version)\b",
                 r"\b(?:as you requested|as you asked|per your request|you (?:asked|requested) for"
                 r"|(?:draft|post|article|outline|piece|version|rewrite) you requested)\b",
@@ -248,10 +248,10 @@ def forms() -> tuple[Form, ...]:
         (
             "announces the draft",
             _either(
-                r"^\W*(?:(?:sure|certainly|absolutely|of course|great|okay|ok|alright|got it)[!,.:]\s*)?"
+                r"^\W*(?:(?:sure|certainly|absolutely|of course|great|okay|ok|alright|got it)[!,.:]+\W*)?"
                 r"(?:here(?:'s|’s| is| are)|below (?:is|are|you'll find)) (?:a|an|your"
                 r"|the (?:full|complete|final|revised|updated|requested))\b"
-                r"[^.!?]{0,60}\b(?:draft|blog post|article|post|write-up|outline"
+                r"[^.!?]{0,100}\b(?:draft|blog post|article|post|write-up|outline"
                 r"|(?:revised|rewritten|updated|shorter|longer|tighter|polished|final"
                 r"|cleaner) version(?! of\b))\b",
                 r"^\W*(?:i(?:'ve| have) (?:written|drafted|put together|created|prepared)"
@@ -290,11 +290,23 @@ _EDGE_BLOCKS = 5  # an assistant frames its draft in the first and last few bloc
 _UPDATE_NOTE = re.compile(r"^\W*(?:update[sd]?|edit(?:ed)?|correction|addendum)\b", re.IGNORECASE)
 
 
+_CONDITIONS = frozenset({"if", "when", "whenever", "once"})
+_ANY = frozenset({"a", "an", "any", "every"})
+
+
+def _of_any_post(sentence: str) -> bool:
+    """A sentence that opens on a condition about any post or reader ("If a post gets traffic
+    but no clicks, rewrite the CTA") is advice to readers in a post about writing; the
+    assistant speaks of this draft."""
+    words = sentence.lower().split(None, 2)[:2]
+    return len(words) == 2 and words[0] in _CONDITIONS and words[1] in _ANY
+
+
 def assistant_form(sentence: str, listed: bool = False, edge: bool = True) -> str | None:
     """What the assistant does in `sentence` (see `forms`, then `_by_cues`), or None when it
     is not its own; `listed`: the sentence is a list item; `edge`: it is in the first or last
     few blocks."""
-    if _UPDATE_NOTE.match(sentence):
+    if _UPDATE_NOTE.match(sentence) or _of_any_post(sentence):
         return None
     for form in forms():
         if (listed and not form.in_lists) or (not edge and not form.anywhere):

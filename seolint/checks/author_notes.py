@@ -5,12 +5,14 @@ image: a funnel)`, `[Screenshot: the dashboard]`, `(Note to editor: ...)`) or th
 with an instruction (`[Include a diagram of ...]`, `(Add a benchmark here.)`); a citation
 still to find (`[citation needed]`, `[3] TODO`, a source line that reads "citation needed");
 a bracketed name to fill in (`[Company]`, `[Your Product Name]`, `[X]%`); a note line to the
-editor; and a list of suggestions for the writer under a label such as "Suggested links:".
+editor; a list of suggestions for the writer under a label such as "Suggested links:"; and,
+at the end of the draft, a list of notes on publishing it ("📝 Notes for publishing:").
 Link placeholders are L001's and `[Insert ...]`/`[Add ...]` S002's.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -21,6 +23,9 @@ from seolint.checks.leftover_lexicon import alternation, leftover_words
 from seolint.document.model import Document, Span
 from seolint.document.placeholders import BRACKETED
 from seolint.document.tags import tag_spans
+
+_EDGE_UNITS = 3  # lines a list of notes on publishing may have after it
+_MAX_LABEL_WORDS = 6
 
 
 class Note(NamedTuple):
@@ -47,13 +52,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     citation = re.compile(
-        r"(?<!\])\[(?:citation|source|reference|ref|cite|sources)s?(?:\s+(?:needed|required|missing|tbd|todo|here))?\]"
+        r"(?<!\])\[(?:citation|source|reference|ref|cite|sources)s?"
+        r"(?:\s+(?:needed|required|missing|tbd|todo)(?::[^\[\]\n]{0,200})?|\s+here)?\]"
         r"(?![(\[:])|\bcitation needed\b|\[\d{1,3}\]\s*(?:TODO|TBD|citation needed|source needed)\b",
         re.IGNORECASE,
     )
     slot = re.compile(
         rf"(?<![\]\w])\[(?:your\s+|the\s+|our\s+)?(?:{slots})(?:\s+(?:name|here|url))?\](?![(\[:])"
-        r"|(?<![\]\w])\[(?:X|N|XX|NUMBER|YEAR)\](?![(\[:])",
+        r"|(?<![\]\w])\[(?:X|N|XX|NUMBER|YEAR)\](?![(\[:])"
+        r"|(?<![\]\w])\[(?:your\s+|the\s+)?(?-i:[A-Z][a-z]+)\s+name\](?![(\[:])",  # "[Survey Name]"
         re.IGNORECASE,
     )
     note_line = re.compile(
@@ -107,23 +114,44 @@ def _task_box(text: str, match: re.Match[str]) -> bool:
 
 
 def _suggestion_lists(doc: Document, units: Sequence[Unit]) -> list[Note]:
-    """A "Suggested links:" label and the list under it, as one note."""
+    """A "Suggested links:" label and the list under it, as one note; and, at the end of the
+    draft (a few lines at most after its list, such as a closing offer), a list of notes on
+    publishing it ("📝 Notes for publishing:", "Before you publish:")."""
     labels = leftover_words().note_lists
     found = []
     for index, unit in enumerate(units):
         key = " ".join(re.sub(r"[^\w\s]", " ", unit.text.lower()).split())
-        if key not in labels or (not unit.text.rstrip().endswith(":") and unit.kind != "heading"):
+        suggestions = key in labels and (unit.text.rstrip().endswith(":") or unit.kind == "heading")
+        publishing = unit.kind != "heading" and unit.text.rstrip().endswith(":") and _on_publishing(key)
+        if not (suggestions or publishing):
             continue
-        last = unit.line
+        end = index
         for following in units[index + 1 :]:
             if following.kind != "list-item" and not following.text.startswith(("[", "-", "•")):
                 break
-            last = following.line
+            end += 1
+        if not suggestions and (end == index or len(units) - 1 - end > _EDGE_UNITS):
+            continue
+        last = units[end].line
         found.append(
             Note(
                 Span(unit.line, 1, last, len(doc.lines[last - 1]) + 1),
-                "a list of suggestions for the writer",
+                "a list of suggestions for the writer" if suggestions else "a list of notes on publishing",
                 True,
             )
         )
     return found
+
+
+def _on_publishing(key: str) -> bool:
+    """Whether a label's words name notes on publishing: a note noun and a topic of
+    publishing ("notes for publishing", "seo tips"), or "before" and one ("before you publish")."""
+    words = leftover_words()
+    tokens = key.split()
+    grams = set(tokens) | {" ".join(pair) for pair in itertools.pairwise(tokens)}
+    topical = bool(grams & words.publishing_note_topics)
+    return (
+        len(tokens) <= _MAX_LABEL_WORDS
+        and topical
+        and bool(grams & words.publishing_note_nouns or "before" in tokens)
+    )

@@ -74,9 +74,10 @@ _LONG_LINE_WORDS = 12
 
 
 def _prose_lines(pieces: list[str]) -> list[bool]:
-    """Which lines of a block are the post's own text: a long line, a sentence of some length,
-    a line that runs on to the next (which goes on in lower case) and the lines that continue
-    one. A title, a byline, a label, a lone `close` or a "Related" question is not."""
+    """Which lines of a block are the post's own text: a long line not in title case, a
+    sentence of some length, a line that runs on to the next (which goes on in lower case) and
+    the lines that continue one. A title, a byline, a label, a lone `close` or a "Related"
+    question is not."""
     found: list[bool] = []
     for number, piece in enumerate(pieces):
         text = piece.strip()
@@ -85,11 +86,21 @@ def _prose_lines(pieces: list[str]) -> list[bool]:
         runs_on = bool(following[:1].islower())
         continued = bool(text[:1].islower()) and number > 0 and found[-1]
         found.append(
-            words >= _LONG_LINE_WORDS
+            (words >= _LONG_LINE_WORDS and not title_cased(text))
             or (words >= _SENTENCE_WORDS and (text[-1:] in ".!:" or runs_on))
             or continued
         )
     return found
+
+
+_TITLE_SHARE = 0.75  # of a line's longer words capitalised: a title, however long
+
+
+def title_cased(text: str) -> bool:
+    """Whether a line is written in title case ("Redis Eviction Policies Explained: Keep Your
+    Cache Fast"), as a page's title is and a sentence is not."""
+    longer = [word for word in text.split() if len(word) > 3 and word[:1].isalpha()]
+    return bool(longer) and sum(word[0].isupper() for word in longer) >= _TITLE_SHARE * len(longer)
 
 
 def is_prose_line(unit: Unit) -> bool:

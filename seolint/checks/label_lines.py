@@ -1,8 +1,9 @@
 """Label lines (S005): a draft's metadata written as `Key: value` lines, by their form.
 
-A label line is a short capitalised key (at most five words, not a sentence), an optional note in
-parentheses (`Meta title (60 chars):`), a colon, and a value or nothing; written plain, in
-bold or in `<strong>` (the front-ends give the text without the markup). It is scaffolding:
+A label line is a short capitalised key (at most five words, not a sentence; an emoji or
+symbol may come first), an optional note in parentheses (`Meta title (60 chars):`), a colon,
+and a value or nothing; written plain, in bold or in `<strong>` (the front-ends give the text
+without the markup). It is scaffolding:
 - at the top or the bottom of the draft, before the post begins or after it ends, when its
   key is a draft's metadata key (`Slug`, `Reading time`, `Audience`), or the line is one of a
   block of label lines that holds two of them (`Title:`, `Angle:`, `Persona:`, `Slug:`);
@@ -10,7 +11,9 @@ bold or in `<strong>` (the front-ends give the text without the markup). It is s
   keyword`, `Word count`) and its value is a value, not an explanation ("Primary keyword:
   kubernetes probes", not "Primary keyword: the phrase a post should rank for" in a post
   about keyword research).
-Keys of a post's own content (`Note:`, `Update:`, `Step 1:`, `Pros:`) are never labels.
+Keys of a post's own content (`Note:`, `Update:`, `Step 1:`, `Pros:`) are never labels. A
+short line in words of metadata right above a block of them (`📌 **SEO Metadata**`) is the
+block's heading, and goes with it.
 """
 
 from __future__ import annotations
@@ -20,11 +23,12 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from seolint.checks.draft_units import Unit, is_prose_line
+from seolint.checks.draft_units import Unit, is_prose_line, title_cased
 from seolint.checks.leftover_lexicon import leftover_words
+from seolint.checks.outline_block import plan_part
 
 _LABEL = re.compile(
-    r"^\W{0,3}(?P<key>[A-Za-z][\w'’&/+.-]*(?:\s+[\w'’&/+.-]+){0,4}?)\s*(?:\((?P<note>[^()]{1,40})\)\s*)?:"
+    r"^\W{0,6}(?P<key>[A-Za-z][\w'’&/+.-]*(?:\s+[\w'’&/+.-]+){0,4}?)\s*(?:\((?P<note>[^()]{1,40})\)\s*)?:"
     r"(?:\s+(?P<value>\S.*)|\s*)$"
 )
 _MAX_VALUE_WORDS = 60
@@ -37,6 +41,8 @@ _EXPLAINS = re.compile(
     re.IGNORECASE,
 )
 _MIN_EXPLANATION_WORDS = 6
+_HEAD_WORDS = 4  # a block of metadata's heading is a few words
+_OUTLINE_REACH = 3  # lines around a part of a plan to look for another
 _SENTENCE_WORDS = re.compile(r"\b(?:i|we|you|is|are|was|were|will|can|should|must|have|has|do|does)\b", re.I)
 
 
@@ -103,6 +109,10 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
         in_metadata_block = known_in_run.get(line, 0) >= _KNOWN_IN_BLOCK
         if value and line in wrapped:
             continue  # "Title: a first line ... so this" running on to the next line is a sentence
+        if not known and len(value.split()) > 1 and title_cased(value):
+            continue  # "Redis Eviction Explained: Keep Your Cache Fast" is a title
+        if not zoned and (_two_sentences(value) or _in_shown_outline(units, line)):
+            continue  # a definition of two sentences, or an outline the post shows, is the post's
         if (
             (known and zoned and (in_metadata_block or not explains(value)))
             or (zoned and in_metadata_block and words <= _ZONE_VALUE_WORDS)
@@ -110,6 +120,39 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
         ):
             last = _value_below(units, line, parsed, taken) if not value and zoned else line
             found.append(Label(line, last, key, known))
+    return found + _block_heads(units, found, known_in_run, head_end, tail_start)
+
+
+def _two_sentences(value: str) -> bool:
+    """Whether a value goes on to a second sentence ("close variants. Use them as headings")."""
+    words = value.split()
+    return any(word[-1] in ".!?" and after[:1].isupper() for word, after in itertools.pairwise(words))
+
+
+def _in_shown_outline(units: Sequence[Unit], line: int) -> bool:
+    """Whether a label is a part of a plan ("CTA: ...") among other parts of it a few lines
+    away: an outline shown inside a post about outlining (S006 takes one above the draft)."""
+    index = next(i for i, unit in enumerate(units) if unit.line == line)
+    part = plan_part(units[index].text)
+    nearby = units[max(0, index - _OUTLINE_REACH) : index + _OUTLINE_REACH + 1]
+    return part is not None and any(plan_part(u.text) not in (None, part) for u in nearby)
+
+
+def _block_heads(
+    units: Sequence[Unit], labels: list[Label], known_in_run: dict[int, int], head_end: int, tail_start: int
+) -> list[Label]:
+    """The heading of a block of metadata labels at an edge of the draft ("📌 **SEO
+    Metadata**", "Post details:"): a short line right above the block, in words of metadata."""
+    heads = leftover_words().metadata_heads
+    starts = {label.line for label in labels if known_in_run.get(label.line, 0) >= _KNOWN_IN_BLOCK}
+    found = []
+    for unit, following in itertools.pairwise(units):
+        if following.line not in starts or not (unit.line < head_end or unit.line > tail_start):
+            continue
+        words = re.sub(r"[^\w\s]", " ", unit.text.lower()).split()
+        grams = set(words) | {" ".join(pair) for pair in itertools.pairwise(words)}
+        if len(words) <= _HEAD_WORDS and grams & heads and not (unit.kind == "heading" and unit.level == 1):
+            found.append(Label(unit.line, unit.line, " ".join(words), True))
     return found
 
 

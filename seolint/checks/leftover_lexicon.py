@@ -18,6 +18,9 @@ class LeftoverWords(NamedTuple):
     note_heads: tuple[str, ...]
     note_verbs: tuple[str, ...]
     note_lists: frozenset[str]
+    publishing_note_nouns: frozenset[str]
+    publishing_note_topics: frozenset[str]
+    metadata_heads: frozenset[str]
     slot_nouns: tuple[str, ...]
     note_artifacts: tuple[str, ...]
 
@@ -40,6 +43,9 @@ def leftover_words() -> LeftoverWords:
         note_heads=tuple(data["note-heads"]),
         note_verbs=tuple(data["note-verbs"]),
         note_lists=frozenset(data["note-lists"]),
+        publishing_note_nouns=frozenset(data["publishing-note-nouns"]),
+        publishing_note_topics=frozenset(data["publishing-note-topics"]),
+        metadata_heads=frozenset(data["metadata-heads"]),
         slot_nouns=tuple(data["slot-nouns"]),
         note_artifacts=tuple(data["note-artifacts"]),
     )

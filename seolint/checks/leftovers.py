@@ -20,7 +20,7 @@ from seolint.checks.outline_block import Outline, find_outline
 from seolint.checks.page_debris import Debris, find_debris
 from seolint.document.model import Document, Span
 from seolint.findings.records import Fix, Problem, Severity
-from seolint.registry.edits import removable, remove_section
+from seolint.registry.edits import removable, remove_lines, remove_section
 from seolint.registry.rule import NoOptions, rule
 
 
@@ -64,10 +64,15 @@ def _line_span(doc: Document, line: int) -> Span:
     return Span(line, start + 1, line, len(text.rstrip()) + 1)
 
 
-def _delete(doc: Document, first: int, last: int, safe: bool, title: str) -> Fix | None:
-    """Delete lines first..last as a unit, when that leaves the markup around them whole."""
+def _delete(doc: Document, first: int, last: int, safe: bool, title: str, on_top: bool = False) -> Fix | None:
+    """Delete lines first..last as a unit, when that leaves the markup around them whole;
+    `on_top`: nothing but other leftovers is above them, so the blank lines under them go too."""
     if not removable("\n".join(doc.lines[first - 1 : last])):
         return None
+    if on_top:
+        while last < len(doc.lines) and not doc.lines[last].strip():
+            last += 1
+        return Fix((remove_lines(doc, first, last),), "safe" if safe else "unsafe", title)
     return Fix((remove_section(doc, first, last),), "safe" if safe else "unsafe", title)
 
 
@@ -81,8 +86,10 @@ def metadata_label(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     a value or nothing, plain, bold or in `<strong>`. At the top or bottom of the draft a
     metadata key or a block of such lines is enough; elsewhere only keys no post uses for its
     own text (`Meta description`, `Focus keyword`, `Word count`) count, and not when the value
-    explains the key (a "Keywords" section in a post about SEO). `Note:`, `Update:`, `Step
-    1:` and the like are the post's own.
+    explains the key (a "Keywords" section in a post about SEO). An emoji or symbol may stand
+    before the key (`🔑 **Slug:** ...`), and a short heading in words of metadata right above
+    such a block (`📌 **SEO Metadata**`) goes with it. `Note:`, `Update:`, `Step 1:` and the
+    like are the post's own.
     Example: `**Primary keyword:** grpc deadlines` above the title -> move it to front matter
     (`keyphrase:`) or delete it.
     Fix (unsafe): the line is deleted; unsafe because its value may be wanted elsewhere.
@@ -165,7 +172,9 @@ def author_note(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     Why: drafts mark what is still to do: `(Suggested image: ...)`, `[Screenshot: ...]`,
     `[Include a diagram of ...]`, `(Add a benchmark here.)`, `[citation needed]`, `[3] TODO`,
     a bracketed name to fill in (`[Company]`, `[Your Product Name]`, `[X]%`), a "Note to
-    editor:" line, or a "Suggested links:" list. Published, they show the post is unfinished.
+    editor:" line, a "Suggested links:" list, or a list of notes on publishing at the end of
+    the draft (`📝 **Notes for publishing:**`, `Before you publish:`, `SEO tips:`; a heading
+    is the post's own section). Published, they show the post is unfinished.
     Link placeholders (`[Link to ...]`) are L001's and `[Insert ...]` S002's.
     Example: `At [Company], we cut costs by [X]%.` -> the real name and figure.
     Fix (unsafe): a note that is a whole line (or a list with its label) is deleted; one
@@ -197,17 +206,28 @@ def markdown_in_html(doc: Document, opts: NoOptions) -> Iterator[Problem]:
 def page_debris(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A line of a web page's chrome was pasted with the text.
 
-    Why: copying an article out of a browser brings its buttons and menus (`close`,
-    `Share`, `Skip to content`), its byline (`2 min read 08-11-2024`), its title again a few
-    lines down, and its "Related" questions. They sit before the post begins or after it
-    ends. A byline the page's own template marks (a `<time>`, a `post-meta` element) is not
-    debris, nor is a control outside the post's text.
+    Why: copying an article out of a browser, or an answer out of a chat or search page,
+    brings its buttons, tabs and menus (`close`, `Share`, `Copy link`, `Answer`), its byline
+    (`2 min read 08-11-2024`), its title again a few lines down (or over the post's own H1 of
+    other words), and its "Related" or "People also ask" questions. They sit before the post
+    begins or after it ends; two controls in a row (`Share` over a row of source links such
+    as `1. nist.gov 2. cisa.gov +2 more`) are the page's wherever they are. A byline the
+    page's own template marks (a `<time>`, a `post-meta` element) is not debris, nor is a
+    control that is a working link, nor a site's own "Related" heading over its links.
     Example: a lone `close` above the title -> delete it.
     Fix: the line is deleted; safe for controls and title copies, unsafe for a byline (the
     writer may want its date).
     """
-    for debris in anatomy(doc).debris:
+    found = anatomy(doc).debris
+    pasted = {doc.lines[line - 1].strip() for d in found for line in range(d.first, d.last + 1)}
+    for debris in found:
         span = Span(debris.first, 1, debris.last, len(doc.lines[debris.last - 1]) + 1)
         title = "Delete the byline" if not debris.safe else "Delete the pasted line"
-        fix = _delete(doc, debris.first, debris.last, debris.safe, title)
+        fix = _delete(doc, debris.first, debris.last, debris.safe, title, _on_top(doc, debris.first, pasted))
         yield Problem(span, f"{debris.what}, pasted with the text", fix)
+
+
+def _on_top(doc: Document, line: int, pasted: set[str]) -> bool:
+    """Whether only pasted lines (and blank ones) are above `line`: the post will start
+    below it, so no blank line under it should be left."""
+    return all(not text.strip() or text.strip() in pasted for text in doc.lines[: line - 1])

@@ -32,6 +32,7 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 _MAX_ITEM_WORDS = 16  # an outline item is a phrase, not a paragraph
+_MAX_PART_WORDS = 40  # a part of a plan ("Thesis: ...") may be a whole sentence
 _HEAD_WORDS = 12  # a paragraph this long is the post itself: no outline comes after it
 
 
@@ -64,8 +65,8 @@ def find_outline(units: Sequence[Unit], framing: set[int]) -> Outline | None:
             break
         if index > start and not (_is_item(unit) or unit.line == units[index - 1].line):
             break
-        if found := _PLAN_PART.match(unit.text):
-            parts.add(found.group("part").lower().split()[0])
+        if part := plan_part(unit.text):
+            parts.add(part)
         romans += bool(_ROMAN.match(unit.text))
         end = index
     return _judged(units, start, end, parts, romans, marked=False)
@@ -73,18 +74,32 @@ def find_outline(units: Sequence[Unit], framing: set[int]) -> Outline | None:
 
 def _opens_outline(unit: Unit) -> bool:
     """The first item: a part of a plan, a numbered or lettered item, or a list item."""
+    if _is_part(unit):
+        return True
     return len(unit.text.split()) <= _MAX_ITEM_WORDS and bool(
-        _PLAN_PART.match(unit.text) or _ENUMERATED.match(unit.text) or unit.kind == "list-item"
+        _ENUMERATED.match(unit.text) or unit.kind == "list-item"
     )
 
 
+def plan_part(text: str) -> str | None:
+    """The part of a plan a line names ("Thesis: ..." -> "thesis", "Key points: ..." -> "key")."""
+    found = _PLAN_PART.match(text)
+    return found.group("part").lower().split()[0] if found else None
+
+
+def _is_part(unit: Unit) -> bool:
+    """A part of a plan, in whatever block it is written (a list item, a line, an HTML `<p>`)."""
+    return len(unit.text.split()) <= _MAX_PART_WORDS and bool(_PLAN_PART.match(unit.text))
+
+
 def _is_item(unit: Unit) -> bool:
+    if _is_part(unit):
+        return True
     words = len(unit.text.split())
     if words > _MAX_ITEM_WORDS:
         return False
     return bool(
-        _PLAN_PART.match(unit.text)
-        or _ENUMERATED.match(unit.text)
+        _ENUMERATED.match(unit.text)
         or unit.kind == "list-item"
         or (unit.kind == "paragraph" and not unit.text.rstrip().endswith((".", "!", "?")))
     )

@@ -1,11 +1,13 @@
 """Page debris (S010): what a web page's chrome leaves in text copied from it.
 
-Copying an article out of a browser brings lines that were buttons and menus (`close`,
-`Share`, `Skip to content`), the page's byline (`2 min read 08-11-2024`, `By Ana · 5 min
-read`), its title again a few lines further down, and the "Related" questions or links under
-it. They sit at the top or the bottom of the draft, before the post begins or after it
-ends; a byline the page's own template marks (a `<time>`, a `post-meta` element) is not
-debris.
+Copying an article out of a browser, or an answer out of a chat or search page, brings
+lines that were buttons, tabs and menus (`close`, `Share`, `Copy link`, `Answer`), the
+page's byline (`2 min read 08-11-2024`, `By Ana · 5 min read`), its title again a few lines
+further down or over the post's own H1, and the "Related" questions or links under it. They
+sit at the top or the bottom of the draft, before the post begins or after it ends, except
+a block of two controls in a row (`Share` over `1. nist.gov 2. cisa.gov +2 more`), which is
+the page's anywhere. A byline the page's own template marks (a `<time>`, a `post-meta`
+element) is not debris, nor a site's own "Related" heading over working links.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from seolint.checks.draft_units import Unit, is_prose_line
+from seolint.checks.draft_units import Unit, is_prose_line, title_cased
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import leftover_words
 from seolint.document.model import Document
@@ -33,6 +35,9 @@ _AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|@[\w-]+)$")
 _SEPARATORS = re.compile(r"[·•|—–/,:]+|\s-\s")
 _MAX_NAME_WORDS = 4
+_MAX_RELATED_WORDS = 25  # a related question is one sentence
+_MAX_CONTROL_CHARS = 40  # a control's or a related block's label is a few words
+_MIN_CHIPS = 2
 
 
 class Debris(NamedTuple):
@@ -43,15 +48,17 @@ class Debris(NamedTuple):
 
 
 def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list[Debris]:
-    """Debris lines of `doc`, in the zones before the post begins and after it ends."""
-    content = [u for u in units if _is_content(u, framing)]
+    """Debris lines of `doc`, in the zones before the post begins and after it ends; a block
+    of two or more lines of chat-UI chrome (`Share` over a row of source links) anywhere."""
+    linked_lines = {link.span.line for link in doc.links}
+    related = _related_blocks(units, framing, linked_lines)
+    listed = {unit.line for items in related.values() for unit in items}
+    content = [u for u in units if _is_content(u, framing) and u.line not in listed]
     head_end = content[0].line if content else len(doc.lines) + 1
     tail_start = content[-1].line if content else 0
     meta = {line for span in doc.page_meta for line in range(span.line, span.end_line + 1)}
-    words = leftover_words()
-    linked = {(link.span.line, link.text.strip()) for link in doc.links}
+    chrome = _chrome_lines(doc, units)
     found: list[Debris] = []
-    related_from: int | None = None
     previous: Unit | None = None
     for index, unit in enumerate(units):
         repeat = (
@@ -61,25 +68,113 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
         if repeat:
             continue  # S004 reports a line typed twice in a row, and its fix deletes it
         zoned = unit.line < head_end or unit.line > tail_start
-        key = _key(unit.text)
-        if related_from is not None:
-            if unit.kind != "heading" and len(unit.text.split()) <= 15 and not _is_content(unit, framing):
-                found.append(Debris(unit.line, unit.line, "a related question or link of the page", True))
-                continue
-            related_from = None
-        if not zoned or unit.line in meta:
+        if unit.line in meta:
             continue
-        if (
-            key in words.ui_words and (unit.line, unit.text.strip()) not in linked
-        ):  # a link is a working control
-            found.append(Debris(unit.line, unit.line, f"the page's {unit.text.strip()!r} control", True))
-        elif key in words.related_blocks:
+        if index in chrome and (zoned or _in_chrome_block(units, chrome, index)):
+            found.append(Debris(unit.line, unit.line, chrome[index], True))
+        elif not zoned:
+            continue
+        elif index in related:
             found.append(Debris(unit.line, unit.line, "the page's related block", True))
-            related_from = index
+            found += [
+                Debris(item.line, item.line, "a related question or link of the page", True)
+                for item in related[index]
+            ]
         elif is_byline(unit.text) and not unit.text.rstrip().endswith(":") and not _labelled(unit.text):
             found.append(Debris(unit.line, unit.line, "the page's byline", False))
     found += _title_copies(doc, units[:_HEAD_UNITS], head_end)
     return sorted(found)
+
+
+def _related_blocks(units: Sequence[Unit], framing: set[int], linked: set[int]) -> dict[int, list[Unit]]:
+    """Blocks a chat or search page shows under its answer: a "Related" or "People also ask"
+    line and the questions or short lines under it, by the head's index. A site's own
+    "Related" heading over working links is the page's own navigation, not pasted chrome."""
+    heads = leftover_words().related_blocks
+    found: dict[int, list[Unit]] = {}
+    for index, unit in enumerate(units):
+        if len(unit.text) > _MAX_CONTROL_CHARS or _key(unit.text) not in heads:
+            continue
+        items = []
+        for item in units[index + 1 :]:
+            question = item.text.rstrip().endswith("?")
+            if (
+                item.kind == "heading"
+                or item.line in linked
+                or item.line in framing
+                or len(item.text.split()) > _MAX_RELATED_WORDS
+                or not (question or not is_prose_line(item))
+            ):
+                break
+            items.append(item)
+        if items or not (unit.kind == "heading" and not unit.marker):
+            found[index] = items
+    return found
+
+
+def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
+    """Lines that are a page's controls, by index: a lone UI word (`Share`, `Copy link`) that
+    is not a working link, or a row of source chips (`1. nist.gov 2. cisa.gov +2 more`)."""
+    ui_words = leftover_words().ui_words
+    linked = {(link.span.line, link.text.strip()) for link in doc.links}
+    found = {}
+    for index, unit in enumerate(units):
+        if unit.kind == "heading":
+            continue
+        short = len(unit.text) <= _MAX_CONTROL_CHARS
+        if short and _key(unit.text) in ui_words and (unit.line, unit.text.strip()) not in linked:
+            found[index] = f"the page's {unit.text.strip()!r} control"
+        elif is_source_chips(unit.text):
+            found[index] = "the page's row of source links"
+    return found
+
+
+def _in_chrome_block(units: Sequence[Unit], chrome: dict[int, str], index: int) -> bool:
+    """Whether a chrome line has another one right next to it, in paragraphs that hold
+    nothing else: a lone "Share" in a post may be a word of it, two controls in a row are the
+    page's."""
+
+    def bare(at: int) -> bool:
+        unit = units[at] if 0 <= at < len(units) else None
+        return (
+            unit is not None
+            and at in chrome
+            and unit.kind == "paragraph"
+            and all(i in chrome for i, other in enumerate(units) if other.block == unit.block)
+        )
+
+    return bare(index) and (bare(index - 1) or bare(index + 1))
+
+
+def is_source_chips(text: str) -> bool:
+    """A row of a chat page's source links with an optional label: `Learn more: 1.
+    microsoft.com 2. nist.gov +2 more`; two domains at least, numbered or counted ("+2"), as
+    a list of mirrors in a post ("Mirrors: ftp.debian.org, mirror.kernel.org") is not."""
+    if text.count(".") < _MIN_CHIPS:
+        return False  # most lines: no two dotted names
+    label, colon, rest = text.partition(":")
+    tokens = [token.strip(",;·|") for token in (rest if colon and len(label.split()) <= 3 else text).split()]
+    tokens = [token for token in tokens if token]
+    domains = sum(map(_is_domain, tokens))
+    chips = sum(map(_is_chip, tokens))
+    return domains >= _MIN_CHIPS and chips > 0 and domains + chips == len(tokens)
+
+
+def _is_domain(token: str) -> bool:
+    """`nist.gov`, `learn.microsoft.com/en-us`: dotted names ending in a top-level domain."""
+    parts = token.split("/", 1)[0].split(".")
+    return (
+        len(parts) >= 2
+        and all(part and part.replace("-", "").isalnum() for part in parts)
+        and parts[-1].isalpha()
+        and len(parts[-1]) >= 2
+    )
+
+
+def _is_chip(token: str) -> bool:
+    """A source's number or count: `1.`, `2)`, `[3]`, `+2`, `more`."""
+    number = token.strip("[]").rstrip(".)").removeprefix("+")
+    return token.lower() == "more" or (number.isdigit() and len(number) <= 2)
 
 
 def _is_content(unit: Unit, framing: set[int]) -> bool:
@@ -138,7 +233,25 @@ def _title_copies(doc: Document, head: Sequence[Unit], head_end: int) -> list[De
         if copied and not adjacent and len(key.split()) >= 2:
             found.append(Debris(unit.line, unit.line, f"a copy of the title on line {original}", True))
         previous = unit
+    if first is not None and first.kind == "paragraph" and titles.get(_key(first.text)) == first.line:
+        found += _page_title(head, first)
     return found
+
+
+def _page_title(head: Sequence[Unit], first: Unit) -> list[Debris]:
+    """The source page's title, when the text was copied with it: a title line, typed again
+    below or stacked right on an H1 of other words; the post's title is the H1."""
+    key = _key(first.text)
+    copies = [u for u in head if u.line != first.line and u.kind != "heading" and _key(u.text) == key]
+    h1 = next((u for u in head if u.kind == "heading" and u.level == 1 and u.line > first.line), None)
+    if h1 is None or _key(h1.text) == key or not title_cased(first.text):
+        return []
+    stacked = next((u for u in head if u.line > first.line), None) is h1
+    if not (copies or stacked):
+        return []
+    return [
+        Debris(first.line, first.line, f"the source page's title (the post's H1 is on line {h1.line})", True)
+    ]
 
 
 def _only_blank_between(doc: Document, before: Unit, after: Unit) -> bool:
