@@ -30,6 +30,12 @@ def test_duplicate_heading_in_quotations_is_someone_elses() -> None:
     ) == [(1, "H005")]
 
 
+def test_duplicate_heading_keeps_symbols_and_drops_punctuation() -> None:
+    signatures = "# T\n\n## cache[key] → value\n\n## cache[key] = value\n"
+    assert codes(signatures, "H005") == []  # two signatures of an API
+    assert codes("# T\n\n## Results\n\n## Results:\n", "H005") == [(5, "H005")]
+
+
 def test_duplicate_heading_siblings_only() -> None:
     text = "# T\n\n## A\n\n### Setup\n\n## B\n\n### Setup\n"
     assert codes(text, "H005") == []

@@ -452,10 +452,16 @@ def test_jekyll_title_prefix_counts_toward_too_long(jekyll: Path, monkeypatch: p
 
 
 def test_the_404_page_is_not_judged_for_search_results(jekyll: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(jekyll, {"404.html": "---\npermalink: /404.html\nlayout: page\n---\n<h1>Lost</h1>\n"})
+    write(jekyll, {"404.html": "---\npermalink: /404.html\nlayout: page\n---\n<p>Lost</p>\n"})
     assert not page_of(jekyll, "404.html").indexed
-    result = check(jekyll, monkeypatch, "--select", "M003", "404.html", "about.md")
-    assert found(result) == [("about.md", 1, "M003")]  # near miss: a page that falls back on the site's
+    write(jekyll, {"untitled.html": "---\nlayout: page\n---\n<p>No title here.</p>\n"})
+    result = check(jekyll, monkeypatch, "--select", "M001,M003", "404.html", "about.md", "untitled.html")
+    # near misses: a page that falls back on the site's description, a page with no title
+    assert found(result) == [
+        ("about.md", 1, "M003"),
+        ("untitled.html", 1, "M001"),
+        ("untitled.html", 1, "M003"),
+    ]
     orphans = found(check(jekyll, monkeypatch, "--select", "W008"))
     assert ("about.md", 2, "W008") in orphans and (
         "404.html",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from seolint.document.model import ARTICLE_KINDS, Block, Document, Heading, Span, Stretch
@@ -254,7 +255,10 @@ class DuplicateOptions(Options):
 
 
 def _heading_key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    """The heading's words without punctuation ("Results:" is "Results"); symbols stay, so
+    "cache[key] = value" and "cache[key] → value" are two headings."""
+    kept = (" " if unicodedata.category(c).startswith("P") else c for c in text.lower())
+    return " ".join("".join(kept).split())
 
 
 @rule("H005", "duplicate-heading", Severity.WARNING, DuplicateOptions)

@@ -18,9 +18,12 @@ def missing_title(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """The post has no title: no front-matter `title`, no `<title>`, no H1.
 
     Why: the title is what search results and social cards show first; without one,
-    the page is listed under a guess such as its URL.
+    the page is listed under a guess such as its URL. A page search results never show
+    (robots `noindex`, the site's 404 page) is not judged.
     Example: add `title: "Tracing slow handlers in Go"` to the front matter.
     """
+    if not doc.page.indexed:
+        return
     if doc.title is None and not any(h.level == 1 and h.text.strip() for h in doc.headings):
         yield Problem(Span.point(1), "no title: add a front-matter `title`, a <title> or an H1", about="post")
 
