@@ -22,8 +22,9 @@ from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit, is_prose_line
 from seolint.checks.leftover_lexicon import leftover_words
+from seolint.registry.lazy_patterns import LazyRegex
 
-_LABEL = re.compile(
+_LABEL = LazyRegex(
     r"^\W{0,3}(?P<key>[A-Za-z][\w'’&/+.-]*(?:\s+[\w'’&/+.-]+){0,4}?)\s*(?:\((?P<note>[^()]{1,40})\)\s*)?:"
     r"(?:\s+(?P<value>\S.*)|\s*)$"
 )
@@ -31,13 +32,13 @@ _MAX_VALUE_WORDS = 60
 _ZONE_VALUE_WORDS = 15  # an unknown key's value at most this long
 _KNOWN_IN_BLOCK = 2  # metadata keys that make a run of label lines a block of metadata
 # Explanations, not values: they open with a determiner or pronoun, or hold a clause.
-_EXPLAINS = re.compile(
+_EXPLAINS = LazyRegex(
     r"^(?:the|a|an|this|that|these|those|it|its|one|each|every|any|what|how|which|who|you|your|where|when)\b"
     r"|\b(?:that|which|who|whose|is|are|should|must|can|will|would|may|means|refers)\b",
     re.IGNORECASE,
 )
 _MIN_EXPLANATION_WORDS = 6
-_SENTENCE_WORDS = re.compile(r"\b(?:i|we|you|is|are|was|were|will|can|should|must|have|has|do|does)\b", re.I)
+_SENTENCE_WORDS = LazyRegex(r"\b(?:i|we|you|is|are|was|were|will|can|should|must|have|has|do|does)\b", re.I)
 
 
 class Label(NamedTuple):
