@@ -70,7 +70,7 @@ def test_the_assistant_grammar_screened_finds_the_same() -> None:
 
 
 def test_a_plain_post_compiles_none_of_the_assistant_grammar() -> None:
-    """The grammar costs ~35 ms to compile: a post with no assistant's sentence pays none of it."""
+    """The grammar costs ~25 ms CPU to compile: a post with no assistant's sentence pays none of it."""
     screen = DocumentScreen(PLAIN)
     compiled_before = {id(p) for p in _grammar() if p._compiled is not None}
     assert all(assistant_form(sentence, False, True, screen) is None for sentence in PLAIN)

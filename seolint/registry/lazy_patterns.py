@@ -1,19 +1,18 @@
 """Patterns compiled by `re` only when a text reaches them, and screened per document.
 
 Every rule module is imported in every run, and compiling a module's patterns at import
-cost a one-post run ~20 ms for rules that never read that post (off, or not for its page
+cost a one-post run ~15 ms CPU for rules that never read that post (off, or not for its page
 kind). `LazyRegex` compiles on first use instead.
 
 The assistant's grammar (S007) is some forty patterns of a few hundred characters each:
-compiled by `re` they cost ~35 ms a process, and searched sentence by sentence they were
+compiled by `re` they cost ~25 ms CPU a process, and searched sentence by sentence they were
 two thirds of linting the corpus, which holds no assistant's sentence. So a document is
 screened first, pattern by pattern and only for the patterns a text is asked about: the
 pattern's RE2 superset (`regex_superset`: it matches wherever the pattern does, and maybe
 more) searches all the document's texts joined by newlines in one linear pass. A pattern
 whose screen finds nothing cannot match any of the texts, and is neither compiled by `re`
 nor searched; for the others the screen reads each text first, and `re` compiles and
-searches only the texts it passes. Figures: BENCHMARKS.md,
-"Figures behind the code".
+searches only the texts it passes. Figures: BENCHMARKS.md, "Figures behind the code".
 """
 
 from __future__ import annotations
