@@ -23,7 +23,7 @@ from seolint.checks.leftover_spans import locate_sentence
 from seolint.document.model import Document, Span
 from seolint.findings.records import Fix, Problem, Severity
 from seolint.registry.edits import remove_sentence
-from seolint.registry.lazy_patterns import DocumentScreen, NoScreen, ScreenedPattern
+from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, ScreenedPattern
 from seolint.registry.packs.match import Matcher, PackCheck
 from seolint.registry.rule import NoOptions, rule
 
@@ -61,7 +61,7 @@ def _words() -> Words:
 class Form(NamedTuple):
     name: str  # what the assistant does in the sentence, for the message
     pattern: ScreenedPattern
-    cue: re.Pattern[str] | None = None  # must also hold somewhere in the sentence
+    cue: LazyRegex | None = None  # must also hold somewhere in the sentence
     in_lists: bool = True  # a bare imperative in a list item is a step or a changelog entry
     anywhere: bool = True  # False: only in the first or last few blocks, where an assistant frames its draft
 
@@ -83,10 +83,10 @@ _INVENTED_WEAK = (
     r"|i(?:'ve| have)? (?:used|included|added)"
     r"|in (?:the|this) (?:draft|post|article|hook|intro)"
 )
-_INVENTED = re.compile(rf"\b(?:{_INVENTED_STRONG}|{_INVENTED_WEAK})\b", re.IGNORECASE)
-_INVENTED_STRONGLY = re.compile(rf"\b(?:{_INVENTED_STRONG})\b", re.IGNORECASE)
+_INVENTED = LazyRegex(rf"\b(?:{_INVENTED_STRONG}|{_INVENTED_WEAK})\b", re.IGNORECASE)
+_INVENTED_STRONGLY = LazyRegex(rf"\b(?:{_INVENTED_STRONG})\b", re.IGNORECASE)
 # What turns "I could also draft three titles" into an offer: a condition on the requester or a question.
-_ON_REQUEST = re.compile(r"\bif you\b|\bjust say\b|\blet me know\b|\bhappy to\b|\?\s*$", re.IGNORECASE)
+_ON_REQUEST = LazyRegex(r"\bif you\b|\bjust say\b|\blet me know\b|\bhappy to\b|\?\s*$", re.IGNORECASE)
 # Where a request to the requester may start: the sentence's start or a clause's ("..., so please").
 _CLAUSE_START = r"(?:^\W*|[,;:—–]\s*(?:so|and|but|then)?\s*)"
 _ASKING = (
@@ -111,7 +111,7 @@ def forms() -> tuple[Form, ...]:
     part, document = w.part, w.document
     asked = rf"{_CLAUSE_START}{_LEAD}{_ASKING}"
     bare = rf"{_CLAUSE_START}{_LEAD}{_ASKING}?"
-    shapes: list[tuple[str, str, re.Pattern[str] | None, bool, bool]] = [
+    shapes: list[tuple[str, str, LazyRegex | None, bool, bool]] = [
         (
             "offers to change the draft",
             _either(
