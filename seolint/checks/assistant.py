@@ -23,6 +23,7 @@ from seolint.checks.leftover_spans import locate_sentence
 from seolint.document.model import Document, Span
 from seolint.findings.records import Fix, Problem, Severity
 from seolint.registry.edits import remove_sentence
+from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, ScreenedPattern
 from seolint.registry.packs.match import Matcher, PackCheck
 from seolint.registry.rule import NoOptions, rule
 
@@ -59,8 +60,8 @@ def _words() -> Words:
 
 class Form(NamedTuple):
     name: str  # what the assistant does in the sentence, for the message
-    pattern: re.Pattern[str]
-    cue: re.Pattern[str] | None = None  # must also hold somewhere in the sentence
+    pattern: ScreenedPattern
+    cue: LazyRegex | None = None  # must also hold somewhere in the sentence
     in_lists: bool = True  # a bare imperative in a list item is a step or a changelog entry
     anywhere: bool = True  # False: only in the first or last few blocks, where an assistant frames its draft
 
@@ -82,10 +83,10 @@ _INVENTED_WEAK = (
     r"|i(?:'ve| have)? (?:used|included|added)"
     r"|in (?:the|this) (?:draft|post|article|hook|intro)"
 )
-_INVENTED = re.compile(rf"\b(?:{_INVENTED_STRONG}|{_INVENTED_WEAK})\b", re.IGNORECASE)
-_INVENTED_STRONGLY = re.compile(rf"\b(?:{_INVENTED_STRONG})\b", re.IGNORECASE)
+_INVENTED = LazyRegex(rf"\b(?:{_INVENTED_STRONG}|{_INVENTED_WEAK})\b", re.IGNORECASE)
+_INVENTED_STRONGLY = LazyRegex(rf"\b(?:{_INVENTED_STRONG})\b", re.IGNORECASE)
 # What turns "I could also draft three titles" into an offer: a condition on the requester or a question.
-_ON_REQUEST = re.compile(r"\bif you\b|\bjust say\b|\blet me know\b|\bhappy to\b|\?\s*$", re.IGNORECASE)
+_ON_REQUEST = LazyRegex(r"\bif you\b|\bjust say\b|\blet me know\b|\bhappy to\b|\?\s*$", re.IGNORECASE)
 # Where a request to the requester may start: the sentence's start or a clause's ("..., so please").
 _CLAUSE_START = r"(?:^\W*|[,;:—–]\s*(?:so|and|but|then)?\s*)"
 _ASKING = (
@@ -110,7 +111,7 @@ def forms() -> tuple[Form, ...]:
     part, document = w.part, w.document
     asked = rf"{_CLAUSE_START}{_LEAD}{_ASKING}"
     bare = rf"{_CLAUSE_START}{_LEAD}{_ASKING}?"
-    shapes: list[tuple[str, str, re.Pattern[str] | None, bool, bool]] = [
+    shapes: list[tuple[str, str, LazyRegex | None, bool, bool]] = [
         (
             "offers to change the draft",
             _either(
@@ -280,7 +281,7 @@ def forms() -> tuple[Form, ...]:
         ),
     ]
     return tuple(
-        Form(name, re.compile(source, re.IGNORECASE), cue, lists, anywhere)
+        Form(name, ScreenedPattern(source, re.IGNORECASE), cue, lists, anywhere)
         for name, source, cue, lists, anywhere in shapes
     )
 
@@ -302,23 +303,26 @@ def _of_any_post(sentence: str) -> bool:
     return len(words) == 2 and words[0] in _CONDITIONS and words[1] in _ANY
 
 
-def assistant_form(sentence: str, listed: bool = False, edge: bool = True) -> str | None:
+def assistant_form(
+    sentence: str, listed: bool = False, edge: bool = True, screen: DocumentScreen | None = None
+) -> str | None:
     """What the assistant does in `sentence` (see `forms`, then `_by_cues`), or None when it
     is not its own; `listed`: the sentence is a list item; `edge`: it is in the first or last
-    few blocks."""
+    few blocks; `screen`: the screen of the document the sentence is in (none: a sentence alone)."""
     if _UPDATE_NOTE.match(sentence) or _of_any_post(sentence):
         return None
+    screen = screen or NoScreen()
     for form in forms():
         if (listed and not form.in_lists) or (not edge and not form.anywhere):
             continue
-        if form.pattern.search(sentence) and (form.cue is None or form.cue.search(sentence)):
+        if screen.search(form.pattern, sentence) and (form.cue is None or form.cue.search(sentence)):
             return form.name
-    return _by_cues(sentence, listed, edge)
+    return _by_cues(sentence, listed, edge, screen)
 
 
 class Cue(NamedTuple):
     name: str
-    pattern: re.Pattern[str]
+    pattern: ScreenedPattern
 
 
 @cache
@@ -397,13 +401,51 @@ def cues() -> tuple[Cue, ...]:
         r"|article))\b",
         "request": rf"{_CLAUSE_START}{_LEAD}{_ASKING}?(?:{w.edit}|{w.check})\b",
     }
-    return tuple(Cue(name, re.compile(source, re.IGNORECASE)) for name, source in found.items())
+    return tuple(Cue(name, ScreenedPattern(source, re.IGNORECASE)) for name, source in found.items())
 
 
-def _by_cues(sentence: str, listed: bool, edge: bool) -> str | None:
+@cache
+def _cue_patterns() -> dict[str, ScreenedPattern]:
+    return {cue.name: cue.pattern for cue in cues()}
+
+
+class _Found:
+    """The cues a sentence holds, each searched the first time `_by_cues` asks for it: most
+    sentences are ruled out by the first few."""
+
+    def __init__(self, sentence: str, screen: DocumentScreen) -> None:
+        self._sentence = sentence
+        self._screen = screen
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, name: str) -> bool:
+        known = self._known.get(name)
+        if known is None:
+            known = self._known[name] = self._screen.search(_cue_patterns()[name], self._sentence) is not None
+        return known
+
+    def __and__(self, names: set[str]) -> set[str]:
+        return {name for name in names if name in self}
+
+    def either(self, *names: str) -> _Either:
+        return _Either(self, names)
+
+
+class _Either:
+    """Whether a sentence holds one of some cues, searched when first asked."""
+
+    def __init__(self, found: _Found, names: tuple[str, ...]) -> None:
+        self._found = found
+        self._names = names
+
+    def __bool__(self) -> bool:
+        return any(name in self._found for name in self._names)
+
+
+def _by_cues(sentence: str, listed: bool, edge: bool, screen: DocumentScreen) -> str | None:
     """The assistant's sentence by the parts it combines (see `cues`)."""
-    has = {cue.name for cue in cues() if cue.pattern.search(sentence)}
-    about_text = bool(has & {"text", "facts"})
+    has = _Found(sentence, screen)
+    about_text = has.either("text", "facts")
     if "model" in has:
         return "speaks of itself as a model"
     if "offer" in has and "me" in has and (about_text or has & {"edit", "writer"}):
@@ -458,20 +500,26 @@ class Said(NamedTuple):
     text: str
 
 
-def assistant_sentences(doc: Document) -> Iterator[Said]:
-    """The assistant's sentences in the prose (blockquotes are quotations, not framing)."""
+def assistant_sentences(doc: Document) -> tuple[Said, ...]:
+    """The assistant's sentences in the prose (blockquotes are quotations, not framing),
+    found once however many rules ask."""
+    return doc.views.derived(_assistant_sentences)
+
+
+def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
     views = doc.views
     count = len(views.blocks)
-    for sentence in views.sentences:
-        prose = views.blocks[sentence.block].block
-        if prose.kind == "quote":
-            continue
+    read = [s for s in views.sentences if views.blocks[s.block].block.kind != "quote"]
+    screen = DocumentScreen([sentence.text for sentence in read])
+    found = []
+    for sentence in read:
         edge = sentence.block < _EDGE_BLOCKS or sentence.block >= count - _EDGE_BLOCKS
-        form = assistant_form(sentence.text, prose.kind == "list-item", edge)
+        listed = views.blocks[sentence.block].block.kind == "list-item"
+        form = assistant_form(sentence.text, listed, edge, screen)
         if form is not None:
-            yield Said(
-                locate_sentence(doc, sentence.block, sentence.text), form, sentence.block, sentence.text
-            )
+            span = locate_sentence(doc, sentence.block, sentence.text)
+            found.append(Said(span, form, sentence.block, sentence.text))
+    return tuple(found)
 
 
 @rule("S007", "assistant-talk", Severity.ERROR)

@@ -30,6 +30,7 @@ from seolint.checks.headings import LEAKED_MARKER
 from seolint.document.model import Block, Document, Link, Span
 from seolint.document.views import sentences_of
 from seolint.findings.records import Problem, Severity
+from seolint.registry.lazy_patterns import LazyRegex
 from seolint.registry.options import Options, option
 from seolint.registry.phrases import phrase_pattern
 from seolint.registry.rule import rule
@@ -46,14 +47,14 @@ _OPENING_QUOTES = frozenset("“‘«")
 _AFTER_GO = frozenset({"ahead", "and", "to", "over", "back", "through", "forth"})
 _MARKUP = " *_(["
 # A question that speaks to the reader: "Have you hit this?", "What's your approach?"
-_TO_READER = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
-_ELLIPTIC_QUESTION = re.compile(
+_TO_READER = LazyRegex(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+_ELLIPTIC_QUESTION = LazyRegex(
     r"^(?:any\s+)?(?:questions|thoughts|feedback|ideas|comments|suggestions|interested|curious|"
     r"want|wanna|ready|keen|need|got|why not)\b",
     re.IGNORECASE,
 )
 _ANYONE = r"(?:you|everyone|all|readers|users|anyone)"
-_INVITATION = re.compile(
+_INVITATION = LazyRegex(
     r"\bwe(?:'d|’d| would) (?:love|welcome|appreciate|be (?:happy|glad|delighted|grateful))\b"
     rf"|\bwe (?:[a-z]+ ){{0,3}}?(?:invite|encourage|urge|welcome) {_ANYONE}\b"
     rf"|\bwe(?:'d|’d| would) like to (?:ask|invite|encourage) {_ANYONE}\b"
@@ -73,12 +74,12 @@ _INVITATION_WORDS = (
     "we'd", "we’d", "we would", "invite", "encourage", "urge", "welcome",
     "forward to hearing", "please",
 )  # fmt: skip
-_YOU_MAY = re.compile(
+_YOU_MAY = LazyRegex(
     r"\byou (?:can|could|should|may|might|may want to|might want to|'ll want to|’ll want to)"
     r" (?:also |now |still |[a-z]+ly )?([a-z]+)",
     re.IGNORECASE,
 )
-_CTA_CLASS = re.compile(r"(?:^|[-_])(?:cta|btn|button)(?:$|[-_])", re.IGNORECASE)
+_CTA_CLASS = LazyRegex(r"(?:^|[-_])(?:cta|btn|button)(?:$|[-_])", re.IGNORECASE)
 
 
 class CtaOptions(Options):

@@ -15,24 +15,23 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document.model import Block, Document, Heading
+from seolint.registry.lazy_patterns import LazyRegex
 
 if TYPE_CHECKING:
     from seolint.document.views import ProseBlock
 
 # A list item that cites an issue ("[FLINK-123] - Check ...", "... #1234") is a changelog entry.
-CHANGELOG_ENTRY = re.compile(r"^\W*[A-Z][A-Z0-9]*-\d+\b|#\d+\W*$")
-_THANKS = re.compile(
+CHANGELOG_ENTRY = LazyRegex(r"^\W*[A-Z][A-Z0-9]*-\d+\b|#\d+\W*$")
+_THANKS = LazyRegex(
     r"^\W*(?:(?:a |and )?(?:big |special |many |huge |heartfelt |final )?thanks?\b|thank you\b"
     r"|(?:we|i)(?:'d|’d| would) (?:also )?like to (?:thank|acknowledge)\b"
     r"|(?:we are|we're|i am|i'm) (?:very )?(?:grateful|thankful)\b"
     r"|(?:this release|it) (?:was|is) (?:made possible|brought to you) by\b)",
     re.IGNORECASE,
 )
-_NAME = re.compile(r"@?[\w][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|&")  # "Ana María", "steelman", "@ana"
+_NAME = LazyRegex(r"@?[\w][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|&")  # "Ana María", "steelman", "@ana"
 # A sign-off: a short last word to the reader ("Happy Jekylling!!", "Enjoy!", "Cheers,").
-_SIGN_OFF = re.compile(
-    r"^\W*(?:happy|enjoy|cheers|onwards?|have fun|best|regards|thanks for reading)\b", re.I
-)
+_SIGN_OFF = LazyRegex(r"^\W*(?:happy|enjoy|cheers|onwards?|have fun|best|regards|thanks for reading)\b", re.I)
 _SIGN_OFF_WORDS = 5
 _MIN_CLOSING_BLOCKS = 3  # the final part never holds fewer paragraphs than this
 

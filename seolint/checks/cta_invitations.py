@@ -9,53 +9,55 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from seolint.registry.lazy_patterns import LazyRegex
+
 if TYPE_CHECKING:
     from seolint.checks.cta_lexicon import Lexicon
 
 # A required action addressed to the readers it concerns: "If you have this config, you will
 # have to update it", "Users of alternate registries must contact their vendor".
-_CONCERNED = re.compile(
+_CONCERNED = LazyRegex(
     r"^\W*(?:(?:if|when|once|for|should) (?:you|users|those|anyone|everyone|projects|people)\b"
     r"|(?:users|anyone|everyone|those|projects|people) (?:of|on|who|that|using|with|running)\b)",
     re.IGNORECASE,
 )
-_OBLIGED = re.compile(
+_OBLIGED = LazyRegex(
     r"\b(?:must|needs? to|ha(?:ve|s) to|should|ought to|(?:are|is) (?:required|advised|urged|encouraged) to)"
     r" (?:also |first |now |still |[a-z]+ly )?([a-z]+)",
     re.IGNORECASE,
 )
 # A main clause without a subject after a condition that addresses the reader: "If you want
 # to write a handler, consult the guide." Its first word is then a verb, whatever the verb.
-_CONDITION_THEN = re.compile(
+_CONDITION_THEN = LazyRegex(
     r"^\W*(?:if|when|whenever|once|should) you\b[^,;:.!?]{0,200},\s*(?:then\s+|please\s+)?"
     r"([a-z][a-z-]*)\s+([a-z]+|[\[“\"(])",
     re.IGNORECASE,
 )
 # Invitations the reader recognises at once: "we hope you will try it", "now is a great time
 # to ...", "let's connect", "I recommend you read ...".
-_HOPE = re.compile(
+_HOPE = LazyRegex(
     r"\b(?:we|i) hope (?:that )?(?:you|readers|users|everyone)(?: will| ?'ll| ?’ll)? ([a-z]+)", re.IGNORECASE
 )
-_GOOD_TIME = re.compile(
+_GOOD_TIME = LazyRegex(
     r"\b(?:this|now|it|today)(?: is|'s|’s) (?:a |the )?(?:great|good|perfect|ideal|best) (?:time|moment)"
     r"(?: for [^.,;]{1,80})? to\b",
     re.IGNORECASE,
 )
-_LETS = re.compile(r"\blet(?:'s|’s| us) ([a-z]+)", re.IGNORECASE)
-_RECOMMEND = re.compile(
+_LETS = LazyRegex(r"\blet(?:'s|’s| us) ([a-z]+)", re.IGNORECASE)
+_RECOMMEND = LazyRegex(
     r"\b(?:we|i) (?:[a-z]+ly )?(?:recommend|suggest|advise|urge|encourage)(?: that)? "
     r"(?:(?:you|readers|users|everyone|anyone|all)\b|([a-z]+)ing\b)",
     re.IGNORECASE,
 )
-_WELCOME = re.compile(
+_WELCOME = LazyRegex(
     r"\b(?:we|i) (?:also |always |[a-z]+ly )?welcome"
     r" (?!the\b|our\b|a\b|an\b|new\b|back\b|him\b|her\b|them\b)[a-z]",
     re.IGNORECASE,
 )
 # A sentence wholly in parentheses is an aside ("(Correction: ...; see the comment.)").
-ASIDE = re.compile(r"\A\s*\([^()]*\)[.!?]?\s*")
+ASIDE = LazyRegex(r"\A\s*\([^()]*\)[.!?]?\s*")
 # A pointer inside the same post ("at the end of this post", "below") sends nobody onward.
-IN_THIS_POST = re.compile(
+IN_THIS_POST = LazyRegex(
     r"\b(?:see|find|found|listed|shown|described|linked|included|given)\b[^.;:]{0,60}"
     r"(?<!the )\b(?:below|above)\b"
     r"|\b(?:at the (?:end|bottom|top)|later|earlier) (?:of|in) this (?:post|article|page)(?:\d+)?\b",
@@ -63,7 +65,7 @@ IN_THIS_POST = re.compile(
 )
 # A sentence that sends the reader to more: "More details are in [the changelog]", "The full
 # list of changes can be viewed [here]", "Read [part two] to see ..."; it needs a link.
-_ONWARD = re.compile(
+_ONWARD = LazyRegex(
     r"\b(?:more|further|full|complete|detailed|additional|next)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:details?|information|info|resources|reading|list|changelog|change ?log|release notes|notes|docs"
     r"|documentation|instructions|examples?|guide|tutorials?|part|post|article|installment|chapter)\b"
@@ -71,7 +73,7 @@ _ONWARD = re.compile(
     re.IGNORECASE,
 )
 # ... and says where it is: "are in", "is available at", "can be viewed", "see".
-_AVAILABLE = re.compile(
+_AVAILABLE = LazyRegex(
     r"\b(?:is|are) (?:now |also )?(?:(?:available|here|there|listed|linked)\b|(?:in|at|on) )"
     r"|\bcan (?:be )?(?:found|viewed|read|seen|find|view|see|read)\b|\b(?:see|read|check|find|visit|head)\b"
     r"|\b(?:starting point|place to start)\b",

@@ -26,8 +26,9 @@ from typing import NamedTuple
 from seolint.checks.draft_units import Unit, is_prose_line, title_cased
 from seolint.checks.leftover_lexicon import leftover_words
 from seolint.checks.outline_block import plan_part
+from seolint.registry.lazy_patterns import LazyRegex
 
-_LABEL = re.compile(
+_LABEL = LazyRegex(
     r"^\W{0,6}(?P<key>[A-Za-z][\w'’&/+.-]*(?:\s+[\w'’&/+.-]+){0,4}?)\s*(?:\((?P<note>[^()]{1,40})\)\s*)?:"
     r"(?:\s+(?P<value>\S.*)|\s*)$"
 )
@@ -35,7 +36,7 @@ _MAX_VALUE_WORDS = 60
 _ZONE_VALUE_WORDS = 15  # an unknown key's value at most this long
 _KNOWN_IN_BLOCK = 2  # metadata keys that make a run of label lines a block of metadata
 # Explanations, not values: they open with a determiner or pronoun, or hold a clause.
-_EXPLAINS = re.compile(
+_EXPLAINS = LazyRegex(
     r"^(?:the|a|an|this|that|these|those|it|its|one|each|every|any|what|how|which|who|you|your|where|when)\b"
     r"|\b(?:that|which|who|whose|is|are|should|must|can|will|would|may|means|refers)\b",
     re.IGNORECASE,
@@ -43,7 +44,7 @@ _EXPLAINS = re.compile(
 _MIN_EXPLANATION_WORDS = 6
 _HEAD_WORDS = 4  # a block of metadata's heading is a few words
 _OUTLINE_REACH = 3  # lines around a part of a plan to look for another
-_SENTENCE_WORDS = re.compile(r"\b(?:i|we|you|is|are|was|were|will|can|should|must|have|has|do|does)\b", re.I)
+_SENTENCE_WORDS = LazyRegex(r"\b(?:i|we|you|is|are|was|were|will|can|should|must|have|has|do|does)\b", re.I)
 
 
 class Label(NamedTuple):

@@ -14,19 +14,20 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit
+from seolint.registry.lazy_patterns import LazyRegex
 
-_HEADING = re.compile(
+_HEADING = LazyRegex(
     r"^\W*(?:(?:blog|post|article|proposed|suggested|content|seo|draft)\s+)?(?:outline|structure|plan)\W*$",
     re.IGNORECASE,
 )
-_PLAN_PART = re.compile(
+_PLAN_PART = LazyRegex(
     r"^\W*(?:(?:[IVX]+\.|[A-Za-z][.)]|\d{1,2}[.)])\s*)?(?P<part>hook|thesis|key\s+(?:points?|ideas?|takeaways?)"
     r"|main\s+points?|supporting\s+points?|cta|call\s+to\s+action|angle|transition|takeaways?)\s*:",
     re.IGNORECASE,
 )
-_ROMAN = re.compile(r"^\W*(?:[IVX]{1,4})\.\s+\S")
-_ENUMERATED = re.compile(r"^\W*(?:[IVX]{1,4}|[A-Z]|\d{1,2})[.)]\s+\S")
-_MARKER = re.compile(
+_ROMAN = LazyRegex(r"^\W*(?:[IVX]{1,4})\.\s+\S")
+_ENUMERATED = LazyRegex(r"^\W*(?:[IVX]{1,4}|[A-Z]|\d{1,2})[.)]\s+\S")
+_MARKER = LazyRegex(
     r"^\W*(?:(?:here(?:'s|’s| is) the\s+)?(?:full|complete|final|first|rough)\s+)?"
     r"(?:draft|post|blog\s+post|article|text|version)(?:\s+(?:below|follows))?\W*$",
     re.IGNORECASE,

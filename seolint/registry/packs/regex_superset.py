@@ -33,6 +33,8 @@ _FLAGS = re.compile(r"\(\?([aiLmsux]*)(?:-([imsx]+))?([:)])")
 _QUANTIFIER = re.compile(r"\{(\d*)(,\d*)?\}")
 _ESCAPED_CHARS = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+_PLAIN = re.compile(r"[A-Za-z0-9 ]+")  # characters RE2 reads as themselves, taken a run at a time
+_FOLD_I = str.maketrans({"i": _FOLDED_I, "I": _FOLDED_I})
 
 
 class Untranslatable(Exception):
@@ -71,6 +73,10 @@ class _Translator:
         return (f"(?{flags})" if flags else "") + "".join(parts)
 
     def _next(self) -> str:
+        plain = _PLAIN.match(self.source, self.index)
+        if plain is not None:  # the same as `_literal` a character at a time, several times faster
+            self.index = plain.end()
+            return plain.group().translate(_FOLD_I) if self.ignore_case[-1] else plain.group()
         char = self.source[self.index]
         if char == "\\":
             return self._escape()

@@ -1,0 +1,146 @@
+"""Patterns compiled by `re` only when a text reaches them, and screened per document.
+
+Every rule module is imported in every run, and compiling a module's patterns at import
+cost a one-post run ~15 ms CPU for rules that never read that post (off, or not for its page
+kind). `LazyRegex` compiles on first use instead.
+
+The assistant's grammar (S007) is some forty patterns of a few hundred characters each:
+compiled by `re` they cost ~25 ms CPU a process, and searched sentence by sentence they were
+two thirds of linting the corpus, which holds no assistant's sentence. So a document is
+screened first, pattern by pattern and only for the patterns a text is asked about: the
+pattern's RE2 superset (`regex_superset`: it matches wherever the pattern does, and maybe
+more) searches all the document's texts joined by newlines in one linear pass. A pattern
+whose screen finds nothing cannot match any of the texts, and is neither compiled by `re`
+nor searched; for the others the screen reads each text first, and `re` compiles and
+searches only the texts it passes. Figures: BENCHMARKS.md, "Figures behind the code".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from seolint.registry.packs.regex_superset import re2_superset
+
+_UNSCREENED = object()  # a pattern RE2 cannot screen: every document may hold a match
+
+
+class LazyRegex:
+    """A pattern of `re`, compiled the first time it is used."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, text: str, *span: int) -> re.Match[str] | None:
+        return self.compiled.search(text, *span)
+
+    def match(self, text: str, *span: int) -> re.Match[str] | None:
+        return self.compiled.match(text, *span)
+
+    def fullmatch(self, text: str, *span: int) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text, *span)
+
+    def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, *span)
+
+    def findall(self, text: str, *span: int) -> list[Any]:
+        return self.compiled.findall(text, *span)
+
+
+class ScreenedPattern(LazyRegex):
+    """A pattern compiled the first time a text may hold its match, with its RE2 screen."""
+
+    __slots__ = ("_screen",)
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        super().__init__(pattern, flags)
+        self._screen: Any = None  # google-re2 has no type hints
+
+    def may_match(self, joined: bytes) -> bool:
+        """Whether the texts joined by newlines (UTF-8) may hold a match."""
+        screen = self._screen
+        if screen is None:
+            screen = self._screen = _compile_screen(self.pattern, self.flags)
+        return screen is _UNSCREENED or screen.search(joined) is not None
+
+
+def _compile_screen(pattern: str, flags: int) -> Any:
+    import re2  # google-re2, as for the pack screens
+
+    if flags & ~re.IGNORECASE:  # only the case flag is translated; the others are not screened
+        return _UNSCREENED
+    superset = re2_superset(f"(?i){pattern}" if flags & re.IGNORECASE else pattern)
+    if superset is None:
+        return _UNSCREENED
+    options = re2.Options()
+    options.log_errors = False
+    options.never_capture = True
+    try:
+        return re2.compile(superset, options)
+    except re2.error:
+        return _UNSCREENED
+
+
+class DocumentScreen:
+    """Searches for the texts of one document: a pattern whose screen finds nothing in the
+    whole document matches none of its texts; one that finds something is screened again
+    on the text asked about, and only then searched by `re`."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._joined: bytes | None = None
+        self._verdicts: dict[ScreenedPattern, bool] = {}
+        self._text: str | None = None  # a text is asked about many patterns in a row
+        self._encoded: bytes | None = None
+
+    def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
+        """`pattern.search(text)`, where `text` is one of the document's texts."""
+        verdict = self._verdicts.get(pattern)
+        if verdict is None:
+            joined = self._joined_texts()
+            verdict = self._verdicts[pattern] = joined is None or pattern.may_match(joined)
+        if not verdict:
+            return None
+        encoded = self._encoded_text(text)
+        if encoded is not None and not pattern.may_match(encoded):
+            return None
+        return pattern.search(text)
+
+    def _joined_texts(self) -> bytes | None:
+        """The texts joined by newlines, or None when RE2 cannot read them (a lone surrogate)."""
+        if self._joined is None:
+            try:
+                self._joined = "\n".join(self._texts).encode()
+            except UnicodeEncodeError:
+                return None
+        return self._joined
+
+    def _encoded_text(self, text: str) -> bytes | None:
+        if text is not self._text:
+            self._text = text
+            try:
+                self._encoded = text.encode()
+            except UnicodeEncodeError:
+                self._encoded = None
+        return self._encoded
+
+
+class NoScreen(DocumentScreen):
+    """Every pattern searched, for a text on its own."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
+        return pattern.search(text)

@@ -1,0 +1,81 @@
+"""Patterns compiled on first use and screened per document (seolint/registry/lazy_patterns.py):
+a screen may only skip work, never change what is found."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from seolint.checks.assistant import assistant_form, cues, forms
+from seolint.config.files import tomllib
+from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, ScreenedPattern
+
+PHRASINGS = tomllib.loads(
+    (Path(__file__).parent / "data" / "assistant_phrasings.toml").read_text(encoding="utf-8")
+)["set"]
+# Sentences a post of our own could hold, none an assistant's.
+PLAIN = [
+    "The scheduler now keeps one queue per core.",
+    "We measured the change on three machines over a week.",
+    "Each worker drains its own queue before it steals from another.",
+]
+
+
+def test_a_lazy_pattern_compiles_on_first_use() -> None:
+    pattern = LazyRegex(r"\bqueue\b", re.IGNORECASE)
+    assert pattern._compiled is None
+    assert pattern.search("One QUEUE per core") is not None
+    assert pattern._compiled is not None
+    assert pattern.match("queue") is not None and pattern.fullmatch("queues") is None
+    assert [m.group() for m in pattern.finditer("queue, Queue")] == ["queue", "Queue"]
+
+
+def test_a_screen_finds_what_re_finds() -> None:
+    texts = [
+        "Please ſtart the queue.",  # U+017F matches s under IGNORECASE
+        "KELVIN \u212a and \u0130stanbul",
+        "a\u3000b\u00a0c",  # Python's whitespace beyond ASCII
+        "line one\nline two",
+        "nothing here",
+        "lone \ud800 surrogate",  # RE2 cannot read it: searched by re alone
+    ]
+    patterns = [
+        ScreenedPattern(r"\bstart\b", re.IGNORECASE),
+        ScreenedPattern(r"^\W*kelvin k\b", re.IGNORECASE),
+        ScreenedPattern(r"\bistanbul", re.IGNORECASE),
+        ScreenedPattern(r"a\sb\sc"),
+        ScreenedPattern(r"two$"),
+        ScreenedPattern(r"^line two"),
+        ScreenedPattern(r"(?<!lone )surrogate"),
+        ScreenedPattern(r"lone \ud800"),
+        ScreenedPattern(r"\bnothing (?=here)"),
+    ]
+    for documents in ([texts[:-1]], [texts], [[text] for text in texts]):
+        for document in documents:
+            screen = DocumentScreen(document)
+            for text in document:
+                for pattern in patterns:
+                    expected = re.compile(pattern.pattern, pattern.flags).search(text)
+                    found = screen.search(pattern, text)
+                    assert (found and found.span()) == (expected and expected.span()), (pattern.pattern, text)
+
+
+def test_the_assistant_grammar_screened_finds_the_same() -> None:
+    sentences = [s for found in PHRASINGS for s in found["said"] + found["near_misses"]] + PLAIN
+    screen = DocumentScreen(sentences)
+    for sentence in sentences:
+        for listed, edge in ((False, True), (True, True), (False, False)):
+            alone = assistant_form(sentence, listed, edge, NoScreen())
+            assert assistant_form(sentence, listed, edge, screen) == alone, sentence
+
+
+def test_a_plain_post_compiles_none_of_the_assistant_grammar() -> None:
+    """The grammar costs ~25 ms CPU to compile: a post with no assistant's sentence pays none of it."""
+    screen = DocumentScreen(PLAIN)
+    compiled_before = {id(p) for p in _grammar() if p._compiled is not None}
+    assert all(assistant_form(sentence, False, True, screen) is None for sentence in PLAIN)
+    assert {id(p) for p in _grammar() if p._compiled is not None} == compiled_before
+
+
+def _grammar() -> list[ScreenedPattern]:
+    return [form.pattern for form in forms()] + [cue.pattern for cue in cues()]
