@@ -13,10 +13,10 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -34,6 +34,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 SUFFIXES: dict[Format, str] = {"markdown": "md", "html": "html", "text": "txt"}
 
 __all__ = ["DraftError"]  # re-exported: tests use it without importing the pipeline
+
+T = TypeVar("T")
 
 
 def plan_for(select: tuple[str, ...] | None = None, rules: dict[str, dict[str, Any]] | None = None) -> Plan:
@@ -192,8 +194,13 @@ def _shared_lint(
     posts: list[Path], tmp_path_factory: pytest.TempPathFactory, name: str
 ) -> dict[Path, FileResult]:
     """One lint of `posts` on every CPU, shared by every test and every xdist worker of the
-    session (the slowest step of the suite): the first to ask lints and stores the results,
-    the others wait on the lock and read them."""
+    session (the slowest step of the suite)."""
+    return _once_per_session(tmp_path_factory, f"corpus-{name}", lambda: _lint_everywhere(posts))
+
+
+def _once_per_session(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[], T]) -> T:
+    """`make()` once in the session: the first test or xdist worker to ask makes and stores it,
+    the others wait on the lock and read it."""
     import pickle
 
     from filelock import FileLock
@@ -201,12 +208,12 @@ def _shared_lint(
     shared = tmp_path_factory.getbasetemp()
     if "PYTEST_XDIST_WORKER" in os.environ:
         shared = shared.parent  # the session's folder, above each worker's own
-    stored = shared / f"corpus-{name}.pickle"
+    stored = shared / f"{name}.pickle"
     with FileLock(f"{stored}.lock"):
         if not stored.is_file():
-            stored.write_bytes(pickle.dumps(_lint_everywhere(posts)))
-        results: dict[Path, FileResult] = pickle.loads(stored.read_bytes())
-    return results
+            stored.write_bytes(pickle.dumps(make()))
+        made: T = pickle.loads(stored.read_bytes())
+    return made
 
 
 def _lint_everywhere(posts: list[Path]) -> dict[Path, FileResult]:
@@ -224,6 +231,30 @@ def _lint_everywhere(posts: list[Path]) -> dict[Path, FileResult]:
     refused = [o for o in results.values() if not isinstance(o, FileResult)]
     assert refused == [], "published posts are all readable"
     return {path: o for path, o in results.items() if isinstance(o, FileResult)}
+
+
+# --- the shared sites ----------------------------------------------------------------------
+
+SHARED_SITES = ROOT.parent / "shared" / "sites"
+
+
+@pytest.fixture(scope="session")
+def rust_blog_run(tmp_path_factory: pytest.TempPathFactory) -> CliResult:
+    """`seolint check` of the whole shared Zola site with its link and description rules, in
+    JSON on two workers: one run (the site model reads all its 1,181 pages) for every test
+    and xdist worker that asks."""
+    site = SHARED_SITES / "zola-rust-blog"
+    if not site.is_dir():
+        pytest.skip("../shared/sites/zola-rust-blog is not present")
+
+    def run() -> CliResult:
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            monkeypatch.chdir(site)
+            return run_cli(
+                ["check", "--format", "json", "--no-cache", "-j", "2", "--select", "M003,M004,M010,W001,W003"]
+            )
+
+    return _once_per_session(tmp_path_factory, "site-zola-rust-blog", run)
 
 
 @pytest.fixture

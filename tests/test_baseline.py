@@ -19,14 +19,35 @@ def findings(result: CliResult) -> list[tuple[str, int, str]]:
     return [(Path(f["path"]).as_posix(), f["line"], f["code"]) for f in json.loads(result.stdout)["findings"]]
 
 
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the fixtures and their baseline, written once for the module: linting
+    every fixture is the cost."""
+    folder = tmp_path_factory.mktemp("archive")
+    shutil.copytree(FIXTURES, folder / "fixtures")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.chdir(folder)
+        result = run("fixtures", "--write-baseline", "seolint-baseline.json")
+    assert result.exit_code == 0, result.stderr  # writing a baseline accepts what is there
+    assert len(findings(result)) > 20  # the fixtures are full of findings
+    return folder
+
+
 @pytest.fixture
-def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURES, tmp_path / "fixtures")
-    monkeypatch.chdir(tmp_path)
-    written = run("fixtures", "--write-baseline", "seolint-baseline.json")
-    assert written.exit_code == 0, written.stderr  # writing a baseline accepts what is there
-    assert len(findings(written)) > 20  # the fixtures are full of findings
-    return tmp_path
+def archive(written: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The module's folder as the baseline left it, whatever an earlier test changed: the
+    fixtures copied afresh beside the baseline and the result cache that writing it filled.
+    The same folder each time, so the cache (keyed by path and bytes) stays warm."""
+    for entry in written.iterdir():
+        if entry.name == ".seolint_cache":
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        elif entry.name != "seolint-baseline.json":
+            entry.unlink()
+    shutil.copytree(FIXTURES, written / "fixtures")
+    monkeypatch.chdir(written)
+    return written
 
 
 def test_round_trip_reports_exactly_the_one_new_finding(archive: Path) -> None:

@@ -190,6 +190,6 @@ def rich_of(run: RunResult) -> None:
 def test_the_html_and_rich_reports_of_a_minified_page_grow_linearly() -> None:
     """The reports whole, in instructions: 8,000 findings on one line took 160 s in HTML."""
     assert_linear(
-        Growth("the HTML report, findings on one line", html_of, 200, 2_000, setup=minified_run),
-        Growth("the Rich report, findings on one line", rich_of, 200, 2_000, setup=minified_run),
+        Growth("the HTML report, findings on one line", html_of, 100, 1_000, setup=minified_run),
+        Growth("the Rich report, findings on one line", rich_of, 100, 1_000, setup=minified_run),
     )

@@ -144,5 +144,6 @@ def test_comparisons_grow_with_the_site_not_its_square() -> None:
 
 
 def test_suggestions_grow_linearly_in_instructions() -> None:
-    """The whole work, index included: 2,000 pages took 31 s when every page was compared."""
-    assert_linear(Growth("did you mean, a near miss a page", suggest_all, 60, 600, setup=generated_site))
+    """The whole work, index included: 2,000 pages took 31 s when every page was compared
+    (that brute force counts 87x here, this index 12x)."""
+    assert_linear(Growth("did you mean, a near miss a page", suggest_all, 30, 300, setup=generated_site))

@@ -18,17 +18,17 @@ from tests.conftest import FIXTURES, run_cli
 
 @pytest.fixture
 def many_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """More files than the serial limit, in all formats, some broken."""
+    """Many times more files than the serial limit (every fixture once), in all formats, some broken."""
     monkeypatch.chdir(tmp_path)
     drafts = tmp_path / "drafts"
     fixtures = sorted(p for p in FIXTURES.rglob("*") if p.is_file())
-    for index, fixture in enumerate(fixtures * 2):
+    for index, fixture in enumerate(fixtures):
         folder = drafts / f"part{index % 3}"
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copy(fixture, folder / f"{index:02d}-{fixture.name}")
     (drafts / "broken.md").write_bytes(b"# Caf\xc3(\n")
     (drafts / "binary.html").write_bytes(b"\x00\x01\x02")
-    assert sum(1 for p in drafts.rglob("*") if p.is_file()) > parallel.SERIAL_LIMIT * 2
+    assert sum(1 for p in drafts.rglob("*") if p.is_file()) > parallel.SERIAL_LIMIT * 16
     return drafts
 
 

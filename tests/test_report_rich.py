@@ -300,19 +300,24 @@ def drawn_by_rich(result: RunResult, width: int, monkeypatch: pytest.MonkeyPatch
     return stream.getvalue()
 
 
+@pytest.fixture(scope="module")
+def fixtures_linted() -> RunResult:
+    """Every fixture draft outside the sites linted with every rule, once for all the widths."""
+    drafts = [p for p in sorted(FIXTURES.rglob("*.*")) if p.suffix in (".md", ".html", ".txt")]
+    drafts = [p for p in drafts if "sites" not in p.parts]
+    return RunResult(tuple(lint_path(str(path), make_plan(Config())) for path in drafts), ())
+
+
 @pytest.mark.parametrize("width", [36, 52, 80, 120])
 @pytest.mark.parametrize("quiet", [False, True])
 def test_the_plain_writer_prints_what_rich_prints(
-    width: int, quiet: bool, monkeypatch: pytest.MonkeyPatch
+    width: int, quiet: bool, fixtures_linted: RunResult, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every fixture's report, written without Rich where it fits, byte for byte as Rich draws it."""
     monkeypatch.setenv("COLUMNS", str(width))
-    drafts = [p for p in sorted(FIXTURES.rglob("*.*")) if p.suffix in (".md", ".html", ".txt")]
-    drafts = [p for p in drafts if "sites" not in p.parts]
-    result = RunResult(tuple(lint_path(str(path), make_plan(Config())) for path in drafts), ())
     stream = io.StringIO()
-    report(result, stream, ReportOptions(color=False, quiet=quiet))
-    assert stream.getvalue() == drawn_by_rich(result, width, monkeypatch, quiet)
+    report(fixtures_linted, stream, ReportOptions(color=False, quiet=quiet))
+    assert stream.getvalue() == drawn_by_rich(fixtures_linted, width, monkeypatch, quiet)
 
 
 words = st.text(alphabet="abcdefghij-…·é", min_size=1, max_size=30)
