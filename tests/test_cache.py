@@ -210,7 +210,7 @@ def test_entry_with_a_mistyped_field_is_a_miss(tmp_path: Path, field: str) -> No
 
     plan = make_plan(Config(select=("L002",)))
     result = lint_text("---\ntitle: A post\n---\n\nText.\n", "p.md", "markdown", plan)
-    data = cache_module._to_json(result)
+    data = cache_module.result_to_json(result)
     _MISTYPED[field](data)
     cache = Cache(tmp_path, "f" * 64, b"k" * 32)
     body = json.dumps(data).encode()

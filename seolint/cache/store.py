@@ -64,13 +64,13 @@ class Cache:
         if data is None:
             return None
         try:
-            result = _from_json(data)
+            result = result_from_json(data)
         except (ValueError, KeyError, TypeError, RecursionError):
             return None
-        return result if _belongs_to(result, path) else None
+        return result if belongs_to(result, path) else None
 
     def put(self, key: str, result: FileResult) -> None:
-        self.write_signed(f"{key}.json", _to_json(result))
+        self.write_signed(f"{key}.json", result_to_json(result))
 
     def read_signed(self, name: str) -> Any:
         """The JSON value of a file of this cache that this user's seolint wrote, else None."""
@@ -154,7 +154,7 @@ def _create_once(path: Path, text: str, mode: int = 0o644) -> None:
         stream.write(text)
 
 
-def _belongs_to(result: FileResult, path: str) -> bool:
+def belongs_to(result: FileResult, path: str) -> bool:
     """An entry answers for exactly one draft: its own path, findings inside it, known codes."""
     ran = set(result.rules)
     return result.path == path and all(
@@ -162,7 +162,7 @@ def _belongs_to(result: FileResult, path: str) -> bool:
     )
 
 
-def _to_json(result: FileResult) -> dict[str, Any]:
+def result_to_json(result: FileResult) -> dict[str, Any]:
     return {
         "path": result.path,
         "format": result.format,
@@ -218,7 +218,7 @@ def facts_to_json(facts: FileFacts) -> dict[str, Any]:
     }
 
 
-def _from_json(data: dict[str, Any]) -> FileResult:
+def result_from_json(data: dict[str, Any]) -> FileResult:
     findings = tuple(map(_finding, data["findings"]))
     stats = data["stats"]
     if not isinstance(stats, dict):
