@@ -404,10 +404,10 @@ def test_cache_round_trips_fixes_and_rejects_bad_ones() -> None:
     assert all(f.fix is not None for f in result.findings)
     stored = json.loads(json.dumps(result_to_json(result)))
     assert [f.fix for f in result_from_json(stored).findings] == [f.fix for f in result.findings]
-    stored["findings"][0][7][0] = "sometimes"
+    stored["findings"][6][0][0] = "sometimes"
     with pytest.raises(ValueError):
         result_from_json(stored)
-    stored["findings"][0][7] = ["safe", "t", [[5, 2, "", 1, 1, 1, 1]]]  # end before start
+    stored["findings"][6][0] = ["safe", "t", [[5, 2, "", 1, 1, 1, 1]]]  # end before start
     with pytest.raises(ValueError):
         result_from_json(stored)
 

@@ -27,7 +27,7 @@ from seolint.registry.options import Options
 from seolint.registry.options import fields as option_fields
 from seolint.registry.plugins import only_path_distributions
 
-SCHEMA = 8  # bump when the cache entry layout changes
+SCHEMA = 9  # bump when the cache entry layout changes
 _PACKAGE = Path(__file__).resolve().parent.parent  # seolint/, from seolint/cache/
 # Libraries whose behaviour can change a finding (parsing, syllables, YAML, CSS selectors).
 DEPENDENCIES = (
