@@ -152,6 +152,7 @@ def test_a_new_day_runs_again(site: Path, runs_made: list[int], monkeypatch: pyt
     check()
     monkeypatch.setattr(publication, "today", lambda: dt.date(2999, 1, 1))
     ran(runs_made)
+    assert len(list((site / CACHE_DIR / "runs").glob("*.json"))) == 1  # the day's record replaced
 
 
 def test_a_tampered_record_is_not_replayed(site: Path, runs_made: list[int]) -> None:

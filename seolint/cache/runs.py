@@ -11,8 +11,9 @@ within it: its paths, configs, sites and their content roots), the names in each
 above it that decide configs, sites and git's ignores, git's own ignore inputs, seolint's
 code and the folders on `sys.path` (installed packages and plugins), and whatever else the
 run names (rule packs, plugin sources, site files outside the tree). The key holds the
-options, the working directory, the day (publication dates) and the environment that git
-and the caches read.
+options, the working directory and the environment that git and the caches read; the
+record holds its day (publication dates are judged against it), so a run keeps one
+record, replaced when a day or an input has changed.
 
 Trust model (ruff's, made stricter): a file is unchanged when its size, mtime, ctime,
 inode and device are; a folder when its names are. Writing a file always moves its ctime,
@@ -61,11 +62,10 @@ class TooMany(Exception):
 
 
 def run_key(options: object, cwd: str) -> str:
-    """What a run is, besides its inputs: its options, where and when it runs, and how."""
+    """What a run is, besides its inputs and its day: its options, where it runs, and how."""
     environment = sorted((k, v) for k, v in os.environ.items() if k in _ENVIRONMENT or k.startswith("GIT_"))
     shape = (SCHEMA, __version__, sys.version, sys.executable, repr(options), cwd, environment)
-    day = publication.today().isoformat()
-    return hashlib.sha256(f"{shape!r} {day}".encode("utf-8", "surrogateescape")).hexdigest()
+    return hashlib.sha256(repr(shape).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def record_folder(cwd: Path) -> Path:
@@ -90,9 +90,12 @@ class RunRecords:
         return None if isinstance(secret, str) else cls(Cache(record_folder(cwd), "runs", secret), key)
 
     def replay(self) -> Any:
-        """The recorded value when every input is as the record saw it, else None."""
+        """The recorded value when it was recorded today (publication dates are judged
+        against the day) and every input is as the record saw it, else None."""
         data = self._cache.read_signed(self._name)
         if not isinstance(data, dict) or not isinstance(data.get("inputs"), list):
+            return None
+        if data.get("day") != publication.today().isoformat():
             return None
         try:
             unchanged = all(signature(path, bool(old and old[-1])) == old for path, old in data["inputs"])
@@ -101,7 +104,9 @@ class RunRecords:
         return data.get("value") if unchanged else None
 
     def save(self, inputs: Inputs, value: Any) -> None:
-        self._cache.write_signed(self._name, {"inputs": inputs, "value": value})
+        """Record the run, replacing the record of the same run on an earlier day."""
+        record = {"day": publication.today().isoformat(), "inputs": inputs, "value": value}
+        self._cache.write_signed(self._name, record)
 
 
 def snapshot(cwd: Path) -> Inputs:
