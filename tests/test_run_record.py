@@ -169,12 +169,29 @@ def test_one_file_runs_and_no_cache_runs_are_not_recorded(site: Path) -> None:
     assert not (site / CACHE_DIR / "runs").exists()
 
 
-def test_a_run_over_a_folder_outside_the_working_directory_is_not_recorded(
+def test_a_run_over_a_folder_below_the_site_root_is_not_recorded(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(site / "content")
     run_cli(["check", "--format", "json", "-j", "1", "."])  # the site's root is above it
     assert not list(site.glob(f"**/{CACHE_DIR}/runs/*.json"))
+
+
+def test_a_folder_given_from_elsewhere_is_recorded_and_its_changes_seen(
+    site: Path, runs_made: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """As a benchmark or a CI job runs it: the working directory is not the site."""
+    elsewhere = tmp_path / "work"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+
+    def findings() -> list[object]:
+        return json.loads(run_cli(["check", "--format", "json", "-j", "1", str(site)]).stdout)["findings"]
+
+    first = findings()
+    assert findings() == first and len(runs_made) == 1
+    (site / "content" / "docs" / "two.md").unlink()
+    assert findings() != first and len(runs_made) == 2
 
 
 def test_a_file_changed_while_the_run_reads_it_is_seen_next_time(

@@ -6,11 +6,12 @@ A record holds the run's result and a snapshot of what the run could have read, 
 before it started; a later run with the same key whose snapshot still matches reports the
 recorded result, reading one file and a `stat` per input.
 
-What counts as read: every file and folder under the working directory (the run must lie
-within it: its paths, configs, sites and their content roots), the names in each folder
-above it that decide configs, sites and git's ignores, git's own ignore inputs, seolint's
-code and the folders on `sys.path` (installed packages and plugins), and whatever else the
-run names (rule packs, plugin sources, site files outside the tree). The key holds the
+What counts as read: every file and folder under the folders given (the run's configs,
+sites and their content roots must lie within them), the names in the working directory
+and in each folder above these that decide configs, sites and git's ignores, git's own
+ignore inputs, seolint's code and the folders on `sys.path` (installed packages and
+plugins), and whatever else the run names (rule packs, plugin sources, site files
+outside the trees). The key holds the
 options, the working directory and the environment that git and the caches read; the
 record holds its day (publication dates are judged against it), so a run keeps one
 record, replaced when a day or an input has changed.
@@ -109,17 +110,19 @@ class RunRecords:
         self._cache.write_signed(self._name, record)
 
 
-def snapshot(cwd: Path) -> Inputs:
-    """Signatures of what a run in `cwd` may read (TooMany when the tree is too large)."""
+def snapshot(cwd: Path, given: Iterable[Path]) -> Inputs:
+    """Signatures of what a run in `cwd` over the absolute paths `given` may read
+    (TooMany when their trees are too large)."""
     since = time.time_ns() - RACY_NS
-    inputs: Inputs = []
-    for path in _tree(str(cwd)):
-        inputs.append((path, signature(path, since=since)))
-        if len(inputs) > MAX_INPUTS:
-            raise TooMany(str(cwd))
-    for path in (*_above(cwd), *_git_globals(), *_installed()):
-        inputs.append((path, signature(path, since=since)))
-    return inputs
+    paths: dict[str, None] = {}
+    for top in given:
+        paths.update(dict.fromkeys(_tree(str(top))))
+        if len(paths) > MAX_INPUTS:
+            raise TooMany(str(top))
+    for folder in {cwd, *(top.parent for top in given)}:
+        paths.update(dict.fromkeys(_above(folder)))
+    paths.update(dict.fromkeys((*_git_globals(), *_installed())))
+    return [(path, signature(path, since=since)) for path in paths]
 
 
 def extra_inputs(paths: Iterable[Path]) -> Inputs:
@@ -205,9 +208,9 @@ def _git_inputs(dot_git: str) -> list[str]:
     return found
 
 
-def _above(cwd: Path) -> Iterator[str]:
-    """The names that decide configs, sites and ignores in every folder above `cwd`."""
-    for folder in cwd.parents:
+def _above(start: Path) -> Iterator[str]:
+    """The names that decide configs, sites and ignores in `start` and every folder above."""
+    for folder in (start, *start.parents):
         for name in _NAMES_ABOVE:
             path = os.path.join(folder, name)
             yield path

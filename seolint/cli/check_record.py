@@ -1,9 +1,10 @@
 """`seolint check` over folders, replayed from a record of the same run when nothing it
 read has changed (seolint.cache.runs): a warm run reads one file and imports no rule.
 
-Only runs whose result the record can hold whole are recorded: folders walked inside
-the working directory, with the cache on, nothing fixed, no standard input, no change
-set from git, and no file that could not be read (a worker that died is not a fact).
+Only runs whose result the record can hold whole are recorded: folders walked (whose
+trees hold every config and site the run used), with the cache on, nothing fixed, no
+standard input, no change set from git, and no file that could not be read (a worker
+that died is not a fact).
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ _DECIDING = (
 class Recorder:
     """One run's record: replayed when its inputs are unchanged, else written after the run."""
 
-    def __init__(self, records: RunRecords, cwd: Path) -> None:
+    def __init__(self, records: RunRecords, cwd: Path, given: list[Path]) -> None:
         self._records = records
         self._cwd = cwd
+        self._given = given  # absolute
         self._inputs: Inputs | None = None
         self._started = time.perf_counter()
 
@@ -63,7 +65,7 @@ class Recorder:
         from seolint.cache.runs import TooMany, snapshot
 
         try:
-            self._inputs = snapshot(self._cwd)
+            self._inputs = snapshot(self._cwd, self._given)
         except TooMany:
             self._inputs = None
 
@@ -74,9 +76,10 @@ class Recorder:
         if self._inputs is None or result.errors or any(f.errors for f in result.files):
             return
         sources = settings.sources()
-        if not all(_inside(root, self._cwd) for root in sources.roots):
+        folders = [top for top in self._given if top.is_dir()]
+        if not all(any(_inside(root, top) for top in folders) for root in sources.roots):
             return
-        outside = sorted({path for path in sources.files if not _inside(path, self._cwd)})
+        outside = sorted({path for path in sources.files if not any(_inside(path, top) for top in folders)})
         self._records.save([*self._inputs, *extra_inputs(outside)], _value(result, fail_on))
 
 
@@ -88,14 +91,15 @@ def recorder(options: CheckOptions, paths: list[str]) -> Recorder | None:
         return None
     if options.output_format in NEEDS_RULES:
         return None
-    cwd = Path.cwd()
-    if not all(_inside(Path(os.path.abspath(p)), cwd) for p in paths) or not any(map(os.path.isdir, paths)):
-        return None  # a one-file run (an editor, a hook) would sign the whole tree each time
+    if not any(map(os.path.isdir, paths)):
+        return None  # a one-file run (an editor, a hook) would sign a whole site each time
     from seolint.cache.runs import RunRecords, run_key
 
+    cwd = Path.cwd()
     deciding = tuple((name, getattr(options, name)) for name in _DECIDING)
     records = RunRecords.open(cwd, run_key(deciding, str(cwd)))
-    return Recorder(records, cwd) if records is not None else None
+    given = [Path(os.path.abspath(p)) for p in paths]
+    return Recorder(records, cwd, given) if records is not None else None
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -64,7 +64,7 @@ class DraftSettings(NamedTuple):
 
 
 class RunSources(NamedTuple):
-    """The files a run read besides its drafts, and the folders its configs and sites hold."""
+    """The files a run read besides its drafts, and the folders its sites read pages from."""
 
     files: tuple[Path, ...]
     roots: tuple[Path, ...]
@@ -184,7 +184,6 @@ class Settings:
         files: list[Path] = []
         roots: list[Path] = []
         for config in self._configs.values():
-            roots.append(config.root)
             files += [config.root / pack for pack in config.rule_packs]
             if config.source is not None:
                 files.append(config.source)
