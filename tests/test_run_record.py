@@ -211,3 +211,13 @@ def test_a_file_changed_while_the_run_reads_it_is_seen_next_time(
     monkeypatch.setattr(runner, "run", real)
     assert ("content/docs/two.md", 5, "W001") in fresh()
     assert ("content/docs/two.md", 5, "W001") in found(check())
+
+
+def test_a_tree_with_a_linked_folder_is_not_recorded(site: Path, tmp_path: Path) -> None:
+    """An edit behind a linked folder moves nothing the record could sign."""
+    elsewhere = tmp_path / "shared-docs"
+    elsewhere.mkdir()
+    (elsewhere / "four.md").write_text(post("The fourth page of the docs"), encoding="utf-8")
+    (site / "content" / "linked").symlink_to(elsewhere, target_is_directory=True)
+    check()
+    assert not (site / CACHE_DIR / "runs").exists()

@@ -58,8 +58,9 @@ Signature = list[Any] | None  # None: absent
 Inputs = list[tuple[str, Signature]]
 
 
-class TooMany(Exception):
-    """The tree is too large to record."""
+class Unrecordable(Exception):
+    """The trees cannot be signed: too large, or holding a linked folder (its files
+    could change behind a link whose own signature does not move)."""
 
 
 def run_key(options: object, cwd: str) -> str:
@@ -112,13 +113,13 @@ class RunRecords:
 
 def snapshot(cwd: Path, given: Iterable[Path]) -> Inputs:
     """Signatures of what a run in `cwd` over the absolute paths `given` may read
-    (TooMany when their trees are too large)."""
+    (Unrecordable when their trees are too large or hold a linked folder)."""
     since = time.time_ns() - RACY_NS
     paths: dict[str, None] = {}
     for top in given:
         paths.update(dict.fromkeys(_tree(str(top))))
         if len(paths) > MAX_INPUTS:
-            raise TooMany(str(top))
+            raise Unrecordable(f"{top}: more than {MAX_INPUTS} files and folders")
     for folder in {cwd, *(top.parent for top in given)}:
         paths.update(dict.fromkeys(_above(folder)))
     paths.update(dict.fromkeys((*_git_globals(), *_installed())))
@@ -165,7 +166,7 @@ def _content_hash(path: str) -> str:
 
 def _tree(top: str) -> Iterator[str]:
     """Every folder and file under `top`, without cache folders and git's own folder (whose
-    ignore inputs are signed by name); a linked folder is signed, not entered."""
+    ignore inputs are signed by name)."""
     yield top
     try:
         entries = sorted(os.scandir(top), key=lambda entry: entry.name)
@@ -178,6 +179,8 @@ def _tree(top: str) -> Iterator[str]:
             yield from _git_inputs(entry.path)
         elif entry.is_dir(follow_symlinks=False):
             yield from _tree(entry.path)
+        elif entry.is_symlink() and entry.is_dir():
+            raise Unrecordable(f"{entry.path}: a linked folder")
         else:
             yield entry.path
 

@@ -62,11 +62,11 @@ class Recorder:
     def start(self) -> None:
         """Sign the inputs now, before the run reads them: a file changed while it runs
         does not match next time."""
-        from seolint.cache.runs import TooMany, snapshot
+        from seolint.cache.runs import Unrecordable, snapshot
 
         try:
             self._inputs = snapshot(self._cwd, self._given)
-        except TooMany:
+        except Unrecordable:
             self._inputs = None
 
     def finish(self, result: RunResult, settings: Settings, fail_on: Severity) -> None:
