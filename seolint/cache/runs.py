@@ -179,7 +179,7 @@ def _tree(top: str) -> Iterator[str]:
             yield from _git_inputs(entry.path)
         elif entry.is_dir(follow_symlinks=False):
             yield from _tree(entry.path)
-        elif entry.is_symlink() and entry.is_dir():
+        elif entry.is_symlink() and os.path.isdir(entry.path):  # False for a loop or a dangling link
             raise Unrecordable(f"{entry.path}: a linked folder")
         else:
             yield entry.path

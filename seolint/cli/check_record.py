@@ -66,7 +66,7 @@ class Recorder:
 
         try:
             self._inputs = snapshot(self._cwd, self._given)
-        except Unrecordable:
+        except (Unrecordable, OSError):  # a folder that vanished or cannot be listed mid-walk
             self._inputs = None
 
     def finish(self, result: RunResult, settings: Settings, fail_on: Severity) -> None:
