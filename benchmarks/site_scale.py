@@ -1,16 +1,16 @@
 """Issue 29, target 3: seolint on a synthetic multilingual Hugo site of 5,000 to 20,000 pages.
 
     python benchmarks/site_scale.py [--sizes 5000 10000 20000] [--cold-runs 2] [--runs 5]
-                                    [--sites DIR]
+                                    [--sites DIR] [--edited]
 
 For each size, generates the site with `synthetic_site.py` (into DIR/<size>, kept and reused
 when DIR is given, else a temporary folder), then:
 - cold: `seolint check . --format json` at the site root with no cache, under
   `/usr/bin/time -v` (wall time, CPU time of all processes, and the peak RSS of the largest
   process: the parent or one worker, not their sum), `--cold-runs` times, median;
-- warm one-file: after the cold run (cache warm, nothing changed), hyperfine `--runs` of
-  `seolint check content/en/<a docs page>` against the same with `--no-site`, alternating
-  (median wall, mean CPU);
+- warm one-file: after the cold run (cache warm, nothing changed, or with `--edited` that
+  page changed before every run), hyperfine `--runs` of `seolint check content/en/<a docs
+  page>` against the same with `--no-site` (median wall, mean CPU);
 - growth: cold wall and CPU time and peak RSS of the largest size over the smallest.
 On a shared machine wall time follows the load; CPU time is the steadier growth figure.
 Goals: growth 5k -> 20k at most 4.4x, peak RSS at most 1 GiB, warm one-file at most 1.5x
@@ -66,8 +66,12 @@ def cold_run(root: Path, seolint: str, env: dict[str, str]) -> Cold:
     return Cold(wall, cpu, int(fields["Maximum resident set size (kbytes)"]), findings)
 
 
-def warm_one_file(root: Path, seolint: str, page: str, runs: int, env: dict[str, str]) -> tuple[Warm, Warm]:
-    """A one-file run with the site checks and with `--no-site`, cache warm, alternating."""
+def warm_one_file(
+    root: Path, seolint: str, page: str, runs: int, env: dict[str, str], edited: bool = False
+) -> tuple[Warm, Warm]:
+    """A one-file run with the site checks and with `--no-site`, cache warm; with `edited`,
+    the page gains a blank line before every run (what a hook or an editor sees), and its
+    bytes are put back after."""
     out = root.parent / f"{root.name}-warm.json"
     commands = [f"{seolint} check --exit-zero -q {page}", f"{seolint} check --exit-zero -q --no-site {page}"]
     hyperfine = [
@@ -81,7 +85,13 @@ def warm_one_file(root: Path, seolint: str, page: str, runs: int, env: dict[str,
         "--export-json",
         str(out),
     ]
-    subprocess.run([*hyperfine, *commands], cwd=root, env=env, check=True)
+    if edited:
+        hyperfine += ["--prepare", f"sh -c 'echo >> {page}'"]
+    original = (root / page).read_bytes()
+    try:
+        subprocess.run([*hyperfine, *commands], cwd=root, env=env, check=True)
+    finally:
+        (root / page).write_bytes(original)
     results = json.loads(out.read_text())["results"]
     site, no_site = (Warm(r["median"], r["user"] + r["system"]) for r in results)
     return site, no_site
@@ -93,6 +103,7 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=2)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sites", type=Path, help="keep the generated sites here (reused if present)")
+    parser.add_argument("--edited", action="store_true", help="edit the page before each one-file run")
     options = parser.parse_args()
     seolint = str(Path(sys.executable).with_name("seolint"))
     if shutil.which("hyperfine") is None or not Path("/usr/bin/time").exists():
@@ -108,7 +119,7 @@ def main() -> None:
             pages = sorted((root / "content" / "en" / "docs").rglob("*.md"))
             page = str(next(p for p in pages[len(pages) // 2 :] if p.name != "_index.md").relative_to(root))
             colds = [cold_run(root, seolint, env) for _ in range(options.cold_runs)]
-            site, no_site = warm_one_file(root, seolint, page, options.runs, env)
+            site, no_site = warm_one_file(root, seolint, page, options.runs, env, options.edited)
             rows.append((size, colds, site, no_site))
             print(f"{size}: {colds}, warm {site}, --no-site {no_site}", flush=True)
     print(

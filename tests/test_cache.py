@@ -192,13 +192,13 @@ def test_entries_keep_the_title_and_whole_post_marks(tmp_path: Path) -> None:
 
 _MISTYPED: dict[str, Callable[[dict[str, Any]], object]] = {
     "title": lambda data: data.update(title=5),
-    "whole_post": lambda data: data["findings"][0].__setitem__(-1, "yes"),
-    "severity": lambda data: data["findings"][0].__setitem__(4, 7),
-    "severity as a boolean": lambda data: data["findings"][0].__setitem__(4, True),
-    "span of a boolean": lambda data: data["findings"][0].__setitem__(1, [1, 1, 1, True]),
-    "short span": lambda data: data["findings"][0].__setitem__(1, [1, 1, 1]),
-    "code": lambda data: data["findings"][0].__setitem__(2, 5),
-    "source line": lambda data: data["findings"][0].__setitem__(6, None),
+    "whole_post": lambda data: data["findings"][7].__setitem__(0, "yes"),
+    "severity": lambda data: data["findings"][2].__setitem__(0, 7),
+    "severity as a boolean": lambda data: data["findings"][2].__setitem__(0, True),
+    "span of a boolean": lambda data: data["findings"][5].__setitem__(3, True),
+    "short span": lambda data: data["findings"][5].pop(),
+    "code": lambda data: data["findings"][0].__setitem__(0, 5),
+    "source line": lambda data: data["findings"][4].__setitem__(0, None),
     "rules": lambda data: data.update(rules=["L002", 3]),
     "rules as a string": lambda data: data.update(rules="L002"),
 }
@@ -210,7 +210,7 @@ def test_entry_with_a_mistyped_field_is_a_miss(tmp_path: Path, field: str) -> No
 
     plan = make_plan(Config(select=("L002",)))
     result = lint_text("---\ntitle: A post\n---\n\nText.\n", "p.md", "markdown", plan)
-    data = cache_module._to_json(result)
+    data = cache_module.result_to_json(result)
     _MISTYPED[field](data)
     cache = Cache(tmp_path, "f" * 64, b"k" * 32)
     body = json.dumps(data).encode()

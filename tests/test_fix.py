@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from seolint.cache.store import _from_json, _to_json
+from seolint.cache.store import result_from_json, result_to_json
 from seolint.discover.source import Format
 from seolint.findings.records import Edit, Finding, Fix
 from seolint.fix import run as fixing_run
@@ -402,14 +402,14 @@ def test_sarif_fixes_are_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_cache_round_trips_fixes_and_rejects_bad_ones() -> None:
     result = lint_result("# T\n\n#### Deep\n\nclose\nclose\n", plan=plan_for(("S004", "H003")))
     assert all(f.fix is not None for f in result.findings)
-    stored = json.loads(json.dumps(_to_json(result)))
-    assert [f.fix for f in _from_json(stored).findings] == [f.fix for f in result.findings]
-    stored["findings"][0][7][0] = "sometimes"
+    stored = json.loads(json.dumps(result_to_json(result)))
+    assert [f.fix for f in result_from_json(stored).findings] == [f.fix for f in result.findings]
+    stored["findings"][6][0][0] = "sometimes"
     with pytest.raises(ValueError):
-        _from_json(stored)
-    stored["findings"][0][7] = ["safe", "t", [[5, 2, "", 1, 1, 1, 1]]]  # end before start
+        result_from_json(stored)
+    stored["findings"][6][0] = ["safe", "t", [[5, 2, "", 1, 1, 1, 1]]]  # end before start
     with pytest.raises(ValueError):
-        _from_json(stored)
+        result_from_json(stored)
 
 
 def test_fix_reports_what_remains_in_any_format_and_uses_no_cache(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ writes only what it must; findings on pages known only from the index keep their
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ import pytest
 from seolint.cache.store import CACHE_DIR, Cache, facts_from_json, facts_to_json
 from seolint.document.model import Span
 from seolint.findings.facts import Fact, FileFacts, Reference
+from seolint.lint import site_pass
+from seolint.sitewide import index as index_module
 from seolint.sitewide.index import PARTS, part_of
 from tests.conftest import CliResult, run_cli
 from tests.test_site_rules import found, hugo_site, post
@@ -55,7 +58,9 @@ def test_the_index_keeps_no_source_line_and_an_entry_keeps_each_line_once(site: 
     entry = next(
         data
         for path in (site / CACHE_DIR).glob("*/*.json")
-        if not path.name.startswith("site-") and (data := signed(path))["path"].endswith("a1.md")  # type: ignore[index]
+        if not path.name.startswith("site-")
+        and path.parent.name != "runs"  # the run's record
+        and (data := signed(path))["path"].endswith("a1.md")  # type: ignore[index]
     )
     facts = entry["facts"]  # type: ignore[index]
     assert [text for _, text in facts["contexts"]].count(LINKS) == 1
@@ -89,6 +94,44 @@ def test_a_warm_one_file_run_reads_one_entry_and_writes_one_part(
     parts = [name for name in written if name.startswith("site-")]
     assert parts == [f"{index_parts(site)[0].name[:21]}-{part_of('content/docs/b2.md'):02x}.json"]
     assert len([name for name in read if name.startswith("site-")]) == PARTS
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages whose bytes the site pass reads; stamps trusted at once (no racy window)."""
+    monkeypatch.setattr(index_module, "RACY_NS", 0)
+    read: list[str] = []
+    real = site_pass.read_bytes
+
+    def reading(location: str, limit: int) -> bytes:
+        read.append(location)
+        return real(location, limit)
+
+    monkeypatch.setattr(site_pass, "read_bytes", reading)
+    return read
+
+
+def test_a_one_file_run_reads_no_other_page_whose_stamp_is_unchanged(site: Path, reads: list[str]) -> None:
+    check(".")
+    page = site / "content" / "docs" / "b2.md"
+    page.write_text(post("Page b2, now longer", "[gone](/docs/nowhere/)"), encoding="utf-8")
+    reads.clear()
+    assert found(check("content/docs/b2.md")) == [("content/docs/b2.md", 5, "W001")]
+    assert reads == ["content/docs/b2.md"]
+
+
+def test_a_same_size_edit_with_the_old_mtime_is_still_seen(site: Path, reads: list[str]) -> None:
+    check(".")
+    other = site / "content" / "docs" / "c1.md"
+    before = os.stat(other)
+    other.write_text(other.read_text(encoding="utf-8").replace("Page c1", "Page b2"), encoding="utf-8")
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `cp -p` or a tar would
+    assert os.stat(other).st_size == before.st_size
+    reads.clear()
+    result = check("content/docs/b2.md")
+    assert "content/docs/c1.md" in reads
+    assert ("content/docs/b2.md", 2, "W004") in found(result)
+    assert found(result) == found(check("--no-cache", "content/docs/b2.md"))
 
 
 def test_nothing_changed_writes_nothing(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,7 +27,7 @@ from seolint.registry.options import Options
 from seolint.registry.options import fields as option_fields
 from seolint.registry.plugins import only_path_distributions
 
-SCHEMA = 8  # bump when the cache entry layout changes
+SCHEMA = 9  # bump when the cache entry layout changes
 _PACKAGE = Path(__file__).resolve().parent.parent  # seolint/, from seolint/cache/
 # Libraries whose behaviour can change a finding (parsing, syllables, YAML, CSS selectors).
 DEPENDENCIES = (
@@ -51,7 +51,7 @@ def fingerprint(plan: Plan, extra_files: Iterable[Path] = ()) -> str:
     digest = hashlib.sha256(f"seolint {__version__} schema {SCHEMA}\n".encode())
     digest.update(_stable(_plan_shape(plan)).encode())
     digest.update(_stable(dependency_versions()).encode())
-    files = {*_source_files(), *_plugin_files(plan), *(p for f in extra_files for p in _files_under(f))}
+    files = {*_source_files(), *plugin_files(plan), *(p for f in extra_files for p in _files_under(f))}
     update_with_files(digest, sorted(files))
     return digest.hexdigest()
 
@@ -166,7 +166,7 @@ def _source_files() -> Iterator[Path]:
     yield from _files_under(_PACKAGE.parent / "rules")
 
 
-def _plugin_files(plan: Plan) -> Iterator[Path]:
+def plugin_files(plan: Plan) -> Iterator[Path]:
     """The source files of rules that come from outside seolint (entry-point plugins)."""
     for active in plan.rules:
         module = sys.modules.get(getattr(active.rule.check, "__module__", "") or "")

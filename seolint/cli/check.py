@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from seolint.findings.records import RunResult, Severity
     from seolint.lint.runner import Progress
     from seolint.lint.settings import Overrides, Settings
+    from seolint.registry.rule import Rule
     from seolint.report import ReportOptions
 
 T = TypeVar("T")
@@ -197,7 +198,6 @@ def check(options: CheckOptions) -> int:
     from seolint.discover.source import format_for
     from seolint.lint import runner
     from seolint.lint.settings import Settings
-    from seolint.report import ReportOptions, color_wanted
 
     if options.config_path is not None and not options.config_path.is_file():
         fail(f"{options.config_path}: config file not found")
@@ -208,9 +208,18 @@ def check(options: CheckOptions) -> int:
 
         show_sites(paths, options.config_path, use_cache=not options.no_cache)
         return EXIT_CLEAN
+    from seolint.cli.check_record import recorder
+
+    record = recorder(options, paths)
+    replayed = record.replay() if record is not None else None
+    if replayed is not None:
+        result, fail_on = replayed
+        return _finish(result, options, fail_on, ())
     from seolint.cli.progress import DelayedProgress, wanted
     from seolint.lint.parallel import available_cpus
 
+    if record is not None:
+        record.start()
     try:
         settings = Settings(overrides, options.config_path, use_cache=not options.no_cache)
         run_config = settings.config_for(Path.cwd())
@@ -246,6 +255,15 @@ def check(options: CheckOptions) -> int:
                     result = runner.run(paths, settings, jobs, stdin, progress if show else None)
     except ConfigError as error:
         fail(str(error))
+    if record is not None:
+        record.finish(result, settings, run_config.fail_on)
+    return _finish(result, options, run_config.fail_on, settings.known_rules())
+
+
+def _finish(result: RunResult, options: CheckOptions, fail_on: Severity, rules: Sequence[Rule]) -> int:
+    """Apply or write the baseline, report, and give the exit code."""
+    from seolint.report import ReportOptions, color_wanted
+
     exit_zero = options.exit_zero
     if options.write_baseline is not None or options.baseline_path is not None:
         result = _baseline(result, options.write_baseline, options.baseline_path)
@@ -253,11 +271,11 @@ def check(options: CheckOptions) -> int:
     report_options = ReportOptions(
         color=not options.no_color and color_wanted(sys.stdout),
         quiet=options.quiet,
-        fail_on=run_config.fail_on,
-        rules=settings.known_rules(),
+        fail_on=fail_on,
+        rules=tuple(rules),
     )
     _report(result, options, report_options)
-    return _exit_code(result, run_config.fail_on, exit_zero)
+    return _exit_code(result, fail_on, exit_zero)
 
 
 def _changed(

@@ -63,6 +63,13 @@ class DraftSettings(NamedTuple):
     site: Site | None
 
 
+class RunSources(NamedTuple):
+    """The files a run read besides its drafts, and the folders its sites read pages from."""
+
+    files: tuple[Path, ...]
+    roots: tuple[Path, ...]
+
+
 class Settings:
     """Configs by folder, plans and caches by config: each resolved once per run."""
 
@@ -169,6 +176,25 @@ class Settings:
                 self._said_no_cache = True
             self._caches[config.source] = None if isinstance(opened, str) else opened
         return self._caches[config.source]
+
+    def sources(self) -> RunSources:
+        """What this run's configs, packs, plugins and sites read, for a record of the run."""
+        from seolint.cache.fingerprint import plugin_files
+
+        files: list[Path] = []
+        roots: list[Path] = []
+        for config in self._configs.values():
+            files += [config.root / pack for pack in config.rule_packs]
+            if config.source is not None:
+                files.append(config.source)
+        if self._fixed is not None and self._fixed.source is not None:
+            files.append(self._fixed.source)
+        for plan in self._plans.values():
+            files += plugin_files(plan)
+        for site in {s.root: s for s in self._sites.values() if s is not None}.values():
+            roots += [site.root, *site.content_roots()]
+            files += site.fingerprint_files()
+        return RunSources(tuple(files), tuple(roots))
 
     def _load(self, source: Path | None) -> Config:
         return self.overrides.apply(config_module.load(source))

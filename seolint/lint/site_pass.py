@@ -28,7 +28,7 @@ from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import describe, trace
 from seolint.lint.settings import Settings
 from seolint.site import Site, url_key
-from seolint.sitewide.index import FactsIndex, IndexKey
+from seolint.sitewide.index import FactsIndex, IndexKey, Stamp, racy_before, stamp
 from seolint.sitewide.model import SiteModel, SitePage
 
 LintFile = Callable[[DraftFile], "FileResult | FileError"]
@@ -167,13 +167,20 @@ def _pages_and_vanished(
     facts: dict[Path, FileFacts | None] = {path: result.facts for path, (_, result) in given.items()}
     drafts = {path: draft for path, (draft, _) in given.items()}
     keys: dict[Path, IndexKey] = {}
+    stamps: dict[Path, Stamp | None] = {}
     caches: dict[str, tuple[Cache | None, int]] = {}  # by folder: one config lookup per folder
     content = [path for path in site.content_files() if format_for(str(path)) is not None]
-    for path in content:
-        draft = drafts.setdefault(path, _draft(path))
-        key = _index_key(settings, caches, draft, salt) if index is not None else None
-        if key is not None:
-            keys[path] = key
+    if index is not None:
+        since = racy_before()
+        for path in content:
+            draft = drafts.setdefault(path, _draft(path))
+            stamps[path] = stamp(draft.location, salt[:16], since)
+            key = _index_key(settings, caches, draft, salt, index, stamps[path])
+            if key is not None:
+                keys[path] = key
+    else:
+        for path in content:
+            drafts.setdefault(path, _draft(path))
     wanted = {drafts[path].location: keys[path] for path in content if path not in facts and path in keys}
     stored = index.stored(wanted) if index is not None else {}
     missing: list[Path] = []
@@ -199,7 +206,7 @@ def _pages_and_vanished(
                 old = index.facts_of(location)
                 if old is not None:
                     vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
-        index.save({drafts[p].location: (keys[p], found) for p, found in known.items()})
+        index.save({drafts[p].location: (keys[p], found, stamps[p]) for p, found in known.items()})
     pages = [SitePage.of(site, path, drafts[path].path, found) for path, found in facts.items()]
     return sorted(pages, key=lambda page: page.path), vanished
 
@@ -210,9 +217,15 @@ def _unread(draft: DraftFile, why: str) -> FileError:
 
 
 def _index_key(
-    settings: Settings, caches: dict[str, tuple[Cache | None, int]], draft: DraftFile, salt: str
+    settings: Settings,
+    caches: dict[str, tuple[Cache | None, int]],
+    draft: DraftFile,
+    salt: str,
+    index: FactsIndex,
+    stamped: Stamp | None,
 ) -> IndexKey | None:
-    """The page's cache key (as the runner computes it) within its config's cache folder."""
+    """The page's cache key (as the runner computes it) within its config's cache folder:
+    the index's when the page's stamp is unchanged, else from its bytes."""
     folder = os.path.dirname(draft.location)
     if folder not in caches:
         config = settings.config_for(Path(folder or "."))
@@ -220,6 +233,9 @@ def _index_key(
     cache, max_size = caches[folder]
     if cache is None:
         return None
+    known = index.key_by_stamp(draft.location, cache.folder.name, stamped)
+    if known is not None:
+        return known
     try:
         data = read_bytes(draft.location, max_size)
     except ReadError:

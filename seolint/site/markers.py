@@ -31,3 +31,8 @@ _LOOKED_FOR: dict[str, tuple[str, ...]] = {
 def may_be_root(generator: str, folder: Path) -> bool:
     """False when `folder` holds none of what `generator`'s detector reads (never a false False)."""
     return any((folder / name).exists() for name in _LOOKED_FOR[generator])
+
+
+def names_looked_for() -> tuple[str, ...]:
+    """Every name any generator's detector looks for in a folder."""
+    return tuple(name for names in _LOOKED_FOR.values() for name in names)

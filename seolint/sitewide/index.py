@@ -9,6 +9,14 @@ It is split into parts by the page's folder, so no part comes near the cache's b
 one file (a 20,000-page site's index is ~50 MB) and a run that changed one page rewrites
 one part. It keeps what the site model needs, not the source lines findings quote
 (`FileFacts.contexts`): those stay in each page's own cache entry.
+
+Each page's key is kept with the page's stamp (size, mtime, ctime, inode, device, and the
+site's key): a later run takes the key of a page whose stamp is unchanged without reading
+and hashing its bytes (a warm one-file run inside a 20,000-page site read 115 MB for
+that). Writing a file always moves its ctime, so a same-size edit within the mtime's
+granularity still changes the stamp; a page whose times lie within RACY_NS of the run
+that stamped it gets no stamp (it could change again within the same clock tick) and is
+hashed next time, as git treats "racily clean" entries.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,8 +33,10 @@ from seolint.cache.store import Cache, facts_from_json, facts_to_json
 from seolint.findings.facts import FileFacts
 
 IndexKey = tuple[str, str]  # (cache folder of the page's config, the page's cache key)
+Stamp = list[object]  # the site's key, then the file's size, mtime, ctime, inode and device
 PARTS = 64  # ~800 KB each at 20,000 pages
-_Stored = dict[str, tuple[IndexKey, object]]  # by location: the key and the facts' JSON
+RACY_NS = 2_000_000_000  # wider than any filesystem's timestamp granularity (FAT: 2 s)
+_Stored = dict[str, tuple[IndexKey, object, Stamp | None]]  # by location: key, facts' JSON, stamp
 
 
 class FactsIndex:
@@ -50,6 +61,13 @@ class FactsIndex:
                     found[location] = facts
         return found
 
+    def key_by_stamp(self, location: str, folder: str, stamp: Stamp | None) -> IndexKey | None:
+        """The page's stored key when it was stored under this stamp and cache folder."""
+        stored = self._stored.get(location)
+        if stamp is None or stored is None or stored[2] != stamp or stored[0][0] != folder:
+            return None
+        return stored[0]
+
     def locations(self) -> list[str]:
         """Every page the index holds."""
         return list(self._stored)
@@ -59,20 +77,22 @@ class FactsIndex:
         stored = self._stored.get(location)
         return _facts(stored[1]) if stored is not None else None
 
-    def save(self, entries: Mapping[str, tuple[IndexKey, FileFacts]]) -> None:
+    def save(self, entries: Mapping[str, tuple[IndexKey, FileFacts, Stamp | None]]) -> None:
         """Replace the index with `entries` (the site's pages now), writing only the parts
-        whose pages or keys changed."""
-        fresh: list[dict[str, tuple[IndexKey, FileFacts]]] = [{} for _ in range(PARTS)]
+        whose pages, keys or stamps changed."""
+        fresh: list[dict[str, tuple[IndexKey, FileFacts, Stamp | None]]] = [{} for _ in range(PARTS)]
         for location, entry in entries.items():
             fresh[part_of(location)][location] = entry
         for part, (now, before) in enumerate(zip(fresh, self._parts, strict=True)):
-            if now.keys() == before.keys() and all(before[at][0] == key for at, (key, _) in now.items()):
+            if now.keys() == before.keys() and all(
+                before[at][0] == key and before[at][2] == stamp for at, (key, _, stamp) in now.items()
+            ):
                 continue
             self._cache.write_signed(
                 self._file(part),
                 {
-                    location: [key[0], key[1], facts_to_json(facts._replace(contexts={}))]
-                    for location, (key, facts) in now.items()
+                    location: [key[0], key[1], facts_to_json(facts._replace(contexts={})), stamp]
+                    for location, (key, facts, stamp) in now.items()
                 },
             )
 
@@ -84,9 +104,27 @@ class FactsIndex:
         stored: _Stored = {}
         if isinstance(data, dict):
             for location, entry in data.items():
-                if isinstance(entry, list) and len(entry) == 3 and all(isinstance(e, str) for e in entry[:2]):
-                    stored[location] = ((entry[0], entry[1]), entry[2])
+                if isinstance(entry, list) and len(entry) == 4 and all(isinstance(e, str) for e in entry[:2]):
+                    stamp = entry[3] if isinstance(entry[3], list) else None
+                    stored[location] = ((entry[0], entry[1]), entry[2], stamp)
         return stored
+
+
+def stamp(location: str, salt: str, since: int) -> Stamp | None:
+    """The page's stamp, or None when it cannot be trusted: missing, or changed after
+    `since` (a time taken before any page was read, less RACY_NS)."""
+    try:
+        info = os.stat(location)
+    except OSError:
+        return None
+    if max(info.st_mtime_ns, info.st_ctime_ns) >= since:
+        return None
+    return [salt, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev]
+
+
+def racy_before() -> int:
+    """The `since` of a run's stamps: now, less the widest timestamp granularity."""
+    return time.time_ns() - RACY_NS
 
 
 def part_of(location: str) -> int:
