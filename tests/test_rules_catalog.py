@@ -79,6 +79,19 @@ def test_vague_link_text(text: str, fires: bool) -> None:
     assert bool(codes(f"[{text}](/x)\n", "L004")) is fires
 
 
+def test_long_section_leaves_closed_details_out() -> None:
+    hidden = "<details><summary>Every term</summary>\n\n" + "word " * 700 + "\n\n</details>\n"
+    text = "# T\n\n## Part\n\n" + "word " * 100 + "\n\n" + hidden
+    assert codes(text, "H007") == []  # 700 words a reader sees only by opening them
+    assert codes(text.replace("<details>", "<details open>"), "H007") == [(3, "H007")]
+    assert codes(text.replace("<details>", "<div>").replace("</details>", "</div>"), "H007") == [(3, "H007")]
+    html = (
+        "<h1>T</h1><h2>Part</h2><p>" + "word " * 100 + "</p><details><p>" + "word " * 700 + "</p></details>\n"
+    )
+    assert codes(html, "H007", fmt="html") == []
+    assert codes(html.replace("<details>", "<details open>"), "H007", fmt="html") == [(1, "H007")]
+
+
 def test_vague_link_text_in_a_table_is_read_with_its_row() -> None:
     table = "| Goal | Details |\n| --- | --- |\n| Faster builds | [Learn more](/builds/) |\n"
     assert codes(table, "L004") == []  # the row names what the link is about

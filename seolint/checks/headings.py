@@ -305,16 +305,16 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
 
     Why: readers scan; subheadings every few hundred words let them find their place,
     and give search engines the structure of the post. Words are words of prose, as
-    M006 counts them: tables, code, URLs and template directives do not count. A post
+    M006 counts them: tables, code, URLs, template directives and the text of a closed
+    `<details>` (shown only to a reader who opens it) do not count. A post
     with no section headings at all is judged at twice `max-words`: a short letter or
     announcement reads fine without them.
     Example: a 700-word `## Setup` -> split it into `### Install` and `### Configure`.
     """
     views = doc.views
-    if not _sections(doc.headings) and views.words > 2 * opts.max_words:
-        yield Problem(
-            Span.point(1), f"{views.words} words and no H2; break the post into sections", about="post"
-        )
+    shown = views.words - sum(prose.words for prose in views.blocks if prose.block.collapsed)
+    if not _sections(doc.headings) and shown > 2 * opts.max_words:
+        yield Problem(Span.point(1), f"{shown} words and no H2; break the post into sections", about="post")
         return  # the one finding covers every section of a post without H2s
     starts = [(h.span.line, h) for h in doc.headings]
     index, total = 0, 0
@@ -324,7 +324,8 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
             yield from _too_long(current, total, opts)
             current, total = starts[index][1], 0
             index += 1
-        total += prose.words
+        if not prose.block.collapsed:
+            total += prose.words
     yield from _too_long(current, total, opts)
 
 

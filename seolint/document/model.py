@@ -85,6 +85,7 @@ class Block(NamedTuple):
     kind: Literal["paragraph", "list-item", "quote", "table-cell"]
     text: str
     span: Span
+    collapsed: bool = False  # inside a closed <details>: shown only to a reader who opens it
 
 
 class Link(NamedTuple):

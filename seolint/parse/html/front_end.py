@@ -262,6 +262,8 @@ class _Body:
         self._code_depth = 0
         self._read_depth = 0  # open elements the reader heard of: text goes to it only inside one
         self._quoted: set[int] = set()  # offsets of the headings inside a <blockquote>
+        self._details: list[_Open] = []  # the closed <details> elements the walk is inside
+        self._collapsed: set[int] = set()  # offsets of the prose blocks inside one of them
 
     def walk(self, tree: html_tree.Tree, root: Element) -> None:
         """Gather from the events under `root` (see `html_tree.Tree`)."""
@@ -286,7 +288,10 @@ class _Body:
             elif skip_chrome and _is_chrome(event):
                 at = event.last
             elif (
-                event.name in _GATHERS or event.name in _READ or html_elements.IGNORE_ATTRIBUTE in event.attrs
+                event.name in _GATHERS
+                or event.name in _READ
+                or event.name == "details"
+                or html_elements.IGNORE_ATTRIBUTE in event.attrs
             ):
                 entered.append(self._enter(event))
             else:
@@ -298,12 +303,16 @@ class _Body:
         name = element.name
         gathers = _GATHERS.get(name)
         opened: list[_Open] | None = None
-        if gathers == "heading":
+        if name == "details" and "open" not in element.attrs:
+            opened = self._push([], self._details, element)
+        elif gathers == "heading":
             opened = self._push(self.headings, self._heading, element)
             if any(o.element.name == "blockquote" for o in self._block):
                 self._quoted.add(element.offset)
         elif gathers == "block":
             opened = self._push(self.blocks, self._block, element)
+            if self._details:
+                self._collapsed.add(element.offset)
         elif gathers == "pre":
             opened = self._push(self.pres, self._pre, element)
             self._pre[-1].classes.extend(element.classes())
@@ -348,7 +357,12 @@ class _Body:
 
     def to_blocks(self) -> tuple[Block, ...]:
         return tuple(
-            Block(_PROSE[b.element.name], text, _span(b.element, self.doc))  # type: ignore[arg-type]
+            Block(
+                _PROSE[b.element.name],  # type: ignore[arg-type]
+                text,
+                _span(b.element, self.doc),
+                collapsed=b.element.offset in self._collapsed,
+            )
             for b in self.blocks
             if (text := b.text(""))
         )

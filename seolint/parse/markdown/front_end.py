@@ -8,6 +8,7 @@ is read by seolint.parse.markdown.inline.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal, Union
 
@@ -38,6 +39,10 @@ _BLOCKS = frozenset(
 _HTML_READ = (
     "<a", "<img", "id", "<!--", "<pre", "<code", "<script", "<style", "<textarea", "<head", "<table",
 )  # fmt: skip
+
+# A <details> start or end tag (group 1: the slash of an end tag; group 2: the attributes).
+_DETAILS_TAG = re.compile(r"<(/?)details\b([^<>]{0,500})>")
+_OPEN_ATTRIBUTE = re.compile(r"(?:^|\s)open(?:\s|=|$)")
 
 Lines = tuple[int, int]  # 0-based [first line, line after the last]
 # a block or a run of inline nodes, the prose kind around it, its table row, its depth (1: top level)
@@ -89,6 +94,7 @@ class _Builder:
         self.not_text = self.not_prose.not_text
         self._code_spans: list[tuple[int, int]] = []  # byte ranges, as the tree gives them
         self.attribute_ids: list[str] = []  # from kramdown's block attribute lists, `{: #id}`
+        self._details: list[bool] = []  # the <details> open here, each True when it is closed
 
     def walk(self, tree: Tree) -> None:
         """Every block in document order, with an explicit stack: a quote nested 10,000 deep
@@ -172,7 +178,7 @@ class _Builder:
         self.attribute_ids += ids
         if ids and not text.strip():
             return  # a block attribute list alone: it decorates the block above, it is no prose
-        self.blocks.append(Block(kind, text, self._line_span(lines, text)))
+        self.blocks.append(Block(kind, text, self._line_span(lines, text), collapsed=any(self._details)))
         if located:
             self._inline(children, lines, located, at)
 
@@ -216,6 +222,8 @@ class _Builder:
         """An HTML block: its tokens are placed back onto the source lines they came from
         (markdown-it strips the indentation and quote markers of a nested block)."""
         lowered = snippet.lower()
+        if "details" in lowered:
+            self._follow_details(lowered)
         if not any(mark in lowered for mark in _HTML_READ):
             return
         first = lines[0]
@@ -232,6 +240,16 @@ class _Builder:
         unclosed = lowered.rfind("<!--")
         if unclosed >= 0 and lowered.find("-->", unclosed + 4) < 0:  # a comment to the end, unread
             self.not_text.append((place(unclosed), end))
+
+    def _follow_details(self, lowered: str) -> None:
+        """Open and close the <details> elements an HTML block holds, in order: the Markdown
+        between them is collapsed unless the element says `open`."""
+        for tag in _DETAILS_TAG.finditer(lowered):
+            if tag.group(1):
+                if self._details:
+                    self._details.pop()
+            else:
+                self._details.append(_OPEN_ATTRIBUTE.search(tag.group(2)) is None)
 
     def _placement(self, snippet: str, first: int) -> Callable[[int], int]:
         """Where each offset of `snippet` is in the source, line by line from line `first`."""
