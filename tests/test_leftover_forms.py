@@ -117,6 +117,44 @@ def test_an_outline_inside_the_post_is_left_alone() -> None:
     assert lint(unmarked + "Text.\n", "markdown", ("S006",)) == []
 
 
+BODY = "A flag turns a change off in seconds instead of rolling back a deploy, and that helps.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "span"),
+    [
+        (
+            "**Plan**\n- Opening: a bad deploy\n- Section 1: kill switches\n- Takeaway: ship dark\n\n"
+            "**The post**\n\n# Flags\n\n" + BODY,
+            "markdown",
+            (1, 6),
+        ),
+        (
+            "Sections to cover:\n- Kill switches\n- Rollouts\n- Flag debt\n\nGenerated draft ↓\n\n# Flags\n\n"
+            + BODY,
+            "markdown",
+            (1, 6),
+        ),
+        (
+            "<h3>Article Outline</h3>\n<ol>\n<li>Kill switches</li>\n<li>Rollouts</li>\n<li>Flag debt</li>\n"
+            "</ol>\n<h3>Full Draft</h3>\n<h1>Flags</h1>\n<p>" + BODY + "</p>\n",
+            "html",
+            (1, 7),
+        ),
+    ],
+)
+def test_outlines_under_a_heading_or_a_list_head_closed_by_a_marker(
+    text: str, fmt: str, span: tuple[int, int]
+) -> None:
+    found = lint(text, fmt, ("S006",))  # type: ignore[arg-type]
+    assert [(f.span.line, f.span.end_line) for f in found] == [span]
+
+
+def test_a_list_over_a_heading_that_is_no_draft_marker_is_left_alone() -> None:
+    post = "Sections to cover:\n- Kill switches\n- Rollouts\n- Flag debt\n\n## Why flags\n\n" + BODY
+    assert lint(post, "markdown", ("S006",)) == []
+
+
 # -- S008 author-note --------------------------------------------------------------------------
 
 
