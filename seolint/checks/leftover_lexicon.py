@@ -12,6 +12,9 @@ class LeftoverWords(NamedTuple):
     unmistakable_keys: frozenset[str]
     content_keys: frozenset[str]
     ui_words: frozenset[str]
+    slot_words: frozenset[str]
+    chrome_openers: tuple[str, ...]
+    source_blocks: frozenset[str]
     related_blocks: frozenset[str]
     byline_words: frozenset[str]
     note_qualifiers: tuple[str, ...]
@@ -37,6 +40,9 @@ def leftover_words() -> LeftoverWords:
         unmistakable_keys=frozenset(data["unmistakable-keys"]),
         content_keys=frozenset(data["content-keys"]),
         ui_words=frozenset(data["ui-words"]),
+        slot_words=frozenset(data["slot-words"]),
+        chrome_openers=tuple(data["chrome-openers"]),
+        source_blocks=frozenset(data["source-blocks"]),
         related_blocks=frozenset(data["related-blocks"]),
         byline_words=frozenset(data["byline-words"]),
         note_qualifiers=tuple(data["note-qualifiers"]),

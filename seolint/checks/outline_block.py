@@ -4,8 +4,9 @@ Its form: near the top, before any paragraph of the post itself, an optional "Ou
 heading ("**Structure**", "Blog Post Outline", or a list's head such as "Headings to
 cover:"), then items, numbered in Roman numerals or letters or listed, some of them the
 parts of a plan (`Hook:`, `Thesis:`, `Section 1:`, `Takeaway:`), then a marker that the
-draft follows ("Draft:", "Full post", "**The post**", "Generated draft ↓"). A real outline shown in a post about outlining comes
-after the post has begun, so it is never in that position.
+draft follows ("Draft:", "Full post", "**The post**", "Generated draft ↓"). A real outline
+shown in a post about outlining comes after the post has begun, so it is never in that
+position.
 """
 
 from __future__ import annotations

@@ -271,4 +271,5 @@ _TEXTS: dict[str, Callable[[Document], list[ScopeItem]]] = {
     "link-target": _texts(lambda d: ((k.href, k.span) for k in d.links)),
     "alt-text": _texts(lambda d: ((i.alt, i.span) for i in d.images)),
 }
-_LOCATED = {"prose", "own-prose", "headings"}  # texts whose matches are found within them; the others report the item
+# Texts whose matches are found within them; the others report the item.
+_LOCATED = {"prose", "own-prose", "headings"}
