@@ -47,7 +47,7 @@ def test_numbers_alone_inside_the_post_are_not_a_counter() -> None:
 
 def test_a_blog_platforms_footer_and_an_ad_slot() -> None:
     page = (
-        "<article><h1>Packaging</h1><p>" + BODY + "</p><div class=\"ad\"><p>Advertisement</p></div>\n"
+        "<article><h1>Packaging</h1><p>" + BODY + '</p><div class="ad"><p>Advertisement</p></div>\n'
         "<p>" + BODY + "</p>\n<p>👏 214</p>\n<p>Written by Ines Barros</p>\n<p>Follow</p>\n"
         "<h3>More from Ines Barros</h3>\n<p>Why your CLI starts slowly</p>\n</article>"
     )
@@ -57,7 +57,7 @@ def test_a_blog_platforms_footer_and_an_ad_slot() -> None:
 def test_a_themes_own_author_box_and_related_links_are_the_pages() -> None:
     page = (
         "<article><h1>Packaging</h1><p>" + BODY + "</p>\n<p>Written by Ines Barros</p>\n"
-        "<h3>Related posts</h3>\n<ul><li><a href=\"/cli/\">Why your CLI starts slowly</a></li></ul></article>"
+        '<h3>Related posts</h3>\n<ul><li><a href="/cli/">Why your CLI starts slowly</a></li></ul></article>'
     )
     assert _lines(page, "html") == []
 

@@ -96,7 +96,8 @@ def find_notes(
                     Note(Span(line.number, start, line.number, start + len(match.group())), what, whole)
                 )
     for unit in units:
-        if unit.kind != "heading" and unit.line not in framing and note_line.match(unit.text):
+        held = _held_back(unit.text)
+        if unit.kind != "heading" and unit.line not in framing and (held or note_line.match(unit.text)):
             found.append(
                 Note(
                     Span(unit.line, 1, unit.line, len(doc.lines[unit.line - 1]) + 1),
@@ -106,6 +107,18 @@ def find_notes(
             )
     found += _suggestion_lists(doc, units)
     return sorted(found)
+
+
+_HOLD_WORDS = 16  # "Draft v2 — do not publish from this doc" is a short line
+
+
+def _held_back(text: str) -> bool:
+    """A line that tells the editor the text is not to go out ("Draft v2 — do not publish
+    from this doc")."""
+    lowered = text.lower()
+    return len(text.split()) <= _HOLD_WORDS and any(
+        phrase in lowered for phrase in ("do not publish", "don't publish", "not for publication")
+    )
 
 
 def _task_box(text: str, match: re.Match[str]) -> bool:

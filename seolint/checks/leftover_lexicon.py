@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 class LeftoverWords(NamedTuple):
     metadata_keys: frozenset[str]
+    key_qualifiers: tuple[str, ...]
     unmistakable_keys: frozenset[str]
     content_keys: frozenset[str]
     ui_words: frozenset[str]
@@ -37,6 +38,7 @@ def leftover_words() -> LeftoverWords:
     data = tomllib.loads(files("seolint.checks").joinpath("leftover_words.toml").read_text(encoding="utf-8"))
     return LeftoverWords(
         metadata_keys=frozenset(data["metadata-keys"]),
+        key_qualifiers=tuple(data["key-qualifiers"]),
         unmistakable_keys=frozenset(data["unmistakable-keys"]),
         content_keys=frozenset(data["content-keys"]),
         ui_words=frozenset(data["ui-words"]),

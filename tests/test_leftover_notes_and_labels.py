@@ -1,0 +1,67 @@
+"""Leftover forms of round five (the second AI set's misses, by form): labels in more shapes,
+notes that hold the draft back, AI disclaimers and a reasoning trace pasted above the post.
+Each with a hit and a near miss that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import codes_at, lint
+
+BODY = (
+    "The post itself begins here and explains how timers replace cron jobs on a server, "
+    "with an example that the reader can run on a machine of their own today.\n"
+)
+
+
+def _at(text: str, code: str, fmt: str = "text") -> list[int]:
+    return [line for line, found in codes_at(lint(text, fmt, (code,))) if found == code]  # type: ignore[arg-type]
+
+
+def test_lower_case_and_qualified_keys_at_the_top() -> None:
+    draft = "Timers vs cron\nkw: systemd timer vs cron\nangle: ops people\nlength: ~1200\n\n" + BODY
+    assert _at(draft, "S005") == [2, 3, 4]
+    html = (
+        "<p>Here it is.</p><h1>Timers</h1>\n<p><strong>Suggested hero image:</strong> a clock</p>\n<p>" + BODY
+    )
+    assert _at(html, "S005", "html") == [2]
+    assert _at(BODY + "\nKeywords used: systemd timer (4), cron (2)\n", "S005") == [3]
+
+
+def test_lower_case_lines_with_a_colon_in_the_post_are_not_labels() -> None:
+    post = BODY + "\nnote: timers need systemd\nlength: the number of bytes in the buffer is what you pass\n"
+    assert _at(post, "S005") == []
+    assert _at(BODY + "\nkeyword arguments: pass them by name\n\n" + BODY, "S005") == []
+
+
+def test_a_line_that_holds_the_draft_back_is_a_note_to_the_editor() -> None:
+    assert _at("Draft v2 (Help me write) — do not publish from this doc\n\n" + BODY, "S008") == [1]
+    long_line = "Do not publish secrets in an image, because anyone who pulls the image can read every layer."
+    assert _at(BODY + "\n" + long_line + "\n", "S008") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Written with AI assistance: check code samples before it goes live.",
+        "Text written with Gemini in Docs can contain mistakes.",
+        "💡 Notion AI expanded the body from Priya's notes.",
+    ],
+)
+def test_an_ai_disclaimer_at_an_edge(sentence: str) -> None:
+    assert _at(BODY + "\n" + sentence + "\n", "S007") == [3]
+
+
+def test_a_post_about_ai_writing_tools_is_not_a_disclaimer() -> None:
+    post = (
+        BODY + "\nThe team wrote with AI tools for a month and measured how many drafts needed a rewrite.\n"
+    )
+    assert _at(post, "S007") == []
+
+
+def test_a_reasoning_trace_above_the_post() -> None:
+    trace = "Okay, the user wants a post about timers. I should show a unit file.\n\n# Timers\n\n" + BODY
+    assert 1 in _at(trace, "S007", "markdown")
+    middle = "\nThe user wants the job to run once a day, so the unit says so.\n\n"
+    inside = "# Timers\n\n" + (BODY + "\n") * 7 + middle + (BODY + "\n") * 7
+    assert _at(inside, "S007", "markdown") == []
