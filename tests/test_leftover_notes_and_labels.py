@@ -65,3 +65,39 @@ def test_a_reasoning_trace_above_the_post() -> None:
     middle = "\nThe user wants the job to run once a day, so the unit says so.\n\n"
     inside = "# Timers\n\n" + (BODY + "\n") * 7 + middle + (BODY + "\n") * 7
     assert _at(inside, "S007", "markdown") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ("[Image of a request flowing from the browser cache to the origin]", 1),
+        ("[Translator's note: rendered as production throughout]", 1),
+        ("It needs privileges. [Übersetzer: Kernelversion bitte prüfen]", 22),
+        ("It uses a library. [Mention which library the team actually uses]", 20),
+        ("[X] MB before and [Y] MB after.", 1),
+        ("Enabled by default since version [X.Y].", 34),
+    ],
+)
+def test_notes_and_slots_in_more_shapes(line: str, column: int) -> None:
+    found = [f for f in lint(BODY + "\n" + line + "\n\n" + BODY, "markdown", ("S008",)) if f.code == "S008"]
+    assert (found[0].span.line, found[0].span.column) == (3, column)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- [x] parsing merged",
+        "<li>[x] parsing merged</li>",
+        "See [Image of the week](https://example.org/week) for the picture.",
+        "[Mention](https://example.org/m) is a tool; [explain it] twice.",
+    ],
+)
+def test_task_boxes_links_and_short_brackets_are_the_posts(line: str) -> None:
+    assert _at(BODY + "\n" + line + "\n\n" + BODY, "S008", "markdown") == []
+
+
+def test_a_bare_link_placeholder_and_a_redirect_to_one() -> None:
+    assert _at(BODY + "\nSee the spec (link) for the API.\n", "L001", "markdown") == [3]
+    redirect = '<main><h1>T</h1><p>See <a href="https://www.google.com/url?q={}">the list</a>.</p></main>'
+    assert _at(redirect.format("%5Binsert-link%5D"), "L001", "html") == [1]
+    assert _at(redirect.format("https://rfc-editor.org/"), "L001", "html") == []

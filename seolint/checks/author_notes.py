@@ -43,12 +43,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     square_verbs = alternation(tuple(v for v in words.note_verbs if v not in ("insert", "add")))  # S002's
     artifacts = alternation(words.note_artifacts)
     slots = alternation(words.slot_nouns)
+    free = alternation(words.note_verbs_free)
     headed = rf"(?:(?:{qualifiers})\s+)?(?:{heads})\s*(?:idea|suggestion|here)?\s*:"
+    pictured = r"(?:image|photo|picture|screenshot|diagram|illustration)\s+of\s"  # "[Image of a cache]"
     asked = r"\s+(?:(?:a|an|the|some|one|two|more|your|our|relevant|real)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{})\b"
     bracketed = re.compile(
         rf"\({headed}[^()\n]{{0,300}}\)|(?<!\])\[{headed}[^\[\]\n]{{0,300}}\](?![(\[:])"
         rf"|\((?:{verbs}){asked.format(artifacts)}[^()\n]{{0,200}}\)"
-        rf"|(?<!\])\[(?:{square_verbs}){asked.format(artifacts)}[^\[\]\n]{{0,200}}\](?![(\[:])",
+        rf"|(?<!\])\[(?:{square_verbs}){asked.format(artifacts)}[^\[\]\n]{{0,200}}\](?![(\[:])"
+        rf"|(?<!\])\[{pictured}[^\[\]\n]{{0,300}}\](?![(\[:])"
+        rf"|(?<!\])\[(?-i:(?=[A-Z]))(?:{free})(?:\s+[^\s\[\]]+){{3,40}}\](?![(\[:])",
         re.IGNORECASE,
     )
     citation = re.compile(
@@ -59,7 +63,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
     slot = re.compile(
         rf"(?<![\]\w])\[(?:your\s+|the\s+|our\s+)?(?:{slots})(?:\s+(?:name|here|url))?\](?![(\[:])"
-        r"|(?<![\]\w])\[(?:X|N|XX|NUMBER|YEAR)\](?![(\[:])"
+        r"|(?<![\]\w])\[(?:X|Y|N|XX|NUMBER|YEAR|X\.Y|X\.Y\.Z)\](?![(\[:])"
         r"|(?<![\]\w])\[(?:your\s+|the\s+)?(?-i:[A-Z][a-z]+)\s+name\](?![(\[:])",  # "[Survey Name]"
         re.IGNORECASE,
     )
@@ -86,7 +90,7 @@ def find_notes(
         for pattern, what in ((bracketed, "a note to the writer"), (citation, "a citation still to find"),
                               (slot, "a name to fill in")):  # fmt: skip
             for match in pattern.finditer(text):
-                if tags.overlaps(match.start(), match.end()) or _task_box(text, match):
+                if tags.overlaps(match.start(), match.end()) or _task_box(doc.lines[line.number - 1], match):
                     continue
                 if BRACKETED.fullmatch(match.group()):
                     continue  # a link placeholder: L001's
@@ -121,9 +125,13 @@ def _held_back(text: str) -> bool:
     )
 
 
-def _task_box(text: str, match: re.Match[str]) -> bool:
-    """`- [x] done`: a Markdown task list's box, not a name to fill in."""
-    return match.group().lower() == "[x]" and not text[: match.start()].strip()
+_TASK_BOX = re.compile(r"\s*(?:(?:[-*+]|\d{1,3}[.)])\s+|<li\b[^<>]*>\s*)\[[xX]\]")
+
+
+def _task_box(source_line: str, match: re.Match[str]) -> bool:
+    """`- [x] done`, `<li>[x] done`: a task list's box after a list marker, not a name to fill in
+    ("[X] MB" opening a line of a paragraph is)."""
+    return match.group().lower() == "[x]" and _TASK_BOX.match(source_line) is not None
 
 
 def _suggestion_lists(doc: Document, units: Sequence[Unit]) -> list[Note]:

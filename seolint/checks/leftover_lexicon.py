@@ -21,6 +21,7 @@ class LeftoverWords(NamedTuple):
     note_qualifiers: tuple[str, ...]
     note_heads: tuple[str, ...]
     note_verbs: tuple[str, ...]
+    note_verbs_free: tuple[str, ...]
     note_lists: frozenset[str]
     publishing_note_nouns: frozenset[str]
     publishing_note_topics: frozenset[str]
@@ -50,6 +51,7 @@ def leftover_words() -> LeftoverWords:
         note_qualifiers=tuple(data["note-qualifiers"]),
         note_heads=tuple(data["note-heads"]),
         note_verbs=tuple(data["note-verbs"]),
+        note_verbs_free=tuple(data["note-verbs-free"]),
         note_lists=frozenset(data["note-lists"]),
         publishing_note_nouns=frozenset(data["publishing-note-nouns"]),
         publishing_note_topics=frozenset(data["publishing-note-topics"]),
