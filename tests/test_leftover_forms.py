@@ -204,7 +204,7 @@ def test_markdown_leaked_into_html_is_found_where_it_is_written() -> None:
 
 
 def test_a_code_span_in_backticks_inside_html_and_quotation_backticks() -> None:
-    page = "<main><h1>X</h1>\n<ul><li>`session.timeout.ms` is 45 s</li></ul>\n<p>Use `type k struct{}`.</p></main>"
+    page = "<main><h1>X</h1>\n<ul><li>`session.timeout.ms` is 45 s</li></ul>\n<p>Use `type k{}`.</p></main>"
     assert codes_at(lint(page, "html", ("S009",))) == [(2, "S009"), (3, "S009")]
     quoted = "<main><h1>X</h1><p>He called it `the thing' and `ok`; see <code>`a.b`</code>.</p></main>"
     assert lint(quoted, "html", ("S009",)) == []
