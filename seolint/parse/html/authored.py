@@ -27,10 +27,12 @@ _MAX_META_ELEMENTS = 1_000  # a page with more marks everything as metadata: sto
 _MARKDOWN = re.compile(
     r"\*\*[^*\n]{1,200}\*\*|(?<![\w_])__[^_\n]*\s[^_\n]*__(?![\w_])|^#{1,6}\s+\w[^\n]{0,60}"
     r"|\[[^\[\]\n]{1,200}\]\([^()\s]{1,500}\)"
-    r"|(?<![`\w])`(?=[^`\n]{0,80}[._(){}=/<>\[\]])[^`'\s][^`'\n]{0,80}(?<=\S)`(?![`\w])"
 )
 # Backticks count only around code (a dot, bracket, brace, slash or `=` inside: `session.timeout.ms`,
-# `type key struct{}`): plain text uses them as quotation marks too (`like this'). A text that opens with
+# `type key struct{}`), and only in a block with no other Markdown (that is reported first): plain
+# text uses them as quotation marks too (`like this').
+_CODE_SPAN = re.compile(r"(?<![`\w])`(?=[^`\n]{0,80}[._(){}=/<>\[\]])[^`'\s][^`'\n]{0,80}(?<=\S)`(?![`\w])")
+# A text that opens with
 # an issue key ("[FLINK-123] - ...") is an issue's title, copied as its tracker spells it.
 _ISSUE_TITLE = re.compile(r"^\W*[A-Z][A-Z0-9]+-\d+\b")
 
@@ -60,7 +62,8 @@ def stray_markup(texts: Iterable[tuple[str, int]], doc: Document) -> tuple[Field
     found = []
     for text, offset in texts:
         if ("*" in text or "_" in text or "#" in text or "](" in text or "`" in text) and (
-            (match := _MARKDOWN.search(text.strip())) and not _ISSUE_TITLE.match(text)
+            (match := _MARKDOWN.search(text.strip()) or _CODE_SPAN.search(text.strip()))
+            and not _ISSUE_TITLE.match(text)
         ):
             at = doc.source.find(match.group(), offset, offset + _SEARCHED)
             start, end = (at, at + len(match.group())) if at >= 0 else (offset, offset + 1)
