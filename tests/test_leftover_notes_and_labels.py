@@ -101,3 +101,10 @@ def test_a_bare_link_placeholder_and_a_redirect_to_one() -> None:
     redirect = '<main><h1>T</h1><p>See <a href="https://www.google.com/url?q={}">the list</a>.</p></main>'
     assert _at(redirect.format("%5Binsert-link%5D"), "L001", "html") == [1]
     assert _at(redirect.format("https://rfc-editor.org/"), "L001", "html") == []
+
+
+def test_a_suggestion_list_on_one_line_and_an_open_tbd() -> None:
+    assert _at(BODY + "\nRecommended internal links: Trunk-based primer; Incident guide\n", "S008") == [3]
+    assert _at(BODY + "\nRecommended reading: the systemd.timer man page\n\n" + BODY, "S008") == []
+    assert _at(BODY + "\nTBD whether to show the other timer too\n\n" + BODY, "S002") == [3]
+    assert _at(BODY + "\nTBD is what the schedule says for now.\n\n" + BODY, "S002") == []

@@ -142,6 +142,10 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit]) -> list[Note]:
     found = []
     for index, unit in enumerate(units):
         key = " ".join(re.sub(r"[^\w\s]", " ", unit.text.lower()).split())
+        head, colon, value = unit.text.partition(":")
+        if colon and value.strip() and unit.kind != "heading" and _key_of(head) in labels:
+            found.append(Note(_whole_line(doc, unit.line), "a list of suggestions for the writer", True))
+            continue  # "Recommended internal links: a primer; a guide" on one line
         suggestions = key in labels and (unit.text.rstrip().endswith(":") or unit.kind == "heading")
         publishing = unit.kind != "heading" and unit.text.rstrip().endswith(":") and _on_publishing(key)
         if not (suggestions or publishing):
@@ -162,6 +166,14 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit]) -> list[Note]:
             )
         )
     return found
+
+
+def _key_of(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _whole_line(doc: Document, line: int) -> Span:
+    return Span(line, 1, line, len(doc.lines[line - 1]) + 1)
 
 
 def _on_publishing(key: str) -> bool:
