@@ -18,6 +18,7 @@ from tests.leftover_recall import drafts, score
 
 DEV_DRAFTS = ROOT / "tests" / "data" / "dev_drafts"
 AI_DRAFTS = ROOT / "tests" / "data" / "ai_drafts"  # held out once, a development set since
+AI_DRAFTS_2 = ROOT / "tests" / "data" / "ai_drafts_blind"  # the second set, spent the same way
 SEED = ROOT.parent / "shared" / "drafts" / "telecom-outage-ai-draft.txt"
 
 
@@ -39,6 +40,19 @@ def test_recall_and_precision_on_the_spent_held_out_drafts() -> None:
     results = {path.name: lint_file(path).findings for path in drafts(AI_DRAFTS)}
     assert len(results) == 18
     found = score(AI_DRAFTS, results)
+    shown = f"recall {found.recall:.3f}, precision {found.precision:.3f}"
+    print(f"{shown}; misses {found.misses}; false {found.alarms}")
+    assert found.recall >= 0.95 and found.precision >= 0.95
+    assert not [alarm for alarm in found.alarms if alarm.startswith("nearmiss")]
+
+
+def test_recall_and_precision_on_the_second_spent_held_out_drafts() -> None:
+    """Fifteen drafts and six near misses written blind to the rules
+    (tests/data/ai_drafts_blind), measured once as a held-out set (recall 0.505) and a
+    development set since the rules were changed on their misses (its README)."""
+    results = {path.name: lint_file(path).findings for path in drafts(AI_DRAFTS_2)}
+    assert len(results) == 21
+    found = score(AI_DRAFTS_2, results)
     shown = f"recall {found.recall:.3f}, precision {found.precision:.3f}"
     print(f"{shown}; misses {found.misses}; false {found.alarms}")
     assert found.recall >= 0.95 and found.precision >= 0.95
@@ -206,7 +220,7 @@ def test_markdown_leaked_into_html_is_found_where_it_is_written() -> None:
 def test_a_code_span_in_backticks_inside_html_and_quotation_backticks() -> None:
     page = "<main><h1>X</h1>\n<ul><li>`session.timeout.ms` is 45 s</li></ul>\n<p>Use `type k{}`.</p></main>"
     assert codes_at(lint(page, "html", ("S009",))) == [(2, "S009"), (3, "S009")]
-    quoted = "<main><h1>X</h1><p>He called it `the thing' and `ok`; see <code>`a.b`</code>.</p></main>"
+    quoted = "<main><h1>X</h1><p>He said `the thing.' and `that one.' or `ok`; <code>`a.b`</code>.</p></main>"
     assert lint(quoted, "html", ("S009",)) == []
 
 

@@ -31,7 +31,7 @@ _MARKDOWN = re.compile(
 # Backticks count only around code (a dot, bracket, brace, slash or `=` inside: `session.timeout.ms`,
 # `type key struct{}`), and only in a block with no other Markdown (that is reported first): plain
 # text uses them as quotation marks too (`like this').
-_CODE_SPAN = re.compile(r"(?<![`\w])`(?=[^`\n]{0,80}[._(){}=/<>\[\]])[^`'\s][^`'\n]{0,80}(?<=\S)`(?![`\w])")
+_CODE_SPAN = re.compile(r"(?<![`\w])`(?=[^`\n]{0,80}[._(){}=/<>\[\]])[^`'\s][^`\n]{0,80}(?<=\S)`(?![`\w])")
 # A text that opens with
 # an issue key ("[FLINK-123] - ...") is an issue's title, copied as its tracker spells it.
 _ISSUE_TITLE = re.compile(r"^\W*[A-Z][A-Z0-9]+-\d+\b")
