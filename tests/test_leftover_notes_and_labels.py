@@ -108,3 +108,10 @@ def test_a_suggestion_list_on_one_line_and_an_open_tbd() -> None:
     assert _at(BODY + "\nRecommended reading: the systemd.timer man page\n\n" + BODY, "S008") == []
     assert _at(BODY + "\nTBD whether to show the other timer too\n\n" + BODY, "S002") == [3]
     assert _at(BODY + "\nTBD is what the schedule says for now.\n\n" + BODY, "S002") == []
+
+
+def test_a_list_of_notes_the_assistant_speaks_in_at_the_end() -> None:
+    notes = "\nNotes:\n- I assumed your readers use HTTP APIs.\n- The budget is ten percent here.\n"
+    assert 3 in _at(BODY + notes, "S008", "markdown")
+    own = "\nNotes:\n- Timers need systemd 229 or later.\n- The budget is ten percent here.\n"
+    assert _at(BODY + own, "S008", "markdown") == []

@@ -65,3 +65,9 @@ def test_a_themes_own_author_box_and_related_links_are_the_pages() -> None:
 def test_a_translation_services_footer() -> None:
     assert _lines(BODY + "\nMachine-translated with DeepL · free plan\n") == [3]
     assert _lines(BODY + "\nMachine-translated text is hard to read, as this post shows at length.\n") == []
+
+
+def test_a_keywords_field_in_a_code_block_is_the_posts() -> None:
+    post = "# Front matter\n\n" + BODY + "\n```yaml\nkeywords: [timers, cron]\nSources\nkernel.org · 1\n```\n"
+    assert _lines(post, "markdown") == []
+    assert [code for _, code in codes_at(lint(post, "markdown", ("S005",)))] == []

@@ -109,7 +109,7 @@ def find_notes(
                     True,
                 )
             )
-    found += _suggestion_lists(doc, units)
+    found += _suggestion_lists(doc, units, set(framing))
     return sorted(found)
 
 
@@ -134,10 +134,11 @@ def _task_box(source_line: str, match: re.Match[str]) -> bool:
     return match.group().lower() == "[x]" and _TASK_BOX.match(source_line) is not None
 
 
-def _suggestion_lists(doc: Document, units: Sequence[Unit]) -> list[Note]:
+def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -> list[Note]:
     """A "Suggested links:" label and the list under it, as one note; and, at the end of the
     draft (a few lines at most after its list, such as a closing offer), a list of notes on
-    publishing it ("📝 Notes for publishing:", "Before you publish:")."""
+    publishing it ("📝 Notes for publishing:", "Before you publish:") or of notes in which the
+    assistant speaks to the requester (`framing`: "Notes:" over "- I assumed ...")."""
     labels = leftover_words().note_lists
     found = []
     for index, unit in enumerate(units):
@@ -147,14 +148,18 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit]) -> list[Note]:
             found.append(Note(_whole_line(doc, unit.line), "a list of suggestions for the writer", True))
             continue  # "Recommended internal links: a primer; a guide" on one line
         suggestions = key in labels and (unit.text.rstrip().endswith(":") or unit.kind == "heading")
-        publishing = unit.kind != "heading" and unit.text.rstrip().endswith(":") and _on_publishing(key)
-        if not (suggestions or publishing):
+        headed = unit.kind != "heading" and unit.text.rstrip().endswith(":")
+        if not (suggestions or headed):
             continue
         end = index
         for following in units[index + 1 :]:
             if following.kind != "list-item" and not following.text.startswith(("[", "-", "•")):
                 break
             end += 1
+        listed = {u.line for u in units[index + 1 : end + 1]}
+        publishing = headed and (_on_publishing(key) or _noted(key, listed & framing))
+        if not (suggestions or publishing):
+            continue
         if not suggestions and (end == index or len(units) - 1 - end > _EDGE_UNITS):
             continue
         last = units[end].line
@@ -166,6 +171,12 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit]) -> list[Note]:
             )
         )
     return found
+
+
+def _noted(key: str, framed: set[int]) -> bool:
+    """A list of notes ("Notes:", "A few notes:") that the assistant speaks in: an item of
+    it is one of its sentences to the requester ("I assumed your readers use Go")."""
+    return bool(framed) and bool(set(key.split()) & leftover_words().publishing_note_nouns)
 
 
 def _key_of(text: str) -> str:
