@@ -82,6 +82,7 @@ def find_notes(
     (on a line of `framing`) is S007's."""
     bracketed, citation, slot, note_line = _patterns()
     found: list[Note] = []
+    items = {block.span.line for block in doc.blocks if block.kind == "list-item"}
     for line in doc.views.lines.values():
         text = line.text
         if "[" not in text and "(" not in text and "citation" not in text.lower():
@@ -90,7 +91,9 @@ def find_notes(
         for pattern, what in ((bracketed, "a note to the writer"), (citation, "a citation still to find"),
                               (slot, "a name to fill in")):  # fmt: skip
             for match in pattern.finditer(text):
-                if tags.overlaps(match.start(), match.end()) or _task_box(doc.lines[line.number - 1], match):
+                before = doc.lines[line.number - 1][: line.column - 1] + text[: match.start()]
+                opens_item = line.number in items and not text[: match.start()].strip()
+                if tags.overlaps(match.start(), match.end()) or _task_box(match, before, opens_item):
                     continue
                 if BRACKETED.fullmatch(match.group()):
                     continue  # a link placeholder: L001's
@@ -125,13 +128,18 @@ def _held_back(text: str) -> bool:
     )
 
 
-_TASK_BOX = re.compile(r"\s*(?:(?:[-*+]|\d{1,3}[.)])\s+|<li\b[^<>]*>\s*)\[[xX]\]")
-
-
-def _task_box(source_line: str, match: re.Match[str]) -> bool:
-    """`- [x] done`, `<li>[x] done`: a task list's box after a list marker, not a name to fill in
-    ("[X] MB" opening a line of a paragraph is)."""
-    return match.group().lower() == "[x]" and _TASK_BOX.match(source_line) is not None
+def _task_box(match: re.Match[str], before: str, opens_item: bool) -> bool:
+    """`- [x] done`, `<li>[x] done`: a task list's box opening a list item (or after raw tags
+    only; `before` is the source line up to it), not a name to fill in ("[X] MB" opening a
+    line of a paragraph is)."""
+    if match.group().lower() != "[x]":
+        return False
+    if opens_item:
+        return True
+    tags = tag_spans(before)
+    return bool(before.strip()) and all(
+        char.isspace() or tags.overlaps(at, at + 1) for at, char in enumerate(before)
+    )
 
 
 def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -> list[Note]:
