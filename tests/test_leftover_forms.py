@@ -18,6 +18,7 @@ from tests.leftover_recall import drafts, score
 
 DEV_DRAFTS = ROOT / "tests" / "data" / "dev_drafts"
 AI_DRAFTS = ROOT / "tests" / "data" / "ai_drafts"  # held out once, a development set since
+AI_DRAFTS_2 = ROOT / "tests" / "data" / "ai_drafts_blind"  # the second set, spent the same way
 SEED = ROOT.parent / "shared" / "drafts" / "telecom-outage-ai-draft.txt"
 
 
@@ -39,6 +40,19 @@ def test_recall_and_precision_on_the_spent_held_out_drafts() -> None:
     results = {path.name: lint_file(path).findings for path in drafts(AI_DRAFTS)}
     assert len(results) == 18
     found = score(AI_DRAFTS, results)
+    shown = f"recall {found.recall:.3f}, precision {found.precision:.3f}"
+    print(f"{shown}; misses {found.misses}; false {found.alarms}")
+    assert found.recall >= 0.95 and found.precision >= 0.95
+    assert not [alarm for alarm in found.alarms if alarm.startswith("nearmiss")]
+
+
+def test_recall_and_precision_on_the_second_spent_held_out_drafts() -> None:
+    """Fifteen drafts and six near misses written blind to the rules
+    (tests/data/ai_drafts_blind), measured once as a held-out set (recall 0.505) and a
+    development set since the rules were changed on their misses (its README)."""
+    results = {path.name: lint_file(path).findings for path in drafts(AI_DRAFTS_2)}
+    assert len(results) == 21
+    found = score(AI_DRAFTS_2, results)
     shown = f"recall {found.recall:.3f}, precision {found.precision:.3f}"
     print(f"{shown}; misses {found.misses}; false {found.alarms}")
     assert found.recall >= 0.95 and found.precision >= 0.95
@@ -117,6 +131,44 @@ def test_an_outline_inside_the_post_is_left_alone() -> None:
     assert lint(unmarked + "Text.\n", "markdown", ("S006",)) == []
 
 
+BODY = "A flag turns a change off in seconds instead of rolling back a deploy, and that helps.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "span"),
+    [
+        (
+            "**Plan**\n- Opening: a bad deploy\n- Section 1: kill switches\n- Takeaway: ship dark\n\n"
+            "**The post**\n\n# Flags\n\n" + BODY,
+            "markdown",
+            (1, 6),
+        ),
+        (
+            "Sections to cover:\n- Kill switches\n- Rollouts\n- Flag debt\n\nGenerated draft ↓\n\n# Flags\n\n"
+            + BODY,
+            "markdown",
+            (1, 6),
+        ),
+        (
+            "<h3>Article Outline</h3>\n<ol>\n<li>Kill switches</li>\n<li>Rollouts</li>\n<li>Flag debt</li>\n"
+            "</ol>\n<h3>Full Draft</h3>\n<h1>Flags</h1>\n<p>" + BODY + "</p>\n",
+            "html",
+            (1, 7),
+        ),
+    ],
+)
+def test_outlines_under_a_heading_or_a_list_head_closed_by_a_marker(
+    text: str, fmt: str, span: tuple[int, int]
+) -> None:
+    found = lint(text, fmt, ("S006",))  # type: ignore[arg-type]
+    assert [(f.span.line, f.span.end_line) for f in found] == [span]
+
+
+def test_a_list_over_a_heading_that_is_no_draft_marker_is_left_alone() -> None:
+    post = "Sections to cover:\n- Kill switches\n- Rollouts\n- Flag debt\n\n## Why flags\n\n" + BODY
+    assert lint(post, "markdown", ("S006",)) == []
+
+
 # -- S008 author-note --------------------------------------------------------------------------
 
 
@@ -163,6 +215,13 @@ def test_markdown_leaked_into_html_is_found_where_it_is_written() -> None:
         lint(page.replace("**Rule:**", "<strong>Rule:</strong>").replace("## ", ""), "html", ("S009",)) == []
     )
     assert lint("# X\n\n**Rule:** Markdown renders it.\n", "markdown", ("S009",)) == []
+
+
+def test_a_code_span_in_backticks_inside_html_and_quotation_backticks() -> None:
+    page = "<main><h1>X</h1>\n<ul><li>`session.timeout.ms` is 45 s</li></ul>\n<p>Use `type k{}`.</p></main>"
+    assert codes_at(lint(page, "html", ("S009",))) == [(2, "S009"), (3, "S009")]
+    quoted = "<main><h1>X</h1><p>He said `the thing.' and `that one.' or `ok`; <code>`a.b`</code>.</p></main>"
+    assert lint(quoted, "html", ("S009",)) == []
 
 
 # -- S010 page-debris ----------------------------------------------------------------------------

@@ -60,6 +60,8 @@ def test_builtin_packs_define_s001_to_s003_as_ordinary_rules() -> None:
         ("link-target", "# T\n\n[go](/utilize/) and [utilize](/b/).\n", "markdown", [(3, "Z001")]),
         ("alt-text", "# T\n\n![utilize](a.png) utilize\n\n![ok](b.png)\n", "markdown", [(3, "Z001")]),
         ("prose", "<main><h1>Utilize</h1><p>We utilize.</p></main>", "html", [(1, "Z001")]),
+        ("prose", "# T\n\n> They utilize it.\n\nWe utilize.\n", "markdown", [(3, "Z001"), (5, "Z001")]),
+        ("own-prose", "# T\n\n> They utilize it.\n\nWe utilize.\n", "markdown", [(5, "Z001")]),
     ],
 )
 def test_each_scope_reads_only_its_text(

@@ -52,6 +52,26 @@ def test_near_misses_are_not_markers(line: str) -> None:
     assert doc_of(line + "\n", "text").headings == ()
 
 
+def test_a_bare_marker_alone_between_blank_lines_is_a_heading() -> None:
+    doc = doc_of("Intro line.\n\nH2 why bother when cron works\n\nText.\n\nH3 anatomy: two units\n", "text")
+    assert [(h.level, h.text, h.source, h.span.line) for h in doc.headings] == [
+        (2, "why bother when cron works", "marker", 3),
+        (3, "anatomy: two units", "marker", 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intro.\n\nH2 headings should say what the section is about.\n\nText.\n",
+        "Intro.\nH2 headings come after the H1\nand before H3.\n",
+        "Intro.\n\nH2 is the level every section of a post should start at in most themes\n\nText.\n",
+    ],
+)
+def test_a_sentence_that_starts_with_a_level_is_no_marker(text: str) -> None:
+    assert doc_of(text, "text").headings == ()
+
+
 def test_comments_are_kept_out_of_the_text_and_listed() -> None:
     doc = doc_of("H2: Title <!-- note -->\nText <!-- x -->\n", "text")
     assert doc.headings[0].text == "Title"

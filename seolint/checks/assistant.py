@@ -274,10 +274,23 @@ def forms() -> tuple[Form, ...]:
                 r"\b(?:ai|artificial intelligence|chatgpt|gpt-?\d*|claude|gemini|copilot|llm"
                 r"|language model)\b",
                 r"^\W*disclaimer\b[^.]{0,80}\b(?:ai|artificial intelligence|language model)\b",
+                r"^\W*(?:text |content |this (?:post |draft )?)?"
+                r"(?:written|generated|drafted|created|expanded) (?:with|by|using) (?:the help of )?(?:an? )?"
+                r"(?:ai|gemini|chatgpt|claude|copilot|notion ai)\b",
+                r"^\W*(?:gemini|chatgpt|claude|copilot|notion ai|jasper) (?:expanded|wrote|generated|drafted"
+                r"|rewrote) (?:the|this) (?:body|draft|post|text|article)\b",
             ),
             None,
             True,
             True,
+        ),
+        (
+            "thinks aloud about the request",
+            r"^\W*(?:(?:okay|ok|alright|all right|so|hmm|right),?\s+)?the (?:user|requester)"
+            r" (?:wants|asked|is asking|requested|needs|would like)\b",
+            None,
+            False,
+            False,
         ),
     ]
     return tuple(

@@ -43,12 +43,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     square_verbs = alternation(tuple(v for v in words.note_verbs if v not in ("insert", "add")))  # S002's
     artifacts = alternation(words.note_artifacts)
     slots = alternation(words.slot_nouns)
+    free = alternation(words.note_verbs_free)
     headed = rf"(?:(?:{qualifiers})\s+)?(?:{heads})\s*(?:idea|suggestion|here)?\s*:"
+    pictured = r"(?:image|photo|picture|screenshot|diagram|illustration)\s+of\s"  # "[Image of a cache]"
     asked = r"\s+(?:(?:a|an|the|some|one|two|more|your|our|relevant|real)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{})\b"
     bracketed = re.compile(
         rf"\({headed}[^()\n]{{0,300}}\)|(?<!\])\[{headed}[^\[\]\n]{{0,300}}\](?![(\[:])"
         rf"|\((?:{verbs}){asked.format(artifacts)}[^()\n]{{0,200}}\)"
-        rf"|(?<!\])\[(?:{square_verbs}){asked.format(artifacts)}[^\[\]\n]{{0,200}}\](?![(\[:])",
+        rf"|(?<!\])\[(?:{square_verbs}){asked.format(artifacts)}[^\[\]\n]{{0,200}}\](?![(\[:])"
+        rf"|(?<!\])\[{pictured}[^\[\]\n]{{0,300}}\](?![(\[:])"
+        rf"|(?<!\])\[(?-i:(?=[A-Z]))(?:{free})(?:\s+[^\s\[\]]+){{3,40}}\](?![(\[:])",
         re.IGNORECASE,
     )
     citation = re.compile(
@@ -59,7 +63,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
     slot = re.compile(
         rf"(?<![\]\w])\[(?:your\s+|the\s+|our\s+)?(?:{slots})(?:\s+(?:name|here|url))?\](?![(\[:])"
-        r"|(?<![\]\w])\[(?:X|N|XX|NUMBER|YEAR)\](?![(\[:])"
+        r"|(?<![\]\w])\[(?:X|Y|N|XX|NUMBER|YEAR|X\.Y|X\.Y\.Z)\](?![(\[:])"
         r"|(?<![\]\w])\[(?:your\s+|the\s+)?(?-i:[A-Z][a-z]+)\s+name\](?![(\[:])",  # "[Survey Name]"
         re.IGNORECASE,
     )
@@ -78,6 +82,7 @@ def find_notes(
     (on a line of `framing`) is S007's."""
     bracketed, citation, slot, note_line = _patterns()
     found: list[Note] = []
+    items = {block.span.line for block in doc.blocks if block.kind == "list-item"}
     for line in doc.views.lines.values():
         text = line.text
         if "[" not in text and "(" not in text and "citation" not in text.lower():
@@ -86,7 +91,9 @@ def find_notes(
         for pattern, what in ((bracketed, "a note to the writer"), (citation, "a citation still to find"),
                               (slot, "a name to fill in")):  # fmt: skip
             for match in pattern.finditer(text):
-                if tags.overlaps(match.start(), match.end()) or _task_box(text, match):
+                before = doc.lines[line.number - 1][: line.column - 1] + text[: match.start()]
+                opens_item = line.number in items and not text[: match.start()].strip()
+                if tags.overlaps(match.start(), match.end()) or _task_box(match, before, opens_item):
                     continue
                 if BRACKETED.fullmatch(match.group()):
                     continue  # a link placeholder: L001's
@@ -96,7 +103,8 @@ def find_notes(
                     Note(Span(line.number, start, line.number, start + len(match.group())), what, whole)
                 )
     for unit in units:
-        if unit.kind != "heading" and unit.line not in framing and note_line.match(unit.text):
+        held = _held_back(unit.text)
+        if unit.kind != "heading" and unit.line not in framing and (held or note_line.match(unit.text)):
             found.append(
                 Note(
                     Span(unit.line, 1, unit.line, len(doc.lines[unit.line - 1]) + 1),
@@ -104,32 +112,62 @@ def find_notes(
                     True,
                 )
             )
-    found += _suggestion_lists(doc, units)
+    found += _suggestion_lists(doc, units, set(framing))
     return sorted(found)
 
 
-def _task_box(text: str, match: re.Match[str]) -> bool:
-    """`- [x] done`: a Markdown task list's box, not a name to fill in."""
-    return match.group().lower() == "[x]" and not text[: match.start()].strip()
+_HOLD_WORDS = 16  # "Draft v2 — do not publish from this doc" is a short line
 
 
-def _suggestion_lists(doc: Document, units: Sequence[Unit]) -> list[Note]:
+def _held_back(text: str) -> bool:
+    """A line that tells the editor the text is not to go out ("Draft v2 — do not publish
+    from this doc")."""
+    lowered = text.lower()
+    return len(text.split()) <= _HOLD_WORDS and any(
+        phrase in lowered for phrase in ("do not publish", "don't publish", "not for publication")
+    )
+
+
+def _task_box(match: re.Match[str], before: str, opens_item: bool) -> bool:
+    """`- [x] done`, `<li>[x] done`: a task list's box opening a list item (or after raw tags
+    only; `before` is the source line up to it), not a name to fill in ("[X] MB" opening a
+    line of a paragraph is)."""
+    if match.group().lower() != "[x]":
+        return False
+    if opens_item:
+        return True
+    tags = tag_spans(before)
+    return bool(before.strip()) and all(
+        char.isspace() or tags.overlaps(at, at + 1) for at, char in enumerate(before)
+    )
+
+
+def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -> list[Note]:
     """A "Suggested links:" label and the list under it, as one note; and, at the end of the
     draft (a few lines at most after its list, such as a closing offer), a list of notes on
-    publishing it ("📝 Notes for publishing:", "Before you publish:")."""
+    publishing it ("📝 Notes for publishing:", "Before you publish:") or of notes in which the
+    assistant speaks to the requester (`framing`: "Notes:" over "- I assumed ...")."""
     labels = leftover_words().note_lists
     found = []
     for index, unit in enumerate(units):
         key = " ".join(re.sub(r"[^\w\s]", " ", unit.text.lower()).split())
+        head, colon, value = unit.text.partition(":")
+        if colon and value.strip() and unit.kind != "heading" and _key_of(head) in labels:
+            found.append(Note(_whole_line(doc, unit.line), "a list of suggestions for the writer", True))
+            continue  # "Recommended internal links: a primer; a guide" on one line
         suggestions = key in labels and (unit.text.rstrip().endswith(":") or unit.kind == "heading")
-        publishing = unit.kind != "heading" and unit.text.rstrip().endswith(":") and _on_publishing(key)
-        if not (suggestions or publishing):
+        headed = unit.kind != "heading" and unit.text.rstrip().endswith(":")
+        if not (suggestions or headed):
             continue
         end = index
         for following in units[index + 1 :]:
             if following.kind != "list-item" and not following.text.startswith(("[", "-", "•")):
                 break
             end += 1
+        listed = {u.line for u in units[index + 1 : end + 1]}
+        publishing = headed and (_on_publishing(key) or _noted(key, listed & framing))
+        if not (suggestions or publishing):
+            continue
         if not suggestions and (end == index or len(units) - 1 - end > _EDGE_UNITS):
             continue
         last = units[end].line
@@ -141,6 +179,20 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit]) -> list[Note]:
             )
         )
     return found
+
+
+def _noted(key: str, framed: set[int]) -> bool:
+    """A list of notes ("Notes:", "A few notes:") that the assistant speaks in: an item of
+    it is one of its sentences to the requester ("I assumed your readers use Go")."""
+    return bool(framed) and bool(set(key.split()) & leftover_words().publishing_note_nouns)
+
+
+def _key_of(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _whole_line(doc: Document, line: int) -> Span:
+    return Span(line, 1, line, len(doc.lines[line - 1]) + 1)
 
 
 def _on_publishing(key: str) -> bool:

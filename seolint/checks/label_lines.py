@@ -57,9 +57,11 @@ class Label(NamedTuple):
 def parse_label(text: str) -> tuple[str, str] | None:
     """(key, value) of a label line, or None: "Meta title (60 chars): X" -> ("meta title", "X")."""
     found = _LABEL.match(text.strip())
-    if found is None or not found.group("key")[0].isupper():  # "...in the following\nformat:" runs on
+    if found is None:
         return None
     key = " ".join(found.group("key").lower().split()).strip(".")
+    if not found.group("key")[0].isupper() and not (found.group("value") and is_known(key)):
+        return None  # "...in the following\nformat:" runs on; "kw: systemd timers" is a label
     if _SENTENCE_WORDS.search(key) or key in leftover_words().content_keys:
         return None
     return key, (found.group("value") or "").strip()
@@ -67,7 +69,11 @@ def parse_label(text: str) -> tuple[str, str] | None:
 
 def is_known(key: str, keys: frozenset[str] | None = None) -> bool:
     """Whether `key` (or its singular) is one of `keys`, the metadata keys unless told."""
-    keys = leftover_words().metadata_keys if keys is None else keys
+    words = leftover_words()
+    keys = words.metadata_keys if keys is None else keys
+    first, _, rest = key.partition(" ")
+    if rest and first in words.key_qualifiers:
+        key = rest  # "suggested hero image" is a "hero image"
     return key in keys or key.rstrip("s") in keys or key.removesuffix("es") in keys
 
 

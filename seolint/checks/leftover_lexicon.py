@@ -9,14 +9,19 @@ from typing import NamedTuple
 
 class LeftoverWords(NamedTuple):
     metadata_keys: frozenset[str]
+    key_qualifiers: tuple[str, ...]
     unmistakable_keys: frozenset[str]
     content_keys: frozenset[str]
     ui_words: frozenset[str]
+    slot_words: frozenset[str]
+    chrome_openers: tuple[str, ...]
+    source_blocks: frozenset[str]
     related_blocks: frozenset[str]
     byline_words: frozenset[str]
     note_qualifiers: tuple[str, ...]
     note_heads: tuple[str, ...]
     note_verbs: tuple[str, ...]
+    note_verbs_free: tuple[str, ...]
     note_lists: frozenset[str]
     publishing_note_nouns: frozenset[str]
     publishing_note_topics: frozenset[str]
@@ -34,14 +39,19 @@ def leftover_words() -> LeftoverWords:
     data = tomllib.loads(files("seolint.checks").joinpath("leftover_words.toml").read_text(encoding="utf-8"))
     return LeftoverWords(
         metadata_keys=frozenset(data["metadata-keys"]),
+        key_qualifiers=tuple(data["key-qualifiers"]),
         unmistakable_keys=frozenset(data["unmistakable-keys"]),
         content_keys=frozenset(data["content-keys"]),
         ui_words=frozenset(data["ui-words"]),
+        slot_words=frozenset(data["slot-words"]),
+        chrome_openers=tuple(data["chrome-openers"]),
+        source_blocks=frozenset(data["source-blocks"]),
         related_blocks=frozenset(data["related-blocks"]),
         byline_words=frozenset(data["byline-words"]),
         note_qualifiers=tuple(data["note-qualifiers"]),
         note_heads=tuple(data["note-heads"]),
         note_verbs=tuple(data["note-verbs"]),
+        note_verbs_free=tuple(data["note-verbs-free"]),
         note_lists=frozenset(data["note-lists"]),
         publishing_note_nouns=frozenset(data["publishing-note-nouns"]),
         publishing_note_topics=frozenset(data["publishing-note-topics"]),

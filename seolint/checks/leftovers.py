@@ -150,7 +150,9 @@ def outline_left_in(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     `Thesis:`, `Key points:`, `CTA:`) and then the post after a marker such as `Draft:` or
     `Full post`; pasted whole, the outline is the first thing readers see. Found by form:
     before the post begins, an outline with parts of a plan (hook, thesis, key points, CTA)
-    or Roman numerals, ending in such a marker (or opened by an "Outline" heading). One
+    or Roman numerals, ending in such a marker (or opened by an "Outline" heading); or any
+    three items between an "Outline"/"**Structure**" heading or a list's head ("Headings to
+    cover:") and a marker ("**The post**", "Generated draft ↓", `<h3>Blog Post</h3>`). One
     finding for the whole block. An outline shown inside a post about outlining comes after
     the post has begun and is left alone.
     Example: `Outline:` / `1. Hook: ...` / `2. Thesis: ...` / `Full post:` -> delete them.
@@ -209,8 +211,12 @@ def page_debris(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     Why: copying an article out of a browser, or an answer out of a chat or search page,
     brings its buttons, tabs and menus (`close`, `Share`, `Copy link`, `Answer`), its byline
     (`2 min read 08-11-2024`), its title again a few lines down (or over the post's own H1 of
-    other words), and its "Related" or "People also ask" questions. They sit before the post
-    begins or after it ends; two controls in a row (`Share` over a row of source links such
+    other words), its "Related" or "People also ask" questions, an answer page's echoed
+    prompt and "Sources" cards (`docs.kernel.org · 1`, "View 3 more"), a writing tool's
+    buttons ("Try again", "1 of 2 responses", "Thought for 19 seconds"), a blog platform's
+    claps, author line and "More from" list, and a translation service's footer. They sit
+    before the post begins or after it ends (an ad slot's "Advertisement" and a "Sources"
+    block of cards anywhere); two controls in a row (`Share` over a row of source links such
     as `1. nist.gov 2. cisa.gov +2 more`) are the page's wherever they are. A byline the
     page's own template marks (a `<time>`, a `post-meta` element) is not debris, nor is a
     control that is a working link, nor a site's own "Related" heading over its links.

@@ -13,7 +13,7 @@ element) is not debris, nor a site's own "Related" heading over working links.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit, is_prose_line, title_cased
@@ -38,6 +38,7 @@ _MAX_NAME_WORDS = 4
 _MAX_RELATED_WORDS = 25  # a related question is one sentence
 _MAX_CONTROL_CHARS = 40  # a control's or a related block's label is a few words
 _MIN_CHIPS = 2
+_MAX_CARD_WORDS = 12  # a source card's line: a page title or a domain and a number
 
 
 class Debris(NamedTuple):
@@ -53,11 +54,15 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     linked_lines = {link.span.line for link in doc.links}
     related = _related_blocks(units, framing, linked_lines)
     listed = {unit.line for items in related.values() for unit in items}
-    content = [u for u in units if _is_content(u, framing) and u.line not in listed]
+    prompt = _echoed_prompt(units)
+    content = [u for u in units if _is_content(u, framing | prompt) and u.line not in listed]
     head_end = content[0].line if content else len(doc.lines) + 1
     tail_start = content[-1].line if content else 0
     meta = {line for span in doc.page_meta for line in range(span.line, span.end_line + 1)}
     chrome = _chrome_lines(doc, units)
+    anywhere = _slot_lines(units) | _source_blocks(units, linked_lines)
+    chrome.update((index, "the page's chrome") for index in anywhere if index not in chrome)
+    weak = _author_boxes(units)
     found: list[Debris] = []
     previous: Unit | None = None
     for index, unit in enumerate(units):
@@ -70,7 +75,9 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
         zoned = unit.line < head_end or unit.line > tail_start
         if unit.line in meta:
             continue
-        if index in chrome and (zoned or _in_chrome_block(units, chrome, index)):
+        if index in weak and _in_chrome_block(units, chrome.keys() | weak, index):
+            found.append(Debris(unit.line, unit.line, "the platform's author box", True))
+        elif index in chrome and (zoned or index in anywhere or _in_chrome_block(units, chrome, index)):
             found.append(Debris(unit.line, unit.line, chrome[index], True))
         elif not zoned:
             continue
@@ -83,6 +90,7 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
         elif is_byline(unit.text) and not unit.text.rstrip().endswith(":") and not _labelled(unit.text):
             found.append(Debris(unit.line, unit.line, "the page's byline", False))
     found += _title_copies(doc, units[:_HEAD_UNITS], head_end)
+    found += [Debris(line, line, "the prompt the page echoed above its answer", True) for line in prompt]
     return sorted(found)
 
 
@@ -93,11 +101,11 @@ def _related_blocks(units: Sequence[Unit], framing: set[int], linked: set[int]) 
     heads = leftover_words().related_blocks
     found: dict[int, list[Unit]] = {}
     for index, unit in enumerate(units):
-        if len(unit.text) > _MAX_CONTROL_CHARS or _key(unit.text) not in heads:
+        if len(unit.text) > _MAX_CONTROL_CHARS or not _related_head(_key(unit.text), heads):
             continue
         items = []
         for item in units[index + 1 :]:
-            question = item.text.rstrip().endswith("?")
+            question = item.text.rstrip().endswith("?") or _asks(item.text)
             if (
                 item.kind == "heading"
                 or item.line in linked
@@ -116,20 +124,108 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
     """Lines that are a page's controls, by index: a lone UI word (`Share`, `Copy link`) that
     is not a working link, or a row of source chips (`1. nist.gov 2. cisa.gov +2 more`)."""
     ui_words = leftover_words().ui_words
+    openers = leftover_words().chrome_openers
     linked = {(link.span.line, link.text.strip()) for link in doc.links}
     found = {}
     for index, unit in enumerate(units):
         if unit.kind == "heading":
             continue
         short = len(unit.text) <= _MAX_CONTROL_CHARS
-        if short and _key(unit.text) in ui_words and (unit.line, unit.text.strip()) not in linked:
+        key = _key(unit.text)
+        control = key in ui_words or _shape(key) in ui_words
+        if short and control and (unit.line, unit.text.strip()) not in linked:
             found[index] = f"the page's {unit.text.strip()!r} control"
         elif is_source_chips(unit.text):
             found[index] = "the page's row of source links"
+        elif len(unit.text.split()) <= _MAX_NAME_WORDS * 2 and key.startswith(openers):
+            found[index] = "the page's footer"
     return found
 
 
-def _in_chrome_block(units: Sequence[Unit], chrome: dict[int, str], index: int) -> bool:
+def _slot_lines(units: Sequence[Unit]) -> set[int]:
+    """An ad slot's lone label ("Advertisement"), by index: no post says that alone on a line."""
+    words = leftover_words().slot_words
+    return {index for index, unit in enumerate(units) if unit.kind != "heading" and _key(unit.text) in words}
+
+
+def _source_blocks(units: Sequence[Unit], linked: set[int]) -> set[int]:
+    """A chat page's list of sources, by index: a "Sources" line over cards on the lines right
+    under it (`docs.kernel.org · 1`, a bare domain, "View 3 more"), each maybe under its
+    page's title; half its lines at least are cards. A post's own sources are links."""
+    heads = leftover_words().source_blocks
+    found: set[int] = set()
+    for index, unit in enumerate(units):
+        if _key(unit.text) not in heads:
+            continue
+        block = []
+        for at in range(index + 1, len(units)):
+            item = units[at]
+            adjacent = item.line == units[at - 1].line + 1
+            if not adjacent or item.line in linked or len(item.text.split()) > _MAX_CARD_WORDS:
+                break
+            block.append(at)
+        cards = sum(_is_card(units[at].text) for at in block)
+        if cards and 2 * cards >= len(block):
+            found.update([index, *block])
+    return found
+
+
+def _is_card(text: str) -> bool:
+    """A source card's line: `docs.kernel.org · 1`, `freedesktop · 2`, a bare domain, "View 3 more"."""
+    name, dot, number = text.rpartition("·")
+    if dot and number.strip().isdigit() and 0 < len(name.split()) <= 2:
+        return True
+    words = text.split()
+    return (len(words) == 1 and _is_domain(words[0])) or _shape(_key(text)) in ("view n more", "show n more")
+
+
+def _author_boxes(units: Sequence[Unit]) -> set[int]:
+    """A blog platform's "Written by Ines Barros" line, by index: the page's only next to
+    other chrome (claps, "Follow"); a theme's own author box stands alone."""
+    found = set()
+    for index, unit in enumerate(units):
+        words = unit.text.split()
+        names = words[2:]
+        signed = [w.lower() for w in words[:2]] == ["written", "by"]
+        if signed and 0 < len(names) <= _MAX_NAME_WORDS and all(_NAME.match(name) for name in names):
+            found.add(index)
+    return found
+
+
+_PROMPT_VERBS = ("write", "draft", "create", "generate", "compose")
+_PROMPT_PIECES = ("post", "article", "blog", "piece")
+_PROMPT_REACH = 6  # words from the verb to the piece asked for
+
+
+def _echoed_prompt(units: Sequence[Unit]) -> set[int]:
+    """The request an answer page shows above its answer ("write a blog post explaining
+    ..."), as the draft's first line: a verb of writing, then the piece asked for."""
+    if not units or units[0].kind == "heading":
+        return set()
+    words = [w.lower().strip(",.:;") for w in units[0].text.split()]
+    if not words or words[0] not in _PROMPT_VERBS:
+        return set()
+    return {units[0].line} if any(w in _PROMPT_PIECES for w in words[1:_PROMPT_REACH]) else set()
+
+
+def _related_head(key: str, heads: frozenset[str]) -> bool:
+    """A related block's head: "Related", "People also ask", or "More from" and an author."""
+    return key in heads or (" ".join(key.split()[:2]) in heads and key.startswith("more from "))
+
+
+_QUESTION_WORDS = frozenset(
+    ["how", "what", "why", "when", "which", "where", "who", "is", "are", "can", "does", "do", "should"]
+)
+
+
+def _asks(text: str) -> bool:
+    """A question written without its mark, as answer pages list them ("How to read PSI
+    metrics")."""
+    words = text.split()
+    return bool(words) and words[0].lower() in _QUESTION_WORDS and not text.rstrip().endswith((".", "!", ":"))
+
+
+def _in_chrome_block(units: Sequence[Unit], chrome: Collection[int], index: int) -> bool:
     """Whether a chrome line has another one right next to it, in paragraphs that hold
     nothing else: a lone "Share" in a post may be a word of it, two controls in a row are the
     page's."""
@@ -188,7 +284,12 @@ def _labelled(text: str) -> bool:
 
 
 def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s×✕⋮'&]", " ", text.lower()).split()) or text.strip()
+    return " ".join(re.sub(r"[^\w\s×✕⋮👏'&]", " ", text.lower()).split()) or text.strip()
+
+
+def _shape(key: str) -> str:
+    """A key with its numbers as `n` ("view 3 more" -> "view n more")."""
+    return " ".join("n" if word.isdigit() else word for word in key.split())
 
 
 def is_byline(text: str) -> bool:

@@ -5,7 +5,8 @@ and the site model (W001) never count them as links. A target is a placeholder w
 is empty, a stand-in word (`#`, `TODO`, `url`, `link`), an example.com address, a template
 variable (`{{CTA_LINK}}`), bracketed text (`[insert link to the guide]`) or a name for a
 link (`link-to-the-pricing-page`, `insert link here`). In prose, `[Link to ...]`,
-`[Internal link: ...]`, `[Source: insert ... link]`, `(link)` and `(URL here)` are.
+`[Internal link: ...]`, `[Source: insert ... link]`, `(link)` and `(URL here)` are. A Google
+Docs redirect (`https://www.google.com/url?q=...`) is read by the target it wraps.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ BRACKETED = re.compile(
 # Not "(source)" or "external source (URL) references": those gloss a word.
 PARENTHESIZED = re.compile(
     r"(?<![\]\w])\(\s*(?:links?|urls?|links? to [^()\n]{1,80})\s*\)(?=\s*(?:[.,;:!?]|$))"
+    r"|(?<![\]\w])(?-i:\(links?\))(?=\s+[a-z])"  # "see the spec (link) for the API"
     r"|(?<!\w)\(\s*(?:link here|url here|(?:insert|add)\s+(?:an?\s+|the\s+)?(?:links?|urls?)\b[^()\n]{0,80})"
     r"\s*\)",
     re.IGNORECASE | re.MULTILINE,
@@ -72,4 +74,16 @@ def is_placeholder_target(target: str | None, stand_ins: frozenset[str] = STAND_
         return True
     if target[0] in "{[<" and _TEMPLATE_TARGET.match(target):
         return True
+    if lowered.startswith(_REDIRECTS):
+        return is_placeholder_target(_redirected(target), stand_ins)
     return bool(_NAMED_TARGET.match(target))
+
+
+# A Google Docs export wraps every link in a redirect: its `q` is the target as written.
+_REDIRECTS = ("https://www.google.com/url?", "http://www.google.com/url?", "https://google.com/url?")
+
+
+def _redirected(target: str) -> str:
+    from urllib.parse import parse_qs, urlsplit
+
+    return (parse_qs(urlsplit(target).query).get("q") or ["https://"])[0]

@@ -2,10 +2,11 @@
 
 Chat output keeps its Markdown (`[text](url)` links, `![alt](src)` images, `**bold**`,
 `` `code` ``, fences), so the text is read by the Markdown front-end. First, outline
-marker lines (`H2: Lessons`, `**H3: Setup**`, `[H2] Title`) are found and turned into
-ATX headings of the same length, bullets Markdown lacks (`•`, en dash) into `-`, and HTML comments
-into spaces; every edit keeps its length and line breaks, so positions stay exact. The
-marker headings then get back their level and source="marker", for H006 to report.
+marker lines (`H2: Lessons`, `**H3: Setup**`, `[H2] Title`, a bare `H2 Setup` alone between
+blank lines) are found and turned into ATX headings of the same length, bullets Markdown lacks
+(`•`, en dash) into `-`, and HTML comments into spaces; every edit keeps its length and line
+breaks, so positions stay exact. The marker headings then get back their level and
+source="marker", for H006 to report.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ MARKER = re.compile(
     r"(?:\*\*|__)?(?P<text>.*)$",
     re.IGNORECASE,
 )
+# "H2 why bother when cron works": a bare marker, no colon or dash, only on a short line of
+# its own between blank lines (a sentence may start "H2 headings ...", but does not end there).
+_BARE_MARKER = re.compile(r"^[ \t]*H(?P<level>[1-6])[ \t]+(?P<text>[^ \t].*)$")
+_BARE_MARKER_WORDS = 9
 # A Markdown heading fixes a marker, but typing one turns the plain-text draft into Markdown.
 _HINTS = Hints(heading_markup_converts=True)
 _BULLET = re.compile(r"^([ \t]*)[•–](?=[ \t])")  # bullets Markdown does not know; `-`, `*`, `1.` it does
@@ -46,9 +51,10 @@ def parse(source: str, path: str) -> Document:
     blanked = _blank(source, regions)
     prepared: list[str] = []
     markers: dict[int, tuple[int, Span, LevelMark]] = {}  # line -> level, span of the line, its digit
-    for number, line in enumerate(_LINE.findall(blanked), start=1):
+    lines = _LINE.findall(blanked)
+    for number, line in enumerate(lines, start=1):
         text = line.rstrip("\r\n")
-        if number > body_start and (marker := MARKER.match(text)):
+        if number > body_start and (marker := MARKER.match(text) or _bare_marker(lines, number)):
             digit = "level" if marker.group("level") else "bracketed"
             at = shell.offset(number) + marker.start(digit)
             column = len(text) - len(text.lstrip()) + 1
@@ -68,6 +74,17 @@ def parse(source: str, path: str) -> Document:
         hints=_HINTS,
         not_text=merged((*doc.not_text, *regions)),
     )
+
+
+def _bare_marker(lines: list[str], number: int) -> re.Match[str] | None:
+    """A bare marker line (`H2 monotonic timers`): short, alone between blank lines, and not
+    ending as a sentence does."""
+    text = lines[number - 1].rstrip("\r\n")
+    marker = _BARE_MARKER.match(text)
+    if marker is None or len(text.split()) > _BARE_MARKER_WORDS or text.rstrip()[-1] in ".,;!?":
+        return None
+    around = [lines[at].strip() for at in (number - 2, number) if 0 <= at < len(lines)]
+    return marker if not any(around) else None
 
 
 def _as_atx_heading(line: str, text_start: int) -> str:

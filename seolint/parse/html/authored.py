@@ -1,6 +1,7 @@
 """Two facts about an HTML page's text that only its markup tells: which blocks the page's
 template marks as its own metadata (a byline with `<time>`, a `post-meta` paragraph), and
-where Markdown syntax leaked into HTML (`<p>**Bold:** text</p>`, `<h2>## Setup</h2>`, `[text](url)`).
+where Markdown syntax leaked into HTML (`<p>**Bold:** text</p>`, `<h2>## Setup</h2>`, `[text](url)`,
+a code span in backticks).
 
 Rules read them as `Document.page_meta` and `Document.stray_markup`, so the debris and
 leaked-syntax rules never look at tags themselves.
@@ -27,7 +28,11 @@ _MARKDOWN = re.compile(
     r"\*\*[^*\n]{1,200}\*\*|(?<![\w_])__[^_\n]*\s[^_\n]*__(?![\w_])|^#{1,6}\s+\w[^\n]{0,60}"
     r"|\[[^\[\]\n]{1,200}\]\([^()\s]{1,500}\)"
 )
-# Backticks are left out: plain text uses them as quotation marks too. A text that opens with
+# Backticks count only around code (a dot, bracket, brace, slash or `=` inside: `session.timeout.ms`,
+# `type key struct{}`), and only in a block with no other Markdown (that is reported first): plain
+# text uses them as quotation marks too (`like this').
+_CODE_SPAN = re.compile(r"(?<![`\w])`(?=[^`\n]{0,80}[._(){}=/<>\[\]])[^`'\s][^`\n]{0,80}(?<=\S)`(?![`\w])")
+# A text that opens with
 # an issue key ("[FLINK-123] - ...") is an issue's title, copied as its tracker spells it.
 _ISSUE_TITLE = re.compile(r"^\W*[A-Z][A-Z0-9]+-\d+\b")
 
@@ -56,8 +61,9 @@ def stray_markup(texts: Iterable[tuple[str, int]], doc: Document) -> tuple[Field
     offset its element starts at), where it is written in the source."""
     found = []
     for text, offset in texts:
-        if ("*" in text or "_" in text or "#" in text or "](" in text) and (
-            (match := _MARKDOWN.search(text.strip())) and not _ISSUE_TITLE.match(text)
+        if ("*" in text or "_" in text or "#" in text or "](" in text or "`" in text) and (
+            (match := _MARKDOWN.search(text.strip()) or _CODE_SPAN.search(text.strip()))
+            and not _ISSUE_TITLE.match(text)
         ):
             at = doc.source.find(match.group(), offset, offset + _SEARCHED)
             start, end = (at, at + len(match.group())) if at >= 0 else (offset, offset + 1)

@@ -275,8 +275,9 @@ def _fix_spec(table: object, label: str, scope: str, compile_pattern: PatternCom
     )
     if action not in FIX_ACTIONS:
         raise PackError(f"{label}: unknown action {action!r}; actions: {', '.join(FIX_ACTIONS)}")
-    if FIX_ACTIONS[action] != scope:
-        raise PackError(f"{label}: action {action!r} needs scope = {FIX_ACTIONS[action]!r}")
+    if scope not in FIX_ACTIONS[action]:
+        needed = " or ".join(map(repr, FIX_ACTIONS[action]))
+        raise PackError(f"{label}: action {action!r} needs scope = {needed}")
     if applicability not in ("safe", "unsafe"):
         raise PackError(f"{label}: applicability must be 'safe' or 'unsafe', got {applicability!r}")
     if "with-lines" in table and action != "remove-label":

@@ -25,7 +25,7 @@ from seolint.registry.phrases import phrase_pattern
 if TYPE_CHECKING:
     from seolint.document.lines import TextLine
 
-SCOPES = ("lines", "prose", "headings", "link-text", "link-target", "alt-text")
+SCOPES = ("lines", "prose", "own-prose", "headings", "link-text", "link-target", "alt-text")
 # Positions that read what follows a line.
 SECTIONS = ("empty-section", "section-without-links", "short-section")
 WHERE = ("anywhere", "first-line", "outside-headings", *SECTIONS)
@@ -34,8 +34,9 @@ WHERE = ("anywhere", "first-line", "outside-headings", *SECTIONS)
 _SHORT_SECTION_WORDS = 60
 _SHORT_SECTION_BLOCKS = 2
 # A fix action and the scope it works on: a label removed with the placeholder lines
-# under it, or the sentence that holds a phrase.
-FIX_ACTIONS = {"remove-label": "lines", "remove-sentence": "prose"}
+# under it, or the sentence that holds a phrase. "own-prose" is prose outside quotations: a
+# blockquote is someone else's words (a post quoting a chatbot's reply).
+FIX_ACTIONS = {"remove-label": ("lines",), "remove-sentence": ("prose", "own-prose")}
 _MARKUP_ONLY = re.compile(r"(?:<!--.*?-->|</?[A-Za-z][^<>]*>|\s)+")  # closing tags, comments
 _BRACKETED_NOTE = re.compile(r"\[[^\[\]\n]*\]:?")  # a whole line "[Link to ...]" that is no link
 
@@ -264,9 +265,11 @@ def _texts(
 
 _TEXTS: dict[str, Callable[[Document], list[ScopeItem]]] = {
     "prose": _texts(lambda d: ((b.text, b.span) for b in d.blocks)),
+    "own-prose": _texts(lambda d: ((b.text, b.span) for b in d.blocks if b.kind != "quote")),
     "headings": _texts(lambda d: ((h.text, h.span) for h in d.headings)),
     "link-text": _texts(lambda d: ((k.text, k.span) for k in d.links)),
     "link-target": _texts(lambda d: ((k.href, k.span) for k in d.links)),
     "alt-text": _texts(lambda d: ((i.alt, i.span) for i in d.images)),
 }
-_LOCATED = {"prose", "headings"}  # texts whose matches are found within them; the others report the item
+# Texts whose matches are found within them; the others report the item.
+_LOCATED = {"prose", "own-prose", "headings"}
