@@ -1,12 +1,10 @@
-"""Print every labelled leftover line of the blind AI-draft set, so line numbers can be checked by eye.
+"""Print every labelled leftover line of an AI-draft set, so line numbers can be checked by eye.
 
 It also checks that labels.toml agrees with the drafts (every draft listed, every label on
 an existing non-blank line, no line labelled twice, no label in a near-miss file) and
 prints the counts per form and per format. Exit status 1 if a check fails.
 
-A copy of tests/data/ai_drafts/show_labels.py pointed at this directory; the checks are the same.
-
-Usage: python3 tests/data/ai_drafts_blind/show_labels.py [--counts]
+Usage: python3 tests/show_labels.py tests/data/ai_drafts [--counts]   (or any set's folder)
 """
 
 import collections
@@ -19,7 +17,7 @@ if sys.version_info >= (3, 11):
 else:  # the project supports 3.10, which has tomli instead
     import tomli as tomllib
 
-HERE = pathlib.Path(__file__).parent
+HERE = pathlib.Path(next((a for a in sys.argv[1:] if not a.startswith("--")), "tests/data/ai_drafts"))
 FORMS = (
     "label",
     "outline",
