@@ -22,37 +22,20 @@ AI_DRAFTS_2 = ROOT / "tests" / "data" / "ai_drafts_blind"  # the second set, spe
 SEED = ROOT.parent / "shared" / "drafts" / "telecom-outage-ai-draft.txt"
 
 
-def test_recall_and_precision_on_our_own_drafts() -> None:
-    """Fourteen drafts in the styles of several assistants (.md, .txt, .html) and five near
-    misses, every leftover line labelled (tests/data/dev_drafts/labels.toml)."""
-    results = {path.name: lint_file(path).findings for path in drafts(DEV_DRAFTS)}
-    assert len(results) >= 15 and {p.suffix for p in drafts(DEV_DRAFTS)} == {".md", ".txt", ".html"}
-    found = score(DEV_DRAFTS, results)
-    shown = f"recall {found.recall:.3f}, precision {found.precision:.3f}"
-    print(f"{shown}; misses {found.misses}; false {found.alarms}")
-    assert found.recall >= 0.95 and found.precision >= 0.95
-    assert not [alarm for alarm in found.alarms if alarm.startswith("nearmiss")]
+# The development sets (their READMEs say how each was written): dev_drafts, written with
+# the rules; ai_drafts and ai_drafts_blind, written blind to the rules and measured once as
+# held-out sets (recall 0.809 and 0.505), then developed on. ai_drafts_blind2 is held out:
+# no test reads it.
+DEVELOPMENT_SETS = [(DEV_DRAFTS, 17), (AI_DRAFTS, 18), (AI_DRAFTS_2, 21)]
 
 
-def test_recall_and_precision_on_the_spent_held_out_drafts() -> None:
-    """Fourteen drafts and four near misses written blind to the rules (tests/data/ai_drafts),
-    a development set since the rules were changed on their misses (its README)."""
-    results = {path.name: lint_file(path).findings for path in drafts(AI_DRAFTS)}
-    assert len(results) == 18
-    found = score(AI_DRAFTS, results)
-    shown = f"recall {found.recall:.3f}, precision {found.precision:.3f}"
-    print(f"{shown}; misses {found.misses}; false {found.alarms}")
-    assert found.recall >= 0.95 and found.precision >= 0.95
-    assert not [alarm for alarm in found.alarms if alarm.startswith("nearmiss")]
-
-
-def test_recall_and_precision_on_the_second_spent_held_out_drafts() -> None:
-    """Fifteen drafts and six near misses written blind to the rules
-    (tests/data/ai_drafts_blind), measured once as a held-out set (recall 0.505) and a
-    development set since the rules were changed on their misses (its README)."""
-    results = {path.name: lint_file(path).findings for path in drafts(AI_DRAFTS_2)}
-    assert len(results) == 21
-    found = score(AI_DRAFTS_2, results)
+@pytest.mark.parametrize(("folder", "files"), DEVELOPMENT_SETS, ids=lambda v: getattr(v, "name", str(v)))
+def test_recall_and_precision_on_the_development_sets(folder: Path, files: int) -> None:
+    """Drafts in the styles of several assistants (.md, .txt, .html) and near misses, every
+    leftover line labelled (the folder's labels.toml)."""
+    results = {path.name: lint_file(path).findings for path in drafts(folder)}
+    assert len(results) == files and {p.suffix for p in drafts(folder)} == {".md", ".txt", ".html"}
+    found = score(folder, results)
     shown = f"recall {found.recall:.3f}, precision {found.precision:.3f}"
     print(f"{shown}; misses {found.misses}; false {found.alarms}")
     assert found.recall >= 0.95 and found.precision >= 0.95
