@@ -185,22 +185,25 @@ class JekyllSite(Site):
         return None
 
     @cached_property
-    def _template_files(self) -> list[Path]:
-        """Layouts, includes and pages: the files whose Liquid may list other pages."""
+    def _layout_texts(self) -> list[tuple[Path, str]]:
+        """Layouts and includes with their text, each read once: the site's chrome."""
         folders = [self.source / "_layouts", self.source / "_includes"]
-        files = [Path(f, n) for folder in folders for f, n in walk_names(folder)]
-        return files + [
-            p for p in self.content_files() if (w := self._where(p)) is not None and w[0] == "page"
+        paths = (Path(f, n) for folder in folders for f, n in walk_names(folder))
+        return [(path, text) for path in paths if (text := read_site_text(path)) is not None]
+
+    @cached_property
+    def _template_texts(self) -> list[tuple[Path, str]]:
+        """Layouts, includes and pages with their text: the files whose Liquid may list other pages."""
+        pages = (p for p in self.content_files() if (w := self._where(p)) is not None and w[0] == "page")
+        return self._layout_texts + [
+            (path, text) for path in pages if (text := read_site_text(path)) is not None
         ]
 
     @cached_property
     def _loops(self) -> dict[str, str]:
         """Collections some layout, include or page loops over, with where (the first)."""
         found: dict[str, str] = {}
-        for path in self._template_files:
-            text = read_site_text(path)
-            if text is None:
-                continue
+        for path, text in self._template_texts:
             for name in _LOOP.findall(text):
                 found.setdefault(name, path.relative_to(self.source).as_posix())
         return found
@@ -210,9 +213,8 @@ class JekyllSite(Site):
         """Collections some template loops over after keeping the pages whose URL contains a
         text: (the text, where) by collection. Other filters say nothing seolint can follow."""
         found: dict[str, list[tuple[str, str]]] = {}
-        for path in self._template_files:
-            text = read_site_text(path)
-            if text is None or "assign" not in text:
+        for path, text in self._template_texts:
+            if "assign" not in text:
                 continue
             for variable, collection, filters in _ASSIGNED.findall(text):
                 kept = _URL_CONTAINS.match(filters.strip().removesuffix("-").strip())
@@ -240,10 +242,8 @@ class JekyllSite(Site):
     def _template_links(self) -> frozenset[str]:
         """The fixed pages layouts and includes link to (their navigation and footers)."""
         found: set[str] = set()
-        folders = [self.source / "_layouts", self.source / "_includes"]
-        for folder, name in (pair for f in folders for pair in walk_names(f)):
-            text = read_site_text(Path(folder, name))
-            if text is not None and "href" in text:
+        for _path, text in self._layout_texts:
+            if "href" in text:
                 for plain, filtered in _TEMPLATE_LINK.findall(text):  # the filters add the base path
                     found.add(plain or (join_url(self.base_path, filtered) if self.base_path else filtered))
         return frozenset(found)
