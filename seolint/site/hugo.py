@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -473,52 +473,48 @@ class HugoSite(Site):
             kinds = (f"{layout}.html", *kinds)
         names = [f"{s}/{kind}" for s in section for kind in kinds]
         names += [f"_default/{kind}" for kind in kinds] + list(kinds)
-        folders = self._layout_folders
-        if is_list and not folders_to_page and self._home_shows_no_title(folders):
+        if is_list and not folders_to_page and self._home_shows_no_title():
             return 0
-        candidates = (folder / name for name in names for folder in folders)
-        chosen = next((text for c in candidates if (text := read_site_text(c)) is not None), None)
+        chosen = self._first_template(names)
         if chosen is None:
             return None
         level = heading_level_around(chosen, _TITLE)
-        if level is None and self._shows_no_title(chosen, folders) and self._frame_shows_no_title(section):
+        if level is None and self._shows_no_title(chosen) and self._frame_shows_no_title(section):
             return 0
         return level
+
+    def _first_template(self, names: Iterable[str]) -> str | None:
+        """The text of the first of `names` in Hugo's lookup: name by name, the project's
+        layouts before a theme's."""
+        found = (read_site_text(folder / name) for name in names for folder in self._layout_folders)
+        return next((text for text in found if text is not None), None)
 
     def _frame_shows_no_title(self, section: list[str]) -> bool:
         """Whether the base template a page's blocks fill (`baseof.html`) puts no title in a
         heading. A base template the checkout lacks (a theme module's) is taken to be the
         site's chrome, which names the site, not the page."""
-        names = [f"{s}/baseof.html" for s in section] + ["_default/baseof.html"]
-        for path in (folder / name for folder in self._layout_folders for name in names):
-            text = read_site_text(path)
-            if text is not None:
-                return heading_level_around(text, _TITLE) is None
-        return True
+        frame = self._first_template([*(f"{s}/baseof.html" for s in section), "_default/baseof.html"])
+        return frame is None or heading_level_around(frame, _TITLE) is None
 
     @cached_property
     def _layout_folders(self) -> list[Path]:
         themes = string_list(self.config.get("theme"))
         return [self.root / "layouts", *(self.root / "themes" / name / "layouts" for name in themes)]
 
-    def _home_shows_no_title(self, folders: list[Path]) -> bool:
+    def _home_shows_no_title(self) -> bool:
         """Whether the home page's own template (Hugo looks for it before any list template)
         writes no title."""
-        for name in _HOME_TEMPLATES:
-            for folder in folders:
-                text = read_site_text(folder / name)
-                if text is not None:
-                    return self._shows_no_title(text, folders)
-        return False
+        home = self._first_template(_HOME_TEMPLATES)
+        return home is not None and self._shows_no_title(home)
 
-    def _shows_no_title(self, template: str, folders: list[Path]) -> bool:
+    def _shows_no_title(self, template: str) -> bool:
         """Whether `template` writes neither the page's title nor a block or template that
         could, and each partial it calls by name (found in the layouts) writes none either."""
         if _TITLE.search(template) or _DELEGATES_ELSEWHERE.search(template):
             return False
         for name in _PARTIAL.findall(template):
-            texts = [t for f in folders if (t := read_site_text(f / "partials" / name)) is not None]
-            if not texts or any(_TITLE.search(t) or _DELEGATES.search(t) for t in texts[:1]):
+            partial = self._first_template([f"partials/{name}"])
+            if partial is None or _TITLE.search(partial) or _DELEGATES.search(partial):
                 return False
         return not _UNNAMED_PARTIAL.search(template)
 
