@@ -312,10 +312,12 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     Example: a 700-word `## Setup` -> split it into `### Install` and `### Configure`.
     """
     views = doc.views
-    shown = views.words - sum(prose.words for prose in views.blocks if prose.block.collapsed)
-    if not _sections(doc.headings) and shown > 2 * opts.max_words:
-        yield Problem(Span.point(1), f"{shown} words and no H2; break the post into sections", about="post")
-        return  # the one finding covers every section of a post without H2s
+    if not _sections(doc.headings):
+        shown = views.words - sum(prose.words for prose in views.blocks if prose.block.collapsed)
+        if shown > 2 * opts.max_words:
+            message = f"{shown} words and no H2; break the post into sections"
+            yield Problem(Span.point(1), message, about="post")
+            return  # the one finding covers every section of a post without H2s
     starts = [(h.span.line, h) for h in doc.headings]
     index, total = 0, 0
     current: Heading | None = None

@@ -304,7 +304,8 @@ class _Body:
         gathers = _GATHERS.get(name)
         opened: list[_Open] | None = None
         if name == "details" and "open" not in element.attrs:
-            opened = self._push([], self._details, element)
+            self._details.append(_Open(element))
+            opened = self._details
         elif gathers == "heading":
             opened = self._push(self.headings, self._heading, element)
             if any(o.element.name == "blockquote" for o in self._block):
