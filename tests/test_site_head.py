@@ -281,9 +281,37 @@ def test_docsy_section_without_description_is_told_of_the_shared_text(
             "content/docs/setup.md": "---\ntitle: Setting up the flow controller\n---\n" + BODY,
         },
     )
+    # near miss: a section's list page, which the main menu does not link
+    assert found(check(tmp_path, monkeypatch, "--select", "M003")) == []
+    write(tmp_path, {"content/docs/_index.md": "---\ntitle: Documentation\nmenu: main\n---\n" + BODY})
+    assert page_of(tmp_path, "content/docs/_index.md").main_menu
     result = check(tmp_path, monkeypatch, "--select", "M003")
     assert found(result) == [("content/docs/_index.md", 1, "M003")]
     assert "shared" in messages(result, "M003")[0]
+
+
+@pytest.mark.parametrize(
+    ("config", "front_matter", "in_menu"),
+    [
+        ('[[menus.main]]\nname = "Docs"\nurl = "/docs/"\n', "", True),
+        ('[[menu.main]]\nname = "Docs"\npageRef = "/docs"\n', "", True),
+        ('[[menus.footer]]\nname = "Docs"\nurl = "/docs/"\n', "", False),  # not the main menu
+        ("", "menu:\n  main:\n    weight: 10\n", True),
+        ("", "menus: [footer, main]\n", True),
+        ("", "menu: footer\n", False),
+    ],
+)
+def test_hugo_main_menu_from_config_or_front_matter(
+    tmp_path: Path, config: str, front_matter: str, in_menu: bool
+) -> None:
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "/"\ntitle = "Flow"\n' + config,
+            "content/docs/_index.md": f"---\ntitle: Docs\n{front_matter}---\n" + BODY,
+        },
+    )
+    assert page_of(tmp_path, "content/docs/_index.md").main_menu is in_menu
 
 
 # -- Zola: a layout with blocks, macros and get_section --------------------------------------
@@ -317,7 +345,7 @@ def zola(tmp_path: Path) -> Path:
             "content/short.md": '+++\ntitle = "Short"\npath = "2020/01/01/Short"\naliases = ["old.html"]\n'
             'description = "A description the templates never write."\n+++\n' + BODY,
             "content/inside/long-enough.md": '+++\ntitle = "Caching & compiling, step by step"\n'
-            'path = "2021/02/02/Long_Enough"\n+++\n' + BODY,
+            'path = "2021/02/02/Long_Enough"\ndate = 2021-02-02\n+++\n' + BODY,
         },
     )
 
@@ -401,6 +429,7 @@ def jekyll(tmp_path: Path) -> Path:
             "_docs/too-long.md": "---\ntitle: A title that is much too long for search results to show "
             "whole, even without a suffix\n---\n" + BODY,
             "about.md": "---\ntitle: About the tool and the people\nlayout: page\n---\n" + BODY,
+            "_data/navigation.yml": "main:\n  - title: About\n    url: /about.html\n",
         },
     )
 
@@ -456,18 +485,49 @@ def test_the_404_page_is_not_judged_for_search_results(jekyll: Path, monkeypatch
     assert not page_of(jekyll, "404.html").indexed
     write(jekyll, {"untitled.html": "---\nlayout: page\n---\n<p>No title here.</p>\n"})
     result = check(jekyll, monkeypatch, "--select", "M001,M003", "404.html", "about.md", "untitled.html")
-    # near misses: a page that falls back on the site's description, a page with no title
+    # near misses: the 404 page; a page with no title that the main menu does not link,
+    # served by the site's shared description (M003 is for pages people land on)
     assert found(result) == [
         ("about.md", 1, "M003"),
         ("untitled.html", 1, "M001"),
-        ("untitled.html", 1, "M003"),
     ]
     orphans = found(check(jekyll, monkeypatch, "--select", "W008"))
-    assert ("about.md", 2, "W008") in orphans and (
+    assert ("untitled.html", 1, "W008") in orphans and (
         "404.html",
         1,
         "W008",
     ) not in orphans  # missing URLs reach it
+
+
+def test_shared_description_is_judged_on_the_pages_people_land_on(
+    jekyll: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(
+        jekyll,
+        {
+            "team.md": "---\ntitle: The people behind the tool\nlayout: page\n---\n" + BODY,
+            "news.md": "---\ntitle: News from the tool\nlayout: page\ndate: 2026-03-01\n---\n" + BODY,
+        },
+    )
+    assert page_of(jekyll, "about.md").main_menu and not page_of(jekyll, "team.md").main_menu
+    pages = ("about.md", "team.md", "news.md")
+    result = check(jekyll, monkeypatch, "--select", "M003", *pages)
+    # about.md: the main menu links it; news.md: a dated post; near miss: team.md, a
+    # secondary page that the shared description serves
+    assert found(result) == [("about.md", 1, "M003"), ("news.md", 1, "M003")]
+    assert "shared" in messages(result, "M003")[0]
+    write(jekyll, {".seolint.toml": "[rules.M003]\nsecondary-pages = true\n"})
+    assert ("team.md", 1, "M003") in found(check(jekyll, monkeypatch, "--select", "M003", *pages))
+
+
+def test_main_menu_of_a_jekyll_theme_is_its_navigation_data(jekyll: Path) -> None:
+    write(
+        jekyll,
+        {"_data/docs_nav.yml": "- url: /about.html\n", "_data/navigation.yml": "docs:\n- /about.html\n"},
+    )
+    assert not page_of(jekyll, "about.md").main_menu  # a docs sidebar is not the navigation bar
+    write(jekyll, {"_data/primary_nav.yml": "- title: About\n  link: /about.html\n"})
+    assert page_of(jekyll, "about.md").main_menu
 
 
 # -- Docusaurus -------------------------------------------------------------------------------
@@ -504,6 +564,45 @@ def test_an_undecided_condition_makes_the_title_unknown() -> None:
 
 def test_a_title_inside_a_loop_is_unknown() -> None:
     assert render("{% for p in pages %}<title>{{ p }}</title>{% endfor %}")[0] is None
+
+
+def redirects(source: str, **variables: object) -> bool:
+    renderer = Renderer("tera", lambda kind, name: None)  # type: ignore[arg-type]
+    return read_head(renderer.render(Template("t.html", read_template(source, "tera")), variables)).redirect  # type: ignore[arg-type]
+
+
+REFRESH = '<meta http-equiv="refresh" content="0; url={{ target }}">'
+
+
+def test_an_instant_meta_refresh_is_a_redirect() -> None:
+    assert redirects(f"<html><head>{REFRESH}</head></html>", target="/new/")
+    # written in the one loop the template has: a redirect, or an empty page
+    assert redirects(f"{{% for p in pages %}}<!DOCTYPE html>{REFRESH}<p>Moved</p>{{% break %}}{{% endfor %}}")
+    # near misses: a page that refreshes itself later, a refresh in one undecided arm of a
+    # page that has content of its own
+    assert not redirects('<meta http-equiv="refresh" content="30">')
+    assert not redirects('<meta http-equiv="refresh" content="5; url=/new/">')
+    assert not redirects(f"<html><body>{{% if moved %}}{REFRESH}{{% endif %}}<p>Content</p></body></html>")
+
+
+def test_a_redirect_page_is_not_judged(zola: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(
+        zola,
+        {
+            "templates/latest.html": '{% set section = get_section(path="_index.md") %}'
+            f"{{% for page in section.pages %}}<!DOCTYPE html>{REFRESH.replace('target', 'page.path')}"
+            "{% break %}{% endfor %}\n",
+            "content/latest.md": '+++\ntemplate = "latest.html"\n+++\n',
+        },
+    )
+    page = page_of(zola, "content/latest.md")
+    assert page.redirect and not page.indexed
+    assert found(check(zola, monkeypatch, "--select", "H001,M001,M003", "content/latest.md")) == []
+    write(zola, {"content/latest.md": "+++\n+++\n"})  # near miss: the page itself, no title
+    assert found(check(zola, monkeypatch, "--select", "H001,M001", "content/latest.md")) == [
+        ("content/latest.md", 1, "H001"),
+        ("content/latest.md", 1, "M001"),
+    ]
 
 
 def test_an_unknown_tag_before_the_meta_makes_the_description_unknown() -> None:

@@ -46,8 +46,11 @@ def missing_h1(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
     Why: the H1 tells readers and search engines what the page is about; without one
     the outline has no root and the title shown in results is guessed.
     Example: a draft that starts at `## Introduction` -> add `# Your post title`
-    (or a front-matter `title`, which counts while `title-is-h1` is true).
+    (or a front-matter `title`, which counts while `title-is-h1` is true). A page whose
+    templates redirect at once (a meta refresh) has no reader and is not judged.
     """
+    if doc.page.redirect:
+        return
     if not _h1s(doc) and not _front_matter_title(doc, opts):
         yield Problem(Span.point(1), "no H1: add a title heading (or a front-matter `title`)", about="post")
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from seolint.document.model import ARTICLE_KINDS, Document, Field, PageKind, Span
+from seolint.document.model import ARTICLE_KINDS, Document, Field, Page, PageKind, Span
 from seolint.findings.records import About, Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, rule
@@ -170,8 +170,13 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
         )
 
 
-@rule("M003", "missing-description", Severity.WARNING)
-def missing_description(doc: Document, opts: NoOptions) -> Iterator[Problem]:
+class MissingDescriptionOptions(Options):
+    # also a page the site's shared description serves that is neither dated nor in the main menu
+    secondary_pages: bool = False
+
+
+@rule("M003", "missing-description", Severity.WARNING, MissingDescriptionOptions)
+def missing_description(doc: Document, opts: MissingDescriptionOptions) -> Iterator[Problem]:
     """The post has no meta description.
 
     Why: search engines and social cards show the description under the title; without
@@ -179,10 +184,13 @@ def missing_description(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     The front-matter keys read are the top-level `[front-matter] description` setting.
     Inside a site whose templates seolint reads, a page is fine when they write its own
     summary or excerpt instead (Docsy's `.Summary`, jekyll-seo-tag's excerpt), and is
-    reported when they write the site's one shared text instead. When the templates
-    never write a front-matter description at all, adding one changes nothing: M010
-    reports that once for the site. A page whose templates write robots `noindex`, or the
-    site's 404 page, has no search snippet to describe and is not judged.
+    reported when they write the site's one shared text instead, if it is a page search
+    results lead to by the site's name: one in the main menu, or a dated post. A secondary
+    page (a section's list, an "about the team" page) served by the shared text is left
+    alone unless `secondary-pages` is on. When the templates never write a front-matter
+    description at all, adding one changes nothing: M010 reports that once for the site. A
+    page whose templates write robots `noindex`, or the site's 404 page, has no search
+    snippet to describe and is not judged.
     Example: `description: "How we cut CI time in half by caching build artefacts."`
     """
     page = doc.page
@@ -192,12 +200,22 @@ def missing_description(doc: Document, opts: NoOptions) -> Iterator[Problem]:
         return  # the templates write the same text whatever the page says: M010's
     if page.description_source == "summary" and doc.word_count > 0:
         return  # the templates write the page's own summary or excerpt
+    if _shared_fallback(page) and not (page.main_menu or page.dated or opts.secondary_pages):
+        return  # a secondary page: the site's shared text serves it well enough
     shared = " (search results show the site's shared one)" if page.description_source == "site" else ""
     yield Problem(
         doc.front_matter_span or Span.point(1),
         f"no meta description{shared}: add a {doc.hints.description}",
         about="post",
     )
+
+
+def _shared_fallback(page: Page) -> bool:
+    """Whether search results show the site's shared description for the page: its
+    templates write that text, or it is a list page whose unread template does in most themes."""
+    if page.description_source == "site":
+        return True
+    return page.in_site and page.description_source == "unknown" and page.kind in ("list", "landing")
 
 
 class DescriptionLengthOptions(Options):

@@ -233,6 +233,9 @@ class Page(NamedTuple):
     description_source: DescriptionSource = "unknown"
     description_settable: bool = True  # False: the templates never write a front-matter description
     indexed: bool = True  # False: robots `noindex`, or the 404 page; search results never show it
+    main_menu: bool = False  # the site's main menu (its navigation bar) links the page
+    dated: bool = False  # it has a publication date (front matter, or the file name a generator reads)
+    redirect: bool = False  # its templates send visitors on at once (meta refresh): nothing to read
     reasons: tuple[tuple[str, str], ...] = ()  # (field, why it has its value), for people
 
 

@@ -22,6 +22,8 @@ def page_of(doc: Document, plan: Plan, site: Site | None) -> Page:
     """What the draft publishes as: the site's answer (outside a site: what its front matter
     and title say), its kind overridden by `[kinds]`, and its language."""
     page = site.page(Path(doc.path), doc.front_matter) if site is not None else _bare_page(doc)
+    if doc.publishing.date is not None or (site is not None and site.dates_by_name(Path(doc.path))):
+        page = page._replace(dated=True)
     configured = plan.kind_for(doc.path)
     if configured is not None:
         kind, glob = configured

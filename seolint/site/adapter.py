@@ -201,6 +201,11 @@ class Site:
         """URL keys the site's menus and navigation data files link to."""
         return frozenset()
 
+    def main_menu(self, path: Path, front_matter: Mapping[str, Any] | None, url: str | None) -> str | None:
+        """Why the site's main menu (the navigation bar on every page) links the page, or
+        None: these are the pages visitors and search results land on by the site's name."""
+        return None
+
     def navigated(self, path: Path) -> str | None:
         """Why a template lists the page (a loop over its collection), asked with the whole
         site in view; None when none does."""
@@ -391,6 +396,9 @@ class Site:
             site_domain=domain,
             reasons=tuple(reasons),
         )
+        in_menu = self.main_menu(path, front_matter, page.url)
+        if in_menu:
+            page = page._replace(main_menu=True, reasons=(*page.reasons, ("main_menu", f"{by}: {in_menu}")))
         home = page.url is not None and url_key(page.url) == url_key(self.base_path or "/")
         page = with_head(page, self.page_head(path, front_matter or {}), by, home)
         if page.url is not None and serves_missing(page.url):

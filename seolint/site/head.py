@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the renderer is imported only where templates are read
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _META = re.compile(r"<meta\b([^>]*)>", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTE = re.compile(r"""(?<![\w:-])([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.DOTALL)
+_INSTANT = re.compile(r"\s*0*(?:\.0*)?\s*[;,]\s*url\s*=", re.IGNORECASE)  # "0; url=/target"
 _MARKS = (TITLE, DESCRIPTION, SUMMARY, UNKNOWN_MARK)
 
 
@@ -39,6 +40,7 @@ class HeadReading(NamedTuple):
     description: str | None
     description_at: str
     noindex: bool = False  # a robots meta tag, certainly written, keeps the page out of search results
+    redirect: bool = False  # an instant meta refresh, certainly written: search engines index its target
 
 
 UNKNOWN_HEAD = HeadReading(None, "", None, "")
@@ -55,13 +57,19 @@ def read_head(rendered: Rendered) -> HeadReading:
         title_at = _where(rendered.at(found.start()))
     description: str | None = None if UNKNOWN_MARK in rendered.text else ""  # none written, if all was read
     description_at = ""
-    noindex = False
+    noindex = redirect = False
     seen: set[str] = set()
     for meta in _META.finditer(rendered.text):
         attributes = {
             m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
             for m in _ATTRIBUTE.finditer(meta.group(1))
         }
+        if attributes.get("http-equiv", "").lower() == "refresh" and _INSTANT.match(
+            attributes.get("content", "")
+        ):
+            redirect = (
+                redirect or not rendered.uncertain(meta.start(), meta.end()) or _all_uncertain(rendered)
+            )
         name = attributes.get("name", "").lower()
         if name not in ("description", "robots") or name in seen:
             continue
@@ -72,7 +80,17 @@ def read_head(rendered: Rendered) -> HeadReading:
         else:
             description = _clean(attributes.get("content", "")) if certain else None
             description_at = _where(rendered.at(meta.start()))
-    return HeadReading(title, title_at, description, description_at, noindex)
+    return HeadReading(title, title_at, description, description_at, noindex, redirect)
+
+
+def _all_uncertain(rendered: Rendered) -> bool:
+    """Whether the templates write nothing for certain: a page that is a redirect in the
+    one arm or loop they may write (Zola's "latest release" page) is a redirect or empty."""
+    bounds = [o.offset for o in rendered.origins] + [len(rendered.text)]
+    return all(
+        origin.uncertain or not rendered.text[start:end].replace(UNKNOWN_MARK, "").strip()
+        for origin, start, end in zip(rendered.origins, bounds, bounds[1:], strict=False)
+    )
 
 
 def _where(origin: Origin) -> str:
@@ -96,6 +114,7 @@ class PageHead(NamedTuple):
     fixed_description: str | None = None  # the text, when it is one the site shares
     generated_title: str | None = None  # the title the generator gives a page that sets none
     noindex: bool = False  # the templates keep the page out of search results
+    redirect: bool = False  # the templates send visitors on at once (meta refresh)
     title_at: str = ""
     description_at: str = ""
 
@@ -116,6 +135,7 @@ def page_head(read: Callable[[bool], HeadReading], has_description: bool, own_ti
         settable,
         fixed,
         noindex=reading.noindex,
+        redirect=reading.redirect,
         title_at=reading.title_at,
         description_at=reading.description_at,
     )
@@ -157,6 +177,10 @@ def with_head(page: Page, head: PageHead, by: str, home: bool = False) -> Page:
         reasons.append(("rendered_title", f"{by}: {head.title_at or 'the theme'} writes {written}"))
     if head.noindex:
         reasons.append(("indexed", f'{by}: the templates write <meta name="robots" content="noindex">'))
+    elif head.redirect:
+        reasons.append(
+            ("indexed", f"{by}: the templates redirect at once (meta refresh): its target is indexed")
+        )
     if head.description_source != "unknown":
         reasons.append(
             (
@@ -171,7 +195,8 @@ def with_head(page: Page, head: PageHead, by: str, home: bool = False) -> Page:
         description_source=head.description_source,
         description_settable=head.description_settable,
         generated_title=head.generated_title,
-        indexed=not head.noindex,
+        indexed=not (head.noindex or head.redirect),
+        redirect=head.redirect,
         reasons=tuple(reasons),
     )
 

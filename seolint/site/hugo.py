@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -436,15 +436,27 @@ class HugoSite(Site):
     def navigation_urls(self) -> frozenset[str]:
         tables = [self.config.get("menus"), self.config.get("menu")]
         tables += [t.get("menus") or t.get("menu") for t in self._languages.values()]
-        found: set[str] = set()
-        for table in tables:
-            for entries in (table or {}).values() if isinstance(table, dict) else ():
-                for entry in entries if isinstance(entries, list) else ():
-                    item = _lowered(entry)
-                    target = text_value(item, "url") or text_value(item, "pageref")
-                    if target and target.startswith("/"):
-                        found.add(url_key(join_url(self.base_path, target)))
-        return frozenset(found)
+        entries = [e for t in tables if isinstance(t, dict) for menu in t.values() for e in _as_list(menu)]
+        return frozenset(url_key(join_url(self.base_path, url)) for url in _menu_targets(entries))
+
+    def main_menu(self, path: Path, front_matter: Mapping[str, Any] | None, url: str | None) -> str | None:
+        """Hugo's menu named `main` (the one themes draw as the navigation bar): an entry in
+        the page's front matter, or one in the config that links its URL."""
+        own = _lowered(front_matter)
+        for key in ("menu", "menus"):
+            names = own.get(key)
+            if names == "main" or (isinstance(names, (list, dict)) and "main" in names):
+                return f"its front matter puts it in the `main` menu (`{key}`)"
+        if url is not None and url_key(url) in self._main_menu_urls:
+            return "the config's `main` menu links it"
+        return None
+
+    @cached_property
+    def _main_menu_urls(self) -> frozenset[str]:
+        tables = [self.config.get("menus"), self.config.get("menu")]
+        tables += [t.get("menus") or t.get("menu") for t in self._languages.values()]
+        entries = [e for t in tables if isinstance(t, dict) for e in _as_list(_lowered(t).get("main"))]
+        return frozenset(url_key(join_url(self.base_path, url)) for url in _menu_targets(entries))
 
     # -- title level ------------------------------------------------------------------
     def page_kind(self, path: Path, front_matter: Mapping[str, Any] | None = None) -> KindGuess:
@@ -867,3 +879,16 @@ def _caption_as_alt(figure: Region) -> Region:
         return figure
     plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", figure.caption)
     return figure._replace(alt=re.sub(r"[*_`]", "", plain))
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _menu_targets(entries: Iterable[Any]) -> Iterator[str]:
+    """The site paths menu entries link to (`url`, or `pageref` read as a path)."""
+    for entry in entries:
+        item = _lowered(entry) if isinstance(entry, dict) else {}
+        target = text_value(item, "url") or text_value(item, "pageref")
+        if target and target.startswith("/"):
+            yield target

@@ -91,6 +91,12 @@ DEFAULT_EXCLUDE = (
     "vendor",
 )
 _TITLE = re.compile(r"\{\{[^{}]{0,300}\bpage\.title\b[^{}]{0,300}\}\}")
+# Data files a theme's navigation bar is drawn from, by the names themes give them.
+_MAIN_MENU_DATA = re.compile(
+    r"(?:(?:main|primary|top|site|header)[-_]?)?(?:nav|navigation|menus?|navbar)\.(?:ya?ml|json)",
+    re.IGNORECASE,
+)
+_MAIN_MENU_KEYS = frozenset({"main", "primary", "header", "navbar", "top"})
 _LOOP = re.compile(r"\{%-?\s*for\s+\w+\s+in\s+(?:site|paginator)\.(\w+)")
 # `{% assign steps = site.docs | where_exp: "d", "d.url contains '/step-by-step/'" %}` and a
 # loop over `steps`: the collection's pages whose URL holds the text are listed.
@@ -233,6 +239,37 @@ class JekyllSite(Site):
             if name.endswith((".yml", ".yaml", ".json")):
                 _strings_in(read_data(Path(folder, name)), found)
         return frozenset(found)
+
+    def main_menu(self, path: Path, front_matter: Mapping[str, Any] | None, url: str | None) -> str | None:
+        """The data file themes draw the navigation bar from (`_data/navigation.yml`'s `main`
+        list, `primary_nav.yml`, `menu.yml`; not a docs sidebar's), when it links the page."""
+        if url is None:
+            return None
+        key = url_key(url)
+        for found_in, urls in self._main_menu_data.items():
+            if key in urls:
+                return f"{found_in} (the main navigation) links it"
+        return None
+
+    @cached_property
+    def _main_menu_data(self) -> dict[str, frozenset[str]]:
+        found: dict[str, frozenset[str]] = {}
+        for data in self.fingerprint_files():
+            value = read_data(data)
+            if isinstance(value, dict):  # Minimal Mistakes' navigation.yml: `main`, then sidebars
+                value = [v for k, v in value.items() if str(k).lower() in _MAIN_MENU_KEYS]
+            strings: set[str] = set()
+            _strings_in(value, strings)
+            urls = [v for v in strings if v.startswith("/")]
+            keys = {url_key(u) for u in urls} | {url_key(join_url(self.base_path, u)) for u in urls}
+            found[data.relative_to(self.source).as_posix()] = frozenset(keys)
+        return found
+
+    def fingerprint_files(self) -> list[Path]:
+        """The main navigation's data files: which pages it links decides M003's findings."""
+        folder = self.source / (text_value(self.config, "data_dir") or "_data")
+        names = sorted(os.listdir(folder)) if folder.is_dir() else []
+        return [folder / name for name in names if _MAIN_MENU_DATA.fullmatch(name)]
 
     def navigation_urls(self) -> frozenset[str]:
         data = (url_key(v) for v in self._data_values if v.startswith("/"))
