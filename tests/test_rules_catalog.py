@@ -52,6 +52,13 @@ def test_long_section_max_words() -> None:
     assert codes(barely_over_600.replace("word " * 700, "word " * 760), "H007") == [(3, "H007")]
 
 
+def test_long_post_without_sections_is_judged_as_a_whole() -> None:
+    title_only = "# T\n\n" + "word " * 900 + "\n"
+    assert codes(title_only, "H007") == []  # near miss: 900 words, under twice the limit
+    assert codes(title_only.replace("word " * 900, "word " * 1600), "H007") == [(1, "H007")]
+    assert codes(title_only, "H007", max_words=400) == [(1, "H007")]
+
+
 def test_internal_link_min_and_site_domains() -> None:
     text = "# T\n\n[a](https://blog.example.io/a) and [b](/b)\n"
     assert codes(text, "L002") == []

@@ -320,7 +320,7 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
         if shown > 2 * opts.max_words:
             message = f"{shown} words and no H2; break the post into sections"
             yield Problem(Span.point(1), message, about="post")
-            return  # the one finding covers every section of a post without H2s
+        return  # judged as a whole: its title's "section" is the post
     starts = [(h.span.line, h) for h in doc.headings]
     index, total = 0, 0
     current: Heading | None = None
