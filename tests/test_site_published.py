@@ -214,6 +214,30 @@ def test_gitignored_generated_pages_and_declared_ones_are_not_checked(
     assert found(check(tmp_path, monkeypatch=monkeypatch)) == [("content/components/_index.md", 5, "W001")]
 
 
+def test_a_get_page_hook_finds_pages_the_build_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://g.example/"\n',
+            "layouts/_default/_markup/render-link.html": "{{ with .Page.GetPage .Destination }}"
+            '<a href="{{ .RelPermalink }}">{{ end }}\n',
+            ".gitignore": "content/cmd/tool_*\n",
+            "content/_index.md": page("Home"),
+            "content/cmd/_index.md": page("Commands"),
+            # a link relative to the bundle that GetPage looks up from the content root too
+            "content/blog/news/index.md": page("News", "[run](cmd/tool_run) [gone](cmd/other)"),
+        },
+    )
+    # near miss: cmd/other is no page, now or after the build
+    assert found(check(tmp_path, monkeypatch=monkeypatch, select="W001")) == [
+        ("content/blog/news/index.md", 5, "W001")
+    ]
+    statistics = json.loads(check(tmp_path, "--statistics", monkeypatch=monkeypatch).stdout)
+    assert statistics["not_checked"] == 1
+
+
 def test_a_page_the_site_menus_link_to_is_made_at_build_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

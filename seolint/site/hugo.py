@@ -71,6 +71,7 @@ from seolint.site.slugs import hugo_path
 from seolint.site.titles import heading_level_around
 
 if TYPE_CHECKING:  # the head reader is imported when a page's head is read
+    from seolint.site.build_time import BuildTime
     from seolint.site.hugo_head import HugoHead, HugoKind
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
@@ -829,7 +830,16 @@ class HugoSite(Site):
             found = self._page_in(base / name.lstrip("/"), language)
             if found is not None:
                 return LinkTarget(found, None, parts.fragment or None)
+        for base in bases:  # GetPage finds a page the build writes before rendering
+            missing = base / name.lstrip("/")
+            files = (missing.with_name(missing.name + ".md"), missing / "index.md", missing / "_index.md")
+            if any(self._build_times.for_path(f) for f in files):
+                return LinkTarget(missing, None, parts.fragment or None)
         return None
+
+    @cached_property
+    def _build_times(self) -> BuildTime:
+        return self.build_time()
 
 
 def _lowered(mapping: Any) -> dict[str, Any]:
