@@ -121,6 +121,10 @@ def test_broken_anchor_in_html_uses_ids_and_headings() -> None:
 def test_alt_quality_extend_words() -> None:
     assert codes("![diagram](a.png)\n", "I003") == []
     assert codes("![diagram](a.png)\n", "I003", extend_words=["diagram"]) == [(1, "I003")]
+    described = "![Image of the profiler with one crate expanded](a.png)\n"
+    assert codes(described, "I003") == [(1, "I003")]
+    assert codes(described, "I003", image_of=False) == []
+    assert codes("![Image](a.png)\n", "I003", image_of=False) == [(1, "I003")]  # still a placeholder
 
 
 def test_alt_length_max_length() -> None:

@@ -144,6 +144,20 @@ def test_short_titles_of_a_site_are_not_judged_by_default(
     assert found(check(lone, monkeypatch, "--select", "M002")) == [("webhooks.md", 2, "M002")]  # a lone draft
 
 
+def test_image_of_alt_text_is_a_drafts_nit(
+    hugo: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "---\ntitle: Profiling the compiler\n---\n\n![Image of the profiler, one crate open](p.png)\n"
+    write(hugo, {"content/posts/profiling.md": text})
+    assert found(check(hugo, monkeypatch, "--select", "I003", "content/posts/profiling.md")) == []
+    lone = write(tmp_path_factory.mktemp("lone"), {"profiling.md": text})
+    assert found(check(lone, monkeypatch, "--select", "I003")) == [("profiling.md", 5, "I003")]
+    write(hugo, {".seolint.toml": "[rules.I003]\nimage-of = true\n"})
+    assert found(check(hugo, monkeypatch, "--select", "I003", "content/posts/profiling.md")) == [
+        ("content/posts/profiling.md", 5, "I003")
+    ]
+
+
 MAIN = '{{{{ define "main" }}}}{}{{{{ end }}}}\n'  # a page template filling the base template's block
 
 

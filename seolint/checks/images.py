@@ -61,15 +61,24 @@ _VAGUE_START = re.compile(r"(?:an?\s+)?(?:image|picture)\s+of\b", re.IGNORECASE)
 
 class AltQualityOptions(Options):
     extend_words: tuple[str, ...] = ()  # more alt texts that say nothing
+    image_of: bool = True  # also alt text that starts with "image of" (a describing one, worded long)
 
 
-@rule("I003", "image-alt-quality", Severity.WARNING, AltQualityOptions)
+@rule(
+    "I003",
+    "image-alt-quality",
+    Severity.WARNING,
+    AltQualityOptions,
+    site_defaults={"image_of": False},
+)
 def image_alt_quality(doc: Document, opts: AltQualityOptions) -> Iterator[Problem]:
     """An image's alt text is a file name, a placeholder, or starts with "image of".
 
     Why: alt text replaces the image for people who cannot see it; `IMG_2034.jpg` or
     "screenshot" tells them nothing, and "image of" is redundant (readers already
-    announce it as an image).
+    announce it as an image). On a site's published pages "image of" is not reported
+    (`image-of` off unless set): an alt text that goes on to describe the image serves its
+    readers, and nobody edits a live post for two words.
     Example: `alt="screenshot-2.png"` -> `alt="Dashboard showing p99 latency at 2 s"`.
     """
     placeholders = {w.lower() for w in (*PLACEHOLDER_ALTS, *opts.extend_words)}
@@ -81,7 +90,7 @@ def image_alt_quality(doc: Document, opts: AltQualityOptions) -> Iterator[Proble
             yield Problem(image.span, f"alt text {alt!r} is a file name; describe what the image shows")
         elif alt.lower().strip(".!:") in placeholders:
             yield Problem(image.span, f"alt text {alt!r} is a placeholder; describe what the image shows")
-        elif _VAGUE_START.match(alt):
+        elif opts.image_of and _VAGUE_START.match(alt):
             yield Problem(image.span, "alt text starts with 'image of'; describe the content directly")
 
 
