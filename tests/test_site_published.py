@@ -110,15 +110,17 @@ def test_translations_are_judged_on_their_originals_sentences(
     multilingual: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     long_sentence = "This sentence goes on " + "and on " * 25 + "until it ends."
+    screenshots = "\n\n![The dashboard](a.png) ![The dashboard](b.png)"
     write(
         multilingual,
         {
-            "content/en/long.md": page("Long", long_sentence),
-            "content/fr/long.md": page("Longue", long_sentence.replace("and on", "et encore")),
+            "content/en/long.md": page("Long", long_sentence + screenshots),
+            "content/fr/long.md": page("Longue", long_sentence.replace("and on", "et encore") + screenshots),
         },
     )
-    assert found(check(multilingual, monkeypatch=monkeypatch, select="R003,R004")) == [
-        ("content/en/long.md", 5, "R003")  # near miss: the French translation keeps the sentence
+    assert found(check(multilingual, monkeypatch=monkeypatch, select="R003,R004,I005")) == [
+        ("content/en/long.md", 5, "R003"),  # near miss: the French translation keeps the sentence
+        ("content/en/long.md", 7, "I005"),  # and the alt texts
     ]
     fr = next(
         a

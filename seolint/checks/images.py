@@ -116,12 +116,13 @@ def image_alt_length(doc: Document, opts: AltLengthOptions) -> Iterator[Problem]
             yield Problem(image.span, f"alt text is {len(alt)} characters (max {opts.max_length})")
 
 
-@rule("I005", "duplicate-alt", Severity.INFO)
+@rule("I005", "duplicate-alt", Severity.INFO, on_translations=False)
 def duplicate_alt(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """Two different images share the same alt text.
 
     Why: different images show different things; identical alt text usually means one
-    was copied and never updated, and readers cannot tell the images apart.
+    was copied and never updated, and readers cannot tell the images apart. A translation
+    is judged on its original: it keeps the original's alt texts, one for one.
     Example: two charts both `alt="Benchmark results"` -> say which benchmark each shows.
     """
     first_src: dict[str, tuple[str | None, int]] = {}
