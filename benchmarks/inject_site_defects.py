@@ -94,7 +94,7 @@ def inject(generator: str, site_root: Path, results: list[FileResult]) -> list[I
         r
         for r in results
         if r.facts is not None
-        and r.facts.kind == "post"
+        and r.facts.kind in ("post", "docs", "reference")
         and r.facts.urls
         and r.facts.title is not None
         and Path(r.path).suffix in (".md", ".markdown")

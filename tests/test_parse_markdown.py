@@ -98,6 +98,26 @@ def test_prose_blocks_by_kind_and_comments() -> None:
     assert [(c.text, c.span.line) for c in doc.comments] == [("a comment", 24)]
 
 
+def test_markdown_inside_an_html_blockquote_is_quoted() -> None:
+    text = (
+        "Our own words.\n\n<blockquote>\n\nA comment someone else wrote.\n\n- and a list\n\n"
+        "</blockquote>\n\nOurs again.\n\n<BLOCKQUOTE cite='x'>\n\n<blockquote>\n\nNested.\n\n"
+        "</blockquote>\n\nStill quoted.\n\n</blockquote>\n\nOurs.\n"
+    )
+    kinds = [(b.kind, b.text) for b in doc_of(text).blocks]
+    assert kinds == [
+        ("paragraph", "Our own words."),
+        ("quote", "A comment someone else wrote."),
+        ("list-item", "and a list"),
+        ("paragraph", "Ours again."),
+        ("quote", "Nested."),
+        ("quote", "Still quoted."),
+        ("paragraph", "Ours."),
+    ]
+    stray = doc_of("</blockquote>\n\nNot quoted.\n").blocks  # near miss: an end tag with no start
+    assert [b.kind for b in stray] == ["paragraph"]
+
+
 def test_crlf_line_endings_keep_line_numbers() -> None:
     doc = doc_of(POST.replace("\n", "\r\n"))
     assert [h.span.line for h in doc.headings] == [6, 10]

@@ -42,6 +42,7 @@ _HTML_READ = (
 
 # A <details> start or end tag (group 1: the slash of an end tag; group 2: the attributes).
 _DETAILS_TAG = re.compile(r"<(/?)details\b([^<>]{0,500})>")
+_QUOTE_TAG = re.compile(r"<(/?)blockquote\b[^<>]{0,500}>")
 _OPEN_ATTRIBUTE = re.compile(r"(?:^|\s)open(?:\s|=|$)")
 
 Lines = tuple[int, int]  # 0-based [first line, line after the last]
@@ -95,6 +96,7 @@ class _Builder:
         self._code_spans: list[tuple[int, int]] = []  # byte ranges, as the tree gives them
         self.attribute_ids: list[str] = []  # from kramdown's block attribute lists, `{: #id}`
         self._details: list[bool] = []  # the <details> open here, each True when it is closed
+        self._html_quotes = 0  # <blockquote> elements open here: the Markdown inside is quoted
 
     def walk(self, tree: Tree) -> None:
         """Every block in document order, with an explicit stack: a quote nested 10,000 deep
@@ -178,6 +180,8 @@ class _Builder:
         self.attribute_ids += ids
         if ids and not text.strip():
             return  # a block attribute list alone: it decorates the block above, it is no prose
+        if kind == "paragraph" and self._html_quotes:
+            kind = "quote"
         self.blocks.append(Block(kind, text, self._line_span(lines, text), collapsed=any(self._details)))
         if located:
             self._inline(children, lines, located, at)
@@ -224,6 +228,9 @@ class _Builder:
         lowered = snippet.lower()
         if "details" in lowered:
             self._follow_details(lowered)
+        if "blockquote" in lowered:
+            for tag in _QUOTE_TAG.finditer(lowered):
+                self._html_quotes = max(self._html_quotes + (-1 if tag.group(1) else 1), 0)
         if not any(mark in lowered for mark in _HTML_READ):
             return
         first = lines[0]
