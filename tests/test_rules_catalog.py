@@ -52,6 +52,13 @@ def test_long_section_max_words() -> None:
     assert codes(barely_over_600.replace("word " * 700, "word " * 760), "H007") == [(3, "H007")]
 
 
+def test_long_section_leaves_quotes_out() -> None:
+    quotes = "".join(f"> {'word ' * 90}\n>\n> -- reader {n}\n\n" for n in range(8))
+    text = "# T\n\n## Feedback\n\n" + "word " * 100 + "\n\n" + quotes
+    assert codes(text, "H007") == []  # 720 quoted words, set apart one testimonial at a time
+    assert codes(text.replace("> ", ""), "H007") == [(3, "H007")]
+
+
 def test_long_post_without_sections_is_judged_as_a_whole() -> None:
     title_only = "# T\n\n" + "word " * 900 + "\n"
     assert codes(title_only, "H007") == []  # near miss: 900 words, under twice the limit

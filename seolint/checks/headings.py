@@ -308,15 +308,16 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
 
     Why: readers scan; subheadings every few hundred words let them find their place,
     and give search engines the structure of the post. Words are words of prose, as
-    M006 counts them: tables, code, URLs, template directives and the text of a closed
-    `<details>` (shown only to a reader who opens it) do not count. A post
+    M006 counts them: tables, code, URLs, template directives, quotes (set apart on the
+    page) and the text of a closed `<details>` (shown only to a reader who opens it) do not
+    count. A post
     with no section headings at all is judged at twice `max-words`: a short letter or
     announcement reads fine without them.
     Example: a 700-word `## Setup` -> split it into `### Install` and `### Configure`.
     """
     views = doc.views
     if not _sections(doc.headings):
-        shown = views.words - sum(prose.words for prose in views.blocks if prose.block.collapsed)
+        shown = sum(prose.words for prose in views.blocks if _walls(prose.block))
         if shown > 2 * opts.max_words:
             message = f"{shown} words and no H2; break the post into sections"
             yield Problem(Span.point(1), message, about="post")
@@ -329,9 +330,15 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
             yield from _too_long(current, total, opts)
             current, total = starts[index][1], 0
             index += 1
-        if not prose.block.collapsed:
+        if _walls(prose.block):
             total += prose.words
     yield from _too_long(current, total, opts)
+
+
+def _walls(block: Block) -> bool:
+    """Whether a block's words make a wall for readers: a quote is set apart on the page
+    (testimonials, quoted comments), a closed `<details>` is not shown."""
+    return block.kind != "quote" and not block.collapsed
 
 
 def _sections(headings: tuple[Heading, ...]) -> tuple[Heading, ...]:
