@@ -202,6 +202,25 @@ def test_hugo_title_level_stays_unknown_where_a_template_may_write_it(hugo: Path
     assert page_of(hugo, "content/docs/setup.md").title_level is None  # a partial the checkout lacks
 
 
+def test_hugo_title_level_follows_partials_that_call_partials(hugo: Path) -> None:
+    write(
+        hugo,
+        {
+            "layouts/page/single.html": MAIN.format('{{ partial "pane.html" . }}'),
+            "layouts/partials/pane.html": '<div>{{ partial "banner.html" . }}{{ .Content }}</div>\n',
+            "layouts/partials/banner.html": "{{ if .Site.Params.archived }}<p>Archived</p>{{ end }}\n",
+            "content/roadmap.md": "---\ntitle: Roadmap of the notes\ntype: page\n---\n" + BODY,
+        },
+    )
+    assert page_of(hugo, "content/roadmap.md").title_level == 0  # two partials deep, no title
+    write(
+        hugo, {"layouts/partials/banner.html": "<h1>{{ .Title }}</h1>\n"}
+    )  # near miss: the inner one writes it
+    assert page_of(hugo, "content/roadmap.md").title_level is None
+    write(hugo, {"layouts/partials/banner.html": '{{ partial "pane.html" . }}\n'})  # a cycle ends unknown
+    assert page_of(hugo, "content/roadmap.md").title_level is None
+
+
 def test_hugo_keys_keep_their_case_outside_hugo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"notes/caps.md": "---\nTitle: Tracing slow handlers in Go services\n---\n" + BODY})
     assert found(check(tmp_path, monkeypatch, "--select", "M001", "--no-site")) == [

@@ -102,6 +102,7 @@ _DELEGATES = re.compile(r"\{\{-?\s*(?:partial|partialCached|block|template)\b")
 _DELEGATES_ELSEWHERE = re.compile(r"\{\{-?\s*(?:block|template)\b|\.Render\b")
 _PARTIAL = re.compile(r"\{\{-?\s*partial(?:Cached)?\s+\"([\w./-]{1,200})\"")
 _UNNAMED_PARTIAL = re.compile(r"\{\{-?\s*partial(?:Cached)?\s+[^\"\s]")  # a name computed when it builds
+_PARTIAL_DEPTH = 5  # partials calling partials, followed this deep (a cycle ends here too)
 _HOME_TEMPLATES = ("index.html", "home.html", "_default/index.html", "_default/home.html")
 _TOKEN = re.compile(r":([a-z]{2,30})")
 
@@ -520,16 +521,19 @@ class HugoSite(Site):
         home = self._first_template(_HOME_TEMPLATES)
         return home is not None and self._shows_no_title(home)
 
-    def _shows_no_title(self, template: str) -> bool:
+    def _shows_no_title(self, template: str, depth: int = 0) -> bool:
         """Whether `template` writes neither the page's title nor a block or template that
-        could, and each partial it calls by name (found in the layouts) writes none either."""
+        could, and each partial it calls by name (found in the layouts, followed five calls
+        deep) writes none either."""
         if _TITLE.search(template) or _DELEGATES_ELSEWHERE.search(template):
+            return False
+        if _UNNAMED_PARTIAL.search(template):
             return False
         for name in _PARTIAL.findall(template):
             partial = self._first_template([f"partials/{name}"])
-            if partial is None or _TITLE.search(partial) or _DELEGATES.search(partial):
+            if partial is None or depth >= _PARTIAL_DEPTH or not self._shows_no_title(partial, depth + 1):
                 return False
-        return not _UNNAMED_PARTIAL.search(template)
+        return True
 
     # -- the head ---------------------------------------------------------------------
     @cached_property
