@@ -45,6 +45,9 @@ def test_words_keep_their_combining_marks(text: str, words: list[str]) -> None:
         ("یہ کتاب ہے۔ وہ قلم ہے۔", ["یہ کتاب ہے۔", "وہ قلم ہے۔"]),
         ("これは本です。それはペンです。", ["これは本です。", "それはペンです。"]),
         ("e.g. écrit ici.", ["e.g. écrit ici."]),  # a lowercase letter goes on, in any script
+        ("It was unhelpful. v3.0.2 throws.", ["It was unhelpful.", "v3.0.2 throws."]),  # a version
+        ("Ça marchait. v2 arrive, e.g. vite.", ["Ça marchait.", "v2 arrive, e.g. vite."]),
+        ("See fig. vii here.", ["See fig. vii here."]),  # near miss: no digit after the v
         (
             "We ship Go 1.22 today, e.g. on Linux. Then we rest!",
             ["We ship Go 1.22 today, e.g. on Linux.", "Then we rest!"],

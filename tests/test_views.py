@@ -74,10 +74,11 @@ OLD_SENTENCE_END = re.compile(r"(?<=[.!?\u0964\u0965\u06d4\u061f])[\"'”’)\]]
 
 
 def old_sentences(text: str) -> list[str]:
-    """`text` split at every OLD_SENTENCE_END whose next letter or digit is not lowercase."""
+    """`text` split at every OLD_SENTENCE_END whose next letter or digit is not lowercase,
+    or starts a version number (`v3.0.2`)."""
     pieces, start = [], 0
     for end in OLD_SENTENCE_END.finditer(text):
-        if not end.group(1).islower():
+        if not end.group(1).islower() or re.match(r"v\d", text[end.end() :]):
             pieces.append(text[start : end.start()])
             start = end.end()
     return [*pieces, text[start:]]
@@ -87,6 +88,7 @@ PROSE_PIECES = [
     *"aZé9_'’-.!?\"”“‘)([] \n\t\xa0\u2003\x1cİıſK٣²ﬁक\u093f\u0301।۔",
     "word",
     "Word",
+    "v",
     "don't",
     "it’s",
     "well-known",

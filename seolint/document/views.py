@@ -49,10 +49,12 @@ _ASCII_WORD = re.compile(r"[A-Za-z]\w*(?:['-]+\w+)*", re.ASCII)
 # (U+06D4) and the Arabic question mark (U+061F), before any letter that is not lowercase
 # (scripts without case, such as Hangul or Devanagari, have no capitals to wait for); and at
 # the full-width stops of Chinese and Japanese (U+3002, U+FF01, U+FF1F), which need no space
-# after them. ASCII text keeps the
+# after them. A version number (`v3.0.2`) after a stop starts a sentence too; any other lower
+# case word goes on ("e.g. this"). ASCII text keeps the
 # ASCII pattern: the same breaks, without a case test per candidate.
 _FOOTNOTE = r"(?:\[\^[^\]\s]{1,40}\])?"  # "done.[^1] Next": a footnote reference after the stop
-_ASCII_SENTENCE_END = re.compile(rf"[.!?][\"')\]]*{_FOOTNOTE}\s+(?=[\"'(\[]?[A-Z0-9]|\[\^)")
+_ASCII_SENTENCE_END = re.compile(rf"[.!?][\"')\]]*{_FOOTNOTE}\s+(?=[\"'(\[]?[A-Z0-9]|\[\^|v\d)")
+_VERSION = re.compile(r"v\d")  # "was unhelpful. v3.0.2 throws": a version starts a sentence
 _SENTENCE_END = re.compile(
     rf"[.!?\u0964\u0965\u06d4\u061f][\"'”’)\]]*{_FOOTNOTE}\s+(?=[\"'“‘(\[]?([^\W_])|\[\^)"
     r"|[\u3002\uff01\uff1f][\u300d\u300f”’)\]\uff09]*\s*(?=\S)"
@@ -88,7 +90,7 @@ def sentences_of(text: str) -> Iterator[str]:
     else:
         for end in _SENTENCE_END.finditer(text):
             following = end.group(1)
-            if following is None or not following.islower():  # "e.g. this" goes on
+            if following is None or not following.islower() or _VERSION.match(text, end.end()):
                 yield text[start : end.start() + 1]
                 start = end.end()
     yield text[start:]
