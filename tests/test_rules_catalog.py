@@ -57,6 +57,11 @@ def test_long_section_leaves_quotes_out() -> None:
     text = "# T\n\n## Feedback\n\n" + "word " * 100 + "\n\n" + quotes
     assert codes(text, "H007") == []  # 720 quoted words, set apart one testimonial at a time
     assert codes(text.replace("> ", ""), "H007") == [(3, "H007")]
+    letter = "# T\n\n## The letter\n\n> ## Failure modes\n>\n" + "".join(
+        f"> * **Mode {n}**: {'word ' * 90}\n" for n in range(9)
+    )
+    assert codes(letter, "H007") == []  # a quoted email's own section, 810 words in its list
+    assert codes(letter.replace("> ", "").replace(">\n", "\n"), "H007") == [(5, "H007")]
 
 
 def test_long_post_without_sections_is_judged_as_a_whole() -> None:

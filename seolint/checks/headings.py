@@ -348,7 +348,7 @@ def _sections(headings: tuple[Heading, ...]) -> tuple[Heading, ...]:
 
 
 def _too_long(heading: Heading | None, words: int, opts: SectionOptions) -> Iterator[Problem]:
-    if heading is not None and words > opts.max_words:
+    if heading is not None and not heading.quoted and words > opts.max_words:  # a quoted letter's: not ours
         yield Problem(
             heading.span, f"{words} words under {heading.text!r} without a subheading (max {opts.max_words})"
         )
