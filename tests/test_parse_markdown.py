@@ -118,6 +118,18 @@ def test_markdown_inside_an_html_blockquote_is_quoted() -> None:
     assert [b.kind for b in stray] == ["paragraph"]
 
 
+def test_a_paragraph_all_in_bold_is_marked() -> None:
+    text = "**What got you started?**\n\n**Two** **runs**\n\n**Q:** a label and its text\n\n- **in a list**\n"
+    assert [(b.text, b.bold) for b in doc_of(text).blocks] == [
+        ("What got you started?", True),
+        ("Two runs", True),
+        ("Q: a label and its text", False),  # near miss: a run-in label
+        ("in a list", False),  # near miss: a list item is no heading
+    ]
+    html = doc_of("<p><strong>Why?</strong></p><p><b>So</b> that.</p><li><b>x</b></li>", "html")
+    assert [(b.text, b.bold) for b in html.blocks] == [("Why?", True), ("So that.", False), ("x", False)]
+
+
 def test_crlf_line_endings_keep_line_numbers() -> None:
     doc = doc_of(POST.replace("\n", "\r\n"))
     assert [h.span.line for h in doc.headings] == [6, 10]

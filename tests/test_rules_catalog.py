@@ -64,6 +64,22 @@ def test_long_section_leaves_quotes_out() -> None:
     assert codes(letter.replace("> ", "").replace(">\n", "\n"), "H007") == [(5, "H007")]
 
 
+def test_long_section_is_broken_by_bold_lines_as_by_headings() -> None:
+    answers = "".join(f"**Question {n}?**\n\n{'word ' * 300}\n\n" for n in range(6))
+    interview = "# An interview\n\n" + answers
+    assert codes(interview, "H007") == []  # 1,800 words, 300 after each question
+    assert codes(interview.replace("**", ""), "H007") == [(1, "H007")]  # near miss: plain questions
+    long_answer = interview + "**And the last one?**\n\n" + "word " * 800 + "\n"
+    assert codes(long_answer, "H007") == [(27, "H007")]  # reported at the question it answers
+    run_in = interview.replace("?**\n\n", "?** ")  # near miss: a bold label running into its text
+    assert codes(run_in, "H007") == [(1, "H007")]
+    html = "<h1>An interview</h1>" + "".join(
+        f"<p><b>Question {n}?</b></p><p>{'word ' * 300}</p>" for n in range(6)
+    )
+    assert codes(html, "H007", "html") == []
+    assert codes(html.replace("<b>", "").replace("</b>", ""), "H007", "html") == [(1, "H007")]
+
+
 def test_long_post_without_sections_is_judged_as_a_whole() -> None:
     title_only = "# T\n\n" + "word " * 900 + "\n"
     assert codes(title_only, "H007") == []  # near miss: 900 words, under twice the limit

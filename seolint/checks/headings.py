@@ -6,6 +6,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from seolint.document.model import ARTICLE_KINDS, Block, Document, Heading, Span, Stretch
 from seolint.findings.records import Applicability, Edit, Fix, Problem, Severity
@@ -310,29 +311,41 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     and give search engines the structure of the post. Words are words of prose, as
     M006 counts them: tables, code, URLs, template directives, quotes (set apart on the
     page) and the text of a closed `<details>` (shown only to a reader who opens it) do not
-    count. A post
-    with no section headings at all is judged at twice `max-words`: a short letter or
-    announcement reads fine without them.
+    count. A paragraph all in bold (an interview's question) opens a part as a subheading
+    does. A post with no section headings at all is judged at twice `max-words`: a short
+    letter or announcement reads fine without them.
     Example: a 700-word `## Setup` -> split it into `### Install` and `### Configure`.
     """
     views = doc.views
-    if not _sections(doc.headings):
+    run_in = any(prose.block.bold for prose in views.blocks)
+    if not _sections(doc.headings) and not run_in:
         shown = sum(prose.words for prose in views.blocks if _walls(prose.block))
         if shown > 2 * opts.max_words:
             message = f"{shown} words and no H2; break the post into sections"
             yield Problem(Span.point(1), message, about="post")
         return  # judged as a whole: its title's "section" is the post
-    starts = [(h.span.line, h) for h in doc.headings]
+    starts = [(h.span.line, _Opener(h.span, h.text, not h.quoted)) for h in doc.headings]
     index, total = 0, 0
-    current: Heading | None = None
+    current: _Opener | None = None
     for prose in views.blocks:
         while index < len(starts) and starts[index][0] <= prose.block.span.line:
             yield from _too_long(current, total, opts)
             current, total = starts[index][1], 0
             index += 1
-        if _walls(prose.block):
+        if prose.block.bold:  # a bold line (an interview's question) opens a part as a subheading does
+            yield from _too_long(current, total, opts)
+            current, total = _Opener(prose.block.span, prose.block.text, current is None or current.ours), 0
+        elif _walls(prose.block):
             total += prose.words
     yield from _too_long(current, total, opts)
+
+
+class _Opener(NamedTuple):
+    """What opens a part of the post: a heading, or a bold line standing as one."""
+
+    span: Span
+    text: str
+    ours: bool  # False: a quoted letter's heading; its section is someone else's text
 
 
 def _walls(block: Block) -> bool:
@@ -347,10 +360,10 @@ def _sections(headings: tuple[Heading, ...]) -> tuple[Heading, ...]:
     return headings[1:] if headings and headings[0].level == 1 else headings
 
 
-def _too_long(heading: Heading | None, words: int, opts: SectionOptions) -> Iterator[Problem]:
-    if heading is not None and not heading.quoted and words > opts.max_words:  # a quoted letter's: not ours
+def _too_long(opener: _Opener | None, words: int, opts: SectionOptions) -> Iterator[Problem]:
+    if opener is not None and opener.ours and words > opts.max_words:
         yield Problem(
-            heading.span, f"{words} words under {heading.text!r} without a subheading (max {opts.max_words})"
+            opener.span, f"{words} words under {opener.text!r} without a subheading (max {opts.max_words})"
         )
 
 

@@ -86,6 +86,7 @@ class Block(NamedTuple):
     text: str
     span: Span
     collapsed: bool = False  # inside a closed <details>: shown only to a reader who opens it
+    bold: bool = False  # a paragraph all in strong emphasis: readers see a run-in heading (a question)
 
 
 class Link(NamedTuple):

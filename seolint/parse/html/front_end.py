@@ -213,12 +213,13 @@ def _description(elements: list[Element], doc: Document) -> Field | None:
 class _Open:
     """An element whose text is being gathered while the walk is inside it."""
 
-    __slots__ = ("classes", "element", "parts")
+    __slots__ = ("classes", "element", "parts", "plain")
 
     def __init__(self, element: Element) -> None:
         self.element = element
         self.parts: list[str] = []
         self.classes: list[str] = []  # of a <pre> and the <code> inside it
+        self.plain = False  # a block holds text outside <strong>/<b>
 
     def text(self, separator: str) -> str:
         return " ".join(separator.join(self.parts).split())
@@ -231,6 +232,8 @@ _GATHERS = {
     **dict.fromkeys(_PROSE, "block"),
     "pre": "pre",
     "code": "code",
+    "strong": "bold",
+    "b": "bold",
 }
 # The elements the element reader collects from; it hears of these and of elements marked
 # to be ignored, properly nested (the page's ids come from the whole tree instead).
@@ -263,6 +266,7 @@ class _Body:
         self._read_depth = 0  # open elements the reader heard of: text goes to it only inside one
         self._quoted: set[int] = set()  # offsets of the headings inside a <blockquote>
         self._details: list[_Open] = []  # the closed <details> elements the walk is inside
+        self._bold: list[_Open] = []  # the <strong> and <b> elements the walk is inside
         self._collapsed: set[int] = set()  # offsets of the prose blocks inside one of them
 
     def walk(self, tree: html_tree.Tree, root: Element) -> None:
@@ -281,6 +285,8 @@ class _Body:
                     heading[-1].parts.append(event)
                 elif block and not self._code_depth:
                     block[-1].parts.append(event)
+                    if not self._bold and not event.isspace():
+                        block[-1].plain = True
                 if pre:
                     pre[-1].parts.append(event)
                 if self._read_depth:
@@ -319,6 +325,9 @@ class _Body:
             self._pre[-1].classes.extend(element.classes())
         elif gathers == "code" and self._pre:
             self._pre[-1].classes.extend(element.classes())
+        elif gathers == "bold":
+            self._bold.append(_Open(element))
+            opened = self._bold
         code = gathers == "code" or gathers == "pre"
         self._code_depth += code
         told = name in _READ or html_elements.IGNORE_ATTRIBUTE in element.attrs
@@ -363,6 +372,7 @@ class _Body:
                 text,
                 _span(b.element, self.doc),
                 collapsed=b.element.offset in self._collapsed,
+                bold=b.element.name == "p" and not b.plain,
             )
             for b in self.blocks
             if (text := b.text(""))

@@ -182,7 +182,10 @@ class _Builder:
             return  # a block attribute list alone: it decorates the block above, it is no prose
         if kind == "paragraph" and self._html_quotes:
             kind = "quote"
-        self.blocks.append(Block(kind, text, self._line_span(lines, text), collapsed=any(self._details)))
+        bold = kind == "paragraph" and _all_strong(children)
+        self.blocks.append(
+            Block(kind, text, self._line_span(lines, text), collapsed=any(self._details), bold=bold)
+        )
         if located:
             self._inline(children, lines, located, at)
 
@@ -319,3 +322,16 @@ def _closes(line: str, markup: str) -> bool:
     """Whether `line` is a closing fence for `markup`."""
     last = line.lstrip(" \t>").strip()  # a fence in a quote closes as "> ```"
     return last.startswith(markup) and set(last) <= {markup[0]}
+
+
+def _all_strong(children: Sequence[Node]) -> bool:
+    """Whether a paragraph is strong emphasis and nothing else (spaces and breaks aside)."""
+    found = False
+    for child in children:
+        if child.name == "strong":
+            found = True
+        elif child.name not in ("softbreak", "hardbreak") and not (
+            child.name == "text" and not child.meta.get("content", "").strip()
+        ):
+            return False
+    return found
