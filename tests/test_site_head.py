@@ -96,6 +96,17 @@ def test_hugo_title_uses_the_languages_site_title(hugo: Path) -> None:
     assert page_of(hugo, "content/fr/posts/pod.md").rendered_title == "Pod | Carnet"
 
 
+def test_a_languages_long_site_title_is_reported_on_its_home_page(
+    hugo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = (hugo / "hugo.toml").read_text().replace('"Carnet"', '"Le carnet de notes de toute l\'équipe"')
+    write(hugo, {"hugo.toml": config, "content/fr/_index.md": "---\ntitle: Accueil\n---\n" + BODY})
+    result = check(hugo, monkeypatch, "--select", "M011")
+    # near miss: the English pages' ' | Notes' is short, and the English home takes nothing
+    assert found(result) == [("content/fr/_index.md", 1, "M011")]
+    assert "to the <title> of 1 pages" in messages(result, "M011")[0]
+
+
 # In a site M002 judges "too short" only when the config sets `min`: templates add the
 # site's name, and nobody pads a published title.
 MIN_TITLE_CONFIG = {".seolint.toml": "[rules.M002]\nmin = 30\n"}

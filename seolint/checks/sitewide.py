@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -21,6 +21,8 @@ from seolint.registry.rule import NoOptions, site_rule
 from seolint.site import serves_missing, url_key
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from seolint.findings.facts import Fact, FileFacts
     from seolint.sitewide.model import Resolution, SiteModel, SitePage
 
@@ -299,18 +301,18 @@ def long_title_affix(model: SiteModel, opts: AffixOptions) -> Iterator[Located]:
     Example: a site `name` of "Jekyll • Simple, blog-aware, static sites" -> "Jekyll",
     with the tagline kept for the home page.
     """
-    anchor = _site_page(model)
-    if anchor is None:
-        return
-    groups: dict[tuple[str, str, str], int] = defaultdict(int)
-    for head in model.heads.values():
+    groups: dict[tuple[str, str, str], list[Path]] = defaultdict(list)
+    for path, head in model.heads.items():
         if head.title_affixes is not None and len("".join(head.title_affixes)) > opts.max:
-            groups[(*head.title_affixes, head.title_at)] += 1
-    for (before, after, at), count in sorted(groups.items()):
+            groups[(*head.title_affixes, head.title_at)].append(path)
+    for (before, after, at), paths in sorted(groups.items()):
+        anchor = _home_of(model, paths)
+        if anchor is None:
+            continue
         added = " and ".join(repr(a) for a in (before, after) if a)
         message = (
             f"the template adds {added} ({len(before + after)} characters, max {opts.max}) "
-            f"to the <title> of {count} pages ({at}): search results cut their titles"
+            f"to the <title> of {len(paths)} pages ({at}): search results cut their titles"
         )
         yield str(anchor.path), Problem(Span.point(1), message, about="post")
 
@@ -318,11 +320,27 @@ def long_title_affix(model: SiteModel, opts: AffixOptions) -> Iterator[Located]:
 def _site_page(model: SiteModel) -> SitePage | None:
     """The page a finding about the whole site goes on, if this run reports on it: the
     home page (the one at the site's root URL), else the site's first page by path."""
-    published = sorted(_published(model), key=lambda page: page.path)
-    if not published:
+    return _home_of(model, None)
+
+
+def _home_of(model: SiteModel, among: Iterable[Path] | None) -> SitePage | None:
+    """The page a finding about the pages `among` (None: the whole site) goes on, if this
+    run reports on it: the home page of their language (`/fr/`; the site's root URL for one
+    language), else the first of them by path."""
+    pages = sorted(_published(model), key=lambda page: page.path)
+    pages_among = pages
+    base = model.site.base_path or ""
+    homes = {url_key(base or "/")}
+    if among is not None:
+        kept = set(among)
+        pages_among = [page for page in pages if page.path in kept]
+        codes = {page.facts.language for page in pages_among if page.facts is not None}
+        prefixes = [lang.prefix for lang in model.site.languages() if lang.code in codes]
+        if len(codes) == 1 and prefixes:
+            homes = {url_key(f"{base}{prefixes[0]}/")}
+    if not pages_among:
         return None
-    root = url_key(model.site.base_path or "/")
-    chosen = next((page for page in published if url_key(page.urls[0]) == root), published[0])
+    chosen = next((page for page in pages if url_key(page.urls[0]) in homes), pages_among[0])
     return chosen if chosen.path in model.focus else None
 
 
