@@ -270,6 +270,18 @@ def test_noindex_pages_are_not_judged_for_search_results(hugo: Path, monkeypatch
         ("content/posts/done-term.md", 1, "M003"),
         ("content/posts/done-term.md", 2, "M002"),
     ]
+    settings = run_cli(["check", "--show-settings", "content/posts/draft-term.md"]).stdout
+    left_out = [line for line in settings.splitlines() if "they never show this page" in line]
+    assert [line.split()[1] for line in left_out] == ["M001", "M002", "M003", "M004"]  # M009 is off
+    rows = {r["code"]: r for r in json.loads(run_cli(["rules", "--format", "json"]).stdout)}
+    assert [code for code, row in rows.items() if not row["on_unindexed"]] == [
+        "M001",
+        "M002",
+        "M003",
+        "M004",
+        "M009",
+    ]
+    assert "Pages search results never show" in run_cli(["explain", "M003"]).stdout
 
 
 def test_title_width_counts_wide_characters_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -111,6 +111,8 @@ def _plan_shape(plan: Plan) -> Any:
             sorted(a.rule.kinds),
             sorted(a.rule.languages) if a.rule.languages is not None else None,
             a.rule.counts_words,
+            a.rule.on_translations,
+            a.rule.on_unindexed,
             a.options,
         )
         for a in plan.rules

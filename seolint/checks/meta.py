@@ -13,7 +13,7 @@ from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, rule
 
 
-@rule("M001", "missing-title", Severity.ERROR, kinds=ARTICLE_KINDS)
+@rule("M001", "missing-title", Severity.ERROR, kinds=ARTICLE_KINDS, on_unindexed=False)
 def missing_title(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """The post has no title: no front-matter `title`, no `<title>`, no H1.
 
@@ -22,8 +22,6 @@ def missing_title(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     (robots `noindex`, the site's 404 page) is not judged.
     Example: add `title: "Tracing slow handlers in Go"` to the front matter.
     """
-    if not doc.page.indexed:
-        return
     if doc.title is None and not any(h.level == 1 and h.text.strip() for h in doc.headings):
         yield Problem(Span.point(1), "no title: add a front-matter `title`, a <title> or an H1", about="post")
 
@@ -116,6 +114,7 @@ _TITLED_BY_THE_SITE = {"min": 0, "max": 90, "max_pixels": 750}
     "title-length",
     Severity.WARNING,
     TitleLengthOptions,
+    on_unindexed=False,
     kind_defaults=_NAMED_FOR_THEIR_SUBJECT,
     site_defaults=_TITLED_BY_THE_SITE,
 )
@@ -145,7 +144,7 @@ def title_length(doc: Document, opts: TitleLengthOptions) -> Iterator[Problem]:
     """
     title = doc.seo_title
     page = doc.page
-    if title is None or not page.indexed:
+    if title is None:
         return
     if page.rendered_title is not None and page.title_affixes is None:
         return  # the template shows a title of its own here, not the page's
@@ -175,7 +174,7 @@ class MissingDescriptionOptions(Options):
     secondary_pages: bool = False
 
 
-@rule("M003", "missing-description", Severity.WARNING, MissingDescriptionOptions)
+@rule("M003", "missing-description", Severity.WARNING, MissingDescriptionOptions, on_unindexed=False)
 def missing_description(doc: Document, opts: MissingDescriptionOptions) -> Iterator[Problem]:
     """The post has no meta description.
 
@@ -194,7 +193,7 @@ def missing_description(doc: Document, opts: MissingDescriptionOptions) -> Itera
     Example: `description: "How we cut CI time in half by caching build artefacts."`
     """
     page = doc.page
-    if doc.description is not None or not page.indexed:
+    if doc.description is not None:
         return
     if not page.description_settable:
         return  # the templates write the same text whatever the page says: M010's
@@ -240,6 +239,7 @@ _PUBLISHED_DESCRIPTIONS = {"min": 0, "max": 180}
     "description-length",
     Severity.WARNING,
     DescriptionLengthOptions,
+    on_unindexed=False,
     kind_defaults=_LEAD_DESCRIPTIONS,
     site_defaults=_PUBLISHED_DESCRIPTIONS,
 )
@@ -255,7 +255,7 @@ def description_length(doc: Document, opts: DescriptionLengthOptions) -> Iterato
     Example: a one-line "Release notes." -> one or two sentences on what changed and why.
     """
     found = doc.description
-    if found is None or not doc.page.indexed:
+    if found is None:
         return
     if found.origin == "front-matter" and doc.page.description_source not in ("front-matter", "unknown"):
         return  # the templates never write it: its length changes nothing
@@ -371,7 +371,7 @@ class SlugOptions(Options):
     max_length: int = option(75, minimum=1)
 
 
-@rule("M009", "slug", Severity.INFO, SlugOptions, by_default=False, on_lone_drafts=True)
+@rule("M009", "slug", Severity.INFO, SlugOptions, by_default=False, on_lone_drafts=True, on_unindexed=False)
 def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
     """The URL slug is long or has uppercase letters, spaces or underscores.
 
@@ -390,8 +390,8 @@ def slug(doc: Document, opts: SlugOptions) -> Iterator[Problem]:
     redirect for nothing (name the rule to judge them, e.g. in a pull request's check).
     Example: `My_Post About Go.md` -> `post-about-go.md` (or `slug: post-about-go`).
     """
-    if doc.slug is None or not doc.page.indexed:
-        return  # no slug, or a page search results never show (robots noindex, the 404 page)
+    if doc.slug is None:
+        return
     if doc.slug.origin == "front-matter" and doc.page.aliases:
         return  # a URL set by hand and already redirected from older ones: it is published
     value = _published_slug(doc.slug.text, doc.page.url)

@@ -50,6 +50,7 @@ def list_rules(output_format: str) -> int:
                 "by_default": r.by_default,
                 "on_lone_drafts": r.on_lone_drafts,
                 "on_translations": r.on_translations,
+                "on_unindexed": r.on_unindexed,
                 "options": r.option_defaults(),
                 "kind_defaults": {k: _keyed(v) for k, v in r.kind_defaults.items()},
                 "site_defaults": _keyed(r.site_defaults),
@@ -100,6 +101,9 @@ def explain(rule_name: str) -> int:
     if not found.on_translations:
         print("Translations: not judged; a multilingual site's pages outside its default language are")
         print("  judged on their original, whose sentences and paragraphs they keep")
+    if not found.on_unindexed:
+        print("Pages search results never show (robots noindex, the 404 page, an instant redirect):")
+        print("  not judged")
     if found.on_lone_drafts and not found.by_default:
         print(f'On for drafts outside a site; in a site turn it on with extend-select = ["{found.code}"]')
     elif not found.by_default:

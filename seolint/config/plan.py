@@ -38,6 +38,7 @@ TITLE_RENDERED_RULES = frozenset({"H001"})
 
 LONE_DRAFTS_ONLY = "on by default for drafts outside a site only; name it to judge site pages"
 ORIGINALS_ONLY = "judged on the original: a translation keeps its sentences and paragraphs"
+INDEXED_ONLY = "judges what search results show, and they never show this page"
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ class Plan:
             elif not self._fits_site(active, page):
                 found.append((code, LONE_DRAFTS_ONLY))
             elif not self._fits_page(active, page):
-                found.append((code, ORIGINALS_ONLY))
+                translated = page.translation and not active.rule.on_translations
+                found.append((code, ORIGINALS_ONLY if translated else INDEXED_ONLY))
             elif (why := active.rule.passes_over(language)) is not None:
                 found.append((code, f"{why}; the page is {language}"))
         return found
@@ -110,9 +112,11 @@ class Plan:
 
     def _fits_page(self, active: ActiveRule, page: Page) -> bool:
         """Whether the rule judges this page of a site (or lone draft): a rule for lone
-        drafts does not judge a site's page, nor one for originals a translation."""
+        drafts does not judge a site's page, one for originals a translation, nor one for
+        search results a page they never show."""
         translated = page.translation and not active.rule.on_translations
-        return self._fits_site(active, page) and not translated
+        hidden = not page.indexed and not active.rule.on_unindexed
+        return self._fits_site(active, page) and not translated and not hidden
 
     def _judges(self, active: ActiveRule, kind: PageKind) -> bool:
         codes = self.judges.get(kind)

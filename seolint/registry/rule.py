@@ -64,6 +64,9 @@ class Rule(NamedTuple):
     # False: it does not judge a translation (seolint.document.model.Page.translation), which
     # keeps its original's sentences and paragraphs: the finding belongs on the original.
     on_translations: bool = True
+    # False: it judges what search results show of a page, and a page they never show
+    # (robots `noindex`, the 404 page, an instant redirect: Page.indexed) is not judged.
+    on_unindexed: bool = True
     # Option values for some kinds of page, used where the config sets none: e.g. no "too
     # short" title on docs pages ({"docs": {"min": 0}}). Python names, as in `options_type`.
     kind_defaults: Mapping[PageKind, Mapping[str, Any]] = types.MappingProxyType({})
@@ -124,6 +127,7 @@ def rule(
     by_default: bool = True,
     on_lone_drafts: bool = False,
     on_translations: bool = True,
+    on_unindexed: bool = True,
     kind_defaults: Mapping[PageKind, Mapping[str, Any]] | None = None,
     site_defaults: Mapping[str, Any] | None = None,
 ) -> Callable[[Check], Rule]:
@@ -132,7 +136,8 @@ def rule(
     words (it does not run on Chinese, Japanese, Thai...); `by_default` False when only a
     config that names it turns it on, and `on_lone_drafts` True when it still runs on a draft
     outside any site; `on_translations` False when a translation keeps what it judges from
-    its original; `kind_defaults` option values for some kinds of page and
+    its original; `on_unindexed` False when it judges what search results show, and so
+    not a page they never show; `kind_defaults` option values for some kinds of page and
     `site_defaults` for the pages of a site, where the config sets none. The docstring's
     first line is its summary, the rest its help."""
     check_identity(code, name)
@@ -154,6 +159,7 @@ def rule(
             by_default=by_default,
             on_lone_drafts=on_lone_drafts,
             on_translations=on_translations,
+            on_unindexed=on_unindexed,
             kind_defaults=_kind_defaults(code, options, kind_defaults or {}),
             site_defaults=_known_options(code, options, "site_defaults", site_defaults or {}),
         )
