@@ -12,7 +12,10 @@ pattern's RE2 superset (`regex_superset`: it matches wherever the pattern does, 
 more) searches all the document's texts joined by newlines in one linear pass. A pattern
 whose screen finds nothing cannot match any of the texts, and is neither compiled by `re`
 nor searched; for the others the screen reads each text first, and `re` compiles and
-searches only the texts it passes. Figures: BENCHMARKS.md, "Figures behind the code".
+searches only the texts it passes. The screens read the texts lower-cased
+(`regex_superset.comparable`), so that none ignores case: RE2 compiles such a pattern in half
+the time, and a one-post run spends 40 % less on the grammar. Figures: BENCHMARKS.md,
+"Figures behind the code".
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from seolint.registry.packs.regex_superset import re2_superset
+from seolint.registry.packs.regex_superset import comparable, re2_superset
 
 _UNSCREENED = object()  # a pattern RE2 cannot screen: every document may hold a match
 
@@ -68,7 +71,7 @@ class ScreenedPattern(LazyRegex):
         self._screen: Any = None  # google-re2 has no type hints
 
     def may_match(self, joined: bytes) -> bool:
-        """Whether the texts joined by newlines (UTF-8) may hold a match."""
+        """Whether the texts joined by newlines, made `comparable` and encoded (UTF-8), may hold a match."""
         screen = self._screen
         if screen is None:
             screen = self._screen = _compile_screen(self.pattern, self.flags)
@@ -80,7 +83,7 @@ def _compile_screen(pattern: str, flags: int) -> Any:
 
     if flags & ~re.IGNORECASE:  # only the case flag is translated; the others are not screened
         return _UNSCREENED
-    superset = re2_superset(f"(?i){pattern}" if flags & re.IGNORECASE else pattern)
+    superset = re2_superset(f"(?i){pattern}" if flags & re.IGNORECASE else pattern, lowered=True)
     if superset is None:
         return _UNSCREENED
     options = re2.Options()
@@ -121,7 +124,7 @@ class DocumentScreen:
         """The texts joined by newlines, or None when RE2 cannot read them (a lone surrogate)."""
         if self._joined is None:
             try:
-                self._joined = "\n".join(self._texts).encode()
+                self._joined = comparable("\n".join(self._texts)).encode()
             except UnicodeEncodeError:
                 return None
         return self._joined
@@ -130,7 +133,7 @@ class DocumentScreen:
         if text is not self._text:
             self._text = text
             try:
-                self._encoded = text.encode()
+                self._encoded = comparable(text).encode()
             except UnicodeEncodeError:
                 self._encoded = None
         return self._encoded
