@@ -43,7 +43,6 @@ _ESCAPED_CHARS = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\
 _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
 _PLAIN = re.compile(r"[A-Za-z0-9 ]+")  # characters RE2 reads as themselves, taken a run at a time
 _FOLD_I = str.maketrans({"i": _FOLDED_I, "I": _FOLDED_I})
-_UNFOLDED = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})  # what (?i) adds to i and s
 
 
 class Untranslatable(Exception):
@@ -62,7 +61,9 @@ def re2_superset(source: str, lowered: bool = False) -> str | None:
 def comparable(text: str) -> str:
     """`text` as a `lowered` superset reads it: lower-cased, and U+0130, U+0131 and U+017F
     (which Python's IGNORECASE matches to "i" and "s") made those letters."""
-    return text.translate(_UNFOLDED).lower()
+    if not text.isascii():  # str.translate would read every character in Python's loop
+        text = text.replace("\u0130", "i").replace("\u0131", "i").replace("\u017f", "s")
+    return text.lower()
 
 
 class _Translator:
