@@ -57,16 +57,11 @@ class PackError(RuleError):
 @cache
 def builtin_pack_rules() -> tuple[Rule, ...]:
     """The packs shipped with seolint, compiled once per process."""
-    from importlib.resources import files
+    from seolint.registry.package_data import package_files
 
-    folder = files("seolint.packs_data")
-    packs = sorted(
-        (entry for entry in folder.iterdir() if entry.name.endswith(".toml")), key=lambda e: e.name
-    )
     rules: list[Rule] = []
-    for entry in packs:
-        text = entry.read_text(encoding="utf-8")
-        rules.extend(parse_pack(text, f"rules/{entry.name}", _taken(rules), compile_builtin_pattern))
+    for name, text in package_files("seolint.packs_data", ".toml"):
+        rules.extend(parse_pack(text, f"rules/{name}", _taken(rules), compile_builtin_pattern))
     return tuple(rules)
 
 
