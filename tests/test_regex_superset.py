@@ -111,6 +111,7 @@ def test_classes_and_escapes_match_all_they_match_in_python(source: str) -> None
         ("a b", "a b"),
         (r"[]a]", r"[\]a]"),
         (r"[a-]", r"[a\-]"),
+        ("it's a-b, c:d; e!=f <g> @h %i &j ~k_l|m/n", "it's a-b, c:d; e!=f <g> @h %i &j ~k_l|m/n"),
     ],
 )
 def test_translations(source: str, target: str) -> None:
@@ -174,9 +175,10 @@ ATOMS = [
     "a", "i", "I", "k", "s", "x", " ", ".", "-", "’", r"\.", r"\s", r"\S", r"\w", r"\W", r"\d",
     r"\b", r"\B", "^", "$", r"\A", r"\Z", "[a-z]", "[^a-z]", r"[\w-]", r"[^\s]", r"[^.\n]", "[iI]",
     "(?=a)", "(?!a)", "(?<=a)", "(?<!\\w)", r"\x27", r"\n", "K", "S", "[A-Z]", "[^A-Z]", "[^i]", "(?-i:A)",
+    ",", "'", ":", "!", "=", "<", "_", "/",
 ]  # fmt: skip
 QUANTIFIERS = ["", "", "", "*", "+", "?", "*?", "{2}", "{0,2}", "{1,}", "{,3}"]
-TEXT_CHARS = "aAiIİıkKKsSſx .-’'\n\t\xa0\u2028_9é"
+TEXT_CHARS = "aAiIİıkKKsSſx .-’'\n\t\xa0\u2028_9é,:!=</"
 
 atom = st.builds(lambda a, q: a + q, st.sampled_from(ATOMS), st.sampled_from(QUANTIFIERS))
 sequence = st.lists(atom, min_size=1, max_size=5).map("".join)

@@ -41,7 +41,9 @@ _FLAGS = re.compile(r"\(\?([aiLmsux]*)(?:-([imsx]+))?([:)])")
 _QUANTIFIER = re.compile(r"\{(\d*)(,\d*)?\}")
 _ESCAPED_CHARS = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
-_PLAIN = re.compile(r"[A-Za-z0-9 ]+")  # characters RE2 reads as themselves, taken a run at a time
+# Characters both engines read as themselves outside a class (and `|`, which both read as
+# an alternation), taken a run at a time: most of a grammar of words.
+_PLAIN = re.compile(r"[A-Za-z0-9 |,'\-:;!\"/<>=@%&~_]+")
 _FOLD_I = str.maketrans({"i": _FOLDED_I, "I": _FOLDED_I})
 
 
