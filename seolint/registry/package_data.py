@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from typing import Any
 
 
 def package_files(package: str, suffix: str) -> list[tuple[str, str]]:
@@ -49,3 +50,10 @@ def _folder(package: str) -> str | None:
 def _read(path: str) -> str:
     with open(path, encoding="utf-8") as file:
         return file.read()
+
+
+def package_toml(package: str, name: str) -> dict[str, Any]:
+    """The TOML file `name` of `package`, parsed once per installation (shipped_toml)."""
+    from seolint.registry.shipped_toml import parsed_toml
+
+    return parsed_toml(f"{package}/{name}", package_text(package, name))
