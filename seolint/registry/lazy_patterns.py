@@ -75,7 +75,7 @@ class ScreenedPattern(LazyRegex):
         screen = self._screen
         if screen is None:
             screen = self._screen = _compile_screen(self.pattern, self.flags)
-        return screen is _UNSCREENED or screen.search(joined) is not None
+        return screen is _UNSCREENED or screen.match(joined) is not None
 
 
 def _compile_screen(pattern: str, flags: int) -> Any:
@@ -89,8 +89,8 @@ def _compile_screen(pattern: str, flags: int) -> Any:
     options = re2.Options()
     options.log_errors = False
     options.never_capture = True
-    try:
-        return re2.compile(superset, options)
+    try:  # matched from the start: RE2 then needs no reverse automaton to find where a match starts
+        return re2.compile(f"(?s:.*?)(?:{superset})", options)
     except re2.error:
         return _UNSCREENED
 
