@@ -79,3 +79,14 @@ def test_a_plain_post_compiles_none_of_the_assistant_grammar() -> None:
 
 def _grammar() -> list[ScreenedPattern]:
     return [form.pattern for form in forms()] + [cue.pattern for cue in cues()]
+
+
+def test_the_grammar_is_screened_lower_cased_without_ignoring_case() -> None:
+    """RE2 compiles a pattern that ignores case in twice the time: the screens read the text
+    lower-cased instead, and every pattern of the grammar has one."""
+    for pattern in _grammar():
+        pattern.may_match(b"")
+        screen = pattern._screen
+        assert screen is not None and hasattr(screen, "pattern"), pattern.pattern
+        letters = screen.pattern.replace("\\S", "")
+        assert "(?i" not in letters and not any(c.isupper() for c in letters), pattern.pattern

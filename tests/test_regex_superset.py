@@ -1,9 +1,9 @@
 """The RE2 translation of `re` patterns that pack screens search whole posts with.
 
 Its one contract: the translation matches every text the original matches (it may match
-more). A miss would hide findings, so it is checked character by character over all of
-Unicode where the two engines' classes and case folding differ, and on generated patterns
-and texts.
+more); the `lowered` translation matches `comparable` of every such text. A miss would hide
+findings, so it is checked character by character over all of Unicode where the two engines'
+classes and case folding differ, and on generated patterns and texts.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re2
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from seolint.registry.packs.regex_superset import WHITESPACE, re2_superset
+from seolint.registry.packs.regex_superset import WHITESPACE, comparable, re2_superset
 
 OPTIONS = re2.Options()
 OPTIONS.never_capture = True
@@ -26,8 +26,8 @@ OPTIONS.log_errors = False
 ALL_CHARS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
 
 
-def translated(source: str) -> Any:
-    target = re2_superset(source)
+def translated(source: str, lowered: bool = False) -> Any:
+    target = re2_superset(source, lowered)
     assert target is not None, source
     return re2.compile(target, OPTIONS)
 
@@ -51,6 +51,16 @@ def missed_chars(source: str, few: bool = False) -> str:
     if every.fullmatch(matched.encode()) is not None:
         return ""
     return "".join(char for char in matched if every.fullmatch(char.encode()) is None)
+
+
+def missed_lowered(source: str, few: bool = False) -> str:
+    """The characters the one-character pattern `source` matches and whose `comparable` form
+    its lowered translation does not match."""
+    matched = matched_chars(source, few)
+    every = re2.compile(f"(?:{re2_superset(source, lowered=True)})*", OPTIONS)
+    if every.fullmatch(comparable(matched).encode()) is not None:
+        return ""
+    return "".join(char for char in matched if every.fullmatch(comparable(char).encode()) is None)
 
 
 def test_whitespace_is_pythons_own() -> None:
@@ -101,10 +111,48 @@ def test_classes_and_escapes_match_all_they_match_in_python(source: str) -> None
         ("a b", "a b"),
         (r"[]a]", r"[\]a]"),
         (r"[a-]", r"[a\-]"),
+        ("it's a-b, c:d; e!=f <g> @h %i &j ~k_l|m/n", "it's a-b, c:d; e!=f <g> @h %i &j ~k_l|m/n"),
     ],
 )
 def test_translations(source: str, target: str) -> None:
     assert re2_superset(source) == target
+
+
+def test_every_ascii_letter_lowered_matches_all_it_matches_in_python() -> None:
+    for letter in string.ascii_letters:
+        for source in (letter, f"(?i){letter}", f"[{letter}]", f"(?i)[{letter}]"):
+            assert missed_lowered(source, few=True) == "", source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        *(f"{flags}[^{letter}]" for flags in ("", "(?i)") for letter in "iIksKS"),
+        r"(?i)[a-z]", r"[A-Z]", r"(?i)[A-Z]", r"[A-z]", r"[^A-Z]", r"(?i)[^a-z]", r"[^\[-`]", r"[—–]",
+        r"[^,;:]", r"(?i)’", r"\x41", r"(?i)\x49", r"[\x41-\x43]", r"(?-i:K)", r"\w", r"\S", r"\s", ".",
+    ],
+)  # fmt: skip
+def test_lowered_classes_and_letters_match_all_they_match_in_python(source: str) -> None:
+    assert missed_lowered(source) == ""
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (r"(?i)Would You\b", "would you(?:)"),
+        (r"(?i)a(?-i:B)(?is:.)", "a(?:b)(?s:.)"),
+        (r"[A-Cx]", "[A-Ca-cx]"),
+        (r"[^A-Z]", "(?s:.)"),
+        (r"[^,;]", r"[^\,\;]"),
+    ],
+)
+def test_lowered_translations(source: str, target: str) -> None:
+    assert re2_superset(source, lowered=True) == target
+
+
+@pytest.mark.parametrize("source", [r"É", r"(?i)é", r"[À-Þ]", r"[^\u00c0-\u00de]"])
+def test_lowered_refuses_letters_beyond_ascii(source: str) -> None:
+    assert re2_superset(source, lowered=True) is None
 
 
 @pytest.mark.parametrize(
@@ -130,10 +178,11 @@ def test_what_is_not_translated_with_certainty_is_refused(source: str) -> None:
 ATOMS = [
     "a", "i", "I", "k", "s", "x", " ", ".", "-", "’", r"\.", r"\s", r"\S", r"\w", r"\W", r"\d",
     r"\b", r"\B", "^", "$", r"\A", r"\Z", "[a-z]", "[^a-z]", r"[\w-]", r"[^\s]", r"[^.\n]", "[iI]",
-    "(?=a)", "(?!a)", "(?<=a)", "(?<!\\w)", r"\x27", r"\n",
+    "(?=a)", "(?!a)", "(?<=a)", "(?<!\\w)", r"\x27", r"\n", "K", "S", "[A-Z]", "[^A-Z]", "[^i]", "(?-i:A)",
+    ",", "'", ":", "!", "=", "<", "_", "/",
 ]  # fmt: skip
 QUANTIFIERS = ["", "", "", "*", "+", "?", "*?", "{2}", "{0,2}", "{1,}", "{,3}"]
-TEXT_CHARS = "aAiIİıkKKsSſx .-’'\n\t\xa0\u2028_9é"
+TEXT_CHARS = "aAiIİıkKKsSſx .-’'\n\t\xa0\u2028_9é,:!=</"
 
 atom = st.builds(lambda a, q: a + q, st.sampled_from(ATOMS), st.sampled_from(QUANTIFIERS))
 sequence = st.lists(atom, min_size=1, max_size=5).map("".join)
@@ -164,3 +213,17 @@ def test_the_translation_matches_the_joined_texts_whenever_the_pattern_matches_o
         return
     if any(pattern.search(part) for part in parts):
         assert translated(source).search("\n".join(parts).encode()) is not None
+
+
+@settings(max_examples=500, deadline=None)
+@given(patterns, texts)
+def test_the_lowered_translation_matches_the_joined_texts_made_comparable(
+    source: str, parts: list[str]
+) -> None:
+    try:
+        pattern = re.compile(source)
+    except re.error:
+        assume(False)
+        return
+    if any(pattern.search(part) for part in parts):
+        assert translated(source, lowered=True).search(comparable("\n".join(parts)).encode()) is not None

@@ -90,6 +90,8 @@ def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
     assert "markdown_it" not in modules  # markdown-it-py is only the native parser's fallback
     assert "importlib.metadata" not in modules  # no plugin declares rules (seolint.registry.plugins)
     assert "seolint.cache.store" not in modules  # --no-cache: nothing to hash or sign
+    assert "difflib" not in modules  # no misspelling to suggest a name for
+    assert "signal" not in modules  # no worker to keep from Ctrl-C
 
 
 def test_site_markers_are_the_adapters_config_names() -> None:

@@ -21,7 +21,6 @@ from seolint.discover.reading import (
     read_regular_file,
 )
 from seolint.discover.source import Format
-from seolint.discover.toml import tomllib
 from seolint.document.model import PAGE_KINDS, PageKind
 from seolint.findings.records import Severity
 from seolint.parse.metadata import FrontMatterKeys
@@ -32,6 +31,16 @@ FORMAT_NAMES: tuple[Format, ...] = ("markdown", "html", "text")
 MAX_CONFIG_SIZE = 16 * 1024 * 1024  # a config (or a parent pyproject.toml) larger than this is not read
 # Folders never worth linting; `exclude` replaces this list, `extend-exclude` adds to it.
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".seolint_cache")
+
+
+def __getattr__(name: str) -> Any:
+    """`tomllib`, imported when first asked for: tests read their TOML data with it, and a
+    run with no config file (nor any TOML it has not parsed before) never imports it."""
+    if name == "tomllib":
+        from seolint.discover.toml import tomllib
+
+        return tomllib
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ConfigError(ValueError):
@@ -133,6 +142,8 @@ def _read_table(path: Path) -> Mapping[str, Any]:
 
 
 def _parse_toml(path: Path) -> dict[str, Any]:
+    from seolint.discover.toml import tomllib  # a run with no config file needs no TOML parser
+
     try:
         data = read_regular_file(str(path), MAX_CONFIG_SIZE, "the config limit")
         return tomllib.loads(data.decode("utf-8"))

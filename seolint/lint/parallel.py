@@ -15,7 +15,6 @@ worker and goes on. (multiprocessing.Pool waits forever for such an item's resul
 from __future__ import annotations
 
 import os
-import signal
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -208,6 +207,8 @@ class _Pool(Generic[T, R]):
 
 def _serve(tasks: Connection, results: Connection, task: Callable[[Any], Any] | None) -> None:
     """A worker's life: answer each item of each chunk until told to stop (None)."""
+    import signal  # only workers and the report of a death need it: not a run in one process
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     run = task or _forked_task
     assert run is not None, "worker started without a task"
@@ -223,6 +224,8 @@ def _serve(tasks: Connection, results: Connection, task: Callable[[Any], Any] | 
 
 
 def _death(exitcode: int | None) -> str:
+    import signal
+
     if exitcode is not None and exitcode < 0:
         try:
             return f"signal {signal.Signals(-exitcode).name}"

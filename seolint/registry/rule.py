@@ -236,9 +236,9 @@ def build_options(rule_: Rule, values: Mapping[str, Any], where: str) -> Any:
     items must not be emptied (the rule would have nothing to look for), and a ValueError
     from the options type itself (`__post_init__` of a plugin's dataclass) is a config error.
     """
-    hints = typing.get_type_hints(rule_.options_type)
     specs = {option_key(f.name): f for f in fields(rule_.options_type)}
     kwargs: dict[str, Any] = {}
+    hints: dict[str, Any] = {}  # read when a value is configured: most rules of a run have none
     for key, value in values.items():
         if key not in specs:
             choices = ", ".join(sorted(specs)) or "none"
@@ -246,6 +246,7 @@ def build_options(rule_: Rule, values: Mapping[str, Any], where: str) -> Any:
                 f"{where}: unknown option {key!r} for {rule_.code} ({rule_.name}); options: {choices}"
             )
         spec = specs[key]
+        hints = hints or typing.get_type_hints(rule_.options_type)
         what = f"{where}: option {key!r} of {rule_.code}"
         kwargs[spec.name] = _check_value(_coerce(value, hints[spec.name], what), spec, what)
     try:

@@ -57,16 +57,14 @@ class PackError(RuleError):
 @cache
 def builtin_pack_rules() -> tuple[Rule, ...]:
     """The packs shipped with seolint, compiled once per process."""
-    from importlib.resources import files
+    from seolint.registry.package_data import package_files
+    from seolint.registry.shipped_toml import parsed_toml
 
-    folder = files("seolint.packs_data")
-    packs = sorted(
-        (entry for entry in folder.iterdir() if entry.name.endswith(".toml")), key=lambda e: e.name
-    )
     rules: list[Rule] = []
-    for entry in packs:
-        text = entry.read_text(encoding="utf-8")
-        rules.extend(parse_pack(text, f"rules/{entry.name}", _taken(rules), compile_builtin_pattern))
+    for name, text in package_files("seolint.packs_data", ".toml"):
+        where = f"rules/{name}"
+        data = _parsed(where, functools.partial(parsed_toml, f"seolint.packs_data/{name}"), text)
+        rules.extend(pack_rules(data, where, _taken(rules), compile_builtin_pattern))
     return tuple(rules)
 
 
@@ -99,10 +97,21 @@ def parse_pack(
     """The rules of one pack; `compile_pattern` is RE2's unless the pack is built in."""
     from seolint.discover.toml import tomllib
 
+    return pack_rules(_parsed(where, tomllib.loads, text), where, taken, compile_pattern)
+
+
+def _parsed(where: str, parse: Callable[[str], dict[str, Any]], text: str) -> dict[str, Any]:
+    """`parse(text)`; PackError naming `where` when the text is not TOML."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return parse(text)
+    except ValueError as error:  # tomllib.TOMLDecodeError, without importing tomllib to name it
         raise PackError(f"{where}: invalid TOML: {error}") from None
+
+
+def pack_rules(
+    data: dict[str, Any], where: str, taken: set[str], compile_pattern: PatternCompiler
+) -> list[Rule]:
+    """The rules of a pack's parsed TOML (see `parse_pack`)."""
     unknown = sorted(set(data) - {"rule"})
     if unknown:
         raise PackError(f"{where}: unknown key {unknown[0]!r} (a pack holds [[rule]] tables)")
