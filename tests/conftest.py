@@ -141,6 +141,7 @@ def run_cli(args: Sequence[str], input: str | None = None) -> CliResult:
 # --- counted growth --------------------------------------------------------------------------
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the group of each test
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that count instructions (tests/growth.py) go to one xdist worker (`--dist loadgroup`),
     so that one counting process, whose start costs seconds, serves them all."""
