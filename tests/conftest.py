@@ -141,13 +141,39 @@ def run_cli(args: Sequence[str], input: str | None = None) -> CliResult:
 # --- counted growth --------------------------------------------------------------------------
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that count instructions (tests/growth.py) go to one xdist worker (`--dist loadgroup`),
-    so that one counting process, whose start costs seconds, serves them all."""
-    for item in items:
-        function = getattr(item, "function", None)
-        if function is not None and "assert_linear" in function.__code__.co_names:
-            item.add_marker(pytest.mark.xdist_group("counted"))
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`--dist loadgroup`, with the tests that count instructions (tests/growth.py) as one group
+    on one xdist worker, so that one counting process, whose start costs seconds, serves them
+    all. xdist groups by renaming each marked test, which pytest 9 no longer lets it do: the
+    group is decided here, in the controller, from the tests' source."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    counting = _tests_calling("assert_linear")
+
+    class CountingTogether(LoadGroupScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            return "counting" if nodeid.partition("[")[0] in counting else nodeid
+
+    return CountingTogether(config, log)
+
+
+def _tests_calling(name: str) -> set[str]:
+    """The node ids, without parameters, of the module-level test functions that use `name`."""
+    import ast
+
+    found = set()
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        source = path.read_text(encoding="utf-8")
+        if name not in source:
+            continue
+        functions = [node for node in ast.parse(source).body if isinstance(node, ast.FunctionDef)]
+        for test in (function for function in functions if function.name.startswith("test")):
+            if any(isinstance(used, ast.Name) and used.id == name for used in ast.walk(test)):
+                found.add(f"{path.relative_to(ROOT).as_posix()}::{test.name}")
+    return found
 
 
 # --- the shared corpus ---------------------------------------------------------------------
@@ -205,15 +231,29 @@ def _once_per_session(tmp_path_factory: pytest.TempPathFactory, name: str, make:
 
     from filelock import FileLock
 
-    shared = tmp_path_factory.getbasetemp()
-    if "PYTEST_XDIST_WORKER" in os.environ:
-        shared = shared.parent  # the session's folder, above each worker's own
-    stored = shared / f"{name}.pickle"
+    stored = _session_folder(tmp_path_factory) / f"{name}.pickle"
     with FileLock(f"{stored}.lock"):
         if not stored.is_file():
             stored.write_bytes(pickle.dumps(make()))
         made: T = pickle.loads(stored.read_bytes())
     return made
+
+
+def _session_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's temporary folder, shared by its xdist workers (above each worker's own)."""
+    folder = tmp_path_factory.getbasetemp()
+    return folder.parent if "PYTEST_XDIST_WORKER" in os.environ else folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _children_compile_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Child Pythons (`seolint` runs, the growth counter) share one bytecode folder per session,
+    outside the tree: with PYTHONDONTWRITEBYTECODE set, each child would compile seolint anew
+    (a third of a short run's CPU)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("PYTHONPYCACHEPREFIX", str(_session_folder(tmp_path_factory) / "bytecode"))
+        monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+        yield
 
 
 def _lint_everywhere(posts: list[Path]) -> dict[Path, FileResult]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -19,7 +17,7 @@ from seolint.findings.records import Edit, Finding, Fix
 from seolint.fix import run as fixing_run
 from seolint.fix.apply import Fixed, apply_round, fix_text
 from seolint.registry.packs.load import PackError, parse_pack
-from tests.conftest import ROOT, lint_result, lint_selected, plan_for, run_cli
+from tests.conftest import ROOT, CliResult, lint_result, lint_selected, plan_for, run_cli
 from tests.growth import Growth, assert_linear
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -284,13 +282,9 @@ def test_write_back_leaves_read_only_files(tmp_path: Path) -> None:
 DRAFT = "# Post\n\nclose\nclose\n\nSee [docs](http://kubernetes.io/docs/).\n"
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "seolint", "check", "--select", "S004,L005", *args],
-        input=stdin.encode() if stdin is not None else None,
-        capture_output=True,
-        check=False,
-    )
+def run(*args: str, stdin: str | None = None) -> CliResult:
+    """In this process: what is tested is the fixing, not the start of a process."""
+    return run_cli(["check", "--select", "S004,L005", *args], input=stdin)
 
 
 def test_fix_writes_safe_fixes_and_reports_what_remains(tmp_path: Path) -> None:
@@ -298,9 +292,9 @@ def test_fix_writes_safe_fixes_and_reports_what_remains(tmp_path: Path) -> None:
     draft.write_text(DRAFT, encoding="utf-8")
     done = run("--fix", "--format", "text", str(draft))
     assert draft.read_text(encoding="utf-8") == DRAFT.replace("close\nclose\n", "close\n")
-    assert b"L005" in done.stdout and b"S004" not in done.stdout
-    assert b"fixed 1 finding in 1 file (1 more with --unsafe-fixes)" in done.stderr
-    assert done.returncode == 0  # L005 is info, below the default fail-on
+    assert "L005" in done.stdout and "S004" not in done.stdout
+    assert "fixed 1 finding in 1 file (1 more with --unsafe-fixes)" in done.stderr
+    assert done.exit_code == 0  # L005 is info, below the default fail-on
 
 
 def test_unsafe_fixes_alone_and_plain_check_never_write(tmp_path: Path) -> None:
@@ -315,30 +309,31 @@ def test_diff_exit_codes(tmp_path: Path) -> None:
     draft = tmp_path / "post.md"
     draft.write_text(DRAFT, encoding="utf-8")
     done = run("--diff", str(draft))
-    assert done.returncode == 1 and done.stdout.startswith(b"--- a/") and b"-close\n" in done.stdout
+    diff = done.stdout_bytes
+    assert done.exit_code == 1 and diff.startswith(b"--- a/") and b"-close\n" in diff
     run("--fix", "--unsafe-fixes", str(draft))
     again = run("--diff", "--unsafe-fixes", str(draft))
-    assert again.returncode == 0 and again.stdout == b""
+    assert again.exit_code == 0 and again.stdout_bytes == b""
 
 
 def test_stdin_fix_prints_the_fixed_text(tmp_path: Path) -> None:
     done = run("--fix", "--unsafe-fixes", "--stdin-filename", "post.md", "-", stdin=DRAFT)
-    assert done.stdout.decode() == "# Post\n\nclose\n\nSee [docs](https://kubernetes.io/docs/).\n"
-    assert done.returncode == 0
+    assert done.stdout_bytes.decode() == "# Post\n\nclose\n\nSee [docs](https://kubernetes.io/docs/).\n"
+    assert done.exit_code == 0
 
 
 def test_fix_with_stdin_and_files_is_a_usage_error(tmp_path: Path) -> None:
     draft = tmp_path / "post.md"
     draft.write_text(DRAFT, encoding="utf-8")
     done = run("--fix", str(draft), "-", stdin=DRAFT)
-    assert done.returncode == 2 and draft.read_text(encoding="utf-8") == DRAFT
+    assert done.exit_code == 2 and draft.read_text(encoding="utf-8") == DRAFT
 
 
 def test_file_that_does_not_re_encode_exactly_is_left_alone(tmp_path: Path) -> None:
     draft = tmp_path / "post.md"
     draft.write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf# Post\n\nclose\nclose\n")  # two BOMs: decoding drops both
     done = run("--fix", str(draft))
-    assert b"not fixed" in done.stderr
+    assert "not fixed" in done.stderr
     assert draft.read_bytes().startswith(b"\xef\xbb\xbf\xef\xbb\xbf# Post\n\nclose\nclose")
 
 
@@ -412,26 +407,13 @@ def test_cache_round_trips_fixes_and_rejects_bad_ones() -> None:
         result_from_json(stored)
 
 
-def test_fix_reports_what_remains_in_any_format_and_uses_no_cache(tmp_path: Path) -> None:
+def test_fix_reports_what_remains_in_any_format_and_uses_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     draft = tmp_path / "post.md"
     draft.write_text(DRAFT, encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "seolint",
-            "check",
-            "--select",
-            "S004,L005",
-            "--fix",
-            "--format",
-            "json",
-            "post.md",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        check=False,
-    )
+    monkeypatch.chdir(tmp_path)
+    done = run("--fix", "--format", "json", "post.md")
     data = json.loads(done.stdout)
     assert [f["code"] for f in data["findings"]] == ["L005"]
     assert data["findings"][0]["fix"]["applicability"] == "unsafe"
