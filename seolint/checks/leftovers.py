@@ -15,7 +15,7 @@ from typing import NamedTuple
 from seolint.checks.assistant import Said, assistant_sentences
 from seolint.checks.author_notes import Note, find_notes
 from seolint.checks.draft_units import units
-from seolint.checks.label_lines import Label, find_labels
+from seolint.checks.label_lines import Label, find_labels, find_property_rows
 from seolint.checks.outline_block import Outline, find_outline
 from seolint.checks.page_debris import Debris, find_debris
 from seolint.document.model import Document, Span
@@ -49,7 +49,8 @@ def _anatomy(doc: Document) -> Anatomy:
     notes = tuple(find_notes(doc, found, framing_lines))
     note_lines = {line for n in notes if n.removable for line in range(n.span.line, n.span.end_line + 1)}
     taken = framing_lines | outline_lines | debris_lines | note_lines
-    labels = tuple(find_labels(found, taken))
+    cells = [(block.span.line, block.text) for block in doc.blocks if block.kind == "table-cell"]
+    labels = tuple(find_labels(found, taken) + find_property_rows(cells, found, taken))
     lines = (
         taken
         | {n.span.line for n in notes}
