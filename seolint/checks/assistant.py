@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from seolint.checks.leftover_spans import locate_sentence
+from seolint.checks.leftover_spans import locate_sentence, sentence_end_line
 from seolint.document.model import Document, Span
 from seolint.findings.records import Fix, Problem, Severity
 from seolint.registry.edits import remove_sentence
@@ -66,6 +66,7 @@ class Form(NamedTuple):
     anywhere: bool = True  # False: only in the first or last few blocks, where an assistant frames its draft
 
 
+_THINKING = "thinks aloud about the request"
 _FIGURES = r"(?:numbers|data|figures|stats|statistics|metrics|sources|examples|links|results|benchmarks)"
 # A cue that a fact the requester is told to check was invented by the draft: strong ones
 # hold alone; weak ones ("these numbers", "the figures above") only with a verb of checking.
@@ -147,6 +148,14 @@ def forms() -> tuple[Form, ...]:
             _ON_REQUEST,
             True,
             True,
+        ),
+        (
+            "offers to change the draft",  # "Want a spicier version, or a thread to promote it?"
+            r"^\W*(?:so,?\s+)?(?:want|would you like|do you want|need|prefer|how about) (?:a|an)"
+            r"(?:\s+[\w/-]+){1,3}?\s+(?:version|draft|take|variant|rewrite|thread|tweet)\b",
+            LazyRegex(r"\?"),
+            True,
+            False,
         ),
         (
             "hopes the draft helps",
@@ -279,14 +288,20 @@ def forms() -> tuple[Form, ...]:
                 r"(?:ai|gemini|chatgpt|claude|copilot|notion ai)\b",
                 r"^\W*(?:gemini|chatgpt|claude|copilot|notion ai|jasper) (?:expanded|wrote|generated|drafted"
                 r"|rewrote) (?:the|this) (?:body|draft|post|text|article)\b",
+                # A tool's note, in the telegraphic form no sentence for readers has: "Draft
+                # generated with Help me write", "Sections in grey still need a human pass".
+                r"^\W*(?:draft|text|content|copy|body) (?:generated|drafted|written|produced|expanded)"
+                r" (?:with|by|using)\b",
+                r"\bstill needs? (?:a )?(?:human|manual|final|careful) (?:pass|review|edit|check|read)\b",
             ),
             None,
             True,
             True,
         ),
         (
-            "thinks aloud about the request",
-            r"^\W*(?:(?:okay|ok|alright|all right|so|hmm|right),?\s+)?the (?:user|requester)"
+            _THINKING,
+            r"(?:^\W*(?:(?:okay|ok|alright|all right|so|hmm|right),?\s+)?|\b(?:okay|ok|alright|hmm),\s+)"
+            r"the (?:user|requester)"
             r" (?:wants|asked|is asking|requested|needs|would like)\b",
             None,
             False,
@@ -525,12 +540,19 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
     read = [s for s in views.sentences if views.blocks[s.block].block.kind != "quote"]
     screen = DocumentScreen([sentence.text for sentence in read])
     found = []
+    thinking = None  # the block of a reasoning trace: all its sentences are the assistant's
     for sentence in read:
         edge = sentence.block < _EDGE_BLOCKS or sentence.block >= count - _EDGE_BLOCKS
         listed = views.blocks[sentence.block].block.kind == "list-item"
         form = assistant_form(sentence.text, listed, edge, screen)
+        if form is None and sentence.block == thinking:
+            form = _THINKING
         if form is not None:
+            thinking = sentence.block if form == _THINKING else thinking
             span = locate_sentence(doc, sentence.block, sentence.text)
+            last = sentence_end_line(doc, sentence.block, sentence.text, span.line)
+            if last > span.line:
+                span = span._replace(end_line=last, end_column=len(doc.lines[last - 1].rstrip()) + 1)
             found.append(Said(span, form, sentence.block, sentence.text))
     return tuple(found)
 
@@ -557,7 +579,8 @@ def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
         if _s003_reports(said.text):
             continue
         block = views.blocks[said.block].block
-        edit = remove_sentence(doc, said.span, block) if block.span.line <= said.span.line else None
+        one_line = block.span.line <= said.span.line == said.span.end_line
+        edit = remove_sentence(doc, said.span, block) if one_line else None
         fix = Fix((edit,), "unsafe", "Delete the assistant's sentence") if edit is not None else None
         yield Problem(said.span, f"the chat assistant {said.form}: not a sentence for readers", fix)
 
