@@ -261,7 +261,10 @@ def forms() -> tuple[Form, ...]:
                 r"^\W*(?:(?:sure|certainly|absolutely|of course|great|okay|ok|alright|got it)[!,.:]+\W*)?"
                 r"(?:here(?:'s|’s| is| are)|below (?:is|are|you'll find)) (?:a|an|your"
                 r"|the (?:full|complete|final|revised|updated|requested))\b"
-                r"[^.!?]{0,100}\b(?:draft|blog post|article|post|write-up|outline"
+                # Words of the object up to its noun: "a 1,200-word blog post", not "a complete
+                # example for a post we published" (an example, for a post).
+                r"(?:[\s,]+(?!(?:for|of|from|with|to|by|that|which|we|you)\b)[^\s.!?]+){0,12}?[\s,]+"
+                r"(?:draft|blog post|article|post|write-up|outline"
                 r"|(?:revised|rewritten|updated|shorter|longer|tighter|polished|final"
                 r"|cleaner) version(?! of\b))\b",
                 r"^\W*(?:i(?:'ve| have) (?:written|drafted|put together|created|prepared)"
