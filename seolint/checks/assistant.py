@@ -153,7 +153,7 @@ def forms() -> tuple[Form, ...]:
             "offers to change the draft",  # "Want a spicier version, or a thread to promote it?"
             r"^\W*(?:so,?\s+)?(?:want|would you like|do you want|need|prefer|how about) (?:a|an)"
             r"(?:\s+[\w/-]+){1,3}?\s+(?:version|draft|take|variant|rewrite|thread|tweet)\b",
-            LazyRegex(r"\?"),
+            LazyRegex(r"\bor (?:a|an|the)\b[^?]*\?"),  # an alternative: "Want a faster version?" is a post's
             True,
             False,
         ),
@@ -294,7 +294,8 @@ def forms() -> tuple[Form, ...]:
                 # A tool's note, in the telegraphic form no sentence for readers has: "Draft
                 # generated with Help me write", "Sections in grey still need a human pass".
                 r"^\W*(?:draft|text|content|copy|body) (?:generated|drafted|written|produced|expanded)"
-                r" (?:with|by|using)\b",
+                r" (?:with|by|using)\b(?![^.]*\b(?:is|are|was|were|can|must|should|will|gets?)\b)",
+                r"^\W*(?:the )?(?:sections?|parts?|paragraphs?|this draft|the draft)\b[^.]{0,30}"
                 r"\bstill needs? (?:a )?(?:human|manual|final|careful) (?:pass|review|edit|check|read)\b",
             ),
             None,
@@ -306,7 +307,9 @@ def forms() -> tuple[Form, ...]:
             r"(?:^\W*(?:(?:okay|ok|alright|all right|so|hmm|right),?\s+)?|\b(?:okay|ok|alright|hmm),\s+)"
             r"the (?:user|requester)"
             r" (?:wants|asked|is asking|requested|needs|would like)\b",
-            None,
+            # What the user asked for is a piece of writing: "the user wants a page that
+            # loads fast" is a post's sentence about users.
+            LazyRegex(r"\b(?:post|article|blog|draft|piece|outline|write-?up|essay|guide)\b", re.IGNORECASE),
             False,
             False,
         ),

@@ -117,6 +117,7 @@ def _one_per_line(found: list[Debris]) -> list[Debris]:
 _RUN_WORDS = 5  # a line of a page's chrome is a few words: a control, a name, a tag, a count
 _RUN_CHROME = 3  # chrome lines that make a run of short lines the page's
 _RUN_GAP = 2  # lines from one line of a run to the next (one blank line between)
+_TITLE_WORDS = 4
 # A count a page shows (claps, replies, followers): "312", "1,024", "1.2K Followers"; not "1.14.2".
 _COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d)?[KkM])(?:\s+[A-Za-z]+)?$")
 _MAX_CARD_BIO_WORDS = 25
@@ -153,14 +154,33 @@ def _chrome_runs(units: Sequence[Unit], chrome: Collection[int]) -> set[int]:
     (`Rafael Okoye` / `Follow` / `8 min read` / `312` / `Share`); and the short lines above
     the title at the very top of the text, when one of them is a control (`Sign in`)."""
     found: set[int] = set()
-    for run in _runs_of_short_lines(units):
-        known = [i for i in run if i in chrome or _COUNT.match(units[i].text) or is_byline(units[i].text)]
-        mostly = len(known) >= _RUN_CHROME and 2 * len(known) >= len(run)
-        if mostly:
-            found.update(run)
-        elif run[0] == 0 and len(run) < len(units):
-            found.update(_top_bar(units, run, chrome))
+    title = _first_title(units, chrome)
+    for whole in _runs_of_short_lines(units):
+        before = [i for i in whole if title is None or i < title]
+        after = [i for i in whole if title is not None and i > title]
+        found.update(_chrome_of_run(units, before, chrome) | _chrome_of_run(units, after, chrome))
     return found
+
+
+def _first_title(units: Sequence[Unit], chrome: Collection[int]) -> int | None:
+    """The index of the page's title, which no bar of chrome holds: the first line in title
+    case of four words or more ("Memory Limits in Practice") before the text begins."""
+    for index, unit in enumerate(units):
+        if is_prose_line(unit):
+            return None
+        if index not in chrome and len(unit.text.split()) >= _TITLE_WORDS and title_cased(unit.text):
+            return index
+    return None
+
+
+def _chrome_of_run(units: Sequence[Unit], run: list[int], chrome: Collection[int]) -> set[int]:
+    """A run's lines when it is mostly chrome, or when it is the bar at the top of the text."""
+    known = [i for i in run if i in chrome or _COUNT.match(units[i].text) or is_byline(units[i].text)]
+    if len(known) >= _RUN_CHROME and 2 * len(known) >= len(run):
+        return set(run)
+    if run and run[0] == 0 and len(run) < len(units):
+        return set(_top_bar(units, run, chrome))
+    return set()
 
 
 def _top_bar(units: Sequence[Unit], run: list[int], chrome: Collection[int]) -> list[int]:
@@ -185,6 +205,7 @@ def _author_cards(units: Sequence[Unit], debris: set[int]) -> list[Debris]:
         and unit.line - 1 in debris
         and unit.line + 1 in debris
         and len(unit.text.split()) <= _MAX_CARD_BIO_WORDS
+        and not title_cased(unit.text)  # a title between a header bar and a byline is the title
     ]
 
 
