@@ -120,6 +120,7 @@ _RUN_GAP = 2  # lines from one line of a run to the next (one blank line between
 _TITLE_WORDS = 4
 # A count a page shows (claps, replies, followers): "312", "1,024", "1.2K Followers"; not "1.14.2".
 _COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d)?[KkM])(?:\s+[A-Za-z]+)?$")
+_MIN_CARD_BIO_WORDS = 5  # a bio is a sentence, not a control between two others
 _MAX_CARD_BIO_WORDS = 25
 
 
@@ -204,7 +205,7 @@ def _author_cards(units: Sequence[Unit], debris: set[int]) -> list[Debris]:
         if unit.kind == "paragraph"
         and unit.line - 1 in debris
         and unit.line + 1 in debris
-        and len(unit.text.split()) <= _MAX_CARD_BIO_WORDS
+        and _MIN_CARD_BIO_WORDS <= len(unit.text.split()) <= _MAX_CARD_BIO_WORDS
         and not title_cased(unit.text)  # a title between a header bar and a byline is the title
     ]
 
