@@ -7,7 +7,9 @@ not that of any labelled set."""
 
 from __future__ import annotations
 
-from tests.conftest import codes_at, lint
+from pathlib import Path
+
+from tests.conftest import codes_at, lint, run_cli
 
 BODY = (
     "The post itself begins here and explains how memory limits work in a container, "
@@ -111,7 +113,9 @@ def test_a_properties_table_above_the_draft() -> None:
         "# Limits\n\n| Property | Value |\n|---|---|\n| Focus keyword | memory limits |\n"
         "| Reviewer | Sam |\n| Due date | Friday |\n\n" + BODY
     )
-    assert _lines(draft, "S005", "markdown") == [3, 5, 6, 7]  # header row too
+    found = lint(draft, "markdown", ("S005",))
+    assert [(f.span.line, f.span.end_line) for f in found] == [(3, 7)]  # one finding, the whole table
+    assert found[0].fix is not None
 
 
 def test_a_table_of_the_posts_own_facts_is_left_alone() -> None:
@@ -214,3 +218,21 @@ def test_a_readers_instruction_is_not_a_note() -> None:
 def test_tbd_standing_for_an_amount() -> None:
     assert _lines("# Limits\n\nThe change saved TBD per week across the fleet.\n", "S002", "markdown") == [3]
     assert _lines("# Limits\n\nThe exact path TBD until the review ends.\n", "S002", "markdown") == []
+
+
+# -- fixes ---------------------------------------------------------------------------------
+
+
+def test_the_fixes_delete_the_bar_the_plan_and_the_table(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Get the app\nSign in\nDrafts\nMemory Limits in Practice\n\n" + BODY, encoding="utf-8")
+    run_cli(["check", "--fix", "--select", "S010", "--no-cache", str(page)])
+    assert page.read_text(encoding="utf-8") == "Memory Limits in Practice\n\n" + BODY
+    plan = tmp_path / "plan.md"
+    plan.write_text("Post plan:\n- limits\n- requests\n- kills\n\nDraft follows\n\n# Limits\n\n" + BODY)
+    run_cli(["check", "--fix", "--unsafe-fixes", "--select", "S006", "--no-cache", str(plan)])
+    assert plan.read_text(encoding="utf-8") == "# Limits\n\n" + BODY
+    table = tmp_path / "table.md"
+    table.write_text("# Limits\n\n| Key | Value |\n|---|---|\n| Slug | limits |\n| Owner | Sam |\n\n" + BODY)
+    run_cli(["check", "--fix", "--unsafe-fixes", "--select", "S005", "--no-cache", str(table)])
+    assert table.read_text(encoding="utf-8") == "# Limits\n\n" + BODY

@@ -168,7 +168,7 @@ def find_property_rows(
         known = sum(is_known(k) for _, k in table)
         unmistakable = any(is_known(k, leftover_words().unmistakable_keys) for _, k in table)
         if table and known >= _KNOWN_IN_BLOCK and unmistakable and (content is None or table[0][0] < content):
-            found += [Label(at, at, k, is_known(k)) for at, k in table]
+            found.append(Label(table[0][0], table[-1][0], table[0][1], True))  # deleted whole
         table = [(line, key)] if key and _is_key(row[0]) else []
     return found
 
