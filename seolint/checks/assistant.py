@@ -573,7 +573,9 @@ def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     What counts is the sentence's grammar, not a list of phrases: the assistant offering
     to do more, hoping the draft helps, saying what it did to the draft, describing the draft,
     stating its limits as a model, telling the requester to change the draft or check facts
-    it invented, announcing the draft, or disclosing that AI wrote it. The slot words are in
+    it invented, announcing the draft, disclosing that AI wrote it (or a tool's note that it
+    generated the draft), or thinking aloud about the request (a reasoning trace, whose whole
+    paragraph is the assistant's). The slot words are in
     seolint/checks/assistant_words.toml. Blockquotes (a post quoting a chatbot) are skipped,
     and so are sentences S003's phrases already report.
     Example: `Hope this works for you! Want me to add a section on retries?` -> delete both.
