@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from seolint.checks.assistant import assistant_form
 from tests.conftest import codes_at, lint, run_cli
 
 BODY = (
@@ -236,3 +239,30 @@ def test_the_fixes_delete_the_bar_the_plan_and_the_table(tmp_path: Path) -> None
     table.write_text("# Limits\n\n| Key | Value |\n|---|---|\n| Slug | limits |\n| Owner | Sam |\n\n" + BODY)
     run_cli(["check", "--fix", "--unsafe-fixes", "--select", "S005", "--no-cache", str(table)])
     assert table.read_text(encoding="utf-8") == "# Limits\n\n" + BODY
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Happy editing!",
+        "Good luck with the post!",
+        "The statistics above are placeholders; replace them with your own.",
+        "Okay, so the user needs a tutorial about Redis streams.",
+        "Hmm, the request is for an SEO article on gRPC.",
+    ],
+)
+def test_more_of_the_assistants_sentences_at_the_edge(sentence: str) -> None:
+    assert assistant_form(sentence, edge=True) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Happy hacking!",
+        "Good luck with your migration!",
+        "The values are placeholders for your own settings.",
+        "The user wants a page that loads in under a second.",
+    ],
+)
+def test_a_posts_own_sign_offs_and_placeholders(sentence: str) -> None:
+    assert assistant_form(sentence, edge=True) is None

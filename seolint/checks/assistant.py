@@ -164,7 +164,10 @@ def forms() -> tuple[Form, ...]:
             r"|gives you (?:a |some )?(?:good |solid |great |useful )?"
             r"(?:starting point|foundation|base|head start))\b"
             r"|^\W*hopefully,? (?:this|that|it) (?:helps|works|gives you|is (?:helpful|useful))\b"
-            r"|^\W*(?:i |we )?hope (?:this|the) (?:draft|outline|version|rewrite|post above)\b",
+            r"|^\W*(?:i |we )?hope (?:this|the) (?:draft|outline|version|rewrite|post above)\b"
+            # A sign-off to the one who will publish: "Happy editing!", "Good luck with the post!"
+            r"|^\W*happy (?:editing|writing|publishing|blogging|posting)\b"
+            r"|^\W*good luck with (?:the|your) (?:post|draft|blog|article|publishing|write-?up)\b",
             None,
             True,
             True,
@@ -304,12 +307,16 @@ def forms() -> tuple[Form, ...]:
         ),
         (
             _THINKING,
-            r"(?:^\W*(?:(?:okay|ok|alright|all right|so|hmm|right),?\s+)?|\b(?:okay|ok|alright|hmm),\s+)"
+            r"(?:^\W*(?:(?:okay|ok|alright|all right|so|hmm|right),?\s+){0,2}|\b(?:okay|ok|alright|hmm),\s+)"
             r"the (?:user|requester)"
-            r" (?:wants|asked|is asking|requested|needs|would like)\b",
+            r" (?:wants|asked|is asking|requested|needs|would like)\b"
+            r"|^\W*(?:(?:okay|ok|alright|so|hmm),?\s+){0,2}the (?:request|prompt|task) is (?:for|to)\b",
             # What the user asked for is a piece of writing: "the user wants a page that
             # loads fast" is a post's sentence about users.
-            LazyRegex(r"\b(?:post|article|blog|draft|piece|outline|write-?up|essay|guide)\b", re.IGNORECASE),
+            LazyRegex(
+                r"\b(?:post|article|blog|draft|piece|outline|write-?up|essay|guide|tutorial|explainer)\b",
+                re.IGNORECASE,
+            ),
             False,
             False,
         ),
@@ -400,7 +407,7 @@ def cues() -> tuple[Cue, ...]:
         "invented": rf"\b(?:{_INVENTED_STRONG}|for illustration)\b"
         rf"|\b(?:dummy|fake|placeholder|made-up|fictional) (?:{w.fact})\b",
         "made up": r"\b(?:illustrative|hypothetical|made[- ]up|invented|fictional|dummy|fake|for illustration"
-        r"|placeholder \w+|where i(?:'ve| have) marked)\b",
+        r"|placeholder \w+|where i(?:'ve| have) marked|(?:are|is) (?:just |only )?placeholders?)\b",
         "artifact": r"\b(?:screenshots?|images?|diagrams?|charts?|graphs?|logos?|illustrations?|gifs?|videos?"
         r"|embeds?|tables?|infographics?)\b",
         "before you publish": r"\bbefore (?:you (?:publish|post|go live|hit publish)|(?:it"

@@ -31,8 +31,10 @@ _PLAN_PART = LazyRegex(
 _ROMAN = LazyRegex(r"^\W*(?:[IVX]{1,4})\.\s+\S")
 _ENUMERATED = LazyRegex(r"^\W*(?:[IVX]{1,4}|[A-Z]|\d{1,2})[.)]\s+\S")
 _MARKER = LazyRegex(
-    r"^\W*(?:(?:here(?:'s|’s| is) )?the\s+)?(?:(?:full|complete|final|first|rough|generated)\s+)?"
-    r"(?:draft|post|blog\s+post|article|text|version)(?:\s+(?:below|follows))?\W*$",
+    r"^\W*(?:(?:now|and|ok|okay|so|then|alright|finally)[,!]?\s+)?(?:here(?:'s|’s| is)\s+)?(?:the\s+)?"
+    r"(?:(?:full|complete|final|first|rough|generated|expanded|finished)\s+)?(?:blog\s+)?"
+    r"(?:draft|post|article|text|version|write-?up)(?:\s+itself)?(?:\s*\([^()]{0,30}\))?"
+    r"(?:\s+(?:below|follows|(?:begins|starts)(?:\s+(?:below|here))?))?\W*$",
     re.IGNORECASE,
 )
 # A marker that points at the draft under it: "=== expanded draft v1 below, edit freely ===".
