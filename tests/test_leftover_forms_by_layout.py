@@ -266,3 +266,10 @@ def test_more_of_the_assistants_sentences_at_the_edge(sentence: str) -> None:
 )
 def test_a_posts_own_sign_offs_and_placeholders(sentence: str) -> None:
     assert assistant_form(sentence, edge=True) is None
+
+
+def test_a_key_ending_in_a_noun_only_drafts_use() -> None:
+    draft = "**Post slug:** memory-limits\n**Reader persona:** SRE lead\n\n# Limits\n\n" + BODY
+    assert _lines(draft, "S005", "markdown") == [1, 2]
+    post = "# Limits\n\n" + BODY + "\nKeyword arguments: pass them by name.\nRelease date: 3 March\n"
+    assert _lines(post, "S005", "markdown") == []

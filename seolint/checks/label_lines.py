@@ -44,6 +44,7 @@ _EXPLAINS = LazyRegex(
 _MIN_EXPLANATION_WORDS = 6
 _HEAD_WORDS = 4  # a block of metadata's heading is a few words
 _ROW_GAP = 2  # lines from a table's row to the next
+_HEADED_KEY_WORDS = 3  # "Post slug", "Reader persona": a few words ending in a draft's noun
 _ROW_CELLS = 2  # a key and its value
 _OUTLINE_REACH = 3  # lines around a part of a plan to look for another
 _SENTENCE_WORDS = LazyRegex(r"\b(?:i|we|you|is|are|was|were|will|can|should|must|have|has|do|does)\b", re.I)
@@ -90,7 +91,15 @@ def is_known(key: str, keys: frozenset[str] | None = None) -> bool:
     first, _, rest = key.partition(" ")
     if rest and first in words.key_qualifiers:
         key = rest  # "suggested hero image" is a "hero image"
-    return key in keys or key.rstrip("s") in keys or key.removesuffix("es") in keys
+    if key in keys or key.rstrip("s") in keys or key.removesuffix("es") in keys:
+        return True
+    head = key.rsplit(" ", 1)[-1]
+    return (
+        keys is words.metadata_keys
+        and " " in key
+        and len(key.split()) <= _HEADED_KEY_WORDS
+        and (head in words.key_heads)
+    )
 
 
 def explains(value: str) -> bool:
