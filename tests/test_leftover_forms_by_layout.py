@@ -273,3 +273,10 @@ def test_a_key_ending_in_a_noun_only_drafts_use() -> None:
     assert _lines(draft, "S005", "markdown") == [1, 2]
     post = "# Limits\n\n" + BODY + "\nKeyword arguments: pass them by name.\nRelease date: 3 March\n"
     assert _lines(post, "S005", "markdown") == []
+
+
+def test_a_control_with_the_page_it_acts_on() -> None:
+    page = "# Limits\n\n" + BODY + "\nPrevious article\n\nNext post\n"
+    assert _lines(page, "S010", "markdown") == [5, 7]
+    post = "# Limits\n\nThis post\n\n" + BODY + "\nNext steps\n\n" + BODY
+    assert _lines(post, "S010", "markdown") == []

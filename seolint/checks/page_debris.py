@@ -248,7 +248,7 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
             continue
         short = len(unit.text) <= _MAX_CONTROL_CHARS
         key = _key(unit.text)
-        control = key in ui_words or _shape(key) in ui_words
+        control = key in ui_words or _shape(key) in ui_words or _without_object(key) in ui_words
         if short and control and (unit.line, unit.text.strip()) not in linked:
             found[index] = f"the page's {unit.text.strip()!r} control"
         elif is_source_chips(unit.text) or _source_row(unit.text):
@@ -425,6 +425,19 @@ def _labelled(text: str) -> bool:
 
 def _key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s×✕⋮👏'&]", " ", text.lower()).split()) or text.strip()
+
+
+_PAGE_NOUNS = frozenset({"post", "article", "story", "page", "thread"})
+
+
+def _without_object(key: str) -> str:
+    """A control with the page it acts on ("next post", "share this article", "save
+    story") as the control alone ("next", "share", "save")."""
+    words = key.split()
+    if len(words) < _MIN_CHIPS or words[-1] not in _PAGE_NOUNS:
+        return ""
+    words = words[:-1]
+    return " ".join(words[:-1] if words[-1] == "this" else words)
 
 
 def _shape(key: str) -> str:
