@@ -251,9 +251,9 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
         control = key in ui_words or _shape(key) in ui_words or _without_object(key) in ui_words
         if short and control and (unit.line, unit.text.strip()) not in linked:
             found[index] = f"the page's {unit.text.strip()!r} control"
-        elif is_source_chips(unit.text) or _source_row(unit.text):
+        elif is_source_chips(unit.text) or (_in_cells(unit.text) and _source_row(unit.text)):
             found[index] = "the page's row of source links"
-        elif _control_row(unit.text, ui_words):
+        elif _in_cells(unit.text) and _control_row(unit.text, ui_words):
             found[index] = "the page's row of controls"
         elif len(unit.text.split()) <= _MAX_NAME_WORDS * 2 and key.startswith(openers):
             found[index] = "the page's footer"
@@ -261,6 +261,11 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
 
 
 _ROW = re.compile(r"\s+[·•|]\s+")
+
+
+def _in_cells(text: str) -> bool:
+    """Whether a line holds a separator of cells at all (most lines do not)."""
+    return "·" in text or "•" in text or "|" in text
 
 
 def _control_row(text: str, ui_words: frozenset[str]) -> bool:
