@@ -280,3 +280,14 @@ def test_a_control_with_the_page_it_acts_on() -> None:
     assert _lines(page, "S010", "markdown") == [5, 7]
     post = "# Limits\n\nThis post\n\n" + BODY + "\nNext steps\n\n" + BODY
     assert _lines(post, "S010", "markdown") == []
+
+
+def test_parts_of_a_plan_after_a_dash_and_a_plan_running_past_a_label() -> None:
+    plan = "1. **Hook** — a pod dies at 3 a.m.\n2. **Core idea** — limits are a contract\n"
+    draft = plan + "3. **Wrap-up** — check your own limits\n\nHere is the post:\n\n# Limits\n\n" + BODY
+    assert codes_at(lint(draft, "markdown", ("S006",))) == [(1, "S006")]
+    headed = "## Plan\n\n" + plan + "\nTarget length: 900 words\n\n## Full post\n\n# Limits\n\n" + BODY
+    found = lint(headed, "markdown", ("S006",))
+    assert [(f.span.line, f.span.end_line) for f in found] == [(1, 8)]
+    post = "# Limits\n\n" + BODY + "\nConclusion — we learned a lot.\n\nClose - the door.\n\n" + BODY
+    assert lint(post, "markdown", ("S006", "S005")) == []

@@ -25,7 +25,8 @@ _HEADING = LazyRegex(
 _PLAN_PART = LazyRegex(
     r"^\W*(?:(?:[IVX]+\.|[A-Za-z][.)]|\d{1,2}[.)])\s*)?(?P<part>hook|thesis|key\s+(?:points?|ideas?|takeaways?)"
     r"|main\s+points?|supporting\s+points?|cta|call\s+to\s+action|angle|transition|takeaways?"
-    r"|opening|intro(?:duction)?|conclusion|closing|outro|section\s+\d{1,2})\s*:",
+    r"|opening|intro(?:duction)?|conclusion|closing|close|closer|wrap[- ]?up|outro|core\s+idea|big\s+idea"
+    r"|section\s+\d{1,2})(?:\s*:|\s+[—–-]\s)",  # "Hook: ..." or "**Hook** — ..."
     re.IGNORECASE,
 )
 _ROMAN = LazyRegex(r"^\W*(?:[IVX]{1,4})\.\s+\S")
@@ -70,7 +71,10 @@ class Outline(NamedTuple):
 def find_outline(units: Sequence[Unit], framing: set[int]) -> Outline | None:
     """The outline above the draft, if there is one; `framing` are the lines of the
     assistant's own sentences (they may precede the outline)."""
-    return _listed_outline(units, framing) or _framed_plan(units, framing)
+    listed, framed = _listed_outline(units, framing), _framed_plan(units, framing)
+    if listed is None or (framed is not None and framed.first <= listed.first and framed.last > listed.last):
+        return framed  # the plan runs on to its marker past labels ("Target length: ...")
+    return listed
 
 
 def _framed_plan(units: Sequence[Unit], framing: set[int]) -> Outline | None:
