@@ -118,6 +118,7 @@ _RUN_WORDS = 5  # a line of a page's chrome is a few words: a control, a name, a
 _RUN_CHROME = 3  # chrome lines that make a run of short lines the page's
 _RUN_GAP = 2  # lines from one line of a run to the next (one blank line between)
 _TITLE_WORDS = 4
+_BYLINE_WORDS = 12  # a byline is names, a date, a reading time: a few words
 # A count a page shows (claps, replies, followers): "312", "1,024", "1.2K Followers"; not "1.14.2".
 _COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d)?[KkM])(?:\s+[A-Za-z]+)?$")
 _MIN_CARD_BIO_WORDS = 5  # a bio is a sentence, not a control between two others
@@ -138,7 +139,9 @@ def _runs_of_short_lines(units: Sequence[Unit]) -> Iterator[list[int]]:
     """Indexes of short lines one under the other (a blank line at most between)."""
     run: list[int] = []
     for index, unit in enumerate(units):
-        short = _short(unit) or (unit.kind == "paragraph" and is_byline(unit.text))
+        short = _short(unit) or (
+            unit.kind == "paragraph" and len(unit.text.split()) <= _BYLINE_WORDS and is_byline(unit.text)
+        )
         if run and short and unit.line - units[run[-1]].line <= _RUN_GAP:
             run.append(index)
             continue
@@ -424,6 +427,8 @@ def _is_content(unit: Unit, framing: set[int]) -> bool:
 
 def _labelled(text: str) -> bool:
     """A metadata label ("Reading time: 6 min") is S005's, not a byline."""
+    if ":" not in text:
+        return False  # most lines: no label to parse
     label = parse_label(text)
     return label is not None and is_known(label[0])
 
