@@ -165,11 +165,12 @@ def _instruction_lines(doc: Document, skipped: set[int]) -> list[Note]:
     for line in doc.views.lines.values():
         if line.number in skipped or _INSTRUCTION_CUES.search(line.text) is None:
             continue
-        text = line.text
+        text = line.text.strip()
         if "<" in text:
+            if _instruction().match(_peeled(text)) is None:
+                continue  # the usual line: no instruction once its outer tags are set aside
             tags = tag_spans(text)
-            text = "".join(char for at, char in enumerate(text) if not tags.covers(at))
-        text = text.strip()
+            text = "".join(char for at, char in enumerate(text) if not tags.covers(at)).strip()
         short = len(text.split()) <= _INSTRUCTION_WORDS or ":" in text[:60]
         if not short or text.endswith(":") or _instruction().match(text) is None:
             continue
@@ -177,6 +178,14 @@ def _instruction_lines(doc: Document, skipped: set[int]) -> list[Note]:
         if label is None or not is_known(label[0]):  # "Suggested hero image: a clock" is S005's
             found.append(Note(_whole_line(doc, line.number), "a note to the writer", True))
     return found
+
+
+def _peeled(text: str) -> str:
+    """A line without the tags that open and close it (`<p><span>...</span></p>`): a quick
+    first look before the exact one."""
+    while text.startswith("<") and ">" in text:
+        text = text[text.index(">") + 1 :].lstrip()
+    return text
 
 
 _INSTRUCTION_CUES = LazyRegex(r"\b(?:here|suggested|recommended|proposed|possible|optional)\b", re.IGNORECASE)
