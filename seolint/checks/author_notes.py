@@ -24,7 +24,6 @@ from seolint.checks.leftover_lexicon import alternation, leftover_words
 from seolint.document.model import Document, Span
 from seolint.document.placeholders import BRACKETED
 from seolint.document.tags import tag_spans
-from seolint.registry.lazy_patterns import LazyRegex
 
 _EDGE_UNITS = 3  # lines a list of notes on publishing may have after it
 _MAX_LABEL_WORDS = 6
@@ -163,12 +162,11 @@ def _instruction_lines(doc: Document, skipped: set[int]) -> list[Note]:
     skipped = skipped | {heading.span.line for heading in doc.headings}
     found = []
     for line in doc.views.lines.values():
-        if line.number in skipped or _INSTRUCTION_CUES.search(line.text) is None:
-            continue
         text = line.text.strip()
+        outside = _peeled(text) if text.startswith("<") else text
+        if line.number in skipped or _first_word(outside) not in _INSTRUCTION_OPENERS:
+            continue  # the usual line: it opens with no verb or qualifier of a note
         if "<" in text:
-            if _instruction().match(_peeled(text)) is None:
-                continue  # the usual line: no instruction once its outer tags are set aside
             tags = tag_spans(text)
             text = "".join(char for at, char in enumerate(text) if not tags.covers(at)).strip()
         short = len(text.split()) <= _INSTRUCTION_WORDS or ":" in text[:60]
@@ -188,7 +186,22 @@ def _peeled(text: str) -> str:
     return text
 
 
-_INSTRUCTION_CUES = LazyRegex(r"\b(?:here|suggested|recommended|proposed|possible|optional)\b", re.IGNORECASE)
+_INSTRUCTION_OPENERS = frozenset(
+    {"link", "cite", "add", "insert", "embed", "include", "put", "drop", "attach"}
+    | {"suggested", "recommended", "proposed", "possible", "optional"}
+)
+_OPENING_SYMBOLS = 4  # an emoji or a bullet may come before a note's first word
+
+
+def _first_word(text: str) -> str:
+    """A line's first word, lower case, past an emoji or symbol or two ("💡 Link ...")."""
+    start = 0
+    while start < min(len(text), _OPENING_SYMBOLS) and not text[start].isalnum():
+        start += 1
+    end = start
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end].lower()
 
 
 _HOLD_WORDS = 16  # "Draft v2 — do not publish from this doc" is a short line

@@ -140,7 +140,10 @@ def _runs_of_short_lines(units: Sequence[Unit]) -> Iterator[list[int]]:
     run: list[int] = []
     for index, unit in enumerate(units):
         short = _short(unit) or (
-            unit.kind == "paragraph" and len(unit.text.split()) <= _BYLINE_WORDS and is_byline(unit.text)
+            unit.kind == "paragraph"
+            and not unit.prose
+            and len(unit.text.split()) <= _BYLINE_WORDS
+            and is_byline(unit.text)
         )
         if run and short and unit.line - units[run[-1]].line <= _RUN_GAP:
             run.append(index)
