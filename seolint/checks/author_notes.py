@@ -24,6 +24,7 @@ from seolint.checks.leftover_lexicon import alternation, leftover_words
 from seolint.document.model import Document, Span
 from seolint.document.placeholders import BRACKETED
 from seolint.document.tags import tag_spans
+from seolint.registry.lazy_patterns import LazyRegex
 
 _EDGE_UNITS = 3  # lines a list of notes on publishing may have after it
 _MAX_LABEL_WORDS = 6
@@ -190,18 +191,13 @@ _INSTRUCTION_OPENERS = frozenset(
     {"link", "cite", "add", "insert", "embed", "include", "put", "drop", "attach"}
     | {"suggested", "recommended", "proposed", "possible", "optional"}
 )
-_OPENING_SYMBOLS = 4  # an emoji or a bullet may come before a note's first word
+_FIRST_WORD = LazyRegex(r"[^\w\n]{0,4}([A-Za-z]+)")  # past an emoji or symbol or two ("💡 Link ...")
 
 
 def _first_word(text: str) -> str:
-    """A line's first word, lower case, past an emoji or symbol or two ("💡 Link ...")."""
-    start = 0
-    while start < min(len(text), _OPENING_SYMBOLS) and not text[start].isalnum():
-        start += 1
-    end = start
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return text[start:end].lower()
+    """A line's first word, lower case."""
+    found = _FIRST_WORD.match(text)
+    return found.group(1).lower() if found else ""
 
 
 _HOLD_WORDS = 16  # "Draft v2 — do not publish from this doc" is a short line

@@ -163,6 +163,8 @@ def find_property_rows(
     `Target keyword`, or a Markdown table of them): a table of key and value rows, before
     the post begins, whose keys are a draft's metadata, one of them a key no post uses for
     its own text. `cells`: (line, text) of each table cell, in order."""
+    if not cells:
+        return []
     rows: dict[int, list[str]] = {}
     for line, text in cells:
         rows.setdefault(line, []).append(text)
