@@ -120,7 +120,7 @@ def find_notes(
     return sorted(found)
 
 
-_COMMENT_ANCHOR = re.compile(r"\[[a-z]{1,2}\]")
+_COMMENT_ANCHOR = LazyRegex(r"\[[a-z]{1,2}\]")
 _INSTRUCTION_WORDS = 16
 
 
@@ -162,11 +162,11 @@ def _instruction_lines(doc: Document, skipped: set[int]) -> list[Note]:
     text for the diagram: ..."."""
     skipped = skipped | {heading.span.line for heading in doc.headings}
     found = []
+    opens = _OPENED.compiled.match
     for line in doc.views.lines.values():
-        text = line.text.strip()
-        outside = _peeled(text) if text.startswith("<") else text
-        if line.number in skipped or _first_word(outside) not in _INSTRUCTION_OPENERS:
+        if opens(line.text) is None or line.number in skipped:
             continue  # the usual line: it opens with no verb or qualifier of a note
+        text = line.text.strip()
         if "<" in text:
             tags = tag_spans(text)
             text = "".join(char for at, char in enumerate(text) if not tags.covers(at)).strip()
@@ -179,25 +179,13 @@ def _instruction_lines(doc: Document, skipped: set[int]) -> list[Note]:
     return found
 
 
-def _peeled(text: str) -> str:
-    """A line without the tags that open and close it (`<p><span>...</span></p>`): a quick
-    first look before the exact one."""
-    while text.startswith("<") and ">" in text:
-        text = text[text.index(">") + 1 :].lstrip()
-    return text
-
-
-_INSTRUCTION_OPENERS = frozenset(
-    {"link", "cite", "add", "insert", "embed", "include", "put", "drop", "attach"}
-    | {"suggested", "recommended", "proposed", "possible", "optional"}
+# A line that opens, past its opening tags and an emoji or bullet, with a verb or qualifier
+# of a note: one anchored match a line, failing at once on most.
+_OPENED = LazyRegex(
+    r"\s*(?:<[^<>\n]*>\s*)*[^\w\n<]{0,4}(?:link|cite|add|insert|embed|include|put|drop|attach|suggested"
+    r"|recommended|proposed|possible|optional)\b",
+    re.IGNORECASE,
 )
-_FIRST_WORD = LazyRegex(r"[^\w\n]{0,4}([A-Za-z]+)")  # past an emoji or symbol or two ("💡 Link ...")
-
-
-def _first_word(text: str) -> str:
-    """A line's first word, lower case."""
-    found = _FIRST_WORD.match(text)
-    return found.group(1).lower() if found else ""
 
 
 _HOLD_WORDS = 16  # "Draft v2 — do not publish from this doc" is a short line

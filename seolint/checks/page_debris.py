@@ -253,15 +253,16 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
         if unit.kind == "heading":
             continue
         short = len(unit.text) <= _MAX_CONTROL_CHARS
-        key = _key(unit.text)
-        control = key in ui_words or _shape(key) in ui_words or _without_object(key) in ui_words
-        if short and control and (unit.line, unit.text.strip()) not in linked:
+        few_words = short or len(unit.text.split()) <= _MAX_NAME_WORDS * 2
+        key = _key(unit.text) if few_words else ""  # a long line is no control nor footer
+        control = short and (key in ui_words or _shape(key) in ui_words or _without_object(key) in ui_words)
+        if control and (unit.line, unit.text.strip()) not in linked:
             found[index] = f"the page's {unit.text.strip()!r} control"
         elif is_source_chips(unit.text) or (_in_cells(unit.text) and _source_row(unit.text)):
             found[index] = "the page's row of source links"
         elif _in_cells(unit.text) and _control_row(unit.text, ui_words):
             found[index] = "the page's row of controls"
-        elif len(unit.text.split()) <= _MAX_NAME_WORDS * 2 and key.startswith(openers):
+        elif few_words and key.startswith(openers):
             found[index] = "the page's footer"
     return found
 
@@ -295,7 +296,11 @@ def _source_row(text: str) -> bool:
 def _slot_lines(units: Sequence[Unit]) -> set[int]:
     """An ad slot's lone label ("Advertisement"), by index: no post says that alone on a line."""
     words = leftover_words().slot_words
-    return {index for index, unit in enumerate(units) if unit.kind != "heading" and _key(unit.text) in words}
+    return {
+        index
+        for index, unit in enumerate(units)
+        if unit.kind != "heading" and len(unit.text) <= _MAX_CONTROL_CHARS and _key(unit.text) in words
+    }
 
 
 def _source_blocks(units: Sequence[Unit], linked: set[int]) -> set[int]:
@@ -305,7 +310,7 @@ def _source_blocks(units: Sequence[Unit], linked: set[int]) -> set[int]:
     heads = leftover_words().source_blocks
     found: set[int] = set()
     for index, unit in enumerate(units):
-        if _key(unit.text) not in heads:
+        if len(unit.text) > _MAX_CONTROL_CHARS or _key(unit.text) not in heads:
             continue
         block = []
         for at in range(index + 1, len(units)):
