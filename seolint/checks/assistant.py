@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
 
-from seolint.checks.leftover_spans import locate_sentence
+from seolint.checks.leftover_spans import locate_sentence, sentence_end_line
 from seolint.document.model import Document, Span
 from seolint.findings.records import Fix, Problem, Severity
 from seolint.registry.edits import remove_sentence
@@ -66,6 +66,7 @@ class Form(NamedTuple):
     anywhere: bool = True  # False: only in the first or last few blocks, where an assistant frames its draft
 
 
+_THINKING = "thinks aloud about the request"
 _FIGURES = r"(?:numbers|data|figures|stats|statistics|metrics|sources|examples|links|results|benchmarks)"
 # A cue that a fact the requester is told to check was invented by the draft: strong ones
 # hold alone; weak ones ("these numbers", "the figures above") only with a verb of checking.
@@ -149,13 +150,24 @@ def forms() -> tuple[Form, ...]:
             True,
         ),
         (
+            "offers to change the draft",  # "Want a spicier version, or a thread to promote it?"
+            r"^\W*(?:so,?\s+)?(?:want|would you like|do you want|need|prefer|how about) (?:a|an)"
+            r"(?:\s+[\w/-]+){1,3}?\s+(?:version|draft|take|variant|rewrite|thread|tweet)\b",
+            LazyRegex(r"\bor (?:a|an|the)\b[^?]*\?"),  # an alternative: "Want a faster version?" is a post's
+            True,
+            False,
+        ),
+        (
             "hopes the draft helps",
             r"^\W*(?:i |we )?(?:really |sincerely |truly )?hope (?:this|that|it|the (?:draft|outline|above))"
             r" (?:helps|works|is (?:helpful|useful|what you)|meets your|fits your|serves you|gets you started"
             r"|gives you (?:a |some )?(?:good |solid |great |useful )?"
             r"(?:starting point|foundation|base|head start))\b"
             r"|^\W*hopefully,? (?:this|that|it) (?:helps|works|gives you|is (?:helpful|useful))\b"
-            r"|^\W*(?:i |we )?hope (?:this|the) (?:draft|outline|version|rewrite|post above)\b",
+            r"|^\W*(?:i |we )?hope (?:this|the) (?:draft|outline|version|rewrite|post above)\b"
+            # A sign-off to the one who will publish: "Happy editing!", "Good luck with the post!"
+            r"|^\W*happy (?:editing|writing|publishing|blogging|posting)\b"
+            r"|^\W*good luck with (?:the|your) (?:post|draft|blog|article|publishing|write-?up)\b",
             None,
             True,
             True,
@@ -252,7 +264,10 @@ def forms() -> tuple[Form, ...]:
                 r"^\W*(?:(?:sure|certainly|absolutely|of course|great|okay|ok|alright|got it)[!,.:]+\W*)?"
                 r"(?:here(?:'s|’s| is| are)|below (?:is|are|you'll find)) (?:a|an|your"
                 r"|the (?:full|complete|final|revised|updated|requested))\b"
-                r"[^.!?]{0,100}\b(?:draft|blog post|article|post|write-up|outline"
+                # Words of the object up to its noun: "a 1,200-word blog post", not "a complete
+                # example for a post we published" (an example, for a post).
+                r"(?:[\s,]+(?!(?:for|of|from|with|to|by|that|which|we|you)\b)[^\s.!?]+){0,12}?[\s,]+"
+                r"(?:draft|blog post|article|post|write-up|outline"
                 r"|(?:revised|rewritten|updated|shorter|longer|tighter|polished|final"
                 r"|cleaner) version(?! of\b))\b",
                 r"^\W*(?:i(?:'ve| have) (?:written|drafted|put together|created|prepared)"
@@ -279,16 +294,29 @@ def forms() -> tuple[Form, ...]:
                 r"(?:ai|gemini|chatgpt|claude|copilot|notion ai)\b",
                 r"^\W*(?:gemini|chatgpt|claude|copilot|notion ai|jasper) (?:expanded|wrote|generated|drafted"
                 r"|rewrote) (?:the|this) (?:body|draft|post|text|article)\b",
+                # A tool's note, in the telegraphic form no sentence for readers has: "Draft
+                # generated with Help me write", "Sections in grey still need a human pass".
+                r"^\W*(?:draft|text|content|copy|body) (?:generated|drafted|written|produced|expanded)"
+                r" (?:with|by|using)\b(?![^.]*\b(?:is|are|was|were|can|must|should|will|gets?)\b)",
+                r"^\W*(?:the )?(?:sections?|parts?|paragraphs?|this draft|the draft)\b[^.]{0,30}"
+                r"\bstill needs? (?:a )?(?:human|manual|final|careful) (?:pass|review|edit|check|read)\b",
             ),
             None,
             True,
             True,
         ),
         (
-            "thinks aloud about the request",
-            r"^\W*(?:(?:okay|ok|alright|all right|so|hmm|right),?\s+)?the (?:user|requester)"
-            r" (?:wants|asked|is asking|requested|needs|would like)\b",
-            None,
+            _THINKING,
+            r"(?:^\W*(?:(?:okay|ok|alright|all right|so|hmm|right),?\s+){0,2}|\b(?:okay|ok|alright|hmm),\s+)"
+            r"the (?:user|requester)"
+            r" (?:wants|asked|is asking|requested|needs|would like)\b"
+            r"|^\W*(?:(?:okay|ok|alright|so|hmm),?\s+){0,2}the (?:request|prompt|task) is (?:for|to)\b",
+            # What the user asked for is a piece of writing: "the user wants a page that
+            # loads fast" is a post's sentence about users.
+            LazyRegex(
+                r"\b(?:post|article|blog|draft|piece|outline|write-?up|essay|guide|tutorial|explainer)\b",
+                re.IGNORECASE,
+            ),
             False,
             False,
         ),
@@ -379,7 +407,7 @@ def cues() -> tuple[Cue, ...]:
         "invented": rf"\b(?:{_INVENTED_STRONG}|for illustration)\b"
         rf"|\b(?:dummy|fake|placeholder|made-up|fictional) (?:{w.fact})\b",
         "made up": r"\b(?:illustrative|hypothetical|made[- ]up|invented|fictional|dummy|fake|for illustration"
-        r"|placeholder \w+|where i(?:'ve| have) marked)\b",
+        r"|placeholder \w+|where i(?:'ve| have) marked|(?:are|is) (?:just |only )?placeholders?)\b",
         "artifact": r"\b(?:screenshots?|images?|diagrams?|charts?|graphs?|logos?|illustrations?|gifs?|videos?"
         r"|embeds?|tables?|infographics?)\b",
         "before you publish": r"\bbefore (?:you (?:publish|post|go live|hit publish)|(?:it"
@@ -525,12 +553,19 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
     read = [s for s in views.sentences if views.blocks[s.block].block.kind != "quote"]
     screen = DocumentScreen([sentence.text for sentence in read])
     found = []
+    thinking = None  # the block of a reasoning trace: all its sentences are the assistant's
     for sentence in read:
         edge = sentence.block < _EDGE_BLOCKS or sentence.block >= count - _EDGE_BLOCKS
         listed = views.blocks[sentence.block].block.kind == "list-item"
         form = assistant_form(sentence.text, listed, edge, screen)
+        if form is None and sentence.block == thinking:
+            form = _THINKING
         if form is not None:
+            thinking = sentence.block if form == _THINKING else thinking
             span = locate_sentence(doc, sentence.block, sentence.text)
+            last = sentence_end_line(doc, sentence.block, sentence.text, span.line)
+            if last > span.line:
+                span = span._replace(end_line=last, end_column=len(doc.lines[last - 1].rstrip()) + 1)
             found.append(Said(span, form, sentence.block, sentence.text))
     return tuple(found)
 
@@ -545,7 +580,9 @@ def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     What counts is the sentence's grammar, not a list of phrases: the assistant offering
     to do more, hoping the draft helps, saying what it did to the draft, describing the draft,
     stating its limits as a model, telling the requester to change the draft or check facts
-    it invented, announcing the draft, or disclosing that AI wrote it. The slot words are in
+    it invented, announcing the draft, disclosing that AI wrote it (or a tool's note that it
+    generated the draft), or thinking aloud about the request (a reasoning trace, whose whole
+    paragraph is the assistant's). The slot words are in
     seolint/checks/assistant_words.toml. Blockquotes (a post quoting a chatbot) are skipped,
     and so are sentences S003's phrases already report.
     Example: `Hope this works for you! Want me to add a section on retries?` -> delete both.
@@ -557,7 +594,8 @@ def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
         if _s003_reports(said.text):
             continue
         block = views.blocks[said.block].block
-        edit = remove_sentence(doc, said.span, block) if block.span.line <= said.span.line else None
+        one_line = block.span.line <= said.span.line == said.span.end_line
+        edit = remove_sentence(doc, said.span, block) if one_line else None
         fix = Fix((edit,), "unsafe", "Delete the assistant's sentence") if edit is not None else None
         yield Problem(said.span, f"the chat assistant {said.form}: not a sentence for readers", fix)
 

@@ -19,10 +19,12 @@ from functools import cache
 from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit
+from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import alternation, leftover_words
 from seolint.document.model import Document, Span
 from seolint.document.placeholders import BRACKETED
 from seolint.document.tags import tag_spans
+from seolint.registry.lazy_patterns import LazyRegex
 
 _EDGE_UNITS = 3  # lines a list of notes on publishing may have after it
 _MAX_LABEL_WORDS = 6
@@ -57,7 +59,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
     citation = re.compile(
         r"(?<!\])\[(?:citation|source|reference|ref|cite|sources)s?"
-        r"(?:\s+(?:needed|required|missing|tbd|todo)(?::[^\[\]\n]{0,200})?|\s+here)?\]"
+        r"(?:\s+(?:needed|required|missing|tbd|todo)(?:\s*[:—–-]\s*[^\[\]\n]{0,200})?|\s+here)?\]"
         r"(?![(\[:])|\bcitation needed\b|\[\d{1,3}\]\s*(?:TODO|TBD|citation needed|source needed)\b",
         re.IGNORECASE,
     )
@@ -113,7 +115,77 @@ def find_notes(
                 )
             )
     found += _suggestion_lists(doc, units, set(framing))
+    found += _comment_anchors(doc, units)
+    found += _instruction_lines(doc, set(framing) | {note.span.line for note in found})
     return sorted(found)
+
+
+_COMMENT_ANCHOR = LazyRegex(r"\[[a-z]{1,2}\]")
+_INSTRUCTION_WORDS = 16
+
+
+def _comment_anchors(doc: Document, units: Sequence[Unit]) -> list[Note]:
+    """A document editor's comments, exported with the text: the anchor (a link `[a]` to a
+    place in the page) after the commented words, and the comment it points to, a line
+    that opens with its own `[a]` ("[a] Priya: can we add a diagram here?")."""
+    starts = {unit.line: unit.text for unit in units}
+    found = []
+    for link in doc.links:
+        if not ((link.href or "").startswith("#") and _COMMENT_ANCHOR.fullmatch(link.text.strip())):
+            continue
+        if starts.get(link.span.line, "").startswith(link.text.strip()):
+            found.append(Note(_whole_line(doc, link.span.line), "a comment of the document editor", True))
+        else:
+            found.append(Note(link.span, "a comment anchor of the document editor", False))
+    return found
+
+
+@cache
+def _instruction() -> re.Pattern[str]:
+    words = leftover_words()
+    artifacts = alternation(words.note_artifacts)
+    qualifiers = alternation(tuple(q for q in words.note_qualifiers if q != "example"))
+    return re.compile(
+        # "Link our rate-limiting docs here (ask Jonas for the URL)", "Add a screenshot of it here"
+        r"^\W*(?:link|cite)\s+(?:[\w'’-]+\s+){0,5}?here\b"
+        rf"|^\W*(?:add|insert|embed|include|put|drop|attach)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{artifacts})\b"
+        r"(?:\s+[\w'’-]+){0,4}?\s+here\b"
+        # "Suggested alt text for the diagram: ...", "Recommended screenshot: the settings page"
+        rf"|^\W*(?:{qualifiers})\s+(?:[\w-]+\s+){{0,2}}?(?:{artifacts})\b[^:]{{0,30}}:",
+        re.IGNORECASE,
+    )
+
+
+def _instruction_lines(doc: Document, skipped: set[int]) -> list[Note]:
+    """Lines that tell the writer what to add to the text, alone on their line (in a
+    paragraph or a callout): "Link our docs here (ask Jonas for the URL)", "Suggested alt
+    text for the diagram: ..."."""
+    skipped = skipped | {heading.span.line for heading in doc.headings}
+    found = []
+    opens = _OPENED.compiled.match
+    for line in doc.views.lines.values():
+        if opens(line.text) is None or line.number in skipped:
+            continue  # the usual line: it opens with no verb or qualifier of a note
+        text = line.text.strip()
+        if "<" in text:
+            tags = tag_spans(text)
+            text = "".join(char for at, char in enumerate(text) if not tags.covers(at)).strip()
+        short = len(text.split()) <= _INSTRUCTION_WORDS or ":" in text[:60]
+        if not short or text.endswith(":") or _instruction().match(text) is None:
+            continue
+        label = parse_label(text)
+        if label is None or not is_known(label[0]):  # "Suggested hero image: a clock" is S005's
+            found.append(Note(_whole_line(doc, line.number), "a note to the writer", True))
+    return found
+
+
+# A line that opens, past its opening tags and an emoji or bullet, with a verb or qualifier
+# of a note: one anchored match a line, failing at once on most.
+_OPENED = LazyRegex(
+    r"\s*(?:<[^<>\n]*>\s*)*[^\w\n<]{0,4}(?:link|cite|add|insert|embed|include|put|drop|attach|suggested"
+    r"|recommended|proposed|possible|optional)\b",
+    re.IGNORECASE,
+)
 
 
 _HOLD_WORDS = 16  # "Draft v2 — do not publish from this doc" is a short line

@@ -43,6 +43,9 @@ _EXPLAINS = LazyRegex(
 )
 _MIN_EXPLANATION_WORDS = 6
 _HEAD_WORDS = 4  # a block of metadata's heading is a few words
+_ROW_GAP = 2  # lines from a table's row to the next
+_HEADED_KEY_WORDS = 3  # "Post slug", "Reader persona": a few words ending in a draft's noun
+_ROW_CELLS = 2  # a key and its value
 _OUTLINE_REACH = 3  # lines around a part of a plan to look for another
 _SENTENCE_WORDS = LazyRegex(r"\b(?:i|we|you|is|are|was|were|will|can|should|must|have|has|do|does)\b", re.I)
 
@@ -54,8 +57,20 @@ class Label(NamedTuple):
     known: bool  # a draft's metadata key (leftover_words.toml)
 
 
+_CELLS = r"\s+[·•|]\s+"
+
+
 def parse_label(text: str) -> tuple[str, str] | None:
-    """(key, value) of a label line, or None: "Meta title (60 chars): X" -> ("meta title", "X")."""
+    """(key, value) of a label line, or None: "Meta title (60 chars): X" -> ("meta title", "X").
+    A row of cells (`Exported from X · Project: Q1 · Template: How-to`) is a label line when
+    one of its cells is one: its first such cell."""
+    label = _parse_cell(text)
+    if label is not None or ("·" not in text and "|" not in text and "•" not in text):
+        return label
+    return next(filter(None, map(_parse_cell, re.split(_CELLS, text.strip())[1:])), None)
+
+
+def _parse_cell(text: str) -> tuple[str, str] | None:
     found = _LABEL.match(text.strip())
     if found is None:
         return None
@@ -71,10 +86,20 @@ def is_known(key: str, keys: frozenset[str] | None = None) -> bool:
     """Whether `key` (or its singular) is one of `keys`, the metadata keys unless told."""
     words = leftover_words()
     keys = words.metadata_keys if keys is None else keys
+    if "-" in key and key not in keys:
+        key = key.replace("-", " ")  # "Meta-Description", "Focus-Keyword"
     first, _, rest = key.partition(" ")
     if rest and first in words.key_qualifiers:
         key = rest  # "suggested hero image" is a "hero image"
-    return key in keys or key.rstrip("s") in keys or key.removesuffix("es") in keys
+    if key in keys or key.rstrip("s") in keys or key.removesuffix("es") in keys:
+        return True
+    head = key.rsplit(" ", 1)[-1]
+    return (
+        keys is words.metadata_keys
+        and " " in key
+        and len(key.split()) <= _HEADED_KEY_WORDS
+        and (head in words.key_heads)
+    )
 
 
 def explains(value: str) -> bool:
@@ -105,6 +130,7 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
         if unit.line in parsed and following.block == unit.block and not following.first
         and following.line not in parsed and following.line not in taken and unit.block is not None
     }  # fmt: skip
+    rows = {unit.line for unit in units if unit.line in parsed and re.search(_CELLS, unit.text)}
     found = []
     for line, (key, value) in sorted(parsed.items()):
         known = is_known(key)
@@ -116,7 +142,7 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
         in_metadata_block = known_in_run.get(line, 0) >= _KNOWN_IN_BLOCK
         if value and line in wrapped:
             continue  # "Title: a first line ... so this" running on to the next line is a sentence
-        if not known and len(value.split()) > 1 and title_cased(value):
+        if not known and len(value.split()) > 1 and title_cased(value) and line not in rows:
             continue  # "Redis Eviction Explained: Keep Your Cache Fast" is a title
         if not zoned and (_two_sentences(value) or _in_shown_outline(units, line)):
             continue  # a definition of two sentences, or an outline the post shows, is the post's
@@ -128,6 +154,40 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
             last = _value_below(units, line, parsed, taken) if not value and zoned else line
             found.append(Label(line, last, key, known))
     return found + _block_heads(units, found, known_in_run, head_end, tail_start)
+
+
+def find_property_rows(
+    cells: Sequence[tuple[int, str]], units: Sequence[Unit], taken: set[int]
+) -> list[Label]:
+    """The rows of a properties table above the draft (a Notion page's `Status`, `Owner`,
+    `Target keyword`, or a Markdown table of them): a table of key and value rows, before
+    the post begins, whose keys are a draft's metadata, one of them a key no post uses for
+    its own text. `cells`: (line, text) of each table cell, in order."""
+    if not cells:
+        return []
+    rows: dict[int, list[str]] = {}
+    for line, text in cells:
+        rows.setdefault(line, []).append(text)
+    content = next((u.line for u in units if u.line not in taken and is_prose_line(u)), None)
+    found: list[Label] = []
+    table: list[tuple[int, str]] = []
+    for line, row in [*sorted(rows.items()), (0, [])]:
+        key = " ".join(row[0].lower().split()) if len(row) == _ROW_CELLS else ""
+        if key and (not table or line - table[-1][0] <= _ROW_GAP) and _is_key(row[0]):
+            table.append((line, key))
+            continue
+        known = sum(is_known(k) for _, k in table)
+        unmistakable = any(is_known(k, leftover_words().unmistakable_keys) for _, k in table)
+        if table and known >= _KNOWN_IN_BLOCK and unmistakable and (content is None or table[0][0] < content):
+            found.append(Label(table[0][0], table[-1][0], table[0][1], True))  # deleted whole
+        table = [(line, key)] if key and _is_key(row[0]) else []
+    return found
+
+
+def _is_key(text: str) -> bool:
+    """A table cell that reads as a key: a few words, capitalised, no sentence."""
+    words = text.split()
+    return 0 < len(words) <= _HEAD_WORDS and text[:1].isupper() and not _SENTENCE_WORDS.search(text)
 
 
 def _two_sentences(value: str) -> bool:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 class LeftoverWords(NamedTuple):
     metadata_keys: frozenset[str]
     key_qualifiers: tuple[str, ...]
+    key_heads: frozenset[str]
     unmistakable_keys: frozenset[str]
     content_keys: frozenset[str]
     ui_words: frozenset[str]
@@ -40,6 +41,7 @@ def leftover_words() -> LeftoverWords:
     return LeftoverWords(
         metadata_keys=frozenset(data["metadata-keys"]),
         key_qualifiers=tuple(data["key-qualifiers"]),
+        key_heads=frozenset(data["key-heads"]),
         unmistakable_keys=frozenset(data["unmistakable-keys"]),
         content_keys=frozenset(data["content-keys"]),
         ui_words=frozenset(data["ui-words"]),

@@ -33,3 +33,17 @@ def locate_sentence(doc: Document, index: int, sentence: str) -> Span:
                 return Span(number, found.start() + 1, number, len(doc.lines[number - 1].rstrip()) + 1)
     block = doc.views.blocks[index].block
     return Span(block.span.line, block.span.column, block.span.line, block.span.column)
+
+
+def sentence_end_line(doc: Document, index: int, sentence: str, start: int) -> int:
+    """The source line a sentence of prose block `index` ends on, from the line it starts
+    on: a sentence a text file runs over two lines ("Keywords: ...\nAI disclaimer: ...")."""
+    _, last = block_bounds(doc, index)
+    words = re.findall(r"[\w'’]+", sentence)[-_WORDS_LOCATED:]
+    if not words or start >= last:
+        return start
+    pattern = re.compile(r"[^\w\n]{1,40}".join(re.escape(word) for word in words))
+    for number in range(start, last + 1):
+        if pattern.search(doc.lines[number - 1]):
+            return number
+    return start

@@ -13,7 +13,7 @@ element) is not debris, nor a site's own "Related" heading over working links.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit, is_prose_line, title_cased
@@ -87,11 +87,133 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
                 Debris(item.line, item.line, "a related question or link of the page", True)
                 for item in related[index]
             ]
-        elif is_byline(unit.text) and not unit.text.rstrip().endswith(":") and not _labelled(unit.text):
+        elif (
+            is_byline(unit.text)
+            and _READ_TIME.search(unit.text)
+            and not unit.text.rstrip().endswith(":")
+            and not _labelled(unit.text)
+        ):  # "By Ana · 12 March 2026" alone is the writer's own byline; a reading time is the page's
             found.append(Debris(unit.line, unit.line, "the page's byline", False))
     found += _title_copies(doc, units[:_HEAD_UNITS], head_end)
     found += [Debris(line, line, "the prompt the page echoed above its answer", True) for line in prompt]
-    return sorted(found)
+    runs = _chrome_runs(units, chrome.keys() | weak | related.keys())
+    found += [Debris(units[i].line, units[i].line, "a line of the page's chrome", True) for i in runs]
+    found += _author_cards(units, {line for d in found for line in range(d.first, d.last + 1)})
+    return _one_per_line(found)
+
+
+def _one_per_line(found: list[Debris]) -> list[Debris]:
+    """Each line reported once: a line two forms take (an item of two related blocks) is
+    one piece of debris."""
+    seen: set[int] = set()
+    kept = []
+    for debris in sorted(found):
+        if debris.first not in seen:
+            seen.update(range(debris.first, debris.last + 1))
+            kept.append(debris)
+    return kept
+
+
+_RUN_WORDS = 5  # a line of a page's chrome is a few words: a control, a name, a tag, a count
+_RUN_CHROME = 3  # chrome lines that make a run of short lines the page's
+_RUN_GAP = 2  # lines from one line of a run to the next (one blank line between)
+_TITLE_WORDS = 4
+_BYLINE_WORDS = 12  # a byline is names, a date, a reading time: a few words
+# A count a page shows (claps, replies, followers): "312", "1,024", "1.2K Followers"; not "1.14.2".
+_COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d)?[KkM])(?:\s+[A-Za-z]+)?$")
+_MIN_CARD_BIO_WORDS = 5  # a bio is a sentence, not a control between two others
+_MAX_CARD_BIO_WORDS = 25
+
+
+def _short(unit: Unit) -> bool:
+    """A line that could be a piece of a page's chrome: a few words, no sentence."""
+    return (
+        unit.kind == "paragraph"
+        and not unit.prose
+        and len(unit.text.split()) <= _RUN_WORDS
+        and not unit.text.rstrip().endswith((".", "!", ":"))
+    )
+
+
+def _runs_of_short_lines(units: Sequence[Unit]) -> Iterator[list[int]]:
+    """Indexes of short lines one under the other (a blank line at most between)."""
+    run: list[int] = []
+    for index, unit in enumerate(units):
+        short = _short(unit) or (
+            unit.kind == "paragraph"
+            and not unit.prose
+            and len(unit.text.split()) <= _BYLINE_WORDS
+            and is_byline(unit.text)
+        )
+        if run and short and unit.line - units[run[-1]].line <= _RUN_GAP:
+            run.append(index)
+            continue
+        if run:
+            yield run
+        run = [index] if short else []
+    if run:
+        yield run
+
+
+def _chrome_runs(units: Sequence[Unit], chrome: Collection[int]) -> set[int]:
+    """Runs of short lines that are mostly a page's chrome (controls, counts, a byline, an
+    author line): the page's bar or footer, with the names and tags between them
+    (`Rafael Okoye` / `Follow` / `8 min read` / `312` / `Share`); and the short lines above
+    the title at the very top of the text, when one of them is a control (`Sign in`)."""
+    found: set[int] = set()
+    title = _first_title(units, chrome)
+    for whole in _runs_of_short_lines(units):
+        before = [i for i in whole if title is None or i < title]
+        after = [i for i in whole if title is not None and i > title]
+        found.update(_chrome_of_run(units, before, chrome) | _chrome_of_run(units, after, chrome))
+    return found
+
+
+def _first_title(units: Sequence[Unit], chrome: Collection[int]) -> int | None:
+    """The index of the page's title, which no bar of chrome holds: the first line in title
+    case of four words or more ("Memory Limits in Practice") before the text begins."""
+    for index, unit in enumerate(units):
+        if is_prose_line(unit):
+            return None
+        if index not in chrome and len(unit.text.split()) >= _TITLE_WORDS and title_cased(unit.text):
+            return index
+    return None
+
+
+def _chrome_of_run(units: Sequence[Unit], run: list[int], chrome: Collection[int]) -> set[int]:
+    """A run's lines when it is mostly chrome, or when it is the bar at the top of the text."""
+    known = [i for i in run if i in chrome or _COUNT.match(units[i].text) or is_byline(units[i].text)]
+    if len(known) >= _RUN_CHROME and 2 * len(known) >= len(run):
+        return set(run)
+    if run and run[0] == 0 and len(run) < len(units):
+        return set(_top_bar(units, run, chrome))
+    return set()
+
+
+def _top_bar(units: Sequence[Unit], run: list[int], chrome: Collection[int]) -> list[int]:
+    """The short lines at the very top of the text above its title (a line typed again
+    further down is the title), when one of them is a control: the page's header bar."""
+    texts = [unit.text for unit in units]
+    bar = []
+    for index in run:
+        if texts.count(texts[index]) > 1:
+            break
+        bar.append(index)
+    return bar if len(bar) > 1 and any(i in chrome for i in bar) else []
+
+
+def _author_cards(units: Sequence[Unit], debris: set[int]) -> list[Debris]:
+    """An author's short bio on a platform's author card: one paragraph line with the page's
+    chrome right above and right under it."""
+    return [
+        Debris(unit.line, unit.line, "the platform's author card", True)
+        for unit in units
+        if unit.kind == "paragraph"
+        and unit.line - 1 in debris
+        and unit.line + 1 in debris
+        and _MIN_CARD_BIO_WORDS <= len(unit.text.split()) <= _MAX_CARD_BIO_WORDS
+        and not title_cased(unit.text)  # a title between a header bar and a byline is the title
+    ]
 
 
 def _related_blocks(units: Sequence[Unit], framing: set[int], linked: set[int]) -> dict[int, list[Unit]]:
@@ -131,21 +253,54 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
         if unit.kind == "heading":
             continue
         short = len(unit.text) <= _MAX_CONTROL_CHARS
-        key = _key(unit.text)
-        control = key in ui_words or _shape(key) in ui_words
-        if short and control and (unit.line, unit.text.strip()) not in linked:
+        few_words = short or len(unit.text.split()) <= _MAX_NAME_WORDS * 2
+        key = _key(unit.text) if few_words else ""  # a long line is no control nor footer
+        control = short and (key in ui_words or _shape(key) in ui_words or _without_object(key) in ui_words)
+        if control and (unit.line, unit.text.strip()) not in linked:
             found[index] = f"the page's {unit.text.strip()!r} control"
-        elif is_source_chips(unit.text):
+        elif is_source_chips(unit.text) or (_in_cells(unit.text) and _source_row(unit.text)):
             found[index] = "the page's row of source links"
-        elif len(unit.text.split()) <= _MAX_NAME_WORDS * 2 and key.startswith(openers):
+        elif _in_cells(unit.text) and _control_row(unit.text, ui_words):
+            found[index] = "the page's row of controls"
+        elif few_words and key.startswith(openers):
             found[index] = "the page's footer"
     return found
+
+
+_ROW = re.compile(r"\s+[·•|]\s+")
+
+
+def _in_cells(text: str) -> bool:
+    """Whether a line holds a separator of cells at all (most lines do not)."""
+    return "·" in text or "•" in text or "|" in text
+
+
+def _control_row(text: str, ui_words: frozenset[str]) -> bool:
+    """A row of a page's controls on one line, between separators: `Share · Export · Rewrite`."""
+    cells = _ROW.split(text.strip())
+    return len(cells) >= _MIN_CHIPS and all(_key(cell) in ui_words for cell in cells)
+
+
+def _source_row(text: str) -> bool:
+    """A chat page's row of source cards behind a "Sources" head: `Sources · wikipedia ·
+    crdt.tech · +4`, names of a word or two and a count of the others."""
+    head, *cells = _ROW.split(text.strip())
+    return (
+        _key(head) in leftover_words().source_blocks
+        and len(cells) >= _MIN_CHIPS
+        and all(len(cell.split()) <= _MIN_CHIPS for cell in cells)
+        and any(_is_chip(cell) or _is_domain(cell) for cell in cells)
+    )
 
 
 def _slot_lines(units: Sequence[Unit]) -> set[int]:
     """An ad slot's lone label ("Advertisement"), by index: no post says that alone on a line."""
     words = leftover_words().slot_words
-    return {index for index, unit in enumerate(units) if unit.kind != "heading" and _key(unit.text) in words}
+    return {
+        index
+        for index, unit in enumerate(units)
+        if unit.kind != "heading" and len(unit.text) <= _MAX_CONTROL_CHARS and _key(unit.text) in words
+    }
 
 
 def _source_blocks(units: Sequence[Unit], linked: set[int]) -> set[int]:
@@ -155,7 +310,7 @@ def _source_blocks(units: Sequence[Unit], linked: set[int]) -> set[int]:
     heads = leftover_words().source_blocks
     found: set[int] = set()
     for index, unit in enumerate(units):
-        if _key(unit.text) not in heads:
+        if len(unit.text) > _MAX_CONTROL_CHARS or _key(unit.text) not in heads:
             continue
         block = []
         for at in range(index + 1, len(units)):
@@ -274,17 +429,33 @@ def _is_chip(token: str) -> bool:
 
 
 def _is_content(unit: Unit, framing: set[int]) -> bool:
-    return unit.line not in framing and is_prose_line(unit)
+    """A line of the post's own text: not the assistant's, not a metadata label."""
+    return unit.line not in framing and is_prose_line(unit) and not _labelled(unit.text)
 
 
 def _labelled(text: str) -> bool:
     """A metadata label ("Reading time: 6 min") is S005's, not a byline."""
+    if ":" not in text:
+        return False  # most lines: no label to parse
     label = parse_label(text)
     return label is not None and is_known(label[0])
 
 
 def _key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s×✕⋮👏'&]", " ", text.lower()).split()) or text.strip()
+
+
+_PAGE_NOUNS = frozenset({"post", "article", "story", "page", "thread"})
+
+
+def _without_object(key: str) -> str:
+    """A control with the page it acts on ("next post", "share this article", "save
+    story") as the control alone ("next", "share", "save")."""
+    words = key.split()
+    if len(words) < _MIN_CHIPS or words[-1] not in _PAGE_NOUNS:
+        return ""
+    words = words[:-1]
+    return " ".join(words[:-1] if words[-1] == "this" else words)
 
 
 def _shape(key: str) -> str:
