@@ -43,11 +43,9 @@ class Words(NamedTuple):
 
 @cache
 def _words() -> Words:
-    from importlib.resources import files
+    from seolint.registry.package_data import package_toml
 
-    from seolint.discover.toml import tomllib
-
-    data = tomllib.loads(files("seolint.checks").joinpath("assistant_words.toml").read_text(encoding="utf-8"))
+    data = package_toml("seolint.checks", "assistant_words.toml")
 
     def slot(key: str) -> str:
         words = data[key].split() if isinstance(data[key], str) else data[key]

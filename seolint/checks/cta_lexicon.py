@@ -35,11 +35,9 @@ class Lexicon(NamedTuple):
 @cache
 def lexicon() -> Lexicon:
     """The word lists, read from the package once per process."""
-    from importlib.resources import files
+    from seolint.registry.package_data import package_toml
 
-    from seolint.discover.toml import tomllib
-
-    data = tomllib.loads(files("seolint.checks").joinpath("cta_words.toml").read_text(encoding="utf-8"))
+    data = package_toml("seolint.checks", "cta_words.toml")
     words = {key: frozenset(value.split()) for key, value in data.items() if isinstance(value, str)}
     reader_lead_ins = tuple(phrase.split() for phrase in data["reader-lead-ins"])
     joining_lead_ins = tuple([word] for word in data["joining-lead-ins"].split())

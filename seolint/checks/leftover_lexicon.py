@@ -33,11 +33,9 @@ class LeftoverWords(NamedTuple):
 
 @cache
 def leftover_words() -> LeftoverWords:
-    from importlib.resources import files
+    from seolint.registry.package_data import package_toml
 
-    from seolint.discover.toml import tomllib
-
-    data = tomllib.loads(files("seolint.checks").joinpath("leftover_words.toml").read_text(encoding="utf-8"))
+    data = package_toml("seolint.checks", "leftover_words.toml")
     return LeftoverWords(
         metadata_keys=frozenset(data["metadata-keys"]),
         key_qualifiers=tuple(data["key-qualifiers"]),
