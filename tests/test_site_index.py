@@ -58,7 +58,7 @@ def test_the_index_keeps_no_source_line_and_an_entry_keeps_each_line_once(site: 
     entry = next(
         data
         for path in (site / CACHE_DIR).glob("*/*.json")
-        if not path.name.startswith("site-")
+        if not path.name.startswith(("site-", "listing-"))  # the facts index, the content listing
         and path.parent.name != "runs"  # the run's record
         and (data := signed(path))["path"].endswith("a1.md")  # type: ignore[index]
     )
@@ -89,7 +89,7 @@ def test_a_warm_one_file_run_reads_one_entry_and_writes_one_part(
     monkeypatch.setattr(Cache, "write_signed", writing)
     result = check("content/docs/b2.md")
     assert found(result) == [("content/docs/b2.md", 5, "W001")]
-    entries = {name for name in read if not name.startswith("site-")}
+    entries = {name for name in read if not name.startswith(("site-", "listing-"))}
     assert len(entries) == 1  # the changed page's own entry (a miss); the others come from the index
     parts = [name for name in written if name.startswith("site-")]
     assert parts == [f"{index_parts(site)[0].name[:21]}-{part_of('content/docs/b2.md'):02x}.json"]
@@ -187,3 +187,4 @@ def test_malformed_facts_are_refused(damage: str) -> None:
     _BROKEN[damage](data)
     with pytest.raises((TypeError, ValueError)):
         facts_from_json(data)
+

@@ -169,13 +169,15 @@ def _pages_and_vanished(
     keys: dict[Path, IndexKey] = {}
     stamps: dict[Path, Stamp | None] = {}
     caches: dict[str, tuple[Cache | None, int]] = {}  # by folder: one config lookup per folder
+    listing = settings.listing_for(site)
     content = [path for path in site.content_files() if format_for(str(path)) is not None]
     if index is not None:
         since = racy_before()
+        nearest = listing.nearest_configs() if listing is not None else {}
         for path in content:
             draft = drafts.setdefault(path, _draft(path))
             stamps[path] = stamp(draft.location, salt[:16], since)
-            key = _index_key(settings, caches, draft, salt, index, stamps[path])
+            key = _index_key(settings, caches, nearest, draft, salt, index, stamps[path])
             if key is not None:
                 keys[path] = key
     else:
@@ -219,16 +221,18 @@ def _unread(draft: DraftFile, why: str) -> FileError:
 def _index_key(
     settings: Settings,
     caches: dict[str, tuple[Cache | None, int]],
+    nearest: Mapping[str, str],
     draft: DraftFile,
     salt: str,
     index: FactsIndex,
     stamped: Stamp | None,
 ) -> IndexKey | None:
     """The page's cache key (as the runner computes it) within its config's cache folder:
-    the index's when the page's stamp is unchanged, else from its bytes."""
+    the index's when the page's stamp is unchanged, else from its bytes. `nearest` names,
+    for a folder of the content tree, the folder whose config it shares (no probing)."""
     folder = os.path.dirname(draft.location)
     if folder not in caches:
-        config = settings.config_for(Path(folder or "."))
+        config = settings.config_for(Path(nearest.get(os.path.abspath(folder or "."), folder or ".")))
         caches[folder] = (settings.cache_for(config), settings.plan_for(config).max_file_size)
     cache, max_size = caches[folder]
     if cache is None:
