@@ -188,3 +188,63 @@ def test_malformed_facts_are_refused(damage: str) -> None:
     with pytest.raises((TypeError, ValueError)):
         facts_from_json(data)
 
+
+@pytest.fixture
+def decoded(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each page the index gives facts of, whether its references were decoded."""
+    seen: list[bool] = []
+    real = index_module.facts_from_json
+
+    def decoding(data: dict[str, Any], references: bool = True) -> FileFacts:
+        seen.append(references)
+        return real(data, references)
+
+    monkeypatch.setattr(index_module, "facts_from_json", decoding)
+    return seen
+
+
+def test_a_one_file_run_decodes_only_the_references_that_may_reach_its_page(
+    site: Path, decoded: list[bool]
+) -> None:
+    check(".")
+    page = site / "content" / "docs" / "c3.md"  # no other page links to it
+    page.write_text(post("Page c3 of the docs", "[gone](/docs/nowhere/) [a](/docs/a0/)"), encoding="utf-8")
+    assert found(check("content/docs/c3.md")) == found(check("--no-cache", "content/docs/c3.md"))
+    assert len(decoded) == 12 and not any(decoded)  # the other 12 pages, none with references
+    decoded.clear()
+    linked = site / "content" / "docs" / "a0.md"  # every other page links to it
+    linked.write_text(post("Page a0, now renamed"), encoding="utf-8")
+    assert found(check("content/docs/a0.md")) == found(check("--no-cache", "content/docs/a0.md"))
+    assert decoded.count(True) == 12  # the home page and the 11 other docs link to it
+
+
+def test_references_left_undecoded_are_stored_again_whole(site: Path) -> None:
+    check(".")
+    before = {p.name: signed(p) for p in index_parts(site)}
+    page = site / "content" / "docs" / "c3.md"
+    page.write_text(post("Page c3 of the docs", "Nothing here."), encoding="utf-8")
+    check("content/docs/c3.md")
+    after = {p.name: signed(p) for p in index_parts(site)}
+    rewritten = [name for name in after if after[name] != before[name]]
+    assert len(rewritten) == 1
+    for location, entry in after[rewritten[0]].items():  # type: ignore[attr-defined]
+        if not location.endswith("c3.md"):
+            assert entry[2] == before[rewritten[0]][location][2]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("edited", "text"),
+    [
+        ("b2.md", post("Page c1 of the docs", LINKS)),  # a duplicate title appears
+        ("c1.md", post("Page c1, retitled", LINKS)),  # and disappears (b2 is checked below)
+        ("a1.md", post("Page a1 of the docs", "Only [b](/docs/b2/) now.")),  # the only link to b2 is a1's
+    ],
+)
+def test_a_warm_one_file_run_after_another_page_changed_agrees_with_no_cache(
+    site: Path, edited: str, text: str
+) -> None:
+    (site / "content" / "docs" / "b2.md").write_text(post("Page b2 of the docs", "Alone."), encoding="utf-8")
+    check(".")
+    (site / "content" / "docs" / edited).write_text(text, encoding="utf-8")
+    for page in ("content/docs/b2.md", "content/docs/c1.md", "content/docs/a1.md"):
+        assert found(check(page)) == found(check("--no-cache", page))

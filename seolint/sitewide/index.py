@@ -25,7 +25,7 @@ import gc
 import hashlib
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -48,17 +48,28 @@ class FactsIndex:
         with _collection_paused():
             self._parts: list[_Stored] = [self._read(part) for part in range(PARTS)]
         self._stored: _Stored = {}
+        self._served: set[str] = set()  # the locations whose facts were read from here
         for stored in self._parts:
             self._stored.update(stored)
 
-    def stored(self, wanted: Mapping[str, IndexKey]) -> dict[str, FileFacts]:
-        """The facts of each location of `wanted` stored under the key it gives."""
+    def stored(
+        self, wanted: Mapping[str, IndexKey], linking: Callable[[str], bool] | None = None
+    ) -> dict[str, FileFacts]:
+        """The facts of each location of `wanted` stored under the key it gives. With
+        `linking`, a page's references are decoded only when `linking` is true of one of
+        their targets (one that may lead where the run looks); the other pages come without
+        references: a one-file run resolves none of them, and decoding the ~900,000 spans and
+        references of a 20,000-page site was a fifth of its time."""
         found: dict[str, FileFacts] = {}
         with _collection_paused():
             for location, key in wanted.items():
                 stored = self._stored.get(location)
-                if stored is not None and stored[0] == key and (facts := _facts(stored[1])) is not None:
+                if stored is None or stored[0] != key:
+                    continue
+                facts = _facts(stored[1], linking is None or _may_link(stored[1], linking))
+                if facts is not None:
                     found[location] = facts
+        self._served.update(found)
         return found
 
     def key_by_stamp(self, location: str, folder: str, stamp: Stamp | None) -> IndexKey | None:
@@ -91,10 +102,18 @@ class FactsIndex:
             self._cache.write_signed(
                 self._file(part),
                 {
-                    location: [key[0], key[1], facts_to_json(facts._replace(contexts={})), stamp]
+                    location: [key[0], key[1], self._json(location, key, facts), stamp]
                     for location, (key, facts, stamp) in now.items()
                 },
             )
+
+    def _json(self, location: str, key: IndexKey, facts: FileFacts) -> object:
+        """A page's facts to store: as stored when they were read from here under the same
+        key (perhaps without their references), else from `facts`."""
+        before = self._stored.get(location)
+        if location in self._served and before is not None and before[0] == key:
+            return before[1]
+        return facts_to_json(facts._replace(contexts={}))
 
     def _file(self, part: int) -> str:
         return f"{self._name}-{part:02x}.json"
@@ -150,8 +169,19 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _facts(data: object) -> FileFacts | None:
+def _facts(data: object, references: bool = True) -> FileFacts | None:
     try:
-        return facts_from_json(data)  # type: ignore[arg-type]
+        return facts_from_json(data, references)  # type: ignore[arg-type]
     except (TypeError, ValueError, KeyError):
         return None
+
+
+def _may_link(data: object, linking: Callable[[str], bool]) -> bool:
+    """Whether a target among the page's stored references may be what `linking` looks
+    for (also when they are malformed: decoding them then refuses the page)."""
+    try:
+        targets = data["references"][1]  # type: ignore[index]
+        return type(targets) is not list or any(map(linking, targets))
+    except (TypeError, KeyError, IndexError):
+        return True
+

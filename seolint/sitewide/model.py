@@ -132,10 +132,8 @@ class SiteModel:
         model.named = frozenset(named) & model.focus
         model.build_time = site.build_time(generated)
         model.vanished = tuple(vanished)
-        names = {name for path in model.focus for name in _names(by_path[path])}
-        names.update(name for page in model.vanished for name in _names(page))
         everything = model.focus == by_path.keys()
-        may_lead_to_focus = _named_by(names)
+        may_lead_to_focus = reaching([*(by_path[path] for path in model.focus), *model.vanished])
         model.resolutions = [
             model._resolve(page, reference)
             for page in model.pages.values()
@@ -452,6 +450,12 @@ def _last_segment(target: str) -> str:
     name = path.rsplit("/", 1)[-1]
     name = unquote(name) if "%" in name else name
     return os.path.splitext(name)[0].casefold() if "." in name else name.casefold()
+
+
+def reaching(pages: Iterable[SitePage]) -> Callable[[str], bool]:
+    """Whether a link target may lead to one of `pages` (its last segment names one): the
+    other pages' references a model with these pages in focus (or vanished) resolves."""
+    return _named_by({name for page in pages for name in _names(page)})
 
 
 def _named_by(names: set[str]) -> Callable[[str], bool]:
