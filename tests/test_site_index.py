@@ -17,6 +17,7 @@ from seolint.findings.facts import Fact, FileFacts, Reference
 from seolint.lint import site_pass
 from seolint.sitewide import index as index_module
 from seolint.sitewide.index import PARTS, part_of
+from seolint.sitewide.model import SitePage, reaching, reaching_any
 from tests.conftest import CliResult, run_cli
 from tests.test_site_rules import found, hugo_site, post
 
@@ -248,3 +249,25 @@ def test_a_warm_one_file_run_after_another_page_changed_agrees_with_no_cache(
     (site / "content" / "docs" / edited).write_text(text, encoding="utf-8")
     for page in ("content/docs/b2.md", "content/docs/c1.md", "content/docs/a1.md"):
         assert found(check(page)) == found(check("--no-cache", page))
+
+
+def test_a_page_may_be_reached_by_a_target_in_any_case_or_percent_encoded() -> None:
+    page = SitePage(Path("/site/content/docs/café.md"), "content/docs/café.md", None, ("/docs/café/",))
+    reaches = reaching_any([page])
+    assert reaches(["/blog/", "/docs/Caf%C3%A9/#set-up"])
+    assert reaches(["../CAFÉ.md"])
+    assert reaches(["/docs/café"])
+    assert reaches([" café.md?x=1 "])
+    assert reaches(["/blog/", "/docs/Caf%C3%A9/#set-up"])
+    assert not reaches(["/docs/cafe/", "/docs/café-au-lait/", "/docs/caf%C3%A9s/"])
+    assert not reaches(["/café/elsewhere/", "/docs/café/more", "/docs/pcafé/"])  # not the last segment
+    assert not reaches([])
+
+
+TARGETS = ["/a/b/", "b", "b.md", " ../B.MD ", "/a/b#x", "/a/b?y", "/a/b//", "/a/b.c.md", "/a/b/c", "/b/c#d"]
+
+
+@pytest.mark.parametrize("target", [*TARGETS, "x/b\n", "/", "/a/%62/", "/b.d/c.md", "b?c/d"])
+def test_the_search_over_targets_agrees_with_each_targets_last_segment(target: str) -> None:
+    page = SitePage(Path("/site/content/a/b.md"), "content/a/b.md", None, ("/a/b/",))
+    assert reaching_any([page])(["/x/", target]) == reaching([page])(target)

@@ -29,7 +29,7 @@ from seolint.lint.pipeline import describe, trace
 from seolint.lint.settings import Settings
 from seolint.site import Site, url_key
 from seolint.sitewide.index import FactsIndex, IndexKey, Stamp, racy_before, stamp
-from seolint.sitewide.model import SiteModel, SitePage, reaching
+from seolint.sitewide.model import SiteModel, SitePage, reaching_any
 
 LintFile = Callable[[DraftFile], "FileResult | FileError"]
 
@@ -196,7 +196,7 @@ def _pages_and_vanished(
                     vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
     linking = None
     if focused and not vanished:  # else pages linking to a vanished one join the focus
-        linking = reaching(SitePage.of(site, path, drafts[path].path, facts[path]) for path in given)
+        linking = reaching_any(SitePage.of(site, path, drafts[path].path, facts[path]) for path in given)
     wanted = {drafts[path].location: keys[path] for path in content if path not in facts and path in keys}
     stored = index.stored(wanted, linking) if index is not None else {}
     missing: list[Path] = []

@@ -53,8 +53,17 @@ class Listing:
 
     def content_files(self) -> tuple[Path, ...]:
         """Every content file of the site, sorted, as `Site.content_files` walks them."""
-        found = {os.path.join(folder, name) for folder, entry in self.folders.items() for name in entry[2]}
-        return tuple(Path(p) for p in sorted(found))
+        found: dict[str, tuple[str, str]] = {}
+        for folder, entry in self.folders.items():
+            for name in entry[2]:
+                found[os.path.join(folder, name)] = (folder, name)
+        bases: dict[str, Path] = {}  # a path made per folder, its files' from it (parsing one name)
+        paths = []
+        for text in sorted(found):
+            folder, name = found[text]
+            base = bases.get(folder) or bases.setdefault(folder, Path(folder))
+            paths.append(base / name)
+        return tuple(paths)
 
     def nearest_configs(self) -> dict[str, str]:
         """For each folder of the content tree, the folder whose config governs it as well:

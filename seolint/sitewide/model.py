@@ -15,7 +15,7 @@ import os
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -456,6 +456,27 @@ def reaching(pages: Iterable[SitePage]) -> Callable[[str], bool]:
     """Whether a link target may lead to one of `pages` (its last segment names one): the
     other pages' references a model with these pages in focus (or vanished) resolves."""
     return _named_by({name for page in pages for name in _names(page)})
+
+
+def reaching_any(pages: Iterable[SitePage]) -> Callable[[Sequence[str]], bool]:
+    """Whether one of a page's link targets may lead to one of `pages`. Most pages of a
+    large site link nowhere near them: a look for each name in all their targets at once,
+    then one search, say so without taking each target's last segment. The search wants a
+    name after a slash or at the start, then perhaps an extension, slashes and spaces, then
+    a fragment, a query or the end: all `_last_segment` can leave of a target, casefolded,
+    unless the target is percent-encoded (then each target is asked)."""
+    names = {name for page in pages for name in _names(page)}
+    named = _named_by(names)
+    choices = "|".join(map(re.escape, sorted(names)))
+    last = re.compile(rf"(?:^\s*|/)(?:{choices})(?:\.[^/\n]*)?/*\s*(?:[#?]|$)", re.MULTILINE)
+
+    def reaches(targets: Sequence[str]) -> bool:
+        written = "\n".join(targets).casefold()
+        if "%" not in written and (not any(n in written for n in names) or last.search(written) is None):
+            return False
+        return any(map(named, targets))
+
+    return reaches
 
 
 def _named_by(names: set[str]) -> Callable[[str], bool]:
