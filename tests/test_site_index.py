@@ -3,6 +3,7 @@ writes only what it must; findings on pages known only from the index keep their
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -16,8 +17,7 @@ from seolint.document.model import Span
 from seolint.findings.facts import Fact, FileFacts, Reference
 from seolint.lint import site_pass
 from seolint.sitewide import index as index_module
-from seolint.sitewide.index import PARTS, part_of
-from seolint.sitewide.model import SitePage, reaching, reaching_any
+from seolint.sitewide.index import PARTS, FactsIndex, part_of
 from tests.conftest import CliResult, run_cli
 from tests.test_site_rules import found, hugo_site, post
 
@@ -251,23 +251,42 @@ def test_a_warm_one_file_run_after_another_page_changed_agrees_with_no_cache(
         assert found(check(page)) == found(check("--no-cache", page))
 
 
-def test_a_page_may_be_reached_by_a_target_in_any_case_or_percent_encoded() -> None:
-    page = SitePage(Path("/site/content/docs/café.md"), "content/docs/café.md", None, ("/docs/café/",))
-    reaches = reaching_any([page])
-    assert reaches(["/blog/", "/docs/Caf%C3%A9/#set-up"])
-    assert reaches(["../CAFÉ.md"])
-    assert reaches(["/docs/café"])
-    assert reaches([" café.md?x=1 "])
-    assert reaches(["/blog/", "/docs/Caf%C3%A9/#set-up"])
-    assert not reaches(["/docs/cafe/", "/docs/café-au-lait/", "/docs/caf%C3%A9s/"])
-    assert not reaches(["/café/elsewhere/", "/docs/café/more", "/docs/pcafé/"])  # not the last segment
-    assert not reaches([])
+def test_each_pages_link_ends_are_stored_and_decide_what_is_decoded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "key"))
+    cache = Cache.open(tmp_path, "f" * 32)
+    assert isinstance(cache, Cache)
+    links = (
+        Reference("link", " /docs/Caf%C3%A9/#set-up ", "url", Span(7, 3, 7, 12)),
+        Reference("image", "../pictures/b.PNG?x=1", "url", Span(8, 1, 8, 9)),
+    )
+    key = (cache.folder.name, "k" * 64)
+    FactsIndex(cache, tmp_path).save({"content/a.md": (key, FACTS._replace(references=links), None)})
+    stored = signed(next(cache.folder.glob("site-*.json")))
+    assert stored["content/a.md"][2]["ends"] == ["b", "café"]  # type: ignore[index]
+
+    def references(names: frozenset[str]) -> tuple[Reference, ...]:
+        return FactsIndex(cache, tmp_path).stored({"content/a.md": key}, names)["content/a.md"].references
+
+    assert references(frozenset({"café"})) == references(frozenset({"b"})) == links
+    assert references(frozenset({"cafe", "docs", "pictures"})) == references(frozenset()) == ()
 
 
-TARGETS = ["/a/b/", "b", "b.md", " ../B.MD ", "/a/b#x", "/a/b?y", "/a/b//", "/a/b.c.md", "/a/b/c", "/b/c#d"]
+def test_a_page_stored_without_link_ends_is_judged_target_by_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "key"))
+    cache = Cache.open(tmp_path, "f" * 32)
+    assert isinstance(cache, Cache)
+    key = (cache.folder.name, "k" * 64)
+    entry = [key[0], key[1], facts_to_json(FACTS._replace(contexts={})), None]  # no "ends": an older index
+    cache.write_signed(f"{_index_name(tmp_path)}-{part_of('content/a.md'):02x}.json", {"content/a.md": entry})
+    found = FactsIndex(cache, tmp_path).stored({"content/a.md": key}, frozenset({"b"}))
+    assert found["content/a.md"].references == FACTS.references
+    found = FactsIndex(cache, tmp_path).stored({"content/a.md": key}, frozenset({"a"}))
+    assert found["content/a.md"].references == ()
 
 
-@pytest.mark.parametrize("target", [*TARGETS, "x/b\n", "/", "/a/%62/", "/b.d/c.md", "b?c/d"])
-def test_the_search_over_targets_agrees_with_each_targets_last_segment(target: str) -> None:
-    page = SitePage(Path("/site/content/a/b.md"), "content/a/b.md", None, ("/a/b/",))
-    assert reaching_any([page])(["/x/", target]) == reaching([page])(target)
+def _index_name(root: Path) -> str:
+    return "site-" + hashlib.sha256(str(root).encode()).hexdigest()[:16]

@@ -29,7 +29,7 @@ from seolint.lint.pipeline import describe, trace
 from seolint.lint.settings import Settings
 from seolint.site import Site, url_key
 from seolint.sitewide.index import FactsIndex, IndexKey, Stamp, racy_before, stamp
-from seolint.sitewide.model import SiteModel, SitePage, reaching_any
+from seolint.sitewide.model import SiteModel, SitePage, names_of
 
 LintFile = Callable[[DraftFile], "FileResult | FileError"]
 
@@ -194,11 +194,11 @@ def _pages_and_vanished(
                 old = index.facts_of(location)
                 if old is not None:
                     vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
-    linking = None
+    names = None
     if focused and not vanished:  # else pages linking to a vanished one join the focus
-        linking = reaching_any(SitePage.of(site, path, drafts[path].path, facts[path]) for path in given)
+        names = names_of(SitePage.of(site, path, drafts[path].path, facts[path]) for path in given)
     wanted = {drafts[path].location: keys[path] for path in content if path not in facts and path in keys}
-    stored = index.stored(wanted, linking) if index is not None else {}
+    stored = index.stored(wanted, names) if index is not None else {}
     missing: list[Path] = []
     for path in content:
         if path not in facts:

@@ -15,7 +15,7 @@ import os
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -444,7 +444,7 @@ class SiteModel:
         )
 
 
-def _last_segment(target: str) -> str:
+def last_segment(target: str) -> str:
     """The last segment of a link target, as a page name: "/a/b/#x" and "../b.md" give "b"."""
     path = target.split("#", 1)[0].split("?", 1)[0].strip().rstrip("/")
     name = path.rsplit("/", 1)[-1]
@@ -458,25 +458,9 @@ def reaching(pages: Iterable[SitePage]) -> Callable[[str], bool]:
     return _named_by({name for page in pages for name in _names(page)})
 
 
-def reaching_any(pages: Iterable[SitePage]) -> Callable[[Sequence[str]], bool]:
-    """Whether one of a page's link targets may lead to one of `pages`. Most pages of a
-    large site link nowhere near them: a look for each name in all their targets at once,
-    then one search, say so without taking each target's last segment. The search wants a
-    name after a slash or at the start, then perhaps an extension, slashes and spaces, then
-    a fragment, a query or the end: all `_last_segment` can leave of a target, casefolded,
-    unless the target is percent-encoded (then each target is asked)."""
-    names = {name for page in pages for name in _names(page)}
-    named = _named_by(names)
-    choices = "|".join(map(re.escape, sorted(names)))
-    last = re.compile(rf"(?:^\s*|/)(?:{choices})(?:\.[^/\n]*)?/*\s*(?:[#?]|$)", re.MULTILINE)
-
-    def reaches(targets: Sequence[str]) -> bool:
-        written = "\n".join(targets).casefold()
-        if "%" not in written and (not any(n in written for n in names) or last.search(written) is None):
-            return False
-        return any(map(named, targets))
-
-    return reaches
+def names_of(pages: Iterable[SitePage]) -> frozenset[str]:
+    """Every last segment (`last_segment`) of a link that may lead to one of `pages`."""
+    return frozenset(name for page in pages for name in _names(page))
 
 
 def _named_by(names: set[str]) -> Callable[[str], bool]:
@@ -487,7 +471,7 @@ def _named_by(names: set[str]) -> Callable[[str], bool]:
     def named(target: str) -> bool:
         found = known.get(target)
         if found is None:
-            found = known[target] = _last_segment(target) in names
+            found = known[target] = last_segment(target) in names
         return found
 
     return named
@@ -505,7 +489,7 @@ def _names(page: SitePage) -> set[str]:
     """Every last segment a link to `page` may end in: its file or folder name, and the
     last segment of each URL it publishes to."""
     names = {page.path.stem.casefold(), page.path.parent.name.casefold()}
-    names.update(_last_segment(url) for url in page.urls)
+    names.update(last_segment(url) for url in page.urls)
     return names
 
 
