@@ -3,6 +3,7 @@ writes only what it must; findings on pages known only from the index keep their
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from seolint.document.model import Span
 from seolint.findings.facts import Fact, FileFacts, Reference
 from seolint.lint import site_pass
 from seolint.sitewide import index as index_module
-from seolint.sitewide.index import PARTS, part_of
+from seolint.sitewide.index import PARTS, FactsIndex, part_of
 from tests.conftest import CliResult, run_cli
 from tests.test_site_rules import found, hugo_site, post
 
@@ -58,7 +59,7 @@ def test_the_index_keeps_no_source_line_and_an_entry_keeps_each_line_once(site: 
     entry = next(
         data
         for path in (site / CACHE_DIR).glob("*/*.json")
-        if not path.name.startswith("site-")
+        if not path.name.startswith(("site-", "listing-"))  # the facts index, the content listing
         and path.parent.name != "runs"  # the run's record
         and (data := signed(path))["path"].endswith("a1.md")  # type: ignore[index]
     )
@@ -89,7 +90,7 @@ def test_a_warm_one_file_run_reads_one_entry_and_writes_one_part(
     monkeypatch.setattr(Cache, "write_signed", writing)
     result = check("content/docs/b2.md")
     assert found(result) == [("content/docs/b2.md", 5, "W001")]
-    entries = {name for name in read if not name.startswith("site-")}
+    entries = {name for name in read if not name.startswith(("site-", "listing-"))}
     assert len(entries) == 1  # the changed page's own entry (a miss); the others come from the index
     parts = [name for name in written if name.startswith("site-")]
     assert parts == [f"{index_parts(site)[0].name[:21]}-{part_of('content/docs/b2.md'):02x}.json"]
@@ -187,3 +188,105 @@ def test_malformed_facts_are_refused(damage: str) -> None:
     _BROKEN[damage](data)
     with pytest.raises((TypeError, ValueError)):
         facts_from_json(data)
+
+
+@pytest.fixture
+def decoded(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each page the index gives facts of, whether its references were decoded."""
+    seen: list[bool] = []
+    real = index_module.facts_from_json
+
+    def decoding(data: dict[str, Any], references: bool = True) -> FileFacts:
+        seen.append(references)
+        return real(data, references)
+
+    monkeypatch.setattr(index_module, "facts_from_json", decoding)
+    return seen
+
+
+def test_a_one_file_run_decodes_only_the_references_that_may_reach_its_page(
+    site: Path, decoded: list[bool]
+) -> None:
+    check(".")
+    page = site / "content" / "docs" / "c3.md"  # no other page links to it
+    page.write_text(post("Page c3 of the docs", "[gone](/docs/nowhere/) [a](/docs/a0/)"), encoding="utf-8")
+    assert found(check("content/docs/c3.md")) == found(check("--no-cache", "content/docs/c3.md"))
+    assert len(decoded) == 12 and not any(decoded)  # the other 12 pages, none with references
+    decoded.clear()
+    linked = site / "content" / "docs" / "a0.md"  # every other page links to it
+    linked.write_text(post("Page a0, now renamed"), encoding="utf-8")
+    assert found(check("content/docs/a0.md")) == found(check("--no-cache", "content/docs/a0.md"))
+    assert decoded.count(True) == 12  # the home page and the 11 other docs link to it
+
+
+def test_references_left_undecoded_are_stored_again_whole(site: Path) -> None:
+    check(".")
+    before = {p.name: signed(p) for p in index_parts(site)}
+    page = site / "content" / "docs" / "c3.md"
+    page.write_text(post("Page c3 of the docs", "Nothing here."), encoding="utf-8")
+    check("content/docs/c3.md")
+    after = {p.name: signed(p) for p in index_parts(site)}
+    rewritten = [name for name in after if after[name] != before[name]]
+    assert len(rewritten) == 1
+    for location, entry in after[rewritten[0]].items():  # type: ignore[attr-defined]
+        if not location.endswith("c3.md"):
+            assert entry[2] == before[rewritten[0]][location][2]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("edited", "text"),
+    [
+        ("b2.md", post("Page c1 of the docs", LINKS)),  # a duplicate title appears
+        ("c1.md", post("Page c1, retitled", LINKS)),  # and disappears (b2 is checked below)
+        ("a1.md", post("Page a1 of the docs", "Only [b](/docs/b2/) now.")),  # the only link to b2 is a1's
+    ],
+)
+def test_a_warm_one_file_run_after_another_page_changed_agrees_with_no_cache(
+    site: Path, edited: str, text: str
+) -> None:
+    (site / "content" / "docs" / "b2.md").write_text(post("Page b2 of the docs", "Alone."), encoding="utf-8")
+    check(".")
+    (site / "content" / "docs" / edited).write_text(text, encoding="utf-8")
+    for page in ("content/docs/b2.md", "content/docs/c1.md", "content/docs/a1.md"):
+        assert found(check(page)) == found(check("--no-cache", page))
+
+
+def test_each_pages_link_ends_are_stored_and_decide_what_is_decoded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "key"))
+    cache = Cache.open(tmp_path, "f" * 32)
+    assert isinstance(cache, Cache)
+    links = (
+        Reference("link", " /docs/Caf%C3%A9/#set-up ", "url", Span(7, 3, 7, 12)),
+        Reference("image", "../pictures/b.PNG?x=1", "url", Span(8, 1, 8, 9)),
+    )
+    key = (cache.folder.name, "k" * 64)
+    FactsIndex(cache, tmp_path).save({"content/a.md": (key, FACTS._replace(references=links), None)})
+    stored = signed(next(cache.folder.glob("site-*.json")))
+    assert stored["content/a.md"][2]["ends"] == ["b", "café"]  # type: ignore[index]
+
+    def references(names: frozenset[str]) -> tuple[Reference, ...]:
+        return FactsIndex(cache, tmp_path).stored({"content/a.md": key}, names)["content/a.md"].references
+
+    assert references(frozenset({"café"})) == references(frozenset({"b"})) == links
+    assert references(frozenset({"cafe", "docs", "pictures"})) == references(frozenset()) == ()
+
+
+def test_a_page_stored_without_link_ends_is_judged_target_by_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "key"))
+    cache = Cache.open(tmp_path, "f" * 32)
+    assert isinstance(cache, Cache)
+    key = (cache.folder.name, "k" * 64)
+    entry = [key[0], key[1], facts_to_json(FACTS._replace(contexts={})), None]  # no "ends": an older index
+    cache.write_signed(f"{_index_name(tmp_path)}-{part_of('content/a.md'):02x}.json", {"content/a.md": entry})
+    found = FactsIndex(cache, tmp_path).stored({"content/a.md": key}, frozenset({"b"}))
+    assert found["content/a.md"].references == FACTS.references
+    found = FactsIndex(cache, tmp_path).stored({"content/a.md": key}, frozenset({"a"}))
+    assert found["content/a.md"].references == ()
+
+
+def _index_name(root: Path) -> str:
+    return "site-" + hashlib.sha256(str(root).encode()).hexdigest()[:16]

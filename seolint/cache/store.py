@@ -302,8 +302,9 @@ def _fix_from_json(data: object) -> Fix | None:
     return Fix(tuple(parsed), "safe" if applicability == "safe" else "unsafe", _str(title))
 
 
-def facts_from_json(data: dict[str, Any]) -> FileFacts:
-    """FileFacts from their JSON (TypeError, ValueError or KeyError when malformed)."""
+def facts_from_json(data: dict[str, Any], references: bool = True) -> FileFacts:
+    """FileFacts from their JSON (TypeError, ValueError or KeyError when malformed); without
+    `references`, their references are left out (neither decoded nor checked)."""
 
     def fact(value: Any) -> Fact | None:
         if value is None:
@@ -311,7 +312,7 @@ def facts_from_json(data: dict[str, Any]) -> FileFacts:
         text, span = value
         return Fact(_str(text), _span(span))
 
-    kinds, targets, syntaxes, spans = data["references"]
+    kinds, targets, syntaxes, spans = data["references"] if references else ([], [], [], [])
     kinds, targets, syntaxes = _strings(kinds), _strings(targets), _strings(syntaxes)
     if not set(kinds) <= set(get_args(ReferenceKind)) or not len(kinds) == len(targets) == len(syntaxes):
         raise ValueError("references")

@@ -8,8 +8,8 @@ ignores, the slug rule, the report), with nothing renamed after the fact.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from pathlib import PurePath
 from typing import Literal, NamedTuple
 
 Format = Literal["markdown", "html", "text"]
@@ -39,7 +39,9 @@ class FileError(NamedTuple):
 
 def format_for(path: str, extension_map: Mapping[str, Format] | None = None) -> Format | None:
     """The format a file name implies; the config's `extension-map` adds or overrides extensions."""
-    suffix = PurePath(path).suffix.lower()
+    name = os.path.basename(path.rstrip("/" + os.sep))  # PurePath(path).suffix, without a path made
+    dot = name.rfind(".")
+    suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
     if extension_map and suffix in extension_map:
         return extension_map[suffix]
     return FORMATS.get(suffix)

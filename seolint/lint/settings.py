@@ -24,6 +24,7 @@ from seolint.registry.rule import Rule, RuleSet
 if TYPE_CHECKING:
     from seolint.cache.store import Cache
     from seolint.site import Site, SiteFinder
+    from seolint.sitewide.listing import Listing
 
 
 class Overrides(NamedTuple):
@@ -86,6 +87,7 @@ class Settings:
         self._said_no_cache = False
         self._finders: dict[str, SiteFinder] = {}
         self._site_keys: dict[Path, str] = {}
+        self._listings: dict[Path, Listing | None] = {}  # by site root
         self._sites: dict[Path, Site | None] = {}  # by the location asked about, and by its folder
         self._drafts_in: dict[str, DraftSettings] = {}  # by folder name, as a draft's path gives it
 
@@ -145,7 +147,26 @@ class Settings:
             )
         if config.generator not in self._finders:
             self._finders[config.generator] = SiteFinder(config.generator)  # type: ignore[arg-type]
-        return self._finders[config.generator].find(folder)
+        site = self._finders[config.generator].find(folder)
+        if site is not None:
+            self.listing_for(site)  # before anything walks the site's content folders
+        return site
+
+    def listing_for(self, site: Site) -> Listing | None:
+        """The site's stored content listing when its site checks and the cache are on (read
+        once a run): the site takes its content files from it instead of walking them."""
+        if site.root not in self._listings:
+            config = self.config_for(site.root)
+            cache = self.cache_for(config) if config.site_checks else None
+            listing = None
+            if cache is not None:
+                from seolint.sitewide.listing import Listing
+
+                listing = Listing(cache, site, self.site_key(site))
+                site.use_content_files(listing.content_files())
+                listing.save()
+            self._listings[site.root] = listing
+        return self._listings[site.root]
 
     def site_key(self, site: Site) -> str:
         """A hash of what a site contributes to findings (its config and templates), for the cache."""

@@ -29,7 +29,7 @@ from seolint.lint.pipeline import describe, trace
 from seolint.lint.settings import Settings
 from seolint.site import Site, url_key
 from seolint.sitewide.index import FactsIndex, IndexKey, Stamp, racy_before, stamp
-from seolint.sitewide.model import SiteModel, SitePage
+from seolint.sitewide.model import SiteModel, SitePage, names_of
 
 LintFile = Callable[[DraftFile], "FileResult | FileError"]
 
@@ -108,7 +108,7 @@ def build_model(
     page with `everything` (a pull request's check compares whole sites). Pages the
     facts index knew that are gone (renamed or deleted since) are the model's `vanished`:
     the pages linking to them join the focus, for their broken links."""
-    pages, vanished = _pages_and_vanished(site, given, settings, lint, jobs)
+    pages, vanished = _pages_and_vanished(site, given, settings, lint, jobs, focused=not everything)
     generated = settings.config_for(site.root).generated
     focus = None if everything else given.keys()
     model = SiteModel.build(site, pages, focus, named, generated, vanished)
@@ -159,8 +159,11 @@ def _pages_and_vanished(
     settings: Settings,
     lint: LintFile,
     jobs: int,
+    focused: bool = False,
 ) -> tuple[list[SitePage], list[SitePage]]:
-    """`site_pages`, and the pages the facts index knew that no longer exist."""
+    """`site_pages`, and the pages the facts index knew that no longer exist. `focused`:
+    for a model whose focus is the given pages, so the other pages' references are needed
+    only where they may lead to a given page; the others come without references."""
     root_cache = settings.cache_for(settings.config_for(site.root))
     index = FactsIndex(root_cache, site.root) if root_cache is not None else None
     salt = settings.site_key(site)
@@ -169,20 +172,33 @@ def _pages_and_vanished(
     keys: dict[Path, IndexKey] = {}
     stamps: dict[Path, Stamp | None] = {}
     caches: dict[str, tuple[Cache | None, int]] = {}  # by folder: one config lookup per folder
+    listing = settings.listing_for(site)
     content = [path for path in site.content_files() if format_for(str(path)) is not None]
     if index is not None:
         since = racy_before()
+        nearest = listing.nearest_configs() if listing is not None else {}
         for path in content:
             draft = drafts.setdefault(path, _draft(path))
             stamps[path] = stamp(draft.location, salt[:16], since)
-            key = _index_key(settings, caches, draft, salt, index, stamps[path])
+            key = _index_key(settings, caches, nearest, draft, salt, index, stamps[path])
             if key is not None:
                 keys[path] = key
     else:
         for path in content:
             drafts.setdefault(path, _draft(path))
+    vanished: list[SitePage] = []
+    if index is not None:
+        present = {drafts[path].location for path in content}
+        for location in index.locations():
+            if location not in present and not os.path.exists(location):
+                old = index.facts_of(location)
+                if old is not None:
+                    vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
+    names = None
+    if focused and not vanished:  # else pages linking to a vanished one join the focus
+        names = names_of(SitePage.of(site, path, drafts[path].path, facts[path]) for path in given)
     wanted = {drafts[path].location: keys[path] for path in content if path not in facts and path in keys}
-    stored = index.stored(wanted) if index is not None else {}
+    stored = index.stored(wanted, names) if index is not None else {}
     missing: list[Path] = []
     for path in content:
         if path not in facts:
@@ -197,15 +213,8 @@ def _pages_and_vanished(
         missing, map_ordered(lint, [drafts[p] for p in missing], jobs, lost=_unread), strict=True
     ):
         facts[path] = outcome.facts if isinstance(outcome, FileResult) else None
-    vanished: list[SitePage] = []
     if index is not None:
         known = {p: found for p, found in facts.items() if found is not None and p in keys}
-        locations = {drafts[p].location for p in known}
-        for location in index.locations():
-            if location not in locations and not os.path.exists(location):
-                old = index.facts_of(location)
-                if old is not None:
-                    vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
         index.save({drafts[p].location: (keys[p], found, stamps[p]) for p, found in known.items()})
     pages = [SitePage.of(site, path, drafts[path].path, found) for path, found in facts.items()]
     return sorted(pages, key=lambda page: page.path), vanished
@@ -219,16 +228,18 @@ def _unread(draft: DraftFile, why: str) -> FileError:
 def _index_key(
     settings: Settings,
     caches: dict[str, tuple[Cache | None, int]],
+    nearest: Mapping[str, str],
     draft: DraftFile,
     salt: str,
     index: FactsIndex,
     stamped: Stamp | None,
 ) -> IndexKey | None:
     """The page's cache key (as the runner computes it) within its config's cache folder:
-    the index's when the page's stamp is unchanged, else from its bytes."""
+    the index's when the page's stamp is unchanged, else from its bytes. `nearest` names,
+    for a folder of the content tree, the folder whose config it shares (no probing)."""
     folder = os.path.dirname(draft.location)
     if folder not in caches:
-        config = settings.config_for(Path(folder or "."))
+        config = settings.config_for(Path(nearest.get(os.path.abspath(folder or "."), folder or ".")))
         caches[folder] = (settings.cache_for(config), settings.plan_for(config).max_file_size)
     cache, max_size = caches[folder]
     if cache is None:

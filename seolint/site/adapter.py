@@ -307,6 +307,11 @@ class Site:
         """Every content file of the site, sorted."""
         return self._content_files
 
+    def use_content_files(self, files: tuple[Path, ...]) -> None:
+        """Take the content files from a listing the caller keeps current (the site pass's,
+        trusted by folder stamps) instead of walking the content folders again."""
+        self.__dict__["_content_files"] = files
+
     @cached_property
     def _content_files(self) -> tuple[Path, ...]:
         found: set[str] = set()

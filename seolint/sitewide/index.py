@@ -31,6 +31,7 @@ from pathlib import Path
 
 from seolint.cache.store import Cache, facts_from_json, facts_to_json
 from seolint.findings.facts import FileFacts
+from seolint.sitewide.model import last_segment
 
 IndexKey = tuple[str, str]  # (cache folder of the page's config, the page's cache key)
 Stamp = list[object]  # the site's key, then the file's size, mtime, ctime, inode and device
@@ -48,17 +49,28 @@ class FactsIndex:
         with _collection_paused():
             self._parts: list[_Stored] = [self._read(part) for part in range(PARTS)]
         self._stored: _Stored = {}
+        self._served: set[str] = set()  # the locations whose facts were read from here
         for stored in self._parts:
             self._stored.update(stored)
 
-    def stored(self, wanted: Mapping[str, IndexKey]) -> dict[str, FileFacts]:
-        """The facts of each location of `wanted` stored under the key it gives."""
+    def stored(
+        self, wanted: Mapping[str, IndexKey], names: frozenset[str] | None = None
+    ) -> dict[str, FileFacts]:
+        """The facts of each location of `wanted` stored under the key it gives. With
+        `names`, a page's references are decoded only when the last segment of one of
+        their targets is among `names` (a link that may lead where the run looks); the other
+        pages come without references: a one-file run resolves none of them, and decoding
+        the ~900,000 spans and references of a 20,000-page site was a fifth of its time."""
         found: dict[str, FileFacts] = {}
         with _collection_paused():
             for location, key in wanted.items():
                 stored = self._stored.get(location)
-                if stored is not None and stored[0] == key and (facts := _facts(stored[1])) is not None:
+                if stored is None or stored[0] != key:
+                    continue
+                facts = _facts(stored[1], names is None or _may_link(stored[1], names))
+                if facts is not None:
                     found[location] = facts
+        self._served.update(found)
         return found
 
     def key_by_stamp(self, location: str, folder: str, stamp: Stamp | None) -> IndexKey | None:
@@ -91,10 +103,20 @@ class FactsIndex:
             self._cache.write_signed(
                 self._file(part),
                 {
-                    location: [key[0], key[1], facts_to_json(facts._replace(contexts={})), stamp]
+                    location: [key[0], key[1], self._json(location, key, facts), stamp]
                     for location, (key, facts, stamp) in now.items()
                 },
             )
+
+    def _json(self, location: str, key: IndexKey, facts: FileFacts) -> object:
+        """A page's facts to store: as stored when they were read from here under the same
+        key (perhaps without their references), else from `facts`."""
+        before = self._stored.get(location)
+        if location in self._served and before is not None and before[0] == key:
+            return before[1]
+        data = facts_to_json(facts._replace(contexts={}))
+        data["ends"] = sorted({last_segment(reference.target) for reference in facts.references})
+        return data
 
     def _file(self, part: int) -> str:
         return f"{self._name}-{part:02x}.json"
@@ -150,8 +172,22 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _facts(data: object) -> FileFacts | None:
+def _facts(data: object, references: bool = True) -> FileFacts | None:
     try:
-        return facts_from_json(data)  # type: ignore[arg-type]
+        return facts_from_json(data, references)  # type: ignore[arg-type]
     except (TypeError, ValueError, KeyError):
         return None
+
+
+def _may_link(data: object, names: frozenset[str]) -> bool:
+    """Whether the last segment of one of the page's stored link targets is among `names`
+    (also when they are malformed: decoding them then refuses the page). The segments are
+    stored with the facts (`ends`), so this is one set operation, not one per link."""
+    try:
+        ends = data.get("ends")  # type: ignore[attr-defined]
+        if type(ends) is not list:
+            ends = map(last_segment, data["references"][1])  # type: ignore[index]
+        return not names.isdisjoint(ends)
+    except (TypeError, KeyError, IndexError, AttributeError):
+        return True
+

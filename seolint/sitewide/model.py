@@ -132,10 +132,8 @@ class SiteModel:
         model.named = frozenset(named) & model.focus
         model.build_time = site.build_time(generated)
         model.vanished = tuple(vanished)
-        names = {name for path in model.focus for name in _names(by_path[path])}
-        names.update(name for page in model.vanished for name in _names(page))
         everything = model.focus == by_path.keys()
-        may_lead_to_focus = _named_by(names)
+        may_lead_to_focus = reaching([*(by_path[path] for path in model.focus), *model.vanished])
         model.resolutions = [
             model._resolve(page, reference)
             for page in model.pages.values()
@@ -446,12 +444,23 @@ class SiteModel:
         )
 
 
-def _last_segment(target: str) -> str:
+def last_segment(target: str) -> str:
     """The last segment of a link target, as a page name: "/a/b/#x" and "../b.md" give "b"."""
     path = target.split("#", 1)[0].split("?", 1)[0].strip().rstrip("/")
     name = path.rsplit("/", 1)[-1]
     name = unquote(name) if "%" in name else name
     return os.path.splitext(name)[0].casefold() if "." in name else name.casefold()
+
+
+def reaching(pages: Iterable[SitePage]) -> Callable[[str], bool]:
+    """Whether a link target may lead to one of `pages` (its last segment names one): the
+    other pages' references a model with these pages in focus (or vanished) resolves."""
+    return _named_by({name for page in pages for name in _names(page)})
+
+
+def names_of(pages: Iterable[SitePage]) -> frozenset[str]:
+    """Every last segment (`last_segment`) of a link that may lead to one of `pages`."""
+    return frozenset(name for page in pages for name in _names(page))
 
 
 def _named_by(names: set[str]) -> Callable[[str], bool]:
@@ -462,7 +471,7 @@ def _named_by(names: set[str]) -> Callable[[str], bool]:
     def named(target: str) -> bool:
         found = known.get(target)
         if found is None:
-            found = known[target] = _last_segment(target) in names
+            found = known[target] = last_segment(target) in names
         return found
 
     return named
@@ -480,7 +489,7 @@ def _names(page: SitePage) -> set[str]:
     """Every last segment a link to `page` may end in: its file or folder name, and the
     last segment of each URL it publishes to."""
     names = {page.path.stem.casefold(), page.path.parent.name.casefold()}
-    names.update(_last_segment(url) for url in page.urls)
+    names.update(last_segment(url) for url in page.urls)
     return names
 
 
