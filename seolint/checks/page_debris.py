@@ -267,7 +267,7 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
     return found
 
 
-_ROW = re.compile(r"\s+[·•|]\s+")
+_ROW = re.compile(r"(?<!\s)\s+[·•|]\s+")  # from the run's start only: linear on long runs
 
 
 def _in_cells(text: str) -> bool:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the renderer is imported only where templates are read
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _META = re.compile(r"<meta\b([^>]*)>", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTE = re.compile(r"""(?<![\w:-])([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.DOTALL)
-_INSTANT = re.compile(r"\s*0*(?:\.0*)?\s*[;,]\s*url\s*=", re.IGNORECASE)  # "0; url=/target"
+_INSTANT = re.compile(r"\A\s*(?:0+(?:\.0*)?|\.0+)\s*[;,]\s*url\s*=", re.IGNORECASE)  # "0; url=/target"
 _MARKS = (TITLE, DESCRIPTION, SUMMARY, UNKNOWN_MARK)
 
 
