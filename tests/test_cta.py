@@ -136,6 +136,7 @@ def ask(text: str) -> bool:
     return asks_reader(text, IMPERATIVE_VERBS)
 
 
+@pytest.mark.slow  # counted in a spawned callgrind, 4-8 s: CI's slow stage runs it
 def test_long_sentences_take_linear_time() -> None:
     assert_linear(
         *(

@@ -437,6 +437,7 @@ def test_a_draft_edited_while_fixing_is_left_alone(tmp_path: Path, monkeypatch: 
     assert draft.read_text(encoding="utf-8") == "# Saved by the editor\n"
 
 
+@pytest.mark.slow  # counted in a spawned callgrind, 4-8 s: CI's slow stage runs it
 def test_fixing_a_long_draft_grows_linearly() -> None:
     """A draft with thousands of repeats: one round settles them all, in linear time."""
 

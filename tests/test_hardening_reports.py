@@ -187,6 +187,7 @@ def rich_of(run: RunResult) -> None:
     rich.report(run, io.StringIO(), ReportOptions(color=True))
 
 
+@pytest.mark.slow  # counted in a spawned callgrind, 4-8 s: CI's slow stage runs it
 def test_the_html_and_rich_reports_of_a_minified_page_grow_linearly() -> None:
     """The reports whole, in instructions: 8,000 findings on one line took 160 s in HTML."""
     assert_linear(

@@ -11,6 +11,7 @@ import difflib
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -143,6 +144,7 @@ def test_comparisons_grow_with_the_site_not_its_square() -> None:
     assert medium <= 6 * small and large <= 6 * medium, (small, medium, large)
 
 
+@pytest.mark.slow  # counted in a spawned callgrind, 4-8 s: CI's slow stage runs it
 def test_suggestions_grow_linearly_in_instructions() -> None:
     """The whole work, index included: 2,000 pages took 31 s when every page was compared
     (that brute force counts 87x here, this index 12x)."""

@@ -45,6 +45,7 @@ def test_every_section_is_found_with_its_own_fix(fmt: Format) -> None:
     assert [(f.span.line, f.code, f.fix is not None) for f in found] == expected
 
 
+@pytest.mark.slow  # counted in a spawned callgrind, 4-8 s: CI's slow stage runs it
 def test_fixes_for_ten_times_the_sections_cost_about_ten_times() -> None:
     """The lookups are the same in every format; Markdown's parse costs most to count."""
     small, large = sections("markdown", 50), sections("markdown", 500)

@@ -270,6 +270,7 @@ def _adversarial_inputs(pattern: str, size: int) -> list[str]:
     return inputs
 
 
+@pytest.mark.slow  # counted in a spawned callgrind, 4-8 s: CI's slow stage runs it
 def test_every_builtin_pack_regex_is_linear_on_adversarial_input() -> None:
     checks = []
     for rule in builtin_pack_rules():
@@ -285,6 +286,7 @@ def test_every_builtin_pack_regex_is_linear_on_adversarial_input() -> None:
     assert_linear(*checks)
 
 
+@pytest.mark.slow  # counted in a spawned callgrind, 4-8 s: CI's slow stage runs it
 def test_whole_pack_rules_are_linear_on_one_huge_line() -> None:
     checks = []
     for filler in ("TODO ", "[Insert ", "{{ x ", "Related Posts ", "**", "<p>", "# "):
