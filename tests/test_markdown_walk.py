@@ -68,6 +68,8 @@ def parsers_agree(source: str) -> bool:
 @example(EXAMPLES[1])
 @example(EXAMPLES[2])
 @example(EXAMPLES[3])
+@example("- \r\n\t`# `")  # found by a run: a tab indenting a list item's line moved its code span
+@example("- a\n\t`a` and `b`")
 def test_both_trees_walk_to_the_same_document_where_the_parsers_agree(source: str) -> None:
     """markdown-it-py's tokens, shaped as nodes, walk as markdown-it-pyrs's own nodes do.
 
@@ -92,9 +94,11 @@ def test_links_told_directly_are_links_told_through_the_html_nesting(source: str
     except ParseError:  # front matter that is not a mapping (`---\n===\n---`): no links to tell
         reject()
 
-    def through_nesting(self: Any, children: Any, lines: Any, located: int, at: int | None = None) -> None:
+    def through_nesting(
+        self: Any, children: Any, lines: Any, located: int, at: int | None = None, code_placed: bool = True
+    ) -> None:
         sink = markdown_inline.InlineHtml(self.source, self.reader, self.not_prose)
-        markdown_inline.read(children, self.source, lines, sink, at)
+        markdown_inline.read(children, self.source, lines, sink, at, code_placed)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(markdown._Builder, "_inline", through_nesting)

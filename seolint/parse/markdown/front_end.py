@@ -156,13 +156,27 @@ class _Builder:
         return Span(start + 1, column, end, len(self.source.line(last_index)) + 1 if last_index >= 0 else 1)
 
     def _heading(self, level: int, children: Sequence[Node], lines: Lines, atx: bool, quoted: bool) -> None:
+        known = len(self._code_spans)
         text, located = markdown_inline.plain_text(children, keep_code=True, code=self._code_spans)
+        located, placed = self._placed_code(known, lines, located)
         text, anchor = attributes.heading_attributes(text)
         marks = self._hashes(lines[0], level) if atx else ()
         span = self._line_span(lines)
         self.headings.append(Heading(level, text, span, anchor=anchor, level_marks=marks, quoted=quoted))
         if located:
-            self._inline(children, lines, located)
+            self._inline(children, lines, located, code_placed=placed)
+
+    def _placed_code(self, known: int, lines: Lines, located: int) -> tuple[int, bool]:
+        """What the inline walk must find itself: the tree places the code spans of a line
+        indented by a tab (a list item's, a quote's) as if the tab were the spaces it stands
+        for, so on such lines the cursor walk finds them in the source instead."""
+        if len(self._code_spans) == known or not any(
+            "\t" in (line := self.source.line(n))[: len(line) - len(line.lstrip(" \t>"))]
+            for n in range(lines[0], min(lines[1], self.source.count))
+        ):
+            return located, True
+        del self._code_spans[known:]
+        return max(located, markdown_inline.LINKS_ONLY), False
 
     def _hashes(self, line: int, level: int) -> tuple[LevelMark, ...]:
         """The `#` run that opens an ATX heading on line `line` (0-based): the first `#` of the
@@ -172,7 +186,9 @@ class _Builder:
         return (LevelMark(at, at + level, "#"),) if column >= 0 else ()
 
     def _prose(self, kind: BlockKind, children: Sequence[Node], lines: Lines, at: int | None = None) -> None:
+        known = len(self._code_spans)
         text, located = markdown_inline.plain_text(children, keep_code=False, code=self._code_spans)
+        located, placed = self._placed_code(known, lines, located)
         note = attributes.without_footnote_marker(text)
         if note != text:  # a footnote: generators list them at the end of the page
             text, kind = note, "list-item"
@@ -187,7 +203,7 @@ class _Builder:
             Block(kind, text, self._line_span(lines, text), collapsed=any(self._details), bold=bold)
         )
         if located:
-            self._inline(children, lines, located, at)
+            self._inline(children, lines, located, at, placed)
 
     def _row(self, cells: Sequence[Node], lines: Lines) -> None:
         """A table row's cells, each read from where it starts on the row's line: after the
@@ -202,13 +218,20 @@ class _Builder:
         for index, cell in enumerate(cells):
             self._prose("table-cell", cell.children, lines, starts[min(index, len(starts) - 1)])
 
-    def _inline(self, children: Sequence[Node], lines: Lines, located: int, at: int | None = None) -> None:
+    def _inline(
+        self,
+        children: Sequence[Node],
+        lines: Lines,
+        located: int,
+        at: int | None = None,
+        code_placed: bool = True,
+    ) -> None:
         sink = (
             InlineHtml(self.source, self.reader, self.not_prose)
             if located == markdown_inline.WITH_HTML
             else MarkdownLinks(self.source, self.reader, self.not_prose)
         )
-        markdown_inline.read(children, self.source, lines, sink, at)
+        markdown_inline.read(children, self.source, lines, sink, at, code_placed)
 
     def _code(self, tree: Tree, node: Node, lines: Lines) -> None:
         span = self._line_span(lines)

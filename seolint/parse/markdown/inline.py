@@ -136,11 +136,13 @@ def read(
     lines: tuple[int, int],
     sink: MarkdownLinks | InlineHtml,
     at: int | None = None,
+    code_placed: bool = True,
 ) -> None:
     """Tell `sink` of the links, images and inline HTML among `nodes`, the inline content of
     source lines [first, after the last) (0-based) from offset `at` on (a table cell's start;
     by default the first line's), and of what is not prose text in them: the code spans the
-    nodes do not place, and the brackets of shortcut reference links."""
+    nodes do not place (all of them unless `code_placed`), and the brackets of shortcut
+    reference links."""
     end = source.offset(lines[1] + 1) if lines[1] < source.count else len(source.text)
     cursor = Cursor(source.text, source.offset(lines[0] + 1) if at is None else at, end)
     stack: list[Node | None] = list(reversed(nodes))  # None: where a link's content ends
@@ -177,7 +179,7 @@ def read(
             stack.extend(reversed(node.children))
         elif name == "code_inline":
             found = cursor.code(_code_marker(node.meta))
-            if node.srcmap is None and found is not None:  # (a byte range was taken by plain_text)
+            if (node.srcmap is None or not code_placed) and found is not None:  # (else plain_text took it)
                 not_text.append(found)
             sink.write(_code_content(node))
         elif name == "softbreak" or name == "hardbreak":
