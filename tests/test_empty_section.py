@@ -56,6 +56,7 @@ def test_the_last_heading_is_left_alone() -> None:
     assert lint("# Caching\n\nIntro.\n\n## Summary\n", "markdown", ("H008",)) == []
 
 
+@pytest.mark.slow  # counted in a spawned callgrind: CI's slow stage runs it
 def test_linear_in_the_number_of_headings_and_comments() -> None:
     small, large = ("# T\n\n" + "## A\n<!-- c -->\n" * n for n in (50, 500))
     assert_linear(Growth("headings", partial(rule_findings, ("H008",)), small, large, setup=doc_of))

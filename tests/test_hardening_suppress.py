@@ -98,6 +98,7 @@ def apply(reproduced: tuple[Document, list[Finding], Plan]) -> list[Finding]:
     return suppress.apply(*reproduced)
 
 
+@pytest.mark.slow  # counted in a spawned callgrind: CI's slow stage runs it
 def test_ten_times_more_suppressed_lines_is_linear_work() -> None:
     """The pairwise version made one `covers` call per (finding, suppression) pair."""
     assert_linear(Growth("suppressed lines", apply, 30, 300, setup=reproducer))

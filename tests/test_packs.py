@@ -315,6 +315,7 @@ def test_the_readme_example_pack_is_valid() -> None:
     assert codes_at(list(found)) == [(1, "Z001"), (3, "Z001"), (3, "Z001")]
 
 
+@pytest.mark.slow  # counted in a spawned callgrind: CI's slow stage runs it
 def test_many_empty_section_labels_take_linear_time() -> None:
     small, large = ("# T\n\n" + "Related Posts\n\n" * count for count in (20, 200))
     assert len(lint_selected(large, ("S001",)).findings) == 200

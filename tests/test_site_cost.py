@@ -53,6 +53,7 @@ def regions(site_class: type[Site], text: str) -> object:
     return site_class("x", ROOT, "test").template_regions(text, ROOT / "x.mdx")
 
 
+@pytest.mark.slow  # counted in a spawned callgrind: CI's slow stage runs it
 @pytest.mark.parametrize(
     ("site_class", "unit"),
     [
