@@ -95,8 +95,6 @@ HUGO_KEYS = frozenset(
 )
 _SUFFIXES = (MARKDOWN_SUFFIXES - {".mdx"}) | {".html", ".htm", ".adoc", ".org", ".rst", ".pandoc"}
 _TITLE = re.compile(r"\{\{[^{}]{0,300}(?<!Site)\.(?:Link)?Title\b[^{}]{0,300}\}\}")
-# Template calls that may write the title from elsewhere: a partial, a block, a template.
-_DELEGATES = re.compile(r"\{\{-?\s*(?:partial|partialCached|block|template)\b")
 # What may write the title from a template seolint does not follow: a block, a template, a
 # view rendered by `.Render` (a partial is followed by name).
 _DELEGATES_ELSEWHERE = re.compile(r"\{\{-?\s*(?:block|template)\b|\.Render\b")
@@ -436,10 +434,15 @@ class HugoSite(Site):
         return any("docsy" in name.lower() for name in (*imports, *themes))
 
     def navigation_urls(self) -> frozenset[str]:
+        entries = [e for table in self._menu_tables for menu in table.values() for e in _as_list(menu)]
+        return frozenset(url_key(join_url(self.base_path, url)) for url in _menu_targets(entries))
+
+    @cached_property
+    def _menu_tables(self) -> list[dict[str, Any]]:
+        """The config's menus, each a table of menu name to entries (the root's, each language's)."""
         tables = [self.config.get("menus"), self.config.get("menu")]
         tables += [t.get("menus") or t.get("menu") for t in self._languages.values()]
-        entries = [e for t in tables if isinstance(t, dict) for menu in t.values() for e in _as_list(menu)]
-        return frozenset(url_key(join_url(self.base_path, url)) for url in _menu_targets(entries))
+        return [t for t in tables if isinstance(t, dict)]
 
     def main_menu(self, path: Path, front_matter: Mapping[str, Any] | None, url: str | None) -> str | None:
         """Hugo's menu named `main` (the one themes draw as the navigation bar): an entry in
@@ -455,9 +458,7 @@ class HugoSite(Site):
 
     @cached_property
     def _main_menu_urls(self) -> frozenset[str]:
-        tables = [self.config.get("menus"), self.config.get("menu")]
-        tables += [t.get("menus") or t.get("menu") for t in self._languages.values()]
-        entries = [e for t in tables if isinstance(t, dict) for e in _as_list(_lowered(t).get("main"))]
+        entries = [e for table in self._menu_tables for e in _as_list(_lowered(table).get("main"))]
         return frozenset(url_key(join_url(self.base_path, url)) for url in _menu_targets(entries))
 
     # -- title level ------------------------------------------------------------------

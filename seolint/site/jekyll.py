@@ -254,7 +254,7 @@ class JekyllSite(Site):
     @cached_property
     def _main_menu_data(self) -> dict[str, frozenset[str]]:
         found: dict[str, frozenset[str]] = {}
-        for data in self.fingerprint_files():
+        for data in self._main_menu_files:
             value = read_data(data)
             if isinstance(value, dict):  # Minimal Mistakes' navigation.yml: `main`, then sidebars
                 value = [v for k, v in value.items() if str(k).lower() in _MAIN_MENU_KEYS]
@@ -267,9 +267,13 @@ class JekyllSite(Site):
 
     def fingerprint_files(self) -> list[Path]:
         """The main navigation's data files: which pages it links decides M003's findings."""
+        return list(self._main_menu_files)
+
+    @cached_property
+    def _main_menu_files(self) -> tuple[Path, ...]:
         folder = self.source / (text_value(self.config, "data_dir") or "_data")
         names = sorted(os.listdir(folder)) if folder.is_dir() else []
-        return [folder / name for name in names if _MAIN_MENU_DATA.fullmatch(name)]
+        return tuple(folder / name for name in names if _MAIN_MENU_DATA.fullmatch(name))
 
     def navigation_urls(self) -> frozenset[str]:
         data = (url_key(v) for v in self._data_values if v.startswith("/"))

@@ -69,7 +69,7 @@ def file_facts(site: Site, doc: Document) -> FileFacts:
         first_line=next((line for line in lines if line.strip()), ""),
         directives=tuple(c for c in doc.comments if c.text.strip().lower().startswith(_SUPPRESSION_PREFIX)),
         ignore=_front_matter_ignore(doc),
-        dated=publishing.date is not None or site.dates_by_name(path),
+        dated=doc.page.dated,
         authored=publishing.author is not None,
         section=site.section_of(path, urls[0] if urls else None),
         language=site.language_of(path, doc.front_matter),
