@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +25,7 @@ def split_reading_every_line(source: str) -> front_matter.FrontMatter:
         if lines[index].rstrip("\r\n").rstrip() in closers:
             raw = "".join(lines[1:index])
             span = Span(1, 1, index + 1, len(lines[index].rstrip("\r\n")) + 1)
-            data = front_matter._load(raw, kind)
+            data = front_matter._load(raw, kind, 2)
             body = "\n" * (index + 1) + "".join(lines[index + 1 :])
             return front_matter.FrontMatter(data, span, body, tuple(lines[: index + 1]))
     return front_matter.FrontMatter({}, None, source)
@@ -45,3 +46,27 @@ def test_front_matter_read_to_its_end_is_front_matter_read_whole(source: str) ->
     except ParseError as error:
         actual = str(error)
     assert actual == expected
+
+
+def test_blank_lines_before_front_matter_where_the_generator_skips_them() -> None:
+    source = "\n  \n---\ntitle: Glossar\n---\n\n# Glossar\n"
+    fm = front_matter.split(source, after_blank_lines=True)
+    assert (fm.data, fm.span) == ({"title": "Glossar"}, Span(3, 1, 5, 4))
+    assert fm.body.count("\n") == source.count("\n") and "title" not in fm.body  # lines kept, matter blanked
+    assert front_matter.key_span(fm.lines, "title") == Span(4, 1, 4, 15)
+    # near miss: Jekyll and a lone draft's renderer read the same lines as body text
+    assert front_matter.split(source).span is None
+
+
+def test_blank_lines_then_text_is_no_front_matter() -> None:
+    assert front_matter.split("\n\nPlain prose.\n---\n", after_blank_lines=True).span is None
+    assert front_matter.split("\n\n", after_blank_lines=True).span is None
+
+
+@pytest.mark.parametrize(
+    ("source", "where"),
+    [("\n\n---\ntitle: a: b\n---\n", "line 4"), ("\n+++\ntitle = \n+++\n", "line 3")],
+)
+def test_errors_after_blank_lines_name_the_files_line(source: str, where: str) -> None:
+    with pytest.raises(ParseError, match=where):
+        front_matter.split(source, after_blank_lines=True)

@@ -765,3 +765,53 @@ def test_shared_rust_blog_description_is_one_finding(rust_blog_run: CliResult) -
     pages = {"content/_index.md", "content/Rust-1.46.0.md"}
     descriptions = [f for f in found(rust_blog_run) if f[0] in pages and f[2] in {"M003", "M004", "M010"}]
     assert descriptions == [("content/_index.md", 1, "M010")]
+
+
+LATE_FRONT_MATTER = "\n---\ntitle: Tracing slow handlers in Go services\n---\n\n" + BODY
+
+
+def headings_read(result: CliResult, name: str) -> int:
+    return next(f["stats"]["headings"] for f in json.loads(result.stdout)["files"] if f["path"] == name)
+
+
+@pytest.mark.parametrize(("site", "name"), [("hugo", "content/posts/late.md"), ("zola", "content/late.md")])
+def test_front_matter_after_a_blank_line_where_the_generator_reads_it(
+    site: str, name: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = LATE_FRONT_MATTER.replace("---", "+++").replace(": ", " = '").replace("services", "services'")
+    root = write(request.getfixturevalue(site), {name: source if site == "zola" else LATE_FRONT_MATTER})
+    result = check(root, monkeypatch, "--select", "H008,M001", name)
+    assert (found(result), headings_read(result, name)) == ([], 0)
+
+
+def test_jekyll_reads_no_front_matter_after_a_blank_line(
+    jekyll: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(jekyll, {"_docs/late.md": LATE_FRONT_MATTER})  # Jekyll's pattern is anchored at the file's start
+    result = check(jekyll, monkeypatch, "--select", "H008,M001", "_docs/late.md")
+    assert headings_read(result, "_docs/late.md") == 1  # `title: ...` over `---`: a heading of the body
+
+
+LOGO_HEADER = '<h1><a href="/"><img src="/logo.png" alt="Quill"></a></h1>'
+
+
+@pytest.mark.parametrize(
+    ("header", "missing_h1"),
+    [
+        (LOGO_HEADER, False),  # every page the layout renders has the logo's <h1>
+        ("{% if page.url == '/' %}" + LOGO_HEADER + "{% endif %}", True),  # near miss: the home page only
+        ("{% comment %}" + LOGO_HEADER + "{% endcomment %}", True),  # near miss: never written
+    ],
+)
+def test_jekyll_layout_that_writes_its_own_h1(
+    header: str, missing_h1: bool, jekyll: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(
+        jekyll,
+        {
+            "_layouts/error.html": "---\nlayout: default\n---\n" + header + "{{ content }}\n",
+            "404.html": "---\nlayout: error\npermalink: /404.html\n---\n<p>Nothing here: try the docs.</p>\n",
+        },
+    )
+    result = check(jekyll, monkeypatch, "--select", "H001", "404.html")
+    assert (found(result) == [("404.html", 1, "H001")]) is missing_h1

@@ -48,9 +48,10 @@ def missing_h1(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
     the outline has no root and the title shown in results is guessed.
     Example: a draft that starts at `## Introduction` -> add `# Your post title`
     (or a front-matter `title`, which counts while `title-is-h1` is true). A page whose
-    templates redirect at once (a meta refresh) has no reader and is not judged.
+    templates redirect at once (a meta refresh) has no reader, and one whose templates write
+    an <h1> of their own (a logo heading) has its H1: neither is judged.
     """
-    if doc.page.redirect:
+    if doc.page.redirect or doc.page.template_h1:
         return
     if not _h1s(doc) and not _front_matter_title(doc, opts):
         yield Problem(Span.point(1), "no H1: add a title heading (or a front-matter `title`)", about="post")

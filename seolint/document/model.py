@@ -237,6 +237,7 @@ class Page(NamedTuple):
     main_menu: bool = False  # the site's main menu (its navigation bar) links the page
     dated: bool = False  # it has a publication date (front matter, or the file name a generator reads)
     redirect: bool = False  # its templates send visitors on at once (meta refresh): nothing to read
+    template_h1: bool = False  # its templates write an <h1> of their own (a logo heading) on every page
     reasons: tuple[tuple[str, str], ...] = ()  # (field, why it has its value), for people
 
 

@@ -72,7 +72,8 @@ def read_page(source: Source, plan: Plan, site: Site | None = None) -> Document:
         keys = dataclasses.replace(keys, any_case=True)
     try:
         templates = template_regions(source.text, source.path, site)
-        doc = parse(source.text, source.path, source.format, plan.content_selector, keys, templates)
+        late = site is not None and site.front_matter_after_blank_lines
+        doc = parse(source.text, source.path, source.format, plan.content_selector, keys, templates, late)
     except ParseError as error:
         raise DraftError(str(error)) from None
     except Exception as error:  # a front-end bug on odd input is reported, not a crash

@@ -27,35 +27,41 @@ def parse(
     content_selector: str | None = None,
     front_matter_keys: FrontMatterKeys | None = None,
     templates: Sequence[Region] = (),
+    front_matter_after_blank_lines: bool = False,
 ) -> Document:
     """Parse `text` with the front-end for `fmt` (importing only that one), reading the
     site's template syntax (`templates`, from seolint.site) as what it means, then resolve
-    the page metadata with the configured front-matter keys."""
+    the page metadata with the configured front-matter keys. The site's generator says
+    whether front matter may follow blank lines."""
     from seolint.parse import metadata  # after the front-end: it imports this package
 
     if templates:
         from seolint.parse.templates import parse_with_templates
 
         doc = parse_with_templates(
-            text, templates, lambda masked: _front_end(masked, path, fmt, content_selector)
+            text,
+            templates,
+            lambda masked: _front_end(masked, path, fmt, content_selector, front_matter_after_blank_lines),
         )
     else:
-        doc = _front_end(text, path, fmt, content_selector)
+        doc = _front_end(text, path, fmt, content_selector, front_matter_after_blank_lines)
     return metadata.resolve(doc, front_matter_keys or metadata.FrontMatterKeys())
 
 
-def _front_end(text: str, path: str, fmt: Format, content_selector: str | None) -> Document:
+def _front_end(
+    text: str, path: str, fmt: Format, content_selector: str | None, front_matter_after_blank_lines: bool
+) -> Document:
     if fmt == "markdown":
         from seolint.parse.markdown import front_end as markdown
 
-        return markdown.parse(text, path)
+        return markdown.parse(text, path, front_matter_after_blank_lines=front_matter_after_blank_lines)
     if fmt == "html":
         from seolint.parse.html import front_end as html
 
-        return html.parse(text, path, content_selector)
+        return html.parse(text, path, content_selector, front_matter_after_blank_lines)
     from seolint.parse import text as plain
 
-    return plain.parse(text, path)
+    return plain.parse(text, path, front_matter_after_blank_lines)
 
 
 def preload(formats: set[Format]) -> None:

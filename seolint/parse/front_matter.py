@@ -32,15 +32,19 @@ def key_span(lines: Sequence[str], key: str) -> Span | None:
     return None
 
 
-def split(source: str) -> FrontMatter:
-    """Lines are read only as far as the closing delimiter: most of a draft is its body."""
+def split(source: str, after_blank_lines: bool = False) -> FrontMatter:
+    """Lines are read only as far as the closing delimiter: most of a draft is its body.
+    Hugo and Zola skip blank lines before the opening delimiter (`after_blank_lines`);
+    Jekyll and a lone draft's Markdown renderer do not."""
     matches = _LINE.finditer(source)
-    first = next(matches).group()  # the pattern matches the empty string at the end
-    opener = first.lstrip("\ufeff").rstrip("\r\n").rstrip()
+    lines = [next(matches).group()]  # the pattern matches the empty string at the end
+    while after_blank_lines and lines[-1] and not lines[-1].strip():
+        lines.append(next(matches).group())
+    opener = lines[-1].lstrip("\ufeff").rstrip("\r\n").rstrip()
     if opener not in _OPENERS:
         return FrontMatter({}, None, source)
     kind, closers = _OPENERS[opener]
-    lines = [first]
+    first = len(lines) - 1  # the opener's index
     for match in matches:
         line = match.group()
         if not line:
@@ -48,16 +52,17 @@ def split(source: str) -> FrontMatter:
         lines.append(line)
         if line.rstrip("\r\n").rstrip() in closers:
             index = len(lines) - 1
-            raw = "".join(lines[1:index])
-            span = Span(1, 1, index + 1, len(line.rstrip("\r\n")) + 1)
-            data = _load(raw, kind)
+            raw = "".join(lines[first + 1 : index])
+            span = Span(first + 1, 1, index + 1, len(line.rstrip("\r\n")) + 1)
+            data = _load(raw, kind, first + 2)
             body = "\n" * (index + 1) + source[match.end() :]
             return FrontMatter(data, span, body, tuple(lines))
     return FrontMatter({}, None, source)
 
 
-def _load(raw: str, kind: str) -> dict[str, Any]:
-    data = _load_toml(raw) if kind == "toml" else _load_yaml(raw)
+def _load(raw: str, kind: str, first_line: int) -> dict[str, Any]:
+    """`first_line`: the file line of the front matter's first line, for error messages."""
+    data = _load_toml(raw, first_line) if kind == "toml" else _load_yaml(raw, first_line)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -65,20 +70,20 @@ def _load(raw: str, kind: str) -> dict[str, Any]:
     return data
 
 
-def _load_toml(raw: str) -> Any:
+def _load_toml(raw: str, first_line: int) -> Any:
     from seolint.discover.toml import tomllib
 
     try:
         return structured.load_toml(raw)
     except tomllib.TOMLDecodeError as error:
-        # tomllib counts lines from the front matter's first line, which is file line 2
-        message = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + 1}", str(error))
+        # tomllib counts lines from 1 at the front matter's first line
+        message = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + first_line - 1}", str(error))
         raise ParseError(f"invalid TOML front matter: {message}") from None
     except structured.DataError as error:
         raise ParseError(f"front matter refused: {error}") from None
 
 
-def _load_yaml(raw: str) -> Any:
+def _load_yaml(raw: str, first_line: int) -> Any:
     """Safe loading only (no tags construct objects), and no alias explosions."""
     import yaml
 
@@ -86,7 +91,7 @@ def _load_yaml(raw: str) -> Any:
         return structured.load_yaml(raw)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = f" at line {mark.line + 2}" if mark is not None else ""
+        where = f" at line {mark.line + first_line}" if mark is not None else ""
         problem = error.problem or error.context or "unreadable"
         raise ParseError(f"invalid YAML front matter{where}: {problem}") from None
     except yaml.YAMLError as error:

@@ -39,9 +39,9 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _CLOSING_EMPHASIS = re.compile(r"(?:\*\*|__)[ \t]*$")
 
 
-def parse(source: str, path: str) -> Document:
+def parse(source: str, path: str, front_matter_after_blank_lines: bool = False) -> Document:
     shell = Document(path=path, format="text", source=source)
-    fm_span = front_matter.split(source).span
+    fm_span = front_matter.split(source, front_matter_after_blank_lines).span
     body_start = fm_span.end_line if fm_span else 0
     comments = tuple(c for c in html_elements.comments(shell) if c.span.line > body_start)
     regions = [

@@ -97,6 +97,7 @@ class Site:
     base_url: str | None = None  # as configured: "https://example.org/blog/"
     suffixes: ClassVar[frozenset[str]] = PAGE_SUFFIXES  # file types this generator renders
     front_matter_any_case: ClassVar[bool] = False  # front-matter keys are read in any case (Hugo)
+    front_matter_after_blank_lines: ClassVar[bool] = False  # blank lines may come before it (Hugo, Zola)
 
     @property
     def generator_name(self) -> str:
@@ -204,6 +205,11 @@ class Site:
     def main_menu(self, path: Path, front_matter: Mapping[str, Any] | None, url: str | None) -> str | None:
         """Why the site's main menu (the navigation bar on every page) links the page, or
         None: these are the pages visitors and search results land on by the site's name."""
+        return None
+
+    def template_h1(self, path: Path, front_matter: Mapping[str, Any] | None) -> str | None:
+        """Where the page's templates write an <h1> of their own on every page (a site's logo
+        in a heading), or None: such a page has its H1 whatever its body holds."""
         return None
 
     def navigated(self, path: Path) -> str | None:
@@ -404,6 +410,11 @@ class Site:
         in_menu = self.main_menu(path, front_matter, page.url)
         if in_menu:
             page = page._replace(main_menu=True, reasons=(*page.reasons, ("main_menu", f"{by}: {in_menu}")))
+        own_h1 = self.template_h1(path, front_matter)
+        if own_h1:
+            page = page._replace(
+                template_h1=True, reasons=(*page.reasons, ("template_h1", f"{by}: {own_h1}"))
+            )
         home = page.url is not None and url_key(page.url) == url_key(self.base_path or "/")
         page = with_head(page, self.page_head(path, front_matter or {}), by, home)
         if page.url is not None and serves_missing(page.url):

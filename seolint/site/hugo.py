@@ -152,6 +152,7 @@ def _site(folder: Path, config: dict[str, Any], reason: str) -> HugoSite:
 class HugoSite(Site):
     suffixes = _SUFFIXES
     front_matter_any_case = True  # Hugo lowercases front-matter keys: `Title:` is the title
+    front_matter_after_blank_lines = True  # its page lexer skips white space before the opener
     navigation_read: ClassVar[str] = "menus, section list pages (and Docsy's sidebar)"
 
     # -- where content comes from -----------------------------------------------------

@@ -32,7 +32,7 @@ import datetime as dt
 import fnmatch
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -90,6 +90,11 @@ DEFAULT_EXCLUDE = (
     "node_modules",
     "vendor",
 )
+_H1 = re.compile(r"<h1\b", re.IGNORECASE)
+# Liquid tags that open (group 1) or close a block whose content may not be written
+_LIQUID_BLOCK = re.compile(
+    r"\{%-?\s*(?:(if|unless|case|for|capture|comment)|end(?:if|unless|case|for|capture|comment))\b"
+)
 _TITLE = re.compile(r"\{\{[^{}]{0,300}\bpage\.title\b[^{}]{0,300}\}\}")
 # Data files a theme's navigation bar is drawn from, by the names themes give them.
 _MAIN_MENU_DATA = re.compile(
@@ -122,6 +127,31 @@ def detect(folder: Path, forced: bool = False) -> JekyllSite | None:
                 "jekyll", absolute(folder), f"{name} at the site root", config, (url + base) or None
             )
     return None
+
+
+def _layout_chain(layouts: Path, name: str) -> Iterator[tuple[str, str]]:
+    """The layout `name` and the layouts it sits in (its front matter's `layout`), with their text."""
+    seen: set[str] = set()
+    current: str | None = name
+    while current and current not in seen and len(seen) < 8:
+        seen.add(current)
+        text = read_site_text(layouts / f"{current}.html")
+        if text is None:
+            return
+        yield current, text
+        current = text_value(front_matter_of(text), "layout")
+
+
+def writes_own_h1(template: str) -> bool:
+    """Whether a layout writes an `<h1>` wherever it is used: one inside a Liquid block
+    (`if`, `unless`, `case`, `for`, `capture`, `comment`) may not be written."""
+    h1 = _H1.search(template)
+    if h1 is None:
+        return False
+    depth = 0
+    for tag in _LIQUID_BLOCK.finditer(template, 0, h1.start()):
+        depth += 1 if tag.group(1) else -1
+    return depth <= 0
 
 
 @dataclass(frozen=True)
@@ -424,17 +454,19 @@ class JekyllSite(Site):
         return None
 
     def _level_in_chain(self, layouts: Path, name: str) -> int | None:
-        seen: set[str] = set()
-        current: str | None = name
-        while current and current not in seen and len(seen) < 8:
-            seen.add(current)
-            text = read_site_text(layouts / f"{current}.html")
-            if text is None:
-                return None
+        for _, text in _layout_chain(layouts, name):
             level = heading_level_around(text, _TITLE)
             if level is not None:
                 return level
-            current = text_value(front_matter_of(text), "layout")
+        return None
+
+    def template_h1(self, path: Path, front_matter: Mapping[str, Any] | None) -> str | None:
+        where = self._where(path)
+        layouts = self.source / (text_value(self.config, "layouts_dir") or "_layouts")
+        for name in dict.fromkeys(self._layout_names(where, front_matter or {})):
+            for current, text in _layout_chain(layouts, name):
+                if writes_own_h1(text):
+                    return f"_layouts/{current}.html writes an <h1> on every page"
         return None
 
     def _default_layout(self, where: tuple[str, PurePosixPath]) -> str | None:

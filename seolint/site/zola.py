@@ -62,6 +62,7 @@ def detect(folder: Path, forced: bool = False) -> ZolaSite | None:
 @dataclass(frozen=True)
 class ZolaSite(Site):
     suffixes = frozenset({".md"})
+    front_matter_after_blank_lines = True  # its front-matter pattern starts `^[[:space:]]*`
     navigation_read: ClassVar[str] = "section templates that list `section.pages`"
 
     # -- languages (a file's language is its `name.<code>.md` suffix) -------------------

@@ -45,8 +45,12 @@ _HINTS = Hints(
 )
 
 
-def parse(source: str, path: str, content_selector: str | None = None) -> Document:
-    fm = front_matter.split(source) if source.lstrip("\ufeff").startswith(("---", "+++")) else None
+def parse(
+    source: str, path: str, content_selector: str | None = None, front_matter_after_blank_lines: bool = False
+) -> Document:
+    late = front_matter_after_blank_lines
+    opening = source.lstrip("\ufeff \t\r\n") if late else source.lstrip("\ufeff")
+    fm = front_matter.split(source, late) if opening.startswith(("---", "+++")) else None
     tree = html_tree.read(_without_front_matter(source, fm))
     elements = tree.elements
     shell = Document(path=path, format="html", source=source)

@@ -54,9 +54,11 @@ def preload() -> None:
     markdown_nodes.preload()
 
 
-def parse(source: str, path: str, indented_code: bool = True) -> Document:
+def parse(
+    source: str, path: str, indented_code: bool = True, front_matter_after_blank_lines: bool = False
+) -> Document:
     """`indented_code=False` reads indented lines as text (plain-text drafts indent prose)."""
-    fm = front_matter.split(source)
+    fm = front_matter.split(source, front_matter_after_blank_lines)
     builder = _Builder(Source(source))
     builder.walk(markdown_nodes.parse(fm.body, indented_code))
     if fm.span is not None:
