@@ -286,3 +286,17 @@ def test_code_language_leaves_terminal_output_alone_unless_told() -> None:
     assert codes_at(lint(TERMINAL, select=("K001",))) == [(19, "K001")]  # a comment is no prompt
     told = lint(TERMINAL, select=("K001",), rules={"K001": {"ignore-output": False}})
     assert [line for line, _ in codes_at(told)] == [3, 8, 13, 19]
+
+
+def test_long_section_is_broken_by_the_turns_of_a_transcript() -> None:
+    turns = "".join(f"{speaker}: {'word ' * 150}\n\n" for _ in range(4) for speaker in ("Ana Ruiz", "Q"))
+    transcript = "# An interview\n\n## Transcript\n\n" + turns
+    assert codes(transcript, "H007") == []  # 1,200 words in eight turns of two speakers
+    assert codes(transcript.replace("Ana Ruiz: ", "").replace("Q: ", ""), "H007") == [(3, "H007")]
+    notes = "# T\n\n## Part\n\n" + "".join(f"Note: {'word ' * 200}\n\n" for _ in range(4))
+    assert codes(notes, "H007") == [(3, "H007")]  # near miss: one label again and again is no dialogue
+    monologue = transcript + "Ana Ruiz: " + "word " * 800 + "\n"
+    assert codes(monologue, "H007") == [(21, "H007")]  # a turn too long is reported at its speaker
+    html = "<h1>An interview</h1>" + "".join(f"<p>{s}: {'word ' * 300}</p>" for _ in range(3) for s in "QA")
+    assert codes(html, "H007", "html") == []
+    assert codes(html, "H007", "html", max_words=200) != []

@@ -5,14 +5,19 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document.model import ARTICLE_KINDS, Block, Document, Heading, Span, Stretch
 from seolint.findings.records import Applicability, Edit, Fix, Problem, Severity
 from seolint.registry.excerpt import shorten
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, rule
+
+if TYPE_CHECKING:
+    from seolint.document.views import ProseBlock
 
 # "H2: Title", "H2 - Title", "Heading 2: Title", "[H2] Title" at the start of a heading or
 # paragraph (`**H2:** Title` reads "H2: Title"): an outline marker that leaked out. A dash
@@ -23,6 +28,7 @@ LEAKED_MARKER = re.compile(
     re.IGNORECASE,
 )
 # The text of a marker paragraph's first line, its markup peeled off: "H2: Lessons".
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")  # a word of a speaker's name: `Jan`, `O'Neil`, `J.D.`
 _MARKER_LINE = re.compile(r"H(?P<level>[1-6])[ \t]*:[ \t]*(?P<text>.*?)[ \t]*", re.IGNORECASE)
 
 
@@ -313,12 +319,14 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     M006 counts them: tables, code, URLs, template directives, quotes (set apart on the
     page) and the text of a closed `<details>` (shown only to a reader who opens it) do not
     count. A paragraph all in bold (an interview's question) opens a part as a subheading
-    does. A post with no section headings at all is judged at twice `max-words`: a short
+    does, and so does a turn of a transcript (`Name: ...` paragraphs, a few speakers taking
+    turns). A post with no section headings at all is judged at twice `max-words`: a short
     letter or announcement reads fine without them.
     Example: a 700-word `## Setup` -> split it into `### Install` and `### Configure`.
     """
     views = doc.views
-    run_in = any(prose.block.bold for prose in views.blocks)
+    turns = _turns(views.blocks)
+    run_in = bool(turns) or any(prose.block.bold for prose in views.blocks)
     if not _sections(doc.headings) and not run_in:
         shown = sum(prose.words for prose in views.blocks if _walls(prose.block))
         if shown > 2 * opts.max_words:
@@ -328,12 +336,16 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     starts = [(h.span.line, _Opener(h.span, h.text, not h.quoted)) for h in doc.headings]
     index, total = 0, 0
     current: _Opener | None = None
-    for prose in views.blocks:
+    for number, prose in enumerate(views.blocks):
         while index < len(starts) and starts[index][0] <= prose.block.span.line:
             yield from _too_long(current, total, opts)
             current, total = starts[index][1], 0
             index += 1
-        if prose.block.bold:  # a bold line (an interview's question) opens a part as a subheading does
+        if number in turns:  # a speaker's turn is a part of its own, opened by the speaker's name
+            yield from _too_long(current, total, opts)
+            current, total = _Opener(prose.block.span, turns[number], current is None or current.ours), 0
+            total += prose.words
+        elif prose.block.bold:  # a bold line (an interview's question) opens a part as a subheading does
             yield from _too_long(current, total, opts)
             current, total = _Opener(prose.block.span, prose.block.text, current is None or current.ours), 0
         elif _walls(prose.block):
@@ -347,6 +359,35 @@ class _Opener(NamedTuple):
     span: Span
     text: str
     ours: bool  # False: a quoted letter's heading; its section is someone else's text
+
+
+def _turns(blocks: Sequence[ProseBlock]) -> dict[int, str]:
+    """The paragraphs (by index in `blocks`) that are turns of a dialogue, with their speaker:
+    each opens with a name and a colon (`Jan: ...`, `Q: ...`), at least two speakers take
+    two turns or more, and the speaker changes at least three times. A transcript's turns are
+    its structure; two `Note:` paragraphs are no dialogue."""
+    labelled = [
+        (number, speaker)
+        for number, prose in enumerate(blocks)
+        if prose.block.kind == "paragraph" and (speaker := _speaker(prose.block.text))
+    ]
+    counts = Counter(speaker for _, speaker in labelled)
+    turns = [(number, speaker) for number, speaker in labelled if counts[speaker] >= 2]
+    speakers = {speaker for _, speaker in turns}
+    changes = sum(a != b for (_, a), (_, b) in pairwise(turns))
+    return dict(turns) if len(speakers) >= 2 and changes >= 3 else {}
+
+
+def _speaker(text: str) -> str | None:
+    """The name a paragraph opens with before a colon: up to four capitalised words."""
+    colon = text.find(": ", 0, 60)
+    if colon < 1:
+        return None
+    name = text[:colon]
+    words = name.split(" ")
+    if len(words) > 4 or not all(word[:1].isupper() and _NAME_WORD.fullmatch(word) for word in words):
+        return None
+    return name
 
 
 def _walls(block: Block) -> bool:

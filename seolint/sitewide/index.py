@@ -190,4 +190,3 @@ def _may_link(data: object, names: frozenset[str]) -> bool:
         return not names.isdisjoint(ends)
     except (TypeError, KeyError, IndexError, AttributeError):
         return True
-
