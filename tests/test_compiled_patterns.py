@@ -1,6 +1,6 @@
 """The code `re` compiles patterns into, kept per installation (seolint/registry/compiled_patterns.py):
-a pattern handed back to `re` is the pattern it would compile, and a changed Python, a
-damaged file or a pattern the file lacks is compiled as before."""
+a pattern handed back to `re` is the pattern it would compile, built only when asked for,
+and a changed Python, a damaged file or a pattern the file lacks is compiled as before."""
 
 from __future__ import annotations
 
@@ -16,12 +16,27 @@ NAMED = r"(?P<word>[a-z]+)-(\d+)(?i:x)?"
 TEXT = "see ab-12X, cd-3 and EF-4"
 
 
+class NewProcess:
+    """re's cache emptied, as a new process starts with it (restored after the test)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._monkeypatch = monkeypatch
+        self.name = "_cache2" if hasattr(re, "_cache2") else "_cache"
+        self.start()
+
+    def start(self) -> None:
+        self._monkeypatch.setattr(re, "_cache", {})
+        if hasattr(re, "_cache2"):
+            self._monkeypatch.setattr(re, "_cache2", {})
+
+    def holds(self, pattern: str, flags: int) -> bool:
+        """Whether `re` has the pattern compiled, without asking the store to build it."""
+        return (str, pattern, flags) in dict.keys(getattr(re, self.name))
+
+
 @pytest.fixture
-def new_process(monkeypatch: pytest.MonkeyPatch) -> dict[tuple[type, str, int], re.Pattern[str]]:
-    """re's cache emptied, as a new process starts with it (restored afterwards)."""
-    emptied: dict[tuple[type, str, int], re.Pattern[str]] = {}
-    monkeypatch.setattr(re, "_cache", emptied)
-    return emptied
+def new_process(monkeypatch: pytest.MonkeyPatch) -> NewProcess:
+    return NewProcess(monkeypatch)
 
 
 def run_compiling(folder: Path, *patterns: tuple[str, int]) -> bool:
@@ -39,13 +54,15 @@ def stored_file(folder: Path) -> Path:
     return found
 
 
-def test_a_kept_pattern_is_handed_to_re_and_matches_as_compiled(
-    tmp_path: Path, new_process: dict[tuple[type, str, int], re.Pattern[str]]
+def test_a_kept_pattern_is_built_when_asked_for_and_matches_as_compiled(
+    tmp_path: Path, new_process: NewProcess
 ) -> None:
-    run_compiling(tmp_path, (NAMED, re.MULTILINE))
-    new_process.clear()
-    assert PatternStore(tmp_path).seed() == 1
-    seeded = new_process[str, NAMED, re.MULTILINE]
+    assert run_compiling(tmp_path, (NAMED, re.MULTILINE), ("unused", 0))
+    new_process.start()
+    assert PatternStore(tmp_path).seed() == 2
+    assert not new_process.holds(NAMED, re.MULTILINE)
+    seeded = re.compile(NAMED, re.MULTILINE)
+    assert new_process.holds(NAMED, re.MULTILINE) and not new_process.holds("unused", 0)
     assert re.compile(NAMED, re.MULTILINE) is seeded
     fresh = re._compiler.compile(NAMED, re.MULTILINE)  # type: ignore[attr-defined]
     assert seeded == fresh
@@ -53,42 +70,37 @@ def test_a_kept_pattern_is_handed_to_re_and_matches_as_compiled(
     assert [m.groups() for m in seeded.finditer(TEXT)] == [m.groups() for m in fresh.finditer(TEXT)]
 
 
-def test_nothing_new_writes_nothing(
-    tmp_path: Path, new_process: dict[tuple[type, str, int], re.Pattern[str]]
-) -> None:
+def test_nothing_new_writes_nothing(tmp_path: Path, new_process: NewProcess) -> None:
     assert run_compiling(tmp_path, (NAMED, 0))
     written = stored_file(tmp_path).stat().st_mtime_ns
-    new_process.clear()
+    new_process.start()
     assert not run_compiling(tmp_path, (NAMED, 0))
     assert stored_file(tmp_path).stat().st_mtime_ns == written
 
 
-def test_a_changed_pattern_or_flag_is_compiled_and_kept(
-    tmp_path: Path, new_process: dict[tuple[type, str, int], re.Pattern[str]]
-) -> None:
+def test_a_changed_pattern_or_flag_is_compiled_and_kept(tmp_path: Path, new_process: NewProcess) -> None:
     run_compiling(tmp_path, (NAMED, 0))
-    new_process.clear()
+    new_process.start()
     changed = NAMED.replace("a-z", "a-y")
     assert run_compiling(tmp_path, (changed, 0), (NAMED, re.IGNORECASE))
-    new_process.clear()
+    new_process.start()
     assert PatternStore(tmp_path).seed() == 3
-    assert new_process[str, changed, 0] == re._compiler.compile(changed, 0)  # type: ignore[attr-defined]
-    assert new_process[str, NAMED, re.IGNORECASE].search("AB-1") is not None
+    assert re.compile(changed) == re._compiler.compile(changed, 0)  # type: ignore[attr-defined]
+    assert re.compile(NAMED, re.IGNORECASE).search("AB-1") is not None
 
 
 def test_another_python_does_not_read_the_file(
-    tmp_path: Path, new_process: dict[tuple[type, str, int], re.Pattern[str]], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, new_process: NewProcess, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run_compiling(tmp_path, (NAMED, 0))
-    new_process.clear()
+    new_process.start()
     monkeypatch.setattr(compiled_patterns, "describe", lambda: b"another Python")
     assert PatternStore(tmp_path).seed() == 0
-    assert new_process == {}
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "magic"])
 def test_a_damaged_file_is_ignored_then_replaced(
-    tmp_path: Path, new_process: dict[tuple[type, str, int], re.Pattern[str]], damage: str
+    tmp_path: Path, new_process: NewProcess, damage: str
 ) -> None:
     run_compiling(tmp_path, (NAMED, 0))
     path = stored_file(tmp_path)
@@ -100,28 +112,39 @@ def test_a_damaged_file_is_ignored_then_replaced(
     else:
         data[0:1] = b"X"
     path.write_bytes(bytes(data))
-    new_process.clear()
-    store = PatternStore(tmp_path)
-    assert store.seed() == 0
-    re.compile(NAMED)
-    assert store.save()
-    new_process.clear()
+    new_process.start()
+    assert not new_process.holds(NAMED, 0)
+    assert PatternStore(tmp_path).seed() == 0
+    assert run_compiling(tmp_path, (NAMED, 0))
+    new_process.start()
     assert PatternStore(tmp_path).seed() == 1
 
 
-def test_the_file_holds_a_bounded_number_of_patterns(
-    tmp_path: Path, new_process: dict[tuple[type, str, int], re.Pattern[str]]
-) -> None:
-    many = [(f"word{n}", 0) for n in range(MAX_PATTERNS + 20)]
-    run_compiling(tmp_path, *many[:MAX_PATTERNS])
-    new_process.clear()
-    run_compiling(tmp_path, *many[MAX_PATTERNS:])
-    new_process.clear()
-    assert PatternStore(tmp_path).seed() == MAX_PATTERNS
-    assert all((str, pattern, 0) in new_process for pattern, _ in many[MAX_PATTERNS:])
+def test_the_patterns_a_run_used_are_kept_first(tmp_path: Path, new_process: NewProcess) -> None:
+    many = [(f"word{n}", 0) for n in range(MAX_PATTERNS)]
+    run_compiling(tmp_path, *many)
+    new_process.start()
+    assert run_compiling(tmp_path, many[-1], ("one more", 0))  # the last one kept, but used
+    new_process.start()
+    store = PatternStore(tmp_path)
+    assert store.seed() == MAX_PATTERNS
+    for pattern, flags in [("one more", 0), many[-1], many[-3]]:
+        re.compile(pattern, flags)
+    assert not store.save()  # all three came from the file
+    re.compile(*many[-2])
+    assert store.save()  # the least recently used one made way
 
 
-def test_without_a_folder_nothing_is_kept(new_process: dict[tuple[type, str, int], re.Pattern[str]]) -> None:
+def test_one_store_seeds_once(tmp_path: Path, new_process: NewProcess) -> None:
+    run_compiling(tmp_path, (NAMED, 0))
+    new_process.start()
+    store = PatternStore(tmp_path)
+    assert store.seed() == 1
+    assert store.seed() == 0
+    assert PatternStore(tmp_path).seed() == 0
+
+
+def test_without_a_folder_nothing_is_kept(new_process: NewProcess) -> None:
     store = PatternStore(None)
     assert store.seed() == 0
     re.compile(NAMED)
