@@ -66,6 +66,54 @@ def test_a_damaged_file_is_rebuilt(tmp_path: Path, builds: list[int], damage: ob
     assert parse(path.read_bytes(), MADE_FROM) is not None  # rewritten whole
 
 
+@pytest.fixture
+def crc_checks(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each parse of a prepared file reads its CRC."""
+    checks: list[bool] = []
+    real = syllable_data.parse
+
+    def recording(data: bytes, made_from: bytes, crc_checked: bool = False) -> PreparedData | None:
+        checks.append(not crc_checked)
+        return real(data, made_from, crc_checked)
+
+    monkeypatch.setattr(syllable_data, "parse", recording)
+    return checks
+
+
+def settle(path: Path) -> None:
+    """Date the file's last write an hour back, as if an earlier run had made it."""
+    an_hour_ago = path.stat().st_mtime - 3600
+    os.utime(path, (an_hour_ago, an_hour_ago))
+
+
+def test_the_crc_of_a_settled_file_is_read_once(
+    tmp_path: Path, builds: list[int], crc_checks: list[bool]
+) -> None:
+    load(tmp_path)
+    (path,) = prepared(tmp_path)
+    assert not (tmp_path / f"{path.name}.checked").exists()  # just written: its times may not change yet
+    settle(path)
+    good = answers(load(tmp_path))
+    assert (tmp_path / f"{path.name}.checked").exists()
+    assert answers(load(tmp_path)) == good
+    assert crc_checks == [True, True, False]  # as built, when settled, then trusted
+    assert builds == [1]
+
+
+def test_a_file_written_after_its_check_is_checked_again(
+    tmp_path: Path, builds: list[int], crc_checks: list[bool]
+) -> None:
+    good = answers(load(tmp_path))
+    (path,) = prepared(tmp_path)
+    settle(path)
+    load(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + bytes([data[100] ^ 1]) + data[101:])  # the same size, one bit flipped
+    assert answers(load(tmp_path)) == good
+    assert crc_checks[-2:] == [True, True]  # the damaged file's CRC read (and failed), then the new one's
+    assert builds == [1, 1]
+
+
 def test_data_made_from_other_sources_is_not_used(tmp_path: Path) -> None:
     load(tmp_path)
     (path,) = prepared(tmp_path)

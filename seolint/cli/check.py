@@ -193,7 +193,24 @@ def run(**arguments: Any) -> int:
 
 
 def check(options: CheckOptions) -> int:
-    """Lint `options.paths` (the folder we are in when none) and report; the exit code."""
+    """Lint `options.paths` (the folder we are in when none) and report; the exit code.
+
+    `re` is handed the code of the patterns earlier runs compiled before any rule module
+    is imported, and what this run compiled or translated for RE2 anew is kept for the
+    next one."""
+    from seolint.registry import compiled_patterns
+    from seolint.registry.packs import kept_supersets
+
+    patterns = compiled_patterns.user_store()
+    patterns.seed()
+    try:
+        return _check(options)
+    finally:
+        patterns.save()
+        kept_supersets.user_store().save()
+
+
+def _check(options: CheckOptions) -> int:
     from seolint.config.files import ConfigError
     from seolint.discover.source import format_for
     from seolint.lint import runner

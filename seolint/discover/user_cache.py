@@ -8,6 +8,7 @@ entry and HOME unset) there is no such folder, and whoever needs one goes withou
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -22,3 +23,18 @@ def user_cache_folder() -> Path | None:
         return Path.home() / ".cache" / "seolint"
     except (RuntimeError, KeyError):  # no HOME and no passwd entry for this uid
         return None
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `data` beside `path`, then rename it over `path`: a reader never sees half a
+    file. Nothing is written where the folder cannot be."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with os.fdopen(os.open(temporary, flags, 0o600), "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()

@@ -24,7 +24,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from seolint.registry.packs.regex_superset import comparable, re2_superset
+from seolint.registry.packs.kept_supersets import re2_superset
+from seolint.registry.packs.regex_superset import comparable
 
 _UNSCREENED = object()  # a pattern RE2 cannot screen: every document may hold a match
 

@@ -11,15 +11,13 @@ parses, as before. Only data JSON gives back unchanged is kept (a TOML date is n
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from seolint.discover.reading import read_own_file
-from seolint.discover.user_cache import user_cache_folder
+from seolint.discover.user_cache import replace_file, user_cache_folder
 
 FILE_NAME = "shipped-toml-1.json"
 _MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -44,7 +42,7 @@ class ParsedStore:
         data = tomllib.loads(text)
         if self._path is not None and _survives_json(data):
             entries[name] = [text, data]
-            _write(self._path, json.dumps(entries, ensure_ascii=False))
+            replace_file(self._path, json.dumps(entries, ensure_ascii=False).encode())
         return data
 
     def _read(self) -> dict[str, Any]:
@@ -74,18 +72,3 @@ def _survives_json(data: dict[str, Any]) -> bool:
         return bool(json.loads(json.dumps(data)) == data)
     except (TypeError, ValueError):  # a date or time, a float JSON has no word for
         return False
-
-
-def _write(path: Path, text: str) -> None:
-    """Write beside `path`, then rename over it: a reader never sees half a file. Nothing
-    is written where the folder cannot be."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with os.fdopen(os.open(temporary, flags, 0o600), "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()

@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from functools import cache, cached_property
 from typing import Any, Protocol, TypeVar
 
+from seolint.registry.packs.kept_supersets import re2_superset
 from seolint.registry.packs.regex_safety import LazyPattern, Pattern
-from seolint.registry.packs.regex_superset import group_end, re2_superset, token_end
+from seolint.registry.packs.regex_superset import group_end, token_end
 
 _LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?\(|\(\?<\w")  # numbers and names shift when combined

@@ -102,7 +102,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def terms_pattern(terms: Iterable[tuple[str, str]]) -> re.Pattern[str]:
     """The wrong spellings as one case-sensitive alternation, longest first, each a whole name."""
-    spellings = sorted({wrong for wrong, _ in terms}, key=len, reverse=True)
+    # Longest first, then in alphabetical order: the same pattern in every process.
+    spellings = sorted({wrong for wrong, _ in terms}, key=lambda wrong: (-len(wrong), wrong))
     body = "|".join(r"\s+".join(map(re.escape, wrong.split())) for wrong in spellings)
     return re.compile(f"{_BEFORE}(?:{body}){_AFTER}")
 
