@@ -76,10 +76,9 @@ class TermsCheck:
             terms = (*terms, *parse_terms(options.extend_terms))
             pattern, screen = terms_pattern(terms), terms_screen(terms)
         right = dict(terms)
-        hidden = _link_targets(doc)
-        for line in doc.views.lines.values():
-            if not screen.search(line.text):
-                continue
+        lines = [line for line in doc.views.lines.values() if screen.search(line.text)]
+        hidden = _link_targets(doc) if lines else {}
+        for line in lines:
             found = list(pattern.finditer(line.text))
             if not found:
                 continue
