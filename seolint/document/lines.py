@@ -90,6 +90,9 @@ def typed_lines(doc: Document, read: Read) -> dict[int, TextLine]:
     found = {}
     for number, text in read.lines.items():
         line, masked = typed[number - 1], read.masked[number - 1]
+        if line == masked:  # nothing hidden on the line (most lines): its text as read
+            found[number] = text
+            continue
         start = text.column - 1
         stop = start + len(text.text)
         if line[:start] != masked[:start] or line[stop:] != masked[stop:]:
