@@ -6,9 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seolint.checks.links import link_kind
-from seolint.document.placeholders import is_placeholder_target
+from seolint.document.placeholders import (
+    BRACKETED,
+    PARENTHESIZED,
+    is_placeholder_target,
+    may_hold_placeholder,
+)
 from tests.conftest import codes_at, lint
 from tests.test_site_rules import check, found, hugo_site, post
 
@@ -80,3 +87,32 @@ def test_a_site_does_not_report_placeholders_as_broken_links(
     result = check(root, "--select", "W001,L001", ".", monkeypatch=monkeypatch)
     assert found(result, "W") == [("content/posts/a.md", 5, "W001")]
     assert found(result, "L") == [("content/posts/a.md", 5, "L001")]
+
+
+_PIECES = [
+    "[",
+    "]",
+    "(",
+    ")",
+    " ",
+    ":",
+    "Link",
+    "links",
+    "URL",
+    "source",
+    "TK",
+    "insert",
+    "add",
+    "a",
+    "to",
+    "here",
+]
+_PIECES += ["internal", "\u212a", "\u0131", "li", "nk", "ur", "l", "x", "."]  # Kelvin sign, dotless i
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_a_line_told_apart_holds_no_placeholder(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if BRACKETED.search(text) or PARENTHESIZED.search(text):
+        assert may_hold_placeholder(text)

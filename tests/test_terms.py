@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seolint.registry.packs.load import PackError, parse_pack
-from seolint.registry.packs.terms import TermError, parse_terms
+from seolint.registry.packs.terms import TermError, parse_terms, terms_pattern, terms_screen
 from tests.conftest import codes_at, lint, lint_selected, run_cli
 from tests.growth import Growth, assert_linear
 
@@ -139,3 +141,16 @@ def test_terms_take_linear_time_on_hostile_lines(filler: str) -> None:
 
     small, large = ("# T\n\n" + filler * (size // len(filler)) + "\n" for size in (5_000, 50_000))
     assert_linear(Growth(repr(filler), partial(lint_selected, select=("T001",)), small, large))
+
+
+_SCREENED_TERMS = parse_terms(["Github -> GitHub", "Mac OS -> macOS", "Node.js -> Node.js (v)", "k8s -> K8s"])
+_PIECES = ["Github", "Mac", "OS", "Node.js", "k8s", " ", "\t", ".", "/", "-", "@", "x", "_"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES)))
+def test_a_line_the_screen_misses_has_no_match(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    screen, pattern = terms_screen(_SCREENED_TERMS), terms_pattern(_SCREENED_TERMS)
+    if pattern.search(line):
+        assert screen.search(line)

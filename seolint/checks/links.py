@@ -12,6 +12,7 @@ from seolint.document.placeholders import (
     PARENTHESIZED,
     PLACEHOLDER_TARGETS,
     is_placeholder_target,
+    may_hold_placeholder,
 )
 from seolint.document.tags import tag_spans
 from seolint.findings.records import Edit, Fix, Problem, Severity
@@ -51,7 +52,7 @@ def link_placeholder(doc: Document, opts: PlaceholderOptions) -> Iterator[Proble
                 link.span, f"link {link.text or '(no text)'!r} has placeholder target {target or '(empty)'!r}"
             )
     for line in doc.views.lines.values():  # as typed: "([link](https://...))" holds no "(link)"
-        if "[" not in line.text and "(" not in line.text:
+        if ("[" not in line.text and "(" not in line.text) or not may_hold_placeholder(line.text):
             continue
         tags = tag_spans(line.text)
         for found in (*BRACKETED.finditer(line.text), *PARENTHESIZED.finditer(line.text)):

@@ -90,17 +90,32 @@ def typed_lines(doc: Document, read: Read) -> dict[int, TextLine]:
     found = {}
     for number, text in read.lines.items():
         line, masked = typed[number - 1], read.masked[number - 1]
+        if line == masked:  # nothing hidden on the line (most lines): its text as read
+            found[number] = text
+            continue
         start = text.column - 1
         stop = start + len(text.text)
         if line[:start] != masked[:start] or line[stop:] != masked[stop:]:
-            outside = itertools.chain(range(start), range(stop, len(line)))
-            hidden = [i for i in outside if line[i] != masked[i] and line[i] not in _BLANKS]
+            hidden = hidden_ends(line, masked, start, stop)
             if hidden and text.text:
-                start, stop = min(start, hidden[0]), max(stop, hidden[-1] + 1)
+                start, stop = min(start, hidden[0]), max(stop, hidden[1])
             elif hidden:
-                start, stop = hidden[0], hidden[-1] + 1
+                start, stop = hidden
         found[number] = TextLine(number, line[start:stop], start + 1)
     return found
+
+
+def hidden_ends(line: str, masked: str, start: int, stop: int) -> tuple[int, int] | None:
+    """Where the characters of `line` outside [start, stop) that `masked` hides (blanks
+    aside) begin and end; None when there are none. Read from each end up to the first
+    one, not along the whole line: a hidden code span or URL usually sits at an end."""
+    outside = itertools.chain(range(start), range(stop, len(line)))
+    first = next((i for i in outside if line[i] != masked[i] and line[i] not in _BLANKS), None)
+    if first is None:
+        return None
+    backwards = itertools.chain(range(len(line) - 1, stop - 1, -1), range(start - 1, -1, -1))
+    last = next(i for i in backwards if line[i] != masked[i] and line[i] not in _BLANKS)
+    return first, last + 1
 
 
 def uncommented(doc: Document) -> str:

@@ -60,6 +60,19 @@ PARENTHESIZED = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+_PLACEHOLDER_WORDS = ("link", "url", "source", "tk")  # every match of BRACKETED and PARENTHESIZED holds one
+
+
+def may_hold_placeholder(text: str) -> bool:
+    """False when neither BRACKETED nor PARENTHESIZED can match in `text`: most lines of
+    prose, told apart in a tenth of the patterns' time. Only ASCII text is told apart: under
+    IGNORECASE `re` also matches a Kelvin sign for "k" or a dotless i for "i", which
+    lower-casing does not turn into the letter."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _PLACEHOLDER_WORDS)
+
 
 def is_placeholder_target(target: str | None, stand_ins: frozenset[str] = STAND_INS) -> bool:
     """Whether a link target (as written) is a placeholder; `stand_ins` are the whole targets

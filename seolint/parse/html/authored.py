@@ -21,6 +21,7 @@ _META_WORD = re.compile(
     r"|posted|pubdate|reading-?time|read-?time|readtime|dateline)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_META_KEYS = ("class", "id", "itemprop", "rel")
 _SEARCHED = 200_000  # characters after a block's start that may hold its text
 _MAX_META_ELEMENTS = 1_000  # a page with more marks everything as metadata: stop looking
 # Markdown that HTML does not render: strong/em runs, heading hashes, code spans, links.
@@ -50,10 +51,14 @@ def page_meta(tree: Tree, blocks: Sequence[Element], doc: Document) -> tuple[Spa
 
 
 def _is_meta(element: Element) -> bool:
+    """A loop, not `any` over a generator: it runs for every element of every page."""
     attrs = element.attrs
-    return bool(attrs) and any(
-        _META_WORD.search(value) for key in ("class", "id", "itemprop", "rel") if (value := attrs.get(key))
-    )
+    if attrs:
+        for key in _META_KEYS:
+            value = attrs.get(key)
+            if value and _META_WORD.search(value):
+                return True
+    return False
 
 
 def stray_markup(texts: Iterable[tuple[str, int]], doc: Document) -> tuple[Field, ...]:

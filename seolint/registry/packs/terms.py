@@ -66,14 +66,19 @@ class TermsCheck:
     def pattern(self) -> re.Pattern[str]:
         return terms_pattern(self.terms)
 
+    @cached_property
+    def screen(self) -> re.Pattern[str]:
+        return terms_screen(self.terms)
+
     def __call__(self, doc: Document, options: TermsOptions) -> Iterator[Problem]:
-        terms, pattern = self.terms, self.pattern
+        terms, pattern, screen = self.terms, self.pattern, self.screen
         if options.extend_terms:
             terms = (*terms, *parse_terms(options.extend_terms))
-            pattern = terms_pattern(terms)
+            pattern, screen = terms_pattern(terms), terms_screen(terms)
         right = dict(terms)
-        hidden = _link_targets(doc)
-        for line in doc.views.lines.values():
+        lines = [line for line in doc.views.lines.values() if screen.search(line.text)]
+        hidden = _link_targets(doc) if lines else {}
+        for line in lines:
             found = list(pattern.finditer(line.text))
             if not found:
                 continue
@@ -102,10 +107,23 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def terms_pattern(terms: Iterable[tuple[str, str]]) -> re.Pattern[str]:
     """The wrong spellings as one case-sensitive alternation, longest first, each a whole name."""
+    return re.compile(f"{_BEFORE}(?:{_alternation(terms)}){_AFTER}")
+
+
+def terms_screen(terms: Iterable[tuple[str, str]]) -> re.Pattern[str]:
+    """The alternation alone: a line it misses has no match of `terms_pattern`.
+
+    Without the look-behind in front, `re` knows the letters a match can start with and
+    skips to them, where the whole pattern tries every position: a third of the time on
+    the corpus's lines, and only 1 line in 3,500 names a spelling at all.
+    """
+    return re.compile(_alternation(terms))
+
+
+def _alternation(terms: Iterable[tuple[str, str]]) -> str:
     # Longest first, then in alphabetical order: the same pattern in every process.
     spellings = sorted({wrong for wrong, _ in terms}, key=lambda wrong: (-len(wrong), wrong))
-    body = "|".join(r"\s+".join(map(re.escape, wrong.split())) for wrong in spellings)
-    return re.compile(f"{_BEFORE}(?:{body}){_AFTER}")
+    return "|".join(r"\s+".join(map(re.escape, wrong.split())) for wrong in spellings)
 
 
 def _link_targets(doc: Document) -> dict[int, Intervals]:
