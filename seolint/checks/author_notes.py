@@ -69,9 +69,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"|(?<![\]\w])\[(?:your\s+|the\s+)?(?-i:[A-Z][a-z]+)\s+name\](?![(\[:])",  # "[Survey Name]"
         re.IGNORECASE,
     )
+    nouns = alternation(tuple(words.publishing_note_nouns))
+    addressees = alternation(words.note_addressees)
     note_line = re.compile(
-        r"^\W*(?:note to (?:self|editor|writer|author|the editor|the writer)|internal note|editor'?s? todo"
-        r"|publishing notes?|notes? for (?:the )?(?:editor|writer|author))\b",
+        rf"^\W*(?:(?:{nouns})\s+(?:to|for)\s+(?:(?:the|our)\s+)?(?:{addressees})|internal note"
+        r"|editor'?s? todo|publishing notes?)\b",
         re.IGNORECASE,
     )
     return bracketed, citation, slot, note_line
@@ -115,6 +117,7 @@ def find_notes(
                 )
             )
     found += _suggestion_lists(doc, units, set(framing))
+    found += _addressed_notes(doc, units)
     found += _comment_anchors(doc, units)
     found += _instruction_lines(doc, set(framing) | {note.span.line for note in found})
     return sorted(found)
@@ -251,6 +254,48 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -
             )
         )
     return found
+
+
+_ADDRESSED = LazyRegex(
+    r"^\W*(?:notes?|tips?|reminders?)\s+(?:to|for)\s+(?-i:[A-Z][\w'’-]*)\b[^:]{0,40}:$", re.I
+)
+
+
+@cache
+def _telling() -> re.Pattern[str]:
+    """A line that opens by telling the writer what to do: "Double-check ...", "Consider ..."."""
+    return re.compile(rf"^\W*(?:{alternation(leftover_words().note_line_verbs)})\b", re.IGNORECASE)
+
+
+def _addressed_notes(doc: Document, units: Sequence[Unit]) -> list[Note]:
+    """Notes addressed to someone by name ("▸ Notes for Lena (from the AI):") over lines
+    that tell the writer what to do ("Double-check the version above", "Consider adding a
+    screenshot"), as one note; a post's "Notes for Windows:" over facts is the post's."""
+    found = []
+    for index, unit in enumerate(units):
+        if unit.kind == "heading" or not _ADDRESSED.match(unit.text.strip("*_ ")):
+            continue
+        under = _lines_under(units, index)
+        told = sum(bool(_telling().match(u.text)) for u in under)
+        if under and 2 * told > len(under):
+            last = under[-1].line
+            found.append(
+                Note(Span(unit.line, 1, last, len(doc.lines[last - 1]) + 1), "a note to the writer", True)
+            )
+    return found
+
+
+def _lines_under(units: Sequence[Unit], index: int) -> list[Unit]:
+    """The lines right under a note's head, one per line: its own block's next lines, or
+    list items."""
+    head = units[index]
+    under: list[Unit] = []
+    for unit in units[index + 1 :]:
+        listed = unit.block == head.block or unit.kind == "list-item"
+        if unit.kind == "heading" or not listed or unit.line != (under[-1] if under else head).line + 1:
+            break
+        under.append(unit)
+    return under
 
 
 def _noted(key: str, framed: set[int]) -> bool:

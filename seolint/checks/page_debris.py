@@ -60,7 +60,7 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     tail_start = content[-1].line if content else 0
     meta = {line for span in doc.page_meta for line in range(span.line, span.end_line + 1)}
     chrome = _chrome_lines(doc, units)
-    anywhere = _slot_lines(units) | _source_blocks(units, linked_lines)
+    anywhere = _slot_lines(units) | _source_blocks(units, linked_lines) | _boxes(units, chrome, related)
     chrome.update((index, "the page's chrome") for index in anywhere if index not in chrome)
     weak = _author_boxes(units)
     found: list[Debris] = []
@@ -332,6 +332,43 @@ def _is_card(text: str) -> bool:
         return True
     words = text.split()
     return (len(words) == 1 and _is_domain(words[0])) or _shape(_key(text)) in ("view n more", "show n more")
+
+
+_BOX_WORDS = 25  # a line of a box is a field, a button, a name or one sentence
+
+
+def _boxes(units: Sequence[Unit], chrome: Collection[int], related: Collection[int]) -> set[int]:
+    """A page's interface box inside the text, by index: lines one right under the other (a
+    cookie banner, a newsletter sign-up, a "Keep reading" list) of which half or more are
+    controls (`Accept`, `Subscribe`, `Type your email…`), capitalised as buttons are (a
+    wrapped sentence's `like:` is a word of it). A post's paragraphs stand apart; a title
+    ends a box (the page's header bar runs into its title)."""
+    found: set[int] = set()
+    for box in _stacked_lines(units):
+        controls = sum((i in chrome or i in related) and units[i].text[:1].isupper() for i in box)
+        if len(box) > 1 and controls and 2 * controls >= len(box):
+            found.update(box)
+    return found
+
+
+def _stacked_lines(units: Sequence[Unit]) -> Iterator[list[int]]:
+    """Indexes of short paragraph lines with no blank line between them, split at titles."""
+    box: list[int] = []
+    for index, unit in enumerate(units):
+        words = len(unit.text.split())
+        inside = (
+            unit.kind == "paragraph"
+            and words <= _BOX_WORDS
+            and not (words >= _TITLE_WORDS and title_cased(unit.text))
+        )
+        if inside and box and unit.line == units[box[-1]].line + 1:
+            box.append(index)
+            continue
+        if box:
+            yield box
+        box = [index] if inside else []
+    if box:
+        yield box
 
 
 def _author_boxes(units: Sequence[Unit]) -> set[int]:
