@@ -42,6 +42,7 @@ def test_phrasings_it_was_not_written_from() -> None:
         "This draft comes in at roughly 1,100 words.",
         "Here's a 1,200-word SEO blog post on Redis eviction:",
         "This post was written with the help of ChatGPT.",
+        "I'll write this as a hands-on guide for SREs who already run Prometheus.",
     ],
 )
 def test_the_shapes(sentence: str) -> None:
@@ -60,6 +61,8 @@ def test_the_shapes(sentence: str) -> None:
         "Let me know what you think in the comments.",
         "This version adds an --offline flag.",
         "Add a paragraph to the package doc comment.",  # a step, not a note to the requester
+        "I'll write it as a closure instead, so the handler keeps its state.",
+        "We'll structure this as a workspace with two crates.",
     ],
 )
 def test_a_posts_own_sentences(sentence: str) -> None:

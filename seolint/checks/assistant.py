@@ -272,6 +272,9 @@ def forms() -> tuple[Form, ...]:
                 r"|i(?:'ll| will) (?:write|draft|create|put together)"
                 r"|let me (?:write|draft|create|put together))"
                 r" (?:a|an|the|your)\b[^.!?]{0,60}\b(?:draft|blog post|article|post|write-up|outline)\b",
+                # How it will write what was asked for: "I'll write this as a practical explainer".
+                r"^\W*(?:i(?:'ll| will|'m going to| am going to)|let me) (?:write|draft|pitch|frame|approach"
+                r"|structure|shape|angle) this(?: piece| post)? (?:as|for|around)\b",
                 r"^\W*(?:happy to help|here you go|sure thing)\W*$",
             ),
             None,
