@@ -32,7 +32,7 @@ def test_everything_above_the_title_goes_once_a_leftover_is_there() -> None:
         "**How I'd structure it**\n\nOpening with the slow-query story\n\n"
         "Word count: about 800\n\n# Connection Pools, Explained\n\n" + PROSE + "\n" + MORE + "\n" + PROSE
     )
-    assert _lines(draft) == [1, 3, 5]  # line 7 is S005's label, the evidence
+    assert _lines(draft) == [3, 5]  # line 1 is S007's sentence, line 7 S005's label: the evidence
 
 
 def test_a_published_posts_lines_above_its_title_stay_without_a_leftover() -> None:
@@ -173,3 +173,55 @@ def test_a_tip_for_the_editor_inside_a_quote() -> None:
     assert _lines(draft, "markdown", "S008") == [5]
     quote = "# Pools\n\n" + PROSE + "\n> Tip for beginners: start with ten connections.\n\n" + MORE
     assert _lines(quote, "markdown", "S008") == []
+
+
+def test_notes_in_attribute_values() -> None:
+    page = (
+        '<html><head><meta name="description" content="[Write a short summary of the post for search]">'
+        "</head><body>\n<h1>Pools</h1>\n<p>" + PROSE + '</p>\n<img src="q.png" alt="[ALT TEXT: a queue of '
+        'requests waiting for a connection]">\n</body></html>'
+    )
+    assert _lines(page, "html", "S008") == [1, 5]
+    fine = page.replace("[Write a short summary of the post for search]", "How pools keep sockets open")
+    fine = fine.replace("[ALT TEXT: a queue of requests waiting for a connection]", "A queue [of requests]")
+    assert _lines(fine, "html", "S008") == []
+
+
+def test_suggestion_lines_bracketed_heads_and_open_citations() -> None:
+    draft = (
+        "# Pools\n\n" + PROSE + "\nImage suggestion: a queue of cars at a toll gate\n\n"
+        "[CTA, two sentences: point readers to the pooling guide]\n\n"
+        "Most outages start with an exhausted pool (source?) and a slow query (cite: the 2024 survey).\n"
+    )
+    assert _lines(draft, "markdown", "S008") == [5, 7, 9, 9]
+
+
+def test_a_posts_own_labels_credits_and_examples_are_not_notes() -> None:
+    post = (
+        "# Pools\n\n" + PROSE + "\nExample table: pool sizes for three services\n\n"
+        "Most outages start with an exhausted pool (source: the 2024 survey).\n\n"
+        "Call it with [CTA](https://example.com/cta) to see the banner.\n"
+    )
+    assert _lines(post, "markdown", "S008") == []
+
+
+def test_filler_latin_and_sections_still_to_write() -> None:
+    draft = (
+        "# Pools\n\n"
+        + PROSE
+        + "\nSed posuere consectetur est at lobortis.\n\nTuning section to be written.\n"
+    )
+    assert _lines(draft, "markdown", "S002") == [5, 7]
+    post = "# Pools\n\n" + PROSE + "\nThe section to be read first is the one on timeouts.\n"
+    assert _lines(post, "markdown", "S002") == []
+
+
+def test_a_note_in_a_comment_is_reported_and_left_to_the_writer(tmp_path: Path) -> None:
+    draft = "# Pools\n\n" + PROSE + "\n<!-- add a chart here: waiting requests over a day -->\n\n" + MORE
+    assert _lines(draft, "markdown", "S008") == [5]
+    path = tmp_path / "pools.md"
+    path.write_text(draft, encoding="utf-8")
+    run_cli(["check", "--fix", "--unsafe-fixes", "--select", "S008", "--no-cache", str(path)])
+    assert path.read_text(encoding="utf-8") == draft  # no fix deletes a comment (it may be a suppression)
+    structure = "# Pools\n\n" + PROSE + "\n<!-- more -->\n\n<!-- Chart pool-sizes start -->\n\n" + MORE
+    assert _lines(structure, "markdown", "S008") == []

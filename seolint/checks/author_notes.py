@@ -46,7 +46,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     artifacts = alternation(words.note_artifacts)
     slots = alternation(words.slot_nouns)
     free = alternation(words.note_verbs_free)
-    headed = rf"(?:(?:{qualifiers})\s+)?(?:{heads})\s*(?:idea|suggestion|here)?\s*:"
+    # "Suggested image:", "[CTA, 1-2 sentences: ...]": a head, what is asked of it, a colon.
+    headed = (
+        rf"(?:(?:{qualifiers})\s+)?(?:{heads})(?:\s*,[^:\[\]()\n]{{1,30}})?\s*(?:idea|suggestion|here)?\s*:"
+    )
     pictured = r"(?:image|photo|picture|screenshot|diagram|illustration)\s+of\s"  # "[Image of a cache]"
     asked = r"\s+(?:(?:a|an|the|some|one|two|more|your|our|relevant|real)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{})\b"
     bracketed = re.compile(
@@ -60,7 +63,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     citation = re.compile(
         r"(?<!\])\[(?:citation|source|reference|ref|cite|sources)s?"
         r"(?:\s+(?:needed|required|missing|tbd|todo)(?:\s*[:—–-]\s*[^\[\]\n]{0,200})?|\s+here)?\]"
-        r"(?![(\[:])|\bcitation needed\b|\[\d{1,3}\]\s*(?:TODO|TBD|citation needed|source needed)\b",
+        r"(?![(\[:])|\bcitation needed\b|\[\d{1,3}\]\s*(?:TODO|TBD|citation needed|source needed)\b"
+        # "(source?)", "(cite: the NTIA report)", "(source needed)"; "(source: Gartner)" credits one.
+        r"|\((?:source|citation|cite|ref|reference)s?(?:\?|\s+(?:needed|required|missing|tbd|todo))\)"
+        r"|\(cite:\s[^()\n]{1,200}\)",
         re.IGNORECASE,
     )
     slot = re.compile(
@@ -69,11 +75,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"|(?<![\]\w])\[(?:your\s+|the\s+)?(?-i:[A-Z][a-z]+)\s+name\](?![(\[:])",  # "[Survey Name]"
         re.IGNORECASE,
     )
+    suggesting = alternation(tuple(q for q in words.note_qualifiers if q != "example"))  # "Example table:"
     nouns = alternation(tuple(words.publishing_note_nouns))
     addressees = alternation(words.note_addressees)
     note_line = re.compile(
         rf"^\W*(?:(?:{nouns})\s+(?:to|for)\s+(?:(?:the|our)\s+)?(?:{addressees})|internal note"
-        r"|editor'?s? todo|publishing notes?)\b",
+        r"|editor'?s? todo|publishing notes?)\b"
+        # "Image suggestion: a bucket ...", "Suggested visual: ...": a suggestion for the writer.
+        rf"|^\W*(?:(?:{suggesting})\s+(?:{heads})|(?:{heads})\s+(?:ideas?|suggestions?))\W*:",
         re.IGNORECASE,
     )
     return bracketed, citation, slot, note_line
@@ -118,6 +127,8 @@ def find_notes(
             )
     found += _suggestion_lists(doc, units, set(framing))
     found += _addressed_notes(doc, units)
+    found += _attribute_notes(doc, bracketed)
+    found += _comment_notes(doc, bracketed)
     found += _comment_anchors(doc, units)
     found += _instruction_lines(doc, set(framing) | {note.span.line for note in found})
     return sorted(found)
@@ -253,6 +264,34 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -
                 True,
             )
         )
+    return found
+
+
+def _attribute_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
+    """A note in an attribute's value, which no reader sees until it is published: an image's
+    alt text (`alt="[ALT TEXT: a diagram of ...]"`) or the meta description (`content="[Write
+    a compelling description ...]"`)."""
+    fields = [(image.alt, image.span, "the image's alt text") for image in doc.images if image.alt]
+    if doc.description is not None and doc.description.origin == "meta-tag":
+        fields.append((doc.description.text, doc.description.span, "the meta description"))
+    return [
+        Note(span, f"a note to the writer in {where}", False)
+        for text, span, where in fields
+        if "[" in text and bracketed.search(text)
+    ]
+
+
+def _comment_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
+    """An HTML comment that is a note in brackets but for its marks: `<!-- add a chart here:
+    the burn rate over 28 days -->`. Comments that mark structure (`<!-- more -->`) are not."""
+    found = []
+    for comment in doc.comments:
+        text = " ".join(comment.text.split())
+        if text and bracketed.fullmatch(f"({text})"):
+            span = comment.span
+            first, last = doc.lines[span.line - 1].strip(), doc.lines[span.end_line - 1].strip()
+            alone = first.startswith("<!--") and last.endswith("-->")
+            found.append(Note(span, "a note to the writer in a comment", alone))
     return found
 
 

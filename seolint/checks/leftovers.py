@@ -195,8 +195,13 @@ def author_note(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     over facts is the post's. Published, they show the post is unfinished.
     Link placeholders (`[Link to ...]`) are L001's and `[Insert ...]` S002's.
     Example: `At [Company], we cut costs by [X]%.` -> the real name and figure.
+    Also a note in an attribute (`alt="[ALT TEXT: ...]"`, a meta description that reads
+    `[Write a compelling ...]`), an HTML comment that is such a note (`<!-- add a chart
+    here: ... -->`), an open citation (`(source?)`, `(cite: ...)`), and a suggestion line
+    ("Image suggestion: ...").
     Fix (unsafe): a note that is a whole line (or a list with its label) is deleted; one
-    inside a sentence needs a rewrite, so it gets no fix.
+    inside a sentence or an attribute needs a rewrite, and a comment may be a suppression,
+    so they get no fix.
     """
     for note in anatomy(doc).notes:
         fix = (
