@@ -42,42 +42,57 @@ def find_outside(
     content = _trimmed(prose, framing, units)
     if not content:
         return []
-    repeats = {b.line for a, b in pairwise(units) if a.text == b.text}  # S004 reports them
-    found: list[Debris] = []
+    skipped = {*taken, *(b.line for a, b in pairwise(units) if a.text == b.text)}  # S004 has repeats
     title = _title(units, content, taken)
-    head = [u for u in units if u.line < content[0].line]
-    if title is not None:
-        above = [u for u in units if u.line < title.line]
-        if title.marker or any(u.line in taken for u in above):  # an `[H1]` marker: an unmade draft
-            found += [
-                _outside(u, "above the post's title") for u in above if u.line not in {*taken, *repeats}
-            ]
-        head = [u for u in head if u.line > title.line]
-    if any(u.line in taken for u in head):
-        free = [u for u in head if u.line not in taken and u.line not in repeats]
-        kept = set()
-        if free and not any(free[-1].line < line < content[0].line for line in taken):
-            kept.add(free[-1].line)  # the head of the first section, right above it
-        if title is None and free:
-            kept.add(free[0].line)  # the post's title, on a line of its own
-        found += [
-            _outside(u, "above the post's first paragraph")
-            for at, u in enumerate(free)
-            if u.line not in kept
-            and u.kind != "heading"
-            and (title is not None or not _title_like(u))
-            and not _listed(u, free[at + 1 : at + 2])
-        ]
+    found = _above_title(units, title, taken, skipped) if title is not None else []
+    start = title.line if title is not None else 0
+    head = [u for u in units if start < u.line < content[0].line]
+    found += _head(head, content[0], title is not None, taken, skipped)
     tail = [u for u in units if u.line > content[-1].line]
-    cells = [b.span.line for b in doc.blocks if b.kind == "table-cell" and b.span.line > content[-1].line]
     if any(u.line in taken for u in tail):
         found += [
             _outside(u, "under the post's last paragraph")
             for at, u in enumerate(tail)
-            if u.line not in taken and u.line not in repeats and not _listed(u, tail[at + 1 : at + 2])
+            if u.line not in skipped and not _listed(u, tail[at + 1 : at + 2])
         ]
-        found += [Debris(n, n, "a table under the post's last paragraph", False) for n in sorted(set(cells))]
+        cells = {b.span.line for b in doc.blocks if b.kind == "table-cell" and b.span.line > content[-1].line}
+        found += [Debris(n, n, "a table under the post's last paragraph", False) for n in sorted(cells)]
     return found
+
+
+def _above_title(
+    units: Sequence[Unit], title: Unit, taken: Collection[int], skipped: set[int]
+) -> list[Debris]:
+    """Every line above the post's H1, once one of them is a leftover or the H1 is an
+    outline marker (`[H1] ...`: the draft was never made into a page)."""
+    above = [u for u in units if u.line < title.line]
+    if not (title.marker or any(u.line in taken for u in above)):
+        return []
+    return [_outside(u, "above the post's title") for u in above if u.line not in skipped]
+
+
+def _head(
+    head: list[Unit], first: Unit, titled: bool, taken: Collection[int], skipped: set[int]
+) -> list[Debris]:
+    """The lines between the title (or the top) and the first paragraph `first`, once one
+    of them is a leftover, but for the post's own: headings, a list, the section head right
+    above the paragraph, and with no H1 the post's title (its first line, a title-cased one)."""
+    if not any(u.line in taken for u in head):
+        return []
+    free = [u for u in head if u.line not in skipped]
+    kept = set()
+    if free and not any(free[-1].line < line < first.line for line in taken):
+        kept.add(free[-1].line)
+    if free and not titled:
+        kept.add(free[0].line)
+    return [
+        _outside(u, "above the post's first paragraph")
+        for at, u in enumerate(free)
+        if u.line not in kept
+        and u.kind != "heading"
+        and (titled or not _title_like(u))
+        and not _listed(u, free[at + 1 : at + 2])
+    ]
 
 
 def _labelled(unit: Unit) -> bool:
