@@ -85,6 +85,18 @@ def test_a_line_under_the_assistants_closing_offer_is_outside_the_post() -> None
     assert _lines(draft) == [9]
 
 
+def test_a_short_closing_line_above_the_assistants_offer_is_the_posts() -> None:
+    draft = (
+        "# Pools\n\n"
+        + PROSE
+        + "\n"
+        + MORE
+        + "\n## Wrap-up\n\nHappy pooling!\n\nWant me to add a section on it?\n"
+    )
+    assert _lines(draft) == []
+    assert _lines(draft + "\nRegenerate\nCopy\n") == [13, 14]
+
+
 # -- an interface box inside the text --------------------------------------------------------
 
 

@@ -39,6 +39,7 @@ class Words(NamedTuple):
     fact: str
     did: str
     limits: str
+    speakers: str
 
 
 @cache
@@ -52,7 +53,7 @@ def _words() -> Words:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
     keys = ("offer-verbs", "edit-verbs", "check-verbs", "draft-parts", "documents", "fact-nouns",
-            "did-verbs", "model-limits")  # fmt: skip
+            "did-verbs", "model-limits", "ai-speakers")  # fmt: skip
     return Words(*(slot(key) for key in keys))
 
 
@@ -305,6 +306,15 @@ def forms() -> tuple[Form, ...]:
             None,
             True,
             True,
+        ),
+        (
+            "warns that its answers may be wrong",  # a chat page's footer: "Gemini can make mistakes"
+            rf"^\W*(?:{w.speakers})(?:'s)?(?: (?:output|content|answers|responses|text))? (?:can|may|might"
+            r"|could|sometimes|will sometimes) (?:make mistakes|be (?:wrong|inaccurate|incorrect|misleading"
+            r"|out of date)|contain (?:errors|mistakes|inaccuracies)|produce inaccurate|get things wrong)\b",
+            None,
+            True,
+            False,
         ),
         (
             _THINKING,
@@ -581,8 +591,10 @@ def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     What counts is the sentence's grammar, not a list of phrases: the assistant offering
     to do more, hoping the draft helps, saying what it did to the draft, describing the draft,
     stating its limits as a model, telling the requester to change the draft or check facts
-    it invented, announcing the draft, disclosing that AI wrote it (or a tool's note that it
-    generated the draft), or thinking aloud about the request (a reasoning trace, whose whole
+    it invented, announcing the draft or how it will write it ("I'll write this as a practical
+    explainer"), disclosing that AI wrote it (or a tool's note that it generated the draft),
+    a chat page's warning that its answers may be wrong ("Gemini can make mistakes", at the
+    edges only), or thinking aloud about the request (a reasoning trace, whose whole
     paragraph is the assistant's). The slot words are in
     seolint/checks/assistant_words.toml. Blockquotes (a post quoting a chatbot) are skipped,
     and so are sentences S003's phrases already report.

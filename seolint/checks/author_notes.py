@@ -81,8 +81,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     note_line = re.compile(
         rf"^\W*(?:(?:{nouns})\s+(?:to|for)\s+(?:(?:the|our)\s+)?(?:{addressees})|internal note"
         r"|editor'?s? todo|publishing notes?)\b"
-        # "Image suggestion: a bucket ...", "Suggested visual: ...": a suggestion for the writer.
-        rf"|^\W*(?:(?:{suggesting})\s+(?:{heads})|(?:{heads})\s+(?:ideas?|suggestions?))\W*:",
+        # "Image suggestion: a bucket ...", "Suggested visual: ...": a suggestion for the writer
+        # on a line of its own (one in brackets is a bracketed note).
+        rf"|^(?!\W*[(\[])\W*(?:(?:{suggesting})\s+(?:{heads})|(?:{heads})\s+(?:ideas?|suggestions?))\W*:",
         re.IGNORECASE,
     )
     return bracketed, citation, slot, note_line
@@ -283,16 +284,13 @@ def _attribute_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
 
 def _comment_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
     """An HTML comment that is a note in brackets but for its marks: `<!-- add a chart here:
-    the burn rate over 28 days -->`. Comments that mark structure (`<!-- more -->`) are not."""
-    found = []
-    for comment in doc.comments:
-        text = " ".join(comment.text.split())
-        if text and bracketed.fullmatch(f"({text})"):
-            span = comment.span
-            first, last = doc.lines[span.line - 1].strip(), doc.lines[span.end_line - 1].strip()
-            alone = first.startswith("<!--") and last.endswith("-->")
-            found.append(Note(span, "a note to the writer in a comment", alone))
-    return found
+    the burn rate over 28 days -->`. Comments that mark structure (`<!-- more -->`) are not.
+    No fix deletes a comment (it may hold a suppression)."""
+    return [
+        Note(comment.span, "a note to the writer in a comment", False)
+        for comment in doc.comments
+        if (text := " ".join(comment.text.split())) and bracketed.fullmatch(f"({text})")
+    ]
 
 
 _ADDRESSED = LazyRegex(

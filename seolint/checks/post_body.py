@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from seolint.checks.draft_units import Unit, is_prose_line, title_cased
 from seolint.checks.label_lines import is_known, parse_label
@@ -50,10 +50,11 @@ def find_outside(
     found += _head(head, content[0], title is not None, taken, skipped)
     tail = [u for u in units if u.line > content[-1].line]
     if any(u.line in taken for u in tail):
+        closing = _closing(tail, taken)
         found += [
             _outside(u, "under the post's last paragraph")
             for at, u in enumerate(tail)
-            if u.line not in skipped and not _listed(u, tail[at + 1 : at + 2])
+            if u.line not in skipped and u.line not in closing and not _listed(u, tail[at + 1 : at + 2])
         ]
         cells = {b.span.line for b in doc.blocks if b.kind == "table-cell" and b.span.line > content[-1].line}
         found += [Debris(n, n, "a table under the post's last paragraph", False) for n in sorted(cells)]
@@ -93,6 +94,14 @@ def _head(
         and (titled or not _title_like(u))
         and not _listed(u, free[at + 1 : at + 2])
     ]
+
+
+def _closing(tail: list[Unit], taken: Collection[int]) -> set[int]:
+    """The post's own short closing lines under its last paragraph, above the first
+    leftover there: a sentence ("Happy hashing!") and a heading over one."""
+    gap = list(takewhile(lambda unit: unit.line not in taken, tail))
+    said = {u.line for u in gap if u.kind != "heading" and u.text.rstrip().endswith((".", "!", "?"))}
+    return said | {u.line for u in gap if u.kind == "heading" and any(line > u.line for line in said)}
 
 
 def _labelled(unit: Unit) -> bool:
