@@ -237,3 +237,28 @@ def test_a_note_in_a_comment_is_reported_and_left_to_the_writer(tmp_path: Path) 
     assert path.read_text(encoding="utf-8") == draft  # no fix deletes a comment (it may be a suppression)
     structure = "# Pools\n\n" + PROSE + "\n<!-- more -->\n\n<!-- Chart pool-sizes start -->\n\n" + MORE
     assert _lines(structure, "markdown", "S008") == []
+
+
+# -- text outside an HTML page's markup ------------------------------------------------------
+
+
+def test_a_chat_pages_divs_around_the_answer() -> None:
+    page = (
+        '<div class="thread">\n<div class="query">write a blog post on connection pools</div>\n'
+        '<div class="tabs">Answer · Sources 4</div>\n<div class="answer">\n<h1>Connection Pools</h1>\n'
+        "<p>" + PROSE + "</p>\n<p>" + MORE + "</p>\n<p>" + PROSE + "</p>\n</div>\n"
+        '<div class="actions">Share · Export · Rewrite</div>\n<div>Ask a follow-up…</div>\n</div>\n'
+    )
+    assert _lines(page, "html") == [2, 3, 13, 14]
+
+
+def test_an_answers_words_around_a_whole_page() -> None:
+    page = (
+        "Here's the complete post as an HTML page:\n<html><body><article><h1>Pools</h1>\n<p>"
+        + PROSE
+        + "</p></article></body></html>\nWant me to add a section on timeouts?\n"
+    )
+    assert [(line, code) for line, code in codes_at(lint(page, "html", ("S007",)))] == [
+        (1, "S007"),
+        (5, "S007"),
+    ]

@@ -29,6 +29,7 @@ from seolint.parse.html import authored as html_authored
 from seolint.parse.html import decoration
 from seolint.parse.html import elements as html_elements
 from seolint.parse.html import head as html_head
+from seolint.parse.html import loose as html_loose
 from seolint.parse.html import tree as html_tree
 from seolint.parse.html.tree import NOT_CONTENT, RAW_CODE, Element, Extent
 
@@ -47,14 +48,17 @@ _HINTS = Hints(
 
 def parse(source: str, path: str, content_selector: str | None = None) -> Document:
     fm = front_matter.split(source) if source.lstrip("\ufeff").startswith(("---", "+++")) else None
-    tree = html_tree.read(_without_front_matter(source, fm))
+    markup = _without_front_matter(source, fm)
+    tree = html_tree.read(markup)
     elements = tree.elements
     shell = Document(path=path, format="html", source=source)
     body = _selected(tree, source, content_selector) if content_selector else _main(tree)
     content = _Body(shell, skip_chrome=body is not tree.root)
     content.walk(tree, body)
     headings = content.to_headings(tree.extents)
-    blocks = content.to_blocks()
+    page = body is not tree.root
+    loose = html_loose.loose_lines(tree, markup, page) if not page or _has_html(elements) else []
+    blocks = _with_loose(content.to_blocks(), loose, shell)
     return revised(  # the shell's line tables are the page's
         shell,
         front_matter=fm.data if fm else {},
@@ -63,7 +67,7 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
         description=_description(elements, shell),
         publishing=html_head.publishing(tree, shell),
         page_meta=html_authored.page_meta(tree, [b.element for b in content.blocks], shell),
-        stray_markup=html_authored.stray_markup(content.texts(), shell),
+        stray_markup=html_authored.stray_markup([*content.texts(), *loose], shell),
         headings=headings,
         blocks=blocks,
         links=tuple(content.reader.links()),
@@ -189,6 +193,18 @@ def _line_start(source: str, line: int) -> int:
     for _ in range(line - 1):
         start = source.index("\n", start) + 1
     return start
+
+
+def _has_html(elements: list[Element]) -> bool:
+    return any(element.name == "html" for element in elements)
+
+
+def _with_loose(blocks: tuple[Block, ...], loose: list[tuple[str, int]], doc: Document) -> tuple[Block, ...]:
+    """The prose blocks and, in a fragment, each line of text outside them as a paragraph."""
+    if not loose:
+        return blocks
+    lines = [Block("paragraph", text, doc.span_at(at, at + len(text))) for text, at in loose]
+    return tuple(sorted((*blocks, *lines), key=lambda block: (block.span.line, block.span.column)))
 
 
 def _span(element: Element, doc: Document) -> Span:
