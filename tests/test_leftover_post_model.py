@@ -262,3 +262,13 @@ def test_an_answers_words_around_a_whole_page() -> None:
         (1, "S007"),
         (5, "S007"),
     ]
+
+
+def test_a_typed_prompt_and_an_answer_pages_tabs_above_the_title() -> None:
+    page = (
+        "seo blog post: why connection pools matter for small services\n\nAnswer · Images · Sources 7\n\n"
+        "pgbouncer.org · Docs\n\n# Connection Pools\n\n" + PROSE + "\n" + MORE + "\n" + PROSE
+    )
+    assert _lines(page) == [1, 3, 5]
+    post = "blog posts are rarely read twice, so this one is short.\n\n# Pools\n\n" + PROSE + "\n" + MORE
+    assert _lines(post) == []

@@ -233,13 +233,14 @@ def page_debris(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     brings its buttons, tabs and menus (`close`, `Share`, `Copy link`, `Answer`), its byline
     (`2 min read 08-11-2024`), its title again a few lines down (or over the post's own H1 of
     other words), its "Related" or "People also ask" questions, an answer page's echoed
-    prompt and "Sources" cards (`docs.kernel.org · 1`, "View 3 more"), a writing tool's
-    buttons ("Try again", "1 of 2 responses", "Thought for 19 seconds"), a blog platform's
+    prompt ("write a blog post on ...", "seo blog post: ...") and "Sources" cards
+    (`docs.kernel.org · 1`, "View 3 more"), a writing tool's buttons ("Try again", "1 of 2
+    responses", "Thought for 19 seconds"), a blog platform's
     claps, author line and "More from" list, and a translation service's footer. A run of
     short lines that is mostly controls, counts and bylines is the page's bar or footer, the
     names, tags and author's bio between them included; so are the short lines above the
     title at the very top when one is a control, and a row of controls or source cards
-    between separators (`Share · Export · Rewrite`). They sit
+    between separators (`Share · Export · Rewrite`, `Answer · Images · Sources 9`). They sit
     before the post begins or after it ends (an ad slot's "Advertisement" and a "Sources"
     block of cards anywhere); two controls in a row (`Share` over a row of source links such
     as `1. nist.gov 2. cisa.gov +2 more`) are the page's wherever they are. A byline the

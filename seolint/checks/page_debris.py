@@ -276,9 +276,10 @@ def _in_cells(text: str) -> bool:
 
 
 def _control_row(text: str, ui_words: frozenset[str]) -> bool:
-    """A row of a page's controls on one line, between separators: `Share · Export · Rewrite`."""
+    """A row of a page's controls on one line, between separators: `Share · Export · Rewrite`,
+    `Answer · Images · Sources 9` (a count is any number)."""
     cells = _ROW.split(text.strip())
-    return len(cells) >= _MIN_CHIPS and all(_key(cell) in ui_words for cell in cells)
+    return len(cells) >= _MIN_CHIPS and all(_shape(_key(cell)) in ui_words for cell in cells)
 
 
 def _source_row(text: str) -> bool:
@@ -391,13 +392,16 @@ _PROMPT_REACH = 6  # words from the verb to the piece asked for
 
 def _echoed_prompt(units: Sequence[Unit]) -> set[int]:
     """The request an answer page shows above its answer ("write a blog post explaining
-    ..."), as the draft's first line: a verb of writing, then the piece asked for."""
+    ...", "seo blog post: how to ..."), as the draft's first line: a verb of writing, or a
+    line typed in lower case with no end, then the piece asked for."""
     if not units or units[0].kind == "heading":
         return set()
-    words = [w.lower().strip(",.:;") for w in units[0].text.split()]
-    if not words or words[0] not in _PROMPT_VERBS:
+    text = units[0].text
+    words = [w.lower().strip(",.:;") for w in text.split()]
+    typed = text[:1].islower() and not text.rstrip().endswith((".", "!", "?"))  # "seo blog post: ..."
+    if not words or not (words[0] in _PROMPT_VERBS or typed):
         return set()
-    return {units[0].line} if any(w in _PROMPT_PIECES for w in words[1:_PROMPT_REACH]) else set()
+    return {units[0].line} if any(w in _PROMPT_PIECES for w in words[:_PROMPT_REACH]) else set()
 
 
 def _related_head(key: str, heads: frozenset[str]) -> bool:
