@@ -272,3 +272,10 @@ def test_a_typed_prompt_and_an_answer_pages_tabs_above_the_title() -> None:
     assert _lines(page) == [1, 3, 5]
     post = "blog posts are rarely read twice, so this one is short.\n\n# Pools\n\n" + PROSE + "\n" + MORE
     assert _lines(post) == []
+
+
+def test_a_link_to_the_templates_own_domain_is_a_placeholder() -> None:
+    draft = "# Pools\n\nSee the [sizing guide](https://yourdomain.com/blog/sizing) first.\n"
+    assert _lines(draft, "markdown", "L001") == [3]
+    real = "# Pools\n\nSee the [sizing guide](https://yourdomainexperts.com/blog/sizing) first.\n"
+    assert _lines(real, "markdown", "L001") == []
