@@ -286,11 +286,22 @@ def _comment_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
     """An HTML comment that is a note in brackets but for its marks: `<!-- add a chart here:
     the burn rate over 28 days -->`. Comments that mark structure (`<!-- more -->`) are not.
     No fix deletes a comment (it may hold a suppression)."""
-    return [
-        Note(comment.span, "a note to the writer in a comment", False)
-        for comment in doc.comments
-        if (text := " ".join(comment.text.split())) and bracketed.fullmatch(f"({text})")
-    ]
+    starts = _note_starts()
+    found = []
+    for comment in doc.comments:
+        words = comment.text.split()
+        if words and words[0].lower() in starts and bracketed.fullmatch("(" + " ".join(words) + ")"):
+            found.append(Note(comment.span, "a note to the writer in a comment", False))
+    return found
+
+
+@cache
+def _note_starts() -> frozenset[str]:
+    """The words a bracketed note opens with (a head, a qualifier, a verb): most comments
+    open with none of them, and no pattern is tried on them."""
+    words = leftover_words()
+    phrases = (*words.note_heads, *words.note_qualifiers, *words.note_verbs, *words.note_verbs_free)
+    return frozenset(phrase.split()[0].lower() for phrase in phrases)
 
 
 _ADDRESSED = LazyRegex(

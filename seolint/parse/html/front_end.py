@@ -56,8 +56,8 @@ def parse(source: str, path: str, content_selector: str | None = None) -> Docume
     content = _Body(shell, skip_chrome=body is not tree.root)
     content.walk(tree, body)
     headings = content.to_headings(tree.extents)
-    page = body is not tree.root
-    loose = html_loose.loose_lines(tree, markup, page) if not page or _has_html(elements) else []
+    html = next((e for e in elements if e.name == "html"), None) if body is not tree.root else None
+    loose = html_loose.loose_lines(tree, markup, html) if body is tree.root or html is not None else []
     blocks = _with_loose(content.to_blocks(), loose, shell)
     return revised(  # the shell's line tables are the page's
         shell,
@@ -193,10 +193,6 @@ def _line_start(source: str, line: int) -> int:
     for _ in range(line - 1):
         start = source.index("\n", start) + 1
     return start
-
-
-def _has_html(elements: list[Element]) -> bool:
-    return any(element.name == "html" for element in elements)
 
 
 def _with_loose(blocks: tuple[Block, ...], loose: list[tuple[str, int]], doc: Document) -> tuple[Block, ...]:

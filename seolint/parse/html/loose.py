@@ -11,28 +11,35 @@ from __future__ import annotations
 
 import re
 
-from seolint.parse.html.tree import NOT_CONTENT, RAW_CODE, Element, Tree
+from seolint.parse.html.tree import NOT_CONTENT, RAW_CODE, Element, Event, Tree
 
 # Elements whose text the front-end gathers itself, or that show no text.
 _GATHERED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "td", "th", "title"})
 _WORD = re.compile(r"\S{1,40}")
 
 
-def loose_lines(tree: Tree, source: str, page: bool) -> list[tuple[str, int]]:
+def loose_lines(tree: Tree, source: str, around: Element | None = None) -> list[tuple[str, int]]:
     """Each line of text outside every heading, prose block and code element, with the
     source offset it starts at, in document order; text whose place in the source cannot
-    be found (entities) is left out. Of a `page` (one with a body to choose), only the text
-    outside its <html> element: an answer's words typed around the page's markup."""
+    be found (entities) is left out. `around`: a page's <html> element, whose own text is
+    the page's; only the text before and after it is read."""
+    events = tree.events
+    if around is None:
+        return _loose(events[1:], source, 0)
+    closing = max(source.rfind("</html"), source.rfind("</HTML"), around.end)  # past the page's text
+    return _loose(events[1 : around.first], source, 0) + _loose(events[around.last + 1 :], source, closing)
+
+
+def _loose(events: list[Event], source: str, cursor: int) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     inside: list[bool] = []  # per open element: whether it gathers or hides its text
     hidden = 0
-    cursor = 0
-    for event in tree.events[1:]:
+    for event in events:
         if event is None:
             hidden -= inside.pop() if inside else 0
         elif isinstance(event, Element):
             name = event.name
-            hides = name in _GATHERED or name in RAW_CODE or name in NOT_CONTENT or (page and name == "html")
+            hides = name in _GATHERED or name in RAW_CODE or name in NOT_CONTENT
             inside.append(hides)
             hidden += hides
             cursor = max(cursor, event.end)
@@ -40,7 +47,7 @@ def loose_lines(tree: Tree, source: str, page: bool) -> list[tuple[str, int]]:
             for line in event.splitlines():
                 first = _WORD.search(line)
                 at = source.find(first.group(), cursor) if first else -1
-                if at >= 0:
+                if first and at >= 0:
                     found.append((line.strip(), at))
-                    cursor = at + len(first.group()) if first else cursor
+                    cursor = at + len(first.group())
     return found
