@@ -344,32 +344,35 @@ def _boxes(units: Sequence[Unit], chrome: Collection[int], related: Collection[i
     controls (`Accept`, `Subscribe`, `Type your email…`), capitalised as buttons are (a
     wrapped sentence's `like:` is a word of it). A post's paragraphs stand apart; a title
     ends a box (the page's header bar runs into its title)."""
+    controls = {i for i in {*chrome, *related} if units[i].text[:1].isupper() and _boxed(units[i])}
     found: set[int] = set()
-    for box in _stacked_lines(units):
-        controls = sum((i in chrome or i in related) and units[i].text[:1].isupper() for i in box)
-        if len(box) > 1 and controls and 2 * controls >= len(box):
+    for index in sorted(controls):
+        if index in found:
+            continue
+        box = _box_around(units, index)
+        if len(box) > 1 and 2 * len(controls.intersection(box)) >= len(box):
             found.update(box)
     return found
 
 
-def _stacked_lines(units: Sequence[Unit]) -> Iterator[list[int]]:
-    """Indexes of short paragraph lines with no blank line between them, split at titles."""
-    box: list[int] = []
-    for index, unit in enumerate(units):
-        words = len(unit.text.split())
-        inside = (
-            unit.kind == "paragraph"
-            and words <= _BOX_WORDS
-            and not (words >= _TITLE_WORDS and title_cased(unit.text))
-        )
-        if inside and box and unit.line == units[box[-1]].line + 1:
-            box.append(index)
-            continue
-        if box:
-            yield box
-        box = [index] if inside else []
-    if box:
-        yield box
+def _box_around(units: Sequence[Unit], index: int) -> range:
+    """The indexes of the lines stacked with the line at `index`, no blank line between."""
+    first = last = index
+    while first > 0 and units[first - 1].line == units[first].line - 1 and _boxed(units[first - 1]):
+        first -= 1
+    while last + 1 < len(units) and units[last + 1].line == units[last].line + 1 and _boxed(units[last + 1]):
+        last += 1
+    return range(first, last + 1)
+
+
+def _boxed(unit: Unit) -> bool:
+    """A line that may be part of a box: a short paragraph line, not a title."""
+    words = len(unit.text.split())
+    return (
+        unit.kind == "paragraph"
+        and words <= _BOX_WORDS
+        and not (words >= _TITLE_WORDS and title_cased(unit.text))
+    )
 
 
 def _author_boxes(units: Sequence[Unit]) -> set[int]:
