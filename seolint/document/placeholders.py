@@ -28,7 +28,8 @@ PLACEHOLDER_TARGETS = (
 STAND_INS = frozenset(PLACEHOLDER_TARGETS)
 # example.com, and the host a template writes for the site's own: "yourdomain.com", "your-site.com".
 EXAMPLE_HOST = re.compile(
-    r"^(?:https?:)?//(?:www\.)?(?:example|your-?(?:domain|site|website|blog|company))\.(?:com|org|net|io)(?:[/?#]|$)",
+    r"^(?:https?:)?//(?:www\.)?(?:example\.(?:com|org|net)|your-?(?:domain|site|website|blog|company)\.(?:com|org|net|io))"
+    r"(?:[/?#]|$)",
     re.IGNORECASE,
 )
 # "{{CTA_LINK}}", "{{ product_url }}", "[[link]]", "<url>", "[insert link to the guide]"; but not
