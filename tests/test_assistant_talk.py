@@ -42,6 +42,9 @@ def test_phrasings_it_was_not_written_from() -> None:
         "This draft comes in at roughly 1,100 words.",
         "Here's a 1,200-word SEO blog post on Redis eviction:",
         "This post was written with the help of ChatGPT.",
+        "I'll write this as a hands-on guide for SREs who already run Prometheus.",
+        "Copilot may make mistakes, so check the commands before you run them.",
+        "AI output can be inaccurate.",
     ],
 )
 def test_the_shapes(sentence: str) -> None:
@@ -60,6 +63,10 @@ def test_the_shapes(sentence: str) -> None:
         "Let me know what you think in the comments.",
         "This version adds an --offline flag.",
         "Add a paragraph to the package doc comment.",  # a step, not a note to the requester
+        "I'll write it as a closure instead, so the handler keeps its state.",
+        "We'll structure this as a workspace with two crates.",
+        "AI can make mistakes, so keep a human in the loop.",
+        "The model can be wrong when the data drifts, so retrain it monthly.",
     ],
 )
 def test_a_posts_own_sentences(sentence: str) -> None:

@@ -114,4 +114,28 @@ def test_url_like_draft_parses_without_warnings() -> None:
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert doc_of("https://example.org/post.html", "html").blocks == ()
+        blocks = doc_of("https://example.org/post.html", "html").blocks
+    assert [block.text for block in blocks] == ["https://example.org/post.html"]  # a fragment's text
+
+
+def test_a_fragments_text_outside_blocks_is_read_line_by_line() -> None:
+    doc = doc_of(
+        '<div class="tabs">Answer · Sources 3</div>\n<h1>Pools</h1>\n<p>Pools keep sockets.</p>\n', "html"
+    )
+    assert [(b.span.line, b.kind, b.text) for b in doc.blocks] == [
+        (1, "paragraph", "Answer · Sources 3"),
+        (3, "paragraph", "Pools keep sockets."),
+    ]
+
+
+def test_a_pages_text_counts_only_outside_its_html_element() -> None:
+    page = (
+        "Here is the page you asked for:\n<html><body><div>Menu</div>\n"
+        "<article><p>Pools keep sockets.</p></article></body></html>\n"
+    )
+    assert [(b.span.line, b.text) for b in doc_of(page, "html").blocks] == [
+        (1, "Here is the page you asked for:"),
+        (3, "Pools keep sockets."),
+    ]
+    article = "<article><nav>Docs › Setup</nav><h1>Setup</h1><p>Pools keep sockets.</p></article>"
+    assert [b.text for b in doc_of(article, "html").blocks] == ["Pools keep sockets."]

@@ -39,6 +39,7 @@ class Words(NamedTuple):
     fact: str
     did: str
     limits: str
+    speakers: str
 
 
 @cache
@@ -52,7 +53,7 @@ def _words() -> Words:
         return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
     keys = ("offer-verbs", "edit-verbs", "check-verbs", "draft-parts", "documents", "fact-nouns",
-            "did-verbs", "model-limits")  # fmt: skip
+            "did-verbs", "model-limits", "ai-speakers")  # fmt: skip
     return Words(*(slot(key) for key in keys))
 
 
@@ -272,6 +273,9 @@ def forms() -> tuple[Form, ...]:
                 r"|i(?:'ll| will) (?:write|draft|create|put together)"
                 r"|let me (?:write|draft|create|put together))"
                 r" (?:a|an|the|your)\b[^.!?]{0,60}\b(?:draft|blog post|article|post|write-up|outline)\b",
+                # How it will write what was asked for: "I'll write this as a practical explainer".
+                r"^\W*(?:i(?:'ll| will|'m going to| am going to)|let me) (?:write|draft|pitch|frame|approach"
+                r"|structure|shape|angle) this(?: piece| post)? (?:as|for|around)\b",
                 r"^\W*(?:happy to help|here you go|sure thing)\W*$",
             ),
             None,
@@ -302,6 +306,15 @@ def forms() -> tuple[Form, ...]:
             None,
             True,
             True,
+        ),
+        (
+            "warns that its answers may be wrong",  # a chat page's footer: "Gemini can make mistakes"
+            rf"^\W*(?:{w.speakers})(?:'s)?(?: (?:output|content|answers|responses|text))? (?:can|may|might"
+            r"|could|sometimes|will sometimes) (?:make mistakes|be (?:wrong|inaccurate|incorrect|misleading"
+            r"|out of date)|contain (?:errors|mistakes|inaccuracies)|produce inaccurate|get things wrong)\b",
+            None,
+            True,
+            False,
         ),
         (
             _THINKING,
@@ -578,8 +591,10 @@ def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     What counts is the sentence's grammar, not a list of phrases: the assistant offering
     to do more, hoping the draft helps, saying what it did to the draft, describing the draft,
     stating its limits as a model, telling the requester to change the draft or check facts
-    it invented, announcing the draft, disclosing that AI wrote it (or a tool's note that it
-    generated the draft), or thinking aloud about the request (a reasoning trace, whose whole
+    it invented, announcing the draft or how it will write it ("I'll write this as a practical
+    explainer"), disclosing that AI wrote it (or a tool's note that it generated the draft),
+    a chat page's warning that its answers may be wrong ("Gemini can make mistakes", at the
+    edges only), or thinking aloud about the request (a reasoning trace, whose whole
     paragraph is the assistant's). The slot words are in
     seolint/checks/assistant_words.toml. Blockquotes (a post quoting a chatbot) are skipped,
     and so are sentences S003's phrases already report.

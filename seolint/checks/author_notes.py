@@ -46,7 +46,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     artifacts = alternation(words.note_artifacts)
     slots = alternation(words.slot_nouns)
     free = alternation(words.note_verbs_free)
-    headed = rf"(?:(?:{qualifiers})\s+)?(?:{heads})\s*(?:idea|suggestion|here)?\s*:"
+    # "Suggested image:", "[CTA, 1-2 sentences: ...]": a head, what is asked of it, a colon.
+    headed = (
+        rf"(?:(?:{qualifiers})\s+)?(?:{heads})(?:\s*,[^:\[\]()\n]{{1,30}})?\s*(?:idea|suggestion|here)?\s*:"
+    )
     pictured = r"(?:image|photo|picture|screenshot|diagram|illustration)\s+of\s"  # "[Image of a cache]"
     asked = r"\s+(?:(?:a|an|the|some|one|two|more|your|our|relevant|real)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{})\b"
     bracketed = re.compile(
@@ -60,7 +63,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     citation = re.compile(
         r"(?<!\])\[(?:citation|source|reference|ref|cite|sources)s?"
         r"(?:\s+(?:needed|required|missing|tbd|todo)(?:\s*[:—–-]\s*[^\[\]\n]{0,200})?|\s+here)?\]"
-        r"(?![(\[:])|\bcitation needed\b|\[\d{1,3}\]\s*(?:TODO|TBD|citation needed|source needed)\b",
+        r"(?![(\[:])|\bcitation needed\b|\[\d{1,3}\]\s*(?:TODO|TBD|citation needed|source needed)\b"
+        # "(source?)", "(cite: the NTIA report)", "(source needed)"; "(source: Gartner)" credits one.
+        r"|\((?:source|citation|cite|ref|reference)s?(?:\?|\s+(?:needed|required|missing|tbd|todo))\)"
+        r"|\(cite:\s[^()\n]{1,200}\)",
         re.IGNORECASE,
     )
     slot = re.compile(
@@ -69,9 +75,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"|(?<![\]\w])\[(?:your\s+|the\s+)?(?-i:[A-Z][a-z]+)\s+name\](?![(\[:])",  # "[Survey Name]"
         re.IGNORECASE,
     )
+    suggesting = alternation(tuple(q for q in words.note_qualifiers if q != "example"))  # "Example table:"
+    nouns = alternation(tuple(words.publishing_note_nouns))
+    addressees = alternation(words.note_addressees)
     note_line = re.compile(
-        r"^\W*(?:note to (?:self|editor|writer|author|the editor|the writer)|internal note|editor'?s? todo"
-        r"|publishing notes?|notes? for (?:the )?(?:editor|writer|author))\b",
+        rf"^\W*(?:(?:{nouns})\s+(?:to|for)\s+(?:(?:the|our)\s+)?(?:{addressees})|internal note"
+        r"|editor'?s? todo|publishing notes?)\b"
+        # "Image suggestion: a bucket ...", "Suggested visual: ...": a suggestion for the writer
+        # on a line of its own (one in brackets is a bracketed note).
+        rf"|^(?!\W*[(\[])\W*(?:(?:{suggesting})\s+(?:{heads})|(?:{heads})\s+(?:ideas?|suggestions?))\W*:",
         re.IGNORECASE,
     )
     return bracketed, citation, slot, note_line
@@ -115,6 +127,9 @@ def find_notes(
                 )
             )
     found += _suggestion_lists(doc, units, set(framing))
+    found += _addressed_notes(doc, units)
+    found += _attribute_notes(doc, bracketed)
+    found += _comment_notes(doc, bracketed)
     found += _comment_anchors(doc, units)
     found += _instruction_lines(doc, set(framing) | {note.span.line for note in found})
     return sorted(found)
@@ -251,6 +266,84 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -
             )
         )
     return found
+
+
+def _attribute_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
+    """A note in an attribute's value, which no reader sees until it is published: an image's
+    alt text (`alt="[ALT TEXT: a diagram of ...]"`) or the meta description (`content="[Write
+    a compelling description ...]"`)."""
+    fields = [(image.alt, image.span, "the image's alt text") for image in doc.images if image.alt]
+    if doc.description is not None and doc.description.origin == "meta-tag":
+        fields.append((doc.description.text, doc.description.span, "the meta description"))
+    return [
+        Note(span, f"a note to the writer in {where}", False)
+        for text, span, where in fields
+        if "[" in text and bracketed.search(text)
+    ]
+
+
+def _comment_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
+    """An HTML comment that is a note in brackets but for its marks: `<!-- add a chart here:
+    the burn rate over 28 days -->`. Comments that mark structure (`<!-- more -->`) are not.
+    No fix deletes a comment (it may hold a suppression)."""
+    starts = _note_starts()
+    found = []
+    for comment in doc.comments:
+        words = comment.text.split()
+        if words and words[0].lower() in starts and bracketed.fullmatch("(" + " ".join(words) + ")"):
+            found.append(Note(comment.span, "a note to the writer in a comment", False))
+    return found
+
+
+@cache
+def _note_starts() -> frozenset[str]:
+    """The words a bracketed note opens with (a head, a qualifier, a verb): most comments
+    open with none of them, and no pattern is tried on them."""
+    words = leftover_words()
+    phrases = (*words.note_heads, *words.note_qualifiers, *words.note_verbs, *words.note_verbs_free)
+    return frozenset(phrase.split()[0].lower() for phrase in phrases)
+
+
+_ADDRESSED = LazyRegex(
+    r"^\W*(?:notes?|tips?|reminders?)\s+(?:to|for)\s+(?-i:[A-Z][\w'’-]*)\b[^:]{0,40}:$", re.I
+)
+
+
+@cache
+def _telling() -> re.Pattern[str]:
+    """A line that opens by telling the writer what to do: "Double-check ...", "Consider ..."."""
+    return re.compile(rf"^\W*(?:{alternation(leftover_words().note_line_verbs)})\b", re.IGNORECASE)
+
+
+def _addressed_notes(doc: Document, units: Sequence[Unit]) -> list[Note]:
+    """Notes addressed to someone by name ("▸ Notes for Lena (from the AI):") over lines
+    that tell the writer what to do ("Double-check the version above", "Consider adding a
+    screenshot"), as one note; a post's "Notes for Windows:" over facts is the post's."""
+    found = []
+    for index, unit in enumerate(units):
+        if unit.kind == "heading" or not _ADDRESSED.match(unit.text.strip("*_ ")):
+            continue
+        under = _lines_under(units, index)
+        told = sum(bool(_telling().match(u.text)) for u in under)
+        if under and 2 * told > len(under):
+            last = under[-1].line
+            found.append(
+                Note(Span(unit.line, 1, last, len(doc.lines[last - 1]) + 1), "a note to the writer", True)
+            )
+    return found
+
+
+def _lines_under(units: Sequence[Unit], index: int) -> list[Unit]:
+    """The lines right under a note's head, one per line: its own block's next lines, or
+    list items."""
+    head = units[index]
+    under: list[Unit] = []
+    for unit in units[index + 1 :]:
+        listed = unit.block == head.block or unit.kind == "list-item"
+        if unit.kind == "heading" or not listed or unit.line != (under[-1] if under else head).line + 1:
+            break
+        under.append(unit)
+    return under
 
 
 def _noted(key: str, framed: set[int]) -> bool:

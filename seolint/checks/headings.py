@@ -19,11 +19,12 @@ from seolint.registry.rule import NoOptions, rule
 if TYPE_CHECKING:
     from seolint.document.views import ProseBlock
 
-# "H2: Title", "H2 - Title", "Heading 2: Title", "[H2] Title" at the start of a heading or
-# paragraph (`**H2:** Title` reads "H2: Title"): an outline marker that leaked out. A dash
-# needs a space after it, so "H2-database" stays a word.
+# "H2: Title", "H2 - Title", "H2 ▸ Title", "Heading 2: Title", "[H2] Title", "Section 1 (H2):
+# Title" at the start of a heading or paragraph (`**H2:** Title` reads "H2: Title"): an outline
+# marker that leaked out. A dash or pointer needs a space after it, so "H2-database" stays a word.
 LEAKED_MARKER = re.compile(
-    r"^\s*(?:H([1-6])\s*(?::|[-–—](?=\s))|Heading ?([1-6])\s*(?::|[-–—](?=\s))|\[H([1-6])\]:?)"
+    r"^\s*(?:H([1-6])\s*(?::|[-–—▸►›→»](?=\s))|Heading ?([1-6])\s*(?::|[-–—▸►›→»](?=\s))|\[H([1-6])\]:?"
+    r"|(?:Section|Part) \d{1,2} ?\(H([1-6])\)\s*(?::|[-–—](?=\s)))"
     r"\s*(?P<text>\S.*)?$",
     re.IGNORECASE,
 )
@@ -154,13 +155,15 @@ def empty_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
 def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """An outline marker such as `H2: Lessons` was left in the text.
 
-    Why: outline drafts (often from AI tools) mark headings as `H2: ...`; published
-    as-is, readers see the marker and the page has no real heading there.
+    Why: outline drafts (often from AI tools) mark headings as `H2: ...`, `[H2] ...`,
+    `H2 ▸ ...` or `Section 1 (H2): ...`; published as-is, readers see the marker and the
+    page has no real heading there.
     Example: `H2: What went wrong?` -> `## What went wrong?` (or `<h2>` in HTML).
     Fix: the marker line becomes a real heading at the marker's level. Safe in
     Markdown; in a plain-text draft only with `--unsafe-fixes`, since the `##` turns
     the draft into Markdown (rename it to `.md` afterwards). A marker inside a real
-    heading's text (`## H2: Lessons`) is removed (safe). HTML paragraphs get no fix.
+    heading's text (`## H2: Lessons`, `<h2>Section 1 (H2): Lessons</h2>`) is removed
+    (safe). HTML paragraphs get no fix.
     """
     for heading in doc.headings:
         if heading.source == "marker":
@@ -175,7 +178,7 @@ def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
             yield Problem(
                 heading.span,
                 f"heading text starts with the outline marker 'H{level}:'; remove it",
-                _drop_marker(doc, heading, level),
+                _drop_marker(doc, heading, marker),
             )
     for block in doc.blocks:
         first_line = block.text.split("\n", 1)[0]
@@ -190,7 +193,7 @@ def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
 
 
 def _level(marker: re.Match[str]) -> int:
-    return int(next(group for group in marker.groups()[:3] if group))
+    return int(next(group for group in marker.groups()[:4] if group))
 
 
 def _hint(doc: Document, level: int, text: str) -> str:
@@ -247,18 +250,17 @@ def _markup_end(doc: Document, start: int, end: int) -> int:
     return stop
 
 
-def _drop_marker(doc: Document, heading: Heading, level: int) -> Fix | None:
-    """Delete the leaked `H2:` (and the spaces after it) that starts a real heading's text."""
+def _drop_marker(doc: Document, heading: Heading, marker: re.Match[str]) -> Fix | None:
+    """Delete the leaked marker (`H2:`, `H2 ▸`, `Section 1 (H2):` and the spaces after it)
+    that starts a real heading's text, when the source spells it as the text does."""
     typed = doc.views.typed_lines.get(heading.span.line)
     if typed is None:
         return None
     start = doc.offset(heading.span.line, typed.column)
-    found = re.compile(rf"H{level}[ \t]*:[ \t]*", re.IGNORECASE).match(doc.source, start)
-    if found is None:
+    prefix = heading.text[: marker.start("text")] if marker.group("text") else heading.text
+    if not prefix.strip() or doc.source[start : start + len(prefix)] != prefix:
         return None
-    return Fix(
-        (Edit(found.start(), found.end(), ""),), "safe", f"Remove the marker {found.group().strip()!r}"
-    )
+    return Fix((Edit(start, start + len(prefix), ""),), "safe", f"Remove the marker {prefix.strip()!r}")
 
 
 class DuplicateOptions(Options):

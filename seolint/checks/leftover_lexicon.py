@@ -29,6 +29,8 @@ class LeftoverWords(NamedTuple):
     metadata_heads: frozenset[str]
     slot_nouns: tuple[str, ...]
     note_artifacts: tuple[str, ...]
+    note_addressees: tuple[str, ...]
+    note_line_verbs: tuple[str, ...]
 
 
 @cache
@@ -58,6 +60,8 @@ def leftover_words() -> LeftoverWords:
         metadata_heads=frozenset(data["metadata-heads"]),
         slot_nouns=tuple(data["slot-nouns"]),
         note_artifacts=tuple(data["note-artifacts"]),
+        note_addressees=tuple(data["note-addressees"]),
+        note_line_verbs=tuple(data["note-line-verbs"]),
     )
 
 

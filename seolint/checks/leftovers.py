@@ -18,6 +18,7 @@ from seolint.checks.draft_units import units
 from seolint.checks.label_lines import Label, find_labels, find_property_rows
 from seolint.checks.outline_block import Outline, find_outline
 from seolint.checks.page_debris import Debris, find_debris
+from seolint.checks.post_body import find_outside, find_trace
 from seolint.document.model import Document, Span
 from seolint.findings.records import Fix, Problem, Severity
 from seolint.registry.edits import removable, remove_lines, remove_section
@@ -44,7 +45,7 @@ def _anatomy(doc: Document) -> Anatomy:
     framing_lines = {said.span.line for said in framing}
     outline = find_outline(found, framing_lines)
     outline_lines = set(range(outline.first, outline.last + 1)) if outline is not None else set()
-    debris = tuple(find_debris(doc, found, framing_lines | outline_lines))
+    debris = tuple(find_trace(doc) + find_debris(doc, found, framing_lines | outline_lines))
     debris_lines = {line for d in debris for line in range(d.first, d.last + 1)}
     notes = tuple(find_notes(doc, found, framing_lines))
     note_lines = {line for n in notes if n.removable for line in range(n.span.line, n.span.end_line + 1)}
@@ -56,7 +57,11 @@ def _anatomy(doc: Document) -> Anatomy:
         | {n.span.line for n in notes}
         | {n for label in labels for n in range(label.line, label.last + 1)}
     )
-    return Anatomy(framing, outline, debris, notes, labels, frozenset(lines))
+    markers = {unit.line for unit in found if unit.marker}
+    whole = taken | {n for label in labels for n in range(label.line, label.last + 1)}
+    outside = find_outside(doc, found, lines | markers, whole, framing_lines)
+    lines |= {line for d in outside for line in range(d.first, d.last + 1)}
+    return Anatomy(framing, outline, debris + tuple(outside), notes, labels, frozenset(lines))
 
 
 def _line_span(doc: Document, line: int) -> Span:
@@ -182,13 +187,21 @@ def author_note(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     a bracketed name to fill in (`[Company]`, `[Your Product Name]`, `[X]%`), a "Note to
     editor:" line, a "Suggested links:" list, or a list of notes on publishing at the end of
     the draft (`📝 **Notes for publishing:**`, `Before you publish:`, `SEO tips:`; a heading
-    is the post's own section), a document editor's comment and its `[a]` anchor, or a line
+    is the post's own section), a document editor's comment and its `[a]` anchor, a line
     that tells the writer what to add ("Link our docs here (ask Sam)", "Suggested alt text
-    for the diagram: ..."). Published, they show the post is unfinished.
+    for the diagram: ..."), a tip or note for the editor or writer ("> Tip for the editor:
+    ..."), or notes addressed to someone by name ("Notes for Lena:") over lines that tell
+    the writer what to do ("Double-check ...", "Consider adding ..."); "Notes for Windows:"
+    over facts is the post's. Published, they show the post is unfinished.
     Link placeholders (`[Link to ...]`) are L001's and `[Insert ...]` S002's.
     Example: `At [Company], we cut costs by [X]%.` -> the real name and figure.
+    Also a note in an attribute (`alt="[ALT TEXT: ...]"`, a meta description that reads
+    `[Write a compelling ...]`), an HTML comment that is such a note (`<!-- add a chart
+    here: ... -->`), an open citation (`(source?)`, `(cite: ...)`), and a suggestion line
+    ("Image suggestion: ...").
     Fix (unsafe): a note that is a whole line (or a list with its label) is deleted; one
-    inside a sentence needs a rewrite, so it gets no fix.
+    inside a sentence or an attribute needs a rewrite, and a comment may be a suppression,
+    so they get no fix.
     """
     for note in anatomy(doc).notes:
         fix = (
@@ -220,28 +233,40 @@ def page_debris(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     brings its buttons, tabs and menus (`close`, `Share`, `Copy link`, `Answer`), its byline
     (`2 min read 08-11-2024`), its title again a few lines down (or over the post's own H1 of
     other words), its "Related" or "People also ask" questions, an answer page's echoed
-    prompt and "Sources" cards (`docs.kernel.org · 1`, "View 3 more"), a writing tool's
-    buttons ("Try again", "1 of 2 responses", "Thought for 19 seconds"), a blog platform's
+    prompt ("write a blog post on ...", "seo blog post: ...") and "Sources" cards
+    (`docs.kernel.org · 1`, "View 3 more"), a writing tool's buttons ("Try again", "1 of 2
+    responses", "Thought for 19 seconds"), a blog platform's
     claps, author line and "More from" list, and a translation service's footer. A run of
     short lines that is mostly controls, counts and bylines is the page's bar or footer, the
     names, tags and author's bio between them included; so are the short lines above the
     title at the very top when one is a control, and a row of controls or source cards
-    between separators (`Share · Export · Rewrite`). They sit
+    between separators (`Share · Export · Rewrite`, `Answer · Images · Sources 9`). They sit
     before the post begins or after it ends (an ad slot's "Advertisement" and a "Sources"
     block of cards anywhere); two controls in a row (`Share` over a row of source links such
     as `1. nist.gov 2. cisa.gov +2 more`) are the page's wherever they are. A byline the
     page's own template marks (a `<time>`, a `post-meta` element) is not debris, nor is a
     control that is a working link, nor a site's own "Related" heading over its links, nor a
     byline with no reading time (`By Ana Costa · 12 March 2026`) outside a run of chrome.
+    Inside the text, lines stacked with no blank line between them of which half or more
+    are controls (`Subscribe`, `Your email`, `Accept all`) are the page's box: a newsletter
+    sign-up, a cookie banner, a "Keep reading" list. A reasoning model's `<think>` ...
+    `</think>` trace is the tool's wherever it is (not one shown in a code block).
+    The post is its title and its first through last paragraph of prose; once a stretch
+    outside it (above the title or the first paragraph, or under the last paragraph)
+    holds another leftover, that stretch is the tool's, and its other lines that are not
+    the post's prose are reported too: everything above the title, and around the text
+    any line but a heading, the post's title and section head, and a list (a post's
+    sources). With no leftover there, a published post's header and footer are left alone.
     Example: a lone `close` above the title -> delete it.
-    Fix: the line is deleted; safe for controls and title copies, unsafe for a byline (the
-    writer may want its date).
+    Fix: the line is deleted; safe for controls, title copies, boxes and a `<think>` trace,
+    unsafe for a byline (the writer may want its date) and for a line found only by being
+    outside the post.
     """
     found = anatomy(doc).debris
     pasted = {doc.lines[line - 1].strip() for d in found for line in range(d.first, d.last + 1)}
     for debris in found:
         span = Span(debris.first, 1, debris.last, len(doc.lines[debris.last - 1]) + 1)
-        title = "Delete the byline" if not debris.safe else "Delete the pasted line"
+        title = "Delete the byline" if debris.what == "the page's byline" else "Delete the pasted line"
         fix = _delete(doc, debris.first, debris.last, debris.safe, title, _on_top(doc, debris.first, pasted))
         yield Problem(span, f"{debris.what}, pasted with the text", fix)
 

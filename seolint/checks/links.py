@@ -34,8 +34,9 @@ def link_placeholder(doc: Document, opts: PlaceholderOptions) -> Iterator[Proble
     published, readers get a dead link or bracketed instructions, and the post loses
     the internal and external links it was meant to have. Placeholders never count as
     links (L002, L003, W001), so a draft of placeholders is not mistaken for a linked one.
-    Targets: empty, `#`, `TODO`, `url`, `link`, example.com, `{{CTA_LINK}}`, bracketed text
-    (`href="[insert link]"`) or a name for a link (`link-to-the-guide`, `insert link here`).
+    Targets: empty, `#`, `TODO`, `url`, `link`, example.com, yourdomain.com, `{{CTA_LINK}}`,
+    bracketed text (`href="[insert link]"`) or a name for a link (`link-to-the-guide`,
+    `insert link here`).
     In prose: `[Link to ...]`, `[Internal link: ...]`, `[Source: insert ... link]`, and
     `(link)` or `(URL here)` closing a phrase.
     Example: `[Link to article about 5G]` or `[5G](#)` -> link the real article.

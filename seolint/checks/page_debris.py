@@ -60,7 +60,7 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     tail_start = content[-1].line if content else 0
     meta = {line for span in doc.page_meta for line in range(span.line, span.end_line + 1)}
     chrome = _chrome_lines(doc, units)
-    anywhere = _slot_lines(units) | _source_blocks(units, linked_lines)
+    anywhere = _slot_lines(units) | _source_blocks(units, linked_lines) | _boxes(units, chrome, related)
     chrome.update((index, "the page's chrome") for index in anywhere if index not in chrome)
     weak = _author_boxes(units)
     found: list[Debris] = []
@@ -276,9 +276,10 @@ def _in_cells(text: str) -> bool:
 
 
 def _control_row(text: str, ui_words: frozenset[str]) -> bool:
-    """A row of a page's controls on one line, between separators: `Share · Export · Rewrite`."""
+    """A row of a page's controls on one line, between separators: `Share · Export · Rewrite`,
+    `Answer · Images · Sources 9` (a count is any number)."""
     cells = _ROW.split(text.strip())
-    return len(cells) >= _MIN_CHIPS and all(_key(cell) in ui_words for cell in cells)
+    return len(cells) >= _MIN_CHIPS and all(_shape(_key(cell)) in ui_words for cell in cells)
 
 
 def _source_row(text: str) -> bool:
@@ -334,6 +335,46 @@ def _is_card(text: str) -> bool:
     return (len(words) == 1 and _is_domain(words[0])) or _shape(_key(text)) in ("view n more", "show n more")
 
 
+_BOX_WORDS = 25  # a line of a box is a field, a button, a name or one sentence
+
+
+def _boxes(units: Sequence[Unit], chrome: Collection[int], related: Collection[int]) -> set[int]:
+    """A page's interface box inside the text, by index: lines one right under the other (a
+    cookie banner, a newsletter sign-up, a "Keep reading" list) of which half or more are
+    controls (`Accept`, `Subscribe`, `Type your email…`), capitalised as buttons are (a
+    wrapped sentence's `like:` is a word of it). A post's paragraphs stand apart; a title
+    ends a box (the page's header bar runs into its title)."""
+    controls = {i for i in {*chrome, *related} if units[i].text[:1].isupper() and _boxed(units[i])}
+    found: set[int] = set()
+    for index in sorted(controls):
+        if index in found:
+            continue
+        box = _box_around(units, index)
+        if len(box) > 1 and 2 * len(controls.intersection(box)) >= len(box):
+            found.update(box)
+    return found
+
+
+def _box_around(units: Sequence[Unit], index: int) -> range:
+    """The indexes of the lines stacked with the line at `index`, no blank line between."""
+    first = last = index
+    while first > 0 and units[first - 1].line == units[first].line - 1 and _boxed(units[first - 1]):
+        first -= 1
+    while last + 1 < len(units) and units[last + 1].line == units[last].line + 1 and _boxed(units[last + 1]):
+        last += 1
+    return range(first, last + 1)
+
+
+def _boxed(unit: Unit) -> bool:
+    """A line that may be part of a box: a short paragraph line, not a title."""
+    words = len(unit.text.split())
+    return (
+        unit.kind == "paragraph"
+        and words <= _BOX_WORDS
+        and not (words >= _TITLE_WORDS and title_cased(unit.text))
+    )
+
+
 def _author_boxes(units: Sequence[Unit]) -> set[int]:
     """A blog platform's "Written by Ines Barros" line, by index: the page's only next to
     other chrome (claps, "Follow"); a theme's own author box stands alone."""
@@ -354,13 +395,16 @@ _PROMPT_REACH = 6  # words from the verb to the piece asked for
 
 def _echoed_prompt(units: Sequence[Unit]) -> set[int]:
     """The request an answer page shows above its answer ("write a blog post explaining
-    ..."), as the draft's first line: a verb of writing, then the piece asked for."""
+    ...", "seo blog post: how to ..."), as the draft's first line: a verb of writing, or a
+    line typed in lower case with no end, then the piece asked for."""
     if not units or units[0].kind == "heading":
         return set()
-    words = [w.lower().strip(",.:;") for w in units[0].text.split()]
-    if not words or words[0] not in _PROMPT_VERBS:
+    text = units[0].text
+    words = [w.lower().strip(",.:;") for w in text.split()]
+    typed = text[:1].islower() and not text.rstrip().endswith((".", "!", "?"))  # "seo blog post: ..."
+    if not words or not (words[0] in _PROMPT_VERBS or typed):
         return set()
-    return {units[0].line} if any(w in _PROMPT_PIECES for w in words[1:_PROMPT_REACH]) else set()
+    return {units[0].line} if any(w in _PROMPT_PIECES for w in words[:_PROMPT_REACH]) else set()
 
 
 def _related_head(key: str, heads: frozenset[str]) -> bool:

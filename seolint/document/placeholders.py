@@ -2,9 +2,9 @@
 
 One definition for every reader of links: L001 reports them, the link counts (L002, L003)
 and the site model (W001) never count them as links. A target is a placeholder when it
-is empty, a stand-in word (`#`, `TODO`, `url`, `link`), an example.com address, a template
-variable (`{{CTA_LINK}}`), bracketed text (`[insert link to the guide]`) or a name for a
-link (`link-to-the-pricing-page`, `insert link here`). In prose, `[Link to ...]`,
+is empty, a stand-in word (`#`, `TODO`, `url`, `link`), an example.com or yourdomain.com
+address, a template variable (`{{CTA_LINK}}`), bracketed text (`[insert link to the
+guide]`) or a name for a link (`link-to-the-pricing-page`, `insert link here`). In prose, `[Link to ...]`,
 `[Internal link: ...]`, `[Source: insert ... link]`, `(link)` and `(URL here)` are. A Google
 Docs redirect (`https://www.google.com/url?q=...`) is read by the target it wraps.
 """
@@ -26,7 +26,12 @@ PLACEHOLDER_TARGETS = (
     "javascript:;",
 )
 STAND_INS = frozenset(PLACEHOLDER_TARGETS)
-EXAMPLE_HOST = re.compile(r"^(?:https?:)?//(?:www\.)?example\.(?:com|org|net)(?:[/?#]|$)", re.IGNORECASE)
+# example.com, and the host a template writes for the site's own: "yourdomain.com", "your-site.com".
+EXAMPLE_HOST = re.compile(
+    r"^(?:https?:)?//(?:www\.)?(?:example\.(?:com|org|net)|your-?(?:domain|site|website|blog|company)\.(?:com|org|net|io))"
+    r"(?:[/?#]|$)",
+    re.IGNORECASE,
+)
 # "{{CTA_LINK}}", "{{ product_url }}", "[[link]]", "<url>", "[insert link to the guide]"; but not
 # a Go template expression ("{{.URL}}") or a Hugo shortcode ("{{< ref >}}"): published templates
 # use those.
@@ -83,7 +88,7 @@ def is_placeholder_target(target: str | None, stand_ins: frozenset[str] = STAND_
     lowered = target.lower()
     if lowered in stand_ins:
         return True
-    if "example." in lowered and EXAMPLE_HOST.match(target):
+    if ("example." in lowered or "your" in lowered) and EXAMPLE_HOST.match(target):
         return True
     if target[0] in "{[<" and _TEMPLATE_TARGET.match(target):
         return True

@@ -29,6 +29,7 @@ from seolint.parse.html import authored as html_authored
 from seolint.parse.html import decoration
 from seolint.parse.html import elements as html_elements
 from seolint.parse.html import head as html_head
+from seolint.parse.html import loose as html_loose
 from seolint.parse.html import tree as html_tree
 from seolint.parse.html.tree import NOT_CONTENT, RAW_CODE, Element, Extent
 
@@ -51,14 +52,17 @@ def parse(
     late = front_matter_after_blank_lines
     opening = source.lstrip("\ufeff \t\r\n") if late else source.lstrip("\ufeff")
     fm = front_matter.split(source, late) if opening.startswith(("---", "+++")) else None
-    tree = html_tree.read(_without_front_matter(source, fm))
+    markup = _without_front_matter(source, fm)
+    tree = html_tree.read(markup)
     elements = tree.elements
     shell = Document(path=path, format="html", source=source)
     body = _selected(tree, source, content_selector) if content_selector else _main(tree)
     content = _Body(shell, skip_chrome=body is not tree.root)
     content.walk(tree, body)
     headings = content.to_headings(tree.extents)
-    blocks = content.to_blocks()
+    html = next((e for e in elements if e.name == "html"), None) if body is not tree.root else None
+    loose = html_loose.loose_lines(tree, markup, html) if body is tree.root or html is not None else []
+    blocks = _with_loose(content.to_blocks(), loose, shell)
     return revised(  # the shell's line tables are the page's
         shell,
         front_matter=fm.data if fm else {},
@@ -67,7 +71,7 @@ def parse(
         description=_description(elements, shell),
         publishing=html_head.publishing(tree, shell),
         page_meta=html_authored.page_meta(tree, [b.element for b in content.blocks], shell),
-        stray_markup=html_authored.stray_markup(content.texts(), shell),
+        stray_markup=html_authored.stray_markup([*content.texts(), *loose], shell),
         headings=headings,
         blocks=blocks,
         links=tuple(content.reader.links()),
@@ -193,6 +197,14 @@ def _line_start(source: str, line: int) -> int:
     for _ in range(line - 1):
         start = source.index("\n", start) + 1
     return start
+
+
+def _with_loose(blocks: tuple[Block, ...], loose: list[tuple[str, int]], doc: Document) -> tuple[Block, ...]:
+    """The prose blocks and, in a fragment, each line of text outside them as a paragraph."""
+    if not loose:
+        return blocks
+    lines = [Block("paragraph", text, doc.span_at(at, at + len(text))) for text, at in loose]
+    return tuple(sorted((*blocks, *lines), key=lambda block: (block.span.line, block.span.column)))
 
 
 def _span(element: Element, doc: Document) -> Span:
