@@ -15,13 +15,14 @@ import os
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
+from seolint.document.model import ARTICLE_KINDS
 from seolint.findings.facts import FileFacts, Reference
 from seolint.site import Site, url_key
 from seolint.site.adapter import PAGE_SUFFIXES
@@ -108,12 +109,15 @@ class SiteModel:
     """
 
     site: Site
-    pages: dict[Path, SitePage]
+    pages: Mapping[Path, SitePage]
     focus: frozenset[Path] = frozenset()
     resolutions: list[Resolution] = field(default_factory=list)
     named: frozenset[Path] = frozenset()  # focus pages given by name
     build_time: BuildTime | None = None
     vanished: tuple[SitePage, ...] = ()
+    # The pages a finding about the whole site or a group of pages (M010, M011) may go on,
+    # when known from the stored tables (seolint.sitewide.stored); None: ask every page.
+    anchors: frozenset[Path] | None = None
 
     @classmethod
     def build(
@@ -143,7 +147,36 @@ class SiteModel:
         ]
         return model
 
+    def close(self) -> None:
+        """Let go of what the model reads from (the stored tables' file); nothing here."""
+
     # -- lookups ----------------------------------------------------------------------
+    def peers(self, field: str) -> Iterable[SitePage]:
+        """The pages whose `field` (title, description, keyphrase) may equal a focus page's,
+        in path order: every page here; only the pages sharing a value with a focus page
+        when the model comes from the stored tables."""
+        return self.pages.values()
+
+    def section_habits(self, section: str, page: SitePage) -> tuple[int, int, int]:
+        """How many posts of `section` other than `page` there are, and how many of them
+        have a date and an author (P007)."""
+        others = [other.facts for other in self._sections.get(section, ()) if other.path != page.path]
+        return (
+            len(others),
+            sum(facts.dated for facts in others if facts is not None),
+            sum(facts.authored for facts in others if facts is not None),
+        )
+
+    @cached_property
+    def _sections(self) -> dict[str, list[SitePage]]:
+        """The posts (ARTICLE_KINDS) of each section."""
+        found: dict[str, list[SitePage]] = defaultdict(list)
+        for page in self.pages.values():
+            facts = page.facts
+            if facts is not None and facts.kind in ARTICLE_KINDS and facts.section is not None:
+                found[facts.section].append(page)
+        return found
+
     def reported(self, page: SitePage) -> bool:
         """Whether the run reports on the page: in focus, and built or named."""
         return page.path in self.focus and (page.published or page.path in self.named)
@@ -159,12 +192,12 @@ class SiteModel:
         }
 
     @cached_property
-    def by_url(self) -> dict[str, list[SitePage]]:
+    def by_url(self) -> Mapping[str, list[SitePage]]:
         """Published pages by the key of each URL they publish to (primary and aliases)."""
         return _by_url(p for p in self.pages.values() if p.published)
 
     @cached_property
-    def unpublished_by_url(self) -> dict[str, list[SitePage]]:
+    def unpublished_by_url(self) -> Mapping[str, list[SitePage]]:
         """Pages the generator does not build, by the URLs they would publish to."""
         return _by_url(p for p in self.pages.values() if not p.published)
 
@@ -245,7 +278,7 @@ class SiteModel:
         return {language: _url_names(urls) for language, urls in self._primary_by_language.items()}
 
     @cached_property
-    def _page_names(self) -> tuple[NearNames, dict[str, list[SitePage]]]:
+    def _page_names(self) -> tuple[NearNames, Mapping[str, list[SitePage]]]:
         """The pages' names, indexed, and the pages of each."""
         pages: defaultdict[str, list[SitePage]] = defaultdict(list)
         for page in self.pages.values():
