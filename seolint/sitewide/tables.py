@@ -73,7 +73,7 @@ class SiteTables:
         if not self._cache.trusted():
             return
         kept = set(keep)
-        signed = [(key, self._signed(key, value)) for key, value in rows.items()]
+        signed = ((key, self._signed(key, value)) for key, value in rows.items())  # a row at a time
         try:
             connection = self._open(create=True)
             if connection is None:
