@@ -215,3 +215,19 @@ def test_a_page_row_is_read_only_when_the_page_may_matter(
     assert taken == ["tables"]
     assert "a1.md" not in read and "a0.md" not in read  # neither at its links, linking to it, nor sharing
     assert "b1.md" in read  # the page it links to
+
+
+def test_a_run_over_many_pages_builds_the_whole_model(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    monkeypatch.setattr("seolint.lint.site_pass.MAX_GIVEN", 1)
+    edit(site, "docs/a2.md", post("Page a0", "Now a duplicate title."))
+    warm = findings(check("content/docs/a2.md", "content/docs/a1.md"))
+    assert warm == findings(check("--no-cache", "content/docs/a2.md", "content/docs/a1.md"))
+    assert taken == []
+    monkeypatch.setattr("seolint.lint.site_pass.MAX_GIVEN", 2)
+    edit(site, "docs/a2.md", post("Page a1", "A duplicate of the other given page's title."))
+    warm = findings(check("content/docs/a2.md", "content/docs/a1.md"))
+    assert warm == findings(check("--no-cache", "content/docs/a2.md", "content/docs/a1.md"))
+    assert taken == ["tables"]

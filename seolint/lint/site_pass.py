@@ -155,6 +155,12 @@ TABLE_RULES = frozenset(
 )
 
 
+# Given pages beyond which a run builds the whole model: a hook or an editor names a few
+# pages; a run over a folder of a site resolves most of its links anyway, and reading
+# each given page's stored row to compare cost more than the facts index.
+MAX_GIVEN = 200
+
+
 def stored_model(
     site: Site,
     given: Mapping[Path, tuple[DraftFile, FileResult]],
@@ -165,11 +171,11 @@ def stored_model(
     answer: none stored (or another site key, day, config), a page added, removed or
     changed other than the given ones, a given page publishing elsewhere, in another
     language or on other terms than stored, one on which a finding about the whole site
-    may go, or a site rule the tables do not serve."""
+    may go, a site rule the tables do not serve, or more than MAX_GIVEN pages given."""
     config = settings.config_for(site.root)
     cache = settings.cache_for(config)
     listing = settings.listing_for(site)
-    if cache is None or listing is None or not given:
+    if cache is None or listing is None or not given or len(given) > MAX_GIVEN:
         return None
     from seolint.sitewide.stored import PAGE, StoredSiteModel  # SQLite: only for site runs
     from seolint.sitewide.tables import SiteTables
@@ -191,6 +197,9 @@ def stored_model(
             return None
         if path not in given and (entry[2] is None or stamp(str(path), salt, since) != entry[2]):
             return None
+    anchors = meta.get("anchors")
+    if not isinstance(anchors, list) or not {str(path) for path in given}.isdisjoint(anchors):
+        return None
     pages = {}
     old = tables.get_many(PAGE + str(path) for path in given)
     for path, (draft, result) in given.items():
@@ -202,9 +211,6 @@ def stored_model(
         if (was.urls, was.withheld, was.language) != (page.urls, page.withheld, page.language):
             return None
         pages[path] = page
-    anchors = meta.get("anchors")
-    if not isinstance(anchors, list) or not {str(path) for path in given}.isdisjoint(anchors):
-        return None
     return StoredSiteModel.from_tables(
         site, tables, meta, stamps, pages, named, config.generated, lambda path: _draft(path).path
     )
