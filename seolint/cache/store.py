@@ -102,6 +102,17 @@ class Cache:
         except OSError:  # a read-only checkout still lints, just without a cache
             return
 
+    def sign(self, body: bytes) -> bytes:
+        """The signature of `body` in this cache (an HMAC with the user's secret): for stores
+        that keep many signed values in one file (the site tables)."""
+        return self._mac(body)
+
+    def trusted(self) -> bool:
+        """Whether this cache may be read and written (neither folder a link planted)."""
+        if self._readable is None:
+            self._readable = not self._linked()
+        return self._readable and self._prepare()
+
     def _mac(self, body: bytes) -> bytes:
         return hmac.new(self._secret, self.folder.name.encode() + b"\0" + body, "sha256").hexdigest().encode()
 

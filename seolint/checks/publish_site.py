@@ -6,7 +6,6 @@ which page each problem is on. The rules of one draft are in seolint.checks.publ
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -39,22 +38,17 @@ def missing_date_author(model: SiteModel, opts: BylineOptions) -> Iterator[Locat
     (Jekyll posts, Zola) is a date.
     Example: every post under `/blog/` has `author:` but the new one -> add it.
     """
-    sections: dict[str, list[SitePage]] = defaultdict(list)
-    for page in model.pages.values():
-        if page.facts is not None and page.facts.kind in ARTICLE_KINDS and page.facts.section is not None:
-            sections[page.facts.section].append(page)
     for path in sorted(model.focus):
         page = model.pages[path]
         section = page.facts.section if page.facts is not None else None
         if page.facts is None or page.facts.kind not in ARTICLE_KINDS or section is None:
             continue
-        others = [other.facts for other in sections[section] if other is not page and other.facts is not None]
-        if len(others) < opts.min_pages:
+        others, dated, authored = model.section_habits(section, page)
+        if others < opts.min_pages:
             continue
-        for what, has in (("date", _dated), ("author", _authored)):
-            count = sum(has(other) for other in others)
-            if not has(page.facts) and count >= opts.share * len(others):
-                message = f"no {what}, though {count} of the {len(others)} other posts in {section} have one"
+        for what, has, count in (("date", _dated, dated), ("author", _authored, authored)):
+            if not has(page.facts) and count >= opts.share * others:
+                message = f"no {what}, though {count} of the {others} other posts in {section} have one"
                 yield str(page.path), Problem(_page_span(page), message, about="post")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -23,7 +23,7 @@ from seolint.site import serves_missing, url_key
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from seolint.findings.facts import Fact, FileFacts
+    from seolint.findings.facts import Fact
     from seolint.sitewide.model import Resolution, SiteModel, SitePage
 
 Located = tuple[str, Problem]
@@ -124,7 +124,7 @@ def duplicate_title(model: SiteModel, opts: DuplicateOptions) -> Iterator[Locate
     Example: two posts titled "Getting started" -> "Getting started with Flux" and
     "Getting started with Helm".
     """
-    yield from _duplicates(model, opts, lambda f: f.title, "SEO title")
+    yield from _duplicates(model, opts, "title", "SEO title")
 
 
 @site_rule("W005", "duplicate-description", Severity.WARNING, DuplicateOptions)
@@ -135,7 +135,7 @@ def duplicate_description(model: SiteModel, opts: DuplicateOptions) -> Iterator[
     says nothing about this page (Google flags duplicate descriptions).
     Example: a description copied from the previous post -> write one for this post.
     """
-    yield from _duplicates(model, opts, lambda f: f.description, "meta description")
+    yield from _duplicates(model, opts, "description", "meta description")
 
 
 @site_rule("W006", "keyphrase-reused", Severity.WARNING, DuplicateOptions)
@@ -147,7 +147,7 @@ def keyphrase_reused(model: SiteModel, opts: DuplicateOptions) -> Iterator[Locat
     Example: `keyphrase: flux bootstrap` in two posts -> one of them targets
     "flux bootstrap github".
     """
-    yield from _duplicates(model, opts, lambda f: f.keyphrase, "keyphrase")
+    yield from _duplicates(model, opts, "keyphrase", "keyphrase")
 
 
 @site_rule("W007", "url-collision", Severity.ERROR)
@@ -159,7 +159,9 @@ def url_collision(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
     and pages the generator does not build publish nothing.
     Example: `slug: setup` in `posts/a.md` and `posts/setup.md` -> give one another slug.
     """
-    for key, pages in sorted(model.by_url.items()):
+    mine = {url_key(u) for path in model.focus for u in model.pages[path].urls}  # a finding's own URLs
+    for key in sorted(mine):
+        pages = model.by_url.get(key, [])
         if len(pages) < 2:
             continue
         hosts: dict[str, list[SitePage]] = defaultdict(list)
@@ -268,6 +270,8 @@ def shared_description(model: SiteModel, opts: NoOptions) -> Iterator[Located]:
     Example: `<meta name="description" content="Empowering everyone...">` in
     templates/layout.html -> `content="{{ page.description | default(value=...) }}"`.
     """
+    if not _may_anchor(model):
+        return
     anchor = _site_page(model)
     if anchor is None:
         return
@@ -301,6 +305,8 @@ def long_title_affix(model: SiteModel, opts: AffixOptions) -> Iterator[Located]:
     Example: a site `name` of "Jekyll • Simple, blog-aware, static sites" -> "Jekyll",
     with the tagline kept for the home page.
     """
+    if not _may_anchor(model):
+        return
     groups: dict[tuple[str, str, str], list[Path]] = defaultdict(list)
     for path, head in model.heads.items():
         if head.title_affixes is not None and len("".join(head.title_affixes)) > opts.max:
@@ -317,6 +323,25 @@ def long_title_affix(model: SiteModel, opts: AffixOptions) -> Iterator[Located]:
         yield str(anchor.path), Problem(Span.point(1), message, about="post")
 
 
+def _may_anchor(model: SiteModel) -> bool:
+    """Whether a finding about the whole site or a group of pages may go on a focus page:
+    always, unless the stored tables name the pages such findings go on."""
+    return model.anchors is None or not model.anchors.isdisjoint(model.focus)
+
+
+def anchors(model: SiteModel) -> set[Path]:
+    """Every page M010 or M011 may put a finding on, whatever the run reports on and
+    whatever M011's `max`: the site tables keep them, so that a one-file run on any
+    other page skips both rules without reading every page's head."""
+    found = {page.path for page in [_anchor_of(model, None)] if page is not None}
+    groups: dict[tuple[str, str, str], list[Path]] = defaultdict(list)
+    for path, head in model.heads.items():
+        if head.title_affixes is not None:
+            groups[(*head.title_affixes, head.title_at)].append(path)
+    found.update(page.path for paths in groups.values() if (page := _anchor_of(model, paths)) is not None)
+    return found
+
+
 def _site_page(model: SiteModel) -> SitePage | None:
     """The page a finding about the whole site goes on, if this run reports on it: the
     home page (the one at the site's root URL), else the site's first page by path."""
@@ -325,8 +350,15 @@ def _site_page(model: SiteModel) -> SitePage | None:
 
 def _home_of(model: SiteModel, among: Iterable[Path] | None) -> SitePage | None:
     """The page a finding about the pages `among` (None: the whole site) goes on, if this
-    run reports on it: the home page of their language (`/fr/`; the site's root URL for one
-    language), else the first of them by path."""
+    run reports on it."""
+    chosen = _anchor_of(model, among)
+    return chosen if chosen is not None and chosen.path in model.focus else None
+
+
+def _anchor_of(model: SiteModel, among: Iterable[Path] | None) -> SitePage | None:
+    """The page a finding about the pages `among` (None: the whole site) goes on: the
+    home page of their language (`/fr/`; the site's root URL for one language), else the
+    first of them by path."""
     pages = sorted(_published(model), key=lambda page: page.path)
     pages_among = pages
     base = model.site.base_path or ""
@@ -340,8 +372,7 @@ def _home_of(model: SiteModel, among: Iterable[Path] | None) -> SitePage | None:
             homes = {url_key(f"{base}{prefixes[0]}/")}
     if not pages_among:
         return None
-    chosen = next((page for page in pages if url_key(page.urls[0]) in homes), pages_among[0])
-    return chosen if chosen.path in model.focus else None
+    return next((page for page in pages if url_key(page.urls[0]) in homes), pages_among[0])
 
 
 def _published(model: SiteModel) -> Iterator[SitePage]:
@@ -351,16 +382,14 @@ def _published(model: SiteModel) -> Iterator[SitePage]:
 # -- shared ---------------------------------------------------------------------------
 
 
-def _duplicates(
-    model: SiteModel, opts: DuplicateOptions, pick: Callable[[FileFacts], Fact | None], what: str
-) -> Iterator[Located]:
+def _duplicates(model: SiteModel, opts: DuplicateOptions, field: str, what: str) -> Iterator[Located]:
     groups: dict[tuple[str | None, str], list[tuple[SitePage, Fact]]] = defaultdict(list)
-    for page in model.pages.values():
+    for page in model.peers(field):
         facts = page.facts
         listing = facts is not None and facts.kind in ("list", "landing")  # titled by the site
         if facts is None or not page.published or (listing and not opts.include_list_pages):
             continue
-        value = pick(facts)
+        value: Fact | None = getattr(facts, field)
         if value is not None and len(value.text.strip()) >= opts.min_length:
             groups[facts.language, " ".join(value.text.casefold().split())].append((page, value))
     for members in groups.values():

@@ -9,13 +9,15 @@ the files given are reported on; their site findings obey the page's suppression
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from seolint.cache.store import Cache
+from seolint.cache.store import Cache, facts_from_json
 from seolint.config.plan import ActiveRule
 from seolint.discover.reading import ReadError, read_bytes
 from seolint.discover.source import FileError, format_for
@@ -28,8 +30,12 @@ from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import describe, trace
 from seolint.lint.settings import Settings
 from seolint.site import Site, url_key
+from seolint.site.publication import today as current_day
 from seolint.sitewide.index import FactsIndex, IndexKey, Stamp, racy_before, stamp
 from seolint.sitewide.model import SiteModel, SitePage, names_of
+
+if TYPE_CHECKING:
+    from seolint.sitewide.listing import Listing
 
 LintFile = Callable[[DraftFile], "FileResult | FileError"]
 
@@ -67,8 +73,14 @@ def add_site_findings(
     done = SitePass({}, [], [], [])
     for site, given in by_site.values():
         names = frozenset(path for path, (draft, _) in given.items() if draft.location in named)
-        model = build_model(site, dict(given), settings, lint, jobs, named=names)
+        model: SiteModel | None = stored_model(site, given, settings, names)
+        rows: _Rows | None = None
+        if model is None:
+            model, rows = _built(site, dict(given), settings, lint, jobs, False, names)
         found = site_problems(model, settings, done.errors)
+        if rows is not None:
+            _save_tables(site, settings, model, rows)
+        model.close()
         for path, (draft, result) in given.items():
             done.updated[draft.path] = merged(draft, result, found.get(str(path), []), settings)
         for path in sorted(model.focus - given.keys()):  # pages the change breaks
@@ -108,13 +120,154 @@ def build_model(
     page with `everything` (a pull request's check compares whole sites). Pages the
     facts index knew that are gone (renamed or deleted since) are the model's `vanished`:
     the pages linking to them join the focus, for their broken links."""
-    pages, vanished = _pages_and_vanished(site, given, settings, lint, jobs, focused=not everything)
+    return _built(site, given, settings, lint, jobs, everything, named)[0]
+
+
+# Each page's facts JSON, cache key and stamp, by absolute path: what the site tables store.
+_Rows = dict[str, tuple[object, IndexKey, Stamp | None]]
+
+
+def _built(
+    site: Site,
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    settings: Settings,
+    lint: LintFile,
+    jobs: int,
+    everything: bool,
+    named: frozenset[Path],
+) -> tuple[SiteModel, _Rows | None]:
+    """`build_model`, and the rows of the site tables when the model holds every page as
+    it is now (none vanished) and the cache is on."""
+    pages, vanished, rows = _pages_and_vanished(site, given, settings, lint, jobs, focused=not everything)
     generated = settings.config_for(site.root).generated
     focus = None if everything else given.keys()
     model = SiteModel.build(site, pages, focus, named, generated, vanished)
     if vanished and not everything:
         model = _with_breakage(model, vanished, given.keys(), named, generated)
-    return model
+    return model, rows if not vanished else None
+
+
+# The site rules the stored tables can answer (seolint.sitewide.stored): a plan with any
+# other site rule (a plugin's) builds the whole model.
+TABLE_RULES = frozenset(
+    {"W001", "W002", "W003", "W004", "W005", "W006", "W007", "W008", "W009", "M010", "M011"}
+    | {"P007", "P008", "P009"}
+)
+
+
+# Given pages beyond which a run builds the whole model: a hook or an editor names a few
+# pages; a run over a folder of a site resolves most of its links anyway, and reading
+# each given page's stored row to compare cost more than the facts index.
+MAX_GIVEN = 200
+
+
+def stored_model(
+    site: Site,
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    settings: Settings,
+    named: frozenset[Path],
+) -> SiteModel | None:
+    """The model of a run over `given` from the site tables, or None when they cannot
+    answer: none stored (or another site key, day, config), a page added, removed or
+    changed other than the given ones, a given page publishing elsewhere, in another
+    language or on other terms than stored, one on which a finding about the whole site
+    may go, a site rule the tables do not serve, or more than MAX_GIVEN pages given."""
+    config = settings.config_for(site.root)
+    cache = settings.cache_for(config)
+    listing = settings.listing_for(site)
+    if cache is None or listing is None or not given or len(given) > MAX_GIVEN:
+        return None
+    from seolint.sitewide.stored import PAGE, StoredSiteModel  # SQLite: only for site runs
+    from seolint.sitewide.tables import SiteTables
+
+    if any(active.rule.code not in TABLE_RULES for active in settings.plan_for(config).site_rules):
+        return None
+    tables = SiteTables(cache, site.root)
+    meta = tables.meta()
+    if meta is None or meta.get("state") != _state(site, settings, listing):
+        return None
+    stamps = tables.get("stamps")
+    content = [path for path in site.content_files() if format_for(str(path)) is not None]
+    if not isinstance(stamps, dict) or len(stamps) != len(content):
+        return None
+    salt, since = settings.site_key(site)[:16], racy_before()
+    for path in content:
+        entry = stamps.get(str(path))
+        if not isinstance(entry, list) or len(entry) != 3:
+            return None
+        if path not in given and (entry[2] is None or stamp(str(path), salt, since) != entry[2]):
+            return None
+    anchors = meta.get("anchors")
+    if not isinstance(anchors, list) or not {str(path) for path in given}.isdisjoint(anchors):
+        return None
+    pages = {}
+    old = tables.get_many(PAGE + str(path) for path in given)
+    for path, (draft, result) in given.items():
+        page = SitePage.of(site, path, draft.path, result.facts)
+        before = _stored_facts(old.get(PAGE + str(path)))
+        if result.facts is None or before is None:
+            return None
+        was = SitePage.of(site, path, draft.path, before)
+        if (was.urls, was.withheld, was.language) != (page.urls, page.withheld, page.language):
+            return None
+        pages[path] = page
+    return StoredSiteModel.from_tables(
+        site, tables, meta, stamps, pages, named, config.generated, lambda path: _draft(path).path
+    )
+
+
+def _save_tables(site: Site, settings: Settings, model: SiteModel, rows: _Rows) -> None:
+    """Write the site tables from a model of every page, unless they hold this state."""
+    from seolint.checks.sitewide import anchors
+    from seolint.sitewide.stored import PAGE, table_rows
+    from seolint.sitewide.tables import SiteTables
+
+    config = settings.config_for(site.root)
+    cache = settings.cache_for(config)
+    listing = settings.listing_for(site)
+    if cache is None or listing is None or len(rows) != len(model.pages):
+        return
+    state = _state(site, settings, listing)
+    digest = hashlib.sha256(
+        json.dumps([state, sorted([p, list(k), s] for p, (_, k, s) in rows.items())]).encode(
+            "utf-8", "surrogateescape"
+        )
+    ).hexdigest()
+    tables = SiteTables(cache, site.root)
+    meta = tables.meta()
+    if meta is not None and meta.get("digest") == digest:
+        return
+    stored = tables.get("stamps") if meta is not None else None
+    before = stored if isinstance(stored, dict) else {}
+    facts = {path: data for path, (data, _, _) in rows.items()}
+    table = table_rows(model, facts, {"state": state, "digest": digest}, anchors(model))
+    table["stamps"] = {path: [key[0], key[1], stamped] for path, (_, key, stamped) in rows.items()}
+    unchanged = [
+        PAGE + p
+        for p, (_, key, _) in rows.items()
+        if isinstance(before.get(p), list) and before[p][:2] == list(key)
+    ]
+    kept = set(unchanged)
+    table.update({PAGE + p: data for p, (data, _, _) in rows.items() if PAGE + p not in kept})
+    tables.write(table, PAGE, kept)
+    tables.close()
+
+
+def _state(site: Site, settings: Settings, listing: Listing) -> list[object]:
+    """What the site tables hold true only while it is unchanged: the site key, the day
+    (publication dates), and the cache folder (plan) of each config of the content tree."""
+    configs = {
+        folder: getattr(settings.cache_for(settings.config_for(Path(folder))), "folder", Path()).name
+        for folder in sorted(set(listing.nearest_configs().values()))
+    }
+    return [settings.site_key(site), current_day().isoformat(), configs]
+
+
+def _stored_facts(data: object) -> FileFacts | None:
+    try:
+        return facts_from_json(data)  # type: ignore[arg-type]
+    except (TypeError, ValueError, KeyError):
+        return None
 
 
 def _with_breakage(
@@ -160,7 +313,7 @@ def _pages_and_vanished(
     lint: LintFile,
     jobs: int,
     focused: bool = False,
-) -> tuple[list[SitePage], list[SitePage]]:
+) -> tuple[list[SitePage], list[SitePage], _Rows | None]:
     """`site_pages`, and the pages the facts index knew that no longer exist. `focused`:
     for a model whose focus is the given pages, so the other pages' references are needed
     only where they may lead to a given page; the others come without references."""
@@ -213,11 +366,16 @@ def _pages_and_vanished(
         missing, map_ordered(lint, [drafts[p] for p in missing], jobs, lost=_unread), strict=True
     ):
         facts[path] = outcome.facts if isinstance(outcome, FileResult) else None
+    rows: _Rows | None = None
     if index is not None:
         known = {p: found for p, found in facts.items() if found is not None and p in keys}
         index.save({drafts[p].location: (keys[p], found, stamps[p]) for p, found in known.items()})
+        rows = {
+            str(p): (index.json_of(drafts[p].location, keys[p], found), keys[p], stamps[p])
+            for p, found in known.items()
+        }
     pages = [SitePage.of(site, path, drafts[path].path, found) for path, found in facts.items()]
-    return sorted(pages, key=lambda page: page.path), vanished
+    return sorted(pages, key=lambda page: page.path), vanished, rows
 
 
 def _unread(draft: DraftFile, why: str) -> FileError:

@@ -108,6 +108,11 @@ class FactsIndex:
                 },
             )
 
+    def json_of(self, location: str, key: IndexKey, facts: FileFacts) -> object:
+        """A page's facts as the index stores them (with their link ends): the site tables
+        keep the same."""
+        return self._json(location, key, facts)
+
     def _json(self, location: str, key: IndexKey, facts: FileFacts) -> object:
         """A page's facts to store: as stored when they were read from here under the same
         key (perhaps without their references), else from `facts`."""

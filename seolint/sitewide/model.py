@@ -15,13 +15,14 @@ import os
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
+from seolint.document.model import ARTICLE_KINDS
 from seolint.findings.facts import FileFacts, Reference
 from seolint.site import Site, url_key
 from seolint.site.adapter import PAGE_SUFFIXES
@@ -108,12 +109,15 @@ class SiteModel:
     """
 
     site: Site
-    pages: dict[Path, SitePage]
+    pages: Mapping[Path, SitePage]
     focus: frozenset[Path] = frozenset()
     resolutions: list[Resolution] = field(default_factory=list)
     named: frozenset[Path] = frozenset()  # focus pages given by name
     build_time: BuildTime | None = None
     vanished: tuple[SitePage, ...] = ()
+    # The pages a finding about the whole site or a group of pages (M010, M011) may go on,
+    # when known from the stored tables (seolint.sitewide.stored); None: ask every page.
+    anchors: frozenset[Path] | None = None
 
     @classmethod
     def build(
@@ -143,7 +147,45 @@ class SiteModel:
         ]
         return model
 
+    def close(self) -> None:
+        """Let go of what the model reads from (the stored tables' file); nothing here."""
+
     # -- lookups ----------------------------------------------------------------------
+    def peers(self, field: str) -> Iterable[SitePage]:
+        """The pages whose `field` (title, description, keyphrase) may equal a focus page's,
+        in path order: every page here; only the pages sharing a value with a focus page
+        when the model comes from the stored tables."""
+        return self.pages.values()
+
+    def section_habits(self, section: str, page: SitePage) -> tuple[int, int, int]:
+        """How many posts of `section` other than `page` there are, and how many of them
+        have a date and an author (P007): the section's totals less the page's own, so a
+        whole-site run is linear (counting the others page by page was quadratic: a
+        20,000-page site's cold run spent minutes there)."""
+        posts, dated, authored, members = self._sections.get(section, (0, 0, 0, frozenset()))
+        own = self.pages[page.path].facts if page.path in members else None
+        if own is None:
+            return posts, dated, authored
+        return posts - 1, dated - own.dated, authored - own.authored
+
+    @cached_property
+    def _sections(self) -> dict[str, tuple[int, int, int, frozenset[Path]]]:
+        """Per section: its posts (ARTICLE_KINDS), how many have a date, an author, and their paths."""
+        found: dict[str, list[SitePage]] = defaultdict(list)
+        for page in self.pages.values():
+            facts = page.facts
+            if facts is not None and facts.kind in ARTICLE_KINDS and facts.section is not None:
+                found[facts.section].append(page)
+        return {
+            section: (
+                len(pages),
+                sum(p.facts is not None and p.facts.dated for p in pages),
+                sum(p.facts is not None and p.facts.authored for p in pages),
+                frozenset(p.path for p in pages),
+            )
+            for section, pages in found.items()
+        }
+
     def reported(self, page: SitePage) -> bool:
         """Whether the run reports on the page: in focus, and built or named."""
         return page.path in self.focus and (page.published or page.path in self.named)
@@ -159,12 +201,12 @@ class SiteModel:
         }
 
     @cached_property
-    def by_url(self) -> dict[str, list[SitePage]]:
+    def by_url(self) -> Mapping[str, list[SitePage]]:
         """Published pages by the key of each URL they publish to (primary and aliases)."""
         return _by_url(p for p in self.pages.values() if p.published)
 
     @cached_property
-    def unpublished_by_url(self) -> dict[str, list[SitePage]]:
+    def unpublished_by_url(self) -> Mapping[str, list[SitePage]]:
         """Pages the generator does not build, by the URLs they would publish to."""
         return _by_url(p for p in self.pages.values() if not p.published)
 
@@ -245,7 +287,7 @@ class SiteModel:
         return {language: _url_names(urls) for language, urls in self._primary_by_language.items()}
 
     @cached_property
-    def _page_names(self) -> tuple[NearNames, dict[str, list[SitePage]]]:
+    def _page_names(self) -> tuple[NearNames, Mapping[str, list[SitePage]]]:
         """The pages' names, indexed, and the pages of each."""
         pages: defaultdict[str, list[SitePage]] = defaultdict(list)
         for page in self.pages.values():
@@ -486,9 +528,13 @@ def _by_url(pages: Iterable[SitePage]) -> dict[str, list[SitePage]]:
 
 
 def _names(page: SitePage) -> set[str]:
-    """Every last segment a link to `page` may end in: its file or folder name, and the
-    last segment of each URL it publishes to."""
-    names = {page.path.stem.casefold(), page.path.parent.name.casefold()}
+    """Every last segment a link to `page` may end in: its file name, its folder's for a
+    folder's index page (a link to a folder reaches only its index, `_indexes`), and the
+    last segment of each URL it publishes to. (Every link to a section's folder named a
+    page beside its index too: 216 pages were read for one docs page of 5,046.)"""
+    names = {page.path.stem.casefold()}
+    if page.path.stem.casefold() in _INDEX_STEMS:
+        names.add(page.path.parent.name.casefold())
     names.update(last_segment(url) for url in page.urls)
     return names
 
@@ -508,6 +554,9 @@ def _page_name(path: Path) -> str:
 
 def _inside(path: Path, root: Path) -> bool:
     return path == root or str(path).startswith(str(root).rstrip(os.sep) + os.sep)
+
+
+_INDEX_STEMS = frozenset({"index", "_index"})  # the stems of `_indexes`
 
 
 def _indexes(folder: Path) -> tuple[Path, ...]:

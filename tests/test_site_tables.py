@@ -1,0 +1,233 @@
+"""The site tables: a warm one-file run answered from stored lookups agrees with a run
+without any cache, and every change the tables cannot answer makes the run model the
+whole site instead (each shortcut has a case where it must not be taken)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from seolint.cache.store import CACHE_DIR
+from seolint.sitewide import index as index_module
+from seolint.sitewide import stored as stored_module
+from seolint.sitewide.stored import StoredSiteModel
+from tests.conftest import CliResult, run_cli
+from tests.test_site_rules import hugo_site, post
+
+Found = list[tuple[str, int, int, str, str]]
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two folders of pages linking to each other, one orphan, one shared title; the cache
+    under a key of its own, and stamps trusted at once (no racy window in a test)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "key"))
+    monkeypatch.setattr(index_module, "RACY_NS", 0)
+    pages = {
+        "_index.md": post("Home of the site", "[a](/docs/a0/) [b](/docs/b0/)"),
+        "docs/a0.md": post("Page a0", "See [a1](/docs/a1/) and [b0](../b0/).", description="About a0"),
+        "docs/a1.md": post("Page a1", "See [a0](/docs/a0/#page-a0).", description="About a1"),
+        "docs/a2.md": post("Shared title", "Nothing links here. [gone](/docs/nowhere/)"),
+        "docs/b0.md": post("Page b0", "See [a2](/docs/a2/)."),
+        "docs/b1.md": post("Shared title", "See [b0](/docs/b0/) and [a0](/docs/a0/)."),
+        "blog/p0.md": post("A post", "Read [b1](/docs/b1/)."),
+    }
+    (tmp_path / "site").mkdir()
+    root = hugo_site(tmp_path / "site", pages)
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def taken(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The runs the site tables answered (one entry per model built from them)."""
+    answered: list[str] = []
+    real = StoredSiteModel.from_tables.__func__  # type: ignore[attr-defined]
+
+    def from_tables(cls: type[StoredSiteModel], *args: object, **kwargs: object) -> StoredSiteModel:
+        answered.append("tables")
+        return real(cls, *args, **kwargs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(StoredSiteModel, "from_tables", classmethod(from_tables))
+    return answered
+
+
+def check(*args: str) -> CliResult:
+    return run_cli(["check", "--format", "json", "-j", "1", "--exit-zero", *args])
+
+
+def findings(result: CliResult) -> Found:
+    data = json.loads(result.stdout)
+    assert not data["errors"]
+    return sorted((f["path"], f["line"], f["column"], f["code"], f["message"]) for f in data["findings"])
+
+
+def agree(page: str) -> Found:
+    """The warm run's findings on `page`, after checking they equal a `--no-cache` run's
+    (a warm run also reports the pages linking to a vanished one, which `--no-cache` cannot
+    know: seolint.lint.site_pass)."""
+    warm = [f for f in findings(check(page)) if f[0] == page]
+    assert warm == findings(check("--no-cache", page))
+    return warm
+
+
+def edit(site: Path, name: str, text: str) -> None:
+    (site / "content" / name).write_text(text, encoding="utf-8")
+
+
+def test_a_warm_one_file_run_is_answered_by_the_tables(site: Path, taken: list[str]) -> None:
+    check(".")
+    edit(site, "docs/a2.md", post("Shared title", "Now [a1](/docs/a1/) and [broken](/docs/a9/)."))
+    result = agree("content/docs/a2.md")
+    assert taken == ["tables"]
+    codes = {(line, code) for _, line, _, code, _ in result}
+    assert (5, "W001") in codes and (2, "W004") in codes  # the broken link, the shared title
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        ("docs/a2.md", post("Page a0", "A title becoming a duplicate of a0's.")),
+        ("docs/b1.md", post("Title of its own", "Ceasing to share a2's title. [b0](/docs/b0/)")),
+        ("docs/a1.md", post("Page a1", "A link to a page that exists: [b1](/docs/b1/).")),
+        ("docs/a1.md", post("Page a1", "Missing: [x](/docs/b7/).", description="About a0")),
+        ("docs/b0.md", post("Page b0", "No longer linking to a2, the anchor [a1](/docs/a1/#nothing).")),
+        ("blog/p0.md", post("A post", "No link to b1 any more.")),
+    ],
+)
+def test_edits_of_the_given_page_alone_are_answered_and_agree(
+    site: Path, taken: list[str], page: str, text: str
+) -> None:
+    check(".")
+    edit(site, page, text)
+    agree(f"content/{page}")
+    for other in ("content/docs/a2.md", "content/docs/b1.md", "content/docs/a0.md"):  # others edited: model
+        agree(other)
+    assert taken[0] == "tables"
+
+
+def _add_page(site: Path) -> None:
+    edit(site, "docs/b7.md", post("Shared title", "A new page linking to [a2](/docs/a2/)."))
+
+
+def _remove_page(site: Path) -> None:
+    (site / "content" / "docs" / "b0.md").unlink()
+
+
+def _rename_page(site: Path) -> None:
+    (site / "content" / "docs" / "b0.md").rename(site / "content" / "docs" / "b9.md")
+
+
+def _other_page_retitled(site: Path) -> None:
+    edit(site, "docs/b1.md", post("Page a2", "Its title changed: a2 may now share it."))
+
+
+def _page_moves(site: Path) -> None:
+    edit(site, "docs/a2.md", post("Shared title", "Published elsewhere now.", slug="moved"))
+
+
+def _page_becomes_draft(site: Path) -> None:
+    edit(site, "docs/a2.md", post("Shared title", "Not built any more.", draft="true"))
+
+
+def _config_added(site: Path) -> None:
+    (site / "content" / "docs" / ".seolint.toml").write_text('ignore = ["W008"]\n', encoding="utf-8")
+
+
+def _new_language(site: Path) -> None:
+    config = site / "hugo.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[languages.fr]\ncontentDir = "content/fr"\n', encoding="utf-8"
+    )
+    (site / "content" / "fr").mkdir()
+    (site / "content" / "fr" / "index.md").write_text(post("Accueil"), encoding="utf-8")
+
+
+def _tables_tampered(site: Path) -> None:
+    tables = next((site / CACHE_DIR).glob("*/tables-*.sqlite"))
+    with sqlite3.connect(tables) as connection:
+        connection.execute("UPDATE kv SET v = CAST('x' || v AS BLOB) WHERE k = 'meta'")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _add_page,
+        _remove_page,
+        _rename_page,
+        _other_page_retitled,
+        _page_moves,
+        _page_becomes_draft,
+        _config_added,
+        _new_language,
+        _tables_tampered,
+    ],
+)
+def test_changes_the_tables_cannot_answer_build_the_whole_model(
+    site: Path, taken: list[str], change: Callable[[Path], None]
+) -> None:
+    check(".")
+    change(site)
+    agree("content/docs/a2.md")
+    assert taken == []  # the first run after the change models every page
+    agree("content/docs/a1.md")  # and rewrites the tables, which may answer the next run
+
+
+def test_another_day_builds_the_whole_model(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    monkeypatch.setattr("seolint.lint.site_pass.current_day", lambda: dt.date.today() + dt.timedelta(days=1))
+    agree("content/docs/a2.md")
+    assert taken == []
+
+
+def test_the_home_page_which_carries_whole_site_findings_builds_the_whole_model(
+    site: Path, taken: list[str]
+) -> None:
+    check(".")
+    agree("content/_index.md")
+    assert taken == []
+    agree("content/docs/a1.md")
+    assert taken == ["tables"]
+
+
+def test_a_page_row_is_read_only_when_the_page_may_matter(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    read: list[str] = []
+    real = stored_module.StoredPages.load
+
+    def load(self: stored_module.StoredPages, paths: object) -> None:
+        wanted = list(paths)  # type: ignore[call-overload]
+        read.extend(Path(p).name for p in wanted)
+        real(self, wanted)
+
+    monkeypatch.setattr(stored_module.StoredPages, "load", load)
+    edit(site, "blog/p0.md", post("A post", "Read [b1](/docs/b1/) again."))
+    agree("content/blog/p0.md")
+    assert taken == ["tables"]
+    assert "a1.md" not in read and "a0.md" not in read  # neither at its links, linking to it, nor sharing
+    assert "b1.md" in read  # the page it links to
+
+
+def test_a_run_over_many_pages_builds_the_whole_model(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    monkeypatch.setattr("seolint.lint.site_pass.MAX_GIVEN", 1)
+    edit(site, "docs/a2.md", post("Page a0", "Now a duplicate title."))
+    warm = findings(check("content/docs/a2.md", "content/docs/a1.md"))
+    assert warm == findings(check("--no-cache", "content/docs/a2.md", "content/docs/a1.md"))
+    assert taken == []
+    monkeypatch.setattr("seolint.lint.site_pass.MAX_GIVEN", 2)
+    edit(site, "docs/a2.md", post("Page a1", "A duplicate of the other given page's title."))
+    warm = findings(check("content/docs/a2.md", "content/docs/a1.md"))
+    assert warm == findings(check("--no-cache", "content/docs/a2.md", "content/docs/a1.md"))
+    assert taken == ["tables"]
