@@ -70,6 +70,7 @@ def parsers_agree(source: str) -> bool:
 @example(EXAMPLES[3])
 @example("- \r\n\t`# `")  # found by a run: a tab indenting a list item's line moved its code span
 @example("- a\n\t`a` and `b`")
+@example("# <!--\x00`[` [a](b)-->`[` [a](b)")  # found by a run: backticks inside an inline comment
 def test_both_trees_walk_to_the_same_document_where_the_parsers_agree(source: str) -> None:
     """markdown-it-py's tokens, shaped as nodes, walk as markdown-it-pyrs's own nodes do.
 
@@ -141,3 +142,12 @@ def test_plain_prose_is_walked_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert walked == []
     markdown.parse("Some [link](/x).\n", "draft.md")
     assert len(walked) == 1
+
+
+@pytest.mark.parametrize("nul", ["", "\x00"])
+def test_brackets_and_backticks_inside_an_inline_comment_are_the_comments(nul: str) -> None:
+    source = f"Text <!--{nul} [x](y) `a` --> [a](b) `c`\n"
+    doc = markdown.parse(source, "draft.md")
+    assert [(link.href, link.span.column) for link in doc.links] == [("b", source.index("[a](b)") + 1)]
+    code = source.index("`c`")
+    assert (code, code + 3) in doc.not_text or any(s <= code and code + 3 <= e for s, e in doc.not_text)

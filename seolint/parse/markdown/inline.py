@@ -188,9 +188,11 @@ def read(
             at = cursor.seek("![", past=True)
             sink.image(_image(node, source.span_at(at, at + 2)))
             cursor.past_alt(node.children)  # the alt's source comes next
-        elif name == "html_inline" and isinstance(sink, InlineHtml):  # (MarkdownLinks: none to read)
+        elif name == "html_inline":  # the cursor moves past it: backticks and brackets in it are its own
             content = node.meta.get("content", "")
-            sink.feed(content, cursor.seek(content, past=True, window=True))
+            at = cursor.seek(content, past=True, window=True)
+            if isinstance(sink, InlineHtml):  # (MarkdownLinks: no HTML to read)
+                sink.feed(content, at)
     sink.close(end)
 
 
@@ -259,6 +261,8 @@ class Cursor:
         """
         end = min(self.end, self.at + len(needle) + _WINDOW) if window else self.end
         found = self.source.find(needle, self.at, end)
+        if found < 0 and "\ufffd" in needle:  # the parser reads a NUL character as U+FFFD
+            found = self.source.find(needle.replace("\ufffd", "\0"), self.at, end)
         if found >= 0:
             self.at = found + len(needle) if past else found
             return found
