@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from seolint.cache.store import CACHE_DIR
+from seolint.site.hugo import HugoSite
 from seolint.sitewide import index as index_module
 from seolint.sitewide import stored as stored_module
 from seolint.sitewide import tables as tables_module
@@ -348,3 +349,27 @@ def test_a_derived_row_unlike_the_page_makes_the_next_run_build_the_model(
     edit(site, "docs/b1.md", post("Shared title", "Another page: a2's stamp moved, so the whole model."))
     agree("content/docs/b1.md")
     assert taken == ["tables"]
+
+
+def test_a_run_that_finds_another_page_edited_keeps_the_stored_anchors(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    heads: list[Path] = []
+    real = HugoSite.page_head
+
+    def page_head(self: HugoSite, path: Path, front_matter: dict[str, object]) -> object:
+        heads.append(path)
+        return real(self, path, front_matter)
+
+    monkeypatch.setattr(HugoSite, "page_head", page_head)
+    edit(site, "docs/b1.md", post("Shared title", "Edited with no run on it; it publishes as before."))
+    check("content/docs/a2.md")
+    assert taken == []  # the whole model, but only b1's head (its own lint) rendered
+    assert {path.name for path in heads} == {"b1.md"}
+    heads.clear()
+    edit(site, "docs/b1.md", post("Shared title", "Edited again.", slug="elsewhere"))
+    check("content/docs/a2.md")
+    assert {path.name for path in heads} > {"b1.md"}  # b1 moved: every page's head again
+    edit(site, "docs/b1.md", post("Shared title", "Back where it was."))
+    agree("content/_index.md")  # the home page, an anchor: its findings as without a cache

@@ -34,6 +34,7 @@ from seolint.sitewide.model import SiteModel, SitePage, names_of
 
 if TYPE_CHECKING:
     from seolint.sitewide.listing import Listing
+    from seolint.sitewide.tables import SiteTables
 
 LintFile = Callable[[DraftFile], "FileResult | FileError"]
 
@@ -75,10 +76,13 @@ def add_site_findings(
         rows: _Rows | None = None
         if model is None:
             model, rows = _built(site, dict(given), settings, lint, jobs, False, names)
+        outlook = _outlook(site, settings, model, rows) if rows is not None else None
+        if outlook is not None and outlook.anchors is not None:
+            model.anchors = outlook.anchors
         found = site_problems(model, settings, done.errors)
-        if rows is not None:
-            _save_tables(site, settings, model, rows)
-        else:
+        if outlook is not None and rows is not None:
+            _save_tables(site, outlook, model, rows)
+        elif rows is None:
             _update_tables(site, settings, model, given)
         model.close()
         for path, (draft, result) in given.items():
@@ -266,44 +270,76 @@ def _update_tables(
     update_pages(model.tables, site, _state(site, settings, listing), stamps, pages)
 
 
-def _save_tables(site: Site, settings: Settings, model: SiteModel, rows: _Rows) -> None:
-    """Bring the site tables up to date with a model of every page: nothing to do when
-    they hold this state and every page's key and stamp; the changed pages' rows alone
-    when only a few pages changed in place (`update_pages`); else every row but the page
-    rows of pages whose key is unchanged."""
-    from seolint.checks.sitewide import anchors
-    from seolint.sitewide.stored import PAGE, table_rows, update_pages
+class _Outlook(NamedTuple):
+    """The stored tables as a run that built the whole model finds them, before its site
+    rules run: whether they hold this state, and which pages' entries moved."""
+
+    tables: SiteTables
+    state: list[object]
+    stamps: dict[str, list[object]]  # every page's key and stamp now
+    before: dict[str, object]  # as stored (any state)
+    moved: dict[str, list[object]] | None  # the entries that moved, when the state is the same
+    changed: dict[Path, tuple[SitePage, object]]  # the pages whose bytes changed, in place
+    anchors: frozenset[Path] | None  # the stored anchors, when they still hold
+
+
+def _outlook(site: Site, settings: Settings, model: SiteModel, rows: _Rows) -> _Outlook | None:
+    """The stored tables against a model of every page; their anchors (the pages M010 and
+    M011 may report on) still hold when the state is the same, no page came or went and
+    every changed page publishes as stored: a page's head depends on its path, URLs and
+    language only, so the rules need not render every page's head to know."""
+    from seolint.sitewide.stored import PAGE
     from seolint.sitewide.tables import SiteTables
 
     config = settings.config_for(site.root)
     cache = settings.cache_for(config)
     listing = settings.listing_for(site)
     if cache is None or listing is None or len(rows) != len(model.pages):
-        return
+        return None
     state = _state(site, settings, listing)
     stamps: dict[str, list[object]] = {path: [*key, stamped] for path, (_, key, stamped) in rows.items()}
     tables = SiteTables(cache, site.root)
     meta = tables.meta()
     found = tables.get("stamps") if meta is not None else None
     before = found if isinstance(found, dict) else {}
-    same_state = meta is not None and meta.get("state") == state
-    if same_state and before == stamps:
+    if meta is None or meta.get("state") != state or before.keys() != stamps.keys():
+        return _Outlook(tables, state, stamps, before, None, {}, None)
+    moved = {path: entry for path, entry in stamps.items() if before[path] != entry}
+    changed = {
+        Path(path): (model.pages[Path(path)], rows[path][0])
+        for path, entry in moved.items()
+        if not isinstance(before[path], list) or before[path][:2] != entry[:2]
+    }
+    if len(changed) > MAX_GIVEN:
+        return _Outlook(tables, state, stamps, before, None, {}, None)
+    stored = tables.get_many(PAGE + str(path) for path in changed)
+    for path, (page, _) in changed.items():
+        facts = _stored_facts(stored.get(PAGE + str(path)))
+        was = SitePage.of(site, path, page.shown, facts) if facts is not None else None
+        if was is None or (was.urls, was.withheld, was.language) != (page.urls, page.withheld, page.language):
+            return _Outlook(tables, state, stamps, before, None, {}, None)
+    anchors = meta.get("anchors")
+    kept = frozenset(Path(str(p)) for p in anchors) if isinstance(anchors, list) else None
+    return _Outlook(tables, state, stamps, before, moved, changed, kept)
+
+
+def _save_tables(site: Site, outlook: _Outlook, model: SiteModel, rows: _Rows) -> None:
+    """Bring the site tables up to date with a model of every page: nothing to do when
+    they hold this state and every page's key and stamp; the changed pages' rows alone
+    when only a few pages changed in place (`update_pages`); else every row but the page
+    rows of pages whose key is unchanged."""
+    from seolint.checks.sitewide import anchors
+    from seolint.sitewide.stored import PAGE, table_rows, update_pages
+
+    tables, state, stamps, before, moved, changed, _ = outlook
+    if moved is not None and (not moved or update_pages(tables, site, state, moved, changed)):
         return tables.close()
-    if same_state and before.keys() == stamps.keys():
-        moved = {path: entry for path, entry in stamps.items() if before[path] != entry}
-        changed = {
-            Path(path): (model.pages[Path(path)], rows[path][0])
-            for path, entry in moved.items()
-            if not isinstance(before[path], list) or before[path][:2] != entry[:2]
-        }
-        if len(changed) <= MAX_GIVEN and update_pages(tables, site, state, moved, changed):
-            return tables.close()
     table = table_rows(model, {p: data for p, (data, _, _) in rows.items()}, {"state": state}, anchors(model))
     table["stamps"] = stamps
     kept = {
         PAGE + p
         for p, (_, key, _) in rows.items()
-        if isinstance(before.get(p), list) and before[p][:2] == list(key)
+        if isinstance(entry := before.get(p), list) and entry[:2] == list(key)
     }
     table.update({PAGE + p: data for p, (data, _, _) in rows.items() if PAGE + p not in kept})
     tables.write(table, PAGE, kept)
