@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -13,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from seolint.cache.store import CACHE_DIR
+from seolint.site.hugo import HugoSite
 from seolint.sitewide import index as index_module
 from seolint.sitewide import stored as stored_module
+from seolint.sitewide import tables as tables_module
 from seolint.sitewide.stored import StoredSiteModel
 from tests.conftest import CliResult, run_cli
 from tests.test_site_rules import hugo_site, post
@@ -231,3 +234,142 @@ def test_a_run_over_many_pages_builds_the_whole_model(
     warm = findings(check("content/docs/a2.md", "content/docs/a1.md"))
     assert warm == findings(check("--no-cache", "content/docs/a2.md", "content/docs/a1.md"))
     assert taken == ["tables"]
+
+
+def codes(found: Found) -> set[tuple[int, str]]:
+    return {(line, code) for _, line, _, code, _ in found}
+
+
+def rows_of(site: Path) -> dict[str, object]:
+    """Every row of the site's tables, decoded (the signatures are the tables' business)."""
+    tables = next((site / CACHE_DIR).glob("*/tables-*.sqlite"))
+    with sqlite3.connect(tables) as connection:
+        found = {
+            key: json.loads(value.partition(b"\n")[2])
+            for key, value in connection.execute("SELECT k, v FROM kv")
+        }
+    connection.close()
+    return found
+
+
+def test_edit_a_check_a_edit_b_check_b_is_answered_every_time(site: Path, taken: list[str]) -> None:
+    check(".")
+    edit(site, "docs/a2.md", post("Page a0", "A now shares a0's title."))
+    assert (2, "W004") in codes(agree("content/docs/a2.md"))
+    edit(site, "docs/b1.md", post("Page a0", "B shares it too: with a0, and with a2 as updated."))
+    assert (2, "W004") in codes(agree("content/docs/b1.md"))
+    edit(site, "docs/a2.md", post("Shared title", "A takes its old title back."))
+    agree("content/docs/a2.md")
+    edit(site, "docs/b1.md", post("Shared title", "B too: a duplicate of a2 again, not of a0."))
+    assert (2, "W004") in codes(agree("content/docs/b1.md"))
+    assert taken == ["tables"] * 4
+
+
+def test_a_link_added_by_an_answered_run_reaches_the_next_one(site: Path, taken: list[str]) -> None:
+    edit(site, "lonely.md", post("Lonely", "At the content root: on no section's list page."))
+    check(".")
+    assert (2, "W008") in codes(agree("content/lonely.md"))
+    linking = post("Page a0", "See [a1](/docs/a1/) and [lonely](/lonely/).", description="About a0")
+    edit(site, "docs/a0.md", linking)
+    agree("content/docs/a0.md")
+    assert (2, "W008") not in codes(agree("content/lonely.md"))  # a0's updated `end:` row
+    edit(site, "docs/a0.md", post("Page a0", "See [a1](/docs/a1/) and [b0](../b0/).", description="About a0"))
+    agree("content/docs/a0.md")
+    assert (2, "W008") in codes(agree("content/lonely.md"))
+    assert taken == ["tables"] * 5
+
+
+def test_updated_tables_equal_tables_written_from_scratch(site: Path, taken: list[str]) -> None:
+    check(".")
+    edit(site, "blog/p1.md", post("Second post", "Dated.", date="2024-01-02", author="Ann"))
+    check(".")  # a page added: the whole model, the tables written
+    edit(site, "blog/p0.md", post("Page a1", "Now dated, [a0](/docs/a0/).", date="2024-01-01", author="Bo"))
+    check("content/blog/p0.md")
+    edit(site, "docs/b0.md", post("Shared title", "[gone](/docs/nowhere/)", description="About a1"))
+    check("content/docs/b0.md")
+    assert taken == ["tables"] * 2
+    updated = rows_of(site)
+    next((site / CACHE_DIR).glob("*/tables-*.sqlite")).unlink()
+    check(".")
+    assert rows_of(site) == updated
+
+
+def test_a_page_whose_stamp_cannot_be_trusted_is_compared_by_its_bytes(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    monkeypatch.setattr(index_module, "RACY_NS", 10**18)  # every stamp taken now is untrusted
+    edit(site, "docs/a2.md", post("Page a0", "Edited and checked at once, as an editor does."))
+    agree("content/docs/a2.md")
+    edit(site, "docs/b1.md", post("Page a1", "Then another page, within the same seconds."))
+    agree("content/docs/b1.md")
+    assert taken == ["tables"] * 2
+    monkeypatch.setattr("seolint.lint.site_pass.MAX_DOUBTFUL", 1)  # a2 and b1 now untrusted
+    agree("content/docs/a1.md")
+    assert taken == ["tables"] * 2
+
+
+def test_a_page_touched_but_unchanged_is_still_answered(site: Path, taken: list[str]) -> None:
+    check(".")
+    other = site / "content" / "docs" / "b1.md"
+    os.utime(other, ns=(other.stat().st_atime_ns, other.stat().st_mtime_ns + 10**9))
+    agree("content/docs/a2.md")
+    assert taken == ["tables"]
+
+
+def test_a_run_that_finds_another_page_edited_updates_its_rows_only(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    rewritten: list[int] = []
+    real = tables_module.SiteTables.write
+
+    def write(self: tables_module.SiteTables, rows: dict[str, object], *args: object) -> None:
+        rewritten.append(len(rows))
+        real(self, rows, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tables_module.SiteTables, "write", write)
+    edit(site, "docs/b1.md", post("Page a2", "Edited with no run on it."))
+    agree("content/docs/a2.md")
+    assert taken == [] and rewritten == []  # the whole model, the tables updated in place
+    agree("content/docs/a1.md")
+    assert taken == ["tables"]
+
+
+def test_a_derived_row_unlike_the_page_makes_the_next_run_build_the_model(
+    site: Path, taken: list[str]
+) -> None:
+    check(".")
+    tables = next((site / CACHE_DIR).glob("*/tables-*.sqlite"))
+    with sqlite3.connect(tables) as connection:
+        connection.execute("UPDATE kv SET v = CAST('x' || v AS BLOB) WHERE k LIKE 'dup:%'")
+    connection.close()
+    edit(site, "docs/a2.md", post("Page a2 alone", "Leaving the shared title: its dup rows are refused."))
+    agree("content/docs/a2.md")  # answered (a refused row reads as no peers), not updated
+    edit(site, "docs/b1.md", post("Shared title", "Another page: a2's stamp moved, so the whole model."))
+    agree("content/docs/b1.md")
+    assert taken == ["tables"]
+
+
+def test_a_run_that_finds_another_page_edited_keeps_the_stored_anchors(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    heads: list[Path] = []
+    real = HugoSite.page_head
+
+    def page_head(self: HugoSite, path: Path, front_matter: dict[str, object]) -> object:
+        heads.append(path)
+        return real(self, path, front_matter)
+
+    monkeypatch.setattr(HugoSite, "page_head", page_head)
+    edit(site, "docs/b1.md", post("Shared title", "Edited with no run on it; it publishes as before."))
+    check("content/docs/a2.md")
+    assert taken == []  # the whole model, but only b1's head (its own lint) rendered
+    assert {path.name for path in heads} == {"b1.md"}
+    heads.clear()
+    edit(site, "docs/b1.md", post("Shared title", "Edited again.", slug="elsewhere"))
+    check("content/docs/a2.md")
+    assert {path.name for path in heads} > {"b1.md"}  # b1 moved: every page's head again
+    edit(site, "docs/b1.md", post("Shared title", "Back where it was."))
+    agree("content/_index.md")  # the home page, an anchor: its findings as without a cache

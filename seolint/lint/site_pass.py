@@ -9,8 +9,6 @@ the files given are reported on; their site findings obey the page's suppression
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -36,6 +34,7 @@ from seolint.sitewide.model import SiteModel, SitePage, names_of
 
 if TYPE_CHECKING:
     from seolint.sitewide.listing import Listing
+    from seolint.sitewide.tables import SiteTables
 
 LintFile = Callable[[DraftFile], "FileResult | FileError"]
 
@@ -77,9 +76,14 @@ def add_site_findings(
         rows: _Rows | None = None
         if model is None:
             model, rows = _built(site, dict(given), settings, lint, jobs, False, names)
+        outlook = _outlook(site, settings, model, rows) if rows is not None else None
+        if outlook is not None and outlook.anchors is not None:
+            model.anchors = outlook.anchors
         found = site_problems(model, settings, done.errors)
-        if rows is not None:
-            _save_tables(site, settings, model, rows)
+        if outlook is not None and rows is not None:
+            _save_tables(site, outlook, model, rows)
+        elif rows is None:
+            _update_tables(site, settings, model, given)
         model.close()
         for path, (draft, result) in given.items():
             done.updated[draft.path] = merged(draft, result, found.get(str(path), []), settings)
@@ -160,6 +164,11 @@ TABLE_RULES = frozenset(
 # each given page's stored row to compare cost more than the facts index.
 MAX_GIVEN = 200
 
+# Pages other than the given ones whose stamp moved (touched, or written within the last
+# two seconds) that a run compares by their bytes before the tables may answer; more, and
+# it builds the whole model (a checkout touched the site).
+MAX_DOUBTFUL = 32
+
 
 def stored_model(
     site: Site,
@@ -190,13 +199,27 @@ def stored_model(
     content = [path for path in site.content_files() if format_for(str(path)) is not None]
     if not isinstance(stamps, dict) or len(stamps) != len(content):
         return None
-    salt, since = settings.site_key(site)[:16], racy_before()
+    salt, since = settings.site_key(site), racy_before()
+    doubtful: list[tuple[Path, list[object]]] = []  # stamp moved or untrusted: compare bytes
     for path in content:
         entry = stamps.get(str(path))
         if not isinstance(entry, list) or len(entry) != 3:
             return None
-        if path not in given and (entry[2] is None or stamp(str(path), salt, since) != entry[2]):
+        if path not in given and (entry[2] is None or stamp(str(path), salt[:16], since) != entry[2]):
+            doubtful.append((path, entry))
+            if len(doubtful) > MAX_DOUBTFUL:
+                return None
+    restamped: dict[str, list[object]] = {}
+    caches: dict[str, tuple[Cache | None, int]] = {}
+    nearest = listing.nearest_configs()
+    for path, entry in doubtful:
+        draft = _draft(path)
+        stamped = stamp(draft.location, salt[:16], since)
+        key = _key_from_bytes(settings, caches, nearest, draft, salt)
+        if key is None or list(key) != entry[:2]:
             return None
+        if stamped is not None:
+            restamped[str(path)] = [*key, stamped]
     anchors = meta.get("anchors")
     if not isinstance(anchors, list) or not {str(path) for path in given}.isdisjoint(anchors):
         return None
@@ -211,43 +234,113 @@ def stored_model(
         if (was.urls, was.withheld, was.language) != (page.urls, page.withheld, page.language):
             return None
         pages[path] = page
-    return StoredSiteModel.from_tables(
+    model = StoredSiteModel.from_tables(
         site, tables, meta, stamps, pages, named, config.generated, lambda path: _draft(path).path
     )
+    model.restamped = restamped
+    return model
 
 
-def _save_tables(site: Site, settings: Settings, model: SiteModel, rows: _Rows) -> None:
-    """Write the site tables from a model of every page, unless they hold this state."""
-    from seolint.checks.sitewide import anchors
-    from seolint.sitewide.stored import PAGE, table_rows
+def _update_tables(
+    site: Site, settings: Settings, model: SiteModel, given: Mapping[Path, tuple[DraftFile, FileResult]]
+) -> None:
+    """After a run the tables answered, store the given pages as they are now (their rows,
+    stamps and entries in the derived rows) and the new stamps of pages found unchanged,
+    so that a run on another page is answered too: edit A, check A; edit B, check B."""
+    from seolint.sitewide.index import page_json
+    from seolint.sitewide.stored import StoredSiteModel, update_pages
+
+    if not isinstance(model, StoredSiteModel) or model.tables is None:
+        return
+    listing = settings.listing_for(site)
+    if listing is None:
+        return
+    salt, since = settings.site_key(site), racy_before()
+    caches: dict[str, tuple[Cache | None, int]] = {}
+    nearest = listing.nearest_configs()
+    stamps = dict(model.restamped)
+    pages: dict[Path, tuple[SitePage, object]] = {}
+    for path, (draft, result) in given.items():
+        stamped = stamp(draft.location, salt[:16], since)
+        key = _key_from_bytes(settings, caches, nearest, draft, salt)
+        if key is None or result.facts is None:
+            return  # unreadable now: the next run on another page rebuilds the tables
+        stamps[str(path)] = [*key, stamped]
+        pages[path] = (model.pages[path], page_json(result.facts))
+    update_pages(model.tables, site, _state(site, settings, listing), stamps, pages)
+
+
+class _Outlook(NamedTuple):
+    """The stored tables as a run that built the whole model finds them, before its site
+    rules run: whether they hold this state, and which pages' entries moved."""
+
+    tables: SiteTables
+    state: list[object]
+    stamps: dict[str, list[object]]  # every page's key and stamp now
+    before: dict[str, object]  # as stored (any state)
+    moved: dict[str, list[object]] | None  # the entries that moved, when the state is the same
+    changed: dict[Path, tuple[SitePage, object]]  # the pages whose bytes changed, in place
+    anchors: frozenset[Path] | None  # the stored anchors, when they still hold
+
+
+def _outlook(site: Site, settings: Settings, model: SiteModel, rows: _Rows) -> _Outlook | None:
+    """The stored tables against a model of every page; their anchors (the pages M010 and
+    M011 may report on) still hold when the state is the same, no page came or went and
+    every changed page publishes as stored: a page's head depends on its path, URLs and
+    language only, so the rules need not render every page's head to know."""
+    from seolint.sitewide.stored import PAGE
     from seolint.sitewide.tables import SiteTables
 
     config = settings.config_for(site.root)
     cache = settings.cache_for(config)
     listing = settings.listing_for(site)
     if cache is None or listing is None or len(rows) != len(model.pages):
-        return
+        return None
     state = _state(site, settings, listing)
-    digest = hashlib.sha256(
-        json.dumps([state, sorted([p, list(k), s] for p, (_, k, s) in rows.items())]).encode(
-            "utf-8", "surrogateescape"
-        )
-    ).hexdigest()
+    stamps: dict[str, list[object]] = {path: [*key, stamped] for path, (_, key, stamped) in rows.items()}
     tables = SiteTables(cache, site.root)
     meta = tables.meta()
-    if meta is not None and meta.get("digest") == digest:
-        return
-    stored = tables.get("stamps") if meta is not None else None
-    before = stored if isinstance(stored, dict) else {}
-    facts = {path: data for path, (data, _, _) in rows.items()}
-    table = table_rows(model, facts, {"state": state, "digest": digest}, anchors(model))
-    table["stamps"] = {path: [key[0], key[1], stamped] for path, (_, key, stamped) in rows.items()}
-    unchanged = [
+    found = tables.get("stamps") if meta is not None else None
+    before = found if isinstance(found, dict) else {}
+    if meta is None or meta.get("state") != state or before.keys() != stamps.keys():
+        return _Outlook(tables, state, stamps, before, None, {}, None)
+    moved = {path: entry for path, entry in stamps.items() if before[path] != entry}
+    changed = {
+        Path(path): (model.pages[Path(path)], rows[path][0])
+        for path, entry in moved.items()
+        if not isinstance(before[path], list) or before[path][:2] != entry[:2]
+    }
+    if len(changed) > MAX_GIVEN:
+        return _Outlook(tables, state, stamps, before, None, {}, None)
+    stored = tables.get_many(PAGE + str(path) for path in changed)
+    for path, (page, _) in changed.items():
+        facts = _stored_facts(stored.get(PAGE + str(path)))
+        was = SitePage.of(site, path, page.shown, facts) if facts is not None else None
+        if was is None or (was.urls, was.withheld, was.language) != (page.urls, page.withheld, page.language):
+            return _Outlook(tables, state, stamps, before, None, {}, None)
+    anchors = meta.get("anchors")
+    kept = frozenset(Path(str(p)) for p in anchors) if isinstance(anchors, list) else None
+    return _Outlook(tables, state, stamps, before, moved, changed, kept)
+
+
+def _save_tables(site: Site, outlook: _Outlook, model: SiteModel, rows: _Rows) -> None:
+    """Bring the site tables up to date with a model of every page: nothing to do when
+    they hold this state and every page's key and stamp; the changed pages' rows alone
+    when only a few pages changed in place (`update_pages`); else every row but the page
+    rows of pages whose key is unchanged."""
+    from seolint.checks.sitewide import anchors
+    from seolint.sitewide.stored import PAGE, table_rows, update_pages
+
+    tables, state, stamps, before, moved, changed, _ = outlook
+    if moved is not None and (not moved or update_pages(tables, site, state, moved, changed)):
+        return tables.close()
+    table = table_rows(model, {p: data for p, (data, _, _) in rows.items()}, {"state": state}, anchors(model))
+    table["stamps"] = stamps
+    kept = {
         PAGE + p
         for p, (_, key, _) in rows.items()
-        if isinstance(before.get(p), list) and before[p][:2] == list(key)
-    ]
-    kept = set(unchanged)
+        if isinstance(entry := before.get(p), list) and entry[:2] == list(key)
+    }
     table.update({PAGE + p: data for p, (data, _, _) in rows.items() if PAGE + p not in kept})
     tables.write(table, PAGE, kept)
     tables.close()
@@ -395,16 +488,40 @@ def _index_key(
     """The page's cache key (as the runner computes it) within its config's cache folder:
     the index's when the page's stamp is unchanged, else from its bytes. `nearest` names,
     for a folder of the content tree, the folder whose config it shares (no probing)."""
-    folder = os.path.dirname(draft.location)
-    if folder not in caches:
-        config = settings.config_for(Path(nearest.get(os.path.abspath(folder or "."), folder or ".")))
-        caches[folder] = (settings.cache_for(config), settings.plan_for(config).max_file_size)
-    cache, max_size = caches[folder]
+    cache = _cache_of(settings, caches, nearest, draft)[0]
     if cache is None:
         return None
     known = index.key_by_stamp(draft.location, cache.folder.name, stamped)
     if known is not None:
         return known
+    return _key_from_bytes(settings, caches, nearest, draft, salt)
+
+
+def _cache_of(
+    settings: Settings,
+    caches: dict[str, tuple[Cache | None, int]],
+    nearest: Mapping[str, str],
+    draft: DraftFile,
+) -> tuple[Cache | None, int]:
+    """The cache and size bound of the page's config, one lookup per folder."""
+    folder = os.path.dirname(draft.location)
+    if folder not in caches:
+        config = settings.config_for(Path(nearest.get(os.path.abspath(folder or "."), folder or ".")))
+        caches[folder] = (settings.cache_for(config), settings.plan_for(config).max_file_size)
+    return caches[folder]
+
+
+def _key_from_bytes(
+    settings: Settings,
+    caches: dict[str, tuple[Cache | None, int]],
+    nearest: Mapping[str, str],
+    draft: DraftFile,
+    salt: str,
+) -> IndexKey | None:
+    """The page's cache key (as the runner computes it) from its bytes now."""
+    cache, max_size = _cache_of(settings, caches, nearest, draft)
+    if cache is None:
+        return None
     try:
         data = read_bytes(draft.location, max_size)
     except ReadError:

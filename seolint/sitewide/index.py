@@ -119,9 +119,7 @@ class FactsIndex:
         before = self._stored.get(location)
         if location in self._served and before is not None and before[0] == key:
             return before[1]
-        data = facts_to_json(facts._replace(contexts={}))
-        data["ends"] = sorted({last_segment(reference.target) for reference in facts.references})
-        return data
+        return page_json(facts)
 
     def _file(self, part: int) -> str:
         return f"{self._name}-{part:02x}.json"
@@ -135,6 +133,14 @@ class FactsIndex:
                     stamp = entry[3] if isinstance(entry[3], list) else None
                     stored[location] = ((entry[0], entry[1]), entry[2], stamp)
         return stored
+
+
+def page_json(facts: FileFacts) -> dict[str, object]:
+    """A page's facts as the index and the site tables store them: without their source
+    lines, with the last segments of their links (`ends`) for one-file runs."""
+    data = facts_to_json(facts._replace(contexts={}))
+    data["ends"] = sorted({last_segment(reference.target) for reference in facts.references})
+    return data
 
 
 def stamp(location: str, salt: str, since: int) -> Stamp | None:

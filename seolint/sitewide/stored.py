@@ -12,6 +12,7 @@ reads; `seolint.lint.site_pass` decides when the tables may answer.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -37,6 +38,26 @@ def duplicate_key(field: str, language: str | None, text: str) -> str:
     return "dup:" + json.dumps([field, language, " ".join(text.casefold().split())])
 
 
+def memberships(page: SitePage, data: object) -> dict[str, object]:
+    """The rows derived from one page's facts (`data`: as stored, with its link ends) and
+    the page's entry in each: the pages by link end, by section (P007), by title,
+    description or keyphrase (W004-W006). What `table_rows` groups and `update_pages`
+    moves when a page changes."""
+    where = str(page.path)
+    found: dict[str, object] = {}
+    for end in data.get("ends", ()) if isinstance(data, dict) else ():
+        found["end:" + str(end)] = where
+    facts = page.facts
+    if facts is not None and facts.kind in ARTICLE_KINDS and facts.section is not None:
+        found["sec:" + facts.section] = [where, facts.dated, facts.authored]
+    if facts is not None and page.published:
+        for field in DUPLICATE_FIELDS:
+            value: Fact | None = getattr(facts, field)
+            if value is not None:
+                found[duplicate_key(field, facts.language, value.text)] = where
+    return found
+
+
 def table_rows(
     model: SiteModel, stored: Mapping[str, object], state: dict[str, object], anchors: Iterable[Path]
 ) -> dict[str, object]:
@@ -44,26 +65,15 @@ def table_rows(
     `stored` is each page's facts JSON with its link ends (`ends`), by absolute path."""
     pages = sorted(model.pages.values(), key=lambda page: page.path)
     urls: dict[str, list[list[object]]] = defaultdict(list)
-    ends: dict[str, list[str]] = defaultdict(list)
-    duplicates: dict[str, list[str]] = defaultdict(list)
+    derived: dict[str, list[object]] = defaultdict(list)
     names: dict[str, list[str]] = defaultdict(list)
-    sections: dict[str, list[list[object]]] = defaultdict(list)
     for page in pages:
         where = str(page.path)
         for key in dict.fromkeys(url_key(u) for u in page.urls):
             urls["url:" + key].append([where, page.published])
-        data = stored.get(where)
-        for end in data.get("ends", ()) if isinstance(data, dict) else ():
-            ends["end:" + str(end)].append(where)
+        for key, entry in memberships(page, stored.get(where)).items():
+            derived[key].append(entry)
         names[_page_name(page.path).lower()].append(where)
-        facts = page.facts
-        if facts is not None and facts.kind in ARTICLE_KINDS and facts.section is not None:
-            sections["sec:" + facts.section].append([where, facts.dated, facts.authored])
-        if facts is not None and page.published:
-            for field in DUPLICATE_FIELDS:
-                value: Fact | None = getattr(facts, field)
-                if value is not None:
-                    duplicates[duplicate_key(field, facts.language, value.text)].append(where)
     by_language = model._primary_by_language
     meta = {
         **state,
@@ -79,10 +89,72 @@ def table_rows(
         "by_language": [[language, found] for language, found in by_language.items()],
         "names": names,
         **urls,
-        **ends,
-        **duplicates,
-        **sections,
+        **derived,
     }
+
+
+def update_pages(
+    tables: SiteTables,
+    site: Site,
+    state: object,
+    stamps: Mapping[str, list[object]],
+    pages: Mapping[Path, tuple[SitePage, object]],
+) -> bool:
+    """Bring the tables written for `state` up to date with pages that changed in place:
+    `pages` are their models and facts JSON now, `stamps` the new stamps entries (theirs,
+    and those of pages whose bytes are as stored but whose stamp moved). Each page's row,
+    its entries in the rows derived from it and its stamp change; the rows about URLs,
+    languages and terms stay, so a page must still publish to the same URLs, in the same
+    language, on the same terms. False, and nothing written, when the tables hold another
+    state or a page or one of its derived rows is not as the tables say: the next run that
+    needs them builds the whole model and writes them again."""
+
+    def change(read: Callable[[Iterable[str]], dict[str, object]]) -> dict[str, object | None] | None:
+        now = read(["meta", "stamps", *(PAGE + str(path) for path in pages)])
+        meta, stored = now.get("meta"), now.get("stamps")
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("state") != state:
+            return None
+        if not isinstance(stored, dict) or not stored.keys() >= stamps.keys():
+            return None
+        if all(stored[path] == entry for path, entry in stamps.items()):
+            return {}  # as stored: a run on an unchanged page
+        moves: list[tuple[dict[str, object], dict[str, object]]] = []
+        for path, (page, data) in pages.items():
+            before = _facts(now.get(PAGE + str(path)))
+            if before is None:
+                return None
+            was = SitePage.of(site, path, page.shown, before)
+            if (was.urls, was.withheld, was.language) != (page.urls, page.withheld, page.language):
+                return None
+            moves.append((memberships(was, now[PAGE + str(path)]), memberships(page, data)))
+        touched = {
+            key for old, new in moves for key in old.keys() | new.keys() if old.get(key) != new.get(key)
+        }
+        rows: dict[str, object | None] = dict(read(sorted(touched)))
+        for old, new in moves:
+            for key in sorted(old.keys() | new.keys()):
+                if old.get(key) == new.get(key):
+                    continue
+                row = rows.get(key)
+                entries = list(row) if isinstance(row, list) else []
+                if key in old:
+                    if old[key] not in entries:
+                        return None  # the row does not hold the page: not the tables it wrote
+                    entries.remove(old[key])
+                if key in new:
+                    entries.append(new[key])
+                    entries.sort(key=_entry_path)
+                rows[key] = entries or None
+        rows["stamps"] = {**stored, **stamps}
+        rows.update({PAGE + str(path): data for path, (_, data) in pages.items()})
+        return rows
+
+    return tables.edit(change)
+
+
+def _entry_path(entry: object) -> Path:
+    """The page a derived row's entry names (a path, or a list that starts with one)."""
+    return Path(str(entry[0] if isinstance(entry, list) else entry))
 
 
 class StoredPages(Mapping[Path, SitePage]):
@@ -179,6 +251,9 @@ class StoredSiteModel(SiteModel):
 
     tables: SiteTables | None = None
     stored_pages: StoredPages | None = None
+    # Pages other than the given ones whose stamp moved but whose bytes are as stored:
+    # their new stamps entries, for the tables' update after the run.
+    restamped: dict[str, list[object]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def from_tables(

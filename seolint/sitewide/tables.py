@@ -20,12 +20,15 @@ import hmac
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from seolint.cache.store import Cache
 
 FORMAT = 1
+# What `SiteTables.edit` applies: given a reader of rows by key, the rows to write (None:
+# delete), or None to write nothing.
+Change = Callable[[Callable[[Iterable[str]], dict[str, object]]], "Mapping[str, object | None] | None"]
 _SCHEMA = "CREATE TABLE IF NOT EXISTS kv (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID"
 
 
@@ -92,6 +95,38 @@ class SiteTables:
                 raise
         except sqlite3.Error:  # locked by another run, or a read-only checkout: no tables
             return
+
+    def edit(self, change: Change) -> bool:
+        """Apply what `change` makes of the rows it reads (a value of None deletes its row)
+        in one transaction, so that no other run writes between the reads and the writes.
+        False when nothing was written: `change` found the tables unlike what it expected
+        (it returned None), or they are locked, absent or not this user's."""
+        if not self._cache.trusted():
+            return False
+        connection = self._open()
+        if connection is None:
+            return False
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                rows = change(self.get_many)
+                if rows is None:
+                    connection.execute("ROLLBACK")
+                    return False
+                connection.executemany(
+                    "DELETE FROM kv WHERE k = ?", [(k,) for k, v in rows.items() if v is None]
+                )
+                connection.executemany(
+                    "INSERT OR REPLACE INTO kv (k, v) VALUES (?, ?)",
+                    [(k, self._signed(k, v)) for k, v in rows.items() if v is not None],
+                )
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        except sqlite3.Error:
+            return False
+        return True
 
     def close(self) -> None:
         if self._connection is not None:
