@@ -14,6 +14,7 @@ from seolint.checks.cta import asks_reader, lexicon, may_hold_request_verb
 from seolint.discover.source import format_for
 from seolint.parse import parse
 from tests.conftest import CORPUS
+from tests.examples import examples
 
 IMPERATIVE_VERBS = lexicon().imperative_verbs  # seolint/checks/cta_words.toml
 
@@ -55,13 +56,13 @@ def unscreened_invited_verb(sentence: str) -> str | None:
 
 
 @given(sentences, st.sampled_from(VERB_SETS), st.booleans())
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=examples(800), deadline=None)
 def test_screens_never_change_a_verdict(sentence: str, verbs: frozenset[str], in_list: bool) -> None:
     assert asks_reader(sentence, verbs, in_list) == unscreened(sentence, verbs, in_list)
 
 
 @given(sentences)
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 def test_the_invitation_screen_agrees_with_the_pattern(sentence: str) -> None:
     assert cta._invites(sentence) == bool(cta._INVITATION.search(sentence))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seolint.document import model as document
@@ -14,6 +14,7 @@ from seolint.document.model import Document, Span, revised
 from seolint.parse import parse
 from seolint.parse.metadata import FrontMatterKeys
 from tests.conftest import ROOT, codes_at, doc_of, lint
+from tests.examples import examples
 
 POST = """---
 title: "Tracing in Go"
@@ -167,6 +168,7 @@ def test_an_html_page_is_split_into_lines_once(monkeypatch: pytest.MonkeyPatch) 
     assert len(split) == 1
 
 
+@settings(max_examples=examples(100))
 @given(st.text(alphabet="ab \n\r\t\u2028\x0b", max_size=40))
 def test_lines_end_at_crlf_lf_and_cr_only(source: str) -> None:
     pieces = re.split(r"\r\n|\r|\n", source)

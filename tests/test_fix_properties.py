@@ -24,9 +24,10 @@ from seolint.fix import run as fixing_run
 from seolint.fix.apply import MAX_ROUNDS, Lint, apply_round, fix_text, splice, wanted
 from seolint.lint.settings import Overrides, Settings
 from tests.conftest import lint_result, plan_for
+from tests.examples import examples
 
 # Per test, not a profile: loading a profile here would change every other module's tests.
-EXAMPLES = int(os.environ.get("SEOLINT_FIX_EXAMPLES", "40"))
+EXAMPLES = examples(int(os.environ.get("SEOLINT_FIX_EXAMPLES", "40")))
 PROPERTY = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 FIXABLE = ("H003", "H006", "S001", "S003", "S004", "L005")

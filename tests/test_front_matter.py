@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from seolint.document.model import Span
 from seolint.parse import ParseError, front_matter
+from tests.examples import examples
 
 
 def split_reading_every_line(source: str) -> front_matter.FrontMatter:
@@ -34,7 +35,7 @@ def split_reading_every_line(source: str) -> front_matter.FrontMatter:
 FRONT_MATTER_PIECES = ["---", "+++", "...", "\ufeff", "a: 1", "a = 1", "x", " ", "\n", "\r\n", "\r", "# b"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from(FRONT_MATTER_PIECES), max_size=12).map("".join))
 def test_front_matter_read_to_its_end_is_front_matter_read_whole(source: str) -> None:
     try:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seolint.discover import structured
+from tests.examples import examples
 
 _PIECES = [
     "title", "date", "tags", ": ", ":", "\n", "  ", "\t", "- ", "a", "Ünï", "'q'", '"q\\n"', "2024-01-02",
@@ -36,7 +37,7 @@ def _python_loader(text: str) -> Any:
 
 
 @pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML without libyaml")
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=16))
 def test_libyaml_reads_front_matter_as_the_python_loader_does(pieces: list[str]) -> None:
     text = "".join(pieces)

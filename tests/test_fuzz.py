@@ -24,18 +24,20 @@ from seolint.findings.records import FileResult, RunResult
 from seolint.report import ReportOptions
 from seolint.report.json import report as json_report
 from tests.conftest import DraftError, lint_result, plan_for
+from tests.examples import examples
 
 settings.register_profile(
     "ci",
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     # Under CI the examples are the same on every run: a red CI is a change, never a draw;
     # locally each run draws new ones, and what they find becomes an @example.
     derandomize=bool(os.environ.get("CI") or os.environ.get("SEOLINT_DERANDOMIZE")),
 )
+CAMPAIGN = 1_000_000  # examples per property in a campaign: a long run on request, never in the suite
 settings.register_profile(
-    "campaign", max_examples=1_000_000, deadline=None, suppress_health_check=list(HealthCheck)
+    "campaign", max_examples=CAMPAIGN, deadline=None, suppress_health_check=list(HealthCheck)
 )
 settings.load_profile("campaign" if os.environ.get("SEOLINT_FUZZ") == "campaign" else "ci")
 

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from seolint.fix.diff import git_quoted, header, unified_diff
 from tests.conftest import run_cli
+from tests.examples import examples
 
 pytestmark = pytest.mark.skipif(
     shutil.which("patch") is None or sys.platform == "win32", reason="needs GNU patch and symlinks"
@@ -67,7 +68,9 @@ def tree(folder: Path) -> dict[str, bytes | str]:
     return found
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(texts=drafts(), data=st.data())
 def test_diff_through_patch_is_what_fix_writes(
     texts: dict[str, str], data: st.DataObject, tmp_path_factory: pytest.TempPathFactory

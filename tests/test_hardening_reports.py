@@ -25,6 +25,7 @@ from seolint.findings.records import FileResult, Finding, RunResult, Severity
 from seolint.report import ReportOptions, layout, rich
 from seolint.report import html as html_report
 from tests.conftest import lint_result
+from tests.examples import examples
 from tests.growth import Growth, assert_linear
 
 SIZES = (250, 1000, 4000)
@@ -78,7 +79,7 @@ def _marked_as_it_was(text: str, marks: list[html_report.Mark], line: int) -> st
     return "".join(parts)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.text("ab<&\x00", max_size=20), st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20)), max_size=8)
 )

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from seolint.server.transport import MAX_HEADER_BYTES, Body, FrameReader, Skipped
 from tests.conftest import ROOT
+from tests.examples import examples
 
 HANG_GUARD = 60.0
 
@@ -141,7 +142,7 @@ BAD = st.sampled_from(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.tuples(GOOD, st.none() | BAD), max_size=8))
 def test_every_good_message_after_a_bad_frame_is_read(
     sequence: list[tuple[dict[str, Any], bytes | None]],
@@ -150,7 +151,7 @@ def test_every_good_message_after_a_bad_frame_is_read(
     assert bodies(read_all(stream)) == [good for good, _ in sequence]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.binary(max_size=2000))
 def test_random_bytes_end_in_bounded_steps(data: bytes) -> None:
     found = read_all(b"Content-Length: 2\r\n\r\n{}" + data)

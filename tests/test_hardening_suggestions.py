@@ -19,6 +19,7 @@ from seolint.site import plain_site, url_key
 from seolint.sitewide import near_names
 from seolint.sitewide.model import SiteModel, SitePage, _page_name
 from seolint.sitewide.near_names import NearNames, ratio
+from tests.examples import examples
 from tests.growth import Growth, assert_linear
 
 ALPHABET = "abcdeA-_1İ"  # İ lowers to two characters
@@ -28,7 +29,7 @@ def brute_near(names: list[str], name: str) -> set[tuple[str, float]]:
     return {(other.lower(), r) for other in names if (r := ratio(name, other, 0.8)) >= 0.8}
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.text(ALPHABET, max_size=14), max_size=30), st.text(ALPHABET, max_size=14), st.data())
 def test_the_index_finds_exactly_what_comparing_with_every_name_finds(
     names: list[str], name: str, data: st.DataObject
@@ -74,7 +75,7 @@ def site_model(slugs: list[str], sections: list[str]) -> SiteModel:
 SLUG = st.text("abcdefgh-", min_size=1, max_size=16)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     st.lists(SLUG, min_size=1, max_size=25, unique=True), st.lists(SLUG, min_size=1, max_size=3), st.data()
 )

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seolint.document.lines import hidden_ends
+from tests.examples import examples
 
 
 def _every_character(line: str, masked: str, start: int, stop: int) -> tuple[int, int] | None:
@@ -27,7 +28,7 @@ def _lines(draw: st.DrawFn) -> tuple[str, str, int, int]:
     return line, masked, start, stop
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(_lines())
 def test_hidden_ends_reads_as_every_character_does(case: tuple[str, str, int, int]) -> None:
     assert hidden_ends(*case) == _every_character(*case)

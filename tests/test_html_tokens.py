@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seolint.parse.html.tokens import Comment, EndTag, Scanner, StartTag, Text, Token, tokenize
+from tests.examples import examples
 from tests.growth import Growth, assert_linear
 
 PIECES = [
@@ -70,7 +71,7 @@ def ours(source: str) -> list[Any]:
     return events
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join))
 def test_tokens_match_html_parser_on_tag_soup(source: str) -> None:
     expected = stdlib(source)
@@ -106,7 +107,7 @@ START_TAGS = st.builds(
 TAG_SOUP = st.lists(st.one_of(START_TAGS, st.sampled_from(PIECES)), min_size=1, max_size=20).map("".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(TAG_SOUP)
 def test_the_fast_pieces_read_tags_as_the_careful_reader_does(source: str) -> None:
     assert every_field(tokenize(source)) == every_field(careful(source))

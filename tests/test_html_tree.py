@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from seolint.parse.html import tokens as html_tokens
 from seolint.parse.html.tree import NOT_CONTENT, Nesting, Tree, attributes, read
+from tests.examples import examples
 
 NAMES = ["p", "div", "a", "b", "br", "img", "li", "pre", "main", "nav", "title", "rt", "script", "noscript"]
 TEXTS = ["hello", "\n  ", "a&amp;b", "&#x41;", "&foo bar", "x&#128;y", "5 < 6", "a>b", "&nbsp;"]
@@ -84,7 +85,7 @@ def beautifulsoup(source: str) -> list[Any]:
     )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(TOKENS, min_size=4, max_size=60).map("".join))
 def test_tree_matches_beautifulsoup_on_tag_soup(source: str) -> None:
     assert ours(source) == beautifulsoup(source)
@@ -131,7 +132,7 @@ PAGE_TOKENS = st.one_of(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(PAGE_TOKENS, min_size=4, max_size=60).map("".join))
 def test_a_page_tree_nests_as_nesting_does_over_the_tokens(source: str) -> None:
     """The page's tree builder and `Nesting` (which reads the HTML in Markdown) agree."""

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seolint.checks.links import _scheme_host, _written_copies, link_kind
+from tests.examples import examples
 
 
 def by_urlsplit(href: str) -> tuple[str, str]:
@@ -31,7 +32,7 @@ PIECES = [
 ]  # fmt: skip
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=9).map("".join))
 def test_scheme_and_host_are_urlsplits(href: str) -> None:
     assert _scheme_host(href) == by_urlsplit(href)
@@ -87,7 +88,7 @@ SOURCE_PIECES = [
 ]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(
     st.lists(st.sampled_from(SOURCE_PIECES), max_size=12).map("".join),
     st.sampled_from(["http://a.b", "http://a.b/c", "a.b"]),

@@ -19,6 +19,7 @@ from seolint.parse import ParseError
 from seolint.parse.markdown import front_end as markdown
 from seolint.parse.markdown import inline as markdown_inline
 from seolint.parse.markdown import nodes as markdown_nodes
+from tests.examples import examples
 from tests.test_markdown_native import fallback_document, fields
 
 PIECES = [
@@ -43,7 +44,9 @@ EXAMPLES = [
     "> <div>\n> <a href=x>y</a>\n",
     "  <img src=a>\r\n",
 ]
-PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+PROPERTY = settings(
+    max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
+)
 
 
 def parsed(source: str) -> dict[str, str]:
@@ -120,7 +123,7 @@ def test_html_blocks_read_the_same_without_line_shifts_or_when_skipped(source: s
         assert parsed(source) == shortcut
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet="ab \r\n\t", max_size=30), st.data())
 def test_source_positions_are_the_documents(text: str, data: st.DataObject) -> None:
     doc = Document(path="x.md", format="markdown", source=text)

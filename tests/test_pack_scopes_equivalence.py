@@ -28,6 +28,7 @@ from seolint.parse import ParseError, parse
 from seolint.parse.html.decoration import TAG, WRAPPING_TAG
 from seolint.parse.markdown import decoration as markdown_decoration
 from seolint.registry.rule import NoOptions
+from tests.examples import examples
 
 # --- the regex oracle: the lines scope as seolint.document.lines computed it before ------
 
@@ -217,7 +218,7 @@ pages = st.lists(html_lines, min_size=1, max_size=8).map(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(drafts, st.sampled_from(["markdown", "text"]))
 def test_the_lines_scope_reads_markdown_as_the_regexes_did(draft: str, fmt: str) -> None:
     try:
@@ -232,7 +233,7 @@ def test_the_lines_scope_reads_markdown_as_the_regexes_did(draft: str, fmt: str)
     assert [(p.span.line, p.span.column, p.span.end_column) for p in found] == list(old_duplicate_lines(doc))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(pages)
 def test_the_lines_scope_reads_html_as_the_regexes_did(page: str) -> None:
     doc = parse(page, "page.html", "html")
@@ -279,7 +280,7 @@ def without_empty_columns(lines: dict[int, TextLine]) -> dict[int, tuple[str, in
     return {n: (line.text, line.column if line.text else 0) for n, line in lines.items()}
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(soups, st.sampled_from(["markdown", "html", "text"]))
 def test_the_view_combines_the_regions_as_a_slow_reading_does(soup: str, fmt: str) -> None:
     try:
@@ -300,7 +301,7 @@ def test_the_view_combines_the_regions_as_a_slow_reading_does(soup: str, fmt: st
     assert without_empty_columns(doc.views.typed_lines) == slow_lines(doc, comments, doc.views.lines)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(
     st.lists(st.sampled_from(PIECES), max_size=8)
     .map("".join)
@@ -310,7 +311,7 @@ def test_the_markdown_decoration_peels_as_the_slow_reading_does(line: str) -> No
     assert markdown_decoration.decoration(line) == old_strip(line)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.lists(st.sampled_from([*PIECES, "\n", "://", "http", "https", "w", "ww.", "h", "s"]), max_size=20))
 def test_url_spans_are_the_url_patterns_matches(pieces: list[str]) -> None:
     text = "".join(pieces)

@@ -20,6 +20,7 @@ from seolint.registry.packs.regex_safety import LazyPattern, Pattern, compile_us
 from seolint.registry.packs.screen import screen_for, without_leading_assertions
 from seolint.registry.rule import Rule
 from tests.conftest import lint_text
+from tests.examples import examples
 
 
 def rule_patterns(check: object, language: str = "en") -> tuple[Pattern, ...]:
@@ -63,7 +64,7 @@ def test_every_builtin_rule_gets_a_screen() -> None:
         assert screen.together is not None, rule.code  # translated to RE2 and compiled
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(lines, min_size=1, max_size=6), st.sampled_from(LANGUAGES))
 def test_each_builtin_screen_passes_every_text_of_a_post_that_matches(
     texts: list[str], language: str
@@ -87,7 +88,7 @@ def test_a_post_without_a_match_never_compiles_the_screen_for_one_text() -> None
     assert "each" in vars(screen)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(lines)
 def test_the_builtin_screen_matches_every_text_a_pattern_matches(text: str) -> None:
     screen = screen_for(BUILTIN_PATTERNS)

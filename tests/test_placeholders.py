@@ -17,6 +17,7 @@ from seolint.document.placeholders import (
     may_hold_placeholder,
 )
 from tests.conftest import codes_at, lint
+from tests.examples import examples
 from tests.test_site_rules import check, found, hugo_site, post
 
 
@@ -110,7 +111,7 @@ _PIECES = [
 _PIECES += ["internal", "\u212a", "\u0131", "li", "nk", "ur", "l", "x", "."]  # Kelvin sign, dotless i
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=12))
 def test_a_line_told_apart_holds_no_placeholder(pieces: list[str]) -> None:
     text = "".join(pieces)

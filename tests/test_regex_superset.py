@@ -19,6 +19,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from seolint.registry.packs.regex_superset import WHITESPACE, comparable, re2_superset
+from tests.examples import examples
 
 OPTIONS = re2.Options()
 OPTIONS.never_capture = True
@@ -202,7 +203,7 @@ texts = st.lists(st.text(alphabet=TEXT_CHARS, max_size=12), min_size=1, max_size
 
 
 @pytest.mark.parametrize("lowered", [False, True])
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(patterns, texts)
 def test_the_translation_matches_the_joined_texts_whenever_the_pattern_matches_one(
     lowered: bool, source: str, parts: list[str]

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from seolint.registry.packs.load import PackError, parse_pack
 from seolint.registry.packs.terms import TermError, parse_terms, terms_pattern, terms_screen
 from tests.conftest import codes_at, lint, lint_selected, run_cli
+from tests.examples import examples
 from tests.growth import Growth, assert_linear
 
 
@@ -147,7 +148,7 @@ _SCREENED_TERMS = parse_terms(["Github -> GitHub", "Mac OS -> macOS", "Node.js -
 _PIECES = ["Github", "Mac", "OS", "Node.js", "k8s", " ", "\t", ".", "/", "-", "@", "x", "_"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES)))
 def test_a_line_the_screen_misses_has_no_match(pieces: list[str]) -> None:
     line = "".join(pieces)

@@ -14,6 +14,7 @@ from seolint.document import views
 from seolint.document.marks import COMBINING_MARKS
 from seolint.document.syllables import count
 from tests.conftest import doc_of, lint_text
+from tests.examples import examples
 
 TABLE_POST = (
     "# Results\n\nA short intro with https://example.org/a/link and docs/path/file.md in it.\n\n"
@@ -106,19 +107,19 @@ prose_texts = st.lists(st.sampled_from(PROSE_PIECES), max_size=40).map("".join)
 
 
 @given(prose_texts)
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 def test_words_are_the_words_of_the_old_pattern(text: str) -> None:
     assert views.words_of(text) == OLD_WORD.findall(text)
 
 
 @given(prose_texts)
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 def test_sentences_are_cut_where_the_old_pattern_cut(text: str) -> None:
     assert list(views.sentences_of(text)) == old_sentences(text)
 
 
 @given(st.lists(prose_texts, max_size=6))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 def test_one_pass_finds_what_the_separate_passes_found(texts: list[str]) -> None:
     doc = doc_of("\n\n".join(text.replace("\n", " ") for text in texts))
     blocks = [b for b in doc.blocks if b.kind != "table-cell"]
