@@ -72,7 +72,7 @@ def find_outline(units: Sequence[Unit], framing: set[int]) -> Outline | None:
     """The outline above the draft, if there is one; `framing` are the lines of the
     assistant's own sentences (they may precede the outline)."""
     listed, framed = _listed_outline(units, framing), _framed_plan(units, framing)
-    if listed is None or (framed is not None and framed.first <= listed.first and framed.last > listed.last):
+    if listed is None or (framed is not None and framed.first <= listed.first and framed.last >= listed.last):
         return framed  # the plan runs on to its marker past labels ("Target length: ...")
     return listed
 
@@ -107,23 +107,34 @@ def _framed_plan(units: Sequence[Unit], framing: set[int]) -> Outline | None:
 
 
 def _listed_outline(units: Sequence[Unit], framing: set[int]) -> Outline | None:
-    start = None
+    """The first outline near the top. Before any paragraph of the post it may end anywhere;
+    after long lines (an echoed prompt, a template) only a draft marker closing it tells an
+    outline from a list in the post, and only within the first lines."""
+    begun = False
     for index, unit in enumerate(units):
+        if begun and index >= _FRAME_UNITS:
+            return None
         if unit.line in framing:
             continue
         if _HEADING.match(unit.text) or _opens_outline(unit):
-            start = index
-            break
-        if unit.kind != "heading" and len(unit.text.split()) >= _HEAD_WORDS:
-            return None  # the post has begun
-    if start is None:
-        return None
+            found, marked = _outline_from(units, index)
+            if not begun:
+                return found
+            if found is not None and marked:
+                return found
+        elif unit.kind != "heading" and len(unit.text.split()) >= _HEAD_WORDS:
+            begun = True  # the post, or lines pasted above a plan, have begun
+    return None
+
+
+def _outline_from(units: Sequence[Unit], start: int) -> tuple[Outline | None, bool]:
+    """The outline that starts at `start`, and whether a draft marker closes it."""
     end, romans = start, 0
     parts: set[str] = set()
     for index in range(start, len(units)):
         unit = units[index]
         if index > start and (_MARKER.match(unit.text) or _POINTER.match(unit.text)):
-            return _judged(units, start, index, parts, romans, marked=True)
+            return _judged(units, start, index, parts, romans, marked=True), True
         if index > start and unit.kind == "heading" and not _is_item(unit):
             break
         if index > start and not (_is_item(unit) or unit.line == units[index - 1].line):
@@ -132,7 +143,7 @@ def _listed_outline(units: Sequence[Unit], framing: set[int]) -> Outline | None:
             parts.add(part)
         romans += bool(_ROMAN.match(unit.text))
         end = index
-    return _judged(units, start, end, parts, romans, marked=False)
+    return _judged(units, start, end, parts, romans, marked=False), False
 
 
 def _opens_outline(unit: Unit) -> bool:
