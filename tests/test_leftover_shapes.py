@@ -26,7 +26,14 @@ def test_a_level_named_inside_a_heading_is_left_alone() -> None:
 
 
 def test_counted_sections_are_reported_and_fixed(tmp_path: Path) -> None:
-    draft = "# Flags\n\n" + BODY + "\n## Section 1: Why flags\n\n" + BODY + "\n## Main section 2 — Cleanup\n\n" + BODY
+    draft = (
+        "# Flags\n\n"
+        + BODY
+        + "\n## Section 1: Why flags\n\n"
+        + BODY
+        + "\n## Main section 2 — Cleanup\n\n"
+        + BODY
+    )
     assert codes_at(lint(draft, "markdown", ("H006",))) == [(5, "H006"), (9, "H006")]
     path = tmp_path / "post.md"
     path.write_text(draft, encoding="utf-8")
@@ -42,9 +49,7 @@ def test_a_section_named_by_its_number_in_prose_or_as_a_word_is_left_alone() -> 
 
 # -- S006: an outline under an echoed prompt ---------------------------------------------------
 
-PROMPT = (
-    "Prompt: write me a friendly blog post of about 800 words on feature flags for backend teams\n\n"
-)
+PROMPT = "Prompt: write me a friendly blog post of about 800 words on feature flags for backend teams\n\n"
 PLAN = "Plan\n- Hook: a Friday deploy\n- What a flag costs\n- Cleaning up\n- CTA: try one\nArticle\n\n"
 
 
@@ -54,5 +59,58 @@ def test_an_outline_under_a_pasted_prompt_is_found_when_a_marker_closes_it() -> 
 
 
 def test_a_list_after_the_post_began_without_a_marker_is_left_alone() -> None:
-    post = PROMPT + "# Flags\n\n" + BODY + "\nPlan\n- Hook: a Friday deploy\n- What a flag costs\n- CTA: try one\n\n" + BODY
+    post = (
+        PROMPT
+        + "# Flags\n\n"
+        + BODY
+        + "\nPlan\n- Hook: a Friday deploy\n- What a flag costs\n- CTA: try one\n\n"
+        + BODY
+    )
     assert lint(post, "markdown", ("S006",)) == []
+
+
+# -- S010: a platform's tag line, rows of controls, comments under the reactions ---------------
+
+POST = "# Deadlines in Go\n\n" + BODY + "\n## Retries\n\n" + BODY + "\n" + BODY + "\n" + BODY
+
+
+def _debris(text: str, fmt: str = "markdown") -> list[int]:
+    return [line for line, code in codes_at(lint(text, fmt, ("S010",))) if code == "S010"]  # type: ignore[arg-type]
+
+
+def test_a_tag_line_under_the_title_is_the_platforms() -> None:
+    page = "# Deadlines in Go\n\n#golang #rpc #reliability\n\n" + POST.split("\n", 2)[2]
+    assert _debris(page) == [3]
+
+
+def test_one_hashtag_or_a_heading_is_left_alone() -> None:
+    page = "# Deadlines in Go\n\n#golang is the tag we use.\n\n" + POST.split("\n", 2)[2]
+    assert _debris(page) == []
+
+
+def test_comments_and_an_author_card_under_the_reactions_are_the_pages() -> None:
+    tail = (
+        "\n👍 12 · Reply · Share\n\nDana Ortiz • Jun 2\nNice post, we hit the same bug last winter.\n"
+        "3 likes · Reply\n\n© 2026 · About · Terms of use · Privacy\n"
+    )
+    lines = _debris(POST + tail)
+    first = (POST + tail).count("\n", 0, (POST + tail).index("👍")) + 1
+    assert {first, first + 3, first + 4, first + 6} <= set(lines)
+
+
+def test_a_control_word_inside_a_paragraph_or_before_a_section_is_not_a_cut() -> None:
+    wrapped = (
+        POST
+        + "\nYou can extend it for your own stores\n(like the S3 driver).\n\nThanks for reading our notes.\n"
+    )
+    assert _debris(wrapped) == []
+    section = (
+        POST
+        + "\nShare\n\n## Your turn\n\nWhich of these deadlines would you set first in your own service?\n"
+    )
+    assert _debris(section) == []
+
+
+def test_a_row_of_years_or_footer_words_alone_is_left_alone() -> None:
+    post = POST + "\nAbout\n\nReleases: 2024 · 2025 · 2026\n"
+    assert _debris(post) == []

@@ -39,6 +39,7 @@ _MAX_RELATED_WORDS = 25  # a related question is one sentence
 _MAX_CONTROL_CHARS = 40  # a control's or a related block's label is a few words
 _MIN_CHIPS = 2
 _MAX_CARD_WORDS = 12  # a source card's line: a page title or a domain and a number
+_TAIL_SHARE = 4  # prose under page controls is the page's when the post above is 4 times longer
 
 
 class Debris(NamedTuple):
@@ -56,10 +57,11 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     listed = {unit.line for items in related.values() for unit in items}
     prompt = _echoed_prompt(units)
     content = [u for u in units if _is_content(u, framing | prompt) and u.line not in listed]
+    chrome = _chrome_lines(doc, units)
+    content = before_controls(content, {units[i].line for i in chrome if _single_line(units, i)}, units)
     head_end = content[0].line if content else len(doc.lines) + 1
     tail_start = content[-1].line if content else 0
     meta = {line for span in doc.page_meta for line in range(span.line, span.end_line + 1)}
-    chrome = _chrome_lines(doc, units)
     anywhere = _slot_lines(units) | _source_blocks(units, linked_lines) | _boxes(units, chrome, related)
     chrome.update((index, "the page's chrome") for index in anywhere if index not in chrome)
     weak = _author_boxes(units)
@@ -100,6 +102,33 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     found += [Debris(units[i].line, units[i].line, "a line of the page's chrome", True) for i in runs]
     found += _author_cards(units, {line for d in found for line in range(d.first, d.last + 1)})
     return _one_per_line(found)
+
+
+def before_controls(content: list[Unit], controls: Collection[int], units: Sequence[Unit]) -> list[Unit]:
+    """The post's prose lines `content` up to the first line of page controls (reactions,
+    `Reply`, a share bar) under which only a little prose and no section of the post is
+    left: readers' comments and an author card are the page's, not the post's."""
+    if not content or not controls:
+        return content
+    total = sum(len(u.text.split()) for u in content)
+    headings = [u.line for u in units if u.kind == "heading"]
+    for line in sorted(controls):
+        if not content[0].line < line < content[-1].line or any(
+            line < h < content[-1].line for h in headings
+        ):
+            continue
+        after = sum(len(u.text.split()) for u in content if u.line > line)
+        if _TAIL_SHARE * after <= total - after:
+            return [u for u in content if u.line < line]
+    return content
+
+
+def _single_line(units: Sequence[Unit], index: int) -> bool:
+    """A block of one line (a control of its own, `Reply`), not the end of a sentence's
+    paragraph ("(like `driver.Bucket`).")."""
+    unit = units[index]
+    following = units[index + 1] if index + 1 < len(units) else None
+    return unit.first and (following is None or unit.block is None or following.block != unit.block)
 
 
 def _one_per_line(found: list[Debris]) -> list[Debris]:
@@ -260,13 +289,17 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
             found[index] = f"the page's {unit.text.strip()!r} control"
         elif is_source_chips(unit.text) or (_in_cells(unit.text) and _source_row(unit.text)):
             found[index] = "the page's row of source links"
-        elif _in_cells(unit.text) and _control_row(unit.text, ui_words):
+        elif _in_cells(unit.text) and _control_row(unit.text, ui_words, leftover_words().row_words):
             found[index] = "the page's row of controls"
+        elif unit.text.startswith("#") and _TAG_LINE.match(unit.text):
+            found[index] = "the page's tag line"
         elif few_words and key.startswith(openers):
             found[index] = "the page's footer"
     return found
 
 
+# A platform's tag line: two hashtags or more and nothing else ("#go #grpc #backend").
+_TAG_LINE = re.compile(r"^(?:#[^\W\d_][\w-]*[ \t,·]*){2,}$")
 _ROW = re.compile(r"(?<!\s)\s+[·•|]\s+")  # from the run's start only: linear on long runs
 
 
@@ -275,11 +308,14 @@ def _in_cells(text: str) -> bool:
     return "·" in text or "•" in text or "|" in text
 
 
-def _control_row(text: str, ui_words: frozenset[str]) -> bool:
+def _control_row(text: str, ui_words: frozenset[str], row_words: frozenset[str]) -> bool:
     """A row of a page's controls on one line, between separators: `Share · Export · Rewrite`,
-    `Answer · Images · Sources 9` (a count is any number)."""
-    cells = _ROW.split(text.strip())
-    return len(cells) >= _MIN_CHIPS and all(_shape(_key(cell)) in ui_words for cell in cells)
+    `Answer · Images · Sources 9`, `Like · Comment · Repost`, `© 2026 · About · Privacy Policy`
+    (a count is any number; a row of counts and footer links needs one control or two links)."""
+    cells = [_shape(_key(cell)) for cell in _ROW.split(text.strip())]
+    if len(cells) < _MIN_CHIPS or not all(cell in ui_words or cell in row_words for cell in cells):
+        return False
+    return any(cell in ui_words for cell in cells) or sum(cell != "n" for cell in cells) >= _MIN_CHIPS
 
 
 def _source_row(text: str) -> bool:
