@@ -114,3 +114,46 @@ def test_a_control_word_inside_a_paragraph_or_before_a_section_is_not_a_cut() ->
 def test_a_row_of_years_or_footer_words_alone_is_left_alone() -> None:
     post = POST + "\nAbout\n\nReleases: 2024 · 2025 · 2026\n"
     assert _debris(post) == []
+
+
+# -- S008: a review left in the text -----------------------------------------------------------
+
+TEXT = "Pin every module to a version so that an upgrade is a change someone reviews first."
+
+
+def _notes(text: str, fmt: str = "markdown") -> list[int]:
+    return [line for line, code in codes_at(lint(text, fmt, ("S008",))) if code == "S008"]  # type: ignore[arg-type]
+
+
+def test_tracked_changes_and_comment_ranges_from_pandoc_are_reported() -> None:
+    draft = (
+        "# Modules\n\n"
+        + TEXT
+        + '\n\n[Open with the outage?]{.comment-start id="3" author="Ann"}[]{.comment-end id="3"}\n\n'
+        '## [Lock what you use]{.insertion author="Ann"}[Locks]{.deletion author="Bo"}\n\n' + TEXT + "\n"
+    )
+    assert _notes(draft) == [5, 7]
+
+
+def test_a_pandoc_span_of_another_class_is_left_alone() -> None:
+    draft = "# Modules\n\n" + TEXT + " [Small print]{.smallcaps} stays.\n\n```\n[x]{.insertion}\n```\n"
+    assert _notes(draft) == []
+
+
+def test_word_revisions_comment_anchors_and_note_attributes_are_reported() -> None:
+    page = (
+        '<h1>Headers</h1>\n<h2>Framing<a href="#_msocom_2">[AB2]</a></h2>\n'
+        f'<p>{TEXT} <del cite="mailto:ab@example.org" datetime="2026-01-02T10:00Z">old</del>'
+        '<ins datetime="2026-01-02T10:00Z">new</ins></p>\n'
+        f'<p data-reviewer-comment="check the limit">{TEXT}</p>\n'
+        '<p><a name="_msocom_2"></a>[AB2] Please keep the softer wording here.</p>\n'
+    )
+    assert _notes(page, "html") == [2, 3, 4, 5]
+
+
+def test_a_posts_own_strikethrough_and_data_attributes_are_left_alone() -> None:
+    page = (
+        f"<h1>Headers</h1>\n<p>{TEXT} It is a <del>bug</del> <ins>feature</ins>.</p>\n"
+        f'<p data-section="intro" data-notes-count="2">{TEXT}</p>\n'
+    )
+    assert _notes(page, "html") == []

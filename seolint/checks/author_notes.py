@@ -21,6 +21,7 @@ from typing import NamedTuple
 from seolint.checks.draft_units import Unit
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import alternation, leftover_words
+from seolint.checks.review_marks import review_marks
 from seolint.document.model import Document, Span
 from seolint.document.placeholders import BRACKETED
 from seolint.document.tags import tag_spans
@@ -131,11 +132,17 @@ def find_notes(
     found += _attribute_notes(doc, bracketed)
     found += _comment_notes(doc, bracketed)
     found += _comment_anchors(doc, units)
+    found += [
+        Note(span, "a review left in the text (a tracked change or comment)", whole)
+        for span, whole in review_marks(doc)
+    ]
     found += _instruction_lines(doc, set(framing) | {note.span.line for note in found})
     return sorted(found)
 
 
-_COMMENT_ANCHOR = LazyRegex(r"\[[a-z]{1,2}\]")
+_COMMENT_ANCHOR = LazyRegex(
+    r"\[(?:[a-z]{1,2}|[A-Z]{1,3}\d{1,2})\]"
+)  # "[a]"; Word's "[RO1]": initials, a number
 _INSTRUCTION_WORDS = 16
 
 
@@ -145,6 +152,7 @@ def _comment_anchors(doc: Document, units: Sequence[Unit]) -> list[Note]:
     that opens with its own `[a]` ("[a] Priya: can we add a diagram here?")."""
     starts = {unit.line: unit.text for unit in units}
     found = []
+    anchors: set[str] = set()
     for link in doc.links:
         if not ((link.href or "").startswith("#") and _COMMENT_ANCHOR.fullmatch(link.text.strip())):
             continue
@@ -152,6 +160,13 @@ def _comment_anchors(doc: Document, units: Sequence[Unit]) -> list[Note]:
             found.append(Note(_whole_line(doc, link.span.line), "a comment of the document editor", True))
         else:
             found.append(Note(link.span, "a comment anchor of the document editor", False))
+            anchors.add(link.text.strip())
+    linked = {note.span.line for note in found}
+    found += [  # the comment an anchor points to, opening with the anchor's text ("[RO1] ...")
+        Note(_whole_line(doc, line), "a comment of the document editor", True)
+        for line, text in starts.items()
+        if line not in linked and text.startswith("[") and text.split("]", 1)[0] + "]" in anchors
+    ]
     return found
 
 
