@@ -157,3 +157,43 @@ def test_a_posts_own_strikethrough_and_data_attributes_are_left_alone() -> None:
         f'<p data-section="intro" data-notes-count="2">{TEXT}</p>\n'
     )
     assert _notes(page, "html") == []
+
+
+# -- S002: slots a tool or template left unfilled ----------------------------------------------
+
+
+def _todo(text: str, fmt: str = "markdown") -> list[int]:
+    return [line for line, code in codes_at(lint(text, fmt, ("S002",))) if code == "S002"]  # type: ignore[arg-type]
+
+
+def test_unfilled_slots_in_shortcodes_cells_and_templates_are_reported() -> None:
+    draft = (
+        "# Uploads\n\n"
+        '[download_box file="starter.zip" group="TBD"]\n\n'
+        "| Store | Key |\n|---|---|\n| GCS | [TBD - ask the storage team] |\n\n"
+        '[signup url="INSERT_SIGNUP_LINK"]\n\n'
+        "At {brand_name}, uploads go straight to the bucket.\n\n"
+        "Teams saved {stat_2} hours.\n"
+    )
+    assert _todo(draft) == [3, 7, 9, 11, 13]
+
+
+def test_enums_format_strings_and_quoted_markers_are_left_alone() -> None:
+    post = (
+        "# Modes\n\nThe sink runs in INSERT_ONLY mode, and `{user_id}` is a path parameter.\n\n"
+        'Write println!("{}", x) or name it {x}; a "TBD" column holds open items.\n'
+    )
+    assert _todo(post) == []
+
+
+# -- L001: an address with a part still to fill in ---------------------------------------------
+
+
+def test_an_address_with_a_part_to_fill_in_is_a_placeholder() -> None:
+    draft = "# Uploads\n\nOur [least-privilege guide](/?p=TBD) and [the FAQ](/docs/TODO#top) explain it.\n"
+    assert codes_at(lint(draft, "markdown", ("L001",))) == [(3, "L001"), (3, "L001")]
+
+
+def test_an_address_with_those_letters_inside_a_word_is_left_alone() -> None:
+    draft = "# Uploads\n\nSee [the todo app](/examples/todomvc/) and [TBD-2](/issues/TBD-2) for details.\n"
+    assert lint(draft, "markdown", ("L001",)) == []
