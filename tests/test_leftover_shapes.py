@@ -197,3 +197,74 @@ def test_an_address_with_a_part_to_fill_in_is_a_placeholder() -> None:
 def test_an_address_with_those_letters_inside_a_word_is_left_alone() -> None:
     draft = "# Uploads\n\nSee [the todo app](/examples/todomvc/) and [TBD-2](/issues/TBD-2) for details.\n"
     assert lint(draft, "markdown", ("L001",)) == []
+
+
+# -- precision: a sentence-case title under labels, a signed byline -----------------------------
+
+
+def test_a_title_in_sentence_case_under_the_labels_is_the_title() -> None:
+    draft = (
+        "Keyword: feature flags\nMeta description: How flags make rollbacks cheap.\n\n"
+        "Feature flags: what they cost, what they save, and when to delete them\n\n" + BODY
+    )
+    assert sorted({line for line, code in codes_at(lint(draft, "text", ("S001", "S005")))}) == [1, 2]
+    valued = "Keyword: feature flags\nAudience: backend teams\n\nReadability target: grade 9\n\n" + BODY
+    assert [line for line, code in codes_at(lint(valued, "text", ("S005",)))] == [1, 2, 4]
+
+
+def test_a_signed_byline_with_a_reading_time_is_the_posts_own() -> None:
+    post = "# Deadlines in Go\n\nBy Dana Ortiz · 3 June 2026 · 6 min read\n\n" + POST.split("\n", 2)[2]
+    assert _debris(post) == []
+    pasted = (
+        "Sign in\n\n# Deadlines in Go\n\nBy Dana Ortiz · 3 June 2026 · 6 min read\n\n"
+        + POST.split("\n", 2)[2]
+    )
+    assert 5 in _debris(pasted)
+
+
+# -- S010: a chat's time stamps, a tool's banners, "More articles by" --------------------------
+
+
+def test_time_stamps_and_banners_around_the_post_are_the_tools() -> None:
+    draft = (
+        "=== REQUEST ===\nwrite the flags post\n=== RESPONSE ===\n\n" + POST + "\n=== END · 912 tokens ===\n"
+    )
+    lines = _debris(draft, "text")
+    assert {1, 3} <= set(lines) and draft.count("\n") in lines
+    thread = (
+        "Ines Varga\nToday 09:12 AM\n\n" + POST + "\n👍 2\n\nTom Berg\nToday 09:30 AM (edited)\nlooks good\n"
+    )
+    assert {2, thread.count("\n") - 1} <= set(_debris(thread, "text"))
+
+
+def test_a_time_or_a_rule_inside_the_post_is_left_alone() -> None:
+    post = POST + "\nThe job runs at 10:42 every night.\n\n---\n\n" + BODY + "\n10:42\n\n" + BODY
+    assert _debris(post) == []
+
+
+# -- S008: a note list for the reviewer, values still to write, "... goes here" -----------------
+
+
+def test_open_items_for_the_reviewer_and_the_list_under_them() -> None:
+    draft = POST + "\nOpen questions for the editor:\n\n- the link for the SDK\n- a diagram for the intro\n"
+    found = [(f.span.line, f.span.end_line) for f in lint(draft, "markdown", ("S008",))]
+    start = draft.count("\n", 0, draft.index("Open questions")) + 1
+    assert found == [(start, start + 3)]
+
+
+def test_values_still_to_write_and_a_slot_that_goes_here() -> None:
+    page = (
+        '<html><head><meta name="description" content="[Description – 150 characters with the keyword]">'
+        '</head><body><h1>Flags</h1>\n<img src="a.png" alt="DIAGRAM GOES HERE">\n'
+        f"<p>{BODY}</p>\n<blockquote>[A customer story about a rollback goes here]</blockquote>\n"
+        "</body></html>\n"
+    )
+    assert sorted({line for line, _ in codes_at(lint(page, "html", ("S008",)))}) == [1, 2, 5]
+
+
+def test_real_alt_text_and_bracketed_words_are_left_alone() -> None:
+    page = (
+        '<html><head><meta name="description" content="How flags [beta] help."></head><body><h1>Flags</h1>\n'
+        f'<img src="a.png" alt="NASA logo">\n<img src="b.png" alt="AWS">\n<p>{BODY} Go [here] for more.</p>\n'
+    )
+    assert lint(page, "html", ("S008",)) == []

@@ -58,7 +58,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"|\((?:{verbs}){asked.format(artifacts)}[^()\n]{{0,200}}\)"
         rf"|(?<!\])\[(?:{square_verbs}){asked.format(artifacts)}[^\[\]\n]{{0,200}}\](?![(\[:])"
         rf"|(?<!\])\[{pictured}[^\[\]\n]{{0,300}}\](?![(\[:])"
-        rf"|(?<!\])\[(?-i:(?=[A-Z]))(?:{free})(?:\s+[^\s\[\]]+){{3,40}}\](?![(\[:])",
+        rf"|(?<!\])\[(?-i:(?=[A-Z]))(?:{free})(?:\s+[^\s\[\]]+){{3,40}}\](?![(\[:])"
+        # "[Customer quote about the outage goes here]": what is missing, and where it goes.
+        r"|(?<!\])\[[^\[\]\n]{3,200}?\s(?:goes|go|belongs|comes)\s+here\](?![(\[:])",
         re.IGNORECASE,
     )
     citation = re.compile(
@@ -117,15 +119,12 @@ def find_notes(
                 found.append(
                     Note(Span(line.number, start, line.number, start + len(match.group())), what, whole)
                 )
-    for unit in units:
+    for index, unit in enumerate(units):
         held = _held_back(unit.text)
         if unit.kind != "heading" and unit.line not in framing and (held or note_line.match(unit.text)):
+            last = _list_under(units, index) if unit.text.rstrip().endswith(":") else unit.line
             found.append(
-                Note(
-                    Span(unit.line, 1, unit.line, len(doc.lines[unit.line - 1]) + 1),
-                    "a note to the editor",
-                    True,
-                )
+                Note(Span(unit.line, 1, last, len(doc.lines[last - 1]) + 1), "a note to the editor", True)
             )
     found += _suggestion_lists(doc, units, set(framing))
     found += _addressed_notes(doc, units)
@@ -137,7 +136,18 @@ def find_notes(
         for span, whole in review_marks(doc)
     ]
     found += _instruction_lines(doc, set(framing) | {note.span.line for note in found})
-    return sorted(found)
+    return sorted({note.span: note for note in reversed(found)}.values())  # one note a span
+
+
+def _list_under(units: Sequence[Unit], index: int) -> int:
+    """The last line of the list right under a note's head ("Open items for the reviewer:"),
+    or the head's own line when no list follows it."""
+    last = units[index].line
+    for unit in units[index + 1 :]:
+        if unit.kind != "list-item":
+            break
+        last = unit.line
+    return last
 
 
 _COMMENT_ANCHOR = LazyRegex(
@@ -283,6 +293,11 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -
     return found
 
 
+# A value still to write: all of it in brackets ("[Meta description - max 155 characters]"),
+# or a slot's name in capitals ("ALT TEXT HERE", "IMAGE_PLACEHOLDER"); not "[beta]" or "NASA".
+_UNWRITTEN_VALUE = LazyRegex(r"\[[^\[\]]*\s[^\[\]]*\]|(?=.*[ _])[A-Z][A-Z0-9 _-]{5,}")
+
+
 def _attribute_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
     """A note in an attribute's value, which no reader sees until it is published: an image's
     alt text (`alt="[ALT TEXT: a diagram of ...]"`) or the meta description (`content="[Write
@@ -293,7 +308,7 @@ def _attribute_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
     return [
         Note(span, f"a note to the writer in {where}", False)
         for text, span, where in fields
-        if "[" in text and bracketed.search(text)
+        if ("[" in text and bracketed.search(text)) or _UNWRITTEN_VALUE.fullmatch(text.strip())
     ]
 
 

@@ -58,7 +58,8 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     prompt = _echoed_prompt(units)
     content = [u for u in units if _is_content(u, framing | prompt) and u.line not in listed]
     chrome = _chrome_lines(doc, units)
-    content = before_controls(content, {units[i].line for i in chrome if _single_line(units, i)}, units)
+    cuts = {units[i].line for i, what in chrome.items() if _single_line(units, i) and what not in _MARKS}
+    content = before_controls(content, cuts, units)
     head_end = content[0].line if content else len(doc.lines) + 1
     tail_start = content[-1].line if content else 0
     meta = {line for span in doc.page_meta for line in range(span.line, span.end_line + 1)}
@@ -66,6 +67,7 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     chrome.update((index, "the page's chrome") for index in anywhere if index not in chrome)
     weak = _author_boxes(units)
     found: list[Debris] = []
+    pasted = any(units[index].line < head_end or units[index].line > tail_start for index in chrome)
     previous: Unit | None = None
     for index, unit in enumerate(units):
         repeat = (
@@ -94,7 +96,9 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
             and _READ_TIME.search(unit.text)
             and not unit.text.rstrip().endswith(":")
             and not _labelled(unit.text)
-        ):  # "By Ana · 12 March 2026" alone is the writer's own byline; a reading time is the page's
+            and (pasted or not _signed(unit.text))
+        ):  # "By Ana · 12 March 2026" alone is the writer's own byline; a reading time is the page's,
+            # unless the writer signs it and nothing else of a page's chrome was pasted with it
             found.append(Debris(unit.line, unit.line, "the page's byline", False))
     found += _title_copies(doc, units[:_HEAD_UNITS], head_end)
     found += [Debris(line, line, "the prompt the page echoed above its answer", True) for line in prompt]
@@ -293,6 +297,10 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
             found[index] = "the page's row of controls"
         elif unit.text.startswith("#") and _TAG_LINE.match(unit.text):
             found[index] = "the page's tag line"
+        elif short and _TIME_STAMP.match(unit.text.strip()):
+            found[index] = _MARKS[0]
+        elif unit.text[:1] in "=-*~" and _BANNER.match(unit.text.strip()):
+            found[index] = _MARKS[1]
         elif few_words and key.startswith(openers):
             found[index] = "the page's footer"
     return found
@@ -300,6 +308,16 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
 
 # A platform's tag line: two hashtags or more and nothing else ("#go #grpc #backend").
 _TAG_LINE = re.compile(r"^(?:#[^\W\d_][\w-]*[ \t,·]*){2,}$")
+# Chrome that marks a message or a part, not a control: no end of the post is read from it.
+_MARKS = ("a chat's time stamp", "the tool's banner line")
+# A chat's time stamp on a line of its own: "Yesterday 10:42 AM", "Tue 09:15 (edited)".
+_TIME_STAMP = re.compile(
+    r"^(?:(?:yesterday|today|mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*\(edited\))?$",
+    re.IGNORECASE,
+)
+# A tool's banner between runs of the same rule: "=== OUTPUT ===", "--- end of draft ---".
+_BANNER = re.compile(r"^(?P<rule>={3,}|-{3,}|\*{3,}|~{3,})\s+\S.*?\s+(?P=rule)$")
 _ROW = re.compile(r"(?<!\s)\s+[·•|]\s+")  # from the run's start only: linear on long runs
 
 
@@ -444,8 +462,16 @@ def _echoed_prompt(units: Sequence[Unit]) -> set[int]:
 
 
 def _related_head(key: str, heads: frozenset[str]) -> bool:
-    """A related block's head: "Related", "People also ask", or "More from" and an author."""
-    return key in heads or (" ".join(key.split()[:2]) in heads and key.startswith("more from "))
+    """A related block's head: "Related", "People also ask", or "More from" or "More articles
+    by" and an author."""
+    words = key.split()
+    return (
+        key in heads
+        or any(  # "More from" or "More articles by" and an author's name
+            " ".join(words[:length]) in heads and words[0] == "more" and len(words) > length
+            for length in (2, 3)
+        )
+    )
 
 
 _QUESTION_WORDS = frozenset(
@@ -541,6 +567,11 @@ def _without_object(key: str) -> str:
 def _shape(key: str) -> str:
     """A key with its numbers as `n` ("view 3 more" -> "view n more")."""
     return " ".join("n" if word.isdigit() else word for word in key.split())
+
+
+def _signed(text: str) -> bool:
+    """A byline that names its writer ("By Ana Duarte · 7 min read"), as a post's own does."""
+    return text.lstrip(" *_").lower().startswith("by ")
 
 
 def is_byline(text: str) -> bool:
