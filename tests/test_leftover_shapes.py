@@ -268,3 +268,28 @@ def test_real_alt_text_and_bracketed_words_are_left_alone() -> None:
         f'<img src="a.png" alt="NASA logo">\n<img src="b.png" alt="AWS">\n<p>{BODY} Go [here] for more.</p>\n'
     )
     assert lint(page, "html", ("S008",)) == []
+
+
+# -- S007: a closing block with a section of the post under it is the post's ---------------------
+
+SECTION = "When flags rot\n\n" + BODY
+
+
+def _talk(text: str) -> list[int]:
+    return [line for line, code in codes_at(lint(text, "text", ("S007",))) if code == "S007"]  # type: ignore[arg-type]
+
+
+def test_a_description_of_the_text_inside_a_plain_text_post_is_the_posts() -> None:
+    post = "Feature flags\n\n" + (BODY + "\n") * 5 + "The headings are written last, once the flags ship.\n\n"
+    post += SECTION
+    assert _talk(post) == []
+
+
+def test_the_same_description_under_the_last_section_is_the_assistants() -> None:
+    draft = (
+        "Feature flags\n\n"
+        + (BODY + "\n") * 5
+        + SECTION
+        + "\nThe headings are written to match the keyword.\n"
+    )
+    assert _talk(draft) == [draft.count("\n")]
