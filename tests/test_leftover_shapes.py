@@ -293,3 +293,16 @@ def test_the_same_description_under_the_last_section_is_the_assistants() -> None
         + "\nThe headings are written to match the keyword.\n"
     )
     assert _talk(draft) == [draft.count("\n")]
+
+
+# -- S010: a translation tool's tabs and language pair -----------------------------------------
+
+
+def test_a_row_of_tabs_and_a_language_pair_above_the_text_are_the_tools() -> None:
+    page = "Text    Images    Files\nGerman (detected) → English\n\nKeyword: feature flags\n\n" + POST
+    assert {1, 2} <= set(_debris(page, "text"))
+
+
+def test_wide_gaps_in_prose_and_an_arrow_in_a_sentence_are_left_alone() -> None:
+    post = POST + "\nInput  Output\n\nWe map German → English in the glossary step, then review it.\n"
+    assert _debris(post, "text") == []

@@ -96,9 +96,9 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
             and _READ_TIME.search(unit.text)
             and not unit.text.rstrip().endswith(":")
             and not _labelled(unit.text)
-            and (pasted or not _signed(unit.text))
+            and (pasted or doc.hints.marked_bylines or not _signed(unit.text))
         ):  # "By Ana · 12 March 2026" alone is the writer's own byline; a reading time is the page's,
-            # unless the writer signs it and nothing else of a page's chrome was pasted with it
+            # unless the writer signs it in a format with no byline markup and no other chrome came
             found.append(Debris(unit.line, unit.line, "the page's byline", False))
     found += _title_copies(doc, units[:_HEAD_UNITS], head_end)
     found += [Debris(line, line, "the prompt the page echoed above its answer", True) for line in prompt]
@@ -297,6 +297,10 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
             found[index] = "the page's row of controls"
         elif unit.text.startswith("#") and _TAG_LINE.match(unit.text):
             found[index] = "the page's tag line"
+        elif _tabbed(doc.lines[unit.line - 1]):
+            found[index] = "the page's row of tabs"
+        elif short and _LANGUAGE_PAIR.match(unit.text.strip()):
+            found[index] = "a translation tool's language pair"
         elif short and _TIME_STAMP.match(unit.text.strip()):
             found[index] = _MARKS[0]
         elif unit.text[:1] in "=-*~" and _BANNER.match(unit.text.strip()):
@@ -310,6 +314,11 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
 _TAG_LINE = re.compile(r"^(?:#[^\W\d_][\w-]*[ \t,·]*){2,}$")
 # Chrome that marks a message or a part, not a control: no end of the post is read from it.
 _MARKS = ("a chat's time stamp", "the tool's banner line")
+# A page's tabs copied as one line: three capitalised names or more, wide gaps between
+# ("Text    Images    Documents    Websites").
+_TABS = re.compile(r"^[A-Z][\w'-]*(?: [\w'-]+)?(?:(?: {2,}|\t+)[A-Z][\w'-]*(?: [\w'-]+)?){2,}$")
+# A translation tool's language pair: "Spanish (detected) ⇄ English", "German → English".
+_LANGUAGE_PAIR = re.compile(r"^[A-Z][a-z]+(?: \([a-z -]+\))? [⇄↔⇆→] [A-Z][a-z]+(?: \([a-z -]+\))?$")
 # A chat's time stamp on a line of its own: "Yesterday 10:42 AM", "Tue 09:15 (edited)".
 _TIME_STAMP = re.compile(
     r"^(?:(?:yesterday|today|mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
@@ -319,6 +328,11 @@ _TIME_STAMP = re.compile(
 # A tool's banner between runs of the same rule: "=== OUTPUT ===", "--- end of draft ---".
 _BANNER = re.compile(r"^(?P<rule>={3,}|-{3,}|\*{3,}|~{3,})\s+\S.*?\s+(?P=rule)$")
 _ROW = re.compile(r"(?<!\s)\s+[·•|]\s+")  # from the run's start only: linear on long runs
+
+
+def _tabbed(source: str) -> bool:
+    """A line typed as a row of tabs, its wide gaps kept in the source."""
+    return ("  " in source or "\t" in source) and _TABS.match(source.strip()) is not None
 
 
 def _in_cells(text: str) -> bool:
