@@ -306,3 +306,12 @@ def test_a_row_of_tabs_and_a_language_pair_above_the_text_are_the_tools() -> Non
 def test_wide_gaps_in_prose_and_an_arrow_in_a_sentence_are_left_alone() -> None:
     post = POST + "\nInput  Output\n\nWe map German → English in the glossary step, then review it.\n"
     assert _debris(post, "text") == []
+
+
+def test_a_translators_note_by_its_abbreviation_is_a_note() -> None:
+    draft = "# Flags\n\n" + BODY + '\n[T.N.: the source says "interruptor"; kept as "flag".]\n'
+    assert _notes(draft) == [5]
+    post = (
+        "# Flags\n\n" + BODY + "\nThanks to T.N. Okafor for the review: [the talk](https://example.org/t).\n"
+    )
+    assert _notes(post) == []
