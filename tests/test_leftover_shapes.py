@@ -315,3 +315,10 @@ def test_a_translators_note_by_its_abbreviation_is_a_note() -> None:
         "# Flags\n\n" + BODY + "\nThanks to T.N. Okafor for the review: [the talk](https://example.org/t).\n"
     )
     assert _notes(post) == []
+
+
+def test_a_line_giving_the_documents_draft_status_is_a_note() -> None:
+    draft = "# Flags\n\nDraft v3: for review by Monday, keyword feature flags\n\n" + BODY
+    assert _notes(draft) == [3]
+    post = "# Flags\n\nDraft 7 of the schema spec changed how flags are typed, and we follow it.\n\n" + BODY
+    assert _notes(post) == []

@@ -228,15 +228,18 @@ _OPENED = LazyRegex(
 )
 
 
+# The document's status on a line of its own: "DRAFT 2 - for review by Friday", "Draft v3: ...".
+_DRAFT_STATUS = LazyRegex(r"^\W*draft\s*(?:v|version\s*)?\d+\s*[–—:-]", re.IGNORECASE)
 _HOLD_WORDS = 16  # "Draft v2 — do not publish from this doc" is a short line
 
 
 def _held_back(text: str) -> bool:
     """A line that tells the editor the text is not to go out ("Draft v2 — do not publish
-    from this doc")."""
+    from this doc"), or what state it is in ("DRAFT 2 - for review by Friday")."""
     lowered = text.lower()
-    return len(text.split()) <= _HOLD_WORDS and any(
-        phrase in lowered for phrase in ("do not publish", "don't publish", "not for publication")
+    return len(text.split()) <= _HOLD_WORDS and (
+        any(phrase in lowered for phrase in ("do not publish", "don't publish", "not for publication"))
+        or _DRAFT_STATUS.match(text) is not None
     )
 
 
