@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import NamedTuple
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.checks.leftover_spans import locate_sentence, sentence_end_line
 from seolint.document.model import Document, Span
@@ -26,6 +27,9 @@ from seolint.registry.edits import remove_sentence
 from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, ScreenedPattern
 from seolint.registry.packs.match import Matcher, PackCheck
 from seolint.registry.rule import NoOptions, rule
+
+if TYPE_CHECKING:
+    from seolint.document.views import Views
 
 
 class Words(NamedTuple):
@@ -565,8 +569,12 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
     screen = DocumentScreen([sentence.text for sentence in read])
     found = []
     thinking = None  # the block of a reasoning trace: all its sentences are the assistant's
+    last_heading = max((*(heading.span.line for heading in doc.headings), *_plain_heads(views)), default=0)
     for sentence in read:
-        edge = sentence.block < _EDGE_BLOCKS or sentence.block >= count - _EDGE_BLOCKS
+        edge = sentence.block < _EDGE_BLOCKS or (
+            sentence.block >= count - _EDGE_BLOCKS
+            and views.blocks[sentence.block].block.span.line > last_heading
+        )  # a closing block with a section of the post under it is the post's own
         listed = views.blocks[sentence.block].block.kind == "list-item"
         form = assistant_form(sentence.text, listed, edge, screen)
         if form is None and sentence.block == thinking:
@@ -579,6 +587,25 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
                 span = span._replace(end_line=last, end_column=len(doc.lines[last - 1].rstrip()) + 1)
             found.append(Said(span, form, sentence.block, sentence.text))
     return tuple(found)
+
+
+_HEAD_WORDS = 8
+
+
+def _plain_heads(views: Views) -> list[int]:
+    """Lines of a plain-text draft's section heads: a short line of its own, no sentence, with
+    a paragraph of prose under it ("When the outline is wrong")."""
+    blocks = views.blocks
+    return [
+        head.block.span.line
+        for head, under in pairwise(blocks)
+        if head.block.kind == "paragraph"
+        and head.block.span.line == head.block.span.end_line
+        and 0 < head.words <= _HEAD_WORDS
+        and not head.text.rstrip().endswith((".", "!", "?", ":"))
+        and under.block.kind == "paragraph"
+        and under.words > _HEAD_WORDS
+    ]
 
 
 @rule("S007", "assistant-talk", Severity.ERROR)

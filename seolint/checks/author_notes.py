@@ -21,6 +21,7 @@ from typing import NamedTuple
 from seolint.checks.draft_units import Unit
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import alternation, leftover_words
+from seolint.checks.review_marks import review_marks
 from seolint.document.model import Document, Span
 from seolint.document.placeholders import BRACKETED
 from seolint.document.tags import tag_spans
@@ -57,7 +58,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"|\((?:{verbs}){asked.format(artifacts)}[^()\n]{{0,200}}\)"
         rf"|(?<!\])\[(?:{square_verbs}){asked.format(artifacts)}[^\[\]\n]{{0,200}}\](?![(\[:])"
         rf"|(?<!\])\[{pictured}[^\[\]\n]{{0,300}}\](?![(\[:])"
-        rf"|(?<!\])\[(?-i:(?=[A-Z]))(?:{free})(?:\s+[^\s\[\]]+){{3,40}}\](?![(\[:])",
+        rf"|(?<!\])\[(?-i:(?=[A-Z]))(?:{free})(?:\s+[^\s\[\]]+){{3,40}}\](?![(\[:])"
+        # "[Customer quote about the outage goes here]": what is missing, and where it goes.
+        r"|(?<!\])\[[^\[\]\n]{3,200}?\s(?:goes|go|belongs|comes)\s+here\](?![(\[:])",
         re.IGNORECASE,
     )
     citation = re.compile(
@@ -116,26 +119,40 @@ def find_notes(
                 found.append(
                     Note(Span(line.number, start, line.number, start + len(match.group())), what, whole)
                 )
-    for unit in units:
+    for index, unit in enumerate(units):
         held = _held_back(unit.text)
         if unit.kind != "heading" and unit.line not in framing and (held or note_line.match(unit.text)):
+            last = _list_under(units, index) if unit.text.rstrip().endswith(":") else unit.line
             found.append(
-                Note(
-                    Span(unit.line, 1, unit.line, len(doc.lines[unit.line - 1]) + 1),
-                    "a note to the editor",
-                    True,
-                )
+                Note(Span(unit.line, 1, last, len(doc.lines[last - 1]) + 1), "a note to the editor", True)
             )
     found += _suggestion_lists(doc, units, set(framing))
     found += _addressed_notes(doc, units)
     found += _attribute_notes(doc, bracketed)
     found += _comment_notes(doc, bracketed)
     found += _comment_anchors(doc, units)
+    found += [
+        Note(span, "a review left in the text (a tracked change or comment)", whole)
+        for span, whole in review_marks(doc)
+    ]
     found += _instruction_lines(doc, set(framing) | {note.span.line for note in found})
-    return sorted(found)
+    return sorted({note.span: note for note in reversed(found)}.values())  # one note a span
 
 
-_COMMENT_ANCHOR = LazyRegex(r"\[[a-z]{1,2}\]")
+def _list_under(units: Sequence[Unit], index: int) -> int:
+    """The last line of the list right under a note's head ("Open items for the reviewer:"),
+    or the head's own line when no list follows it."""
+    last = units[index].line
+    for unit in units[index + 1 :]:
+        if unit.kind != "list-item":
+            break
+        last = unit.line
+    return last
+
+
+_COMMENT_ANCHOR = LazyRegex(
+    r"\[(?:[a-z]{1,2}|[A-Z]{1,3}\d{1,2})\]"
+)  # "[a]"; Word's "[RO1]": initials, a number
 _INSTRUCTION_WORDS = 16
 
 
@@ -145,6 +162,7 @@ def _comment_anchors(doc: Document, units: Sequence[Unit]) -> list[Note]:
     that opens with its own `[a]` ("[a] Priya: can we add a diagram here?")."""
     starts = {unit.line: unit.text for unit in units}
     found = []
+    anchors: set[str] = set()
     for link in doc.links:
         if not ((link.href or "").startswith("#") and _COMMENT_ANCHOR.fullmatch(link.text.strip())):
             continue
@@ -152,6 +170,13 @@ def _comment_anchors(doc: Document, units: Sequence[Unit]) -> list[Note]:
             found.append(Note(_whole_line(doc, link.span.line), "a comment of the document editor", True))
         else:
             found.append(Note(link.span, "a comment anchor of the document editor", False))
+            anchors.add(link.text.strip())
+    linked = {note.span.line for note in found}
+    found += [  # the comment an anchor points to, opening with the anchor's text ("[RO1] ...")
+        Note(_whole_line(doc, line), "a comment of the document editor", True)
+        for line, text in starts.items()
+        if line not in linked and text.startswith("[") and text.split("]", 1)[0] + "]" in anchors
+    ]
     return found
 
 
@@ -203,15 +228,18 @@ _OPENED = LazyRegex(
 )
 
 
+# The document's status on a line of its own: "DRAFT 2 - for review by Friday", "Draft v3: ...".
+_DRAFT_STATUS = LazyRegex(r"^\W*draft\s*(?:v|version\s*)?\d+\s*[–—:-]", re.IGNORECASE)
 _HOLD_WORDS = 16  # "Draft v2 — do not publish from this doc" is a short line
 
 
 def _held_back(text: str) -> bool:
     """A line that tells the editor the text is not to go out ("Draft v2 — do not publish
-    from this doc")."""
+    from this doc"), or what state it is in ("DRAFT 2 - for review by Friday")."""
     lowered = text.lower()
-    return len(text.split()) <= _HOLD_WORDS and any(
-        phrase in lowered for phrase in ("do not publish", "don't publish", "not for publication")
+    return len(text.split()) <= _HOLD_WORDS and (
+        any(phrase in lowered for phrase in ("do not publish", "don't publish", "not for publication"))
+        or _DRAFT_STATUS.match(text) is not None
     )
 
 
@@ -268,6 +296,11 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -
     return found
 
 
+# A value still to write: all of it in brackets ("[Meta description - max 155 characters]"),
+# or a slot's name in capitals ("ALT TEXT HERE", "IMAGE_PLACEHOLDER"); not "[beta]" or "NASA".
+_UNWRITTEN_VALUE = LazyRegex(r"\[[^\[\]]*\s[^\[\]]*\]|(?=.*[ _])[A-Z][A-Z0-9 _-]{5,}")
+
+
 def _attribute_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
     """A note in an attribute's value, which no reader sees until it is published: an image's
     alt text (`alt="[ALT TEXT: a diagram of ...]"`) or the meta description (`content="[Write
@@ -278,7 +311,7 @@ def _attribute_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
     return [
         Note(span, f"a note to the writer in {where}", False)
         for text, span, where in fields
-        if "[" in text and bracketed.search(text)
+        if ("[" in text and bracketed.search(text)) or _UNWRITTEN_VALUE.fullmatch(text.strip())
     ]
 
 

@@ -28,6 +28,13 @@ LEAKED_MARKER = re.compile(
     r"\s*(?P<text>\S.*)?$",
     re.IGNORECASE,
 )
+# A level marker at the end of a heading: "Why pool connections (H2)", "Setup [H3]".
+TRAILING_MARKER = re.compile(r"\s*(?:\(H([1-6])\)|\[H([1-6])\])\s*$", re.IGNORECASE)
+# A numbered section of a generated outline at the start of a heading: "Section 3: Reclaiming
+# space", "Body section 2 — Three fixes". A real post names its sections, it does not count them.
+SECTION_MARKER = re.compile(
+    r"^\s*(?:(?:body|main|content)\s+)?section\s+\d{1,2}\s*(?::|[-–—](?=\s))\s*(?=\S)", re.IGNORECASE
+)
 # The text of a marker paragraph's first line, its markup peeled off: "H2: Lessons".
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")  # a word of a speaker's name: `Jan`, `O'Neil`, `J.D.`
 _MARKER_LINE = re.compile(r"H(?P<level>[1-6])[ \t]*:[ \t]*(?P<text>.*?)[ \t]*", re.IGNORECASE)
@@ -180,6 +187,18 @@ def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
                 f"heading text starts with the outline marker 'H{level}:'; remove it",
                 _drop_marker(doc, heading, marker),
             )
+        elif trailing := TRAILING_MARKER.search(heading.text):
+            yield Problem(
+                heading.span,
+                f"heading text ends with the outline marker {trailing.group().strip()!r}; remove it",
+                _drop_text(doc, heading, trailing.start(), len(heading.text)),
+            )
+        elif section := SECTION_MARKER.match(heading.text):
+            yield Problem(
+                heading.span,
+                f"heading text starts with the outline marker {section.group().strip()!r}; remove it",
+                _drop_text(doc, heading, 0, section.end()),
+            )
     for block in doc.blocks:
         first_line = block.text.split("\n", 1)[0]
         if block.kind == "paragraph" and (marker := LEAKED_MARKER.match(first_line)):
@@ -261,6 +280,22 @@ def _drop_marker(doc: Document, heading: Heading, marker: re.Match[str]) -> Fix 
     if not prefix.strip() or doc.source[start : start + len(prefix)] != prefix:
         return None
     return Fix((Edit(start, start + len(prefix), ""),), "safe", f"Remove the marker {prefix.strip()!r}")
+
+
+def _drop_text(doc: Document, heading: Heading, start: int, end: int) -> Fix | None:
+    """Delete heading.text[start:end] (a marker at either end of a one-line heading) when the
+    source spells the heading's text as the text does."""
+    typed = doc.views.typed_lines.get(heading.span.line)
+    if typed is None or heading.span.line != heading.span.end_line:
+        return None
+    at = typed.text.find(heading.text)
+    if at < 0:
+        return None
+    offset = doc.offset(heading.span.line, typed.column) + at
+    removed = heading.text[start:end]
+    if doc.source[offset + start : offset + end] != removed:
+        return None
+    return Fix((Edit(offset + start, offset + end, ""),), "safe", f"Remove the marker {removed.strip()!r}")
 
 
 class DuplicateOptions(Options):

@@ -42,6 +42,7 @@ _EXPLAINS = LazyRegex(
     re.IGNORECASE,
 )
 _MIN_EXPLANATION_WORDS = 6
+_TITLE_VALUE_WORDS = 4  # "Readability target: grade 9" is a value; a title's subtitle says more
 _HEAD_WORDS = 4  # a block of metadata's heading is a few words
 _ROW_GAP = 2  # lines from a table's row to the next
 _HEADED_KEY_WORDS = 3  # "Post slug", "Reader persona": a few words ending in a draft's noun
@@ -123,6 +124,7 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
     content = [u for u in units if u.line not in taken and u.line not in parsed and is_prose_line(u)]
     head_end = content[0].line if content else max((u.line for u in units), default=0) + 1
     tail_start = content[-1].line if content else 0
+    above_first = max((u.line for u in units if u.line < head_end), default=0)
     known_in_run = _known_per_run(units, parsed, taken)
     wrapped = {
         unit.line
@@ -144,6 +146,13 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
             continue  # "Title: a first line ... so this" running on to the next line is a sentence
         if not known and len(value.split()) > 1 and title_cased(value) and line not in rows:
             continue  # "Redis Eviction Explained: Keep Your Cache Fast" is a title
+        if (
+            not known
+            and words >= _TITLE_VALUE_WORDS
+            and line == above_first
+            and not value.endswith((".", "!"))
+        ):
+            continue  # "DNS over HTTPS: what it protects" right over the first paragraph is the title
         if not zoned and (_two_sentences(value) or _in_shown_outline(units, line)):
             continue  # a definition of two sentences, or an outline the post shows, is the post's
         if (

@@ -14,6 +14,7 @@ class LeftoverWords(NamedTuple):
     unmistakable_keys: frozenset[str]
     content_keys: frozenset[str]
     ui_words: frozenset[str]
+    row_words: frozenset[str]
     slot_words: frozenset[str]
     chrome_openers: tuple[str, ...]
     source_blocks: frozenset[str]
@@ -45,6 +46,7 @@ def leftover_words() -> LeftoverWords:
         unmistakable_keys=frozenset(data["unmistakable-keys"]),
         content_keys=frozenset(data["content-keys"]),
         ui_words=frozenset(data["ui-words"]),
+        row_words=frozenset(data["row-words"]),
         slot_words=frozenset(data["slot-words"]),
         chrome_openers=tuple(data["chrome-openers"]),
         source_blocks=frozenset(data["source-blocks"]),

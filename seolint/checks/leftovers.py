@@ -43,7 +43,7 @@ def _anatomy(doc: Document) -> Anatomy:
     found = units(doc)
     framing = tuple(assistant_sentences(doc))
     framing_lines = {said.span.line for said in framing}
-    outline = find_outline(found, framing_lines)
+    outline = find_outline(found, framing_lines, doc.lines)
     outline_lines = set(range(outline.first, outline.last + 1)) if outline is not None else set()
     debris = tuple(find_trace(doc) + find_debris(doc, found, framing_lines | outline_lines))
     debris_lines = {line for d in debris for line in range(d.first, d.last + 1)}
@@ -59,7 +59,7 @@ def _anatomy(doc: Document) -> Anatomy:
     )
     markers = {unit.line for unit in found if unit.marker}
     whole = taken | {n for label in labels for n in range(label.line, label.last + 1)}
-    outside = find_outside(doc, found, lines | markers, whole, framing_lines)
+    outside = find_outside(doc, found, lines | markers, whole, framing_lines, debris_lines)
     lines |= {line for d in outside for line in range(d.first, d.last + 1)}
     return Anatomy(framing, outline, debris + tuple(outside), notes, labels, frozenset(lines))
 

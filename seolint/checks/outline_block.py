@@ -51,6 +51,7 @@ _OPENER = LazyRegex(
     r"(?:outline|structure|plan|brief)(?:\W*$|\s*[(:—–-])",
     re.IGNORECASE,
 )
+_LETTERS = re.compile(r"[\W_]+")  # all but letters and digits: a line's words, its markup aside
 _FRAME_UNITS = 30  # a plan or brief above the draft is this many lines at most
 _FRAME_LONG = 12  # words of a long line (a brief's summary, a targets line)
 _FRAME_LONG_LINES = 3
@@ -68,11 +69,11 @@ class Outline(NamedTuple):
     last: int
 
 
-def find_outline(units: Sequence[Unit], framing: set[int]) -> Outline | None:
+def find_outline(units: Sequence[Unit], framing: set[int], lines: Sequence[str]) -> Outline | None:
     """The outline above the draft, if there is one; `framing` are the lines of the
-    assistant's own sentences (they may precede the outline)."""
-    listed, framed = _listed_outline(units, framing), _framed_plan(units, framing)
-    if listed is None or (framed is not None and framed.first <= listed.first and framed.last > listed.last):
+    assistant's own sentences (they may precede the outline); `lines` the source's lines."""
+    listed, framed = _listed_outline(units, framing, lines), _framed_plan(units, framing)
+    if listed is None or (framed is not None and framed.first <= listed.first and framed.last >= listed.last):
         return framed  # the plan runs on to its marker past labels ("Target length: ...")
     return listed
 
@@ -106,24 +107,37 @@ def _framed_plan(units: Sequence[Unit], framing: set[int]) -> Outline | None:
     return None
 
 
-def _listed_outline(units: Sequence[Unit], framing: set[int]) -> Outline | None:
-    start = None
+def _listed_outline(units: Sequence[Unit], framing: set[int], lines: Sequence[str]) -> Outline | None:
+    """The first outline near the top. Before any paragraph of the post it may end anywhere;
+    after long lines (an echoed prompt, a template) only a draft marker typed on its own line
+    tells an outline from a list in the post, and only within the first lines and under no
+    title (a post's H1 above it has begun the post)."""
+    begun = titled = False
     for index, unit in enumerate(units):
+        if begun and (index >= _FRAME_UNITS or titled):
+            return None
+        titled = titled or (unit.kind == "heading" and unit.level == 1)
         if unit.line in framing:
             continue
         if _HEADING.match(unit.text) or _opens_outline(unit):
-            start = index
-            break
-        if unit.kind != "heading" and len(unit.text.split()) >= _HEAD_WORDS:
-            return None  # the post has begun
-    if start is None:
-        return None
+            found, marker = _outline_from(units, index)
+            if not begun:
+                return found
+            if found is not None and marker is not None and _alone(units, marker, lines):
+                return found
+        elif unit.kind != "heading" and len(unit.text.split()) >= _HEAD_WORDS:
+            begun = True  # the post, or lines pasted above a plan, have begun
+    return None
+
+
+def _outline_from(units: Sequence[Unit], start: int) -> tuple[Outline | None, int | None]:
+    """The outline that starts at `start`, and the index of the draft marker closing it."""
     end, romans = start, 0
     parts: set[str] = set()
     for index in range(start, len(units)):
         unit = units[index]
         if index > start and (_MARKER.match(unit.text) or _POINTER.match(unit.text)):
-            return _judged(units, start, index, parts, romans, marked=True)
+            return _judged(units, start, index, parts, romans, marked=True), index
         if index > start and unit.kind == "heading" and not _is_item(unit):
             break
         if index > start and not (_is_item(unit) or unit.line == units[index - 1].line):
@@ -132,7 +146,14 @@ def _listed_outline(units: Sequence[Unit], framing: set[int]) -> Outline | None:
             parts.add(part)
         romans += bool(_ROMAN.match(unit.text))
         end = index
-    return _judged(units, start, end, parts, romans, marked=False)
+    return _judged(units, start, end, parts, romans, marked=False), None
+
+
+def _alone(units: Sequence[Unit], index: int, lines: Sequence[str]) -> bool:
+    """A marker typed as the whole of its line ("Draft", "**POST**"), not the words of a link
+    at the end of a wrapped line ("... our [blog post](/blog/...)")."""
+    unit = units[index]
+    return _LETTERS.sub("", lines[unit.line - 1]) == _LETTERS.sub("", unit.text)
 
 
 def _opens_outline(unit: Unit) -> bool:

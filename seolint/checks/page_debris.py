@@ -39,6 +39,7 @@ _MAX_RELATED_WORDS = 25  # a related question is one sentence
 _MAX_CONTROL_CHARS = 40  # a control's or a related block's label is a few words
 _MIN_CHIPS = 2
 _MAX_CARD_WORDS = 12  # a source card's line: a page title or a domain and a number
+_TAIL_SHARE = 4  # prose under page controls is the page's when the post above is 4 times longer
 
 
 class Debris(NamedTuple):
@@ -56,14 +57,17 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     listed = {unit.line for items in related.values() for unit in items}
     prompt = _echoed_prompt(units)
     content = [u for u in units if _is_content(u, framing | prompt) and u.line not in listed]
+    chrome = _chrome_lines(doc, units)
+    cuts = {units[i].line for i, what in chrome.items() if _single_line(units, i) and what not in _MARKS}
+    content = before_controls(content, cuts, units)
     head_end = content[0].line if content else len(doc.lines) + 1
     tail_start = content[-1].line if content else 0
     meta = {line for span in doc.page_meta for line in range(span.line, span.end_line + 1)}
-    chrome = _chrome_lines(doc, units)
     anywhere = _slot_lines(units) | _source_blocks(units, linked_lines) | _boxes(units, chrome, related)
     chrome.update((index, "the page's chrome") for index in anywhere if index not in chrome)
     weak = _author_boxes(units)
     found: list[Debris] = []
+    pasted = any(units[index].line < head_end or units[index].line > tail_start for index in chrome)
     previous: Unit | None = None
     for index, unit in enumerate(units):
         repeat = (
@@ -92,7 +96,9 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
             and _READ_TIME.search(unit.text)
             and not unit.text.rstrip().endswith(":")
             and not _labelled(unit.text)
-        ):  # "By Ana · 12 March 2026" alone is the writer's own byline; a reading time is the page's
+            and (pasted or doc.hints.marked_bylines or not _signed(unit.text))
+        ):  # "By Ana · 12 March 2026" alone is the writer's own byline; a reading time is the page's,
+            # unless the writer signs it in a format with no byline markup and no other chrome came
             found.append(Debris(unit.line, unit.line, "the page's byline", False))
     found += _title_copies(doc, units[:_HEAD_UNITS], head_end)
     found += [Debris(line, line, "the prompt the page echoed above its answer", True) for line in prompt]
@@ -100,6 +106,33 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     found += [Debris(units[i].line, units[i].line, "a line of the page's chrome", True) for i in runs]
     found += _author_cards(units, {line for d in found for line in range(d.first, d.last + 1)})
     return _one_per_line(found)
+
+
+def before_controls(content: list[Unit], controls: Collection[int], units: Sequence[Unit]) -> list[Unit]:
+    """The post's prose lines `content` up to the first line of page controls (reactions,
+    `Reply`, a share bar) under which only a little prose and no section of the post is
+    left: readers' comments and an author card are the page's, not the post's."""
+    if not content or not controls:
+        return content
+    total = sum(len(u.text.split()) for u in content)
+    headings = [u.line for u in units if u.kind == "heading"]
+    for line in sorted(controls):
+        if not content[0].line < line < content[-1].line or any(
+            line < h < content[-1].line for h in headings
+        ):
+            continue
+        after = sum(len(u.text.split()) for u in content if u.line > line)
+        if _TAIL_SHARE * after <= total - after:
+            return [u for u in content if u.line < line]
+    return content
+
+
+def _single_line(units: Sequence[Unit], index: int) -> bool:
+    """A block of one line (a control of its own, `Reply`), not the end of a sentence's
+    paragraph ("(like `driver.Bucket`).")."""
+    unit = units[index]
+    following = units[index + 1] if index + 1 < len(units) else None
+    return unit.first and (following is None or unit.block is None or following.block != unit.block)
 
 
 def _one_per_line(found: list[Debris]) -> list[Debris]:
@@ -260,14 +293,46 @@ def _chrome_lines(doc: Document, units: Sequence[Unit]) -> dict[int, str]:
             found[index] = f"the page's {unit.text.strip()!r} control"
         elif is_source_chips(unit.text) or (_in_cells(unit.text) and _source_row(unit.text)):
             found[index] = "the page's row of source links"
-        elif _in_cells(unit.text) and _control_row(unit.text, ui_words):
+        elif _in_cells(unit.text) and _control_row(unit.text, ui_words, leftover_words().row_words):
             found[index] = "the page's row of controls"
+        elif unit.text.startswith("#") and _TAG_LINE.match(unit.text):
+            found[index] = "the page's tag line"
+        elif _tabbed(doc.lines[unit.line - 1]):
+            found[index] = "the page's row of tabs"
+        elif short and _LANGUAGE_PAIR.match(unit.text.strip()):
+            found[index] = "a translation tool's language pair"
+        elif short and _TIME_STAMP.match(unit.text.strip()):
+            found[index] = _MARKS[0]
+        elif unit.text[:1] in "=-*~" and _BANNER.match(unit.text.strip()):
+            found[index] = _MARKS[1]
         elif few_words and key.startswith(openers):
             found[index] = "the page's footer"
     return found
 
 
+# A platform's tag line: two hashtags or more and nothing else ("#go #grpc #backend").
+_TAG_LINE = re.compile(r"^(?:#[^\W\d_][\w-]*[ \t,·]*){2,}$")
+# Chrome that marks a message or a part, not a control: no end of the post is read from it.
+_MARKS = ("a chat's time stamp", "the tool's banner line")
+# A page's tabs copied as one line: three capitalised names or more, wide gaps between
+# ("Text    Images    Documents    Websites").
+_TABS = re.compile(r"^[A-Z][\w'-]*(?: [\w'-]+)?(?:(?: {2,}|\t+)[A-Z][\w'-]*(?: [\w'-]+)?){2,}$")
+# A translation tool's language pair: "Spanish (detected) ⇄ English", "German → English".
+_LANGUAGE_PAIR = re.compile(r"^[A-Z][a-z]+(?: \([a-z -]+\))? [⇄↔⇆→] [A-Z][a-z]+(?: \([a-z -]+\))?$")
+# A chat's time stamp on a line of its own: "Yesterday 10:42 AM", "Tue 09:15 (edited)".
+_TIME_STAMP = re.compile(
+    r"^(?:(?:yesterday|today|mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*\(edited\))?$",
+    re.IGNORECASE,
+)
+# A tool's banner between runs of the same rule: "=== OUTPUT ===", "--- end of draft ---".
+_BANNER = re.compile(r"^(?P<rule>={3,}|-{3,}|\*{3,}|~{3,})\s+\S.*?\s+(?P=rule)$")
 _ROW = re.compile(r"(?<!\s)\s+[·•|]\s+")  # from the run's start only: linear on long runs
+
+
+def _tabbed(source: str) -> bool:
+    """A line typed as a row of tabs, its wide gaps kept in the source."""
+    return ("  " in source or "\t" in source) and _TABS.match(source.strip()) is not None
 
 
 def _in_cells(text: str) -> bool:
@@ -275,11 +340,14 @@ def _in_cells(text: str) -> bool:
     return "·" in text or "•" in text or "|" in text
 
 
-def _control_row(text: str, ui_words: frozenset[str]) -> bool:
+def _control_row(text: str, ui_words: frozenset[str], row_words: frozenset[str]) -> bool:
     """A row of a page's controls on one line, between separators: `Share · Export · Rewrite`,
-    `Answer · Images · Sources 9` (a count is any number)."""
-    cells = _ROW.split(text.strip())
-    return len(cells) >= _MIN_CHIPS and all(_shape(_key(cell)) in ui_words for cell in cells)
+    `Answer · Images · Sources 9`, `Like · Comment · Repost`, `© 2026 · About · Privacy Policy`
+    (a count is any number; a row of counts and footer links needs one control or two links)."""
+    cells = [_shape(_key(cell)) for cell in _ROW.split(text.strip())]
+    if len(cells) < _MIN_CHIPS or not all(cell in ui_words or cell in row_words for cell in cells):
+        return False
+    return any(cell in ui_words for cell in cells) or sum(cell != "n" for cell in cells) >= _MIN_CHIPS
 
 
 def _source_row(text: str) -> bool:
@@ -408,8 +476,16 @@ def _echoed_prompt(units: Sequence[Unit]) -> set[int]:
 
 
 def _related_head(key: str, heads: frozenset[str]) -> bool:
-    """A related block's head: "Related", "People also ask", or "More from" and an author."""
-    return key in heads or (" ".join(key.split()[:2]) in heads and key.startswith("more from "))
+    """A related block's head: "Related", "People also ask", or "More from" or "More articles
+    by" and an author."""
+    words = key.split()
+    return (
+        key in heads
+        or any(  # "More from" or "More articles by" and an author's name
+            " ".join(words[:length]) in heads and words[0] == "more" and len(words) > length
+            for length in (2, 3)
+        )
+    )
 
 
 _QUESTION_WORDS = frozenset(
@@ -505,6 +581,11 @@ def _without_object(key: str) -> str:
 def _shape(key: str) -> str:
     """A key with its numbers as `n` ("view 3 more" -> "view n more")."""
     return " ".join("n" if word.isdigit() else word for word in key.split())
+
+
+def _signed(text: str) -> bool:
+    """A byline that names its writer ("By Ana Duarte · 7 min read"), as a post's own does."""
+    return text.lstrip(" *_").lower().startswith("by ")
 
 
 def is_byline(text: str) -> bool:

@@ -19,7 +19,7 @@ from itertools import pairwise, takewhile
 
 from seolint.checks.draft_units import Unit, is_prose_line, title_cased
 from seolint.checks.label_lines import is_known, parse_label
-from seolint.checks.page_debris import Debris
+from seolint.checks.page_debris import Debris, before_controls
 from seolint.document.model import Document
 
 _REFERENCE = re.compile(r"^\[\d{1,3}\]\s")  # "[1] RFC 1035, section 3.2.1": a list of sources
@@ -34,12 +34,14 @@ def find_outside(
     taken: Collection[int],
     whole: Collection[int],
     framing: Collection[int],
+    chrome: Collection[int] = (),
 ) -> list[Debris]:
     """Lines outside the post, in zones that already hold another leftover (`taken`);
     `whole`: the lines a leftover is all of (a placeholder inside a sentence leaves it prose);
-    `framing`: the assistant's sentences, which end a post above them."""
+    `framing`: the assistant's sentences, which end a post above them; `chrome`: the lines of
+    a page's controls, under which a little prose (comments, an author card) is the page's."""
     prose = [u for u in units if u.line not in whole and is_prose_line(u) and not _labelled(u)]
-    content = _trimmed(prose, framing, units)
+    content = before_controls(_trimmed(prose, framing, units), chrome, units)
     if not content:
         return []
     skipped = {*taken, *(b.line for a, b in pairwise(units) if a.text == b.text)}  # S004 has repeats

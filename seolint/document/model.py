@@ -157,6 +157,8 @@ class Hints(NamedTuple):
     # None when the format has no such spelling a rule can write with certainty.
     heading_markup: str | None = "{hashes} {text}"
     heading_markup_converts: bool = False  # typing it turns the draft into another format
+    # A page's template marks its byline (a <time>, a post-meta class): an unmarked one was pasted.
+    marked_bylines: bool = False
 
     def heading_advice(self, level: int, text: str) -> str:
         """How to make `text` a real heading at `level`, in the draft's own syntax."""

@@ -2,7 +2,8 @@
 
 One definition for every reader of links: L001 reports them, the link counts (L002, L003)
 and the site model (W001) never count them as links. A target is a placeholder when it
-is empty, a stand-in word (`#`, `TODO`, `url`, `link`), an example.com or yourdomain.com
+is empty, a stand-in word (`#`, `TODO`, `url`, `link`), an address with a part still to fill
+in (`/?p=TBD`), an example.com or yourdomain.com
 address, a template variable (`{{CTA_LINK}}`), bracketed text (`[insert link to the
 guide]`) or a name for a link (`link-to-the-pricing-page`, `insert link here`). In prose, `[Link to ...]`,
 `[Internal link: ...]`, `[Source: insert ... link]`, `(link)` and `(URL here)` are. A Google
@@ -44,6 +45,8 @@ _NAMED_TARGET = re.compile(
     r"(?:[-_ ][^./]*)?$",
     re.IGNORECASE,
 )
+# An address with a part still to fill in, in capitals: "/?p=TBD", "/blog/TODO", "/docs/XXX#top".
+_UNFILLED_PART = re.compile(r"[/=](?:TBD|TODO|TBA|XXX|FIXME)(?=$|[&#/?])")
 # "[Link to article about 5G]", "[Insert link]", "[URL]", "[Internal link: pricing]", "[Source:
 # insert survey link]" in prose, not followed by "(" (a real link) or ":" (a definition).
 BRACKETED = re.compile(
@@ -91,6 +94,8 @@ def is_placeholder_target(target: str | None, stand_ins: frozenset[str] = STAND_
     if ("example." in lowered or "your" in lowered) and EXAMPLE_HOST.match(target):
         return True
     if target[0] in "{[<" and _TEMPLATE_TARGET.match(target):
+        return True
+    if _UNFILLED_PART.search(target):
         return True
     if lowered.startswith(_REDIRECTS):
         return is_placeholder_target(_redirected(target), stand_ins)

@@ -42,7 +42,10 @@ _CHROME_ROLES = {"navigation", "complementary"}
 _CHROME_CLASSES = {"toc", "table-of-contents"}
 _LANGUAGE = re.compile(r"^(?:language|lang)-(.+)$")
 _HINTS = Hints(
-    heading="use <h{level}>{text}</h{level}>", description='<meta name="description">', heading_markup=None
+    heading="use <h{level}>{text}</h{level}>",
+    description='<meta name="description">',
+    heading_markup=None,
+    marked_bylines=True,
 )
 
 
