@@ -29,14 +29,15 @@ LEAKED_MARKER = re.compile(
     re.IGNORECASE,
 )
 # A level marker at the end of a heading: "Why pool connections (H2)", "Setup [H3]".
-TRAILING_MARKER = re.compile(r"\s*(?:\(H([1-6])\)|\[H([1-6])\])\s*$", re.IGNORECASE)
+# No white space before it in the pattern: searched, `\s*` there would rescan every run of spaces.
+TRAILING_MARKER = re.compile(r"(?:\(H([1-6])\)|\[H([1-6])\])\s*$", re.IGNORECASE)
 # A numbered section of a generated outline at the start of a heading: "Section 3: Reclaiming
 # space", "Body section 2 — Three fixes". A real post names its sections, it does not count them.
 SECTION_MARKER = re.compile(
     r"^\s*(?:(?:body|main|content)\s+)?section\s+\d{1,2}\s*(?::|[-–—](?=\s))\s*(?=\S)", re.IGNORECASE
 )
-# The text of a marker paragraph's first line, its markup peeled off: "H2: Lessons".
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")  # a word of a speaker's name: `Jan`, `O'Neil`, `J.D.`
+# The text of a marker paragraph's first line, its markup peeled off: "H2: Lessons".
 _MARKER_LINE = re.compile(r"H(?P<level>[1-6])[ \t]*:[ \t]*(?P<text>.*?)[ \t]*", re.IGNORECASE)
 
 
@@ -188,10 +189,11 @@ def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
                 _drop_marker(doc, heading, marker),
             )
         elif trailing := TRAILING_MARKER.search(heading.text):
+            start = len(heading.text[: trailing.start()].rstrip())  # the space before the marker goes too
             yield Problem(
                 heading.span,
                 f"heading text ends with the outline marker {trailing.group().strip()!r}; remove it",
-                _drop_text(doc, heading, trailing.start(), len(heading.text)),
+                _drop_text(doc, heading, start, len(heading.text)),
             )
         elif section := SECTION_MARKER.match(heading.text):
             yield Problem(
