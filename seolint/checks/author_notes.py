@@ -204,7 +204,7 @@ def _instruction_lines(doc: Document, skipped: set[int]) -> list[Note]:
     found = []
     opens = _OPENED.compiled.match
     for line in doc.views.lines.values():
-        if opens(line.text) is None or line.number in skipped:
+        if opens(line.text.lstrip()) is None or line.number in skipped:
             continue  # the usual line: it opens with no verb or qualifier of a note
         text = line.text.strip()
         if "<" in text:
@@ -222,7 +222,7 @@ def _instruction_lines(doc: Document, skipped: set[int]) -> list[Note]:
 # A line that opens, past its opening tags and an emoji or bullet, with a verb or qualifier
 # of a note: one anchored match a line, failing at once on most.
 _OPENED = LazyRegex(
-    r"\s*(?:<[^<>\n]*>\s*)*[^\w\n<]{0,4}(?:link|cite|add|insert|embed|include|put|drop|attach|suggested"
+    r"(?:<[^<>\n]*>\s*)*[^\w\n<]{0,4}(?:link|cite|add|insert|embed|include|put|drop|attach|suggested"
     r"|recommended|proposed|possible|optional)\b",
     re.IGNORECASE,
 )
@@ -298,7 +298,17 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -
 
 # A value still to write: all of it in brackets ("[Meta description - max 155 characters]"),
 # or a slot's name in capitals ("ALT TEXT HERE", "IMAGE_PLACEHOLDER"); not "[beta]" or "NASA".
-_UNWRITTEN_VALUE = LazyRegex(r"\[[^\[\]]*\s[^\[\]]*\]|(?=.*[ _])[A-Z][A-Z0-9 _-]{5,}")
+# A value still to write: all in brackets with a space ("[ALT TEXT: the diagram]"), or a
+# capitals slot of several words ("ALT TEXT HERE", "IMAGE_PLACEHOLDER").
+_BRACKETED_VALUE = LazyRegex(r"\[[^\[\]\s]*\s[^\[\]]*\]")
+_CAPITALS_SLOT = LazyRegex(r"[A-Z][A-Z0-9 _-]{5,}")
+
+
+def _unwritten(value: str) -> bool:
+    value = value.strip()
+    if _BRACKETED_VALUE.fullmatch(value):
+        return True
+    return ("_" in value or " " in value) and _CAPITALS_SLOT.fullmatch(value) is not None
 
 
 def _attribute_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
@@ -311,7 +321,7 @@ def _attribute_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
     return [
         Note(span, f"a note to the writer in {where}", False)
         for text, span, where in fields
-        if ("[" in text and bracketed.search(text)) or _UNWRITTEN_VALUE.fullmatch(text.strip())
+        if ("[" in text and bracketed.search(text)) or _unwritten(text)
     ]
 
 

@@ -40,7 +40,7 @@ _MARKER = LazyRegex(
 )
 # A marker that points at the draft under it: "=== expanded draft v1 below, edit freely ===".
 _POINTER = LazyRegex(
-    r"^\W*(?:[\w-]+\s+){0,3}(?:draft|post|article|version|text)(?:\s+v?\d+)?\s+(?:below|follows"
+    r"^\W*(?:\w[\w-]*\s+){0,3}(?:draft|post|article|version|text)(?:\s+v?\d+)?\s+(?:below|follows"
     r"|starts here|begins here)\b[^.!?]{0,30}$",
     re.IGNORECASE,
 )
