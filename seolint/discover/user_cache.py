@@ -9,8 +9,14 @@ entry and HOME unset) there is no such folder, and whoever needs one goes withou
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
+import struct
+import zlib
 from pathlib import Path
+from typing import Any
+
+_CRC = struct.Struct("<I")
 
 
 def user_cache_folder() -> Path | None:
@@ -38,3 +44,27 @@ def replace_file(path: Path, data: bytes) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+def write_checked(path: Path, magic: bytes, made_by: bytes, entries: Any) -> None:
+    """Keep `entries` (what `marshal` writes) at `path`, with what made them, behind `magic`
+    and a CRC-32 of the rest: `read_checked` gives them back only to the same maker."""
+    body = marshal.dumps((made_by, entries))
+    replace_file(path, magic + _CRC.pack(zlib.crc32(body)) + body)
+
+
+def read_checked(stored: bytes, magic: bytes, made_by: bytes) -> Any:
+    """The entries `write_checked` kept in `stored`, or None unless its magic, its CRC-32 and
+    its maker all hold (a damaged or foreign file is then simply not used)."""
+    start = len(magic) + _CRC.size
+    if not stored.startswith(magic) or len(stored) < start:
+        return None
+    (crc,) = _CRC.unpack_from(stored, len(magic))
+    body = stored[start:]
+    if zlib.crc32(body) != crc:
+        return None
+    try:
+        found, entries = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return entries if found == made_by else None

@@ -19,10 +19,8 @@ it: a damaged or foreign file is ignored, then replaced.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # CPython's regex engine, no stubs
-import marshal
 import os
 import re
-import struct
 import sys
 import zlib
 from array import array
@@ -31,11 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from seolint.discover.reading import read_own_file
-from seolint.discover.user_cache import replace_file, user_cache_folder
+from seolint.discover.user_cache import read_checked, user_cache_folder, write_checked
 
 _MAGIC = b"seolint re codes 3\n"
 _CODE_TYPE = "I"  # _sre.CODESIZE bytes on CPython's platforms; checked before use
-_CRC = struct.Struct("<I")
 _MAX_FILE_BYTES = 8 * 1024 * 1024
 # The patterns a run compiled or used come first, then older ones. A kept pattern a run does
 # not use costs it only marshal's reading (~5 k instructions; compiling one costs ~1.5 M).
@@ -88,8 +85,7 @@ class PatternStore:
             return False
         first = {key: self._kept[key] for key in used if key in self._kept}
         kept = [*new, *first.values(), *(e for key, e in self._kept.items() if key not in first)]
-        body = marshal.dumps((self._made_by, kept[:MAX_PATTERNS]))
-        replace_file(self._path, _MAGIC + _CRC.pack(zlib.crc32(body)) + body)
+        write_checked(self._path, _MAGIC, self._made_by, kept[:MAX_PATTERNS])
         self._kept.update(((entry[0], entry[1]), entry) for entry in new)
         return True
 
@@ -145,19 +141,9 @@ def _first_cache_name() -> str | None:
 
 def _entries(stored: bytes, made_by: bytes) -> list[Entry]:
     """The entries of a file made by this Python, else none."""
-    start = len(_MAGIC) + _CRC.size
-    if not stored.startswith(_MAGIC) or len(stored) < start:
-        return []
-    (crc,) = _CRC.unpack_from(stored, len(_MAGIC))
-    body = stored[start:]
-    if zlib.crc32(body) != crc:
-        return []
-    try:
-        found, entries = marshal.loads(body)
-    except (ValueError, EOFError, TypeError):
-        return []
+    entries = read_checked(stored, _MAGIC, made_by)
     shaped = isinstance(entries, list) and all(isinstance(e, tuple) and len(e) == 7 for e in entries)
-    return entries if found == made_by and shaped else []
+    return entries if shaped else []
 
 
 def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:

@@ -11,19 +11,16 @@ written, every process translates, as before.
 
 from __future__ import annotations
 
-import marshal
-import struct
 import sys
 import zlib
 from functools import cache
 from pathlib import Path
 
 from seolint.discover.reading import read_own_file
-from seolint.discover.user_cache import replace_file, user_cache_folder
+from seolint.discover.user_cache import read_checked, user_cache_folder, write_checked
 from seolint.registry.packs import regex_superset
 
 _MAGIC = b"seolint supersets 1\n"
-_CRC = struct.Struct("<I")
 _MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_SUPERSETS = 2048
 
@@ -53,8 +50,7 @@ class SupersetStore:
         if self._path is None or not self._new or self._kept is None:
             return False
         entries = list(self._kept.items())[-MAX_SUPERSETS:]  # the newest last, kept first
-        body = marshal.dumps((self._made_by, entries))
-        replace_file(self._path, _MAGIC + _CRC.pack(zlib.crc32(body)) + body)
+        write_checked(self._path, _MAGIC, self._made_by, entries)
         self._new = 0
         return True
 
@@ -78,19 +74,11 @@ def describe() -> bytes:
 
 def _entries(stored: bytes, made_by: bytes) -> dict[tuple[str, bool], str | None]:
     """The translations in a file made from this regex_superset.py, else none."""
-    start = len(_MAGIC) + _CRC.size
-    if not stored.startswith(_MAGIC) or len(stored) < start:
-        return {}
-    (crc,) = _CRC.unpack_from(stored, len(_MAGIC))
-    body = stored[start:]
-    if zlib.crc32(body) != crc:
-        return {}
+    entries = read_checked(stored, _MAGIC, made_by)
     try:
-        found, entries = marshal.loads(body)
-        kept = {(source, lowered): superset for (source, lowered), superset in entries}
-    except (ValueError, EOFError, TypeError):
+        return {(source, lowered): superset for (source, lowered), superset in entries or ()}
+    except (ValueError, TypeError):  # not the shape this module writes
         return {}
-    return kept if found == made_by else {}
 
 
 @cache
