@@ -227,11 +227,7 @@ def stored_model(
     old = tables.get_many(PAGE + str(path) for path in given)
     for path, (draft, result) in given.items():
         page = SitePage.of(site, path, draft.path, result.facts)
-        before = _stored_facts(old.get(PAGE + str(path)))
-        if result.facts is None or before is None:
-            return None
-        was = SitePage.of(site, path, draft.path, before)
-        if (was.urls, was.withheld, was.language) != (page.urls, page.withheld, page.language):
+        if result.facts is None or not _publishes_as_stored(site, page, old.get(PAGE + str(path))):
             return None
         pages[path] = page
     model = StoredSiteModel.from_tables(
@@ -314,9 +310,7 @@ def _outlook(site: Site, settings: Settings, model: SiteModel, rows: _Rows) -> _
         return _Outlook(tables, state, stamps, before, None, {}, None)
     stored = tables.get_many(PAGE + str(path) for path in changed)
     for path, (page, _) in changed.items():
-        facts = _stored_facts(stored.get(PAGE + str(path)))
-        was = SitePage.of(site, path, page.shown, facts) if facts is not None else None
-        if was is None or (was.urls, was.withheld, was.language) != (page.urls, page.withheld, page.language):
+        if not _publishes_as_stored(site, page, stored.get(PAGE + str(path))):
             return _Outlook(tables, state, stamps, before, None, {}, None)
     anchors = meta.get("anchors")
     kept = frozenset(Path(str(p)) for p in anchors) if isinstance(anchors, list) else None
@@ -354,6 +348,16 @@ def _state(site: Site, settings: Settings, listing: Listing) -> list[object]:
         for folder in sorted(set(listing.nearest_configs().values()))
     }
     return [settings.site_key(site), current_day().isoformat(), configs]
+
+
+def _publishes_as_stored(site: Site, page: SitePage, stored: object) -> bool:
+    """Whether `page` publishes as its stored row says (the same URLs, terms and language):
+    the rows about URLs, names and anchors were derived from those alone."""
+    facts = _stored_facts(stored)
+    if facts is None:
+        return False
+    was = SitePage.of(site, page.path, page.shown, facts)
+    return (was.urls, was.withheld, was.language) == (page.urls, page.withheld, page.language)
 
 
 def _stored_facts(data: object) -> FileFacts | None:
