@@ -80,6 +80,17 @@ def test_long_section_is_broken_by_bold_lines_as_by_headings() -> None:
     assert codes(html.replace("<b>", "").replace("</b>", ""), "H007", "html") == [(1, "H007")]
 
 
+def test_long_section_is_broken_by_an_html_block_all_in_bold() -> None:
+    entry = '<div class="goal">\n  <a href="/g"><strong>Goal {n}</strong></a>\n  <progress></progress></div>'
+    report = "# A report\n\n## Updates\n\n" + "".join(
+        entry.format(n=n) + "\n\n" + "word " * 300 + "\n\n" for n in range(4)
+    )
+    assert codes(report, "H007") == []  # 1,200 words, 300 after each goal's bold title
+    shown = report.replace("</a>", " is on track</a>")  # near miss: text beside the bold title
+    assert codes(shown, "H007") == [(3, "H007")]
+    assert codes(report.replace("<strong>", "").replace("</strong>", ""), "H007") == [(3, "H007")]
+
+
 def test_long_post_without_sections_is_judged_as_a_whole() -> None:
     title_only = "# T\n\n" + "word " * 900 + "\n"
     assert codes(title_only, "H007") == []  # near miss: 900 words, under twice the limit

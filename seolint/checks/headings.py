@@ -357,8 +357,9 @@ def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     and give search engines the structure of the post. Words are words of prose, as
     M006 counts them: tables, code, URLs, template directives, quotes (set apart on the
     page) and the text of a closed `<details>` (shown only to a reader who opens it) do not
-    count. A paragraph all in bold (an interview's question) opens a part as a subheading
-    does, and so does a turn of a transcript (`Name: ...` paragraphs, a few speakers taking
+    count. A paragraph all in bold (an interview's question, or an HTML block showing only a
+    bold title, as a generated report's entries) opens a part as a subheading does, and so
+    does a turn of a transcript (`Name: ...` paragraphs, a few speakers taking
     turns). A post with no section headings at all is judged at twice `max-words`: a short
     letter or announcement reads fine without them.
     Example: a 700-word `## Setup` -> split it into `### Install` and `### Configure`.

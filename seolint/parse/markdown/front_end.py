@@ -40,6 +40,7 @@ _HTML_READ = (
     "<a", "<img", "id", "<!--", "<pre", "<code", "<script", "<style", "<textarea", "<head", "<table",
 )  # fmt: skip
 
+_BOLD_TAGS = frozenset({"strong", "b"})
 # A <details> start or end tag (group 1: the slash of an end tag; group 2: the attributes).
 _DETAILS_TAG = re.compile(r"<(/?)details\b([^<>]{0,500})>")
 _QUOTE_TAG = re.compile(r"<(/?)blockquote\b[^<>]{0,500}>")
@@ -259,6 +260,10 @@ class _Builder:
         if "blockquote" in lowered:
             for tag in _QUOTE_TAG.finditer(lowered):
                 self._html_quotes = max(self._html_quotes + (-1 if tag.group(1) else 1), 0)
+        if ("<strong" in lowered or "<b>" in lowered) and (title := _bold_only(snippet)):
+            kind: BlockKind = "quote" if self._html_quotes else "paragraph"
+            span = self._line_span(lines, title)
+            self.blocks.append(Block(kind, title, span, collapsed=any(self._details), bold=True))
         if not any(mark in lowered for mark in _HTML_READ):
             return
         first = lines[0]
@@ -347,6 +352,23 @@ def _closes(line: str, markup: str) -> bool:
     """Whether `line` is a closing fence for `markup`."""
     last = line.lstrip(" \t>").strip()  # a fence in a quote closes as "> ```"
     return last.startswith(markup) and set(last) <= {markup[0]}
+
+
+def _bold_only(snippet: str) -> str | None:
+    """The text of an HTML block that shows nothing but bold text (a generated report's
+    `<div><a><strong>Goal</strong></a></div>` over each entry): readers take it for a
+    subheading, as they do a paragraph all in `**bold**`."""
+    depth, shown = 0, []
+    for token in html_tokens.tokenize(snippet):
+        if isinstance(token, html_tokens.StartTag) and token.name in _BOLD_TAGS:
+            depth += 1
+        elif isinstance(token, html_tokens.EndTag) and token.name in _BOLD_TAGS:
+            depth = max(depth - 1, 0)
+        elif isinstance(token, html_tokens.Text) and token.text.strip():
+            if not depth:
+                return None
+            shown.append(token.text.strip())
+    return " ".join(shown) or None
 
 
 def _all_strong(children: Sequence[Node]) -> bool:
