@@ -86,6 +86,26 @@ def test_hugo_kinds_from_cascade_sections_and_the_home_page(tmp_path: Path) -> N
     assert kind("blog/v2.md") == "release-notes"
 
 
+def test_hugo_cascade_after_blank_lines_as_hugo_reads_it(tmp_path: Path) -> None:
+    from seolint.site.configs import front_matter_of
+
+    section = "\n\n---\ntitle: Things\ncascade:\n  type: docs\n---\n"
+    _write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/things/_index.md": section,
+            "content/things/install.md": "---\ntitle: Install\n---\n",
+        },
+    )
+    site = find_site(tmp_path / "content")
+    assert site is not None
+    install = tmp_path / "content" / "things" / "install.md"
+    assert site.page_kind(install, front_matter_of(install.read_text(encoding="utf-8"))).kind == "docs"
+    assert front_matter_of(section) == {}  # near miss: Jekyll opens front matter on the first line only
+    assert front_matter_of(section, after_blank_lines=True)["cascade"] == {"type": "docs"}
+
+
 def test_jekyll_kinds_from_posts_collections_and_the_home_page(tmp_path: Path) -> None:
     _write(
         tmp_path,

@@ -77,8 +77,11 @@ def has_front_matter(path: Path) -> bool:
     return head is not None and _FRONT_MATTER.match(head.decode("utf-8", errors="replace") + "\n") is not None
 
 
-def front_matter_of(text: str) -> dict[str, Any]:
-    """The front matter mapping of a draft or template source, or {}."""
+def front_matter_of(text: str, after_blank_lines: bool = False) -> dict[str, Any]:
+    """The front matter mapping of a draft or template source, or {}. `after_blank_lines`:
+    the generator finds the front matter after blank lines too (Hugo, Zola), as pages read."""
+    if after_blank_lines:
+        text = text.lstrip("\ufeff \t\r\n")
     opened = _FRONT_MATTER.match(text)
     if not opened:
         return {}

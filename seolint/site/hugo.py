@@ -396,7 +396,8 @@ class HugoSite(Site):
                 text = read_site_text(folder / name)
                 if text is None:
                     continue
-                memo[key] = (_shown(folder / name, self.root), _lowered(front_matter_of(text)).get("cascade"))
+                cascade = _lowered(front_matter_of(text, after_blank_lines=True)).get("cascade")
+                memo[key] = (_shown(folder / name, self.root), cascade)
                 break
         return memo[key]  # type: ignore[no-any-return]
 
@@ -409,7 +410,7 @@ class HugoSite(Site):
                 for name in sorted(n for n in names if n.startswith("_index.")):
                     text = read_site_text(Path(folder, name)) or ""
                     if "cascade" in text.lower():
-                        cascade = _lowered(front_matter_of(text)).get("cascade")
+                        cascade = _lowered(front_matter_of(text, after_blank_lines=True)).get("cascade")
                         found.append((os.path.join(folder, name), cascade))
         return found
 
