@@ -94,6 +94,11 @@ def image_alt_quality(doc: Document, opts: AltQualityOptions) -> Iterator[Proble
             yield Problem(image.span, "alt text starts with 'image of'; describe the content directly")
 
 
+def _says_nothing(alt: str, placeholders: set[str]) -> bool:
+    """Whether an alt text is a placeholder or a file name (what I003 reports)."""
+    return alt.strip(".!:") in placeholders or _is_file_name(alt) or _CAMERA_NAME.fullmatch(alt) is not None
+
+
 def _is_file_name(alt: str) -> bool:
     return alt.lower().endswith(IMAGE_SUFFIXES) and _FILE_NAME_CHARACTERS.fullmatch(alt) is not None
 
@@ -124,11 +129,14 @@ def duplicate_alt(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     was copied and never updated, and readers cannot tell the images apart. A translation
     is judged on its original: it keeps the original's alt texts, one for one.
     Example: two charts both `alt="Benchmark results"` -> say which benchmark each shows.
+    An alt text that is a placeholder or a file name ("Image", `IMG_2034.jpg`) is I003's
+    to report: one problem, one finding.
     """
+    placeholders = {w.lower() for w in PLACEHOLDER_ALTS}
     first_src: dict[str, tuple[str | None, int]] = {}
     for image in doc.images:
         alt = " ".join((image.alt or "").split()).lower()
-        if not alt or image.alt_state == "decorative":
+        if not alt or image.alt_state == "decorative" or _says_nothing(alt, placeholders):
             continue
         if alt in first_src and first_src[alt][0] != image.src:
             line = first_src[alt][1]
