@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from seolint.config.files import Config
 from seolint.config.plan import Plan, make_plan
@@ -27,6 +28,7 @@ from seolint.document.model import Document
 from seolint.findings.records import FileResult, Finding
 from seolint.lint.pipeline import DraftError, lint_document, lint_source
 from seolint.parse import parse
+from tests.examples import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -36,6 +38,24 @@ SUFFIXES: dict[Format, str] = {"markdown": "md", "html": "html", "text": "txt"}
 __all__ = ["DraftError"]  # re-exported: tests use it without importing the pipeline
 
 T = TypeVar("T")
+
+# Every property of the suite runs under one profile, loaded here so that it holds whichever
+# test file a run starts from (a property without its own @settings takes these).
+settings.register_profile(
+    "ci",
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    # Under CI the examples are the same on every run: a red CI is a change, never a draw;
+    # locally each run draws new ones, and what they find becomes an @example.
+    derandomize=bool(os.environ.get("CI") or os.environ.get("SEOLINT_DERANDOMIZE")),
+)
+CAMPAIGN = 1_000_000  # examples per property in a campaign: a long run on request, never in the suite
+settings.register_profile(
+    "campaign", max_examples=CAMPAIGN, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile("campaign" if os.environ.get("SEOLINT_FUZZ") == "campaign" else "ci")
+
 
 
 def plan_for(select: tuple[str, ...] | None = None, rules: dict[str, dict[str, Any]] | None = None) -> Plan:

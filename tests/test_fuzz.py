@@ -4,7 +4,7 @@ document, results are deterministic and the JSON report is always valid JSON.
 A draft may be refused only for what is wrong with it (bad front matter...): an "internal
 error while parsing" is a front-end crash and fails the property.
 
-CI runs a short profile; `SEOLINT_FUZZ=campaign pytest tests/test_fuzz.py` runs a long
+CI runs a short profile (tests/conftest.py); `SEOLINT_FUZZ=campaign pytest tests/test_fuzz.py` runs a long
 campaign (see the closing notes of the robustness issue for what one found).
 """
 
@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from seolint.config.plan import Plan
@@ -24,22 +23,6 @@ from seolint.findings.records import FileResult, RunResult
 from seolint.report import ReportOptions
 from seolint.report.json import report as json_report
 from tests.conftest import DraftError, lint_result, plan_for
-from tests.examples import examples
-
-settings.register_profile(
-    "ci",
-    max_examples=examples(60),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    # Under CI the examples are the same on every run: a red CI is a change, never a draw;
-    # locally each run draws new ones, and what they find becomes an @example.
-    derandomize=bool(os.environ.get("CI") or os.environ.get("SEOLINT_DERANDOMIZE")),
-)
-CAMPAIGN = 1_000_000  # examples per property in a campaign: a long run on request, never in the suite
-settings.register_profile(
-    "campaign", max_examples=CAMPAIGN, deadline=None, suppress_health_check=list(HealthCheck)
-)
-settings.load_profile("campaign" if os.environ.get("SEOLINT_FUZZ") == "campaign" else "ci")
 
 PLAN: Plan = plan_for()
 
