@@ -76,6 +76,51 @@ def test_jekyll_drafts_folder_is_not_published_content(
     assert found(result, "P") == [("_posts/2024-01-02-hello.md", 3, "P001")]
 
 
+# -- P010 unread-front-matter ------------------------------------------------------------------
+
+
+def test_front_matter_after_a_blank_line_is_reported_with_a_safe_fix() -> None:
+    text = "\n \n---\ntitle: Caching\n---\n\n# Caching\n"
+    (finding,) = lint(text, select=("P010",))
+    assert (finding.span.line, finding.code) == (3, "P010")
+    assert finding.fix is not None and finding.fix.applicability == "safe"
+    (edit,) = finding.fix.edits
+    assert text[: edit.start] + edit.text + text[edit.end :] == text.lstrip()
+    assert codes_at(lint("\n+++\ntitle = 'T'\n+++\n", select=("P010",))) == [(2, "P010")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: Caching\n---\n\n# Caching\n",  # on the first line: read
+        "\nSome text.\n\n---\n\nMore text.\n\n---\n",  # thematic breaks after text
+        "\n\n---\n\nA post that opens with a rule and never closes a front matter.\n",
+    ],
+)
+def test_front_matter_read_or_absent_is_quiet(text: str) -> None:
+    assert lint(text, select=("P010",)) == []
+
+
+def test_hugo_reads_front_matter_after_blank_lines_so_p010_is_quiet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hugo_site(tmp_path, {"posts/late.md": "\n" + post("Late", "Text.")})
+    assert found(check(tmp_path, "--select", "P010", monkeypatch=monkeypatch), "P") == []
+
+
+def test_a_jekyll_post_is_built_without_front_matter_so_p010_reports_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "_config.yml").write_text("title: Notes\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    late = "\n---\ntitle: Late\n---\n\nHi.\n"
+    (tmp_path / "_posts" / "2024-01-02-late.md").write_text(late, encoding="utf-8")
+    (tmp_path / "about.md").write_text(late, encoding="utf-8")
+    # the post is built (Jekyll's post reader needs no front matter); the page is copied as it is
+    result = check(tmp_path, "--select", "P010", monkeypatch=monkeypatch)
+    assert found(result, "P") == [("_posts/2024-01-02-late.md", 2, "P010")]
+
+
 # -- P002 noindex -----------------------------------------------------------------------------
 
 

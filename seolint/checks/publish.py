@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from seolint.document.model import ARTICLE_KINDS, Document, Field, Span
-from seolint.findings.records import Fix, Problem, Severity
+from seolint.findings.records import Edit, Fix, Problem, Severity
+from seolint.parse.front_matter import opener_after_blank_lines
 from seolint.registry.edits import remove_lines
 from seolint.registry.options import Options
 from seolint.registry.rule import NoOptions, rule
@@ -124,6 +125,27 @@ def lastmod_before_date(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     first, last = _day(published), _day(changed)
     if changed is not None and first is not None and last is not None and last < first:
         yield Problem(changed.span, f"last modified {last.isoformat()}, before the date {first.isoformat()}")
+
+
+@rule("P010", "unread-front-matter", Severity.ERROR)
+def unread_front_matter(doc: Document, opts: NoOptions) -> Iterator[Problem]:
+    """The front matter comes after blank lines, where the generator does not read it.
+
+    Why: Jekyll, Astro, Docusaurus, Eleventy and MkDocs read front matter only when its
+    `---` is the file's first line; after a blank line the page is built without its
+    title, description, layout or date, and the settings show as text at the top of the
+    page. Hugo and Zola skip the blank lines, so their pages are not reported.
+    Example: an empty line above `---` -> delete it.
+    Fix (safe): the blank lines above the front matter are deleted.
+    """
+    if doc.front_matter_span is not None:
+        return
+    line = opener_after_blank_lines(doc.source)
+    if line is not None:
+        blank_lines = Edit(0, doc.offset(line), "")
+        delete = Fix((blank_lines,), "safe", "Delete the blank lines above the front matter")
+        message = "front matter after blank lines is not read: it must open the file"
+        yield Problem(Span(line, 1, line, 4), message, delete)
 
 
 @rule("P005", "missing-title-tag", Severity.ERROR)

@@ -60,6 +60,28 @@ def split(source: str, after_blank_lines: bool = False) -> FrontMatter:
     return FrontMatter({}, None, source)
 
 
+def opener_after_blank_lines(source: str) -> int | None:
+    """The line (1-based) of front matter that opens after blank lines and closes, where a
+    generator that wants it on the first line (Jekyll, gray-matter, MkDocs) never reads it;
+    None when the source opens otherwise. Only the delimiters are read, not the data."""
+    if not source[:1].isspace():
+        return None
+    matches = _LINE.finditer(source)
+    number, line = 1, next(matches).group()
+    while line and not line.strip():
+        number, line = number + 1, next(matches).group()
+    opener = line.rstrip("\r\n").rstrip()
+    if opener not in _OPENERS:
+        return None
+    closers = _OPENERS[opener][1]
+    for match in matches:
+        if not match.group():
+            break
+        if match.group().rstrip("\r\n").rstrip() in closers:
+            return number
+    return None
+
+
 def _load(raw: str, kind: str, first_line: int) -> dict[str, Any]:
     """`first_line`: the file line of the front matter's first line, for error messages."""
     data = _load_toml(raw, first_line) if kind == "toml" else _load_yaml(raw, first_line)

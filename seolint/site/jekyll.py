@@ -392,10 +392,14 @@ class JekyllSite(Site):
         )
 
     def is_content(self, path: AnyPath) -> bool:
+        """Jekyll renders a page or a collection's document only when it opens with front
+        matter (else it copies the file as it is); its post reader renders every post and
+        draft, front matter or not."""
+        where = self._where(path)
         return (
             os.path.splitext(path)[1].lower() in self.suffixes
-            and self._where(path) is not None
-            and has_front_matter(Path(path))
+            and where is not None
+            and (where[0] in ("posts", "drafts") or has_front_matter(Path(path)))
         )
 
     def dates_by_name(self, path: Path) -> bool:
