@@ -44,3 +44,17 @@ def test_an_answers_paragraphs_around_the_page_are_read() -> None:
         )
         == []
     )
+
+
+# -- S002: a bracketed instruction whose object is no link --------------------------------------
+
+
+def test_an_instruction_that_mentions_urls_further_on_is_still_one() -> None:
+    text = (
+        "# Post\n\n"
+        + BODY
+        + "\n[Insert code example that fetches several URLs]\n\n[Add stat: share of sign-ins, with source]\n"
+    )
+    assert _lines(text, "S002") == [5, 7]
+    linked = "# Post\n\n" + BODY + "\n[Insert the docs link]\n"
+    assert _lines(linked, "S002") == [] and _lines(linked, "L001") == [5]
