@@ -3,6 +3,8 @@ assistant's notes, label lines): each form with a hit and a near miss from publi
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import codes_at, lint
 
 BODY = "Retries hide slow dependencies until the day they all time out together.\n"
@@ -58,3 +60,87 @@ def test_an_instruction_that_mentions_urls_further_on_is_still_one() -> None:
     assert _lines(text, "S002") == [5, 7]
     linked = "# Post\n\n" + BODY + "\n[Insert the docs link]\n"
     assert _lines(linked, "S002") == [] and _lines(linked, "L001") == [5]
+
+
+# -- S008: notes to the writer ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Consider adding a diagram here showing the three controllers.)",
+        "Keep locks short. (I'd suggest adding a short anecdote about a stuck migration.)",
+        "[Writer: decide whether to recommend the strict mode, ask the security team]",
+        "A firewall is a net, not a fix. [cite the OWASP page on firewall limits]",
+        "Placeholder: add a short real-world story here (a regression found in minutes).",
+    ],
+)
+def test_notes_to_the_writer_in_more_shapes(line: str) -> None:
+    assert _lines(f"# Post\n\n{BODY}\n{line}\n\n{BODY}", "S008") == [5]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We scaled the pool (consider adding capacity before the sale) and it held.",
+        "Indexes help (you could add an index on the table) when reads dominate.",
+        "Read the [Editor: a history](https://example.org/ed) first.",
+        "Note: add the following line to your shell profile.",
+        "The reviewer should check that the tests cover the new path.",
+        "No data was added to the table during the dry run.",
+    ],
+)
+def test_asides_and_lines_of_published_posts_are_not_notes(line: str) -> None:
+    assert _lines(f"# Post\n\n{BODY}\n{line}\n\n{BODY}", "S008") == []
+
+
+def test_a_heads_note_on_what_to_write_under_it() -> None:
+    text = (
+        "Intro\n\n"
+        + LONG
+        + "\n\nFrequently Asked Questions (add 3 questions from the search page)\n\n"
+        + LONG
+        + "\n\nKey Takeaways (bullet list for skimmers):\n- one\n- two\n"
+    )
+    assert _lines(text, "S008", "text") == [5, 9]
+    published = (
+        "# Post\n\n" + LONG + "\n\n## Step 3 (add the repository)\n\n" + LONG + "\n\n## Setup (optional)\n"
+    )
+    assert _lines(published, "S008") == []
+
+
+def test_lists_of_things_for_the_writer_to_add() -> None:
+    text = (
+        "# Post\n\n"
+        + LONG
+        + "\n\n**Internal links to add:**\n* Our guide to EXPLAIN\n* Partitioning basics\n\n"
+        + LONG
+        + "\n\nRelated posts you could link to:\n- Rebasing safely\n- Worktrees\n\n"
+        + LONG
+        + "\n\nFAQ ideas for a follow-up section:\n- Can two autoscalers share a target?\n"
+    )
+    assert _lines(text, "S008") == [5, 11, 17]
+
+
+def test_a_posts_own_lists_stay_the_posts() -> None:
+    text = (
+        "# Post\n\n" + LONG + "\n\nQuestions to consider:\n- Who owns the queue?\n- Who pages?\n\n"
+        "Project ideas:\n- A rate limiter\n- A job queue\n\n" + LONG + "\n\n" + LONG + "\n\n" + LONG + "\n"
+    )
+    assert _lines(text, "S008") == []
+
+
+def test_notes_to_the_reviewer_and_what_a_tool_left_out() -> None:
+    text = (
+        "# Post\n\n"
+        + LONG
+        + "\n\n## Notes\n\n- Could not find a chart; reviewer should add a screenshot of the"
+        " output.\n- No CTA added: the brief named none.\n"
+    )
+    assert _lines(text, "S008") == [7, 8]
+
+
+def test_an_alt_text_that_suggests_an_image() -> None:
+    page = '<article><h1>X</h1><p>{}</p>\n<img src="a.svg" alt="{}">\n</article>'
+    assert _lines(page.format(LONG, "Image idea: a request passing three caches"), "S008", "html") == [2]
+    assert _lines(page.format(LONG, "Screenshot: the Grafana alert list"), "S008", "html") == []
