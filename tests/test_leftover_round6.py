@@ -144,3 +144,47 @@ def test_an_alt_text_that_suggests_an_image() -> None:
     page = '<article><h1>X</h1><p>{}</p>\n<img src="a.svg" alt="{}">\n</article>'
     assert _lines(page.format(LONG, "Image idea: a request passing three caches"), "S008", "html") == [2]
     assert _lines(page.format(LONG, "Screenshot: the Grafana alert list"), "S008", "html") == []
+
+
+# -- S007: the assistant's notes after the post --------------------------------------------------------
+
+
+def test_a_list_under_the_assistants_head_is_its_own() -> None:
+    text = (
+        "# Post\n\n" + LONG + "\n\n---\n\nA few notes on the draft:\n"
+        "- I kept the example in Go because it builds a static binary.\n"
+        "- The size figure is typical, not measured.\n"
+    )
+    assert _lines(text, "S007") == [7, 8, 9]
+    checks = (
+        "# Post\n\n"
+        + LONG
+        + "\n\nA couple of things to check before this goes live:\n- I've assumed MySQL 8.0.\n"
+    )
+    assert _lines(checks, "S007") == [5, 6]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I didn't include a call to action since I wasn't sure what you wanted.",
+        "I haven't written a CTA; you might point readers to a related post.",
+        "If your audience is mostly Node developers, I can swap the example.",
+        "Let me know and I'll add one.",
+        "The 20 MB figure is typical, so please check it against a real build before publishing.",
+    ],
+)
+def test_more_of_the_assistants_sentences(sentence: str) -> None:
+    assert _lines(f"# Post\n\n{LONG}\n\n{sentence}\n", "S007") == [5]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Things to check before you publish your crate:\n- the licence field\n- the readme\n",
+        "I didn't include the test files in the image, which keeps it small.\n",
+        "I've assumed Python 3.12 throughout.\n",
+    ],
+)
+def test_an_authors_own_closing_lines(text: str) -> None:
+    assert _lines(f"# Post\n\n{LONG}\n\n{text}", "S007") == []
