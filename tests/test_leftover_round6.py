@@ -188,3 +188,21 @@ def test_more_of_the_assistants_sentences(sentence: str) -> None:
 )
 def test_an_authors_own_closing_lines(text: str) -> None:
     assert _lines(f"# Post\n\n{LONG}\n\n{text}", "S007") == []
+
+
+# -- S005: a tool's export header and rows ---------------------------------------------------------------
+
+
+def test_a_writing_tools_report_above_and_below_the_draft() -> None:
+    text = (
+        "Editor export · Queue guide · exported 2026-12-02 14:08\nContent Score: 71/100\n"
+        "Words: 1,042 / 1,350 recommended\nBrief: explain queues to new backend developers\n\n"
+        "Queues for Beginners\n\n" + LONG + "\n\nConclusion\n\n" + LONG + "\n\n----------\n"
+        "Grammar: 3 issues · Readability: Grade 11 (target 8-10)\n"
+    )
+    assert _lines(text, "S005", "text") == [2, 3, 4, 15]
+
+
+def test_figures_as_labels_inside_a_post_are_results() -> None:
+    text = "# Bench\n\n" + LONG + "\n\nWords: 1,042 per second\nLatency: 12 ms\n\n" + LONG + "\n"
+    assert _lines(text, "S005") == []
