@@ -73,6 +73,8 @@ def test_an_instruction_that_mentions_urls_further_on_is_still_one() -> None:
         "[Writer: decide whether to recommend the strict mode, ask the security team]",
         "A firewall is a net, not a fix. [cite the OWASP page on firewall limits]",
         "Placeholder: add a short real-world story here (a regression found in minutes).",
+        "(Maybe add a screenshot here of the settings page)",
+        "[Editor: confirm the pricing before this goes out]",
     ],
 )
 def test_notes_to_the_writer_in_more_shapes(line: str) -> None:
@@ -103,6 +105,7 @@ def test_a_heads_note_on_what_to_write_under_it() -> None:
         + "\n\nKey Takeaways (bullet list for skimmers):\n- one\n- two\n"
     )
     assert _lines(text, "S008", "text") == [5, 9]
+    assert _lines("Intro\n\n" + LONG + "\n\nOverview (2-3 sentences on the problem)\n", "S008", "text") == [5]
     published = (
         "# Post\n\n" + LONG + "\n\n## Step 3 (add the repository)\n\n" + LONG + "\n\n## Setup (optional)\n"
     )
@@ -162,6 +165,11 @@ def test_a_list_under_the_assistants_head_is_its_own() -> None:
         + "\n\nA couple of things to check before this goes live:\n- I've assumed MySQL 8.0.\n"
     )
     assert _lines(checks, "S007") == [5, 6]
+    heard = checks.replace(
+        "A couple of things to check before this goes live",
+        "Here are a few things to verify before you hit publish",
+    )
+    assert _lines(heard, "S007") == [5, 6]
 
 
 @pytest.mark.parametrize(
@@ -171,6 +179,7 @@ def test_a_list_under_the_assistants_head_is_its_own() -> None:
         "I haven't written a CTA; you might point readers to a related post.",
         "If your audience is mostly Node developers, I can swap the example.",
         "Let me know and I'll add one.",
+        "I left out the FAQ section; say the word and I'll write it.",
         "The 20 MB figure is typical, so please check it against a real build before publishing.",
     ],
 )
@@ -184,6 +193,7 @@ def test_more_of_the_assistants_sentences(sentence: str) -> None:
         "Things to check before you publish your crate:\n- the licence field\n- the readme\n",
         "I didn't include the test files in the image, which keeps it small.\n",
         "I've assumed Python 3.12 throughout.\n",
+        "I left out the tests; they are in the repo.\n",
     ],
 )
 def test_an_authors_own_closing_lines(text: str) -> None:

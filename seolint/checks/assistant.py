@@ -90,7 +90,7 @@ _INVENTED_WEAK = (
 # Before this draft goes out ("before this goes live"); not "before you publish" a package.
 _BEFORE_PUBLISHING = LazyRegex(
     r"\bbefore (?:(?:it|this) (?:goes (?:live|out)|is published)|(?:publishing|posting) (?:it|this)"
-    r"|you (?:publish|post) (?:it|this))\b",
+    r"|you (?:publish|post) (?:it|this)|you hit publish)\b",
     re.IGNORECASE,
 )
 _INVENTED = LazyRegex(rf"\b(?:{_INVENTED_STRONG}|{_INVENTED_WEAK})\b", re.IGNORECASE)
@@ -148,8 +148,8 @@ def forms() -> tuple[Form, ...]:
                 r"\b(?:just )?let me know (?:if|what|how|which)\b[^.?!]{0,60}"
                 r"\b(?:chang|adjust|tweak|revis|tailor|expand|shorten|cut|trim|rework|rewrit|add)\w*",
                 r"^\W*would it help if i\b",
-                r"^\W*(?:just )?(?:let me know|tell me|say the word)(?:,| and) i(?:'ll| will| can)"
-                rf" (?:{w.offer})\b",
+                r"(?:^\W*|[;,—–]\s*)(?:just )?(?:let me know|tell me|say the word)(?:,| and)"
+                rf" i(?:'ll| will| can) (?:{w.offer})\b",
             ),
             None,
             True,
@@ -236,7 +236,8 @@ def forms() -> tuple[Form, ...]:
         ),
         (
             "tells the requester to check the draft",  # "A couple of things to check before this goes live:"
-            r"^\W*(?:(?:a few|a couple of|some|two|three|a)\s+)?(?:things|items|points|details|bits|notes)"
+            r"^\W*(?:here(?:'s| is| are)\s+)?(?:(?:a few|a couple of|some|two|three|a)\s+)?"
+            r"(?:things|items|points|details|bits|notes)"
             r"\s+(?:to|you(?:'ll| will)? (?:want|need) to|you should)\s+(?:check|verify|confirm|review|fix"
             r"|double-check|look at|change|update|do)\b",
             _BEFORE_PUBLISHING,

@@ -399,13 +399,13 @@ def _note_starts() -> frozenset[str]:
 
 
 # A head's note on what to write under it: "(add 3 questions from People also ask)", "(bullet
-# list for skimmers)", "(150 words)". A heading's own aside ("(optional)", "(add the repo)")
-# names no count, form or length.
+# list for skimmers)", "(150 words)", "(2-3 sentences on the problem)". A heading's own
+# aside ("(optional)", "(add the repo)") names no count, form or length.
 _HEAD_NOTE = LazyRegex(
     r"^(?P<head>[^()\n]{2,60}?)\s*\((?P<note>"
     r"(?:add|include|insert|write|list|answer|cover)\s+(?:\d+(?:\s*[–-]\s*\d+)?|a few|two|three|four|five)\s"
     r"|(?:as\s+an?\s+|in\s+an?\s+)?(?:bullet(?:ed)?|numbered)\s+(?:list|points)\b"
-    r"|~?\d+(?:\s*[–-]\s*\d+)?\s*words\b"
+    r"|~?\d+(?:\s*[–-]\s*\d+)?\s*(?:words|sentences|paragraphs|bullets|bullet points)\b"
     r")[^()\n]{0,120}\)\s*:?$",
     re.IGNORECASE,
 )
