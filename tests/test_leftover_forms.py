@@ -32,7 +32,7 @@ DEVELOPMENT_SETS = [
     (DEV_DRAFTS, 17, 0.95),
     (AI_DRAFTS, 18, 0.95),
     (AI_DRAFTS_2, 21, 0.95),
-    (AI_DRAFTS_6, 21, 0.63),
+    (AI_DRAFTS_6, 21, 0.80),
 ]
 
 
