@@ -19,18 +19,27 @@ from tests.leftover_recall import drafts, score
 DEV_DRAFTS = ROOT / "tests" / "data" / "dev_drafts"
 AI_DRAFTS = ROOT / "tests" / "data" / "ai_drafts"  # held out once, a development set since
 AI_DRAFTS_2 = ROOT / "tests" / "data" / "ai_drafts_blind"  # the second set, spent the same way
+AI_DRAFTS_6 = ROOT / "tests" / "data" / "ai_drafts_blind5"  # the sixth, spent the same way
 SEED = ROOT.parent / "shared" / "drafts" / "telecom-outage-ai-draft.txt"
 
 
 # The development sets (their READMEs say how each was written): dev_drafts, written with
-# the rules; ai_drafts and ai_drafts_blind, written blind to the rules and measured once as
-# held-out sets (recall 0.809 and 0.505), then developed on. ai_drafts_blind2 is held out:
-# no test reads it.
-DEVELOPMENT_SETS = [(DEV_DRAFTS, 17), (AI_DRAFTS, 18), (AI_DRAFTS_2, 21)]
+# the rules; ai_drafts, ai_drafts_blind and ai_drafts_blind5, written blind to the rules and
+# measured once as held-out sets (recall 0.809, 0.505 and 0.639), then developed on. Each
+# keeps the recall it reached; ai_drafts_blind5's page debris and outline markers are still
+# being worked on, so its floor is lower. ai_drafts_blind2 to blind4 are read by no test.
+DEVELOPMENT_SETS = [
+    (DEV_DRAFTS, 17, 0.95),
+    (AI_DRAFTS, 18, 0.95),
+    (AI_DRAFTS_2, 21, 0.95),
+    (AI_DRAFTS_6, 21, 0.80),
+]
 
 
-@pytest.mark.parametrize(("folder", "files"), DEVELOPMENT_SETS, ids=lambda v: getattr(v, "name", str(v)))
-def test_recall_and_precision_on_the_development_sets(folder: Path, files: int) -> None:
+@pytest.mark.parametrize(
+    ("folder", "files", "recall"), DEVELOPMENT_SETS, ids=lambda v: getattr(v, "name", str(v))
+)
+def test_recall_and_precision_on_the_development_sets(folder: Path, files: int, recall: float) -> None:
     """Drafts in the styles of several assistants (.md, .txt, .html) and near misses, every
     leftover line labelled (the folder's labels.toml)."""
     results = {path.name: lint_file(path).findings for path in drafts(folder)}
@@ -38,7 +47,7 @@ def test_recall_and_precision_on_the_development_sets(folder: Path, files: int) 
     found = score(folder, results)
     shown = f"recall {found.recall:.3f}, precision {found.precision:.3f}"
     print(f"{shown}; misses {found.misses}; false {found.alarms}")
-    assert found.recall >= 0.95 and found.precision >= 0.95
+    assert found.recall >= recall and found.precision >= 0.95
     assert not [alarm for alarm in found.alarms if alarm.startswith("nearmiss")]
 
 

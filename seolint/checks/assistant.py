@@ -29,7 +29,7 @@ from seolint.registry.packs.match import Matcher, PackCheck
 from seolint.registry.rule import NoOptions, rule
 
 if TYPE_CHECKING:
-    from seolint.document.views import Views
+    from seolint.document.views import Sentence, Views
 
 
 class Words(NamedTuple):
@@ -87,10 +87,20 @@ _INVENTED_WEAK = (
     r"|i(?:'ve| have)? (?:used|included|added)"
     r"|in (?:the|this) (?:draft|post|article|hook|intro)"
 )
+# Before this draft goes out ("before this goes live"); not "before you publish" a package.
+_BEFORE_PUBLISHING = LazyRegex(
+    r"\bbefore (?:(?:it|this) (?:goes (?:live|out)|is published)|(?:publishing|posting) (?:it|this)"
+    r"|you (?:publish|post) (?:it|this)|you hit publish)\b",
+    re.IGNORECASE,
+)
 _INVENTED = LazyRegex(rf"\b(?:{_INVENTED_STRONG}|{_INVENTED_WEAK})\b", re.IGNORECASE)
 _INVENTED_STRONGLY = LazyRegex(rf"\b(?:{_INVENTED_STRONG})\b", re.IGNORECASE)
 # What turns "I could also draft three titles" into an offer: a condition on the requester or a question.
-_ON_REQUEST = LazyRegex(r"\bif you\b|\bjust say\b|\blet me know\b|\bhappy to\b|\?\s*$", re.IGNORECASE)
+_ON_REQUEST = LazyRegex(
+    r"\bif you\b|\bif your (?:audience|readers|team|blog|site|brand)\b|\bjust say\b|\blet me know\b"
+    r"|\bhappy to\b|\?\s*$",
+    re.IGNORECASE,
+)
 # Where a request to the requester may start: the sentence's start or a clause's ("..., so please").
 _CLAUSE_START = r"(?:^\W*|[,;:—–]\s*(?:so|and|but|then)?\s*)"
 _ASKING = (
@@ -138,6 +148,8 @@ def forms() -> tuple[Form, ...]:
                 r"\b(?:just )?let me know (?:if|what|how|which)\b[^.?!]{0,60}"
                 r"\b(?:chang|adjust|tweak|revis|tailor|expand|shorten|cut|trim|rework|rewrit|add)\w*",
                 r"^\W*would it help if i\b",
+                r"(?:^\W*|[;,—–]\s*)(?:just )?(?:let me know|tell me|say the word)(?:,| and)"
+                rf" i(?:'ll| will| can) (?:{w.offer})\b",
             ),
             None,
             True,
@@ -223,6 +235,16 @@ def forms() -> tuple[Form, ...]:
             True,
         ),
         (
+            "tells the requester to check the draft",  # "A couple of things to check before this goes live:"
+            r"^\W*(?:here(?:'s| is| are)\s+)?(?:(?:a few|a couple of|some|two|three|a)\s+)?"
+            r"(?:things|items|points|details|bits|notes)"
+            r"\s+(?:to|you(?:'ll| will)? (?:want|need) to|you should)\s+(?:check|verify|confirm|review|fix"
+            r"|double-check|look at|change|update|do)\b",
+            _BEFORE_PUBLISHING,
+            False,
+            False,
+        ),
+        (
             "tells the requester to replace invented facts",
             rf"{bare}(?:{w.edit})\b{_OBJECT.format(nouns=w.fact)}",
             _INVENTED_STRONGLY,
@@ -235,6 +257,9 @@ def forms() -> tuple[Form, ...]:
                 rf"^\W*i(?:'ve| have)? (?:also |deliberately |intentionally |mostly )?(?:{w.did})\b"
                 rf"(?:\s+[\w'’-]+){{0,5}}?\s+(?:{part}|placeholders?)\b",
                 r"^\W*i(?:'ve| have)? assumed (?:that )?(?:readers|your readers|the reader|your audience)\b",
+                # What it left out: "I didn't include a call to action", "I haven't written a CTA".
+                r"^\W*i (?:didn't|did not|haven't|have not|'ve not)(?: yet)? (?:include|add|write|use|cover"
+                rf"|mention|{w.did})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:{part}|placeholders?)\b",
                 rf"^\W*i(?:'ve| have)? (?:also )?(?:{w.did})\b(?:\s+[\w'’-]+){{0,2}}?\s+the (?:post|article"
                 rf"|piece)\b",
                 r"^\W*i(?:'ve| have)? (?:tried|aimed|kept|made|chosen|avoided|focused|written)\b[^.!?]*"
@@ -427,6 +452,10 @@ def cues() -> tuple[Cue, ...]:
         r"|embeds?|tables?|infographics?)\b",
         "before you publish": r"\bbefore (?:you (?:publish|post|go live|hit publish)|(?:it"
         r"|this) goes (?:live|out))\b",
+        # "please check it against a real build before publishing": a check, then when.
+        "checked before publishing": rf"\b(?:{w.check}|check)\b(?:\s+[\w'’-]+){{0,8}}?\s+before (?:publishing"
+        r"|posting|going live)\b",
+        "fact": rf"\b(?:{w.fact})\b",
         "asked": rf"{_CLAUSE_START}{_LEAD}{_ASKING}",
         "if": r"\bif\b",
         "model": r"\bi (?:could|may|might) be (?:out of date|outdated|wrong about)\b",
@@ -532,6 +561,8 @@ def _by_cues(sentence: str, listed: bool, edge: bool, screen: DocumentScreen) ->
         return "offers to change the draft"
     if "before you publish" in has and "asked" in has and (about_text or "artifact" in has):
         return "tells the requester to check invented facts"
+    if "checked before publishing" in has and "asked" in has and "fact" in has:
+        return "tells the requester to check invented facts"
     if "requested" in has and "text" in has:
         return "describes the draft"
     if "advice" in has and about_text:
@@ -569,6 +600,7 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
     screen = DocumentScreen([sentence.text for sentence in read])
     found = []
     thinking = None  # the block of a reasoning trace: all its sentences are the assistant's
+    listing: set[int] = set()  # the items of a list under the assistant's head line
     last_heading = max((*(heading.span.line for heading in doc.headings), *_plain_heads(views)), default=0)
     for sentence in read:
         edge = sentence.block < _EDGE_BLOCKS or (
@@ -579,14 +611,43 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
         form = assistant_form(sentence.text, listed, edge, screen)
         if form is None and sentence.block == thinking:
             form = _THINKING
+        if form is None and sentence.block in listing:
+            form = _LISTING
         if form is not None:
             thinking = sentence.block if form == _THINKING else thinking
-            span = locate_sentence(doc, sentence.block, sentence.text)
-            last = sentence_end_line(doc, sentence.block, sentence.text, span.line)
-            if last > span.line:
-                span = span._replace(end_line=last, end_column=len(doc.lines[last - 1].rstrip()) + 1)
-            found.append(Said(span, form, sentence.block, sentence.text))
+            if form not in _NOT_HEADS and sentence.text.rstrip().endswith(":") and not listed:
+                listing |= _list_under(views, sentence.block)
+            found.append(_said(doc, sentence, form))
     return tuple(found)
+
+
+_LISTING = "lists its notes to the requester"
+_NOT_HEADS = frozenset({"announces the draft", "offers to change the draft", _THINKING})
+_LIST_GAP = 2  # lines from a head to the first item of its list
+
+
+def _list_under(views: Views, index: int) -> set[int]:
+    """The blocks of the list right under block `index`, the assistant's head line ("A few
+    notes on the draft:", "Things to check before this goes live:"): its items are the
+    assistant's notes too, whatever they say ("I kept the example in Go ...")."""
+    blocks = views.blocks
+    end = blocks[index].block.span.end_line
+    items: set[int] = set()
+    for following in range(index + 1, len(blocks)):
+        block = blocks[following].block
+        if block.kind != "list-item" or block.span.line > end + _LIST_GAP:
+            break
+        items.add(following)
+        end = block.span.end_line
+    return items
+
+
+def _said(doc: Document, sentence: Sentence, form: str) -> Said:
+    span = locate_sentence(doc, sentence.block, sentence.text)
+    last = sentence_end_line(doc, sentence.block, sentence.text, span.line)
+    if last > span.line:
+        span = span._replace(end_line=last, end_column=len(doc.lines[last - 1].rstrip()) + 1)
+    return Said(span, form, sentence.block, sentence.text)
 
 
 _HEAD_WORDS = 8
@@ -622,7 +683,10 @@ def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     explainer"), disclosing that AI wrote it (or a tool's note that it generated the draft),
     a chat page's warning that its answers may be wrong ("Gemini can make mistakes", at the
     edges only), or thinking aloud about the request (a reasoning trace, whose whole
-    paragraph is the assistant's). The slot words are in
+    paragraph is the assistant's). Saying what it left out counts as saying what it did
+    ("I didn't include a call to action"), and the items of a list under its own head line
+    ("A few notes on the draft:", "Things to check before this goes live:") are its notes
+    too, whatever they say. The slot words are in
     seolint/checks/assistant_words.toml. Blockquotes (a post quoting a chatbot) are skipped,
     and so are sentences S003's phrases already report.
     Example: `Hope this works for you! Want me to add a section on retries?` -> delete both.

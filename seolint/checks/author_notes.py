@@ -5,8 +5,11 @@ image: a funnel)`, `[Screenshot: the dashboard]`, `(Note to editor: ...)`) or th
 with an instruction (`[Include a diagram of ...]`, `(Add a benchmark here.)`); a citation
 still to find (`[citation needed]`, `[3] TODO`, a source line that reads "citation needed");
 a bracketed name to fill in (`[Company]`, `[Your Product Name]`, `[X]%`); a note line to the
-editor; a list of suggestions for the writer under a label such as "Suggested links:"; and,
-at the end of the draft, a list of notes on publishing it ("📝 Notes for publishing:").
+editor; a list of suggestions for the writer under a label such as "Suggested links:", or
+one whose head offers things to add ("Internal links to add:"); a head's note on what to
+write under it ("Key Takeaways (bullet list for skimmers):"); a line telling the reviewer
+what to add; and, at the end of the draft, a list of notes on publishing it ("📝 Notes for
+publishing:").
 Link placeholders are L001's and `[Insert ...]`/`[Add ...]` S002's.
 """
 
@@ -47,6 +50,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     artifacts = alternation(words.note_artifacts)
     slots = alternation(words.slot_nouns)
     free = alternation(words.note_verbs_free)
+    addressees = alternation(words.note_addressees)
+    suggesters = alternation(words.note_suggesters)
+    speaking = alternation(tuple(s for s in words.note_suggesters if s.split()[0] in ("i", "i'd")))
+    adding = "|".join(f"{re.escape(verb)}{re.escape(verb[-1])}?(?:ing)?" for verb in words.note_verbs)
+    adding += "|" + "|".join(f"{re.escape(verb[:-1])}ing" for verb in words.note_verbs if verb.endswith("e"))
     # "Suggested image:", "[CTA, 1-2 sentences: ...]": a head, what is asked of it, a colon.
     headed = (
         rf"(?:(?:{qualifiers})\s+)?(?:{heads})(?:\s*,[^:\[\]()\n]{{1,30}})?\s*(?:idea|suggestion|here)?\s*:"
@@ -60,7 +68,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"|(?<!\])\[{pictured}[^\[\]\n]{{0,300}}\](?![(\[:])"
         rf"|(?<!\])\[(?-i:(?=[A-Z]))(?:{free})(?:\s+[^\s\[\]]+){{3,40}}\](?![(\[:])"
         # "[Customer quote about the outage goes here]": what is missing, and where it goes.
-        r"|(?<!\])\[[^\[\]\n]{3,200}?\s(?:goes|go|belongs|comes)\s+here\](?![(\[:])",
+        r"|(?<!\])\[[^\[\]\n]{3,200}?\s(?:goes|go|belongs|comes)\s+here\](?![(\[:])"
+        # "[Writer: decide whether ...]", "[Note for the editor: ...]": addressed to the writer.
+        rf"|(?<!\])\[(?:notes?\s+(?:to|for)\s+)?(?:the\s+)?(?:{addressees})\s*:\s*[^\[\]\n]{{3,300}}\](?![(\[:])"
+        # "(Consider adding a diagram here ...)", "(I'd suggest adding an anecdote ...)": a
+        # suggestion to add something, that says where or is the assistant's own.
+        rf"|\((?=[^()\n]*\bhere\b)(?:{suggesters})\s+(?:{adding}){asked.format(artifacts)}[^()\n]{{0,200}}\)"
+        rf"|\((?:{speaking})\s+(?:{adding}){asked.format(artifacts)}[^()\n]{{0,200}}\)",
         re.IGNORECASE,
     )
     citation = re.compile(
@@ -69,7 +83,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"(?![(\[:])|\bcitation needed\b|\[\d{1,3}\]\s*(?:TODO|TBD|citation needed|source needed)\b"
         # "(source?)", "(cite: the NTIA report)", "(source needed)"; "(source: Gartner)" credits one.
         r"|\((?:source|citation|cite|ref|reference)s?(?:\?|\s+(?:needed|required|missing|tbd|todo))\)"
-        r"|\(cite:\s[^()\n]{1,200}\)",
+        r"|\(cite:\s[^()\n]{1,200}\)"
+        r"|(?<!\])\[cite\s[^\[\]\n]{2,200}\](?![(\[:])",  # "[cite the OWASP guidance]": to find one
         re.IGNORECASE,
     )
     slot = re.compile(
@@ -80,7 +95,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
     suggesting = alternation(tuple(q for q in words.note_qualifiers if q != "example"))  # "Example table:"
     nouns = alternation(tuple(words.publishing_note_nouns))
-    addressees = alternation(words.note_addressees)
     note_line = re.compile(
         rf"^\W*(?:(?:{nouns})\s+(?:to|for)\s+(?:(?:the|our)\s+)?(?:{addressees})|internal note"
         r"|editor'?s? todo|publishing notes?)\b"
@@ -128,7 +142,9 @@ def find_notes(
             )
     found += _suggestion_lists(doc, units, set(framing))
     found += _addressed_notes(doc, units)
-    found += _attribute_notes(doc, bracketed)
+    found += _attribute_notes(doc, bracketed, note_line)
+    found += _head_notes(doc, units)
+    found += _told_lines(doc, units)
     found += _comment_notes(doc, bracketed)
     found += _comment_anchors(doc, units)
     found += [
@@ -186,12 +202,13 @@ def _instruction() -> re.Pattern[str]:
     artifacts = alternation(words.note_artifacts)
     qualifiers = alternation(tuple(q for q in words.note_qualifiers if q != "example"))
     return re.compile(
+        rf"^\W*(?:{_NOTE_LABEL})?(?:"
         # "Link our rate-limiting docs here (ask Jonas for the URL)", "Add a screenshot of it here"
-        r"^\W*(?:link|cite)\s+(?:[\w'’-]+\s+){0,5}?here\b"
-        rf"|^\W*(?:add|insert|embed|include|put|drop|attach)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{artifacts})\b"
+        r"(?:link|cite)\s+(?:[\w'’-]+\s+){0,5}?here\b"
+        rf"|(?:add|insert|embed|include|put|drop|attach)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{artifacts})\b"
         r"(?:\s+[\w'’-]+){0,4}?\s+here\b"
         # "Suggested alt text for the diagram: ...", "Recommended screenshot: the settings page"
-        rf"|^\W*(?:{qualifiers})\s+(?:[\w-]+\s+){{0,2}}?(?:{artifacts})\b[^:]{{0,30}}:",
+        rf"|(?:{qualifiers})\s+(?:[\w-]+\s+){{0,2}}?(?:{artifacts})\b[^:]{{0,30}}:)",
         re.IGNORECASE,
     )
 
@@ -219,11 +236,13 @@ def _instruction_lines(doc: Document, skipped: set[int]) -> list[Note]:
     return found
 
 
-# A line that opens, past its opening tags and an emoji or bullet, with a verb or qualifier
-# of a note: one anchored match a line, failing at once on most.
+# A note's own label before an instruction ("Placeholder: add a short story here").
+_NOTE_LABEL = r"(?:placeholder|note|todo|to do|reminder|writer|editor|idea)\s*:\s*"
+# A line that opens, past its opening tags and an emoji or bullet (and a note's label), with a
+# verb or qualifier of a note: one anchored match a line, failing at once on most.
 _OPENED = LazyRegex(
-    r"(?:<[^<>\n]*>\s*)*[^\w\n<]{0,4}(?:link|cite|add|insert|embed|include|put|drop|attach|suggested"
-    r"|recommended|proposed|possible|optional)\b",
+    rf"(?:<[^<>\n]*>\s*)*[^\w\n<]{{0,4}}(?:{_NOTE_LABEL})?(?:link|cite|add|insert|embed|include|put|drop"
+    r"|attach|suggested|recommended|proposed|possible|optional)\b",
     re.IGNORECASE,
 )
 
@@ -270,9 +289,10 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -
         if colon and value.strip() and unit.kind != "heading" and _key_of(head) in labels:
             found.append(Note(_whole_line(doc, unit.line), "a list of suggestions for the writer", True))
             continue  # "Recommended internal links: a primer; a guide" on one line
+        offered = _offered_list(key)
         suggestions = key in labels and (unit.text.rstrip().endswith(":") or unit.kind == "heading")
         headed = unit.kind != "heading" and unit.text.rstrip().endswith(":")
-        if not (suggestions or headed):
+        if not (suggestions or headed or offered):
             continue
         end = index
         for following in units[index + 1 :]:
@@ -280,10 +300,14 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -
                 break
             end += 1
         listed = {u.line for u in units[index + 1 : end + 1]}
+        at_edge = end > index and len(units) - 1 - end <= _EDGE_UNITS
+        suggestions = suggestions or (
+            end > index and (offered == "anywhere" or (offered == "edge" and at_edge))
+        )
         publishing = headed and (_on_publishing(key) or _noted(key, listed & framing))
         if not (suggestions or publishing):
             continue
-        if not suggestions and (end == index or len(units) - 1 - end > _EDGE_UNITS):
+        if not suggestions and not at_edge:
             continue
         last = units[end].line
         found.append(
@@ -294,6 +318,33 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -
             )
         )
     return found
+
+
+@cache
+def _offering() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A list's head that offers the writer things to add, by its grammar: what (a link, a
+    post, a question), then what to do with them ("Internal links to add", "Related posts you
+    could link to"); or, only at the end of the draft, ideas of them ("FAQ ideas for a
+    follow-up section"), which a post's own list may also be called."""
+    words = leftover_words()
+    nouns = alternation(words.suggestion_nouns)
+    verbs = alternation(words.suggestion_verbs)
+    modal = r"(?:to|(?:you|we) (?:could|can|might|may|should)(?: also)?)"
+    to_do = re.compile(rf"^(?:\w+ ){{0,2}}?(?:{nouns}) {modal} (?:{verbs})$")
+    purpose = r"(?: (?:for|to)(?: \w+){1,4})?"  # "for a follow-up section"
+    ideas = re.compile(rf"^(?:\w+ ){{0,2}}?(?:{nouns}) (?:ideas?|suggestions?){purpose}$")
+    return to_do, ideas
+
+
+def _offered_list(key: str) -> str | None:
+    """ "anywhere" or "edge" when a list's head (`key`, lower case, words only) offers the
+    writer things to add (see `_offering`); None when it does not."""
+    if len(key.split()) > _MAX_LABEL_WORDS + 2:
+        return None
+    to_do, ideas = _offering()
+    if to_do.match(key):
+        return "anywhere"
+    return "edge" if ideas.match(key) else None
 
 
 # A value still to write: all of it in brackets ("[Meta description - max 155 characters]"),
@@ -311,17 +362,17 @@ def _unwritten(value: str) -> bool:
     return ("_" in value or " " in value) and _CAPITALS_SLOT.fullmatch(value) is not None
 
 
-def _attribute_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
+def _attribute_notes(doc: Document, bracketed: re.Pattern[str], note_line: re.Pattern[str]) -> list[Note]:
     """A note in an attribute's value, which no reader sees until it is published: an image's
-    alt text (`alt="[ALT TEXT: a diagram of ...]"`) or the meta description (`content="[Write
-    a compelling description ...]"`)."""
+    alt text (`alt="[ALT TEXT: a diagram of ...]"`, `alt="Image idea: a cache ..."`) or the
+    meta description (`content="[Write a compelling description ...]"`)."""
     fields = [(image.alt, image.span, "the image's alt text") for image in doc.images if image.alt]
     if doc.description is not None and doc.description.origin == "meta-tag":
         fields.append((doc.description.text, doc.description.span, "the meta description"))
     return [
         Note(span, f"a note to the writer in {where}", False)
         for text, span, where in fields
-        if ("[" in text and bracketed.search(text)) or _unwritten(text)
+        if ("[" in text and bracketed.search(text)) or _unwritten(text) or note_line.match(text)
     ]
 
 
@@ -345,6 +396,74 @@ def _note_starts() -> frozenset[str]:
     words = leftover_words()
     phrases = (*words.note_heads, *words.note_qualifiers, *words.note_verbs, *words.note_verbs_free)
     return frozenset(phrase.split()[0].lower() for phrase in phrases)
+
+
+# A head's note on what to write under it: "(add 3 questions from People also ask)", "(bullet
+# list for skimmers)", "(150 words)", "(2-3 sentences on the problem)". A heading's own
+# aside ("(optional)", "(add the repo)") names no count, form or length.
+_HEAD_NOTE = LazyRegex(
+    r"^(?P<head>[^()\n]{2,60}?)\s*\((?P<note>"
+    r"(?:add|include|insert|write|list|answer|cover)\s+(?:\d+(?:\s*[–-]\s*\d+)?|a few|two|three|four|five)\s"
+    r"|(?:as\s+an?\s+|in\s+an?\s+)?(?:bullet(?:ed)?|numbered)\s+(?:list|points)\b"
+    r"|~?\d+(?:\s*[–-]\s*\d+)?\s*(?:words|sentences|paragraphs|bullets|bullet points)\b"
+    r")[^()\n]{0,120}\)\s*:?$",
+    re.IGNORECASE,
+)
+_HEAD_WORDS = 8
+
+
+def _head_notes(doc: Document, units: Sequence[Unit]) -> list[Note]:
+    """A head (a heading, or a short line of its own that is no sentence) with a note on what
+    to write under it in parentheses: "Frequently Asked Questions (add 3 questions from ...)",
+    "Key Takeaways (bullet list for skimmers):". The note goes; the head may stay."""
+    found = []
+    for unit in units:
+        if "(" not in unit.text or (unit.kind != "heading" and not unit.first):
+            continue
+        matched = _HEAD_NOTE.match(unit.text)
+        head = matched.group("head") if matched else ""
+        if matched is None or len(head.split()) > _HEAD_WORDS or head.rstrip()[-1:] in ".!?,;:":
+            continue
+        source = doc.lines[unit.line - 1]
+        at = source.rfind("(" + matched.group("note")[:20])
+        if at >= 0:
+            end = source.index(")", at) + 1
+            found.append(Note(Span(unit.line, at + 1, unit.line, end + 1), "a note on what to write", False))
+    return found
+
+
+@cache
+def _told() -> re.Pattern[str]:
+    """A line telling someone by role what to do to the draft ("reviewer should add a terminal
+    screenshot"), or a tool's telegraphic note of what it left out ("No CTA added")."""
+    words = leftover_words()
+    roles = alternation(words.note_addressees)
+    verbs = alternation((*words.note_line_verbs, *words.note_verbs))
+    artifacts = alternation(words.note_artifacts)
+    parts = alternation(words.omittable_parts)
+    return re.compile(
+        rf"\b(?:the\s+)?(?:{roles})\s+(?:should|must|needs?\s+to|has\s+to|will\s+need\s+to|may\s+want\s+to"
+        rf"|might\s+want\s+to)\s+(?:(?:also|still|probably)\s+)?(?:{verbs})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:{artifacts})\b"
+        rf"|^\W*no\s+(?:{parts})\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:added|included|written|provided"
+        r"|inserted|yet)\b",
+        re.IGNORECASE,
+    )
+
+
+_TOLD_WORDS = 30
+
+
+def _told_lines(doc: Document, units: Sequence[Unit]) -> list[Note]:
+    """Whole lines, a list's items or short paragraphs, that speak to the writer or reviewer
+    about the draft (see `_told`)."""
+    return [
+        Note(_whole_line(doc, unit.line), "a note to the writer", True)
+        for unit in units
+        if unit.kind in ("list-item", "paragraph")
+        and unit.first
+        and len(unit.text.split()) <= _TOLD_WORDS
+        and _told().search(unit.text)
+    ]
 
 
 _ADDRESSED = LazyRegex(

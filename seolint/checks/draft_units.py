@@ -70,12 +70,15 @@ def _lines_of(doc: Document, first: int, last: int, pieces: list[str]) -> list[i
 
 
 _SENTENCE_WORDS = 8  # a sentence this long is the post's own text
+# A row of cells ("Editor export · CSP guide · exported 2026-12-02"), which no sentence is.
+_ROW_CELLS = re.compile(r"\s[·•|]\s")
+_ROW = 2
 _LONG_LINE_WORDS = 12
 
 
 def _prose_lines(pieces: list[str]) -> list[bool]:
-    """Which lines of a block are the post's own text: a long line not in title case, a
-    sentence of some length, a line that runs on to the next (which goes on in lower case) and
+    """Which lines of a block are the post's own text: a long line not in title case nor a
+    row of cells, a sentence of some length, a line that runs on to the next (which goes on in lower case) and
     the lines that continue one. A title, a byline, a label, a lone `close` or a "Related"
     question is not."""
     found: list[bool] = []
@@ -86,7 +89,7 @@ def _prose_lines(pieces: list[str]) -> list[bool]:
         runs_on = bool(following[:1].islower())
         continued = bool(text[:1].islower()) and number > 0 and found[-1]
         found.append(
-            (words >= _LONG_LINE_WORDS and not title_cased(text))
+            (words >= _LONG_LINE_WORDS and not title_cased(text) and len(_ROW_CELLS.findall(text)) < _ROW)
             or (words >= _SENTENCE_WORDS and (text[-1:] in ".!:" or runs_on))
             or continued
         )

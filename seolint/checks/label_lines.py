@@ -66,9 +66,13 @@ def parse_label(text: str) -> tuple[str, str] | None:
     A row of cells (`Exported from X · Project: Q1 · Template: How-to`) is a label line when
     one of its cells is one: its first such cell."""
     label = _parse_cell(text)
-    if label is not None or ("·" not in text and "|" not in text and "•" not in text):
+    if "·" not in text and "|" not in text and "•" not in text:
         return label
-    return next(filter(None, map(_parse_cell, re.split(_CELLS, text.strip())[1:])), None)
+    cells = [cell for cell in map(_parse_cell, re.split(_CELLS, text.strip())[1:]) if cell is not None]
+    if label is not None and (is_known(label[0]) or not any(is_known(key) for key, _ in cells)):
+        return label
+    # "Plagiarism check: 0% · Readability: Grade 11": the row's metadata cell names it.
+    return next((cell for cell in cells if is_known(cell[0])), label or next(iter(cells), None))
 
 
 def _parse_cell(text: str) -> tuple[str, str] | None:

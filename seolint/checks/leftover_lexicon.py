@@ -32,6 +32,10 @@ class LeftoverWords(NamedTuple):
     note_artifacts: tuple[str, ...]
     note_addressees: tuple[str, ...]
     note_line_verbs: tuple[str, ...]
+    note_suggesters: tuple[str, ...]
+    suggestion_nouns: tuple[str, ...]
+    suggestion_verbs: tuple[str, ...]
+    omittable_parts: tuple[str, ...]
 
 
 @cache
@@ -64,6 +68,10 @@ def leftover_words() -> LeftoverWords:
         note_artifacts=tuple(data["note-artifacts"]),
         note_addressees=tuple(data["note-addressees"]),
         note_line_verbs=tuple(data["note-line-verbs"]),
+        note_suggesters=tuple(data["note-suggesters"]),
+        suggestion_nouns=tuple(data["suggestion-nouns"]),
+        suggestion_verbs=tuple(data["suggestion-verbs"]),
+        omittable_parts=tuple(data["omittable-parts"]),
     )
 
 

@@ -192,12 +192,19 @@ def author_note(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     for the diagram: ..."), a tip or note for the editor or writer ("> Tip for the editor:
     ..."), or notes addressed to someone by name ("Notes for Lena:") over lines that tell
     the writer what to do ("Double-check ...", "Consider adding ..."); "Notes for Windows:"
-    over facts is the post's. Published, they show the post is unfinished.
+    over facts is the post's; a note addressed to the writer in brackets ("[Writer: decide
+    ...]"), a suggestion to add something here ("(Consider adding a diagram here ...)"), a
+    head with a note on what to write under it ("FAQ (add 3 questions from ...)", "Key
+    Takeaways (bullet list for skimmers):"), a list of things for the writer to add
+    ("Internal links to add:", "Related posts you could link to:", and at the end "FAQ
+    ideas:"), a line telling the reviewer what to add or a tool's note of what it left
+    out ("No CTA added"). Published, they show the post is unfinished.
     Link placeholders (`[Link to ...]`) are L001's and `[Insert ...]` S002's.
     Example: `At [Company], we cut costs by [X]%.` -> the real name and figure.
-    Also a note in an attribute (`alt="[ALT TEXT: ...]"`, a meta description that reads
-    `[Write a compelling ...]`), an HTML comment that is such a note (`<!-- add a chart
-    here: ... -->`), an open citation (`(source?)`, `(cite: ...)`), and a suggestion line
+    Also a note in an attribute (`alt="[ALT TEXT: ...]"`, `alt="Image idea: ..."`, a meta
+    description that reads `[Write a compelling ...]`), an HTML comment that is such a note
+    (`<!-- add a chart here: ... -->`), an open citation (`(source?)`, `(cite: ...)`,
+    `[cite the RFC]`), and a suggestion line
     ("Image suggestion: ...").
     Fix (unsafe): a note that is a whole line (or a list with its label) is deleted; one
     inside a sentence or an attribute needs a rewrite, and a comment may be a suppression,

@@ -61,9 +61,15 @@ def parse(
     shell = Document(path=path, format="html", source=source)
     body = _selected(tree, source, content_selector) if content_selector else _main(tree)
     content = _Body(shell, skip_chrome=body is not tree.root)
-    content.walk(tree, body)
-    headings = content.to_headings(tree.extents)
     html = next((e for e in elements if e.name == "html"), None) if body is not tree.root else None
+    # No site writes around its <html> element, but an answer's first and last paragraphs,
+    # pasted with the page it wrote, are there: they are read, in source order.
+    if html is not None:
+        content.walk_closed(tree, 1, html.first)
+    content.walk(tree, body)
+    if html is not None:
+        content.walk_closed(tree, html.last + 1, len(tree.events) - 1)
+    headings = content.to_headings(tree.extents)
     loose = html_loose.loose_lines(tree, markup, html) if body is tree.root or html is not None else []
     blocks = _with_loose(content.to_blocks(), loose, shell)
     return revised(  # the shell's line tables are the page's
@@ -283,16 +289,29 @@ class _Body:
         self._pre: list[_Open] = []
         self._code_depth = 0
         self._read_depth = 0  # open elements the reader heard of: text goes to it only inside one
-        self._quoted: set[int] = set()  # offsets of the headings inside a <blockquote>
+        self._quoted: set[int] = set()  # offsets of the headings and paragraphs inside a <blockquote>
         self._details: list[_Open] = []  # the closed <details> elements the walk is inside
         self._bold: list[_Open] = []  # the <strong> and <b> elements the walk is inside
         self._collapsed: set[int] = set()  # offsets of the prose blocks inside one of them
 
     def walk(self, tree: html_tree.Tree, root: Element) -> None:
         """Gather from the events under `root` (see `html_tree.Tree`)."""
+        self._walk(tree, root.first + 1, root.last)
+
+    def walk_closed(self, tree: html_tree.Tree, at: int, last: int) -> None:
+        """Gather from the elements between events `at` and `last` that close where they open
+        (the text around a page's <html> element, see `parse`)."""
+        events = tree.events
+        while at < last:
+            event = events[at]
+            if isinstance(event, Element) and event.last < last:
+                self._walk(tree, at, event.last + 1)
+                at = event.last
+            at += 1
+
+    def _walk(self, tree: html_tree.Tree, at: int, last: int) -> None:
         events, entered, skip_chrome = tree.events, self._entered, self.skip_chrome
         heading, block, pre = self._heading, self._block, self._pre
-        at, last = root.first + 1, root.last
         while at < last:
             event = events[at]
             if event is None:
@@ -336,6 +355,8 @@ class _Body:
             if any(o.element.name == "blockquote" for o in self._block):
                 self._quoted.add(element.offset)
         elif gathers == "block":
+            if name == "p" and any(o.element.name == "blockquote" for o in self._block):
+                self._quoted.add(element.offset)  # a quotation's paragraph, as Markdown's `> ...`
             opened = self._push(self.blocks, self._block, element)
             if self._details:
                 self._collapsed.add(element.offset)
@@ -387,7 +408,7 @@ class _Body:
     def to_blocks(self) -> tuple[Block, ...]:
         return tuple(
             Block(
-                _PROSE[b.element.name],  # type: ignore[arg-type]
+                "quote" if b.element.offset in self._quoted else _PROSE[b.element.name],  # type: ignore[arg-type]
                 text,
                 _span(b.element, self.doc),
                 collapsed=b.element.offset in self._collapsed,
