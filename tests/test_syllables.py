@@ -9,7 +9,7 @@ import pytest
 from seolint.discover.source import format_for
 from seolint.document import syllables
 from seolint.document.syllable_sources import SourceData, read, sources, stresses
-from seolint.document.syllable_table import PreparedData, syllable_data
+from seolint.document.syllable_table import PreparedData, load, syllable_data
 from seolint.document.syllables import count, hyphenation_points, total
 from seolint.document.views import words_of
 from seolint.parse import parse
@@ -51,12 +51,20 @@ def pyphen_points(step: int) -> dict[str, list[int]]:
     return {word: [int(at) for at in hyphenator.positions(word)] for word in words}
 
 
+@pytest.fixture(scope="module")
+def prepared_data(tmp_path_factory: pytest.TempPathFactory) -> PreparedData:
+    """The prepared copy, made in a folder of this module's own: the user's cache folder is
+    shared with every other process on the machine, which may be preparing it too."""
+    prepared = load(tmp_path_factory.mktemp("syllables"))
+    assert isinstance(prepared, PreparedData)
+    return prepared
+
+
 @pytest.fixture(params=["prepared", "as shipped"])
 def data(request: pytest.FixtureRequest) -> PreparedData | SourceData:
     """Both ways of reading the dictionary: the prepared copy, and the file searched in place."""
     if request.param == "prepared":
-        prepared = syllable_data()
-        assert isinstance(prepared, PreparedData)
+        prepared: PreparedData = request.getfixturevalue("prepared_data")
         return prepared
     return from_sources()
 
