@@ -14,7 +14,6 @@ import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
 
 from seolint.checks.cta_ending import CHANGELOG_ENTRY, Ending, ending, is_named
 from seolint.checks.cta_invitations import (
@@ -26,9 +25,9 @@ from seolint.checks.cta_invitations import (
     required_of_reader,
 )
 from seolint.checks.cta_lexicon import lexicon
-from seolint.checks.headings import LEAKED_MARKER
-from seolint.document.model import Block, Document, Link, Span
-from seolint.document.views import sentences_of
+from seolint.checks.cta_unread import is_unread, is_whole_unread, unread
+from seolint.document.model import Document, Link, Span
+from seolint.document.placeholders import is_placeholder_target
 from seolint.findings.records import Problem, Severity
 from seolint.registry.lazy_patterns import LazyRegex
 from seolint.registry.options import Options, option
@@ -150,10 +149,8 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     """
     if not doc.views.blocks:
         return
-    left_over = _left_over(doc)
-    where = ending(
-        doc, opts.window, lexicon().back_matter, lambda block: _is_whole_left_over(block, left_over)
-    )
+    left_over = unread(doc)
+    where = ending(doc, opts.window, lexicon().back_matter, lambda block: is_whole_unread(block, left_over))
     if find_cta(doc, opts, where) is None:
         whole = where.start <= doc.views.blocks[0].block.span.line  # the final part is all the prose
         yield Problem(
@@ -166,7 +163,8 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
 def find_cta(doc: Document, opts: CtaOptions, where: Ending) -> str | None:
     """The first text of the ending that reads as a call to action, if any."""
     start, end = where.start, where.end
-    links = [link for link in doc.links if start <= link.span.line < end]
+    # A link to nowhere (`href="#"`, `[Link to ...]`, L001's placeholders) sends nobody onward.
+    links = [link for link in doc.links if start <= link.span.line < end and _leads_somewhere(link)]
     words = lexicon()
     for link in links:
         label = link.text.lower().split()
@@ -184,12 +182,12 @@ def find_cta(doc: Document, opts: CtaOptions, where: Ending) -> str | None:
     verbs = words.imperative_verbs | {v.strip().lower() for v in opts.extend_verbs}
     views = doc.views
     linked = {line for link in links for line in range(link.span.line, link.span.end_line + 1)}
-    left_over = _left_over(doc)
+    left_over = unread(doc)
     for sentence in views.sentences:
         block = views.blocks[sentence.block].block
         if not start <= block.span.line < end or block.kind == "quote":
             continue
-        if sentence.text in left_over.sentences or _is_left_over(block, left_over.lines):
+        if is_unread(sentence.text, block, left_over):
             continue  # the chatbot's offer, a note to the author, a label: not said to readers
         in_list = block.kind == "list-item"
         if in_list and CHANGELOG_ENTRY.search(block.text):
@@ -201,36 +199,6 @@ def find_cta(doc: Document, opts: CtaOptions, where: Ending) -> str | None:
         if has_link and points_onward(sentence.text):
             return sentence.text
     return None
-
-
-class _LeftOver(NamedTuple):
-    sentences: frozenset[str]  # the chat assistant's, as the prose view has them
-    lines: frozenset[int]  # labels, notes, outline, debris
-
-
-def _left_over(doc: Document) -> _LeftOver:
-    """What a reader never reads as the post: its leftovers (seolint.checks.leftovers)."""
-    from seolint.checks.leftovers import anatomy
-
-    found = anatomy(doc)
-    return _LeftOver(frozenset(said.text for said in found.framing), found.lines)
-
-
-def _is_whole_left_over(block: Block, left_over: _LeftOver) -> bool:
-    """A block that is a leftover whole, to skip when finding where the post ends."""
-    text = " ".join(block.text.split())
-    return (
-        _is_left_over(block, left_over.lines)
-        or any(text == said for said in left_over.sentences)
-        or all(piece in left_over.sentences for piece in sentences_of(text))
-    )
-
-
-def _is_left_over(block: Block, lines: frozenset[int]) -> bool:
-    """A block whose every line is a leftover, or an outline marker paragraph (`H2: Lessons`)."""
-    if LEAKED_MARKER.match(block.text.split("\n", 1)[0]):
-        return True
-    return all(line in lines for line in range(block.span.line, block.span.end_line + 1))
 
 
 def _onward_section(doc: Document, links: list[Link], where: Ending) -> str | None:
@@ -415,6 +383,10 @@ def _has_finite_verb(rest: list[str]) -> bool:
         if word in words.finite or (len(word) > 4 and word.endswith("ed")):
             return True
     return False
+
+
+def _leads_somewhere(link: Link) -> bool:
+    return link.generated or not is_placeholder_target(link.href)
 
 
 def _styled_as_cta(classes: tuple[str, ...], role: str | None) -> bool:
