@@ -150,7 +150,9 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     if not doc.views.blocks:
         return
     left_over = unread(doc)
-    where = ending(doc, opts.window, lexicon().back_matter, lambda block: is_whole_unread(block, left_over))
+    where = ending(
+        doc, opts.window, lexicon().back_matter, lambda block: is_whole_unread(block, left_over), left_over.marks
+    )
     if find_cta(doc, opts, where) is None:
         whole = where.start <= doc.views.blocks[0].block.span.line  # the final part is all the prose
         yield Problem(

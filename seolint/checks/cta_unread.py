@@ -31,6 +31,7 @@ class Unread(NamedTuple):
     lines: frozenset[int]  # labels, notes, outline, debris
     openers: frozenset[tuple[int, str]]  # (line, text) of a label or to-do marker: a note follows
     phrases: frozenset[tuple[int, str]]  # (line, text in lower case) of a chatbot's stock phrase
+    marks: frozenset[int]  # lines of outline markers (`H2: Conclusion`): a reader sees a heading
 
 
 def unread(doc: Document) -> Unread:
@@ -47,6 +48,7 @@ def _unread(doc: Document) -> Unread:
         found.lines,
         frozenset(_pack_findings(doc, _OPENING_NOTES)),
         frozenset((line, text.lower()) for line, text in _pack_findings(doc, _CHATBOT_PHRASES)),
+        frozenset(p.block.span.line for p in doc.views.blocks if _is_marker(p.block)),
     )
 
 
@@ -94,6 +96,10 @@ def is_whole_unread(block: Block, left_over: Unread) -> bool:
 
 def is_left_over_block(block: Block, lines: frozenset[int]) -> bool:
     """A block whose every line is a leftover, or an outline marker paragraph (`H2: Lessons`)."""
-    if LEAKED_MARKER.match(block.text.split("\n", 1)[0]):
+    if _is_marker(block):
         return True
     return all(line in lines for line in range(block.span.line, block.span.end_line + 1))
+
+
+def _is_marker(block: Block) -> bool:
+    return LEAKED_MARKER.match(block.text.split("\n", 1)[0]) is not None
