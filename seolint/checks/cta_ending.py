@@ -76,10 +76,21 @@ def ending(
     closing = kept[max(0, len(kept) - _MIN_CLOSING_BLOCKS)].block.span.line
     last_h2 = max((h.span.line for h in doc.headings if h.level == 2 and h.span.line < end), default=None)
     start = min(start, closing, last_h2 if last_h2 is not None else start)
+    return Ending(start, end, _closing(doc, kept, marks))
+
+
+def _closing(doc: Document, kept: tuple[ProseBlock, ...], marks: Iterable[int]) -> int:
+    """Where the last paragraphs of the final section start: a list counts as one paragraph
+    (a reader reads the items as one), and a section before the final one is the body."""
+    paragraphs = [
+        prose
+        for before, prose in zip((None, *kept), kept, strict=False)
+        if before is None or not (prose.block.kind == before.block.kind == "list-item")
+    ]
+    closing = paragraphs[max(0, len(paragraphs) - _MIN_CLOSING_BLOCKS)].block.span.line
     heads = [*(h.span.line for h in doc.headings), *marks]
-    final = max((line for line in heads if line < last), default=0)  # the final section's heading
-    closing = max(closing, next((p.block.span.line for p in kept if p.block.span.line > final), closing))
-    return Ending(start, end, closing)
+    final = max((line for line in heads if line < kept[-1].block.span.line), default=0)
+    return max(closing, next((p.block.span.line for p in kept if p.block.span.line > final), closing))
 
 
 def _before_back_matter(doc: Document, blocks: tuple[ProseBlock, ...], back_matter: frozenset[str]) -> int:
