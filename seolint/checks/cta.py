@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from seolint.checks.cta_ending import CHANGELOG_ENTRY, Ending, ending, is_named
 from seolint.checks.cta_invitations import (
@@ -24,7 +25,7 @@ from seolint.checks.cta_invitations import (
     points_onward,
     required_of_reader,
 )
-from seolint.checks.cta_lexicon import lexicon
+from seolint.checks.cta_lexicon import Lexicon, lexicon
 from seolint.checks.cta_unread import is_unread, is_whole_unread, unread
 from seolint.document.model import Document, Link, Span
 from seolint.document.placeholders import is_placeholder_target
@@ -95,6 +96,10 @@ class CtaOptions(Options):
             f"  an imperative about the reader's next step ({verbs} verbs, {len(words.reader_verbs)} of them"
             " reader-facing), a question to the reader, an invitation, a required action for the readers"
             " concerned, a link or section pointing onward, or one of `phrases`/`extend-phrases`",
+            "  advice inside a section (before the last three paragraphs of the final section, or in a"
+            f" list) counts only with 'your', 'us' or 'our', and {len(words.technique_verbs)} verbs of"
+            " technique (check, see, watch ...) only with 'us', 'our' or as 'check out'",
+            "  leftovers are no part of the ending: what S001-S010 find (labels, TODO notes, offers)",
             f"  back matter: {len(words.back_matter)} headings (Acknowledgements, Release notes, ...), issue"
             " lists, thanks, lists of names, a sign-off; word lists: seolint/checks/cta_words.toml",
         )
@@ -120,17 +125,26 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     References (and the issue-type headings of release notes), lists of resolved issues,
     thanks and lists of names. The final part is then the last H2 section or the last
     `window` of the prose before it, whichever is longer, and at least its last three
-    paragraphs.
+    paragraphs. Leftovers are no part of it (a chatbot's offer, labels, outline markers,
+    notes to the author such as "TODO: ask Sam", what the leftover rules S001-S010 find).
     What counts: a sentence there that addresses the reader with a next step.
     - An imperative about the reader's next step, opening a clause: at the sentence start,
       after `;` `:` or a dash, after `, and` / `, then` / `, so`, or after a lead-in ("If you
       use X, try ...", "To get started, install ..."): "Try ...", "Drop us a note", "Check
       out ...", "Please ...", "Don't miss ...". The verb comes from a built-in list
       (`extend-verbs` adds more) and must read as a verb ("Run time grew", "Use of", "Update:"
-      are nouns). After "If you ..., " any verb counts ("If you write a handler, consult the
-      guide"). A verb of technique ("Add a timeout", "Use a pool") counts only in the last
-      three paragraphs or when the clause speaks to the reader ("you", "us"): elsewhere it is
-      advice inside a section, and in a list item it is a step or a changelog entry.
+      are nouns). After "If you ..., " or the reader's next occasion ("Before your next
+      upgrade, ", "Next time ..., ") any verb counts ("If you write a handler, consult the
+      guide"). A symbol before the verb is read past ("👉 Pick one endpoint").
+      The closing is the last three paragraphs of the final section (a list is one
+      paragraph); before it a sentence is advice inside a section, and in a list item a step
+      or a changelog entry. There a verb of technique ("Add a timeout", "Use a pool") counts
+      only with the reader's own things or in the blog's voice ("your", "us", "our"), and a
+      reader verb that also names a step ("check", "give", "read", "see", "watch") only in the
+      blog's voice or as "check out": "Check that the old build ignores the column before you
+      ship" is advice. So is the next step of a series that opens with another verb ("Compile
+      in one stage, copy the artifact ...") and what spells out a statement before a colon
+      ("The pattern works the same: build in a fat stage"), wherever they are.
     - A question to the reader: "Have you hit this?", "What's your approach?", "Questions?".
     - An invitation: "You can download ...", "We'd love to hear ...", "We encourage you to
       ...", "Feedback is welcome", "We hope you will try it", "Now is a great time to ...",
@@ -150,9 +164,8 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
     if not doc.views.blocks:
         return
     left_over = unread(doc)
-    where = ending(
-        doc, opts.window, lexicon().back_matter, lambda block: is_whole_unread(block, left_over), left_over.marks
-    )
+    skipped = partial(is_whole_unread, left_over=left_over)
+    where = ending(doc, opts.window, lexicon().back_matter, skipped, left_over.marks)
     if find_cta(doc, opts, where) is None:
         whole = where.start <= doc.views.blocks[0].block.span.line  # the final part is all the prose
         yield Problem(
@@ -228,13 +241,14 @@ def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> 
         return True
     if not may_hold_request_verb(sentence, verbs):
         return False
-    found = clauses(sentence)
+    found = _clauses(sentence)
     if not found:
         return False
-    opening, *later = found
+    (opening, _), *later = found
     if opening.lstrip(_MARKUP + _QUOTE_MARKS)[:1].islower():
         opening = ""  # a fragment that continues code or a list ("give the handler a ..."), not a sentence
-    return any(_is_imperative(clause, verbs, in_list) for clause in (opening, *later))
+    found = [(opening, False), *later]
+    return any(_is_imperative(clause, verbs, in_list, joined) for clause, joined in found)
 
 
 def may_hold_request_verb(sentence: str, verbs: frozenset[str]) -> bool:
@@ -261,10 +275,18 @@ def _request_words(verbs: frozenset[str]) -> frozenset[str] | None:
 def clauses(sentence: str) -> list[str]:
     """Clauses that may open with a request: after each break (kept at the clause's end,
     so "Update:" reads as a label) and after the comma that ends a lead-in."""
+    return [clause for clause, _ in _clauses(sentence)]
+
+
+def _clauses(sentence: str) -> list[tuple[str, bool]]:
+    """`clauses`, each with whether it is joined to the clause before it, which then says what
+    it is: the next step of a series ("Compile in one stage, copy the artifact ...": a lead-in
+    that opens with neither a word of function nor a verb of request is itself a step), or a
+    statement before a colon that it spells out ("The pattern works the same: build in ...")."""
     cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
     parts = [sentence[a:b] for a, b in itertools.pairwise(cuts) if sentence[a:b].strip()]
-    found = list(parts)
     words = lexicon()
+    found = [(part, _explains(before, words)) for before, part in zip(("", *parts), parts, strict=False)]
     for part in parts:
         opener = part.split(maxsplit=1)[0].lower() if part.strip() else ""
         lead_start = 0  # each comma ends a segment: "That said, if you notice a bug, file it"
@@ -274,9 +296,32 @@ def clauses(sentence: str) -> list[str]:
                 lead = lead[1:]  # "..., but if you do hit a problem, check out ..."
             subordinators = words.subordinators
             if lead and (opener in subordinators or lead[0].lower() in subordinators or len(lead) <= 4):
-                found.append(part[match.end() :])
+                found.append((part[match.end() :], _is_step(lead[0].lower().strip(_MARKUP))))
             lead_start = match.end()
-    return [clause for clause in found if clause.strip()]
+    return [(clause, joined) for clause, joined in found if clause.strip()]
+
+
+def _explains(before: str, words: Lexicon) -> bool:
+    """Whether a clause after `before` spells out a statement ("The pattern works the same for
+    Rust: build in a fat stage, run in a thin one"): `before` ends in a colon and says
+    something (a finite verb) without asking it."""
+    if not before.rstrip().endswith(":"):
+        return False
+    said = [word.lower() for word in _WORD_TOKEN.findall(before)]
+    return bool(said) and said[0] not in words.imperative_verbs and any(word in words.finite for word in said)
+
+
+def _is_step(word: str) -> bool:
+    """Whether a lead-in that opens with `word` is a step of a series, not a lead-in proper:
+    "Compile in one stage," but not "For details," "That said," "Now," or "Finally,"."""
+    return word.isalpha() and word not in _not_steps()
+
+
+@cache
+def _not_steps() -> frozenset[str]:
+    """Words that open a lead-in proper, and the verbs of request."""
+    words = lexicon()
+    return words.not_verbs | words.subordinators | words.coordinators | words.openers | words.imperative_verbs
 
 
 def _invites(sentence: str) -> bool:
@@ -304,9 +349,15 @@ def _is_reader_question(sentence: str) -> bool:
     return bool(_TO_READER.search(text) or _ELLIPTIC_QUESTION.match(text))
 
 
-def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
-    """A clause that opens with a verb used as a request, not as a noun or a quotation."""
-    text = clause.strip().lstrip(_MARKUP)
+def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool, joined: bool = False) -> bool:
+    """A clause that opens with a verb used as a request, not as a noun or a quotation.
+
+    `in_list`: the clause is advice inside a section or a step in a list, where a verb of
+    technique addresses the reader too ("Check that the old build ignores the column before
+    you ship"): there it asks only about the reader's own things ("your") or in the blog's
+    voice ("us", "our"), and a reader verb that also names a step of technique ("check",
+    "give", "read", "watch") only in the blog's voice or as "check out"."""
+    text = _opening_symbols(clause.strip().lstrip(_MARKUP))
     if not text or text[0] in _QUOTE_MARKS:
         return False
     if not _may_open_request(text, verbs):
@@ -318,7 +369,7 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
         return False
     words = lexicon()
     verb, rest, following = lowered[skip], lowered[skip + 1 :], tokens[skip + 1 : skip + 2]
-    weak = in_list or (skip > 0 and lowered[0] in words.coordinators)  # "..., and keep using the old slice"
+    weak = in_list or joined or (skip > 0 and lowered[0] in words.coordinators)  # "..., and keep using it"
     speaks_to_reader = to_reader or any(word in words.reader_words for word in rest)
     if verb in words.negations:  # "Don't miss part two"; "Don't try to recover ..." in a changelog
         return bool(rest) and rest[0] in verbs | words.negated_verbs and (not weak or speaks_to_reader)
@@ -326,7 +377,22 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool) -> bool:
         return False
     if not to_reader and not _reads_as_verb(verb, rest, following[0][0].isupper() if following else False):
         return False  # after "feel free to" a verb is a verb: "feel free to drop by"
-    return not weak or verb in words.reader_verbs or verb not in words.imperative_verbs or speaks_to_reader
+    if not weak:
+        return True
+    if in_list:  # advice inside a section: "you" is how advice speaks too
+        blog_voice = to_reader or any(word in words.blog_words for word in rest)
+        if verb in words.technique_verbs:
+            return blog_voice or rest[:1] == ["out"]
+        speaks_to_reader = blog_voice or any(word in words.owned_words for word in rest)
+    return verb in words.reader_verbs or verb not in words.imperative_verbs or speaks_to_reader
+
+
+def _opening_symbols(text: str) -> str:
+    """`text` without the symbols that may point at a request ("👉 Pick one endpoint", "→ Try it")."""
+    start = 0
+    while start < len(text) and (unicodedata.category(text[start])[0] == "S" or text[start] in "\ufe0f "):
+        start += 1
+    return text[start:]
 
 
 def _may_open_request(text: str, verbs: frozenset[str]) -> bool:
