@@ -38,6 +38,7 @@ from seolint.registry.rule import rule
 # Bounds that keep a pasted 100k-character "sentence" linear: a request shows in its opening.
 _MAX_LEAD_IN_COMMAS = 3  # "If you use X, Y, or Z, try ..."
 _MAX_CLAUSE_TOKENS = 40
+_OBJECT_WORDS = 6  # a request's object is in the words right after its verb: "take a look at the tool"
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\w.,%]*|[^\w\s]")
 _WORD_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")  # _TOKEN's first kind: the only one a verb can be
 # Clause boundaries: ; : dashes, and ", and" / ", then" / ", so".
@@ -97,8 +98,9 @@ class CtaOptions(Options):
             " reader-facing), a question to the reader, an invitation, a required action for the readers"
             " concerned, a link or section pointing onward, or one of `phrases`/`extend-phrases`",
             "  advice inside a section (before the last three paragraphs of the final section, or in a"
-            f" list) counts only with 'your', 'us' or 'our', and {len(words.technique_verbs)} verbs of"
-            " technique (check, see, watch ...) only with 'us', 'our' or as 'check out'",
+            f" list) counts only with 'your', 'us', 'our' or one of {len(words.onward_nouns)} things to read"
+            f" or join (docs, PR ...), and {len(words.technique_verbs)} verbs of technique (check, see ...)"
+            " not with 'your' alone",
             "  leftovers are no part of the ending: what S001-S010 find (labels, TODO notes, offers)",
             f"  back matter: {len(words.back_matter)} headings (Acknowledgements, Release notes, ...), issue"
             " lists, thanks, lists of names, a sign-off; word lists: seolint/checks/cta_words.toml",
@@ -139,12 +141,13 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
       The closing is the last three paragraphs of the final section (a list is one
       paragraph); before it a sentence is advice inside a section, and in a list item a step
       or a changelog entry. There a verb of technique ("Add a timeout", "Use a pool") counts
-      only with the reader's own things or in the blog's voice ("your", "us", "our"), and a
-      reader verb that also names a step ("check", "give", "read", "see", "watch") only in the
-      blog's voice or as "check out": "Check that the old build ignores the column before you
-      ship" is advice. So is the next step of a series that opens with another verb ("Compile
-      in one stage, copy the artifact ...") and what spells out a statement before a colon
-      ("The pattern works the same: build in a fat stage"), wherever they are.
+      only with the reader's own things, in the blog's voice ("your", "us", "our") or about
+      something to read or take part in ("See the docs", "open a PR"), and a reader verb that
+      also names a step ("check", "give", "read", "see", "watch") not with "your" alone:
+      "Check that the old build ignores the column before you ship" is advice. So is the next
+      step of a series that opens with another verb ("Compile in one stage, copy the artifact
+      ...") and what spells out a statement before a colon ("The pattern works the same:
+      build in a fat stage"), wherever they are.
     - A question to the reader: "Have you hit this?", "What's your approach?", "Questions?".
     - An invitation: "You can download ...", "We'd love to hear ...", "We encourage you to
       ...", "Feedback is welcome", "We hope you will try it", "Now is a great time to ...",
@@ -354,9 +357,10 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool, joined: bo
 
     `in_list`: the clause is advice inside a section or a step in a list, where a verb of
     technique addresses the reader too ("Check that the old build ignores the column before
-    you ship"): there it asks only about the reader's own things ("your") or in the blog's
-    voice ("us", "our"), and a reader verb that also names a step of technique ("check",
-    "give", "read", "watch") only in the blog's voice or as "check out"."""
+    you ship"): there it asks only about the reader's own things ("your"), in the blog's
+    voice ("us", "our"), about something to read or take part in ("See the docs", "open a
+    PR") or as a challenge ("see if you can ..."), and a reader verb that also names a step of
+    technique ("check", "give", "read", "watch") not about the reader's own things alone."""
     text = _opening_symbols(clause.strip().lstrip(_MARKUP))
     if not text or text[0] in _QUOTE_MARKS:
         return False
@@ -380,11 +384,24 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool, joined: bo
     if not weak:
         return True
     if in_list:  # advice inside a section: "you" is how advice speaks too
-        blog_voice = to_reader or any(word in words.blog_words for word in rest)
+        blog_voice = any(word in words.blog_words for word in rest)
+        challenge = rest[1:3] == ["you", "can"] and rest[0] in ("if", "whether")  # "see if you can spot it"
+        onward = to_reader or blog_voice or challenge or rest[:1] == ["out"] or _names_onward(rest)
         if verb in words.technique_verbs:
-            return blog_voice or rest[:1] == ["out"]
-        speaks_to_reader = blog_voice or any(word in words.owned_words for word in rest)
+            return onward
+        speaks_to_reader = onward or any(word in words.owned_words for word in rest)
     return verb in words.reader_verbs or verb not in words.imperative_verbs or speaks_to_reader
+
+
+def _names_onward(rest: list[str]) -> bool:
+    """Whether the object of a request, in the words after its verb, is something to read or
+    take part in ("the docs", "a PR", "a look at the tool"); not a name such as "docs.rs"."""
+    nouns = lexicon().onward_nouns
+    for i, word in enumerate(rest[:_OBJECT_WORDS]):
+        dotted = rest[i + 1 : i + 2] == ["."] and rest[i + 2 : i + 3] and rest[i + 2][0].isalpha()
+        if word in nouns and not dotted:
+            return True
+    return False
 
 
 def _opening_symbols(text: str) -> str:

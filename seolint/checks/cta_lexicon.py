@@ -16,6 +16,7 @@ class Lexicon(NamedTuple):
     owned_words: frozenset[str]  # the reader's own things, inside a section
     blog_words: frozenset[str]  # the blog's voice, inside a section
     technique_verbs: frozenset[str]  # reader verbs that also name a step of technique
+    onward_nouns: frozenset[str]  # what a reader goes on to read or take part in
     negated_verbs: frozenset[str]
     negations: frozenset[str]
     followers: frozenset[str]
@@ -52,6 +53,7 @@ def lexicon() -> Lexicon:
         owned_words=words["owned-words"],
         blog_words=words["blog-words"],
         technique_verbs=words["technique-verbs"],
+        onward_nouns=words["onward-nouns"],
         negated_verbs=words["negated-verbs"],
         negations=words["negations"],
         followers=words["followers"],
