@@ -126,3 +126,18 @@ def test_a_symbol_before_a_request_is_read_past() -> None:
     assert asks_reader("👉 Pick one endpoint and move it behind a flag.", VERBS)
     assert asks_reader("→ Try the new executor on one service.", VERBS)
     assert not asks_reader("👉 Picking one endpoint was enough for us.", VERBS)
+
+
+# -- pointers onward and calls for help -------------------------------------------------------
+
+
+def test_a_further_reading_line_over_a_list_of_links_points_onward() -> None:
+    items = "- [The planner's design](/design/)\n- [A talk on statistics](/talk/)\n"
+    assert not fires(f"That is the whole trade.\n\nFurther reading:\n\n{items}")
+    assert fires(f"That is the whole trade.\n\nOur benchmarks:\n\n{items}")
+
+
+def test_a_head_that_calls_on_the_reader_makes_the_request_theirs() -> None:
+    request = "try to reproduce the slow plan on your own data."
+    assert asks_reader(f"Help wanted: {request}", VERBS, in_list=True)
+    assert not asks_reader(f"Setup: {request}", VERBS, in_list=True)

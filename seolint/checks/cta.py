@@ -155,7 +155,9 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
       ("If you use X, you will have to update it").
     - A pointer onward: a link in a sentence about more ("More details are in the
       changelog", "Read part two"), a link whose text opens with a reader's verb ("Sign up",
-      "Read more"), or a section such as "Further reading" or "Next steps" with links.
+      "Read more"), or a section or list such as "Further reading" or "Next steps" with
+      links; a link to nowhere (L001's placeholders) points nobody onward. A head such as
+      "Help wanted:" or "Your turn:" makes the request after it the reader's, in any place.
     - One of `phrases` / `extend-phrases` in the prose or a link's text (always a CTA).
     - A link styled as a button (class `cta`, `btn`, `button`, or `role="button"`).
     Not: descriptions ("The docs explain X"), thanks and sign-offs ("Stay tuned for more
@@ -220,14 +222,28 @@ def find_cta(doc: Document, opts: CtaOptions, where: Ending) -> str | None:
 
 
 def _onward_section(doc: Document, links: list[Link], where: Ending) -> str | None:
-    """The heading of a "Further reading" or "Next steps" section of the ending with a link."""
+    """The heading of a "Further reading" or "Next steps" section of the ending with a link,
+    or the head line of such a list ("Further reading:" above its items)."""
     headings = [h for h in doc.headings if h.span.line < where.end]
     stops = [*(h.span.line for h in headings[1:]), where.end][: len(headings)]
     for heading, stop in zip(headings, stops, strict=True):
         named = stop > where.start and is_named(heading.text, lexicon().onward)
         if named and any(heading.span.line < link.span.line < stop for link in links):
             return heading.text
+    blocks = [prose.block for prose in doc.views.blocks if where.start <= prose.block.span.line < where.end]
+    for head, items in itertools.pairwise(blocks):
+        if items.kind == "list-item" and _heads_onward_list(head.text):
+            after = (b.span.line for b in blocks if b.span.line > head.span.line and b.kind != "list-item")
+            stop = next(after, where.end)
+            if any(head.span.line < link.span.line < stop for link in links):
+                return head.text
     return None
+
+
+def _heads_onward_list(text: str) -> bool:
+    """ "Further reading:", "Resources:" on its own line above a list."""
+    head = text.strip().strip("*_")
+    return head.endswith(":") and len(head.split()) <= 4 and is_named(head, lexicon().onward)
 
 
 def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> bool:
@@ -242,6 +258,9 @@ def asks_reader(sentence: str, verbs: frozenset[str], in_list: bool = False) -> 
         return True
     if required_of_reader(sentence) or conditional_request(sentence, words):
         return True
+    head, colon, _ = sentence.partition(":")
+    if colon and len(head.split()) <= 4 and is_named(head, words.onward):
+        in_list = False  # "Help wanted: try to reproduce ...": a head that calls on the reader
     if not may_hold_request_verb(sentence, verbs):
         return False
     found = _clauses(sentence)
