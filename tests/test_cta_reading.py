@@ -75,6 +75,7 @@ def test_a_list_is_one_paragraph_of_the_closing() -> None:
         "Read each annotation as a relation between inputs and outputs.",
         "Watch the eviction counter in your metrics.",
         "Update the docs.rs build to clean the directory up.",
+        "Run it now and then, when the table has grown.",
     ],
 )
 def test_advice_inside_a_section_is_advice(sentence: str) -> None:
@@ -93,6 +94,9 @@ def test_advice_inside_a_section_is_advice(sentence: str) -> None:
         "If you spot another one, just open a PR!",
         "To see a bigger program, take a look at the profiling tool.",
         "Then see if you can find the other two.",
+        "Run the describe command on your busiest service today.",
+        "Check the pool's wait time this week.",
+        "Run it on the autoscaler now.",
     ],
 )
 def test_a_request_to_the_reader_inside_a_section_still_counts(sentence: str) -> None:

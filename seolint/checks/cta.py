@@ -141,8 +141,9 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
       The closing is the last three paragraphs of the final section (a list is one
       paragraph); before it a sentence is advice inside a section, and in a list item a step
       or a changelog entry. There a verb of technique ("Add a timeout", "Use a pool") counts
-      only with the reader's own things, in the blog's voice ("your", "us", "our") or about
-      something to read or take part in ("See the docs", "open a PR"), and a reader verb that
+      only with the reader's own things, in the blog's voice ("your", "us", "our"), about
+      something to read or take part in ("See the docs", "open a PR") or with when the reader
+      does it ("today", "this week", "now" at the end), and a reader verb that
       also names a step ("check", "give", "read", "see", "watch") not with "your" alone:
       "Check that the old build ignores the column before you ship" is advice. So is the next
       step of a series that opens with another verb ("Compile in one stage, copy the artifact
@@ -406,10 +407,21 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool, joined: bo
         blog_voice = any(word in words.blog_words for word in rest)
         challenge = rest[1:3] == ["you", "can"] and rest[0] in ("if", "whether")  # "see if you can spot it"
         onward = to_reader or blog_voice or challenge or rest[:1] == ["out"] or _names_onward(rest)
+        onward = onward or _on_next_occasion(rest)
         if verb in words.technique_verbs:
             return onward
         speaks_to_reader = onward or any(word in words.owned_words for word in rest)
     return verb in words.reader_verbs or verb not in words.imperative_verbs or speaks_to_reader
+
+
+def _on_next_occasion(rest: list[str]) -> bool:
+    """Whether a request names when the reader does it, after reading: "today", "this week",
+    "right now", or "now" at its end ("Run it on your cluster now", "... now and compare")."""
+    occasions = lexicon().occasions
+    pairs = {" ".join(pair) for pair in itertools.pairwise(rest)}
+    after = rest[rest.index("now") + 1 :][:2] if "now" in rest else ["(none)"]
+    now = after[:1] in ([], ["."], ["!"]) or (after[:1] == ["and"] and after != ["and", "then"])
+    return now or not occasions.isdisjoint({*rest, *pairs})
 
 
 def _names_onward(rest: list[str]) -> bool:

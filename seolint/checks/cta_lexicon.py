@@ -17,6 +17,7 @@ class Lexicon(NamedTuple):
     blog_words: frozenset[str]  # the blog's voice, inside a section
     technique_verbs: frozenset[str]  # reader verbs that also name a step of technique
     onward_nouns: frozenset[str]  # what a reader goes on to read or take part in
+    occasions: frozenset[str]  # when the reader acts after reading: "today", "this week"
     negated_verbs: frozenset[str]
     negations: frozenset[str]
     followers: frozenset[str]
@@ -54,6 +55,7 @@ def lexicon() -> Lexicon:
         blog_words=words["blog-words"],
         technique_verbs=words["technique-verbs"],
         onward_nouns=words["onward-nouns"],
+        occasions=frozenset(data["occasions"]),
         negated_verbs=words["negated-verbs"],
         negations=words["negations"],
         followers=words["followers"],
