@@ -69,7 +69,7 @@ def test_a_list_is_one_paragraph_of_the_closing() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Check that the old build ignores the new column before you ship.",
+        "Check the column list of the old build before you ship.",
         "Give each consumer a stable id before you restart it.",
         "Clone the value if you need two owners.",
         "Read each annotation as a relation between inputs and outputs.",
@@ -145,3 +145,10 @@ def test_a_head_that_calls_on_the_reader_makes_the_request_theirs() -> None:
     request = "try to reproduce the slow plan on your own data."
     assert asks_reader(f"Help wanted: {request}", VERBS, in_list=True)
     assert not asks_reader(f"Setup: {request}", VERBS, in_list=True)
+
+
+def test_a_check_of_a_fact_is_advice_wherever_it_is() -> None:
+    assert not asks_reader("Check what the clients receive, not what is on disk.", VERBS)
+    assert not asks_reader("See whether the planner picked the index.", VERBS)
+    assert asks_reader("Check what your clients receive this week.", VERBS)
+    assert asks_reader("Check the certificates the clients receive.", VERBS)

@@ -145,7 +145,8 @@ def missing_cta(doc: Document, opts: CtaOptions) -> Iterator[Problem]:
       something to read or take part in ("See the docs", "open a PR") or with when the reader
       does it ("today", "this week", "now" at the end), and a reader verb that
       also names a step ("check", "give", "read", "see", "watch") not with "your" alone:
-      "Check that the old build ignores the column before you ship" is advice. So is the next
+      "Check that the old build ignores the column before you ship" is advice. A check of a
+      fact ("Check what clients receive", "see whether ...") is advice wherever it is. So is the next
       step of a series that opens with another verb ("Compile in one stage, copy the artifact
       ...") and what spells out a statement before a colon ("The pattern works the same:
       build in a fat stage"), wherever they are.
@@ -401,6 +402,8 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool, joined: bo
         return False
     if not to_reader and not _reads_as_verb(verb, rest, following[0][0].isupper() if following else False):
         return False  # after "feel free to" a verb is a verb: "feel free to drop by"
+    if verb in words.technique_verbs and rest[:1] in (["that"], ["what"], ["whether"], ["how"], ["which"]):
+        weak = in_list = True  # "Check what clients receive, not what is on disk": a check of technique
     if not weak:
         return True
     if in_list:  # advice inside a section: "you" is how advice speaks too
