@@ -39,6 +39,7 @@ from seolint.registry.rule import rule
 _MAX_LEAD_IN_COMMAS = 3  # "If you use X, Y, or Z, try ..."
 _MAX_CLAUSE_TOKENS = 40
 _OBJECT_WORDS = 6  # a request's object is in the words right after its verb: "take a look at the tool"
+_CLAUSE_OBJECTS = (["that"], ["what"], ["whether"], ["how"], ["which"])  # "Check that ...": a fact to verify
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\d[\w.,%]*|[^\w\s]")
 _WORD_TOKEN = re.compile(r"[A-Za-z][\w'’-]*")  # _TOKEN's first kind: the only one a verb can be
 # Clause boundaries: ; : dashes, and ", and" / ", then" / ", so".
@@ -402,19 +403,29 @@ def _is_imperative(clause: str, verbs: frozenset[str], in_list: bool, joined: bo
         return False
     if not to_reader and not _reads_as_verb(verb, rest, following[0][0].isupper() if following else False):
         return False  # after "feel free to" a verb is a verb: "feel free to drop by"
-    if verb in words.technique_verbs and rest[:1] in (["that"], ["what"], ["whether"], ["how"], ["which"]):
-        weak = in_list = True  # "Check what clients receive, not what is on disk": a check of technique
+    if verb in words.technique_verbs and rest[:1] in _CLAUSE_OBJECTS:
+        in_list = True  # "Check what clients receive, not what is on disk": a check of a fact
+    if in_list:
+        return _asks_inside_section(verb, rest, to_reader)
     if not weak:
         return True
-    if in_list:  # advice inside a section: "you" is how advice speaks too
-        blog_voice = any(word in words.blog_words for word in rest)
-        challenge = rest[1:3] == ["you", "can"] and rest[0] in ("if", "whether")  # "see if you can spot it"
-        onward = to_reader or blog_voice or challenge or rest[:1] == ["out"] or _names_onward(rest)
-        onward = onward or _on_next_occasion(rest)
-        if verb in words.technique_verbs:
-            return onward
-        speaks_to_reader = onward or any(word in words.owned_words for word in rest)
     return verb in words.reader_verbs or verb not in words.imperative_verbs or speaks_to_reader
+
+
+def _asks_inside_section(verb: str, rest: list[str], to_reader: bool) -> bool:
+    """Whether a request inside a section is the reader's next step, not advice ("you" is how
+    advice speaks too): it points onward, or a verb that is not one of technique asks about
+    the reader's own things ("Add the feed to your reader")."""
+    words = lexicon()
+    challenge = rest[1:3] == ["you", "can"] and rest[0] in ("if", "whether")  # "see if you can spot it"
+    blog_voice = any(word in words.blog_words for word in rest)
+    onward = to_reader or challenge or blog_voice or rest[:1] == ["out"]
+    if onward or _names_onward(rest) or _on_next_occasion(rest):
+        return True
+    if verb in words.technique_verbs:
+        return False
+    owned = any(word in words.owned_words for word in rest)
+    return owned or verb in words.reader_verbs or verb not in words.imperative_verbs
 
 
 def _on_next_occasion(rest: list[str]) -> bool:
