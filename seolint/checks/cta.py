@@ -26,7 +26,7 @@ from seolint.checks.cta_invitations import (
     required_of_reader,
 )
 from seolint.checks.cta_lexicon import Lexicon, lexicon
-from seolint.checks.cta_unread import is_unread, is_whole_unread, unread
+from seolint.checks.cta_unread import is_note, is_unread, is_whole_unread, unread
 from seolint.document.model import Document, Link, Span
 from seolint.document.placeholders import is_placeholder_target
 from seolint.findings.records import Problem, Severity
@@ -216,10 +216,9 @@ def find_cta(doc: Document, opts: CtaOptions, where: Ending) -> str | None:
         if in_list and CHANGELOG_ENTRY.search(block.text):
             continue
         weak = in_list or block.span.line < where.closing  # advice inside a section, a step
-        if asks_reader(sentence.text, verbs, weak):
-            return sentence.text
         has_link = any(line in linked for line in range(block.span.line, block.span.end_line + 1))
-        if has_link and points_onward(sentence.text):
+        asks = asks_reader(sentence.text, verbs, weak) or (has_link and points_onward(sentence.text))
+        if asks and not is_note(sentence.text, block, doc):  # "TODO: ask Sam": a note to the author
             return sentence.text
     return None
 

@@ -29,9 +29,12 @@ class Unread(NamedTuple):
 
     sentences: frozenset[str]  # the chat assistant's, as the prose view has them
     lines: frozenset[int]  # labels, notes, outline, debris
+    marks: frozenset[int]  # lines of outline markers (`H2: Conclusion`): a reader sees a heading
+
+
+class _Notes(NamedTuple):
     openers: frozenset[tuple[int, str]]  # (line, text) of a label or to-do marker: a note follows
     phrases: frozenset[tuple[int, str]]  # (line, text in lower case) of a chatbot's stock phrase
-    marks: frozenset[int]  # lines of outline markers (`H2: Conclusion`): a reader sees a heading
 
 
 def unread(doc: Document) -> Unread:
@@ -46,9 +49,16 @@ def _unread(doc: Document) -> Unread:
     return Unread(
         frozenset(said.text for said in found.framing),
         found.lines,
+        frozenset(p.block.span.line for p in doc.views.blocks if _is_marker(p.block)),
+    )
+
+
+def _notes(doc: Document) -> _Notes:
+    """What the pack rules find; they read every line, so C001 asks only about a sentence that
+    would otherwise be its call to action."""
+    return _Notes(
         frozenset(_pack_findings(doc, _OPENING_NOTES)),
         frozenset((line, text.lower()) for line, text in _pack_findings(doc, _CHATBOT_PHRASES)),
-        frozenset(p.block.span.line for p in doc.views.blocks if _is_marker(p.block)),
     )
 
 
@@ -68,20 +78,23 @@ def _pack_findings(doc: Document, codes: tuple[str, ...]) -> list[tuple[int, str
 
 
 def is_unread(sentence: str, block: Block, left_over: Unread) -> bool:
-    """Whether a sentence of `block` is a leftover: the chatbot's, in a block of leftover lines,
-    a note opened by a label or a to-do marker ("TODO: check ..."), or one holding a chatbot's
-    stock phrase."""
-    if sentence in left_over.sentences or is_left_over_block(block, left_over.lines):
-        return True
+    """Whether a sentence of `block` is a leftover: the chatbot's, or in a block of leftover lines."""
+    return sentence in left_over.sentences or is_left_over_block(block, left_over.lines)
+
+
+def is_note(sentence: str, block: Block, doc: Document) -> bool:
+    """Whether a sentence of `block` is a note opened by a label or a to-do marker ("TODO: check
+    ..."), or holds a chatbot's stock phrase."""
+    found = doc.views.derived(_notes)
     lines = range(block.span.line, block.span.end_line + 1)
     opening = sentence.lstrip(_MARKUP)
-    for line, text in left_over.openers:
+    for line, text in found.openers:
         if line in lines and text and opening.startswith(text):
             rest = opening[len(text) :].lstrip()
             if not rest or rest[0] in _NOTE_BREAKS:
                 return True
     lowered = sentence.lower()
-    return any(line in lines and phrase in lowered for line, phrase in left_over.phrases)
+    return any(line in lines and phrase in lowered for line, phrase in found.phrases)
 
 
 def is_whole_unread(block: Block, left_over: Unread) -> bool:
@@ -90,7 +103,7 @@ def is_whole_unread(block: Block, left_over: Unread) -> bool:
     return (
         is_left_over_block(block, left_over.lines)
         or any(text == said for said in left_over.sentences)
-        or all(is_unread(piece, block, left_over) for piece in sentences_of(text))
+        or all(piece in left_over.sentences for piece in sentences_of(text))
     )
 
 
