@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document.model import Block, Document, Heading
@@ -38,7 +38,7 @@ _MIN_CLOSING_BLOCKS = 3  # the final part never holds fewer paragraphs than this
 
 class Ending(NamedTuple):
     """Lines of the ending: the final part runs from `start` up to `end` (the back matter, or
-    the end of the post); the last few paragraphs before `end` start at `closing`."""
+    the end of the post); the last few paragraphs of its final section start at `closing`."""
 
     start: int
     end: int
@@ -50,10 +50,14 @@ def ending(
     window: float,
     back_matter: frozenset[str],
     left_over: Callable[[Block], bool] | None = None,
+    marks: Iterable[int] = (),
 ) -> Ending:
     """The ending of `doc` (which has prose): the last H2 section or the last `window` of the
     prose, whichever is longer, and at least the last paragraphs, all before back matter;
-    blocks `left_over` says are no part of the post (a chatbot's offer, a label) are skipped."""
+    blocks `left_over` says are no part of the post (a chatbot's offer, a label) are skipped.
+    Its closing is the last paragraphs of the final section, under the last heading or
+    outline marker (`marks`, the lines of `H2: Conclusion`): a reader reads a section before it
+    as the body, however short the final section is."""
     blocks = (
         tuple(b for b in doc.views.blocks if left_over is None or not left_over(b.block)) or doc.views.blocks
     )
@@ -72,7 +76,21 @@ def ending(
     closing = kept[max(0, len(kept) - _MIN_CLOSING_BLOCKS)].block.span.line
     last_h2 = max((h.span.line for h in doc.headings if h.level == 2 and h.span.line < end), default=None)
     start = min(start, closing, last_h2 if last_h2 is not None else start)
-    return Ending(start, end, closing)
+    return Ending(start, end, _closing(doc, kept, marks))
+
+
+def _closing(doc: Document, kept: tuple[ProseBlock, ...], marks: Iterable[int]) -> int:
+    """Where the last paragraphs of the final section start: a list counts as one paragraph
+    (a reader reads the items as one), and a section before the final one is the body."""
+    paragraphs = [
+        prose
+        for before, prose in zip((None, *kept), kept, strict=False)
+        if before is None or not (prose.block.kind == before.block.kind == "list-item")
+    ]
+    closing = paragraphs[max(0, len(paragraphs) - _MIN_CLOSING_BLOCKS)].block.span.line
+    heads = [*(h.span.line for h in doc.headings), *marks]
+    final = max((line for line in heads if line < kept[-1].block.span.line), default=0)
+    return max(closing, next((p.block.span.line for p in kept if p.block.span.line > final), closing))
 
 
 def _before_back_matter(doc: Document, blocks: tuple[ProseBlock, ...], back_matter: frozenset[str]) -> int:

@@ -26,11 +26,14 @@ _OBLIGED = LazyRegex(
     r" (?:also |first |now |still |[a-z]+ly )?([a-z]+)",
     re.IGNORECASE,
 )
-# A main clause without a subject after a condition that addresses the reader: "If you want
-# to write a handler, consult the guide." Its first word is then a verb, whatever the verb.
+# A main clause without a subject after a condition that addresses the reader ("If you want
+# to write a handler, consult the guide") or names the reader's next occasion ("Before your
+# next upgrade, list the tables ...", "Next time a branch is ready, run ..."): a next step
+# after reading. Its first word is then a verb, whatever the verb.
 _CONDITION_THEN = LazyRegex(
-    r"^\W*(?:if|when|whenever|once|should) you\b[^,;:.!?]{0,200},\s*(?:then\s+|please\s+)?"
-    r"([a-z][a-z-]*)\s+([a-z]+|[\[“\"(])",
+    r"^\W*(?:(?:if|when|whenever|once|should) you\b|(?:the )?next time\b|before (?:you|your) next\b"
+    r"|(?:this|next) (?:week|sprint|month|quarter)\b|(?:today|tomorrow|right now)\b)"
+    r"[^,;:.!?]{0,200},\s*(?:then\s+|please\s+)?([a-z][a-z-]*)\s+([a-z]+|[\[“\"(])",
     re.IGNORECASE,
 )
 # Invitations the reader recognises at once: "we hope you will try it", "now is a great time
@@ -122,12 +125,13 @@ def required_of_reader(sentence: str) -> bool:
 
 
 def conditional_request(sentence: str, words: Lexicon) -> bool:
-    """ "If you want to write a handler, consult the guide": after a condition on the reader, a
-    clause that opens without a subject, its first word followed by an object."""
+    """ "If you want to write a handler, consult the guide", "Before your next upgrade, list the
+    tables": after a condition on the reader or their next occasion, a clause that opens without
+    a subject, its first word a verb of the list or followed by an object."""
     found = _CONDITION_THEN.match(sentence)
     if found is None:
         return False
     verb, following = found.group(1).lower(), found.group(2).lower()
     if verb in words.not_verbs or verb.endswith(("ly", "ing", "ed")):
         return False
-    return following in words.followers or not following[0].isalpha()
+    return verb in words.imperative_verbs or following in words.followers or not following[0].isalpha()

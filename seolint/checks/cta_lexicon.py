@@ -13,6 +13,11 @@ class Lexicon(NamedTuple):
     reader_verbs: frozenset[str]
     copular_verbs: frozenset[str]
     reader_words: frozenset[str]
+    owned_words: frozenset[str]  # the reader's own things, inside a section
+    blog_words: frozenset[str]  # the blog's voice, inside a section
+    technique_verbs: frozenset[str]  # reader verbs that also name a step of technique
+    onward_nouns: frozenset[str]  # what a reader goes on to read or take part in
+    occasions: frozenset[str]  # when the reader acts after reading: "today", "this week"
     negated_verbs: frozenset[str]
     negations: frozenset[str]
     followers: frozenset[str]
@@ -46,6 +51,11 @@ def lexicon() -> Lexicon:
         reader_verbs=words["reader-verbs"],
         copular_verbs=words["copular-verbs"],
         reader_words=words["reader-words"],
+        owned_words=words["owned-words"],
+        blog_words=words["blog-words"],
+        technique_verbs=words["technique-verbs"],
+        onward_nouns=words["onward-nouns"],
+        occasions=frozenset(data["occasions"]),
         negated_verbs=words["negated-verbs"],
         negations=words["negations"],
         followers=words["followers"],
