@@ -7,9 +7,10 @@ position and fix they share. seolint.registry.packs.load builds them from TOML.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document.intervals import Intervals
@@ -93,8 +94,19 @@ class PackCheck:
     scope: str
     message: str
     matchers: tuple[Matcher, ...]
+    # The key of the rule's plain run (no `extend-phrases`) among the document's derived views:
+    # the pipeline and a rule that reads these findings too (C001 sets notes aside) share it.
+    plain: Callable[[Document], tuple[Problem, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plain", functools.partial(_plain_run, self))
 
     def __call__(self, doc: Document, options: PackOptions) -> Iterator[Problem]:
+        if not options.extend_phrases:
+            return iter(doc.views.derived(self.plain))
+        return self.problems(doc, options)
+
+    def problems(self, doc: Document, options: PackOptions) -> Iterator[Problem]:
         language = doc.page.language or DEFAULT_LANGUAGE
         matchers = tuple(m for m in self.matchers if m.reads(language))
         if options.extend_phrases:
@@ -129,6 +141,10 @@ class PackCheck:
             block = doc.views.block_on(span.line)
             edit = remove_sentence(doc, span, block) if block is not None else None
         return Fix((edit,), spec.applicability, spec.title) if edit is not None else None
+
+
+def _plain_run(check: PackCheck, doc: Document) -> tuple[Problem, ...]:
+    return tuple(check.problems(doc, PackOptions()))
 
 
 def _label_section(
