@@ -332,7 +332,11 @@ def _explains(before: str, words: Lexicon) -> bool:
     if not before.rstrip().endswith(":"):
         return False
     said = [word.lower() for word in _WORD_TOKEN.findall(before)]
-    return bool(said) and said[0] not in words.imperative_verbs and any(word in words.finite for word in said)
+    asked = [word.lower() for word in _WORD_TOKEN.findall(before.rsplit(",", 1)[-1])][:1]
+    requests = words.imperative_verbs | words.negations
+    if not said or said[0] in words.imperative_verbs or (asked and asked[0] in requests):
+        return False  # a request before the colon ("Next time it fails, don't guess: bisect")
+    return any(word in words.finite for word in said)
 
 
 def _is_step(word: str) -> bool:
