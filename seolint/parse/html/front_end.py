@@ -73,6 +73,7 @@ def parse(
         title=_title(tree, shell),
         description=_description(elements, shell),
         publishing=html_head.publishing(tree, shell),
+        page_text=_page_text(tree, markup, body, shell) if body is not tree.root else (),
         page_meta=html_authored.page_meta(tree, [b.element for b in content.blocks], shell),
         stray_markup=html_authored.stray_markup([*content.texts(), *loose], shell),
         headings=headings,
@@ -208,6 +209,24 @@ def _with_loose(blocks: tuple[Block, ...], loose: list[tuple[str, int]], doc: Do
         return blocks
     lines = [Block("paragraph", text, doc.span_at(at, at + len(text))) for text, at in loose]
     return tuple(sorted((*blocks, *lines), key=lambda block: (block.span.line, block.span.column)))
+
+
+# An outline marker as a value: "Section 2: Setup", "Part 1 - Basics", "H2 - Why" (or a dash).
+_OUTLINE_MARK = re.compile(r"^\s*(?:(?:section|part)\s+\d{1,2}|h[1-6])\s*[:–—-]\s*\S", re.IGNORECASE)
+
+
+def _outline_mark(element: Element) -> str:
+    """The outline marker a writing tool kept in a heading's attributes
+    (`data-outline="Section 2: Setup"`): the draft's plan, left in the page's markup."""
+    values = (value for value in element.attrs.values() if value)
+    return next((value.strip() for value in values if _OUTLINE_MARK.match(value)), "")
+
+
+def _page_text(tree: html_tree.Tree, markup: str, body: Element, doc: Document) -> tuple[Block, ...]:
+    """Each line of text outside the post body, as a paragraph: a site's chrome, or the chrome
+    of someone else's page saved whole."""
+    lines = html_loose.outside_lines(tree, markup, body)
+    return tuple(Block("paragraph", text, doc.span_at(at, at + len(text))) for text, at in lines)
 
 
 def _span(element: Element, doc: Document) -> Span:
@@ -380,6 +399,7 @@ class _Body:
                 anchor=h.element.get("id"),
                 level_marks=_digits(self.doc.source, h.element.offset, closing.get(h.element.offset)),
                 quoted=h.element.offset in self._quoted,
+                outline_mark=_outline_mark(h.element),
             )
             for h in self.headings
         )
