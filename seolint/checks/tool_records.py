@@ -64,3 +64,29 @@ def find_run_records(doc: Document, units: Sequence[Unit]) -> list[Debris]:
         elif is_prose_line(unit):
             break
     return found
+
+
+# The head of a tool's own log or notes: "Agent log", "Generation notes", "scribe-agent run log".
+_LOG_HEAD = re.compile(
+    r"^(?:ai|agent|assistant|bot|generation|generator|llm|[\w-]+-(?:agent|bot))(?:'s)?\s+"
+    r"(?:run\s+)?(?:log|notes|report|trace)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def find_run_logs(units: Sequence[Unit]) -> list[Debris]:
+    """A writing agent's log or notes at the end of the draft: a heading or a line that
+    names them ("## Agent log", "Generation notes:"), as the last section, and the lines
+    under it. A post's own last section names its subject, not the tool that wrote it."""
+    for index, unit in enumerate(units):
+        if unit.kind not in ("heading", "paragraph") or not _LOG_HEAD.match(unit.text.strip("*_ ")):
+            continue
+        section = [unit]
+        for under in units[index + 1 :]:
+            if under.kind == "heading" and (unit.kind != "heading" or under.level <= unit.level):
+                return []  # not the last section: the post goes on
+            if unit.kind == "paragraph" and under.kind != "list-item":
+                break
+            section.append(under)
+        return [Debris(u.line, u.line, "the writing agent's log", True) for u in section]
+    return []
