@@ -88,3 +88,95 @@ def test_a_sites_own_page_keeps_its_chrome_and_title() -> None:
         "</body></html>"
     )
     assert _lines(own, "html") == []
+
+
+def test_a_writing_agents_log_as_the_last_section_is_debris() -> None:
+    draft = (
+        f"# Pools\n\n{BODY}\n\n## Wrapping up\n\n{BODY}\n\n## Generation notes\n\n"
+        "- pass 1: gathered three vendor pages\n- pass 2: wrote the sections\n"
+    )
+    assert _lines(draft, "markdown") == [9, 11, 12]
+    assert _lines(
+        f"# Pools\n\n{BODY}\n\nbuildbot-agent run log:\n- fetched docs\n- wrote draft\n", "markdown"
+    ) == [
+        5,
+        6,
+        7,
+    ]
+
+
+def test_a_section_about_an_agents_log_inside_the_post_is_the_posts() -> None:
+    post = f"# Agents\n\n{BODY}\n\n## Agent log\n\n{BODY}\n\n## What the log told us\n\n{BODY}\n"
+    assert _lines(post, "markdown") == []
+    assert (
+        _lines(f"# Agents\n\n{BODY}\n\n## Reading an agent's trace\n\n- step one\n- step two\n", "markdown")
+        == []
+    )
+
+
+def test_tbd_as_a_table_cells_whole_value_is_a_placeholder() -> None:
+    table = f"# Pools\n\n{BODY}\n\n| Pool | Latency |\n|---|---|\n| pgx | TBD |\n| pgbouncer |TBD|\n"
+    assert _lines(table, "markdown", "S002") == [7, 8]
+
+
+def test_tbd_inside_a_cells_sentence_is_a_status() -> None:
+    table = f"# Pools\n\n{BODY}\n\n| Pool | Status |\n|---|---|\n| pgx | support TBD after 2.0 |\n"
+    assert _lines(table, "markdown", "S002") == []
+
+
+def test_the_posts_sources_on_one_line_under_a_leftover_stay_the_posts() -> None:
+    draft = (
+        f"# Pools\n\n{BODY}\n\nReferences: the pgx docs, RFC 9111, the PgBouncer FAQ\n\n"
+        "ChatGPT can make mistakes. Check important info.\n"
+    )
+    assert 5 not in _lines(draft, "markdown")
+
+
+PLAN_POST = (
+    f"# Outlining\n\n{BODY}\n\nThe plan I wrote for a post on pools:\n\n"
+    "Hook: a service fell over at noon.\nThesis: a pool is a queue.\n"
+    "Call to action: measure your pool's wait time.\n\n"
+    f"{BODY}\n"
+)
+
+
+def test_a_plan_shown_inside_a_post_about_outlining_is_not_left_in() -> None:
+    found = codes_at(lint(PLAN_POST, "markdown", ("S001", "S005", "S006")))
+    assert found == []
+
+
+def test_a_call_to_action_field_alone_and_in_a_block_above_the_draft_are_reported() -> None:
+    alone = f"# Pools\n\n{BODY}\n\nCall to action: measure your pool's wait time.\n"
+    assert codes_at(lint(alone, "markdown", ("S001", "S005"))) == [(5, "S001")]
+    above = "Hook: a service fell over.\nThesis: a pool is a queue.\nCall to action: measure it.\n\n"
+    found = codes_at(lint(above + f"# Pools\n\n{BODY}\n", "markdown", ("S001", "S005", "S006")))
+    assert 3 in {line for line, _ in found}  # a field of a block of labels: S005's
+
+
+def test_a_pack_matcher_outside_label_blocks_skips_headings_and_blocks_of_fields() -> None:
+    from seolint.config.plan import ActiveRule, Plan
+    from seolint.registry.packs.load import parse_pack
+    from tests.conftest import lint_text
+
+    pack = """
+[[rule]]
+code = "Z003"
+name = "next-step-field"
+severity = "error"
+summary = "A field left in."
+message = "field {match}"
+scope = "lines"
+
+[[rule.match]]
+where = "outside-label-blocks"
+patterns = ['^Next step:']
+"""
+    plan = Plan(
+        tuple(ActiveRule(r, r.severity, r.default_options()) for r in parse_pack(pack, "t.toml", set()))
+    )
+
+    def found(text: str) -> list[tuple[int, str]]:
+        return codes_at(list(lint_text(text, "x.md", "markdown", plan).findings))
+
+    assert found("Body.\n\nNext step: ship it.\n") == [(3, "Z003")]
+    assert found("Body.\n\nGoal: speed.\nNext step: ship it.\n\n## Next step: ship it\n") == []

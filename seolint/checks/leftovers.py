@@ -16,7 +16,7 @@ from seolint.checks.assistant import Said, assistant_sentences
 from seolint.checks.author_notes import Note, find_notes
 from seolint.checks.draft_units import units
 from seolint.checks.label_lines import Label, find_labels, find_property_rows
-from seolint.checks.outline_block import Outline, find_outline
+from seolint.checks.outline_block import Outline, example_plans, find_outline
 from seolint.checks.page_copy import find_page_around
 from seolint.checks.page_debris import Debris, find_debris
 from seolint.checks.post_body import find_outside, find_trace
@@ -55,7 +55,8 @@ def _anatomy(doc: Document) -> Anatomy:
     note_lines = {line for n in notes if n.removable for line in range(n.span.line, n.span.end_line + 1)}
     taken = framing_lines | outline_lines | debris_lines | note_lines
     cells = [(block.span.line, block.text) for block in doc.blocks if block.kind == "table-cell"]
-    labels = tuple(find_labels(found, taken) + find_property_rows(cells, found, taken))
+    examples = example_plans(found, framing_lines)
+    labels = tuple(find_labels(found, taken | examples) + find_property_rows(cells, found, taken))
     lines = (
         taken
         | {n.span.line for n in notes}
