@@ -180,3 +180,46 @@ patterns = ['^Next step:']
 
     assert found("Body.\n\nNext step: ship it.\n") == [(3, "Z003")]
     assert found("Body.\n\nGoal: speed.\nNext step: ship it.\n\n## Next step: ship it\n") == []
+
+
+def test_a_read_next_list_of_post_cards_under_the_post_is_debris() -> None:
+    draft = (
+        f"# Pools\n\n{BODY}\n\nRead next\n- Sizing worker pools for bursty queues — Mara Quint\n"
+        "- Backpressure, explained · 7 min read\n"
+    )
+    assert _lines(draft, "markdown") == [5, 6, 7]
+
+
+def test_a_further_reading_list_of_the_posts_own_is_not_cards() -> None:
+    post = (
+        f"# Pools\n\n{BODY}\n\nRead next\n"
+        "- The pgx documentation on pool sizing — read it before you tune anything in production.\n"
+    )
+    assert 6 not in _lines(post, "markdown")
+
+
+def test_linked_cards_under_a_platforms_controls_are_debris() -> None:
+    page = (
+        f"<article><h1>Pools</h1><p>{BODY}</p>\n<p>Like · Comment · Repost</p>\n"
+        "<p>More articles by Ana Lima</p>\n"
+        '<ul><li><a href="https://example.com/a">Why pools starve</a></li></ul>\n</article>'
+    )
+    assert _lines(page, "html") == [2, 3, 4]
+
+
+def test_a_sites_related_links_with_no_controls_above_are_its_own() -> None:
+    page = (
+        f"<article><h1>Pools</h1><p>{BODY}</p>\n<p>More articles by Ana Lima</p>\n"
+        '<ul><li><a href="/why-pools-starve/">Why pools starve</a></li></ul>\n</article>'
+    )
+    assert 3 not in _lines(page, "html")
+
+
+def test_a_tools_banner_in_capitals_is_debris_anywhere() -> None:
+    draft = f"=== PROMPT ===\nwrite a post on pools\n=== RESPONSE ===\n\n# Pools\n\n{BODY}\n\n{BODY}\n"
+    assert {1, 3} <= set(_lines(draft, "text"))
+
+
+def test_a_banner_in_words_inside_the_post_is_the_posts() -> None:
+    post = f"# Pools\n\n{BODY}\n\n=== The results, by pool size ===\n\n{BODY}\n"
+    assert _lines(post, "markdown") == []
