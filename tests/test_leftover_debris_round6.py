@@ -223,3 +223,20 @@ def test_a_tools_banner_in_capitals_is_debris_anywhere() -> None:
 def test_a_banner_in_words_inside_the_post_is_the_posts() -> None:
     post = f"# Pools\n\n{BODY}\n\n=== The results, by pool size ===\n\n{BODY}\n"
     assert _lines(post, "markdown") == []
+
+
+def test_a_post_wrapped_in_a_markdown_fence_for_copying_is_read() -> None:
+    answer = (
+        "Here you go, ready to paste:\n\n````markdown\n# Pools\n\n"
+        f"{BODY} TODO: add the benchmark.\n\n```go\npool.Acquire(ctx)\n```\n\n{BODY}\n````\n"
+    )
+    found = codes_at(lint(answer, "markdown", ("S002", "S010")))
+    assert (3, "S010") in found and (13, "S010") in found and (6, "S002") in found
+
+
+def test_a_markdown_example_inside_a_post_about_markdown_stays_code() -> None:
+    post = f"# Writing a README\n\n{BODY}\n\n```markdown\n# My project\n\nTODO: describe it.\n```\n\n{BODY}\n"
+    assert codes_at(lint(post, "markdown", ("S002", "S010"))) == []
+    example_only = f"{BODY}\n\n```md\n# My project\n\nTODO: describe it.\n```\n\n{BODY}\n\n{BODY}\n"
+    assert codes_at(lint(example_only, "markdown", ("S002", "S010"))) == []
+

@@ -90,3 +90,9 @@ def find_run_logs(units: Sequence[Unit]) -> list[Debris]:
             section.append(under)
         return [Debris(u.line, u.line, "the writing agent's log", True) for u in section]
     return []
+
+
+def find_copy_fence(doc: Document) -> list[Debris]:
+    """The two lines of a fence a chat answer wrapped the whole post in (```` ````markdown ````
+    ... ```` ```` ````), which the front-end read through: published, they make the post code."""
+    return [Debris(line, line, "the fence of the chat answer's copy block", True) for line in doc.copy_fence]

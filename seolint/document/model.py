@@ -268,6 +268,7 @@ class Document:
     code_blocks: tuple[CodeBlock, ...] = ()
     comments: tuple[Comment, ...] = ()
     templates: tuple[Span, ...] = ()  # template syntax (shortcodes, Liquid tags): neither prose nor text
+    copy_fence: tuple[int, ...] = ()  # lines of a fence a chat answer wrapped the whole post in, for copying
     page_text: tuple[Block, ...] = ()  # each line of text a page shows outside its post body (HTML)
     page_meta: tuple[Span, ...] = ()  # blocks the page's template marks as its own byline or dates (HTML)
     stray_markup: tuple[Field, ...] = ()  # another format's syntax the page does not render (`**x**` in HTML)
