@@ -240,3 +240,21 @@ def test_a_markdown_example_inside_a_post_about_markdown_stays_code() -> None:
     example_only = f"{BODY}\n\n```md\n# My project\n\nTODO: describe it.\n```\n\n{BODY}\n\n{BODY}\n"
     assert codes_at(lint(example_only, "markdown", ("S002", "S010"))) == []
 
+
+CHAT = (
+    "Here's a short post on connection pools for backend developers:\n\n"
+    f"Sizing Pools\n\n{BODY}\n\nWant me to turn this into a longer post with examples?\n\n"
+    "make it longer and add a section on timeouts\n\n"
+    f"Sure! Here's the longer version with a section on timeouts:\n\n# Sizing Pools\n\n{BODY}\n\n"
+    f"## Timeouts\n\n{BODY}\n"
+)
+
+
+def test_an_earlier_version_and_the_requesters_turn_in_a_pasted_chat_are_debris() -> None:
+    assert {3, 5, 9} <= set(_lines(CHAT, "text"))
+    assert not {13, 15, 17, 19} & set(_lines(CHAT, "text"))
+
+
+def test_a_lower_case_line_in_a_post_with_no_chat_is_the_posts() -> None:
+    post = f"# Sizing Pools\n\n{BODY}\n\nand that is the whole trick\n\n{BODY}\n"
+    assert _lines(post, "markdown") == []

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from seolint.checks.assistant import Said, assistant_sentences
 from seolint.checks.author_notes import Note, find_notes
+from seolint.checks.chat_turns import find_earlier_turns
 from seolint.checks.draft_units import units
 from seolint.checks.label_lines import Label, find_labels, find_property_rows
 from seolint.checks.outline_block import Outline, example_plans, find_outline
@@ -49,6 +50,7 @@ def _anatomy(doc: Document) -> Anatomy:
     outline_lines = set(range(outline.first, outline.last + 1)) if outline is not None else set()
     pasted = find_debris(doc, found, framing_lines | outline_lines)
     records = find_run_records(doc, found) + find_run_logs(found) + find_copy_fence(doc)
+    records += find_earlier_turns(found, framing_lines)
     debris = tuple(find_trace(doc) + records + pasted + find_page_around(doc, pasted))
     debris_lines = {line for d in debris for line in range(d.first, d.last + 1)}
     notes = tuple(find_notes(doc, found, framing_lines))
