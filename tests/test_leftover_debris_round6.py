@@ -258,3 +258,20 @@ def test_an_earlier_version_and_the_requesters_turn_in_a_pasted_chat_are_debris(
 def test_a_lower_case_line_in_a_post_with_no_chat_is_the_posts() -> None:
     post = f"# Sizing Pools\n\n{BODY}\n\nand that is the whole trick\n\n{BODY}\n"
     assert _lines(post, "markdown") == []
+
+
+def test_a_senders_name_over_a_chat_time_stamp_is_debris() -> None:
+    thread = f"Mara Quint\nTue 09:15\nhere is the pools draft, please check it\n\n# Pools\n\n{BODY}\n"
+    assert {1, 2} <= set(_lines(thread, "text"))
+
+
+def test_a_name_line_with_no_time_stamp_under_it_is_the_posts() -> None:
+    post = f"# Pools\n\n{BODY}\n\nMara Quint\nStaff engineer, Fjordpay\n"
+    assert _lines(post, "markdown") == []
+
+
+def test_a_chat_tools_name_alone_above_the_text_is_debris() -> None:
+    chat = "PoolChat\nNew chat\nwrite a blog post about pools\n\nSure! Here is a blog post about pools:\n\n"
+    draft = chat + BODY + "\n"
+    assert {1, 2, 3} <= set(_lines(draft, "text"))
+

@@ -60,6 +60,7 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     content = [u for u in units if _is_content(u, framing | prompt) and u.line not in listed]
     cuts = {units[i].line for i, what in chrome.items() if _single_line(units, i) and what not in _MARKS}
     content = before_controls(content, cuts, units)
+    chrome.update((i - 1, "the sender's name over a chat message") for i in _senders(units, chrome))
     head_end = content[0].line if content else len(doc.lines) + 1
     tail_start = content[-1].line if content else 0
     meta = {line for span in doc.page_meta for line in range(span.line, span.end_line + 1)}
@@ -126,6 +127,20 @@ def before_controls(content: list[Unit], controls: Collection[int], units: Seque
         if _TAIL_SHARE * after <= total - after:
             return [u for u in content if u.line < line]
     return content
+
+
+def _senders(units: Sequence[Unit], chrome: dict[int, str]) -> list[int]:
+    """Indexes of a chat's time stamps with a name right above them ("Priya Nair" over
+    "Yesterday 10:42 AM"): a message's header, as a chat or a thread export shows it."""
+    found = []
+    for index, what in chrome.items():
+        above = units[index - 1] if index > 0 else None
+        if what != _MARKS[0] or above is None or above.line != units[index].line - 1:
+            continue
+        names = above.text.split()
+        if above.kind == "paragraph" and 0 < len(names) <= _MAX_NAME_WORDS and all(map(_NAME.match, names)):
+            found.append(index)
+    return found
 
 
 def _single_line(units: Sequence[Unit], index: int) -> bool:
