@@ -275,3 +275,14 @@ def test_a_chat_tools_name_alone_above_the_text_is_debris() -> None:
     draft = chat + BODY + "\n"
     assert {1, 2, 3} <= set(_lines(draft, "text"))
 
+
+def test_a_working_documents_name_as_the_title_is_debris() -> None:
+    page = f"<html><head><title>Pools draft v3</title></head><body><h1>Pools</h1><p>{BODY}</p></body></html>"
+    assert _lines(page, "html") == [1]
+    assert _lines(f"---\ntitle: Pools_v2-draft\n---\n\n{BODY}\n", "markdown") == [2]
+
+
+def test_a_title_about_drafts_is_no_working_name() -> None:
+    for title in ("Writing the First Draft", "Draft 2025 Budget Explained", "Pools v2: a Rewrite"):
+        page = f"<html><head><title>{title}</title></head><body><h1>Pools</h1><p>{BODY}</p></body></html>"
+        assert _lines(page, "html") == [], title

@@ -21,7 +21,7 @@ from seolint.checks.outline_block import Outline, example_plans, find_outline
 from seolint.checks.page_copy import find_page_around
 from seolint.checks.page_debris import Debris, find_debris
 from seolint.checks.post_body import find_outside, find_trace
-from seolint.checks.tool_records import find_copy_fence, find_run_logs, find_run_records
+from seolint.checks.tool_records import find_copy_fence, find_run_logs, find_run_records, find_working_title
 from seolint.document.model import Document, Span
 from seolint.findings.records import Fix, Problem, Severity
 from seolint.registry.edits import removable, remove_lines, remove_section
@@ -50,7 +50,7 @@ def _anatomy(doc: Document) -> Anatomy:
     outline_lines = set(range(outline.first, outline.last + 1)) if outline is not None else set()
     pasted = find_debris(doc, found, framing_lines | outline_lines)
     records = find_run_records(doc, found) + find_run_logs(found) + find_copy_fence(doc)
-    records += find_earlier_turns(found, framing_lines)
+    records += find_earlier_turns(found, framing_lines) + find_working_title(doc)
     debris = tuple(find_trace(doc) + records + pasted + find_page_around(doc, pasted))
     debris_lines = {line for d in debris for line in range(d.first, d.last + 1)}
     notes = tuple(find_notes(doc, found, framing_lines))

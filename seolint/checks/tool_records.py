@@ -96,3 +96,22 @@ def find_copy_fence(doc: Document) -> list[Debris]:
     """The two lines of a fence a chat answer wrapped the whole post in (```` ````markdown ````
     ... ```` ```` ````), which the front-end read through: published, they make the post code."""
     return [Debris(line, line, "the fence of the chat answer's copy block", True) for line in doc.copy_fence]
+
+
+# A working file's name: "HTTP headers draft v2", "pools_v3-draft", "Draft #2".
+_WORKING_NAME = re.compile(
+    r"(?:^|[\W_])(?:draft[\s_#-]*v?\d{1,2}(?!\d)|v\d{1,2}[\s_-]*draft(?![^\W_]))", re.IGNORECASE
+)
+
+
+def find_working_title(doc: Document) -> list[Debris]:
+    """A title that is the working document's name (`<title>HTTP headers draft v2</title>`,
+    an editor's export keeps it): published, it is the name search results show."""
+    title = doc.title
+    if (
+        title is None
+        or title.origin not in ("title-tag", "front-matter")
+        or not _WORKING_NAME.search(title.text)
+    ):
+        return []
+    return [Debris(title.span.line, title.span.line, "the working document's name as the title", False)]
