@@ -216,10 +216,13 @@ _OUTLINE_MARK = re.compile(r"^\s*(?:(?:section|part)\s+\d{1,2}|h[1-6])\s*[:â€“â€
 
 
 def _outline_mark(element: Element) -> str:
-    """The outline marker a writing tool kept in a heading's attributes
-    (`data-outline="Section 2: Setup"`): the draft's plan, left in the page's markup."""
-    values = (value for value in element.attrs.values() if value)
-    return next((value.strip() for value in values if _OUTLINE_MARK.match(value)), "")
+    """The outline marker a writing tool kept in a heading's attributes: a value shaped as
+    one (`data-plan="Section 2: Setup"`), or any value of an attribute named for the outline
+    (`data-outline="II. How it works"`): the draft's plan, left in the page's markup."""
+    for name, value in element.attrs.items():
+        if value and value.strip() and (_OUTLINE_MARK.match(value) or name.endswith("outline")):
+            return value.strip()
+    return ""
 
 
 def _page_text(tree: html_tree.Tree, markup: str, body: Element, doc: Document) -> tuple[Block, ...]:
