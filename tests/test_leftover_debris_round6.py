@@ -304,3 +304,31 @@ def test_an_attribute_named_for_the_outline_holds_a_marker() -> None:
     heading = '<h2 data-outline="II. Sizing">Sizing</h2>'
     page = f"<article><h1>Pools</h1><p>{BODY}</p>\n{heading}<p>{BODY}</p></article>"
     assert _lines(page, "html", "H006") == [2]
+
+
+def test_a_news_page_saved_whole_is_one_finding_a_line() -> None:
+    page = (
+        "<html><head><title>Sizing Connection Pools - The Ledger</title></head><body>\n"
+        "<header><span>Subscribe</span> <span>Log in</span></header>\n"
+        f"<article><p>Databases</p>\n<h1>Sizing Connection Pools</h1>\n<p>{BODY}</p>\n<p>Advertisement</p>\n"
+        "<p>Share</p>\n<p>Copy link</p>\n</article></body></html>"
+    )
+    found = [line for line, code in codes_at(lint(page, "html", ("S010",))) if code == "S010"]
+    assert found == sorted(set(found)) and {1, 2, 3} <= set(found)
+
+
+def test_a_sites_page_with_its_own_ad_slot_keeps_its_chrome() -> None:
+    page = (
+        "<html><head><title>Sizing Connection Pools - The Ledger</title></head><body>\n"
+        "<header><span>Subscribe</span> <span>Log in</span></header>\n"
+        f"<article><h1>Sizing Connection Pools</h1>\n<p>{BODY}</p>\n<p>Advertisement</p>\n<p>{BODY}</p>\n"
+        "</article></body></html>"
+    )
+    assert _lines(page, "html") == [5]
+
+
+def test_a_member_badge_above_a_pasted_posts_title_is_debris() -> None:
+    draft = (
+        f"Member-only story\n\nSizing Connection Pools Today\n\nAna Lima\n\nFollow\n\n6 min read\n\n{BODY}\n"
+    )
+    assert 1 in _lines(draft, "markdown") and 3 not in _lines(draft, "markdown")

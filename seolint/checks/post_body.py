@@ -83,16 +83,19 @@ def _head(
 ) -> list[Debris]:
     """The lines between the title (or the top) and the first paragraph `first`, once one
     of them is a leftover, but for the post's own: headings, a list, the section head right
-    above the paragraph, and with no H1 the post's title (its first line, if more than a
-    word, or a title-cased one)."""
+    above the paragraph, and with no H1 the post's title (its first title-cased line, else
+    its first line if more than a word: a badge such as "Member-only story" above the title
+    is the page's)."""
     if not any(u.line in taken for u in head):
         return []
     free = [u for u in head if u.line not in skipped]
     kept = set()
     if free and not any(free[-1].line < line < first.line for line in taken):
         kept.add(free[-1].line)
-    if free and not titled and len(free[0].text.split()) > 1:  # a lone word is a tool's name, not a title
-        kept.add(free[0].line)
+    if free and not titled:  # the post's title: a title-cased line, else the first if more than a word
+        title = next((u for u in free if _title_like(u)), free[0])
+        if title is not free[0] or len(title.text.split()) > 1:
+            kept.add(title.line)
     return [
         _outside(u, "above the post's first paragraph")
         for at, u in enumerate(free)
