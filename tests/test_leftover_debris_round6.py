@@ -332,3 +332,15 @@ def test_a_member_badge_above_a_pasted_posts_title_is_debris() -> None:
         f"Member-only story\n\nSizing Connection Pools Today\n\nAna Lima\n\nFollow\n\n6 min read\n\n{BODY}\n"
     )
     assert 1 in _lines(draft, "markdown") and 3 not in _lines(draft, "markdown")
+
+
+def test_outline_markers_with_a_bar_or_in_parentheses() -> None:
+    draft = f"# Pools\n\n{BODY}\n\n## H2 | Sizing\n\n{BODY}\n\n(H3) Idle connections\n\n{BODY}\n"
+    assert _lines(draft, "markdown", "H006") == [5, 9]
+    assert _lines(draft, "text", "H006") == [5, 9]
+
+
+def test_words_like_a_marker_in_prose_are_not_one() -> None:
+    prose = "Hydrogen (H2) burns cleanly | but storing it is hard.\n\nH2-powered buses run here.\n"
+    post = f"# Fuel\n\n{BODY}\n\n{prose}"
+    assert _lines(post, "markdown", "H006") == []

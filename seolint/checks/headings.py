@@ -19,11 +19,13 @@ from seolint.registry.rule import NoOptions, rule
 if TYPE_CHECKING:
     from seolint.document.views import ProseBlock
 
-# "H2: Title", "H2 - Title", "H2 ▸ Title", "Heading 2: Title", "[H2] Title", "Section 1 (H2):
-# Title" at the start of a heading or paragraph (`**H2:** Title` reads "H2: Title"): an outline
-# marker that leaked out. A dash or pointer needs a space after it, so "H2-database" stays a word.
+# "H2: Title", "H2 - Title", "H2 ▸ Title", "H2 | Title", "Heading 2: Title", "[H2] Title", "(H3)
+# Title", "Section 1 (H2): Title" at the start of a heading or paragraph (`**H2:** Title` reads
+# "H2: Title"): an outline marker that leaked out. A dash or pointer needs a space after it, so
+# "H2-database" stays a word.
 LEAKED_MARKER = re.compile(
-    r"^\s*(?:H([1-6])\s*(?::|[-–—▸►›→»](?=\s))|Heading ?([1-6])\s*(?::|[-–—▸►›→»](?=\s))|\[H([1-6])\]:?"
+    r"^\s*(?:H([1-6])\s*(?::|[-–—▸►›→»|](?=\s))|Heading ?([1-6])\s*(?::|[-–—▸►›→»|](?=\s))"
+    r"|[\[(]H([1-6])[\])]:?"
     r"|(?:Section|Part) \d{1,2} ?\(H([1-6])\)\s*(?::|[-–—](?=\s)))"
     r"\s*(?P<text>\S.*)?$",
     re.IGNORECASE,
