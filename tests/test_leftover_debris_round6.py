@@ -344,3 +344,20 @@ def test_words_like_a_marker_in_prose_are_not_one() -> None:
     prose = "Hydrogen (H2) burns cleanly | but storing it is hard.\n\nH2-powered buses run here.\n"
     post = f"# Fuel\n\n{BODY}\n\n{prose}"
     assert _lines(post, "markdown", "H006") == []
+
+
+def test_figure_and_fill_in_placeholders_are_todo_markers() -> None:
+    draft = (
+        f"# Pools\n\n{BODY}\n\nLatency dropped by XX% and we saw ??? requests at peak.\n\n"
+        "Results: (fill in after the load test)\n\n## Timeouts — WIP\n\n"
+        "| Pool | p99 |\n|---|---|\n| pgx | ?? |\n"
+    )
+    assert sorted(set(_lines(draft, "markdown", "S002"))) == [5, 7, 9, 13]
+
+
+def test_look_alikes_of_figure_placeholders_are_prose() -> None:
+    post = (
+        f"# Pools\n\n{BODY}\n\nHTTP 5XX errors rose in the XX century, WIP limits help, what?? no.\n\n"
+        "Fill in the form (fill it in twice).\n"
+    )
+    assert _lines(post, "markdown", "S002") == []
