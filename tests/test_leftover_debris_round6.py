@@ -361,3 +361,24 @@ def test_look_alikes_of_figure_placeholders_are_prose() -> None:
         "Fill in the form (fill it in twice).\n"
     )
     assert _lines(post, "markdown", "S002") == []
+
+
+def test_a_bracketed_part_described_in_words_is_a_placeholder_target() -> None:
+    from seolint.document.placeholders import is_placeholder_target
+
+    assert is_placeholder_target("/blog/[slug-of-the-pools-post]")
+    assert is_placeholder_target("/docs/[insert page]#setup")
+    link = '<a href="/blog/[slug-of-part-two]">Part two</a>'
+    page = f"<article><h1>Pools</h1><p>{BODY}</p>\n<p>Next: {link}</p></article>"
+    assert _lines(page, "html", "L001") == [2]
+
+
+def test_a_frameworks_route_segment_is_a_real_target() -> None:
+    from seolint.document.placeholders import is_placeholder_target
+
+    for target in (
+        "https://github.com/o/r/blob/main/app/blog/[slug]/page.tsx",
+        "/posts/[...id]",
+        "/blog/todo",
+    ):
+        assert not is_placeholder_target(target), target
