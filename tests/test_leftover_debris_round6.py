@@ -382,3 +382,13 @@ def test_a_frameworks_route_segment_is_a_real_target() -> None:
         "/blog/todo",
     ):
         assert not is_placeholder_target(target), target
+
+
+def test_controls_named_with_their_page_are_controls() -> None:
+    draft = f"# Pools\n\nListen to this article\nShare full article\n\n{BODY}\n\n{BODY}\n"
+    assert _lines(draft, "markdown") == [3, 4]
+
+
+def test_a_sentence_about_listening_is_the_posts() -> None:
+    post = f"# Pools\n\n{BODY}\n\nYou can listen to this article\n\n{BODY}\n"
+    assert _lines(post, "markdown") == []

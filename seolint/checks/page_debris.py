@@ -607,14 +607,20 @@ def _key(text: str) -> str:
 _PAGE_NOUNS = frozenset({"post", "article", "story", "page", "thread"})
 
 
+_OBJECT_WORDS = frozenset({"this", "the", "full", "to"})  # between a control and its page
+
+
 def _without_object(key: str) -> str:
     """A control with the page it acts on ("next post", "share this article", "save
-    story") as the control alone ("next", "share", "save")."""
+    story", "listen to this article", "share full article") as the control alone ("next",
+    "share", "save", "listen")."""
     words = key.split()
     if len(words) < _MIN_CHIPS or words[-1] not in _PAGE_NOUNS:
         return ""
     words = words[:-1]
-    return " ".join(words[:-1] if words[-1] == "this" else words)
+    while len(words) > 1 and words[-1] in _OBJECT_WORDS:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _shape(key: str) -> str:
