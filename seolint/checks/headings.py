@@ -19,11 +19,13 @@ from seolint.registry.rule import NoOptions, rule
 if TYPE_CHECKING:
     from seolint.document.views import ProseBlock
 
-# "H2: Title", "H2 - Title", "H2 ▸ Title", "Heading 2: Title", "[H2] Title", "Section 1 (H2):
-# Title" at the start of a heading or paragraph (`**H2:** Title` reads "H2: Title"): an outline
-# marker that leaked out. A dash or pointer needs a space after it, so "H2-database" stays a word.
+# "H2: Title", "H2 - Title", "H2 ▸ Title", "H2 | Title", "Heading 2: Title", "[H2] Title", "(H3)
+# Title", "Section 1 (H2): Title" at the start of a heading or paragraph (`**H2:** Title` reads
+# "H2: Title"): an outline marker that leaked out. A dash or pointer needs a space after it, so
+# "H2-database" stays a word.
 LEAKED_MARKER = re.compile(
-    r"^\s*(?:H([1-6])\s*(?::|[-–—▸►›→»](?=\s))|Heading ?([1-6])\s*(?::|[-–—▸►›→»](?=\s))|\[H([1-6])\]:?"
+    r"^\s*(?:H([1-6])\s*(?::|[-–—▸►›→»|](?=\s))|Heading ?([1-6])\s*(?::|[-–—▸►›→»|](?=\s))"
+    r"|[\[(]H([1-6])[\])]:?"
     r"|(?:Section|Part) \d{1,2} ?\(H([1-6])\)\s*(?::|[-–—](?=\s)))"
     r"\s*(?P<text>\S.*)?$",
     re.IGNORECASE,
@@ -171,7 +173,9 @@ def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     Markdown; in a plain-text draft only with `--unsafe-fixes`, since the `##` turns
     the draft into Markdown (rename it to `.md` afterwards). A marker inside a real
     heading's text (`## H2: Lessons`, `<h2>Section 1 (H2): Lessons</h2>`) is removed
-    (safe). HTML paragraphs get no fix.
+    (safe). HTML paragraphs get no fix, nor a marker a writing tool kept in a heading's
+    attributes (`<h2 data-outline="Section 2: Setup">`), which the page does not show but
+    ships: remove the attribute.
     """
     for heading in doc.headings:
         if heading.source == "marker":
@@ -201,6 +205,9 @@ def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
                 f"heading text starts with the outline marker {section.group().strip()!r}; remove it",
                 _drop_text(doc, heading, 0, section.end()),
             )
+        elif heading.outline_mark:
+            kept = heading.outline_mark
+            yield Problem(heading.span, f"heading markup keeps the outline marker {kept!r}; remove it")
     for block in doc.blocks:
         first_line = block.text.split("\n", 1)[0]
         if block.kind == "paragraph" and (marker := LEAKED_MARKER.match(first_line)):

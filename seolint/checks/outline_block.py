@@ -201,3 +201,25 @@ def _judged(
     if not framed and (not planned or not (marked or opened)):
         return None
     return Outline(units[start].line, units[end].line)
+
+
+_EXAMPLE_PARTS = 2  # parts of a plan, in a block of lines, that make it a plan
+
+
+def example_plans(units: Sequence[Unit], framing: set[int]) -> set[int]:
+    """Lines of a plan shown inside the post, with the post's own prose above and under it
+    (`Hook: ...` / `Thesis: ...` in a post about outlining): the post's example, whose
+    `Call to action:` is no label left in."""
+    prose = [u.line for u in units if u.prose and u.kind != "heading" and u.line not in framing]
+    found: set[int] = set()
+    block: list[Unit] = []
+    for unit in [*units, None]:
+        if unit is not None and block and unit.line == block[-1].line + 1 and unit.kind != "heading":
+            block.append(unit)
+            continue
+        parts = sum(bool(_PLAN_PART.match(u.text)) for u in block)
+        inside = block and prose and prose[0] < block[0].line and block[-1].line < prose[-1]
+        if parts >= _EXAMPLE_PARTS and inside:
+            found.update(u.line for u in block)
+        block = [unit] if unit is not None and unit.kind != "heading" else []
+    return found

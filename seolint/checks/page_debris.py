@@ -53,17 +53,19 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     """Debris lines of `doc`, in the zones before the post begins and after it ends; a block
     of two or more lines of chat-UI chrome (`Share` over a row of source links) anywhere."""
     linked_lines = {link.span.line for link in doc.links}
-    related = _related_blocks(units, framing, linked_lines)
+    chrome = _chrome_lines(doc, units)
+    related = _related_blocks(units, framing, linked_lines, chrome)
     listed = {unit.line for items in related.values() for unit in items}
     prompt = _echoed_prompt(units)
     content = [u for u in units if _is_content(u, framing | prompt) and u.line not in listed]
-    chrome = _chrome_lines(doc, units)
     cuts = {units[i].line for i, what in chrome.items() if _single_line(units, i) and what not in _MARKS}
     content = before_controls(content, cuts, units)
+    chrome.update((i - 1, "the sender's name over a chat message") for i in _senders(units, chrome))
     head_end = content[0].line if content else len(doc.lines) + 1
     tail_start = content[-1].line if content else 0
     meta = {line for span in doc.page_meta for line in range(span.line, span.end_line + 1)}
     anywhere = _slot_lines(units) | _source_blocks(units, linked_lines) | _boxes(units, chrome, related)
+    anywhere |= {index for index, what in chrome.items() if what == _MARKS[1] and units[index].text.isupper()}
     chrome.update((index, "the page's chrome") for index in anywhere if index not in chrome)
     weak = _author_boxes(units)
     found: list[Debris] = []
@@ -125,6 +127,20 @@ def before_controls(content: list[Unit], controls: Collection[int], units: Seque
         if _TAIL_SHARE * after <= total - after:
             return [u for u in content if u.line < line]
     return content
+
+
+def _senders(units: Sequence[Unit], chrome: dict[int, str]) -> list[int]:
+    """Indexes of a chat's time stamps with a name right above them ("Priya Nair" over
+    "Yesterday 10:42 AM"): a message's header, as a chat or a thread export shows it."""
+    found = []
+    for index, what in chrome.items():
+        above = units[index - 1] if index > 0 else None
+        if what != _MARKS[0] or above is None or above.line != units[index].line - 1:
+            continue
+        names = above.text.split()
+        if above.kind == "paragraph" and 0 < len(names) <= _MAX_NAME_WORDS and all(map(_NAME.match, names)):
+            found.append(index)
+    return found
 
 
 def _single_line(units: Sequence[Unit], index: int) -> bool:
@@ -249,24 +265,29 @@ def _author_cards(units: Sequence[Unit], debris: set[int]) -> list[Debris]:
     ]
 
 
-def _related_blocks(units: Sequence[Unit], framing: set[int], linked: set[int]) -> dict[int, list[Unit]]:
+def _related_blocks(
+    units: Sequence[Unit], framing: set[int], linked: set[int], chrome: Collection[int]
+) -> dict[int, list[Unit]]:
     """Blocks a chat or search page shows under its answer: a "Related" or "People also ask"
-    line and the questions or short lines under it, by the head's index. A site's own
-    "Related" heading over working links is the page's own navigation, not pasted chrome."""
+    line and the questions, post cards ("Understanding errgroup — Li Wen") or short lines
+    under it, by the head's index. A site's own "Related" heading over working links is the
+    page's own navigation, not pasted chrome; under a platform's controls (`Like · Comment`
+    a line or two above the head) its links were pasted with them."""
     heads = leftover_words().related_blocks
     found: dict[int, list[Unit]] = {}
     for index, unit in enumerate(units):
         if len(unit.text) > _MAX_CONTROL_CHARS or not _related_head(_key(unit.text), heads):
             continue
+        pasted = any(at in chrome for at in range(max(0, index - _RELATED_REACH), index))
         items = []
         for item in units[index + 1 :]:
             question = item.text.rstrip().endswith("?") or _asks(item.text)
             if (
                 item.kind == "heading"
-                or item.line in linked
+                or (item.line in linked and not pasted)
                 or item.line in framing
                 or len(item.text.split()) > _MAX_RELATED_WORDS
-                or not (question or not is_prose_line(item))
+                or not (question or _post_card(item) or not is_prose_line(item))
             ):
                 break
             items.append(item)
@@ -325,7 +346,8 @@ _TIME_STAMP = re.compile(
     r"(?:\s*\(edited\))?$",
     re.IGNORECASE,
 )
-# A tool's banner between runs of the same rule: "=== OUTPUT ===", "--- end of draft ---".
+# A tool's banner between runs of the same rule: "=== OUTPUT ===", "--- end of draft ---";
+# in capitals (a tool's part: PROMPT, OUTPUT) anywhere, else before or after the post.
 _BANNER = re.compile(r"^(?P<rule>={3,}|-{3,}|\*{3,}|~{3,})\s+\S.*?\s+(?P=rule)$")
 _ROW = re.compile(r"(?<!\s)\s+[·•|]\s+")  # from the run's start only: linear on long runs
 
@@ -488,6 +510,23 @@ def _related_head(key: str, heads: frozenset[str]) -> bool:
     )
 
 
+_RELATED_REACH = 2  # lines above a related block's head where a platform's controls make it pasted
+_CARD_SEPARATORS = re.compile(r"\s[—–·|]\s")
+
+
+def _post_card(item: Unit) -> bool:
+    """A list item naming another post by its title and its author or byline: "Building a
+    service mesh with Envoy — Karin Oyelaran", "Recording rules, explained · 6 min read"."""
+    if item.kind != "list-item" or item.text.rstrip().endswith((".", "!", ":")):
+        return False
+    *_, tail = _CARD_SEPARATORS.split(item.text)
+    names = tail.split()
+    if len(names) == len(item.text.split()):
+        return False  # no separator: a phrase, not a card
+    named = 0 < len(names) <= _MAX_NAME_WORDS and all(_NAME.match(name) for name in names)
+    return named or is_byline(tail)
+
+
 _QUESTION_WORDS = frozenset(
     ["how", "what", "why", "when", "which", "where", "who", "is", "are", "can", "does", "do", "should"]
 )
@@ -568,14 +607,20 @@ def _key(text: str) -> str:
 _PAGE_NOUNS = frozenset({"post", "article", "story", "page", "thread"})
 
 
+_OBJECT_WORDS = frozenset({"this", "the", "full", "to"})  # between a control and its page
+
+
 def _without_object(key: str) -> str:
     """A control with the page it acts on ("next post", "share this article", "save
-    story") as the control alone ("next", "share", "save")."""
+    story", "listen to this article", "share full article") as the control alone ("next",
+    "share", "save", "listen")."""
     words = key.split()
     if len(words) < _MIN_CHIPS or words[-1] not in _PAGE_NOUNS:
         return ""
     words = words[:-1]
-    return " ".join(words[:-1] if words[-1] == "this" else words)
+    while len(words) > 1 and words[-1] in _OBJECT_WORDS:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _shape(key: str) -> str:

@@ -23,6 +23,10 @@ from seolint.checks.page_debris import Debris, before_controls
 from seolint.document.model import Document
 
 _REFERENCE = re.compile(r"^\[\d{1,3}\]\s")  # "[1] RFC 1035, section 3.2.1": a list of sources
+# The post's sources written on one line: "Sources: MDN (Cache-Control), RFC 9111".
+_SOURCES_LINE = re.compile(
+    r"^(?:sources?|references?|further reading|bibliography|credits)\s*:\s*\S", re.IGNORECASE
+)
 _PREFACE_WORDS = 30  # a line before the assistant's own preface or after its closing offer
 _TITLE_WORDS = 3
 _LEAD_SHARE = 3  # the prose above an H1 is a preface only when the post under it is 3 times longer
@@ -79,15 +83,19 @@ def _head(
 ) -> list[Debris]:
     """The lines between the title (or the top) and the first paragraph `first`, once one
     of them is a leftover, but for the post's own: headings, a list, the section head right
-    above the paragraph, and with no H1 the post's title (its first line, a title-cased one)."""
+    above the paragraph, and with no H1 the post's title (its first title-cased line, else
+    its first line if more than a word: a badge such as "Member-only story" above the title
+    is the page's)."""
     if not any(u.line in taken for u in head):
         return []
     free = [u for u in head if u.line not in skipped]
     kept = set()
     if free and not any(free[-1].line < line < first.line for line in taken):
         kept.add(free[-1].line)
-    if free and not titled:
-        kept.add(free[0].line)
+    if free and not titled:  # the post's title: a title-cased line, else the first if more than a word
+        title = next((u for u in free if _title_like(u)), free[0])
+        if title is not free[0] or len(title.text.split()) > 1:
+            kept.add(title.line)
     return [
         _outside(u, "above the post's first paragraph")
         for at, u in enumerate(free)
@@ -113,13 +121,14 @@ def _labelled(unit: Unit) -> bool:
 
 
 def _listed(unit: Unit, following: Sequence[Unit]) -> bool:
-    """A list around the post (its sources, further reading, a docs page's list of changes)
-    and the head over it are the writer's: a tool's chrome is lines and buttons, not lists."""
+    """A list around the post (its sources, further reading, a docs page's list of changes),
+    or its sources on one line, and the head over it are the writer's: a tool's chrome is
+    lines and buttons, not lists."""
     return _item(unit) or any(map(_item, following))
 
 
 def _item(unit: Unit) -> bool:
-    return unit.kind == "list-item" or bool(_REFERENCE.match(unit.text))
+    return unit.kind == "list-item" or bool(_REFERENCE.match(unit.text) or _SOURCES_LINE.match(unit.text))
 
 
 def _outside(unit: Unit, where: str) -> Debris:

@@ -77,6 +77,7 @@ class Heading(NamedTuple):
     # digit of `H2:`), so a fix can change it; empty when it cannot be retyped (setext).
     level_marks: tuple[LevelMark, ...] = ()
     quoted: bool = False  # inside a blockquote: someone else's words (a quoted comment or reply)
+    outline_mark: str = ""  # an outline marker a tool kept in the heading's attributes ("Section 2: Setup")
 
 
 class Block(NamedTuple):
@@ -267,6 +268,8 @@ class Document:
     code_blocks: tuple[CodeBlock, ...] = ()
     comments: tuple[Comment, ...] = ()
     templates: tuple[Span, ...] = ()  # template syntax (shortcodes, Liquid tags): neither prose nor text
+    copy_fence: tuple[int, ...] = ()  # lines of a fence a chat answer wrapped the whole post in, for copying
+    page_text: tuple[Block, ...] = ()  # each line of text a page shows outside its post body (HTML)
     page_meta: tuple[Span, ...] = ()  # blocks the page's template marks as its own byline or dates (HTML)
     stray_markup: tuple[Field, ...] = ()  # another format's syntax the page does not render (`**x**` in HTML)
     lang: str | None = None  # the language the markup declares (<html lang="de">), as written

@@ -45,8 +45,13 @@ _NAMED_TARGET = re.compile(
     r"(?:[-_ ][^./]*)?$",
     re.IGNORECASE,
 )
-# An address with a part still to fill in, in capitals: "/?p=TBD", "/blog/TODO", "/docs/XXX#top".
-_UNFILLED_PART = re.compile(r"[/=](?:TBD|TODO|TBA|XXX|FIXME)(?=$|[&#/?])")
+# An address with a part still to fill in, in capitals: "/?p=TBD", "/blog/TODO", "/docs/XXX#top";
+# or a bracketed part described in words: "/blog/[slug-of-etag-post]", "/docs/[insert page]"
+# (a framework's route segment "[slug]" or "[...id]" names one variable, no description).
+_UNFILLED_PART = re.compile(
+    r"[/=](?:TBD|TODO|TBA|XXX|FIXME)(?=$|[&#/?])"
+    r"|/\[(?=[^\[\]/]{0,80}(?:\s|-of-|\b(?i:insert|your|link|url)\b))[^\[\]/]{1,80}\](?=$|[&#/?])"
+)
 # "[Link to article about 5G]", "[Insert link]", "[URL]", "[Internal link: pricing]", "[Source:
 # insert survey link]" in prose, not followed by "(" (a real link) or ":" (a definition).
 BRACKETED = re.compile(

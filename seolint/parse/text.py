@@ -20,11 +20,11 @@ from seolint.parse.html import elements as html_elements
 from seolint.parse.markdown import front_end as markdown
 
 # "H2: Title", "h3 - Title", "H2 ▸ Title", "**H2: Title**", "**H2:** Title", "## H2: Title",
-# "Heading 2: Title", "[H2] Title"; the marker is the whole line. No two neighbouring
-# quantifiers share characters, so a long line cannot backtrack.
+# "Heading 2: Title", "[H2] Title", "(H3) Title", "H2 | Title"; the marker is the whole line. No
+# two neighbouring quantifiers share characters, so a long line cannot backtrack.
 MARKER = re.compile(
     r"^[ \t]*(?:(?:\*\*|__|#{1,6}[ \t])[ \t]*)?"
-    r"(?:(?:H|Heading[ \t]?)(?P<level>[1-6])[ \t]*(?::|[-–—▸►›→»])|\[H(?P<bracketed>[1-6])\][ \t]*:?)"
+    r"(?:(?:H|Heading[ \t]?)(?P<level>[1-6])[ \t]*(?::|[-–—▸►›→»|])|[\[(]H(?P<bracketed>[1-6])[\])][ \t]*:?)"
     r"(?:\*\*|__)?(?P<text>.*)$",
     re.IGNORECASE,
 )

@@ -79,6 +79,7 @@ def parse(
         title=_title(tree, shell),
         description=_description(elements, shell),
         publishing=html_head.publishing(tree, shell),
+        page_text=_page_text(tree, markup, body, shell) if body is not tree.root else (),
         page_meta=html_authored.page_meta(tree, [b.element for b in content.blocks], shell),
         stray_markup=html_authored.stray_markup([*content.texts(), *loose], shell),
         headings=headings,
@@ -214,6 +215,27 @@ def _with_loose(blocks: tuple[Block, ...], loose: list[tuple[str, int]], doc: Do
         return blocks
     lines = [Block("paragraph", text, doc.span_at(at, at + len(text))) for text, at in loose]
     return tuple(sorted((*blocks, *lines), key=lambda block: (block.span.line, block.span.column)))
+
+
+# An outline marker as a value: "Section 2: Setup", "Part 1 - Basics", "H2 - Why" (or a dash).
+_OUTLINE_MARK = re.compile(r"^\s*(?:(?:section|part)\s+\d{1,2}|h[1-6])\s*[:–—-]\s*\S", re.IGNORECASE)
+
+
+def _outline_mark(element: Element) -> str:
+    """The outline marker a writing tool kept in a heading's attributes: a value shaped as
+    one (`data-plan="Section 2: Setup"`), or any value of an attribute named for the outline
+    (`data-outline="II. How it works"`): the draft's plan, left in the page's markup."""
+    for name, value in element.attrs.items():
+        if value and value.strip() and (_OUTLINE_MARK.match(value) or name.endswith("outline")):
+            return value.strip()
+    return ""
+
+
+def _page_text(tree: html_tree.Tree, markup: str, body: Element, doc: Document) -> tuple[Block, ...]:
+    """Each line of text outside the post body, as a paragraph: a site's chrome, or the chrome
+    of someone else's page saved whole."""
+    lines = html_loose.outside_lines(tree, markup, body)
+    return tuple(Block("paragraph", text, doc.span_at(at, at + len(text))) for text, at in lines)
 
 
 def _span(element: Element, doc: Document) -> Span:
@@ -401,6 +423,7 @@ class _Body:
                 anchor=h.element.get("id"),
                 level_marks=_digits(self.doc.source, h.element.offset, closing.get(h.element.offset)),
                 quoted=h.element.offset in self._quoted,
+                outline_mark=_outline_mark(h.element),
             )
             for h in self.headings
         )

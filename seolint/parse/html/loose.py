@@ -15,6 +15,7 @@ from seolint.parse.html.tree import NOT_CONTENT, RAW_CODE, Element, Event, Tree
 
 # Elements whose text the front-end gathers itself, or that show no text.
 _GATHERED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "td", "th", "title"})
+_SHOWN = frozenset({"title"})  # outside a post body nothing is gathered: every text is shown as a line
 _WORD = re.compile(r"\S{1,40}")
 
 
@@ -30,7 +31,19 @@ def loose_lines(tree: Tree, source: str, around: Element | None = None) -> list[
     return _loose(events[1 : around.first], source, 0) + _loose(events[around.last + 1 :], source, closing)
 
 
-def _loose(events: list[Event], source: str, cursor: int) -> list[tuple[str, int]]:
+def outside_lines(tree: Tree, source: str, body: Element) -> list[tuple[str, int]]:
+    """Each line of text a page shows outside its post body `body` (its header bar, its
+    footer), with the offset it starts at: what a page saved whole holds around its post."""
+    events = tree.events
+    after = next((e.offset for e in events[body.last + 1 :] if isinstance(e, Element)), len(source))
+    closing = source.rfind(f"</{body.name}", body.end, after)
+    before = _loose(events[1 : body.first], source, 0, _SHOWN)
+    return before + _loose(events[body.last + 1 :], source, max(closing, body.end), _SHOWN)
+
+
+def _loose(
+    events: list[Event], source: str, cursor: int, gathered: frozenset[str] = _GATHERED
+) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     inside: list[bool] = []  # per open element: whether it gathers or hides its text
     hidden = 0
@@ -39,7 +52,7 @@ def _loose(events: list[Event], source: str, cursor: int) -> list[tuple[str, int
             hidden -= inside.pop() if inside else 0
         elif isinstance(event, Element):
             name = event.name
-            hides = name in _GATHERED or name in RAW_CODE or name in NOT_CONTENT
+            hides = name in gathered or name in RAW_CODE or name in NOT_CONTENT
             inside.append(hides)
             hidden += hides
             cursor = max(cursor, event.end)

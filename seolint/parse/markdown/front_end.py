@@ -17,7 +17,7 @@ from seolint.document.model import Block, CodeBlock, Document, Heading, LevelMar
 from seolint.parse import ParseError, front_matter
 from seolint.parse.html import elements as html_elements
 from seolint.parse.html import tokens as html_tokens
-from seolint.parse.markdown import attributes, decoration
+from seolint.parse.markdown import attributes, copy_fence, decoration
 from seolint.parse.markdown import inline as markdown_inline
 from seolint.parse.markdown import nodes as markdown_nodes
 from seolint.parse.markdown.inline import InlineHtml, MarkdownLinks, NotProse, Source
@@ -61,7 +61,9 @@ def parse(
     """`indented_code=False` reads indented lines as text (plain-text drafts indent prose)."""
     fm = front_matter.split(source, front_matter_after_blank_lines)
     builder = _Builder(Source(source))
-    builder.walk(markdown_nodes.parse(fm.body, indented_code))
+    wrapper = copy_fence.copy_fence(fm.body)
+    body = copy_fence.without_fence(fm.body, wrapper) if wrapper is not None else fm.body
+    builder.walk(markdown_nodes.parse(body, indented_code))
     if fm.span is not None:
         builder.not_text.append(builder.whole_lines((0, fm.span.end_line)))
     not_prose = builder.not_prose
@@ -81,6 +83,7 @@ def parse(
         tables=tuple(sorted(not_prose.tables)),
         not_text=document.merged(not_prose.not_text),
         line_markup=decoration.decoration,
+        copy_fence=tuple(index + 1 for index in wrapper) if wrapper is not None else (),
     )
     return document.with_line_starts(doc, builder.source.starts)
 

@@ -29,9 +29,12 @@ if TYPE_CHECKING:
 SCOPES = ("lines", "prose", "own-prose", "headings", "link-text", "link-target", "alt-text")
 # Positions that read what follows a line.
 SECTIONS = ("empty-section", "section-without-links", "short-section")
-WHERE = ("anywhere", "first-line", "outside-headings", *SECTIONS)
+WHERE = ("anywhere", "first-line", "outside-headings", "outside-label-blocks", *SECTIONS)
 # "short-section": what follows the line up to the next heading or label is a few words at most
 # ("Call to Action" above its one sentence, not a "## Call to action" section of a post about CTAs).
+# "outside-label-blocks": not a heading, nor a line of a block of `Key: value` lines (a
+# field among a plan's `Hook:` and `Thesis:` items, shown in a post about outlining).
+_KEY_VALUE = re.compile(r"^[^\W\d_][\w'’ /()-]{0,30}:\s*\S")
 _SHORT_SECTION_WORDS = 60
 _SHORT_SECTION_BLOCKS = 2
 # A fix action and the scope it works on: a label removed with the placeholder lines
@@ -183,9 +186,11 @@ def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence[TextLine]) -> I
     empty: set[int] | None = None
     headings = (
         {n for h in doc.headings for n in range(h.span.line, h.span.end_line + 1)}
-        if matcher.where == "outside-headings"
+        if matcher.where in ("outside-headings", "outside-label-blocks")
         else set()
     )
+    if matcher.where == "outside-label-blocks":
+        headings |= _label_blocks(doc)
     for line in lines:
         if line.number in headings:
             continue
@@ -198,6 +203,12 @@ def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence[TextLine]) -> I
                     continue
             start = line.column + match.start()
             yield Span(line.number, start, line.number, start + len(match.group())), match.group()
+
+
+def _label_blocks(doc: Document) -> set[int]:
+    """Lines of `Key: value` right above or under another such line."""
+    keyed = {number for number, line in doc.views.lines.items() if _KEY_VALUE.match(line.text)}
+    return {number for number in keyed if number - 1 in keyed or number + 1 in keyed}
 
 
 def _empty_sections(doc: Document, matcher: Matcher) -> set[int]:
