@@ -94,6 +94,29 @@ def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
     assert "signal" not in modules  # no worker to keep from Ctrl-C
 
 
+def test_checking_one_short_post_compiles_no_re2_screen(tmp_path: Path) -> None:
+    """Importing google-re2 and compiling the screens costs more than searching one short post
+    without them (seolint.registry.screening); this post's sentences reach the screens."""
+    draft = tmp_path / "post.md"
+    draft.write_text(
+        "# Caching at the edge\n\nHere is what we learned when we moved the cache. Let me explain the "
+        "trade-offs first.\n\nYou can read the numbers below. If you want, I can add a table of the "
+        "latencies.\n",
+        encoding="utf-8",
+    )
+    probe = (
+        "import sys; from seolint.cli.main import main\n"
+        f"main(['check', '--no-cache', '-q', {str(draft)!r}])\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    modules = set(output.rsplit("MODULES", 1)[1].split())
+    assert "seolint.checks.assistant" in modules  # S007 really read it
+    assert "re2" not in modules
+
+
 def test_site_markers_are_the_adapters_config_names() -> None:
     """seolint.site.markers lets detection skip an adapter's import; it must not skip its site."""
     from seolint.site import astro, docusaurus, hugo, jekyll, markers, mkdocs

@@ -22,6 +22,7 @@ from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import DraftError, lint_source
 from seolint.lint.settings import Settings
 from seolint.parse import preload
+from seolint.registry.screening import SCREENING
 from seolint.site.reads import skipped_under
 
 if TYPE_CHECKING:
@@ -70,8 +71,9 @@ def run(
     for _ in cached:
         file_done()
     missed = [d for i, d in enumerate(files) if i not in cached]
-    if len(missed) > 1:  # parsers loaded before workers fork, so each inherits them
+    if len(missed) > 1:  # parsers loaded and screening chosen before workers fork, so each inherits them
         preload({fmt for d in missed if (fmt := _format(settings, d))})
+        SCREENING.screen_every_document()
     fresh = iter(map_ordered(task, missed, jobs, file_done, lost_draft))
     linted = (cached[i] if i in cached else next(fresh) for i in range(len(files)))
     results: list[FileResult] = []
