@@ -18,6 +18,9 @@ def main() -> None:
 
         sys.stdout.write(f"seolint {__version__}\n")
         return
+    from seolint.registry.compiled_patterns import user_store
+
+    user_store().seed()  # before argparse, gettext and our modules compile their patterns
     from seolint.cli.main import main as cli_main
 
     end(cli_main())
