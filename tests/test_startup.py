@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 import sys
@@ -183,3 +184,34 @@ def test_the_cache_key_reads_dependency_versions_without_importlib_metadata() ->
     the two markdown-it-pyrs builds is never installed, and that must not send it there."""
     modules = loaded_after("from seolint.cache.fingerprint import dependency_versions; dependency_versions()")
     assert "seolint.cache.fingerprint" in modules and "importlib.metadata" not in modules
+
+
+def collector_pace_after(tmp_path: Path, *paths: str) -> tuple[int, int]:
+    """The youngest generation's threshold when the console script ends, and its collections
+    since the script started."""
+    probe = (
+        "import gc, os, sys\n"
+        "import seolint.cli.launch as launch\n"
+        "def young(): return gc.get_stats()[0]['collections']\n"
+        "before = young()\n"
+        "launch.end = lambda code: print('PACE', gc.get_threshold()[0], young() - before)\n"
+        f"sys.argv = ['seolint', 'check', '--no-cache', '-q', *{list(paths)!r}]\n"
+        "launch.main()\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    threshold, collections = output.stdout.rsplit("PACE", 1)[1].split()
+    return int(threshold), int(collections)
+
+
+def test_one_draft_is_checked_without_collecting_the_start_up_objects_again_and_again(tmp_path: Path) -> None:
+    """Python collects its youngest generation every 700 new objects: 49 times in a one-post
+    check, for nothing (seolint.lint.cycles); a run over several drafts keeps Python's pace."""
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("# A post\n\nThe scheduler keeps a queue per core.\n", encoding="utf-8")
+    usual = gc.get_threshold()[0]
+    threshold, collections = collector_pace_after(tmp_path, "a.md")
+    assert threshold == 100_000 and collections <= 2  # 30-50 at Python's pace
+    threshold, _ = collector_pace_after(tmp_path, "a.md", "b.md")
+    assert threshold == usual
