@@ -72,7 +72,7 @@ def run(
     for _ in cached:
         file_done()
     missed = [d for i, d in enumerate(files) if i not in cached]
-    if len(missed) > 1:  # parsers loaded and screening chosen before workers fork, so each inherits them
+    if len(missed) > 1:  # parsers, screening and collector pace set before workers fork: each inherits them
         preload({fmt for d in missed if (fmt := _format(settings, d))})
         SCREENING.screen_every_document()
         cycles.for_many_drafts()
