@@ -70,6 +70,21 @@ def test_a_kept_pattern_is_built_when_asked_for_and_matches_as_compiled(
     assert [m.groups() for m in seeded.finditer(TEXT)] == [m.groups() for m in fresh.finditer(TEXT)]
 
 
+def test_a_bytes_pattern_is_kept_apart_from_the_same_text(tmp_path: Path, new_process: NewProcess) -> None:
+    """json and the Markdown walk compile bytes patterns: kept too, never handed out for a str one."""
+    store = PatternStore(tmp_path)
+    store.seed()
+    re.compile(NAMED.encode())
+    assert store.save()
+    new_process.start()
+    assert PatternStore(tmp_path).seed() == 1
+    seeded = re.compile(NAMED.encode())
+    assert (bytes, NAMED.encode(), 0) in dict.keys(getattr(re, new_process.name))
+    assert seeded.search(TEXT.encode()) is not None and seeded == re._compiler.compile(NAMED.encode(), 0)  # type: ignore[attr-defined]
+    assert not new_process.holds(NAMED, 0)
+    assert re.compile(NAMED).search(TEXT) is not None
+
+
 def test_nothing_new_writes_nothing(tmp_path: Path, new_process: NewProcess) -> None:
     assert run_compiling(tmp_path, (NAMED, 0))
     written = stored_file(tmp_path).stat().st_mtime_ns

@@ -6,9 +6,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from seolint.checks.assistant import assistant_form, cues, forms
 from seolint.config.files import tomllib
-from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, ScreenedPattern
+from seolint.registry.lazy_patterns import (
+    DocumentScreen,
+    LazyRegex,
+    NoScreen,
+    ScreenedPattern,
+    document_screen,
+)
+from seolint.registry.screening import SCREENING, Screening
+from tests.conftest import run_cli
 
 PHRASINGS = tomllib.loads(
     (Path(__file__).parent / "data" / "assistant_phrasings.toml").read_text(encoding="utf-8")
@@ -90,3 +100,31 @@ def test_the_grammar_is_screened_lower_cased_without_ignoring_case() -> None:
         assert screen is not None and hasattr(screen, "pattern"), pattern.pattern
         letters = screen.pattern.replace("\\S", "")
         assert "(?i" not in letters and not any(c.isupper() for c in letters), pattern.pattern
+
+
+def test_a_document_is_screened_once_the_process_has_read_enough(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compiling the screens pays only over enough text: a one-post check searches with `re` alone."""
+    monkeypatch.setattr(SCREENING, "from_characters", 200)
+    monkeypatch.setattr(SCREENING, "read", 0)
+    assert type(document_screen(PLAIN)) is NoScreen  # 158 characters
+    assert type(document_screen(PLAIN)) is DocumentScreen  # 316 read in all
+    monkeypatch.setattr(SCREENING, "read", 0)
+    assert type(document_screen(PLAIN * 2)) is DocumentScreen  # a document big enough alone
+
+
+def test_a_run_of_several_documents_screens_from_the_first() -> None:
+    screening = Screening(from_characters=10**6)
+    assert not screening.pays()
+    screening.screen_every_document()
+    assert screening.pays()
+
+
+def test_a_check_of_several_drafts_screens_them_all(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(SCREENING, "from_characters", 10**6)
+    monkeypatch.setattr(SCREENING, "read", 0)  # whatever the tests before read in this process
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("# A post\n\n" + " ".join(PLAIN) + "\n", encoding="utf-8")
+    assert run_cli(["check", "--no-cache", "-q", str(tmp_path / "a.md")]).exit_code in (0, 1)
+    assert not SCREENING.pays()
+    assert run_cli(["check", "--no-cache", "-q", str(tmp_path)]).exit_code in (0, 1)
+    assert SCREENING.pays()

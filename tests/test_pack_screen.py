@@ -19,6 +19,7 @@ from seolint.registry.packs.match import PackCheck
 from seolint.registry.packs.regex_safety import LazyPattern, Pattern, compile_user_pattern
 from seolint.registry.packs.screen import screen_for, without_leading_assertions
 from seolint.registry.rule import Rule
+from seolint.registry.screening import SCREENING
 from tests.conftest import lint_text
 from tests.examples import examples
 
@@ -51,6 +52,12 @@ lines = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
 
 class Text(NamedTuple):
     text: str
+
+
+@pytest.fixture(autouse=True)
+def screening(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the screens: every one of them is used, whatever this process read before."""
+    monkeypatch.setattr(SCREENING, "from_characters", 0)
 
 
 def hits_any(patterns: tuple[Pattern, ...], text: str) -> bool:
@@ -86,6 +93,15 @@ def test_a_post_without_a_match_never_compiles_the_screen_for_one_text() -> None
     assert "each" not in vars(screen)
     assert screen.passing([Text("A line."), Text("TODO: never SEEN")]) == [Text("TODO: never SEEN")]
     assert "each" in vars(screen)
+
+
+def test_before_screening_pays_each_text_is_searched_without_re2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(SCREENING, "from_characters", 10**9)
+    screen = screen_for((re.compile(r"(?i)\bnot seen yet\b"), re.compile("TODO")))
+    assert screen is not None
+    assert screen.passing([Text("A line."), Text("TODO: never SEEN")]) == [Text("TODO: never SEEN")]
+    assert screen.passing([Text("A line."), Text("Another one.")]) == []
+    assert "together" not in vars(screen) and "each" in vars(screen)
 
 
 @settings(max_examples=examples(400), deadline=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 import sys
@@ -94,6 +95,29 @@ def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
     assert "signal" not in modules  # no worker to keep from Ctrl-C
 
 
+def test_checking_one_short_post_compiles_no_re2_screen(tmp_path: Path) -> None:
+    """Importing google-re2 and compiling the screens costs more than searching one short post
+    without them (seolint.registry.screening); this post's sentences reach the screens."""
+    draft = tmp_path / "post.md"
+    draft.write_text(
+        "# Caching at the edge\n\nHere is what we learned when we moved the cache. Let me explain the "
+        "trade-offs first.\n\nYou can read the numbers below. If you want, I can add a table of the "
+        "latencies.\n",
+        encoding="utf-8",
+    )
+    probe = (
+        "import sys; from seolint.cli.main import main\n"
+        f"main(['check', '--no-cache', '-q', {str(draft)!r}])\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    modules = set(output.rsplit("MODULES", 1)[1].split())
+    assert "seolint.checks.assistant" in modules  # S007 really read it
+    assert "re2" not in modules
+
+
 def test_site_markers_are_the_adapters_config_names() -> None:
     """seolint.site.markers lets detection skip an adapter's import; it must not skip its site."""
     from seolint.site import astro, docusaurus, hugo, jekyll, markers, mkdocs
@@ -160,3 +184,34 @@ def test_the_cache_key_reads_dependency_versions_without_importlib_metadata() ->
     the two markdown-it-pyrs builds is never installed, and that must not send it there."""
     modules = loaded_after("from seolint.cache.fingerprint import dependency_versions; dependency_versions()")
     assert "seolint.cache.fingerprint" in modules and "importlib.metadata" not in modules
+
+
+def collector_pace_after(tmp_path: Path, *paths: str) -> tuple[int, int]:
+    """The youngest generation's threshold when the console script ends, and its collections
+    since the script started."""
+    probe = (
+        "import gc, os, sys\n"
+        "import seolint.cli.launch as launch\n"
+        "def young(): return gc.get_stats()[0]['collections']\n"
+        "before = young()\n"
+        "launch.end = lambda code: print('PACE', gc.get_threshold()[0], young() - before)\n"
+        f"sys.argv = ['seolint', 'check', '--no-cache', '-q', *{list(paths)!r}]\n"
+        "launch.main()\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    threshold, collections = output.stdout.rsplit("PACE", 1)[1].split()
+    return int(threshold), int(collections)
+
+
+def test_one_draft_is_checked_without_collecting_the_start_up_objects_again_and_again(tmp_path: Path) -> None:
+    """Python collects its youngest generation every 700 new objects: 49 times in a one-post
+    check, for nothing (seolint.lint.cycles); a run over several drafts keeps Python's pace."""
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("# A post\n\nThe scheduler keeps a queue per core.\n", encoding="utf-8")
+    usual = gc.get_threshold()[0]
+    threshold, collections = collector_pace_after(tmp_path, "a.md")
+    assert threshold == 100_000 and collections <= 2  # 30-50 at Python's pace
+    threshold, _ = collector_pace_after(tmp_path, "a.md", "b.md")
+    assert threshold == usual

@@ -24,7 +24,13 @@ from seolint.checks.leftover_spans import locate_sentence, sentence_end_line
 from seolint.document.model import Document, Span
 from seolint.findings.records import Fix, Problem, Severity
 from seolint.registry.edits import remove_sentence
-from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, ScreenedPattern
+from seolint.registry.lazy_patterns import (
+    DocumentScreen,
+    LazyRegex,
+    NoScreen,
+    ScreenedPattern,
+    document_screen,
+)
 from seolint.registry.packs.match import Matcher, PackCheck
 from seolint.registry.rule import NoOptions, rule
 
@@ -597,7 +603,7 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
     views = doc.views
     count = len(views.blocks)
     read = [s for s in views.sentences if views.blocks[s.block].block.kind != "quote"]
-    screen = DocumentScreen([sentence.text for sentence in read])
+    screen = document_screen([sentence.text for sentence in read])
     found = []
     thinking = None  # the block of a reasoning trace: all its sentences are the assistant's
     listing: set[int] = set()  # the items of a list under the assistant's head line

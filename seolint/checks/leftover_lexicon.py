@@ -76,7 +76,12 @@ def leftover_words() -> LeftoverWords:
 
 
 def alternation(words: tuple[str, ...]) -> str:
-    """Phrases as a regex alternation, longest first, spaces matching any run of spaces."""
+    """Phrases as a regex alternation, longest first, spaces matching any run of spaces.
+
+    Phrases of one length go in alphabetical order (which of them matches does not depend on
+    it): the same words make the same pattern in every process, whatever order a set gave them
+    in, so its compiled code is found in the user's cache (seolint.registry.compiled_patterns)."""
     import re
 
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)

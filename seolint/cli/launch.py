@@ -18,6 +18,12 @@ def main() -> None:
 
         sys.stdout.write(f"seolint {__version__}\n")
         return
+    from seolint.lint import cycles
+
+    cycles.for_one_draft()  # until the run says otherwise, before the imports
+    from seolint.registry.compiled_patterns import user_store
+
+    user_store().seed()  # before argparse, gettext and our modules compile their patterns
     from seolint.cli.main import main as cli_main
 
     end(cli_main())

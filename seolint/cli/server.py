@@ -15,6 +15,9 @@ def server() -> int:
         from seolint.server.server import run
     except ImportError as error:
         fail(f"the language server needs pygls ({error}): pip install -e '.[server]' in your seolint clone")
+    from seolint.lint import cycles
+
+    cycles.for_many_drafts()  # it lints draft after draft for as long as the editor runs
     return run()
 
 

@@ -18,10 +18,12 @@ from seolint.discover.reading import STDIN, ReadError, decode, read_bytes
 from seolint.discover.source import FORMATS, FileError, Format, Source, format_for, sniff
 from seolint.discover.walk import DraftFile, discover
 from seolint.findings.records import FileResult, RunResult, SiteSummary
+from seolint.lint import cycles
 from seolint.lint.parallel import map_ordered
 from seolint.lint.pipeline import DraftError, lint_source
 from seolint.lint.settings import Settings
 from seolint.parse import preload
+from seolint.registry.screening import SCREENING
 from seolint.site.reads import skipped_under
 
 if TYPE_CHECKING:
@@ -70,8 +72,10 @@ def run(
     for _ in cached:
         file_done()
     missed = [d for i, d in enumerate(files) if i not in cached]
-    if len(missed) > 1:  # parsers loaded before workers fork, so each inherits them
+    if len(missed) > 1:  # parsers, screening and collector pace set before workers fork: each inherits them
         preload({fmt for d in missed if (fmt := _format(settings, d))})
+        SCREENING.screen_every_document()
+        cycles.for_many_drafts()
     fresh = iter(map_ordered(task, missed, jobs, file_done, lost_draft))
     linted = (cached[i] if i in cached else next(fresh) for i in range(len(files)))
     results: list[FileResult] = []

@@ -38,9 +38,11 @@ _MAX_FILE_BYTES = 8 * 1024 * 1024
 # not use costs it only marshal's reading (~5 k instructions; compiling one costs ~1.5 M).
 MAX_PATTERNS = 512
 
+Source = str | bytes  # a pattern's text: `re` compiles both (json and our Markdown walk use bytes)
+CacheKey = tuple[type, Source, int]  # how `re` caches a pattern: its type, its text, its flags
 # (pattern, flags asked for, flags compiled, code as _sre's unsigned ints, group count,
 # group index, index group): bytes, which marshal reads in one piece, not a list of ints.
-Entry = tuple[str, int, int, bytes, int, dict[str, int], tuple[str | None, ...]]
+Entry = tuple[Source, int, int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 
 class PatternStore:
@@ -51,7 +53,7 @@ class PatternStore:
         name = None if made_by is None else f"re-codes-{zlib.crc32(made_by):08x}.bin"
         self._path = None if folder is None or name is None else folder / name
         self._made_by = made_by or b""
-        self._kept: dict[tuple[str, int], Entry] = {}  # what the file holds
+        self._kept: dict[tuple[Source, int], Entry] = {}  # what the file holds
         self._cache: KeptPatterns | None = None
 
     def seed(self) -> int:
@@ -73,11 +75,11 @@ class PatternStore:
         the kept ones this run used first; whether the file was written."""
         if self._path is None:
             return False
-        compiled_cache: dict[tuple[type, str, int], Any] = getattr(re, "_cache", {})
+        compiled_cache: dict[CacheKey, Any] = getattr(re, "_cache", {})
         used = [] if self._cache is None else self._cache.used
         new = []
         for kind, pattern, flags in list(compiled_cache):
-            if kind is str and (pattern, flags) not in self._kept:
+            if kind in (str, bytes) and (pattern, flags) not in self._kept:
                 entry = _entry(pattern, flags, compiled_cache[kind, pattern, flags])
                 if entry is not None:
                     new.append(entry)
@@ -90,18 +92,18 @@ class PatternStore:
         return True
 
 
-class KeptPatterns(dict[tuple[type, str, int], Any]):
+class KeptPatterns(dict[CacheKey, Any]):
     """re's cache, which builds a kept pattern from its code the first time `re` looks
     for it (dict calls `__missing__` for a key it lacks) and notes which ones it built."""
 
-    def __init__(self, cache: dict[tuple[type, str, int], Any], kept: dict[tuple[str, int], Entry]) -> None:
+    def __init__(self, cache: dict[CacheKey, Any], kept: dict[tuple[Source, int], Entry]) -> None:
         super().__init__(cache)
         self._kept = kept
-        self.used: list[tuple[str, int]] = []
+        self.used: list[tuple[Source, int]] = []
 
-    def __missing__(self, key: tuple[type, str, int]) -> Any:
+    def __missing__(self, key: CacheKey) -> Any:
         kind, pattern, flags = key
-        entry = self._kept.get((pattern, flags)) if kind is str else None
+        entry = self._kept.get((pattern, flags)) if kind in (str, bytes) else None
         if entry is None:
             raise KeyError(key)
         _, _, compiled_flags, code, groups, group_index, index_group = entry
@@ -146,7 +148,7 @@ def _entries(stored: bytes, made_by: bytes) -> list[Entry]:
     return entries if shaped else []
 
 
-def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:
+def _entry(pattern: Source, flags: int, compiled: re.Pattern[Any]) -> Entry | None:
     """What `re` compiled `pattern` into, found again as re._compiler.compile does, or None
     unless it rebuilds a pattern equal to `compiled`."""
     from re import _compiler, _parser  # type: ignore[attr-defined]

@@ -16,6 +16,8 @@ searches only the texts it passes. The screens read the texts lower-cased
 (`regex_superset.comparable`), so that none ignores case, which RE2 compiles in half the time
 (S007 on one post: 32 ms -> 25 ms CPU), and match from the start of a text, which spares RE2
 a reverse pass to find where a match starts. Figures: BENCHMARKS.md, "Figures behind the code".
+A one-post check screens nothing: compiling the screens would cost more than they save
+(`document_screen`, seolint.registry.screening).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 
 from seolint.registry.packs.kept_supersets import re2_superset
 from seolint.registry.packs.regex_superset import comparable
+from seolint.registry.screening import SCREENING
 
 _UNSCREENED = object()  # a pattern RE2 cannot screen: every document may hold a match
 
@@ -148,3 +151,9 @@ class NoScreen(DocumentScreen):
 
     def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
         return pattern.search(text)
+
+
+def document_screen(texts: Sequence[str]) -> DocumentScreen:
+    """The screen for one document's texts: none until screening pays (seolint.registry.screening)."""
+    SCREENING.count(texts)
+    return DocumentScreen(texts) if SCREENING.pays() else NoScreen()

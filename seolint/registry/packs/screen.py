@@ -26,6 +26,7 @@ from typing import Any, Protocol, TypeVar
 from seolint.registry.packs.kept_supersets import re2_superset
 from seolint.registry.packs.regex_safety import LazyPattern, Pattern
 from seolint.registry.packs.regex_superset import group_end, token_end
+from seolint.registry.screening import SCREENING
 
 _LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?\(|\(\?<\w")  # numbers and names shift when combined
@@ -60,6 +61,8 @@ class Screen:
         return [item for item in items if each.search(item.text)]
 
     def _any(self, items: Sequence[_Text]) -> bool:
+        if not SCREENING.pays():  # each text is searched by `re` alone
+            return True
         together = self.together
         if together is None:
             return True
