@@ -61,6 +61,15 @@ def test_pool_returns_outcomes_in_input_order(many_drafts: Path) -> None:
     assert any(isinstance(o, FileError) for o in serial)
 
 
+def test_chunks_shrink_to_one_item_as_the_run_ends() -> None:
+    waiting, sizes = 200, []
+    while waiting:
+        sizes.append(parallel.chunk_size(waiting, 2, 16))
+        waiting -= sizes[-1]
+    assert sizes[0] == 16 and sizes[-8:] == [1] * 8
+    assert sizes == sorted(sizes, reverse=True)
+
+
 def test_workers_never_outnumber_cpus_or_items() -> None:
     assert parallel.worker_count(147, 1000) == parallel.available_cpus()
     assert parallel.worker_count(147, 3) == min(3, parallel.available_cpus())

@@ -45,24 +45,26 @@ class LazyRegex:
 
     @property
     def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern. The methods below read `_compiled` first: the property costs
+        ~700 instructions a call (a short search ~12,000), and the corpus makes ~2 million."""
         if self._compiled is None:
             self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.compiled.search(text, *span)
+        return (self._compiled or self.compiled).search(text, *span)
 
     def match(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.compiled.match(text, *span)
+        return (self._compiled or self.compiled).match(text, *span)
 
     def fullmatch(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.compiled.fullmatch(text, *span)
+        return (self._compiled or self.compiled).fullmatch(text, *span)
 
     def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text, *span)
+        return (self._compiled or self.compiled).finditer(text, *span)
 
     def findall(self, text: str, *span: int) -> list[Any]:
-        return self.compiled.findall(text, *span)
+        return (self._compiled or self.compiled).findall(text, *span)
 
 
 class ScreenedPattern(LazyRegex):
