@@ -125,8 +125,9 @@ def test_what_spells_out_a_statement_before_a_colon_is_not_a_request() -> None:
     assert asks_reader("Start small: build one service with it this week.", VERBS)
     assert asks_reader("One last thing: try it on your own cluster.", VERBS)
     # a request before the colon, after a lead-in: what follows is its next step
-    assert asks_reader("When the next build breaks, don't guess: write a one-line test and let bisect run it.", VERBS)
-    assert not asks_reader("When the build broke, nobody guessed: we wrote a test and let bisect run it.", VERBS)
+    asked = "When the next build breaks, don't guess: write a one-line test and let bisect run it."
+    assert asks_reader(asked, VERBS)
+    assert not asks_reader("When the build broke, nobody guessed: we wrote a test for bisect.", VERBS)
 
 
 def test_a_symbol_before_a_request_is_read_past() -> None:
