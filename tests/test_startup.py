@@ -70,8 +70,8 @@ def test_parsing_html_needs_beautifulsoup_only_for_a_content_selector() -> None:
 ADAPTERS = ("hugo", "jekyll", "zola", "docusaurus", "astro", "mkdocs", "mdx")
 
 
-def check_one_post_modules() -> set[str]:
-    draft = ROOT / "fixtures" / "clean-post.md"
+def check_one_post_modules(draft: Path = ROOT / "fixtures" / "clean-post.md") -> set[str]:
+    """The modules loaded by checking `draft` alone, outside a site, without the cache."""
     probe = (  # seolint.cli.main.main, not the console script: that one ends the process when done
         "import sys; from seolint.cli.main import main\n"
         f"main(['check', '--no-cache', '-q', {str(draft)!r}])\n"
@@ -105,15 +105,7 @@ def test_checking_one_short_post_compiles_no_re2_screen(tmp_path: Path) -> None:
         "latencies.\n",
         encoding="utf-8",
     )
-    probe = (
-        "import sys; from seolint.cli.main import main\n"
-        f"main(['check', '--no-cache', '-q', {str(draft)!r}])\n"
-        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
-    )
-    output = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
-    ).stdout
-    modules = set(output.rsplit("MODULES", 1)[1].split())
+    modules = check_one_post_modules(draft)
     assert "seolint.checks.assistant" in modules  # S007 really read it
     assert "re2" not in modules
 
