@@ -575,7 +575,9 @@ def _by_cues(sentence: str, listed: bool, edge: bool, screen: DocumentScreen) ->
         return "tells the requester to check invented facts"
     if not edge or listed:
         return None
-    if "wrote text" in has or ("writer" in has and has & {"publisher", "invented"}):
+    if ("wrote text" in has or ("writer" in has and has & {"publisher", "invented"})) and not _HABIT.search(
+        sentence
+    ):
         return "says what it did to the draft"
     if "edit facts" in has and "invented" in has:
         return "tells the requester to check invented facts"
@@ -584,6 +586,15 @@ def _by_cues(sentence: str, listed: bool, edge: bool, screen: DocumentScreen) ->
     if "described part" in has:
         return "describes the draft"
     return None
+
+
+# A writer's habit, not what was done to this draft: "For the last two years I have written
+# an outline before anything else", "I always write the intro last".
+_HABIT = re.compile(
+    r"\bfor (?:the (?:last|past) )?(?:\w+ )?(?:years|months|decades)\b|\bevery (?:time|post|week)\b"
+    r"|\b(?:usually|always|nowadays)\b",
+    re.IGNORECASE,
+)
 
 
 class Said(NamedTuple):
@@ -615,6 +626,10 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
         )  # a closing block with a section of the post under it is the post's own
         listed = views.blocks[sentence.block].block.kind == "list-item"
         form = assistant_form(sentence.text, listed, edge, screen)
+        if form == _TELLS_TO_CHANGE and _introduces_code(doc, views, sentence.block):
+            form = None  # "Add the keyword after the closing parenthesis:" over the SQL: a step
+        if form is not None and _QUOTED.search(sentence.text):
+            form = assistant_form(_QUOTED.sub('""', sentence.text), listed, edge, screen)
         if form is None and sentence.block == thinking:
             form = _THINKING
         if form is None and sentence.block in listing:
@@ -628,6 +643,23 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
 
 
 _LISTING = "lists its notes to the requester"
+_TELLS_TO_CHANGE = "tells the requester to change the draft"
+# Words in double quotes (to the sentence's end if it ends inside them) are someone else's: a
+# post quoting its bot ("I can't see your keys from here.").
+_QUOTED = re.compile(r'"[^"\n]{3,}(?:"|$)|“[^”\n]{3,}(?:”|$)')
+
+
+def _introduces_code(doc: Document, views: Views, index: int) -> bool:
+    """Whether block `index` ends with a colon right above a code block: a tutorial's step."""
+    block = views.blocks[index].block
+    if not block.text.rstrip().endswith(":"):
+        return False
+    below = block.span.end_line + 1
+    while below <= len(doc.lines) and not doc.lines[below - 1].strip():
+        below += 1
+    return any(code.span.line == below for code in doc.code_blocks)
+
+
 _NOT_HEADS = frozenset({"announces the draft", "offers to change the draft", _THINKING})
 _LIST_GAP = 2  # lines from a head to the first item of its list
 
