@@ -147,6 +147,7 @@ def find_notes(
     found += _head_notes(doc, units)
     found += _told_lines(doc, units)
     found += _comment_notes(doc, bracketed)
+    found += _addressed_comments(doc)
     found += _answer_citations(doc)
     found += _comment_anchors(doc, units)
     found += [
@@ -430,6 +431,37 @@ def _comment_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
         words = comment.text.split()
         if words and words[0].lower() in starts and bracketed.fullmatch("(" + " ".join(words) + ")"):
             found.append(Note(comment.span, "a note to the writer in a comment", False))
+    return found
+
+
+# A comment spoken by the assistant ("<!-- AI assistant: I assumed ... -->") or heading its
+# notes to the reviewer ("<!-- repo-scribe notes for the reviewer: -->", a list of comments under).
+_SPEAKER = (
+    r"(?:ai(?:\s+(?:assistant|writer|model))?|assistant|chatgpt|claude|gemini|copilot|[\w-]+-(?:agent|bot))"
+)
+_COMMENT_ITEM = re.compile(r"\s*[-*•]\s+\S")
+
+
+@cache
+def _comment_heads() -> re.Pattern[str]:
+    addressees = alternation(leftover_words().note_addressees)
+    return re.compile(
+        rf"\s*{_SPEAKER}\s*:\s*\S"
+        rf"|\s*(?:[\w-]+\s+){{0,2}}notes?\s+(?:to|for)\s+(?:the\s+)?(?:{addressees})\s*:\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _addressed_comments(doc: Document) -> list[Note]:
+    """Comments the assistant speaks in, or that head its notes to the reviewer, with the
+    comments right under such a head that are items of its list."""
+    found: list[Note] = []
+    last = -1  # the last line of a head or item of notes in comments
+    for comment in doc.comments:
+        item = comment.span.line == last + 1 and _COMMENT_ITEM.match(comment.text)
+        if item or _comment_heads().match(comment.text):
+            found.append(Note(comment.span, "a note to the writer in a comment", False))
+            last = comment.span.end_line
     return found
 
 
