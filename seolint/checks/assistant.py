@@ -304,6 +304,10 @@ def forms() -> tuple[Form, ...]:
                 r"(?:draft|blog post|article|post|write-up|outline"
                 r"|(?:revised|rewritten|updated|shorter|longer|tighter|polished|final"
                 r"|cleaner) version(?! of\b))\b",
+                # "Here's the French version of your post.", "Here's the reworked version with ...".
+                r"^\W*here(?:'s|’s| is) (?:the|a|your) (?:[\w-]+ ){0,2}version of your"
+                r" (?:blog post|post|draft|article|text)\b"
+                r"|^\W*here(?:'s|’s| is) the (?:reworked|rewritten) version(?! of\b)(?=[^:]*$)",
                 r"^\W*(?:i(?:'ve| have) (?:written|drafted|put together|created|prepared)"
                 r"|i(?:'ll| will) (?:write|draft|create|put together)"
                 r"|let me (?:write|draft|create|put together))"
@@ -476,7 +480,9 @@ def cues() -> tuple[Cue, ...]:
         "will act": rf"\bi (?:can|could|will|'ll|'d|would) (?:also |then "
         rf"|happily )?\w+\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:{text})"
         r"|\bi (?:can|could|will|'ll|'d|would) (?:also |then )?(?:adjust|change|tweak|revise|update|adapt)\b",
-        "deliverable": r"\b(?:captions?|tweets?|social (?:media )?posts?|newsletter (?:blurb|copy)"
+        "deliverable": r"\b(?:captions?|tweets?|threads? (?:for|on) (?:x|twitter|linkedin|mastodon|bluesky)\b"
+        r"|social (?:media )?posts?"
+        r"|newsletter (?:blurb|copy)"
         r"|meta descriptions?"
         r"|titles?|headlines?|slide deck|linkedin (?:post|version)|(?:a|another) version)\b",
         "accuracy": rf"\b(?:{w.check})\b[^.!?]{{0,20}}\bthat\b[^.!?]{{0,60}}\b(?:is"
