@@ -85,7 +85,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         # "(source?)", "(cite: the NTIA report)", "(source needed)"; "(source: Gartner)" credits one.
         r"|\((?:source|citation|cite|ref|reference)s?(?:\?|\s+(?:needed|required|missing|tbd|todo))\)"
         r"|\(cite:\s[^()\n]{1,200}\)"
-        r"|(?<!\])\[cite\s[^\[\]\n]{2,200}\](?![(\[:])",  # "[cite the OWASP guidance]": to find one
+        r"|(?<!\])\[cite\s[^\[\]\n]{2,200}\](?![(\[:])"  # "[cite the OWASP guidance]": to find one
+        # "[verify the current default]", "[double-check this figure]": a fact still to check.
+        r"|(?<![\]\w])\[(?:verify|double-check|fact-check|confirm)\s+(?:the|this|that|these|whether|if)\s"
+        r"[^\[\]\n]{2,150}\](?![(\[:])",
         re.IGNORECASE,
     )
     slot = re.compile(
