@@ -202,3 +202,50 @@ def test_a_sites_own_front_matter_keys_stay_quiet() -> None:
         + "\n"
     )
     assert _lines(text, "S005") == []
+
+
+# -- S007: a revised or translated version announced, a thread offered --------------------------------
+
+
+def test_a_revised_version_and_a_promotion_thread_are_the_assistants() -> None:
+    text = (
+        "Here's the Spanish version of your post.\n\n# Retries\n\n" + LONG + "\n\n"
+        "I can also turn this into a thread for LinkedIn to promote it.\n"
+    )
+    assert _lines(text, "S007") == [1, 7]
+
+
+def test_a_tutorials_versions_and_threads_are_its_own() -> None:
+    text = (
+        "Here is the rewritten version of the handler:\n\n# Retries\n\n" + LONG + "\n\n"
+        "I can also show how the thread for each worker is scheduled.\n"
+    )
+    assert _lines(text, "S007") == []
+
+
+# -- S002 and S008: markers inside brackets, slugs, French markers, facts to check ---------------------
+
+
+def test_markers_inside_slots_slugs_and_french_markers_are_placeholders() -> None:
+    text = (
+        "# X\n\n" + LONG.rstrip() + " TBD how long we keep them.\n\n"
+        "[Partner blurb, 30 words, TBD with sales]\n\n"
+        "Read next: link-to-retry-budget-guide\n\n- À FAIRE : ajouter un exemple\n\n"
+        "Voir la doc (lien à ajouter).\n\n[Insérer ici le schéma du réseau]\n"
+    )
+    assert _lines(text, "S002") == [3, 5, 7, 9, 11, 13]
+
+
+def test_tbd_words_links_and_brackets_in_prose_are_not_placeholders() -> None:
+    text = (
+        "# X\n\n" + LONG + " The TBD column lists open items.\n\n"
+        "The [link-to-docs](https://example.org/link-to-docs) page and /blog/link-to-this-post stay.\n\n"
+        "A faire-valoir is not a marker, nor is [Insert] as a key name.\n"
+    )
+    assert _lines(text, "S002") == []
+
+
+def test_a_bracketed_fact_to_check_is_a_note() -> None:
+    text = "# X\n\nThe idle timeout is 350 seconds [verify the current default].\n\n" + LONG + "\n"
+    assert _lines(text, "S008") == [3]
+    assert _lines(text.replace("[verify the current default]", "[verify](https://example.org)"), "S008") == []
