@@ -290,3 +290,19 @@ def test_a_quoted_turn_and_the_version_above_it_are_debris() -> None:
 def test_a_quoted_lower_case_line_in_a_post_is_a_quotation() -> None:
     post = "# Pools\n\n" + LONG + "\n\n> and that is the whole trick\n\n" + LONG + "\n"
     assert _lines(post, "S010") == []
+
+
+def test_a_cms_previews_controls_and_the_title_pasted_again_are_debris() -> None:
+    text = (
+        "Preview\nclose\nKeepalive or Heartbeats: Which One Keeps a Connection Alive?\n"
+        "Dana Okafor · 5 min read · Dec 2, 2026\nEdit\n\n"
+        "Okay, here's a blog post on keepalive for backend developers:\n\n"
+        "Keepalive or Heartbeats: Which One Keeps a Connection Alive?\n\n" + LONG + "\n"
+    )
+    lines = _lines(text, "S010", "text")
+    assert {1, 2, 4, 5, 9} <= set(lines) and 3 not in lines
+
+
+def test_a_post_that_says_preview_in_a_sentence_stays_quiet() -> None:
+    text = "Keepalive or Heartbeats\n\n" + LONG + "\n\nPreview the change, then edit the config.\n"
+    assert _lines(text, "S010", "text") == []
