@@ -29,6 +29,7 @@ from seolint.document.lines import blank, split_lines
 from seolint.document.model import Document, Span
 from seolint.document.placeholders import BRACKETED
 from seolint.document.tags import tag_spans
+from seolint.parse.citation_marks import citation_marks, keeps_references
 from seolint.registry.lazy_patterns import LazyRegex
 
 _EDGE_UNITS = 3  # lines a list of notes on publishing may have after it
@@ -382,24 +383,6 @@ def _attribute_notes(doc: Document, bracketed: re.Pattern[str], note_line: re.Pa
     ]
 
 
-# An answer engine's citation markers, glued to the text they source: "from[1].", "enough[1][3]",
-# "open.<sup>2</sup>". Not Markdown footnotes (`[^1]`), a link (`<sup><a ...>1</a></sup>`) nor
-# an exponent (`n<sup>2</sup>`, `10<sup>6</sup>`): a superscript follows a stop or a word.
-_CITATION_MARK = re.compile(
-    r"(?<=[^\s\[\]])(?:\[\d{1,2}\])+(?![(\[:\w])"
-    r"|(?:(?<=[.,;:!?”\"])|(?<=[^\W\d_]{3}))<sup>\s*\d{1,2}\s*</sup>"
-)
-# A page that keeps its references: a "[1] Author, Title" or "<sup>1</sup> Not used yet." line,
-# footnote anchors in HTML, or a numbered list of sources.
-_REFERENCE_LIST = re.compile(
-    r"^\s*(?:<(?:li|p)\b[^>]*>\s*)?(?:\[\d{1,2}\]|\[?<sup>\s*\d{1,2}\s*</sup>)\s*\S"
-    r"|\bid=[\"'](?:fn|footnote|ref|cite)"
-    # "**Sources**" over "1. SQLite documentation", "Sources: <sup>1</sup> GitHub Docs": the
-    # numbers name real sources (an engine's source cards, "github.com · facebook/zstd · 2", do not).
-    r"|^\W*(?:sources|references|citations|footnotes)\W*\n(?:[ \t]*\n)*[ \t]*1[.)][ \t]"
-    r"|\b(?:sources|references)\s*:\s*(?:<sup>|\[1\])",
-    re.MULTILINE | re.IGNORECASE,
-)
 _CITED_LINES = 2  # markers on one line may be anything; an answer cites throughout
 
 
@@ -407,12 +390,8 @@ def _answer_citations(doc: Document) -> list[Note]:
     """Citation markers pointing into a source list the answer engine kept (the editor turns
     each into a link or a reference), when the page has no reference list of its own. Code
     (`s[2]`, `arg[0]`) is no prose: a marker must be left whole by the blanking of what is not."""
-    hits = [
-        (number, match)
-        for number in doc.views.lines
-        for match in _CITATION_MARK.finditer(doc.lines[number - 1])
-    ]
-    if len({number for number, _ in hits}) < _CITED_LINES or _REFERENCE_LIST.search(doc.source):
+    hits = [(number, match) for number in doc.views.lines for match in citation_marks(doc.lines[number - 1])]
+    if len({number for number, _ in hits}) < _CITED_LINES or keeps_references(doc.source):
         return []
     masked = split_lines(blank(doc.source, doc.not_text))
     hits = [(n, m) for n, m in hits if masked[n - 1][m.start() : m.end()] == m.group()]
