@@ -306,3 +306,10 @@ def test_a_cms_previews_controls_and_the_title_pasted_again_are_debris() -> None
 def test_a_post_that_says_preview_in_a_sentence_stays_quiet() -> None:
     text = "Keepalive or Heartbeats\n\n" + LONG + "\n\nPreview the change, then edit the config.\n"
     assert _lines(text, "S010", "text") == []
+
+
+def test_a_writing_tools_footer_asking_for_review_is_the_assistants() -> None:
+    text = "# X\n\n" + LONG + "\n\nWritten with Quill Mail AI · review before sending\n"
+    assert _lines(text, "S007") == [5]
+    ours = "# X\n\n" + LONG + "\n\nWritten by the SRE team · reviewed before publishing by two peers.\n"
+    assert _lines(ours, "S007") == []

@@ -251,6 +251,15 @@ def forms() -> tuple[Form, ...]:
             False,
         ),
         (
+            "tells the requester to check the draft",  # "Written with Quill AI · review before sending"
+            r"^\W*(?:written|drafted|generated|created|made) (?:with|by|using) [^.·|]{1,40}?\b(?:ai|gpt"
+            r"|assistant|writer)\b[^.]{0,10}?[·|—–-]\s*(?:please )?review (?:it |this )?before (?:sending"
+            r"|publishing|posting|you send|you publish)\b",
+            None,
+            False,
+            False,
+        ),
+        (
             "tells the requester to replace invented facts",
             rf"{bare}(?:{w.edit})\b{_OBJECT.format(nouns=w.fact)}",
             _INVENTED_STRONGLY,
