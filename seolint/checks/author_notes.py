@@ -25,9 +25,11 @@ from seolint.checks.draft_units import Unit
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import alternation, leftover_words
 from seolint.checks.review_marks import review_marks
+from seolint.document.lines import blank, split_lines
 from seolint.document.model import Document, Span
 from seolint.document.placeholders import BRACKETED
 from seolint.document.tags import tag_spans
+from seolint.parse.citation_marks import citation_marks, keeps_references
 from seolint.registry.lazy_patterns import LazyRegex
 
 _EDGE_UNITS = 3  # lines a list of notes on publishing may have after it
@@ -84,7 +86,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         # "(source?)", "(cite: the NTIA report)", "(source needed)"; "(source: Gartner)" credits one.
         r"|\((?:source|citation|cite|ref|reference)s?(?:\?|\s+(?:needed|required|missing|tbd|todo))\)"
         r"|\(cite:\s[^()\n]{1,200}\)"
-        r"|(?<!\])\[cite\s[^\[\]\n]{2,200}\](?![(\[:])",  # "[cite the OWASP guidance]": to find one
+        r"|(?<!\])\[cite\s[^\[\]\n]{2,200}\](?![(\[:])"  # "[cite the OWASP guidance]": to find one
+        # "[verify the current default]", "[double-check this figure]": a fact still to check.
+        r"|(?<![\]\w])\[(?:verify|double-check|fact-check|confirm)\s+(?:the|this|that|these|whether|if)\s"
+        r"[^\[\]\n]{2,150}\](?![(\[:])",
         re.IGNORECASE,
     )
     slot = re.compile(
@@ -146,6 +151,8 @@ def find_notes(
     found += _head_notes(doc, units)
     found += _told_lines(doc, units)
     found += _comment_notes(doc, bracketed)
+    found += _addressed_comments(doc)
+    found += _answer_citations(doc)
     found += _comment_anchors(doc, units)
     found += [
         Note(span, "a review left in the text (a tracked change or comment)", whole)
@@ -376,6 +383,26 @@ def _attribute_notes(doc: Document, bracketed: re.Pattern[str], note_line: re.Pa
     ]
 
 
+_CITED_LINES = 2  # markers on one line may be anything; an answer cites throughout
+
+
+def _answer_citations(doc: Document) -> list[Note]:
+    """Citation markers pointing into a source list the answer engine kept (the editor turns
+    each into a link or a reference), when the page has no reference list of its own. Code
+    (`s[2]`, `arg[0]`) is no prose: a marker must be left whole by the blanking of what is not."""
+    hits = [(number, match) for number in doc.views.lines for match in citation_marks(doc.lines[number - 1])]
+    if len({number for number, _ in hits}) < _CITED_LINES or keeps_references(doc.source):
+        return []
+    masked = split_lines(blank(doc.source, doc.not_text))
+    hits = [(n, m) for n, m in hits if masked[n - 1][m.start() : m.end()] == m.group()]
+    if len({number for number, _ in hits}) < _CITED_LINES:
+        return []
+    return [
+        Note(Span(number, match.start() + 1, number, match.end() + 1), "a citation marker to replace", False)
+        for number, match in hits
+    ]
+
+
 def _comment_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
     """An HTML comment that is a note in brackets but for its marks: `<!-- add a chart here:
     the burn rate over 28 days -->`. Comments that mark structure (`<!-- more -->`) are not.
@@ -386,6 +413,37 @@ def _comment_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
         words = comment.text.split()
         if words and words[0].lower() in starts and bracketed.fullmatch("(" + " ".join(words) + ")"):
             found.append(Note(comment.span, "a note to the writer in a comment", False))
+    return found
+
+
+# A comment spoken by the assistant ("<!-- AI assistant: I assumed ... -->") or heading its
+# notes to the reviewer ("<!-- repo-scribe notes for the reviewer: -->", a list of comments under).
+_SPEAKER = (
+    r"(?:ai(?:\s+(?:assistant|writer|model))?|assistant|chatgpt|claude|gemini|copilot|[\w-]+-(?:agent|bot))"
+)
+_COMMENT_ITEM = re.compile(r"\s*[-*•]\s+\S")
+
+
+@cache
+def _comment_heads() -> re.Pattern[str]:
+    addressees = alternation(leftover_words().note_addressees)
+    return re.compile(
+        rf"\s*{_SPEAKER}\s*:\s*\S"
+        rf"|\s*(?:[\w-]+\s+){{0,2}}notes?\s+(?:to|for)\s+(?:the\s+)?(?:{addressees})\s*:\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _addressed_comments(doc: Document) -> list[Note]:
+    """Comments the assistant speaks in, or that head its notes to the reviewer, with the
+    comments right under such a head that are items of its list."""
+    found: list[Note] = []
+    last = -1  # the last line of a head or item of notes in comments
+    for comment in doc.comments:
+        item = comment.span.line == last + 1 and _COMMENT_ITEM.match(comment.text)
+        if item or _comment_heads().match(comment.text):
+            found.append(Note(comment.span, "a note to the writer in a comment", False))
+            last = comment.span.end_line
     return found
 
 

@@ -38,13 +38,14 @@ def find_earlier_turns(units: Sequence[Unit], framing: set[int]) -> list[Debris]
 
 
 def _typed(units: Sequence[Unit], at: int) -> bool:
-    """A paragraph of one line typed in lower case, with no end mark: a quick reply."""
+    """A paragraph of one line typed in lower case, with no end mark: a quick reply (quoted,
+    as some chats show the requester's turns)."""
     unit = units[at]
     following = units[at + 1] if at + 1 < len(units) else None
     alone = unit.first and (following is None or following.block != unit.block)
     text = unit.text.strip()
     return (
-        unit.kind == "paragraph"
+        unit.kind in ("paragraph", "quote")
         and alone
         and text[:1].islower()
         and not text.endswith((".", "!", "?", ":", ";", ","))

@@ -208,6 +208,7 @@ def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
         elif heading.outline_mark:
             kept = heading.outline_mark
             yield Problem(heading.span, f"heading markup keeps the outline marker {kept!r}; remove it")
+    yield from _section_paragraphs(doc)
     for block in doc.blocks:
         first_line = block.text.split("\n", 1)[0]
         if block.kind == "paragraph" and (marker := LEAKED_MARKER.match(first_line)):
@@ -218,6 +219,29 @@ def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
                 f"paragraph starts with outline marker 'H{level}:'; {hint}",
                 _paragraph_fix(doc, block),
             )
+
+
+_SECTION_TITLE_WORDS = 12
+
+
+def _section_paragraphs(doc: Document) -> Iterator[Problem]:
+    """Plain-text headings of a tool's export, "Section 1: How signing works" over "Section 2:
+    ...": one-line paragraphs, a title's length and no sentence's end, two of them at least."""
+    found = [
+        (block, section)
+        for block in doc.blocks
+        if block.kind == "paragraph"
+        and "\n" not in block.text
+        and (section := SECTION_MARKER.match(block.text))
+        and len(block.text[section.end() :].split()) <= _SECTION_TITLE_WORDS
+        and not block.text.rstrip().endswith((".", "!", ";", ","))
+    ]
+    if len(found) < 2:
+        return
+    for block, section in found:
+        yield Problem(
+            block.span, f"paragraph starts with the outline marker {section.group().strip()!r}; remove it"
+        )
 
 
 def _level(marker: re.Match[str]) -> int:

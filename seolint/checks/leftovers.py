@@ -16,6 +16,7 @@ from seolint.checks.assistant import Said, assistant_sentences
 from seolint.checks.author_notes import Note, find_notes
 from seolint.checks.chat_turns import find_earlier_turns
 from seolint.checks.draft_units import units
+from seolint.checks.front_matter_notes import front_matter_notes
 from seolint.checks.label_lines import Label, find_labels, find_property_rows
 from seolint.checks.outline_block import Outline, example_plans, find_outline
 from seolint.checks.page_copy import find_page_around
@@ -132,6 +133,9 @@ def metadata_label(doc: Document, opts: NoOptions) -> Iterator[Problem]:
                 "Delete the metadata lines" if last > first else "Delete the metadata line",
             )
         yield Problem(span, f"draft metadata {label.key!r} left in the post", fix)
+    for note in front_matter_notes(doc):
+        what = "a value still to write in" if note.unwritten else "a writing tool's key left in"
+        yield Problem(_line_span(doc, note.line), f"{what} the front matter: {note.key!r}")
 
 
 def _runs(lines: set[int]) -> dict[int, tuple[int, int]]:

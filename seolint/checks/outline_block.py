@@ -19,7 +19,7 @@ from seolint.checks.draft_units import Unit
 from seolint.registry.lazy_patterns import LazyRegex
 
 _HEADING = LazyRegex(
-    r"^\W*(?:(?:blog|post|article|proposed|suggested|content|seo|draft)\s+){0,2}(?:outline|structure|plan)\W*$",
+    r"^\W*(?:(?:blog|post|article|proposed|suggested|content|seo|draft|working|rough|initial|tentative)\s+){0,2}(?:outline|structure|plan)\W*$",
     re.IGNORECASE,
 )
 _PLAN_PART = LazyRegex(
@@ -33,7 +33,7 @@ _ROMAN = LazyRegex(r"^\W*(?:[IVX]{1,4})\.\s+\S")
 _ENUMERATED = LazyRegex(r"^\W*(?:[IVX]{1,4}|[A-Z]|\d{1,2})[.)]\s+\S")
 _MARKER = LazyRegex(
     r"^\W*(?:(?:now|and|ok|okay|so|then|alright|finally)[,!]?\s+)?(?:here(?:'s|’s| is)\s+)?(?:the\s+)?"
-    r"(?:(?:full|complete|final|first|rough|generated|expanded|finished)\s+)?(?:blog\s+)?"
+    r"(?:(?:full|complete|final|first|rough|generated|expanded|finished)\s+)?(?:(?:blog|post|article)\s+)?"
     r"(?:draft|post|article|text|version|write-?up)(?:\s+itself)?(?:\s*\([^()]{0,30}\))?"
     r"(?:\s+(?:below|follows|(?:begins|starts)(?:\s+(?:below|here))?))?\W*$",
     re.IGNORECASE,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from seolint.checks.page_debris import Debris
-from seolint.document.model import Document
+from seolint.document.model import Document, Field
 
 _CHROME_INSIDE = (
     2  # pieces of chrome in the article that make the page a copy (one may be the site's ad slot)
@@ -29,16 +29,23 @@ def find_page_around(doc: Document, debris: Sequence[Debris]) -> list[Debris]:
     if not doc.page_text or len(debris) < _CHROME_INSIDE:
         return []
     found: dict[int, Debris] = {}
+    title = doc.title
     for block in doc.page_text:
         line = block.span.line
-        found.setdefault(line, Debris(line, line, "the source page's chrome around its article", True))
+        if not _shows_title(block.text, line, title):
+            found.setdefault(line, Debris(line, line, "the source page's chrome around its article", True))
     h1 = next((heading for heading in doc.headings if heading.level == 1), None)
     above = [block.span.line for block in doc.blocks if h1 is not None and block.span.end_line < h1.span.line]
     for line in above:
         found.setdefault(line, Debris(line, line, "the source page's line above the post's title", False))
-    title = doc.title
     if title is not None and title.origin == "title-tag" and any(s in title.text for s in _SUFFIXES):
         line = title.span.line
         found.setdefault(line, Debris(line, line, "the source page's title with its site's name", False))
     taken = {line for d in debris for line in range(d.first, d.last + 1)}
     return [d for line, d in sorted(found.items()) if line not in taken]
+
+
+def _shows_title(text: str, line: int, title: Field | None) -> bool:
+    """Whether a line of the page around the article is its heading with the post's title
+    (`<header><h1>` over `<main>`): the post's own, when it comes after the page's `<title>`."""
+    return title is not None and line > title.span.line and text.strip() == title.text.strip()

@@ -206,9 +206,20 @@ def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence[TextLine]) -> I
 
 
 def _label_blocks(doc: Document) -> set[int]:
-    """Lines of `Key: value` right above or under another such line."""
+    """Lines of `Key: value` in a paragraph (lines with no blank between) that holds another
+    such line: a plan's `Key points:` item may have its own list under it."""
     keyed = {number for number, line in doc.views.lines.items() if _KEY_VALUE.match(line.text)}
-    return {number for number in keyed if number - 1 in keyed or number + 1 in keyed}
+    blocks: set[int] = set()
+    paragraph: list[int] = []
+    for number, raw in enumerate([*doc.lines, ""], start=1):
+        if raw.strip():
+            paragraph.append(number)
+            continue
+        found = [n for n in paragraph if n in keyed]
+        if len(found) > 1:
+            blocks.update(found)
+        paragraph = []
+    return blocks
 
 
 def _empty_sections(doc: Document, matcher: Matcher) -> set[int]:
