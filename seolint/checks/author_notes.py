@@ -421,7 +421,7 @@ def _comment_notes(doc: Document, bracketed: re.Pattern[str]) -> list[Note]:
 _SPEAKER = (
     r"(?:ai(?:\s+(?:assistant|writer|model))?|assistant|chatgpt|claude|gemini|copilot|[\w-]+-(?:agent|bot))"
 )
-_COMMENT_ITEM = re.compile(r"\s*[-*•]\s+\S")
+_COMMENT_ITEM = re.compile(r"\A\s*[-*•]\s+\S")  # anchored: only ever matched at the start
 
 
 @cache

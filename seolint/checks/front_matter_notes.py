@@ -15,9 +15,9 @@ from seolint.document.model import Document
 # `key: value` (YAML) or `key = value` (TOML) at the start of a front-matter line.
 _FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]*)\s*[:=]\s*(?P<value>.*?)\s*$")
 # A tool's record of its run, or a brief's field for the writer or the mailer.
-_TOOL_KEY = re.compile(
-    r"(?:ai|agent|llm|gpt|prompt|generation|generator)(?:[_-]\w+)?|\w+[_-](?:prompt|model|agent)(?:[_-]id)?"
-    r"|generated[_-]by|(?:review|draft)[_-]status|subject[_-]line|preview[_-]text|(?:target|seo)[_-]keyword",
+_TOOL_KEY = re.compile(  # anchored: a whole key, and linear however it is searched
+    r"\A(?:(?:ai|agent|llm|gpt|prompt|generation|generator)(?:[_-]\w+)?|\w+[_-](?:prompt|model|agent)(?:[_-]id)?"
+    r"|generated[_-]by|(?:review|draft)[_-]status|subject[_-]line|preview[_-]text|(?:target|seo)[_-]keyword)\Z",
     re.IGNORECASE,
 )
 # A value still to write: a marker first, or a bracketed name alone in quotes (unquoted, a

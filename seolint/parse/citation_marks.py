@@ -21,11 +21,11 @@ _CITATION_MARK = re.compile(
     r"|(?:(?<=[.,;:!?”\"])|(?<=[^\W\d_]{3}))<sup>\s*\d{1,2}\s*</sup>"
 )
 _REFERENCE_LIST = re.compile(
-    r"^\s*(?:<(?:li|p)\b[^>]*>\s*)?(?:\[\d{1,2}\]|\[?<sup>\s*\d{1,2}\s*</sup>)\s*\S"
+    r"^[ \t]*(?:<(?:li|p)\b[^>\n]*>[ \t]*)?(?:\[\d{1,2}\]|\[?<sup>[ \t]*\d{1,2}[ \t]*</sup>)[ \t]*\S"
     r"|\bid=[\"'](?:fn|footnote|ref|cite)"
     # "**Sources**" over "1. SQLite documentation", "Sources: <sup>1</sup> GitHub Docs": the
     # numbers name real sources (an engine's source cards, "github.com · facebook/zstd · 2", do not).
-    r"|^\W*(?:sources|references|citations|footnotes)\W*\n(?:[ \t]*\n)*[ \t]*1[.)][ \t]"
+    r"|^[^\w\n]*(?:sources|references|citations|footnotes)[^\w\n]*\n(?:[ \t]*\n)*[ \t]*1[.)][ \t]"
     r"|\b(?:sources|references)\s*:\s*(?:<sup>|\[1\])",
     re.MULTILINE | re.IGNORECASE,
 )
