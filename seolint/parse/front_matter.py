@@ -36,28 +36,16 @@ def split(source: str, after_blank_lines: bool = False) -> FrontMatter:
     """Lines are read only as far as the closing delimiter: most of a draft is its body.
     Hugo and Zola skip blank lines before the opening delimiter (`after_blank_lines`);
     Jekyll and a lone draft's Markdown renderer do not."""
-    matches = _LINE.finditer(source)
-    lines = [next(matches).group()]  # the pattern matches the empty string at the end
-    while after_blank_lines and lines[-1] and not lines[-1].strip():
-        lines.append(next(matches).group())
-    opener = lines[-1].lstrip("\ufeff").rstrip("\r\n").rstrip()
-    if opener not in _OPENERS:
+    found = _delimited(source, after_blank_lines)
+    if found is None:
         return FrontMatter({}, None, source)
-    kind, closers = _OPENERS[opener]
-    first = len(lines) - 1  # the opener's index
-    for match in matches:
-        line = match.group()
-        if not line:
-            break
-        lines.append(line)
-        if line.rstrip("\r\n").rstrip() in closers:
-            index = len(lines) - 1
-            raw = "".join(lines[first + 1 : index])
-            span = Span(first + 1, 1, index + 1, len(line.rstrip("\r\n")) + 1)
-            data = _load(raw, kind, first + 2)
-            body = "\n" * (index + 1) + source[match.end() :]
-            return FrontMatter(data, span, body, tuple(lines))
-    return FrontMatter({}, None, source)
+    lines, first, kind, body_start = found
+    index = len(lines) - 1  # the closer's
+    raw = "".join(lines[first + 1 : index])
+    span = Span(first + 1, 1, index + 1, len(lines[index].rstrip("\r\n")) + 1)
+    data = _load(raw, kind, first + 2)
+    body = "\n" * (index + 1) + source[body_start:]
+    return FrontMatter(data, span, body, tuple(lines))
 
 
 def opener_after_blank_lines(source: str) -> int | None:
@@ -66,19 +54,29 @@ def opener_after_blank_lines(source: str) -> int | None:
     None when the source opens otherwise. Only the delimiters are read, not the data."""
     if not source[:1].isspace():
         return None
+    found = _delimited(source, after_blank_lines=True)
+    return None if found is None else found[1] + 1
+
+
+def _delimited(source: str, after_blank_lines: bool) -> tuple[list[str], int, str, int] | None:
+    """The lines up to a closed front matter's closing delimiter, the opener's index among
+    them, the front matter's kind and where the body starts; None when none opens or closes."""
     matches = _LINE.finditer(source)
-    number, line = 1, next(matches).group()
-    while line and not line.strip():
-        number, line = number + 1, next(matches).group()
-    opener = line.rstrip("\r\n").rstrip()
+    lines = [next(matches).group()]  # the pattern matches the empty string at the end
+    while after_blank_lines and lines[-1] and not lines[-1].strip():
+        lines.append(next(matches).group())
+    opener = lines[-1].lstrip("\ufeff").rstrip("\r\n").rstrip()
     if opener not in _OPENERS:
         return None
-    closers = _OPENERS[opener][1]
+    kind, closers = _OPENERS[opener]
+    first = len(lines) - 1
     for match in matches:
-        if not match.group():
+        line = match.group()
+        if not line:
             break
-        if match.group().rstrip("\r\n").rstrip() in closers:
-            return number
+        lines.append(line)
+        if line.rstrip("\r\n").rstrip() in closers:
+            return lines, first, kind, match.end()
     return None
 
 
