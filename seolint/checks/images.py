@@ -86,17 +86,21 @@ def image_alt_quality(doc: Document, opts: AltQualityOptions) -> Iterator[Proble
         alt = " ".join((image.alt or "").split())
         if not alt:
             continue
-        if _is_file_name(alt) or _CAMERA_NAME.fullmatch(alt):
+        if _names_a_file(alt):
             yield Problem(image.span, f"alt text {alt!r} is a file name; describe what the image shows")
-        elif alt.lower().strip(".!:") in placeholders:
+        elif _is_placeholder(alt, placeholders):
             yield Problem(image.span, f"alt text {alt!r} is a placeholder; describe what the image shows")
         elif opts.image_of and _VAGUE_START.match(alt):
             yield Problem(image.span, "alt text starts with 'image of'; describe the content directly")
 
 
-def _says_nothing(alt: str, placeholders: set[str]) -> bool:
-    """Whether an alt text is a placeholder or a file name (what I003 reports)."""
-    return alt.strip(".!:") in placeholders or _is_file_name(alt) or _CAMERA_NAME.fullmatch(alt) is not None
+def _names_a_file(alt: str) -> bool:
+    """A file or camera name ("IMG_2034.jpg", "DSC 0042"): I003 reports it, I005 leaves it."""
+    return _is_file_name(alt) or _CAMERA_NAME.fullmatch(alt) is not None
+
+
+def _is_placeholder(alt: str, placeholders: set[str]) -> bool:
+    return alt.lower().strip(".!:") in placeholders
 
 
 def _is_file_name(alt: str) -> bool:
@@ -136,7 +140,8 @@ def duplicate_alt(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     first_src: dict[str, tuple[str | None, int]] = {}
     for image in doc.images:
         alt = " ".join((image.alt or "").split()).lower()
-        if not alt or image.alt_state == "decorative" or _says_nothing(alt, placeholders):
+        said_nothing = _names_a_file(alt) or _is_placeholder(alt, placeholders)
+        if not alt or image.alt_state == "decorative" or said_nothing:
             continue
         if alt in first_src and first_src[alt][0] != image.src:
             line = first_src[alt][1]
