@@ -99,6 +99,12 @@ class Site:
     front_matter_any_case: ClassVar[bool] = False  # front-matter keys are read in any case (Hugo)
     front_matter_after_blank_lines: ClassVar[bool] = False  # blank lines may come before it (Hugo, Zola)
 
+    def front_matter_of(self, text: str) -> dict[str, Any]:
+        """The front matter of a section or page source, found where this generator finds it."""
+        from seolint.site.configs import front_matter_of
+
+        return front_matter_of(text, after_blank_lines=self.front_matter_after_blank_lines)
+
     @property
     def generator_name(self) -> str:
         """The generator's name as its project spells it ("Hugo", "MkDocs"), for messages."""

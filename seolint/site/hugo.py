@@ -52,7 +52,7 @@ from seolint.site.adapter import (
     join_url,
     url_key,
 )
-from seolint.site.configs import dig, front_matter_of, read_config, string_list, text_value
+from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import date_of
 from seolint.site.head import HeadReading, PageHead, page_head
 from seolint.site.hugo_config import (
@@ -396,7 +396,7 @@ class HugoSite(Site):
                 text = read_site_text(folder / name)
                 if text is None:
                     continue
-                cascade = _lowered(front_matter_of(text, after_blank_lines=True)).get("cascade")
+                cascade = _lowered(self.front_matter_of(text)).get("cascade")
                 memo[key] = (_shown(folder / name, self.root), cascade)
                 break
         return memo[key]  # type: ignore[no-any-return]
@@ -410,7 +410,7 @@ class HugoSite(Site):
                 for name in sorted(n for n in names if n.startswith("_index.")):
                     text = read_site_text(Path(folder, name)) or ""
                     if "cascade" in text.lower():
-                        cascade = _lowered(front_matter_of(text, after_blank_lines=True)).get("cascade")
+                        cascade = _lowered(self.front_matter_of(text)).get("cascade")
                         found.append((os.path.join(folder, name), cascade))
         return found
 

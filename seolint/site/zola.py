@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from seolint.document.kinds import KindGuess
 from seolint.site.adapter import AnyPath, Language, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
-from seolint.site.configs import dig, front_matter_of, read_config, string_list, text_value
+from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import DATE_PREFIX
 from seolint.site.head import HeadReading, PageHead, page_head
 from seolint.site.publication import Publication, true_flag
@@ -130,7 +130,7 @@ class ZolaSite(Site):
     def _section_front_matter(self, section: Path) -> dict[str, Any]:
         memo = self._memo.setdefault("sections", {})
         if section not in memo:
-            memo[section] = front_matter_of(read_site_text(section) or "", after_blank_lines=True)
+            memo[section] = self.front_matter_of(read_site_text(section) or "")
         return memo[section]  # type: ignore[no-any-return]
 
     def _lists_pages(self, template: str) -> bool:
@@ -232,7 +232,7 @@ class ZolaSite(Site):
     def _home_title(self) -> str | None:
         data = read_site_bytes(self.content_dir / "_index.md")
         try:
-            home = front_matter_of(data.decode("utf-8"), after_blank_lines=True) if data is not None else {}
+            home = self.front_matter_of(data.decode("utf-8")) if data is not None else {}
         except UnicodeDecodeError:
             return None
         return text_value(home, "title")

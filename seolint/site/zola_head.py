@@ -69,7 +69,7 @@ class ZolaHead:
         head = read_site_head(path, 65536)
         if head is None:
             return None
-        front_matter = front_matter_of(head, after_blank_lines=True)
+        front_matter = front_matter_of(head, after_blank_lines=True)  # as Zola finds it (Zola adapter)
         section = front_matter_record(front_matter)
         section.missing = UNKNOWN  # what Zola computes (pages, subsections, permalink) is not read
         section.update(path="/" + str(Path(relative).parent).strip(".").strip("/"), relative_path=relative)
