@@ -341,6 +341,32 @@ def test_render_never_cascade_and_expired_pages(tmp_path: Path, monkeypatch: pyt
     assert "2  pages skipped" in text
 
 
+@pytest.mark.parametrize("plugin", ["", "class Jekyll::PostReader\n  def read_posts(dir) end\nend\n"])
+def test_a_jekyll_post_named_without_a_date_is_never_built(
+    plugin: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jekyll's post reader takes `_posts` files named YYYY-MM-DD-title only; a plugin that
+    replaces the reader (a `no_date.rb`) builds the rest too."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": 'url: "https://d.example"\npermalink: pretty\n',
+            "_posts/2020-1-2-dated.md": page("Dated", "[u](/undated/)"),
+            "_posts/undated.md": page("Undated", "TODO [broken](/nowhere/)", permalink="/undated/"),
+        },
+    )
+    if plugin:
+        write(tmp_path, {"_plugins/no_date.rb": plugin})
+    result = check(tmp_path, monkeypatch=monkeypatch, select="W001,W009")
+    stats = {Path(f["path"]).name: f["stats"] for f in json.loads(result.stdout)["files"]}
+    if plugin:
+        assert found(result) == [("_posts/undated.md", 6, "W001")]
+        assert "unpublished" not in stats["undated.md"]
+    else:
+        assert found(result) == [("_posts/2020-1-2-dated.md", 5, "W009")]
+        assert "file name has no date" in stats["undated.md"]["unpublished"]
+
+
 def test_headless_bundles_and_bundle_resources_are_not_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

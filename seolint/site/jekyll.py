@@ -8,6 +8,9 @@ placeholder tables are the site's own `_data/permalinks.yml`):
   `collections_dir`) and pages (anywhere else). Never `_layouts`, `_includes`, `_sass`,
   `_data`, `_site` (the `destination`), other `_`/`.` folders, `vendor`, `node_modules`,
   Jekyll's default excludes, or the config's `exclude` (paths, folders or globs).
+- Built: not `published: false`, not in `_drafts`, not dated in the future (unless
+  `future`), and a post only from a file named `YYYY-MM-DD-title` (the post reader skips
+  other names, unless a plugin in `_plugins` replaces the reader, as `no_date.rb` does).
 - Page kinds: the home page (`index.*` at the root, or `permalink: /`) is "landing"; another
   `index.*` page, and any page or document with `pagination`/`paginate` front matter, lists
   posts: "list"; posts are read as in a `_posts` section, documents as in a section named
@@ -109,6 +112,8 @@ _ASSIGNED = re.compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*site\.(\w+)\s*([^%]{0,300}
 _URL_CONTAINS = re.compile(
     r"""^\|\s*where_exp:\s*["'](\w+)["']\s*,\s*["']\1\.url\s+contains\s+'([^'"]{1,200})'["']\s*$"""
 )
+# Jekyll's Document::DATE_FILENAME_MATCHER, the names its post reader takes from `_posts`.
+_POST_FILE_NAME = re.compile(r"\d{2,4}-\d{1,2}-\d{1,2}-[^/]*\.[^.]+")
 _TOKEN = re.compile(r":([a-z_]{2,30})")
 # A link a layout or include writes to a fixed page: `href="/news/"` or
 # `href="{{ '/news/releases/' | relative_url }}"`: site navigation, on every page that uses it.
@@ -198,12 +203,25 @@ class JekyllSite(Site):
             return Publication("published: false")
         if where is not None and where[0] == "drafts":
             return Publication("in _drafts (built only with --drafts)")
+        if where is not None and where[0] == "posts" and not self._builds_post_named(path.name):
+            return Publication("the file name has no date: Jekyll builds posts named YYYY-MM-DD-title")
         if where is None or where[0] == "page" or self.config.get("future") is True:
             return Publication()
         if self._collections.get(where[0], {}).get("future") is True:
             return Publication()
         file_date = split_date_prefix(where[1].stem)[0] if where[0] == "posts" else None
         return Publication(publish_date=date_of(fm.get("date")) or file_date)
+
+    def _builds_post_named(self, name: str) -> bool:
+        """Jekyll's post reader skips a file in `_posts` whose name does not start with a
+        date, unless a plugin of the site's replaces the reader (a common `no_date.rb`)."""
+        return bool(_POST_FILE_NAME.fullmatch(name)) or self._plugin_reads_posts
+
+    @cached_property
+    def _plugin_reads_posts(self) -> bool:
+        folder = self.source / (text_value(self.config, "plugins_dir") or "_plugins")
+        plugins = (Path(f, n) for f, n in walk_names(folder) if n.endswith(".rb"))
+        return any("read_posts" in (read_site_text(path) or "") for path in plugins)
 
     def navigated(self, path: Path) -> str | None:
         where = self._where(path)
