@@ -202,3 +202,14 @@ def test_the_fix_removes_a_marker_of_any_spelling(fmt: Format, line: str, after:
     draft = _post(line, fmt)
     result = fix_text(draft, lambda t: lint_result(t, fmt, plan_for(("H006",))).findings, unsafe=True)
     assert result.text.splitlines()[2] == after
+
+
+# -- S010: page debris ---------------------------------------------------------------------------
+
+
+def test_a_date_above_the_title_is_no_copy_of_the_pages_title() -> None:
+    draft = f"March 3, 2026\n\n# Sizing Connection Pools\n\n{BODY}\n\n{MORE}\n"
+    assert _found(draft, "markdown", "S010") == []
+    title = "Sizing Pools in Practice"
+    copied = f"{title}\n\n# Connection Pools at Scale\n\n{BODY}\n\n{title}\n"
+    assert _found(copied, "markdown", "S010") == [(1, "S010")]  # the source page's title over the H1

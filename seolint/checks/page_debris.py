@@ -167,6 +167,7 @@ _RUN_WORDS = 5  # a line of a page's chrome is a few words: a control, a name, a
 _RUN_CHROME = 3  # chrome lines that make a run of short lines the page's
 _RUN_GAP = 2  # lines from one line of a run to the next (one blank line between)
 _TITLE_WORDS = 4
+_LETTERED = re.compile(r"[^\W\d_]{2,}")  # a word of letters: a title has two at least
 _BYLINE_WORDS = 12  # a byline is names, a date, a reading time: a few words
 # A count a page shows (claps, replies, followers): "312", "1,024", "1.2K Followers"; not "1.14.2".
 _COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d)?[KkM])(?:\s+[A-Za-z]+)?$")
@@ -686,8 +687,8 @@ def _page_title(head: Sequence[Unit], first: Unit) -> list[Debris]:
     key = _key(first.text)
     copies = [u for u in head if u.line != first.line and u.kind != "heading" and _key(u.text) == key]
     h1 = next((u for u in head if u.kind == "heading" and u.level == 1 and u.line > first.line), None)
-    if h1 is None or _key(h1.text) == key or not title_cased(first.text):
-        return []
+    if h1 is None or _key(h1.text) == key or not title_cased(first.text) or len(_LETTERED.findall(key)) < 2:
+        return []  # a date above the H1 ("March 3, 2026") is no title
     stacked = next((u for u in head if u.line > first.line), None) is h1
     if not (copies or stacked):
         return []
