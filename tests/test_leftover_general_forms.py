@@ -1,6 +1,7 @@
 """Leftovers found by their form, whatever their spelling: outline markers naming a heading's
-level (H006) in every spelling and place. Each with many spellings that must be found and near
-misses that must stay quiet; the fixtures are written for this module, not taken from a draft set."""
+level (H006) in every spelling and place, and runs of a tool's or a chat page's interface
+text pasted with a draft (S010). Each with many spellings that must be found and near misses
+that must stay quiet; the fixtures are written for this module, not taken from a draft set."""
 
 from __future__ import annotations
 
@@ -204,7 +205,7 @@ def test_the_fix_removes_a_marker_of_any_spelling(fmt: Format, line: str, after:
     assert result.text.splitlines()[2] == after
 
 
-# -- S010: page debris ---------------------------------------------------------------------------
+# -- S010: page debris and runs of interface text --------------------------------------------
 
 
 def test_a_date_above_the_title_is_no_copy_of_the_pages_title() -> None:
@@ -213,3 +214,128 @@ def test_a_date_above_the_title_is_no_copy_of_the_pages_title() -> None:
     title = "Sizing Pools in Practice"
     copied = f"{title}\n\n# Connection Pools at Scale\n\n{BODY}\n\n{title}\n"
     assert _found(copied, "markdown", "S010") == [(1, "S010")]  # the source page's title over the H1
+
+
+TITLE = "Sizing Connection Pools Under Load"
+
+
+def _around(run: list[str], where: str, fmt: Format) -> tuple[str, list[int]]:
+    """A short post with the run's lines (one under the other) above its title or under its
+    last paragraph, and the numbers of the run's lines."""
+    if fmt == "html":
+        lines = [f"<p>{line}</p>" for line in run]
+        post = [f"<h1>{TITLE}</h1>", f"<p>{BODY}</p>", f"<p>{MORE}</p>"]
+    else:
+        lines = list(run)
+        post = [f"# {TITLE}" if fmt == "markdown" else TITLE, "", BODY, "", MORE]
+    if where == "top":
+        text = [*lines, "", *post]
+        numbers = list(range(1, len(lines) + 1))
+    else:
+        text = [*post, "", *lines]
+        numbers = list(range(len(post) + 2, len(post) + 2 + len(lines)))
+    return "\n".join(text) + "\n", numbers
+
+
+INTERFACE_RUNS = [
+    ("top", "markdown", ["New chat", "Search chats", "⌘K"]),
+    ("bottom", "markdown", ["Copy", "Retry", "👍 👎"]),
+    ("bottom", "markdown", ["Kopieren", "Teilen", "Neu generieren"]),
+    ("bottom", "markdown", ["Copier · Partager · Régénérer", "Sources · 4"]),
+    ("bottom", "text", ["Copiar", "Compartir", "Regenerar respuesta"]),
+    ("bottom", "text", ["复制", "分享", "重新生成"]),
+    ("bottom", "markdown", ["コピー", "共有", "再生成"]),
+    ("bottom", "text", ["Копировать", "Поделиться"]),
+    ("bottom", "markdown", ["Condividi · Copia", "Riprova"]),
+    ("bottom", "markdown", ["Kopiëren", "Delen", "Opnieuw genereren"]),
+    ("bottom", "text", ["Compartilhar", "Copiar", "Tentar novamente"]),
+    ("bottom", "markdown", ["Kopiuj", "Udostępnij"]),
+    ("bottom", "markdown", ["Kopyala · Paylaş", "복사 · 공유"]),
+    ("bottom", "markdown", ["Ask anything…", "Attach · Search · Voice"]),
+    ("bottom", "text", ["Reply to Claude…", "Retry · Copy"]),
+    ("bottom", "markdown", ["3 sources", "Share", "Export"]),
+    ("bottom", "text", ["12 / 20 credits left", "Upgrade"]),
+    ("top", "markdown", ["docs.python.org · 2", "realpython.com · 1", "View 2 more"]),
+    ("bottom", "markdown", ["Ctrl + Enter to send", "Attach file", "Stop"]),
+    ("bottom", "markdown", ["Read aloud", "Copy", "Good response", "Bad response"]),
+    ("top", "text", ["Draft 1 of 3", "Show drafts", "Regenerate drafts"]),
+    ("bottom", "markdown", ["Export to Docs · Draft in Gmail", "Modify response"]),
+    ("bottom", "markdown", ["Share this chat", "Report conversation"]),
+    ("top", "text", ["Sources", "developer.mozilla.org", "web.dev", "+2"]),
+    ("top", "markdown", ["4 min read · 2 h ago", "Share", "Bookmark"]),
+    ("bottom", "markdown", ["Like · 24", "Reply", "Report"]),
+    ("top", "markdown", ["⌘ + K to search", "Esc to close"]),
+    ("bottom", "text", ["Upload", "Voice", "Send message"]),
+    ("top", "html", ["New chat", "Search chats"]),
+    ("bottom", "html", ["Copy · Share", "Regenerate"]),
+    ("bottom", "markdown", ["Generating…", "Stop generating"]),
+    ("bottom", "text", ["Shorten section · Copy as Markdown · Send to Ghost"]),
+    ("top", "text", ["new chat", "search chats", "library"]),
+    ("top", "markdown", ["Answer", "Images", "Sources · 8"]),
+    ("bottom", "markdown", ["↻", "⧉", "👍", "👎"]),
+    ("bottom", "text", ["Reply…", "📎 Attach", "🎤"]),
+    ("top", "markdown", ["Open sidebar", "Model: GPT-4o ▾", "Share"]),
+]
+
+
+@pytest.mark.parametrize(("where", "fmt", "run"), INTERFACE_RUNS)
+def test_a_run_of_interface_text_at_the_edge_is_debris(where: str, fmt: Format, run: list[str]) -> None:
+    draft, lines = _around(run, where, fmt)
+    assert _found(draft, fmt, "S010") == [(line, "S010") for line in lines]
+
+
+INTERFACE_NEAR_MISSES = [
+    ("markdown", f"# {TITLE}\n\nContents\nWhy pools run dry\nSizing\nMeasuring waits\n\n{BODY}\n\n{MORE}\n"),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\n- Copy the config\n- Edit the limits\n- Restart\n\n{MORE}\n"),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\nCopy\nPaste\nUndo\n\n{MORE}\n"),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\nThanks for reading,\nAna\n"),
+    (
+        "markdown",
+        f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\nFurther reading\nPool sizing in practice\nQueues and deadlines\n",
+    ),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\nShip small\nShip often\nSleep well\n"),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\nMaria Lopez\nStaff Engineer, Payments\n"),
+    (
+        "markdown",
+        f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\n[Download](https://example.org/dl)\n[Changelog](https://example.org/cl)\n",
+    ),
+    ("markdown", f"March 3, 2026\n\n# {TITLE}\n\n{BODY}\n\n{MORE}\n"),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\nPosted in Databases\nTagged postgres, pooling\n"),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\n⌘K opens search\n⌘P opens a file by name\n"),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\nAna Costa\nMarch 2026\n"),
+    ("markdown", f"For Sam,\nwho fixed the pool\n\n# {TITLE}\n\n{BODY}\n\n{MORE}\n"),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\nShare your numbers with us\nSubscribe for more\n"),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\nSearch\n\n{MORE}\n\nHappy pooling!\n"),
+    ("text", f"{TITLE}\n\n{BODY}\n\n{MORE}\n\nNext: Tuning the Queue\nPrevious: Why Pools Exist\n"),
+    ("text", f"{TITLE}\n\nBy Ana Costa\nMarch 3, 2026\n\n{BODY}\n\n{MORE}\n"),
+    ("text", f"{TITLE}\n\n{BODY}\n\n{MORE}\n\nPart 1: Why Pools Exist\nPart 2: Sizing\nPart 3: Queues\n"),
+    (
+        "html",
+        '<nav><a href="/">Home</a> · <a href="/blog">Blog</a> · <a href="/about">About</a></nav>\n'
+        f"<article><h1>{TITLE}</h1>\n<p>{BODY}</p>\n<p>{MORE}</p></article>\n"
+        '<footer><p><a href="/share">Share this post</a></p>\n<p>Tags: postgres, pooling</p></footer>',
+    ),
+    (
+        "html",
+        f'<article><h1>{TITLE}</h1>\n<p class="post-meta">By Ana Costa · 5 min read</p>\n'
+        f'<p class="post-meta"><time datetime="2026-03-03">Mar 3, 2026</time></p>\n'
+        f"<p>{BODY}</p>\n<p>{MORE}</p></article>",
+    ),
+    (
+        "html",
+        f"<html><body><article><h1>{TITLE}</h1>\n<p>{BODY}</p>\n<p>{MORE}</p></article>\n"
+        "<footer><p>Privacy · Terms</p>\n<p>Search · Menu</p>\n"
+        "<p>© 2026 Pools Inc.</p></footer></body></html>",
+    ),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\n```\nCopy\nShare\nRetry\n```\n"),
+    ("markdown", f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\nDatabases · Postgres · Pooling\n"),
+    (
+        "markdown",
+        f"# {TITLE}\n\n{BODY}\n\n{MORE}\n\nCopy the settings, edit the\nlimits and share the results\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fmt", "draft"), INTERFACE_NEAR_MISSES)
+def test_short_lines_of_a_posts_own_are_no_interface_text(fmt: Format, draft: str) -> None:
+    assert _found(draft, fmt, "S010") == []

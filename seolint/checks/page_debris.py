@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit, is_prose_line, title_cased
+from seolint.checks.interface_runs import interface_runs
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import leftover_words
 from seolint.document.model import Document
@@ -71,12 +72,14 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     found: list[Debris] = []
     pasted = any(units[index].line < head_end or units[index].line > tail_start for index in chrome)
     previous: Unit | None = None
+    repeats = set()
     for index, unit in enumerate(units):
         repeat = (
             previous is not None and previous.text == unit.text and _only_blank_between(doc, previous, unit)
         )
         previous = unit
         if repeat:
+            repeats.add(index)
             continue  # S004 reports a line typed twice in a row, and its fix deletes it
         zoned = unit.line < head_end or unit.line > tail_start
         if unit.line in meta:
@@ -106,6 +109,11 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     found += [Debris(line, line, "the prompt the page echoed above its answer", True) for line in prompt]
     runs = _chrome_runs(units, chrome.keys() | weak | related.keys())
     found += [Debris(units[i].line, units[i].line, "a line of the page's chrome", True) for i in runs]
+    found += [
+        Debris(units[i].line, units[i].line, "a line of the app's interface", shown)
+        for i, shown in interface_runs(units, head_end, tail_start, linked_lines | meta)
+        if i not in repeats
+    ]
     found += _author_cards(units, {line for d in found for line in range(d.first, d.last + 1)})
     return _one_per_line(found)
 
