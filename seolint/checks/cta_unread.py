@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from seolint.checks.headings import LEAKED_MARKER
+from seolint.document.level_markers import leading_marker
 from seolint.document.model import Block, Document
 from seolint.document.views import sentences_of
 
@@ -115,4 +115,4 @@ def is_left_over_block(block: Block, lines: frozenset[int]) -> bool:
 
 
 def _is_marker(block: Block) -> bool:
-    return LEAKED_MARKER.match(block.text.split("\n", 1)[0]) is not None
+    return leading_marker(block.text.split("\n", 1)[0], weak=False) is not None

@@ -10,6 +10,8 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from seolint.checks.outline_markers import marked_lines
+from seolint.document.level_markers import Marker, leading_marker
 from seolint.document.model import ARTICLE_KINDS, Block, Document, Heading, Span, Stretch
 from seolint.findings.records import Applicability, Edit, Fix, Problem, Severity
 from seolint.registry.excerpt import shorten
@@ -19,28 +21,7 @@ from seolint.registry.rule import NoOptions, rule
 if TYPE_CHECKING:
     from seolint.document.views import ProseBlock
 
-# "H2: Title", "H2 - Title", "H2 ▸ Title", "H2 | Title", "Heading 2: Title", "[H2] Title", "(H3)
-# Title", "Section 1 (H2): Title" at the start of a heading or paragraph (`**H2:** Title` reads
-# "H2: Title"): an outline marker that leaked out. A dash or pointer needs a space after it, so
-# "H2-database" stays a word.
-LEAKED_MARKER = re.compile(
-    r"^\s*(?:H([1-6])\s*(?::|[-–—▸►›→»|](?=\s))|Heading ?([1-6])\s*(?::|[-–—▸►›→»|](?=\s))"
-    r"|[\[(]H([1-6])[\])]:?"
-    r"|(?:Section|Part) \d{1,2} ?\(H([1-6])\)\s*(?::|[-–—](?=\s)))"
-    r"\s*(?P<text>\S.*)?$",
-    re.IGNORECASE,
-)
-# A level marker at the end of a heading: "Why pool connections (H2)", "Setup [H3]".
-# No white space before it in the pattern: searched, `\s*` there would rescan every run of spaces.
-TRAILING_MARKER = re.compile(r"(?:\(H([1-6])\)|\[H([1-6])\])\s*$", re.IGNORECASE)
-# A numbered section of a generated outline at the start of a heading: "Section 3: Reclaiming
-# space", "Body section 2 — Three fixes". A real post names its sections, it does not count them.
-SECTION_MARKER = re.compile(
-    r"^\s*(?:(?:body|main|content)\s+)?section\s+\d{1,2}\s*(?::|[-–—](?=\s))\s*(?=\S)", re.IGNORECASE
-)
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")  # a word of a speaker's name: `Jan`, `O'Neil`, `J.D.`
-# The text of a marker paragraph's first line, its markup peeled off: "H2: Lessons".
-_MARKER_LINE = re.compile(r"H(?P<level>[1-6])[ \t]*:[ \t]*(?P<text>.*?)[ \t]*", re.IGNORECASE)
 
 
 class TitleOptions(Options):
@@ -165,9 +146,19 @@ def empty_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
 def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """An outline marker such as `H2: Lessons` was left in the text.
 
-    Why: outline drafts (often from AI tools) mark headings as `H2: ...`, `[H2] ...`,
-    `H2 ▸ ...` or `Section 1 (H2): ...`; published as-is, readers see the marker and the
-    page has no real heading there.
+    Why: outline drafts (often from AI tools) mark headings with their level; published
+    as-is, readers see the marker and the page has no real heading there.
+    Found by form: a token naming a level (`H2`, `h3`, `Heading 2`, `Heading level 2`,
+    `Level 2 heading`) and a separator or brackets before the heading's words (`H2: ...`,
+    `H2 - ...`, `H2 | ...`, `H2. ...`, `H2 📌 ...`, `[H2] ...`, `(H2)`, `{H2}`, `<H2>`,
+    `Section 1 (H2): ...`), maybe after an emoji, or brackets after them (`Conclusion (H2)`);
+    in a Markdown or HTML heading, a bold line or a line of text. Weaker forms count where
+    the draft's other lines carry markers too: a bare token (`H2 why bother`, not `H2
+    database internals`), a numbered section (`Section 3: ...`, `[Section 3]`), a token after
+    a dash (`Why it matters — H3`). A token that is a word of a name (`H2O`, `H1B`, `h2c`,
+    `HTTP/2`) is none, nor `Step 2:` or `Part 2:`, and in a post whose prose names heading
+    levels ("one H1 per page") or refers to its "Section 2" the headings naming them are the
+    post's own, unless every heading carries a marker.
     Example: `H2: What went wrong?` -> `## What went wrong?` (or `<h2>` in HTML).
     Fix: the marker line becomes a real heading at the marker's level. Safe in
     Markdown; in a plain-text draft only with `--unsafe-fixes`, since the `##` turns
@@ -177,75 +168,46 @@ def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     attributes (`<h2 data-outline="Section 2: Setup">`), which the page does not show but
     ships: remove the attribute.
     """
+    marked = marked_lines(doc)
+    for line in marked:
+        if line.heading is not None:
+            yield _in_heading(doc, line.heading, line.marker)
+        elif line.block is not None and line.marker is not None:
+            yield _in_paragraph(doc, line.block, line.marker)
+    shown = {line.heading for line in marked}
     for heading in doc.headings:
-        if heading.source == "marker":
-            hint = _hint(doc, heading.level, heading.text)
-            yield Problem(
-                heading.span,
-                f"outline marker 'H{heading.level}:' left in the text; {hint}",
-                _marker_fix(doc, heading.span, heading.level, heading.text),
-            )
-        elif marker := LEAKED_MARKER.match(heading.text):
-            level = _level(marker)
-            yield Problem(
-                heading.span,
-                f"heading text starts with the outline marker 'H{level}:'; remove it",
-                _drop_marker(doc, heading, marker),
-            )
-        elif trailing := TRAILING_MARKER.search(heading.text):
-            start = len(heading.text[: trailing.start()].rstrip())  # the space before the marker goes too
-            yield Problem(
-                heading.span,
-                f"heading text ends with the outline marker {trailing.group().strip()!r}; remove it",
-                _drop_text(doc, heading, start, len(heading.text)),
-            )
-        elif section := SECTION_MARKER.match(heading.text):
-            yield Problem(
-                heading.span,
-                f"heading text starts with the outline marker {section.group().strip()!r}; remove it",
-                _drop_text(doc, heading, 0, section.end()),
-            )
-        elif heading.outline_mark:
+        if heading.outline_mark and heading not in shown:
             kept = heading.outline_mark
             yield Problem(heading.span, f"heading markup keeps the outline marker {kept!r}; remove it")
-    yield from _section_paragraphs(doc)
-    for block in doc.blocks:
-        first_line = block.text.split("\n", 1)[0]
-        if block.kind == "paragraph" and (marker := LEAKED_MARKER.match(first_line)):
-            level = _level(marker)
-            hint = _hint(doc, level, marker.group("text") or "")
-            yield Problem(
-                block.span,
-                f"paragraph starts with outline marker 'H{level}:'; {hint}",
-                _paragraph_fix(doc, block),
-            )
 
 
-_SECTION_TITLE_WORDS = 12
+def _in_heading(doc: Document, heading: Heading, marker: Marker | None) -> Problem:
+    if marker is None:  # the front-end made the marker line a heading
+        hint = _hint(doc, heading.level, heading.text)
+        fix = _marker_fix(doc, heading.span, heading.level, heading.text)
+        return Problem(heading.span, f"outline marker 'H{heading.level}:' left in the text; {hint}", fix)
+    spelled = heading.text[marker.start : marker.end].strip()
+    where = "ends" if marker.trailing else "starts"
+    start = len(heading.text[: marker.start].rstrip()) if marker.trailing else marker.start
+    return Problem(
+        heading.span,
+        f"heading text {where} with the outline marker {spelled!r}; remove it",
+        _drop_text(doc, heading, start, marker.end),
+    )
 
 
-def _section_paragraphs(doc: Document) -> Iterator[Problem]:
-    """Plain-text headings of a tool's export, "Section 1: How signing works" over "Section 2:
-    ...": one-line paragraphs, a title's length and no sentence's end, two of them at least."""
-    found = [
-        (block, section)
-        for block in doc.blocks
-        if block.kind == "paragraph"
-        and "\n" not in block.text
-        and (section := SECTION_MARKER.match(block.text))
-        and len(block.text[section.end() :].split()) <= _SECTION_TITLE_WORDS
-        and not block.text.rstrip().endswith((".", "!", ";", ","))
-    ]
-    if len(found) < 2:
-        return
-    for block, section in found:
-        yield Problem(
-            block.span, f"paragraph starts with the outline marker {section.group().strip()!r}; remove it"
-        )
-
-
-def _level(marker: re.Match[str]) -> int:
-    return int(next(group for group in marker.groups()[:4] if group))
+def _in_paragraph(doc: Document, block: Block, marker: Marker) -> Problem:
+    first_line = block.text.split("\n", 1)[0]
+    spelled = first_line[marker.start : marker.end].strip()
+    if marker.trailing or not marker.definite:
+        where = "ends" if marker.trailing else "starts"
+        return Problem(block.span, f"paragraph {where} with the outline marker {spelled!r}; remove it")
+    hint = _hint(doc, marker.level, first_line[marker.end :])
+    return Problem(
+        block.span,
+        f"paragraph starts with the outline marker {spelled!r}; {hint}",
+        _paragraph_fix(doc, block),
+    )
 
 
 def _hint(doc: Document, level: int, text: str) -> str:
@@ -272,7 +234,7 @@ def _paragraph_fix(doc: Document, block: Block) -> Fix | None:
     markup (bold) that closes after the marker or at the end of the line."""
     number = block.span.line
     typed = doc.views.typed_lines.get(number)
-    found = _MARKER_LINE.fullmatch(typed.text) if typed is not None else None
+    found = leading_marker(typed.text, weak=False) if typed is not None else None
     if typed is None or found is None:
         return None
     line_start = doc.offset(number)
@@ -280,7 +242,7 @@ def _paragraph_fix(doc: Document, block: Block) -> Fix | None:
     text_end = text_start + len(typed.text)
     stop = _markup_end(doc, text_end, line_start + len(doc.lines[number - 1]))
     opening = doc.source[line_start:text_start]  # the markup peeled off before the marker
-    text = found.group("text")
+    text = typed.text[found.end :].rstrip()
     if opening[:1].isspace():
         return None  # indented: a list item's continuation, or code
     if opening and stop == text_end:  # it closes right after the marker, or never
@@ -288,7 +250,7 @@ def _paragraph_fix(doc: Document, block: Block) -> Fix | None:
             return None
         text = text[len(opening) :].lstrip()
     span = Span(number, 1, number, stop - line_start + 1)  # a comment after it stays
-    return _marker_fix(doc, span, int(found.group("level")), text)
+    return _marker_fix(doc, span, found.level, text)
 
 
 def _markup_end(doc: Document, start: int, end: int) -> int:
@@ -302,26 +264,13 @@ def _markup_end(doc: Document, start: int, end: int) -> int:
     return stop
 
 
-def _drop_marker(doc: Document, heading: Heading, marker: re.Match[str]) -> Fix | None:
-    """Delete the leaked marker (`H2:`, `H2 ▸`, `Section 1 (H2):` and the spaces after it)
-    that starts a real heading's text, when the source spells it as the text does."""
+def _drop_text(doc: Document, heading: Heading, start: int, end: int) -> Fix | None:
+    """Delete heading.text[start:end] (a marker at its start, or at the end of a one-line
+    heading) when the source spells the heading's text up to there as the text does."""
     typed = doc.views.typed_lines.get(heading.span.line)
     if typed is None:
         return None
-    start = doc.offset(heading.span.line, typed.column)
-    prefix = heading.text[: marker.start("text")] if marker.group("text") else heading.text
-    if not prefix.strip() or doc.source[start : start + len(prefix)] != prefix:
-        return None
-    return Fix((Edit(start, start + len(prefix), ""),), "safe", f"Remove the marker {prefix.strip()!r}")
-
-
-def _drop_text(doc: Document, heading: Heading, start: int, end: int) -> Fix | None:
-    """Delete heading.text[start:end] (a marker at either end of a one-line heading) when the
-    source spells the heading's text as the text does."""
-    typed = doc.views.typed_lines.get(heading.span.line)
-    if typed is None or heading.span.line != heading.span.end_line:
-        return None
-    at = typed.text.find(heading.text)
+    at = typed.text.find(heading.text[:end])
     if at < 0:
         return None
     offset = doc.offset(heading.span.line, typed.column) + at

@@ -258,7 +258,13 @@ def page_debris(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     short lines that is mostly controls, counts and bylines is the page's bar or footer, the
     names, tags and author's bio between them included; so are the short lines above the
     title at the very top when one is a control, and a row of controls or source cards
-    between separators (`Share · Export · Rewrite`, `Answer · Images · Sources 9`). They sit
+    between separators (`Share · Export · Rewrite`, `Answer · Images · Sources 9`). So is a
+    run of interface text in any language, whatever its words: two short lines or more (or
+    cells of a row) with no sentence in them, of an interface's words (`New chat`, `Kopieren`,
+    `Copy to clipboard`, `Ask anything…`), counts (`3 sources`, `12 / 20 credits`), dates,
+    domains, keys (`⌘K`) and icons (`👍 👎`), on half the lines from its first to its last,
+    with no text of the post between it and the start or the end of the draft (a subtitle
+    or a disclaimer at most, for a longer run); a working link is no interface text. They sit
     before the post begins or after it ends (an ad slot's "Advertisement" and a "Sources"
     block of cards anywhere); two controls in a row (`Share` over a row of source links such
     as `1. nist.gov 2. cisa.gov +2 more`) are the page's wherever they are. A byline the

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit, is_prose_line, title_cased
+from seolint.checks.interface_runs import interface_runs
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import leftover_words
 from seolint.document.model import Document
@@ -71,12 +72,14 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     found: list[Debris] = []
     pasted = any(units[index].line < head_end or units[index].line > tail_start for index in chrome)
     previous: Unit | None = None
+    repeats = set()
     for index, unit in enumerate(units):
         repeat = (
             previous is not None and previous.text == unit.text and _only_blank_between(doc, previous, unit)
         )
         previous = unit
         if repeat:
+            repeats.add(index)
             continue  # S004 reports a line typed twice in a row, and its fix deletes it
         zoned = unit.line < head_end or unit.line > tail_start
         if unit.line in meta:
@@ -106,6 +109,11 @@ def find_debris(doc: Document, units: Sequence[Unit], framing: set[int]) -> list
     found += [Debris(line, line, "the prompt the page echoed above its answer", True) for line in prompt]
     runs = _chrome_runs(units, chrome.keys() | weak | related.keys())
     found += [Debris(units[i].line, units[i].line, "a line of the page's chrome", True) for i in runs]
+    found += [
+        Debris(units[i].line, units[i].line, "a line of the app's interface", shown)
+        for i, shown in interface_runs(units, head_end, tail_start, linked_lines | meta)
+        if i not in repeats
+    ]
     found += _author_cards(units, {line for d in found for line in range(d.first, d.last + 1)})
     return _one_per_line(found)
 
@@ -167,6 +175,7 @@ _RUN_WORDS = 5  # a line of a page's chrome is a few words: a control, a name, a
 _RUN_CHROME = 3  # chrome lines that make a run of short lines the page's
 _RUN_GAP = 2  # lines from one line of a run to the next (one blank line between)
 _TITLE_WORDS = 4
+_LETTERED = re.compile(r"[^\W\d_]{2,}")  # a word of letters: a title has two at least
 _BYLINE_WORDS = 12  # a byline is names, a date, a reading time: a few words
 # A count a page shows (claps, replies, followers): "312", "1,024", "1.2K Followers"; not "1.14.2".
 _COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d)?[KkM])(?:\s+[A-Za-z]+)?$")
@@ -686,8 +695,8 @@ def _page_title(head: Sequence[Unit], first: Unit) -> list[Debris]:
     key = _key(first.text)
     copies = [u for u in head if u.line != first.line and u.kind != "heading" and _key(u.text) == key]
     h1 = next((u for u in head if u.kind == "heading" and u.level == 1 and u.line > first.line), None)
-    if h1 is None or _key(h1.text) == key or not title_cased(first.text):
-        return []
+    if h1 is None or _key(h1.text) == key or not title_cased(first.text) or len(_LETTERED.findall(key)) < 2:
+        return []  # a date above the H1 ("March 3, 2026") is no title
     stacked = next((u for u in head if u.line > first.line), None) is h1
     if not (copies or stacked):
         return []
