@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from seolint.checks.address import Place, address_form
 from seolint.checks.draft_units import Unit
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import alternation, leftover_words
@@ -112,10 +113,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
 
 def find_notes(
-    doc: Document, units: Sequence[Unit], framing: frozenset[int] | set[int] = frozenset()
+    doc: Document,
+    units: Sequence[Unit],
+    framing: frozenset[int] | set[int] = frozenset(),
+    addressed: frozenset[int] | set[int] = frozenset(),
 ) -> list[Note]:
     """The notes to the author in `doc`, in source order; a note line the assistant wrote
-    (on a line of `framing`) is S007's."""
+    (on a line of `framing`) is S007's. `addressed`: lines of the assistant's sentences that
+    only the grammar of address found, which a note's form here names better."""
     bracketed, citation, slot, note_line = _patterns()
     found: list[Note] = []
     items = {block.span.line for block in doc.blocks if block.kind == "list-item"}
@@ -145,7 +150,7 @@ def find_notes(
             found.append(
                 Note(Span(unit.line, 1, last, len(doc.lines[last - 1]) + 1), "a note to the editor", True)
             )
-    found += _suggestion_lists(doc, units, set(framing))
+    found += _suggestion_lists(doc, units, set(framing) | set(addressed))
     found += _addressed_notes(doc, units)
     found += _attribute_notes(doc, bracketed, note_line)
     found += _head_notes(doc, units)
@@ -159,7 +164,42 @@ def find_notes(
         for span, whole in review_marks(doc)
     ]
     found += _instruction_lines(doc, set(framing) | {note.span.line for note in found})
+    found += _addressed_asides(doc, set(framing) | set(addressed) | {note.span.line for note in found})
     return sorted({note.span: note for note in reversed(found)}.values())  # one note a span
+
+
+# An aside in a line of text: parentheses, or brackets that are not a link's or a reference's.
+_ASIDE = LazyRegex(r"\((?P<round>[^()\n]{12,300})\)|(?<![\]\w])\[(?P<square>[^\[\]\n]{12,300})\](?![(\[:])")
+
+
+def _addressed_asides(doc: Document, skipped: set[int]) -> list[Note]:
+    """An aside inside a sentence that speaks to the requester about the draft, by the grammar
+    of address: "cut our bill by 38% (please confirm this figure with finance) in ...". A
+    whole sentence in parentheses is S007's; a quotation's brackets are its editor's."""
+    quotes = {
+        line
+        for block in doc.blocks
+        if block.kind == "quote"
+        for line in range(block.span.line, block.span.end_line + 1)
+    }
+    skipped = skipped | quotes | doc.views.heading_lines
+    found = []
+    for line in doc.views.lines.values():
+        if line.number in skipped or ("(" not in line.text and "[" not in line.text):
+            continue
+        for match in _ASIDE.finditer(line.text):
+            inner = match.group("round") or match.group("square")
+            if address_form(inner, Place(edge=False, aside=True)) is None:
+                continue
+            start = line.column + match.start()
+            found.append(
+                Note(
+                    Span(line.number, start, line.number, start + len(match.group())),
+                    "a note to the writer",
+                    False,
+                )
+            )
+    return found
 
 
 def _list_under(units: Sequence[Unit], index: int) -> int:

@@ -1,0 +1,198 @@
+"""The grammar of address (S007, S008; seolint/checks/address.py): sentences to the one who
+asked for the draft, about the draft, found by their clause's shape, and the sentences a
+post says to its own readers in the same shapes, which must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import lint
+
+LEFTOVER = ("S", "L001", "H006")
+_BODY = [
+    "Vector reads logs from files, sockets and journald, and ships them wherever you point it. "
+    "It is one static binary with a config file, which makes it easy to run next to every service.",
+    "## Sources",
+    "A source is where events come from. The file source tails paths that match a glob and keeps "
+    "a checkpoint per file, so a restart picks up where it stopped.",
+    "The journald source reads the systemd journal directly. It needs read access to the journal "
+    "directory, which the packaged unit file grants.",
+    "Sockets accept syslog or raw lines over TCP and UDP. Put them behind a load balancer only if "
+    "every agent can take any sender's traffic.",
+    "## Transforms",
+    "Transforms reshape events between sources and sinks. The remap transform runs a small "
+    "language that parses, renames and drops fields.",
+    "Parsing at the edge costs CPU on every host, but it keeps the central cluster simple. Most "
+    "teams parse JSON at the agent and leave the rest for later.",
+    "Sampling belongs in a transform too: drop debug lines before they leave the host, not after "
+    "they cross the network.",
+    "Buffers decide what happens when a sink is slow. A disk buffer survives restarts; a memory "
+    "buffer is faster and forgets.",
+    "Once the pipeline works on one host, roll it out with the same config everywhere and watch "
+    "the component metrics for dropped events.",
+]
+_FIRST = 3  # the line the first paragraph is on
+
+
+def draft(sentence: str, place: str) -> tuple[str, int]:
+    """A short post about Vector with `sentence` as its own paragraph at `place` ("opening",
+    "middle", "closing"), or `sentence` itself a paragraph of the body ("inline": it replaces
+    the fifth one), and the line it is on."""
+    blocks = list(_BODY)
+    at = {"opening": 0, "middle": 6, "closing": len(blocks), "inline": 4}[place]
+    if place == "inline":
+        blocks[at] = sentence
+    else:
+        blocks.insert(at, sentence)
+    return "# Shipping logs with Vector\n\n" + "\n\n".join(blocks) + "\n", _FIRST + 2 * at
+
+
+def leftover_lines(text: str) -> list[tuple[int, str]]:
+    return [(f.span.line, f.code) for f in lint(text) if f.code.startswith(LEFTOVER)]
+
+
+# The assistant on itself and its output; directives on the draft's material; offers about the
+# draft; notes by their place. Each: the sentence, where it stands, the code reported on its line.
+SAID = [
+    # (a) the assistant about itself or its output
+    ("I kept the intro under a hundred words so the first screen gets to the point.", "closing", "S007"),
+    (
+        "I've assumed you run Postgres 16; older releases lack the MERGE syntax used in the examples.",
+        "closing",
+        "S007",
+    ),
+    ("I wasn't able to verify the benchmark results against a real cluster.", "closing", "S007"),
+    ("My figures are illustrative rather than measured.", "closing", "S007"),
+    (
+        "These numbers are made up to show the shape of the curve, so replace them before publishing.",
+        "closing",
+        "S007",
+    ),
+    ("I went with a conversational tone since the brief mentioned junior developers.", "closing", "S007"),
+    (
+        "I guessed at the pricing for the enterprise tier, so treat that row as a placeholder.",
+        "closing",
+        "S007",
+    ),
+    ("I couldn't confirm whether the flag is still experimental in 1.30.", "closing", "S007"),
+    ("I invented the customer name in the case study; swap in a real one.", "closing", "S007"),
+    ("I left the conclusion open-ended so you can plug in your own call to action.", "closing", "S007"),
+    ("All of the latency numbers here are placeholders until you run the load test.", "closing", "S007"),
+    ("I structured the piece around the three questions your sales team keeps hearing.", "opening", "S007"),
+    ("I haven't tested the code samples, so run them once before this goes live.", "closing", "S007"),
+    # (b) directives to the writer about the draft's content
+    ("Double-check the version numbers in the install section before this goes live.", "closing", "S007"),
+    ("Please verify these figures against your own dashboards.", "closing", "S007"),
+    ("Swap the placeholder screenshots for real captures from your staging environment.", "closing", "S007"),
+    ("Replace the sample testimonial with a quote from an actual customer.", "closing", "S007"),
+    ("Fill in the bracketed parts with your team's real numbers.", "closing", "S007"),
+    ("Plug in your own benchmark results in the comparison table.", "closing", "S007"),
+    ("Update the intro once the release date is confirmed.", "middle", "S007"),
+    ("Tweak the headline if your audience prefers something less playful.", "closing", "S007"),
+    ("Cite a source for the 60% adoption claim, or cut it.", "middle", "S007"),
+    ("Link the migration guide wherever this section mentions it.", "middle", "S007"),
+    ("Add a screenshot of the dashboard after the second step.", "middle", "S007"),
+    ("You may want to source the churn statistic from your own analytics.", "closing", "S007"),
+    (
+        "Make sure the pricing in the table above still matches your plans page before publishing.",
+        "closing",
+        "S007",
+    ),
+    ("Insert a short quote from your on-call engineer here to make it personal.", "middle", "S008"),
+    ("Before you publish, confirm the API limits I quoted with the platform team.", "closing", "S007"),
+    (
+        "It's worth checking the quoted error messages against the current release before posting.",
+        "closing",
+        "S007",
+    ),
+    ("Someone should fact-check the adoption figures in the opening paragraph.", "middle", "S007"),
+    # (c) offers about the draft
+    ("Should I expand the troubleshooting part into its own section?", "closing", "S007"),
+    ("Would you like a version with code samples in Go as well?", "closing", "S007"),
+    ("I can also produce a shorter cut for LinkedIn.", "closing", "S007"),
+    ("Want a punchier title?", "closing", "S007"),
+    ("Happy to rework the ending if it feels abrupt.", "closing", "S007"),
+    ("Let me know if the tone should be more formal.", "closing", "S007"),
+    ("I could turn the comparison into a table if that's easier to scan.", "closing", "S007"),
+    ("If it helps, I can draft a matching meta description too.", "closing", "S007"),
+    ("Can also split this into two shorter posts if it runs long for your blog.", "closing", "S007"),
+    ("Should the sources section be trimmed to the three you cite most?", "closing", "S007"),
+    # (d) notes by their place
+    ("(Verify this number before publishing.)", "middle", "S007"),
+    ("*Note: the throughput figures are estimates; rerun them on your own hardware.*", "closing", "S007"),
+    ("> Reminder: swap in the real customer logo once legal approves.", "middle", "S007"),
+    (
+        "The buffer cut our dropped events by 38% (please confirm this figure with the SRE team) in the "
+        "first month.",
+        "inline",
+        "S008",
+    ),
+    ("_Update the screenshot once the new UI ships._", "middle", "S007"),
+]
+
+# What a post says to its readers in the same shapes: the reader's system, the post's own
+# narrative, questions and offers to readers, tutorial callouts.
+NEAR = [
+    ("Replace `example.com` with your domain.", "closing"),
+    ("Verify the checksum before you install the package.", "closing"),
+    ("Double-check your config for typos in the hostnames.", "closing"),
+    ("I kept the config short so it fits on one screen.", "middle"),
+    ("Update the version number in `Cargo.toml` and run the tests again.", "closing"),
+    ("Swap the default allocator for jemalloc if fragmentation is a problem.", "closing"),
+    ("Confirm that the pods restarted with `kubectl get pods`.", "closing"),
+    ("Fill in the form with your organisation's details and submit it.", "middle"),
+    ("Insert the USB key and reboot.", "middle"),
+    ("Adjust the pool size to match your database's core count.", "closing"),
+    ("Tweak the timeouts until the retries stop piling up.", "closing"),
+    ("Let me know if you run into problems with the installer.", "closing"),
+    ("Would you like to try it? Download the beta from the releases page.", "closing"),
+    ("Should I use a mutex or a channel here? It depends on who owns the data.", "middle"),
+    ("I can also recommend the official book for a deeper dive.", "closing"),
+    ("Happy to help on the forum if you get stuck.", "closing"),
+    ("I assumed the cache was warm, which turned out to be wrong.", "middle"),
+    ("I wasn't able to reproduce the crash on Linux.", "closing"),
+    ("My numbers came from a laptop, so your mileage will vary.", "closing"),
+    ("These numbers are from the production cluster over a week of traffic.", "closing"),
+    ("The figures above are medians of ten runs.", "closing"),
+    ("Cite the RFC number in your commit message so reviewers can find it.", "closing"),
+    ("Link the library statically to avoid the runtime dependency.", "closing"),
+    ("Add a health check to the service definition.", "closing"),
+    ("Source the environment file before running the script.", "closing"),
+    ("Make sure the numbers in your `.env` file match the ports in the compose file.", "closing"),
+    ("You may want to plug in a faster disk for the write-ahead log.", "closing"),
+    ("Before you publish the package, confirm the version in `package.json`.", "closing"),
+    ("If you want a shorter version of the config, drop the comments.", "closing"),
+    ("Want a faster build? Turn on incremental compilation.", "closing"),
+    ("Do you want to keep the old data? Then take a snapshot first.", "closing"),
+    ("Check the numbers against the dashboard after each deploy.", "closing"),
+    ("Replace the placeholder values in `config.yaml` with your credentials.", "closing"),
+    ("(Replace `YOUR_TOKEN` with the token from step 2.)", "middle"),
+    ("*Note: the API is rate limited to 100 requests per minute.*", "closing"),
+    ("> **Tip:** double-check the region before creating the bucket.", "middle"),
+    ("I went with SQLite because the data fits on one disk.", "middle"),
+    ("I couldn't find any documentation on this flag, so I read the source.", "middle"),
+    ("Feel free to open an issue if the examples don't work for you.", "closing"),
+    ("In this post, I'll show how to cut cold starts in half.", "opening"),
+    ("Update your intro paragraph so readers know what they'll learn.", "middle"),
+    ("Let me know in the comments which version you prefer.", "closing"),
+    ("I kept the examples in Go because that is what our services use.", "opening"),
+    ("Should you upgrade now? Only if you use the new resolver.", "closing"),
+    ("We made up a small dataset to show the effect.", "middle"),
+    ("I've added a new section on retries since the first version of this post.", "opening"),
+    ("If there's interest, I'll write a follow-up post on sinks.", "closing"),
+    ("The numbers below are approximate and vary with the hardware.", "middle"),
+    ("Run the migration after step 3, once the backup has finished.", "middle"),
+    ("Test it before you publish the release notes.", "closing"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "place", "code"), SAID, ids=[s[:40] for s, _, _ in SAID])
+def test_a_sentence_to_the_requester_is_reported(sentence: str, place: str, code: str) -> None:
+    text, line = draft(sentence, place)
+    assert (line, code) in leftover_lines(text)
+
+
+@pytest.mark.parametrize(("sentence", "place"), NEAR, ids=[s[:40] for s, _ in NEAR])
+def test_a_sentence_to_readers_is_left_alone(sentence: str, place: str) -> None:
+    text, _ = draft(sentence, place)
+    assert leftover_lines(text) == []
