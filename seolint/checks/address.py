@@ -111,6 +111,7 @@ class Lexicon(NamedTuple):
     directives: frozenset[str]
     inserting: frozenset[str]
     replacing: frozenset[str]
+    editing: frozenset[str]
     offers: frozenset[str]
     parts: Phrases
     weak_parts: Phrases
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         directives=words("directives"),
         inserting=words("inserting"),
         replacing=words("replacing"),
+        editing=words("editing"),
         offers=words("offers"),
         parts=phrases("parts"),
         weak_parts=phrases("weak-parts"),
@@ -363,6 +365,7 @@ def _read_clause(sentence: _Sentence, start: int) -> str | None:
             found = (
                 _self_report(sentence, index)
                 or _could_not_check(sentence, index)
+                or _unsure_of_request(sentence, index)
                 or _mine_made_up(sentence, index)
             )
         return found or _offer(sentence, index)
@@ -389,7 +392,6 @@ _COULD_NOT = (
     ("haven't", "been", "able", "to"), ("have", "not", "been", "able", "to"), ("didn't", "get", "to"),
     ("don't", "have", "a", "way", "to"), ("had", "no", "way", "to"), ("have", "no", "way", "to"),
 )  # fmt: skip
-_EPISTEMIC = frozenset({"verify", "confirm", "fact-check", "validate", "cross-check", "source"})
 _NOT_DONE = (("haven't",), ("have", "not"), ("didn't",), ("did", "not"))
 _NOT_CHECKED = frozenset({"tested", "run", "checked", "verified", "compiled", "executed", "confirmed"})
 _COPULAS = frozenset({"are", "is", "were", "was"})
@@ -432,15 +434,41 @@ def _self_report(sentence: _Sentence, index: int) -> str | None:
         return SAID_WHAT_IT_DID
     if not sentence.framed():
         return None
-    if tokens[verb] == "assumed":
-        following = tokens[rest : rest + 2]
+    if tokens[verb] == "assumed" and (tokens[index] == "i've" or "have" in tokens[index + 1 : verb]):
+        following = tokens[
+            rest : rest + 2
+        ]  # "I've assumed you run Postgres 16"; "I assumed the cache was warm"
         if following[:1] in (["you"], ["your"], ["readers"], ["that"]) or following == ["the", "reader"]:
             return SAID_WHAT_IT_DID
+    if phrase.head == "fact" and _any_check(sentence):
+        return SAID_WHAT_IT_DID  # "I based the latency numbers on public benchmarks, so swap them ..."
     if tokens[verb] in _INVENTING and (tokens[verb] != "made" or tokens[rest : rest + 1] == ["up"]):
         made = noun_phrase(tokens, rest + (tokens[verb] == "made") + (tokens[rest : rest + 1] == ["at"]))
         if made.head in ("fact", "artifact"):
             return SAID_WHAT_IT_DID
     return None
+
+
+_UNSURE = (
+    ("wasn't", "sure"),
+    ("was", "not", "sure"),
+    ("didn't", "know"),
+    ("did", "not", "know"),
+    ("couldn't", "tell"),
+)
+_WH = frozenset({"which", "what", "whether", "if", "how", "who", "where"})
+
+
+def _unsure_of_request(sentence: _Sentence, index: int) -> str | None:
+    """ "I wasn't sure which cloud you use, so ...": what the assistant did not know of the
+    requester, at the draft's edge."""
+    tokens = sentence.tokens
+    length = _starts(tokens, index + 1, _UNSURE)
+    at = index + 1 + length
+    if not length or tokens[index] != "i" or not tokens[at : at + 1] or tokens[at] not in _WH:
+        return None
+    asked = any(token in ("you", "you'd", "you're", "your", "you've") for token in tokens[at + 1 : at + 5])
+    return SAID_WHAT_IT_DID if asked and sentence.framed() else None
 
 
 def _could_not_check(sentence: _Sentence, index: int) -> str | None:
@@ -453,9 +481,11 @@ def _could_not_check(sentence: _Sentence, index: int) -> str | None:
     if length and tokens[at + length : at + length + 1] and tokens[at + length] in lexicon().check:
         verb = at + length
         phrase = noun_phrase(tokens, verb + 1)
-        if phrase.head in ("fact", "part", "weak part") or sentence.requester(verb):
-            return COULD_NOT_CHECK
-        return COULD_NOT_CHECK if tokens[verb] in _EPISTEMIC and sentence.framed() else None
+        return (
+            COULD_NOT_CHECK
+            if phrase.head in ("fact", "part", "weak part") or sentence.requester(verb)
+            else None
+        )
     length = _starts(tokens, at, _NOT_DONE)
     if length and tokens[at + length : at + length + 1] and tokens[at + length] in _NOT_CHECKED:
         phrase = noun_phrase(tokens, at + length + 1)
@@ -496,10 +526,14 @@ def _described_made_up(sentence: _Sentence, index: int) -> str | None:
     invented, where the draft is framed; a weak predicate ("approximate") also needs a cue of
     the request or a directive to check it. "The numbers below are approximate" is a post's."""
     tokens = sentence.tokens
-    if tokens[index] not in _DETERMINERS or (index and tokens[index - 1] != ":"):
+    if index and tokens[index - 1] != ":":
+        return None
+    if tokens[index] == "everything" and tokens[index + 1 : index + 2] in (["in"], ["on"]):
+        index += 2  # "Everything in the comparison table is approximate"
+    if tokens[index] not in _DETERMINERS:
         return None
     phrase = noun_phrase(tokens, index)
-    if phrase.head not in ("fact", "weak part", "part") or phrase.determiner in _OWNED:
+    if phrase.head not in ("fact", "weak part", "part", "artifact") or phrase.determiner in _OWNED:
         return None
     asked = sentence.requester() or _any_check(sentence)
     if _made_up_predicate(tokens, phrase.end, strong_only=True) and (sentence.framed() or asked):
@@ -565,6 +599,8 @@ def _directive(sentence: _Sentence, index: int) -> str | None:
         return None  # "check out the docs", "fill out the form": the reader's own acts
     if rest < len(tokens) and _named(sentence.written, at, rest):
         return None  # "Change Data Capture", "Update Postgres": a name
+    if tokens[rest : rest + 1] == ["with"] and verb in lexicon().replacing:
+        return _replaced_with(sentence, rest + 1)  # "[Replace with a real quote from the team.]"
     phrase = noun_phrase(tokens, rest)
     if phrase.determiner in _OWNED:
         own = tokens[phrase.start : phrase.start + 1] == ["own"]
@@ -572,6 +608,30 @@ def _directive(sentence: _Sentence, index: int) -> str | None:
             return TELLS_TO_CHECK  # "swap in your own numbers"
         return None  # "double-check your config": the reader's own system
     return _directed_at(sentence, verb, phrase)
+
+
+def _replacement_is_real(verb: str, tokens: Tokens, index: int) -> bool:
+    """ "swap them for your own measurements", "source the statistic from your own analytics":
+    what replaces the draft's made-up material, or where it comes from, is the real thing
+    ("verify the numbers on your own hardware" is a reader's check)."""
+    words = lexicon()
+    if verb in words.replacing:
+        joins: tuple[str, ...] = ("with", "for")
+    elif verb in ("source", "cite"):
+        joins = ("from",)
+    else:
+        return False
+    if tokens[index : index + 1] == [] or tokens[index] not in joins:
+        return False
+    return words.real.find(tokens, index + 1, min(len(tokens), index + 4)) >= 0
+
+
+def _replaced_with(sentence: _Sentence, index: int) -> str | None:
+    """ "Replace with a real quote from the team": the real thing to put in for the text here."""
+    tokens = sentence.tokens
+    phrase = noun_phrase(tokens, index)
+    real = lexicon().real.find(tokens, phrase.start, phrase.end) >= 0
+    return TELLS_TO_CHANGE if real and phrase.head in ("fact", "artifact", "strong artifact") else None
 
 
 def _directed_at(sentence: _Sentence, verb: str, phrase: NounPhrase) -> str | None:
@@ -590,11 +650,18 @@ def _directed_at(sentence: _Sentence, verb: str, phrase: NounPhrase) -> str | No
     if placed and verb in words.check and tokens[after] in words.self_:
         return TELLS_TO_CHECK  # "confirm the API limits I quoted"
     if phrase.head == "weak part":
-        return TELLS_TO_CHANGE if phrase.determiner in _DEICTIC or placed else None
+        edited = verb in words.editing and phrase.determiner in ("the", "this", "each", "every")
+        return TELLS_TO_CHANGE if edited or phrase.determiner in _DEICTIC or placed else None
+    if verb == "fact-check" or (
+        verb == "cite" and (placed or sentence.requester(after) or sentence.place.aside)
+    ):
+        return TELLS_TO_CHECK  # only a piece of writing is fact-checked, or has a source cited
     invented = words.invented.find(tokens, phrase.start, phrase.end) >= 0 or (
         words.invented_weak.find(tokens, phrase.start, phrase.end) >= 0
     )
-    real = sentence.has(words.real, after) or words.real.find(tokens, phrase.start, phrase.end) >= 0
+    real = words.real.find(tokens, phrase.start, phrase.end) >= 0 or _replacement_is_real(verb, tokens, after)
+    if phrase.head == "fact" and not real and _elsewhere(tokens, after):
+        return None  # "check the numbers in the metrics tab": the reader's own screen
     if phrase.head == "fact":
         if verb in words.inserting and verb not in words.replacing:
             return TELLS_TO_CHANGE if placed else None  # "include real examples" is advice
@@ -882,8 +949,12 @@ def _asked_about_part(sentence: _Sentence, index: int) -> str | None:
     if tokens[index] not in ("should", "shall", "would", "could") or not sentence.ends_in_question():
         return None
     phrase = noun_phrase(tokens, index + 1)
+    if tokens[phrase.end : phrase.end + 1] != ["be"] and tokens[phrase.end : phrase.end + 1] != ["with"]:
+        return None
     if phrase.determiner in ("the", "this") and phrase.head in ("part", "weak part"):
-        return OFFERS if tokens[phrase.end : phrase.end + 1] == ["be"] and sentence.place.edge else None
+        return OFFERS if tokens[phrase.end] == "be" and sentence.place.edge else None
+    if phrase.determiner in ("a", "an") and phrase.head == "deliverable":  # "Would a version with ... help?"
+        return OFFERS if sentence.place.edge and sentence.place.closing else None
     return None
 
 
