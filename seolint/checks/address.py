@@ -968,7 +968,7 @@ def _part_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(lexicon().parts.phrases)})\b", re.IGNORECASE)
 
 
-_LABELLED = re.compile(r"^\W*(?:[\w'’-]+\s+){0,4}?[\w'’)-]+\s*:")  # "Call to Action: ..."
+_LABELLED = re.compile(r"^[^\w\n]{0,6}[\w'’)-]+(?:\s+[\w'’)-]+){0,4}\s*:")  # "Call to Action: ..."
 
 
 def speaks_of_parts(text: str) -> bool:

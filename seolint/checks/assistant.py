@@ -651,7 +651,7 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
         listed = kind == "list-item"
         place = Place(
             edge,
-            _ASIDE.fullmatch(sentence.text) is not None,
+            _ASIDE.fullmatch(sentence.text.strip()) is not None,
             listed,
             quoted=kind == "quote",
             about_writing=writing,
@@ -714,7 +714,7 @@ def _about_writing(views: Views, screen: DocumentScreen) -> bool:
 
 _LISTING = "lists its notes to the requester"
 # A sentence all in parentheses or brackets: a note set apart from the text.
-_ASIDE = re.compile(r"\s*[(\[][^()\[\]]+[)\]][.!]?\s*")
+_ASIDE = re.compile(r"[(\[][^()\[\]]+[)\]][.!]?")
 _TELLS_TO_CHANGE = "tells the requester to change the draft"
 # Words in double quotes (to the sentence's end if it ends inside them) are someone else's: a
 # post quoting its bot ("I can't see your keys from here.").
