@@ -33,7 +33,7 @@ pointed at as this draft's ("this intro", "the CTA above").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -54,7 +54,9 @@ class Place(NamedTuple):
     aside: bool  # set apart from the text: in parentheses or brackets
     listed: bool = False  # a list item: a bare directive there is a step
     quoted: bool = False  # a blockquote: someone else's words, unless a note's label opens it
-    about_writing: bool = False  # the post's own sentences speak of drafts' parts: advice on writing
+    # Whether the post's own sentences speak of drafts' parts (advice on writing), asked only
+    # when a part of a draft is named: most documents are never asked.
+    about_writing: Callable[[], bool] = lambda: False
     closing: bool = True  # the last sentence of its block: no answer of the post's follows a question
 
 
@@ -305,6 +307,8 @@ class _Sentence:
 def address_form(text: str, place: Place) -> str | None:
     """What the sentence `text` does as a sentence to the requester (see the module's
     docstring), or None when it is a sentence for readers."""
+    if not _may_hold_form(text):
+        return None  # most sentences
     written = tokens_of(text)
     if not written:
         return None
@@ -322,6 +326,107 @@ def address_form(text: str, place: Place) -> str | None:
         if form is not None:
             return form
     return None
+
+
+class _Heads(NamedTuple):
+    """What may open a clause of one of the forms, as `_may_hold_form` reads it."""
+
+    single: frozenset[str]  # a clause opening with one of these words may open a form
+    pairs: frozenset[tuple[str, str]]  # or with one of these two ("you should", "the editor")
+    self_: frozenset[str]  # "I", "I've": a verb of the forms follows within a few words
+    after_self: frozenset[str]
+    asking: Phrases  # "please", "you'll want to": a directive's verb follows
+    directives: frozenset[str]  # a directive's verb: the sentence names some of the draft's material
+    material: frozenset[str]  # the words of what a directive may be about
+    others: Phrases  # heads that may open a form whatever follows: "should I", "happy", "let me know"
+
+
+@cache
+def _heads() -> _Heads:
+    words = lexicon()
+    others = {"my", *_GLAD, *(" ".join(head) for head in (*_OFFER_HEADS, *_KNOW_HEADS, *_CHECKED_HEADS))}
+    others |= {f"{modal} {adverb}" for modal in ("could", "can") for adverb in _ADVERBS}
+    others |= {
+        f"{modal} {det}"
+        for modal in ("should", "shall", "would", "could")
+        for det in ("the", "this", "a", "an")
+    }
+    after_self = {*words.did, *_MODALS, *_GLAD, "be", "am", "unable", "able", "sure", "know"}
+    after_self |= {"tell", *(head[0] for head in (*_COULD_NOT, *_NOT_DONE, *_UNSURE))}
+    classes = (words.parts, words.weak_parts, words.facts, words.strong_artifacts, words.artifacts,
+               words.deliverables, words.invented, words.invented_weak, words.real, words.requester,
+               words.places)  # fmt: skip
+    material = {word for phrases in classes for phrase in phrases.phrases for word in phrase.split()}
+    heads = [phrase.split() for phrase in (*others, *words.asking.phrases)]
+    single = {*words.self_, *words.directives, *(head[0] for head in heads if len(head) == 1)}
+    return _Heads(
+        frozenset(single),
+        frozenset((head[0], head[1]) for head in heads if len(head) > 1 and head[0] not in single),
+        words.self_,
+        frozenset(after_self),
+        words.asking,
+        words.directives,
+        frozenset(material - _NP_ENDS - _DETERMINERS - {"you", "your", "a", "an"}),
+        Phrases(others),
+    )
+
+
+# The first two words of each clause (a mark starts one), past a note's marks and `_OPENERS`.
+_CLAUSE_HEAD = re.compile(
+    r"(?:^|[,;:!?()\[\]—–])[\s*_\"'“”‘`>#•.…-]*(?:(?:and|so|but|then|also|oh|ok|okay|one)\s+)*"
+    r"([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?"
+)
+_PUNCTUATION = str.maketrans(dict.fromkeys(',;:!?()[]—–.*_"“”`', " "))
+_SELF_REACH = 5  # words after "I" its verb may be ("I've also deliberately kept")
+_READ_WORDS = 8
+
+
+def _may_hold_form(text: str) -> bool:
+    """Whether a clause of `text` opens with what opens one of the forms, and what must come
+    with it does: one search for the first words of its clauses and a few lookups, which rule
+    out nearly every sentence before it is read as tokens. A clause starts where
+    `_clause_starts` starts one, or more often."""
+    heads = _heads()
+    lowered = text.lower().replace("’", "'")
+    named: bool | None = None  # whether the sentence names some of the draft's material
+    for found in _CLAUSE_HEAD.finditer(lowered):
+        head, second = found.group(1, 2)
+        if found.start() == 0 and (head in _DETERMINERS or head == "everything") and _said_made_up(lowered):
+            return True
+        if head not in heads.single and (head, second) not in heads.pairs:
+            continue  # most clauses
+        words = lowered[found.start(1) :].split(None, _READ_WORDS)
+        if head in heads.self_:
+            if any(word.strip(_EDGES) in heads.after_self for word in words[1:_SELF_REACH]):
+                return True
+            continue
+        verb = heads.asking.at(words, 0)
+        verb += heads.asking.at(words, verb)
+        if verb < len(words) and (words[verb] in heads.directives or _base(words[verb]) in heads.directives):
+            if named is None:
+                named = not heads.material.isdisjoint(lowered.translate(_PUNCTUATION).split())
+            if named:
+                return True
+        if heads.others.at(words, 0):
+            return True
+    return False
+
+
+_EDGES = ".,;:!?*_\"'“”)"
+_SUBJECT_WORDS = 9  # words a sentence's subject and copula may take ("All of the latency numbers here are")
+
+
+def _said_made_up(lowered: str) -> bool:
+    """Whether a sentence opening with a determiner says, after its first copula, that
+    something is made up ("These numbers are made up", "The figures above are estimates")."""
+    words = lowered.translate(_PUNCTUATION).split(None, _SUBJECT_WORDS + 4)
+    for at, word in enumerate(words[:_SUBJECT_WORDS]):
+        if word in _COPULAS:
+            at += 1
+            while at < len(words) and words[at] in _HEDGES:
+                at += 1
+            return bool(lexicon().invented.at(words, at) or lexicon().invented_weak.at(words, at))
+    return False
 
 
 def _clause_starts(tokens: Tokens) -> list[int]:
@@ -691,8 +796,9 @@ def _this_drafts_part(sentence: _Sentence, phrase: NounPhrase, aside_counts: boo
     pointed at, or in a note set apart when `aside_counts`)."""
     if phrase.head != "part" or _elsewhere(sentence.tokens, phrase.end):
         return False
-    about_writing = sentence.place.about_writing and not (aside_counts and sentence.place.aside)
-    return not about_writing or _pointed_at(sentence, phrase)
+    if aside_counts and sentence.place.aside:
+        return True
+    return _pointed_at(sentence, phrase) or not sentence.place.about_writing()
 
 
 def _elsewhere(tokens: Tokens, index: int) -> bool:

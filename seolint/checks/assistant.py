@@ -635,8 +635,8 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
     views = doc.views
     count = len(views.blocks)
     read = views.sentences
-    screen = document_screen([sentence.text for sentence in read])
-    writing = _about_writing(views, screen)
+    screen = document_screen([s.text for s in read if views.blocks[s.block].block.kind != "quote"])
+    writing = cache(lambda: _about_writing(views, screen))
     found = []
     thinking = None  # the block of a reasoning trace: all its sentences are the assistant's
     listing: set[int] = set()  # the items of a list under the assistant's head line
@@ -651,7 +651,7 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
         listed = kind == "list-item"
         place = Place(
             edge,
-            _ASIDE.fullmatch(sentence.text.strip()) is not None,
+            sentence.text[:1] in "([" and _ASIDE.fullmatch(sentence.text.strip()) is not None,
             listed,
             quoted=kind == "quote",
             about_writing=writing,

@@ -127,7 +127,7 @@ def find_notes(
     linked: dict[int, set[str]] | None = None
     for line in doc.views.lines.values():
         text = line.text
-        spans = [(start, end, "a name to fill in") for start, end in slots(text)]
+        spans = [(start, end, "a name to fill in") for start, end in slots(text, doc.format == "html")]
         if "[" in text or "(" in text or "citation" in text.lower():
             spans += [(m.start(), m.end(), "a note to the writer") for m in bracketed.finditer(text)]
             spans += [(m.start(), m.end(), "a citation still to find") for m in citation.finditer(text)]
@@ -175,7 +175,7 @@ def find_notes(
 
 
 # An aside in a line of text: parentheses, or brackets that are not a link's or a reference's.
-_ASIDE = LazyRegex(r"\((?P<round>[^()\n]{12,300})\)|(?<![\]\w])\[(?P<square>[^\[\]\n]{12,300})\](?![(\[:])")
+_ASIDE = LazyRegex(r"\((?P<round>[^()\n]{12,300})\)|\[(?<![\]\w]\[)(?P<square>[^\[\]\n]{12,300})\](?![(\[:])")
 
 
 def _addressed_asides(doc: Document, skipped: set[int]) -> list[Note]:
@@ -453,7 +453,9 @@ def _answer_citations(doc: Document) -> list[Note]:
     and the text does not index arrays (`items[0]`). Code (`s[2]`, `arg[0]`) is no prose: a
     marker must be left whole by the blanking of what is not."""
     hits = [(number, mark) for number in doc.views.lines for mark in citation_marks(doc.lines[number - 1])]
-    if not hits or keeps_references(doc.source):
+    if sum(mark.numbered for _, mark in hits) < _CITED and all(mark.numbered for _, mark in hits):
+        return []  # no marker alone, nor bare numbers enough: most pages
+    if keeps_references(doc.source):
         return []
     masked = split_lines(blank(doc.source, doc.not_text))
     defined = defined_footnotes(doc.source)

@@ -21,18 +21,20 @@ from functools import cache
 from seolint.checks.leftover_lexicon import leftover_words
 from seolint.registry.lazy_patterns import LazyRegex
 
-# The delimiters, each with its content in a group of its own name.
+# The delimiters, each with its content in a group of its own name. Each opens with its
+# literal character, so that `re` skips to the places a delimiter can start; what may not
+# stand before it is looked back at from there.
 _DELIMITED = LazyRegex(
-    r"(?<![\]\w])\[\[(?P<double>[^\[\]\n]{1,60})\]\](?![(\[:])"
-    r"|(?<![\]\w\[])\[(?P<square>[^\[\]\n^][^\[\]\n]{0,59})\](?![(\[:\]])"
-    r"|(?<![\w<])<(?P<angle>[A-Za-z][A-Za-z _]{0,40})>"
-    r"|(?<![\w_])__(?P<dunder>[A-Z][A-Z0-9_]{1,40}?)__(?![\w])"
-    r"|(?<![\w{$/%])\{(?P<brace>[a-z][a-z0-9_]{1,40})\}(?!\})"
-    r"|(?<![\w%])%(?P<percent>[A-Z][A-Z0-9_]{1,40})%(?!\w)"
+    r"\[\[(?<![\]\w]\[\[)(?P<double>[^\[\]\n]{1,60})\]\](?![(\[:])"
+    r"|\[(?<![\]\w\[]\[)(?P<square>[^\[\]\n^][^\[\]\n]{0,59})\](?![(\[:\]])"
+    r"|<(?<![\w<]<)(?P<angle>[A-Z][A-Z _]{1,40}|(?i:your|our) [A-Za-z _]{1,40})>"
+    r"|__(?<![\w_]__)(?P<dunder>[A-Z][A-Z0-9_]{1,40}?)__(?![\w])"
+    r"|\{(?<![\w{$/%]\{)(?P<brace>[a-z][a-z0-9_]{1,40})\}(?!\})"
+    r"|%(?<![\w%]%)(?P<percent>[A-Z][A-Z0-9_]{1,40})%(?!\w)"
 )
 # A figure's stand-in before its unit: "adds N ms", "by X%" (not "N/2+1", "O(N)", "5XX").
-_FIGURE = LazyRegex(r"(?<![\w/+*^(.%-])[NX](?=\s?(?:ms\b|%))")
-_TRIGGERS = ("[", "<", "__", "{", "%", " N", " X")
+_FIGURE = LazyRegex(r"[NX](?<![\w/+*^(.%-][NX])(?=\s?(?:ms\b|%))")
+_OPENERS = ("[", "<", "__", "{", "%")  # a line with none of them holds no delimited slot
 _LETTERS = frozenset({"X", "XX", "XXX", "N", "NN", "Y", "X.Y", "X.Y.Z", "#", "##"})
 _FILLERS = frozenset({"here", "placeholder", "tbd", "goes"})
 _OWNERS = frozenset({"your", "our", "client's", "customer's", "company's"})
@@ -72,16 +74,19 @@ def is_slot(content: str, delimiter: str = "square") -> bool:
     return capitals or owned or titled or bare
 
 
-def slots(text: str) -> Iterator[tuple[int, int]]:
-    """Where the slots of a line of text are (start, end offsets), those in a quotation aside."""
-    if not any(trigger in text for trigger in _TRIGGERS):
-        return
+def slots(text: str, tagged: bool = False) -> Iterator[tuple[int, int]]:
+    """Where the slots of a line of text are (start, end offsets), those in a quotation aside;
+    `tagged`: the line is HTML's, whose "<" opens its tags (and no `<COMPANY>` slot)."""
+    delimited = any(opener in text for opener in (_OPENERS[:1] + _OPENERS[2:] if tagged else _OPENERS))
+    figured = ("ms" in text or "%" in text) and ("N" in text or "X" in text)
+    if not delimited and not figured:
+        return  # most lines
     quoted = _quotations(text)
-    for found in _DELIMITED.finditer(text):
+    for found in _DELIMITED.finditer(text) if delimited else ():
         delimiter = found.lastgroup or "square"
         if is_slot(found.group(delimiter), delimiter) and not _inside(quoted, found.start()):
             yield found.start(), found.end()
-    for found in _FIGURE.finditer(text):
+    for found in _FIGURE.finditer(text) if figured else ():
         if not _inside(quoted, found.start()):
             yield found.start(), found.end()
 

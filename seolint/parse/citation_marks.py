@@ -20,10 +20,12 @@ _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 # `<sup><a ...>1</a></sup>`) nor an exponent (`n<sup>2</sup>`, `10<sup>6</sup>`, `m²`): a
 # superscript follows a stop or a word of three letters.
 _NUMBERED_MARK = re.compile(
-    r"(?<=[^\s\[\]])(?:\[\d{1,2}\])+(?![(\[:\w])"
-    r"|(?:(?<=[.,;:!?”\"])|(?<=[^\W\d_]{3}))<sup>\s*\d{1,2}\s*</sup>"
+    r"\[(?<=[^\s\[\]]\[)\d{1,2}\](?:\[\d{1,2}\])*(?![(\[:\w])"
+    r"|<sup>(?:(?<=[.,;:!?”\"]<sup>)|(?<=[^\W\d_]{3}<sup>))\s*\d{1,2}\s*</sup>"
 )
-_SUPERSCRIPT_MARK = re.compile(rf"(?<=[^\W\d_]{{3}})[{_SUPERSCRIPTS}]+(?![\w{_SUPERSCRIPTS}])")
+_SUPERSCRIPT_MARK = re.compile(
+    rf"[{_SUPERSCRIPTS}](?<=[^\W\d_]{{3}}[{_SUPERSCRIPTS}])[{_SUPERSCRIPTS}]*(?![\w{_SUPERSCRIPTS}])"
+)
 # Markers no post writes for itself: an answer page's source token (`【3†source】`), a
 # citation command (`[cite: 4]`, `[source 2]`) or a parenthesised source number (`(source 2)`).
 _SOURCE_MARK = re.compile(
@@ -63,12 +65,24 @@ def citation_marks(source_line: str) -> Iterator[Mark]:
     if not source_line.isascii() and _has_superscript(source_line):  # "doubled³": no exponent of a word
         for found in _SUPERSCRIPT_MARK.finditer(source_line):
             yield Mark(found.start(), found.end(), False)
-    if bracket or "(" in source_line or "【" in source_line:
+    if ((bracket or "(" in source_line) and _names_a_source(source_line)) or "【" in source_line:
         for found in _SOURCE_MARK.finditer(source_line):
             yield Mark(found.start(), found.end(), False)
     if "[^" in source_line:
         for found in _FOOTNOTE_MARK.finditer(source_line):
             yield Mark(found.start(), found.end(), False)
+
+
+def _names_a_source(text: str) -> bool:
+    """Whether a line holds a word every `_SOURCE_MARK` but the answer page's token holds."""
+    lowered = text.lower()
+    return (
+        "source" in lowered
+        or "cite" in lowered
+        or "citation" in lowered
+        or "(ref" in lowered
+        or "[ref" in lowered
+    )
 
 
 def _has_superscript(text: str) -> bool:
