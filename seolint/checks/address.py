@@ -195,7 +195,9 @@ _NP_ENDS = frozenset(
      "are", "was", "were", "be", "been", "will", "would", "should", "could", "can", "may", "might",
      "must", "here", "there", "above", "below", "too", "also", "instead", "throughout", "again",
      "yourself", "now", "later", "first", "please", "while", "than", "via", "per", "like",
-     "wherever", "whenever", "unless", "everywhere", "anywhere"}
+     "wherever", "whenever", "unless", "everywhere", "anywhere", "under", "over", "between", "among",
+     "across", "around", "near", "inside", "within", "without", "behind", "beside", "beneath", "toward",
+     "towards", "upon", "including", "except", "through", "next"}
 )  # fmt: skip
 _PARTICLES = frozenset({"in", "up", "out", "over", "through", "down"})
 _PRONOUNS = frozenset({"it", "this", "them", "that", "everything", "these", "those", "one"})
@@ -242,6 +244,17 @@ def noun_phrase(tokens: Tokens, index: int) -> NounPhrase:
     if not head and end == start and determiner in _DEICTIC:
         head = "pronoun"  # "split this into two posts"
     return NounPhrase(start, end, determiner, head)
+
+
+def subject_phrase(tokens: Tokens, index: int) -> NounPhrase:
+    """The noun phrase at `tokens[index]` as a clause's subject: it ends at its first word of a
+    class, where a verb may follow that no closed class ends it at ("these figures match ...")."""
+    phrase = noun_phrase(tokens, index)
+    for end in range(phrase.start + 1, phrase.end):
+        head = _classed(tokens, phrase.start, end)
+        if head:
+            return phrase._replace(end=end, head=head)
+    return phrase
 
 
 def _classed(tokens: Tokens, start: int, end: int) -> str:
@@ -391,7 +404,8 @@ def _may_hold_form(text: str) -> bool:
     named: bool | None = None  # whether the sentence names some of the draft's material
     for found in _CLAUSE_HEAD.finditer(lowered):
         head, second = found.group(1, 2)
-        if found.start() == 0 and (head in _DETERMINERS or head == "everything") and _said_made_up(lowered):
+        opens = found.start() == 0 or lowered[found.start()] == ":"  # the sentence's subject, or a note's
+        if opens and (head in _DETERMINERS or head == "everything") and _said_made_up(lowered):
             return True
         if head not in heads.single and (head, second) not in heads.pairs:
             continue  # most clauses
@@ -539,6 +553,17 @@ def _self_report(sentence: _Sentence, index: int) -> str | None:
         return SAID_WHAT_IT_DID
     if not sentence.framed():
         return None
+    part = phrase.head == "weak part" or (
+        not phrase.head and _classed(tokens, phrase.start, phrase.end) == "weak part"
+    )
+    whole = tokens[phrase.end - 1 : phrase.end] in (
+        ["post"],
+        ["article"],
+        ["piece"],
+        ["copy"],
+    )  # "I wrote this post"
+    if part and not whole and phrase.determiner in ("the", "this", "each", "every"):
+        return SAID_WHAT_IT_DID  # "I skipped the section on mTLS", at the draft's edge
     if tokens[verb] == "assumed" and (tokens[index] == "i've" or "have" in tokens[index + 1 : verb]):
         following = tokens[
             rest : rest + 2
@@ -625,6 +650,28 @@ def _made_up_predicate(tokens: Tokens, index: int, strong_only: bool) -> bool:
     return bool(words.invented.at(tokens, at) or (not strong_only and words.invented_weak.at(tokens, at)))
 
 
+_MUST = (
+    ("should", "be"),
+    ("must", "be"),
+    ("need", "to", "be"),
+    ("needs", "to", "be"),
+    ("will", "need", "to", "be"),
+)
+_CHECKED = frozenset(
+    {"verified", "checked", "confirmed", "double-checked", "fact-checked", "validated", "replaced", "swapped",
+     "updated", "rerun", "re-run", "retested", "re-tested", "reviewed", "sourced", "cited", "measured"}
+)  # fmt: skip
+
+
+def _checked_passively(tokens: Tokens) -> bool:
+    """ "... and should be verified", "need to be replaced": a check asked of no one in particular."""
+    for at in range(len(tokens)):
+        length = _starts(tokens, at, _MUST)
+        if length and tokens[at + length : at + length + 1] and tokens[at + length] in _CHECKED:
+            return True
+    return False
+
+
 def _described_made_up(sentence: _Sentence, index: int) -> str | None:
     """ "These numbers are made up, so replace them", "*Note: the throughput figures are
     estimates; rerun them*": a fact of the draft opening the sentence (or a note), said to be
@@ -637,10 +684,10 @@ def _described_made_up(sentence: _Sentence, index: int) -> str | None:
         index += 2  # "Everything in the comparison table is approximate"
     if tokens[index] not in _DETERMINERS:
         return None
-    phrase = noun_phrase(tokens, index)
+    phrase = subject_phrase(tokens, index)
     if phrase.head not in ("fact", "weak part", "part", "artifact") or phrase.determiner in _OWNED:
         return None
-    asked = sentence.requester() or _any_check(sentence)
+    asked = sentence.requester() or _any_check(sentence) or _checked_passively(tokens)
     if _made_up_predicate(tokens, phrase.end, strong_only=True) and (sentence.framed() or asked):
         return MADE_UP
     if _made_up_predicate(tokens, phrase.end, strong_only=False) and sentence.framed() and asked:
@@ -865,7 +912,7 @@ def _checked_that(sentence: _Sentence, index: int) -> str | None:
     if not length:
         return None
     at += length + (tokens[at + length : at + length + 1] == ["that"])
-    phrase = noun_phrase(tokens, at)
+    phrase = subject_phrase(tokens, at)
     if phrase.head != "fact" or phrase.determiner in _OWNED:
         return None
     if phrase.determiner in _DEICTIC or _points_into_draft(sentence, phrase.end) or sentence.requester(at):
@@ -885,8 +932,17 @@ def _points_into_draft(sentence: _Sentence, index: int) -> bool:
     if tokens[index] in words.self_:
         verb = _verb_after_self(tokens, index)
         return verb < len(tokens) and tokens[verb] in words.did
+    if tokens[index] in ("where", "wherever", "when", "whenever"):  # "where the outage is mentioned"
+        told = tokens[index + 1 : index + 7]
+        if any(token in _TOLD for token in told) and not any(token in _STRONG_STOPS for token in told):
+            return True
     found = words.places.find(tokens, index, min(len(tokens), index + 8))
     return found >= 0 and not any(token in _STRONG_STOPS for token in tokens[index:found])
+
+
+_TOLD = frozenset(
+    {"mentioned", "discussed", "described", "cited", "referenced", "named", "quoted", "introduced"}
+)
 
 
 # --- an offer about the draft --------------------------------------------------------------------
