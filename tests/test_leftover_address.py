@@ -329,3 +329,35 @@ def test_a_sentence_to_the_requester_is_reported(sentence: str, place: str, code
 def test_a_sentence_to_readers_is_left_alone(sentence: str, place: str) -> None:
     text, _ = draft(sentence, place)
     assert leftover_lines(text) == []
+
+
+# Sentences written before the grammar was, never developed on (tests/data/address_heldout.toml):
+# the share reported is the grammar's measure on phrasings it did not see. First measured: 15/22.
+HELD_OUT_FLOOR = 15
+_HELD_OUT_BODY = [
+    "Connection pools keep a set of open connections so each request skips the handshake. Sized "
+    "well, they cut tail latency without starving the database.",
+    "Start from the number of cores on the database host, not the number of application threads. "
+    "A pool larger than the database can serve only moves the queue.",
+    "Watch the wait time metric: when requests queue for a connection, the pool is too small or "
+    "the queries are too slow.",
+]
+
+
+def test_held_out_sentences_keep_their_first_measured_share() -> None:
+    from pathlib import Path
+
+    from seolint.config.files import tomllib
+
+    said = tomllib.loads(
+        (Path(__file__).parent / "data" / "address_heldout.toml").read_text(encoding="utf-8")
+    )
+    reported = 0
+    for entry in said["said"]:
+        blocks = list(_HELD_OUT_BODY)
+        at = {"opening": 0, "middle": 2, "closing": len(blocks)}[entry["place"]]
+        blocks.insert(at, entry["text"])
+        text = "# Tuning connection pools\n\n" + "\n\n".join(blocks) + "\n"
+        reported += any(line == _FIRST + 2 * at for line, _ in leftover_lines(text))
+    print(f"held out: {reported}/{len(said['said'])}")
+    assert reported >= HELD_OUT_FLOOR
