@@ -386,7 +386,7 @@ def _heads() -> _Heads:
 
 # The first two words of each clause (a mark starts one), past a note's marks and `_OPENERS`.
 _CLAUSE_HEAD = re.compile(
-    r"(?:^|[,;:!?()\[\]—–])[\s*_\"'“”‘`>#•.…-]*(?:(?:and|so|but|then|also|oh|ok|okay|one)\s+)*"
+    r"(?:^|[,;:!?()\[\]—–])[^a-z0-9]{0,4}?(?:(?:and|so|but|then|also|oh|ok|okay|one)\s+)*"
     r"([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?"
 )
 _PUNCTUATION = str.maketrans(dict.fromkeys(',;:!?()[]—–.*_"“”`', " "))

@@ -29,7 +29,7 @@ from seolint.checks.leftover_lexicon import alternation, leftover_words
 from seolint.checks.review_marks import review_marks
 from seolint.document.lines import blank, split_lines
 from seolint.document.model import Document, Span
-from seolint.document.placeholders import BRACKETED
+from seolint.document.placeholders import BRACKETED, PARENTHESIZED
 from seolint.document.tags import tag_spans
 from seolint.parse.citation_marks import (
     citation_marks,
@@ -127,7 +127,7 @@ def find_notes(
     linked: dict[int, set[str]] | None = None
     for line in doc.views.lines.values():
         text = line.text
-        spans = [(start, end, "a name to fill in") for start, end in slots(text, doc.format == "html")]
+        spans = [(start, end, "a name to fill in") for start, end in slots(text)]
         if "[" in text or "(" in text or "citation" in text.lower():
             spans += [(m.start(), m.end(), "a note to the writer") for m in bracketed.finditer(text)]
             spans += [(m.start(), m.end(), "a citation still to find") for m in citation.finditer(text)]
@@ -139,7 +139,7 @@ def find_notes(
             before = doc.lines[line.number - 1][: line.column - 1] + text[:start]
             opens_item = line.number in items and not text[:start].strip()
             angled = is_angle_slot(text, start)  # "<COMPANY>" looks like a tag, and is no element
-            if (tags.overlaps(start, end) and not angled) or (angled and doc.format == "html"):
+            if tags.overlaps(start, end) and not angled:
                 continue
             if _task_box(written, before, opens_item) or BRACKETED.fullmatch(written):
                 continue  # a task list's box; a link placeholder, L001's
@@ -178,6 +178,19 @@ def find_notes(
 _ASIDE = LazyRegex(r"\((?P<round>[^()\n]{12,300})\)|\[(?<![\]\w]\[)(?P<square>[^\[\]\n]{12,300})\](?![(\[:])")
 
 
+_INSERT = LazyRegex(r"\[\s*(?:insert|add)\s", re.IGNORECASE)
+
+
+def _others(aside: str) -> bool:
+    """Whether another rule names the aside: a link placeholder (L001's) or a bracketed
+    instruction to insert something (S002's "[Insert ...]")."""
+    return (
+        BRACKETED.fullmatch(aside) is not None
+        or PARENTHESIZED.fullmatch(aside) is not None
+        or (_INSERT.match(aside) is not None)
+    )
+
+
 def _addressed_asides(doc: Document, skipped: set[int]) -> list[Note]:
     """An aside inside a sentence that speaks to the requester about the draft, by the grammar
     of address: "cut our bill by 38% (please confirm this figure with finance) in ...". A
@@ -195,7 +208,7 @@ def _addressed_asides(doc: Document, skipped: set[int]) -> list[Note]:
             continue
         for match in _ASIDE.finditer(line.text):
             inner = match.group("round") or match.group("square")
-            if address_form(inner, Place(edge=False, aside=True)) is None:
+            if _others(match.group()) or address_form(inner, Place(edge=False, aside=True)) is None:
                 continue
             start = line.column + match.start()
             found.append(

@@ -9,7 +9,8 @@ slot (slot-nouns in leftover_words.toml: company, name, date, amount, ...), writ
 slot is, in capitals, in title case, after "your" or "our", or as the bare noun; or a
 placeholder letter (`X`, `N`, `XX`). So `[INFO]`, `[Conference]`, `__FILE__`, `Vec<T>`,
 `<CONFIG_DIR>` and `map[string]int` are not slots, and brackets inside a quotation are its
-editor's (“[the pool] is ready”). `{{name}}` and `[Insert ...]` are S002's, link targets L001's.
+editor's (“[the pool] is ready”). `<COMPANY>` is a slot in HTML too, where a browser shows
+nothing in its place. `{{name}}` and `[Insert ...]` are S002's, link targets L001's.
 """
 
 from __future__ import annotations
@@ -74,10 +75,9 @@ def is_slot(content: str, delimiter: str = "square") -> bool:
     return capitals or owned or titled or bare
 
 
-def slots(text: str, tagged: bool = False) -> Iterator[tuple[int, int]]:
-    """Where the slots of a line of text are (start, end offsets), those in a quotation aside;
-    `tagged`: the line is HTML's, whose "<" opens its tags (and no `<COMPANY>` slot)."""
-    delimited = any(opener in text for opener in (_OPENERS[:1] + _OPENERS[2:] if tagged else _OPENERS))
+def slots(text: str) -> Iterator[tuple[int, int]]:
+    """Where the slots of a line of text are (start, end offsets), those in a quotation aside."""
+    delimited = any(opener in text for opener in _OPENERS)
     figured = ("ms" in text or "%" in text) and ("N" in text or "X" in text)
     if not delimited and not figured:
         return  # most lines
