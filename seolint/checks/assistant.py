@@ -1,5 +1,5 @@
-"""Chatbot framing by its grammar (S007): the assistant speaking to the person who asked for
-the draft, about the draft or about itself.
+"""Chatbot framing by its grammar (read by S007, in seolint.checks.leftovers): the assistant
+speaking to the person who asked for the draft, about the draft or about itself.
 
 A chat assistant's own sentences have a small set of shapes, whatever words fill them:
 it offers to do more with the draft ("Want me to shorten it?"), hopes the draft helps, says
@@ -9,21 +9,20 @@ browse"), tells the requester what to check or replace before publishing, announ
 draft ("Here's a 1,200-word blog post on ..."), or discloses that AI wrote the text. Each
 shape is a pattern over the sentence with slots for a verb and an object, and the words
 that fill the slots are data (assistant_words.toml). S003 keeps its literal phrases; a
-sentence they report is left to S003.
+sentence they report is left to S003. A sentence none of these shapes fits is read by the
+grammar of address (seolint.checks.address), clause by clause.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from seolint.checks.address import Place, address_form, speaks_of_parts
 from seolint.checks.leftover_spans import locate_sentence, sentence_end_line
 from seolint.document.model import Document, Span
-from seolint.findings.records import Fix, Problem, Severity
-from seolint.registry.edits import remove_sentence
 from seolint.registry.lazy_patterns import (
     DocumentScreen,
     LazyRegex,
@@ -32,7 +31,6 @@ from seolint.registry.lazy_patterns import (
     document_screen,
 )
 from seolint.registry.packs.match import Matcher, PackCheck
-from seolint.registry.rule import NoOptions, rule
 
 if TYPE_CHECKING:
     from seolint.document.views import Sentence, Views
@@ -80,7 +78,8 @@ _FIGURES = r"(?:numbers|data|figures|stats|statistics|metrics|sources|examples|l
 # A cue that a fact the requester is told to check was invented by the draft: strong ones
 # hold alone; weak ones ("these numbers", "the figures above") only with a verb of checking.
 _INVENTED_STRONG = (
-    r"illustrative|hypothetical|made[- ]up|invented|fictional|approximate|estimated|placeholder \w+"
+    r"illustrative|hypothetical|made[- ]up|invented|fictional|approximate|estimated"
+    rf"|placeholder {_FIGURES}"
     r"|before (?:publishing|you publish|posting|(?:it|this) goes (?:live|out)|going live|(?:it"
     r"|this) (?:is published|ships))"
     r"|where i(?:'ve| have) marked|i(?:'ve| have)? (?:made up|estimated)"
@@ -472,7 +471,7 @@ def cues() -> tuple[Cue, ...]:
         "invented": rf"\b(?:{_INVENTED_STRONG}|for illustration)\b"
         rf"|\b(?:dummy|fake|placeholder|made-up|fictional) (?:{w.fact})\b",
         "made up": r"\b(?:illustrative|hypothetical|made[- ]up|invented|fictional|dummy|fake|for illustration"
-        r"|placeholder \w+|where i(?:'ve| have) marked|(?:are|is) (?:just |only )?placeholders?)\b",
+        rf"|placeholder {_FIGURES}|where i(?:'ve| have) marked|(?:are|is) (?:just |only )?placeholders?)\b",
         "artifact": r"\b(?:screenshots?|images?|diagrams?|charts?|graphs?|logos?|illustrations?|gifs?|videos?"
         r"|embeds?|tables?|infographics?)\b",
         "before you publish": r"\bbefore (?:you (?:publish|post|go live|hit publish)|(?:it"
@@ -623,6 +622,7 @@ class Said(NamedTuple):
     form: str
     block: int  # index into doc.views.blocks
     text: str
+    addressed: bool = False  # found by the grammar of address alone (seolint.checks.address)
 
 
 def assistant_sentences(doc: Document) -> tuple[Said, ...]:
@@ -634,36 +634,87 @@ def assistant_sentences(doc: Document) -> tuple[Said, ...]:
 def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
     views = doc.views
     count = len(views.blocks)
-    read = [s for s in views.sentences if views.blocks[s.block].block.kind != "quote"]
-    screen = document_screen([sentence.text for sentence in read])
+    read = views.sentences
+    screen = document_screen([s.text for s in read if views.blocks[s.block].block.kind != "quote"])
+    writing = cache(lambda: _about_writing(views, screen))
     found = []
     thinking = None  # the block of a reasoning trace: all its sentences are the assistant's
     listing: set[int] = set()  # the items of a list under the assistant's head line
     last_heading = max((*(heading.span.line for heading in doc.headings), *_plain_heads(views)), default=0)
-    for sentence in read:
+    last_in_block = {sentence.block: at for at, sentence in enumerate(read)}
+    for at, sentence in enumerate(read):
         edge = sentence.block < _EDGE_BLOCKS or (
             sentence.block >= count - _EDGE_BLOCKS
             and views.blocks[sentence.block].block.span.line > last_heading
         )  # a closing block with a section of the post under it is the post's own
-        listed = views.blocks[sentence.block].block.kind == "list-item"
-        form = assistant_form(sentence.text, listed, edge, screen)
+        kind = views.blocks[sentence.block].block.kind
+        listed = kind == "list-item"
+        place = Place(
+            edge,
+            sentence.text[:1] in "([" and _ASIDE.fullmatch(sentence.text.strip()) is not None,
+            listed,
+            quoted=kind == "quote",
+            about_writing=writing,
+            closing=last_in_block[sentence.block] == at,
+        )
+        form, addressed = _form_of(sentence.text, place, screen)
+        if form is not None and _QUOTED.search(sentence.text):
+            form, addressed = _form_of(_QUOTED.sub('""', sentence.text), place, screen)
         if form == _TELLS_TO_CHANGE and _introduces_code(doc, views, sentence.block):
             form = None  # "Add the keyword after the closing parenthesis:" over the SQL: a step
-        if form is not None and _QUOTED.search(sentence.text):
-            form = assistant_form(_QUOTED.sub('""', sentence.text), listed, edge, screen)
         if form is None and sentence.block == thinking:
-            form = _THINKING
+            form, addressed = _THINKING, False
         if form is None and sentence.block in listing:
-            form = _LISTING
+            form, addressed = _LISTING, False
         if form is not None:
             thinking = sentence.block if form == _THINKING else thinking
             if form not in _NOT_HEADS and sentence.text.rstrip().endswith(":") and not listed:
                 listing |= _list_under(views, sentence.block)
-            found.append(_said(doc, sentence, form))
+            found.append(_said(doc, sentence, form, addressed))
     return tuple(found)
 
 
+def _form_of(text: str, place: Place, screen: DocumentScreen) -> tuple[str | None, bool]:
+    """What the assistant does in a sentence, and whether only the grammar of address found
+    it (a note to the writer that S008 may name better). A quotation is read only for a note
+    its label opens ("> Reminder: ...")."""
+    form = None if place.quoted else assistant_form(text, place.listed, place.edge, screen)
+    if form is not None:
+        return form, False
+    form = address_form(text, place)
+    return form, form is not None
+
+
+_WRITING_SENTENCES = 3  # a post's own sentences naming drafts' parts: a post about writing
+_SENTENCE_WORDS = 8
+
+
+def _about_writing(views: Views, screen: DocumentScreen) -> bool:
+    """Whether the post's own sentences speak of drafts' parts ("An outline is a cheap way to
+    ...") often enough that it is about writing, where "delete the outline when the draft is
+    done" is advice to readers: full sentences of paragraphs naming a part of a draft that
+    are not the assistant's by any other cue."""
+    found = 0
+    for sentence in views.sentences:
+        if (
+            sentence.words < _SENTENCE_WORDS
+            or views.blocks[sentence.block].block.kind != "paragraph"
+            or not speaks_of_parts(sentence.text)
+        ):
+            continue
+        if assistant_form(sentence.text, False, True, screen) or address_form(
+            sentence.text, Place(True, False)
+        ):
+            continue
+        found += 1
+        if found >= _WRITING_SENTENCES:
+            return True
+    return False
+
+
 _LISTING = "lists its notes to the requester"
+# A sentence all in parentheses or brackets: a note set apart from the text.
+_ASIDE = re.compile(r"[(\[][^()\[\]]+[)\]][.!]?")
 _TELLS_TO_CHANGE = "tells the requester to change the draft"
 # Words in double quotes (to the sentence's end if it ends inside them) are someone else's: a
 # post quoting its bot ("I can't see your keys from here.").
@@ -701,12 +752,12 @@ def _list_under(views: Views, index: int) -> set[int]:
     return items
 
 
-def _said(doc: Document, sentence: Sentence, form: str) -> Said:
+def _said(doc: Document, sentence: Sentence, form: str, addressed: bool) -> Said:
     span = locate_sentence(doc, sentence.block, sentence.text)
     last = sentence_end_line(doc, sentence.block, sentence.text, span.line)
     if last > span.line:
         span = span._replace(end_line=last, end_column=len(doc.lines[last - 1].rstrip()) + 1)
-    return Said(span, form, sentence.block, sentence.text)
+    return Said(span, form, sentence.block, sentence.text, addressed)
 
 
 _HEAD_WORDS = 8
@@ -728,41 +779,6 @@ def _plain_heads(views: Views) -> list[int]:
     ]
 
 
-@rule("S007", "assistant-talk", Severity.ERROR)
-def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
-    """A chat assistant's sentence to the person who asked for the draft was left in the post.
-
-    Why: "Want me to make it shorter?", "I've kept the tone practical", "As an AI, I can't
-    browse the web" or "Be sure to verify these statistics before publishing" speak to the
-    requester, not to readers; published, they tell readers the post was pasted from a chat.
-    What counts is the sentence's grammar, not a list of phrases: the assistant offering
-    to do more, hoping the draft helps, saying what it did to the draft, describing the draft,
-    stating its limits as a model, telling the requester to change the draft or check facts
-    it invented, announcing the draft or how it will write it ("I'll write this as a practical
-    explainer"), disclosing that AI wrote it (or a tool's note that it generated the draft),
-    a chat page's warning that its answers may be wrong ("Gemini can make mistakes", at the
-    edges only), or thinking aloud about the request (a reasoning trace, whose whole
-    paragraph is the assistant's). Saying what it left out counts as saying what it did
-    ("I didn't include a call to action"), and the items of a list under its own head line
-    ("A few notes on the draft:", "Things to check before this goes live:") are its notes
-    too, whatever they say. The slot words are in
-    seolint/checks/assistant_words.toml. Blockquotes (a post quoting a chatbot) are skipped,
-    and so are sentences S003's phrases already report.
-    Example: `Hope this works for you! Want me to add a section on retries?` -> delete both.
-    Fix (unsafe): the sentence is deleted (its paragraph, when it is the whole paragraph);
-    unsafe because it may also say something the post needs.
-    """
-    views = doc.views
-    for said in assistant_sentences(doc):
-        if _s003_reports(said.text):
-            continue
-        block = views.blocks[said.block].block
-        one_line = block.span.line <= said.span.line == said.span.end_line
-        edit = remove_sentence(doc, said.span, block) if one_line else None
-        fix = Fix((edit,), "unsafe", "Delete the assistant's sentence") if edit is not None else None
-        yield Problem(said.span, f"the chat assistant {said.form}: not a sentence for readers", fix)
-
-
 @cache
 def _s003_matchers() -> tuple[Matcher, ...]:
     """S003's own matchers, so that one sentence is not reported twice."""
@@ -774,5 +790,6 @@ def _s003_matchers() -> tuple[Matcher, ...]:
     return ()
 
 
-def _s003_reports(text: str) -> bool:
+def s003_reports(text: str) -> bool:
+    """Whether S003's phrases report `text` (S007 leaves it to them)."""
     return any(True for matcher in _s003_matchers() for _ in matcher.matches(text))

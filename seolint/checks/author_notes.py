@@ -21,15 +21,23 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
+from seolint.checks.address import Place, address_form
 from seolint.checks.draft_units import Unit
+from seolint.checks.fill_ins import is_angle_slot, slots
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import alternation, leftover_words
 from seolint.checks.review_marks import review_marks
 from seolint.document.lines import blank, split_lines
 from seolint.document.model import Document, Span
-from seolint.document.placeholders import BRACKETED
+from seolint.document.placeholders import BRACKETED, PARENTHESIZED
 from seolint.document.tags import tag_spans
-from seolint.parse.citation_marks import citation_marks, keeps_references
+from seolint.parse.citation_marks import (
+    citation_marks,
+    defined_footnotes,
+    footnote_label,
+    indexes,
+    keeps_references,
+)
 from seolint.registry.lazy_patterns import LazyRegex
 
 _EDGE_UNITS = 3  # lines a list of notes on publishing may have after it
@@ -43,14 +51,13 @@ class Note(NamedTuple):
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = leftover_words()
     heads = alternation(words.note_heads)
     qualifiers = alternation(words.note_qualifiers)
     verbs = alternation(words.note_verbs)
     square_verbs = alternation(tuple(v for v in words.note_verbs if v not in ("insert", "add")))  # S002's
     artifacts = alternation(words.note_artifacts)
-    slots = alternation(words.slot_nouns)
     free = alternation(words.note_verbs_free)
     addressees = alternation(words.note_addressees)
     suggesters = alternation(words.note_suggesters)
@@ -92,12 +99,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"[^\[\]\n]{2,150}\](?![(\[:])",
         re.IGNORECASE,
     )
-    slot = re.compile(
-        rf"(?<![\]\w])\[(?:your\s+|the\s+|our\s+)?(?:{slots})(?:\s+(?:name|here|url))?\](?![(\[:])"
-        r"|(?<![\]\w])\[(?:X|Y|N|XX|NUMBER|YEAR|X\.Y|X\.Y\.Z)\](?![(\[:])"
-        r"|(?<![\]\w])\[(?:your\s+|the\s+)?(?-i:[A-Z][a-z]+)\s+name\](?![(\[:])",  # "[Survey Name]"
-        re.IGNORECASE,
-    )
     suggesting = alternation(tuple(q for q in words.note_qualifiers if q != "example"))  # "Example table:"
     nouns = alternation(tuple(words.publishing_note_nouns))
     note_line = re.compile(
@@ -108,36 +109,46 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"|^(?!\W*[(\[])\W*(?:(?:{suggesting})\s+(?:{heads})|(?:{heads})\s+(?:ideas?|suggestions?))\W*:",
         re.IGNORECASE,
     )
-    return bracketed, citation, slot, note_line
+    return bracketed, citation, note_line
 
 
 def find_notes(
-    doc: Document, units: Sequence[Unit], framing: frozenset[int] | set[int] = frozenset()
+    doc: Document,
+    units: Sequence[Unit],
+    framing: frozenset[int] | set[int] = frozenset(),
+    addressed: frozenset[int] | set[int] = frozenset(),
 ) -> list[Note]:
     """The notes to the author in `doc`, in source order; a note line the assistant wrote
-    (on a line of `framing`) is S007's."""
-    bracketed, citation, slot, note_line = _patterns()
+    (on a line of `framing`) is S007's. `addressed`: lines of the assistant's sentences that
+    only the grammar of address found, which a note's form here names better."""
+    bracketed, citation, note_line = _patterns()
     found: list[Note] = []
     items = {block.span.line for block in doc.blocks if block.kind == "list-item"}
+    linked: dict[int, set[str]] | None = None
     for line in doc.views.lines.values():
         text = line.text
-        if "[" not in text and "(" not in text and "citation" not in text.lower():
+        spans = [(start, end, "a name to fill in") for start, end in slots(text)]
+        if "[" in text or "(" in text or "citation" in text.lower():
+            spans += [(m.start(), m.end(), "a note to the writer") for m in bracketed.finditer(text)]
+            spans += [(m.start(), m.end(), "a citation still to find") for m in citation.finditer(text)]
+        if not spans:
             continue
         tags = tag_spans(text)
-        for pattern, what in ((bracketed, "a note to the writer"), (citation, "a citation still to find"),
-                              (slot, "a name to fill in")):  # fmt: skip
-            for match in pattern.finditer(text):
-                before = doc.lines[line.number - 1][: line.column - 1] + text[: match.start()]
-                opens_item = line.number in items and not text[: match.start()].strip()
-                if tags.overlaps(match.start(), match.end()) or _task_box(match, before, opens_item):
-                    continue
-                if BRACKETED.fullmatch(match.group()):
-                    continue  # a link placeholder: L001's
-                start = line.column + match.start()
-                whole = not text[: match.start()].strip() and not text[match.end() :].strip(" .")
-                found.append(
-                    Note(Span(line.number, start, line.number, start + len(match.group())), what, whole)
-                )
+        for start, end, what in spans:
+            written = text[start:end]
+            before = doc.lines[line.number - 1][: line.column - 1] + text[:start]
+            opens_item = line.number in items and not text[:start].strip()
+            angled = is_angle_slot(text, start)  # "<COMPANY>" looks like a tag, and is no element
+            if tags.overlaps(start, end) and not angled:
+                continue
+            if _task_box(written, before, opens_item) or BRACKETED.fullmatch(written):
+                continue  # a task list's box; a link placeholder, L001's
+            linked = linked if linked is not None else _link_texts(doc)
+            if written.strip("[]") in linked.get(line.number, ()):
+                continue  # a shortcut reference link: `[Company]` with a definition
+            column = line.column + start
+            whole = not text[:start].strip() and not text[end:].strip(" .")
+            found.append(Note(Span(line.number, column, line.number, column + len(written)), what, whole))
     for index, unit in enumerate(units):
         held = _held_back(unit.text)
         if unit.kind != "heading" and unit.line not in framing and (held or note_line.match(unit.text)):
@@ -145,7 +156,7 @@ def find_notes(
             found.append(
                 Note(Span(unit.line, 1, last, len(doc.lines[last - 1]) + 1), "a note to the editor", True)
             )
-    found += _suggestion_lists(doc, units, set(framing))
+    found += _suggestion_lists(doc, units, set(framing) | set(addressed))
     found += _addressed_notes(doc, units)
     found += _attribute_notes(doc, bracketed, note_line)
     found += _head_notes(doc, units)
@@ -159,7 +170,55 @@ def find_notes(
         for span, whole in review_marks(doc)
     ]
     found += _instruction_lines(doc, set(framing) | {note.span.line for note in found})
+    found += _addressed_asides(doc, set(framing) | set(addressed) | {note.span.line for note in found})
     return sorted({note.span: note for note in reversed(found)}.values())  # one note a span
+
+
+# An aside in a line of text: parentheses, or brackets that are not a link's or a reference's.
+_ASIDE = LazyRegex(r"\((?P<round>[^()\n]{12,300})\)|\[(?<![\]\w]\[)(?P<square>[^\[\]\n]{12,300})\](?![(\[:])")
+
+
+_INSERT = LazyRegex(r"\[\s*(?:insert|add)\s", re.IGNORECASE)
+
+
+def _others(aside: str) -> bool:
+    """Whether another rule names the aside: a link placeholder (L001's) or a bracketed
+    instruction to insert something (S002's "[Insert ...]")."""
+    return (
+        BRACKETED.fullmatch(aside) is not None
+        or PARENTHESIZED.fullmatch(aside) is not None
+        or (_INSERT.match(aside) is not None)
+    )
+
+
+def _addressed_asides(doc: Document, skipped: set[int]) -> list[Note]:
+    """An aside inside a sentence that speaks to the requester about the draft, by the grammar
+    of address: "cut our bill by 38% (please confirm this figure with finance) in ...". A
+    whole sentence in parentheses is S007's; a quotation's brackets are its editor's."""
+    quotes = {
+        line
+        for block in doc.blocks
+        if block.kind == "quote"
+        for line in range(block.span.line, block.span.end_line + 1)
+    }
+    skipped = skipped | quotes | doc.views.heading_lines
+    found = []
+    for line in doc.views.lines.values():
+        if line.number in skipped or ("(" not in line.text and "[" not in line.text):
+            continue
+        for match in _ASIDE.finditer(line.text):
+            inner = match.group("round") or match.group("square")
+            if _others(match.group()) or address_form(inner, Place(edge=False, aside=True)) is None:
+                continue
+            start = line.column + match.start()
+            found.append(
+                Note(
+                    Span(line.number, start, line.number, start + len(match.group())),
+                    "a note to the writer",
+                    False,
+                )
+            )
+    return found
 
 
 def _list_under(units: Sequence[Unit], index: int) -> int:
@@ -269,11 +328,19 @@ def _held_back(text: str) -> bool:
     )
 
 
-def _task_box(match: re.Match[str], before: str, opens_item: bool) -> bool:
+def _link_texts(doc: Document) -> dict[int, set[str]]:
+    """The texts of the links on each line."""
+    found: dict[int, set[str]] = {}
+    for link in doc.links:
+        found.setdefault(link.span.line, set()).add(link.text)
+    return found
+
+
+def _task_box(written: str, before: str, opens_item: bool) -> bool:
     """`- [x] done`, `<li>[x] done`: a task list's box opening a list item (or after raw tags
     only; `before` is the source line up to it), not a name to fill in ("[X] MB" opening a
     line of a paragraph is)."""
-    if match.group().lower() != "[x]":
+    if written.lower() != "[x]":
         return False
     if opens_item:
         return True
@@ -371,11 +438,16 @@ def _unwritten(value: str) -> bool:
 
 def _attribute_notes(doc: Document, bracketed: re.Pattern[str], note_line: re.Pattern[str]) -> list[Note]:
     """A note in an attribute's value, which no reader sees until it is published: an image's
-    alt text (`alt="[ALT TEXT: a diagram of ...]"`, `alt="Image idea: a cache ..."`) or the
-    meta description (`content="[Write a compelling description ...]"`)."""
+    alt text or source (`alt="[ALT TEXT: a diagram of ...]"`, `src="[screenshot of the
+    dashboard]"`), the meta description (`content="[Write a compelling description ...]"`) or
+    the share image (`og:image` or front matter's `image: [hero image URL]`)."""
     fields = [(image.alt, image.span, "the image's alt text") for image in doc.images if image.alt]
+    fields += [(image.src, image.span, "the image's source") for image in doc.images if image.src]
     if doc.description is not None and doc.description.origin == "meta-tag":
         fields.append((doc.description.text, doc.description.span, "the meta description"))
+    share = doc.publishing.image
+    if share is not None:
+        fields.append((share.text, share.span, "the share image"))
     return [
         Note(span, f"a note to the writer in {where}", False)
         for text, span, where in fields
@@ -383,23 +455,35 @@ def _attribute_notes(doc: Document, bracketed: re.Pattern[str], note_line: re.Pa
     ]
 
 
-_CITED_LINES = 2  # markers on one line may be anything; an answer cites throughout
+_CITED = 2  # bare numbers (`[1]`, `³`) are citations where the text has several
 
 
 def _answer_citations(doc: Document) -> list[Note]:
     """Citation markers pointing into a source list the answer engine kept (the editor turns
-    each into a link or a reference), when the page has no reference list of its own. Code
-    (`s[2]`, `arg[0]`) is no prose: a marker must be left whole by the blanking of what is not."""
-    hits = [(number, match) for number in doc.views.lines for match in citation_marks(doc.lines[number - 1])]
-    if len({number for number, _ in hits}) < _CITED_LINES or keeps_references(doc.source):
+    each into a link or a reference), when the page has no reference list of its own: any
+    marker no post writes for itself (`【3†source】`, `[cite: 4]`, a footnote marker `[^2]`
+    with no definition), and bare numbers (`fast[1].`, `doubled³`) where there are several
+    and the text does not index arrays (`items[0]`). Code (`s[2]`, `arg[0]`) is no prose: a
+    marker must be left whole by the blanking of what is not."""
+    hits = [(number, mark) for number in doc.views.lines for mark in citation_marks(doc.lines[number - 1])]
+    if sum(mark.numbered for _, mark in hits) < _CITED and all(mark.numbered for _, mark in hits):
+        return []  # no marker alone, nor bare numbers enough: most pages
+    if keeps_references(doc.source):
         return []
     masked = split_lines(blank(doc.source, doc.not_text))
-    hits = [(n, m) for n, m in hits if masked[n - 1][m.start() : m.end()] == m.group()]
-    if len({number for number, _ in hits}) < _CITED_LINES:
-        return []
+    defined = defined_footnotes(doc.source)
+    found = []
+    for number, mark in hits:
+        written = doc.lines[number - 1][mark.start : mark.end]
+        if masked[number - 1][mark.start : mark.end] != written or footnote_label(written) in defined:
+            continue
+        found.append((number, mark))
+    numbered = [hit for hit in found if hit[1].numbered]
+    if len(numbered) < _CITED or indexes(doc.views.text):
+        found = [hit for hit in found if not hit[1].numbered]
     return [
-        Note(Span(number, match.start() + 1, number, match.end() + 1), "a citation marker to replace", False)
-        for number, match in hits
+        Note(Span(number, mark.start + 1, number, mark.end + 1), "a citation marker to replace", False)
+        for number, mark in found
     ]
 
 

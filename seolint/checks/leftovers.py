@@ -1,10 +1,11 @@
-"""Draft leftovers by form (S005, S006, S008, S009, S010): metadata labels, an outline above
-the draft, notes to the author, Markdown leaked into HTML, and page debris.
+"""Draft leftovers by form (S005-S010): metadata labels, an outline above the draft, the chat
+assistant's sentences, notes to the author, Markdown leaked into HTML, and page debris.
 
 Each form is found by its own module (label_lines, outline_block, author_notes,
-page_debris; the assistant's sentences by seolint.checks.assistant); `anatomy` reads a
-draft once with all of them, so that each knows what the others took (an outline's `Hook:`
-items are not labels) and C001 can set every leftover line aside when it reads the ending.
+page_debris; the assistant's sentences by seolint.checks.assistant and, by the grammar of
+address, seolint.checks.address); `anatomy` reads a draft once with all of them, so that
+each knows what the others took (an outline's `Hook:` items are not labels, a note S008
+names is not also S007's) and C001 can set every leftover line aside when it reads the ending.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from seolint.checks.assistant import Said, assistant_sentences
+from seolint.checks.assistant import Said, assistant_sentences, s003_reports
 from seolint.checks.author_notes import Note, find_notes
 from seolint.checks.chat_turns import find_earlier_turns
 from seolint.checks.draft_units import units
@@ -25,7 +26,7 @@ from seolint.checks.post_body import find_outside, find_trace
 from seolint.checks.tool_records import find_copy_fence, find_run_logs, find_run_records, find_working_title
 from seolint.document.model import Document, Span
 from seolint.findings.records import Fix, Problem, Severity
-from seolint.registry.edits import removable, remove_lines, remove_section
+from seolint.registry.edits import removable, remove_lines, remove_section, remove_sentence
 from seolint.registry.rule import NoOptions, rule
 
 
@@ -45,8 +46,8 @@ def anatomy(doc: Document) -> Anatomy:
 
 def _anatomy(doc: Document) -> Anatomy:
     found = units(doc)
-    framing = tuple(assistant_sentences(doc))
-    framing_lines = {said.span.line for said in framing}
+    said = assistant_sentences(doc)
+    framing_lines = {s.span.line for s in said}
     outline = find_outline(found, framing_lines, doc.lines)
     outline_lines = set(range(outline.first, outline.last + 1)) if outline is not None else set()
     pasted = find_debris(doc, found, framing_lines | outline_lines)
@@ -54,7 +55,10 @@ def _anatomy(doc: Document) -> Anatomy:
     records += find_earlier_turns(found, framing_lines) + find_working_title(doc)
     debris = tuple(find_trace(doc) + records + pasted + find_page_around(doc, pasted))
     debris_lines = {line for d in debris for line in range(d.first, d.last + 1)}
-    notes = tuple(find_notes(doc, found, framing_lines))
+    spoken = {s.span.line for s in said if not s.addressed}
+    notes = tuple(find_notes(doc, found, spoken, framing_lines - spoken))
+    noted = {n.span.line for n in notes}
+    framing = tuple(s for s in said if not (s.addressed and s.span.line in noted))  # S008 names a note better
     note_lines = {line for n in notes if n.removable for line in range(n.span.line, n.span.end_line + 1)}
     taken = framing_lines | outline_lines | debris_lines | note_lines
     cells = [(block.span.line, block.text) for block in doc.blocks if block.kind == "table-cell"]
@@ -187,6 +191,48 @@ def outline_left_in(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     span = Span(outline.first, 1, outline.last, len(last) + 1)
     fix = _delete(doc, outline.first, outline.last, False, "Delete the outline")
     yield Problem(span, f"an outline is left above the draft (lines {outline.first}-{outline.last})", fix)
+
+
+@rule("S007", "assistant-talk", Severity.ERROR)
+def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
+    """A chat assistant's sentence to the person who asked for the draft was left in the post.
+
+    Why: "Want me to make it shorter?", "I've kept the tone practical", "As an AI, I can't
+    browse the web" or "Be sure to verify these statistics before publishing" speak to the
+    requester, not to readers; published, they tell readers the post was pasted from a chat.
+    What counts is the sentence's grammar, not a list of phrases: the assistant offering
+    to do more, hoping the draft helps, saying what it did to the draft, describing the draft,
+    stating its limits as a model, telling the requester to change the draft or check facts
+    it invented, announcing the draft or how it will write it ("I'll write this as a practical
+    explainer"), disclosing that AI wrote it (or a tool's note that it generated the draft),
+    a chat page's warning that its answers may be wrong ("Gemini can make mistakes", at the
+    edges only), or thinking aloud about the request (a reasoning trace, whose whole
+    paragraph is the assistant's). Saying what it left out counts as saying what it did
+    ("I didn't include a call to action"), and the items of a list under its own head line
+    ("A few notes on the draft:", "Things to check before this goes live:") are its notes
+    too, whatever they say. Beyond these shapes, the grammar of address reads any clause
+    for who it speaks to (seolint/checks/address.py): the assistant reporting on its work
+    ("I went light on the history section since you said ..."), the draft's facts said to
+    be made up ("my figures are illustrative"), a directive whose object is the draft's
+    material and not the reader's system ("double-check the pricing tiers I listed", not
+    "double-check your config"), and an offer of a version or change of the draft ("Happy
+    to trim it"); a note set apart (in parentheses, after a label such as "Reminder:") needs
+    a weaker cue. The slot words are in seolint/checks/assistant_words.toml. Blockquotes (a
+    post quoting a chatbot) are skipped but for a note their label opens, and so are
+    sentences S003's phrases already report; a note to the writer S008 names is left to it.
+    Example: `Hope this works for you! Want me to add a section on retries?` -> delete both.
+    Fix (unsafe): the sentence is deleted (its paragraph, when it is the whole paragraph);
+    unsafe because it may also say something the post needs.
+    """
+    views = doc.views
+    for said in anatomy(doc).framing:
+        if s003_reports(said.text):
+            continue
+        block = views.blocks[said.block].block
+        one_line = block.span.line <= said.span.line == said.span.end_line
+        edit = remove_sentence(doc, said.span, block) if one_line else None
+        fix = Fix((edit,), "unsafe", "Delete the assistant's sentence") if edit is not None else None
+        yield Problem(said.span, f"the chat assistant {said.form}: not a sentence for readers", fix)
 
 
 @rule("S008", "author-note", Severity.ERROR)

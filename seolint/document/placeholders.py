@@ -62,11 +62,12 @@ BRACKETED = re.compile(
     r"|(?:url|source|tk)\s*)\](?![(\[:])",
     re.IGNORECASE,
 )
-# "(link)", "(link to the RFC)" closing a phrase, "(URL here)", "(insert link to the RFC)",
+# "(link)" closing a phrase, "(link to the RFC)" anywhere, "(URL here)", "(insert link to the RFC)",
 # also right after "]" (a Markdown link whose target is words: `[the docs](insert link here)`).
 # Not "(source)" or "external source (URL) references": those gloss a word.
 PARENTHESIZED = re.compile(
-    r"(?<![\]\w])\(\s*(?:links?|urls?|links? to [^()\n]{1,80})\s*\)(?=\s*(?:[.,;:!?]|$))"
+    r"(?<![\]\w])\(\s*(?:links?|urls?)\s*\)(?=\s*(?:[.,;:!?]|$))"
+    r"|(?<![\]\w])\(\s*(?:links?|urls?) (?:to|for) [^()\n]{1,80}\)"  # "see the (link to the docs) for"
     r"|(?<![\]\w])(?-i:\(links?\))(?=\s+[a-z])"  # "see the spec (link) for the API"
     r"|(?<!\w)\(\s*(?:link here|url here|(?:insert|add)\s+(?:an?\s+|the\s+)?(?:links?|urls?)\b[^()\n]{0,80})"
     r"\s*\)",

@@ -24,7 +24,6 @@ BUILTIN_MODULES = (
     "seolint.checks.code",
     "seolint.checks.readability",
     "seolint.checks.scaffolding",
-    "seolint.checks.assistant",
     "seolint.checks.leftovers",
     "seolint.checks.suppressions",
     "seolint.checks.sitewide",

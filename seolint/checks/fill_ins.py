@@ -1,0 +1,109 @@
+"""Slots still to fill in, by their form (part of S008): a name for what goes there, set off
+by a delimiter, where the text should say the thing itself.
+
+A slot is a delimiter and, inside it, a kind of content rather than content: `[Your Company]`,
+`[AUTHOR NAME]`, `[[NUMBER]]`, `<COMPANY>`, `__COMPANY__`, `%COMPANY%`, `{company}`, `$[amount]`,
+`[X]%`, or a figure's stand-in before its unit (`N ms`, `X%`). What is inside is read by its
+words, not matched against a list of slots: at most five words that end in a noun of a
+slot (slot-nouns in leftover_words.toml: company, name, date, amount, ...), written as a
+slot is, in capitals, in title case, after "your" or "our", or as the bare noun; or a
+placeholder letter (`X`, `N`, `XX`). So `[INFO]`, `[Conference]`, `__FILE__`, `Vec<T>`,
+`<CONFIG_DIR>` and `map[string]int` are not slots, and brackets inside a quotation are its
+editor's (“[the pool] is ready”). `<COMPANY>` is a slot in HTML too, where a browser shows
+nothing in its place. `{{name}}` and `[Insert ...]` are S002's, link targets L001's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from seolint.checks.leftover_lexicon import leftover_words
+from seolint.registry.lazy_patterns import LazyRegex
+
+# The delimiters, each with its content in a group of its own name. Each opens with its
+# literal character, so that `re` skips to the places a delimiter can start; what may not
+# stand before it is looked back at from there.
+_DELIMITED = LazyRegex(
+    r"\[\[(?<![\]\w]\[\[)(?P<double>[^\[\]\n]{1,60})\]\](?![(\[:])"
+    r"|\[(?<![\]\w\[]\[)(?P<square>[^\[\]\n^][^\[\]\n]{0,59})\](?![(\[:\]])"
+    r"|<(?<![\w<]<)(?P<angle>[A-Z][A-Z _]{1,40}|(?i:your|our) [A-Za-z _]{1,40})>"
+    r"|__(?<![\w_]__)(?P<dunder>[A-Z][A-Z0-9_]{1,40}?)__(?![\w])"
+    r"|\{(?<![\w{$/%]\{)(?P<brace>[a-z][a-z0-9_]{1,40})\}(?!\})"
+    r"|%(?<![\w%]%)(?P<percent>[A-Z][A-Z0-9_]{1,40})%(?!\w)"
+)
+# A figure's stand-in before its unit: "adds N ms", "by X%" (not "N/2+1", "O(N)", "5XX").
+_FIGURE = LazyRegex(r"[NX](?<![\w/+*^(.%-][NX])(?=\s?(?:ms\b|%))")
+_OPENERS = ("[", "<", "__", "{", "%")  # a line with none of them holds no delimited slot
+_LETTERS = frozenset({"X", "XX", "XXX", "N", "NN", "Y", "X.Y", "X.Y.Z", "#", "##"})
+_FILLERS = frozenset({"here", "placeholder", "tbd", "goes"})
+_OWNERS = frozenset({"your", "our", "client's", "customer's", "company's"})
+_MAX_WORDS = 5
+# HTML elements a slot noun names (`<ADDRESS>`, `<TITLE>` in an old page written in capitals).
+_ELEMENTS = frozenset({"address", "title", "time", "data", "label", "source", "caption"})
+
+
+@cache
+def _nouns() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(noun.split()) for noun in leftover_words().slot_nouns)
+
+
+def is_slot(content: str, delimiter: str = "square") -> bool:
+    """Whether the text inside a delimiter names a kind of content (see the module's docstring)."""
+    stripped = content.strip().strip("$€£")
+    if stripped in _LETTERS:
+        return delimiter in ("square", "double")
+    words = re.findall(r"[A-Za-z']+", content.replace("_", " "))
+    if not words or len(words) > _MAX_WORDS:
+        return False
+    lowered = [word.lower() for word in words]
+    while len(lowered) > 1 and lowered[-1] in _FILLERS:
+        lowered.pop()
+        words.pop()
+    nouns = _nouns()
+    if tuple(lowered[-2:]) not in nouns and (lowered[-1],) not in nouns:
+        return False
+    capitals = content.upper() == content
+    owned = lowered[0] in _OWNERS
+    if delimiter == "angle":
+        return (capitals or owned) and lowered[-1] not in _ELEMENTS
+    if delimiter in ("dunder", "percent", "brace"):
+        return True  # their pattern already spells a slot: capitals, or a lower-case identifier
+    titled = all(word[:1].isupper() for word in words)
+    bare = len(lowered) <= 2 and content.strip().islower()  # "[company]", "[product name]"
+    return capitals or owned or titled or bare
+
+
+def slots(text: str) -> Iterator[tuple[int, int]]:
+    """Where the slots of a line of text are (start, end offsets), those in a quotation aside."""
+    delimited = any(opener in text for opener in _OPENERS)
+    figured = ("ms" in text or "%" in text) and ("N" in text or "X" in text)
+    if not delimited and not figured:
+        return  # most lines
+    quoted = _quotations(text)
+    for found in _DELIMITED.finditer(text) if delimited else ():
+        delimiter = found.lastgroup or "square"
+        if is_slot(found.group(delimiter), delimiter) and not _inside(quoted, found.start()):
+            yield found.start(), found.end()
+    for found in _FIGURE.finditer(text) if figured else ():
+        if not _inside(quoted, found.start()):
+            yield found.start(), found.end()
+
+
+def is_angle_slot(text: str, start: int) -> bool:
+    """Whether the slot at `start` is written in angle brackets (`<COMPANY>`), like a tag."""
+    return text.startswith("<", start)
+
+
+_QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    if "“" not in text and '"' not in text:
+        return []
+    return [found.span() for found in _QUOTATION.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(start < at < end for start, end in spans)
