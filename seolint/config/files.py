@@ -7,7 +7,6 @@ rule codes and option types are checked against the registry by `seolint.config.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -331,7 +330,7 @@ class _TableReader:
         defaults = FrontMatterKeys()
         found: dict[str, tuple[str, ...]] = {}
         # `any_case` is the site's call, not a list of keys
-        lists = (f.name for f in dataclasses.fields(FrontMatterKeys) if f.name != "any_case")
+        lists = (name for name in FrontMatterKeys._fields if name != "any_case")
         for name in (field_name.replace("_", "-") for field_name in lists):
             keys = table.strings(name)
             if keys is not None and not keys:
