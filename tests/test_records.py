@@ -1,0 +1,52 @@
+"""The engine's records keep what the dataclasses they replaced gave them: how they compare,
+sort and hash, and that they cross to worker processes intact."""
+
+from __future__ import annotations
+
+import pickle
+
+from seolint.document.model import Span
+from seolint.findings.records import Edit, Finding, Fix, Severity
+
+
+def finding(line: int, code: str, message: str = "m", fix: Fix | None = None) -> Finding:
+    return Finding("post.md", Span(line, 1, line, 4), code, "rule", Severity.WARNING, message, "", fix)
+
+
+FIX = Fix((Edit(0, 1, "x"),), "safe", "Write x")
+
+
+def test_findings_sort_by_path_span_and_code_and_keep_a_rules_order_at_one_place() -> None:
+    later, first, second, other_rule = (
+        finding(3, "H001"),
+        finding(1, "S002", "b"),
+        finding(1, "S002", "a", FIX),
+        finding(1, "H003"),
+    )
+    assert sorted([later, first, second, other_rule]) == [other_rule, first, second, later]
+    ordered = sorted([later, first, second, other_rule])
+    assert [f.message for f in ordered[1:3]] == ["b", "a"]  # not by message: as the rule gave them
+
+
+def test_findings_are_equal_and_hash_alike_by_their_place_and_code_alone() -> None:
+    assert finding(1, "S002", "a") == finding(1, "S002", "b", FIX)
+    assert hash(finding(1, "S002", "a")) == hash(finding(1, "S002", "b"))
+    assert finding(1, "S002") != finding(1, "S003")
+    assert finding(1, "S002") != ("post.md", Span(1, 1, 1, 4), "S002")
+    assert finding(1, "S002") <= finding(1, "S002") < finding(2, "S002") and finding(2, "S002") > finding(
+        1, "S002"
+    )
+
+
+def test_a_finding_crosses_to_a_worker_and_back_whole() -> None:
+    original = finding(2, "L002", "broken", FIX)
+    copied = pickle.loads(pickle.dumps(original))
+    fields = ("path", "span", "code", "name", "severity", "message", "source_line", "fix", "whole_post")
+    assert [getattr(copied, name) for name in fields] == [getattr(original, name) for name in fields]
+
+
+def test_with_fix_changes_the_fix_alone() -> None:
+    original = finding(2, "W001", "no such page")
+    fixed = original.with_fix(FIX)
+    assert (fixed.fix, fixed.message, fixed.span, fixed.code) == (FIX, "no such page", original.span, "W001")
+    assert original.fix is None
