@@ -219,7 +219,7 @@ def test_a_rule_s_kinds_are_part_of_the_cache_fingerprint() -> None:
     plan = plan_for(("C001",))
     (active,) = plan.rules
     everywhere = active._replace(rule=active.rule._replace(kinds=frozenset(PAGE_KINDS)))
-    assert fingerprint(plan) != fingerprint(dataclasses.replace(plan, rules=(everywhere,)))
+    assert fingerprint(plan) != fingerprint(plan._replace(rules=(everywhere,)))
 
 
 # --- whole-post verdicts -------------------------------------------------------------------

@@ -4,7 +4,12 @@ sort and hash, and that they cross to worker processes intact."""
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
+import pytest
+
+from seolint.config.files import Config, load
+from seolint.discover.globs import matches
 from seolint.document.model import Span
 from seolint.findings.records import Edit, Finding, Fix, Severity
 
@@ -50,3 +55,12 @@ def test_with_fix_changes_the_fix_alone() -> None:
     fixed = original.with_fix(FIX)
     assert (fixed.fix, fixed.message, fixed.span, fixed.code) == (FIX, "no such page", original.span, "W001")
     assert original.fix is None
+
+
+def test_a_run_without_a_config_file_anchors_its_globs_in_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = load(None)
+    assert config.root == tmp_path and config.root.is_absolute()
+    assert matches(tmp_path / "drafts" / "old.md", ("drafts/*",), Config().root)  # ".": the same folder
