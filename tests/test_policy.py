@@ -4,7 +4,6 @@ a whole site; and the Page the pipeline gives them to judge."""
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
 import json
 import re
@@ -72,7 +71,6 @@ def only(*rules: Rule) -> Plan:
     )
 
 
-@dataclasses.dataclass(frozen=True)
 class DocsSite(Site):
     """A site whose every page is documentation."""
 

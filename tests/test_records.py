@@ -64,3 +64,15 @@ def test_a_run_without_a_config_file_anchors_its_globs_in_the_working_folder(
     config = load(None)
     assert config.root == tmp_path and config.root.is_absolute()
     assert matches(tmp_path / "drafts" / "old.md", ("drafts/*",), Config().root)  # ".": the same folder
+
+
+def test_sites_are_told_apart_by_kind_generator_root_reason_and_url_not_their_config() -> None:
+    from seolint.site.adapter import Site
+    from seolint.site.hugo import HugoSite
+
+    one = Site("plain", Path("/blog"), "a folder", {"a": 1}, "https://example.org/")
+    assert one == Site("plain", Path("/blog"), "a folder", {"b": 2}, "https://example.org/")
+    assert hash(one) == hash(Site("plain", Path("/blog"), "a folder", None, "https://example.org/"))
+    assert one != Site("plain", Path("/blog"), "a folder") and one != Site("plain", Path("/docs"), "a folder")
+    assert Site("hugo", Path("/blog"), "x") != HugoSite("hugo", Path("/blog"), "x")
+    assert Site("plain", Path("/blog"), "x").config == {}
