@@ -10,7 +10,7 @@ import pytest
 
 from seolint.config.files import Config, load
 from seolint.discover.globs import matches
-from seolint.document.model import Span
+from seolint.document.model import Document, Span
 from seolint.findings.records import Edit, Finding, Fix, Severity
 
 
@@ -76,3 +76,10 @@ def test_sites_are_told_apart_by_kind_generator_root_reason_and_url_not_their_co
     assert one != Site("plain", Path("/blog"), "a folder") and one != Site("plain", Path("/docs"), "a folder")
     assert Site("hugo", Path("/blog"), "x") != HugoSite("hugo", Path("/blog"), "x")
     assert Site("plain", Path("/blog"), "x").config == {}
+
+
+def test_a_document_with_fields_replaced_is_a_document_with_its_own_derived_views() -> None:
+    doc = Document(path="a.md", format="markdown", source="# One\n")
+    other = doc._replace(source="# Two\n")
+    assert type(other) is Document and other.lines == ("# Two",) and doc.lines == ("# One",)
+    assert other.views is not doc.views and other.views.doc is other
