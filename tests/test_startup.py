@@ -95,6 +95,16 @@ def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
     assert "signal" not in modules  # no worker to keep from Ctrl-C
 
 
+def test_checking_one_post_defines_no_dataclass() -> None:
+    """Defining a dataclass compiles its methods from source: the twelve a one-post check
+    defined, with `dataclasses` and the `inspect` it imports, cost 71 M of its 587 M
+    instructions (BENCHMARKS.md, "Figures behind the code"). Its records are NamedTuples
+    and plain classes now."""
+    modules = check_one_post_modules()
+    assert "seolint.checks.assistant" in modules  # the rules really ran
+    assert {"dataclasses", "inspect"} & modules == set()
+
+
 def test_checking_one_short_post_compiles_no_re2_screen(tmp_path: Path) -> None:
     """Importing google-re2 and compiling the screens costs more than searching one short post
     without them (seolint.registry.screening); this post's sentences reach the screens."""
