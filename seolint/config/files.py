@@ -5,7 +5,9 @@ walking up from the current directory. Only the shape of the file is checked her
 rule codes and option types are checked against the registry by `seolint.config.plan`.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 from collections.abc import Mapping
 from pathlib import Path

@@ -6,7 +6,9 @@ front-matter keys that hold metadata are one setting (`[front-matter]`), applied
 every format, so no rule looks keys up and every rule sees the same values.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import datetime
 from collections.abc import Callable, Sequence

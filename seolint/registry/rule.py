@@ -4,7 +4,9 @@ Which rules exist is seolint.registry.catalog's job; this module only says what 
 how it is named, configured and selected. A RuleSet is built fresh for every run.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import math
 import re

@@ -7,7 +7,9 @@ except reading the site's own files (config, templates, and the content tree whe
 has to be looked up by name), which is done lazily and at most once per `Site`.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import os
 import posixpath
@@ -281,7 +283,7 @@ class Site:
                 found += [base.with_name(base.name + suffix) for suffix in (".md", ".html")]
         return found
 
-    def build_time(self, declared: tuple[str, ...] = ()) -> BuildTime:
+    def build_time(self, declared: tuple[str, ...] = ()) -> "BuildTime":
         """Where content made at build time is, with the config's `generated` URL globs."""
         from seolint.site.build_time import BuildTime
 
@@ -296,12 +298,12 @@ class Site:
         """What besides its config and templates changes the site's pages (for the cache key)."""
         return ()
 
-    def redirects(self) -> Redirects:
+    def redirects(self) -> "Redirects":
         """The host's redirect rules found in the site (static folders, the site root)."""
         return self._redirects
 
     @cached_property
-    def _redirects(self) -> Redirects:
+    def _redirects(self) -> "Redirects":
         from seolint.site.redirects import read_redirects  # config readers: only for the site pass
 
         return read_redirects((*self.static_roots(), self.root), self.root)

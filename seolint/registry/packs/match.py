@@ -5,7 +5,9 @@ A pack rule is a PackCheck: its scope (lines | prose | headings | link-text | li
 position and fix they share. seolint.registry.packs.load builds them from TOML.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import functools
 import re
@@ -180,7 +182,7 @@ def _whole(pattern: Pattern, text: str) -> bool:
     return any(match.span() == (0, len(text)) for match in pattern.finditer(text))
 
 
-def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence[TextLine]) -> Iterator[tuple[Span, str]]:
+def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence["TextLine"]) -> Iterator[tuple[Span, str]]:
     if not lines:
         return
     empty: set[int] | None = None
@@ -280,7 +282,7 @@ def _short_sections(doc: Document, matcher: Matcher) -> set[int]:
 
 
 def _scan_texts(
-    doc: Document, matcher: Matcher, items: Sequence[ScopeItem], locate: bool
+    doc: Document, matcher: Matcher, items: Sequence["ScopeItem"], locate: bool
 ) -> Iterator[tuple[Span, str]]:
     for item in items:
         found = [m.group() for m in matcher.matches(item.text)]
