@@ -16,7 +16,6 @@ line, and nothing else may be (markdownlint's pattern).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
@@ -97,7 +96,7 @@ def test_fixture_findings_match_markers(path: Path) -> None:
     flags = set(match.group(1).split()) if (match := FLAGS.search(text)) else set()
     assert flags <= KNOWN_FLAGS, f"unknown fixture flags {flags - KNOWN_FLAGS}"
     plan = plan_for(selection(text), options(text))
-    plan = dataclasses.replace(plan, report_unused_suppressions="report-unused-suppressions" in flags)
+    plan = plan._replace(report_unused_suppressions="report-unused-suppressions" in flags)
     result = lint_file(path, plan)
     found = Counter((f.span.line, f.code, f.span.column) for f in result.findings)
     missing, unexpected = unmatched(expectations(text), found)

@@ -8,7 +8,6 @@ three sizes, never in seconds; and the output must not change.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import itertools
 import tempfile
@@ -109,10 +108,9 @@ def test_the_html_report_checks_each_line_of_the_draft_once(tmp_path: Any) -> No
     work = []
     for count in SIZES:
         page = tmp_path / f"page{count}.html"
-        findings = findings_on_one_line(count)
-        line = ComparedLine(findings[0].source_line)
+        line = ComparedLine(findings_on_one_line(count)[0].source_line)
         page.write_text(line + "\n", encoding="utf-8")
-        findings = [dataclasses.replace(f, path=str(page), source_line=line) for f in findings]
+        findings = findings_on_one_line(count, str(page), line)
         ComparedLine.compared = 0
         lines, why = html_report._draft_lines(FileResult(str(page), "html", tuple(findings), {}, (), (), ()))
         assert lines is not None, why
@@ -120,11 +118,11 @@ def test_the_html_report_checks_each_line_of_the_draft_once(tmp_path: Any) -> No
     assert work[1] <= 6 * work[0] and work[2] <= 6 * work[1], work
 
 
-def findings_on_one_line(count: int) -> list[Finding]:
-    line = "<p>" + '<a href="#">x</a>\x1b' * count + "</p>"
+def findings_on_one_line(count: int, path: str = "page.html", line: str | None = None) -> list[Finding]:
+    line = line or "<p>" + '<a href="#">x</a>\x1b' * count + "</p>"
     return [
         Finding(
-            "page.html",
+            path,
             Span(1, 4 + 18 * i, 1, 21 + 18 * i),
             "L001",
             "placeholder-link",
@@ -173,10 +171,9 @@ def test_the_minified_page_of_the_issue_lints_and_reports(tmp_path: Any) -> None
 
 def minified_run(count: int) -> RunResult:
     """A run over one minified page on disk whose one line holds `count` findings."""
-    findings = findings_on_one_line(count)
     page = Path(tempfile.mkdtemp(prefix="seolint-minified-")) / "page.html"
-    page.write_text(findings[0].source_line + "\n", encoding="utf-8")
-    located = tuple(dataclasses.replace(f, path=str(page)) for f in findings)
+    located = tuple(findings_on_one_line(count, str(page)))
+    page.write_text(located[0].source_line + "\n", encoding="utf-8")
     return RunResult((FileResult(str(page), "html", located, {}, (), (), ()),), ())
 
 

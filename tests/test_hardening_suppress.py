@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import random
 
 import pytest
@@ -17,9 +16,7 @@ from seolint.parse import parse
 from tests.growth import Growth, assert_linear
 
 CODES = ("L001", "S002", "H003")
-PLAN = dataclasses.replace(
-    make_plan(Config(select=(*CODES, "X001", "X002"))), report_unused_suppressions=True
-)
+PLAN = make_plan(Config(select=(*CODES, "X001", "X002")))._replace(report_unused_suppressions=True)
 
 
 def covers(suppression: suppress.Suppression, finding: Finding) -> str | None:
@@ -85,8 +82,8 @@ def test_index_agrees_with_pairwise_checks_including_unused(seed: int) -> None:
 
 def reproducer(lines: int) -> tuple[Document, list[Finding], Plan]:
     """The issue's draft: an L001 finding and an unused S002 line suppression on every line."""
-    plan = dataclasses.replace(
-        make_plan(Config(select=("L001", "S002", "X001", "X002"))), report_unused_suppressions=True
+    plan = make_plan(Config(select=("L001", "S002", "X001", "X002")))._replace(
+        report_unused_suppressions=True
     )
     doc = parse("# T\n\n" + "[x](#) <!-- seolint-disable-line S002 -->\n" * lines, "d.md", "markdown")
     findings, _ = lint_document(doc, plan)

@@ -8,7 +8,6 @@ markdown-it-py.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import subprocess
 import sys
@@ -38,7 +37,7 @@ def fallback_document(source: str) -> markdown.Document:
 
 
 def fields(doc: markdown.Document) -> dict[str, str]:
-    return {f.name: repr(getattr(doc, f.name)) for f in dataclasses.fields(doc)}
+    return {name: repr(getattr(doc, name)) for name in doc._fields}
 
 
 SAMPLES = {

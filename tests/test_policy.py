@@ -4,7 +4,6 @@ a whole site; and the Page the pipeline gives them to judge."""
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
 import json
 import re
@@ -72,7 +71,6 @@ def only(*rules: Rule) -> Plan:
     )
 
 
-@dataclasses.dataclass(frozen=True)
 class DocsSite(Site):
     """A site whose every page is documentation."""
 
@@ -219,7 +217,7 @@ def test_a_rule_s_kinds_are_part_of_the_cache_fingerprint() -> None:
     plan = plan_for(("C001",))
     (active,) = plan.rules
     everywhere = active._replace(rule=active.rule._replace(kinds=frozenset(PAGE_KINDS)))
-    assert fingerprint(plan) != fingerprint(dataclasses.replace(plan, rules=(everywhere,)))
+    assert fingerprint(plan) != fingerprint(plan._replace(rules=(everywhere,)))
 
 
 # --- whole-post verdicts -------------------------------------------------------------------

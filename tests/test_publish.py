@@ -17,9 +17,7 @@ from tests.test_site_rules import check, found, hugo_site, post
 
 def lint_page(text: str, fmt: str = "markdown", code: str = "P001", **options: object) -> list[Finding]:
     """Findings of one rule on a draft the site publishes (its Page says so)."""
-    from dataclasses import replace
-
-    doc = replace(doc_of(text, fmt), page=Page(site_content=True))  # type: ignore[arg-type]
+    doc = doc_of(text, fmt)._replace(page=Page(site_content=True))
     findings, errors = lint_document(doc, plan_for((code,), {code: dict(options)} if options else None))
     assert errors == []
     return list(findings)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gc
+import importlib
+import inspect
 import re
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import pytest
@@ -93,6 +96,48 @@ def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
     assert "seolint.cache.store" not in modules  # --no-cache: nothing to hash or sign
     assert "difflib" not in modules  # no misspelling to suggest a name for
     assert "signal" not in modules  # no worker to keep from Ctrl-C
+
+
+def test_checking_one_post_defines_no_dataclass() -> None:
+    """Defining a dataclass compiles its methods from source: the twelve a one-post check
+    defined, with `dataclasses` and the `inspect` it imports, cost 71 M of its 587 M
+    instructions (BENCHMARKS.md, "Figures behind the code"). Its records are NamedTuples
+    and plain classes now."""
+    modules = check_one_post_modules()
+    assert "seolint.checks.assistant" in modules  # the rules really ran
+    assert {"dataclasses", "inspect"} & modules == set()
+
+
+# Modules whose NamedTuples have many fields, and which therefore keep their annotations
+# evaluated (no `from __future__ import annotations`).
+EVALUATED = (
+    "seolint.document.model",
+    "seolint.findings.records",
+    "seolint.config.files",
+    "seolint.config.plan",
+    "seolint.parse.metadata",
+    "seolint.registry.rule",
+    "seolint.registry.packs.match",
+    "seolint.site.adapter",
+    "seolint.site.head",
+    "seolint.checks.leftover_lexicon",
+    "seolint.checks.cta_lexicon",
+)
+
+
+def test_the_largest_records_compile_no_string_annotation_at_start() -> None:
+    """typing.NamedTuple compiles each string annotation of its fields into a ForwardRef at
+    every start: evaluating these modules' annotations instead saved a one-post check 19 M
+    instructions (BENCHMARKS.md, "Figures behind the code")."""
+    compiled = []
+    for name in EVALUATED:
+        for value in vars(importlib.import_module(name)).values():
+            if isinstance(value, type) and issubclass(value, tuple) and value.__module__ == name:
+                own = inspect.get_annotations(value)
+                compiled += [
+                    f"{value.__name__}.{f}" for f, a in own.items() if isinstance(a, typing.ForwardRef)
+                ]
+    assert compiled == ["FileResult.facts"]  # a type-checking import: it stays a string
 
 
 def test_checking_one_short_post_compiles_no_re2_screen(tmp_path: Path) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from seolint.config.files import Config
@@ -24,7 +22,7 @@ EXT = {"markdown": "md", "html": "html", "text": "txt"}
 def run(
     lines: list[str], fmt: Format, select: tuple[str, ...] = ("L001", "X001", "X002"), unused: bool = False
 ) -> list[tuple[int, str]]:
-    plan = dataclasses.replace(make_plan(Config(select=select)), report_unused_suppressions=unused)
+    plan = make_plan(Config(select=select))._replace(report_unused_suppressions=unused)
     return codes_at(list(lint_text("\n".join(lines) + "\n", f"draft.{EXT[fmt]}", fmt, plan).findings))
 
 

@@ -1,7 +1,9 @@
 """The leftover rules' words, read once a process from leftover_words.toml (which says what
 each list is for)."""
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 from functools import cache
 from typing import NamedTuple

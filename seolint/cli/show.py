@@ -116,7 +116,7 @@ def show_settings(settings: Settings, path: str) -> None:
         "[front-matter]",
         *(
             setting(name.replace("_", "-"), list(keys))
-            for name, keys in vars(config.front_matter).items()
+            for name, keys in config.front_matter._asdict().items()
             if isinstance(keys, tuple)  # not `any_case`: the site decides it, not the config
         ),
     ]

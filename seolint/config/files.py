@@ -5,11 +5,11 @@ walking up from the current directory. Only the shape of the file is checked her
 rule codes and option types are checked against the registry by `seolint.config.plan`.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
-import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -61,10 +61,15 @@ class KindSettings(NamedTuple):
     rules: Mapping[str, Mapping[str, Any]] = {}
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
+    """The settings of one config file (or of none), their shape checked.
+
+    A NamedTuple, not a dataclass: defining a frozen dataclass of 25 fields compiled its
+    methods at every start (BENCHMARKS.md, "Figures behind the code")."""
+
     source: Path | None = None  # the file the settings came from, for messages
-    root: Path = field(default_factory=Path.cwd)  # paths in `exclude` are relative to this
+    # Paths in `exclude` are relative to this; "." is the working folder (`load` gives it whole).
+    root: Path = Path()
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()  # added to `select` (or to the rules on by default)
     ignore: tuple[str, ...] = ()
@@ -73,21 +78,21 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
     force_exclude: bool = False  # excludes apply to files named on the command line too
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> rules
+    per_file_ignores: Mapping[str, tuple[str, ...]] = {}  # glob -> rules
     site_domains: tuple[str, ...] = ()
     content_selector: str | None = None
     rule_packs: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    front_matter: FrontMatterKeys = field(default_factory=FrontMatterKeys)
+    severity: Mapping[str, Severity] = {}
+    rules: Mapping[str, Mapping[str, Any]] = {}
+    front_matter: FrontMatterKeys = FrontMatterKeys()
     generator: str = "auto"  # the site generator: detected, named, or "none" (checked by settings)
     site_checks: bool = True  # the site-wide rules (W): links across pages, duplicates, orphans
     generated: tuple[str, ...] = ()  # URL globs of pages made at build time: links there are not checked
     encoding: str = "utf-8"  # for drafts without a BOM
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger drafts are refused
-    extension_map: Mapping[str, Format] = field(default_factory=dict)  # ".mdx" -> "markdown"
+    extension_map: Mapping[str, Format] = {}  # ".mdx" -> "markdown"
     kinds: tuple[tuple[str, PageKind], ...] = ()  # `[kinds]`: glob -> page kind, the first match wins
-    kind_settings: Mapping[PageKind, KindSettings] = field(default_factory=dict)  # `[kind.<kind>]`
+    kind_settings: Mapping[PageKind, KindSettings] = {}  # `[kind.<kind>]`
 
     @property
     def where(self) -> str:
@@ -118,7 +123,7 @@ def config_file_in(folder: Path) -> Path | None:
 
 def load(path: Path | None) -> Config:
     if path is None:
-        return Config()
+        return Config(root=Path.cwd())
     table = _read_table(path)
     return from_table(table, path)
 
@@ -331,7 +336,7 @@ class _TableReader:
         defaults = FrontMatterKeys()
         found: dict[str, tuple[str, ...]] = {}
         # `any_case` is the site's call, not a list of keys
-        lists = (f.name for f in dataclasses.fields(FrontMatterKeys) if f.name != "any_case")
+        lists = (name for name in FrontMatterKeys._fields if name != "any_case")
         for name in (field_name.replace("_", "-") for field_name in lists):
             keys = table.strings(name)
             if keys is not None and not keys:

@@ -5,11 +5,11 @@ function of the draft and the plan alone (which is what lets results be cached a
 workers be forked).
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
-import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -41,25 +41,26 @@ ORIGINALS_ONLY = "judged on the original: a translation keeps its sentences and 
 INDEXED_ONLY = "judges what search results show, and they never show this page"
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
+    """The rules of a run and how they apply, resolved from a Config (a NamedTuple, like Config)."""
+
     rules: tuple[ActiveRule, ...]  # rules of one draft
     content_selector: str | None = None
     encoding: str = "utf-8"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    aliases: Mapping[str, str] = field(default_factory=dict)  # every rule's code and name -> code
+    aliases: Mapping[str, str] = {}  # every rule's code and name -> code
     report_unused_suppressions: bool = False
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()  # (glob, codes) from config
-    root: Path = field(default_factory=Path.cwd)  # globs are relative to the config's folder
-    front_matter_keys: FrontMatterKeys = field(default_factory=FrontMatterKeys)
+    root: Path = Path()  # globs are relative to the config's folder (".": the working folder)
+    front_matter_keys: FrontMatterKeys = FrontMatterKeys()
     configured: frozenset[tuple[str, str]] = frozenset()  # (code, option key) the config set
     site_rules: tuple[ActiveRule, ...] = ()  # rules across a site's pages (seolint.sitewide.model)
     site_checks: bool = True  # `site-checks`: whether the site pass runs at all
     kind_globs: tuple[tuple[str, PageKind], ...] = ()  # `[kinds]`: the first glob a path matches wins
     # `[kind.<kind>]` and the rules' own `kinds`: the codes that judge each kind of page, and
     # options set for one kind only.
-    judges: Mapping[PageKind, frozenset[str]] = field(default_factory=dict)
-    kind_options: Mapping[tuple[PageKind, str], Any] = field(default_factory=dict)
+    judges: Mapping[PageKind, frozenset[str]] = {}
+    kind_options: Mapping[tuple[PageKind, str], Any] = {}
     lone_draft_only: frozenset[str] = frozenset()  # codes on by default only outside a site
 
     def kind_for(self, path: str) -> tuple[PageKind, str] | None:
@@ -69,7 +70,7 @@ class Plan:
                 return kind, glob
         return None
 
-    def for_page(self, page: Page) -> Plan:
+    def for_page(self, page: Page) -> "Plan":
         """The plan for one page: only the rules that judge its kind of page and can read its
         language, with what the site knows (the title's level, its domain) filling the
         options the config left at their defaults (the config always wins)."""
@@ -85,7 +86,7 @@ class Plan:
             and all(a is b for a, b in zip(rules, kept, strict=True))
         ):
             return self  # nothing to leave out or adapt (an English post outside a site)
-        return dataclasses.replace(self, rules=rules, site_rules=site_rules)
+        return self._replace(rules=rules, site_rules=site_rules)
 
     def left_out(self, page: Page) -> list[tuple[str, str]]:
         """(code, why) for each rule of the plan that does not judge `page`, for people."""
@@ -154,7 +155,7 @@ class Plan:
     def _site_may_set(self, active: ActiveRule, key: str) -> bool:
         return active.rule.has_option(key) and (active.rule.code, key) not in self.configured
 
-    def for_path(self, path: str) -> Plan:
+    def for_path(self, path: str) -> "Plan":
         """The plan without the rules that `per-file-ignores` turns off for this file."""
         dropped = {
             c for glob, codes in self.per_file_ignores if matches(path, (glob,), self.root) for c in codes
@@ -163,7 +164,7 @@ class Plan:
             return self
         kept = tuple(a for a in self.rules if a.rule.code not in dropped)
         site_kept = tuple(a for a in self.site_rules if a.rule.code not in dropped)
-        return dataclasses.replace(self, rules=kept, site_rules=site_kept)
+        return self._replace(rules=kept, site_rules=site_kept)
 
 
 def rules_for(config: Config) -> RuleSet:

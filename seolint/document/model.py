@@ -4,15 +4,15 @@ Pure data: no parsing happens here. Positions are 1-based and point into the ori
 source, so a finding can always be shown next to the line the writer typed.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import bisect
-import dataclasses
 import itertools
 import re
 import typing
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -42,7 +42,7 @@ class Span(NamedTuple):
     end_column: int
 
     @classmethod
-    def point(cls, line: int, column: int = 1) -> Span:
+    def point(cls, line: int, column: int = 1) -> "Span":
         return cls(line, column, line, column)
 
 
@@ -244,22 +244,21 @@ class Page(NamedTuple):
     reasons: tuple[tuple[str, str], ...] = ()  # (field, why it has its value), for people
 
 
-@dataclass(frozen=True)
-class Document:
-    """One parsed draft. Rules read it; nothing writes to it after the front-end."""
+class DocumentFields(NamedTuple):
+    """What a front-end read of one draft: the fields of a Document (which see)."""
 
     path: str
     format: Format
     source: str
-    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter: Mapping[str, Any] = {}  # read-only: an empty one is shared
     front_matter_span: Span | None = None
     title: Field | None = None  # front-matter title, or <title>
     seo_title: Field | None = None  # the title search results show: an SEO title key, else `title`
     description: Field | None = None
     keyphrase: Field | None = None
     slug: Field | None = None  # the URL's last part: a front-matter key, else the file name
-    publishing: Publishing = field(default_factory=Publishing)  # draft flag, dates, robots, share image
-    hints: Hints = field(default_factory=Hints)
+    publishing: Publishing = Publishing()  # draft flag, dates, robots, share image
+    hints: Hints = Hints()
     ids: tuple[str, ...] = ()  # every explicit id a `#fragment` may target, heading anchors included
     headings: tuple[Heading, ...] = ()
     blocks: tuple[Block, ...] = ()
@@ -285,7 +284,17 @@ class Document:
     # The views apply it to the lines they read; None: no line has any.
     line_markup: LineMarkup | None = None
     body_lines: tuple[int, int] | None = None  # first and last line of the post's body; None: all
-    page: Page = field(default_factory=Page)  # what the site publishes; filled before rules run
+    page: Page = Page()  # what the site publishes; filled before rules run
+
+
+class Document(DocumentFields):
+    """One parsed draft. Rules read it; nothing writes to it after the front-end.
+
+    Its fields are DocumentFields', a NamedTuple's: immutable and made in C, where a frozen
+    dataclass of 30 fields compiled its methods at every start (BENCHMARKS.md, "Figures
+    behind the code"). This subclass adds what is derived from them on first use, kept in
+    the instance's own dictionary: the lines, where they start, and the views.
+    """
 
     @cached_property
     def lines(self) -> tuple[str, ...]:
@@ -301,7 +310,7 @@ class Document:
         return line_starts(self.source)
 
     @cached_property
-    def views(self) -> Views:
+    def views(self) -> "Views":
         """Prose, sentences, words and text lines, derived on first use and shared by every rule."""
         from seolint.document.views import Views
 
@@ -360,7 +369,7 @@ def revised(doc: Document, **changes: Any) -> Document:
     """`doc` with `changes`, keeping the line tables it built if the source stays the same:
     a front-end's Document is revised (metadata, template regions) before rules read it.
     Given only its `page`, it keeps its views too (language detection read them already)."""
-    new = dataclasses.replace(doc, **changes)
+    new = doc._replace(**changes)
     kept = () if "source" in changes else _FROM_SOURCE + (("views",) if changes.keys() == {"page"} else ())
     new.__dict__.update((name, doc.__dict__[name]) for name in kept if name in doc.__dict__)
     return new

@@ -1,14 +1,16 @@
 """What rules report (Problem) and what the engine hands to reporters (Finding).
 
 The records are NamedTuples, like the Document's (see seolint.document.model), except Finding,
-which sorts and compares by path, span and code alone.
+a plain class that sorts and compares by path, span and code alone.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import enum
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+import functools
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from seolint.discover.source import FileError
 from seolint.document.model import Span
@@ -29,7 +31,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, value: str) -> Severity:
+    def parse(cls, value: str) -> "Severity":
         try:
             return cls[value.strip().upper()]
         except KeyError:
@@ -78,17 +80,60 @@ class Problem(NamedTuple):
     about: About = "place"
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
 class Finding:
-    path: str
-    span: Span
-    code: str
-    name: str = field(compare=False)
-    severity: Severity = field(compare=False)
-    message: str = field(compare=False)
-    source_line: str = field(compare=False, default="")  # the offending line, for context
-    fix: Fix | None = field(compare=False, default=None)
-    whole_post: bool = field(compare=False, default=False)  # its Problem was about the post
+    """A rule's problem where it was found, with the rule's name and configured severity.
+
+    Findings compare, hash and sort by path, span and code alone: sorting keeps the order
+    in which a rule gave the problems it found at one place. A plain class, where an
+    ordered frozen dataclass compiled eight methods at every start (BENCHMARKS.md, "Figures
+    behind the code"); mypy keeps its fields read-only.
+    """
+
+    __slots__ = ("code", "fix", "message", "name", "path", "severity", "source_line", "span", "whole_post")
+
+    def __init__(
+        self,
+        path: str,
+        span: Span,
+        code: str,
+        name: str,
+        severity: Severity,
+        message: str,
+        source_line: str = "",  # the offending line, for context
+        fix: Fix | None = None,
+        whole_post: bool = False,  # its Problem was about the post
+    ) -> None:
+        self.path: Final = path
+        self.span: Final = span
+        self.code: Final = code
+        self.name: Final = name
+        self.severity: Final = severity
+        self.message: Final = message
+        self.source_line: Final = source_line
+        self.fix: Final = fix
+        self.whole_post: Final = whole_post
+
+    def _place(self) -> tuple[str, Span, str]:
+        return self.path, self.span, self.code
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Finding) and self._place() == other._place()
+
+    def __lt__(self, other: "Finding") -> bool:
+        return self._place() < other._place()
+
+    def __hash__(self) -> int:
+        return hash(self._place())
+
+    def __repr__(self) -> str:
+        return f"Finding({self.path!r}, {self.span!r}, {self.code!r}, {self.message!r})"
+
+    def with_fix(self, fix: Fix | None) -> "Finding":
+        """The same finding with another fix."""
+        return Finding(
+            *self._place(), self.name, self.severity, self.message, self.source_line, fix, self.whole_post
+        )
 
 
 class FileResult(NamedTuple):
@@ -100,7 +145,7 @@ class FileResult(NamedTuple):
     errors: tuple[FileError, ...] = ()  # rules that crashed on this file
     rules: tuple[str, ...] = ()  # codes of the rules that ran on this file
     title: str | None = None  # the front-matter title: the outline's root (it counts as the H1)
-    facts: FileFacts | None = None  # what the site model needs, for a page of a site
+    facts: "FileFacts | None" = None  # what the site model needs, for a page of a site
 
 
 class SiteSummary(NamedTuple):

@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -82,17 +81,17 @@ def map_ordered(
         _forked_task = None
 
 
-@dataclass(eq=False)
 class _Worker:
     """One worker process, the pipes to and from it, and the indexes it holds, oldest first.
 
     Two one-way pipes (os.pipe), not one duplex Connection: that one is a socket pair, and
     a run must not open sockets (a sandbox may forbid them; tests do)."""
 
-    process: BaseProcess
-    to_worker: Connection
-    from_worker: Connection
-    held: deque[int] = field(default_factory=deque)
+    def __init__(self, process: BaseProcess, to_worker: Connection, from_worker: Connection) -> None:
+        self.process = process
+        self.to_worker = to_worker
+        self.from_worker = from_worker
+        self.held: deque[int] = deque()
 
 
 class _Pool(Generic[T, R]):

@@ -7,7 +7,6 @@ one broken rule never takes the other rules or files down.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -69,7 +68,7 @@ def read_page(source: Source, plan: Plan, site: Site | None = None) -> Document:
 
     keys = plan.front_matter_keys
     if site is not None and site.front_matter_any_case:
-        keys = dataclasses.replace(keys, any_case=True)
+        keys = keys._replace(any_case=True)
     try:
         templates = template_regions(source.text, source.path, site)
         late = site is not None and site.front_matter_after_blank_lines

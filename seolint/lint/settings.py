@@ -9,7 +9,6 @@ config that governs the working directory.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -52,7 +51,7 @@ class Overrides(NamedTuple):
             value = getattr(self, name)
             if value is not None:
                 changes[name] = value
-        return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
+        return config._replace(**changes)  # type: ignore[arg-type]
 
 
 class DraftSettings(NamedTuple):
@@ -121,8 +120,8 @@ class Settings:
         if config.source not in self._plans:
             self._rulesets[config.source] = rules_for(config)
             plan = make_plan(config, self._rulesets[config.source])
-            self._plans[config.source] = dataclasses.replace(
-                plan, report_unused_suppressions=self.overrides.report_unused_suppressions
+            self._plans[config.source] = plan._replace(
+                report_unused_suppressions=self.overrides.report_unused_suppressions
             )
         return self._plans[config.source]
 

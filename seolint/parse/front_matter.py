@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from seolint.discover import structured
 from seolint.document.model import Span
@@ -15,8 +14,9 @@ _OPENERS = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
-@dataclass(frozen=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
+    """What `split` found: the front matter's data and where it is, and the source without it."""
+
     data: dict[str, Any]
     span: Span | None
     body: str  # the source with the front matter blanked out, so line numbers stay right

@@ -6,20 +6,20 @@ front-matter keys that hold metadata are one setting (`[front-matter]`), applied
 every format, so no rule looks keys up and every rule sees the same values.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import datetime
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
 from seolint.document.model import Document, Field, Hints, Publishing, Span, revised
 from seolint.parse.front_matter import key_span
 
 
-@dataclass(frozen=True)
-class FrontMatterKeys:
+class FrontMatterKeys(NamedTuple):
     """Which front-matter keys hold each piece of page metadata; the first non-empty one wins.
 
     One setting for every rule, so the description M003 finds is the one M004 measures

@@ -12,7 +12,6 @@ targets they stand for (with the syntax they were written in), figures become im
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -108,7 +107,7 @@ def parse_with_templates(
     if not regions:
         return front_end(text)
     doc = front_end(masked(text, regions))
-    doc = dataclasses.replace(doc, source=text)  # positions are unchanged; lines are the writer's
+    doc = doc._replace(source=text)  # positions are unchanged; lines are the writer's
     links = tuple(_restored(link, regions, text) for link in doc.links)
     images = [
         Image(region.target, region.alt, doc.span_at(region.start, region.end), alt_state(region.alt, False))
@@ -127,8 +126,7 @@ def parse_with_templates(
     ]
     opaque = [r for r in regions if r.kind in ("opaque", "code", "image")]
     not_text = [(r.start, r.end) if r.kind != "code" else _whole_lines(doc, r) for r in opaque]
-    return dataclasses.replace(
-        doc,
+    return doc._replace(
         links=links,
         images=_by_position((*doc.images, *images)),
         code_blocks=_by_position((*doc.code_blocks, *code)),

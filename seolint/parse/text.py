@@ -11,7 +11,6 @@ source="marker", for H006 to report.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from seolint.document.level_markers import Marker, leading_marker, weak_markers_hold
@@ -60,8 +59,7 @@ def parse(source: str, path: str, front_matter_after_blank_lines: bool = False) 
             text = _BULLET.sub(r"\1-", text)
         prepared.append(text + line[len(line.rstrip("\r\n")) :])
     doc = markdown.parse("".join(prepared), path, indented_code=False)
-    return dataclasses.replace(
-        doc,
+    return doc._replace(
         format="text",
         source=source,
         headings=tuple(_restore_marker(h, markers) for h in doc.headings),

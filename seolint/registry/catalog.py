@@ -7,7 +7,7 @@ in the `seolint.rules` group (sqlfluff's plugin pattern), then packs named by co
 from __future__ import annotations
 
 import importlib
-import inspect
+import types
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -63,7 +63,7 @@ def _entry_point_rules() -> Iterator[Rule]:
 
     for entry in entry_points(group="seolint.rules"):
         loaded = entry.load()
-        candidates = vars(loaded).values() if inspect.ismodule(loaded) else [loaded]
+        candidates = vars(loaded).values() if isinstance(loaded, types.ModuleType) else [loaded]
         yield from (v for v in candidates if isinstance(v, Rule))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from seolint.checks.sitewide import closest_id
@@ -134,7 +134,7 @@ def with_fixes(
             replacement = _suggested_target(model, item, finding.code)
             edit = _edit(index, item, replacement) if replacement else None
             if edit is not None:
-                finding = replace(finding, fix=Fix((edit,), "unsafe", f"Change the link to {replacement}"))
+                finding = finding.with_fix(Fix((edit,), "unsafe", f"Change the link to {replacement}"))
         out.append(finding)
     return tuple(out)
 

@@ -7,16 +7,17 @@ except reading the site's own files (config, templates, and the content tree whe
 has to be looked up by name), which is done lazily and at most once per `Site`.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import os
 import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NamedTuple, Union
 from urllib.parse import urlsplit
 
 from seolint.document import kinds
@@ -86,18 +87,43 @@ class Language(NamedTuple):
     host: str | None = None  # its own host, when each language is a site of its own (Hugo multihost)
 
 
-@dataclass(frozen=True)
 class Site:
-    """A site rooted at `root`, built by `generator`; `reason` says why, for `--show-site`."""
+    """A site rooted at `root`, built by `generator`; `reason` says why, for `--show-site`.
 
-    generator: str
-    root: Path
-    reason: str
-    config: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    base_url: str | None = None  # as configured: "https://example.org/blog/"
+    Sites are told apart by their kind, generator, root, reason and URL, never by the config
+    they read. A plain class: a frozen dataclass compiled its methods at every start, site
+    or no site (BENCHMARKS.md, "Figures behind the code"); mypy keeps its fields read-only.
+    """
+
     suffixes: ClassVar[frozenset[str]] = PAGE_SUFFIXES  # file types this generator renders
     front_matter_any_case: ClassVar[bool] = False  # front-matter keys are read in any case (Hugo)
     front_matter_after_blank_lines: ClassVar[bool] = False  # blank lines may come before it (Hugo, Zola)
+
+    def __init__(
+        self,
+        generator: str,
+        root: Path,
+        reason: str,
+        config: Mapping[str, Any] | None = None,
+        base_url: str | None = None,  # as configured: "https://example.org/blog/"
+    ) -> None:
+        self.generator: Final = generator
+        self.root: Final = root
+        self.reason: Final = reason
+        self.config: Final[Mapping[str, Any]] = {} if config is None else config
+        self.base_url: Final = base_url
+
+    def _identity(self) -> tuple[str, Path, str, str | None]:
+        return self.generator, self.root, self.reason, self.base_url
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._identity() == other._identity()
+
+    def __hash__(self) -> int:
+        return hash(self._identity())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}{self._identity()!r}"
 
     def front_matter_of(self, text: str) -> dict[str, Any]:
         """The front matter of a section or page source, found where this generator finds it."""
@@ -257,7 +283,7 @@ class Site:
                 found += [base.with_name(base.name + suffix) for suffix in (".md", ".html")]
         return found
 
-    def build_time(self, declared: tuple[str, ...] = ()) -> BuildTime:
+    def build_time(self, declared: tuple[str, ...] = ()) -> "BuildTime":
         """Where content made at build time is, with the config's `generated` URL globs."""
         from seolint.site.build_time import BuildTime
 
@@ -272,12 +298,12 @@ class Site:
         """What besides its config and templates changes the site's pages (for the cache key)."""
         return ()
 
-    def redirects(self) -> Redirects:
+    def redirects(self) -> "Redirects":
         """The host's redirect rules found in the site (static folders, the site root)."""
         return self._redirects
 
     @cached_property
-    def _redirects(self) -> Redirects:
+    def _redirects(self) -> "Redirects":
         from seolint.site.redirects import read_redirects  # config readers: only for the site pass
 
         return read_redirects((*self.static_roots(), self.root), self.root)

@@ -16,7 +16,6 @@ All pages are posts.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 
@@ -35,7 +34,6 @@ def detect(folder: Path, forced: bool = False) -> AstroSite | None:
     return AstroSite("astro", absolute(folder), f"{name} at the site root", {}, url)
 
 
-@dataclass(frozen=True)
 class AstroSite(Site):
     suffixes = frozenset({".md", ".mdx", ".markdown"})
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
@@ -60,7 +59,6 @@ def detect(folder: Path, forced: bool = False) -> DocusaurusSite | None:
     return DocusaurusSite("docusaurus", absolute(folder), f"{name} at the site root", config, url)
 
 
-@dataclass(frozen=True)
 class DocusaurusSite(Site):
     suffixes = frozenset({".md", ".mdx"})
     navigation_read: ClassVar[str] = "docs sidebars and the blog list (they list every doc and post)"

@@ -30,7 +30,6 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -148,7 +147,6 @@ def _site(folder: Path, config: dict[str, Any], reason: str) -> HugoSite:
     return HugoSite("hugo", absolute(folder), reason, lowered, base if isinstance(base, str) else None)
 
 
-@dataclass(frozen=True)
 class HugoSite(Site):
     suffixes = _SUFFIXES
     front_matter_any_case = True  # Hugo lowercases front-matter keys: `Title:` is the title

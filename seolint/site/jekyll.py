@@ -36,7 +36,6 @@ import fnmatch
 import os
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -159,7 +158,6 @@ def writes_own_h1(template: str) -> bool:
     return depth <= 0
 
 
-@dataclass(frozen=True)
 class JekyllSite(Site):
     navigation_read: ClassVar[str] = (
         "`_data` files, loops over `site.posts` and collections (kept by a URL text or whole)"

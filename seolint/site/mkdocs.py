@@ -12,7 +12,6 @@ Rules implemented (mkdocs.org "Configuration", "Writing your docs"):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 
@@ -32,7 +31,6 @@ def detect(folder: Path, forced: bool = False) -> MkDocsSite | None:
     return None
 
 
-@dataclass(frozen=True)
 class MkDocsSite(Site):
     suffixes = MARKDOWN_SUFFIXES - {".mdx"}
 

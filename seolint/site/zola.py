@@ -24,7 +24,6 @@ import fnmatch
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -59,7 +58,6 @@ def detect(folder: Path, forced: bool = False) -> ZolaSite | None:
     return ZolaSite("zola", absolute(folder), "config.toml sets base_url (Zola's required key)", config, base)
 
 
-@dataclass(frozen=True)
 class ZolaSite(Site):
     suffixes = frozenset({".md"})
     front_matter_after_blank_lines = True  # its front-matter pattern starts `^[[:space:]]*`

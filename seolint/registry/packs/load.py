@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -168,7 +167,7 @@ def _build_rule(entry: dict[str, Any], label: str, compile_pattern: PatternCompi
     if not matchers:
         raise PackError(f"{label}: needs patterns or phrases")
     labels = tuple(p for m in matchers for p in m.patterns)
-    matchers = [replace(m, section_ends=labels) if m.where in SECTIONS else m for m in matchers]
+    matchers = [m._replace(section_ends=labels) if m.where in SECTIONS else m for m in matchers]
     doc = _rule_doc(entry, code, name, summary, label)
     check = PackCheck(scope, message, tuple(matchers))
     readable = [m.languages for m in matchers]

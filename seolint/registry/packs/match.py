@@ -5,12 +5,13 @@ A pack rule is a PackCheck: its scope (lines | prose | headings | link-text | li
 position and fix they share. seolint.registry.packs.load builds them from TOML.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.document.intervals import Intervals
@@ -49,8 +50,7 @@ class PackOptions(Options):
     extend_phrases: tuple[str, ...] = ()  # more literal phrases (case-insensitive, whole words)
 
 
-@dataclass(frozen=True)
-class FixSpec:
+class FixSpec(NamedTuple):
     """A pack's declared fix (`[rule.fix]`): what to remove, and how safe that is."""
 
     action: str  # a key of FIX_ACTIONS
@@ -59,8 +59,7 @@ class FixSpec:
     with_lines: tuple[Pattern, ...] = ()  # remove-label: lines under the label that go with it
 
 
-@dataclass(frozen=True)
-class Matcher:
+class Matcher(NamedTuple):
     """One group of patterns with the exceptions, position and fix they share."""
 
     patterns: tuple[Pattern, ...]
@@ -90,19 +89,22 @@ class Matcher:
                 yield match
 
 
-@dataclass(frozen=True)
 class PackCheck:
-    """The check function of a pack rule: run its matchers over its scope."""
+    """The check function of a pack rule: run its matchers over its scope.
 
-    scope: str
-    message: str
-    matchers: tuple[Matcher, ...]
-    # The key of the rule's plain run (no `extend-phrases`) among the document's derived views:
-    # the pipeline and a rule that reads these findings too (C001 sets notes aside) share it.
-    plain: Callable[[Document], tuple[Problem, ...]] = field(init=False, repr=False, compare=False)
+    A plain class, as the rule's other checks are functions: a dataclass would compile its
+    methods at every start (BENCHMARKS.md, "Figures behind the code")."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "plain", functools.partial(_plain_run, self))
+    __slots__ = ("matchers", "message", "plain", "scope")
+
+    def __init__(self, scope: str, message: str, matchers: tuple[Matcher, ...]) -> None:
+        self.scope = scope
+        self.message = message
+        self.matchers = matchers
+        # The key of the rule's plain run (no `extend-phrases`) among the document's derived
+        # views: the pipeline and a rule that reads these findings too (C001 sets notes aside)
+        # share it.
+        self.plain: Callable[[Document], tuple[Problem, ...]] = functools.partial(_plain_run, self)
 
     def __call__(self, doc: Document, options: PackOptions) -> Iterator[Problem]:
         if not options.extend_phrases:
@@ -180,7 +182,7 @@ def _whole(pattern: Pattern, text: str) -> bool:
     return any(match.span() == (0, len(text)) for match in pattern.finditer(text))
 
 
-def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence[TextLine]) -> Iterator[tuple[Span, str]]:
+def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence["TextLine"]) -> Iterator[tuple[Span, str]]:
     if not lines:
         return
     empty: set[int] | None = None
@@ -280,7 +282,7 @@ def _short_sections(doc: Document, matcher: Matcher) -> set[int]:
 
 
 def _scan_texts(
-    doc: Document, matcher: Matcher, items: Sequence[ScopeItem], locate: bool
+    doc: Document, matcher: Matcher, items: Sequence["ScopeItem"], locate: bool
 ) -> Iterator[tuple[Span, str]]:
     for item in items:
         found = [m.group() for m in matcher.matches(item.text)]

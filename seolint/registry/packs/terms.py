@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 
 from seolint.document.intervals import Intervals
@@ -54,13 +53,15 @@ def parse_terms(entries: Iterable[str]) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-@dataclass(frozen=True)
 class TermsCheck:
-    """The check function of a `terms` pack rule."""
+    """The check function of a `terms` pack rule (a plain class, like PackCheck)."""
 
-    message: str  # with {match} and {replacement}
-    terms: tuple[tuple[str, str], ...]
-    exceptions: tuple[Pattern, ...] = ()
+    def __init__(
+        self, message: str, terms: tuple[tuple[str, str], ...], exceptions: tuple[Pattern, ...] = ()
+    ) -> None:
+        self.message = message  # with {match} and {replacement}
+        self.terms = terms
+        self.exceptions = exceptions
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
