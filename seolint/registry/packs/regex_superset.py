@@ -21,7 +21,9 @@ pattern is lower-cased and no flag ignores case, which RE2 compiles in half the 
 searches with a smaller automaton. Letters only ever lower-case to letters, so only what
 names letters changes: a literal, a class's letters (kept, with their lower case added),
 and a negated class holding a letter, which becomes any character. A cased letter beyond
-ASCII, where lower-casing could go further than `re`'s case folding, gives None.
+ASCII, where lower-casing could go further than `re`'s case folding, becomes any character
+(`comparable` makes every character one character: a word such as "übersetzer" in a grammar
+of words still screens on its other letters); in a class, it gives None.
 """
 
 from __future__ import annotations
@@ -247,7 +249,7 @@ class _Translator:
     def _literal(self, char: str) -> str:
         if self.lowered:
             if _cased_beyond_ascii(char):
-                raise Untranslatable(f"lower case of {char!r}")
+                return _ANY  # one character, maybe not the one `re`'s case folding would give
             return _re2_char(char.lower())
         if self.ignore_case[-1] and char in "iI":
             return _FOLDED_I
