@@ -24,6 +24,7 @@ from typing import NamedTuple
 from seolint.checks.draft_units import Unit
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import alternation, leftover_words
+from seolint.checks.leftover_screen import line_texts, may_hold, unit_texts
 from seolint.checks.review_marks import review_marks
 from seolint.document.lines import blank, split_lines
 from seolint.document.model import Document, Span
@@ -119,7 +120,8 @@ def find_notes(
     bracketed, citation, slot, note_line = _patterns()
     found: list[Note] = []
     items = {block.span.line for block in doc.blocks if block.kind == "list-item"}
-    for line in doc.views.lines.values():
+    lines = doc.views.lines.values() if may_hold(line_texts(doc), bracketed, citation, slot) else ()
+    for line in lines:
         text = line.text
         if "[" not in text and "(" not in text and "citation" not in text.lower():
             continue
@@ -474,7 +476,9 @@ def _head_notes(doc: Document, units: Sequence[Unit]) -> list[Note]:
     """A head (a heading, or a short line of its own that is no sentence) with a note on what
     to write under it in parentheses: "Frequently Asked Questions (add 3 questions from ...)",
     "Key Takeaways (bullet list for skimmers):". The note goes; the head may stay."""
-    found = []
+    found: list[Note] = []
+    if not may_hold(unit_texts(doc), _HEAD_NOTE):
+        return found
     for unit in units:
         if "(" not in unit.text or (unit.kind != "heading" and not unit.first):
             continue
@@ -514,6 +518,8 @@ _TOLD_WORDS = 30
 def _told_lines(doc: Document, units: Sequence[Unit]) -> list[Note]:
     """Whole lines, a list's items or short paragraphs, that speak to the writer or reviewer
     about the draft (see `_told`)."""
+    if not may_hold(unit_texts(doc), _told()):
+        return []
     return [
         Note(_whole_line(doc, unit.line), "a note to the writer", True)
         for unit in units

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from seolint.registry.packs.kept_supersets import re2_superset
@@ -113,13 +114,17 @@ class DocumentScreen:
         self._text: str | None = None  # a text is asked about many patterns in a row
         self._encoded: bytes | None = None
 
-    def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
-        """`pattern.search(text)`, where `text` is one of the document's texts."""
+    def may_hold(self, pattern: ScreenedPattern) -> bool:
+        """Whether any of the document's texts may hold a match of `pattern` (False: none does)."""
         verdict = self._verdicts.get(pattern)
         if verdict is None:
             joined = self._joined_texts()
             verdict = self._verdicts[pattern] = joined is None or pattern.may_match(joined)
-        if not verdict:
+        return verdict
+
+    def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
+        """`pattern.search(text)`, where `text` is one of the document's texts."""
+        if not self.may_hold(pattern):
             return None
         encoded = self._encoded_text(text)
         if encoded is not None and not pattern.may_match(encoded):
@@ -151,8 +156,24 @@ class NoScreen(DocumentScreen):
     def __init__(self) -> None:
         super().__init__(())
 
+    def may_hold(self, pattern: ScreenedPattern) -> bool:
+        return True
+
     def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
         return pattern.search(text)
+
+
+def screened(pattern: re.Pattern[str] | LazyRegex) -> ScreenedPattern:
+    """A pattern compiled elsewhere (a module's `re.compile`, a LazyRegex) as a ScreenedPattern,
+    one per pattern text and flags, so that its screen is compiled once a process."""
+    if isinstance(pattern, ScreenedPattern):
+        return pattern
+    return _screened(pattern.pattern, pattern.flags & ~re.UNICODE)  # str patterns are Unicode anyway
+
+
+@cache
+def _screened(pattern: str, flags: int) -> ScreenedPattern:
+    return ScreenedPattern(pattern, flags)
 
 
 def document_screen(texts: Sequence[str]) -> DocumentScreen:
