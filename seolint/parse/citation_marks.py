@@ -15,10 +15,11 @@ from collections.abc import Iterator
 
 # Glued to the text they source. Not Markdown footnotes (`[^1]`), a link (`[1](url)`,
 # `<sup><a ...>1</a></sup>`) nor an exponent (`n<sup>2</sup>`, `10<sup>6</sup>`): a
-# superscript follows a stop or a word.
+# superscript follows a stop or a word. Each alternative opens with its bracket and looks
+# behind it only then, so that `re` tries a match only where a `[` or `<` is.
 _CITATION_MARK = re.compile(
-    r"(?<=[^\s\[\]])(?:\[\d{1,2}\])+(?![(\[:\w])"
-    r"|(?:(?<=[.,;:!?”\"])|(?<=[^\W\d_]{3}))<sup>\s*\d{1,2}\s*</sup>"
+    r"\[(?<=[^\s\[\]]\[)\d{1,2}\](?:\[\d{1,2}\])*(?![(\[:\w])"
+    r"|<(?:(?<=[.,;:!?”\"]<)|(?<=[^\W\d_]{3}<))sup>\s*\d{1,2}\s*</sup>"
 )
 _REFERENCE_LIST = re.compile(
     r"^[ \t]*(?:<(?:li|p)\b[^>\n]*>[ \t]*)?(?:\[\d{1,2}\]|\[?<sup>[ \t]*\d{1,2}[ \t]*</sup>)[ \t]*\S"
