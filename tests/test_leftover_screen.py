@@ -4,20 +4,27 @@ what is found, and on a published post it skips the forms' reading."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from seolint.checks import leftovers
+from seolint.checks import assistant, leftovers
 from seolint.checks.leftover_screen import line_texts, unit_texts
+from seolint.config.files import tomllib
 from seolint.discover.source import format_for
 from seolint.document.model import Document
 from seolint.parse import parse
-from seolint.registry.lazy_patterns import NoScreen
+from seolint.registry.lazy_patterns import DocumentScreen, NoScreen, ScreenedPattern
 from seolint.registry.screening import SCREENING
 from tests.conftest import FIXTURES, ROOT
+
+PHRASINGS = tomllib.loads((ROOT / "tests" / "data" / "assistant_phrasings.toml").read_text(encoding="utf-8"))[
+    "set"
+]
 
 DRAFTS = sorted(
     path
@@ -102,3 +109,41 @@ def test_a_draft_passes_the_screens_of_the_forms_it_holds() -> None:
         passed = [v for v in (*line_texts(doc)._verdicts.values(), *unit_texts(doc)._verdicts.values()) if v]
     assert {note.span.line for note in notes} == {3, 5, 7}
     assert len(passed) >= 3
+
+
+class Cues(DocumentScreen):
+    """A document in which the sentence asked about holds exactly the cues `names`."""
+
+    def __init__(self, names: set[str]) -> None:
+        super().__init__(())
+        self._patterns = {assistant._cue_patterns()[name] for name in names}
+
+    def may_hold(self, pattern: ScreenedPattern) -> bool:
+        return pattern in self._patterns
+
+    def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
+        return True
+
+    def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
+        return re.match("", "") if pattern in self._patterns else None
+
+
+CUE_NAMES = sorted(cue.name for cue in assistant.cues())
+# Sentences with and without each trait `_by_cues` reads of a sentence's words: a question,
+# "also", a habit ("always").
+SENTENCES = ["Want one?", "We also kept it.", "It is done.", "I always write it?", "also"]
+
+
+def test_a_document_without_a_combination_of_cues_holds_no_sentence_of_cues() -> None:
+    """S007 skips its cues in a document where `_by_cues` fits no combination of them, asked
+    of the whole document with a sentence that passes its other tests: any sentence whose
+    cues fit a combination is in a document (which holds those cues, maybe more) that passes.
+    Every combination `_by_cues` tells apart by a sentence's trait needs three cues at most."""
+    for size in range(4):
+        for held in itertools.combinations(CUE_NAMES, size):
+            document = assistant._cues_may_combine(Cues(set(held)))
+            for sentence, listed, edge in itertools.product(SENTENCES, (False, True), (False, True)):
+                if assistant._by_cues(sentence, listed, edge, Cues(set(held))) is not None:
+                    assert document, (held, sentence)
+            for more in CUE_NAMES if document else ():
+                assert assistant._cues_may_combine(Cues({*held, more})), (held, more)

@@ -29,6 +29,7 @@ from seolint.registry.lazy_patterns import (
     LazyRegex,
     NoScreen,
     ScreenedPattern,
+    WholeDocument,
     document_screen,
 )
 from seolint.registry.packs.match import Matcher, PackCheck
@@ -556,6 +557,8 @@ class _Either:
 
 def _by_cues(sentence: str, listed: bool, edge: bool, screen: DocumentScreen) -> str | None:
     """The assistant's sentence by the parts it combines (see `cues`)."""
+    if not screen.decided(_cues_may_combine):
+        return None  # no combination below is in the document at all
     has = _Found(sentence, screen)
     about_text = has.either("text", "facts")
     if "model" in has:
@@ -609,6 +612,17 @@ def _by_cues(sentence: str, listed: bool, edge: bool, screen: DocumentScreen) ->
     return None
 
 
+# A sentence that passes every test `_by_cues` makes of its words, not of its cues
+# (tests/test_leftover_screen.py checks it): a question, with "also", no habit.
+_ANY_SENTENCE = "also?"
+
+
+def _cues_may_combine(screen: DocumentScreen) -> bool:
+    """Whether the document may hold a combination of cues `_by_cues` looks for: the
+    combinations asked of the document as a whole, about a sentence that passes every other test."""
+    return _by_cues(_ANY_SENTENCE, False, True, WholeDocument(screen)) is not None
+
+
 # A writer's habit, not what was done to this draft: "For the last two years I have written
 # an outline before anything else", "I always write the intro last".
 _HABIT = re.compile(
@@ -636,6 +650,8 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
     count = len(views.blocks)
     read = [s for s in views.sentences if views.blocks[s.block].block.kind != "quote"]
     screen = document_screen([sentence.text for sentence in read])
+    if not any(screen.may_hold(form.pattern) for form in forms()) and not screen.decided(_cues_may_combine):
+        return ()  # no form nor combination of cues is in the document at all
     found = []
     thinking = None  # the block of a reasoning trace: all its sentences are the assistant's
     listing: set[int] = set()  # the items of a list under the assistant's head line

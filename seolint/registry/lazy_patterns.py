@@ -23,7 +23,7 @@ A one-post check screens nothing: compiling the screens would cost more than the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -113,6 +113,7 @@ class DocumentScreen:
         self._verdicts: dict[ScreenedPattern, bool] = {}
         self._text: str | None = None  # a text is asked about many patterns in a row
         self._encoded: bytes | None = None
+        self._decided: dict[Callable[[DocumentScreen], bool], bool] = {}
 
     def may_hold(self, pattern: ScreenedPattern) -> bool:
         """Whether any of the document's texts may hold a match of `pattern` (False: none does)."""
@@ -121,6 +122,14 @@ class DocumentScreen:
             joined = self._joined_texts()
             verdict = self._verdicts[pattern] = joined is None or pattern.may_match(joined)
         return verdict
+
+    def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
+        """`question(self)`, asked once per document: whether the document may hold something
+        that needs several patterns (a screen that answers for a text alone says True)."""
+        answer = self._decided.get(question)
+        if answer is None:
+            answer = self._decided[question] = question(self)
+        return answer
 
     def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
         """`pattern.search(text)`, where `text` is one of the document's texts."""
@@ -159,8 +168,33 @@ class NoScreen(DocumentScreen):
     def may_hold(self, pattern: ScreenedPattern) -> bool:
         return True
 
+    def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
+        return True
+
     def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
         return pattern.search(text)
+
+
+_SOME_MATCH = re.compile("").match("")  # what `WholeDocument` answers for "a text may match"
+
+
+class WholeDocument(DocumentScreen):
+    """A document's screen asked about a text, answering for the whole document: a pattern
+    matches when one of the document's texts may hold a match (a logic over patterns, asked
+    this way, says whether the document may hold what it looks for in one text)."""
+
+    def __init__(self, screen: DocumentScreen) -> None:
+        super().__init__(())
+        self._screen = screen
+
+    def may_hold(self, pattern: ScreenedPattern) -> bool:
+        return self._screen.may_hold(pattern)
+
+    def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
+        return True
+
+    def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
+        return _SOME_MATCH if self._screen.may_hold(pattern) else None
 
 
 def screened(pattern: re.Pattern[str] | LazyRegex) -> ScreenedPattern:
