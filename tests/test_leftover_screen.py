@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from seolint.checks import assistant, leftovers
+from seolint.checks import assistant, leftovers, page_debris
 from seolint.checks.leftover_screen import line_texts, unit_texts
 from seolint.config.files import tomllib
 from seolint.discover.source import format_for
@@ -147,3 +147,29 @@ def test_a_document_without_a_combination_of_cues_holds_no_sentence_of_cues() ->
                     assert document, (held, sentence)
             for more in CUE_NAMES if document else ():
                 assert assistant._cues_may_combine(Cues({*held, more})), (held, more)
+
+
+def _consumes_a_digit(items: list[tuple[object, object]]) -> bool:
+    """Whether every match of a parsed pattern's `items` consumes a character only `\\d` matches."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    digits = ([(sre.CATEGORY, sre.CATEGORY_UNI_DIGIT)], [(sre.CATEGORY, sre.CATEGORY_DIGIT)])
+    for op, value in items:
+        if op is sre.IN and value in digits:
+            return True
+        if op is sre.SUBPATTERN and _consumes_a_digit(value[-1].data):  # type: ignore[index]
+            return True
+        if op is sre.BRANCH and all(_consumes_a_digit(branch.data) for branch in value[1]):  # type: ignore[index]
+            return True
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1 and _consumes_a_digit(value[2].data):  # type: ignore[index]
+            return True
+    return False
+
+
+@pytest.mark.parametrize("pattern", [page_debris._READ_TIME, page_debris._DATE, page_debris._AGO])
+def test_a_line_without_a_digit_is_no_byline(pattern: re.Pattern[str]) -> None:
+    """`is_byline` returns at once on a line without a digit: each of its patterns needs one."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    assert _consumes_a_digit(_parser.parse(pattern.pattern, pattern.flags).data)
+    assert not _consumes_a_digit(_parser.parse(r"\d*min|\d+\s*min", 0).data)
