@@ -131,6 +131,7 @@ def test_every_ascii_letter_lowered_matches_all_it_matches_in_python() -> None:
         *(f"{flags}[^{letter}]" for flags in ("", "(?i)") for letter in "iIksKS"),
         r"(?i)[a-z]", r"[A-Z]", r"(?i)[A-Z]", r"[A-z]", r"[^A-Z]", r"(?i)[^a-z]", r"[^\[-`]", r"[—–]",
         r"[^,;:]", r"(?i)’", r"\x41", r"(?i)\x49", r"[\x41-\x43]", r"(?-i:K)", r"\w", r"\S", r"\s", ".",
+        r"\W", r"\D",
     ],
 )  # fmt: skip
 def test_lowered_classes_and_letters_match_all_they_match_in_python(source: str) -> None:

@@ -8,7 +8,8 @@ pattern may match more than the original but never less, and every rule below wi
   every line, since each text is one or more lines of the joined text;
 - counted repeats become `*` or `+`, which keeps the DFA small;
 - `\\s` is Python's own list of whitespace (RE2's is ASCII), `\\w`, `\\d` and `\\S` become
-  RE2's `\\S` (a wider class), `\\W` and `\\D` any character;
+  RE2's `\\S` (a wider class), `\\W` and `\\D` any character but an ASCII word character or
+  digit (what Python's Unicode classes hold beyond ASCII differs from RE2's tables);
 - under IGNORECASE, `i` and `I` also match U+0130 and U+0131 (dotted and dotless I), as in
   Python's case folding.
 
@@ -202,8 +203,8 @@ class _Translator:
             return _NOTHING
         if letter in ("d", "w", "S"):
             return r"\S"
-        if letter in ("D", "W"):
-            return _ANY
+        if letter in ("D", "W"):  # Python's \d and \w hold every ASCII digit and letter, and more
+            return "[^0-9]" if letter == "D" else "[^0-9a-z_]" if self.lowered else "[^0-9A-Za-z_]"
         if letter == "s":
             return f"[{WHITESPACE}]"
         return self._literal(self._escaped_char(letter))
