@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from seolint.checks import assistant, leftovers, page_debris
+from seolint.checks import assistant, label_lines, leftovers, page_debris
 from seolint.checks.leftover_screen import line_texts, unit_texts
 from seolint.config.files import tomllib
 from seolint.discover.source import format_for
 from seolint.document.model import Document
 from seolint.parse import parse
-from seolint.registry.lazy_patterns import DocumentScreen, NoScreen, ScreenedPattern
+from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, ScreenedPattern
 from seolint.registry.screening import SCREENING
 from tests.conftest import FIXTURES, ROOT
 
@@ -149,27 +149,51 @@ def test_a_document_without_a_combination_of_cues_holds_no_sentence_of_cues() ->
                 assert assistant._cues_may_combine(Cues({*held, more})), (held, more)
 
 
-def _consumes_a_digit(items: list[tuple[object, object]]) -> bool:
-    """Whether every match of a parsed pattern's `items` consumes a character only `\\d` matches."""
+def _consumes(items: list[tuple[object, object]], held: Callable[[object, object], bool]) -> bool:
+    """Whether every match of a parsed pattern's `items` consumes an item `held` accepts."""
     from re import _constants as sre  # type: ignore[attr-defined]
 
-    digits = ([(sre.CATEGORY, sre.CATEGORY_UNI_DIGIT)], [(sre.CATEGORY, sre.CATEGORY_DIGIT)])
     for op, value in items:
-        if op is sre.IN and value in digits:
+        if held(op, value):
             return True
-        if op is sre.SUBPATTERN and _consumes_a_digit(value[-1].data):  # type: ignore[index]
+        if op is sre.SUBPATTERN and _consumes(value[-1].data, held):  # type: ignore[index]
             return True
-        if op is sre.BRANCH and all(_consumes_a_digit(branch.data) for branch in value[1]):  # type: ignore[index]
+        if op is sre.BRANCH and all(_consumes(branch.data, held) for branch in value[1]):  # type: ignore[index]
             return True
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1 and _consumes_a_digit(value[2].data):  # type: ignore[index]
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1 and _consumes(value[2].data, held):  # type: ignore[index]
             return True
     return False
+
+
+def consumes(pattern: re.Pattern[str] | LazyRegex, held: Callable[[object, object], bool]) -> bool:
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _consumes(_parser.parse(pattern.pattern, pattern.flags).data, held)
+
+
+def a_digit(op: object, value: object) -> bool:
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    return op is sre.IN and value in (
+        [(sre.CATEGORY, sre.CATEGORY_UNI_DIGIT)],
+        [(sre.CATEGORY, sre.CATEGORY_DIGIT)],
+    )
+
+
+def a_colon(op: object, value: object) -> bool:
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    return op is sre.LITERAL and value == ord(":")
 
 
 @pytest.mark.parametrize("pattern", [page_debris._READ_TIME, page_debris._DATE, page_debris._AGO])
 def test_a_line_without_a_digit_is_no_byline(pattern: re.Pattern[str]) -> None:
     """`is_byline` returns at once on a line without a digit: each of its patterns needs one."""
-    from re import _parser  # type: ignore[attr-defined]
+    assert consumes(pattern, a_digit)
+    assert not consumes(re.compile(r"\d*min|\d+\s*min"), a_digit)
 
-    assert _consumes_a_digit(_parser.parse(pattern.pattern, pattern.flags).data)
-    assert not _consumes_a_digit(_parser.parse(r"\d*min|\d+\s*min", 0).data)
+
+def test_a_line_without_a_colon_is_no_label() -> None:
+    """`parse_label` returns at once on a line without a colon: its pattern needs one."""
+    assert consumes(label_lines._LABEL, a_colon)
+    assert not consumes(re.compile(r"\w+(?::|\s+-)"), a_colon)
