@@ -68,7 +68,7 @@ def test_a_screened_draft_has_the_anatomy_of_an_unscreened_one(path: Path) -> No
 CLEAN = """# Tracing a slow request
 
 Our API served most requests in 40 ms, but one in a thousand took two seconds. This post
-follows one of them through the load balancer, the service and the database, and shows the
+traces one of them through the load balancer, the service and the database, and shows the
 index we added (see [the PR](https://example.com/pr/12)).
 
 ## The trace

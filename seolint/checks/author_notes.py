@@ -24,7 +24,7 @@ from typing import NamedTuple
 from seolint.checks.draft_units import Unit
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import alternation, leftover_words
-from seolint.checks.leftover_screen import line_texts, may_hold, unit_texts
+from seolint.checks.leftover_screen import line_texts, may_contain, may_hold, unit_texts
 from seolint.checks.review_marks import review_marks
 from seolint.document.lines import blank, split_lines
 from seolint.document.model import Document, Span
@@ -140,7 +140,9 @@ def find_notes(
                 found.append(
                     Note(Span(line.number, start, line.number, start + len(match.group())), what, whole)
                 )
-    for index, unit in enumerate(units):
+    screen = unit_texts(doc)
+    noted = may_hold(screen, note_line, _DRAFT_STATUS) or may_contain(screen, *_HOLD_PHRASES)
+    for index, unit in enumerate(units if noted else ()):
         held = _held_back(unit.text)
         if unit.kind != "heading" and unit.line not in framing and (held or note_line.match(unit.text)):
             last = _list_under(units, index) if unit.text.rstrip().endswith(":") else unit.line
@@ -259,6 +261,7 @@ _OPENED = LazyRegex(
 # The document's status on a line of its own: "DRAFT 2 - for review by Friday", "Draft v3: ...".
 _DRAFT_STATUS = LazyRegex(r"^\W*draft\s*(?:v|version\s*)?\d+\s*[–—:-]", re.IGNORECASE)
 _HOLD_WORDS = 16  # "Draft v2 — do not publish from this doc" is a short line
+_HOLD_PHRASES = ("do not publish", "don't publish", "not for publication")
 
 
 def _held_back(text: str) -> bool:
@@ -266,7 +269,7 @@ def _held_back(text: str) -> bool:
     from this doc"), or what state it is in ("DRAFT 2 - for review by Friday")."""
     lowered = text.lower()
     return len(text.split()) <= _HOLD_WORDS and (
-        any(phrase in lowered for phrase in ("do not publish", "don't publish", "not for publication"))
+        any(phrase in lowered for phrase in _HOLD_PHRASES)
         or _DRAFT_STATUS.match(text) is not None
     )
 

@@ -35,6 +35,12 @@ def may_hold(screen: DocumentScreen, *patterns: re.Pattern[str] | LazyRegex) -> 
     return any(screen.may_hold(screened(pattern)) for pattern in patterns)
 
 
+def may_contain(screen: DocumentScreen, *phrases: str) -> bool:
+    """Whether one of the screened texts may hold one of `phrases` (ASCII, lower case) once
+    lower-cased."""
+    return any(screen.may_contain(phrase) for phrase in phrases)
+
+
 def _line_texts(doc: Document) -> DocumentScreen:
     if not SCREENING.pays():
         return NoScreen()

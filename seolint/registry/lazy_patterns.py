@@ -123,6 +123,13 @@ class DocumentScreen:
             verdict = self._verdicts[pattern] = joined is None or pattern.may_match(joined)
         return verdict
 
+    def may_contain(self, words: str) -> bool:
+        """Whether one of the texts may hold `words` (ASCII, lower case) in lower case (False:
+        none does). The texts are read made `comparable`, which lower-cases as `str.lower`
+        does wherever ASCII words can be found."""
+        joined = self._joined_texts()
+        return joined is None or words.encode() in joined
+
     def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
         """`question(self)`, asked once per document: whether the document may hold something
         that needs several patterns (a screen that answers for a text alone says True)."""
@@ -166,6 +173,9 @@ class NoScreen(DocumentScreen):
         super().__init__(())
 
     def may_hold(self, pattern: ScreenedPattern) -> bool:
+        return True
+
+    def may_contain(self, words: str) -> bool:
         return True
 
     def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
