@@ -78,7 +78,7 @@ class ScreenedPattern(LazyRegex):
         self._screen: Any = None  # google-re2 has no type hints
 
     def may_match(self, joined: bytes) -> bool:
-        """Whether the texts joined by newlines, made `comparable` and encoded (UTF-8), may hold a match."""
+        """Whether the texts joined by newlines, made `comparable` (UTF-8), may hold a match."""
         screen = self._screen
         if screen is None:
             screen = self._screen = _compile_screen(self.pattern, self.flags)
@@ -126,7 +126,8 @@ class DocumentScreen:
     def may_contain(self, words: str) -> bool:
         """Whether one of the texts may hold `words` (ASCII, lower case) in lower case (False:
         none does). The texts are read made `comparable`, which lower-cases as `str.lower`
-        does wherever ASCII words can be found."""
+        does wherever ASCII words can be found (U+0130 and the Kelvin sign are the only letters
+        beyond ASCII that `str.lower` makes ASCII, and `comparable` makes them so too)."""
         joined = self._joined_texts()
         return joined is None or words.encode() in joined
 
@@ -151,7 +152,7 @@ class DocumentScreen:
         """The texts joined by newlines, or None when RE2 cannot read them (a lone surrogate)."""
         if self._joined is None:
             try:
-                self._joined = comparable("\n".join(self._texts)).encode()
+                self._joined = comparable("\n".join(self._texts))
             except UnicodeEncodeError:
                 return None
         return self._joined
@@ -160,7 +161,7 @@ class DocumentScreen:
         if text is not self._text:
             self._text = text
             try:
-                self._encoded = comparable(text).encode()
+                self._encoded = comparable(text)
             except UnicodeEncodeError:
                 self._encoded = None
         return self._encoded

@@ -16,15 +16,15 @@ pattern may match more than the original but never less, and every rule below wi
 A pattern it cannot translate with certainty (group references, the verbose or ASCII flag,
 a cased non-ASCII letter under IGNORECASE) gives None: that rule is screened by `re` alone.
 
-`lowered=True` translates for a text made by `comparable` (lower-cased, with the three
-letters Python's IGNORECASE adds to `i` and `s` mapped to them): every ASCII letter of the
-pattern is lower-cased and no flag ignores case, which RE2 compiles in half the time and
-searches with a smaller automaton. Letters only ever lower-case to letters, so only what
-names letters changes: a literal, a class's letters (kept, with their lower case added),
-and a negated class holding a letter, which becomes any character. A cased letter beyond
-ASCII, where lower-casing could go further than `re`'s case folding, becomes any character
-(`comparable` makes every character one character: a word such as "übersetzer" in a grammar
-of words still screens on its other letters); in a class, it gives None.
+`lowered=True` translates for a text made by `comparable` (its ASCII letters lower-cased,
+with the four letters beyond ASCII that Python's IGNORECASE matches to ASCII ones mapped to
+them): every ASCII letter of the pattern is lower-cased and no flag ignores case, which RE2
+compiles in half the time and searches with a smaller automaton. Only what names letters
+changes: a literal, a class's letters (kept, with their lower case added), and a negated
+class holding a letter, which becomes any character. A cased letter beyond ASCII, which
+`comparable` leaves as it is, becomes any character (`comparable` keeps every character one
+character: a word such as "übersetzer" in a grammar of words still screens on its other
+letters); in a class, it gives None.
 """
 
 from __future__ import annotations
@@ -63,12 +63,19 @@ def re2_superset(source: str, lowered: bool = False) -> str | None:
         return None
 
 
-def comparable(text: str) -> str:
-    """`text` as a `lowered` superset reads it: lower-cased, and U+0130, U+0131 and U+017F
-    (which Python's IGNORECASE matches to "i" and "s") made those letters."""
+def comparable(text: str) -> bytes:
+    """`text` as a `lowered` superset reads it, in UTF-8: its ASCII letters lower-cased, and the
+    four letters beyond ASCII that Python's IGNORECASE matches to ASCII ones (U+0130 and U+0131
+    to "i", U+017F to "s", the Kelvin sign to "k") made those letters. Other letters stay as
+    they are (a lowered superset reads a cased letter beyond ASCII as any character), so the
+    bytes are lower-cased, not the characters: one pass in C over the text, whatever its script."""
     if not text.isascii():  # str.translate would read every character in Python's loop
-        text = text.replace("\u0130", "i").replace("\u0131", "i").replace("\u017f", "s")
-    return text.lower()
+        for letter, ascii_letter in _FOLDED_TO_ASCII:
+            text = text.replace(letter, ascii_letter)
+    return text.encode().lower()
+
+
+_FOLDED_TO_ASCII = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 class _Translator:
