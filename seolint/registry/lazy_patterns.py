@@ -71,18 +71,42 @@ class LazyRegex:
 class ScreenedPattern(LazyRegex):
     """A pattern compiled the first time a text may hold its match, with its RE2 screen."""
 
-    __slots__ = ("_screen",)
+    __slots__ = ("_matches", "_screen")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         super().__init__(pattern, flags)
         self._screen: Any = None  # google-re2 has no type hints
+        self._matches: Callable[[bytes], bool] | None = None
 
     def may_match(self, joined: bytes) -> bool:
         """Whether the texts joined by newlines, made `comparable` (UTF-8), may hold a match."""
-        screen = self._screen
-        if screen is None:
-            screen = self._screen = _compile_screen(self.pattern, self.flags)
-        return screen is _UNSCREENED or screen.match(joined) is not None
+        matches = self._matches
+        if matches is None:
+            self._screen = _compile_screen(self.pattern, self.flags)
+            matches = self._matches = _matching(self._screen)
+        return matches(joined)
+
+
+def _matching(screen: Any) -> Callable[[bytes], bool]:
+    """Whether `screen` matches from a text's start, as a function. It asks google-re2's RE2
+    object itself where the module keeps one (most screens read a sentence and find nothing,
+    and the module's `match` builds a generator, and a Match object when it finds one); else
+    the module's `match`."""
+    if screen is _UNSCREENED:
+        return _anything
+    inner = getattr(screen, "_regexp", None)
+    match = getattr(inner, "Match", None)
+    anchor = getattr(getattr(type(inner), "Anchor", None), "ANCHOR_START", None)
+    if match is None or anchor is None:
+        return lambda text: screen.match(text) is not None
+    return lambda text: bool(match(anchor, text, 0, len(text))[0] != _NO_MATCH)
+
+
+_NO_MATCH = (-1, -1)  # the span google-re2 gives for no match
+
+
+def _anything(text: bytes) -> bool:
+    return True
 
 
 def _compile_screen(pattern: str, flags: int) -> Any:
