@@ -128,3 +128,22 @@ def test_a_check_of_several_drafts_screens_them_all(monkeypatch: pytest.MonkeyPa
     assert not SCREENING.pays()
     assert run_cli(["check", "--no-cache", "-q", str(tmp_path)]).exit_code in (0, 1)
     assert SCREENING.pays()
+
+
+def test_a_screen_asks_google_re2_its_own_way_or_through_its_module() -> None:
+    """The screens call google-re2's RE2 object itself; a module without one is asked the
+    usual way, with the same answers."""
+    import re2
+
+    from seolint.registry.lazy_patterns import _matching
+
+    options = re2.Options()
+    options.never_capture = True
+    compiled = re2.compile(r"(?s:.*?)(?:queue)", options)
+
+    class Module:  # google-re2 as it might be: only the public API
+        def match(self, text: bytes) -> object:
+            return compiled.match(text)
+
+    for text in (b"one queue", b"none", b""):
+        assert _matching(compiled)(text) == _matching(Module())(text) == (b"queue" in text)

@@ -28,6 +28,7 @@ from seolint.registry.lazy_patterns import (
     LazyRegex,
     NoScreen,
     ScreenedPattern,
+    WholeDocument,
     document_screen,
 )
 from seolint.registry.packs.match import Matcher, PackCheck
@@ -555,6 +556,8 @@ class _Either:
 
 def _by_cues(sentence: str, listed: bool, edge: bool, screen: DocumentScreen) -> str | None:
     """The assistant's sentence by the parts it combines (see `cues`)."""
+    if not screen.decided(_cues_may_combine):
+        return None  # no combination below is in the document at all
     has = _Found(sentence, screen)
     about_text = has.either("text", "facts")
     if "model" in has:
@@ -606,6 +609,17 @@ def _by_cues(sentence: str, listed: bool, edge: bool, screen: DocumentScreen) ->
     if "described part" in has:
         return "describes the draft"
     return None
+
+
+# A sentence that passes every test `_by_cues` makes of its words, not of its cues
+# (tests/test_leftover_screen.py checks it): a question, with "also", no habit.
+_ANY_SENTENCE = "also?"
+
+
+def _cues_may_combine(screen: DocumentScreen) -> bool:
+    """Whether the document may hold a combination of cues `_by_cues` looks for: the
+    combinations asked of the document as a whole, about a sentence that passes every other test."""
+    return _by_cues(_ANY_SENTENCE, False, True, WholeDocument(screen)) is not None
 
 
 # A writer's habit, not what was done to this draft: "For the last two years I have written

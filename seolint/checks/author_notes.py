@@ -26,6 +26,7 @@ from seolint.checks.draft_units import Unit
 from seolint.checks.fill_ins import is_angle_slot, slots
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import alternation, leftover_words
+from seolint.checks.leftover_screen import may_contain, may_hold, unit_texts
 from seolint.checks.review_marks import review_marks
 from seolint.document.lines import blank, split_lines
 from seolint.document.model import Document, Span
@@ -149,7 +150,9 @@ def find_notes(
             column = line.column + start
             whole = not text[:start].strip() and not text[end:].strip(" .")
             found.append(Note(Span(line.number, column, line.number, column + len(written)), what, whole))
-    for index, unit in enumerate(units):
+    screen = unit_texts(doc)
+    noted = may_hold(screen, note_line, _DRAFT_STATUS) or may_contain(screen, *_HOLD_PHRASES)
+    for index, unit in enumerate(units if noted else ()):
         held = _held_back(unit.text)
         if unit.kind != "heading" and unit.line not in framing and (held or note_line.match(unit.text)):
             last = _list_under(units, index) if unit.text.rstrip().endswith(":") else unit.line
@@ -316,6 +319,7 @@ _OPENED = LazyRegex(
 # The document's status on a line of its own: "DRAFT 2 - for review by Friday", "Draft v3: ...".
 _DRAFT_STATUS = LazyRegex(r"^\W*draft\s*(?:v|version\s*)?\d+\s*[–—:-]", re.IGNORECASE)
 _HOLD_WORDS = 16  # "Draft v2 — do not publish from this doc" is a short line
+_HOLD_PHRASES = ("do not publish", "don't publish", "not for publication")
 
 
 def _held_back(text: str) -> bool:
@@ -323,7 +327,7 @@ def _held_back(text: str) -> bool:
     from this doc"), or what state it is in ("DRAFT 2 - for review by Friday")."""
     lowered = text.lower()
     return len(text.split()) <= _HOLD_WORDS and (
-        any(phrase in lowered for phrase in ("do not publish", "don't publish", "not for publication"))
+        any(phrase in lowered for phrase in _HOLD_PHRASES)
         or _DRAFT_STATUS.match(text) is not None
     )
 
@@ -558,7 +562,9 @@ def _head_notes(doc: Document, units: Sequence[Unit]) -> list[Note]:
     """A head (a heading, or a short line of its own that is no sentence) with a note on what
     to write under it in parentheses: "Frequently Asked Questions (add 3 questions from ...)",
     "Key Takeaways (bullet list for skimmers):". The note goes; the head may stay."""
-    found = []
+    found: list[Note] = []
+    if not may_hold(unit_texts(doc), _HEAD_NOTE):
+        return found
     for unit in units:
         if "(" not in unit.text or (unit.kind != "heading" and not unit.first):
             continue
@@ -598,6 +604,8 @@ _TOLD_WORDS = 30
 def _told_lines(doc: Document, units: Sequence[Unit]) -> list[Note]:
     """Whole lines, a list's items or short paragraphs, that speak to the writer or reviewer
     about the draft (see `_told`)."""
+    if not may_hold(unit_texts(doc), _told()):
+        return []
     return [
         Note(_whole_line(doc, unit.line), "a note to the writer", True)
         for unit in units

@@ -88,10 +88,10 @@ def _prose_lines(pieces: list[str]) -> list[bool]:
         following = pieces[number + 1].strip() if number + 1 < len(pieces) else ""
         runs_on = bool(following[:1].islower())
         continued = bool(text[:1].islower()) and number > 0 and found[-1]
-        found.append(
-            (words >= _LONG_LINE_WORDS and not title_cased(text) and len(_ROW_CELLS.findall(text)) < _ROW)
-            or (words >= _SENTENCE_WORDS and (text[-1:] in ".!:" or runs_on))
+        found.append(  # the sentence first: most lines are one, and a title test reads every word
+            (words >= _SENTENCE_WORDS and (text[-1:] in ".!:" or runs_on))
             or continued
+            or (words >= _LONG_LINE_WORDS and not title_cased(text) and len(_ROW_CELLS.findall(text)) < _ROW)
         )
     return found
 

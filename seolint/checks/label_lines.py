@@ -65,6 +65,8 @@ def parse_label(text: str) -> tuple[str, str] | None:
     """(key, value) of a label line, or None: "Meta title (60 chars): X" -> ("meta title", "X").
     A row of cells (`Exported from X · Project: Q1 · Template: How-to`) is a label line when
     one of its cells is one: its first such cell."""
+    if ":" not in text:
+        return None  # most lines: every label, in a cell or not, holds its colon (_LABEL)
     label = _parse_cell(text)
     if "·" not in text and "|" not in text and "•" not in text:
         return label
@@ -125,6 +127,8 @@ def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:
             unit.kind != "heading" or is_known(label[0], leftover_words().unmistakable_keys)
         ):
             parsed[unit.line] = label
+    if not parsed:
+        return []  # most drafts: no line reads as a label
     content = [u for u in units if u.line not in taken and u.line not in parsed and is_prose_line(u)]
     head_end = content[0].line if content else max((u.line for u in units), default=0) + 1
     tail_start = content[-1].line if content else 0

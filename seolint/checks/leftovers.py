@@ -19,7 +19,8 @@ from seolint.checks.chat_turns import find_earlier_turns
 from seolint.checks.draft_units import units
 from seolint.checks.front_matter_notes import front_matter_notes
 from seolint.checks.label_lines import Label, find_labels, find_property_rows
-from seolint.checks.outline_block import Outline, example_plans, find_outline
+from seolint.checks.leftover_screen import may_hold, unit_texts
+from seolint.checks.outline_block import EXAMPLE_SIGNS, OUTLINE_SIGNS, Outline, example_plans, find_outline
 from seolint.checks.page_copy import find_page_around
 from seolint.checks.page_debris import Debris, find_debris
 from seolint.checks.post_body import find_outside, find_trace
@@ -46,9 +47,10 @@ def anatomy(doc: Document) -> Anatomy:
 
 def _anatomy(doc: Document) -> Anatomy:
     found = units(doc)
+    screen = unit_texts(doc)
     said = assistant_sentences(doc)
     framing_lines = {s.span.line for s in said}
-    outline = find_outline(found, framing_lines, doc.lines)
+    outline = find_outline(found, framing_lines, doc.lines) if may_hold(screen, *OUTLINE_SIGNS) else None
     outline_lines = set(range(outline.first, outline.last + 1)) if outline is not None else set()
     pasted = find_debris(doc, found, framing_lines | outline_lines)
     records = find_run_records(doc, found) + find_run_logs(found) + find_copy_fence(doc)
@@ -62,7 +64,7 @@ def _anatomy(doc: Document) -> Anatomy:
     note_lines = {line for n in notes if n.removable for line in range(n.span.line, n.span.end_line + 1)}
     taken = framing_lines | outline_lines | debris_lines | note_lines
     cells = [(block.span.line, block.text) for block in doc.blocks if block.kind == "table-cell"]
-    examples = example_plans(found, framing_lines)
+    examples = example_plans(found, framing_lines) if may_hold(screen, *EXAMPLE_SIGNS) else set()
     labels = tuple(find_labels(found, taken | examples) + find_property_rows(cells, found, taken))
     lines = (
         taken

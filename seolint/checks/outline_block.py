@@ -51,6 +51,10 @@ _OPENER = LazyRegex(
     r"(?:outline|structure|plan|brief)(?:\W*$|\s*[(:—–-])",
     re.IGNORECASE,
 )
+# What every outline holds (a draft marker, or an "Outline" heading opening it) and every plan
+# shown inside a post (parts of a plan): the anatomy asks a draft's screen for them first.
+OUTLINE_SIGNS = (_MARKER, _POINTER, _HEADING)
+EXAMPLE_SIGNS = (_PLAN_PART,)
 _LETTERS = re.compile(r"[\W_]+")  # all but letters and digits: a line's words, its markup aside
 _FRAME_UNITS = 30  # a plan or brief above the draft is this many lines at most
 _FRAME_LONG = 12  # words of a long line (a brief's summary, a targets line)

@@ -32,6 +32,7 @@ _DATE = re.compile(
 _READ_TIME = re.compile(
     r"\b\d{1,3}\s*(?:-\s*)?(?:min(?:ute)?s?|m)\b(?:\s+read(?:ing)?(?:\s+time)?)?", re.IGNORECASE
 )
+_DIGIT = re.compile(r"\d")  # what _READ_TIME, _DATE and _AGO all need (tests/test_leftover_screen.py)
 _AGO = re.compile(r"\b\d{1,3}\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|@[\w-]+)$")
 _SEPARATORS = re.compile(r"[·•|—–/,:]+|\s-\s")
@@ -479,6 +480,8 @@ def _author_boxes(units: Sequence[Unit]) -> set[int]:
     other chrome (claps, "Follow"); a theme's own author box stands alone."""
     found = set()
     for index, unit in enumerate(units):
+        if "by" not in unit.text.lower():
+            continue  # most lines: no "Written by"
         words = unit.text.split()
         names = words[2:]
         signed = [w.lower() for w in words[:2]] == ["written", "by"]
@@ -574,6 +577,8 @@ def is_source_chips(text: str) -> bool:
     label, colon, rest = text.partition(":")
     tokens = [token.strip(",;·|") for token in (rest if colon and len(label.split()) <= 3 else text).split()]
     tokens = [token for token in tokens if token]
+    if not all(_is_domain(token) or _is_chip(token) for token in tokens):
+        return False  # a line of prose: a word that is neither (no token is both)
     domains = sum(map(_is_domain, tokens))
     chips = sum(map(_is_chip, tokens))
     return domains >= _MIN_CHIPS and chips > 0 and domains + chips == len(tokens)
@@ -609,8 +614,11 @@ def _labelled(text: str) -> bool:
     return label is not None and is_known(label[0])
 
 
+_NOT_KEY = re.compile(r"[^\w\s×✕⋮👏'&]")  # compiled here: `_key` reads most lines of a draft
+
+
 def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s×✕⋮👏'&]", " ", text.lower()).split()) or text.strip()
+    return " ".join(_NOT_KEY.sub(" ", text.lower()).split()) or text.strip()
 
 
 _PAGE_NOUNS = frozenset({"post", "article", "story", "page", "thread"})
@@ -646,6 +654,8 @@ def is_byline(text: str) -> bool:
     """A line made of a byline's parts only: names after "By", dates, a reading time, and
     the words and separators between them; it needs a reading time, or a date with "by",
     "posted", "published" or "updated"."""
+    if _DIGIT.search(text) is None:
+        return False  # most lines: a reading time and every date hold a digit
     read = bool(_READ_TIME.search(text))
     dated = bool(_DATE.search(text) or _AGO.search(text))
     rest = _AGO.sub(" ", _READ_TIME.sub(" ", _DATE.sub(" ", text)))

@@ -23,7 +23,8 @@ A one-post check screens nothing: compiling the screens would cost more than the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from seolint.registry.packs.kept_supersets import re2_superset
@@ -70,18 +71,42 @@ class LazyRegex:
 class ScreenedPattern(LazyRegex):
     """A pattern compiled the first time a text may hold its match, with its RE2 screen."""
 
-    __slots__ = ("_screen",)
+    __slots__ = ("_matches", "_screen")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         super().__init__(pattern, flags)
         self._screen: Any = None  # google-re2 has no type hints
+        self._matches: Callable[[bytes], bool] | None = None
 
     def may_match(self, joined: bytes) -> bool:
-        """Whether the texts joined by newlines, made `comparable` and encoded (UTF-8), may hold a match."""
-        screen = self._screen
-        if screen is None:
-            screen = self._screen = _compile_screen(self.pattern, self.flags)
-        return screen is _UNSCREENED or screen.match(joined) is not None
+        """Whether the texts joined by newlines, made `comparable` (UTF-8), may hold a match."""
+        matches = self._matches
+        if matches is None:
+            self._screen = _compile_screen(self.pattern, self.flags)
+            matches = self._matches = _matching(self._screen)
+        return matches(joined)
+
+
+def _matching(screen: Any) -> Callable[[bytes], bool]:
+    """Whether `screen` matches from a text's start, as a function. It asks google-re2's RE2
+    object itself where the module keeps one (most screens read a sentence and find nothing,
+    and the module's `match` builds a generator, and a Match object when it finds one); else
+    the module's `match`."""
+    if screen is _UNSCREENED:
+        return _anything
+    inner = getattr(screen, "_regexp", None)
+    match = getattr(inner, "Match", None)
+    anchor = getattr(getattr(type(inner), "Anchor", None), "ANCHOR_START", None)
+    if match is None or anchor is None:
+        return lambda text: screen.match(text) is not None
+    return lambda text: bool(match(anchor, text, 0, len(text))[0] != _NO_MATCH)
+
+
+_NO_MATCH = (-1, -1)  # the span google-re2 gives for no match
+
+
+def _anything(text: bytes) -> bool:
+    return True
 
 
 def _compile_screen(pattern: str, flags: int) -> Any:
@@ -112,14 +137,35 @@ class DocumentScreen:
         self._verdicts: dict[ScreenedPattern, bool] = {}
         self._text: str | None = None  # a text is asked about many patterns in a row
         self._encoded: bytes | None = None
+        self._decided: dict[Callable[[DocumentScreen], bool], bool] = {}
 
-    def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
-        """`pattern.search(text)`, where `text` is one of the document's texts."""
+    def may_hold(self, pattern: ScreenedPattern) -> bool:
+        """Whether any of the document's texts may hold a match of `pattern` (False: none does)."""
         verdict = self._verdicts.get(pattern)
         if verdict is None:
             joined = self._joined_texts()
             verdict = self._verdicts[pattern] = joined is None or pattern.may_match(joined)
-        if not verdict:
+        return verdict
+
+    def may_contain(self, words: str) -> bool:
+        """Whether one of the texts may hold `words` (ASCII, lower case) in lower case (False:
+        none does). The texts are read made `comparable`, which lower-cases as `str.lower`
+        does wherever ASCII words can be found (U+0130 and the Kelvin sign are the only letters
+        beyond ASCII that `str.lower` makes ASCII, and `comparable` makes them so too)."""
+        joined = self._joined_texts()
+        return joined is None or words.encode() in joined
+
+    def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
+        """`question(self)`, asked once per document: whether the document may hold something
+        that needs several patterns (a screen that answers for a text alone says True)."""
+        answer = self._decided.get(question)
+        if answer is None:
+            answer = self._decided[question] = question(self)
+        return answer
+
+    def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
+        """`pattern.search(text)`, where `text` is one of the document's texts."""
+        if not self.may_hold(pattern):
             return None
         encoded = self._encoded_text(text)
         if encoded is not None and not pattern.may_match(encoded):
@@ -130,7 +176,7 @@ class DocumentScreen:
         """The texts joined by newlines, or None when RE2 cannot read them (a lone surrogate)."""
         if self._joined is None:
             try:
-                self._joined = comparable("\n".join(self._texts)).encode()
+                self._joined = comparable("\n".join(self._texts))
             except UnicodeEncodeError:
                 return None
         return self._joined
@@ -139,7 +185,7 @@ class DocumentScreen:
         if text is not self._text:
             self._text = text
             try:
-                self._encoded = comparable(text).encode()
+                self._encoded = comparable(text)
             except UnicodeEncodeError:
                 self._encoded = None
         return self._encoded
@@ -151,8 +197,52 @@ class NoScreen(DocumentScreen):
     def __init__(self) -> None:
         super().__init__(())
 
+    def may_hold(self, pattern: ScreenedPattern) -> bool:
+        return True
+
+    def may_contain(self, words: str) -> bool:
+        return True
+
+    def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
+        return True
+
     def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
         return pattern.search(text)
+
+
+_SOME_MATCH = re.compile("").match("")  # what `WholeDocument` answers for "a text may match"
+
+
+class WholeDocument(DocumentScreen):
+    """A document's screen asked about a text, answering for the whole document: a pattern
+    matches when one of the document's texts may hold a match (a logic over patterns, asked
+    this way, says whether the document may hold what it looks for in one text)."""
+
+    def __init__(self, screen: DocumentScreen) -> None:
+        super().__init__(())
+        self._screen = screen
+
+    def may_hold(self, pattern: ScreenedPattern) -> bool:
+        return self._screen.may_hold(pattern)
+
+    def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
+        return True
+
+    def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
+        return _SOME_MATCH if self._screen.may_hold(pattern) else None
+
+
+def screened(pattern: re.Pattern[str] | LazyRegex) -> ScreenedPattern:
+    """A pattern compiled elsewhere (a module's `re.compile`, a LazyRegex) as a ScreenedPattern,
+    one per pattern text and flags, so that its screen is compiled once a process."""
+    if isinstance(pattern, ScreenedPattern):
+        return pattern
+    return _screened(pattern.pattern, pattern.flags & ~re.UNICODE)  # str patterns are Unicode anyway
+
+
+@cache
+def _screened(pattern: str, flags: int) -> ScreenedPattern:
+    return ScreenedPattern(pattern, flags)
 
 
 def document_screen(texts: Sequence[str]) -> DocumentScreen:

@@ -8,20 +8,23 @@ pattern may match more than the original but never less, and every rule below wi
   every line, since each text is one or more lines of the joined text;
 - counted repeats become `*` or `+`, which keeps the DFA small;
 - `\\s` is Python's own list of whitespace (RE2's is ASCII), `\\w`, `\\d` and `\\S` become
-  RE2's `\\S` (a wider class), `\\W` and `\\D` any character;
+  RE2's `\\S` (a wider class), `\\W` and `\\D` any character but an ASCII word character or
+  digit (what Python's Unicode classes hold beyond ASCII differs from RE2's tables);
 - under IGNORECASE, `i` and `I` also match U+0130 and U+0131 (dotted and dotless I), as in
   Python's case folding.
 
 A pattern it cannot translate with certainty (group references, the verbose or ASCII flag,
 a cased non-ASCII letter under IGNORECASE) gives None: that rule is screened by `re` alone.
 
-`lowered=True` translates for a text made by `comparable` (lower-cased, with the three
-letters Python's IGNORECASE adds to `i` and `s` mapped to them): every ASCII letter of the
-pattern is lower-cased and no flag ignores case, which RE2 compiles in half the time and
-searches with a smaller automaton. Letters only ever lower-case to letters, so only what
-names letters changes: a literal, a class's letters (kept, with their lower case added),
-and a negated class holding a letter, which becomes any character. A cased letter beyond
-ASCII, where lower-casing could go further than `re`'s case folding, gives None.
+`lowered=True` translates for a text made by `comparable` (its ASCII letters lower-cased,
+with the four letters beyond ASCII that Python's IGNORECASE matches to ASCII ones mapped to
+them): every ASCII letter of the pattern is lower-cased and no flag ignores case, which RE2
+compiles in half the time and searches with a smaller automaton. Only what names letters
+changes: a literal, a class's letters (kept, with their lower case added), and a negated
+class holding a letter, which becomes any character. A cased letter beyond ASCII, which
+`comparable` leaves as it is, becomes any character (`comparable` keeps every character one
+character: a word such as "übersetzer" in a grammar of words still screens on its other
+letters); in a class, it gives None.
 """
 
 from __future__ import annotations
@@ -60,12 +63,19 @@ def re2_superset(source: str, lowered: bool = False) -> str | None:
         return None
 
 
-def comparable(text: str) -> str:
-    """`text` as a `lowered` superset reads it: lower-cased, and U+0130, U+0131 and U+017F
-    (which Python's IGNORECASE matches to "i" and "s") made those letters."""
+def comparable(text: str) -> bytes:
+    """`text` as a `lowered` superset reads it, in UTF-8: its ASCII letters lower-cased, and the
+    four letters beyond ASCII that Python's IGNORECASE matches to ASCII ones (U+0130 and U+0131
+    to "i", U+017F to "s", the Kelvin sign to "k") made those letters. Other letters stay as
+    they are (a lowered superset reads a cased letter beyond ASCII as any character), so the
+    bytes are lower-cased, not the characters: one pass in C over the text, whatever its script."""
     if not text.isascii():  # str.translate would read every character in Python's loop
-        text = text.replace("\u0130", "i").replace("\u0131", "i").replace("\u017f", "s")
-    return text.lower()
+        for letter, ascii_letter in _FOLDED_TO_ASCII:
+            text = text.replace(letter, ascii_letter)
+    return text.encode().lower()
+
+
+_FOLDED_TO_ASCII = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 class _Translator:
@@ -200,8 +210,8 @@ class _Translator:
             return _NOTHING
         if letter in ("d", "w", "S"):
             return r"\S"
-        if letter in ("D", "W"):
-            return _ANY
+        if letter in ("D", "W"):  # Python's \d and \w hold every ASCII digit and letter, and more
+            return "[^0-9]" if letter == "D" else "[^0-9a-z_]" if self.lowered else "[^0-9A-Za-z_]"
         if letter == "s":
             return f"[{WHITESPACE}]"
         return self._literal(self._escaped_char(letter))
@@ -247,7 +257,7 @@ class _Translator:
     def _literal(self, char: str) -> str:
         if self.lowered:
             if _cased_beyond_ascii(char):
-                raise Untranslatable(f"lower case of {char!r}")
+                return _ANY  # one character, maybe not the one `re`'s case folding would give
             return _re2_char(char.lower())
         if self.ignore_case[-1] and char in "iI":
             return _FOLDED_I
