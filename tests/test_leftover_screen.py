@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from seolint.checks import assistant, label_lines, leftovers, page_debris
-from seolint.checks.leftover_screen import line_texts, unit_texts
+from seolint.checks.leftover_screen import unit_texts
 from seolint.config.files import tomllib
 from seolint.discover.source import format_for
 from seolint.document.model import Document
@@ -26,10 +26,11 @@ PHRASINGS = tomllib.loads((ROOT / "tests" / "data" / "assistant_phrasings.toml")
     "set"
 ]
 
+HELD_OUT = ("ai_drafts_blind7", "ai_drafts_blind8")  # measurement sets no test reads (their READMEs)
 DRAFTS = sorted(
     path
     for path in [*(ROOT / "tests" / "data").glob("*/*"), *FIXTURES.rglob("*")]
-    if path.is_file() and format_for(str(path)) is not None
+    if path.is_file() and format_for(str(path)) is not None and path.parent.name not in HELD_OUT
 )
 
 
@@ -58,11 +59,11 @@ def test_a_screened_draft_has_the_anatomy_of_an_unscreened_one(path: Path) -> No
     with screening(on=False):
         unscreened = read(path)
         expected = leftovers.anatomy(unscreened)
-        assert isinstance(line_texts(unscreened), NoScreen)
+        assert isinstance(unit_texts(unscreened), NoScreen)
     with screening(on=True):
         screened = read(path)
         assert leftovers.anatomy(screened) == expected
-        assert not isinstance(line_texts(screened), NoScreen)
+        assert not isinstance(unit_texts(screened), NoScreen)
 
 
 CLEAN = """# Tracing a slow request
@@ -97,7 +98,7 @@ def test_a_published_post_is_screened_out_of_the_forms_that_read_every_line() ->
     with screening(on=True):
         doc = parse(CLEAN, "post.md", "markdown")
         assert leftovers.anatomy(doc).lines == frozenset()
-        asked = {**line_texts(doc)._verdicts, **unit_texts(doc)._verdicts}
+        asked = unit_texts(doc)._verdicts
     assert len(asked) >= 5
     assert not any(asked.values())  # no form read the post's lines
 
@@ -106,9 +107,9 @@ def test_a_draft_passes_the_screens_of_the_forms_it_holds() -> None:
     with screening(on=True):
         doc = parse(DRAFT, "draft.md", "markdown")
         notes = leftovers.anatomy(doc).notes
-        passed = [v for v in (*line_texts(doc)._verdicts.values(), *unit_texts(doc)._verdicts.values()) if v]
+        passed = [v for v in unit_texts(doc)._verdicts.values() if v]
     assert {note.span.line for note in notes} == {3, 5, 7}
-    assert len(passed) >= 3
+    assert len(passed) >= 2  # the two note forms it holds
 
 
 class Cues(DocumentScreen):

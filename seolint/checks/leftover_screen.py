@@ -6,8 +6,7 @@ of its patterns first asks whether the document's texts may hold one (`may_hold`
 pattern's RE2 screen (seolint.registry.lazy_patterns) searches all the texts joined, one
 linear pass a document, and says "no" only when no text can match. The question names the
 form's own patterns, so a pattern it gains is asked about too, and it is asked of the texts
-the form reads: its text lines (`line_texts`, `doc.views.lines`) or its draft units
-(`unit_texts`). A one-post check screens nothing, as for S007 (seolint.registry.screening).
+the form reads, its draft units (`unit_texts`). A one-post check screens nothing, as for S007 (seolint.registry.screening).
 """
 
 from __future__ import annotations
@@ -18,11 +17,6 @@ from seolint.checks.draft_units import units
 from seolint.document.model import Document
 from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, screened
 from seolint.registry.screening import SCREENING
-
-
-def line_texts(doc: Document) -> DocumentScreen:
-    """The screen of the texts of `doc.views.lines`, made once per document."""
-    return doc.views.derived(_line_texts)
 
 
 def unit_texts(doc: Document) -> DocumentScreen:
@@ -39,12 +33,6 @@ def may_contain(screen: DocumentScreen, *phrases: str) -> bool:
     """Whether one of the screened texts may hold one of `phrases` (ASCII, lower case) once
     lower-cased."""
     return any(screen.may_contain(phrase) for phrase in phrases)
-
-
-def _line_texts(doc: Document) -> DocumentScreen:
-    if not SCREENING.pays():
-        return NoScreen()
-    return DocumentScreen([line.text for line in doc.views.lines.values()])
 
 
 def _unit_texts(doc: Document) -> DocumentScreen:
