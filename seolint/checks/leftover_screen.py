@@ -6,7 +6,8 @@ of its patterns first asks whether the document's texts may hold one (`may_hold`
 pattern's RE2 screen (seolint.registry.lazy_patterns) searches all the texts joined, one
 linear pass a document, and says "no" only when no text can match. The question names the
 form's own patterns, so a pattern it gains is asked about too, and it is asked of the texts
-the form reads, its draft units (`unit_texts`). A one-post check screens nothing, as for S007 (seolint.registry.screening).
+the form reads, its draft units (`unit_texts`). A one-post check screens nothing, as for
+S007 (seolint.registry.screening).
 """
 
 from __future__ import annotations
