@@ -100,7 +100,7 @@ def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
 
 def test_checking_one_post_defines_no_dataclass() -> None:
     """Defining a dataclass compiles its methods from source: the twelve a one-post check
-    defined, with `dataclasses` and the `inspect` it imports, cost 71 M of its 587 M
+    defined, with `dataclasses` and the `inspect` it imports, cost 71 M of its 582 M
     instructions (BENCHMARKS.md, "Figures behind the code"). Its records are NamedTuples
     and plain classes now."""
     modules = check_one_post_modules()

@@ -10,7 +10,7 @@ import pytest
 
 from seolint.document import syllable_table as syllable_data
 from seolint.document.syllable_sources import SourceData, sources
-from seolint.document.syllable_table import PreparedData, describe, load, parse
+from seolint.document.syllable_table import PatternTable, PreparedData, describe, load, parse
 
 PRONUNCIATIONS = "read R IY1 D\nread(2) R EH1 D\nthe DH AH0\nbanana B AH0 N AE1 N AH0 # a comment\n"
 PATTERNS = "UTF-8\nLEFTHYPHENMIN 2\n1ba\nan1a\n"
@@ -148,6 +148,24 @@ def test_without_a_writable_cache_the_sources_are_read_as_they_ship(
 
 def test_a_full_table_cannot_make_a_lookup_loop() -> None:
     slots = memoryview(array("I", [1, 1, 1]).tobytes()).cast("I")
-    data = PreparedData(slots, 3, b"\0\2other\n", {})
+    data = PreparedData(slots, 3, b"\0\2other\n", PatternTable(slots, 3, b"\0"))
     assert data.dictionary_syllables("word") is None
     assert data.dictionary_syllables("other") == 2
+    patterns = PatternTable(slots, 3, b"\0ab\t010\t")
+    assert patterns.get("ab") == "010" and patterns.get("x") is None
+
+
+def test_patterns_are_read_into_a_dict_only_once_looking_them_up_costs_more(
+    tmp_path: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A one-post check looks up a few hundred patterns in the prepared table; a process that
+    looks up more reads them all into a dict once, and answers the same from it."""
+    table = load(tmp_path).patterns
+    assert isinstance(table, PatternTable)
+    read: list[int] = []
+    real = PatternTable.items
+    monkeypatch.setattr(PatternTable, "items", lambda self: read.append(1) or real(self))
+    monkeypatch.setattr(syllable_data, "LOOKUPS_BEFORE_READING", 3)
+    asked = ("ba", "an", "zz")
+    assert [table.get(letters) for letters in asked] == ["100", "", None] and read == []
+    assert [table.get(letters) for letters in asked] == ["100", "", None] and read == [1]

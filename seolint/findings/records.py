@@ -86,7 +86,7 @@ class Finding:
 
     Findings compare, hash and sort by path, span and code alone: sorting keeps the order
     in which a rule gave the problems it found at one place. A plain class, where an
-    ordered frozen dataclass compiled eight methods at every start (BENCHMARKS.md, "Figures
+    ordered frozen dataclass compiled ten methods at every start (BENCHMARKS.md, "Figures
     behind the code"); mypy keeps its fields read-only.
     """
 
