@@ -16,7 +16,7 @@ import re
 
 from seolint.checks.draft_units import units
 from seolint.document.model import Document
-from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, screened
+from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, screened_together
 from seolint.registry.screening import SCREENING
 
 
@@ -31,8 +31,8 @@ def unit_texts(doc: Document) -> DocumentScreen:
 
 
 def may_hold(screen: DocumentScreen, *patterns: re.Pattern[str] | LazyRegex) -> bool:
-    """Whether one of the screened texts may hold a match of one of `patterns`."""
-    return any(screen.may_hold(screened(pattern)) for pattern in patterns)
+    """Whether one of the screened texts may hold a match of one of `patterns` (one pass)."""
+    return screen.may_hold(screened_together(patterns))
 
 
 def may_contain(screen: DocumentScreen, *phrases: str) -> bool:

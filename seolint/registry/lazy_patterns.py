@@ -245,6 +245,22 @@ def _screened(pattern: str, flags: int) -> ScreenedPattern:
     return ScreenedPattern(pattern, flags)
 
 
+def screened_together(patterns: Sequence[re.Pattern[str] | LazyRegex]) -> ScreenedPattern:
+    """One pattern matching wherever one of `patterns` does, each in a group with its own case
+    flag, for its screen alone (one pass over a document's texts asks about all of them); it
+    is never searched by `re`, whose group numbers and names it does not keep."""
+    return _together(tuple((pattern.pattern, pattern.flags & ~re.UNICODE) for pattern in patterns))
+
+
+@cache
+def _together(sources: tuple[tuple[str, int], ...]) -> ScreenedPattern:
+    if len(sources) == 1:
+        return _screened(*sources[0])
+    if any(flags & ~re.IGNORECASE for _, flags in sources):  # not screened: may match anything
+        return ScreenedPattern("|".join(source for source, _ in sources), re.MULTILINE)
+    return ScreenedPattern("|".join(f"(?{'i' if flags else ''}:{source})" for source, flags in sources))
+
+
 def document_screen(texts: Sequence[str]) -> DocumentScreen:
     """The screen for one document's texts: none until screening pays (seolint.registry.screening)."""
     SCREENING.count(texts)
