@@ -6,8 +6,9 @@ of its patterns first asks whether the document's texts may hold one (`may_hold`
 pattern's RE2 screen (seolint.registry.lazy_patterns) searches all the texts joined, one
 linear pass a document, and says "no" only when no text can match. The question names the
 form's own patterns, so a pattern it gains is asked about too, and it is asked of the texts
-the form reads: its text lines (`line_texts`, `doc.views.lines`) or its draft units
-(`unit_texts`). A one-post check screens nothing, as for S007 (seolint.registry.screening).
+the form reads: its text lines (`line_texts`, `doc.views.lines`), its draft units
+(`unit_texts`) or its source lines (`source_lines`). A one-post check screens nothing, as for
+S007 (seolint.registry.screening).
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ def line_texts(doc: Document) -> DocumentScreen:
 def unit_texts(doc: Document) -> DocumentScreen:
     """The screen of the texts of the document's draft units (seolint.checks.draft_units)."""
     return doc.views.derived(_unit_texts)
+
+
+def source_lines(doc: Document) -> DocumentScreen:
+    """The screen of the document's source lines, as written (tags and attributes kept)."""
+    return doc.views.derived(_source_lines)
 
 
 def may_hold(screen: DocumentScreen, *patterns: re.Pattern[str] | LazyRegex) -> bool:
@@ -51,3 +57,9 @@ def _unit_texts(doc: Document) -> DocumentScreen:
     if not SCREENING.pays():
         return NoScreen()
     return DocumentScreen([unit.text for unit in units(doc)])
+
+
+def _source_lines(doc: Document) -> DocumentScreen:
+    if not SCREENING.pays():
+        return NoScreen()
+    return DocumentScreen(doc.lines)
