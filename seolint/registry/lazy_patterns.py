@@ -25,12 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from seolint.registry.packs.kept_supersets import re2_superset
 from seolint.registry.packs.regex_superset import comparable
 from seolint.registry.screening import SCREENING
 
+T = TypeVar("T")
 _UNSCREENED = object()  # a pattern RE2 cannot screen: every document may hold a match
 
 
@@ -138,6 +139,7 @@ class DocumentScreen:
         self._text: str | None = None  # a text is asked about many patterns in a row
         self._encoded: bytes | None = None
         self._decided: dict[Callable[[DocumentScreen], bool], bool] = {}
+        self._holding: dict[int, Sequence[Any]] = {}
 
     def may_hold(self, pattern: ScreenedPattern) -> bool:
         """Whether any of the document's texts may hold a match of `pattern` (False: none does)."""
@@ -154,6 +156,14 @@ class DocumentScreen:
         beyond ASCII that `str.lower` makes ASCII, and `comparable` makes them so too)."""
         joined = self._joined_texts()
         return joined is None or words.encode() in joined
+
+    def holding(self, items: Sequence[T], pattern: Callable[[T], ScreenedPattern]) -> Sequence[T]:
+        """The `items` whose pattern may match one of the texts, in order: found once per
+        document for a sequence that lives as long as the process (a grammar's forms)."""
+        found = self._holding.get(id(items))
+        if found is None:
+            found = self._holding[id(items)] = tuple(item for item in items if self.may_hold(pattern(item)))
+        return found
 
     def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
         """`question(self)`, asked once per document: whether the document may hold something
@@ -202,6 +212,9 @@ class NoScreen(DocumentScreen):
 
     def may_contain(self, words: str) -> bool:
         return True
+
+    def holding(self, items: Sequence[T], pattern: Callable[[T], ScreenedPattern]) -> Sequence[T]:
+        return items
 
     def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
         return True
