@@ -147,3 +147,18 @@ def test_a_screen_asks_google_re2_its_own_way_or_through_its_module() -> None:
 
     for text in (b"one queue", b"none", b""):
         assert _matching(compiled)(text) == _matching(Module())(text) == (b"queue" in text)
+
+
+def test_patterns_screened_together_pass_where_one_of_them_may_match() -> None:
+    from seolint.registry.lazy_patterns import screened_together
+
+    patterns = [
+        re.compile(r"^\W*draft\s*\d+", re.IGNORECASE),
+        LazyRegex(r"Notes for (?P<name>[A-Z]\w+):"),  # case matters here only
+        re.compile(r"\[(?P<name>cite)\]"),  # the same group name: never compiled together
+    ]
+    for text in ("DRAFT 2 - review", "notes for lena:", "Notes for Lena:", "see [cite]", "nothing"):
+        screen = DocumentScreen([text, "other"])
+        alone = any(screen.may_hold(ScreenedPattern(p.pattern, p.flags & ~re.UNICODE)) for p in patterns)
+        assert screen.may_hold(screened_together(patterns)) == alone, text
+    assert DocumentScreen(["x"]).may_hold(screened_together([re.compile("x", re.MULTILINE)]))

@@ -112,6 +112,24 @@ def test_a_post_without_a_match_never_compiles_the_screen_for_one_text() -> None
     assert "each" in vars(screen)
 
 
+def test_in_a_post_that_may_match_re_reads_only_the_lines_re2_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`re` tries some patterns at every position of a line; RE2 reads each line first."""
+    monkeypatch.setattr(SCREENING, "from_characters", 0)
+    screen = screen_for((re.compile(r"(?i)\bnot read\b"), re.compile("TODO")))  # a screen of its own
+    assert screen is not None
+    searched: list[str] = []
+
+    class Counting:
+        def search(self, text: str) -> re.Match[str] | None:
+            searched.append(text)
+            return re.compile(screen.each_source).search(text)
+
+    vars(screen)["each"] = Counting()
+    post = [Text(f"Line {n} of the post.") for n in range(50)] + [Text("TODO: a figure")]
+    assert screen.passing(post) == [Text("TODO: a figure")]
+    assert searched == ["TODO: a figure"]
+
+
 def test_before_screening_pays_each_text_is_searched_without_re2(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SCREENING, "from_characters", 10**9)
     screen = screen_for((re.compile(r"(?i)\bnot seen yet\b"), re.compile("TODO")))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import pairwise
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.checks.address import Place, address_form, speaks_of_parts
@@ -418,12 +419,15 @@ def assistant_form(
     if _UPDATE_NOTE.match(sentence) or _of_any_post(sentence):
         return None
     screen = screen or NoScreen()
-    for form in forms():
+    for form in screen.holding(forms(), _pattern_of):  # the forms the document may hold
         if (listed and not form.in_lists) or (not edge and not form.anywhere):
             continue
         if screen.search(form.pattern, sentence) and (form.cue is None or form.cue.search(sentence)):
             return form.name
     return _by_cues(sentence, listed, edge, screen)
+
+
+_pattern_of = attrgetter("pattern")
 
 
 class Cue(NamedTuple):

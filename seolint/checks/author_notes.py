@@ -362,7 +362,7 @@ def _suggestion_lists(doc: Document, units: Sequence[Unit], framing: set[int]) -
     labels = leftover_words().note_lists
     found = []
     for index, unit in enumerate(units):
-        key = " ".join(re.sub(r"[^\w\s]", " ", unit.text.lower()).split())
+        key = _key_of(unit.text)
         head, colon, value = unit.text.partition(":")
         if colon and value.strip() and unit.kind != "heading" and _key_of(head) in labels:
             found.append(Note(_whole_line(doc, unit.line), "a list of suggestions for the writer", True))
@@ -664,8 +664,11 @@ def _noted(key: str, framed: set[int]) -> bool:
     return bool(framed) and bool(set(key.split()) & leftover_words().publishing_note_nouns)
 
 
+_NOT_WORD = re.compile(r"[^\w\s]")  # compiled here: every line of a draft has its key made
+
+
 def _key_of(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
 
 
 def _whole_line(doc: Document, line: int) -> Span:

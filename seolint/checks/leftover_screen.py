@@ -6,7 +6,8 @@ of its patterns first asks whether the document's texts may hold one (`may_hold`
 pattern's RE2 screen (seolint.registry.lazy_patterns) searches all the texts joined, one
 linear pass a document, and says "no" only when no text can match. The question names the
 form's own patterns, so a pattern it gains is asked about too, and it is asked of the texts
-the form reads, its draft units (`unit_texts`). A one-post check screens nothing, as for
+the form reads: its draft units (`unit_texts`) or its source lines (`source_lines`). A one-post
+check screens nothing, as for
 S007 (seolint.registry.screening).
 """
 
@@ -16,7 +17,7 @@ import re
 
 from seolint.checks.draft_units import units
 from seolint.document.model import Document
-from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, screened
+from seolint.registry.lazy_patterns import DocumentScreen, LazyRegex, NoScreen, screened_together
 from seolint.registry.screening import SCREENING
 
 
@@ -25,9 +26,14 @@ def unit_texts(doc: Document) -> DocumentScreen:
     return doc.views.derived(_unit_texts)
 
 
+def source_lines(doc: Document) -> DocumentScreen:
+    """The screen of the document's source lines, as written (tags and attributes kept)."""
+    return doc.views.derived(_source_lines)
+
+
 def may_hold(screen: DocumentScreen, *patterns: re.Pattern[str] | LazyRegex) -> bool:
-    """Whether one of the screened texts may hold a match of one of `patterns`."""
-    return any(screen.may_hold(screened(pattern)) for pattern in patterns)
+    """Whether one of the screened texts may hold a match of one of `patterns` (one pass)."""
+    return screen.may_hold(screened_together(patterns))
 
 
 def may_contain(screen: DocumentScreen, *phrases: str) -> bool:
@@ -40,3 +46,9 @@ def _unit_texts(doc: Document) -> DocumentScreen:
     if not SCREENING.pays():
         return NoScreen()
     return DocumentScreen([unit.text for unit in units(doc)])
+
+
+def _source_lines(doc: Document) -> DocumentScreen:
+    if not SCREENING.pays():
+        return NoScreen()
+    return DocumentScreen(doc.lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from seolint.document.model import Document, Link, Span
 from seolint.document.placeholders import (
@@ -207,11 +208,17 @@ def vague_link_text(doc: Document, opts: VagueTextOptions) -> Iterator[Problem]:
     whose rows name their subject is fine, and is not reported.
     Example: `[click here](/pricing/)` -> `[see the pricing plans](/pricing/)`.
     """
-    phrases = {_normalised(p) for p in (*VAGUE_PHRASES, *opts.extend_phrases)}
+    phrases = _vague_phrases(opts.extend_phrases)
     in_tables = [(span.line, span.end_line) for span in doc.tables]
     for link in doc.links:
         if _normalised(link.text) in phrases and not _in_a_table(link.span.line, in_tables):
             yield Problem(link.span, f"link text {link.text!r} does not say where the link goes")
+
+
+@lru_cache(maxsize=8)
+def _vague_phrases(extended: tuple[str, ...]) -> frozenset[str]:
+    """The vague phrases as link texts are compared, made once per set of options."""
+    return frozenset(_normalised(p) for p in (*VAGUE_PHRASES, *extended))
 
 
 def _in_a_table(line: int, tables: list[tuple[int, int]]) -> bool:

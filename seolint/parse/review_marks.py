@@ -17,6 +17,7 @@ _TRACKED = re.compile(
     r"|<[a-z][\w-]*\s[^<>]*\bdata-[\w-]*(?:note|comment|todo|review|feedback)s?\s*=",
     re.IGNORECASE,
 )
+REVIEW_MARKS = (_TRACKED,)  # every pattern a line is searched with for a review's mark
 # A comment range that is all of its line: `[Can we open with the outage?]{.comment-start ...}[]{...}`.
 _COMMENT_LINE = re.compile(r"\[[^\[\]]*\]\{\.comment-start\b[^{}]*\}(?:\[\]\{\.comment-end\b[^{}]*\})?")
 

@@ -25,12 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from seolint.registry.packs.kept_supersets import re2_superset
 from seolint.registry.packs.regex_superset import comparable
 from seolint.registry.screening import SCREENING
 
+T = TypeVar("T")
 _UNSCREENED = object()  # a pattern RE2 cannot screen: every document may hold a match
 
 
@@ -138,6 +139,7 @@ class DocumentScreen:
         self._text: str | None = None  # a text is asked about many patterns in a row
         self._encoded: bytes | None = None
         self._decided: dict[Callable[[DocumentScreen], bool], bool] = {}
+        self._holding: dict[int, Sequence[Any]] = {}
 
     def may_hold(self, pattern: ScreenedPattern) -> bool:
         """Whether any of the document's texts may hold a match of `pattern` (False: none does)."""
@@ -155,6 +157,14 @@ class DocumentScreen:
         joined = self._joined_texts()
         return joined is None or words.encode() in joined
 
+    def holding(self, items: Sequence[T], pattern: Callable[[T], ScreenedPattern]) -> Sequence[T]:
+        """The `items` whose pattern may match one of the texts, in order: found once per
+        document for a sequence that lives as long as the process (a grammar's forms)."""
+        found = self._holding.get(id(items))
+        if found is None:
+            found = self._holding[id(items)] = tuple(item for item in items if self.may_hold(pattern(item)))
+        return found
+
     def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
         """`question(self)`, asked once per document: whether the document may hold something
         that needs several patterns (a screen that answers for a text alone says True)."""
@@ -165,8 +175,8 @@ class DocumentScreen:
 
     def search(self, pattern: ScreenedPattern, text: str) -> re.Match[str] | None:
         """`pattern.search(text)`, where `text` is one of the document's texts."""
-        if not self.may_hold(pattern):
-            return None
+        if not self._verdicts.get(pattern, True) or not self.may_hold(pattern):
+            return None  # the verdict looked up first: S007 asks ~100 a sentence, most known
         encoded = self._encoded_text(text)
         if encoded is not None and not pattern.may_match(encoded):
             return None
@@ -202,6 +212,9 @@ class NoScreen(DocumentScreen):
 
     def may_contain(self, words: str) -> bool:
         return True
+
+    def holding(self, items: Sequence[T], pattern: Callable[[T], ScreenedPattern]) -> Sequence[T]:
+        return items
 
     def decided(self, question: Callable[[DocumentScreen], bool]) -> bool:
         return True
@@ -243,6 +256,22 @@ def screened(pattern: re.Pattern[str] | LazyRegex) -> ScreenedPattern:
 @cache
 def _screened(pattern: str, flags: int) -> ScreenedPattern:
     return ScreenedPattern(pattern, flags)
+
+
+def screened_together(patterns: Sequence[re.Pattern[str] | LazyRegex]) -> ScreenedPattern:
+    """One pattern matching wherever one of `patterns` does, each in a group with its own case
+    flag, for its screen alone (one pass over a document's texts asks about all of them); it
+    is never searched by `re`, whose group numbers and names it does not keep."""
+    return _together(tuple((pattern.pattern, pattern.flags & ~re.UNICODE) for pattern in patterns))
+
+
+@cache
+def _together(sources: tuple[tuple[str, int], ...]) -> ScreenedPattern:
+    if len(sources) == 1:
+        return _screened(*sources[0])
+    if any(flags & ~re.IGNORECASE for _, flags in sources):  # not screened: may match anything
+        return ScreenedPattern("|".join(source for source, _ in sources), re.MULTILINE)
+    return ScreenedPattern("|".join(f"(?{'i' if flags else ''}:{source})" for source, flags in sources))
 
 
 def document_screen(texts: Sequence[str]) -> DocumentScreen:

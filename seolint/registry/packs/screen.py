@@ -19,7 +19,7 @@ Each is compiled the first time a post needs it. What each screen saves: BENCHMA
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, cached_property
 from typing import Any, Protocol, TypeVar
 
@@ -52,13 +52,19 @@ class Screen:
         self.together_source = together  # RE2, for all the texts joined; None if untranslatable
 
     def passing(self, items: Sequence[T]) -> list[T]:
-        """The items whose text may hold a match, in order."""
+        """The items whose text may hold a match, in order. Where the texts together may, each
+        text is asked RE2 first (a few thousand instructions, where `re` tries the patterns at
+        every position of a line when one of them starts with a word or an assertion), then
+        `re`."""
         if not items or not self._any(items):
             return []
         each = self.each
         if each is None:
             return list(items)
-        return [item for item in items if each.search(item.text)]
+        if not SCREENING.pays() or self.together is None:
+            return [item for item in items if each.search(item.text)]
+        found = _found_in(self.together)
+        return [item for item in items if found(item.text) and each.search(item.text)]
 
     def _any(self, items: Sequence[_Text]) -> bool:
         if not SCREENING.pays():  # each text is searched by `re` alone
@@ -94,6 +100,26 @@ class Screen:
             return re2.compile(self.together_source, options)
         except re2.error:
             return None
+
+
+def _found_in(together: Any) -> Callable[[str], bool]:
+    """Whether RE2's `together` finds something in a text, asking google-re2's RE2 object
+    itself where the module keeps one (its `search` builds a generator, and a Match object
+    with the span of what it found), else the module; a text RE2 cannot read passes."""
+    inner = getattr(together, "_regexp", None)
+    match = getattr(inner, "Match", None)
+    anchor = getattr(getattr(type(inner), "Anchor", None), "UNANCHORED", None)
+
+    def found(text: str) -> bool:
+        try:
+            encoded = text.encode()
+        except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
+            return True
+        if match is None or anchor is None:
+            return together.search(encoded) is not None
+        return bool(match(anchor, encoded, 0, len(encoded))[0] != (-1, -1))
+
+    return found
 
 
 @cache
