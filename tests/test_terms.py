@@ -47,6 +47,31 @@ def test_code_urls_paths_and_right_spellings_are_untouched(text: str) -> None:
     assert lint(text, "markdown", ("T001",)) == []
 
 
+def test_words_quoted_in_a_blockquote_keep_their_spelling() -> None:
+    quoted = (
+        "The event's abstract:\n\n"
+        "> Another advance is the new VSCode extension,\n"
+        "> which helps Github users.\n"
+    )
+    assert lint(quoted, "markdown", ("T001",)) == []
+    page = "<main><p>They wrote:</p><blockquote><p>We ship on Github.</p></blockquote></main>"
+    assert lint(page, "html", ("T001",)) == []
+
+
+@pytest.mark.parametrize(
+    ("callout", "line"),
+    [
+        ("> **Note:** push the tag to Github first.\n", 1),
+        ("> [!TIP]\n> Push the tag to Github first.\n", 2),
+        ("> ⚠️ Push the tag to Github first.\n", 1),
+        ("> Heads up: push the tag to Github first.\n", 1),
+    ],
+)
+def test_the_authors_callout_in_a_quote_is_read(callout: str, line: int) -> None:
+    found = lint(callout, "markdown", ("T001",))
+    assert [f.span.line for f in found] == [line]
+
+
 def test_html_attributes_are_not_prose() -> None:
     page = '<main><p class="Github" title="Javascript">Plain words.</p><img alt="x" src="Github.png"></main>'
     assert lint(page, "html", ("T001",)) == []

@@ -5,7 +5,10 @@ Only words of prose are touched: the rule reads the `lines` scope (no front matt
 inline code, comments or URLs), skips a link's target and the inside of a tag, and skips
 a spelling glued to a path, a domain name, a handle or an identifier (`github.com`,
 `encoding/json`, `@github`, `github-actions`, `GITHUB_TOKEN`). Spellings are literal and
-case-sensitive: "Github" is reported, "GitHub" is what it becomes.
+case-sensitive: "Github" is reported, "GitHub" is what it becomes. Words of others are not
+the post's to respell: a blockquote quoting an event's abstract or a maintainer keeps
+their spelling, while the author's own callout in a quote (`> **Note:** ...`, `> [!TIP]`)
+is the post's prose and is read.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ ARROW = "->"
 _BEFORE = r"(?<![\w./@#$~\\-])"
 _AFTER = r"(?![\w@$~\\]|[./:#-][\w/])"
 _REFERENCE_LABEL = re.compile(r"\]?\[[^\[\]]*\]")  # after the text's closing bracket
+# A quote the author speaks in opens with a label: `[!NOTE]`, `Note:`, `Heads up:`, or a symbol
+# (⚠️, ℹ️, 💡) that is not a quotation mark.
+_CALLOUT = re.compile(r"\s*(?:\[!\w+\]|[^\w\s\"'“‘„«]|\w+(?:[ -]\w+)?\s?:)")
 _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}  # a spelling quoted whole is a string, not prose
 
 
@@ -78,6 +84,8 @@ class TermsCheck:
             pattern, screen = terms_pattern(terms), terms_screen(terms)
         right = dict(terms)
         lines = [line for line in doc.views.lines.values() if screen.search(line.text)]
+        if lines and (quoted := _quotations(doc)):
+            lines = [line for line in lines if not quoted.covers(line.number)]
         hidden = _link_targets(doc) if lines else {}
         for line in lines:
             found = list(pattern.finditer(line.text))
@@ -99,6 +107,16 @@ class TermsCheck:
                 fix = Fix((Edit(offset, offset + len(wrong), right[wrong]),), "safe", f"Write {right[wrong]}")
                 span = Span(line.number, column, line.number, column + len(wrong))
                 yield Problem(span, self.message.format(match=wrong, replacement=right[wrong]), fix)
+
+
+def _quotations(doc: Document) -> Intervals | None:
+    """The lines of blockquotes that quote someone: every quote but the author's callouts."""
+    found = [
+        (block.span.line, block.span.end_line)
+        for block in doc.blocks
+        if block.kind == "quote" and not _CALLOUT.match(block.text)
+    ]
+    return Intervals.of_lines(found) if found else None
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
