@@ -75,6 +75,18 @@ def test_code_comments_and_prose() -> None:
     ]
 
 
+def test_a_list_inside_a_blockquote_is_quoted() -> None:
+    page = (
+        "<main><blockquote><p>They wrote:</p><ul><li>a point</li></ul></blockquote>"
+        "<ul><li>ours</li></ul></main>"
+    )
+    assert [(b.kind, b.text) for b in doc_of(page, "html").blocks] == [
+        ("quote", "They wrote:"),
+        ("quote", "a point"),
+        ("list-item", "ours"),
+    ]
+
+
 def test_without_main_or_article_the_whole_body_counts() -> None:
     doc = doc_of("<h1>A</h1>\n<nav><a href='/'>home</a></nav>\n<p>text</p>", "html")
     assert [h.text for h in doc.headings] == ["A"]

@@ -98,6 +98,15 @@ def test_prose_blocks_by_kind_and_comments() -> None:
     assert [(c.text, c.span.line) for c in doc.comments] == [("a comment", 24)]
 
 
+def test_a_list_inside_a_quote_is_quoted() -> None:
+    text = "> They wrote:\n>\n> - a point of theirs\n\n- a point of ours\n"
+    assert [(b.kind, b.span.line) for b in doc_of(text).blocks] == [
+        ("quote", 1),
+        ("quote", 3),
+        ("list-item", 5),
+    ]
+
+
 def test_markdown_inside_an_html_blockquote_is_quoted() -> None:
     text = (
         "Our own words.\n\n<blockquote>\n\nA comment someone else wrote.\n\n- and a list\n\n"
@@ -108,7 +117,7 @@ def test_markdown_inside_an_html_blockquote_is_quoted() -> None:
     assert kinds == [
         ("paragraph", "Our own words."),
         ("quote", "A comment someone else wrote."),
-        ("list-item", "and a list"),
+        ("quote", "and a list"),
         ("paragraph", "Ours again."),
         ("quote", "Nested."),
         ("quote", "Still quoted."),

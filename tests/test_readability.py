@@ -154,6 +154,8 @@ def test_r003_a_path_at_the_end_of_a_sentence_still_ends_it() -> None:
 def test_r003_in_a_list_item_not_in_a_quote() -> None:
     text = "# T\n\n- first item\n- " + "word " * 55 + "\n\n> quoted. " + "again " * 55 + "\n"
     assert codes_at(lint(text, select=("R003",))) == [(4, "R003")]  # a quotation is someone else's words
+    listed = text + "\n> They listed:\n>\n> - " + "theirs " * 55 + "\n"
+    assert codes_at(lint(listed, select=("R003",))) == [(4, "R003")]  # their list is theirs too
 
 
 def test_r004_max_words() -> None:

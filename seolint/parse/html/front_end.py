@@ -377,8 +377,8 @@ class _Body:
             if any(o.element.name == "blockquote" for o in self._block):
                 self._quoted.add(element.offset)
         elif gathers == "block":
-            if name == "p" and any(o.element.name == "blockquote" for o in self._block):
-                self._quoted.add(element.offset)  # a quotation's paragraph, as Markdown's `> ...`
+            if name in ("p", "li") and any(o.element.name == "blockquote" for o in self._block):
+                self._quoted.add(element.offset)  # a quotation's paragraph or item, as Markdown's `> ...`
             opened = self._push(self.blocks, self._block, element)
             if self._details:
                 self._collapsed.add(element.offset)

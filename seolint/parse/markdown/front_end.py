@@ -106,7 +106,8 @@ class _Builder:
 
     def walk(self, tree: Tree) -> None:
         """Every block in document order, with an explicit stack: a quote nested 10,000 deep
-        is no deeper here. Prose takes its kind from the innermost list item, quote or cell.
+        is no deeper here. Prose takes its kind from the innermost list item, quote or cell,
+        but prose anywhere inside a quote is the quote's.
         A block deeper than MAX_NESTING refuses the draft (the parser stopped reading there)."""
         stack: list[_Pending] = []
         _push(stack, tree.blocks, "paragraph", None, 1)
@@ -138,8 +139,9 @@ class _Builder:
                 self._html(tree.as_written_at_end(item, item.meta.get("content", "")), lines)
             elif name == "definition":  # a link reference definition: `[id]: https://...`
                 self.not_text.append(self.whole_lines(lines))
-            elif name in _CONTAINERS:
-                _push(stack, item.children, _CONTAINERS[name], row, depth + 1)
+            elif name in _CONTAINERS:  # a list inside a quote is quoted too
+                inner = "quote" if kind == "quote" else _CONTAINERS[name]
+                _push(stack, item.children, inner, row, depth + 1)
             else:  # lists, tables and their parts: only their items and cells are read
                 if name == "table":
                     self.not_prose.tables.append(self._line_span(lines))
@@ -202,7 +204,7 @@ class _Builder:
         self.attribute_ids += ids
         if ids and not text.strip():
             return  # a block attribute list alone: it decorates the block above, it is no prose
-        if kind == "paragraph" and self._html_quotes:
+        if kind in ("paragraph", "list-item") and self._html_quotes:
             kind = "quote"
         bold = kind == "paragraph" and _all_strong(children)
         self.blocks.append(
