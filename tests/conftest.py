@@ -57,7 +57,6 @@ settings.register_profile(
 settings.load_profile("campaign" if os.environ.get("SEOLINT_FUZZ") == "campaign" else "ci")
 
 
-
 def plan_for(select: tuple[str, ...] | None = None, rules: dict[str, dict[str, Any]] | None = None) -> Plan:
     """The plan of a run with only `select` rules (all when None) and these rule options."""
     return make_plan(Config(select=select, rules=rules or {}))
