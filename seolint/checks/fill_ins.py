@@ -62,7 +62,10 @@ _VALUES = LazyRegex(
 )
 # A whole cell among figures: "| 8 MB | 11.8 million | PENDING |", "64 MB   ___   0.01%".
 _CELL = LazyRegex(r"(?:^|\|\s*|\s{2,})(TK|TBD|TBC|TBA|PENDING|XXX|\?{1,3}|_{3,})(?=\s*\||\s{2,}|\s*$)")
-_FIGURES = LazyRegex(r"(?:^|\|\s*|\s{2,})\d[\d.,]*(?:\s?\S{1,8})?(?=\s*\||\s{2,}|\s*$)")
+# The figures of a row: a cell that is a number, and whether it has a unit ("90 s", "11.8 million").
+_FIGURES = LazyRegex(
+    rf"(?:^|\|\s*|\s{{2,}})\d[\d.,]*(?P<unit>\s?(?:{_UNIT}|million|billion|[kKMGT]))?(?=\s*\||\s{{2,}}|\s*$)"
+)
 _VALUE_SIGNS = ("?", "_", "⟨", "{{", "N", "X", "T", "PENDING")
 _OPENERS = ("[", "<", "__", "{", "%")  # a line with none of them holds no delimited slot
 _LETTERS = frozenset({"X", "XX", "XXX", "N", "NN", "Y", "X.Y", "X.Y.Z", "#", "##"})
@@ -147,6 +150,13 @@ def values(text: str) -> Iterator[tuple[int, int]]:
     for found in _VALUES.finditer(text):
         if not _inside(quoted, found.start()):
             yield found.start(), found.end()
-    if ("|" in text or "  " in text) and len(_FIGURES.findall(text)) >= 2:
+    if ("|" in text or "  " in text) and _among_figures(text):
         for found in _CELL.finditer(text):
             yield found.start(1), found.end(1)
+
+
+def _among_figures(row: str) -> bool:
+    """Whether a row of cells holds figures: one with its unit, or two bare numbers (a year
+    alone, as in a roadmap's "| Q3 | 2025 | TBD |", is not enough)."""
+    figures = list(_FIGURES.finditer(row))
+    return any(found.group("unit") for found in figures) or len(figures) >= 2
