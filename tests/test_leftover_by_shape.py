@@ -133,7 +133,13 @@ def test_a_near_miss_of_a_shape_stays_quiet(draft: str, fmt: str) -> None:
 
 @pytest.mark.parametrize(
     "target",
-    ["https://???/blog/keys", "https://YOUR-DOMAIN/blog", "about:blank", "https://a.example/x", "https://___/x"],
+    [
+        "https://???/blog/keys",
+        "https://YOUR-DOMAIN/blog",
+        "about:blank",
+        "https://a.example/x",
+        "https://___/x",
+    ],
 )
 def test_a_placeholder_address_is_no_link_of_any_kind(target: str) -> None:
     assert link_kind(target, ("pools.dev",)) is None
@@ -144,7 +150,9 @@ def test_placeholder_addresses_leave_the_post_without_links() -> None:
         "Read the [guide](https://???/blog/keys), the [docs](https://YOUR-DOMAIN/docs) and the "
         "[spec](https://spec.example/rfc)."
     )
-    codes = {f.code for f in lint(draft, "markdown", ("L002", "L003"), {"L002": {"site-domains": ["pools.dev"]}})}
+    codes = {
+        f.code for f in lint(draft, "markdown", ("L002", "L003"), {"L002": {"site-domains": ["pools.dev"]}})
+    }
     assert codes == {"L002", "L003"}
 
 
