@@ -57,7 +57,6 @@ HITS = [
     (markdown("Raising the limit to [?] let vacuum keep up."), "markdown", (3, "S008")),
     (markdown("The bypass rate was [??] of all requests."), "markdown", (3, "S008")),
     (markdown("The edge gets ⟨budget⟩ ms of the total."), "markdown", (3, "S008")),
-    (html("<p>Each call gets {{per_call_budget}} including retries.</p>"), "html", (3, "S008")),
     (text("8 MB          11.8 million          PENDING"), "text", (3, "S008")),
     (markdown("| Metric | Time | Pods |\n|---|---|---|\n| CPU | 90 s | PENDING |"), "markdown", (5, "S008")),
     # addresses and image sources that are not addresses yet

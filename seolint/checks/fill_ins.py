@@ -16,8 +16,8 @@ nothing in its place. `{{name}}` and `[Insert ...]` are S002's, link targets L00
 its shape where a value stands: a status word in capitals before a unit or as a cell
 among figures (`TBC requests`, `| PENDING |`), a bracket holding only question marks or
 a blank (`[??]`, `[___]`), a blank line to fill as a whole cell (`___`), a stand-in figure
-before its unit (`~N s`, `X.Y%`, `NN ms`), a variable name in angle or double braces where
-text goes (`⟨value⟩`, `{{per_call_budget}}`). The words around decide, not a list of
+before its unit (`~N s`, `X.Y%`, `NN ms`), a name in mathematical angle brackets where
+text goes (`⟨value⟩`). The words around decide, not a list of
 strings: `N * t` in a formula, `TBD` in a roadmap's status column, `[…]` in a quotation and
 `[1]` are not values to fill.
 """
@@ -56,9 +56,9 @@ _VALUES = LazyRegex(
     rf"|(?<![\w/+*^(.%-])(?P<figure>~\s?[NX]{{1,2}}|[NX]{{1,2}}\.[NXY]{{1,2}}|NN|XX)(?=\s?{_UNIT})"
     # A bracket holding nothing but question marks or a blank: "[?]", "[??]", "(??)", "[___]".
     r"|(?P<bracket>\[\s*(?:\?{1,3}|_{2,})\s*\]|\(\s*\?{2,3}\s*\))(?![(\[:])"
-    # A name in angle brackets or double braces where text goes: "⟨value⟩", "{{per_call_budget}}".
-    r"|(?P<named>⟨[A-Za-z][A-Za-z _-]{2,30}⟩"
-    r"|\{\{(?<!\{\{\{)\s?[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\s?\}\}(?!\}))"
+    # A name in mathematical angle brackets where text goes: "⟨value⟩" (not "⟨x, y⟩", "⟨x⟩").
+    # A template variable ("{{per_call_budget}}") is S002's.
+    r"|(?P<named>⟨[A-Za-z][A-Za-z _-]{2,30}⟩)"
 )
 # A whole cell among figures: "| 8 MB | 11.8 million | PENDING |", "64 MB   ___   0.01%".
 _CELL = LazyRegex(r"(?:^|\|\s*|\s{2,})(TK|TBD|TBC|TBA|PENDING|XXX|\?{1,3}|_{3,})(?=\s*\||\s{2,}|\s*$)")
@@ -66,7 +66,7 @@ _CELL = LazyRegex(r"(?:^|\|\s*|\s{2,})(TK|TBD|TBC|TBA|PENDING|XXX|\?{1,3}|_{3,})
 _FIGURES = LazyRegex(
     rf"(?:^|\|\s*|\s{{2,}})\d[\d.,]*(?P<unit>\s?(?:{_UNIT}|million|billion|[kKMGT]))?(?=\s*\||\s{{2,}}|\s*$)"
 )
-_VALUE_SIGNS = ("?", "_", "⟨", "{{", "N", "X", "T", "PENDING")
+_VALUE_SIGNS = ("?", "_", "⟨", "N", "X", "T", "PENDING")
 _OPENERS = ("[", "<", "__", "{", "%")  # a line with none of them holds no delimited slot
 _LETTERS = frozenset({"X", "XX", "XXX", "N", "NN", "Y", "X.Y", "X.Y.Z", "#", "##"})
 _FILLERS = frozenset({"here", "placeholder", "tbd", "goes"})
