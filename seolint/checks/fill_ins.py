@@ -66,7 +66,9 @@ _CELL = LazyRegex(r"(?:^|\|\s*|\s{2,})(TK|TBD|TBC|TBA|PENDING|XXX|\?{1,3}|_{3,})
 _FIGURES = LazyRegex(
     rf"(?:^|\|\s*|\s{{2,}})\d[\d.,]*(?P<unit>\s?(?:{_UNIT}|million|billion|[kKMGT]))?(?=\s*\||\s{{2,}}|\s*$)"
 )
-_VALUE_SIGNS = ("?", "_", "⟨", "N", "X", "T", "PENDING")
+# What a line must hold for `_VALUES` (the first) or `_CELL` (the second) to match in it.
+_VALUE_SIGNS = ("TK", "TB", "PENDING", "XXX", "NN", "XX", "??", "~", "N.", "X.", "[", "(?", "( ?", "⟨")
+_CELL_SIGNS = ("TK", "TB", "PENDING", "XXX", "?", "___")
 _OPENERS = ("[", "<", "__", "{", "%")  # a line with none of them holds no delimited slot
 _LETTERS = frozenset({"X", "XX", "XXX", "N", "NN", "Y", "X.Y", "X.Y.Z", "#", "##"})
 _FILLERS = frozenset({"here", "placeholder", "tbd", "goes"})
@@ -144,13 +146,12 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
 def values(text: str) -> Iterator[tuple[int, int]]:
     """Where the values still to supply are in a line of prose (start, end offsets): see
     the module's docstring. Quotations are the quoted writer's."""
-    if not any(sign in text for sign in _VALUE_SIGNS):
-        return  # most lines
-    quoted = _quotations(text)
-    for found in _VALUES.finditer(text):
-        if not _inside(quoted, found.start()):
-            yield found.start(), found.end()
-    if ("|" in text or "  " in text) and _among_figures(text):
+    if any(sign in text for sign in _VALUE_SIGNS):
+        quoted = _quotations(text)
+        for found in _VALUES.finditer(text):
+            if not _inside(quoted, found.start()):
+                yield found.start(), found.end()
+    if ("|" in text or "  " in text) and any(sign in text for sign in _CELL_SIGNS) and _among_figures(text):
         for found in _CELL.finditer(text):
             yield found.start(1), found.end(1)
 

@@ -51,19 +51,22 @@ _BARE_URL = LazyRegex(r"(?<![(\"'=<\w])https?://[^\s<>()\"']+")
 def marked_notes(doc: Document) -> Iterator[tuple[Span, str, bool]]:
     """Each note found by its marking: its span, what it is, and whether it is all of its lines."""
     linked = {link.href for link in doc.links}
+    addressed = "://" in doc.source
     for line in doc.views.lines.values():
         text = line.text
         for start, end in highlights(text):
             whole = not text[:start].strip() and not text[end:].strip(" .")
             if whole:
                 yield _span(line.number, line.column, start, end), "a highlighted note to the writer", True
-        if ":" in text or "—" in text or "–" in text or " - " in text:
+        separated = ":" in text or "—" in text or "–" in text or " - " in text
+        if separated and ("[" in text or "(" in text):
             for found in _ROLE_BRACKET.finditer(text):
                 whole = not text[: found.start()].strip() and not text[found.end() :].strip(" .")
                 yield _span(line.number, line.column, *found.span()), "a note to the writer", whole
-            if _FROM_LINE.match(text):
-                yield _span(line.number, line.column, 0, len(text)), "a note to the writer", True
-        yield from _bare_addresses(doc, line.number, linked)
+        if separated and _FROM_LINE.match(text):
+            yield _span(line.number, line.column, 0, len(text)), "a note to the writer", True
+        if addressed:
+            yield from _bare_addresses(doc, line.number, linked)
     for image in doc.images:
         if is_placeholder_source(image.src):
             yield image.span, "an image still to make", False

@@ -22,6 +22,8 @@ _NOTE_WORD = (
     r"|notes?[-_](?:to|for)[-_](?:self|editor|writer|author|reviewer)"
     r"|todo|fixme"
 )
+# What a page must hold for `_NOTE_ELEMENT` to match in it.
+_NOTE_SIGNS = ("note", "comment", "todo", "fixme", "remark", "quer", "suggestion")
 _NOTE_ELEMENT = re.compile(
     rf"<(?P<name>aside|div|p|span|section|blockquote|mark|ins)\b[^<>]*?\s(?:class|id)\s*=\s*"
     rf"[\"'](?:[^\"'<>]*\s)?(?:{_NOTE_WORD})(?:\s[^\"'<>]*)?[\"'][^<>]*>",
@@ -40,8 +42,9 @@ def highlights(text: str) -> Iterator[tuple[int, int]]:
 def note_elements(source: str) -> Iterator[tuple[int, int]]:
     """The source offsets (start of the opening tag, end of the closing one) of each element
     whose class or id names a note to the writer."""
-    if "class" not in source and "id" not in source:
-        return
+    lowered = source.lower()
+    if not any(word in lowered for word in _NOTE_SIGNS):
+        return  # most pages: the element pattern is tried on every tag otherwise
     for found in _NOTE_ELEMENT.finditer(source):
         closing = re.compile(rf"</{found.group('name')}\s*>", re.IGNORECASE).search(source, found.end())
         yield found.start(), closing.end() if closing else found.end()
