@@ -23,10 +23,11 @@ from typing import NamedTuple
 
 from seolint.checks.address import Place, address_form
 from seolint.checks.draft_units import Unit
-from seolint.checks.fill_ins import is_angle_slot, slots
+from seolint.checks.fill_ins import is_angle_slot, slots, values
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import alternation, leftover_words
 from seolint.checks.leftover_screen import may_contain, may_hold, unit_texts
+from seolint.checks.marked_notes import marked_notes
 from seolint.checks.review_marks import review_marks
 from seolint.document.lines import blank, split_lines
 from seolint.document.model import Document, Span
@@ -129,6 +130,7 @@ def find_notes(
     for line in doc.views.lines.values():
         text = line.text
         spans = [(start, end, "a name to fill in") for start, end in slots(text)]
+        spans += [(start, end, "a value still to fill in") for start, end in values(text)]
         if "[" in text or "(" in text or "citation" in text.lower():
             spans += [(m.start(), m.end(), "a note to the writer") for m in bracketed.finditer(text)]
             spans += [(m.start(), m.end(), "a citation still to find") for m in citation.finditer(text)]
@@ -174,6 +176,7 @@ def find_notes(
     ]
     found += _instruction_lines(doc, set(framing) | {note.span.line for note in found})
     found += _addressed_asides(doc, set(framing) | set(addressed) | {note.span.line for note in found})
+    found += [Note(span, what, whole) for span, what, whole in marked_notes(doc)]
     return sorted({note.span: note for note in reversed(found)}.values())  # one note a span
 
 

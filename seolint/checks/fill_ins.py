@@ -11,6 +11,15 @@ placeholder letter (`X`, `N`, `XX`). So `[INFO]`, `[Conference]`, `__FILE__`, `V
 `<CONFIG_DIR>` and `map[string]int` are not slots, and brackets inside a quotation are its
 editor's (“[the pool] is ready”). `<COMPANY>` is a slot in HTML too, where a browser shows
 nothing in its place. `{{name}}` and `[Insert ...]` are S002's, link targets L001's.
+
+`values` finds the other kind of fill-in: a value the writer must still supply, known by
+its shape where a value stands: a status word in capitals before a unit or as a cell
+among figures (`TBC requests`, `| PENDING |`), a bracket holding only question marks or
+a blank (`[??]`, `[___]`), a blank line to fill as a whole cell (`___`), a stand-in figure
+before its unit (`~N s`, `X.Y%`, `NN ms`), a name in mathematical angle brackets where
+text goes (`⟨value⟩`). The words around decide, not a list of
+strings: `N * t` in a formula, `TBD` in a roadmap's status column, `[…]` in a quotation and
+`[1]` are not values to fill.
 """
 
 from __future__ import annotations
@@ -35,6 +44,31 @@ _DELIMITED = LazyRegex(
 )
 # A figure's stand-in before its unit: "adds N ms", "by X%" (not "N/2+1", "O(N)", "5XX").
 _FIGURE = LazyRegex(r"[NX](?<![\w/+*^(.%-][NX])(?=\s?(?:ms\b|%))")
+# Where a figure stands: before its unit ("TBC requests per second", "~N req/s", "X.Y%").
+_UNIT = (
+    r"(?:%|×|x\b|(?:ms|s|sec|seconds?|minutes?|min|hours?|days?|weeks?|months?|[µn]s|[kKMGT]i?B|req/s|rps|qps|ops/s|requests?"
+    r"|queries|users|items|rows|bytes|times|percent)\b)"
+)
+_VALUES = LazyRegex(
+    # A status word in capitals standing in for a figure, before its unit.
+    rf"(?<![\w/-])(?P<status>TK|TKTK|TBD|TBC|TBA|PENDING|XXX|NN|\?{{2,3}})(?=\s?{_UNIT})"
+    # A stand-in figure before its unit: "~N s", "X.Y%", "NN ms", "N.N GB" (not "O(N)", "5XX").
+    rf"|(?<![\w/+*^(.%-])(?P<figure>~\s?[NX]{{1,2}}|[NX]{{1,2}}\.[NXY]{{1,2}}|NN|XX)(?=\s?{_UNIT})"
+    # A bracket holding nothing but question marks or a blank: "[?]", "[??]", "(??)", "[___]".
+    r"|(?P<bracket>\[\s*(?:\?{1,3}|_{2,})\s*\]|\(\s*\?{2,3}\s*\))(?![(\[:])"
+    # A name in mathematical angle brackets where text goes: "⟨value⟩" (not "⟨x, y⟩", "⟨x⟩").
+    # A template variable ("{{per_call_budget}}") is S002's.
+    r"|(?P<named>⟨[A-Za-z][A-Za-z _-]{2,30}⟩)"
+)
+# A whole cell among figures: "| 8 MB | 11.8 million | PENDING |", "64 MB   ___   0.01%".
+_CELL = LazyRegex(r"(?:^|\|\s*|\s{2,})(TK|TBD|TBC|TBA|PENDING|XXX|\?{1,3}|_{3,})(?=\s*\||\s{2,}|\s*$)")
+# The figures of a row: a cell that is a number, and whether it has a unit ("90 s", "11.8 million").
+_FIGURES = LazyRegex(
+    rf"(?:^|\|\s*|\s{{2,}})\d[\d.,]*(?P<unit>\s?(?:{_UNIT}|million|billion|[kKMGT]))?(?=\s*\||\s{{2,}}|\s*$)"
+)
+# What a line must hold for `_VALUES` (the first) or `_CELL` (the second) to match in it.
+_VALUE_SIGNS = ("TK", "TB", "PENDING", "XXX", "NN", "XX", "??", "~", "N.", "X.", "[", "(?", "( ?", "⟨")
+_CELL_SIGNS = ("TK", "TB", "PENDING", "XXX", "?", "___")
 _OPENERS = ("[", "<", "__", "{", "%")  # a line with none of them holds no delimited slot
 _LETTERS = frozenset({"X", "XX", "XXX", "N", "NN", "Y", "X.Y", "X.Y.Z", "#", "##"})
 _FILLERS = frozenset({"here", "placeholder", "tbd", "goes"})
@@ -107,3 +141,23 @@ def _quotations(text: str) -> list[tuple[int, int]]:
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     return any(start < at < end for start, end in spans)
+
+
+def values(text: str) -> Iterator[tuple[int, int]]:
+    """Where the values still to supply are in a line of prose (start, end offsets): see
+    the module's docstring. Quotations are the quoted writer's."""
+    if any(sign in text for sign in _VALUE_SIGNS):
+        quoted = _quotations(text)
+        for found in _VALUES.finditer(text):
+            if not _inside(quoted, found.start()):
+                yield found.start(), found.end()
+    if ("|" in text or "  " in text) and any(sign in text for sign in _CELL_SIGNS) and _among_figures(text):
+        for found in _CELL.finditer(text):
+            yield found.start(1), found.end(1)
+
+
+def _among_figures(row: str) -> bool:
+    """Whether a row of cells holds figures: one with its unit, or two bare numbers (a year
+    alone, as in a roadmap's "| Q3 | 2025 | TBD |", is not enough)."""
+    figures = list(_FIGURES.finditer(row))
+    return any(found.group("unit") for found in figures) or len(figures) >= 2

@@ -25,8 +25,9 @@ from seolint.checks.page_copy import find_page_around
 from seolint.checks.page_debris import Debris, find_debris
 from seolint.checks.post_body import find_outside, find_trace
 from seolint.checks.tool_records import find_copy_fence, find_run_logs, find_run_records, find_working_title
-from seolint.document.model import Document, Span
-from seolint.findings.records import Fix, Problem, Severity
+from seolint.document.model import Document, Field, Span
+from seolint.findings.records import Edit, Fix, Problem, Severity
+from seolint.parse.html.authored import html_for
 from seolint.registry.edits import removable, remove_lines, remove_section, remove_sentence
 from seolint.registry.rule import NoOptions, rule
 
@@ -285,10 +286,25 @@ def markdown_in_html(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     Why: a draft converted to HTML by hand, or by a chat assistant, keeps `**bold**`,
     `## Heading`, backticks or `[text](url)` inside its tags; browsers do not render them,
     so readers see the asterisks and brackets. (Markdown and plain-text drafts render it.)
+    Also `*italic*`, `_italic_`, `![alt](src)`, and a list or quote marker opening a `<p>` or
+    `<li>` (`<li>1. Step</li>`); not `a * b`, snake_case, a footnote's `*`, or `<pre>`/`<code>`.
     Example: `<p>**Rule of thumb:** delete it.</p>` -> `<p><strong>Rule of thumb:</strong> delete it.</p>`.
+    Fix (safe): strong, emphasis, code, links and images become their HTML; headings and
+    list markers change the element around them, so they get no fix.
     """
     for markup in doc.stray_markup:
-        yield Problem(markup.span, f"Markdown {markup.text[:40]!r} in HTML: the page shows it as typed")
+        yield Problem(
+            markup.span,
+            f"Markdown {markup.text[:40]!r} in HTML: the page shows it as typed",
+            _as_html(doc, markup),
+        )
+
+
+def _as_html(doc: Document, markup: Field) -> Fix | None:
+    start = doc.offset(markup.span.line, markup.span.column)
+    end = doc.offset(markup.span.end_line, markup.span.end_column)
+    html = html_for(markup.text) if doc.source[start:end] == markup.text else None
+    return Fix((Edit(start, end, html),), "safe", f"Write it as HTML: {html[:40]}") if html else None
 
 
 @rule("S010", "page-debris", Severity.WARNING)

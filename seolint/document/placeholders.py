@@ -4,7 +4,8 @@ One definition for every reader of links: L001 reports them, the link counts (L0
 and the site model (W001) never count them as links. A target is a placeholder when it
 is empty, a stand-in word (`#`, `TODO`, `url`, `link`), an address with a part still to fill
 in (`/?p=TBD`), an example.com or yourdomain.com
-address, a template variable (`{{CTA_LINK}}`), bracketed text (`[insert link to the
+address or one whose host is still to fill in (`https://???/...`, `https://YOUR-DOMAIN/...`,
+`about:blank`), a template variable (`{{CTA_LINK}}`), bracketed text (`[insert link to the
 guide]`) or a name for a link (`link-to-the-pricing-page`, `insert link here`). In prose, `[Link to ...]`,
 `[Internal link: ...]`, `[Source: insert ... link]`, `(link)` and `(URL here)` are. A Google
 Docs redirect (`https://www.google.com/url?q=...`) is read by the target it wraps.
@@ -25,13 +26,27 @@ PLACEHOLDER_TARGETS = (
     "javascript:void(0)",
     "javascript:void(0);",
     "javascript:;",
+    "about:blank",
 )
 STAND_INS = frozenset(PLACEHOLDER_TARGETS)
 # example.com, and the host a template writes for the site's own: "yourdomain.com", "your-site.com".
 EXAMPLE_HOST = re.compile(
     r"^(?:https?:)?//(?:www\.)?(?:example\.(?:com|org|net)|your-?(?:domain|site|website|blog|company)\.(?:com|org|net|io))"
-    r"(?:[/?#]|$)",
+    r"(?:[/?#]|$)"
+    # or a host under a top-level domain reserved for examples (RFC 2606): "yourcompany.example".
+    r"|^(?:https?:)?//[^/?#]+\.(?:example|invalid)(?:[/?#:]|$)",
     re.IGNORECASE,
+)
+# An address whose host is not a name yet: question marks, blanks, or a name in capitals for
+# the writer's own host ("https://???/blog/x", "https://___/", "https://YOUR-DOMAIN/blog").
+_UNFILLED_HOST = re.compile(
+    r"^(?:https?:)?//(?:[^/?#]*[?_*…]{2,}[^/?#]*|(?-i:YOUR|MY|OUR)[-_](?-i:[A-Z][A-Z_-]*)(?:\.[a-z]{2,})?)(?:[/#]|$)",
+    re.IGNORECASE,
+)
+# An image source that names the kind of file still to make: "path/to/chart.png",
+# "/path/to/your/image.jpg", "your-image.png", "image-url-here".
+_UNFILLED_SOURCE = re.compile(
+    r"^(?:\.?/)?path/to/|^(?:your|my)[-_]image\b|^image[-_](?:url|link|here)\b", re.I
 )
 # "{{CTA_LINK}}", "{{ product_url }}", "[[link]]", "<url>", "[insert link to the guide]"; but not
 # a Go template expression ("{{.URL}}") or a Hugo shortcode ("{{< ref >}}"): published templates
@@ -97,11 +112,13 @@ def is_placeholder_target(target: str | None, stand_ins: frozenset[str] = STAND_
     lowered = target.lower()
     if lowered in stand_ins:
         return True
-    if ("example." in lowered or "your" in lowered) and EXAMPLE_HOST.match(target):
+    if ("example" in lowered or "your" in lowered or ".invalid" in lowered) and EXAMPLE_HOST.match(target):
         return True
     if target[0] in "{[<" and _TEMPLATE_TARGET.match(target):
         return True
     if _UNFILLED_PART.search(target):
+        return True
+    if "//" in target and _UNFILLED_HOST.match(target):
         return True
     if lowered.startswith(_REDIRECTS):
         return is_placeholder_target(_redirected(target), stand_ins)
@@ -116,3 +133,13 @@ def _redirected(target: str) -> str:
     from urllib.parse import parse_qs, urlsplit
 
     return (parse_qs(urlsplit(target).query).get("q") or ["https://"])[0]
+
+
+def is_placeholder_source(src: str | None) -> bool:
+    """Whether an image source (as written) is a stand-in for a file still to make: a path
+    that says "path/to" or "your image" instead of a file, or an address on a host still to
+    fill in. (A template expression is the site's to fill, an empty source I001's.)"""
+    source = (src or "").strip()
+    return _UNFILLED_SOURCE.match(source) is not None or (
+        "//" in source and _UNFILLED_HOST.match(source) is not None
+    )
