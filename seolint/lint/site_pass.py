@@ -196,17 +196,18 @@ def stored_model(
     if meta is None or meta.get("state") != _state(site, settings, listing):
         return None
     stamps = tables.get("stamps")
-    content = [path for path in site.content_files() if format_for(str(path)) is not None]
+    content = [text for text in listing.locations() if format_for(text) is not None]
     if not isinstance(stamps, dict) or len(stamps) != len(content):
         return None
     salt, since = settings.site_key(site), racy_before()
+    prefix, named_given = salt[:16], {str(path) for path in given}
     doubtful: list[tuple[Path, list[object]]] = []  # stamp moved or untrusted: compare bytes
-    for path in content:
-        entry = stamps.get(str(path))
+    for text in content:
+        entry = stamps.get(text)
         if not isinstance(entry, list) or len(entry) != 3:
             return None
-        if path not in given and (entry[2] is None or stamp(str(path), salt[:16], since) != entry[2]):
-            doubtful.append((path, entry))
+        if text not in named_given and (entry[2] is None or stamp(text, prefix, since) != entry[2]):
+            doubtful.append((Path(text), entry))
             if len(doubtful) > MAX_DOUBTFUL:
                 return None
     restamped: dict[str, list[object]] = {}
@@ -234,6 +235,9 @@ def stored_model(
         site, tables, meta, stamps, pages, named, config.generated, lambda path: _draft(path).path
     )
     model.restamped = restamped
+    model.as_stored = not doubtful and all(
+        (was := stamps[text][2]) is not None and stamp(text, prefix, since) == was for text in named_given
+    )
     return model
 
 
@@ -246,7 +250,7 @@ def _update_tables(
     from seolint.sitewide.index import page_json
     from seolint.sitewide.stored import StoredSiteModel, update_pages
 
-    if not isinstance(model, StoredSiteModel) or model.tables is None:
+    if not isinstance(model, StoredSiteModel) or model.tables is None or model.as_stored:
         return
     listing = settings.listing_for(site)
     if listing is None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import cached_property
 from pathlib import Path
 
 from seolint.cache.store import Cache
@@ -53,17 +54,24 @@ class Listing:
 
     def content_files(self) -> tuple[Path, ...]:
         """Every content file of the site, sorted, as `Site.content_files` walks them."""
+        bases: dict[str, Path] = {}  # a path made per folder, its files' from it (parsing one name)
+        paths = []
+        for folder, name in self._sorted_files:
+            base = bases.get(folder) or bases.setdefault(folder, Path(folder))
+            paths.append(base / name)
+        return tuple(paths)
+
+    def locations(self) -> list[str]:
+        """`content_files` as text, without making a `Path` of each (20,000 at 20,000 pages)."""
+        return [os.path.join(folder, name) for folder, name in self._sorted_files]
+
+    @cached_property
+    def _sorted_files(self) -> list[tuple[str, str]]:
         found: dict[str, tuple[str, str]] = {}
         for folder, entry in self.folders.items():
             for name in entry[2]:
                 found[os.path.join(folder, name)] = (folder, name)
-        bases: dict[str, Path] = {}  # a path made per folder, its files' from it (parsing one name)
-        paths = []
-        for text in sorted(found):
-            folder, name = found[text]
-            base = bases.get(folder) or bases.setdefault(folder, Path(folder))
-            paths.append(base / name)
-        return tuple(paths)
+        return [found[text] for text in sorted(found)]
 
     def nearest_configs(self) -> dict[str, str]:
         """For each folder of the content tree, the folder whose config governs it as well:

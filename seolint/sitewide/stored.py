@@ -254,6 +254,9 @@ class StoredSiteModel(SiteModel):
     # Pages other than the given ones whose stamp moved but whose bytes are as stored:
     # their new stamps entries, for the tables' update after the run.
     restamped: dict[str, list[object]] = dataclasses.field(default_factory=dict)
+    # Every given page's stamp is as stored and no other page's moved: the update after
+    # the run would write nothing, so it is not tried (it reads the stamps row again).
+    as_stored: bool = False
 
     @classmethod
     def from_tables(
