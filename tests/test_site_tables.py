@@ -402,9 +402,38 @@ def test_an_unchanged_page_in_an_unchanged_site_reads_no_other_page_and_writes_n
     monkeypatch.setattr(
         tables_module.SiteTables, "edit", lambda self, change: edits.append("edit") or real_edit(self, change)
     )
+    rows: list[str] = []
+    real_get = tables_module.SiteTables.get_many
+
+    def get_many(self: tables_module.SiteTables, keys: object) -> dict[str, object]:
+        wanted = list(keys)  # type: ignore[call-overload]
+        rows.extend(wanted)
+        return real_get(self, wanted)
+
+    monkeypatch.setattr(tables_module.SiteTables, "get_many", get_many)
     agree("content/docs/a2.md")
     assert taken[0] == "tables"
     assert read == [] and parts == [] and edits == []
+    assert "stat" in rows and "stamps" not in rows  # one packed array, not every page's key
+
+
+def test_the_given_page_edited_reads_no_other_page_s_stamp_entry(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    rows: list[str] = []
+    real_get = tables_module.SiteTables.get_many
+
+    def get_many(self: tables_module.SiteTables, keys: object) -> dict[str, object]:
+        wanted = list(keys)  # type: ignore[call-overload]
+        rows.extend(wanted)
+        return real_get(self, wanted)
+
+    monkeypatch.setattr(tables_module.SiteTables, "get_many", get_many)
+    edit(site, "docs/a2.md", post("Page a0", "Edited: a duplicate title now."))
+    assert (2, "W004") in codes(agree("content/docs/a2.md"))
+    assert taken == ["tables"]
+    assert rows.count("stamps") == 1  # once, by the update after the run, not to check the others
 
 
 @pytest.mark.parametrize("grown", [0, 7])

@@ -34,6 +34,7 @@ from seolint.sitewide.model import SiteModel, SitePage, names_of
 
 if TYPE_CHECKING:
     from seolint.sitewide.listing import Listing
+    from seolint.sitewide.stored import StoredSiteModel
     from seolint.sitewide.tables import SiteTables
 
 LintFile = Callable[[DraftFile], "FileResult | FileError"]
@@ -186,7 +187,7 @@ def stored_model(
     listing = settings.listing_for(site)
     if cache is None or listing is None or not given or len(given) > MAX_GIVEN:
         return None
-    from seolint.sitewide.stored import PAGE, StoredSiteModel  # SQLite: only for site runs
+    from seolint.sitewide.stored import STAT, unmoved  # SQLite: only for site runs
     from seolint.sitewide.tables import SiteTables
 
     if any(active.rule.code not in TABLE_RULES for active in settings.plan_for(config).site_rules):
@@ -195,12 +196,19 @@ def stored_model(
     meta = tables.meta()
     if meta is None or meta.get("state") != _state(site, settings, listing):
         return None
-    stamps = tables.get("stamps")
     content = [text for text in listing.locations() if format_for(text) is not None]
+    named_given = {str(path) for path in given}
+    as_stored = unmoved(tables.get(STAT), content, sorted(named_given))
+    if as_stored is not None:
+        model = _from_tables(site, settings, tables, meta, content, given, named)
+        if model is not None:
+            model.as_stored = as_stored
+        return model
+    stamps = tables.get("stamps")
     if not isinstance(stamps, dict) or len(stamps) != len(content):
         return None
     salt, since = settings.site_key(site), racy_before()
-    prefix, named_given = salt[:16], {str(path) for path in given}
+    prefix = salt[:16]
     doubtful: list[tuple[Path, list[object]]] = []  # stamp moved or untrusted: compare bytes
     for text in content:
         entry = stamps.get(text)
@@ -221,6 +229,29 @@ def stored_model(
             return None
         if stamped is not None:
             restamped[str(path)] = [*key, stamped]
+    model = _from_tables(site, settings, tables, meta, stamps, given, named)
+    if model is not None:
+        model.restamped = restamped
+        model.as_stored = not doubtful and all(
+            (was := stamps[text][2]) is not None and stamp(text, prefix, since) == was for text in named_given
+        )
+    return model
+
+
+def _from_tables(
+    site: Site,
+    settings: Settings,
+    tables: SiteTables,
+    meta: Mapping[str, object],
+    paths: Iterable[str],
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    named: frozenset[Path],
+) -> StoredSiteModel | None:
+    """The stored model once every page but the given ones is known to be as stored
+    (`paths`: every page's), or None when a given page is an anchor or no longer
+    publishes as stored."""
+    from seolint.sitewide.stored import PAGE, StoredSiteModel
+
     anchors = meta.get("anchors")
     if not isinstance(anchors, list) or not {str(path) for path in given}.isdisjoint(anchors):
         return None
@@ -231,14 +262,10 @@ def stored_model(
         if result.facts is None or not _publishes_as_stored(site, page, old.get(PAGE + str(path))):
             return None
         pages[path] = page
-    model = StoredSiteModel.from_tables(
-        site, tables, meta, stamps, pages, named, config.generated, lambda path: _draft(path).path
+    generated = settings.config_for(site.root).generated
+    return StoredSiteModel.from_tables(
+        site, tables, meta, paths, pages, named, generated, lambda path: _draft(path).path
     )
-    model.restamped = restamped
-    model.as_stored = not doubtful and all(
-        (was := stamps[text][2]) is not None and stamp(text, prefix, since) == was for text in named_given
-    )
-    return model
 
 
 def _update_tables(
@@ -327,13 +354,14 @@ def _save_tables(site: Site, outlook: _Outlook, model: SiteModel, rows: _Rows) -
     when only a few pages changed in place (`update_pages`); else every row but the page
     rows of pages whose key is unchanged."""
     from seolint.checks.sitewide import anchors
-    from seolint.sitewide.stored import PAGE, table_rows, update_pages
+    from seolint.sitewide.stored import PAGE, STAT, stat_row, table_rows, update_pages
 
     tables, state, stamps, before, moved, changed, _ = outlook
     if moved is not None and (not moved or update_pages(tables, site, state, moved, changed)):
         return tables.close()
     table = table_rows(model, {p: data for p, (data, _, _) in rows.items()}, {"state": state}, anchors(model))
     table["stamps"] = stamps
+    table[STAT] = stat_row(stamps)
     kept = {
         PAGE + p
         for p, (_, key, _) in rows.items()
