@@ -11,9 +11,14 @@ import pytest
 
 from seolint.cache.store import Cache
 from seolint.config import files as config_files
+from seolint.discover.source import format_for
+from seolint.lint.site_pass import _with_format
 from seolint.site import SiteFinder
 from seolint.site import adapter as adapter_module
 from seolint.site.adapter import Site
+from seolint.site.hugo import HugoSite
+from seolint.site.jekyll import JekyllSite
+from seolint.site.zola import ZolaSite
 from seolint.sitewide import index as index_module
 from seolint.sitewide.listing import Listing
 from tests.conftest import run_cli
@@ -170,3 +175,13 @@ def test_a_config_added_below_the_site_is_obeyed_by_a_warm_one_file_run(
     warm = run_cli(["check", "--format", "json", "-j", "1", page])  # no --select: it replaces ignore
     assert found(warm) == found(run_cli(["check", "--format", "json", "-j", "1", "--no-cache", page]))
     assert (page, 5, "W001") not in found(warm)
+
+
+@pytest.mark.parametrize("generator", [HugoSite, JekyllSite, ZolaSite])
+def test_the_pages_seolint_reads_are_those_format_for_knows(generator: type[Site], tmp_path: Path) -> None:
+    names = ["a.md", "b.MD", "c.adoc", "d.rst", "e.html", "f.mdown", "g.x.md", "h.md.rst", "i.Org", "j.htm"]
+    listed = sorted(
+        str(tmp_path / name) for name in names if os.path.splitext(name)[1].lower() in generator.suffixes
+    )
+    site = generator.__new__(generator)
+    assert _with_format(site, listed) == [text for text in listed if format_for(text) is not None]

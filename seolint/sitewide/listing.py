@@ -54,16 +54,17 @@ class Listing:
 
     def locations(self) -> list[str]:
         """Every content file of the site as text (absolute, normalised), sorted, as
-        `Site.content_files` walks them."""
-        return [os.path.join(folder, name) for folder, name in self._sorted_files]
+        `Site.content_files` walks them. One list a run: callers do not change it."""
+        return self._locations
 
     @cached_property
-    def _sorted_files(self) -> list[tuple[str, str]]:
-        found: dict[str, tuple[str, str]] = {}
+    def _locations(self) -> list[str]:
+        found = []
         for folder, entry in self.folders.items():
-            for name in entry[2]:
-                found[os.path.join(folder, name)] = (folder, name)
-        return [found[text] for text in sorted(found)]
+            prefix = os.path.join(folder, "")
+            found.extend([prefix + name for name in entry[2]])
+        found.sort()
+        return found
 
     def nearest_configs(self) -> dict[str, str]:
         """For each folder of the content tree, the folder whose config governs it as well:
