@@ -20,6 +20,7 @@ from seolint.site.hugo import HugoSite
 from seolint.site.jekyll import JekyllSite
 from seolint.site.zola import ZolaSite
 from seolint.sitewide import index as index_module
+from seolint.sitewide import listing as listing_module
 from seolint.sitewide.listing import Listing
 from tests.conftest import run_cli
 from tests.test_site_index import check
@@ -185,3 +186,22 @@ def test_the_pages_seolint_reads_are_those_format_for_knows(generator: type[Site
     )
     site = generator.__new__(generator)
     assert _with_format(site, listed) == [text for text in listed if format_for(text) is not None]
+
+
+@pytest.mark.parametrize(
+    ("names", "valid"),
+    [
+        (["a.md", "b"], True),
+        ([], True),
+        (["a.md", 3], False),
+        (["a/b.md"], False),
+        (["..", "a.md"], False),
+        (["."], False),
+        ([""], False),
+        ("a.md", False),
+        ([["a.md"]], False),
+    ],
+)
+def test_a_stored_folder_entry_holds_plain_names_only(names: object, valid: bool) -> None:
+    assert listing_module._valid([[1, 2, 3, 4], ["sub"], names, False]) is valid
+    assert listing_module._valid([None, names, ["a.md"], True]) is valid

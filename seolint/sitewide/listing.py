@@ -154,6 +154,16 @@ def _valid(entry: object) -> bool:
 
 
 def _names(value: object) -> bool:
-    return isinstance(value, list) and all(
-        isinstance(name, str) and os.sep not in name and name not in ("", ".", "..") for name in value
-    )
+    """A list of plain names (text, no separator, not `.` or `..`), checked in C a folder at
+    a time: a 20,000-page site's listing holds ~27,000 names, and checking them one by one
+    was most of reading it."""
+    if type(value) is not list:
+        return False
+    try:
+        joined = "\0".join(value)
+    except TypeError:  # not all text
+        return False
+    return os.sep not in joined and _SPECIAL.isdisjoint(value)
+
+
+_SPECIAL = frozenset({"", ".", ".."})
