@@ -88,7 +88,9 @@ def test_the_listing_of_a_shared_site_has_the_files_a_walk_finds(shared: str, tm
     secret = Cache.open(tmp_path, "f" * 32)
     assert isinstance(secret, Cache)
     site = site_of(folder)
-    assert files(Listing(secret, site, "salt")) == site.content_files()
+    found = Listing(secret, site, "salt")
+    assert files(found) == site.content_files()
+    assert found.governing_folders() == sorted(set(found.nearest_configs().values()))
 
 
 def test_a_page_added_removed_or_renamed_lists_its_folder_again(root: Path, cache: Cache) -> None:
@@ -132,10 +134,13 @@ def test_a_config_added_in_a_folder_governs_it_and_below(root: Path, cache: Cach
     content = str(root / "content")
     a = str(root / "content" / "docs" / "a")
     assert set(first.nearest_configs().values()) == {content}
+    assert first.governing_folders() == [content]
     (root / "content" / "docs" / "a" / ".seolint.toml").write_text('ignore = ["W"]\n', encoding="utf-8")
-    nearest = listing(root, cache).nearest_configs()
+    now = listing(root, cache)
+    nearest = now.nearest_configs()
     assert nearest[a] == nearest[a + "/deeper"] == a
     assert nearest[str(root / "content" / "docs" / "b")] == content
+    assert now.governing_folders() == sorted(set(nearest.values())) == [content, a]
 
 
 def test_a_warm_one_file_run_walks_no_folder_and_probes_no_config(

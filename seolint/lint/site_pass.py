@@ -387,7 +387,7 @@ def _state(site: Site, settings: Settings, listing: Listing) -> list[object]:
     (publication dates), and the cache folder (plan) of each config of the content tree."""
     configs = {
         folder: getattr(settings.cache_for(settings.config_for(Path(folder))), "folder", Path()).name
-        for folder in sorted(set(listing.nearest_configs().values()))
+        for folder in listing.governing_folders()
     }
     return [settings.site_key(site), current_day().isoformat(), configs]
 

@@ -88,6 +88,11 @@ class BuildTime:
         """The `.gitignore` rules that apply in `folder`, top down: those of `_specs` in
         it or above it, found by looking at its ancestors rather than walking the roots
         (a one-file run inside a 20,000-page site asks about a few paths)."""
+        if folder not in self._over:
+            self._over[folder] = self._looked_up(folder)
+        return self._over[folder]
+
+    def _looked_up(self, folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
         folders = [d for d in self._chain if _covers(d, folder)]
         for root in self.roots:
             top = str(root)
@@ -138,6 +143,10 @@ class BuildTime:
     @cached_property
     def _chain(self) -> list[str]:
         return list(_ancestors_to_repository(self.site_root))
+
+    @cached_property
+    def _over(self) -> dict[str, list[tuple[str, pathspec.GitIgnoreSpec]]]:
+        return {}  # folder -> the rules that apply in it
 
     @cached_property
     def _folders(self) -> dict[str, bool]:

@@ -79,6 +79,17 @@ class Listing:
                 nearest[folder] = nearest.get(os.path.dirname(folder), folder)
         return nearest
 
+    def governing_folders(self) -> list[str]:
+        """The distinct folders `nearest_configs` names, sorted, found without mapping every
+        folder: those holding a config file's name, the content roots, and any folder whose
+        parent is not listed."""
+        roots = set(self._roots)
+        return sorted(
+            folder
+            for folder, entry in self.folders.items()
+            if entry[3] or folder in roots or os.path.dirname(folder) not in self.folders
+        )
+
     def save(self) -> None:
         """Store the listing when a folder's entry changed."""
         if self._cache is not None and self.folders != self._stored:
@@ -99,7 +110,8 @@ class Listing:
             if stored is None or stored[0] is None or stored[0] != stamp:
                 stored = self._list(folder, stamp if max(stamp[0], stamp[1]) < since else None)
             self.folders[folder] = stored
-            pending.extend(os.path.join(folder, name) for name in reversed(stored[1]))
+            prefix = os.path.join(folder, "")
+            pending.extend([prefix + name for name in reversed(stored[1])])
 
     def _list(self, folder: str, stamp: list[int] | None) -> Folder:
         """A folder's entry from its names, as `os.walk` and `Site.content_files` see them."""
@@ -146,7 +158,7 @@ def _valid(entry: object) -> bool:
     return (
         isinstance(entry, list)
         and len(entry) == 4
-        and (entry[0] is None or (isinstance(entry[0], list) and all(type(n) is int for n in entry[0])))
+        and (entry[0] is None or (type(entry[0]) is list and _INT.issuperset(map(type, entry[0]))))
         and _names(entry[1])
         and _names(entry[2])
         and isinstance(entry[3], bool)
@@ -167,3 +179,4 @@ def _names(value: object) -> bool:
 
 
 _SPECIAL = frozenset({"", ".", ".."})
+_INT = frozenset({int})
