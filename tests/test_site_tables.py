@@ -450,3 +450,29 @@ def test_another_page_edited_with_its_mtime_put_back_is_seen(
     os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert (2, "W004") not in codes(agree("content/docs/a2.md"))  # b1 no longer shares a2's title
     assert taken == []  # b1's bytes differ from its stored key: the whole model
+
+
+@pytest.mark.parametrize(
+    ("rule", "link", "answered"),
+    [
+        ("/old-place/ /lonely/ 301", "/old-place/", True),  # its name joins the page's
+        ("/old/* /:splat 301", "/old/lonely/", True),  # the link keeps the page's name
+        ("/legacy/* /lonely/ 301", "/legacy/anything/", False),  # any link under /legacy/
+    ],
+)
+def test_a_link_the_host_redirects_to_the_page_counts_as_in_the_whole_site(
+    site: Path, taken: list[str], rule: str, link: str, answered: bool
+) -> None:
+    """W008 is judged on the page's incoming links: one through a redirect rule counts in a
+    whole-site run, so a run on the page alone must find it too."""
+    (site / "static").mkdir(exist_ok=True)
+    (site / "static" / "_redirects").write_text(rule + "\n", encoding="utf-8")
+    edit(site, "lonely.md", post("Lonely", "At the content root: on no section's list page."))
+    a0 = post("Page a0", f"See [a1](/docs/a1/) and [lonely]({link}).", description="About a0")
+    edit(site, "docs/a0.md", a0)
+    whole = [f for f in findings(check(".")) if f[0] == "content/lonely.md"]
+    assert (2, "W008") not in codes(whole)
+    edit(site, "lonely.md", post("Lonely", "At the content root, edited."))
+    whole = [f for f in findings(check("--no-cache", ".")) if f[0] == "content/lonely.md"]
+    assert agree("content/lonely.md") == whole
+    assert taken == (["tables"] if answered else [])

@@ -262,6 +262,8 @@ def _from_tables(
         if result.facts is None or not _publishes_as_stored(site, page, old.get(PAGE + str(path))):
             return None
         pages[path] = page
+    if names_of(site, pages.values()) is None:  # a redirect may send any link to a given page
+        return None
     generated = settings.config_for(site.root).generated
     return StoredSiteModel.from_tables(
         site, tables, meta, paths, pages, named, generated, lambda path: _draft(path).path
@@ -488,7 +490,7 @@ def _pages_and_vanished(
                     vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
     names = None
     if focused and not vanished:  # else pages linking to a vanished one join the focus
-        names = names_of(SitePage.of(site, path, drafts[path].path, facts[path]) for path in given)
+        names = names_of(site, (SitePage.of(site, path, drafts[path].path, facts[path]) for path in given))
     wanted = {drafts[path].location: keys[path] for path in content if path not in facts and path in keys}
     stored = index.stored(wanted, names) if index is not None else {}
     missing: list[Path] = []

@@ -339,13 +339,13 @@ class StoredSiteModel(SiteModel):
         model.named = frozenset(named) & model.focus
         model.build_time = site.build_time(generated)
         model._meta = dict(meta)
-        names = names_of(given.values())
+        names = names_of(site, given.values()) or frozenset()  # None: the caller builds the whole model
         linking = tables.get_many("end:" + name for name in sorted(names))
         sources = sorted(
             {Path(str(p)) for row in linking.values() if isinstance(row, list) for p in row} - given.keys()
         )
         pages.load(sources)
-        may_lead_to_focus = reaching(given.values())
+        may_lead_to_focus = reaching(site, given.values())
         model.resolutions = [
             model._resolve(page, reference)
             for page in sorted([*given.values(), *(pages[p] for p in sources)], key=lambda page: page.path)
