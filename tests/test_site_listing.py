@@ -11,10 +11,16 @@ import pytest
 
 from seolint.cache.store import Cache
 from seolint.config import files as config_files
+from seolint.discover.source import format_for
+from seolint.lint.site_pass import _with_format
 from seolint.site import SiteFinder
 from seolint.site import adapter as adapter_module
 from seolint.site.adapter import Site
+from seolint.site.hugo import HugoSite
+from seolint.site.jekyll import JekyllSite
+from seolint.site.zola import ZolaSite
 from seolint.sitewide import index as index_module
+from seolint.sitewide import listing as listing_module
 from seolint.sitewide.listing import Listing
 from tests.conftest import run_cli
 from tests.test_site_index import check
@@ -56,12 +62,21 @@ def cache(root: Path) -> Cache:
     return secret
 
 
+def files(found: Listing) -> tuple[Path, ...]:
+    """The content files of a site handed the listing's locations (as the site pass does)."""
+    site = site_of(found.root)
+    site.use_content_files(found.locations())
+    return site.content_files()
+
+
 def test_the_listing_has_the_files_a_walk_finds(root: Path, cache: Cache) -> None:
     first = listing(root, cache)
-    assert first.content_files() == site_of(root).content_files()
+    walked = site_of(root)
+    assert first.locations() == [str(path) for path in walked.content_files()] == walked.content_locations()
+    assert files(first) == walked.content_files()
     assert first.listed == len(first.folders) == 5  # content, docs, a, a/deeper, b: no dot folder, no deps
     again = listing(root, cache)
-    assert again.content_files() == first.content_files()
+    assert again.locations() == first.locations()
     assert again.listed == 0
 
 
@@ -73,7 +88,9 @@ def test_the_listing_of_a_shared_site_has_the_files_a_walk_finds(shared: str, tm
     secret = Cache.open(tmp_path, "f" * 32)
     assert isinstance(secret, Cache)
     site = site_of(folder)
-    assert Listing(secret, site, "salt").content_files() == site.content_files()
+    found = Listing(secret, site, "salt")
+    assert files(found) == site.content_files()
+    assert found.governing_folders() == sorted(set(found.nearest_configs().values()))
 
 
 def test_a_page_added_removed_or_renamed_lists_its_folder_again(root: Path, cache: Cache) -> None:
@@ -84,9 +101,9 @@ def test_a_page_added_removed_or_renamed_lists_its_folder_again(root: Path, cach
     (docs / "a" / "deeper" / "_index.md").rename(docs / "a" / "deeper" / "renamed.md")
     now = listing(root, cache)
     assert now.listed == 3
-    assert now.content_files() == site_of(root).content_files()
-    assert {docs / "a" / "new.md", docs / "a" / "deeper" / "renamed.md"} <= set(now.content_files())
-    assert docs / "b" / "y.md" not in now.content_files()
+    assert files(now) == site_of(root).content_files()
+    assert {docs / "a" / "new.md", docs / "a" / "deeper" / "renamed.md"} <= set(files(now))
+    assert docs / "b" / "y.md" not in files(now)
 
 
 def test_a_new_folder_is_walked_and_a_mtime_set_back_is_still_seen(root: Path, cache: Cache) -> None:
@@ -98,7 +115,7 @@ def test_a_new_folder_is_walked_and_a_mtime_set_back_is_still_seen(root: Path, c
     os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `tar` or `rsync -t` would
     now = listing(root, cache)
     assert now.listed == 2  # b (its ctime moved) and the new folder
-    assert root / "content" / "docs" / "b" / "fresh" / "page.md" in now.content_files()
+    assert root / "content" / "docs" / "b" / "fresh" / "page.md" in files(now)
 
 
 def test_a_recent_folder_is_not_trusted(root: Path, cache: Cache, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,10 +134,13 @@ def test_a_config_added_in_a_folder_governs_it_and_below(root: Path, cache: Cach
     content = str(root / "content")
     a = str(root / "content" / "docs" / "a")
     assert set(first.nearest_configs().values()) == {content}
+    assert first.governing_folders() == [content]
     (root / "content" / "docs" / "a" / ".seolint.toml").write_text('ignore = ["W"]\n', encoding="utf-8")
-    nearest = listing(root, cache).nearest_configs()
+    now = listing(root, cache)
+    nearest = now.nearest_configs()
     assert nearest[a] == nearest[a + "/deeper"] == a
     assert nearest[str(root / "content" / "docs" / "b")] == content
+    assert now.governing_folders() == sorted(set(nearest.values())) == [content, a]
 
 
 def test_a_warm_one_file_run_walks_no_folder_and_probes_no_config(
@@ -161,3 +181,32 @@ def test_a_config_added_below_the_site_is_obeyed_by_a_warm_one_file_run(
     warm = run_cli(["check", "--format", "json", "-j", "1", page])  # no --select: it replaces ignore
     assert found(warm) == found(run_cli(["check", "--format", "json", "-j", "1", "--no-cache", page]))
     assert (page, 5, "W001") not in found(warm)
+
+
+@pytest.mark.parametrize("generator", [HugoSite, JekyllSite, ZolaSite])
+def test_the_pages_seolint_reads_are_those_format_for_knows(generator: type[Site], tmp_path: Path) -> None:
+    names = ["a.md", "b.MD", "c.adoc", "d.rst", "e.html", "f.mdown", "g.x.md", "h.md.rst", "i.Org", "j.htm"]
+    listed = sorted(
+        str(tmp_path / name) for name in names if os.path.splitext(name)[1].lower() in generator.suffixes
+    )
+    site = generator.__new__(generator)
+    assert _with_format(site, listed) == [text for text in listed if format_for(text) is not None]
+
+
+@pytest.mark.parametrize(
+    ("names", "valid"),
+    [
+        (["a.md", "b"], True),
+        ([], True),
+        (["a.md", 3], False),
+        (["a/b.md"], False),
+        (["..", "a.md"], False),
+        (["."], False),
+        ([""], False),
+        ("a.md", False),
+        ([["a.md"]], False),
+    ],
+)
+def test_a_stored_folder_entry_holds_plain_names_only(names: object, valid: bool) -> None:
+    assert listing_module._valid([[1, 2, 3, 4], ["sub"], names, False]) is valid
+    assert listing_module._valid([None, names, ["a.md"], True]) is valid

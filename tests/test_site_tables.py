@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from seolint.cache.store import CACHE_DIR
+from seolint.lint import site_pass as site_pass_module
 from seolint.site.hugo import HugoSite
 from seolint.sitewide import index as index_module
 from seolint.sitewide import stored as stored_module
@@ -373,3 +374,105 @@ def test_a_run_that_finds_another_page_edited_keeps_the_stored_anchors(
     assert {path.name for path in heads} > {"b1.md"}  # b1 moved: every page's head again
     edit(site, "docs/b1.md", post("Shared title", "Back where it was."))
     agree("content/_index.md")  # the home page, an anchor: its findings as without a cache
+
+
+def test_an_unchanged_page_in_an_unchanged_site_reads_no_other_page_and_writes_nothing(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pre-commit and editor case: one `stat` per page tells the run nothing moved; no
+    other page's bytes are read or hashed, no facts index part is read, the tables are
+    not opened for writing."""
+    check(".")
+    check("content/docs/a2.md")  # the page's own cache entry as this run leaves it
+    read: list[str] = []
+    real_read = site_pass_module.read_bytes
+
+    def read_bytes(location: str, *args: object) -> bytes:
+        read.append(location)
+        return real_read(location, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(site_pass_module, "read_bytes", read_bytes)
+    parts: list[int] = []
+    real_part = index_module.FactsIndex._read
+    monkeypatch.setattr(
+        index_module.FactsIndex, "_read", lambda self, part: parts.append(part) or real_part(self, part)
+    )
+    edits: list[str] = []
+    real_edit = tables_module.SiteTables.edit
+    monkeypatch.setattr(
+        tables_module.SiteTables, "edit", lambda self, change: edits.append("edit") or real_edit(self, change)
+    )
+    rows: list[str] = []
+    real_get = tables_module.SiteTables.get_many
+
+    def get_many(self: tables_module.SiteTables, keys: object) -> dict[str, object]:
+        wanted = list(keys)  # type: ignore[call-overload]
+        rows.extend(wanted)
+        return real_get(self, wanted)
+
+    monkeypatch.setattr(tables_module.SiteTables, "get_many", get_many)
+    agree("content/docs/a2.md")
+    assert taken[0] == "tables"
+    assert read == [] and parts == [] and edits == []
+    assert "stat" in rows and "stamps" not in rows  # one packed array, not every page's key
+
+
+def test_the_given_page_edited_reads_no_other_page_s_stamp_entry(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    rows: list[str] = []
+    real_get = tables_module.SiteTables.get_many
+
+    def get_many(self: tables_module.SiteTables, keys: object) -> dict[str, object]:
+        wanted = list(keys)  # type: ignore[call-overload]
+        rows.extend(wanted)
+        return real_get(self, wanted)
+
+    monkeypatch.setattr(tables_module.SiteTables, "get_many", get_many)
+    edit(site, "docs/a2.md", post("Page a0", "Edited: a duplicate title now."))
+    assert (2, "W004") in codes(agree("content/docs/a2.md"))
+    assert taken == ["tables"]
+    assert rows.count("stamps") == 1  # once, by the update after the run, not to check the others
+
+
+@pytest.mark.parametrize("grown", [0, 7])
+def test_another_page_edited_with_its_mtime_put_back_is_seen(
+    site: Path, taken: list[str], grown: int
+) -> None:
+    """A tool that restores mtimes (`cp -p`, `rsync -t`): the size, else the ctime moved."""
+    check(".")
+    other = site / "content" / "docs" / "b1.md"
+    before = other.stat()
+    text = other.read_text(encoding="utf-8").replace("Shared title", "Shared titlZ" + "Z" * grown)
+    assert len(text) == before.st_size + grown
+    other.write_text(text, encoding="utf-8")
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (2, "W004") not in codes(agree("content/docs/a2.md"))  # b1 no longer shares a2's title
+    assert taken == []  # b1's bytes differ from its stored key: the whole model
+
+
+@pytest.mark.parametrize(
+    ("rule", "link", "answered"),
+    [
+        ("/old-place/ /lonely/ 301", "/old-place/", True),  # its name joins the page's
+        ("/old/* /:splat 301", "/old/lonely/", True),  # the link keeps the page's name
+        ("/legacy/* /lonely/ 301", "/legacy/anything/", False),  # any link under /legacy/
+    ],
+)
+def test_a_link_the_host_redirects_to_the_page_counts_as_in_the_whole_site(
+    site: Path, taken: list[str], rule: str, link: str, answered: bool
+) -> None:
+    """W008 is judged on the page's incoming links: one through a redirect rule counts in a
+    whole-site run, so a run on the page alone must find it too."""
+    (site / "static").mkdir(exist_ok=True)
+    (site / "static" / "_redirects").write_text(rule + "\n", encoding="utf-8")
+    edit(site, "lonely.md", post("Lonely", "At the content root: on no section's list page."))
+    a0 = post("Page a0", f"See [a1](/docs/a1/) and [lonely]({link}).", description="About a0")
+    edit(site, "docs/a0.md", a0)
+    whole = [f for f in findings(check(".")) if f[0] == "content/lonely.md"]
+    assert (2, "W008") not in codes(whole)
+    edit(site, "lonely.md", post("Lonely", "At the content root, edited."))
+    whole = [f for f in findings(check("--no-cache", ".")) if f[0] == "content/lonely.md"]
+    assert agree("content/lonely.md") == whole
+    assert taken == (["tables"] if answered else [])

@@ -162,7 +162,7 @@ class Settings:
                 from seolint.sitewide.listing import Listing
 
                 listing = Listing(cache, site, self.site_key(site))
-                site.use_content_files(listing.content_files())
+                site.use_content_files(listing.locations())
                 listing.save()
             self._listings[site.root] = listing
         return self._listings[site.root]

@@ -34,6 +34,7 @@ from seolint.sitewide.model import SiteModel, SitePage, names_of
 
 if TYPE_CHECKING:
     from seolint.sitewide.listing import Listing
+    from seolint.sitewide.stored import StoredSiteModel
     from seolint.sitewide.tables import SiteTables
 
 LintFile = Callable[[DraftFile], "FileResult | FileError"]
@@ -186,7 +187,7 @@ def stored_model(
     listing = settings.listing_for(site)
     if cache is None or listing is None or not given or len(given) > MAX_GIVEN:
         return None
-    from seolint.sitewide.stored import PAGE, StoredSiteModel  # SQLite: only for site runs
+    from seolint.sitewide.stored import STAT, unmoved  # SQLite: only for site runs
     from seolint.sitewide.tables import SiteTables
 
     if any(active.rule.code not in TABLE_RULES for active in settings.plan_for(config).site_rules):
@@ -195,18 +196,26 @@ def stored_model(
     meta = tables.meta()
     if meta is None or meta.get("state") != _state(site, settings, listing):
         return None
+    content = _with_format(site, listing.locations())
+    named_given = {str(path) for path in given}
+    as_stored = unmoved(tables.get(STAT), content, sorted(named_given))
+    if as_stored is not None:
+        model = _from_tables(site, settings, tables, meta, content, given, named)
+        if model is not None:
+            model.as_stored = as_stored
+        return model
     stamps = tables.get("stamps")
-    content = [path for path in site.content_files() if format_for(str(path)) is not None]
     if not isinstance(stamps, dict) or len(stamps) != len(content):
         return None
     salt, since = settings.site_key(site), racy_before()
+    prefix = salt[:16]
     doubtful: list[tuple[Path, list[object]]] = []  # stamp moved or untrusted: compare bytes
-    for path in content:
-        entry = stamps.get(str(path))
+    for text in content:
+        entry = stamps.get(text)
         if not isinstance(entry, list) or len(entry) != 3:
             return None
-        if path not in given and (entry[2] is None or stamp(str(path), salt[:16], since) != entry[2]):
-            doubtful.append((path, entry))
+        if text not in named_given and (entry[2] is None or stamp(text, prefix, since) != entry[2]):
+            doubtful.append((Path(text), entry))
             if len(doubtful) > MAX_DOUBTFUL:
                 return None
     restamped: dict[str, list[object]] = {}
@@ -220,6 +229,29 @@ def stored_model(
             return None
         if stamped is not None:
             restamped[str(path)] = [*key, stamped]
+    model = _from_tables(site, settings, tables, meta, stamps, given, named)
+    if model is not None:
+        model.restamped = restamped
+        model.as_stored = not doubtful and all(
+            (was := stamps[text][2]) is not None and stamp(text, prefix, since) == was for text in named_given
+        )
+    return model
+
+
+def _from_tables(
+    site: Site,
+    settings: Settings,
+    tables: SiteTables,
+    meta: Mapping[str, object],
+    paths: Iterable[str],
+    given: Mapping[Path, tuple[DraftFile, FileResult]],
+    named: frozenset[Path],
+) -> StoredSiteModel | None:
+    """The stored model once every page but the given ones is known to be as stored
+    (`paths`: every page's), or None when a given page is an anchor or no longer
+    publishes as stored."""
+    from seolint.sitewide.stored import PAGE, StoredSiteModel
+
     anchors = meta.get("anchors")
     if not isinstance(anchors, list) or not {str(path) for path in given}.isdisjoint(anchors):
         return None
@@ -230,11 +262,22 @@ def stored_model(
         if result.facts is None or not _publishes_as_stored(site, page, old.get(PAGE + str(path))):
             return None
         pages[path] = page
-    model = StoredSiteModel.from_tables(
-        site, tables, meta, stamps, pages, named, config.generated, lambda path: _draft(path).path
+    if names_of(site, pages.values()) is None:  # a redirect may send any link to a given page
+        return None
+    generated = settings.config_for(site.root).generated
+    return StoredSiteModel.from_tables(
+        site, tables, meta, paths, pages, named, generated, lambda path: _draft(path).path
     )
-    model.restamped = restamped
-    return model
+
+
+def _with_format(site: Site, locations: list[str]) -> list[str]:
+    """The content files seolint reads (`format_for` knows their suffix), asked once per
+    suffix the site's listing keeps rather than once per file (20,000 calls at 20,000 pages):
+    a listed file's suffix is one of the site's, and none of those holds a second dot."""
+    known = tuple(suffix for suffix in site.suffixes if format_for("page" + suffix) is not None)
+    if len(known) == len(site.suffixes):
+        return locations
+    return [text for text in locations if text.lower().endswith(known)]
 
 
 def _update_tables(
@@ -246,7 +289,7 @@ def _update_tables(
     from seolint.sitewide.index import page_json
     from seolint.sitewide.stored import StoredSiteModel, update_pages
 
-    if not isinstance(model, StoredSiteModel) or model.tables is None:
+    if not isinstance(model, StoredSiteModel) or model.tables is None or model.as_stored:
         return
     listing = settings.listing_for(site)
     if listing is None:
@@ -323,13 +366,14 @@ def _save_tables(site: Site, outlook: _Outlook, model: SiteModel, rows: _Rows) -
     when only a few pages changed in place (`update_pages`); else every row but the page
     rows of pages whose key is unchanged."""
     from seolint.checks.sitewide import anchors
-    from seolint.sitewide.stored import PAGE, table_rows, update_pages
+    from seolint.sitewide.stored import PAGE, STAT, stat_row, table_rows, update_pages
 
     tables, state, stamps, before, moved, changed, _ = outlook
     if moved is not None and (not moved or update_pages(tables, site, state, moved, changed)):
         return tables.close()
     table = table_rows(model, {p: data for p, (data, _, _) in rows.items()}, {"state": state}, anchors(model))
     table["stamps"] = stamps
+    table[STAT] = stat_row(stamps)
     kept = {
         PAGE + p
         for p, (_, key, _) in rows.items()
@@ -345,7 +389,7 @@ def _state(site: Site, settings: Settings, listing: Listing) -> list[object]:
     (publication dates), and the cache folder (plan) of each config of the content tree."""
     configs = {
         folder: getattr(settings.cache_for(settings.config_for(Path(folder))), "folder", Path()).name
-        for folder in sorted(set(listing.nearest_configs().values()))
+        for folder in listing.governing_folders()
     }
     return [settings.site_key(site), current_day().isoformat(), configs]
 
@@ -446,7 +490,7 @@ def _pages_and_vanished(
                     vanished.append(SitePage(_absolute(location), shown(location), old, old.urls))
     names = None
     if focused and not vanished:  # else pages linking to a vanished one join the focus
-        names = names_of(SitePage.of(site, path, drafts[path].path, facts[path]) for path in given)
+        names = names_of(site, (SitePage.of(site, path, drafts[path].path, facts[path]) for path in given))
     wanted = {drafts[path].location: keys[path] for path in content if path not in facts and path in keys}
     stored = index.stored(wanted, names) if index is not None else {}
     missing: list[Path] = []

@@ -345,13 +345,29 @@ class Site:
         """Every content file of the site, sorted."""
         return self._content_files
 
-    def use_content_files(self, files: tuple[Path, ...]) -> None:
+    def content_locations(self) -> list[str]:
+        """`content_files` as text, sorted: a listing's without making a `Path` of each
+        (20,000 of them cost a one-file run inside a 20,000-page site 0.07 s)."""
+        return self._content_locations
+
+    def use_content_files(self, locations: list[str]) -> None:
         """Take the content files from a listing the caller keeps current (the site pass's,
-        trusted by folder stamps) instead of walking the content folders again."""
-        self.__dict__["_content_files"] = files
+        trusted by folder stamps) instead of walking the content folders again: absolute,
+        normalised paths as text, sorted, made into `Path`s only when asked for."""
+        self.__dict__["_listed"] = locations
+        self.__dict__.pop("_content_files", None)
+        self.__dict__.pop("_content_locations", None)
+
+    @cached_property
+    def _content_locations(self) -> list[str]:
+        listed: list[str] | None = self.__dict__.get("_listed")
+        return listed if listed is not None else [str(path) for path in self._content_files]
 
     @cached_property
     def _content_files(self) -> tuple[Path, ...]:
+        listed: list[str] | None = self.__dict__.get("_listed")
+        if listed is not None:
+            return _paths(listed)
         found: set[str] = set()
         for root in self.content_roots():
             for folder, name in walk_names(root):
@@ -612,3 +628,15 @@ def _relative(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix() + "/"
     except ValueError:
         return str(path)
+
+
+def _paths(locations: list[str]) -> tuple[Path, ...]:
+    """Paths of normalised absolute locations, one `Path` parsed per folder (its files'
+    made from it)."""
+    bases: dict[str, Path] = {}
+    paths = []
+    for text in locations:
+        folder, name = os.path.split(text)
+        base = bases.get(folder) or bases.setdefault(folder, Path(folder))
+        paths.append(base / name)
+    return tuple(paths)

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from seolint.site.reads import read_site_text
 
@@ -72,18 +73,88 @@ class BuildTime:
         return {}
 
     def _ignored(self, text: str) -> str | None:
-        folder = os.path.dirname(text)
         decided: tuple[bool, str] | None = None
-        for directory, spec in self._specs:
-            if folder == directory or folder.startswith(os.path.join(directory, "")):
-                relative = text[len(directory) + 1 :].replace(os.sep, "/")
-                include = spec.check_file(relative).include
-                if include is not None:
-                    decided = (include, directory)
+        for directory, spec in self._specs_over(os.path.dirname(text)):
+            relative = text[len(directory) + 1 :].replace(os.sep, "/")
+            include = spec.check_file(relative).include
+            if include is not None:
+                decided = (include, directory)
         if decided is None or not decided[0]:
             return None
         where = os.path.relpath(os.path.join(decided[1], ".gitignore"), self.site_root).replace(os.sep, "/")
         return f"ignored by {where} (made at build time)"
+
+    def _specs_over(self, folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        """The `.gitignore` rules that apply in `folder`, top down: those of `_specs` in
+        it or above it, found by looking at its ancestors rather than walking the roots
+        (a one-file run inside a 20,000-page site asks about a few paths)."""
+        if folder not in self._over:
+            self._over[folder] = self._looked_up(folder)
+        return self._over[folder]
+
+    def _looked_up(self, folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        folders = [d for d in self._chain if _covers(d, folder)]
+        for root in self.roots:
+            top = str(root)
+            if _covers(top, folder):
+                folders.extend(self._walked_down(top, folder))
+        found = []
+        for directory in sorted(dict.fromkeys(folders), key=lambda f: f.count(os.sep)):
+            spec = self._spec_in(directory)
+            if spec is not None:
+                found.append((directory, spec))
+        return found
+
+    def _walked_down(self, top: str, folder: str) -> list[str]:
+        """The folders from `top` down to `folder` that `os.walk(top)` visits holding a
+        `.gitignore`: it does not descend into linked folders, `node_modules` or `.git`."""
+        found = []
+        current = top
+        steps = [part for part in folder[len(top) :].split(os.sep) if part]
+        for index in range(len(steps) + 1):
+            if index:
+                name = steps[index - 1]
+                current = os.path.join(current, name)
+                if name in _NOT_WALKED or not self._walkable(current):
+                    break
+            if self._has_gitignore(current):
+                found.append(current)
+        return found
+
+    def _walkable(self, folder: str) -> bool:
+        if folder not in self._folders:
+            try:
+                self._folders[folder] = stat.S_ISDIR(os.lstat(folder).st_mode)
+            except OSError:
+                self._folders[folder] = False
+        return self._folders[folder]
+
+    def _has_gitignore(self, folder: str) -> bool:
+        """Whether `os.walk` lists a `.gitignore` among the folder's files (not folders)."""
+        name = os.path.join(folder, ".gitignore")
+        return os.path.lexists(name) and not os.path.isdir(name)
+
+    def _spec_in(self, folder: str) -> pathspec.GitIgnoreSpec | None:
+        if folder not in self._read:
+            text = read_site_text(Path(folder, ".gitignore"))
+            self._read[folder] = None if text is None else _spec(tuple(text.splitlines()))
+        return self._read[folder]
+
+    @cached_property
+    def _chain(self) -> list[str]:
+        return list(_ancestors_to_repository(self.site_root))
+
+    @cached_property
+    def _over(self) -> dict[str, list[tuple[str, pathspec.GitIgnoreSpec]]]:
+        return {}  # folder -> the rules that apply in it
+
+    @cached_property
+    def _folders(self) -> dict[str, bool]:
+        return {}  # folder -> a real folder, not a link (os.walk descends into it)
+
+    @cached_property
+    def _read(self) -> dict[str, pathspec.GitIgnoreSpec | None]:
+        return {}  # folder -> its .gitignore's rules, None when absent or unreadable
 
     def gitignore_files(self) -> list[str]:
         """The `.gitignore` files read, relative to the site root (for --show-site)."""
@@ -92,19 +163,26 @@ class BuildTime:
     @cached_property
     def _specs(self) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
         """(folder, its .gitignore rules) from the repository's top down to the roots' depths."""
-        folders = list(_ancestors_to_repository(self.site_root))
+        folders = list(self._chain)
         for root in self.roots:
             for current, dirs, names in os.walk(root):
-                dirs[:] = [d for d in dirs if d not in ("node_modules", ".git")]
+                dirs[:] = [d for d in dirs if d not in _NOT_WALKED]
                 if ".gitignore" in names:
                     folders.append(current)
-        found: list[tuple[str, Any]] = []
+        found = []
         for folder in sorted(dict.fromkeys(folders), key=lambda f: f.count(os.sep)):
-            text = read_site_text(Path(folder, ".gitignore"))
-            if text is None:
-                continue
-            found.append((folder, _spec(tuple(text.splitlines()))))
+            spec = self._spec_in(folder)
+            if spec is not None:
+                found.append((folder, spec))
         return found
+
+
+_NOT_WALKED = frozenset({"node_modules", ".git"})
+
+
+def _covers(directory: str, folder: str) -> bool:
+    """Whether `folder` is `directory` or lies under it."""
+    return folder == directory or folder.startswith(os.path.join(directory, ""))
 
 
 def _ancestors_to_repository(site_root: Path) -> Iterable[str]:

@@ -790,7 +790,7 @@ class HugoSite(Site):
 
     @cached_property
     def _content_set(self) -> frozenset[str]:
-        return frozenset(str(p) for p in self.content_files())
+        return frozenset(self.content_locations())
 
     @cached_property
     def _link_hook_finds_pages(self) -> bool:

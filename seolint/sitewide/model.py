@@ -137,7 +137,7 @@ class SiteModel:
         model.build_time = site.build_time(generated)
         model.vanished = tuple(vanished)
         everything = model.focus == by_path.keys()
-        may_lead_to_focus = reaching([*(by_path[path] for path in model.focus), *model.vanished])
+        may_lead_to_focus = reaching(site, [*(by_path[path] for path in model.focus), *model.vanished])
         model.resolutions = [
             model._resolve(page, reference)
             for page in model.pages.values()
@@ -494,15 +494,65 @@ def last_segment(target: str) -> str:
     return os.path.splitext(name)[0].casefold() if "." in name else name.casefold()
 
 
-def reaching(pages: Iterable[SitePage]) -> Callable[[str], bool]:
-    """Whether a link target may lead to one of `pages` (its last segment names one): the
-    other pages' references a model with these pages in focus (or vanished) resolves."""
-    return _named_by({name for page in pages for name in _names(page)})
+def reaching(site: Site, pages: Iterable[SitePage]) -> Callable[[str], bool]:
+    """Whether a link target may lead to one of `pages` (its last segment names one, or
+    any target when a redirect rule may send links there from sources no name describes):
+    the other pages' references a model with these pages in focus (or vanished) resolves."""
+    names = names_of(site, pages)
+    return _named_by(set(names)) if names is not None else lambda target: True
 
 
-def names_of(pages: Iterable[SitePage]) -> frozenset[str]:
-    """Every last segment (`last_segment`) of a link that may lead to one of `pages`."""
-    return frozenset(name for page in pages for name in _names(page))
+def names_of(site: Site, pages: Iterable[SitePage]) -> frozenset[str] | None:
+    """Every last segment (`last_segment`) of a link that may lead to one of `pages`: their
+    own names, and those of the redirect sources that may send a link to them; None when
+    a rule may send links there from sources no name describes (`_through_redirects`)."""
+    return _through_redirects(site, {name for page in pages for name in _names(page)})
+
+
+def _through_redirects(site: Site, names: set[str]) -> frozenset[str] | None:
+    """`names` and the last segments of the redirect rules' sources whose destination may
+    be a page so named, rule after rule until none adds one (chains of rules). A link to
+    `/old/` that the host sends to a page reaches it in the whole model, so the page has an
+    incoming link there (W008), and a model focused on the page must resolve that link too.
+    A rule whose destination ends in what its source's last segment matched (`/docs/*` to
+    `/flux/:splat`) keeps the link's own last segment: the names already decide. None (any
+    link may lead there) when a rule's source is a pattern and its destination may be the
+    page, or its destination's last segment is filled in some other way."""
+    found = set(names)
+    rules = site.redirects().rules if found else ()
+    grew = True
+    while grew:
+        grew = False
+        for rule in rules:
+            parts = urlsplit(rule.destination)
+            if parts.scheme or parts.netloc:
+                continue  # another host: the model never follows it to a page
+            end = last_segment(parts.path)
+            if _FILLED.search(end):
+                if _keeps_last_segment(rule.source, parts.path):
+                    continue
+                return None
+            if end not in found:
+                continue
+            if _PATTERN.search(rule.source):
+                return None
+            source = last_segment(rule.source)
+            if source not in found:
+                found.add(source)
+                grew = True
+    return frozenset(found)
+
+
+_FILLED = re.compile(r":[A-Za-z_]|\$\d")  # a destination's part filled from the source
+_PATTERN = re.compile(r"[*(]|:[A-Za-z_]")  # a source matching more than one path
+
+
+def _keeps_last_segment(source: str, destination: str) -> bool:
+    """Whether the destination's last segment is whatever the source's last one matched."""
+    tail, end = source.rstrip("/").rsplit("/", 1)[-1], destination.rstrip("/").rsplit("/", 1)[-1]
+    if tail == "*":
+        return end == ":splat"
+    return tail == end and re.fullmatch(r":[A-Za-z_]\w*", tail) is not None
 
 
 def _named_by(names: set[str]) -> Callable[[str], bool]:

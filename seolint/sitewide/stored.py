@@ -12,13 +12,19 @@ reads; `seolint.lint.site_pass` decides when the tables may answer.
 
 from __future__ import annotations
 
+import base64
+import bisect
 import dataclasses
+import hashlib
 import json
+import os
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import cast
 
 from seolint.cache.store import facts_from_json
 from seolint.document.model import ARTICLE_KINDS
@@ -30,6 +36,7 @@ from seolint.sitewide.tables import FORMAT, SiteTables
 
 DUPLICATE_FIELDS = ("title", "description", "keyphrase")
 PAGE = "page:"  # a page's facts (as the facts index stores them), by its absolute path
+STAT = "stat"  # every page's stamp in one packed array (`stat_row`), for `unmoved`
 Shown = Callable[[Path], str]  # how reports name a page
 
 
@@ -146,10 +153,65 @@ def update_pages(
                     entries.sort(key=_entry_path)
                 rows[key] = entries or None
         rows["stamps"] = {**stored, **stamps}
+        rows[STAT] = stat_row(rows["stamps"])  # type: ignore[arg-type]
         rows.update({PAGE + str(path): data for path, (_, data) in pages.items()})
         return rows
 
     return tables.edit(change)
+
+
+def stat_row(stamps: Mapping[str, object]) -> dict[str, str]:
+    """The `stat` row: what `unmoved` compares a run's `stat` of every page with, made
+    from the `stamps` row (each page's key and stamp, by path): the sorted paths' digest,
+    and each page's size, mtime, ctime, inode and device packed in that order (a stamp
+    not trusted when taken packs as -1s, which no file's `stat` gives)."""
+    packed = array("q")
+    for path in sorted(stamps):
+        entry = stamps[path]
+        stamp = entry[2] if isinstance(entry, list) and len(entry) == 3 else None
+        numbers: list[object] = stamp[1:] if isinstance(stamp, list) and len(stamp) == 6 else []
+        trusted = numbers and all(type(n) is int and -(2**63) <= n < 2**63 for n in numbers)
+        packed.extend(cast("list[int]", numbers) if trusted else _UNTRUSTED)
+    return {"paths": _digest(sorted(stamps)), "stamps": base64.b64encode(packed.tobytes()).decode("ascii")}
+
+
+def unmoved(row: object, content: list[str], given: Iterable[str]) -> bool | None:
+    """Whether the `given` pages' stamps are as stored, when every other page of `content`
+    (sorted) has its stored stamp: one `stat` each, compared with the `stat` row as one
+    array. None when another page's stamp moved or was not trusted, a page came or went,
+    or the row is not what `stat_row` writes: the caller compares stamp by stamp."""
+    if not isinstance(row, dict) or row.get("paths") != _digest(content):
+        return None
+    try:
+        stored = array("q", base64.b64decode(str(row.get("stamps")), validate=True))
+    except (ValueError, TypeError):
+        return None
+    if len(stored) != len(_UNTRUSTED) * len(content):
+        return None
+    now = array("q")
+    for text in content:
+        try:
+            info = os.stat(text)
+        except OSError:
+            return None
+        now.extend((info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev))
+    width, as_stored = len(_UNTRUSTED), True
+    for text in given:
+        at = bisect.bisect_left(content, text)
+        if at == len(content) or content[at] != text:
+            return None
+        start, end = at * width, at * width + width
+        if now[start:end] != stored[start:end] or stored[start] == -1:
+            as_stored = False
+        now[start:end] = stored[start:end]  # a given page may have changed: it is linted
+    return as_stored if now == stored else None
+
+
+_UNTRUSTED = (-1, -1, -1, -1, -1)
+
+
+def _digest(paths: list[str]) -> str:
+    return hashlib.sha256("\0".join(paths).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _entry_path(entry: object) -> Path:
@@ -254,6 +316,9 @@ class StoredSiteModel(SiteModel):
     # Pages other than the given ones whose stamp moved but whose bytes are as stored:
     # their new stamps entries, for the tables' update after the run.
     restamped: dict[str, list[object]] = dataclasses.field(default_factory=dict)
+    # Every given page's stamp is as stored and no other page's moved: the update after
+    # the run would write nothing, so it is not tried (it reads the stamps row again).
+    as_stored: bool = False
 
     @classmethod
     def from_tables(
@@ -274,13 +339,13 @@ class StoredSiteModel(SiteModel):
         model.named = frozenset(named) & model.focus
         model.build_time = site.build_time(generated)
         model._meta = dict(meta)
-        names = names_of(given.values())
+        names = names_of(site, given.values()) or frozenset()  # None: the caller builds the whole model
         linking = tables.get_many("end:" + name for name in sorted(names))
         sources = sorted(
             {Path(str(p)) for row in linking.values() if isinstance(row, list) for p in row} - given.keys()
         )
         pages.load(sources)
-        may_lead_to_focus = reaching(given.values())
+        may_lead_to_focus = reaching(site, given.values())
         model.resolutions = [
             model._resolve(page, reference)
             for page in sorted([*given.values(), *(pages[p] for p in sources)], key=lambda page: page.path)
