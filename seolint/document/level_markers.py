@@ -13,6 +13,11 @@ headings; H006, which reports them; C001, which does not read them as the post's
     separator:= a colon, or a dot, parenthesis, dash, bar, arrow, bullet or emoji followed
                 by a space ("H2. Setup", "H2 | Setup", "H2 📌 Setup")
 
+Other languages name the level in words before the heading's (`Titre H2 :`, `Überschrift 2:`,
+`二级标题` and a full-width colon): `named_pattern` builds their form from the words (data of the
+leftover rules), a phrase and a colon, full-width or after a space, and `named_marker`
+reads it.
+
 A token is a word of its own: `H2O`, `H1B visas`, `h2c`, `H2s` and `HTTP/2` are no markers.
 Two forms are weaker, since real headings may start so: a bare token and a space (`H2 database
 internals`), and a numbered section (`Section 3: Reclaiming space`, `[Section 3]`); and one at
@@ -23,7 +28,8 @@ markers is the reader's to judge (`Marker.definite` says which is which).
 from __future__ import annotations
 
 import re
-from typing import Literal, NamedTuple
+from collections.abc import Iterable
+from typing import Literal, NamedTuple, Protocol
 
 # Arrows, geometric shapes, dingbats, emoji and their joiners: what a tool puts before a
 # marker or between it and the words ("📌 H2: ...", "H2 ▸ ...").
@@ -69,6 +75,12 @@ _STARTS = frozenset("hHlLsSbBmMcC")
 _ENDS = frozenset("123456)]}>\u3011")
 
 Form = Literal["leading", "bare", "section", "trailing", "trailing-token"]
+
+
+class Matching(Protocol):
+    """A compiled pattern, or one compiled when first used."""
+
+    def match(self, text: str) -> re.Match[str] | None: ...
 
 
 class Marker(NamedTuple):
@@ -120,6 +132,38 @@ def trailing_marker(text: str, weak: bool = True) -> Marker | None:
     if weak and (found := _TRAILING_TOKEN.search(text)) is not None:
         return _marker(found, found.start(), len(text), "trailing-token")
     return None
+
+
+# A level in a named marker: a digit, or a numeral of Chinese and Japanese (`二级标题`).
+_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_NAMED_LEVEL = re.compile(r"[1-6]|[一二三四五六]")
+_NAMED_REACH = 40  # characters from a line's start to a named marker's colon, at most
+
+
+def named_pattern(phrases: Iterable[str]) -> str:
+    """The pattern of a marker in words (`titre h{n}`, `{n}级标题`; `{n}` is the level): at the
+    start of a line after symbols, the phrase, a colon, and the heading's words if any."""
+    level = r"(?:[1-6]|[一二三四五六])"
+    spelled = (re.escape(p).replace(r"\{n\}", level).replace(r"\ ", r"[ \t]?") for p in phrases)
+    alternatives = "|".join(sorted(spelled, key=len, reverse=True))  # the longest first
+    return rf"^{_LEAD}(?P<marker>(?:{alternatives})[ \t]*[:：][ \t]*)(?P<words>\S.*)?$"
+
+
+def named_marker(text: str, pattern: Matching) -> Marker | None:
+    """The marker in words that starts `text` ("Titre H2 : Setup"), by `named_pattern`'s pattern."""
+    head = text[:_NAMED_REACH]
+    if ":" not in head and "：" not in head:
+        return None  # most lines: no colon near their start
+    found = pattern.match(text)
+    if found is None:
+        return None
+    number = _NAMED_LEVEL.search(found.group("marker"))
+    if number is None:
+        return None  # every phrase names a level; a pattern of other words names none
+    value = number.group()
+    digit = found.start("marker") + number.start() if value.isdigit() else None
+    level = int(value) if value.isdigit() else _NUMERALS[value]
+    return Marker(level, found.start("marker"), found.end("marker"), digit, "leading")
 
 
 def marker_in(text: str, weak: bool = True) -> Marker | None:
