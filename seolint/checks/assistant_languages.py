@@ -1,7 +1,7 @@
 """Chatbot framing in other languages than English (read by S007 with seolint.checks.assistant).
 
 An assistant whose interface speaks its user's language frames an English post in that
-language ("Bien sûr ! Voici un article …", "需要我再写一个版本吗？"), and one asked for a
+language ("Bien sûr ! Voici un article …", "需要我再写一个版本吗"), and one asked for a
 post in Portuguese frames it in Portuguese. English sentences are read by their grammar
 (assistant.py, address.py); for the other languages a few shapes over word classes of
 leftover_languages.toml do, each as narrow as a sentence to the requester is:
