@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.checks.address import Place, address_form, speaks_of_parts
 from seolint.checks.assistant_languages import may_frame, other_language_form
+from seolint.checks.leftover_lexicon import assistant_words
 from seolint.checks.leftover_spans import locate_sentence, sentence_end_line
 from seolint.document.model import Document, Span
 from seolint.registry.lazy_patterns import (
@@ -55,9 +56,7 @@ class Words(NamedTuple):
 
 @cache
 def _words() -> Words:
-    from seolint.registry.package_data import package_toml
-
-    data = package_toml("seolint.checks", "assistant_words.toml")
+    data = assistant_words()
 
     def slot(key: str) -> str:
         words = data[key].split() if isinstance(data[key], str) else data[key]

@@ -1,12 +1,13 @@
-"""The leftover rules' words, read once a process from leftover_words.toml (English) and
-leftover_languages.toml (other languages), which say what each list is for."""
+"""The leftover rules' words, read once a process from leftover_words.toml (English),
+leftover_languages.toml (other languages) and assistant_words.toml (the assistant's
+sentences), which say what each list is for."""
 
 # Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
 # typing.NamedTuple compiles each string annotation of its fields at every start
 # (BENCHMARKS.md, "Figures behind the code").
 
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class LeftoverWords(NamedTuple):
@@ -38,6 +39,14 @@ class LeftoverWords(NamedTuple):
     suggestion_nouns: tuple[str, ...]
     suggestion_verbs: tuple[str, ...]
     omittable_parts: tuple[str, ...]
+
+
+def assistant_words() -> dict[str, Any]:
+    """assistant_words.toml as parsed: the slots of the assistant's sentence forms
+    (seolint.checks.assistant) and the grammar of address's word classes (address.py)."""
+    from seolint.registry.package_data import package_toml
+
+    return package_toml("seolint.checks", "assistant_words.toml")
 
 
 class LanguageWords(NamedTuple):
