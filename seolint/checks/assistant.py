@@ -25,6 +25,7 @@ from seolint.checks.address import Place, address_form, speaks_of_parts
 from seolint.checks.assistant_languages import may_frame, other_language_form
 from seolint.checks.leftover_lexicon import assistant_words
 from seolint.checks.leftover_spans import locate_sentence, sentence_end_line
+from seolint.document.language import DEFAULT_LANGUAGE
 from seolint.document.model import Document, Span
 from seolint.registry.lazy_patterns import (
     DocumentScreen,
@@ -811,6 +812,7 @@ def _s003_matchers() -> tuple[Matcher, ...]:
     return ()
 
 
-def s003_reports(text: str) -> bool:
-    """Whether S003's phrases report `text` (S007 leaves it to them)."""
-    return any(True for matcher in _s003_matchers() for _ in matcher.matches(text))
+def s003_reports(text: str, language: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether S003's phrases report `text` on a page in `language` (S007 leaves it to them):
+    its French phrases run on French pages only, so on an English one S007 reports them."""
+    return any(True for matcher in _s003_matchers() if matcher.reads(language) for _ in matcher.matches(text))

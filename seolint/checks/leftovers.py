@@ -25,6 +25,7 @@ from seolint.checks.page_copy import find_page_around
 from seolint.checks.page_debris import Debris, find_debris
 from seolint.checks.post_body import find_outside, find_trace
 from seolint.checks.tool_records import find_copy_fence, find_run_logs, find_run_records, find_working_title
+from seolint.document.language import DEFAULT_LANGUAGE
 from seolint.document.model import Document, Span
 from seolint.findings.records import Fix, Problem, Severity
 from seolint.registry.edits import removable, remove_lines, remove_section, remove_sentence
@@ -227,8 +228,9 @@ def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     unsafe because it may also say something the post needs.
     """
     views = doc.views
+    language = doc.page.language or DEFAULT_LANGUAGE
     for said in anatomy(doc).framing:
-        if s003_reports(said.text):
+        if s003_reports(said.text, language):
             continue
         block = views.blocks[said.block].block
         one_line = block.span.line <= said.span.line == said.span.end_line
