@@ -22,7 +22,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.checks.address import Place, address_form, speaks_of_parts
-from seolint.checks.assistant_languages import may_frame, other_language_form
+from seolint.checks.assistant_languages import other_language_form
 from seolint.checks.leftover_lexicon import assistant_words
 from seolint.checks.leftover_spans import locate_sentence, sentence_end_line
 from seolint.document.language import DEFAULT_LANGUAGE
@@ -661,7 +661,6 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
     listing: set[int] = set()  # the items of a list under the assistant's head line
     last_heading = max((*(heading.span.line for heading in doc.headings), *_plain_heads(views)), default=0)
     last_in_block = {sentence.block: at for at, sentence in enumerate(read)}
-    other_languages = may_frame(screen)
     for at, sentence in enumerate(read):
         edge = sentence.block < _EDGE_BLOCKS or (
             sentence.block >= count - _EDGE_BLOCKS
@@ -678,7 +677,7 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
             closing=last_in_block[sentence.block] == at,
         )
         form, addressed = _form_of(sentence.text, place, screen)
-        if form is None and other_languages and kind != "quote":
+        if form is None and kind != "quote":
             form = other_language_form(sentence.text, views.blocks[sentence.block].text, edge)
         if form is not None and _QUOTED.search(sentence.text):
             form, addressed = _form_of(_QUOTED.sub('""', sentence.text), place, screen)

@@ -17,7 +17,8 @@ leftover_languages.toml do, each as narrow as a sentence to the requester is:
 - it speaks of itself as a model: a sentence opening with "en tant qu'IA", "作为AI" ...
 
 Every language's words are read on every draft: the interface's language is not the
-post's, and each shape needs two of its word classes together.
+post's, and each shape needs two of its word classes together. A sentence is searched for
+a class only when it holds a first word of one of its phrases.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from functools import cache
 from typing import NamedTuple
 
 from seolint.checks.leftover_lexicon import language_words
-from seolint.registry.lazy_patterns import DocumentScreen, ScreenedPattern
 
 ANNOUNCES = "announces the draft"
 OFFERS = "offers to change the draft"
@@ -36,18 +36,34 @@ AS_A_MODEL = "speaks of itself as a model"
 
 _ASSENT_ALONE_WORDS = 3  # "Bien sûr !", "Natürlich!"
 _SPACELESS = "\u1100"  # Hangul, kana and Han from here on: no word boundaries
+_WORD = re.compile(r"\w+")
+
+
+class _WordClass(NamedTuple):
+    """A shape's slot: its phrases as a pattern, and what a sentence must hold to be searched
+    (the first word of a phrase written with spaces, or a phrase of a script without them).
+    RE2 cannot screen these phrases (their letters beyond ASCII it reads as any letter), and
+    `re` searching hundreds of them costs ~0.3 ms a sentence: most sentences hold none."""
+
+    pattern: re.Pattern[str]
+    firsts: frozenset[str]
+    spaceless: tuple[str, ...]
+
+    def holds(self, text: str, words: frozenset[str]) -> bool:
+        """Whether `text` (lower case; `words`: its words) holds a phrase of the class."""
+        if words.isdisjoint(self.firsts) and not any(phrase in text for phrase in self.spaceless):
+            return False
+        return self.pattern.search(text) is not None
 
 
 class _Patterns(NamedTuple):
-    any_word: ScreenedPattern  # a word of a shape's head: most documents hold none
-    opening: re.Pattern[str]  # assent or presenting phrase at the start
-    assent_alone: re.Pattern[str]
-    presenting: re.Pattern[str]
-    draft: re.Pattern[str]
-    offer: re.Pattern[str]
-    check: re.Pattern[str]
-    before_publishing: re.Pattern[str]
-    as_a_model: re.Pattern[str]
+    opening: _WordClass  # assent or a presenting phrase at the start
+    assent_alone: _WordClass
+    draft: _WordClass
+    offer: _WordClass
+    check: _WordClass
+    before_publishing: _WordClass
+    as_a_model: _WordClass
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
@@ -63,35 +79,29 @@ def _bounded(phrase: str) -> str:
     return before + re.escape(phrase) + after
 
 
-@cache
-def _patterns() -> _Patterns:
-    words = language_words()
-    assent, presenting = _alternation(words.assent), _alternation(words.presenting)
-    every = (
-        *words.assent, *words.presenting, *words.offers, *words.feedback, *words.check_verbs,
-        *words.as_a_model,
-    )  # fmt: skip
-
-    def compiled(pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern, re.IGNORECASE)
-
-    return _Patterns(
-        any_word=ScreenedPattern(_alternation(every), re.IGNORECASE),
-        opening=compiled(rf"^\W*(?:(?:{assent})\W{{0,3}}\s*)?(?:{presenting})"),
-        assent_alone=compiled(rf"^\W*(?:{assent})\W*$"),
-        presenting=compiled(presenting),
-        draft=compiled(_alternation(words.draft_nouns)),
-        offer=compiled(_alternation((*words.offers, *words.feedback))),
-        check=compiled(_alternation(words.check_verbs)),
-        before_publishing=compiled(_alternation(words.before_publishing)),
-        as_a_model=compiled(rf"^\W*(?:{_alternation(words.as_a_model)})"),
+def _word_class(pattern: str, *phrase_lists: tuple[str, ...]) -> _WordClass:
+    phrases = [phrase for phrases in phrase_lists for phrase in phrases]
+    spaced = [phrase for phrase in phrases if phrase[0] < _SPACELESS]
+    return _WordClass(
+        re.compile(pattern, re.IGNORECASE),
+        frozenset(_WORD.findall(phrase)[0] for phrase in spaced if _WORD.search(phrase)),
+        tuple(phrase for phrase in phrases if phrase[0] >= _SPACELESS),
     )
 
 
-def may_frame(screen: DocumentScreen) -> bool:
-    """Whether the document of `screen` may hold a word of a shape's head: one without
-    is not read sentence by sentence."""
-    return screen.may_hold(_patterns().any_word)
+@cache
+def _patterns() -> _Patterns:
+    w = language_words()
+    assent, presenting = _alternation(w.assent), _alternation(w.presenting)
+    return _Patterns(
+        opening=_word_class(rf"^\W*(?:(?:{assent})\W{{0,3}}\s*)?(?:{presenting})", w.presenting),
+        assent_alone=_word_class(rf"^\W*(?:{assent})\W*$", w.assent),
+        draft=_word_class(_alternation(w.draft_nouns), w.draft_nouns),
+        offer=_word_class(_alternation((*w.offers, *w.feedback)), w.offers, w.feedback),
+        check=_word_class(_alternation(w.check_verbs), w.check_verbs),
+        before_publishing=_word_class(_alternation(w.before_publishing), w.before_publishing),
+        as_a_model=_word_class(rf"^\W*(?:{_alternation(w.as_a_model)})", w.as_a_model),
+    )
 
 
 def other_language_form(sentence: str, block: str, edge: bool) -> str | None:
@@ -99,24 +109,31 @@ def other_language_form(sentence: str, block: str, edge: bool) -> str | None:
     or None. `edge`: the sentence is in the first or last blocks, where an assistant frames
     its draft; only a sentence of itself as a model counts elsewhere."""
     found = _patterns()
-    if found.as_a_model.search(sentence):
+    text = sentence.lower()
+    words = frozenset(_WORD.findall(text))
+    if found.as_a_model.holds(text, words):
         return AS_A_MODEL
     if not edge:
         return None
-    if found.opening.search(sentence) and found.draft.search(sentence):
+    if found.opening.holds(text, words) and found.draft.holds(text, words):
         return ANNOUNCES
     if (
-        found.assent_alone.search(sentence)
+        found.assent_alone.holds(text, words)
         and len(sentence.split()) <= _ASSENT_ALONE_WORDS
         and block.strip() != sentence.strip()
-        and any(found.opening.search(part) and found.draft.search(part) for part in _after(block, sentence))
+        and any(_announces(part.lower()) for part in _after(block, sentence))
     ):
         return ANNOUNCES  # "Bien sûr !" before "Voici un article …"
-    if found.offer.search(sentence) and found.draft.search(sentence):
+    if found.offer.holds(text, words) and found.draft.holds(text, words):
         return OFFERS
-    if found.check.search(sentence) and found.before_publishing.search(sentence):
+    if found.check.holds(text, words) and found.before_publishing.holds(text, words):
         return TELLS_TO_CHECK
     return None
+
+
+def _announces(text: str) -> bool:
+    found, words = _patterns(), frozenset(_WORD.findall(text))
+    return found.opening.holds(text, words) and found.draft.holds(text, words)
 
 
 def _after(block: str, sentence: str) -> list[str]:
