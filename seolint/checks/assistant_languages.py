@@ -110,11 +110,11 @@ def other_language_form(sentence: str, block: str, edge: bool) -> str | None:
     its draft; only a sentence of itself as a model counts elsewhere."""
     found = _patterns()
     text = sentence.lower()
-    words = frozenset(_WORD.findall(text))
-    if found.as_a_model.holds(text, words):
+    if found.as_a_model.pattern.match(text):  # anchored: tried at the start alone
         return AS_A_MODEL
     if not edge:
         return None
+    words = frozenset(_WORD.findall(text))
     if found.opening.holds(text, words) and found.draft.holds(text, words):
         return ANNOUNCES
     if (
