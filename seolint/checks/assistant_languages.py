@@ -28,6 +28,7 @@ from functools import cache
 from typing import NamedTuple
 
 from seolint.checks.leftover_lexicon import language_words
+from seolint.registry.lazy_patterns import LazyRegex
 
 ANNOUNCES = "announces the draft"
 OFFERS = "offers to change the draft"
@@ -37,6 +38,7 @@ AS_A_MODEL = "speaks of itself as a model"
 _ASSENT_ALONE_WORDS = 3  # "Bien sûr !", "Natürlich!"
 _SPACELESS = "\u1100"  # Hangul, kana and Han from here on: no word boundaries
 _WORD = re.compile(r"\w+")
+_OPENING = 40  # characters of a sentence that its opening words are in
 
 
 class _WordClass(NamedTuple):
@@ -45,7 +47,7 @@ class _WordClass(NamedTuple):
     RE2 cannot screen these phrases (their letters beyond ASCII it reads as any letter), and
     `re` searching hundreds of them costs ~0.3 ms a sentence: most sentences hold none."""
 
-    pattern: re.Pattern[str]
+    pattern: LazyRegex  # compiled when a sentence first passes the words' test
     firsts: frozenset[str]
     spaceless: tuple[str, ...]
 
@@ -83,7 +85,7 @@ def _word_class(pattern: str, *phrase_lists: tuple[str, ...]) -> _WordClass:
     phrases = [phrase for phrases in phrase_lists for phrase in phrases]
     spaced = [phrase for phrase in phrases if phrase[0] < _SPACELESS]
     return _WordClass(
-        re.compile(pattern, re.IGNORECASE),
+        LazyRegex(pattern, re.IGNORECASE),
         frozenset(_WORD.findall(phrase)[0] for phrase in spaced if _WORD.search(phrase)),
         tuple(phrase for phrase in phrases if phrase[0] >= _SPACELESS),
     )
@@ -110,7 +112,7 @@ def other_language_form(sentence: str, block: str, edge: bool) -> str | None:
     its draft; only a sentence of itself as a model counts elsewhere."""
     found = _patterns()
     text = sentence.lower()
-    if found.as_a_model.pattern.match(text):  # anchored: tried at the start alone
+    if found.as_a_model.holds(text, frozenset(_WORD.findall(text[:_OPENING]))):
         return AS_A_MODEL
     if not edge:
         return None

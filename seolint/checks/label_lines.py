@@ -117,20 +117,27 @@ def explains(value: str) -> bool:
     English or another language (leftover_languages.toml)."""
     if word_count(value) < _MIN_EXPLANATION_WORDS:
         return False
-    return _EXPLAINS.search(value) is not None or _explaining().search(value) is not None
+    return _EXPLAINS.search(value) is not None or _explains_in_other_languages(value)
 
 
 @cache
-def _explaining() -> re.Pattern[str]:
-    """A determiner opening a value, or a relative pronoun or copula in it, in the other
-    languages: whole words, but inside a run of Chinese or Japanese (`就是`, `とは`)."""
+def _explaining() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The other languages' determiners that open an explanation, their relative pronouns and
+    copulas, and those of Chinese, Japanese and Korean, which are looked for as they are."""
     words = language_words()
+    spaced = frozenset(word for word in words.explaining_words if word[0] < "\u1100")
+    spaceless = tuple(word for word in words.explaining_words if word[0] >= "\u1100")
+    return frozenset(words.explaining_openers), spaced, spaceless
 
-    def alternation(phrases: tuple[str, ...]) -> str:
-        return "|".join(rf"\b{re.escape(p)}\b" if p[0] < "\u2e80" else re.escape(p) for p in phrases)
 
-    openers, anywhere = alternation(words.explaining_openers), alternation(words.explaining_words)
-    return re.compile(rf"^(?:{openers})\s|{anywhere}", re.IGNORECASE)
+def _explains_in_other_languages(value: str) -> bool:
+    openers, spaced, spaceless = _explaining()
+    words = value.lower().split()
+    return (
+        words[0] in openers
+        or not spaced.isdisjoint(word.strip(",.;:!?()") for word in words)
+        or any(word in value for word in spaceless)
+    )
 
 
 def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:

@@ -20,8 +20,8 @@ from seolint.checks.leftover_lexicon import language_words
 from seolint.document.level_markers import (
     Marker,
     leading_marker,
+    named_key,
     named_marker,
-    named_pattern,
     trailing_marker,
     weak_markers_hold,
 )
@@ -44,9 +44,9 @@ def _leading(text: str) -> Marker | None:
 
 
 @cache
-def _in_words() -> re.Pattern[str]:
-    """Markers in the words of other languages (leftover_languages.toml)."""
-    return re.compile(named_pattern(language_words().heading_markers), re.IGNORECASE)
+def _in_words() -> frozenset[str]:
+    """The phrases of markers in the words of other languages (leftover_languages.toml)."""
+    return frozenset(named_key(phrase) for phrase in language_words().heading_markers)
 
 
 class Marked(NamedTuple):
