@@ -76,7 +76,6 @@ _ENDS = frozenset("123456)]}>\u3011")
 Form = Literal["leading", "bare", "section", "trailing", "trailing-token"]
 
 
-
 class Marker(NamedTuple):
     """An outline marker found in a line of text (offsets into that text)."""
 
