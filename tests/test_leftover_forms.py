@@ -24,6 +24,8 @@ AI_DRAFTS_4 = ROOT / "tests" / "data" / "ai_drafts_blind3"  # the fourth
 AI_DRAFTS_5 = ROOT / "tests" / "data" / "ai_drafts_blind4"  # the fifth
 AI_DRAFTS_6 = ROOT / "tests" / "data" / "ai_drafts_blind5"  # the sixth
 AI_DRAFTS_7 = ROOT / "tests" / "data" / "ai_drafts_blind6"  # the seventh
+AI_DRAFTS_LANG = ROOT / "tests" / "data" / "ai_drafts_lang"  # leftovers in other languages
+AI_DRAFTS_LANG_HELDOUT = ROOT / "tests" / "data" / "ai_drafts_lang_heldout"  # measured once: 0.053 -> 0.965
 SEED = ROOT.parent / "shared" / "drafts" / "telecom-outage-ai-draft.txt"
 
 
@@ -40,6 +42,8 @@ DEVELOPMENT_SETS = [
     (AI_DRAFTS_5, 21, 0.95),
     (AI_DRAFTS_6, 21, 0.98),
     (AI_DRAFTS_7, 21, 0.95),
+    (AI_DRAFTS_LANG, 15, 0.98),
+    (AI_DRAFTS_LANG_HELDOUT, 6, 0.95),
 ]
 
 

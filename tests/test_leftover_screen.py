@@ -182,9 +182,13 @@ def a_digit(op: object, value: object) -> bool:
 
 
 def a_colon(op: object, value: object) -> bool:
+    """A colon, or a full-width one (U+FF1A), alone or as a class of the two."""
     from re import _constants as sre  # type: ignore[attr-defined]
 
-    return op is sre.LITERAL and value == ord(":")
+    colons = {ord(":"), 0xFF1A}
+    if op is sre.IN:
+        return bool(value) and all(kind is sre.LITERAL and code in colons for kind, code in value)  # type: ignore[attr-defined]
+    return op is sre.LITERAL and value in colons
 
 
 @pytest.mark.parametrize("pattern", [page_debris._READ_TIME, page_debris._DATE, page_debris._AGO])
@@ -195,6 +199,6 @@ def test_a_line_without_a_digit_is_no_byline(pattern: re.Pattern[str]) -> None:
 
 
 def test_a_line_without_a_colon_is_no_label() -> None:
-    """`parse_label` returns at once on a line without a colon: its pattern needs one."""
+    """`parse_label` returns at once on a line without a colon (of either width): its pattern needs one."""
     assert consumes(label_lines._LABEL, a_colon)
     assert not consumes(re.compile(r"\w+(?::|\s+-)"), a_colon)

@@ -37,6 +37,8 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from seolint.checks.leftover_lexicon import assistant_words
+
 Tokens = Sequence[str]
 
 SAID_WHAT_IT_DID = "says what it did to the draft"
@@ -133,9 +135,7 @@ class Lexicon(NamedTuple):
 
 @cache
 def lexicon() -> Lexicon:
-    from seolint.registry.package_data import package_toml
-
-    data = package_toml("seolint.checks", "assistant_words.toml")
+    data = assistant_words()
 
     def words(key: str) -> frozenset[str]:
         return frozenset(data[f"address-{key}"].split())

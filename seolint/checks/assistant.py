@@ -22,7 +22,10 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from seolint.checks.address import Place, address_form, speaks_of_parts
+from seolint.checks.assistant_languages import other_language_form
+from seolint.checks.leftover_lexicon import assistant_words
 from seolint.checks.leftover_spans import locate_sentence, sentence_end_line
+from seolint.document.language import DEFAULT_LANGUAGE
 from seolint.document.model import Document, Span
 from seolint.registry.lazy_patterns import (
     DocumentScreen,
@@ -54,9 +57,7 @@ class Words(NamedTuple):
 
 @cache
 def _words() -> Words:
-    from seolint.registry.package_data import package_toml
-
-    data = package_toml("seolint.checks", "assistant_words.toml")
+    data = assistant_words()
 
     def slot(key: str) -> str:
         words = data[key].split() if isinstance(data[key], str) else data[key]
@@ -676,6 +677,8 @@ def _assistant_sentences(doc: Document) -> tuple[Said, ...]:
             closing=last_in_block[sentence.block] == at,
         )
         form, addressed = _form_of(sentence.text, place, screen)
+        if form is None and kind != "quote":
+            form = other_language_form(sentence.text, views.blocks[sentence.block].text, edge)
         if form is not None and _QUOTED.search(sentence.text):
             form, addressed = _form_of(_QUOTED.sub('""', sentence.text), place, screen)
         if form == _TELLS_TO_CHANGE and _introduces_code(doc, views, sentence.block):
@@ -808,6 +811,7 @@ def _s003_matchers() -> tuple[Matcher, ...]:
     return ()
 
 
-def s003_reports(text: str) -> bool:
-    """Whether S003's phrases report `text` (S007 leaves it to them)."""
-    return any(True for matcher in _s003_matchers() for _ in matcher.matches(text))
+def s003_reports(text: str, language: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether S003's phrases report `text` on a page in `language` (S007 leaves it to them):
+    its French phrases run on French pages only, so on an English one S007 reports them."""
+    return any(True for matcher in _s003_matchers() if matcher.reads(language) for _ in matcher.matches(text))

@@ -74,6 +74,13 @@ _SENTENCE_WORDS = 8  # a sentence this long is the post's own text
 _ROW_CELLS = re.compile(r"\s[·•|]\s")
 _ROW = 2
 _LONG_LINE_WORDS = 12
+# Kana and Han, whose words no space parts: two of them count as a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """The words of `text`, two letters of Chinese or Japanese counting as one."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def _prose_lines(pieces: list[str]) -> list[bool]:
@@ -84,12 +91,12 @@ def _prose_lines(pieces: list[str]) -> list[bool]:
     found: list[bool] = []
     for number, piece in enumerate(pieces):
         text = piece.strip()
-        words = len(text.split())
+        words = word_count(text)
         following = pieces[number + 1].strip() if number + 1 < len(pieces) else ""
         runs_on = bool(following[:1].islower())
         continued = bool(text[:1].islower()) and number > 0 and found[-1]
         found.append(  # the sentence first: most lines are one, and a title test reads every word
-            (words >= _SENTENCE_WORDS and (text[-1:] in ".!:" or runs_on))
+            (words >= _SENTENCE_WORDS and (text[-1:] in ".!:。！：" or runs_on))
             or continued
             or (words >= _LONG_LINE_WORDS and not title_cased(text) and len(_ROW_CELLS.findall(text)) < _ROW)
         )

@@ -151,7 +151,8 @@ def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     Found by form: a token naming a level (`H2`, `h3`, `Heading 2`, `Heading level 2`,
     `Level 2 heading`) and a separator or brackets before the heading's words (`H2: ...`,
     `H2 - ...`, `H2 | ...`, `H2. ...`, `H2 📌 ...`, `[H2] ...`, `(H2)`, `{H2}`, `<H2>`,
-    `Section 1 (H2): ...`), maybe after an emoji, or brackets after them (`Conclusion (H2)`);
+    `Section 1 (H2): ...`), maybe after an emoji, or brackets after them (`Conclusion (H2)`),
+    or the level named in another language's words and a colon (`Titre H2 :`, `Überschrift 2:`);
     in a Markdown or HTML heading, a bold line or a line of text. Weaker forms count where
     the draft's other lines carry markers too: a bare token (`H2 why bother`, not `H2
     database internals`), a numbered section (`Section 3: ...`, `[Section 3]`), a token after

@@ -21,16 +21,19 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import NamedTuple
 
-from seolint.checks.draft_units import Unit, is_prose_line, title_cased
-from seolint.checks.leftover_lexicon import leftover_words
+from seolint.checks.draft_units import Unit, is_prose_line, title_cased, word_count
+from seolint.checks.leftover_lexicon import language_words, leftover_words
 from seolint.checks.outline_block import plan_part
 from seolint.registry.lazy_patterns import LazyRegex
 
+# A key in any script; a colon (a space before it in French) or a full-width one (U+FF1A),
+# after which the value needs no space.
 _LABEL = LazyRegex(
-    r"^\W{0,6}(?P<key>[A-Za-z][\w'’&/+.-]*(?:\s+[\w'’&/+.-]+){0,4}?)\s*(?:\((?P<note>[^()]{1,40})\)\s*)?:"
-    r"(?:\s+(?P<value>\S.*)|\s*)$"
+    r"^\W{0,6}(?P<key>[^\W\d_][\w'’&/+.-]*(?:\s+[\w'’&/+.-]+){0,4}?)\s*(?:[(（](?P<note>[^()（）]{1,40})[)）]\s*)?"
+    r"(?:(?::\s+|：\s*)(?P<value>\S.*)|[:：]\s*)$"
 )
 _MAX_VALUE_WORDS = 60
 _ZONE_VALUE_WORDS = 15  # an unknown key's value at most this long
@@ -65,7 +68,7 @@ def parse_label(text: str) -> tuple[str, str] | None:
     """(key, value) of a label line, or None: "Meta title (60 chars): X" -> ("meta title", "X").
     A row of cells (`Exported from X · Project: Q1 · Template: How-to`) is a label line when
     one of its cells is one: its first such cell."""
-    if ":" not in text:
+    if ":" not in text and "：" not in text:
         return None  # most lines: every label, in a cell or not, holds its colon (_LABEL)
     label = _parse_cell(text)
     if "·" not in text and "|" not in text and "•" not in text:
@@ -82,7 +85,7 @@ def _parse_cell(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     key = " ".join(found.group("key").lower().split()).strip(".")
-    if not found.group("key")[0].isupper() and not (found.group("value") and is_known(key)):
+    if found.group("key")[0].islower() and not (found.group("value") and is_known(key)):
         return None  # "...in the following\nformat:" runs on; "kw: systemd timers" is a label
     if _SENTENCE_WORDS.search(key) or key in leftover_words().content_keys:
         return None
@@ -110,8 +113,31 @@ def is_known(key: str, keys: frozenset[str] | None = None) -> bool:
 
 
 def explains(value: str) -> bool:
-    """Whether a value reads as an explanation of the key rather than a value for it."""
-    return len(value.split()) >= _MIN_EXPLANATION_WORDS and _EXPLAINS.search(value) is not None
+    """Whether a value reads as an explanation of the key rather than a value for it, in
+    English or another language (leftover_languages.toml)."""
+    if word_count(value) < _MIN_EXPLANATION_WORDS:
+        return False
+    return _EXPLAINS.search(value) is not None or _explains_in_other_languages(value)
+
+
+@cache
+def _explaining() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The other languages' determiners that open an explanation, their relative pronouns and
+    copulas, and those of Chinese, Japanese and Korean, which are looked for as they are."""
+    words = language_words()
+    spaced = frozenset(word for word in words.explaining_words if word[0] < "\u1100")
+    spaceless = tuple(word for word in words.explaining_words if word[0] >= "\u1100")
+    return frozenset(words.explaining_openers), spaced, spaceless
+
+
+def _explains_in_other_languages(value: str) -> bool:
+    openers, spaced, spaceless = _explaining()
+    words = value.lower().split()
+    return (
+        words[0] in openers
+        or not spaced.isdisjoint(word.strip(",.;:!?()") for word in words)
+        or any(word in value for word in spaceless)
+    )
 
 
 def find_labels(units: Sequence[Unit], taken: set[int]) -> list[Label]:

@@ -1,12 +1,13 @@
-"""The leftover rules' words, read once a process from leftover_words.toml (which says what
-each list is for)."""
+"""The leftover rules' words, read once a process from leftover_words.toml (English),
+leftover_languages.toml (other languages) and assistant_words.toml (the assistant's
+sentences), which say what each list is for."""
 
 # Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
 # typing.NamedTuple compiles each string annotation of its fields at every start
 # (BENCHMARKS.md, "Figures behind the code").
 
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class LeftoverWords(NamedTuple):
@@ -40,17 +41,73 @@ class LeftoverWords(NamedTuple):
     omittable_parts: tuple[str, ...]
 
 
+def assistant_words() -> dict[str, Any]:
+    """assistant_words.toml as parsed: the slots of the assistant's sentence forms
+    (seolint.checks.assistant) and the grammar of address's word classes (address.py)."""
+    from seolint.registry.package_data import package_toml
+
+    return package_toml("seolint.checks", "assistant_words.toml")
+
+
+class LanguageWords(NamedTuple):
+    """The word classes of leftover_languages.toml, each the union of every language's:
+    an assistant's interface speaks its user's language whatever the post's."""
+
+    label_keys: frozenset[str]
+    unmistakable_keys: frozenset[str]
+    content_keys: frozenset[str]
+    explaining_openers: tuple[str, ...]
+    explaining_words: tuple[str, ...]
+    heading_markers: tuple[str, ...]
+    assent: tuple[str, ...]
+    presenting: tuple[str, ...]
+    draft_nouns: tuple[str, ...]
+    offers: tuple[str, ...]
+    feedback: tuple[str, ...]
+    check_verbs: tuple[str, ...]
+    before_publishing: tuple[str, ...]
+    as_a_model: tuple[str, ...]
+
+
+@cache
+def language_words() -> LanguageWords:
+    from seolint.registry.package_data import package_toml
+
+    tables = package_toml("seolint.checks", "leftover_languages.toml").values()
+
+    def union(key: str) -> tuple[str, ...]:
+        return tuple(sorted({word for table in tables for word in table.get(key, ())}))
+
+    return LanguageWords(
+        frozenset(union("label-keys")),
+        frozenset(union("unmistakable-keys")),
+        frozenset(union("content-keys")),
+        union("explaining-openers"),
+        union("explaining-words"),
+        union("heading-markers"),
+        union("assent"),
+        union("presenting"),
+        union("draft-nouns"),
+        union("offers"),
+        union("feedback"),
+        union("check-verbs"),
+        union("before-publishing"),
+        union("as-a-model"),
+    )
+
+
 @cache
 def leftover_words() -> LeftoverWords:
     from seolint.registry.package_data import package_toml
 
     data = package_toml("seolint.checks", "leftover_words.toml")
+    languages = language_words()
     return LeftoverWords(
-        metadata_keys=frozenset(data["metadata-keys"]),
+        metadata_keys=frozenset(data["metadata-keys"]) | languages.label_keys,
         key_qualifiers=tuple(data["key-qualifiers"]),
         key_heads=frozenset(data["key-heads"]),
-        unmistakable_keys=frozenset(data["unmistakable-keys"]),
-        content_keys=frozenset(data["content-keys"]),
+        unmistakable_keys=frozenset(data["unmistakable-keys"]) | languages.unmistakable_keys,
+        content_keys=frozenset(data["content-keys"]) | languages.content_keys,
         ui_words=frozenset(data["ui-words"]),
         row_words=frozenset(data["row-words"]),
         slot_words=frozenset(data["slot-words"]),

@@ -25,6 +25,7 @@ from seolint.checks.page_copy import find_page_around
 from seolint.checks.page_debris import Debris, find_debris
 from seolint.checks.post_body import find_outside, find_trace
 from seolint.checks.tool_records import find_copy_fence, find_run_logs, find_run_records, find_working_title
+from seolint.document.language import DEFAULT_LANGUAGE
 from seolint.document.model import Document, Field, Span
 from seolint.findings.records import Edit, Fix, Problem, Severity
 from seolint.parse.html.authored import html_for
@@ -112,7 +113,8 @@ def metadata_label(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     such a block (`📌 **SEO Metadata**`) goes with it. A row of cells holding a label
     (`Made in X · Tone: calm`) is a label line, and a table of metadata keys above the post
     (a Notion page's properties) is one finding for the whole table. `Note:`, `Update:`,
-    `Step 1:` and the like are the post's own.
+    `Step 1:` and the like are the post's own. Keys in eleven other languages count alike
+    (`Titre SEO :`, `Słowo kluczowe:`, `Fokus-Keyword:`; seolint/checks/leftover_languages.toml).
     Example: `**Primary keyword:** grpc deadlines` above the title -> move it to front matter
     (`keyphrase:`) or delete it.
     Fix (unsafe): the line is deleted; unsafe because its value may be wanted elsewhere.
@@ -220,7 +222,10 @@ def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     material and not the reader's system ("double-check the pricing tiers I listed", not
     "double-check your config"), and an offer of a version or change of the draft ("Happy
     to trim it"); a note set apart (in parentheses, after a label such as "Reminder:") needs
-    a weaker cue. The slot words are in seolint/checks/assistant_words.toml. Blockquotes (a
+    a weaker cue. The slot words are in seolint/checks/assistant_words.toml; in eleven
+    other languages (an interface in the user's language frames an English post) a few
+    shapes over seolint/checks/leftover_languages.toml find the answer's opening that names
+    the draft, an offer naming a part of it, a check before publishing, and the model itself. Blockquotes (a
     post quoting a chatbot) are skipped but for a note their label opens, and so are
     sentences S003's phrases already report; a note to the writer S008 names is left to it.
     Example: `Hope this works for you! Want me to add a section on retries?` -> delete both.
@@ -228,8 +233,9 @@ def assistant_talk(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     unsafe because it may also say something the post needs.
     """
     views = doc.views
+    language = doc.page.language or DEFAULT_LANGUAGE
     for said in anatomy(doc).framing:
-        if s003_reports(said.text):
+        if s003_reports(said.text, language):
             continue
         block = views.blocks[said.block].block
         one_line = block.span.line <= said.span.line == said.span.end_line

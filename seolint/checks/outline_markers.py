@@ -13,9 +13,18 @@ post's, unless every heading of the draft carries one.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
-from seolint.document.level_markers import Marker, leading_marker, trailing_marker, weak_markers_hold
+from seolint.checks.leftover_lexicon import language_words
+from seolint.document.level_markers import (
+    Marker,
+    leading_marker,
+    named_key,
+    named_marker,
+    trailing_marker,
+    weak_markers_hold,
+)
 from seolint.document.model import Block, Document, Heading
 
 _TITLE_WORDS = 12  # a line standing as a heading is a title's length
@@ -24,6 +33,20 @@ _LEVEL_WORD = re.compile(r"\b(?:h[1-6]s?|heading (?:level )?[1-6])\b", re.IGNORE
 _SECTION_WORD = re.compile(r"\bsection \d{1,2}\b", re.IGNORECASE)
 _NAMED = 2  # mentions in prose that make the tokens the post's own words
 _WHOLE_OUTLINE = 3  # marked headings enough, with no unmarked one, to be a draft's outline
+
+
+def _leading(text: str) -> Marker | None:
+    """The marker that starts `text`, as a token ("H2: Setup") or in words ("Titre H2 : Setup")."""
+    found = leading_marker(text)
+    if found is not None and found.definite:
+        return found
+    return named_marker(text, _in_words()) or found
+
+
+@cache
+def _in_words() -> frozenset[str]:
+    """The phrases of markers in the words of other languages (leftover_languages.toml)."""
+    return frozenset(named_key(phrase) for phrase in language_words().heading_markers)
 
 
 class Marked(NamedTuple):
@@ -68,7 +91,7 @@ def _in_headings(doc: Document) -> list[Marked]:
     for heading in doc.headings:
         if heading.source == "marker":
             found.append(Marked(heading.span.line, None, heading, None))
-        elif marker := leading_marker(heading.text) or trailing_marker(heading.text):
+        elif marker := _leading(heading.text) or trailing_marker(heading.text):
             found.append(Marked(heading.span.line, marker, heading, None))
     return found
 
@@ -81,7 +104,7 @@ def _in_paragraphs(doc: Document) -> list[Marked]:
         if block.kind != "paragraph":
             continue
         first = block.text.partition("\n")[0]
-        marker = leading_marker(first)
+        marker = _leading(first)
         if marker is None or not marker.definite:
             if not _standing(block.text):
                 continue

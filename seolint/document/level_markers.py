@@ -13,6 +13,10 @@ headings; H006, which reports them; C001, which does not read them as the post's
     separator:= a colon, or a dot, parenthesis, dash, bar, arrow, bullet or emoji followed
                 by a space ("H2. Setup", "H2 | Setup", "H2 📌 Setup")
 
+Other languages name the level in words before the heading's (`Titre H2 :`, `Überschrift 2:`,
+`二级标题` and a full-width colon): `named_marker` reads a phrase of those words (data of the
+leftover rules) and a colon, full-width or after a space.
+
 A token is a word of its own: `H2O`, `H1B visas`, `h2c`, `H2s` and `HTTP/2` are no markers.
 Two forms are weaker, since real headings may start so: a bare token and a space (`H2 database
 internals`), and a numbered section (`Section 3: Reclaiming space`, `[Section 3]`); and one at
@@ -23,6 +27,7 @@ markers is the reader's to judge (`Marker.definite` says which is which).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Literal, NamedTuple
 
 # Arrows, geometric shapes, dingbats, emoji and their joiners: what a tool puts before a
@@ -120,6 +125,38 @@ def trailing_marker(text: str, weak: bool = True) -> Marker | None:
     if weak and (found := _TRAILING_TOKEN.search(text)) is not None:
         return _marker(found, found.start(), len(text), "trailing-token")
     return None
+
+
+# A level in a named marker: a digit, or a numeral of Chinese and Japanese (`二级标题`).
+_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_NAMED_LEVEL = re.compile(r"[1-6]|[一二三四五六]")
+_NAMED_HEAD = re.compile(rf"{_LEAD}(?P<phrase>[^:：\n]{{1,40}}?)[ \t]*[:：][ \t]*")
+_NAMED_REACH = 48  # characters from a line's start to a named marker's colon, at most
+
+
+def named_key(phrase: str) -> str:
+    """How a phrase naming a level is looked up: lower case, no spaces, `{n}` for the level
+    ("Titre H2" and "titre h{n}" -> "titreh{n}", "見出し 2" -> "見出し{n}")."""
+    return _NAMED_LEVEL.sub("{n}", "".join(phrase.lower().split()), count=1)
+
+
+def named_marker(text: str, phrases: Collection[str]) -> Marker | None:
+    """The marker in words that starts `text` ("Titre H2 : Setup", "Überschrift 2: Setup"):
+    symbols at most, a phrase of `phrases` (`named_key`s of phrases like `titre h{n}`), and a
+    colon, full-width or after a space. A lookup, not a search of every phrase."""
+    head = text[:_NAMED_REACH]
+    if ":" not in head and "：" not in head:
+        return None
+    found = _NAMED_HEAD.match(text)
+    if found is None or named_key(found.group("phrase")) not in phrases:
+        return None
+    number = _NAMED_LEVEL.search(found.group("phrase"))
+    if number is None:
+        return None  # a phrase of the lookup names a level; `phrases` of other words name none
+    value = number.group()
+    digit = found.start("phrase") + number.start() if value.isdigit() else None
+    level = int(value) if value.isdigit() else _NUMERALS[value]
+    return Marker(level, found.start("phrase"), found.end(), digit, "leading")
 
 
 def marker_in(text: str, weak: bool = True) -> Marker | None:

@@ -372,6 +372,8 @@ def revised(doc: Document, **changes: Any) -> Document:
     new = doc._replace(**changes)
     kept = () if "source" in changes else _FROM_SOURCE + (("views",) if changes.keys() == {"page"} else ())
     new.__dict__.update((name, doc.__dict__[name]) for name in kept if name in doc.__dict__)
+    if "views" in new.__dict__:
+        new.views.doc = new  # what a view derives for the rules reads the page they judge
     return new
 
 
