@@ -313,3 +313,15 @@ def test_a_writing_tools_footer_asking_for_review_is_the_assistants() -> None:
     assert _lines(text, "S007") == [5]
     ours = "# X\n\n" + LONG + "\n\nWritten by the SRE team · reviewed before publishing by two peers.\n"
     assert _lines(ours, "S007") == []
+
+
+def test_a_paragraph_ending_in_another_scripts_full_stop_is_no_quick_reply() -> None:
+    post = (
+        "Sure! Here's the post on cargo, written in Japanese as you asked.\n\n# cargo 入門\n\n"
+        "cargo は Rust のビルドツールで、依存関係の取得からテストまでを一つのコマンドで行います。\n\n"
+        "rustup でツールチェーンを入れると、cargo も一緒に入ります。\n\n"
+        "cargo build を実行すると、target フォルダーに成果物ができます。\n\n"
+        "Want me to add a section on workspaces too?\n"
+    )
+    assert _lines(post, "S010") == []
+    assert 9 in _lines(post.replace("ます。\n", "ます\n"), "S010")  # typed with no end mark: a turn

@@ -48,8 +48,13 @@ def _typed(units: Sequence[Unit], at: int) -> bool:
         unit.kind in ("paragraph", "quote")
         and alone
         and text[:1].islower()
-        and not text.endswith((".", "!", "?", ":", ";", ","))
+        and not text.endswith(_END_MARKS)
     )
+
+
+# A sentence's end in any script: a Japanese paragraph that opens with a command's name
+# ("pprof は…。") is prose, not a quick reply.
+_END_MARKS = (".", "!", "?", ":", ";", ",", "。", "．", "！", "？", "：", "；", "，", "、", "।", "؟", "۔")
 
 
 def _next_to_framing(units: Sequence[Unit], at: int, framing: set[int]) -> bool:
