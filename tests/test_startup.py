@@ -122,6 +122,19 @@ EVALUATED = (
     "seolint.site.head",
     "seolint.checks.leftover_lexicon",
     "seolint.checks.cta_lexicon",
+    "seolint.cli.check",
+    "seolint.checks.cta_ending",
+    "seolint.checks.cta_unread",
+    "seolint.checks.headings",
+    "seolint.discover.source",
+    "seolint.discover.walk",
+    "seolint.document.language",
+    "seolint.document.lines",
+    "seolint.lint.suppress",
+    "seolint.parse.citation_marks",
+    "seolint.parse.front_matter",
+    "seolint.registry.options",
+    "seolint.site.publication",
 )
 
 

@@ -8,7 +8,9 @@ H006, and the pack rules that find template labels (S001), to-do markers (S002) 
 chatbot's stock phrases (S003).
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 from typing import NamedTuple
 

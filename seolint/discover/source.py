@@ -6,7 +6,9 @@ The logical path travels with the text, so a draft read from standard input with
 ignores, the slug rule, the report), with nothing renamed after the fact.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import os
 from collections.abc import Mapping

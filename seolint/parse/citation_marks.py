@@ -9,7 +9,9 @@ footnotes (`[^2]: ...`). The syntax is read here, with the front-ends; S008
 (seolint.checks.author_notes) reports the markers.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import re
 from collections.abc import Iterator

@@ -1,6 +1,8 @@
 """Split YAML (`---`) or TOML (`+++`) front matter off a draft, keeping line numbers."""
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import re
 from collections.abc import Sequence

@@ -3,7 +3,9 @@
 May import every stage before fix (not fix, server or cli); reporters read findings, never Documents.
 """
 
-from __future__ import annotations
+# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
+# typing.NamedTuple compiles each string annotation of its fields at every start
+# (BENCHMARKS.md, "Figures behind the code").
 
 import importlib
 import os
@@ -35,12 +37,12 @@ FORMATS = {
 class ReportOptions(NamedTuple):
     color: bool = True
     quiet: bool = False
-    fail_on: Severity | None = None
-    rules: tuple[Rule, ...] = ()  # every known rule, for formats that describe them (sarif, junit)
+    fail_on: "Severity | None" = None
+    rules: "tuple[Rule, ...]" = ()  # every known rule, for formats that describe them (sarif, junit)
 
 
 class Reporter(Protocol):
-    def __call__(self, result: RunResult, stream: TextIO, options: ReportOptions) -> None: ...
+    def __call__(self, result: "RunResult", stream: TextIO, options: ReportOptions) -> None: ...
 
 
 def color_wanted(stream: TextIO) -> bool:
