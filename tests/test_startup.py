@@ -90,6 +90,7 @@ def test_checking_one_post_outside_a_site_loads_only_what_it_needs() -> None:
     modules = check_one_post_modules()
     assert "seolint.lint.pipeline" in modules and "seolint.site.detect" in modules  # it really looked
     assert {f"seolint.site.{name}" for name in ADAPTERS} & modules == set()  # no site: no adapter
+    assert {"seolint.site.adapter", "seolint.site.head", "seolint.site.publication"} & modules == set()
     assert "multiprocessing" not in modules  # one file: no pool
     assert "markdown_it" not in modules  # markdown-it-py is only the native parser's fallback
     assert "importlib.metadata" not in modules  # no plugin declares rules (seolint.registry.plugins)

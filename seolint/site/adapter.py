@@ -13,9 +13,8 @@ has to be looked up by name), which is done lazily and at most once per `Site`.
 
 import os
 import posixpath
-import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NamedTuple, Union
 from urllib.parse import urlsplit
@@ -24,6 +23,7 @@ from seolint.document import kinds
 from seolint.document.kinds import KindGuess
 from seolint.document.model import Page
 from seolint.site.head import HeadReading, PageHead, describe_head, with_head
+from seolint.site.paths import NEVER_CONTENT, absolute, serves_missing, url_key
 from seolint.site.publication import Publication, today
 
 if TYPE_CHECKING:
@@ -39,8 +39,6 @@ LinkSyntax = Literal["url", "ref", "relref", "link", "post_url", "relative_url"]
 # .markdown are content too, for the front-ends that learn them).
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 PAGE_SUFFIXES = MARKDOWN_SUFFIXES | {".html", ".htm"}
-# Folders that are never content whatever the generator: dependencies, caches, VCS.
-NEVER_CONTENT = frozenset({"node_modules", ".git", ".hg", ".svn", "__pycache__", ".venv", "venv"})
 
 
 class Region(NamedTuple):
@@ -552,11 +550,6 @@ class Site:
 # -- helpers shared by the adapters ---------------------------------------------------------
 
 
-def absolute(path: Path) -> Path:
-    """`path` made absolute without resolving symlinks (a site may be a symlink farm)."""
-    return Path(os.path.abspath(path))
-
-
 def host_of(url: str | None) -> str | None:
     if not url:
         return None
@@ -577,24 +570,6 @@ def join_url(*pieces: str) -> str:
     joined = "/".join(p.strip("/") for p in pieces if p.strip("/"))
     trailing = bool(pieces) and pieces[-1].endswith("/") and bool(joined)
     return "/" + joined + ("/" if trailing else "")
-
-
-@lru_cache(maxsize=1 << 16)
-def url_key(url: str) -> str:
-    """A URL path reduced for matching: no `index.html`, no trailing slash, no fragment or
-    query; "/a/b/", "/a/b" and "/a/b/index.html" are one page to a web server.
-
-    Kept: the site model asks for the key of every page's URLs each time it is built,
-    which the language server does on every pause in typing (a third of a re-lint in a
-    1,000-page site was urlsplit and this regex)."""
-    path = urlsplit(url).path or "/"
-    path = re.sub(r"/index\.html?$", "/", path)
-    return path.rstrip("/") or "/"
-
-
-def serves_missing(url: str) -> bool:
-    """Whether `url` is the page hosts serve, with status 404, for a URL that has none."""
-    return url_key(url).rsplit("/", 1)[-1] in ("404", "404.html")
 
 
 def walk_names(folder: Path) -> Iterator[tuple[str, str]]:
