@@ -41,6 +41,7 @@ def test_the_site_library_imports_nothing_of_the_pipeline() -> None:
     # compiled until a page needs them)
     records = {
         "seolint.discover",
+        "seolint.discover.records",
         "seolint.discover.source",
         "seolint.document",
         "seolint.document.kinds",

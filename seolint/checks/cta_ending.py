@@ -7,15 +7,14 @@ matter, and those that open a list of places to go next ("Further reading"), are
 cta_words.toml, like the rest of C001's words.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from seolint.discover.records import NamedTuple
 from seolint.document.model import Block, Document, Heading
 from seolint.registry.lazy_patterns import LazyRegex
 
@@ -81,7 +80,7 @@ def ending(
     return Ending(start, end, _closing(doc, kept, marks))
 
 
-def _closing(doc: Document, kept: "tuple[ProseBlock, ...]", marks: Iterable[int]) -> int:
+def _closing(doc: Document, kept: tuple[ProseBlock, ...], marks: Iterable[int]) -> int:
     """Where the last paragraphs of the final section start: a list counts as one paragraph
     (a reader reads the items as one), and a section before the final one is the body."""
     paragraphs = [
@@ -95,7 +94,7 @@ def _closing(doc: Document, kept: "tuple[ProseBlock, ...]", marks: Iterable[int]
     return max(closing, next((p.block.span.line for p in kept if p.block.span.line > final), closing))
 
 
-def _before_back_matter(doc: Document, blocks: "tuple[ProseBlock, ...]", back_matter: frozenset[str]) -> int:
+def _before_back_matter(doc: Document, blocks: tuple[ProseBlock, ...], back_matter: frozenset[str]) -> int:
     """How many prose blocks come before the trailing back matter (0: all of it is back matter)."""
     heading_lines = [h.span.line for h in doc.headings]
     count = len(blocks)
@@ -115,7 +114,7 @@ def _governing(headings: tuple[Heading, ...], lines: list[int], line: int) -> He
 
 def _is_back_matter(
     doc: Document,
-    prose: "ProseBlock",
+    prose: ProseBlock,
     heading_lines: list[int],
     back_matter: frozenset[str],
     after_thanks: bool,

@@ -8,12 +8,9 @@ H006, and the pack rules that find template labels (S001), to-do markers (S002) 
 chatbot's stock phrases (S003).
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
-from typing import NamedTuple
-
+from seolint.discover.records import NamedTuple
 from seolint.document.level_markers import leading_marker
 from seolint.document.model import Block, Document
 from seolint.document.views import sentences_of

@@ -1,8 +1,6 @@
 """Heading rules (H): one H1, no skipped levels, no empty or leaked outline headings."""
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import bisect
 import re
@@ -10,9 +8,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from seolint.checks.outline_markers import marked_lines
+from seolint.discover.records import NamedTuple
 from seolint.document.level_markers import Marker, leading_marker
 from seolint.document.model import ARTICLE_KINDS, Block, Document, Heading, Span, Stretch
 from seolint.findings.records import Applicability, Edit, Fix, Problem, Severity
@@ -30,18 +29,18 @@ class TitleOptions(Options):
     title_is_h1: bool = True  # a front-matter `title` is rendered as the page's H1
 
 
-def _front_matter_title(doc: "Document", opts: TitleOptions) -> bool:
+def _front_matter_title(doc: Document, opts: TitleOptions) -> bool:
     """Whether the template renders a title the page has (written, or one the generator
     makes from the file name) as its H1."""
     return opts.title_is_h1 and doc.title is not None and doc.title.origin in ("front-matter", "generator")
 
 
-def _h1s(doc: "Document") -> list[Heading]:
+def _h1s(doc: Document) -> list[Heading]:
     return [h for h in doc.headings if h.level == 1]
 
 
 @rule("H001", "missing-h1", Severity.ERROR, TitleOptions, kinds=ARTICLE_KINDS)
-def missing_h1(doc: "Document", opts: TitleOptions) -> Iterator[Problem]:
+def missing_h1(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
     """The post has no H1.
 
     Why: the H1 tells readers and search engines what the page is about; without one
@@ -58,7 +57,7 @@ def missing_h1(doc: "Document", opts: TitleOptions) -> Iterator[Problem]:
 
 
 @rule("H002", "multiple-h1", Severity.ERROR, TitleOptions)
-def multiple_h1(doc: "Document", opts: TitleOptions) -> Iterator[Problem]:
+def multiple_h1(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
     """The post has more than one H1.
 
     Why: one page, one topic; several H1s blur what the page is about and break the
@@ -81,7 +80,7 @@ def multiple_h1(doc: "Document", opts: TitleOptions) -> Iterator[Problem]:
 
 
 @rule("H003", "heading-skip", Severity.ERROR, TitleOptions)
-def heading_skip(doc: "Document", opts: TitleOptions) -> Iterator[Problem]:
+def heading_skip(doc: Document, opts: TitleOptions) -> Iterator[Problem]:
     """A heading goes down more than one level.
 
     Why: readers and crawlers use the outline; a jump from H2 to H4 hides structure and
@@ -106,7 +105,7 @@ def heading_skip(doc: "Document", opts: TitleOptions) -> Iterator[Problem]:
         previous = heading.level
 
 
-def _shift_section(doc: "Document", headings: tuple[Heading, ...], index: int, shift: int) -> Fix | None:
+def _shift_section(doc: Document, headings: tuple[Heading, ...], index: int, shift: int) -> Fix | None:
     """Move headings[index] and the rest of its section `shift` levels up, or None."""
     level = headings[index].level
     end = index + 1
@@ -132,7 +131,7 @@ def _level_edits(heading: Heading, level: int) -> list[Edit] | None:
 
 
 @rule("H004", "empty-heading", Severity.ERROR)
-def empty_heading(doc: "Document", opts: NoOptions) -> Iterator[Problem]:
+def empty_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A heading has no text.
 
     Why: an empty heading is an outline entry with no name: screen readers announce
@@ -145,7 +144,7 @@ def empty_heading(doc: "Document", opts: NoOptions) -> Iterator[Problem]:
 
 
 @rule("H006", "pseudo-heading", Severity.ERROR)
-def pseudo_heading(doc: "Document", opts: NoOptions) -> Iterator[Problem]:
+def pseudo_heading(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """An outline marker such as `H2: Lessons` was left in the text.
 
     Why: outline drafts (often from AI tools) mark headings with their level; published
@@ -183,7 +182,7 @@ def pseudo_heading(doc: "Document", opts: NoOptions) -> Iterator[Problem]:
             yield Problem(heading.span, f"heading markup keeps the outline marker {kept!r}; remove it")
 
 
-def _in_heading(doc: "Document", heading: Heading, marker: Marker | None) -> Problem:
+def _in_heading(doc: Document, heading: Heading, marker: Marker | None) -> Problem:
     if marker is None:  # the front-end made the marker line a heading
         hint = _hint(doc, heading.level, heading.text)
         fix = _marker_fix(doc, heading.span, heading.level, heading.text)
@@ -198,7 +197,7 @@ def _in_heading(doc: "Document", heading: Heading, marker: Marker | None) -> Pro
     )
 
 
-def _in_paragraph(doc: "Document", block: Block, marker: Marker) -> Problem:
+def _in_paragraph(doc: Document, block: Block, marker: Marker) -> Problem:
     first_line = block.text.split("\n", 1)[0]
     spelled = first_line[marker.start : marker.end].strip()
     if marker.trailing or not marker.definite:
@@ -212,11 +211,11 @@ def _in_paragraph(doc: "Document", block: Block, marker: Marker) -> Problem:
     )
 
 
-def _hint(doc: "Document", level: int, text: str) -> str:
+def _hint(doc: Document, level: int, text: str) -> str:
     return doc.hints.heading_advice(level, shorten(text, 40))
 
 
-def _marker_fix(doc: "Document", span: Span, level: int, text: str) -> Fix | None:
+def _marker_fix(doc: Document, span: Span, level: int, text: str) -> Fix | None:
     """Replace the marker line's text with the format's own heading, if it has one."""
     heading = doc.hints.heading_line(level, text)
     if heading is None or not re.search(r"\w", text) or span.line != span.end_line:
@@ -231,7 +230,7 @@ def _marker_fix(doc: "Document", span: Span, level: int, text: str) -> Fix | Non
     )
 
 
-def _paragraph_fix(doc: "Document", block: Block) -> Fix | None:
+def _paragraph_fix(doc: Document, block: Block) -> Fix | None:
     """A paragraph whose first source line is only the marker and its text, maybe wrapped in
     markup (bold) that closes after the marker or at the end of the line."""
     number = block.span.line
@@ -255,7 +254,7 @@ def _paragraph_fix(doc: "Document", block: Block) -> Fix | None:
     return _marker_fix(doc, span, found.level, text)
 
 
-def _markup_end(doc: "Document", start: int, end: int) -> int:
+def _markup_end(doc: Document, start: int, end: int) -> int:
     """Where the markup in source offsets [start, end) ends (`start` if it holds none)."""
     markup = doc.views.markup
     index = bisect.bisect_left(markup, (start, start))
@@ -266,7 +265,7 @@ def _markup_end(doc: "Document", start: int, end: int) -> int:
     return stop
 
 
-def _drop_text(doc: "Document", heading: Heading, start: int, end: int) -> Fix | None:
+def _drop_text(doc: Document, heading: Heading, start: int, end: int) -> Fix | None:
     """Delete heading.text[start:end] (a marker at its start, or at the end of a one-line
     heading) when the source spells the heading's text up to there as the text does."""
     typed = doc.views.typed_lines.get(heading.span.line)
@@ -294,7 +293,7 @@ def _heading_key(text: str) -> str:
 
 
 @rule("H005", "duplicate-heading", Severity.WARNING, DuplicateOptions)
-def duplicate_heading(doc: "Document", opts: DuplicateOptions) -> Iterator[Problem]:
+def duplicate_heading(doc: Document, opts: DuplicateOptions) -> Iterator[Problem]:
     """Two headings have the same text.
 
     Why: identical headings make the outline ambiguous, produce clashing anchors, and
@@ -332,7 +331,7 @@ class SectionOptions(Options):
     kinds=("post", "docs", "landing"),
     counts_words=True,
 )
-def long_section(doc: "Document", opts: SectionOptions) -> Iterator[Problem]:
+def long_section(doc: Document, opts: SectionOptions) -> Iterator[Problem]:
     """A section runs too long without a subheading (or the post has no H2 at all).
 
     Why: readers scan; subheadings every few hundred words let them find their place,
@@ -383,7 +382,7 @@ class _Opener(NamedTuple):
     ours: bool  # False: a quoted letter's heading; its section is someone else's text
 
 
-def _turns(blocks: "Sequence[ProseBlock]") -> dict[int, str]:
+def _turns(blocks: Sequence[ProseBlock]) -> dict[int, str]:
     """The paragraphs (by index in `blocks`) that are turns of a dialogue, with their speaker:
     each opens with a name and a colon (`Jan: ...`, `Q: ...`), at least two speakers take
     two turns or more, and the speaker changes at least three times. A transcript's turns are
@@ -432,7 +431,7 @@ def _too_long(opener: _Opener | None, words: int, opts: SectionOptions) -> Itera
 
 
 @rule("H008", "empty-section", Severity.WARNING)
-def empty_section(doc: "Document", opts: NoOptions) -> Iterator[Problem]:
+def empty_section(doc: Document, opts: NoOptions) -> Iterator[Problem]:
     """A heading is followed straight by a heading of the same or a higher level.
 
     Why: a section with nothing in it is a promise the page does not keep: readers who
@@ -467,7 +466,7 @@ def empty_section(doc: "Document", opts: NoOptions) -> Iterator[Problem]:
             )
 
 
-def _blanks(doc: "Document") -> list[Stretch]:
+def _blanks(doc: Document) -> list[Stretch]:
     """The comments and the markup around text (wrapper tags, thematic breaks, anchors), sorted."""
     comments = (
         (doc.offset(c.span.line, c.span.column), doc.offset(c.span.end_line, c.span.end_column))
@@ -476,7 +475,7 @@ def _blanks(doc: "Document") -> list[Stretch]:
     return sorted((*comments, *doc.views.markup))
 
 
-def _only_blanks(doc: "Document", blanks: list[Stretch], start: int, stop: int) -> bool:
+def _only_blanks(doc: Document, blanks: list[Stretch], start: int, stop: int) -> bool:
     """Whether source offsets [start, stop) hold only whitespace outside `blanks`."""
     source, cursor = doc.source, start
     index = bisect.bisect_left(blanks, (start, start))

@@ -4,18 +4,17 @@ Its options arrive as one record (CheckOptions); the pipeline, the fixer and the
 are imported when the command runs, not when its parser is built.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from seolint.cli.arguments import Command, Operand, choices_metavar, one_of, worker_count
 from seolint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from argparse import _ArgumentGroup as Group
@@ -83,7 +82,7 @@ class CheckOptions(NamedTuple):
     extend_exclude: list[str] | None
 
 
-def add_options(options: "Group") -> None:
+def add_options(options: Group) -> None:
     add = options.add_argument
     add(
         "--format",
@@ -280,7 +279,7 @@ def _check(options: CheckOptions) -> int:
     return _finish(result, options, run_config.fail_on, settings.known_rules())
 
 
-def _finish(result: "RunResult", options: CheckOptions, fail_on: "Severity", rules: "Sequence[Rule]") -> int:
+def _finish(result: RunResult, options: CheckOptions, fail_on: Severity, rules: Sequence[Rule]) -> int:
     """Apply or write the baseline, report, and give the exit code."""
     from seolint.report import ReportOptions, color_wanted
 
@@ -299,8 +298,8 @@ def _finish(result: "RunResult", options: CheckOptions, fail_on: "Severity", rul
 
 
 def _changed(
-    paths: list[str], settings: "Settings", revision: str, jobs: int, progress: "Progress | None"
-) -> "RunResult":
+    paths: list[str], settings: Settings, revision: str, jobs: int, progress: Progress | None
+) -> RunResult:
     """The findings of the change since `revision` (`--diff-base`)."""
     from seolint.discover.changes import ChangesError, changes_since
     from seolint.lint import changed
@@ -314,7 +313,7 @@ def _changed(
     return changed.run(paths, settings, changes, jobs, progress)
 
 
-def _overrides(options: CheckOptions) -> "Overrides":
+def _overrides(options: CheckOptions) -> Overrides:
     """What the command line changes in every config, checked before any config is read."""
     from seolint.config.files import parse_size
     from seolint.discover.reading import check_encoding
@@ -342,14 +341,14 @@ def _split(values: list[str] | None) -> list[str]:
     return [item.strip() for value in values or [] for item in value.split(",") if item.strip()]
 
 
-def _checked(option: str, convert: "Callable[[str], T]", value: str) -> T:
+def _checked(option: str, convert: Callable[[str], T], value: str) -> T:
     try:
         return convert(value)
     except ValueError as error:
         fail(f"{option}: {error}")
 
 
-def _baseline(result: "RunResult", write_to: Path | None, read_from: Path | None) -> "RunResult":
+def _baseline(result: RunResult, write_to: Path | None, read_from: Path | None) -> RunResult:
     """Write a baseline, or hide what one accepts; the summary goes to stderr."""
     from seolint.lint import baseline
 
@@ -369,7 +368,7 @@ def _baseline(result: "RunResult", write_to: Path | None, read_from: Path | None
     return outcome.result
 
 
-def _report(result: "RunResult", options: CheckOptions, report_options: "ReportOptions") -> None:
+def _report(result: RunResult, options: CheckOptions, report_options: ReportOptions) -> None:
     """The chosen format to stdout, or to --output-file with the rich report (or statistics) on stdout.
 
     A report that cannot be written raises OSError, which `main` turns into one line and exit 2.
@@ -396,7 +395,7 @@ def _report(result: "RunResult", options: CheckOptions, report_options: "ReportO
     print_report(result, sys.stdout, report_options)
 
 
-def _exit_code(result: "RunResult", fail_on: "Severity", exit_zero: bool) -> int:
+def _exit_code(result: RunResult, fail_on: Severity, exit_zero: bool) -> int:
     if result.errors:
         return EXIT_ERROR
     if exit_zero:

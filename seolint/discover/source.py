@@ -6,13 +6,13 @@ The logical path travels with the text, so a draft read from standard input with
 ignores, the slug rule, the report), with nothing renamed after the fact.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from seolint.discover.records import NamedTuple
 
 Format = Literal["markdown", "html", "text"]
 FORMATS: dict[str, Format] = {

@@ -8,18 +8,17 @@ A path the OS gives in undecodable bytes is kept as it is for reading and shown 
 U+FFFD in its place, so reports, caches and baselines can always write it.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from seolint.discover import gitignore
 from seolint.discover.globs import matches, matches_here_or_above
 from seolint.discover.reading import STDIN
+from seolint.discover.records import NamedTuple
 from seolint.discover.source import FORMATS, FileError, Format, format_for
 
 
@@ -51,7 +50,7 @@ class DraftFile(NamedTuple):
     path: str  # what the draft is called everywhere else
 
     @classmethod
-    def at(cls, location: str) -> "DraftFile":
+    def at(cls, location: str) -> DraftFile:
         return cls(location, shown(location))
 
 
@@ -66,7 +65,7 @@ def shown(location: str) -> str:
 
 def discover(
     paths: Sequence[str], config_for: ConfigFor, force_exclude: bool = False, site_for: SiteFor | None = None
-) -> "tuple[list[DraftFile], list[FileError]]":
+) -> tuple[list[DraftFile], list[FileError]]:
     """Expand folders into draft files (sorted); explicit files are kept unless force-excluded.
 
     Inside a site, only its content is a draft: never templates, includes, archetypes,

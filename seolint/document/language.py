@@ -17,15 +17,15 @@ attribute. Only a page that says nothing is detected, from its prose:
 BENCHMARKS.md ("Language detection") has the measurements behind each step.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from seolint.document.model import Document
@@ -104,7 +104,7 @@ def declared(front_matter: Mapping[str, Any]) -> Language | None:
     return None
 
 
-def page_language(doc: "Document", site_language: str | None = None, site_reason: str = "") -> Language:
+def page_language(doc: Document, site_language: str | None = None, site_reason: str = "") -> Language:
     """The page's language: front matter, the site's, the HTML `lang`, else detected."""
     found = declared(doc.front_matter)
     if found is not None:

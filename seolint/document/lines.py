@@ -9,14 +9,14 @@ back to its line and column. The lines are computed once per Document, as
 `doc.views.lines`, which every pack rule shares.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import itertools
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from seolint.document.model import Document, Stretch
@@ -46,7 +46,7 @@ class Read(NamedTuple):
     lines: dict[int, TextLine]
 
 
-def text_lines(doc: "Document") -> Read:
+def text_lines(doc: Document) -> Read:
     """Every non-blank line of the scope by line number, in order (read it as `doc.views.lines`)."""
     masked = blank(doc.source, doc.not_text)
     lines = split_lines(blank(masked, url_spans(masked)))
@@ -65,7 +65,7 @@ def _blanks(line: str) -> tuple[int, int]:
     return len(line) - len(line.lstrip(_BLANKS)), len(line.rstrip(_BLANKS))
 
 
-def markup_of(doc: "Document", read: Read) -> "tuple[Stretch, ...]":
+def markup_of(doc: Document, read: Read) -> tuple[Stretch, ...]:
     """The markup peeled off the ends of the lines `read`, as sorted source offsets: its runs
     of characters other than blanks (`doc.views.markup`)."""
     found: list[Stretch] = []
@@ -80,7 +80,7 @@ def markup_of(doc: "Document", read: Read) -> "tuple[Stretch, ...]":
     return tuple(found)
 
 
-def typed_lines(doc: "Document", read: Read) -> dict[int, TextLine]:
+def typed_lines(doc: Document, read: Read) -> dict[int, TextLine]:
     """The lines `read` as the writer typed them (code, URLs and link syntax kept, comments
     blanked), without the same markup around their text (`doc.views.typed_lines`).
 
@@ -120,7 +120,7 @@ def hidden_ends(line: str, masked: str, start: int, stop: int) -> tuple[int, int
     return first, last + 1
 
 
-def uncommented(doc: "Document") -> str:
+def uncommented(doc: Document) -> str:
     """The source as typed, with its HTML comments blanked (they may be suppressions)."""
     comments = [
         (doc.offset(c.span.line, c.span.column), doc.offset(c.span.end_line, c.span.end_column))
@@ -129,7 +129,7 @@ def uncommented(doc: "Document") -> str:
     return blank(doc.source, comments)
 
 
-def _body(doc: "Document") -> range:
+def _body(doc: Document) -> range:
     """The line numbers of the post's body (an HTML page's site chrome lies around it)."""
     first, last = doc.body_lines or (1, len(doc.lines))
     return range(first, min(last, len(doc.lines)) + 1)
@@ -140,7 +140,7 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
 
 
-def url_spans(text: str) -> "list[Stretch]":
+def url_spans(text: str) -> list[Stretch]:
     """Where `URL.finditer(text)` finds URLs, found faster: every URL has a `://` or `www.`
     near its start, and `str.find` reaches those sooner than `re` tries each h, f and w."""
     starts = []
@@ -161,7 +161,7 @@ def url_spans(text: str) -> "list[Stretch]":
     return spans
 
 
-def blank(text: str, regions: "Iterable[Stretch]") -> str:
+def blank(text: str, regions: Iterable[Stretch]) -> str:
     """`text` with each region's characters (not its line breaks) turned into spaces."""
     parts: list[str] = []
     cursor = 0

@@ -14,14 +14,13 @@ patterns (exclude globs, HTML token expressions, pack screens, C001's request wo
 data loaded once (the syllable table, the built-in packs, C001's word lists, the parsers).
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import re
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
+from seolint.discover.records import NamedTuple
 from seolint.document import marks
 from seolint.document.lines import URL
 
@@ -82,7 +81,7 @@ def count_words(text: str) -> int:
     return len(words_of(text))
 
 
-def sentences_of(text: str) -> "Iterator[str]":
+def sentences_of(text: str) -> Iterator[str]:
     """`text` cut after each sentence end (its mark stays, the space after it goes)."""
     start = 0
     if text.isascii():
@@ -127,7 +126,7 @@ def _url_gap(url: re.Match[str]) -> str:
 
 
 class ProseBlock(NamedTuple):
-    block: "Block"  # as the front-end found it (its span, kind and raw text)
+    block: Block  # as the front-end found it (its span, kind and raw text)
     text: str  # the prose in it
     words: int
 
@@ -141,7 +140,7 @@ class Sentence(NamedTuple):
 class Views:
     """The derived views of one Document, each computed on first use."""
 
-    def __init__(self, doc: "Document") -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
 
     @cached_property
@@ -188,10 +187,10 @@ class Views:
         return {}
 
     @cached_property
-    def _prose(self) -> "_Prose":
+    def _prose(self) -> _Prose:
         return _Prose(self.doc.blocks)
 
-    def derived(self, make: "Callable[[Document], T]") -> T:
+    def derived(self, make: Callable[[Document], T]) -> T:
         """What `make` derives from the document, computed once however many rules ask (the
         leftover rules share one reading of a draft's anatomy)."""
         if make not in self._derived:
@@ -203,12 +202,12 @@ class Views:
         return {}
 
     @cached_property
-    def lines(self) -> "dict[int, TextLine]":
+    def lines(self) -> dict[int, TextLine]:
         """The rule packs' `lines` scope: each non-blank text line by number, markup peeled off."""
         return self._read.lines
 
     @cached_property
-    def markup(self) -> "tuple[Stretch, ...]":
+    def markup(self) -> tuple[Stretch, ...]:
         """The markup `lines` peeled off the ends of the lines, as sorted source offsets:
         quote and list markers, heading hashes, emphasis, wrapping tags, thematic breaks."""
         from seolint.document.lines import markup_of
@@ -216,7 +215,7 @@ class Views:
         return markup_of(self.doc, self._read)
 
     @cached_property
-    def typed_lines(self) -> "dict[int, TextLine]":
+    def typed_lines(self) -> dict[int, TextLine]:
         """The same lines as the writer typed them: code, URLs and link syntax kept, comments
         blanked, the same markup peeled off (S004 compares these)."""
         from seolint.document.lines import typed_lines
@@ -228,16 +227,16 @@ class Views:
         """The line each heading starts on (where a section ends), found once per Document."""
         return frozenset(h.span.line for h in self.doc.headings)
 
-    def block_on(self, line: int) -> "Block | None":
+    def block_on(self, line: int) -> Block | None:
         """The first block, in document order, whose lines include `line`."""
         return self._block_by_line.get(line)
 
     @cached_property
-    def _block_by_line(self) -> "dict[int, Block]":
+    def _block_by_line(self) -> dict[int, Block]:
         return first_block_on_each_line(self.doc.blocks)
 
     @cached_property
-    def _read(self) -> "Read":
+    def _read(self) -> Read:
         from seolint.document.lines import text_lines
 
         return text_lines(self.doc)
@@ -249,7 +248,7 @@ class _Prose:
 
     __slots__ = ("blocks", "sentences", "words")
 
-    def __init__(self, blocks: "Iterable[Block]") -> None:
+    def __init__(self, blocks: Iterable[Block]) -> None:
         prose: list[ProseBlock] = []
         sentences: list[Sentence] = []
         self.words: list[str] = []
@@ -266,7 +265,7 @@ class _Prose:
         self.sentences = tuple(sentences)
 
 
-def first_block_on_each_line(blocks: "Iterable[Block]") -> "dict[int, Block]":
+def first_block_on_each_line(blocks: Iterable[Block]) -> dict[int, Block]:
     """Each line's first block in document order. Each line is assigned once: a line
     already taken is skipped through `taken` (which points past the run of taken lines it
     starts, shortened as it is followed), so blocks around blocks cost no more than lines."""

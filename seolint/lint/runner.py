@@ -4,9 +4,7 @@ Every file's settings (config, plan, cache) are resolved in this process before 
 worker starts, so forked workers inherit them and results do not depend on `--jobs`.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import functools
 import itertools
@@ -14,9 +12,10 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from seolint.discover.reading import STDIN, ReadError, decode, read_bytes
+from seolint.discover.records import NamedTuple
 from seolint.discover.source import FORMATS, FileError, Format, Source, format_for, sniff
 from seolint.discover.walk import DraftFile, discover
 from seolint.findings.records import FileResult, RunResult, SiteSummary
@@ -50,7 +49,7 @@ def run(
     jobs: int = 1,
     stdin: Stdin | None = None,
     on_file_done: Progress | None = None,
-    keep: "Callable[[DraftFile], bool] | None" = None,
+    keep: Callable[[DraftFile], bool] | None = None,
 ) -> RunResult:
     """Lint every draft under `paths` (only those `keep` accepts, when given); results in
     discovery order, whatever `jobs` is."""
@@ -109,7 +108,7 @@ def run(
     return RunResult(tuple(results), tuple(errors), time.perf_counter() - started, sites=summaries)
 
 
-def skipped_site_files(settings: Settings, drafts: "Sequence[DraftFile]") -> list[FileError]:
+def skipped_site_files(settings: Settings, drafts: Sequence[DraftFile]) -> list[FileError]:
     """One error for each file of the drafts' sites that was skipped (a FIFO, a link to a
     device, an alias bomb in a config): the run went on as if it were absent."""
     roots = {site.root: None for d in drafts if (site := settings.for_draft(d.location).site) is not None}
@@ -144,7 +143,7 @@ def skip_unpublished(result: FileResult) -> FileResult:
 MISSES_BEFORE_LINTING = 8
 
 
-def _cached_results(settings: Settings, files: "Sequence[DraftFile]") -> dict[int, FileResult]:
+def _cached_results(settings: Settings, files: Sequence[DraftFile]) -> dict[int, FileResult]:
     """The cached results of `files` by index, probed in order until misses run on."""
     found: dict[int, FileResult] = {}
     misses = 0
@@ -157,7 +156,7 @@ def _cached_results(settings: Settings, files: "Sequence[DraftFile]") -> dict[in
     return found
 
 
-def cached_result(settings: Settings, draft: "DraftFile") -> FileResult | None:
+def cached_result(settings: Settings, draft: DraftFile) -> FileResult | None:
     """The draft's result from the cache, or None (no cache, a miss, or a read error that
     linting it will report)."""
     try:
@@ -167,7 +166,7 @@ def cached_result(settings: Settings, draft: "DraftFile") -> FileResult | None:
     return looked_up.hit if isinstance(looked_up, _LookedUp) else None
 
 
-def lint_file(settings: Settings, draft: "DraftFile") -> Outcome:
+def lint_file(settings: Settings, draft: DraftFile) -> Outcome:
     """One draft's result, from the cache when its bytes and settings are unchanged."""
     try:
         looked_up = _look_up(settings, draft)
@@ -188,15 +187,15 @@ class _LookedUp(NamedTuple):
     """A draft read and looked up in its cache: everything linting it needs on a miss."""
 
     fmt: Format
-    plan: "Plan"
-    site: "Site | None"
+    plan: Plan
+    site: Site | None
     data: bytes
-    cache: "Cache | None"  # None with --no-cache
+    cache: Cache | None  # None with --no-cache
     key: str | None
     hit: FileResult | None
 
 
-def _look_up(settings: Settings, draft: "DraftFile") -> _LookedUp | FileError:
+def _look_up(settings: Settings, draft: DraftFile) -> _LookedUp | FileError:
     """The draft's context, bytes and cache entry (ReadError when it cannot be read)."""
     found = draft_context(settings, draft)
     if isinstance(found, FileError):
@@ -210,7 +209,7 @@ def _look_up(settings: Settings, draft: "DraftFile") -> _LookedUp | FileError:
     return _LookedUp(fmt, plan, site, data, cache, key, cache.get(key, draft.path))
 
 
-def draft_context(settings: Settings, draft: "DraftFile") -> "tuple[Format, Plan, Site | None] | FileError":
+def draft_context(settings: Settings, draft: DraftFile) -> tuple[Format, Plan, Site | None] | FileError:
     """What a draft is linted (or fixed) with: its format, its config's plan and its site."""
     fmt = _format(settings, draft)
     if fmt is None:
@@ -219,18 +218,18 @@ def draft_context(settings: Settings, draft: "DraftFile") -> "tuple[Format, Plan
     return fmt, plan, site
 
 
-def stdin_context(settings: Settings, stdin: Stdin) -> "tuple[Plan, Site | None]":
+def stdin_context(settings: Settings, stdin: Stdin) -> tuple[Plan, Site | None]:
     """The plan and site of the name standard input is given (the working directory's without one)."""
     folder = Path(stdin.path).parent if stdin.path != STDIN else Path.cwd()
     site = settings.site_for(Path(stdin.path)) if stdin.path != STDIN else None
     return settings.plan_for(settings.config_for(folder)), site
 
 
-def _format(settings: Settings, draft: "DraftFile") -> Format | None:
+def _format(settings: Settings, draft: DraftFile) -> Format | None:
     return format_for(draft.location, settings.for_draft(draft.location).config.extension_map)
 
 
-def lost_draft(draft: "DraftFile", why: str) -> FileError:
+def lost_draft(draft: DraftFile, why: str) -> FileError:
     """The outcome of a draft whose worker process died linting it; the other files go on."""
     return FileError(draft.path, f"not linted: its worker process died ({why})")
 

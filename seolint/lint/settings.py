@@ -7,18 +7,17 @@ one Plan and one cache. Run-wide choices (the fail level, the report) come from 
 config that governs the working directory.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from seolint.config import files as config_module
 from seolint.config.files import Config
 from seolint.config.plan import Plan, make_plan, rules_for
+from seolint.discover.records import NamedTuple
 from seolint.findings.records import Severity
 from seolint.registry.rule import Rule, RuleSet
 
@@ -61,8 +60,8 @@ class DraftSettings(NamedTuple):
 
     config: Config
     plan: Plan
-    cache: "Cache | None"  # None with --no-cache
-    site: "Site | None"
+    cache: Cache | None  # None with --no-cache
+    site: Site | None
 
 
 class RunSources(NamedTuple):
@@ -127,7 +126,7 @@ class Settings:
             )
         return self._plans[config.source]
 
-    def site_for(self, location: Path) -> "Site | None":
+    def site_for(self, location: Path) -> Site | None:
         """The site a draft or folder belongs to, per its config's `generator` (None: no site)."""
         if location not in self._sites:
             folder = location if location.is_dir() else location.parent
@@ -136,7 +135,7 @@ class Settings:
             self._sites[location] = self._sites[folder]
         return self._sites[location]
 
-    def _find_site(self, folder: Path) -> "Site | None":
+    def _find_site(self, folder: Path) -> Site | None:
         from seolint.site import GENERATORS, SiteFinder
 
         config = self.config_for(folder)
@@ -153,7 +152,7 @@ class Settings:
             self.listing_for(site)  # before anything walks the site's content folders
         return site
 
-    def listing_for(self, site: "Site") -> "Listing | None":
+    def listing_for(self, site: Site) -> Listing | None:
         """The site's stored content listing when its site checks and the cache are on (read
         once a run): the site takes its content files from it instead of walking them."""
         if site.root not in self._listings:
@@ -169,7 +168,7 @@ class Settings:
             self._listings[site.root] = listing
         return self._listings[site.root]
 
-    def site_key(self, site: "Site") -> str:
+    def site_key(self, site: Site) -> str:
         """A hash of what a site contributes to findings (its config and templates), for the cache."""
         if site.root not in self._site_keys:
             from seolint.site.fingerprint import site_fingerprint
@@ -182,7 +181,7 @@ class Settings:
         by_code = {r.code: r for ruleset in self._rulesets.values() for r in ruleset.rules}
         return tuple(by_code[code] for code in sorted(by_code))
 
-    def cache_for(self, config: Config) -> "Cache | None":
+    def cache_for(self, config: Config) -> Cache | None:
         """The cache beside the config file (else in the working directory), or None if off."""
         if not self.use_cache:
             return None

@@ -6,16 +6,15 @@ HTML and plain-text drafts because every front-end collects HTML comments into
 nothing as X002 (only when the plan asks for it).
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from seolint.discover.records import NamedTuple
 from seolint.document.intervals import Intervals
 from seolint.document.model import Comment, Document, Span
 from seolint.findings.records import Finding
@@ -43,7 +42,7 @@ class Directives(NamedTuple):
     malformed: bool = False  # the front matter's `seolint` entry is not `{ignore: [...]}`
 
     @classmethod
-    def of(cls, doc: Document) -> "Directives":
+    def of(cls, doc: Document) -> Directives:
         lines = max(len(doc.lines), 1)
         if "seolint" not in doc.front_matter:
             return cls(doc.comments, lines)
@@ -86,7 +85,7 @@ class _Parsed:
         self.invalid: list[tuple[Span, str]] = []
 
 
-def apply(doc: Document, findings: Iterable[Finding], plan: "Plan") -> list[Finding]:
+def apply(doc: Document, findings: Iterable[Finding], plan: Plan) -> list[Finding]:
     """Findings left after the draft's suppressions, plus X001/X002 about the suppressions."""
     parsed = parse(Directives.of(doc), plan.aliases)
     findings = list(findings)
@@ -103,7 +102,7 @@ def apply(doc: Document, findings: Iterable[Finding], plan: "Plan") -> list[Find
 
 
 def unsuppressed(
-    directives: "Directives", findings: Iterable[Finding], aliases: Mapping[str, str]
+    directives: Directives, findings: Iterable[Finding], aliases: Mapping[str, str]
 ) -> list[Finding]:
     """The findings no suppression of a draft silences, for findings made after its own
     rules ran (the site rules'); X001/X002 about the suppressions come from `apply`."""
@@ -190,7 +189,7 @@ def _unused(suppression: Suppression, running: set[str]) -> list[str]:
     ]
 
 
-def _meta(doc: Document, plan: "Plan", code: str, span: Span, message: str) -> Finding | None:
+def _meta(doc: Document, plan: Plan, code: str, span: Span, message: str) -> Finding | None:
     active = next((a for a in plan.rules if a.rule.code == code), None)
     if active is None:
         return None
@@ -198,7 +197,7 @@ def _meta(doc: Document, plan: "Plan", code: str, span: Span, message: str) -> F
     return Finding(doc.path, span, code, active.rule.name, active.severity, message, line)
 
 
-def parse(directives: "Directives", aliases: Mapping[str, str]) -> _Parsed:
+def parse(directives: Directives, aliases: Mapping[str, str]) -> _Parsed:
     """Every suppression of a draft, with the lines it reaches."""
     parsed = _Parsed()
     last_line = directives.line_count
@@ -239,7 +238,7 @@ def parse(directives: "Directives", aliases: Mapping[str, str]) -> _Parsed:
     return parsed
 
 
-def _front_matter(directives: "Directives", aliases: Mapping[str, str], parsed: _Parsed) -> None:
+def _front_matter(directives: Directives, aliases: Mapping[str, str], parsed: _Parsed) -> None:
     """`seolint: {ignore: [H001, thin-content]}` in front matter silences those rules file-wide."""
     span = directives.ignore_span
     if directives.malformed:

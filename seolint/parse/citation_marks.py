@@ -9,13 +9,12 @@ footnotes (`[^2]: ...`). The syntax is read here, with the front-ends; S008
 (seolint.checks.author_notes) reports the markers.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+
+from seolint.discover.records import NamedTuple
 
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 # Glued to the text they source. Not Markdown footnotes (`[^1]`), a link (`[1](url)`,

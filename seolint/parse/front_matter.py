@@ -1,14 +1,13 @@
 """Split YAML (`---`) or TOML (`+++`) front matter off a draft, keeping line numbers."""
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from seolint.discover import structured
+from seolint.discover.records import NamedTuple
 from seolint.document.model import Span
 from seolint.parse import ParseError
 

@@ -12,11 +12,11 @@ methods (the built-in rules' twenty option classes were a tenth of checking one 
 A plugin may declare a frozen dataclass instead; `fields` and `replaced` read both kinds.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
-from typing import Any, ClassVar, NamedTuple, TypeVar
+from typing import Any, ClassVar, TypeVar
+
+from seolint.discover.records import NamedTuple
 
 T = TypeVar("T")
 

@@ -4,9 +4,7 @@ Which rules exist is seolint.registry.catalog's job; this module only says what 
 how it is named, configured and selected. A RuleSet is built fresh for every run.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import math
 import re
@@ -14,8 +12,9 @@ import textwrap
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
+from seolint.discover.records import NamedTuple
 from seolint.document.language import UNSPACED
 from seolint.document.model import PAGE_KINDS, Document, PageKind
 from seolint.findings.records import Problem, Severity

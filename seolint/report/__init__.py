@@ -3,13 +3,13 @@
 May import every stage before fix (not fix, server or cli); reporters read findings, never Documents.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import importlib
 import os
-from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from seolint.findings.records import RunResult, Severity
@@ -37,12 +37,12 @@ FORMATS = {
 class ReportOptions(NamedTuple):
     color: bool = True
     quiet: bool = False
-    fail_on: "Severity | None" = None
-    rules: "tuple[Rule, ...]" = ()  # every known rule, for formats that describe them (sarif, junit)
+    fail_on: Severity | None = None
+    rules: tuple[Rule, ...] = ()  # every known rule, for formats that describe them (sarif, junit)
 
 
 class Reporter(Protocol):
-    def __call__(self, result: "RunResult", stream: TextIO, options: ReportOptions) -> None: ...
+    def __call__(self, result: RunResult, stream: TextIO, options: ReportOptions) -> None: ...
 
 
 def color_wanted(stream: TextIO) -> bool:

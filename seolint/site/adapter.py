@@ -7,18 +7,17 @@ except reading the site's own files (config, templates, and the content tree whe
 has to be looked up by name), which is done lazily and at most once per `Site`.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import os
 import posixpath
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, Union
 from urllib.parse import urlsplit
 
+from seolint.discover.records import NamedTuple
 from seolint.document import kinds
 from seolint.document.kinds import KindGuess
 from seolint.document.model import Page
@@ -281,7 +280,7 @@ class Site:
                 found += [base.with_name(base.name + suffix) for suffix in (".md", ".html")]
         return found
 
-    def build_time(self, declared: tuple[str, ...] = ()) -> "BuildTime":
+    def build_time(self, declared: tuple[str, ...] = ()) -> BuildTime:
         """Where content made at build time is, with the config's `generated` URL globs."""
         from seolint.site.build_time import BuildTime
 
@@ -296,12 +295,12 @@ class Site:
         """What besides its config and templates changes the site's pages (for the cache key)."""
         return ()
 
-    def redirects(self) -> "Redirects":
+    def redirects(self) -> Redirects:
         """The host's redirect rules found in the site (static folders, the site root)."""
         return self._redirects
 
     @cached_property
-    def _redirects(self) -> "Redirects":
+    def _redirects(self) -> Redirects:
         from seolint.site.redirects import read_redirects  # config readers: only for the site pass
 
         return read_redirects((*self.static_roots(), self.root), self.root)

@@ -7,12 +7,12 @@ apart, so a result cached yesterday still answers today: the dates are compared 
 day of the run, never stored as a verdict.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from seolint.findings.facts import FileFacts
@@ -49,7 +49,7 @@ def true_flag(value: object) -> bool:
     return value is True
 
 
-def withheld_on(facts: "FileFacts | None", day: dt.date) -> str | None:
+def withheld_on(facts: FileFacts | None, day: dt.date) -> str | None:
     """Why the page of these facts is not built on `day` (None: it is, or nothing is known)."""
     if facts is None:
         return None

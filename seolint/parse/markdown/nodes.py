@@ -8,9 +8,7 @@ cannot (below); its flat token stream is shaped here into nodes of the same name
 keys and byte ranges, so one walker serves both and the two cannot drift apart.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import bisect
 import itertools
@@ -19,7 +17,9 @@ import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt as PyMarkdownIt
@@ -42,13 +42,13 @@ class Node(Protocol):
     @property
     def srcmap(self) -> tuple[int, int] | None: ...  # UTF-8 byte range in the source
     @property
-    def children(self) -> "Sequence[Node]": ...
+    def children(self) -> Sequence[Node]: ...
 
 
 class Tree(NamedTuple):
     """A parsed source: its top-level blocks, and where its lines start, in UTF-8 bytes."""
 
-    blocks: "Sequence[Node]"
+    blocks: Sequence[Node]
     line_starts: list[int]
     unterminated_end: int  # the source's length when its last line has no line break, else -1
     encoded: bytes = b""  # the source as parsed, in UTF-8
@@ -73,21 +73,21 @@ class Tree(NamedTuple):
         first = bisect.bisect_right(starts, start) - 1
         return first, bisect.bisect_right(starts, end - 1 if end > start else start)
 
-    def as_written_at_end(self, node: "Node", content: str) -> str:
+    def as_written_at_end(self, node: Node, content: str) -> str:
         """A block's content without the line break markdown-it.rs adds at an unterminated end."""
         reaches_end = node.srcmap is not None and node.srcmap[1] == self.unterminated_end
         return content[:-1] if reaches_end and content.endswith("\n") else content
 
 
 @cache
-def _parser() -> "MarkdownIt":
+def _parser() -> MarkdownIt:
     from markdown_it_pyrs import MarkdownIt
 
     return MarkdownIt("commonmark").enable("table")
 
 
 @cache
-def _fallback_parser(indented_code: bool = True) -> "PyMarkdownIt":
+def _fallback_parser(indented_code: bool = True) -> PyMarkdownIt:
     from markdown_it import MarkdownIt as PyMarkdownIt
 
     # text_join off: escapes and entities stay tokens of their own, as markdown-it.rs keeps them.
@@ -141,7 +141,7 @@ def parse(source: str, indented_code: bool = True) -> Tree:
     return Tree(root.children, line_starts, unterminated_end, encoded, encoded.isascii())
 
 
-def _without_stderr(call: "Callable[[], Node]") -> "Node":
+def _without_stderr(call: Callable[[], Node]) -> Node:
     """Run `call` with file descriptor 2 pointed at the null device: Rust's panic hook writes
     its message there directly, and a panic here is handled (above), not the user's news."""
     sys.stderr.flush()
@@ -250,7 +250,7 @@ class _TokenTree:
         starts = self.line_starts
         return starts[first], starts[end] if end < len(starts) else self.size
 
-    def blocks(self, parser: "PyMarkdownIt", source: str) -> list[_Node]:
+    def blocks(self, parser: PyMarkdownIt, source: str) -> list[_Node]:
         root = _Node("root", {})
         open_nodes = [root]
         leaves: set[int] = set()  # lines some block other than a container covers
@@ -287,14 +287,14 @@ class _TokenTree:
         return found
 
 
-def _leaf_block(token: "Token", srcmap: tuple[int, int] | None) -> _Node:
+def _leaf_block(token: Token, srcmap: tuple[int, int] | None) -> _Node:
     meta: dict[str, Any] = {"content": token.content}
     if token.type == "fence":
         meta.update(info=token.info, marker=token.markup[:1], marker_len=len(token.markup))
     return _Node(token.type, meta, srcmap)
 
 
-def _inline(tokens: "Sequence[Token]") -> list[_Node]:
+def _inline(tokens: Sequence[Token]) -> list[_Node]:
     """Flat inline tokens as nested nodes: links and emphasis hold their content."""
     top: list[_Node] = []
     open_nodes: list[list[_Node]] = [top]
@@ -310,7 +310,7 @@ def _inline(tokens: "Sequence[Token]") -> list[_Node]:
     return top
 
 
-def _inline_node(token: "Token") -> _Node:
+def _inline_node(token: Token) -> _Node:
     kind = token.type
     if kind == "link_open":
         name = "autolink" if token.markup == "autolink" else "link"
