@@ -104,6 +104,7 @@ def test_checking_one_post_defines_no_dataclass() -> None:
     modules = check_one_post_modules()
     assert "seolint.checks.assistant" in modules  # the rules really ran
     assert {"dataclasses", "inspect"} & modules == set()
+    assert "textwrap" not in modules  # rule help is dedented without it (seolint.registry.rule)
 
 
 # Modules that other branches were changing when the records moved to seolint.discover.records:
