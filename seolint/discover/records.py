@@ -4,7 +4,7 @@ typing.NamedTuple builds each class through collections.namedtuple, which compil
 `__new__` from source with `eval`, creates the class and then sets attributes on it one by
 one: ~0.5 M instructions a class and ~0.05 M a field, 60 M of a one-post check's 480 M
 (BENCHMARKS.md, "Figures behind the code"). This one creates the class once, from one
-namespace, with a `__new__` shared by shape: ~0.15 M a class.
+namespace, its `__new__` compiled once per number of fields: ~0.15 M a class.
 
 The records behave as typing's do: tuples with the same fields, defaults, `_make`,
 `_replace`, `_asdict`, `_fields`, `_field_defaults`, `__match_args__`, repr, equality,
@@ -16,6 +16,7 @@ Annotations are kept as written (strings under `from __future__ import annotatio
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from types import CodeType, FunctionType
 from typing import TYPE_CHECKING, Any
 
 __all__ = ["NamedTuple"]
@@ -24,7 +25,6 @@ _PROHIBITED = frozenset(
     {"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults"}
     | {"_make", "_replace", "_asdict", "_source"}
 )
-_NO_DEFAULT = object()
 
 
 try:  # CPython's field accessor, the one collections.namedtuple uses
@@ -36,39 +36,28 @@ except ImportError:  # another Python: a property reads the field
         return property(itemgetter(index), doc=doc)
 
 
+_TUPLE_NEW = tuple.__new__
+_CONSTRUCTORS: dict[int, CodeType] = {}  # by field count: `__new__`'s code, its fields unnamed
+
+
 def _constructor(name: str, fields: tuple[str, ...], defaults: tuple[Any, ...]) -> Callable[..., Any]:
-    """`__new__` taking the fields by position or name, the last ones defaulted."""
+    """`__new__` taking the fields by position or name, the last ones defaulted.
+
+    Its code is the one namedtuple compiles, but compiled once per number of fields and
+    given each class's field names (`co_varnames`): Python binds the arguments, as fast as
+    in typing's records and with the same errors."""
     count = len(fields)
-    required = count - len(defaults)
-    index = {field: i for i, field in enumerate(fields)}
-    tuple_new = tuple.__new__
-
-    def __new__(cls: type[Any], *args: Any, **kwargs: Any) -> Any:
-        given = len(args)
-        if given == count and not kwargs:
-            return tuple_new(cls, args)
-        if given > count:
-            took = f"takes {count + 1} positional arguments but {given + 1} were given"
-            raise TypeError(f"{name}.__new__() {took}")
-        if not kwargs and given >= required:
-            return tuple_new(cls, args + defaults[given - required :])
-        values = [*args, *(_NO_DEFAULT for _ in range(count - given))]
-        for key, value in kwargs.items():
-            at = index.get(key)
-            if at is None:
-                raise TypeError(f"{name}.__new__() got an unexpected keyword argument {key!r}")
-            if at < given:
-                raise TypeError(f"{name}.__new__() got multiple values for argument {key!r}")
-            values[at] = value
-        for at in range(given, count):
-            if values[at] is _NO_DEFAULT:
-                if at < required:
-                    raise TypeError(f"{name}.__new__() missing required argument: {fields[at]!r}")
-                values[at] = defaults[at - required]
-        return tuple_new(cls, values)
-
-    __new__.__qualname__ = f"{name}.__new__"
-    return __new__
+    code = _CONSTRUCTORS.get(count)
+    if code is None:
+        params = ", ".join(f"_{i}" for i in range(count))
+        items = params + ("," if count == 1 else "")
+        made: dict[str, Any] = {}
+        exec(f"def __new__(_cls, {params}): return _tuple_new(_cls, ({items}))", {}, made)
+        code = _CONSTRUCTORS[count] = made["__new__"].__code__
+    named = code.replace(co_varnames=("_cls", *fields))
+    constructor = FunctionType(named, {"_tuple_new": _TUPLE_NEW}, "__new__", defaults or None)
+    constructor.__qualname__ = f"{name}.__new__"
+    return constructor
 
 
 def _make(cls: type[Any], iterable: Iterable[Any]) -> Any:
