@@ -1,11 +1,10 @@
 """C001's words, read once a process from cta_words.toml, which says what each list is for."""
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 from functools import cache
-from typing import NamedTuple
+
+from seolint.discover.records import NamedTuple
 
 
 class Lexicon(NamedTuple):

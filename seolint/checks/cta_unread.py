@@ -10,8 +10,7 @@ chatbot's stock phrases (S003).
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from seolint.discover.records import NamedTuple
 from seolint.document.level_markers import leading_marker
 from seolint.document.model import Block, Document
 from seolint.document.views import sentences_of

@@ -18,7 +18,7 @@ from seolint.document.model import PageKind, Span
 from seolint.findings.records import Problem, Severity
 from seolint.registry.options import Options, option
 from seolint.registry.rule import NoOptions, site_rule
-from seolint.site import serves_missing, url_key
+from seolint.site.paths import serves_missing, url_key
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from seolint.cli.arguments import Command, Operand, choices_metavar, one_of, worker_count
 from seolint.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from argparse import _ArgumentGroup as Group
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
     from seolint.findings.records import RunResult, Severity
     from seolint.lint.runner import Progress

@@ -5,13 +5,11 @@ walking up from the current directory. Only the shape of the file is checked her
 rule codes and option types are checked against the registry by `seolint.config.plan`.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from seolint.discover.reading import (
     DEFAULT_MAX_FILE_SIZE,
@@ -20,6 +18,7 @@ from seolint.discover.reading import (
     check_encoding,
     read_regular_file,
 )
+from seolint.discover.records import NamedTuple
 from seolint.discover.source import Format
 from seolint.document.model import PAGE_KINDS, PageKind
 from seolint.findings.records import Severity

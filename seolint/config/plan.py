@@ -5,17 +5,16 @@ function of the draft and the plan alone (which is what lets results be cached a
 workers be forked).
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from seolint.config.files import Config, ConfigError
 from seolint.discover.globs import matches
 from seolint.discover.reading import DEFAULT_MAX_FILE_SIZE
+from seolint.discover.records import NamedTuple
 from seolint.document.language import DEFAULT_LANGUAGE
 from seolint.document.model import PAGE_KINDS, Page, PageKind
 from seolint.findings.records import Severity
@@ -70,7 +69,7 @@ class Plan(NamedTuple):
                 return kind, glob
         return None
 
-    def for_page(self, page: Page) -> "Plan":
+    def for_page(self, page: Page) -> Plan:
         """The plan for one page: only the rules that judge its kind of page and can read its
         language, with what the site knows (the title's level, its domain) filling the
         options the config left at their defaults (the config always wins)."""
@@ -155,7 +154,7 @@ class Plan(NamedTuple):
     def _site_may_set(self, active: ActiveRule, key: str) -> bool:
         return active.rule.has_option(key) and (active.rule.code, key) not in self.configured
 
-    def for_path(self, path: str) -> "Plan":
+    def for_path(self, path: str) -> Plan:
         """The plan without the rules that `per-file-ignores` turns off for this file."""
         dropped = {
             c for glob, codes in self.per_file_ignores if matches(path, (glob,), self.root) for c in codes

@@ -1,4 +1,5 @@
-"""Which files a run reads and how: the folder walk, gitignore, globs, bounded safe reads, Source.
+"""Which files a run reads and how: the folder walk, gitignore, globs, bounded safe reads, Source;
+and `records.NamedTuple`, the base of every stage's records (the first stage holds it).
 
 Imports nothing else of seolint.
 """

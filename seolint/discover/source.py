@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from seolint.discover.records import NamedTuple
 
 Format = Literal["markdown", "html", "text"]
 FORMATS: dict[str, Format] = {

@@ -13,11 +13,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from seolint.discover import gitignore
 from seolint.discover.globs import matches, matches_here_or_above
 from seolint.discover.reading import STDIN
+from seolint.discover.records import NamedTuple
 from seolint.discover.source import FORMATS, FileError, Format, format_for
 
 

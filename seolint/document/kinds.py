@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
+from seolint.discover.records import NamedTuple
 from seolint.document.model import PAGE_KINDS, PageKind
 
 

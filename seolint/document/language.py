@@ -23,7 +23,9 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from seolint.document.model import Document

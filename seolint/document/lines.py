@@ -14,7 +14,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from seolint.document.model import Document, Stretch

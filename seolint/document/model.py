@@ -4,9 +4,7 @@ Pure data: no parsing happens here. Positions are 1-based and point into the ori
 source, so a finding can always be shown next to the line the writer typed.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import bisect
 import itertools
@@ -14,8 +12,9 @@ import re
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
 
+from seolint.discover.records import NamedTuple
 from seolint.discover.source import Format
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ class Span(NamedTuple):
     end_column: int
 
     @classmethod
-    def point(cls, line: int, column: int = 1) -> "Span":
+    def point(cls, line: int, column: int = 1) -> Span:
         return cls(line, column, line, column)
 
 
@@ -310,7 +309,7 @@ class Document(DocumentFields):
         return line_starts(self.source)
 
     @cached_property
-    def views(self) -> "Views":
+    def views(self) -> Views:
         """Prose, sentences, words and text lines, derived on first use and shared by every rule."""
         from seolint.document.views import Views
 

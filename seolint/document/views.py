@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
+from seolint.discover.records import NamedTuple
 from seolint.document import marks
 from seolint.document.lines import URL
 

@@ -8,8 +8,9 @@ files of the site, which is the site model's question, asked fresh on every run.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal, NamedTuple
+from typing import Literal
 
+from seolint.discover.records import NamedTuple
 from seolint.document.model import Comment, PageKind, Span
 
 # "cover": the page's share image (front-matter `image`, og:image); "canonical": its canonical URL.

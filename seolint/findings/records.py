@@ -4,14 +4,13 @@ The records are NamedTuples, like the Document's (see seolint.document.model), e
 a plain class that sorts and compares by path, span and code alone.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import enum
 import functools
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Literal
 
+from seolint.discover.records import NamedTuple
 from seolint.discover.source import FileError
 from seolint.document.model import Span
 
@@ -31,7 +30,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, value: str) -> "Severity":
+    def parse(cls, value: str) -> Severity:
         try:
             return cls[value.strip().upper()]
         except KeyError:
@@ -120,7 +119,7 @@ class Finding:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Finding) and self._place() == other._place()
 
-    def __lt__(self, other: "Finding") -> bool:
+    def __lt__(self, other: Finding) -> bool:
         return self._place() < other._place()
 
     def __hash__(self) -> int:
@@ -129,7 +128,7 @@ class Finding:
     def __repr__(self) -> str:
         return f"Finding({self.path!r}, {self.span!r}, {self.code!r}, {self.message!r})"
 
-    def with_fix(self, fix: Fix | None) -> "Finding":
+    def with_fix(self, fix: Fix | None) -> Finding:
         """The same finding with another fix."""
         return Finding(
             *self._place(), self.name, self.severity, self.message, self.source_line, fix, self.whole_post
@@ -145,7 +144,7 @@ class FileResult(NamedTuple):
     errors: tuple[FileError, ...] = ()  # rules that crashed on this file
     rules: tuple[str, ...] = ()  # codes of the rules that ran on this file
     title: str | None = None  # the front-matter title: the outline's root (it counts as the H1)
-    facts: "FileFacts | None" = None  # what the site model needs, for a page of a site
+    facts: FileFacts | None = None  # what the site model needs, for a page of a site
 
 
 class SiteSummary(NamedTuple):

@@ -12,9 +12,10 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from seolint.discover.reading import STDIN, ReadError, decode, read_bytes
+from seolint.discover.records import NamedTuple
 from seolint.discover.source import FORMATS, FileError, Format, Source, format_for, sniff
 from seolint.discover.walk import DraftFile, discover
 from seolint.findings.records import FileResult, RunResult, SiteSummary

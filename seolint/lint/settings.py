@@ -12,11 +12,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from seolint.config import files as config_module
 from seolint.config.files import Config
 from seolint.config.plan import Plan, make_plan, rules_for
+from seolint.discover.records import NamedTuple
 from seolint.findings.records import Severity
 from seolint.registry.rule import Rule, RuleSet
 

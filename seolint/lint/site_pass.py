@@ -13,11 +13,12 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from seolint.cache.store import Cache, facts_from_json
 from seolint.config.plan import ActiveRule
 from seolint.discover.reading import ReadError, read_bytes
+from seolint.discover.records import NamedTuple
 from seolint.discover.source import FileError, format_for
 from seolint.discover.walk import DraftFile, shown
 from seolint.document.model import Page

@@ -12,8 +12,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from seolint.discover.records import NamedTuple
 from seolint.document.intervals import Intervals
 from seolint.document.model import Comment, Document, Span
 from seolint.findings.records import Finding

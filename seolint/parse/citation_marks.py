@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+
+from seolint.discover.records import NamedTuple
 
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 # Glued to the text they source. Not Markdown footnotes (`[^1]`), a link (`[1](url)`,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from seolint.discover import structured
+from seolint.discover.records import NamedTuple
 from seolint.document.model import Span
 from seolint.parse import ParseError
 

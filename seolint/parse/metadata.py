@@ -6,15 +6,14 @@ front-matter keys that hold metadata are one setting (`[front-matter]`), applied
 every format, so no rule looks keys up and every rule sees the same values.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
 from pathlib import PurePath
-from typing import Any, NamedTuple
+from typing import Any
 
+from seolint.discover.records import NamedTuple
 from seolint.document.model import Document, Field, Hints, Publishing, Span, revised
 from seolint.parse.front_matter import key_span
 

@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from seolint.document.model import CodeBlock, Document, Image, Link, Stretch, alt_state, merged
-from seolint.site.adapter import Region, Site
+
+if TYPE_CHECKING:  # a draft outside any site loads none of the adapter
+    from seolint.site.adapter import Region, Site
 
 _TOKEN = re.compile(r"\{\{(\d+)x*\}\}")  # what a region within a line is masked as
 

@@ -14,7 +14,9 @@ A plugin may declare a frozen dataclass instead; `fields` and `replaced` read bo
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, NamedTuple, TypeVar
+from typing import Any, ClassVar, TypeVar
+
+from seolint.discover.records import NamedTuple
 
 T = TypeVar("T")
 

@@ -4,18 +4,16 @@ Which rules exist is seolint.registry.catalog's job; this module only says what 
 how it is named, configured and selected. A RuleSet is built fresh for every run.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import math
 import re
-import textwrap
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
+from seolint.discover.records import NamedTuple
 from seolint.document.language import UNSPACED
 from seolint.document.model import PAGE_KINDS, Document, PageKind
 from seolint.findings.records import Problem, Severity
@@ -210,10 +208,32 @@ def _help(code: str, check: Callable[..., object]) -> tuple[str, str]:
     inspect.cleandoc does: importing inspect (with ast, dis and tokenize) cost a one-post
     check 9 M instructions (1.7 %)."""
     first, _, rest = (check.__doc__ or "").partition("\n")
-    doc = f"{first.strip()}\n{textwrap.dedent(rest)}".strip()
+    doc = f"{first.strip()}\n{dedent(rest)}".strip()
     if not doc:
         raise RuleError(f"rule {code} has no docstring")
     return doc.splitlines()[0], doc
+
+
+def dedent(text: str) -> str:
+    """`text` as textwrap.dedent gives it (the whitespace all its lines start with removed,
+    blank lines emptied) without its regular expressions: they searched every character of
+    the ~60 rules' docstrings at each start, 10 M instructions of a one-post check."""
+    lines = text.split("\n")
+    margin: str | None = None
+    for line in lines:
+        content = line.lstrip(" \t")
+        if not content:
+            continue
+        indent = line[: len(line) - len(content)]
+        if margin is None:
+            margin = indent
+        elif not indent.startswith(margin):
+            shared = 0
+            while shared < min(len(margin), len(indent)) and margin[shared] == indent[shared]:
+                shared += 1
+            margin = margin[:shared]
+    cut = len(margin or "")
+    return "\n".join(line[cut:] if line.lstrip(" \t") else "" for line in lines)
 
 
 def _kinds(code: str, kinds: Iterable[PageKind]) -> frozenset[PageKind]:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from seolint.findings.records import RunResult, Severity

@@ -4,8 +4,8 @@ count every report for people closes with."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
+from seolint.discover.records import NamedTuple
 from seolint.findings.records import Finding
 
 

@@ -4,8 +4,9 @@ them `--fix` would repair (the `[*]`/`[~]` column, shown when any rule has fixes
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from seolint.discover.records import NamedTuple
 from seolint.report.fixable import Fixable, fixable
 
 if TYPE_CHECKING:

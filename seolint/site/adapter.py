@@ -7,23 +7,22 @@ except reading the site's own files (config, templates, and the content tree whe
 has to be looked up by name), which is done lazily and at most once per `Site`.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import os
 import posixpath
-import re
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, Union
 from urllib.parse import urlsplit
 
+from seolint.discover.records import NamedTuple
 from seolint.document import kinds
 from seolint.document.kinds import KindGuess
 from seolint.document.model import Page
 from seolint.site.head import HeadReading, PageHead, describe_head, with_head
+from seolint.site.paths import NEVER_CONTENT, absolute, serves_missing, url_key
 from seolint.site.publication import Publication, today
 
 if TYPE_CHECKING:
@@ -39,8 +38,6 @@ LinkSyntax = Literal["url", "ref", "relref", "link", "post_url", "relative_url"]
 # .markdown are content too, for the front-ends that learn them).
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 PAGE_SUFFIXES = MARKDOWN_SUFFIXES | {".html", ".htm"}
-# Folders that are never content whatever the generator: dependencies, caches, VCS.
-NEVER_CONTENT = frozenset({"node_modules", ".git", ".hg", ".svn", "__pycache__", ".venv", "venv"})
 
 
 class Region(NamedTuple):
@@ -283,7 +280,7 @@ class Site:
                 found += [base.with_name(base.name + suffix) for suffix in (".md", ".html")]
         return found
 
-    def build_time(self, declared: tuple[str, ...] = ()) -> "BuildTime":
+    def build_time(self, declared: tuple[str, ...] = ()) -> BuildTime:
         """Where content made at build time is, with the config's `generated` URL globs."""
         from seolint.site.build_time import BuildTime
 
@@ -298,12 +295,12 @@ class Site:
         """What besides its config and templates changes the site's pages (for the cache key)."""
         return ()
 
-    def redirects(self) -> "Redirects":
+    def redirects(self) -> Redirects:
         """The host's redirect rules found in the site (static folders, the site root)."""
         return self._redirects
 
     @cached_property
-    def _redirects(self) -> "Redirects":
+    def _redirects(self) -> Redirects:
         from seolint.site.redirects import read_redirects  # config readers: only for the site pass
 
         return read_redirects((*self.static_roots(), self.root), self.root)
@@ -568,11 +565,6 @@ class Site:
 # -- helpers shared by the adapters ---------------------------------------------------------
 
 
-def absolute(path: Path) -> Path:
-    """`path` made absolute without resolving symlinks (a site may be a symlink farm)."""
-    return Path(os.path.abspath(path))
-
-
 def host_of(url: str | None) -> str | None:
     if not url:
         return None
@@ -593,24 +585,6 @@ def join_url(*pieces: str) -> str:
     joined = "/".join(p.strip("/") for p in pieces if p.strip("/"))
     trailing = bool(pieces) and pieces[-1].endswith("/") and bool(joined)
     return "/" + joined + ("/" if trailing else "")
-
-
-@lru_cache(maxsize=1 << 16)
-def url_key(url: str) -> str:
-    """A URL path reduced for matching: no `index.html`, no trailing slash, no fragment or
-    query; "/a/b/", "/a/b" and "/a/b/index.html" are one page to a web server.
-
-    Kept: the site model asks for the key of every page's URLs each time it is built,
-    which the language server does on every pause in typing (a third of a re-lint in a
-    1,000-page site was urlsplit and this regex)."""
-    path = urlsplit(url).path or "/"
-    path = re.sub(r"/index\.html?$", "/", path)
-    return path.rstrip("/") or "/"
-
-
-def serves_missing(url: str) -> bool:
-    """Whether `url` is the page hosts serve, with status 404, for a URL that has none."""
-    return url_key(url).rsplit("/", 1)[-1] in ("404", "404.html")
 
 
 def walk_names(folder: Path) -> Iterator[tuple[str, str]]:

@@ -19,9 +19,10 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 
-from seolint.site.adapter import AnyPath, Region, Site, absolute, join_url
+from seolint.site.adapter import AnyPath, Region, Site, join_url
 from seolint.site.configs import js_config_url
 from seolint.site.mdx import mdx_regions
+from seolint.site.paths import absolute
 
 CONFIG_NAMES = tuple(f"astro.config.{ext}" for ext in ("mjs", "js", "ts", "mts", "cjs"))
 

@@ -15,11 +15,13 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from seolint.site import markers
-from seolint.site.adapter import NEVER_CONTENT, Site, absolute
-from seolint.site.plain import plain_site
+from seolint.site.paths import NEVER_CONTENT, absolute
+
+if TYPE_CHECKING:
+    from seolint.site.adapter import Site
 
 Generator = Literal["auto", "hugo", "jekyll", "zola", "docusaurus", "astro", "mkdocs", "plain", "none"]
 GENERATORS: tuple[str, ...] = (
@@ -33,7 +35,7 @@ GENERATORS: tuple[str, ...] = (
     "plain",
     "none",
 )
-Detector = Callable[[Path, bool], Site | None]
+Detector = Callable[[Path, bool], "Site | None"]
 
 
 def _detector(generator: str) -> Detector:
@@ -75,6 +77,8 @@ def find_site(
     if not start.is_dir():
         start = start.parent
     if generator == "plain":
+        from seolint.site.plain import plain_site  # a site's adapter only once there is a site
+
         return plain_site(start, 'generator = "plain" in the config')
     chosen: dict[str, Detector] = DETECTORS if generator == "auto" else {generator: DETECTORS[generator]}
     folders = _upwards(start)

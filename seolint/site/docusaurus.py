@@ -25,11 +25,12 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 
-from seolint.site.adapter import AnyPath, Language, Region, Site, absolute, join_url
+from seolint.site.adapter import AnyPath, Language, Region, Site, join_url
 from seolint.site.configs import js_config_string, js_config_url, text_value, without_comments
 from seolint.site.dates import split_date_prefix
 from seolint.site.head import HeadReading, PageHead
 from seolint.site.mdx import mdx_regions
+from seolint.site.paths import absolute
 from seolint.site.publication import Publication, true_flag
 from seolint.site.reads import read_site_text
 from seolint.site.template_values import DESCRIPTION, SUMMARY, TITLE

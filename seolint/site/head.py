@@ -8,14 +8,13 @@ summary or excerpt, from one text the whole site shares, from nothing, or is unk
 and a front-matter description may be one the templates never print.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from seolint.discover.records import NamedTuple
 from seolint.document.model import DescriptionSource, Page
 from seolint.site.template_values import DESCRIPTION, SUMMARY, TITLE, UNKNOWN_MARK
 
@@ -48,7 +47,7 @@ class HeadReading(NamedTuple):
 UNKNOWN_HEAD = HeadReading(None, "", None, "")
 
 
-def read_head(rendered: "Rendered") -> HeadReading:
+def read_head(rendered: Rendered) -> HeadReading:
     """The first <title> and meta description of a symbolic rendering; a part that came
     from a branch the renderer could not decide is unknown."""
     title: str | None = None
@@ -85,7 +84,7 @@ def read_head(rendered: "Rendered") -> HeadReading:
     return HeadReading(title, title_at, description, description_at, noindex, redirect)
 
 
-def _all_uncertain(rendered: "Rendered") -> bool:
+def _all_uncertain(rendered: Rendered) -> bool:
     """Whether the templates write nothing for certain: a page that is a redirect in the
     one arm or loop they may write (Zola's "latest release" page) is a redirect or empty."""
     bounds = [o.offset for o in rendered.origins] + [len(rendered.text)]
@@ -95,7 +94,7 @@ def _all_uncertain(rendered: "Rendered") -> bool:
     )
 
 
-def _where(origin: "Origin") -> str:
+def _where(origin: Origin) -> str:
     return f"{origin.template}:{origin.line}" if origin.line else origin.template
 
 

@@ -16,8 +16,9 @@ import re
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar
 
+from seolint.discover.records import NamedTuple
 from seolint.site.template_tree import (
     Assign,
     Block,

@@ -38,18 +38,15 @@ from urllib.parse import unquote, urlsplit
 from seolint.document.kinds import KindGuess
 from seolint.site.adapter import (
     MARKDOWN_SUFFIXES,
-    NEVER_CONTENT,
     AnyPath,
     Language,
     LinkSyntax,
     LinkTarget,
     Region,
     Site,
-    absolute,
     base_path_of,
     host_of,
     join_url,
-    url_key,
 )
 from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import date_of
@@ -64,6 +61,7 @@ from seolint.site.hugo_config import (
     static_mounts,
 )
 from seolint.site.hugo_shortcodes import hugo_regions
+from seolint.site.paths import NEVER_CONTENT, absolute, url_key
 from seolint.site.publication import Publication, true_flag
 from seolint.site.reads import read_site_text
 from seolint.site.slugs import hugo_path

@@ -25,8 +25,9 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from seolint.discover.records import NamedTuple
 from seolint.site.configs import dig, read_config, string_list, text_value
 
 

@@ -42,18 +42,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote
 
 from seolint.document.kinds import KindGuess
-from seolint.site.adapter import (
-    AnyPath,
-    Language,
-    LinkSyntax,
-    LinkTarget,
-    Region,
-    Site,
-    absolute,
-    join_url,
-    url_key,
-    walk_names,
-)
+from seolint.site.adapter import AnyPath, Language, LinkSyntax, LinkTarget, Region, Site, join_url, walk_names
 from seolint.site.configs import (
     front_matter_of,
     has_front_matter,
@@ -66,6 +55,7 @@ from seolint.site.dates import DATE_PREFIX, date_of, split_date_prefix
 from seolint.site.head import HeadReading, PageHead, page_head
 from seolint.site.kramdown import kramdown_regions
 from seolint.site.liquid import liquid_regions
+from seolint.site.paths import absolute, url_key
 from seolint.site.publication import Publication
 from seolint.site.reads import read_site_text
 from seolint.site.scan import outermost

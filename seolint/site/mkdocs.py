@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 
-from seolint.site.adapter import MARKDOWN_SUFFIXES, Site, absolute, join_url
+from seolint.site.adapter import MARKDOWN_SUFFIXES, Site, join_url
 from seolint.site.configs import read_config, text_value
+from seolint.site.paths import absolute
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seolint.site.adapter import Site, absolute
+from seolint.site.adapter import Site
+from seolint.site.paths import absolute
 
 
 def plain_site(folder: Path, reason: str = "no generator config found; a plain folder of drafts") -> Site:

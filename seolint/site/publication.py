@@ -10,7 +10,9 @@ day of the run, never stored as a verdict.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from seolint.findings.facts import FileFacts

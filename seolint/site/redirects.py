@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
+from seolint.discover.records import NamedTuple
 from seolint.site.configs import read_config, read_data
 from seolint.site.reads import read_site_text
 

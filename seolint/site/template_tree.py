@@ -9,7 +9,9 @@ reader does not know becomes an `Opaque` node: its output is unknown.
 from __future__ import annotations
 
 import re
-from typing import Literal, NamedTuple, Union
+from typing import Literal, Union
+
+from seolint.discover.records import NamedTuple
 
 Dialect = Literal["go", "liquid", "tera"]
 

@@ -29,10 +29,11 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from seolint.document.kinds import KindGuess
-from seolint.site.adapter import AnyPath, Language, LinkSyntax, LinkTarget, Region, Site, absolute, join_url
+from seolint.site.adapter import AnyPath, Language, LinkSyntax, LinkTarget, Region, Site, join_url
 from seolint.site.configs import dig, read_config, string_list, text_value
 from seolint.site.dates import DATE_PREFIX
 from seolint.site.head import HeadReading, PageHead, page_head
+from seolint.site.paths import absolute
 from seolint.site.publication import Publication, true_flag
 from seolint.site.reads import read_site_bytes, read_site_text
 from seolint.site.slugs import zola_slugify

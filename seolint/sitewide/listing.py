@@ -24,7 +24,7 @@ from functools import cached_property
 from seolint.cache.store import Cache
 from seolint.config.files import CONFIG_FILES
 from seolint.site import Site
-from seolint.site.adapter import NEVER_CONTENT
+from seolint.site.paths import NEVER_CONTENT
 from seolint.sitewide.index import racy_before
 
 # A folder: its stamp (None: not trusted), its subfolders walked, its content files, and

@@ -17,7 +17,9 @@ import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from seolint.discover.records import NamedTuple
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt as PyMarkdownIt

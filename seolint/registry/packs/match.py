@@ -5,15 +5,14 @@ A pack rule is a PackCheck: its scope (lines | prose | headings | link-text | li
 position and fix they share. seolint.registry.packs.load builds them from TOML.
 """
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from seolint.discover.records import NamedTuple
 from seolint.document.intervals import Intervals
 from seolint.document.language import DEFAULT_LANGUAGE
 from seolint.document.model import Document, Span
@@ -182,7 +181,7 @@ def _whole(pattern: Pattern, text: str) -> bool:
     return any(match.span() == (0, len(text)) for match in pattern.finditer(text))
 
 
-def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence["TextLine"]) -> Iterator[tuple[Span, str]]:
+def _scan_lines(doc: Document, matcher: Matcher, lines: Sequence[TextLine]) -> Iterator[tuple[Span, str]]:
     if not lines:
         return
     empty: set[int] | None = None
@@ -282,7 +281,7 @@ def _short_sections(doc: Document, matcher: Matcher) -> set[int]:
 
 
 def _scan_texts(
-    doc: Document, matcher: Matcher, items: Sequence["ScopeItem"], locate: bool
+    doc: Document, matcher: Matcher, items: Sequence[ScopeItem], locate: bool
 ) -> Iterator[tuple[Span, str]]:
     for item in items:
         found = [m.group() for m in matcher.matches(item.text)]
