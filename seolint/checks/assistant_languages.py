@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import NamedTuple
 
 from seolint.checks.leftover_lexicon import language_words
+from seolint.discover.records import NamedTuple
 from seolint.registry.lazy_patterns import LazyRegex
 
 ANNOUNCES = "announces the draft"
