@@ -210,3 +210,70 @@ def test_the_pages_seolint_reads_are_those_format_for_knows(generator: type[Site
 def test_a_stored_folder_entry_holds_plain_names_only(names: object, valid: bool) -> None:
     assert listing_module._valid([[1, 2, 3, 4], ["sub"], names, False]) is valid
     assert listing_module._valid([None, names, ["a.md"], True]) is valid
+
+
+def test_an_unmoved_site_is_answered_by_the_packed_stamps_without_a_walk(root: Path, cache: Cache) -> None:
+    first = listing(root, cache)
+    assert first.walked
+    again = listing(root, cache)
+    assert not again.walked and again.listed == 0
+    assert again.locations() == first.locations()
+    assert again.governing_folders() == first.governing_folders()
+    assert files(again) == site_of(root).content_files()
+    assert again.nearest_configs() == first.nearest_configs()  # the folders, walked when asked
+    assert again.walked and again.listed == 0
+
+
+@pytest.mark.parametrize("change", ["add", "remove", "rename", "new folder", "folder gone", "mtime back"])
+def test_any_moved_folder_sends_the_listing_to_its_walk(root: Path, cache: Cache, change: str) -> None:
+    listing(root, cache)
+    docs = root / "content" / "docs"
+    before = os.stat(docs / "b")
+    if change == "add":
+        (docs / "b" / "new.md").write_text(post("New"), encoding="utf-8")
+    elif change == "remove":
+        (docs / "b" / "y.md").unlink()
+    elif change == "rename":
+        (docs / "b" / "y.md").rename(docs / "b" / "w.md")
+    elif change == "new folder":
+        (docs / "b" / "fresh").mkdir()
+        (docs / "b" / "fresh" / "page.md").write_text(post("Fresh"), encoding="utf-8")
+    elif change == "folder gone":
+        (docs / "a" / "deeper" / "_index.md").unlink()
+        (docs / "a" / "deeper").rmdir()
+    else:
+        (docs / "b" / "new.md").write_text(post("New"), encoding="utf-8")
+        os.utime(docs / "b", ns=(before.st_atime_ns, before.st_mtime_ns))
+    now = listing(root, cache)
+    assert now.walked
+    assert files(now) == site_of(root).content_files()
+    assert not listing(root, cache).walked  # packed again after the walk
+
+
+def test_nothing_is_packed_while_a_folder_is_not_trusted(
+    root: Path, cache: Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_module, "RACY_NS", 10**18)
+    listing(root, cache)
+    assert listing(root, cache).walked
+
+
+@pytest.mark.parametrize("damage", ["tampered", "another key", "short stamps", "relative path"])
+def test_a_packed_file_unlike_what_the_listing_writes_is_not_used(
+    root: Path, cache: Cache, damage: str
+) -> None:
+    first = listing(root, cache)
+    name = next(p.name for p in cache.folder.iterdir() if p.name.endswith("-stamps.json"))
+    data = cache.read_signed(name)
+    if damage == "tampered":
+        (cache.folder / name).write_bytes((cache.folder / name).read_bytes().replace(b"docs", b"dacs"))
+    else:
+        if damage == "another key":
+            data["shape"][0] = "another salt"
+        elif damage == "short stamps":
+            data["stamps"] = data["stamps"][:8]
+        else:
+            data["locations"] = "content/page.md\0" + data["locations"]
+        cache.write_signed(name, data)
+    now = Listing(cache, site_of(root), "salt")
+    assert now.walked and now.locations() == first.locations()
