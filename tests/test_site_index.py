@@ -190,11 +190,22 @@ def test_facts_and_their_source_lines_survive_their_json() -> None:
 
 
 @pytest.mark.parametrize("damage", list(_BROKEN))
-def test_malformed_facts_are_refused(damage: str) -> None:
+@pytest.mark.parametrize("references", [True, lambda target: False])
+def test_malformed_facts_are_refused(damage: str, references: object) -> None:
     data = json.loads(json.dumps(facts_to_json(FACTS)))
     _BROKEN[damage](data)
     with pytest.raises((TypeError, ValueError)):
-        facts_from_json(data)
+        facts_from_json(data, references)  # type: ignore[arg-type]
+
+
+def test_facts_decoded_with_a_test_of_targets_keep_only_those_references_in_order() -> None:
+    data = json.loads(json.dumps(facts_to_json(FACTS)))
+    assert len(FACTS.references) >= 2
+    for keep in ({0}, {len(FACTS.references) - 1}, set(range(len(FACTS.references))), set()):
+        targets = {FACTS.references[at].target for at in keep}
+        some = facts_from_json(data, lambda target, targets=targets: target in targets)  # type: ignore[misc]
+        assert some.references == tuple(r for r in FACTS.references if r.target in targets)
+        assert some._replace(references=FACTS.references) == FACTS
 
 
 @pytest.fixture

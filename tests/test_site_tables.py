@@ -208,10 +208,10 @@ def test_a_page_row_is_read_only_when_the_page_may_matter(
     read: list[str] = []
     real = stored_module.StoredPages.load
 
-    def load(self: stored_module.StoredPages, paths: object) -> None:
+    def load(self: stored_module.StoredPages, paths: object, references: object = None) -> None:
         wanted = list(paths)  # type: ignore[call-overload]
         read.extend(Path(p).name for p in wanted)
-        real(self, wanted)
+        real(self, wanted, references)  # type: ignore[arg-type]
 
     monkeypatch.setattr(stored_module.StoredPages, "load", load)
     edit(site, "blog/p0.md", post("A post", "Read [b1](/docs/b1/) again."))
@@ -219,6 +219,27 @@ def test_a_page_row_is_read_only_when_the_page_may_matter(
     assert taken == ["tables"]
     assert "a1.md" not in read and "a0.md" not in read  # neither at its links, linking to it, nor sharing
     assert "b1.md" in read  # the page it links to
+
+
+def test_another_page_read_for_its_links_keeps_only_those_that_may_lead_to_the_page(
+    site: Path, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check(".")
+    made: dict[str, tuple[str, ...]] = {}
+    real = stored_module._facts
+
+    def decoding(data: object, references: object = True) -> object:
+        facts = real(data, references)  # type: ignore[arg-type]
+        if facts is not None and callable(references):
+            made[facts.title.text if facts.title else ""] = tuple(r.target for r in facts.references)
+        return facts
+
+    monkeypatch.setattr(stored_module, "_facts", decoding)
+    edit(site, "docs/a0.md", post("Page a0", "See [a1](/docs/a1/), [b0](../b0/) and [b1](/docs/b1/)."))
+    agree("content/docs/a0.md")
+    assert taken == ["tables"]
+    assert made["Shared title"] == ("/docs/a0/",)  # b1 links to b0 as well: not made
+    assert made["Page a1"] == ("/docs/a0/#page-a0",)
 
 
 def test_a_run_over_many_pages_builds_the_whole_model(

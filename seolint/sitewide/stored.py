@@ -238,13 +238,15 @@ class StoredPages(Mapping[Path, SitePage]):
         self._shown = shown
         self._read: dict[Path, SitePage] = {}
 
-    def load(self, paths: Iterable[Path]) -> None:
-        """Read the rows of `paths` in one query (those not given nor read yet)."""
+    def load(self, paths: Iterable[Path], references: Callable[[str], bool] | None = None) -> None:
+        """Read the rows of `paths` in one query (those not given nor read yet). With
+        `references`, a page keeps only the references whose target passes it: the model
+        resolves no other page's references but those, and no rule reads them."""
         wanted = [p for p in paths if p not in self._given and p not in self._read and str(p) in self._paths]
         rows = self._tables.get_many(PAGE + str(p) for p in wanted)
         for path in wanted:
             data = rows.get(PAGE + str(path))
-            facts = _facts(data)
+            facts = _facts(data, True if references is None else references)
             self._read[path] = SitePage.of(self._site, path, self._shown(path), facts)
 
     def __getitem__(self, path: Path) -> SitePage:
@@ -344,8 +346,8 @@ class StoredSiteModel(SiteModel):
         sources = sorted(
             {Path(str(p)) for row in linking.values() if isinstance(row, list) for p in row} - given.keys()
         )
-        pages.load(sources)
         may_lead_to_focus = reaching(site, given.values())
+        pages.load(sources, may_lead_to_focus)
         model.resolutions = [
             model._resolve(page, reference)
             for page in sorted([*given.values(), *(pages[p] for p in sources)], key=lambda page: page.path)
@@ -447,8 +449,8 @@ class _NamedPages(Mapping[str, list[SitePage]]):
         return len(self._paths)
 
 
-def _facts(data: object) -> FileFacts | None:
+def _facts(data: object, references: bool | Callable[[str], bool] = True) -> FileFacts | None:
     try:
-        return facts_from_json(data)  # type: ignore[arg-type]
+        return facts_from_json(data, references)  # type: ignore[arg-type]
     except (TypeError, ValueError, KeyError):
         return None
