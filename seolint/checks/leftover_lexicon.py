@@ -73,6 +73,8 @@ class LanguageWords(NamedTuple):
     reminders: tuple[str, ...]
     draft_facts: tuple[str, ...]
     may_err: tuple[str, ...]
+    outline_heads: tuple[str, ...]
+    draft_markers: tuple[str, ...]
 
 
 @cache
@@ -105,6 +107,8 @@ def language_words() -> LanguageWords:
         union("reminders"),
         union("draft-facts"),
         union("may-err"),
+        union("outline-heads"),
+        union("draft-markers"),
     )
 
 
