@@ -2,8 +2,8 @@
 with the words of leftover_languages.toml: a note head and a colon opening a line or a
 bracket (`Nota per l'autore: …`, `(Immagine suggerita: …)`, `建议配图` in full-width
 brackets); a line telling the writer to add a thing here (`Tutaj warto dodać link do …`); a
-reminder to check the draft's own figures or text (`Pamiętaj, aby sprawdzić przykłady kodu
-…`, `请核实文中…`); and an AI's footer saying it may be wrong (`ChatGPT può commettere errori.`).
+reminder to check the draft itself (`Pamiętaj, aby sprawdzić liczby w tekście`, `请核实文中…`);
+and an AI's footer saying it may be wrong (`ChatGPT può commettere errori.`).
 
 Every language's words are read on every draft: an assistant's interface speaks its user's
 language whatever the post's. A head is never a post's own label (`Nota:`, `Hinweis:`); it
@@ -39,7 +39,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?P<head>^[\W_]*(?:{heads}){_COLON}\s*\S)"
         rf"|(?P<bracket>{_OPEN}\s*(?:{heads}){_COLON}[^()\[\]（）【】\n]{{2,300}}[)\]）】])"
         rf"|(?P<here>^[\W_]*(?:{openers})\s*(?:[^\s.!?。]+\s+){{0,2}}?(?:{artifacts})(?!\w))"
-        rf"|(?P<reminder>^[\W_]*(?:{reminders})\W*\s*(?:[^\s.!?。]+\s*){{0,3}}?(?:{checks})[^.!?。\n]*?(?:{facts}))"
+        # A reminder, and in its sentence a check verb and the draft named, in either order:
+        # "Pamiętaj, aby sprawdzić liczby w tekście", "반드시 본문의 수치를 확인해 주세요".
+        rf"|(?P<reminder>^[\W_]*(?:{reminders})(?=[^.!?。\n]*(?:{checks}))(?=[^.!?。\n]*(?:{facts})))"
         rf"|(?P<footer>^[\W_]*(?:{speakers})\s*(?:{may_err}))"
     )
     return re.compile(forms, re.IGNORECASE | re.MULTILINE), re.compile(forms, re.IGNORECASE)
@@ -49,7 +51,7 @@ _WHAT = {
     "head": "a note to the writer",
     "bracket": "a note to the writer",
     "here": "a note to the writer on what to add here",
-    "reminder": "a reminder to check the draft's facts",
+    "reminder": "a reminder to check the draft",
     "footer": "an AI tool's warning that it may be wrong",
 }
 
