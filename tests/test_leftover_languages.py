@@ -291,3 +291,27 @@ def test_the_notes_and_outlines_can_be_left_out() -> None:
     text = f"{outline}# Title\n\n{EN}\nBildvorschlag: ein Diagramm\n\n{EN}"
     assert {code for _, code in codes_at(lint(text, "markdown", ("S006", "S008")))} == {"S006", "S008"}
     assert {code for _, code in codes_at(lint(text, "markdown", ("S005",)))} == set()
+
+
+# -- S010 and S008: an assistant's buttons and footer, pasted under the post ---------------------
+
+
+@pytest.mark.parametrize(
+    ("buttons", "footer"),
+    [
+        ("Copia\nRigenera\nCondividi", "ChatGPT può commettere errori. Verifica le informazioni importanti."),
+        ("Copiar\nRegenerar\nMostrar borradores", "ChatGPT puede cometer errores."),
+        ("Kopieren\nNeu generieren\nEntwürfe anzeigen", "Gemini kann Fehler machen."),
+        ("复制\n重新生成\n显示草稿", "ChatGPT 也可能会犯错。请核查重要信息。"),
+        ("복사\n다시 생성\n공유", "ChatGPT는 실수를 할 수 있습니다."),
+    ],
+)
+def test_an_assistants_buttons_and_footer_in_other_languages(buttons: str, footer: str) -> None:
+    text = f"# Title\n\n{EN}\n{EN}\n{buttons}\n{footer}\n"
+    found = {line for line, code in codes_at(lint(text, "markdown", ("S008", "S010")))}  # type: ignore[arg-type]
+    assert found == {7, 8, 9, 10}
+
+
+def test_a_post_about_models_that_make_mistakes_keeps_its_sentence() -> None:
+    text = f"# Title\n\n{EN}\nEin Sprachmodell kann Fehler machen, wenn der Prompt mehrdeutig ist.\n\n{EN}"
+    assert _lines(text, "S008") == []
