@@ -42,7 +42,7 @@ DEVELOPMENT_SETS = [
     (AI_DRAFTS_5, 21, 0.95),
     (AI_DRAFTS_6, 21, 0.98),
     (AI_DRAFTS_7, 21, 0.95),
-    (AI_DRAFTS_LANG, 15, 0.98),
+    (AI_DRAFTS_LANG, 23, 0.98),
     (AI_DRAFTS_LANG_HELDOUT, 6, 0.95),
 ]
 

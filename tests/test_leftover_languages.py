@@ -187,3 +187,131 @@ def test_the_rules_can_be_left_out() -> None:
         "S007",
     }
     assert "S005" not in {code for _, code in codes_at(lint(text, "markdown", ("L002",)))}
+
+
+# -- S008: notes to the author (seolint/checks/language_notes.py) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nota per l'autore: controlla la versione di Redis usata nei test.",
+        "**Hinweis für die Redaktion:** Absatz zwei ist noch zu lang.",
+        "（建议配图：请求经过网关的时序图）",
+        "(Imagen sugerida: el diagrama de las dos etapas)",
+        "Sugerowana grafika: wykres opóźnień przed i po zmianie",
+        "Здесь стоит добавить ссылку на документацию Kafka.",
+        "Aquí podrías añadir un ejemplo con docker compose.",
+        "N'oubliez pas de vérifier les durées citées dans l'article.",
+        "반드시 본문의 수치를 확인해 주세요.",
+        "ChatGPT può commettere errori. Considera di verificare le informazioni importanti.",
+        "ChatGPT는 실수를 할 수 있습니다.",
+    ],
+)
+def test_notes_to_the_author_in_other_languages(line: str) -> None:
+    assert _lines(f"# Title\n\n{EN}\n{line}\n\n{EN}", "S008") == [5]
+
+
+def test_a_note_in_brackets_inside_a_line_of_text() -> None:
+    line = "Traffic halves at the edge. (Immagine suggerita: il grafico del traffico)"
+    assert _lines(f"# Title\n\n{EN}\n{line}\n\n{EN}", "S008") == [5]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nota: ALTER TABLE con un default costante è istantaneo da PostgreSQL 11.",  # the post's own
+        "Hinweis: PgBouncer ist single-threaded.",
+        "Tutaj warto dodać, że Rust sprawdza to w czasie kompilacji.",  # "worth adding that ...": prose
+        "Denk daran, die Zahlen in deinem Board nach dem Sprint zu prüfen.",  # the reader's numbers
+        "Ricorda di controllare i numeri di replica lag durante il riempimento.",
+        "请确认你的数据库版本支持在线加列。",  # an instruction to the reader
+        "Le modèle peut faire des erreurs si le prompt est ambigu.",  # a post about models
+    ],
+)
+def test_what_is_not_a_note_to_the_author_in_other_languages(line: str) -> None:
+    assert _lines(f"# Title\n\n{EN}\n{line}\n\n{EN}", "S008") == []
+
+
+# -- S006: outline blocks -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "items", "marker"),
+    [
+        ("Gliederung:", ["I. Einleitung", "II. Pooling-Modi", "III. Fazit"], "Beitrag:"),
+        ("Plan de l'article :", ["1. Pourquoi", "2. Comment", "3. Conclusion"], "Article :"),
+        ("大纲：", ["一、为什么", "二、怎么做", "三、总结"], "正文："),
+        ("Plan wpisu:", ["a) Wstęp", "b) Reguły", "c) Podsumowanie"], "Wpis:"),
+        ("構成案：", ["1. 導入", "2. 手順", "3. まとめ"], "本文："),
+    ],
+)
+def test_outline_blocks_in_other_languages(head: str, items: list[str], marker: str) -> None:
+    outline = "\n".join([head, *items])
+    text = f"{outline}\n\n{marker}\n\n# Title\n\n{EN}\n{EN}"
+    assert _lines(text, "S006") == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A post about planning lists its plan under a "Plan" heading, after its own prose.
+        f"# Sprintplanung\n\n{EN}\n## Gliederung\n\n1. Ziel\n2. Kapazität\n3. Tickets\n\nBeitrag:\n\n{EN}",
+        # A plan word and a list at the top, with no draft marker and no Roman numerals.
+        f"Schema:\n\n1. Aggiungere la colonna\n2. Riempirla\n3. Validare\n\n{EN}\n{EN}",
+    ],
+)
+def test_what_is_not_an_outline_block_in_other_languages(text: str) -> None:
+    assert _lines(text, "S006") == []
+
+
+# -- H006 and S002: the level after a heading's word, the verb after the thing ---------------------
+
+
+@pytest.mark.parametrize("marker", ["Subtítulo (H2): ", "Zwischenüberschrift (H2): ", "小标题（H2）："])
+def test_a_heading_word_with_its_level_in_brackets(marker: str) -> None:
+    text = f"# Title\n\n{EN}\n{marker}How it works\n\n{EN}\n{marker}Why it matters\n\n{EN}"
+    assert _lines(text, "H006") == [5, 9]
+
+
+@pytest.mark.parametrize(
+    "line", ["[Screenshot einfügen: SHOW POOLS in der Konsole]", "【插入图片：两个客户端争抢同一把锁】"]
+)
+def test_an_instruction_with_its_verb_last_or_in_full_width_brackets(line: str) -> None:
+    assert _lines(f"# Title\n\n{EN}\n{line}\n\n{EN}", "S002") == [5]
+
+
+def test_a_bracketed_note_word_with_no_verb_of_adding_is_no_fill_in() -> None:
+    assert _lines(f"# Title\n\n{EN}\nDer Wert [Standard: einfach] gilt für alle Pools.\n\n{EN}", "S002") == []
+
+
+def test_the_notes_and_outlines_can_be_left_out() -> None:
+    """S008 and S006 report the forms in other languages only when selected."""
+    outline = "Gliederung:\nI. A\nII. B\nIII. C\n\nBeitrag:\n\n"
+    text = f"{outline}# Title\n\n{EN}\nBildvorschlag: ein Diagramm\n\n{EN}"
+    assert {code for _, code in codes_at(lint(text, "markdown", ("S006", "S008")))} == {"S006", "S008"}
+    assert {code for _, code in codes_at(lint(text, "markdown", ("S005",)))} == set()
+
+
+# -- S010 and S008: an assistant's buttons and footer, pasted under the post ---------------------
+
+
+@pytest.mark.parametrize(
+    ("buttons", "footer"),
+    [
+        ("Copia\nRigenera\nCondividi", "ChatGPT può commettere errori. Verifica le informazioni importanti."),
+        ("Copiar\nRegenerar\nMostrar borradores", "ChatGPT puede cometer errores."),
+        ("Kopieren\nNeu generieren\nEntwürfe anzeigen", "Gemini kann Fehler machen."),
+        ("复制\n重新生成\n显示草稿", "ChatGPT 也可能会犯错。请核查重要信息。"),
+        ("복사\n다시 생성\n공유", "ChatGPT는 실수를 할 수 있습니다."),
+    ],
+)
+def test_an_assistants_buttons_and_footer_in_other_languages(buttons: str, footer: str) -> None:
+    text = f"# Title\n\n{EN}\n{EN}\n{buttons}\n{footer}\n"
+    found = {line for line, code in codes_at(lint(text, "markdown", ("S008", "S010")))}  # type: ignore[arg-type]
+    assert found == {7, 8, 9, 10}
+
+
+def test_a_post_about_models_that_make_mistakes_keeps_its_sentence() -> None:
+    text = f"# Title\n\n{EN}\nEin Sprachmodell kann Fehler machen, wenn der Prompt mehrdeutig ist.\n\n{EN}"
+    assert _lines(text, "S008") == []

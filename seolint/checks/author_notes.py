@@ -25,6 +25,7 @@ from seolint.checks.address import Place, address_form
 from seolint.checks.draft_units import Unit
 from seolint.checks.fill_ins import is_angle_slot, slots, values
 from seolint.checks.label_lines import is_known, parse_label
+from seolint.checks.language_notes import language_notes
 from seolint.checks.leftover_lexicon import alternation, leftover_words
 from seolint.checks.leftover_screen import may_contain, may_hold, unit_texts
 from seolint.checks.marked_notes import marked_notes
@@ -177,6 +178,7 @@ def find_notes(
     found += _instruction_lines(doc, set(framing) | {note.span.line for note in found})
     found += _addressed_asides(doc, set(framing) | set(addressed) | {note.span.line for note in found})
     found += [Note(span, what, whole) for span, what, whole in marked_notes(doc)]
+    found += [Note(span, what, whole) for span, what, whole in language_notes(doc)]
     return sorted({note.span: note for note in reversed(found)}.values())  # one note a span
 
 

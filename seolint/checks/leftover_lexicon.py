@@ -67,6 +67,14 @@ class LanguageWords(NamedTuple):
     check_verbs: tuple[str, ...]
     before_publishing: tuple[str, ...]
     as_a_model: tuple[str, ...]
+    note_heads: tuple[str, ...]
+    note_openers: tuple[str, ...]
+    note_artifacts: tuple[str, ...]
+    reminders: tuple[str, ...]
+    draft_facts: tuple[str, ...]
+    may_err: tuple[str, ...]
+    outline_heads: tuple[str, ...]
+    draft_markers: tuple[str, ...]
 
 
 @cache
@@ -93,6 +101,14 @@ def language_words() -> LanguageWords:
         union("check-verbs"),
         union("before-publishing"),
         union("as-a-model"),
+        union("note-heads"),
+        union("note-openers"),
+        union("note-artifacts"),
+        union("reminders"),
+        union("draft-facts"),
+        union("may-err"),
+        union("outline-heads"),
+        union("draft-markers"),
     )
 
 

@@ -20,7 +20,14 @@ from seolint.checks.draft_units import units
 from seolint.checks.front_matter_notes import front_matter_notes
 from seolint.checks.label_lines import Label, find_labels, find_property_rows
 from seolint.checks.leftover_screen import may_hold, unit_texts
-from seolint.checks.outline_block import EXAMPLE_SIGNS, OUTLINE_SIGNS, Outline, example_plans, find_outline
+from seolint.checks.outline_block import (
+    EXAMPLE_SIGNS,
+    OUTLINE_SIGNS,
+    Outline,
+    example_plans,
+    find_outline,
+    language_signs,
+)
 from seolint.checks.page_copy import find_page_around
 from seolint.checks.page_debris import Debris, find_debris
 from seolint.checks.post_body import find_outside, find_trace
@@ -52,7 +59,11 @@ def _anatomy(doc: Document) -> Anatomy:
     screen = unit_texts(doc)
     said = assistant_sentences(doc)
     framing_lines = {s.span.line for s in said}
-    outline = find_outline(found, framing_lines, doc.lines) if may_hold(screen, *OUTLINE_SIGNS) else None
+    outline = (
+        find_outline(found, framing_lines, doc.lines)
+        if may_hold(screen, *OUTLINE_SIGNS, *language_signs())
+        else None
+    )
     outline_lines = set(range(outline.first, outline.last + 1)) if outline is not None else set()
     pasted = find_debris(doc, found, framing_lines | outline_lines)
     records = find_run_records(doc, found) + find_run_logs(found) + find_copy_fence(doc)

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit
+from seolint.checks.leftover_lexicon import alternation, language_words
 from seolint.registry.lazy_patterns import LazyRegex
 
 _HEADING = LazyRegex(
@@ -30,7 +32,9 @@ _PLAN_PART = LazyRegex(
     re.IGNORECASE,
 )
 _ROMAN = LazyRegex(r"^\W*(?:[IVX]{1,4})\.\s+\S")
-_ENUMERATED = LazyRegex(r"^\W*(?:[IVX]{1,4}|[A-Z]|\d{1,2})[.)]\s+\S")
+_ENUMERATED = LazyRegex(
+    r"^\W*(?:(?:[IVX]{1,4}|[A-Z]|\d{1,2})[.)]\s+|[a-z]\)\s+|[一二三四五六七八九十]{1,3}[、.．])\S"
+)
 _MARKER = LazyRegex(
     r"^\W*(?:(?:now|and|ok|okay|so|then|alright|finally)[,!]?\s+)?(?:here(?:'s|’s| is)\s+)?(?:the\s+)?"
     r"(?:(?:full|complete|final|first|rough|generated|expanded|finished)\s+)?(?:(?:blog|post|article)\s+)?"
@@ -51,6 +55,28 @@ _OPENER = LazyRegex(
     r"(?:outline|structure|plan|brief)(?:\W*$|\s*[(:—–-])",
     re.IGNORECASE,
 )
+
+
+@cache
+def language_signs() -> tuple[LazyRegex, LazyRegex]:
+    """An outline's heading and its draft marker in other languages than English, each alone
+    on its line (`Gliederung:`, `Plan wpisu:`, `大纲`; `Beitrag:`, `Wpis:`, `正文`), from
+    leftover_languages.toml: every language's on every draft, as its other words."""
+    words = language_words()
+    return (
+        LazyRegex(rf"^\W*(?:{alternation(words.outline_heads)})\W*$", re.IGNORECASE),
+        LazyRegex(rf"^\W*(?:{alternation(words.draft_markers)})\W*$", re.IGNORECASE),
+    )
+
+
+def _heading(text: str) -> bool:
+    return bool(_HEADING.match(text) or language_signs()[0].match(text))
+
+
+def _marker(text: str) -> bool:
+    return bool(_MARKER.match(text) or language_signs()[1].match(text))
+
+
 # What every outline holds (a draft marker, or an "Outline" heading opening it) and every plan
 # shown inside a post (parts of a plan): the anatomy asks a draft's screen for them first.
 OUTLINE_SIGNS = (_MARKER, _POINTER, _HEADING)
@@ -91,7 +117,7 @@ def _framed_plan(units: Sequence[Unit], framing: set[int]) -> Outline | None:
     for index, unit in enumerate(units[:_FRAME_UNITS]):
         if unit.line in framing:
             continue
-        if _OPENER.match(unit.text):
+        if _OPENER.match(unit.text) or language_signs()[0].match(unit.text):
             opener = index
             break
         labelled = len(unit.text.partition(":")[0].split()) <= _LABEL_KEY_WORDS < len(unit.text.split())
@@ -103,7 +129,7 @@ def _framed_plan(units: Sequence[Unit], framing: set[int]) -> Outline | None:
     for index in range(opener + 1, min(len(units), opener + _FRAME_UNITS)):
         unit = units[index]
         words = len(unit.text.split())
-        if _MARKER.match(unit.text) or (words <= _LIST_HEAD_WORDS + 4 and _POINTER.match(unit.text)):
+        if _marker(unit.text) or (words <= _LIST_HEAD_WORDS + 4 and _POINTER.match(unit.text)):
             return Outline(units[opener].line, unit.line) if index > opener + 1 else None
         long_lines += unit.kind == "paragraph" and words >= _FRAME_LONG
         if words > _FRAME_MAX_WORDS or long_lines > _FRAME_LONG_LINES:
@@ -123,7 +149,7 @@ def _listed_outline(units: Sequence[Unit], framing: set[int], lines: Sequence[st
         titled = titled or (unit.kind == "heading" and unit.level == 1)
         if unit.line in framing:
             continue
-        if _HEADING.match(unit.text) or _opens_outline(unit):
+        if _heading(unit.text) or _opens_outline(unit):
             found, marker = _outline_from(units, index)
             if not begun:
                 return found
@@ -140,7 +166,7 @@ def _outline_from(units: Sequence[Unit], start: int) -> tuple[Outline | None, in
     parts: set[str] = set()
     for index in range(start, len(units)):
         unit = units[index]
-        if index > start and (_MARKER.match(unit.text) or _POINTER.match(unit.text)):
+        if index > start and (_marker(unit.text) or _POINTER.match(unit.text)):
             return _judged(units, start, index, parts, romans, marked=True), index
         if index > start and unit.kind == "heading" and not _is_item(unit):
             break
@@ -200,7 +226,7 @@ def _judged(
     numerals, and must end in a marker or an "Outline" heading must open it; or, between an
     "Outline" heading or a list's head and a draft marker, three items of any kind."""
     planned = len(parts) >= 2 or romans >= 3
-    opened = bool(_HEADING.match(units[start].text))
+    opened = _heading(units[start].text)
     framed = marked and end - start > _MARKED_ITEMS
     if not framed and (not planned or not (marked or opened)):
         return None
