@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit
+from seolint.discover.records import NamedTuple
 from seolint.registry.lazy_patterns import LazyRegex
 
 _HEADING = LazyRegex(
