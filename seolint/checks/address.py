@@ -35,9 +35,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
-from typing import NamedTuple
 
 from seolint.checks.leftover_lexicon import assistant_words
+from seolint.discover.records import NamedTuple
 
 Tokens = Sequence[str]
 

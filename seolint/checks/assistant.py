@@ -19,12 +19,13 @@ import re
 from functools import cache
 from itertools import pairwise
 from operator import attrgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from seolint.checks.address import Place, address_form, speaks_of_parts
 from seolint.checks.assistant_languages import other_language_form
 from seolint.checks.leftover_lexicon import assistant_words
 from seolint.checks.leftover_spans import locate_sentence, sentence_end_line
+from seolint.discover.records import NamedTuple
 from seolint.document.language import DEFAULT_LANGUAGE
 from seolint.document.model import Document, Span
 from seolint.registry.lazy_patterns import (

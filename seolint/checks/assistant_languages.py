@@ -50,12 +50,21 @@ class _WordClass(NamedTuple):
     pattern: LazyRegex  # compiled when a sentence first passes the words' test
     firsts: frozenset[str]
     spaceless: tuple[str, ...]
+    lowest: str  # the lowest first letter of `spaceless` (the last code point if none)
 
     def holds(self, text: str, words: frozenset[str]) -> bool:
         """Whether `text` (lower case; `words`: its words) holds a phrase of the class."""
-        if words.isdisjoint(self.firsts) and not any(phrase in text for phrase in self.spaceless):
+        if words.isdisjoint(self.firsts) and not self._spaceless_in(text):
             return False
         return self.pattern.search(text) is not None
+
+    def _spaceless_in(self, text: str) -> bool:
+        """Whether `text` holds a phrase of `spaceless`. A text whose highest letter is below
+        each phrase's first (every English sentence, curly quotes and dashes included) holds
+        none: it is not searched for each."""
+        if text.isascii() or max(text) < self.lowest:
+            return False
+        return any(phrase in text for phrase in self.spaceless)
 
 
 class _Patterns(NamedTuple):
@@ -84,10 +93,12 @@ def _bounded(phrase: str) -> str:
 def _word_class(pattern: str, *phrase_lists: tuple[str, ...]) -> _WordClass:
     phrases = [phrase for phrases in phrase_lists for phrase in phrases]
     spaced = [phrase for phrase in phrases if phrase[0] < _SPACELESS]
+    spaceless = tuple(phrase for phrase in phrases if phrase[0] >= _SPACELESS)
     return _WordClass(
         LazyRegex(pattern, re.IGNORECASE),
         frozenset(_WORD.findall(phrase)[0] for phrase in spaced if _WORD.search(phrase)),
-        tuple(phrase for phrase in phrases if phrase[0] >= _SPACELESS),
+        spaceless,
+        min((phrase[0] for phrase in spaceless), default="\U0010ffff"),
     )
 
 

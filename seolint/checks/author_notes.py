@@ -19,7 +19,6 @@ import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import NamedTuple
 
 from seolint.checks.address import Place, address_form
 from seolint.checks.draft_units import Unit
@@ -30,6 +29,7 @@ from seolint.checks.leftover_lexicon import alternation, leftover_words
 from seolint.checks.leftover_screen import may_contain, may_hold, unit_texts
 from seolint.checks.marked_notes import marked_notes
 from seolint.checks.review_marks import review_marks
+from seolint.discover.records import NamedTuple
 from seolint.document.lines import blank, split_lines
 from seolint.document.model import Document, Span
 from seolint.document.placeholders import BRACKETED, PARENTHESIZED

@@ -10,8 +10,9 @@ whatever the format was.
 from __future__ import annotations
 
 import re
-from typing import Literal, NamedTuple
+from typing import Literal
 
+from seolint.discover.records import NamedTuple
 from seolint.document.model import Document
 
 UnitKind = Literal["heading", "paragraph", "list-item", "quote"]

@@ -8,8 +8,8 @@ SEO keys a site reads (the keyphrase) are the site's.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
+from seolint.discover.records import NamedTuple
 from seolint.document.model import Document
 
 # `key: value` (YAML) or `key = value` (TOML) at the start of a front-matter line.

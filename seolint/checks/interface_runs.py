@@ -22,9 +22,9 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import cache, cached_property
 from itertools import accumulate
-from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit, title_cased
+from seolint.discover.records import NamedTuple
 from seolint.registry.lazy_patterns import LazyRegex
 
 _LINE_WORDS = 6  # an interface line is a few words: a control, a count, a hint

@@ -22,11 +22,11 @@ import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit, is_prose_line, title_cased, word_count
 from seolint.checks.leftover_lexicon import language_words, leftover_words
 from seolint.checks.outline_block import plan_part
+from seolint.discover.records import NamedTuple
 from seolint.registry.lazy_patterns import LazyRegex
 
 # A key in any script; a colon (a space before it in French) or a full-width one (U+FF1A),

@@ -2,12 +2,12 @@
 leftover_languages.toml (other languages) and assistant_words.toml (the assistant's
 sentences), which say what each list is for."""
 
-# Annotations are evaluated, not kept as strings (no `from __future__ import annotations`):
-# typing.NamedTuple compiles each string annotation of its fields at every start
-# (BENCHMARKS.md, "Figures behind the code").
+from __future__ import annotations
 
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
+
+from seolint.discover.records import NamedTuple
 
 
 class LeftoverWords(NamedTuple):

@@ -11,7 +11,6 @@ names is not also S007's) and C001 can set every leftover line aside when it rea
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from seolint.checks.assistant import Said, assistant_sentences, s003_reports
 from seolint.checks.author_notes import Note, find_notes
@@ -32,6 +31,7 @@ from seolint.checks.page_copy import find_page_around
 from seolint.checks.page_debris import Debris, find_debris
 from seolint.checks.post_body import find_outside, find_trace
 from seolint.checks.tool_records import find_copy_fence, find_run_logs, find_run_records, find_working_title
+from seolint.discover.records import NamedTuple
 from seolint.document.language import DEFAULT_LANGUAGE
 from seolint.document.model import Document, Field, Span
 from seolint.findings.records import Edit, Fix, Problem, Severity

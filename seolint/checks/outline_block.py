@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit
 from seolint.checks.leftover_lexicon import alternation, language_words
+from seolint.discover.records import NamedTuple
 from seolint.registry.lazy_patterns import LazyRegex
 
 _HEADING = LazyRegex(

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import NamedTuple
 
 from seolint.checks.leftover_lexicon import language_words
+from seolint.discover.records import NamedTuple
 from seolint.document.level_markers import (
     Marker,
     leading_marker,

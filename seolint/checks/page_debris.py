@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Sequence
-from typing import NamedTuple
 
 from seolint.checks.draft_units import Unit, is_prose_line, title_cased
 from seolint.checks.interface_runs import interface_runs
 from seolint.checks.label_lines import is_known, parse_label
 from seolint.checks.leftover_lexicon import leftover_words
+from seolint.discover.records import NamedTuple
 from seolint.document.model import Document
 
 _HEAD_UNITS = 25  # a title copy is looked for this far down at most

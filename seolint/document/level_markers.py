@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from seolint.discover.records import NamedTuple
 
 # Arrows, geometric shapes, dingbats, emoji and their joiners: what a tool puts before a
 # marker or between it and the words ("📌 H2: ...", "H2 ▸ ...").

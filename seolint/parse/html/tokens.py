@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from html import unescape
 from itertools import islice
 from typing import Generic, TypeVar, Union
 
@@ -28,6 +27,19 @@ from typing import Generic, TypeVar, Union
 RAW_TEXT = frozenset({"script", "style"})
 Attribute = tuple[str, Union[str, None]]
 A = TypeVar("A")  # a reader's form of a start tag's attributes
+
+
+def unescape(text: str) -> str:
+    """html.unescape, imported for the first text that holds a reference: `html` loads its
+    2,231-entity table at import (6 M instructions), which a Markdown post rarely needs."""
+    return text if "&" not in text else _references()(text)
+
+
+@cache
+def _references() -> Callable[[str], str]:
+    from html import unescape as resolve
+
+    return resolve
 
 
 # Plain classes with slots, not dataclasses: there is one token per tag, a frozen dataclass

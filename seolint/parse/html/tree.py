@@ -17,11 +17,12 @@ is a list append per token, and a walk, or a skip over a subtree, is a loop over
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import unescape
 from itertools import islice
-from typing import NamedTuple, Protocol, Union
+from typing import Protocol, Union
 
+from seolint.discover.records import NamedTuple
 from seolint.parse.html import tokens as html_tokens
+from seolint.parse.html.tokens import unescape
 
 # BeautifulSoup's html.parser builder, whose trees the rules were written against:
 VOID = frozenset(
