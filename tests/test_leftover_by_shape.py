@@ -14,31 +14,10 @@ from seolint.checks.links import link_kind
 from seolint.parse.html.authored import html_for
 from tests.conftest import lint, lint_file, run_cli
 from tests.leftover_recall import drafts, score
+from tests.short_posts import LEFTOVER, html, markdown, text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES = ROOT / "tests" / "data" / "ai_drafts_shapes"
-LEFTOVER = ("S", "L001", "H006")
-_PROSE = (
-    "Connection pools keep sockets open between requests, so a busy service does not pay for a "
-    "handshake every time it talks to its database."
-)
-
-
-def markdown(*lines: str) -> str:
-    """A short post with `lines` as its third, fifth, ... lines."""
-    return "# Pools\n\n" + "\n\n".join(lines) + "\n\n" + _PROSE + "\n"
-
-
-def text(*lines: str) -> str:
-    return "Pools\n\n" + "\n\n".join(lines) + "\n\n" + _PROSE + "\n"
-
-
-def html(*lines: str) -> str:
-    return (
-        "<html><head><title>Pools</title></head><body>\n<h1>Pools</h1>\n"
-        + "\n".join(lines)
-        + f"\n<p>{_PROSE}</p>\n</body></html>\n"
-    )
 
 
 def leftover_lines(draft: str, fmt: str = "markdown") -> set[tuple[int, str]]:

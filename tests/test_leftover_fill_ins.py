@@ -9,25 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import lint
-
-LEFTOVER = ("S", "L001", "H006")
-_PROSE = (
-    "Connection pools keep sockets open between requests, so a busy service does not pay for a "
-    "handshake every time it talks to its database."
-)
-
-
-def markdown(*lines: str) -> str:
-    """A short post with `lines` as its third, fifth, ... lines."""
-    return "# Pools\n\n" + "\n\n".join(lines) + "\n\n" + _PROSE + "\n"
-
-
-def html(*lines: str) -> str:
-    return (
-        "<html><head><title>Pools</title></head><body>\n<h1>Pools</h1>\n"
-        + "\n".join(lines)
-        + f"\n<p>{_PROSE}</p>\n</body></html>\n"
-    )
+from tests.short_posts import LEFTOVER, PROSE, html, markdown
 
 
 def leftover_lines(text: str, fmt: str = "markdown") -> list[tuple[int, str]]:
@@ -59,7 +41,7 @@ FILLED = [
     (html('<img src="[screenshot of the dashboard]" alt="The dashboard">'), "html", (3, "S008")),
     (
         '<html><head><title>Pools</title><meta name="description" content="[Meta description for the '
-        'post]"></head><body><h1>Pools</h1><p>' + _PROSE + "</p></body></html>\n",
+        'post]"></head><body><h1>Pools</h1><p>' + PROSE + "</p></body></html>\n",
         "html",
         (1, "S008"),
     ),
@@ -68,7 +50,7 @@ FILLED = [
     (markdown("Written by [AUTHOR NAME] for the platform team."), "markdown", (3, "S008")),
     (html("<p>Prices start at [$X] a month.</p>"), "html", (3, "S008")),
     (html('<meta property="og:image" content="[hero image URL]">'), "html", (3, "S008")),
-    ("Join [Your Company]'s beta today.\n\n" + _PROSE + "\n", "text", (1, "S008")),
+    ("Join [Your Company]'s beta today.\n\n" + PROSE + "\n", "text", (1, "S008")),
     (
         html("<p>The survey found that most teams deploy daily.<sup>4</sup> Few roll back.<sup>5</sup></p>"),
         "html",
@@ -82,7 +64,7 @@ NEAR = [
     (markdown("Rust is fast[^1].", "[^1]: Benchmarks from the 2024 survey."), "markdown"),
     (markdown("The value of a[1] is the second element.", "Then items[0] holds the first."), "markdown"),
     (markdown("Match [a-z]+ at the start of each name."), "markdown"),
-    ("# Pools\n\n- [x] Write the tests\n- [ ] Ship it\n\n" + _PROSE + "\n", "markdown"),
+    ("# Pools\n\n- [x] Write the tests\n- [ ] Ship it\n\n" + PROSE + "\n", "markdown"),
     (markdown("```sh\n[[ -f pool.conf ]] && echo ok\n```"), "markdown"),
     (markdown("```jinja\nHello {{ company_name }}\n```"), "markdown"),
     (markdown("A Vec<T> owns its items, and an Option<T> may hold one."), "markdown"),
@@ -95,7 +77,7 @@ NEAR = [
         ),
         "markdown",
     ),
-    ("# Pools\n\n> [!NOTE]\n> Pools are per process.\n\n" + _PROSE + "\n", "markdown"),
+    ("# Pools\n\n> [!NOTE]\n> Pools are per process.\n\n" + PROSE + "\n", "markdown"),
     (markdown("See [the docs][docs] for more.", "[docs]: https://vector.dev/docs"), "markdown"),
     (markdown("Read [RFC 9110] first.", "[RFC 9110]: https://www.rfc-editor.org/rfc/rfc9110"), "markdown"),
     (markdown("Press [Ctrl]+[C] to stop the pool."), "markdown"),
