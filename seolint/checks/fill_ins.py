@@ -61,10 +61,12 @@ _VALUES = LazyRegex(
     r"|(?P<named>⟨[A-Za-z][A-Za-z _-]{2,30}⟩)"
 )
 # A whole cell among figures: "| 8 MB | 11.8 million | PENDING |", "64 MB   ___   0.01%".
-_CELL = LazyRegex(r"(?:^|\|\s*|\s{2,})(TK|TBD|TBC|TBA|PENDING|XXX|\?{1,3}|_{3,})(?=\s*\||\s{2,}|\s*$)")
+_CELL = LazyRegex(r"(?:^|\|\s*|(?<=\s\s))(TK|TBD|TBC|TBA|PENDING|XXX|\?{1,3}|_{3,})(?=\s*\||\s{2,}|\s*$)")
+# A cell starts after a pipe or after two spaces; the spaces are looked behind, not matched, so
+# a long run of them is not re-read from each of its positions.
 # The figures of a row: a cell that is a number, and whether it has a unit ("90 s", "11.8 million").
 _FIGURES = LazyRegex(
-    rf"(?:^|\|\s*|\s{{2,}})\d[\d.,]*(?P<unit>\s?(?:{_UNIT}|million|billion|[kKMGT]))?(?=\s*\||\s{{2,}}|\s*$)"
+    rf"(?:^|\|\s*|(?<=\s\s))\d[\d.,]*(?P<unit>\s?(?:{_UNIT}|million|billion|[kKMGT]))?(?=\s*\||\s{{2,}}|\s*$)"
 )
 # What a line must hold for `_VALUES` (the first) or `_CELL` (the second) to match in it.
 _VALUE_SIGNS = ("TK", "TB", "PENDING", "XXX", "NN", "XX", "??", "~", "N.", "X.", "[", "(?", "( ?", "⟨")

@@ -132,7 +132,9 @@ def trailing_marker(text: str, weak: bool = True) -> Marker | None:
 # A level in a named marker: a digit, or a numeral of Chinese and Japanese (`二级标题`).
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _NAMED_LEVEL = re.compile(r"[1-6]|[一二三四五六]")
-_NAMED_HEAD = re.compile(rf"{_LEAD}(?P<phrase>[^:：\n]{{1,40}}?)[ \t]*[:：][ \t]*")
+# The phrase starts on a letter, not a space: spaces are the lead's alone, so a long run of
+# them is read once, not once by each part that may hold it.
+_NAMED_HEAD = re.compile(rf"^{_LEAD}(?P<phrase>[^:：\s][^:：\n]{{0,39}}?)[ \t]*[:：][ \t]*")
 _NAMED_REACH = 48  # characters from a line's start to a named marker's colon, at most
 
 

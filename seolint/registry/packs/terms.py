@@ -33,7 +33,7 @@ _AFTER = r"(?![\w@$~\\]|[./:#-][\w/])"
 _REFERENCE_LABEL = re.compile(r"\]?\[[^\[\]]*\]")  # after the text's closing bracket
 # A quote the author speaks in opens with a label: `[!NOTE]`, `Note:`, `Heads up:`, or a symbol
 # (a warning sign, a light bulb) that is not a quotation mark.
-_CALLOUT = re.compile(r"\s*(?:\[!\w+\]|[^\w\s\"'“‘„«]|\w+(?:[ -]\w+)?\s?:)")
+_CALLOUT = re.compile(r"^\s*(?:\[!\w+\]|[^\w\s\"'“‘„«]|\w+(?:[ -]\w+)?\s?:)")
 _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}  # a spelling quoted whole is a string, not prose
 
 
