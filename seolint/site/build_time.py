@@ -98,12 +98,7 @@ class BuildTime:
             top = str(root)
             if _covers(top, folder):
                 folders.extend(self._walked_down(top, folder))
-        found = []
-        for directory in sorted(dict.fromkeys(folders), key=lambda f: f.count(os.sep)):
-            spec = self._spec_in(directory)
-            if spec is not None:
-                found.append((directory, spec))
-        return found
+        return self._specs_of(folders)
 
     def _walked_down(self, top: str, folder: str) -> list[str]:
         """The folders from `top` down to `folder` that `os.walk(top)` visits holding a
@@ -133,6 +128,16 @@ class BuildTime:
         """Whether `os.walk` lists a `.gitignore` among the folder's files (not folders)."""
         name = os.path.join(folder, ".gitignore")
         return os.path.lexists(name) and not os.path.isdir(name)
+
+    def _specs_of(self, folders: list[str]) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        """Each folder holding `.gitignore` rules with them, once, from the top down: a deeper
+        file's rules come after, and so win, as git reads them."""
+        found = []
+        for folder in sorted(dict.fromkeys(folders), key=lambda f: f.count(os.sep)):
+            spec = self._spec_in(folder)
+            if spec is not None:
+                found.append((folder, spec))
+        return found
 
     def _spec_in(self, folder: str) -> pathspec.GitIgnoreSpec | None:
         if folder not in self._read:
@@ -169,12 +174,7 @@ class BuildTime:
                 dirs[:] = [d for d in dirs if d not in _NOT_WALKED]
                 if ".gitignore" in names:
                     folders.append(current)
-        found = []
-        for folder in sorted(dict.fromkeys(folders), key=lambda f: f.count(os.sep)):
-            spec = self._spec_in(folder)
-            if spec is not None:
-                found.append((folder, spec))
-        return found
+        return self._specs_of(folders)
 
 
 _NOT_WALKED = frozenset({"node_modules", ".git"})
